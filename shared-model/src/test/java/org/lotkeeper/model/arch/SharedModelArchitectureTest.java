@@ -1,0 +1,60 @@
+package org.lotkeeper.model.arch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * shared-model is the framework-free core that both the device and the server use: it may
+ * depend on the JDK and small libraries (Jackson), never on Quarkus, Jakarta EE (persistence,
+ * REST, CDI), Hibernate, JavaFX or Android/Gluon.
+ */
+class SharedModelArchitectureTest {
+
+    private static JavaClasses model;
+
+    @BeforeAll
+    static void importModel() {
+        model = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.lotkeeper.model");
+    }
+
+    @Test
+    void theModelIsImported() {
+        assertThat(model.containPackage("org.lotkeeper.model.id")).isTrue();
+        assertThat(model.size()).isGreaterThan(10);
+    }
+
+    @Test
+    void noQuarkus() {
+        forbid("io.quarkus..", "io.smallrye..", "org.eclipse.microprofile..").check(model);
+    }
+
+    @Test
+    void noJakartaPersistenceOrOtherJakartaEe() {
+        forbid("jakarta..", "javax.persistence..", "org.hibernate..").check(model);
+    }
+
+    @Test
+    void noJavaFxOrMobilePlatform() {
+        forbid("javafx..", "com.gluonhq..", "android..").check(model);
+    }
+
+    @Test
+    void noServerOrClientCode() {
+        forbid("org.lotkeeper.server..", "org.lotkeeper.client..").check(model);
+    }
+
+    private static ArchRule forbid(String... packages) {
+        return noClasses().that().resideInAPackage("org.lotkeeper.model..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages)
+                .because("shared-model is used by both the device and the server and must stay framework-free");
+    }
+}
