@@ -1,0 +1,23 @@
+package org.lotkeeper.server.boot;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/**
+ * The one clock of the server: expiry, clock-skew and token rules read it, never
+ * {@code Instant.now()}. {@code lotkeeper.clock-fixed} stands it still for tests and demos.
+ */
+@ApplicationScoped
+public class ClockProducer {
+
+    @Produces
+    @ApplicationScoped
+    Clock clock(LotkeeperConfig config) {
+        return config.clockFixed()
+                .map(instant -> Clock.fixed(instant, ZoneOffset.UTC))
+                .orElse(Clock.systemUTC());
+    }
+}

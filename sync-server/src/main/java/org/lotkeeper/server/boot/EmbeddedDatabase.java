@@ -1,0 +1,126 @@
+package org.lotkeeper.server.boot;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jboss.logging.Logger;
+
+/**
+ * A real PostgreSQL, from binaries shipped as a Maven artifact, kept in a data directory so the
+ * ledger survives restarts. Used when no datasource URL is configured, so a newcomer runs one
+ * command and has a working system.
+ *
+ * <p>The embedded defaults trade durability for speed (fsync and synchronous_commit off); a
+ * ledger must not, so both are turned on. A previous run that was killed with {@code kill -9}
+ * leaves its PostgreSQL running on the data directory; that orphan is stopped before starting.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts PostgreSQL on {@code dataDirectory} (created on first use), durable. */
+    public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
+        Files.createDirectories(dataDirectory.getParent() == null ? dataDirectory : dataDirectory.getParent());
+        stopOrphan(dataDirectory);
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "100")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+        LOG.infof("Embedded PostgreSQL on port %d, data in %s (fsync on, synchronous_commit on)",
+                pg.getPort(), dataDirectory.toAbsolutePath());
+        return new EmbeddedDatabase(pg);
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    /** The embedded server trusts local connections; any password is accepted. */
+    public String password() {
+        return "postgres";
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /**
+     * A PostgreSQL left behind by a killed run still holds {@code postmaster.pid}. Stop it when
+     * that process is alive and is PostgreSQL; a stale file of a dead process is left for
+     * PostgreSQL itself to replace.
+     */
+    static void stopOrphan(Path dataDirectory) throws IOException {
+        Optional<ProcessHandle> orphan = orphanPostmaster(dataDirectory);
+        if (orphan.isEmpty()) {
+            return;
+        }
+        ProcessHandle process = orphan.get();
+        LOG.warnf("PostgreSQL (pid %d) from a previous run still holds %s; stopping it", process.pid(), dataDirectory);
+        process.destroy(); // SIGTERM: PostgreSQL's smart shutdown, which finishes at once without clients
+        if (!awaitExit(process, ORPHAN_STOP_WAIT)) {
+            LOG.warnf("PostgreSQL (pid %d) did not stop in %s; killing it (crash recovery will run)", process.pid(), ORPHAN_STOP_WAIT);
+            process.destroyForcibly();
+            awaitExit(process, ORPHAN_STOP_WAIT);
+        }
+    }
+
+    static Optional<ProcessHandle> orphanPostmaster(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).trim());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+    }
+
+    private static boolean awaitExit(ProcessHandle process, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !process.isAlive();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

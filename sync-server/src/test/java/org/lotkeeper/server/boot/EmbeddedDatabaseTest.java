@@ -1,0 +1,89 @@
+package org.lotkeeper.server.boot;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedDatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void durabilityIsOnAndDataSurvivesARestart() throws Exception {
+        Path data = dir.resolve("postgres");
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data)) {
+            assertThat(show(db, "fsync")).isEqualTo("on");
+            assertThat(show(db, "synchronous_commit")).isEqualTo("on");
+            execute(db, "CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data)) {
+            assertThat(query(db, "SELECT v FROM kept")).isEqualTo("42");
+        }
+    }
+
+    @Test
+    void aPostgresLeftRunningByAKilledRunIsStoppedAndTheDataKept() throws Exception {
+        Path data = dir.resolve("postgres");
+        Process run = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), KilledRun.class.getName(), data.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals(KilledRun.READY)) {
+                // PostgreSQL's start-up log
+            }
+            assertThat(line).as("the first run reported ready").isEqualTo(KilledRun.READY);
+            run.destroyForcibly().waitFor(); // kill -9: PostgreSQL stays behind
+        }
+        assertThat(EmbeddedDatabase.orphanPostmaster(data)).as("PostgreSQL left running").isPresent();
+
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data)) {
+            assertThat(query(db, "SELECT v FROM kept")).isEqualTo("7");
+        }
+        assertThat(EmbeddedDatabase.orphanPostmaster(data)).isEmpty();
+    }
+
+    /** A server run that writes, says so, and waits to be killed. */
+    public static final class KilledRun {
+        static final String READY = "KILLED-RUN-READY";
+
+        public static void main(String[] args) throws Exception {
+            EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(args[0]));
+            execute(db, "CREATE TABLE kept (v int); INSERT INTO kept VALUES (7)");
+            System.out.println(READY);
+            System.out.flush();
+            Thread.sleep(120_000);
+        }
+    }
+
+    private static String show(EmbeddedDatabase db, String setting) throws SQLException {
+        return query(db, "SHOW " + setting);
+    }
+
+    private static String query(EmbeddedDatabase db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void execute(EmbeddedDatabase db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
