@@ -15,6 +15,7 @@ import org.lotkeeper.model.quantity.Quantity;
  */
 public record Allocation(LotRef lot, LocationCode location, Quantity quantity) {
 
+    /** Validates the allocation: a positive quantity. */
     public Allocation {
         Objects.requireNonNull(lot, "lot");
         Objects.requireNonNull(location, "location");

@@ -37,6 +37,7 @@ public enum DeviationJustification {
         return ACCEPTED;
     }
 
+    /** The pick may be confirmed with this justification. */
     public boolean isAccepted() {
         return this == ACCEPTED;
     }

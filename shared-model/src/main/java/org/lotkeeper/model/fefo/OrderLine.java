@@ -18,6 +18,7 @@ import org.lotkeeper.model.quantity.Quantity;
 public record OrderLine(ItemCode item, Quantity quantity, int customerMinRemainingShelfLifeDays,
                         int itemMinRemainingShelfLifeDays) {
 
+    /** Validates the line: a positive quantity and minimums of 0 or more days. */
     public OrderLine {
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(quantity, "quantity").requirePositive();

@@ -21,6 +21,7 @@ import org.lotkeeper.model.lot.Unavailability;
  */
 public record ScanCheck(ScanOutcome outcome, List<Unavailability> problems, Optional<Allocation> suggestion) {
 
+    /** Validates the answer: BLOCKED exactly when there are problems; a DEVIATION names the lot to take. */
     public ScanCheck {
         Objects.requireNonNull(outcome, "outcome");
         problems = List.copyOf(Objects.requireNonNull(problems, "problems"));

@@ -27,6 +27,7 @@ public record DeviceTag(String value) {
     /** The largest enrollment number a tag can carry ({@code ZZZZ}). */
     public static final long MAX_NUMBER = 36L * 36 * 36 * 36 - 1;
 
+    /** Validates the tag: 1–4 characters of 0-9 and A-Z, not starting with 0. */
     public DeviceTag {
         if (value == null || value.isEmpty()) {
             throw new InvalidIdentifierException("device tag", Reason.EMPTY, -1, "device tag is empty");

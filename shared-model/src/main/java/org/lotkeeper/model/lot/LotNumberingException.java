@@ -30,12 +30,14 @@ public final class LotNumberingException extends IllegalArgumentException {
     private final Reason reason;
     private final int position;
 
+    /** A refusal with its reason, the zero-based position in the pattern (or -1) and a sentence. */
     public LotNumberingException(Reason reason, int position, String message) {
         super(message);
         this.reason = reason;
         this.position = position;
     }
 
+    /** The stable reason code. */
     public Reason reason() {
         return reason;
     }
