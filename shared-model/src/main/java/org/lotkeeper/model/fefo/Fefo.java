@@ -11,9 +11,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.lot.Availability;
 import org.lotkeeper.model.lot.AvailabilityResult;
 import org.lotkeeper.model.lot.LotAtLocation;
+import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.StockUse;
 import org.lotkeeper.model.quantity.Quantity;
 
@@ -50,6 +52,9 @@ public final class Fefo {
                     .thenComparing(c -> c.lot().lot().value())
                     .thenComparing(c -> c.location().value());
 
+    private record RowKey(LotRef lot, LocationCode location) {
+    }
+
     private Fefo() {
     }
 
@@ -61,10 +66,10 @@ public final class Fefo {
     public static List<StockCandidate> eligible(OrderLine line, Collection<StockCandidate> candidates, LocalDate today) {
         Objects.requireNonNull(line, "line");
         Objects.requireNonNull(today, "today");
-        Set<String> seen = new HashSet<>();
+        Set<RowKey> seen = new HashSet<>();
         List<StockCandidate> eligible = new ArrayList<>();
         for (StockCandidate c : candidates) {
-            if (!seen.add(c.lot() + "@" + c.location())) {
+            if (!seen.add(new RowKey(c.lot(), c.location()))) {
                 throw new IllegalArgumentException("stock of lot " + c.lot() + " at " + c.location() + " is listed twice");
             }
             if (c.quantity().isPositive() && availability(line, c.facts(), today).isAvailable()) {

@@ -158,6 +158,16 @@ class FefoTest {
         }
 
         @Test
+        void rowsWhoseTextFormsLookAlikeAreNotTakenForDuplicates() {
+            List<StockCandidate> rows = List.of(
+                    new StockCandidate(LotRef.of("RM/A", "B"), LocationCode.of("WH-A-01"), LocationType.STORAGE, 0,
+                            kg("1"), LotStatus.RELEASED, null, T0),
+                    new StockCandidate(LotRef.of("RM", "A/B"), LocationCode.of("WH-A-01"), LocationType.STORAGE, 0,
+                            kg("1"), LotStatus.RELEASED, null, T0));
+            assertThat(Fefo.allocate(OrderLine.of(ItemCode.of("RM"), kg("5")), rows, TODAY).allocated()).isEqualTo(kg("1"));
+        }
+
+        @Test
         void orderLineNeedsAPositiveQuantity() {
             assertThatThrownBy(() -> line("0")).isInstanceOf(IllegalArgumentException.class);
         }
