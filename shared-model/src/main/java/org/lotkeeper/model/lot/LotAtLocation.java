@@ -1,0 +1,26 @@
+package org.lotkeeper.model.lot;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+import org.lotkeeper.model.id.LocationCode;
+
+/**
+ * The facts about one lot at one location that decide whether that stock is available.
+ *
+ * @param lot          the lot
+ * @param status       the lot's stored status
+ * @param expiry       the lot's expiry date, or {@code null} when it has none (never expires)
+ * @param location     where the stock is
+ * @param locationType the type of that location
+ */
+public record LotAtLocation(LotRef lot, LotStatus status, LocalDate expiry, LocationCode location,
+                            LocationType locationType) {
+
+    public LotAtLocation {
+        Objects.requireNonNull(lot, "lot");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(locationType, "locationType");
+    }
+}
