@@ -1,0 +1,48 @@
+package org.lotkeeper.server.api;
+
+import java.util.function.Function;
+
+import org.lotkeeper.model.id.InvalidIdentifierException;
+
+/** Checks of single request fields that answer 400 with the field's name. */
+public final class Fields {
+
+    private Fields() {
+    }
+
+    /** A required code, validated by its identifier type; answers the code. */
+    public static String code(String field, String value, Function<String, ?> parse) {
+        if (value == null || value.isEmpty()) {
+            throw ApiException.badRequest("MISSING_FIELD", field + " is required", field);
+        }
+        try {
+            return parse.apply(value).toString();
+        } catch (InvalidIdentifierException e) {
+            throw ApiException.badRequest("INVALID_FIELD", field + ": " + e.getMessage(), field);
+        }
+    }
+
+    /** Required free text of at most {@code max} characters, no control characters. */
+    public static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("MISSING_FIELD", field + " is required", field);
+        }
+        return optionalText(field, value, max);
+    }
+
+    public static String optionalText(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw ApiException.badRequest("TOO_LONG", field + " has " + value.length() + " characters; at most " + max + " are allowed", field);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+                throw ApiException.badRequest("BAD_CHARACTER", field + " contains a control character at position " + (i + 1), field);
+            }
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,115 @@
+package org.lotkeeper.server.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error leaves the server as {@code application/problem+json} (RFC 9457) with a stable
+ * {@code code}; bad input is a 4xx naming the field, never a 500 and never a stack trace.
+ */
+public class ProblemMapper {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return problem(e.status(), e.code(), e.getMessage(), e.field(), e.extra());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return problem(401, "UNAUTHENTICATED", "sign in first: send a valid bearer token", null, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return problem(401, "UNAUTHENTICATED", "the token is invalid, expired or revoked", null, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(403, "ROLE_NOT_ALLOWED", "your roles do not allow this", null, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response tooDeep(StreamConstraintsException e) {
+        return problem(400, "TOO_LARGE", "the JSON exceeds a size limit: " + firstLine(e.getOriginalMessage()), null, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m ? JsonPaths.of(m.getPath()) : null;
+        JsonLocation where = e.getLocation();
+        String detail = field != null
+                ? "field " + field + " has the wrong type or form"
+                : "malformed JSON" + (where != null ? " at line " + where.getLineNr() + ", column " + where.getColumnNr() : "");
+        return problem(400, field != null ? "INVALID_FIELD" : "MALFORMED_JSON", detail, field, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String code = switch (status) {
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "ROLE_NOT_ALLOWED";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> status < 500 ? "BAD_REQUEST" : "SERVER_ERROR";
+        };
+        String detail = status == 404 ? "no such resource" : firstLine(e.getMessage());
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json);
+        }
+        return problem(status, code, detail, null, Map.of());
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        LOG.error("unexpected error", e);
+        return problem(500, "SERVER_ERROR", "an unexpected error occurred; it has been logged", null, Map.of());
+    }
+
+    public static Response problem(int status, String code, String detail, String field, Map<String, Object> extra) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://lotkeeper.org/problems/" + code.toLowerCase().replace('_', '-'));
+        body.put("title", title(status));
+        body.put("status", status);
+        body.put("code", code);
+        body.put("detail", detail);
+        if (field != null) {
+            body.put("field", field);
+        }
+        body.putAll(extra);
+        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+    }
+
+    private static String title(int status) {
+        Response.Status s = Response.Status.fromStatusCode(status);
+        return s != null ? s.getReasonPhrase() : (status == 422 ? "Unprocessable Content" : "Error");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        String line = nl < 0 ? message : message.substring(0, nl);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}

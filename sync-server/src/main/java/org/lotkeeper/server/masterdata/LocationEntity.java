@@ -1,0 +1,22 @@
+package org.lotkeeper.server.masterdata;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "location")
+class LocationEntity extends PanacheEntityBase {
+    @Id
+    public String code;
+    public String site;
+    public String type;
+    @Column(name = "pick_sequence")
+    public int pickSequence;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

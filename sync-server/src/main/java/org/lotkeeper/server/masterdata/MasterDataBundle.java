@@ -1,0 +1,38 @@
+package org.lotkeeper.server.masterdata;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The upsert bundle of {@code PUT /api/v1/masterdata} (PROTOCOL.md). Fields are bound leniently
+ * (strings, boxed numbers) and checked by {@link MasterDataService}, so every error names its
+ * entry and field.
+ */
+public record MasterDataBundle(List<Site> sites, List<Item> items, List<Location> locations,
+                               List<Partner> partners, List<User> users) {
+
+    public record Site(String code, String name, String gln) {
+    }
+
+    public record Item(String code, String name, String gtin, String baseUom, Boolean qcRequired, Boolean coaRequired,
+                       Integer shelfLifeDays, Integer minRemainingShelfLifeDays, String lotNumbering, String lotPattern,
+                       List<PackUnit> packUnits) {
+    }
+
+    public record PackUnit(String code, BigDecimal factor) {
+    }
+
+    public record Location(String code, String site, String type, Integer pickSequence) {
+    }
+
+    public record Partner(String code, String name, String kind, String gln, Integer minRemainingShelfLifeDays) {
+    }
+
+    public record User(String userId, String name, List<String> roles, List<String> sites, String badge, String pin,
+                       String password) {
+    }
+
+    static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,33 @@
+package org.lotkeeper.server.masterdata;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.security.CurrentActor;
+
+/** Master data upload (ADMIN): sites, items, locations, partners and users, all or nothing. */
+@Path("/api/v1/masterdata")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MasterDataResource {
+
+    @Inject
+    MasterDataService service;
+
+    @Inject
+    CurrentActor actor;
+
+    @PUT
+    @RolesAllowed("ADMIN")
+    public MasterDataResult put(MasterDataBundle bundle) {
+        if (bundle == null) {
+            throw ApiException.badRequest("MISSING_FIELD", "a master-data bundle is required", null);
+        }
+        return service.apply(bundle, actor.get());
+    }
+}

@@ -1,0 +1,23 @@
+package org.lotkeeper.server.masterdata;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "partner")
+class PartnerEntity extends PanacheEntityBase {
+    @Id
+    public String code;
+    public String name;
+    public String kind;
+    public String gln;
+    @Column(name = "min_remaining_shelf_life_days")
+    public int minRemainingShelfLifeDays;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,20 @@
+package org.lotkeeper.server.masterdata;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "site")
+class SiteEntity extends PanacheEntityBase {
+    @Id
+    public String code;
+    public String name;
+    public String gln;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,50 @@
+package org.lotkeeper.server.security;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.lotkeeper.server.api.ApiException;
+
+/** Sign-in for console users and integrations. */
+@Path("/api/v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    public record TokenRequest(String username, String password) {
+    }
+
+    public record TokenResponse(String token, Instant expiresAt, List<String> roles) {
+    }
+
+    @Inject
+    UserService users;
+
+    @Inject
+    TokenService tokens;
+
+    @POST
+    @Path("/token")
+    @PermitAll
+    public TokenResponse token(TokenRequest request) {
+        if (request == null || request.username() == null || request.username().isBlank()) {
+            throw ApiException.badRequest("MISSING_FIELD", "username is required", "username");
+        }
+        if (request.password() == null) {
+            throw ApiException.badRequest("MISSING_FIELD", "password is required", "password");
+        }
+        if (request.username().length() > 100 || request.password().length() > 200) {
+            throw ApiException.unauthorized("wrong user name or password");
+        }
+        TokenService.IssuedToken issued = users.login(request.username(), request.password());
+        TokenService.UserClaims claims = tokens.verify(issued.token()).orElseThrow();
+        return new TokenResponse(issued.token(), issued.expiresAt(), claims.roles().stream().map(Enum::name).sorted().toList());
+    }
+}

@@ -1,0 +1,87 @@
+package org.lotkeeper.server.security;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.lotkeeper.model.auth.Role;
+
+/**
+ * Turns a bearer token into who is calling. Device tokens are looked up on every request, so a
+ * revoked device stops at once; user tokens are verified by signature and the user must still
+ * exist and be enabled, with the roles and sites they have now.
+ */
+@ApplicationScoped
+public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    /** The {@link SecurityIdentity} attribute that holds the {@link Actor}. */
+    public static final String ACTOR = "lotkeeper.actor";
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        String token = request.getToken().getToken();
+        return context.runBlocking(() -> identityFor(token));
+    }
+
+    SecurityIdentity identityFor(String token) {
+        Actor actor = token.startsWith(DeviceService.TOKEN_PREFIX) ? device(token) : user(token);
+        Set<String> roles = new HashSet<>();
+        if (actor.isDevice()) {
+            roles.add(Actor.DEVICE_ROLE);
+        } else {
+            // ADMIN holds every right of the others: @RolesAllowed("QA") admits an ADMIN.
+            Set<Role> effective = actor.roles().contains(Role.ADMIN) ? Set.of(Role.values()) : actor.roles();
+            effective.forEach(r -> roles.add(r.name()));
+        }
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(actor.id()))
+                .addRoles(roles)
+                .addAttribute(ACTOR, actor)
+                .build();
+    }
+
+    private Actor device(String token) {
+        String hash = Secrets.sha256(token);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            DeviceEntity device = DeviceEntity.find("tokenHash", hash).firstResult();
+            if (device == null || device.revokedAt != null) {
+                throw new AuthenticationFailedException("unknown or revoked device token");
+            }
+            return Actor.device(device.deviceId, device.site);
+        });
+    }
+
+    private Actor user(String token) {
+        TokenService.UserClaims claims = tokens.verify(token)
+                .orElseThrow(() -> new AuthenticationFailedException("invalid or expired token"));
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            UserEntity user = UserEntity.findById(claims.userId());
+            if (user == null || !user.enabled) {
+                throw new AuthenticationFailedException("user no longer active");
+            }
+            return Actor.user(user.userId, user.roles, user.sites);
+        });
+    }
+}

@@ -1,0 +1,92 @@
+package org.lotkeeper.server.security;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.lotkeeper.model.id.DeviceId;
+import org.lotkeeper.model.id.SiteCode;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Fields;
+
+/** Enrollment of handhelds and the device fleet. */
+@Path("/api/v1/devices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DeviceResource {
+
+    public record EnrollmentRequest(String site, String label) {
+    }
+
+    public record EnrollmentResponse(String code, Instant expiresAt) {
+    }
+
+    public record EnrollRequest(String code, String model, String profile) {
+    }
+
+    public record EnrollResponse(String deviceId, String token, String site) {
+    }
+
+    public record DeviceResponse(String deviceId, String site, String label, String model, String profile,
+                                 Instant enrolledAt, Instant revokedAt, Instant lastSeenAt) {
+        static DeviceResponse of(DeviceService.DeviceView d) {
+            return new DeviceResponse(d.deviceId(), d.site(), d.label(), d.model(), d.profile(), d.enrolledAt(), d.revokedAt(), d.lastSeenAt());
+        }
+    }
+
+    @Inject
+    DeviceService devices;
+
+    @Inject
+    CurrentActor actor;
+
+    @POST
+    @Path("/enrollments")
+    @RolesAllowed("SUPERVISOR")
+    public EnrollmentResponse createEnrollment(EnrollmentRequest request) {
+        if (request == null) {
+            throw ApiException.badRequest("MISSING_FIELD", "a body with site and label is required", null);
+        }
+        String site = Fields.code("site", request.site(), SiteCode::of);
+        String label = Fields.text("label", request.label(), 200);
+        Actor by = actor.requireSite(site);
+        DeviceService.Enrollment e = devices.createEnrollment(by, site, label);
+        return new EnrollmentResponse(e.code(), e.expiresAt());
+    }
+
+    @POST
+    @Path("/enroll")
+    @PermitAll
+    public EnrollResponse enroll(EnrollRequest request) {
+        if (request == null || request.code() == null || request.code().isBlank()) {
+            throw ApiException.badRequest("MISSING_FIELD", "code is required", "code");
+        }
+        String model = Fields.optionalText("model", request.model(), 100);
+        String profile = Fields.optionalText("profile", request.profile(), 100);
+        DeviceService.EnrolledDevice d = devices.enroll(Fields.text("code", request.code(), 40), model, profile);
+        return new EnrollResponse(d.deviceId(), d.token(), d.site());
+    }
+
+    @GET
+    @RolesAllowed("SUPERVISOR")
+    public List<DeviceResponse> list() {
+        return devices.list(actor.get()).stream().map(DeviceResponse::of).toList();
+    }
+
+    @DELETE
+    @Path("/{deviceId}")
+    @RolesAllowed("SUPERVISOR")
+    public DeviceResponse revoke(@PathParam("deviceId") String deviceId) {
+        return DeviceResponse.of(devices.revoke(actor.get(), Fields.code("deviceId", deviceId, DeviceId::of)));
+    }
+}

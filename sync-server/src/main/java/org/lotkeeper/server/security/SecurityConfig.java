@@ -1,0 +1,31 @@
+package org.lotkeeper.server.security;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Token and enrollment settings ({@code LOTKEEPER_SECURITY_TOKEN_LIFETIME=PT8H} …). */
+@ConfigMapping(prefix = "lotkeeper.security")
+public interface SecurityConfig {
+
+    /** How long a user token stays valid. */
+    @WithDefault("PT8H")
+    Duration tokenLifetime();
+
+    /** How long an enrollment code may be used. */
+    @WithDefault("PT30M")
+    Duration enrollmentLifetime();
+
+    /** bcrypt cost for user passwords (2^cost rounds). */
+    @WithDefault("11")
+    int bcryptCost();
+
+    /** Failed logins in a row before an account is locked. */
+    @WithDefault("5")
+    int lockoutThreshold();
+
+    /** How long a locked account stays locked. */
+    @WithDefault("PT15M")
+    Duration lockoutDuration();
+}

@@ -1,0 +1,163 @@
+package org.lotkeeper.server.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.lotkeeper.model.auth.PinVerifier;
+import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.server.api.ApiException;
+
+/** Users: creation and update from master data, password sign-in with lockout, and e-signatures. */
+@ApplicationScoped
+public class UserService {
+
+    /** A user as master data describes one. Null password or PIN = keep the current one. */
+    public record UserSpec(String userId, String name, Set<Role> roles, Set<String> sites, String badge,
+                           String pin, String password) {
+    }
+
+    /** What other packages may know of a user. */
+    public record UserView(String userId, String name, String badge, Set<Role> roles, Set<String> sites, boolean enabled) {
+    }
+
+    /** A user of a site, with the PIN verifier for one device. */
+    public record DeviceUser(String userId, String name, String badge, Set<Role> roles, String pinVerifier) {
+    }
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SecurityConfig config;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    AuditTrail audit;
+
+    /** Creates or updates a user; answers true when created. Runs in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean upsert(UserSpec spec) {
+        UserEntity user = UserEntity.findById(spec.userId());
+        boolean created = user == null;
+        if (created) {
+            user = new UserEntity();
+            user.userId = spec.userId();
+        }
+        user.name = spec.name();
+        user.badge = spec.badge();
+        user.roles.clear();
+        user.roles.addAll(spec.roles());
+        user.sites.clear();
+        user.sites.addAll(spec.sites());
+        if (spec.password() != null) {
+            user.passwordHash = BcryptUtil.bcryptHash(spec.password(), config.bcryptCost());
+        }
+        if (spec.pin() != null) {
+            user.pinHash = PinVerifier.hashPin(spec.pin());
+        }
+        user.updatedAt = clock.instant();
+        if (created) {
+            user.persist();
+        }
+        return created;
+    }
+
+    /**
+     * Signs a user in with their password. Repeated failures lock the account for a while; the
+     * answer never says whether the user exists.
+     */
+    public TokenService.IssuedToken login(String userId, String password) {
+        Instant now = clock.instant();
+        Optional<UserView> ok = QuarkusTransaction.requiringNew().call(() -> {
+            UserEntity user = userId == null ? null : UserEntity.findById(userId);
+            if (user == null || !user.enabled || user.passwordHash == null) {
+                return Optional.empty();
+            }
+            if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
+                audit.record(userId, "LOGIN_LOCKED", userId, null, "locked until " + user.lockedUntil);
+                throw new ApiException(401, "ACCOUNT_LOCKED",
+                        "too many failed sign-ins; try again after " + user.lockedUntil);
+            }
+            if (!password.isEmpty() && BcryptUtil.matches(password, user.passwordHash)) {
+                user.failedLogins = 0;
+                user.lockedUntil = null;
+                audit.record(userId, "LOGIN", userId, null, null);
+                return Optional.of(view(user));
+            }
+            user.failedLogins++;
+            if (user.failedLogins >= config.lockoutThreshold()) {
+                user.lockedUntil = now.plus(config.lockoutDuration());
+                user.failedLogins = 0;
+            }
+            audit.record(userId, "LOGIN_FAILED", userId, null, null);
+            return Optional.empty();
+        });
+        UserView user = ok.orElseThrow(() -> ApiException.unauthorized("wrong user name or password"));
+        return tokens.issue(user.userId(), user.roles(), user.sites());
+    }
+
+    /**
+     * An electronic signature: the signer re-enters their own password at the moment of signing.
+     * Answers the signer's name; 401 SIGNATURE_INVALID when the password is wrong.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String verifySignature(String userId, String password) {
+        UserEntity user = UserEntity.findById(userId);
+        if (user == null || user.passwordHash == null || password == null || password.isEmpty()
+                || !BcryptUtil.matches(password, user.passwordHash)) {
+            throw new ApiException(401, "SIGNATURE_INVALID", "the signature password is wrong", "signature.password");
+        }
+        return user.name;
+    }
+
+    public Optional<UserView> find(String userId) {
+        return QuarkusTransaction.joiningExisting().call(() ->
+                Optional.ofNullable(UserEntity.<UserEntity>findById(userId)).map(UserService::view));
+    }
+
+    @Transactional
+    public List<UserView> list() {
+        return UserEntity.<UserEntity>listAll().stream().map(UserService::view).toList();
+    }
+
+    /** The users of a site with PIN verifiers salted for one device (for its offline sign-in). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<DeviceUser> usersForDevice(String site, String deviceSalt) {
+        List<UserEntity> users = UserEntity.list("select distinct u from UserEntity u join u.sites s where s = ?1 and u.enabled = true order by u.userId", site);
+        return users.stream()
+                .map(u -> new DeviceUser(u.userId, u.name, u.badge, Set.copyOf(u.roles),
+                        u.pinHash == null ? null : PinVerifier.deviceVerifier(u.pinHash, deviceSalt)))
+                .toList();
+    }
+
+    /** Creates {@code admin} on an empty user table; answers true when it did. */
+    @Transactional
+    public boolean createFirstAdmin(String password) {
+        if (UserEntity.count() > 0) {
+            return false;
+        }
+        UserEntity admin = new UserEntity();
+        admin.userId = "admin";
+        admin.name = "Administrator";
+        admin.passwordHash = BcryptUtil.bcryptHash(password, config.bcryptCost());
+        admin.roles.add(Role.ADMIN);
+        admin.updatedAt = clock.instant();
+        admin.persist();
+        audit.record("system", "USER_CREATED", "admin", null, "first start");
+        return true;
+    }
+
+    private static UserView view(UserEntity u) {
+        return new UserView(u.userId, u.name, u.badge, Set.copyOf(u.roles), Set.copyOf(u.sites), u.enabled);
+    }
+}
