@@ -1,0 +1,103 @@
+package org.lotkeeper.server.masterdata;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.lotkeeper.model.lot.LocationType;
+import org.lotkeeper.model.party.PartnerKind;
+import org.lotkeeper.model.quantity.ItemUnits;
+import org.lotkeeper.model.quantity.PackUnit;
+import org.lotkeeper.model.quantity.Uom;
+
+/** Read access to master data for the other packages, as plain records. */
+@ApplicationScoped
+public class MasterDataLookup {
+
+    public record ItemInfo(String code, String name, String gtin, Uom baseUom, boolean qcRequired, boolean coaRequired,
+                           Integer shelfLifeDays, int minRemainingShelfLifeDays, String lotNumbering, String lotPattern,
+                           Map<String, BigDecimal> packUnits) {
+        public ItemUnits units() {
+            return new ItemUnits(baseUom, packUnits.entrySet().stream().map(e -> new PackUnit(e.getKey(), e.getValue())).toList());
+        }
+    }
+
+    public record LocationInfo(String code, String site, LocationType type, int pickSequence) {
+    }
+
+    public record PartnerInfo(String code, String name, PartnerKind kind, String gln, int minRemainingShelfLifeDays) {
+    }
+
+    public record SiteInfo(String code, String name, String gln) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, ItemInfo> items(Collection<String> codes) {
+        Map<String, ItemInfo> out = new HashMap<>();
+        if (!codes.isEmpty()) {
+            ItemEntity.<ItemEntity>list("code in ?1", codes).forEach(e -> out.put(e.code, item(e)));
+        }
+        return out;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ItemInfo> item(String code) {
+        return Optional.ofNullable(ItemEntity.<ItemEntity>findById(code)).map(MasterDataLookup::item);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, LocationInfo> locations(Collection<String> codes) {
+        Map<String, LocationInfo> out = new HashMap<>();
+        if (!codes.isEmpty()) {
+            LocationEntity.<LocationEntity>list("code in ?1", codes).forEach(e -> out.put(e.code, location(e)));
+        }
+        return out;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, PartnerInfo> partners(Collection<String> codes) {
+        Map<String, PartnerInfo> out = new HashMap<>();
+        if (!codes.isEmpty()) {
+            PartnerEntity.<PartnerEntity>list("code in ?1", codes).forEach(e -> out.put(e.code, partner(e)));
+        }
+        return out;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SiteInfo> site(String code) {
+        return Optional.ofNullable(SiteEntity.<SiteEntity>findById(code)).map(s -> new SiteInfo(s.code, s.name, s.gln));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ItemInfo> allItems() {
+        return ItemEntity.<ItemEntity>list("order by code").stream().map(MasterDataLookup::item).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LocationInfo> locationsOfSite(String site) {
+        return LocationEntity.<LocationEntity>list("site = ?1 order by code", site).stream().map(MasterDataLookup::location).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PartnerInfo> allPartners() {
+        return PartnerEntity.<PartnerEntity>list("order by code").stream().map(MasterDataLookup::partner).toList();
+    }
+
+    private static ItemInfo item(ItemEntity e) {
+        return new ItemInfo(e.code, e.name, e.gtin, Uom.byCode(e.baseUom).orElseThrow(), e.qcRequired, e.coaRequired,
+                e.shelfLifeDays, e.minRemainingShelfLifeDays, e.lotNumbering, e.lotPattern, Map.copyOf(e.packUnits));
+    }
+
+    private static LocationInfo location(LocationEntity e) {
+        return new LocationInfo(e.code, e.site, LocationType.valueOf(e.type), e.pickSequence);
+    }
+
+    private static PartnerInfo partner(PartnerEntity e) {
+        return new PartnerInfo(e.code, e.name, PartnerKind.valueOf(e.kind), e.gln, e.minRemainingShelfLifeDays);
+    }
+}
