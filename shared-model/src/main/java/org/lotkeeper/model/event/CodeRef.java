@@ -1,0 +1,14 @@
+package org.lotkeeper.model.event;
+
+/**
+ * A master-data code named in an event, with where it was named.
+ *
+ * @param kind  what the code names
+ * @param value the code, as text
+ * @param field the field path relative to the event, e.g. {@code payload.inputs[1].item}
+ */
+public record CodeRef(Kind kind, String value, String field) {
+
+    /** What kind of master data a code names. */
+    public enum Kind { ITEM, LOCATION, PARTNER }
+}
