@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -113,7 +114,7 @@ public final class WireJson {
         m.addDeserializer(Quantity.class, new JsonDeserializer<>() {
             @Override
             public Quantity deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                JsonNode n = p.readValueAsTree();
+                JsonNode n = ctxt.readTree(p);
                 return valueOf(p, ctxt, n, Quantity.class, () -> Quantity.parse(text(n, "value"), text(n, "uom")));
             }
         });
@@ -129,7 +130,7 @@ public final class WireJson {
         m.addDeserializer(PackUnit.class, new JsonDeserializer<>() {
             @Override
             public PackUnit deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                JsonNode n = p.readValueAsTree();
+                JsonNode n = ctxt.readTree(p);
                 // the factor follows the quantity rules: a plain decimal string, no exponent
                 return valueOf(p, ctxt, n, PackUnit.class,
                         () -> new PackUnit(text(n, "code"), Quantity.of(text(n, "factor"), Uom.H87).value()));
@@ -144,7 +145,7 @@ public final class WireJson {
         m.addDeserializer(Event.class, new JsonDeserializer<>() {
             @Override
             public Event deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                JsonNode n = p.readValueAsTree();
+                JsonNode n = ctxt.readTree(p);
                 Decoded<Event> d = EventJson.read(n, "");
                 if (!d.isOk()) {
                     FieldProblem first = d.firstProblem();
@@ -288,7 +289,7 @@ public final class WireJson {
 
     /** A Jackson failure as a problem with the path of the failing value. */
     public static FieldProblem problemOf(JacksonException e) {
-        if (e instanceof StreamReadException) {
+        if (isParserFailure(e)) {
             return new FieldProblem(RejectionCode.MALFORMED_JSON, null, "malformed JSON: " + EventJson.brief(e));
         }
         String field = null;
@@ -319,6 +320,16 @@ public final class WireJson {
             code = RejectionCode.INVALID_FIELD;
         }
         return new FieldProblem(code, field, detail);
+    }
+
+    /** Malformed input or a broken parser limit, possibly wrapped by databind. */
+    private static boolean isParserFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException || t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes a wire record as UTF-8 JSON. */
