@@ -8,15 +8,16 @@ import java.util.Objects;
  * @param code   the stable code
  * @param field  the path of the field, like {@code events[3].payload.quantity.value} or
  *               {@code payload.inputs[1].lot}; null when the whole input is at fault
- * @param detail a sentence for people. It may quote short parts of the input (a lot code may
- *               hold {@code < > & " '}): escape it wherever it is shown
+ * @param detail a sentence for people, at most 400 characters, without control characters (they
+ *               are shown as {@code \\uXXXX}). It may quote short parts of the input (a lot code
+ *               may hold {@code < > & " '}): escape it wherever it is shown
  */
 public record FieldProblem(RejectionCode code, String field, String detail) {
 
     /** Code and detail are required. */
     public FieldProblem {
         Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(detail, "detail");
+        detail = Show.clean(Objects.requireNonNull(detail, "detail"));
     }
 
     /** The same problem with {@code prefix} put in front of its path ({@code events[3]}). */

@@ -8,6 +8,31 @@ final class Show {
     private Show() {
     }
 
+    /** Longest detail kept. */
+    static final int MAX_DETAIL = 400;
+
+    /**
+     * A message safe to show and log: control characters and unpaired surrogates become
+     * {@code \\uXXXX}, and it is cut to {@value #MAX_DETAIL} characters.
+     */
+    static String clean(String s) {
+        StringBuilder out = new StringBuilder(Math.min(s.length(), MAX_DETAIL + 8));
+        for (int i = 0; i < s.length() && out.length() < MAX_DETAIL; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(++i));
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (out.length() >= MAX_DETAIL) {
+            out.append('…');
+        }
+        return out.toString();
+    }
+
     static String quote(String s) {
         if (s == null) {
             return "null";
