@@ -10,5 +10,12 @@ package org.lotkeeper.model.event;
 public record CodeRef(Kind kind, String value, String field) {
 
     /** What kind of master data a code names. */
-    public enum Kind { ITEM, LOCATION, PARTNER }
+    public enum Kind {
+        /** An item code: unknown ones are UNKNOWN_ITEM. */
+        ITEM,
+        /** A location code: unknown ones (or ones of another site) are UNKNOWN_LOCATION. */
+        LOCATION,
+        /** A partner code (supplier, customer): unknown ones are UNKNOWN_PARTNER. */
+        PARTNER
+    }
 }

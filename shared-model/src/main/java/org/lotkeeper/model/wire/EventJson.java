@@ -82,7 +82,9 @@ import org.lotkeeper.model.wire.JsonFields.Sign;
  * hashes: the written form's tree serialised as UTF-8 with object keys sorted by their UTF-16
  * code units (as RFC 8785), array order kept, no whitespace, absent optional fields and empty
  * optional lists omitted, decimals shortest, instants as {@link Instant#toString()} of the
- * millisecond-truncated time, dates {@code YYYY-MM-DD}. Two events that mean the same have the
+ * millisecond-truncated time, dates {@code YYYY-MM-DD}; strings escaped minimally (only
+ * {@code "}, {@code \} and control characters, which validated events never hold), everything else
+ * as raw UTF-8. Two events that mean the same have the
  * same canonical bytes whatever the key order or trailing zeros of the JSON they came from.
  */
 public final class EventJson {
