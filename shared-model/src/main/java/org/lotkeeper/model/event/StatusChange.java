@@ -1,0 +1,64 @@
+package org.lotkeeper.model.event;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.UserId;
+import org.lotkeeper.model.lot.LotStatus;
+
+/**
+ * STATUS: a lot's status changes. The record allows any target status; who may set which status
+ * is a rule of the server (DOMAIN.md): from a device only {@link LotStatus#ON_HOLD}, without a
+ * signature — see {@code org.lotkeeper.model.wire.DeviceEventRules}. Every other change is made
+ * on the server through the status endpoint, which stores the signature.
+ *
+ * @param item      the item
+ * @param lot       the lot
+ * @param status    the new status
+ * @param reason    why, as free text
+ * @param signature the electronic signature as stored by the server (never the password), or null;
+ *                  not part of what a device sends
+ */
+public record StatusChange(ItemCode item, LotCode lot, LotStatus status, String reason, Signature signature)
+        implements EventPayload {
+
+    /** Checks the invariants. */
+    public StatusChange {
+        Checks.required(item, "item");
+        Checks.required(lot, "lot");
+        Checks.required(status, "status");
+        Texts.requireFreeText("reason", reason);
+    }
+
+    /** An unsigned status change, as a device sends it. */
+    public StatusChange(ItemCode item, LotCode lot, LotStatus status, String reason) {
+        this(item, lot, status, reason, null);
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.STATUS;
+    }
+
+    /**
+     * Who signed a status change, as the ledger keeps it: the signer re-entered their own password
+     * at {@code signedAt} with this meaning. The password itself is never part of an event.
+     *
+     * @param signer   the user who signed
+     * @param name     their name at the time of signing
+     * @param meaning  what the signature means ("Released for use")
+     * @param signedAt when they signed
+     */
+    public record Signature(UserId signer, String name, String meaning, Instant signedAt) {
+
+        /** Checks the invariants. */
+        public Signature {
+            Checks.required(signer, "signer");
+            Texts.requireFreeText("name", name);
+            Texts.requireFreeText("meaning", meaning);
+            Objects.requireNonNull(signedAt, "signedAt is required");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.lotkeeper.model.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.lot.LotStatus;
+
+/**
+ * What an event from a device must obey beyond being well formed (PROTOCOL.md, DOMAIN.md):
+ * <ul>
+ *   <li>it has a {@code deviceSeq};</li>
+ *   <li>a STATUS event only puts a lot {@link LotStatus#ON_HOLD}, and carries no signature —
+ *       every other status change is made through the server's status endpoint.</li>
+ * </ul>
+ * The server applies these after {@link PushRequestReader}; the device applies them before it
+ * captures an event.
+ */
+public final class DeviceEventRules {
+
+    private DeviceEventRules() {
+    }
+
+    /**
+     * The problems of {@code event} as a device event; empty when it is fine.
+     *
+     * @param prefix put in front of the field paths ({@code events[3]}); empty for none
+     */
+    public static List<FieldProblem> check(Event event, String prefix) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (event.deviceSeq() == null) {
+            problems.add(new FieldProblem(RejectionCode.MISSING_FIELD, Paths.join(prefix, "deviceSeq"),
+                    "an event from a device needs its deviceSeq"));
+        }
+        if (event.payload() instanceof StatusChange s) {
+            if (s.status() != LotStatus.ON_HOLD) {
+                problems.add(new FieldProblem(RejectionCode.INVALID_FIELD, Paths.join(prefix, "payload.status"),
+                        "a device may only put a lot ON_HOLD; " + s.status() + " is set by QA in the console"));
+            }
+            if (s.signature() != null) {
+                problems.add(new FieldProblem(RejectionCode.INVALID_FIELD, Paths.join(prefix, "payload.signature"),
+                        "a device cannot sign a status change"));
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,20 @@
+package org.lotkeeper.model.wire;
+
+/**
+ * Why a stored event raised an exception for a supervisor (DOMAIN.md). A flagged event is stored;
+ * only the push result's status says FLAGGED.
+ */
+public enum Flag {
+    /** A lot's balance at a location would go below zero. */
+    NEGATIVE_BALANCE,
+    /** Picked, shipped or consumed while not available (status, expiry, location). */
+    LOT_NOT_AVAILABLE,
+    /** Another lot than the FEFO suggestion was picked (the event carries the reason). */
+    FEFO_DEVIATION,
+    /** A movement names a lot that was never received or produced. */
+    UNKNOWN_LOT,
+    /** A count differs from the ledger; becomes an ADJUST only after approval. */
+    COUNT_VARIANCE,
+    /** The event's device time is more than 5 minutes in the server's future. */
+    CLOCK_SKEW
+}

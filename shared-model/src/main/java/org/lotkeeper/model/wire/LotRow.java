@@ -1,0 +1,35 @@
+package org.lotkeeper.model.wire;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.lot.LotStatus;
+
+/**
+ * A lot (pull {@code lots[]}).
+ *
+ * @param item       the item
+ * @param lot        the lot code
+ * @param status     its stored status
+ * @param expiry     its expiry date, or null
+ * @param receivedAt when it was received or produced (FIFO tie-break), or null when the ledger
+ *                   only knows the lot from a flagged movement
+ */
+public record LotRow(ItemCode item, LotCode lot, LotStatus status, LocalDate expiry, Instant receivedAt) {
+
+    /** Checks the invariants. */
+    public LotRow {
+        Objects.requireNonNull(item, "item is required");
+        Objects.requireNonNull(lot, "lot is required");
+        Objects.requireNonNull(status, "status is required");
+    }
+
+    /** The lot's identity. */
+    public LotRef ref() {
+        return new LotRef(item, lot);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The JSON wire contract of PROTOCOL.md: the event codec ({@link org.lotkeeper.model.wire.EventJson}),
+ * boundary validation with field paths ({@link org.lotkeeper.model.wire.Decoded},
+ * {@link org.lotkeeper.model.wire.FieldProblem}, {@link org.lotkeeper.model.wire.RejectionCode}),
+ * the push reader ({@link org.lotkeeper.model.wire.PushRequestReader}) and the push/pull/problem
+ * records with their configured mapper ({@link org.lotkeeper.model.wire.WireJson}).
+ */
+package org.lotkeeper.model.wire;
