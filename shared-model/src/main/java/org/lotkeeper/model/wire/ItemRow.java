@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import org.lotkeeper.model.id.Gtin;
 import org.lotkeeper.model.id.ItemCode;
-import org.lotkeeper.model.master.LotNumbering;
+import org.lotkeeper.model.lot.LotNumbering;
 import org.lotkeeper.model.quantity.ItemUnits;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Uom;

@@ -22,7 +22,7 @@ import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotStatus;
-import org.lotkeeper.model.master.LotNumbering;
+import org.lotkeeper.model.lot.LotNumbering;
 import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Quantity;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.model.lot.LocationType;
-import org.lotkeeper.model.party.PartnerKind;
+import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.ItemUnits;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Uom;

@@ -25,7 +25,10 @@ import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.lot.LocationType;
-import org.lotkeeper.model.party.PartnerKind;
+import org.lotkeeper.model.lot.LotNumbering;
+import org.lotkeeper.model.lot.LotNumberingException;
+import org.lotkeeper.model.lot.LotPattern;
+import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Uom;
@@ -43,7 +46,6 @@ import org.lotkeeper.server.security.UserService;
 @ApplicationScoped
 public class MasterDataService {
 
-    static final Set<String> LOT_NUMBERING = Set.of("SUPPLIER_LOT", "MANUAL", "PATTERN");
     static final int MIN_PASSWORD_LENGTH = 10;
 
     @Inject
@@ -145,13 +147,16 @@ public class MasterDataService {
             if (it.minRemainingShelfLifeDays() != null && (it.minRemainingShelfLifeDays() < 0 || it.minRemainingShelfLifeDays() > 36_500)) {
                 errors.add(at + ".minRemainingShelfLifeDays", "INVALID_FIELD", "minRemainingShelfLifeDays must be between 0 and 36500");
             }
-            String numbering = it.lotNumbering() == null ? "SUPPLIER_LOT" : it.lotNumbering();
-            if (!LOT_NUMBERING.contains(numbering)) {
-                errors.add(at + ".lotNumbering", "INVALID_FIELD", "lotNumbering must be SUPPLIER_LOT, MANUAL or PATTERN");
-            } else if (numbering.equals("PATTERN") && (it.lotPattern() == null || it.lotPattern().isBlank())) {
+            enumValue(errors, at + ".lotNumbering", it.lotNumbering(), LotNumbering.class, false);
+            if (LotNumbering.PATTERN.name().equals(it.lotNumbering()) && (it.lotPattern() == null || it.lotPattern().isBlank())) {
                 errors.add(at + ".lotPattern", "MISSING_FIELD", "lotNumbering PATTERN needs a lotPattern");
+            } else if (it.lotPattern() != null && !it.lotPattern().isBlank()) {
+                try {
+                    LotPattern.parse(it.lotPattern());
+                } catch (LotNumberingException e) {
+                    errors.add(at + ".lotPattern", "INVALID_FIELD", e.getMessage());
+                }
             }
-            text(errors, at + ".lotPattern", it.lotPattern(), 100, false);
             Set<String> packCodes = new HashSet<>();
             List<MasterDataBundle.PackUnit> packs = MasterDataBundle.orEmpty(it.packUnits());
             for (int p = 0; p < packs.size(); p++) {
