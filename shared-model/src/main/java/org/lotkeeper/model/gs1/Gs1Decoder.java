@@ -299,7 +299,10 @@ public final class Gs1Decoder {
         return Ai.lookup(s, from, length);
     }
 
-    /** True when {@code s[open]} is '(' starting "(AI)" with a known AI: the end of the previous value. */
+    /**
+     * True when {@code s[open]} is '(' starting "(AI)" — 2 to 4 digits as long as the AI prefix
+     * says — and so ends the previous value. Unknown AIs count, so that they are reported as such.
+     */
     private static boolean aiBoundary(String s, int open) {
         int from = open + 1;
         int j = from;
@@ -307,7 +310,9 @@ public final class Gs1Decoder {
         while (j < end && j - from < 4 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
             j++;
         }
-        return j < end && s.charAt(j) == ')' && aiInParentheses(s, from, j) != null;
+        int length = j - from;
+        return j < end && s.charAt(j) == ')' && length >= 2
+                && Ai.aiLength(s.charAt(from) - '0', s.charAt(from + 1) - '0') == length;
     }
 
     // ---------------------------------------------------------------- EAN / UPC
