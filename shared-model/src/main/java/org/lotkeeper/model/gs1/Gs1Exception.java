@@ -44,7 +44,7 @@ public final class Gs1Exception extends IllegalArgumentException {
     private final int position;
     private final String ai;
 
-    public Gs1Exception(Reason reason, int position, String ai, String message) {
+    Gs1Exception(Reason reason, int position, String ai, String message) {
         super(message);
         this.reason = reason;
         this.position = position;
