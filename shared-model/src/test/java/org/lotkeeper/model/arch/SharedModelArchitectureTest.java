@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +51,32 @@ class SharedModelArchitectureTest {
     @Test
     void noServerOrClientCode() {
         forbid("org.lotkeeper.server..", "org.lotkeeper.client..").check(model);
+    }
+
+    @Test
+    void theDomainCoreKnowsNothingAboutJson() {
+        noClasses().that().resideInAnyPackage("org.lotkeeper.model.event..", "org.lotkeeper.model.lot..",
+                        "org.lotkeeper.model.fefo..", "org.lotkeeper.model.id..", "org.lotkeeper.model.quantity..",
+                        "org.lotkeeper.model.gs1..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "org.lotkeeper.model.wire..")
+                .check(model);
+    }
+
+    @Test
+    void lotRulesAndFefoUseOnlyTheJdkAndTheModel() {
+        classes().that().resideInAnyPackage("org.lotkeeper.model.lot..", "org.lotkeeper.model.fefo..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.lotkeeper.model..")
+                .check(model);
+        noClasses().that().resideInAPackage("org.lotkeeper.model.lot..")
+                .should().dependOnClassesThat().resideInAPackage("org.lotkeeper.model.fefo..")
+                .check(model);
+    }
+
+    @Test
+    void theGs1CodecDoesNotDependOnTheScanRecogniser() {
+        noClasses().that().resideInAPackage("org.lotkeeper.model.gs1..")
+                .should().dependOnClassesThat().resideInAPackage("org.lotkeeper.model.scan..")
+                .check(model);
     }
 
     private static ArchRule forbid(String... packages) {
