@@ -35,8 +35,11 @@ CREATE INDEX ledger_event_device ON ledger_event (device_id, device_seq);
 -- device's pushes are applied one at a time and in deviceSeq order.
 CREATE TABLE chain_head (
     source          varchar(60)  PRIMARY KEY,
+    -- events stored in this chain, and the hash of the last one
     last_seq        bigint       NOT NULL,
-    last_hash       char(64)
+    last_hash       char(64),
+    -- for a device: the highest deviceSeq used, by a stored or a rejected event
+    last_device_seq bigint       NOT NULL DEFAULT 0
 );
 
 -- Rejected device events keep their deviceSeq (the sequence stays gapless) and their answer, so

@@ -1,6 +1,38 @@
 package org.lotkeeper.model.event;
 
-/** The event types of the wire contract (PROTOCOL.md). */
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.lotkeeper.model.auth.Role;
+
+/** The event types of the wire contract (PROTOCOL.md), with the roles that may capture each. */
 public enum EventType {
-    RECEIVE, MOVE, PICK, COUNT, SHIP, TRANSFORM, STATUS, RETURN, ADJUST, PACK, UNPACK
+    RECEIVE(Role.RECEIVER),
+    MOVE(Role.OPERATOR),
+    PICK(Role.OPERATOR),
+    COUNT(Role.OPERATOR),
+    SHIP(Role.OPERATOR),
+    TRANSFORM(Role.OPERATOR),
+    /** From a device only ON_HOLD: an operator who finds a damaged drum, QA or a supervisor. */
+    STATUS(Role.OPERATOR, Role.QA, Role.SUPERVISOR),
+    RETURN(Role.RECEIVER),
+    /** Approved count variances and scrap. */
+    ADJUST(Role.SUPERVISOR),
+    PACK(Role.OPERATOR),
+    UNPACK(Role.OPERATOR);
+
+    private final Set<Role> capturedBy;
+
+    EventType(Role first, Role... more) {
+        this.capturedBy = Set.copyOf(EnumSet.of(first, more));
+    }
+
+    /** The roles of which a user needs one to capture this event; ADMIN holds every right. */
+    public Set<Role> capturedBy() {
+        return capturedBy;
+    }
+
+    public boolean mayBeCapturedBy(Set<Role> roles) {
+        return roles.contains(Role.ADMIN) || roles.stream().anyMatch(capturedBy::contains);
+    }
 }

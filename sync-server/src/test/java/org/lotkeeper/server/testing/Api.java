@@ -46,6 +46,17 @@ public final class Api {
         }
     }
 
+    public static byte[] bytes(String path) {
+        try (InputStream in = Api.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Loads the Riverside master data (idempotent: a second upload only updates). */
     public static void loadRiversideMasterData() {
         as(adminToken()).body(resource("demo/riverside/masterdata.json"))

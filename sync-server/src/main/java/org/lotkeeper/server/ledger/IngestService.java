@@ -1,0 +1,399 @@
+package org.lotkeeper.server.ledger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.lotkeeper.model.event.CodeRef;
+import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.lot.LotStatusRules;
+import org.lotkeeper.model.lot.StatusChangeRequest;
+import org.lotkeeper.model.lot.StatusDecision;
+import org.lotkeeper.model.master.PartnerKind;
+import org.lotkeeper.model.quantity.InvalidQuantityException;
+import org.lotkeeper.model.wire.DeviceEventRules;
+import org.lotkeeper.model.wire.EventJson;
+import org.lotkeeper.model.wire.FieldProblem;
+import org.lotkeeper.model.wire.Flag;
+import org.lotkeeper.model.wire.PushBatch;
+import org.lotkeeper.model.wire.PushError;
+import org.lotkeeper.model.wire.PushResponse;
+import org.lotkeeper.model.wire.PushResult;
+import org.lotkeeper.model.wire.PushedEvent;
+import org.lotkeeper.model.wire.RejectionCode;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.masterdata.MasterDataLookup.ItemInfo;
+import org.lotkeeper.server.masterdata.MasterDataLookup.LocationInfo;
+import org.lotkeeper.server.masterdata.MasterDataLookup.PartnerInfo;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.security.UserService;
+import org.lotkeeper.server.security.UserService.UserView;
+
+/**
+ * Ingest: a device's push (PROTOCOL.md) in one transaction, and events the server makes itself
+ * (console actions). Each event is stored exactly once: duplicates are recognised by eventId and
+ * canonical content before the sequence check; well-formed, authorised events are always stored,
+ * rule breaks raise flags; malformed or unauthorised events are rejected and keep their deviceSeq.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    /** An event whose device time is this far ahead of the server's is flagged CLOCK_SKEW. */
+    static final Duration CLOCK_SKEW_TOLERANCE = Duration.ofMinutes(5);
+
+    /** An event stored by the server itself. */
+    public record StoredEvent(UUID eventId, long ledgerSeq, List<Flag> flags) {
+    }
+
+    private record Existing(UUID eventId, long ledgerSeq, List<Flag> flags, String content, String deviceId) {
+    }
+
+    private record Rejected(UUID eventId, long deviceSeq, String contentHash, PushError error) {
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    MasterDataLookup masterData;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Transactional
+    public PushResponse push(Actor device, String deviceSite, PushBatch batch) {
+        if (!batch.deviceId().value().equals(device.id())) {
+            throw ApiException.forbidden("SITE_NOT_ALLOWED", "this token belongs to device " + device.id() + ", not " + batch.deviceId());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return push(c, device.id(), deviceSite, batch);
+        } catch (SQLException e) {
+            throw new IllegalStateException("ledger write failed", e);
+        }
+    }
+
+    private PushResponse push(Connection c, String deviceId, String deviceSite, PushBatch batch) throws SQLException {
+        Instant now = clock.instant();
+        LedgerWriter.ChainHead head = LedgerWriter.lockChain(c, "device:" + deviceId);
+        UUID[] ids = batch.events().stream().map(e -> e.eventId().value()).toArray(UUID[]::new);
+        Map<UUID, Existing> stored = new HashMap<>();
+        Jdbc.query(c, "SELECT event_id, ledger_seq, flags, content, device_id FROM ledger_event WHERE event_id = ANY(?)",
+                rs -> new Existing(rs.getObject(1, UUID.class), rs.getLong(2),
+                        Jdbc.strings(rs, "flags").stream().map(Flag::valueOf).toList(), rs.getString(4), rs.getString(5)),
+                (Object) ids).forEach(e -> stored.put(e.eventId(), e));
+        Map<UUID, Rejected> rejected = new HashMap<>();
+        Jdbc.query(c, "SELECT event_id, device_seq, content_hash, code, detail, field FROM rejected_event "
+                        + "WHERE device_id = ? AND event_id = ANY(?) ORDER BY device_seq",
+                rs -> new Rejected(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
+                        new PushError(rs.getString(4), rs.getString(5), rs.getString(6))),
+                deviceId, ids).forEach(r -> rejected.putIfAbsent(r.eventId(), r));
+
+        // Pass 1: answer duplicates; the new events must continue the device's sequence.
+        PushResult[] results = new PushResult[batch.events().size()];
+        List<PushedEvent> fresh = new ArrayList<>();
+        long expected = head.lastDeviceSeq() + 1;
+        for (PushedEvent pe : batch.events()) {
+            UUID id = pe.eventId().value();
+            String hash = contentHash(pe);
+            Existing s = stored.get(id);
+            Rejected r = rejected.get(id);
+            if (s != null && deviceId.equals(s.deviceId()) && pe.valid() && s.content().equals(EventJson.canonicalString(pe.event().value()))) {
+                results[pe.index()] = PushResult.duplicate(pe.eventId(), s.ledgerSeq(), s.flags());
+            } else if (s == null && r != null && r.contentHash().equals(hash)) {
+                results[pe.index()] = PushResult.rejected(pe.eventId(), r.error());
+            } else if (pe.deviceSeq() < expected) {
+                // Either another content under a known eventId, or a new event reusing a spent seq.
+                results[pe.index()] = (s != null || r != null)
+                        ? PushResult.rejected(pe.eventId(), conflict(pe))
+                        : PushResult.rejected(pe.eventId(), PushError.of(RejectionCode.INVALID_FIELD,
+                        "deviceSeq " + pe.deviceSeq() + " is already used by another event; the next is " + expected,
+                        pe.path() + ".deviceSeq"));
+            } else if (pe.deviceSeq() == expected) {
+                fresh.add(pe);
+                expected++;
+            } else {
+                throw ApiException.conflict("SEQUENCE_GAP", "deviceSeq " + pe.deviceSeq() + " leaves a gap; the server expects "
+                        + expected + " next").with("expectedSeq", expected);
+            }
+        }
+
+        // Pass 2: judge and apply the new events in order.
+        Context ctx = context(c, now, fresh);
+        List<LedgerWriter.Pending> pending = new ArrayList<>();
+        List<PushedEvent> pendingSource = new ArrayList<>();
+        long sourceSeq = head.lastSeq();
+        String previousHash = head.lastHash();
+        for (PushedEvent pe : fresh) {
+            UUID id = pe.eventId().value();
+            Optional<PushError> problem = stored.containsKey(id) || rejected.containsKey(id)
+                    ? Optional.of(conflict(pe))
+                    : judge(ctx, pe, deviceSite);
+            if (problem.isPresent()) {
+                PushError error = problem.get();
+                Jdbc.update(c, "INSERT INTO rejected_event (device_id, device_seq, event_id, content_hash, code, field, detail, recorded_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", deviceId, pe.deviceSeq(), id, contentHash(pe), error.code(), error.field(),
+                        error.detail(), now);
+                results[pe.index()] = PushResult.rejected(pe.eventId(), error);
+                metrics.counter("lotkeeper.events.rejected", "code", error.code()).increment();
+                continue;
+            }
+            Event event = pe.event().value();
+            List<RaisedFlag> raised = Projector.apply(ctx.projection(), event);
+            raiseExceptions(c, event, raised, now);
+            List<Flag> flags = raised.stream().map(RaisedFlag::flag).distinct().sorted().toList();
+            LedgerWriter.Pending p = LedgerWriter.pending(head, ++sourceSeq, previousHash, event, EventJson.canonicalString(event),
+                    flags, null, now, deviceId);
+            previousHash = p.hash();
+            pending.add(p);
+            pendingSource.add(pe);
+        }
+        long[] seqs = LedgerWriter.append(c, head, pending, expected - 1);
+        for (int i = 0; i < pending.size(); i++) {
+            PushedEvent pe = pendingSource.get(i);
+            results[pe.index()] = PushResult.stored(pe.eventId(), seqs[i], pending.get(i).flags());
+            count(pending.get(i));
+        }
+        metrics.gauge("lotkeeper.device.last.sync", List.of(io.micrometer.core.instrument.Tag.of("device", deviceId)),
+                now.getEpochSecond());
+        return new PushResponse(List.of(results), expected - 1, now);
+    }
+
+    /**
+     * Stores an event made on the server (a console action) in its site's chain, with the same
+     * projections and flags as a device event. The caller has checked who may do it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StoredEvent appendServerEvent(Event event) {
+        try (Connection c = dataSource.getConnection()) {
+            Instant now = clock.instant();
+            LedgerWriter.ChainHead head = LedgerWriter.lockChain(c, "site:" + event.site().value());
+            Context ctx = context(c, now, List.of());
+            ctx.load(event);
+            List<RaisedFlag> raised = Projector.apply(ctx.projection(), event);
+            raiseExceptions(c, event, raised, now);
+            List<Flag> flags = raised.stream().map(RaisedFlag::flag).distinct().sorted().toList();
+            LedgerWriter.Pending p = LedgerWriter.pending(head, head.lastSeq() + 1, head.lastHash(), event,
+                    EventJson.canonicalString(event), flags, null, now, null);
+            long[] seqs = LedgerWriter.append(c, head, List.of(p), head.lastDeviceSeq());
+            count(p);
+            return new StoredEvent(event.eventId().value(), seqs[0], flags);
+        } catch (SQLException e) {
+            throw new IllegalStateException("ledger write failed", e);
+        }
+    }
+
+    private void count(LedgerWriter.Pending p) {
+        metrics.counter("lotkeeper.events.ingested", "type", p.event().type().name()).increment();
+        p.flags().forEach(f -> metrics.counter("lotkeeper.flags.raised", "flag", f.name()).increment());
+    }
+
+    private static void raiseExceptions(Connection c, Event event, List<RaisedFlag> raised, Instant now) throws SQLException {
+        for (RaisedFlag f : raised) {
+            Jdbc.update(c, "INSERT INTO exception (event_id, site, flag, item, lot, detail, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (event_id, flag) DO UPDATE SET detail = exception.detail || '; ' || EXCLUDED.detail",
+                    event.eventId().value(), event.site().value(), f.flag().name(),
+                    f.lot() == null ? null : f.lot().item().value(), f.lot() == null ? null : f.lot().lot().value(), f.detail(), now);
+        }
+    }
+
+    private static PushError conflict(PushedEvent pe) {
+        return PushError.of(RejectionCode.EVENT_ID_CONFLICT, "eventId " + pe.eventId()
+                + " is already stored with other content; a corrected event needs a new eventId", pe.path() + ".eventId");
+    }
+
+    private static String contentHash(PushedEvent pe) {
+        return ChainHash.sha256(EventJson.canonicalBytes(pe.raw()));
+    }
+
+    // ---- judging: reject malformed or unauthorised input ------------------------------------
+
+    private Optional<PushError> judge(Context ctx, PushedEvent pe, String deviceSite) throws SQLException {
+        if (!pe.valid()) {
+            return Optional.of(pe.event().firstProblem().toPushError());
+        }
+        Event e = pe.event().value();
+        String at = pe.path();
+        List<FieldProblem> deviceRules = DeviceEventRules.check(e, at);
+        if (!deviceRules.isEmpty()) {
+            return Optional.of(deviceRules.get(0).toPushError());
+        }
+        if (!e.site().value().equals(deviceSite)) {
+            return reject(RejectionCode.SITE_NOT_ALLOWED, "this device belongs to site " + deviceSite + ", not " + e.site(), at + ".site");
+        }
+        UserView user = ctx.users.get(e.userId().value());
+        if (user == null || !user.enabled()) {
+            return reject(RejectionCode.UNKNOWN_USER, "user " + e.userId() + " is not an active user", at + ".userId");
+        }
+        boolean admin = user.roles().contains(org.lotkeeper.model.auth.Role.ADMIN);
+        if (!admin && !user.sites().contains(deviceSite)) {
+            return reject(RejectionCode.SITE_NOT_ALLOWED, "user " + e.userId() + " has no access to site " + deviceSite, at + ".userId");
+        }
+        if (!e.type().mayBeCapturedBy(user.roles())) {
+            return reject(RejectionCode.ROLE_NOT_ALLOWED, "user " + e.userId() + " (" + user.roles() + ") may not capture "
+                    + e.type() + "; it needs one of " + e.type().capturedBy(), at + ".type");
+        }
+        for (CodeRef ref : e.codes()) {
+            Optional<PushError> problem = checkCode(ctx, ref, at, deviceSite, e);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        Optional<PushError> units = checkUnits(ctx, e, at);
+        if (units.isPresent()) {
+            return units;
+        }
+        if (e.payload() instanceof StatusChange s) {
+            LotStatus current = Jdbc.one(ctx.connection, "SELECT status FROM lot WHERE item = ? AND lot = ? FOR UPDATE",
+                    rs -> LotStatus.valueOf(rs.getString(1)), s.item().value(), s.lot().value());
+            if (current == null) {
+                current = LotStatusRules.initialStatus(ctx.items.get(s.item().value()).qcRequired());
+            }
+            StatusDecision decision = LotStatusRules.decide(StatusChangeRequest.fromDevice(current, s.status(), user.roles()));
+            if (decision instanceof StatusDecision.Refused refused) {
+                return reject(RejectionCode.valueOf(refused.code().name()), refused.message(), at + ".payload.status");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<PushError> checkCode(Context ctx, CodeRef ref, String at, String site, Event e) {
+        String field = at + "." + ref.field();
+        switch (ref.kind()) {
+            case ITEM -> {
+                if (!ctx.items.containsKey(ref.value())) {
+                    return reject(RejectionCode.UNKNOWN_ITEM, "item " + ref.value() + " is not in master data", field);
+                }
+            }
+            case LOCATION -> {
+                LocationInfo loc = ctx.locations.get(ref.value());
+                if (loc == null) {
+                    return reject(RejectionCode.UNKNOWN_LOCATION, "location " + ref.value() + " is not in master data", field);
+                }
+                if (!loc.site().equals(site)) {
+                    return reject(RejectionCode.UNKNOWN_LOCATION, "location " + ref.value() + " belongs to site " + loc.site()
+                            + ", not " + site, field);
+                }
+            }
+            case PARTNER -> {
+                PartnerInfo partner = ctx.partners.get(ref.value());
+                if (partner == null) {
+                    return reject(RejectionCode.UNKNOWN_PARTNER, "partner " + ref.value() + " is not in master data", field);
+                }
+                PartnerKind wanted = field.endsWith("supplier") ? PartnerKind.SUPPLIER : PartnerKind.CUSTOMER;
+                if (partner.kind() != wanted) {
+                    return reject(RejectionCode.UNKNOWN_PARTNER, "partner " + ref.value() + " is a " + partner.kind()
+                            + ", not a " + wanted, field);
+                }
+            }
+            default -> throw new IllegalStateException("unexpected code kind " + ref.kind());
+        }
+        return Optional.empty();
+    }
+
+    /** Every quantity must convert exactly into its item's base unit. */
+    private static Optional<PushError> checkUnits(Context ctx, Event e, String at) {
+        for (QuantityRef q : QuantityRef.of(e.payload())) {
+            ItemInfo item = ctx.items.get(q.item().value());
+            try {
+                item.units().toBase(q.quantity());
+            } catch (InvalidQuantityException ex) {
+                return reject(RejectionCode.INVALID_FIELD, "quantity " + q.quantity() + " cannot be stored in item " + item.code()
+                        + "'s unit " + item.baseUom() + ": " + ex.getMessage(), at + ".payload." + q.field() + ".uom");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<PushError> reject(RejectionCode code, String detail, String field) {
+        return Optional.of(PushError.of(code, detail, field));
+    }
+
+    // ---- reference data for one request ----------------------------------------------------
+
+    private Context context(Connection c, Instant now, List<PushedEvent> events) {
+        Context ctx = new Context(c, now);
+        for (PushedEvent pe : events) {
+            if (pe.valid()) {
+                ctx.collect(pe.event().value());
+            }
+        }
+        ctx.resolve();
+        return ctx;
+    }
+
+    /** Master data and users named by the events of one request, loaded once. */
+    private final class Context {
+        final Connection connection;
+        final Instant now;
+        final Set<String> itemCodes = new HashSet<>();
+        final Set<String> locationCodes = new HashSet<>();
+        final Set<String> partnerCodes = new HashSet<>();
+        final Set<String> userIds = new HashSet<>();
+        Map<String, ItemInfo> items = Map.of();
+        Map<String, LocationInfo> locations = Map.of();
+        Map<String, PartnerInfo> partners = Map.of();
+        Map<String, UserView> users = Map.of();
+
+        Context(Connection connection, Instant now) {
+            this.connection = connection;
+            this.now = now;
+        }
+
+        void collect(Event e) {
+            userIds.add(e.userId().value());
+            for (CodeRef ref : e.codes()) {
+                switch (ref.kind()) {
+                    case ITEM -> itemCodes.add(ref.value());
+                    case LOCATION -> locationCodes.add(ref.value());
+                    case PARTNER -> partnerCodes.add(ref.value());
+                    default -> throw new IllegalStateException("unexpected code kind " + ref.kind());
+                }
+            }
+        }
+
+        void load(Event e) {
+            collect(e);
+            resolve();
+        }
+
+        void resolve() {
+            items = new HashMap<>(masterData.items(itemCodes));
+            locations = new HashMap<>(masterData.locations(locationCodes));
+            partners = new HashMap<>(masterData.partners(partnerCodes));
+            Map<String, UserView> u = new HashMap<>();
+            userIds.forEach(id -> IngestService.this.users.find(id).ifPresent(v -> u.put(id, v)));
+            this.users = u;
+        }
+
+        Projector.Context projection() {
+            return new Projector.Context(connection, now, items, locations, partners, masterData::locations);
+        }
+    }
+
+}

@@ -1,0 +1,104 @@
+package org.lotkeeper.server.ledger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LocationCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.model.wire.LotRow;
+import org.lotkeeper.model.wire.StockRow;
+
+/**
+ * Reads of the lot and stock projections by change position, for incremental pulls.
+ *
+ * <p>Change positions are PostgreSQL transaction ids ({@code xid8}): every projection row
+ * records the transaction that last changed it. A reader takes {@link #horizon()} — the oldest
+ * transaction still running — and later asks for rows changed at or after it; whatever commits
+ * after the read has an id at or above that horizon, so nothing is ever skipped, whatever order
+ * transactions commit in. A row may come twice; devices apply rows idempotently.
+ */
+@ApplicationScoped
+public class ProjectionQueries {
+
+    /** A page key for lots: (item, lot); empty strings start at the beginning. */
+    public record LotKey(String item, String lot) {
+        public static final LotKey START = new LotKey("", "");
+    }
+
+    /** A page key for stock: (item, lot, location). */
+    public record StockKey(String item, String lot, String location) {
+        public static final StockKey START = new StockKey("", "", "");
+    }
+
+    /** A lot as the projection holds it now. */
+    public record LotSummary(String item, String lot, String site, LotStatus status, java.time.LocalDate expiry,
+                             String origin, String supplier, String supplierLot) {
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    /** The lot (item, lot), if the ledger knows it. */
+    @Transactional
+    public java.util.Optional<LotSummary> lot(String item, String lot) {
+        return java.util.Optional.ofNullable(read(c -> Jdbc.one(c,
+                "SELECT item, lot, site, status, expiry, origin, supplier, supplier_lot FROM lot WHERE item = ? AND lot = ?",
+                rs -> new LotSummary(rs.getString(1), rs.getString(2), rs.getString(3), LotStatus.valueOf(rs.getString(4)),
+                        Jdbc.date(rs, "expiry"), rs.getString(6), rs.getString(7), rs.getString(8)),
+                item, lot)));
+    }
+
+    /** The change position below which every transaction has finished. */
+    @Transactional
+    public long horizon() {
+        return read(c -> Jdbc.one(c, "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", rs -> rs.getLong(1)));
+    }
+
+    /** Lots of a site changed at or after {@code since}, in key order after {@code after}. */
+    @Transactional
+    public List<LotRow> lotsChanged(String site, long since, LotKey after, int limit) {
+        return read(c -> Jdbc.query(c, "SELECT item, lot, status, expiry, created_at FROM lot "
+                        + "WHERE site = ? AND changed_xid >= ?::text::xid8 AND (item, lot) > (?, ?) ORDER BY item, lot LIMIT ?",
+                rs -> new LotRow(ItemCode.of(rs.getString(1)), LotCode.of(rs.getString(2)), LotStatus.valueOf(rs.getString(3)),
+                        Jdbc.date(rs, "expiry"), Jdbc.instant(rs, "created_at")),
+                site, Long.toString(since), after.item(), after.lot(), limit));
+    }
+
+    /**
+     * Stock of a site by (item, lot, location), summed over containers, for every place where
+     * anything changed at or after {@code since}. A quantity of zero means the stock is gone.
+     */
+    @Transactional
+    public List<StockRow> stockChanged(String site, long since, StockKey after, int limit) {
+        return read(c -> Jdbc.query(c, "SELECT item, lot, location, uom, SUM(quantity) FROM stock s "
+                        + "WHERE site = ? AND (item, lot, location) > (?, ?, ?) AND EXISTS (SELECT 1 FROM stock x WHERE x.item = s.item "
+                        + "AND x.lot = s.lot AND x.location = s.location AND x.changed_xid >= ?::text::xid8) "
+                        + "GROUP BY item, lot, location, uom ORDER BY item, lot, location LIMIT ?",
+                rs -> new StockRow(ItemCode.of(rs.getString(1)), LotCode.of(rs.getString(2)), LocationCode.of(rs.getString(3)),
+                        Quantity.of(rs.getBigDecimal(5), Uom.byCode(rs.getString(4)).orElseThrow())),
+                site, after.item(), after.lot(), after.location(), Long.toString(since), limit));
+    }
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    private <T> T read(Read<T> read) {
+        try (Connection c = dataSource.getConnection()) {
+            return read.apply(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("projection read failed", e);
+        }
+    }
+}

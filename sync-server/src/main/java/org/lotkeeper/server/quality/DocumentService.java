@@ -1,0 +1,165 @@
+package org.lotkeeper.server.quality;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.lotkeeper.model.id.UuidV7Generator;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.ledger.ChainHash;
+import org.lotkeeper.server.ledger.ProjectionQueries;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.security.AuditTrail;
+
+/**
+ * Quality documents: upload with size and type limits, a SHA-256 of the content, links to lots
+ * and items (each link audited), download.
+ */
+@ApplicationScoped
+public class DocumentService {
+
+    public static final long MAX_BYTES = 20L * 1024 * 1024;
+
+    /** A stored document's facts. */
+    public record DocumentInfo(UUID documentId, DocumentKind kind, String filename, String contentType, long sizeBytes,
+                               String sha256, String uploadedBy, java.time.Instant uploadedAt) {
+    }
+
+    /** A document with its content, for download. */
+    public record DocumentFile(DocumentInfo info, byte[] content) {
+    }
+
+    private static final UuidV7Generator IDS = new UuidV7Generator();
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ProjectionQueries lots;
+
+    @Inject
+    MasterDataLookup masterData;
+
+    @Transactional
+    public DocumentInfo upload(Actor by, DocumentKind kind, String filename, byte[] content, List<LotRef> lotLinks, List<String> itemLinks) {
+        if (content.length == 0) {
+            throw ApiException.badRequest("EMPTY", "the file is empty", "file");
+        }
+        if (content.length > MAX_BYTES) {
+            throw new ApiException(413, "TOO_LARGE", "a document may have at most " + MAX_BYTES / (1024 * 1024) + " MB", "file");
+        }
+        String contentType = sniff(content).orElseThrow(() -> new ApiException(415, "UNSUPPORTED_MEDIA_TYPE",
+                "only PDF, PNG, JPEG and plain-text documents are accepted", "file"));
+        for (int i = 0; i < lotLinks.size(); i++) {
+            LotRef ref = lotLinks.get(i);
+            var lot = lots.lot(ref.item().value(), ref.lot().value()).orElseThrow(() -> ApiException.badRequest("UNKNOWN_LOT",
+                    "lot " + ref + " is not in the ledger", "lots"));
+            if (!by.canReach(lot.site())) {
+                throw ApiException.forbidden("SITE_NOT_ALLOWED", "you have no access to site " + lot.site());
+            }
+        }
+        for (String item : itemLinks) {
+            if (masterData.item(item).isEmpty()) {
+                throw ApiException.badRequest("UNKNOWN_ITEM", "item " + item + " is not in master data", "items");
+            }
+        }
+        DocumentEntity d = new DocumentEntity();
+        d.id = IDS.next().value();
+        d.kind = kind.name();
+        d.filename = filename;
+        d.contentType = contentType;
+        d.sizeBytes = content.length;
+        d.sha256 = ChainHash.sha256(content);
+        d.content = content;
+        d.uploadedBy = by.id();
+        d.uploadedAt = clock.instant();
+        d.persist();
+        audit.record(by.id(), "DOCUMENT_UPLOADED", d.id.toString(), null, kind + " " + filename + " sha256 " + d.sha256);
+        for (LotRef ref : lotLinks) {
+            link(by, d, ref.item().value(), ref.lot().value());
+        }
+        for (String item : itemLinks) {
+            link(by, d, item, "");
+        }
+        return info(d);
+    }
+
+    private void link(Actor by, DocumentEntity d, String item, String lot) {
+        if (DocumentLinkEntity.findById(new DocumentLinkEntity.Key(d.id, item, lot)) != null) {
+            return;
+        }
+        DocumentLinkEntity link = new DocumentLinkEntity();
+        link.key = new DocumentLinkEntity.Key(d.id, item, lot);
+        link.linkedBy = by.id();
+        link.linkedAt = clock.instant();
+        link.persist();
+        audit.record(by.id(), "DOCUMENT_LINKED", d.id.toString(), null, d.kind + " linked to " + item + (lot.isEmpty() ? "" : "/" + lot));
+    }
+
+    @Transactional
+    public Optional<DocumentFile> download(UUID id) {
+        DocumentEntity d = DocumentEntity.findById(id);
+        return Optional.ofNullable(d).map(doc -> new DocumentFile(info(doc), doc.content));
+    }
+
+    /** Documents linked to a lot, or to its item. */
+    @Transactional
+    public List<DocumentInfo> forLot(String item, String lot) {
+        List<DocumentLinkEntity> links = DocumentLinkEntity.list("key.item = ?1 and (key.lot = ?2 or key.lot = '')", item, lot);
+        return links.stream().map(l -> DocumentEntity.<DocumentEntity>findById(l.key.documentId)).map(DocumentService::info).toList();
+    }
+
+    /** A COA or test result is linked to this lot: QA may release it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean releaseEvidenceLinked(String item, String lot) {
+        return DocumentLinkEntity.<DocumentLinkEntity>list("key.item = ?1 and key.lot = ?2", item, lot).stream()
+                .map(l -> DocumentEntity.<DocumentEntity>findById(l.key.documentId))
+                .anyMatch(d -> DocumentKind.valueOf(d.kind).supportsRelease());
+    }
+
+    /** The media type by the file's first bytes, never by its name or the client's word. */
+    static Optional<String> sniff(byte[] b) {
+        if (startsWith(b, "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.of("application/pdf");
+        }
+        if (startsWith(b, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})) {
+            return Optional.of("image/png");
+        }
+        if (startsWith(b, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
+            return Optional.of("image/jpeg");
+        }
+        if (isPlainText(b)) {
+            return Optional.of("text/plain; charset=UTF-8");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] b, byte[] prefix) {
+        return b.length >= prefix.length && Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static boolean isPlainText(byte[] b) {
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
+            return s.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t');
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static DocumentInfo info(DocumentEntity d) {
+        return new DocumentInfo(d.id, DocumentKind.valueOf(d.kind), d.filename, d.contentType, d.sizeBytes, d.sha256,
+                d.uploadedBy, d.uploadedAt);
+    }
+}

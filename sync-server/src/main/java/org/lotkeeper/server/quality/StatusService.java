@@ -1,0 +1,122 @@
+package org.lotkeeper.server.quality;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.SiteCode;
+import org.lotkeeper.model.id.UserId;
+import org.lotkeeper.model.id.UuidV7Generator;
+import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.lot.LotStatusRules;
+import org.lotkeeper.model.lot.StatusChangeRequest;
+import org.lotkeeper.model.lot.StatusDecision;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.ledger.IngestService;
+import org.lotkeeper.server.ledger.ProjectionQueries;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.security.UserService;
+
+/**
+ * Lot status changes from the console and the API (DOMAIN.md's table): who may, which need an
+ * electronic signature (the signer re-enters their own password; the ledger keeps who, name,
+ * meaning and time, never the password), and the COA rule for release.
+ */
+@ApplicationScoped
+public class StatusService {
+
+    /** A change as asked. {@code password} and {@code meaning} form the signature. */
+    public record StatusRequest(LotStatus status, String reason, String password, String meaning) {
+    }
+
+    /** The STATUS event as stored. */
+    public record StatusResult(Event event, long ledgerSeq) {
+    }
+
+    private static final UuidV7Generator IDS = new UuidV7Generator();
+
+    @Inject
+    ProjectionQueries lots;
+
+    @Inject
+    MasterDataLookup masterData;
+
+    @Inject
+    DocumentService documents;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public StatusResult change(Actor actor, String item, String lot, StatusRequest request) {
+        return changeChecked(actor, item, lot, request);
+    }
+
+    /** The change a real recall makes; the caller has verified the recall's signature. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StatusResult recall(Actor actor, String item, String lot, String reason, String signerName, String meaning) {
+        ProjectionQueries.LotSummary current = lots.lot(item, lot).orElseThrow(() -> ApiException.notFound("no lot " + item + "/" + lot));
+        StatusDecision decision = LotStatusRules.decide(StatusChangeRequest.byRecall(current.status(), actor.roles()));
+        if (decision instanceof StatusDecision.Refused refused) {
+            throw ApiException.conflict(refused.code().name(), refused.message());
+        }
+        return store(actor, current, LotStatus.RECALLED, reason, signerName, meaning);
+    }
+
+    private StatusResult changeChecked(Actor actor, String item, String lot, StatusRequest request) {
+        ProjectionQueries.LotSummary current = lots.lot(item, lot).orElseThrow(() -> ApiException.notFound("no lot " + item + "/" + lot));
+        if (!actor.canReach(current.site())) {
+            throw ApiException.forbidden("SITE_NOT_ALLOWED", "you have no access to site " + current.site());
+        }
+        boolean coaRequired = masterData.item(item).map(MasterDataLookup.ItemInfo::coaRequired).orElse(false);
+        Set<Role> roles = actor.roles().contains(Role.ADMIN) ? EnumSet.allOf(Role.class) : actor.roles();
+        StatusDecision decision = LotStatusRules.decide(StatusChangeRequest.fromConsole(current.status(), request.status(), roles,
+                coaRequired, documents.releaseEvidenceLinked(item, lot)));
+        if (decision instanceof StatusDecision.Refused refused) {
+            int status = switch (refused.code()) {
+                case ROLE_NOT_ALLOWED -> 403;
+                default -> 409;
+            };
+            throw new ApiException(status, refused.code().name(), refused.message(), "status");
+        }
+        StatusDecision.Allowed allowed = (StatusDecision.Allowed) decision;
+        String signer = null;
+        String meaning = null;
+        if (allowed.signatureRequired()) {
+            if (request.password() == null || request.password().isEmpty()) {
+                throw ApiException.badRequest("SIGNATURE_REQUIRED", "this change needs your electronic signature: re-enter your password",
+                        "signature.password");
+            }
+            meaning = request.meaning() == null || request.meaning().isBlank()
+                    ? allowed.signatureMeaning().orElse("Approved") : request.meaning().strip();
+            signer = users.verifySignature(actor.id(), request.password());
+        }
+        return store(actor, current, request.status(), request.reason(), signer, meaning);
+    }
+
+    private StatusResult store(Actor actor, ProjectionQueries.LotSummary lot, LotStatus to, String reason, String signerName, String meaning) {
+        Instant now = clock.instant();
+        StatusChange.Signature signature = signerName == null ? null
+                : new StatusChange.Signature(UserId.of(actor.id()), signerName, meaning, now);
+        Event event = new Event(IDS.next(), null, now, UserId.of(actor.id()), SiteCode.of(lot.site()),
+                new StatusChange(ItemCode.of(lot.item()), LotCode.of(lot.lot()), to, reason, signature));
+        IngestService.StoredEvent stored = ingest.appendServerEvent(event);
+        return new StatusResult(event, stored.ledgerSeq());
+    }
+}

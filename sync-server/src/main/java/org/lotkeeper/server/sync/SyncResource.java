@@ -1,0 +1,67 @@
+package org.lotkeeper.server.sync;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import io.micrometer.core.annotation.Timed;
+import org.lotkeeper.model.wire.Decoded;
+import org.lotkeeper.model.wire.FieldProblem;
+import org.lotkeeper.model.wire.PullResponse;
+import org.lotkeeper.model.wire.PushBatch;
+import org.lotkeeper.model.wire.PushRequestReader;
+import org.lotkeeper.model.wire.PushResponse;
+import org.lotkeeper.model.wire.RejectionCode;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.ledger.IngestService;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.security.CurrentActor;
+
+/** Device sync (PROTOCOL.md): events up, reference data down. Device tokens only. */
+@Path("/api/v1/sync")
+@Produces(MediaType.APPLICATION_JSON)
+public class SyncResource {
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    PullService pull;
+
+    @Inject
+    CurrentActor actor;
+
+    @POST
+    @Path("/push")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Actor.DEVICE_ROLE)
+    @Timed(value = "lotkeeper.push", description = "push requests, end to end", percentiles = {0.5, 0.95, 0.99})
+    public PushResponse push(byte[] body) {
+        Actor device = actor.get();
+        Decoded<PushBatch> read = PushRequestReader.read(body == null ? new byte[0] : body);
+        if (!read.isOk()) {
+            FieldProblem p = read.firstProblem();
+            if ("events".equals(p.field()) && p.code() == RejectionCode.TOO_LONG) {
+                throw new ApiException(413, "TOO_MANY_EVENTS", p.detail(), p.field());
+            }
+            throw ApiException.badRequest(p.code().name(), p.detail(), p.field());
+        }
+        return ingest.push(device, device.sites().iterator().next(), read.value());
+    }
+
+    @GET
+    @Path("/pull")
+    @RolesAllowed(Actor.DEVICE_ROLE)
+    public PullResponse pull(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        int pageSize = limit == null ? PullService.DEFAULT_LIMIT : limit;
+        if (pageSize < 1 || pageSize > PullService.MAX_LIMIT) {
+            throw ApiException.badRequest("OUT_OF_RANGE", "limit must be between 1 and " + PullService.MAX_LIMIT, "limit");
+        }
+        return pull.pull(actor.get(), cursor, pageSize);
+    }
+}

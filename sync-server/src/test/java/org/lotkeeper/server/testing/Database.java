@@ -1,0 +1,63 @@
+package org.lotkeeper.server.testing;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+/** Direct SQL for tests: a clean ledger, and reads of what the server stored. */
+public final class Database {
+
+    private Database() {
+    }
+
+    /** Empties the ledger, its projections, documents and devices (master data and users stay). */
+    public static void resetLedger(DataSource ds) {
+        execute(ds, "TRUNCATE ledger_event, rejected_event, chain_head, lot, stock, lot_link, receipt, shipment_line, return_line, "
+                + "exception, count_variance, document_link, document, device, enrollment_code");
+    }
+
+    public static void execute(DataSource ds, String sql) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Rows as ordered maps of column → value. */
+    public static List<Map<String, Object>> rows(DataSource ds, String sql, Object... params) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= n; i++) {
+                        Object v = rs.getObject(i);
+                        row.put(rs.getMetaData().getColumnLabel(i), v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v);
+                    }
+                    out.add(row);
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long count(DataSource ds, String sql, Object... params) {
+        return ((Number) rows(ds, sql, params).get(0).values().iterator().next()).longValue();
+    }
+}

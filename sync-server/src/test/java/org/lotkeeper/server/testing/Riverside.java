@@ -1,0 +1,106 @@
+package org.lotkeeper.server.testing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+import static io.restassured.RestAssured.given;
+import static org.lotkeeper.server.testing.Api.as;
+
+/**
+ * Plays the Riverside scenario (a copy of ../shared/scenarios/riverside in the server's demo
+ * resources) over HTTP, as devices, QA and a supervisor would.
+ */
+public final class Riverside {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Device name in the scenario → (server device id, device token). */
+    public final Map<String, String[]> devices = new HashMap<>();
+    /** Every push step's event, with the server's answer. */
+    public final List<JsonNode> pushed = new ArrayList<>();
+    public final List<JsonNode> answers = new ArrayList<>();
+
+    public static JsonNode steps() {
+        return read("demo/riverside/steps.json");
+    }
+
+    public static JsonNode expected() {
+        return read("riverside/expected.json");
+    }
+
+    static JsonNode read(String resource) {
+        try {
+            return JSON.readTree(Api.resource(resource));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Loads master data, enrolls the scenario's devices and plays every step. */
+    public Riverside play() {
+        Api.loadRiversideMasterData();
+        String sam = Api.token("sam", "sam-Passw0rd!");
+        String quinn = Api.token("quinn", "quinn-Passw0rd!");
+        for (JsonNode step : steps()) {
+            switch (step.get("step").asText()) {
+                case "push" -> {
+                    String[] device = devices.computeIfAbsent(step.get("device").asText(), name -> enroll(sam, name));
+                    JsonNode answer = push(device, List.of(step.get("event"))).get("results").get(0);
+                    pushed.add(step.get("event"));
+                    answers.add(answer);
+                }
+                case "document" -> upload(quinn, step);
+                case "status" -> as(quinn).body(step.get("body").toString())
+                        .post("/api/v1/lots/" + step.get("item").asText() + "/" + step.get("lot").asText() + "/status")
+                        .then().statusCode(200);
+                default -> throw new IllegalStateException("unknown step " + step.get("step"));
+            }
+        }
+        return this;
+    }
+
+    public static String[] enroll(String supervisorToken, String label) {
+        String code = as(supervisorToken).body(Map.of("site", "PLANT-1", "label", label))
+                .post("/api/v1/devices/enrollments").then().statusCode(200).extract().path("code");
+        Response r = given().contentType(ContentType.JSON).body(Map.of("code", code, "model", "test", "profile", "desktop"))
+                .post("/api/v1/devices/enroll");
+        r.then().statusCode(200);
+        return new String[] {r.path("deviceId"), r.path("token")};
+    }
+
+    public static JsonNode push(String[] device, List<JsonNode> events) {
+        Response r = pushRaw(device, events);
+        r.then().statusCode(200);
+        try {
+            return JSON.readTree(r.asString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Response pushRaw(String[] device, List<JsonNode> events) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("deviceId", device[0]);
+        ArrayNode array = body.putArray("events");
+        events.forEach(array::add);
+        return as(device[1]).body(body.toString()).post("/api/v1/sync/push");
+    }
+
+    private static void upload(String token, JsonNode step) {
+        byte[] pdf = Api.bytes("demo/riverside/" + step.get("file").asText());
+        given().header("Authorization", "Bearer " + token)
+                .multiPart("file", step.get("file").asText(), pdf, "application/pdf")
+                .multiPart("kind", step.get("kind").asText())
+                .multiPart("lots", step.get("lots").toString())
+                .post("/api/v1/documents").then().statusCode(200);
+    }
+}
