@@ -1,9 +1,15 @@
 package org.lotkeeper.server.sync;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,6 +33,9 @@ import org.lotkeeper.server.security.CurrentActor;
 @Produces(MediaType.APPLICATION_JSON)
 public class SyncResource {
 
+    /** A push of 1,000 events is well under a megabyte; anything inflating past this is refused. */
+    static final int MAX_INFLATED_BYTES = 32 * 1024 * 1024;
+
     @Inject
     IngestService ingest;
 
@@ -41,9 +50,9 @@ public class SyncResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Actor.DEVICE_ROLE)
     @Timed(value = "lotkeeper.push", description = "push requests, end to end", percentiles = {0.5, 0.95, 0.99})
-    public PushResponse push(byte[] body) {
+    public PushResponse push(@HeaderParam("Content-Encoding") String encoding, byte[] body) {
         Actor device = actor.get();
-        Decoded<PushBatch> read = PushRequestReader.read(body == null ? new byte[0] : body);
+        Decoded<PushBatch> read = PushRequestReader.read(decoded(encoding, body == null ? new byte[0] : body));
         if (!read.isOk()) {
             FieldProblem p = read.firstProblem();
             if ("events".equals(p.field()) && p.code() == RejectionCode.TOO_LONG) {
@@ -52,6 +61,28 @@ public class SyncResource {
             throw ApiException.badRequest(p.code().name(), p.detail(), p.field());
         }
         return ingest.push(device, device.sites().iterator().next(), read.value());
+    }
+
+    /**
+     * The body as sent, or inflated when the device gzipped it ({@code Content-Encoding: gzip}),
+     * refusing to inflate beyond {@link #MAX_INFLATED_BYTES} (a zip bomb is a 413, not an outage).
+     */
+    static byte[] decoded(String encoding, byte[] body) {
+        if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
+            return body;
+        }
+        if (!encoding.strip().equalsIgnoreCase("gzip")) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Encoding must be gzip or identity");
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            byte[] inflated = in.readNBytes(MAX_INFLATED_BYTES + 1);
+            if (inflated.length > MAX_INFLATED_BYTES) {
+                throw new ApiException(413, "TOO_LARGE", "the push inflates to more than " + MAX_INFLATED_BYTES / (1024 * 1024) + " MB");
+            }
+            return inflated;
+        } catch (IOException e) {
+            throw ApiException.badRequest("MALFORMED_JSON", "the body is not valid gzip", null);
+        }
     }
 
     @GET
