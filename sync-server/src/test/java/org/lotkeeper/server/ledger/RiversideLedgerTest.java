@@ -15,11 +15,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lotkeeper.server.testing.Api;
 import org.lotkeeper.server.testing.Database;
 import org.lotkeeper.server.testing.PostgresResource;
 import org.lotkeeper.server.testing.Riverside;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.lotkeeper.server.testing.Api.as;
 
 /**
  * The Riverside week end to end over HTTP on the real PostgreSQL, clock fixed as the scenario
@@ -101,6 +105,29 @@ class RiversideLedgerTest {
         }
         assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event")).isEqualTo(events);
         assertThat(onHand()).isEqualTo(before);
+    }
+
+    @Test
+    void aSupervisorApprovesTheCountVarianceWhichWritesTheAdjustAndResolvesTheFlag() {
+        new Riverside().play();
+        String sam = Api.token("sam", "sam-Passw0rd!");
+        int id = as(sam).get("/api/v1/variances?status=PENDING").then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].lot", equalTo("PR-1001"))
+                .body("[0].variance.value", equalTo("-1"))
+                .extract().path("[0].id");
+        as(sam).body("{\"note\": \"one pail damaged and scrapped earlier\"}").post("/api/v1/variances/" + id + "/approve")
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("adjustEventId", notNullValue());
+        assertThat(onHand()).contains("FG-PRIMER/PR-1001@WH-A-01=14 H87");
+        assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'ADJUST' AND source = 'site:PLANT-1'")).isEqualTo(1);
+        as(sam).body("{}").post("/api/v1/variances/" + id + "/approve").then().statusCode(409).body("code", equalTo("ALREADY_DECIDED"));
+
+        as(sam).get("/api/v1/exceptions?status=OPEN").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].flag", equalTo("FEFO_DEVIATION"));
+        int fefo = as(sam).get("/api/v1/exceptions?flag=FEFO_DEVIATION").then().extract().path("[0].id");
+        as(sam).body("{\"note\": \"customer asked for the newer lot\"}").post("/api/v1/exceptions/" + fefo + "/resolve")
+                .then().statusCode(200).body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo("sam"));
+        as(Api.token("quinn", "quinn-Passw0rd!")).get("/api/v1/exceptions").then().statusCode(403);
     }
 
     private static String deviceOf(Riverside week, JsonNode event) {

@@ -1,0 +1,173 @@
+package org.lotkeeper.server.ledger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.lotkeeper.model.event.Adjust;
+import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LocationCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.SiteCode;
+import org.lotkeeper.model.id.UserId;
+import org.lotkeeper.model.id.UuidV7Generator;
+import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.security.AuditTrail;
+
+/**
+ * The supervisor's side of the flags: the exception queue (resolve with a note) and count
+ * variances (approve — which writes the ADJUST event — or reject).
+ */
+@ApplicationScoped
+public class ExceptionService {
+
+    /** One flag of one stored event. */
+    public record ExceptionView(long id, UUID eventId, String site, String flag, String item, String lot, String detail,
+                                Instant raisedAt, String status, String resolvedBy, Instant resolvedAt, String note) {
+    }
+
+    /** A blind count that differs from the ledger. */
+    public record VarianceView(long id, UUID eventId, String site, String item, String lot, String location, Quantity counted,
+                               Quantity expected, Quantity variance, String status, String decidedBy, Instant decidedAt,
+                               String note, UUID adjustEventId) {
+    }
+
+    private static final UuidV7Generator IDS = new UuidV7Generator();
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public List<ExceptionView> exceptions(Actor actor, String status, String flag, int limit) {
+        return read(c -> Jdbc.query(c, "SELECT id, event_id, site, flag, item, lot, detail, raised_at, status, resolved_by, resolved_at, note "
+                        + "FROM exception WHERE (?::text IS NULL OR status = ?) AND (?::text IS NULL OR flag = ?) ORDER BY id DESC LIMIT ?",
+                rs -> new ExceptionView(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), Jdbc.instant(rs, "raised_at"), rs.getString(9), rs.getString(10),
+                        Jdbc.instant(rs, "resolved_at"), rs.getString(12)),
+                status, status, flag, flag, limit)).stream().filter(e -> actor.canReach(e.site())).toList();
+    }
+
+    @Transactional
+    public ExceptionView resolve(Actor actor, long id, String note) {
+        ExceptionView e = exception(id).filter(x -> actor.canReach(x.site()))
+                .orElseThrow(() -> ApiException.notFound("no exception " + id));
+        if (!"OPEN".equals(e.status())) {
+            throw ApiException.conflict("ALREADY_RESOLVED", "exception " + id + " was resolved by " + e.resolvedBy());
+        }
+        read(c -> Jdbc.update(c, "UPDATE exception SET status = 'RESOLVED', resolved_by = ?, resolved_at = ?, note = ? WHERE id = ?",
+                actor.id(), clock.instant(), note, id));
+        audit.record(actor.id(), "EXCEPTION_RESOLVED", Long.toString(id), e.site(), note);
+        return exception(id).orElseThrow();
+    }
+
+    @Transactional
+    public List<VarianceView> variances(Actor actor, String status, int limit) {
+        return read(c -> Jdbc.query(c, VARIANCE_SELECT + " WHERE (?::text IS NULL OR status = ?) ORDER BY id DESC LIMIT ?",
+                ExceptionService::variance, status, status, limit)).stream().filter(v -> actor.canReach(v.site())).toList();
+    }
+
+    /**
+     * Approves a variance: an ADJUST event of the variance found at the count (counted − ledger
+     * then), so later movements are not undone; the COUNT_VARIANCE exception is resolved with it.
+     */
+    @Transactional
+    public VarianceView approve(Actor actor, long id, String note) {
+        VarianceView v = pendingVariance(actor, id);
+        Event adjust = new Event(IDS.next(), null, clock.instant(), UserId.of(actor.id()), SiteCode.of(v.site()),
+                new Adjust(ItemCode.of(v.item()), LotCode.of(v.lot()), LocationCode.of(v.location()), v.variance(),
+                        "count variance approved: counted " + v.counted() + ", ledger " + v.expected()
+                                + (note == null ? "" : " — " + note)));
+        ingest.appendServerEvent(adjust);
+        decide(actor, v, "APPROVED", note, adjust.eventId().value());
+        return variance(id).orElseThrow();
+    }
+
+    @Transactional
+    public VarianceView reject(Actor actor, long id, String note) {
+        VarianceView v = pendingVariance(actor, id);
+        decide(actor, v, "REJECTED", note, null);
+        return variance(id).orElseThrow();
+    }
+
+    private void decide(Actor actor, VarianceView v, String decision, String note, UUID adjustEventId) {
+        Instant now = clock.instant();
+        read(c -> {
+            Jdbc.update(c, "UPDATE count_variance SET status = ?, decided_by = ?, decided_at = ?, note = ?, adjust_event_id = ? WHERE id = ?",
+                    decision, actor.id(), now, note, adjustEventId, v.id());
+            return Jdbc.update(c, "UPDATE exception SET status = 'RESOLVED', resolved_by = ?, resolved_at = ?, note = ? "
+                    + "WHERE event_id = ? AND flag = 'COUNT_VARIANCE' AND status = 'OPEN'", actor.id(), now,
+                    "variance " + decision.toLowerCase() + (note == null ? "" : ": " + note), v.eventId());
+        });
+        audit.record(actor.id(), "VARIANCE_" + decision, Long.toString(v.id()), v.site(), note);
+    }
+
+    private VarianceView pendingVariance(Actor actor, long id) {
+        VarianceView v = read(c -> Jdbc.one(c, VARIANCE_SELECT + " WHERE id = ? FOR UPDATE", ExceptionService::variance, id));
+        if (v == null || !actor.canReach(v.site())) {
+            throw ApiException.notFound("no count variance " + id);
+        }
+        if (!"PENDING".equals(v.status())) {
+            throw ApiException.conflict("ALREADY_DECIDED", "count variance " + id + " was " + v.status().toLowerCase() + " by " + v.decidedBy());
+        }
+        return v;
+    }
+
+    private java.util.Optional<ExceptionView> exception(long id) {
+        return java.util.Optional.ofNullable(read(c -> Jdbc.one(c, "SELECT id, event_id, site, flag, item, lot, detail, raised_at, status, "
+                        + "resolved_by, resolved_at, note FROM exception WHERE id = ?",
+                rs -> new ExceptionView(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), Jdbc.instant(rs, "raised_at"), rs.getString(9), rs.getString(10),
+                        Jdbc.instant(rs, "resolved_at"), rs.getString(12)), id)));
+    }
+
+    private java.util.Optional<VarianceView> variance(long id) {
+        return java.util.Optional.ofNullable(read(c -> Jdbc.one(c, VARIANCE_SELECT + " WHERE id = ?", ExceptionService::variance, id)));
+    }
+
+    private static final String VARIANCE_SELECT = "SELECT id, event_id, site, item, lot, location, counted, expected, uom, status, "
+            + "decided_by, decided_at, note, adjust_event_id FROM count_variance";
+
+    private static VarianceView variance(java.sql.ResultSet rs) throws SQLException {
+        Uom uom = Uom.byCode(rs.getString("uom")).orElseThrow();
+        Quantity counted = Quantity.of(rs.getBigDecimal("counted"), uom);
+        Quantity expected = Quantity.of(rs.getBigDecimal("expected"), uom);
+        return new VarianceView(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("site"), rs.getString("item"),
+                rs.getString("lot"), rs.getString("location"), counted, expected, counted.minus(expected), rs.getString("status"),
+                rs.getString("decided_by"), Jdbc.instant(rs, "decided_at"), rs.getString("note"), rs.getObject("adjust_event_id", UUID.class));
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    private <T> T read(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("exception queue access failed", e);
+        }
+    }
+
+}
