@@ -13,10 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -85,6 +88,9 @@ public class IngestService {
 
     @Inject
     MeterRegistry metrics;
+
+    /** Per device: the server time of its last push, in epoch seconds (a Prometheus gauge). */
+    private final Map<String, AtomicLong> lastSync = new ConcurrentHashMap<>();
 
     @Transactional
     public PushResponse push(Actor device, String deviceSite, PushBatch batch) {
@@ -179,8 +185,8 @@ public class IngestService {
             results[pe.index()] = PushResult.stored(pe.eventId(), seqs[i], pending.get(i).flags());
             count(pending.get(i));
         }
-        metrics.gauge("lotkeeper.device.last.sync", List.of(io.micrometer.core.instrument.Tag.of("device", deviceId)),
-                now.getEpochSecond());
+        lastSync.computeIfAbsent(deviceId, id -> metrics.gauge("lotkeeper.device.last.sync.seconds",
+                List.of(Tag.of("device", id)), new AtomicLong())).set(now.getEpochSecond());
         return new PushResponse(List.of(results), expected - 1, now);
     }
 

@@ -58,6 +58,12 @@ public class ProjectionQueries {
                 item, lot)));
     }
 
+    /** True while the ledger holds no event at all. */
+    @Transactional
+    public boolean ledgerIsEmpty() {
+        return read(c -> Jdbc.one(c, "SELECT NOT EXISTS (SELECT 1 FROM ledger_event)", rs -> rs.getBoolean(1)));
+    }
+
     /** The change position below which every transaction has finished. */
     @Transactional
     public long horizon() {

@@ -203,6 +203,18 @@ class SyncProtocolTest {
     }
 
     @Test
+    void metricsCountIngestFlagsPushLatencyAndLastSync() {
+        ObjectNode future = receive(1, "S-1", "200");
+        future.put("occurredAt", "2026-11-21T00:06:00Z");
+        Riverside.push(device, List.of(future));
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("lotkeeper_events_ingested_total{type=\"RECEIVE\"}")
+                .contains("lotkeeper_flags_raised_total{flag=\"CLOCK_SKEW\"}")
+                .contains("lotkeeper_push_seconds_count")
+                .contains("lotkeeper_device_last_sync_seconds{device=\"" + device[0] + "\"} " + (double) java.time.Instant.parse("2026-11-21T00:00:00Z").getEpochSecond());
+    }
+
+    @Test
     void aCursorThatCannotBeServedSaysSo() {
         as(device[1]).queryParam("cursor", "garbage!").get("/api/v1/sync/pull").then().statusCode(400)
                 .body("field", equalTo("cursor"));

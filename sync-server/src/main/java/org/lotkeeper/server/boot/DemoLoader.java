@@ -1,0 +1,146 @@
+package org.lotkeeper.server.boot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.wire.Decoded;
+import org.lotkeeper.model.wire.PushBatch;
+import org.lotkeeper.model.wire.PushRequestReader;
+import org.lotkeeper.server.ledger.IngestService;
+import org.lotkeeper.server.ledger.ProjectionQueries;
+import org.lotkeeper.server.masterdata.MasterDataBundle;
+import org.lotkeeper.server.masterdata.MasterDataService;
+import org.lotkeeper.server.quality.DocumentKind;
+import org.lotkeeper.server.quality.DocumentService;
+import org.lotkeeper.server.quality.StatusService;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.security.DeviceService;
+
+/**
+ * {@code --demo}: on an empty ledger, loads the Riverside week (master data, two enrolled devices,
+ * their scans, the COAs and QA's releases) through the same services the API uses, so a newcomer
+ * sees a populated plant at once. Users: ana/ben (PINs), quinn and sam (passwords in
+ * {@code demo/riverside/masterdata.json}).
+ */
+@ApplicationScoped
+public class DemoLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoLoader.class);
+    private static final String BASE = "demo/riverside/";
+
+    @Inject
+    LotkeeperConfig config;
+
+    @Inject
+    ProjectionQueries projections;
+
+    @Inject
+    MasterDataService masterData;
+
+    @Inject
+    DeviceService devices;
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    DocumentService documents;
+
+    @Inject
+    StatusService status;
+
+    @Inject
+    ObjectMapper mapper;
+
+    void onStart(@Observes @Priority(3000) StartupEvent event) { // after the first admin is created
+        if (!config.demo()) {
+            return;
+        }
+        if (!projections.ledgerIsEmpty()) {
+            LOG.info("--demo: the ledger already holds events; the demo plant is not loaded again");
+            return;
+        }
+        load();
+    }
+
+    /** Plays the Riverside week; answers the number of device events stored. */
+    public int load() {
+        Actor admin = Actor.user("admin", EnumSet.of(Role.ADMIN), Set.of());
+        masterData.apply(read("masterdata.json", MasterDataBundle.class), admin);
+        Map<String, Actor> deviceActors = new HashMap<>();
+        int stored = 0;
+        for (JsonNode step : read("steps.json", JsonNode.class)) {
+            switch (step.get("step").asText()) {
+                case "push" -> {
+                    String name = step.get("device").asText();
+                    Actor device = deviceActors.computeIfAbsent(name, n -> enroll(admin, n));
+                    ObjectNode body = mapper.createObjectNode();
+                    body.put("deviceId", device.id());
+                    body.putArray("events").add(step.get("event"));
+                    Decoded<PushBatch> batch = PushRequestReader.read(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    ingest.push(device, "PLANT-1", batch.value());
+                    stored++;
+                }
+                case "document" -> {
+                    Actor quinn = Actor.user(step.get("asUser").asText(), EnumSet.of(Role.QA), Set.of("PLANT-1"));
+                    java.util.List<LotRef> lots = new java.util.ArrayList<>();
+                    step.get("lots").forEach(l -> lots.add(LotRef.of(l.get("item").asText(), l.get("lot").asText())));
+                    documents.upload(quinn, DocumentKind.valueOf(step.get("kind").asText()), step.get("file").asText(),
+                            bytes(step.get("file").asText()), lots, java.util.List.of());
+                }
+                case "status" -> {
+                    Actor quinn = Actor.user(step.get("asUser").asText(), EnumSet.of(Role.QA), Set.of("PLANT-1"));
+                    JsonNode body = step.get("body");
+                    status.change(quinn, step.get("item").asText(), step.get("lot").asText(), new StatusService.StatusRequest(
+                            LotStatus.valueOf(body.get("status").asText()), body.get("reason").asText(),
+                            body.at("/signature/password").asText(null), body.at("/signature/meaning").asText(null)));
+                }
+                default -> throw new IllegalStateException("unknown demo step " + step.get("step"));
+            }
+        }
+        LOG.infof("--demo: loaded the Riverside plant (%d device events, devices %s)", stored, deviceActors.keySet());
+        return stored;
+    }
+
+    private Actor enroll(Actor admin, String label) {
+        DeviceService.Enrollment e = devices.createEnrollment(admin, "PLANT-1", label);
+        DeviceService.EnrolledDevice d = devices.enroll(e.code(), "demo", "desktop");
+        return Actor.device(d.deviceId(), d.site());
+    }
+
+    private <T> T read(String name, Class<T> type) {
+        try {
+            return mapper.readValue(bytes(name), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo resource " + name + " is broken", e);
+        }
+    }
+
+    private static byte[] bytes(String name) {
+        try (InputStream in = DemoLoader.class.getClassLoader().getResourceAsStream(BASE + name)) {
+            if (in == null) {
+                throw new IllegalStateException("demo resource " + name + " is missing");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
