@@ -2,6 +2,7 @@ package org.lotkeeper.profiles;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class ProfileLoader {
     public static DeviceProfile parse(String json, String source) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(source, "source");
-        return ProfileReader.read(tree(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), source), source);
+        return ProfileReader.read(tree(json.getBytes(StandardCharsets.UTF_8), source), source);
     }
 
     /** The JSON tree of {@code bytes}; {@link InvalidProfileException} when they are not one JSON value. */

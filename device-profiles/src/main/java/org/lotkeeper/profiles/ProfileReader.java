@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -261,7 +262,7 @@ final class ProfileReader {
      * Builds a record whose fields this reader has already checked. Should a record's constructor
      * still refuse (a rule the reader does not know of), that becomes a problem, not a crash.
      */
-    private static <T> T construct(java.util.function.Supplier<T> constructor, Problems problems) {
+    private static <T> T construct(Supplier<T> constructor, Problems problems) {
         try {
             return constructor.get();
         } catch (IllegalArgumentException e) {

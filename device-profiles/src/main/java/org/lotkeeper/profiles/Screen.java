@@ -1,5 +1,6 @@
 package org.lotkeeper.profiles;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -41,7 +42,7 @@ public record Screen(double diagonalInches, int widthPx, int heightPx, int densi
         }
         double computed = Math.hypot(widthPx, heightPx) / densityDpi;
         if (Math.abs(computed - diagonalInches) > DIAGONAL_TOLERANCE * diagonalInches) {
-            problems.add("densityDpi", String.format(java.util.Locale.ROOT,
+            problems.add("densityDpi", String.format(Locale.ROOT,
                     "does not fit the screen: %d × %d px at %d dpi is a %.1f-inch diagonal, not %s inches",
                     widthPx, heightPx, densityDpi, computed, DecimalRange.plain(diagonalInches)));
         }

@@ -1,10 +1,12 @@
 package org.lotkeeper.profiles;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.lotkeeper.profiles.ProfileJson.at;
 import static org.lotkeeper.profiles.ProfileJson.keypad;
 import static org.lotkeeper.profiles.ProfileJson.parse;
@@ -44,9 +47,9 @@ class ProfileLoaderTest {
     @Test
     void optionalFieldsTakeTheirDocumentedDefaults() {
         ObjectNode json = touch();
-        json.remove(java.util.List.of("description", "modelPatterns", "fontScale", "theme"));
+        json.remove(List.of("description", "modelPatterns", "fontScale", "theme"));
         at(json, "scanInput").remove("prefix");
-        at(json, "hardwareKeys").remove(java.util.List.of("scanTriggerKey", "functionKeys"));
+        at(json, "hardwareKeys").remove(List.of("scanTriggerKey", "functionKeys"));
 
         DeviceProfile profile = parse(json);
 
@@ -131,7 +134,7 @@ class ProfileLoaderTest {
         @Test
         void hugeNumberIsOutOfRangeNotAnOverflow() {
             ObjectNode json = touch();
-            json.put("minTouchTargetDp", new java.math.BigInteger("123456789012345678901234567890"));
+            json.put("minTouchTargetDp", new BigInteger("123456789012345678901234567890"));
 
             assertThat(problems(json)).extracting(Problem::toString).containsExactly(
                     "minTouchTargetDp must be between 24 and 200, found 123456789012345678901234567890");
@@ -206,7 +209,7 @@ class ProfileLoaderTest {
             at(json, "scanInput").put("groupSeparatorReplacement", "A");
             at(json, "feedback.goodTone").remove("durationMillis");
 
-            InvalidProfileException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidProfileException.class,
+            InvalidProfileException e = assertThrows(InvalidProfileException.class,
                     () -> parse(json));
 
             assertThat(e.source()).isEqualTo("zebra-tc5x.json");
@@ -471,7 +474,7 @@ class ProfileLoaderTest {
         @Test
         void deviceWithoutTouchNeedsBackAndConfirm() {
             ObjectNode json = keypad();
-            at(json, "hardwareKeys.functionKeys").remove(java.util.List.of("ENTER", "ESCAPE"));
+            at(json, "hardwareKeys.functionKeys").remove(List.of("ENTER", "ESCAPE"));
 
             assertThat(problems(json)).extracting(Problem::message)
                     .anyMatch(m -> m.startsWith("has no key for BACK"))

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 /** The records refuse by themselves what the loader refuses, so a profile built in code is as valid as a loaded one. */
 class ProfileRecordsTest {
@@ -31,8 +32,8 @@ class ProfileRecordsTest {
         Screen screen = new Screen(5.0, 1080, 1920, 441, Orientation.PORTRAIT);
 
         assertThat(screen.dpToPx(48)).isEqualTo(48 * 441 / 160.0);
-        assertThat(screen.widthDp()).isCloseTo(391.8, org.assertj.core.data.Offset.offset(0.1));
-        assertThat(screen.heightDp()).isCloseTo(696.6, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(screen.widthDp()).isCloseTo(391.8, offset(0.1));
+        assertThat(screen.heightDp()).isCloseTo(696.6, offset(0.1));
     }
 
     @Test
