@@ -1,0 +1,24 @@
+package org.lotkeeper.profiles;
+
+import java.util.Optional;
+
+/** What a keyboard-wedge scanner sends after the data of one scan. */
+public enum Terminator {
+    /** The ENTER key. */
+    ENTER(Key.ENTER),
+    /** The TAB key. */
+    TAB(Key.TAB),
+    /** Nothing: the scan ends when no key follows within {@link ScanInput#interKeyMaxMillis()}. */
+    NONE(null);
+
+    private final Key key;
+
+    Terminator(Key key) {
+        this.key = key;
+    }
+
+    /** The key the scanner sends, empty for {@link #NONE}. */
+    public Optional<Key> key() {
+        return Optional.ofNullable(key);
+    }
+}
