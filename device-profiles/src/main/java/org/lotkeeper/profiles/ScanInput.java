@@ -2,6 +2,8 @@ package org.lotkeeper.profiles;
 
 import java.util.Objects;
 
+import org.lotkeeper.model.id.Gs1Charset;
+
 /**
  * How scans arrive: from a keyboard-wedge scanner (built in or paired) as a burst of keystrokes,
  * and from the camera when there is one.
@@ -85,7 +87,7 @@ public record ScanInput(String prefix, Terminator terminator, char groupSeparato
 
     /** Why {@code c} cannot mark scanner framing, or null when it can. */
     private static String unusable(char c) {
-        if (Gs1Set82.contains(c)) {
+        if (Gs1Charset.isSet82(c)) {
             return "is in GS1 set 82, so it can be part of the data";
         }
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
