@@ -1,0 +1,90 @@
+package org.lotkeeper.server.ledger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.lotkeeper.model.event.CodeRef;
+import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.wire.Decoded;
+import org.lotkeeper.model.wire.EventJson;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+
+/**
+ * Rebuilds the projections from the ledger: empties them and applies every stored event again,
+ * in ledger order (which is commit order), with the same {@link Projector} as ingest. The
+ * projections are derived data; this proves it, and repairs them after a bug.
+ */
+@ApplicationScoped
+public class LedgerReplay {
+
+    private static final Logger LOG = Logger.getLogger(LedgerReplay.class);
+    static final List<String> PROJECTIONS = List.of("lot", "stock", "lot_link", "receipt", "shipment_line", "return_line", "count_variance");
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    MasterDataLookup masterData;
+
+    /** Answers the number of events applied. Runs in one transaction: readers see old or new projections, never half. */
+    @Transactional
+    public long rebuildProjections() {
+        try (Connection c = dataSource.getConnection()) {
+            Jdbc.query(c, "SELECT pg_advisory_xact_lock(?)", rs -> null, LedgerWriter.APPEND_LOCK);
+            // count_variance decisions are supervisor facts, not derived: keep them aside and restore them.
+            Jdbc.update(c, "CREATE TEMP TABLE variance_decision ON COMMIT DROP AS SELECT event_id, status, decided_by, decided_at, note, "
+                    + "adjust_event_id FROM count_variance WHERE status <> 'PENDING'");
+            Jdbc.update(c, "TRUNCATE " + String.join(", ", PROJECTIONS));
+            long applied = 0;
+            long after = 0;
+            while (true) {
+                List<Object[]> rows = Jdbc.query(c, "SELECT ledger_seq, content, recorded_at FROM ledger_event WHERE ledger_seq > ? "
+                        + "ORDER BY ledger_seq LIMIT 1000", rs -> new Object[] {rs.getLong(1), rs.getString(2), Jdbc.instant(rs, "recorded_at")}, after);
+                if (rows.isEmpty()) {
+                    break;
+                }
+                for (Object[] row : rows) {
+                    Decoded<Event> event = EventJson.read((String) row[1]);
+                    if (!event.isOk()) {
+                        throw new IllegalStateException("ledger event " + row[0] + " no longer reads: " + event.firstProblem());
+                    }
+                    Projector.apply(context(c, (Instant) row[2], event.value()), event.value());
+                    applied++;
+                    after = (Long) row[0];
+                }
+            }
+            Jdbc.update(c, "UPDATE count_variance v SET status = d.status, decided_by = d.decided_by, decided_at = d.decided_at, "
+                    + "note = d.note, adjust_event_id = d.adjust_event_id FROM variance_decision d WHERE d.event_id = v.event_id");
+            LOG.infof("projections rebuilt from %d ledger events", applied);
+            return applied;
+        } catch (SQLException e) {
+            throw new IllegalStateException("projection rebuild failed", e);
+        }
+    }
+
+    private Projector.Context context(Connection c, Instant at, Event e) {
+        Set<String> items = new HashSet<>();
+        Set<String> locations = new HashSet<>();
+        Set<String> partners = new HashSet<>();
+        for (CodeRef ref : e.codes()) {
+            switch (ref.kind()) {
+                case ITEM -> items.add(ref.value());
+                case LOCATION -> locations.add(ref.value());
+                case PARTNER -> partners.add(ref.value());
+                default -> throw new IllegalStateException("unexpected code kind " + ref.kind());
+            }
+        }
+        return new Projector.Context(c, at, masterData.items(items), masterData.locations(locations), masterData.partners(partners),
+                masterData::locations);
+    }
+}
