@@ -461,7 +461,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     protected Set<UiAction> actions() {
         Set<UiAction> a = EnumSet.of(UiAction.CANCEL);
         if (item == null) {
-            a.add(UiAction.NO_PURCHASE_ORDER);
+            a.add(UiAction.NO_REFERENCE);
         } else {
             a.add(UiAction.KEY_QUANTITY);
             a.add(UiAction.LINK_DOCUMENT);

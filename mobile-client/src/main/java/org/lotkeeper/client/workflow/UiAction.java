@@ -11,8 +11,8 @@ public enum UiAction {
     KEY_LOT,
     /** Choose one of {@link Screen#choices()} (a deviation or hold reason). */
     CHOOSE_REASON,
-    /** Receive without a purchase order. */
-    NO_PURCHASE_ORDER,
+    /** Go on without a scanned reference: receive without a PO, return without an RMA. */
+    NO_REFERENCE,
     /** Link a document (COA) by its id. */
     LINK_DOCUMENT,
     /** Choose the kind of transformation. */

@@ -177,7 +177,7 @@ class ReceiveWorkflowTest {
         Screen screen = receive.accept(wedge("O:PO-9999"));
 
         assertThat(screen.feedback().orElseThrow().message()).contains("PO-9999 is not known", "No PO");
-        assertThat(screen.actions()).contains(UiAction.NO_PURCHASE_ORDER);
+        assertThat(screen.actions()).contains(UiAction.NO_REFERENCE);
     }
 
     @Test
