@@ -119,6 +119,27 @@ final class Riverside {
         return out;
     }
 
+    /** The payloads of steps.json of one type whose text form contains every given fragment. */
+    static List<org.lotkeeper.model.event.EventPayload> payloads(org.lotkeeper.model.event.EventType type, String... fragments) {
+        List<org.lotkeeper.model.event.EventPayload> out = new ArrayList<>();
+        for (Event e : events()) {
+            String text = e.payload().toString();
+            if (e.type() == type && java.util.Arrays.stream(fragments).allMatch(text::contains)) {
+                out.add(e.payload());
+            }
+        }
+        return out;
+    }
+
+    /** A GS1-128 lot label as a scanner sends it. */
+    static String lotLabel(String gtin, String lot) {
+        return "]C101" + gtin + "10" + lot;
+    }
+
+    static final String PRIMER_GTIN = "10614141000101";
+    static final String TOPCOAT_GTIN = "10614141000118";
+    static final String RESIN_GTIN = "10614141000019";
+
     static RawScan wedge(String text) {
         return RawScan.of(text, ScanSource.WEDGE);
     }
