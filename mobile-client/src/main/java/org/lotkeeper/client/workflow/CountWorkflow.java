@@ -1,0 +1,142 @@
+package org.lotkeeper.client.workflow;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.lotkeeper.model.event.Count;
+import org.lotkeeper.model.scan.Scan;
+import org.lotkeeper.model.wire.LocationRow;
+
+/**
+ * Blind cycle count: one COUNT per lot found at a location. The screen never shows what the device
+ * expects there: no stock, no quantity, no list of lots — the counter reports what is on the shelf
+ * and the server computes the variance.
+ *
+ * <ol>
+ *   <li>LOCATION: scan the location.</li>
+ *   <li>LOT: scan each lot found there (scanning another location moves on to it).</li>
+ *   <li>QUANTITY: key what was counted ({@link #keyQuantity}; 0 is allowed, pack units too):
+ *       the COUNT is stored and the next lot is asked for.</li>
+ * </ol>
+ */
+public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
+
+    /** The steps. */
+    public enum Step implements WorkflowStep {
+        LOCATION, LOT, QUANTITY
+    }
+
+    private LocationRow location;
+    private Resolve.LotScan lot;
+    private int counted;
+
+    public CountWorkflow(WorkflowContext ctx) {
+        super(ctx, Step.LOCATION);
+    }
+
+    @Override
+    public WorkflowKind kind() {
+        return WorkflowKind.COUNT;
+    }
+
+    /** Keys what was counted of the scanned lot; stores the COUNT. */
+    public Screen keyQuantity(String text) {
+        return act(() -> {
+            if (step != Step.QUANTITY) {
+                throw refuse(prompt());
+            }
+            Quantities.Keyed keyed = Quantities.parse(text, lot.item(), true);
+            CapturedEvent captured = ctx.capture().capture(new Count(lot.item().code(), lot.lot(), location.code(),
+                    keyed.base(), null));
+            String done = "Counted " + keyed.shown() + " of lot " + lot.lot() + " at " + location.code() + ".";
+            lot = null;
+            counted++;
+            step = Step.LOT;
+            good(done + " " + prompt(), List.of(captured));
+        });
+    }
+
+    @Override
+    protected void onScan(Scan scan) {
+        switch (step) {
+            case LOCATION -> {
+                location = resolve.location(scan);
+                counted = 0;
+                step = Step.LOT;
+                good("Counting " + location.code() + ". " + prompt());
+            }
+            case LOT -> onLot(scan);
+            case QUANTITY -> throw refuse("Key how many of lot " + lot.lot() + " you counted (0 for none).");
+        }
+    }
+
+    private void onLot(Scan scan) {
+        if (scan instanceof Scan.Location || scan instanceof Scan.GlnLocation) {
+            nextLocation(resolve.location(scan));
+            return;
+        }
+        Resolve.LotScan scanned;
+        try {
+            scanned = resolve.lot(scan);
+        } catch (Refusal notALot) {
+            if (scan instanceof Scan.Code c && view.location(c.asLocationCode()).isPresent()) {
+                nextLocation(resolve.location(scan));
+                return;
+            }
+            throw notALot;
+        }
+        lot = scanned;
+        step = Step.QUANTITY;
+        good("Lot " + scanned.lot() + " of " + scanned.item().code() + "." + Resolve.warnings(scanned.label()) + " " + prompt());
+    }
+
+    private void nextLocation(LocationRow next) {
+        String was = location.code().value();
+        int lots = counted;
+        location = next;
+        counted = 0;
+        good(was + " done (" + lots + (lots == 1 ? " lot" : " lots") + "). Counting " + next.code() + ". " + prompt());
+    }
+
+    @Override
+    protected void reset() {
+        location = null;
+        lot = null;
+        counted = 0;
+        step = Step.LOCATION;
+    }
+
+    @Override
+    protected String prompt() {
+        return switch (step) {
+            case LOCATION -> "Scan the location to count.";
+            case LOT -> "Scan a lot at " + location.code() + ", or scan the next location.";
+            case QUANTITY -> "Key how many of lot " + lot.lot() + " you count.";
+        };
+    }
+
+    @Override
+    protected List<Field> fields() {
+        List<Field> f = new ArrayList<>();
+        if (location != null) {
+            f.add(new Field("Location", location.code().value()));
+            f.add(new Field("Lots counted", Integer.toString(counted)));
+        }
+        if (lot != null) {
+            f.add(new Field("Item", lot.item().code() + " " + lot.item().name()));
+            f.add(new Field("Lot", lot.lot().value()));
+        }
+        return f;
+    }
+
+    @Override
+    protected Set<UiAction> actions() {
+        Set<UiAction> a = EnumSet.of(UiAction.CANCEL);
+        if (step == Step.QUANTITY) {
+            a.add(UiAction.KEY_QUANTITY);
+        }
+        return a;
+    }
+}

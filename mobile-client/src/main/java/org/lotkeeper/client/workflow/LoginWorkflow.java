@@ -1,0 +1,133 @@
+package org.lotkeeper.client.workflow;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.lotkeeper.model.auth.PinVerifier;
+import org.lotkeeper.model.scan.Scan;
+import org.lotkeeper.model.wire.UserRow;
+
+/**
+ * Offline login: scan the badge ({@code B:<user>}, or a badge number the user row names), then key
+ * the PIN, checked on the device against the user's device-specific verifier
+ * ({@link PinVerifier#matches}). After {@value #MAX_TRIES} wrong PINs the badge must be scanned
+ * again. The result is a {@link Session}; no event is stored.
+ */
+public final class LoginWorkflow extends AbstractWorkflow<LoginWorkflow.Step> {
+
+    /** The steps. */
+    public enum Step implements WorkflowStep {
+        BADGE, PIN, DONE
+    }
+
+    /** Wrong PINs allowed before the badge must be scanned again. */
+    public static final int MAX_TRIES = 5;
+
+    private UserRow user;
+    private int wrong;
+    private Session session;
+
+    public LoginWorkflow(WorkflowContext ctx) {
+        super(ctx, Step.BADGE);
+    }
+
+    @Override
+    public WorkflowKind kind() {
+        return WorkflowKind.LOGIN;
+    }
+
+    /** The logged-in session, once the PIN matched. */
+    public Optional<Session> session() {
+        return Optional.ofNullable(session);
+    }
+
+    /** Checks the keyed PIN. */
+    public Screen enterPin(String pin) {
+        return act(() -> {
+            if (step != Step.PIN) {
+                throw refuse("Scan your badge first.");
+            }
+            if (PinVerifier.matches(pin, user.pinVerifier())) {
+                session = new Session(user.userId(), user.name(), Set.copyOf(user.roles()));
+                step = Step.DONE;
+                wrong = 0;
+                good("Welcome, " + user.name() + ".");
+                return;
+            }
+            wrong++;
+            if (wrong >= MAX_TRIES) {
+                user = null;
+                wrong = 0;
+                step = Step.BADGE;
+                throw refuse("Too many wrong PINs — scan your badge again.");
+            }
+            int left = MAX_TRIES - wrong;
+            throw refuse("Wrong PIN — key it again (" + left + (left == 1 ? " try" : " tries") + " left).");
+        });
+    }
+
+    /** Ends the session. */
+    public Screen logout() {
+        return cancel();
+    }
+
+    @Override
+    protected void onScan(Scan scan) {
+        UserRow found;
+        if (scan instanceof Scan.Badge b) {
+            found = view.user(b.user()).orElseThrow(() -> refuse("Badge " + b.user()
+                    + " is not known on this device — sync the device, or ask your supervisor."));
+        } else if (scan instanceof Scan.Code c) {
+            found = view.userByBadge(c.value()).orElseThrow(() -> refuse("Badge " + c.value()
+                    + " is not known on this device — sync the device, or ask your supervisor."));
+        } else {
+            throw refuse("This is " + Resolve.describe(scan) + ", not a badge — scan your badge.");
+        }
+        if (found.pinVerifier() == null) {
+            throw refuse("No PIN is set for " + found.name() + " on this device — ask your supervisor, or sync the device.");
+        }
+        user = found;
+        wrong = 0;
+        session = null;
+        step = Step.PIN;
+        good("Hello " + found.name() + ". " + prompt());
+    }
+
+    @Override
+    protected void reset() {
+        user = null;
+        wrong = 0;
+        session = null;
+        step = Step.BADGE;
+    }
+
+    @Override
+    protected String prompt() {
+        return switch (step) {
+            case BADGE -> "Scan your badge.";
+            case PIN -> "Key your PIN.";
+            case DONE -> "Logged in as " + user.name() + ".";
+        };
+    }
+
+    @Override
+    protected List<Field> fields() {
+        List<Field> f = new ArrayList<>();
+        if (user != null) {
+            f.add(new Field("User", user.name()));
+        }
+        return f;
+    }
+
+    @Override
+    protected Set<UiAction> actions() {
+        Set<UiAction> a = EnumSet.of(UiAction.CANCEL);
+        if (step == Step.PIN) {
+            a.add(UiAction.KEY_PIN);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,165 @@
+package org.lotkeeper.client.workflow;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.lotkeeper.model.fefo.StockCandidate;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.lot.ShelfLife;
+import org.lotkeeper.model.scan.Scan;
+import org.lotkeeper.model.wire.ItemRow;
+import org.lotkeeper.model.wire.LocationRow;
+import org.lotkeeper.model.wire.LotRow;
+
+/**
+ * "What is this?": scan anything and see what the device knows about it, from the local view
+ * only — a lot (item, status, expiry, where it is, recent events), an item, a location (what is
+ * there), a badge, an order, a shipment. Stores nothing.
+ */
+public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> {
+
+    /** The only step. */
+    public enum Step implements WorkflowStep {
+        SCAN
+    }
+
+    /** How many recent events are shown. */
+    public static final int RECENT_EVENTS = 5;
+
+    private List<Field> shown = List.of();
+
+    public LookupWorkflow(WorkflowContext ctx) {
+        super(ctx, Step.SCAN);
+    }
+
+    @Override
+    public WorkflowKind kind() {
+        return WorkflowKind.LOOKUP;
+    }
+
+    @Override
+    protected void onScan(Scan scan) {
+        List<Field> f = new ArrayList<>();
+        String said;
+        if (scan instanceof Scan.Product p && p.data().lot().isEmpty()) {
+            ItemRow item = resolve.itemOf(p.data());
+            said = describeItem(item, f);
+        } else if (scan instanceof Scan.Product || scan instanceof Scan.Container) {
+            said = describeLot(resolve.lot(scan), f);
+        } else if (scan instanceof Scan.Location || scan instanceof Scan.GlnLocation) {
+            said = describeLocation(resolve.location(scan), f);
+        } else if (scan instanceof Scan.Code c) {
+            Optional<LocationRow> location = view.location(c.asLocationCode());
+            if (location.isPresent()) {
+                said = describeLocation(location.get(), f);
+            } else {
+                Resolve.LotScan lot;
+                try {
+                    lot = resolve.lot(scan);
+                } catch (Refusal r) {
+                    throw refuse(c.value() + " is neither a lot nor a location known on this device — scan the GS1 "
+                            + "label, or sync the device.");
+                }
+                said = describeLot(lot, f);
+            }
+        } else if (scan instanceof Scan.Badge b) {
+            var user = view.user(b.user()).orElseThrow(() -> refuse("Badge " + b.user() + " is not known on this device."));
+            f.add(new Field("User", user.userId() + " " + user.name()));
+            f.add(new Field("Roles", user.roles().toString()));
+            said = "Badge of " + user.name() + ".";
+        } else if (scan instanceof Scan.Order o) {
+            var ref = Resolve.reference(scan, "an order");
+            var task = view.pickTask(ref).orElseThrow(() -> refuse("Order " + o.order() + " has no task on this device."));
+            f.add(new Field("Order", ref.value()));
+            if (task.customer() != null) {
+                f.add(new Field("Customer", task.customer().value()));
+            }
+            for (PickTask.Line line : task.lines()) {
+                f.add(new Field("Line " + line.item(), line.quantity().toString()));
+            }
+            said = "Order " + ref + ".";
+        } else if (scan instanceof Scan.Shipment s) {
+            var ref = Resolve.reference(scan, "a shipment");
+            var shipment = view.shipment(ref).orElseThrow(() -> refuse("Shipment " + s.shipment() + " is not known on this device."));
+            f.add(new Field("Shipment", ref.value()));
+            f.add(new Field("Customer", shipment.customer().value()));
+            said = "Shipment " + ref + ".";
+        } else {
+            throw refuse("This is " + Resolve.describe(scan) + "; the device knows nothing more about it.");
+        }
+        shown = List.copyOf(f);
+        good(said);
+    }
+
+    private String describeItem(ItemRow item, List<Field> f) {
+        f.add(new Field("Item", item.code() + " " + item.name()));
+        f.add(new Field("Unit", item.baseUom().name()));
+        f.add(new Field("QC", item.qcRequired() ? "required" : "not required"));
+        if (item.shelfLifeDays() != null) {
+            f.add(new Field("Shelf life", item.shelfLifeDays() + " days"));
+        }
+        return "Item " + item.code() + " — scan a lot label to see a lot.";
+    }
+
+    private String describeLot(Resolve.LotScan scanned, List<Field> f) {
+        LotRef ref = scanned.ref();
+        LocalDate today = ctx.today();
+        f.add(new Field("Item", scanned.item().code() + " " + scanned.item().name()));
+        f.add(new Field("Lot", ref.lot().value()));
+        Optional<LotRow> row = view.lot(ref);
+        if (row.isEmpty()) {
+            f.add(new Field("Status", "not known on this device"));
+            return "Lot " + ref.lot() + " of " + ref.item() + " is not known on this device — it may not be synced yet.";
+        }
+        LotRow lot = row.get();
+        f.add(new Field("Status", lot.status().name()));
+        if (lot.expiry() != null) {
+            long days = ShelfLife.remainingDays(lot.expiry(), today);
+            f.add(new Field("Expiry", lot.expiry() + (days < 0 ? " (expired)" : " (" + days + " days left)")));
+        }
+        for (StockCandidate c : view.stockOfLot(ref)) {
+            if (c.quantity().signum() != 0) {
+                f.add(new Field("At " + c.location(), c.quantity().toString()));
+            }
+        }
+        for (RecentEvent e : view.recentEvents(ref, RECENT_EVENTS)) {
+            f.add(new Field(e.occurredAt().toString(), e.summary()));
+        }
+        return "Lot " + ref.lot() + " of " + ref.item() + ": " + resolve.statusOf(ref, today) + ".";
+    }
+
+    private String describeLocation(LocationRow location, List<Field> f) {
+        f.add(new Field("Location", location.code().value()));
+        f.add(new Field("Type", location.type().name()));
+        for (StockCandidate c : view.stockAt(location.code())) {
+            if (c.quantity().signum() != 0) {
+                f.add(new Field(c.lot().item() + " " + c.lot().lot(), c.quantity() + ", " + c.status()));
+            }
+        }
+        return "Location " + location.code() + " (" + Resolve.words(location.type()) + ").";
+    }
+
+    @Override
+    protected void reset() {
+        shown = List.of();
+    }
+
+    @Override
+    protected String prompt() {
+        return "Scan any label to see what it is.";
+    }
+
+    @Override
+    protected List<Field> fields() {
+        return shown;
+    }
+
+    @Override
+    protected Set<UiAction> actions() {
+        return EnumSet.of(UiAction.CANCEL);
+    }
+}

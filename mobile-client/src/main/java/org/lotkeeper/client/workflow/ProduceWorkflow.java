@@ -1,0 +1,378 @@
+package org.lotkeeper.client.workflow;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.lotkeeper.model.event.EventBounds;
+import org.lotkeeper.model.event.Reference;
+import org.lotkeeper.model.event.Transform;
+import org.lotkeeper.model.event.TransformKind;
+import org.lotkeeper.model.fefo.StockCandidate;
+import org.lotkeeper.model.gs1.Gs1Data;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.lot.Availability;
+import org.lotkeeper.model.lot.AvailabilityResult;
+import org.lotkeeper.model.lot.LocationType;
+import org.lotkeeper.model.lot.LotNumbers;
+import org.lotkeeper.model.lot.LotStatusRules;
+import org.lotkeeper.model.lot.ShelfLife;
+import org.lotkeeper.model.lot.StockUse;
+import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.model.scan.Scan;
+import org.lotkeeper.model.wire.ItemRow;
+import org.lotkeeper.model.wire.LocationRow;
+
+/**
+ * A production batch or other transformation: one TRANSFORM with all its inputs and outputs.
+ *
+ * <ol>
+ *   <li>BATCH: scan the batch ticket ({@code O:B-1001}). The kind is PRODUCTION unless
+ *       {@link #chooseKind} says BLEND, SPLIT, MERGE, REWORK or REPACK.</li>
+ *   <li>INPUT: scan each input lot. It must be available for consumption (released, not expired,
+ *       not in a quarantine or returns location; the minimum remaining shelf life of orders does
+ *       not apply). Its location is its only stock location, else INPUT_FROM asks; its quantity
+ *       is the label's, else INPUT_QUANTITY asks ({@link #keyQuantity}).</li>
+ *   <li>Scan the batch ticket again to go to the outputs.</li>
+ *   <li>OUTPUT: scan each output's GS1 lot label (GTIN + lot, as printed from the batch ticket) or
+ *       key it ({@link #keyOutputLot}); its quantity (label or OUTPUT_QUANTITY), then
+ *       OUTPUT_LOCATION. The expiry is the label's, else today plus the item's shelf life.</li>
+ *   <li>Scan the batch ticket again (or tap {@link #finish}): the TRANSFORM is stored.</li>
+ * </ol>
+ * Kind rules checked on the device: SPLIT has one input lot, MERGE one output lot, and SPLIT,
+ * MERGE and REPACK keep the item (their outputs are of the inputs' item).
+ */
+public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step> {
+
+    /** The steps. */
+    public enum Step implements WorkflowStep {
+        BATCH, INPUT, INPUT_FROM, INPUT_QUANTITY, OUTPUT, OUTPUT_QUANTITY, OUTPUT_LOCATION
+    }
+
+    private static final List<LocationType> OUTPUT_TYPES = List.of(LocationType.PRODUCTION, LocationType.STORAGE,
+            LocationType.STAGING, LocationType.QUARANTINE);
+
+    private TransformKind transformKind = TransformKind.PRODUCTION;
+    private Reference batch;
+    private final List<Transform.Input> inputs = new ArrayList<>();
+    private final List<Transform.Output> outputs = new ArrayList<>();
+
+    private Resolve.LotScan input;
+    private LocationRow inputFrom;
+
+    private ItemRow outputItem;
+    private LotCode outputLot;
+    private LocalDate outputExpiry;
+    private Quantity outputQuantity;
+
+    public ProduceWorkflow(WorkflowContext ctx) {
+        super(ctx, Step.BATCH);
+    }
+
+    @Override
+    public WorkflowKind kind() {
+        return WorkflowKind.PRODUCE;
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    /** The kind of transformation (one tap), before the batch is finished. */
+    public Screen chooseKind(TransformKind chosen) {
+        return act(() -> {
+            if (chosen == null) {
+                throw refuse("Choose the kind of batch.");
+            }
+            transformKind = chosen;
+            good("Kind " + chosen + ". " + prompt());
+        });
+    }
+
+    /** Keys the quantity of the input or output being scanned. */
+    public Screen keyQuantity(String text) {
+        return act(() -> {
+            if (step == Step.INPUT_QUANTITY) {
+                Quantities.Keyed keyed = Quantities.parse(text, input.item(), false);
+                addInput(keyed.base(), keyed.shown());
+            } else if (step == Step.OUTPUT_QUANTITY) {
+                Quantities.Keyed keyed = Quantities.parse(text, outputItem, false);
+                outputQuantity = keyed.base();
+                step = Step.OUTPUT_LOCATION;
+                good("Quantity " + keyed.shown() + ". " + prompt());
+            } else {
+                throw refuse("No quantity is asked for now. " + prompt());
+            }
+        });
+    }
+
+    /** Keys an output lot that has no label yet: its item and the lot code from the batch ticket. */
+    public Screen keyOutputLot(ItemCode itemCode, String lotText) {
+        return act(() -> {
+            if (step != Step.OUTPUT) {
+                throw refuse(step == Step.BATCH || step.ordinal() < Step.OUTPUT.ordinal()
+                        ? "Scan the inputs first, then scan the batch ticket again to start the outputs." : prompt());
+            }
+            ItemRow item = itemCode == null ? null : view.item(itemCode).orElse(null);
+            if (item == null) {
+                throw refuse("Choose the item produced.");
+            }
+            LotCode code;
+            try {
+                code = LotNumbers.fromLabel(lotText == null ? "" : lotText.strip());
+            } catch (IllegalArgumentException e) {
+                throw refuse("This is not a lot code (" + Resolve.printable(e.getMessage()) + ") — key it again.");
+            }
+            startOutput(item, code, null, null);
+        });
+    }
+
+    /** Stores the TRANSFORM (the same as scanning the batch ticket again at the outputs). */
+    public Screen finish() {
+        return act(this::store);
+    }
+
+    // ------------------------------------------------------------------ scans
+
+    @Override
+    protected void onScan(Scan scan) {
+        switch (step) {
+            case BATCH -> {
+                batch = Resolve.reference(scan, "the batch ticket");
+                step = Step.INPUT;
+                good("Batch " + batch + " (" + transformKind + "). " + prompt());
+            }
+            case INPUT -> {
+                if (isBatchTicket(scan)) {
+                    if (inputs.isEmpty()) {
+                        throw refuse("Scan at least one input lot first.");
+                    }
+                    step = Step.OUTPUT;
+                    good("Inputs done (" + inputs.size() + "). " + prompt());
+                    return;
+                }
+                onInput(scan);
+            }
+            case INPUT_FROM -> chooseInputFrom(resolve.location(scan));
+            case INPUT_QUANTITY -> throw refuse("Key the quantity of lot " + input.lot() + " used.");
+            case OUTPUT -> {
+                if (isBatchTicket(scan)) {
+                    store();
+                    return;
+                }
+                onOutput(scan);
+            }
+            case OUTPUT_QUANTITY -> throw refuse("Key the quantity of lot " + outputLot + " produced.");
+            case OUTPUT_LOCATION -> {
+                LocationRow to = resolve.location(scan, OUTPUT_TYPES, "produced goods go to production, storage, staging or quarantine");
+                if (outputs.size() >= EventBounds.MAX_LINES) {
+                    throw refuse("This batch has as many outputs as an event can hold — finish it.");
+                }
+                outputs.add(new Transform.Output(outputItem.code(), outputLot, outputQuantity, to.code(), outputExpiry));
+                String said = "Output " + outputLot + ": " + outputQuantity + " to " + to.code() + ".";
+                clearOutput();
+                step = Step.OUTPUT;
+                good(said + " " + prompt());
+            }
+        }
+    }
+
+    private boolean isBatchTicket(Scan scan) {
+        if (scan instanceof Scan.Order || scan instanceof Scan.Code) {
+            return Resolve.reference(scan, "the batch ticket").equals(batch);
+        }
+        return false;
+    }
+
+    private void onInput(Scan scan) {
+        Resolve.LotScan scanned = resolve.lot(scan);
+        List<StockCandidate> rows = resolve.stockOf(scanned.ref());
+        input = scanned;
+        inputFrom = null;
+        if (rows.size() == 1) {
+            chooseInputFrom(view.location(rows.get(0).location()).orElseThrow());
+            return;
+        }
+        step = Step.INPUT_FROM;
+        good("Lot " + scanned.lot() + ". " + prompt());
+    }
+
+    private void chooseInputFrom(LocationRow from) {
+        AvailabilityResult result = Availability.check(resolve.facts(input.ref(), from), StockUse.CONSUME, 0, ctx.today());
+        if (!result.isAvailable()) {
+            input = null;
+            step = Step.INPUT;
+            throw refuse(result.message());
+        }
+        inputFrom = from;
+        Quantity labelled = input.label() == null ? input.containerQuantity() : Resolve.labelQuantity(input.label(), input.item());
+        if (labelled != null) {
+            addInput(labelled, labelled.toString());
+            return;
+        }
+        step = Step.INPUT_QUANTITY;
+        good("Lot " + input.lot() + " from " + from.code() + "." + Resolve.warnings(input.label()) + " " + prompt());
+    }
+
+    private void addInput(Quantity quantity, String shown) {
+        if (inputs.size() >= EventBounds.MAX_LINES) {
+            throw refuse("This batch has as many inputs as an event can hold — scan the batch ticket to go on.");
+        }
+        inputs.add(new Transform.Input(input.item().code(), input.lot(), quantity, inputFrom.code()));
+        String said = "Input " + input.lot() + ": " + shown + " from " + inputFrom.code() + ".";
+        input = null;
+        inputFrom = null;
+        step = Step.INPUT;
+        good(said + " " + prompt());
+    }
+
+    private void onOutput(Scan scan) {
+        Gs1Data data;
+        if (scan instanceof Scan.Product p) {
+            data = p.data();
+        } else if (scan instanceof Scan.Container c && c.data().lot().isPresent()) {
+            data = c.data();
+        } else {
+            throw refuse("This is " + Resolve.describe(scan) + ", not an output lot label — scan the label of the lot "
+                    + "produced, or key it.");
+        }
+        ItemRow item = resolve.itemOf(data);
+        LotCode code = data.lot().orElseThrow(() -> refuse("This label of " + item.code()
+                + " has no lot number — scan the lot label, or key the lot from the batch ticket."));
+        startOutput(item, LotNumbers.fromLabel(code.value()), data.expiry().orElse(null), Resolve.labelQuantity(data, item));
+    }
+
+    private void startOutput(ItemRow item, LotCode code, LocalDate labelExpiry, Quantity labelled) {
+        if (outputs.stream().anyMatch(o -> o.item().equals(item.code()) && o.lot().equals(code))) {
+            throw refuse("Lot " + code + " is already an output of this batch — scan the next output, or the batch ticket to finish.");
+        }
+        outputItem = item;
+        outputLot = code;
+        outputExpiry = labelExpiry != null ? labelExpiry
+                : item.shelfLifeDays() == null ? null : ShelfLife.expiryOf(ctx.today(), item.shelfLifeDays());
+        outputQuantity = labelled;
+        step = labelled == null ? Step.OUTPUT_QUANTITY : Step.OUTPUT_LOCATION;
+        good("Output " + item.code() + " lot " + code + (outputExpiry == null ? "" : ", expires " + outputExpiry) + ". " + prompt());
+    }
+
+    private void store() {
+        if (step != Step.OUTPUT) {
+            throw refuse(prompt());
+        }
+        if (outputs.isEmpty()) {
+            throw refuse("Scan at least one output lot first.");
+        }
+        checkKindRules();
+        Transform transform = new Transform(transformKind, batch, inputs, outputs);
+        CapturedEvent captured = ctx.capture().capture(transform);
+        String outs = outputs.stream().map(o -> o.lot() + " " + o.quantity() + " ("
+                + view.item(o.item()).map(i -> LotStatusRules.initialStatus(i.qcRequired()).name()).orElse("?") + ")")
+                .collect(Collectors.joining(", "));
+        String done = "Batch " + batch + " stored: " + inputs.size() + (inputs.size() == 1 ? " input, " : " inputs, ")
+                + "output " + outs + ".";
+        reset();
+        good(done + " " + prompt(), List.of(captured));
+    }
+
+    private void checkKindRules() {
+        long inputLots = inputs.stream().map(Transform.Input::lotRef).distinct().count();
+        long outputLots = outputs.stream().map(Transform.Output::lotRef).distinct().count();
+        if (transformKind == TransformKind.SPLIT && inputLots != 1) {
+            throw refuse("A SPLIT divides one lot; this batch has " + inputLots + " input lots — cancel, or choose another kind.");
+        }
+        if (transformKind == TransformKind.MERGE && outputLots != 1) {
+            throw refuse("A MERGE makes one lot; this batch has " + outputLots + " output lots — cancel, or choose another kind.");
+        }
+        if (transformKind == TransformKind.SPLIT || transformKind == TransformKind.MERGE || transformKind == TransformKind.REPACK) {
+            Set<ItemCode> in = inputs.stream().map(Transform.Input::item).collect(Collectors.toSet());
+            Set<ItemCode> out = outputs.stream().map(Transform.Output::item).collect(Collectors.toSet());
+            if (!in.equals(out)) {
+                throw refuse("A " + transformKind + " keeps the item, but the inputs are " + in + " and the outputs "
+                        + out + " — choose PRODUCTION or REWORK, or fix the outputs.");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ state
+
+    private void clearOutput() {
+        outputItem = null;
+        outputLot = null;
+        outputExpiry = null;
+        outputQuantity = null;
+    }
+
+    @Override
+    protected void reset() {
+        transformKind = TransformKind.PRODUCTION;
+        batch = null;
+        inputs.clear();
+        outputs.clear();
+        input = null;
+        inputFrom = null;
+        clearOutput();
+        step = Step.BATCH;
+    }
+
+    @Override
+    protected String prompt() {
+        return switch (step) {
+            case BATCH -> "Scan the batch ticket.";
+            case INPUT -> inputs.isEmpty() ? "Scan an input lot." : "Scan the next input lot, or the batch ticket to start the outputs.";
+            case INPUT_FROM -> "Lot " + input.lot() + " is in several places: scan the location you take it from.";
+            case INPUT_QUANTITY -> "Key the quantity of lot " + input.lot() + " used.";
+            case OUTPUT -> outputs.isEmpty() ? "Scan the lot label of the output."
+                    : "Scan the next output, or the batch ticket to finish.";
+            case OUTPUT_QUANTITY -> "Key the quantity of lot " + outputLot + " produced.";
+            case OUTPUT_LOCATION -> "Scan the location where lot " + outputLot + " goes.";
+        };
+    }
+
+    @Override
+    protected List<Field> fields() {
+        List<Field> f = new ArrayList<>();
+        if (batch != null) {
+            f.add(new Field("Batch", batch.value()));
+        }
+        f.add(new Field("Kind", transformKind.name()));
+        for (Transform.Input in : inputs) {
+            f.add(new Field("In " + in.lot(), in.item() + " " + in.quantity() + " from " + in.from()));
+        }
+        if (input != null) {
+            f.add(new Field("Input", input.item().code() + " lot " + input.lot()));
+        }
+        for (Transform.Output out : outputs) {
+            f.add(new Field("Out " + out.lot(), out.item() + " " + out.quantity() + " to " + out.to()
+                    + (out.expiry() == null ? "" : ", expires " + out.expiry())));
+        }
+        if (outputLot != null) {
+            f.add(new Field("Output", outputItem.code() + " lot " + outputLot
+                    + (outputQuantity == null ? "" : ", " + outputQuantity)
+                    + (outputExpiry == null ? "" : ", expires " + outputExpiry)));
+        }
+        return f;
+    }
+
+    @Override
+    protected Set<UiAction> actions() {
+        Set<UiAction> a = EnumSet.of(UiAction.CANCEL, UiAction.CHOOSE_KIND);
+        if (step == Step.INPUT_QUANTITY || step == Step.OUTPUT_QUANTITY) {
+            a.add(UiAction.KEY_QUANTITY);
+        }
+        if (step == Step.OUTPUT) {
+            a.add(UiAction.KEY_LOT);
+            if (!outputs.isEmpty()) {
+                a.add(UiAction.CONFIRM);
+            }
+        }
+        return a;
+    }
+
+    @Override
+    protected List<String> choices() {
+        return Arrays.stream(TransformKind.values()).map(Enum::name).toList();
+    }
+}

@@ -1,0 +1,474 @@
+package org.lotkeeper.client.workflow;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.lotkeeper.model.event.EventBounds;
+import org.lotkeeper.model.event.Receive;
+import org.lotkeeper.model.event.Reference;
+import org.lotkeeper.model.gs1.Gs1Data;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.id.Sscc;
+import org.lotkeeper.model.lot.LocationType;
+import org.lotkeeper.model.lot.LotNumbering;
+import org.lotkeeper.model.lot.LotNumbers;
+import org.lotkeeper.model.lot.LotPattern;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.lot.LotStatusRules;
+import org.lotkeeper.model.master.PartnerKind;
+import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.model.scan.Scan;
+import org.lotkeeper.model.wire.ItemRow;
+import org.lotkeeper.model.wire.LocationRow;
+import org.lotkeeper.model.wire.PartnerRow;
+
+/**
+ * Receiving at the dock: one RECEIVE per lot.
+ *
+ * <ol>
+ *   <li>ORDER: scan the PO or ASN ({@code O:PO-7780} or its plain number) — or scan the supplier
+ *       label straight away when it carries the PO (AI 400); or tap "No PO"
+ *       ({@link #noPurchaseOrder}) and name the supplier and the delivery note. The supplier comes
+ *       from the expected receipt.</li>
+ *   <li>LABEL: scan the supplier label: GTIN → item, supplier lot (10), expiry (17), production
+ *       date (11), quantity (310n/330n…, or 30/37 for items counted in pieces), SSCC for a pallet
+ *       label. Scanning further labels of the same lot adds their quantities.</li>
+ *   <li>SUPPLIER_LOT, only for SUPPLIER_LOT items whose label has no lot: key it ({@link #keyLot}).</li>
+ *   <li>QUANTITY, only when the label states none: key it ({@link #keyQuantity}, pack units allowed);
+ *       keying it in a later step overrides the label.</li>
+ *   <li>INTERNAL_LOT, only for MANUAL items: scan the pre-printed internal lot label (a GS1 label
+ *       of the same GTIN, or a plain code) or key it. SUPPLIER_LOT items take the supplier lot;
+ *       PATTERN items get a code from the item's pattern, this device's tag and its next lot
+ *       sequence, shown at once so the label can be written.</li>
+ *   <li>LOCATION: scan a RECEIVING or QUARANTINE location: the RECEIVE is stored. The PO stays,
+ *       for the next lot of the delivery.</li>
+ * </ol>
+ * A COA can be linked any time before the location scan ({@link #linkDocument}).
+ */
+public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step> {
+
+    /** The steps. */
+    public enum Step implements WorkflowStep {
+        ORDER, LABEL, SUPPLIER_LOT, QUANTITY, INTERNAL_LOT, LOCATION
+    }
+
+    private static final List<LocationType> RECEIVING_TYPES = List.of(LocationType.RECEIVING, LocationType.QUARANTINE);
+
+    private Reference reference;
+    private PartnerCode supplier;
+    private ExpectedReceipt expected;
+
+    private ItemRow item;
+    private LotCode supplierLot;
+    private LocalDate expiry;
+    private LocalDate manufactured;
+    private Sscc sscc;
+    private Quantity quantity;
+    private String quantityShown;
+    private boolean quantityFromLabels;
+    private int labels;
+    private LotCode lot;
+    private List<Reference> documents = new ArrayList<>();
+
+    public ReceiveWorkflow(WorkflowContext ctx) {
+        super(ctx, Step.ORDER);
+    }
+
+    @Override
+    public WorkflowKind kind() {
+        return WorkflowKind.RECEIVE;
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    /** "No PO": receive from this supplier against a delivery note number. */
+    public Screen noPurchaseOrder(PartnerCode supplierCode, String deliveryNote) {
+        return act(() -> {
+            if (item != null) {
+                throw refuse("Finish or cancel the lot in progress first.");
+            }
+            if (supplierCode == null) {
+                throw refuse("Choose the supplier.");
+            }
+            PartnerRow partner = view.partner(supplierCode).orElseThrow(() -> refuse("Supplier " + supplierCode
+                    + " is not known on this device — choose another supplier, or sync the device."));
+            if (partner.kind() != PartnerKind.SUPPLIER) {
+                throw refuse(partner.name() + " is not a supplier — choose the supplier.");
+            }
+            if (deliveryNote == null || deliveryNote.isBlank()) {
+                throw refuse("Key the delivery note number.");
+            }
+            Reference ref = Reference.of(deliveryNote.strip());
+            reference = ref;
+            supplier = supplierCode;
+            expected = null;
+            step = Step.LABEL;
+            good("Receiving from " + partner.name() + " against " + ref + ". " + prompt());
+        });
+    }
+
+    /** Keys the quantity (overrides the label's), e.g. "1000", "3 PAIL". */
+    public Screen keyQuantity(String text) {
+        return act(() -> {
+            if (item == null) {
+                throw refuse("Scan the supplier label first.");
+            }
+            Quantities.Keyed keyed = Quantities.parse(text, item, false);
+            quantity = keyed.base();
+            quantityShown = keyed.shown();
+            quantityFromLabels = false;
+            advance();
+            good("Quantity " + keyed.shown() + ". " + prompt());
+        });
+    }
+
+    /** Keys a lot code: the supplier's lot in SUPPLIER_LOT, the internal lot in INTERNAL_LOT. */
+    public Screen keyLot(String text) {
+        return act(() -> {
+            if (step != Step.SUPPLIER_LOT && step != Step.INTERNAL_LOT) {
+                throw refuse("No lot code is needed now. " + prompt());
+            }
+            LotCode code = lotCode(text);
+            if (step == Step.SUPPLIER_LOT) {
+                supplierLot = code;
+                lot = LotNumbers.fromSupplierLot(code.value());
+            } else {
+                lot = LotNumbers.fromLabel(code.value());
+            }
+            advance();
+            good("Lot " + code + ". " + prompt());
+        });
+    }
+
+    /** Links a document (the COA that came with the goods) by its id. */
+    public Screen linkDocument(String documentId) {
+        return act(() -> {
+            if (item == null) {
+                throw refuse("Scan the supplier label first, then link its COA.");
+            }
+            if (documents.size() >= EventBounds.MAX_DOCUMENTS) {
+                throw refuse("No more documents can be linked to this receipt.");
+            }
+            Reference doc = Reference.of(documentId == null ? "" : documentId.strip());
+            if (!documents.contains(doc)) {
+                documents.add(doc);
+            }
+            good("Document " + doc + " linked. " + prompt());
+        });
+    }
+
+    // ------------------------------------------------------------------ scans
+
+    @Override
+    protected void onScan(Scan scan) {
+        switch (step) {
+            case ORDER -> onOrderScan(scan);
+            case LABEL -> onLabelScan(scan);
+            case SUPPLIER_LOT -> {
+                if (!(scan instanceof Scan.Code c)) {
+                    throw refuse("Key the supplier's lot number from the label.");
+                }
+                keyLotNow(c.value());
+            }
+            case QUANTITY -> {
+                if (isSameLotLabel(scan)) {
+                    throw refuse("This label states no quantity — key the quantity, e.g. 20"
+                            + item.packUnits().stream().findFirst().map(p -> " or 3 " + p.code()).orElse("") + ".");
+                }
+                throw refuse("Key the quantity from the delivery note first.");
+            }
+            case INTERNAL_LOT -> onInternalLotScan(scan);
+            case LOCATION -> onLocationScan(scan);
+        }
+    }
+
+    private void keyLotNow(String text) {
+        LotCode code = lotCode(text);
+        supplierLot = code;
+        lot = LotNumbers.fromSupplierLot(code.value());
+        advance();
+        good("Supplier lot " + code + ". " + prompt());
+    }
+
+    private static LotCode lotCode(String text) {
+        try {
+            return LotCode.of(text == null ? "" : text.strip());
+        } catch (IllegalArgumentException e) {
+            throw refuse("This is not a lot code (" + Resolve.printable(e.getMessage()) + ") — key it again.");
+        }
+    }
+
+    private void onOrderScan(Scan scan) {
+        if (scan instanceof Scan.Product || scan instanceof Scan.Container) {
+            Gs1Data data = scan instanceof Scan.Product p ? p.data() : ((Scan.Container) scan).data();
+            String po = data.customerPo().orElseThrow(() -> refuse(
+                    "Scan the purchase order or ASN first (this label names none), or tap No PO."));
+            ExpectedReceipt receipt = expectedReceipt(Reference.of(po));
+            Label label = readLabel(scan, receipt);
+            useReceipt(receipt);
+            useLabel(label);
+            return;
+        }
+        ExpectedReceipt receipt = expectedReceipt(Resolve.reference(scan, "the purchase order or ASN"));
+        useReceipt(receipt);
+        step = Step.LABEL;
+        good(receipt.reference() + " from " + partnerName(receipt.supplier()) + ". " + prompt());
+    }
+
+    private ExpectedReceipt expectedReceipt(Reference ref) {
+        return view.expectedReceipt(ref).orElseThrow(() -> refuse("PO " + ref
+                + " is not known on this device — sync the device, or tap No PO and key the delivery note."));
+    }
+
+    private void useReceipt(ExpectedReceipt receipt) {
+        expected = receipt;
+        reference = receipt.reference();
+        supplier = receipt.supplier();
+    }
+
+    private void onLabelScan(Scan scan) {
+        if (scan instanceof Scan.Order || (scan instanceof Scan.Code && expected != null)) {
+            onOrderScan(scan);
+            return;
+        }
+        if (!(scan instanceof Scan.Product || scan instanceof Scan.Container)) {
+            throw refuse("This is " + Resolve.describe(scan) + ", not a supplier label — scan the supplier's product label.");
+        }
+        useLabel(readLabel(scan, expected));
+    }
+
+    /** What one supplier label says, checked against the PO. */
+    private record Label(ItemRow item, Gs1Data data, Sscc sscc, Quantity quantity) {
+    }
+
+    private Label readLabel(Scan scan, ExpectedReceipt receipt) {
+        Gs1Data data = scan instanceof Scan.Product p ? p.data() : ((Scan.Container) scan).data();
+        Sscc container = scan instanceof Scan.Container c ? c.sscc() : null;
+        ItemRow labelItem = resolve.itemOf(data);
+        if (receipt != null && data.customerPo().isPresent() && !data.customerPo().get().equals(receipt.reference().value())) {
+            throw refuse("This label is for PO " + data.customerPo().get() + ", but you are receiving "
+                    + receipt.reference() + " — check the delivery, or cancel and scan the right PO.");
+        }
+        if (receipt != null && !receipt.items().isEmpty() && !receipt.items().contains(labelItem.code())) {
+            throw refuse(labelItem.code() + " is not on " + receipt.reference()
+                    + " — set it aside and tell your supervisor, or cancel and receive it with No PO.");
+        }
+        return new Label(labelItem, data, container, Resolve.labelQuantity(data, labelItem));
+    }
+
+    private void useLabel(Label label) {
+        ItemRow labelItem = label.item();
+        LotCode internal = null;
+        if (labelItem.lotNumbering() == LotNumbering.SUPPLIER_LOT && label.data().lot().isPresent()) {
+            internal = LotNumbers.fromSupplierLot(label.data().lot().get().value());
+        } else if (labelItem.lotNumbering() == LotNumbering.PATTERN) {
+            if (labelItem.lotPattern() == null) {
+                throw refuse(labelItem.code() + " has no lot pattern in master data — ask for one to be set, and cancel this receipt.");
+            }
+            LotPattern pattern = LotPattern.parse(labelItem.lotPattern());
+            internal = LotNumbers.fromPattern(pattern, view.deviceTag(), ctx.today(),
+                    ctx.capture().nextLotSequence(labelItem.code()));
+        }
+        item = labelItem;
+        supplierLot = label.data().lot().orElse(null);
+        expiry = label.data().expiry().orElse(null);
+        manufactured = label.data().productionDate().orElse(null);
+        sscc = label.sscc();
+        quantity = label.quantity();
+        quantityShown = quantity == null ? null : quantity.toString();
+        quantityFromLabels = quantity != null;
+        labels = 1;
+        lot = internal;
+        advance();
+        StringBuilder said = new StringBuilder(item.code() + " (" + item.name() + ")");
+        if (supplierLot != null) {
+            said.append(", supplier lot ").append(supplierLot);
+        }
+        if (quantity != null) {
+            said.append(", ").append(quantity);
+        }
+        if (expiry != null) {
+            said.append(", expires ").append(expiry);
+            if (expiry.isBefore(ctx.today())) {
+                said.append(" — already expired: tell QA before you put it away");
+            }
+        }
+        if (lot != null && item.lotNumbering() == LotNumbering.PATTERN) {
+            said.append(". Write lot ").append(lot).append(" on the goods");
+        }
+        good(said + "." + Resolve.warnings(label.data()) + " " + prompt());
+    }
+
+    private boolean isSameLotLabel(Scan scan) {
+        if (item == null || !(scan instanceof Scan.Product p)) {
+            return false;
+        }
+        Gs1Data d = p.data();
+        return d.gtin().or(d::contentGtin).map(g -> g.equals(item.gtin())).orElse(false)
+                && d.lot().map(l -> l.equals(supplierLot)).orElse(supplierLot == null);
+    }
+
+    /** Another label of the lot being received: its quantity adds to the total. */
+    private void addLabel(Scan.Product p) {
+        Quantity more = Resolve.labelQuantity(p.data(), item);
+        if (more == null) {
+            throw refuse("This label states no quantity — key the total quantity instead.");
+        }
+        if (!quantityFromLabels) {
+            throw refuse("The quantity was keyed — key the new total instead of scanning more labels.");
+        }
+        quantity = quantity.plus(more);
+        quantityShown = quantity.toString();
+        labels++;
+        good("Label " + labels + " of supplier lot " + supplierLot + ": " + quantity + " in all. " + prompt());
+    }
+
+    private void onInternalLotScan(Scan scan) {
+        if (isSameLotLabel(scan)) {
+            addLabel((Scan.Product) scan);
+            return;
+        }
+        LotCode internal;
+        if (scan instanceof Scan.Product p) {
+            boolean sameItem = p.data().gtin().or(p.data()::contentGtin).map(g -> g.equals(item.gtin())).orElse(false);
+            if (!sameItem) {
+                throw refuse("This label is not " + item.code() + " — scan the internal lot label of " + item.code()
+                        + ", or key the lot.");
+            }
+            internal = p.data().lot().orElseThrow(() -> refuse("This label has no lot number — scan the internal lot label, or key the lot."));
+        } else if (scan instanceof Scan.Code c) {
+            internal = c.asLotCode().orElseThrow(() -> refuse(c.value() + " is too long for a lot code — scan the internal lot label."));
+        } else {
+            throw refuse("This is " + Resolve.describe(scan) + ", not an internal lot label — scan the internal lot label, or key the lot.");
+        }
+        LotCode code = LotNumbers.fromLabel(internal.value());
+        boolean known = view.lot(new LotRef(item.code(), code)).isPresent();
+        lot = code;
+        advance();
+        good("Lot " + code + (known ? " (already known: this adds to it)" : "") + ". " + prompt());
+    }
+
+    private void onLocationScan(Scan scan) {
+        if (isSameLotLabel(scan)) {
+            addLabel((Scan.Product) scan);
+            return;
+        }
+        LocationRow location = resolve.location(scan, RECEIVING_TYPES, "goods are received at the dock or into quarantine");
+        Receive receive = new Receive(supplier, reference, item.code(), lot, supplierLot, quantity, expiry,
+                manufactured, location.code(), sscc, documents);
+        CapturedEvent captured = ctx.capture().capture(receive);
+        String status = LotStatusRules.initialStatus(item.qcRequired()).name();
+        String done = "Received " + quantity + " of " + item.code() + " lot " + lot + " at " + location.code() + " ("
+                + status + (item.qcRequired() ? ": QA must release it" : "") + ").";
+        clearLot();
+        step = Step.LABEL;
+        good(done + " Scan the next supplier label of " + reference + ", or cancel.", List.of(captured));
+    }
+
+    // ------------------------------------------------------------------ state
+
+    private void advance() {
+        if (reference == null) {
+            step = Step.ORDER;
+        } else if (item == null) {
+            step = Step.LABEL;
+        } else if (supplierLot == null && item.lotNumbering() == LotNumbering.SUPPLIER_LOT) {
+            step = Step.SUPPLIER_LOT;
+        } else if (quantity == null) {
+            step = Step.QUANTITY;
+        } else if (lot == null) {
+            step = Step.INTERNAL_LOT;
+        } else {
+            step = Step.LOCATION;
+        }
+    }
+
+    private void clearLot() {
+        item = null;
+        supplierLot = null;
+        expiry = null;
+        manufactured = null;
+        sscc = null;
+        quantity = null;
+        quantityShown = null;
+        quantityFromLabels = false;
+        labels = 0;
+        lot = null;
+        documents = new ArrayList<>();
+    }
+
+    @Override
+    protected void reset() {
+        clearLot();
+        reference = null;
+        supplier = null;
+        expected = null;
+        step = Step.ORDER;
+    }
+
+    private String partnerName(PartnerCode code) {
+        return view.partner(code).map(PartnerRow::name).orElse(code.value());
+    }
+
+    @Override
+    protected String prompt() {
+        return switch (step) {
+            case ORDER -> "Scan the purchase order or ASN, or the supplier label.";
+            case LABEL -> "Scan the supplier label.";
+            case SUPPLIER_LOT -> "Key the supplier's lot number from the label.";
+            case QUANTITY -> "Key the quantity received.";
+            case INTERNAL_LOT -> "Scan the internal lot label.";
+            case LOCATION -> "Scan the location label where you put it down.";
+        };
+    }
+
+    @Override
+    protected List<Field> fields() {
+        List<Field> f = new ArrayList<>();
+        if (reference != null) {
+            f.add(new Field("PO", reference.value()));
+            f.add(new Field("Supplier", partnerName(supplier)));
+        }
+        if (item != null) {
+            f.add(new Field("Item", item.code() + " " + item.name()));
+            if (supplierLot != null) {
+                f.add(new Field("Supplier lot", supplierLot.value()));
+            }
+            if (expiry != null) {
+                f.add(new Field("Expiry", expiry.toString()));
+            }
+            if (quantityShown != null) {
+                f.add(new Field("Quantity", quantityShown));
+            }
+            if (lot != null) {
+                f.add(new Field("Lot", lot.value()));
+            }
+            if (sscc != null) {
+                f.add(new Field("SSCC", sscc.value()));
+            }
+            if (!documents.isEmpty()) {
+                f.add(new Field("Documents", String.join(", ", documents.stream().map(Reference::value).toList())));
+            }
+        }
+        return f;
+    }
+
+    @Override
+    protected Set<UiAction> actions() {
+        Set<UiAction> a = EnumSet.of(UiAction.CANCEL);
+        if (item == null) {
+            a.add(UiAction.NO_REFERENCE);
+        } else {
+            a.add(UiAction.KEY_QUANTITY);
+            a.add(UiAction.LINK_DOCUMENT);
+        }
+        if (step == Step.SUPPLIER_LOT || step == Step.INTERNAL_LOT) {
+            a.add(UiAction.KEY_LOT);
+        }
+        return a;
+    }
+}

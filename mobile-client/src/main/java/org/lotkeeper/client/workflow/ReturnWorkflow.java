@@ -1,0 +1,225 @@
+package org.lotkeeper.client.workflow;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.lotkeeper.model.event.Reference;
+import org.lotkeeper.model.event.Return;
+import org.lotkeeper.model.event.Texts;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.lot.LocationType;
+import org.lotkeeper.model.master.PartnerKind;
+import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.model.scan.Scan;
+import org.lotkeeper.model.wire.ItemRow;
+import org.lotkeeper.model.wire.LocationRow;
+import org.lotkeeper.model.wire.PartnerRow;
+
+/**
+ * A customer return at the dock: one RETURN per lot.
+ *
+ * <ol>
+ *   <li>RMA: scan the return authorisation (the customer comes from it), or tap
+ *       {@link #withoutRma} and name the customer and their delivery note.</li>
+ *   <li>LOT: scan the lot label (a returned lot need not be known on the device, its item must).</li>
+ *   <li>QUANTITY, when the label states none: key it (pack units allowed).</li>
+ *   <li>REASON: one tap on a reason ({@link #REASONS}) or key one ({@link #chooseReason}).</li>
+ *   <li>LOCATION: scan a RETURNS location: the RETURN is stored. Any other type is refused:
+ *       returned stock is kept apart until someone decides about it.</li>
+ * </ol>
+ */
+public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> {
+
+    /** The steps. */
+    public enum Step implements WorkflowStep {
+        RMA, LOT, QUANTITY, REASON, LOCATION
+    }
+
+    /** The reasons offered as one tap. */
+    public static final List<String> REASONS = List.of("Damaged pail", "Damaged in transit", "Wrong product delivered",
+            "Quality complaint", "Ordered too much", "Expired on arrival");
+
+    private Reference reference;
+    private PartnerCode customer;
+    private ItemRow item;
+    private LotCode lot;
+    private Quantity quantity;
+    private String quantityShown;
+    private String reason;
+
+    public ReturnWorkflow(WorkflowContext ctx) {
+        super(ctx, Step.RMA);
+    }
+
+    @Override
+    public WorkflowKind kind() {
+        return WorkflowKind.RETURN;
+    }
+
+    /** A return without an RMA: the customer and the customer's delivery note or reference. */
+    public Screen withoutRma(PartnerCode customerCode, String customerReference) {
+        return act(() -> {
+            if (customerCode == null) {
+                throw refuse("Choose the customer.");
+            }
+            PartnerRow partner = view.partner(customerCode).orElseThrow(() -> refuse("Customer " + customerCode
+                    + " is not known on this device — choose another, or sync the device."));
+            if (partner.kind() != PartnerKind.CUSTOMER) {
+                throw refuse(partner.name() + " is not a customer — choose the customer.");
+            }
+            Reference ref = Reference.of(customerReference == null ? "" : customerReference.strip());
+            reference = ref;
+            customer = customerCode;
+            step = Step.LOT;
+            good("Return from " + partner.name() + " (" + ref + "). " + prompt());
+        });
+    }
+
+    /** Keys the returned quantity. */
+    public Screen keyQuantity(String text) {
+        return act(() -> {
+            if (item == null) {
+                throw refuse("Scan the lot label first.");
+            }
+            Quantities.Keyed keyed = Quantities.parse(text, item, false);
+            quantity = keyed.base();
+            quantityShown = keyed.shown();
+            if (step == Step.QUANTITY) {
+                step = Step.REASON;
+            }
+            good("Quantity " + keyed.shown() + ". " + prompt());
+        });
+    }
+
+    /** The reason: one of {@link #REASONS} (one tap) or keyed text. */
+    public Screen chooseReason(String text) {
+        return act(() -> {
+            if (step != Step.REASON && step != Step.LOCATION) {
+                throw refuse(prompt());
+            }
+            String r;
+            try {
+                r = Texts.requireFreeText("reason", text == null ? "" : text.strip());
+            } catch (IllegalArgumentException e) {
+                throw refuse("Choose or key why the goods came back.");
+            }
+            reason = r;
+            step = Step.LOCATION;
+            good("Reason: " + r + ". " + prompt());
+        });
+    }
+
+    @Override
+    protected void onScan(Scan scan) {
+        switch (step) {
+            case RMA -> {
+                Reference ref = Resolve.reference(scan, "the return authorisation");
+                ReturnAuthorisation rma = view.returnAuthorisation(ref).orElseThrow(() -> refuse("Return " + ref
+                        + " is not known on this device — sync the device, or tap No RMA and name the customer."));
+                reference = rma.reference();
+                customer = rma.customer();
+                step = Step.LOT;
+                good("Return " + ref + " from " + customerName() + ". " + prompt());
+            }
+            case LOT -> {
+                if (!(scan instanceof Scan.Product) && !(scan instanceof Scan.Container) && !(scan instanceof Scan.Code)) {
+                    throw refuse("This is " + Resolve.describe(scan) + ", not a lot label — scan the lot label on the returned goods.");
+                }
+                Resolve.LotScan scanned = resolve.lot(scan);
+                Quantity q = scanned.label() == null ? scanned.containerQuantity() : Resolve.labelQuantity(scanned.label(), scanned.item());
+                item = scanned.item();
+                lot = scanned.lot();
+                quantity = q;
+                quantityShown = q == null ? null : q.toString();
+                step = q == null ? Step.QUANTITY : Step.REASON;
+                good("Lot " + lot + " of " + item.code() + "." + Resolve.warnings(scanned.label()) + " " + prompt());
+            }
+            case QUANTITY -> throw refuse("Key the quantity that came back.");
+            case REASON -> throw refuse("Choose why the goods came back (one tap).");
+            case LOCATION -> {
+                LocationRow to = resolve.location(scan, List.of(LocationType.RETURNS),
+                        "returned goods are kept apart in a returns location");
+                CapturedEvent captured = ctx.capture().capture(new Return(customer, reference, item.code(), lot, quantity,
+                        to.code(), reason));
+                String done = "Returned " + quantity + " of lot " + lot + " into " + to.code() + ".";
+                Reference keep = reference;
+                PartnerCode keepCustomer = customer;
+                reset();
+                reference = keep;
+                customer = keepCustomer;
+                step = Step.LOT;
+                good(done + " Scan the next returned lot of " + keep + ", or cancel.", List.of(captured));
+            }
+        }
+    }
+
+    private String customerName() {
+        return view.partner(customer).map(PartnerRow::name).orElse(customer.value());
+    }
+
+    @Override
+    protected void reset() {
+        reference = null;
+        customer = null;
+        item = null;
+        lot = null;
+        quantity = null;
+        quantityShown = null;
+        reason = null;
+        step = Step.RMA;
+    }
+
+    @Override
+    protected String prompt() {
+        return switch (step) {
+            case RMA -> "Scan the return authorisation (RMA).";
+            case LOT -> "Scan the lot label on the returned goods.";
+            case QUANTITY -> "Key the quantity that came back.";
+            case REASON -> "Choose why it came back.";
+            case LOCATION -> "Scan the returns location where you put it.";
+        };
+    }
+
+    @Override
+    protected List<Field> fields() {
+        List<Field> f = new ArrayList<>();
+        if (reference != null) {
+            f.add(new Field("RMA", reference.value()));
+            f.add(new Field("Customer", customerName()));
+        }
+        if (item != null) {
+            f.add(new Field("Item", item.code() + " " + item.name()));
+            f.add(new Field("Lot", lot.value()));
+        }
+        if (quantityShown != null) {
+            f.add(new Field("Quantity", quantityShown));
+        }
+        if (reason != null) {
+            f.add(new Field("Reason", reason));
+        }
+        return f;
+    }
+
+    @Override
+    protected Set<UiAction> actions() {
+        Set<UiAction> a = EnumSet.of(UiAction.CANCEL);
+        if (step == Step.RMA) {
+            a.add(UiAction.NO_REFERENCE);
+        }
+        if (item != null) {
+            a.add(UiAction.KEY_QUANTITY);
+        }
+        if (step == Step.REASON || step == Step.LOCATION) {
+            a.add(UiAction.CHOOSE_REASON);
+        }
+        return a;
+    }
+
+    @Override
+    protected List<String> choices() {
+        return step == Step.REASON ? REASONS : List.of();
+    }
+}

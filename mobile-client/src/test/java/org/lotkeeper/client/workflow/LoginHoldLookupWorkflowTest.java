@@ -1,0 +1,155 @@
+package org.lotkeeper.client.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotkeeper.client.workflow.Riverside.PRIMER_GTIN;
+import static org.lotkeeper.client.workflow.Riverside.lotLabel;
+import static org.lotkeeper.client.workflow.Riverside.wedge;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.event.EventType;
+import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.UserId;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.lot.LotStatus;
+
+class LoginHoldLookupWorkflowTest {
+
+    private final InMemoryLocalView view = Riverside.pickingDay();
+    private final InMemoryCapture capture = new InMemoryCapture();
+    private final WorkflowContext ctx = Riverside.context(view, capture, Riverside.PICKING_DAY);
+
+    @Nested
+    class Login {
+
+        private final LoginWorkflow login = new LoginWorkflow(ctx);
+
+        @Test
+        void badgeAndRightPinGiveASessionWithTheUsersRoles() {
+            login.accept(wedge("B:ana"));
+            Screen in = login.enterPin("471147");
+
+            assertThat(in.step()).isEqualTo(LoginWorkflow.Step.DONE);
+            assertThat(login.session()).hasValueSatisfying(s -> {
+                assertThat(s.user()).isEqualTo(UserId.of("ana"));
+                assertThat(s.roles()).containsExactlyInAnyOrder(Role.RECEIVER, Role.OPERATOR);
+            });
+            assertThat(capture.payloads).isEmpty();
+        }
+
+        @Test
+        void aPrintedBadgeNumberWorksToo() {
+            login.accept(wedge("B-1002"));
+
+            assertThat(login.enterPin("123456").feedback().orElseThrow().message()).isEqualTo("Welcome, Ben Picker.");
+        }
+
+        @Test
+        void aWrongPinSaysHowManyTriesAreLeftAndFiveSendYouBackToTheBadge() {
+            login.accept(wedge("B:ana"));
+
+            assertThat(login.enterPin("000000").feedback().orElseThrow().message()).isEqualTo("Wrong PIN — key it again (4 tries left).");
+            for (int i = 0; i < 3; i++) {
+                login.enterPin("999999");
+            }
+            Screen locked = login.enterPin("471148");
+
+            assertThat(locked.feedback().orElseThrow().message()).isEqualTo("Too many wrong PINs — scan your badge again.");
+            assertThat(locked.step()).isEqualTo(LoginWorkflow.Step.BADGE);
+            assertThat(login.enterPin("471147").feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+            assertThat(login.session()).isEmpty();
+        }
+
+        @Test
+        void unknownBadgesUsersWithoutPinAndOtherLabelsAreRefused() {
+            assertThat(login.accept(wedge("B:zoe")).feedback().orElseThrow().message()).startsWith("Badge zoe is not known on this device");
+            assertThat(login.accept(wedge("B:quinn")).feedback().orElseThrow().message()).startsWith("No PIN is set for Quinn Quality");
+            assertThat(login.accept(wedge("O:SO-1")).feedback().orElseThrow().message()).isEqualTo("This is the order sheet SO-1, not a badge — scan your badge.");
+        }
+    }
+
+    @Nested
+    class Hold {
+
+        @Test
+        void anOperatorPutsAReleasedLotOnHoldWithOneTapReason() {
+            HoldWorkflow hold = new HoldWorkflow(ctx, Riverside.ben());
+            hold.accept(wedge(Riverside.internalLabelScan("R-2401")));
+            assertThat(hold.screen().choices()).contains("Damaged drum");
+
+            Screen done = hold.chooseReason("Damaged drum");
+
+            assertThat(capture.payloads).containsExactly(new StatusChange(ItemCode.of("RM-RESIN"), LotCode.of("R-2401"),
+                    LotStatus.ON_HOLD, "Damaged drum"));
+            assertThat(done.feedback().orElseThrow().captured()).hasSize(1);
+        }
+
+        @Test
+        void aQuarantinedLotCannotBeHeldFromTheDevice() {
+            view.status("RM-RESIN", "R-2401", LotStatus.QUARANTINE);
+            HoldWorkflow hold = new HoldWorkflow(ctx, Riverside.ben());
+
+            Screen refused = hold.accept(wedge(Riverside.internalLabelScan("R-2401")));
+
+            assertThat(refused.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+            assertThat(refused.step()).isEqualTo(HoldWorkflow.Step.LOT);
+        }
+
+        @Test
+        void aReceiverWithoutOperatorRightsCannotHold() {
+            HoldWorkflow hold = new HoldWorkflow(ctx, new Session(UserId.of("rita"), "Rita", Set.of(Role.RECEIVER)));
+
+            assertThat(hold.accept(wedge(Riverside.internalLabelScan("R-2401"))).feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+            assertThat(hold.chooseReason("Damaged drum").feedback().orElseThrow().message()).isEqualTo("Scan the lot label first.");
+            assertThat(capture.payloads).isEmpty();
+        }
+    }
+
+    @Nested
+    class Lookup {
+
+        private final LookupWorkflow lookup = new LookupWorkflow(ctx);
+
+        @Test
+        void aLotLabelShowsStatusExpiryWhereAndRecentEvents() {
+            view.events.put(LotRef.of("FG-PRIMER", "PR-1001"), List.of(new RecentEvent(EventType.MOVE,
+                    Instant.parse("2026-11-18T08:00:00Z"), "MOVE 30 H87 PROD-LINE-1 → WH-A-01 (ben)")));
+
+            Screen screen = lookup.accept(wedge(lotLabel(PRIMER_GTIN, "PR-1001")));
+
+            assertThat(screen.value("Status")).contains("RELEASED");
+            assertThat(screen.value("Expiry")).contains("2027-11-17 (363 days left)");
+            assertThat(screen.value("At WH-A-01")).contains("25 H87");
+            assertThat(screen.value("2026-11-18T08:00:00Z")).contains("MOVE 30 H87 PROD-LINE-1 → WH-A-01 (ben)");
+            assertThat(capture.payloads).isEmpty();
+        }
+
+        @Test
+        void aLocationShowsWhatIsThere() {
+            Screen screen = lookup.accept(wedge(Riverside.locationScan("WH-A-01")));
+
+            assertThat(screen.value("Type")).contains("STORAGE");
+            assertThat(screen.value("FG-TOPCOAT TC-1002")).contains("40 H87, RELEASED");
+        }
+
+        @Test
+        void aProductLabelWithoutLotShowsTheItem() {
+            Screen screen = lookup.accept(wedge("]C101" + PRIMER_GTIN));
+
+            assertThat(screen.value("Item")).contains("FG-PRIMER Grey primer, 20 L pail");
+        }
+
+        @Test
+        void somethingUnknownSaysSo() {
+            assertThat(lookup.accept(wedge("NOPE-1")).feedback().orElseThrow().message())
+                    .startsWith("NOPE-1 is neither a lot nor a location known on this device");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.lotkeeper.client.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotkeeper.client.workflow.Riverside.PRIMER_GTIN;
+import static org.lotkeeper.client.workflow.Riverside.lotLabel;
+import static org.lotkeeper.client.workflow.Riverside.wedge;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.lotkeeper.model.event.ContainerLine;
+import org.lotkeeper.model.event.Count;
+import org.lotkeeper.model.event.EventType;
+import org.lotkeeper.model.event.Move;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LocationCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.Sscc;
+import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.model.quantity.Uom;
+
+class MoveAndCountWorkflowTest {
+
+    @Nested
+    class Moves {
+
+        private final InMemoryLocalView view = Riverside.masterData();
+        private final InMemoryCapture capture = new InMemoryCapture();
+        private final MoveWorkflow move = new MoveWorkflow(Riverside.context(view, capture, Instant.parse("2026-11-16T14:00:00Z")));
+
+        Moves() {
+            view.lot(Riverside.lotRow("RM-RESIN", "R-2401", LotStatus.RELEASED, "2027-03-31", "2026-11-16T08:05:00Z"));
+            view.lot(Riverside.lotRow("RM-RESIN", "R-2402", LotStatus.RELEASED, "2027-01-31", "2026-11-16T08:20:00Z"));
+            view.stock("RM-RESIN", "R-2401", "RCV-DOCK-1", Quantity.of("1000", Uom.KGM));
+            view.stock("RM-RESIN", "R-2402", "RCV-DOCK-1", Quantity.of("800", Uom.KGM));
+        }
+
+        @Test
+        void putawayOfR2401ToTheGs1BinLabelIsTheScenarioMove() {
+            Screen lot = move.accept(wedge(Riverside.internalLabelScan("R-2401")));
+            assertThat(lot.step()).isEqualTo(MoveWorkflow.Step.TO);
+            assertThat(lot.value("Quantity")).contains("1000 KGM");
+
+            Screen done = move.accept(wedge(Riverside.locationScan("WH-A-01")));
+
+            assertThat(capture.payloads).containsExactlyElementsOf(Riverside.payloads(EventType.MOVE, "lot=R-2401"));
+            assertThat(done.feedback().orElseThrow().captured()).hasSize(1);
+            assertThat(done.step()).isEqualTo(MoveWorkflow.Step.LOT);
+        }
+
+        @Test
+        void partOfTheStockMovesWhenAQuantityIsKeyed() {
+            move.accept(wedge(Riverside.internalLabelScan("R-2401")));
+            move.keyQuantity("400");
+            move.accept(wedge("QA-HOLD"));
+
+            assertThat(capture.last()).isEqualTo(new Move(ItemCode.of("RM-RESIN"), LotCode.of("R-2401"),
+                    Quantity.of("400", Uom.KGM), LocationCode.of("RCV-DOCK-1"), LocationCode.of("QA-HOLD"), null));
+        }
+
+        @Test
+        void aLotInTwoPlacesAsksWhereItIsTakenFrom() {
+            view.stock("RM-RESIN", "R-2401", "WH-A-02", Quantity.of("50", Uom.KGM));
+
+            Screen lot = move.accept(wedge(Riverside.internalLabelScan("R-2401")));
+            assertThat(lot.step()).isEqualTo(MoveWorkflow.Step.FROM);
+            Screen from = move.accept(wedge("WH-A-02"));
+            assertThat(from.value("Quantity")).contains("50 KGM");
+            move.accept(wedge("WH-A-01"));
+
+            assertThat(((Move) capture.last()).quantity()).isEqualTo(Quantity.of("50", Uom.KGM));
+        }
+
+        @Test
+        void theTargetMustDifferFromTheSourceAndBeKnown() {
+            move.accept(wedge(Riverside.internalLabelScan("R-2401")));
+
+            assertThat(move.accept(wedge("RCV-DOCK-1")).feedback().orElseThrow().message()).contains("where it is now");
+            assertThat(move.accept(wedge("WH-Z-99")).feedback().orElseThrow().message()).startsWith("Location WH-Z-99 is not known");
+            assertThat(move.accept(wedge("]C14140614141000012254WH-A-01")).feedback().orElseThrow().message())
+                    .startsWith("This location label belongs to another site");
+            assertThat(capture.payloads).isEmpty();
+        }
+
+        @Test
+        void aPalletWithTwoLotsMovesAsOneMovePerLotNamingTheSscc() {
+            Sscc sscc = Sscc.of("006141411234567890");
+            view.containers.put(sscc, new ContainerInfo(sscc, LocationCode.of("RCV-DOCK-1"), List.of(
+                    new ContainerLine(ItemCode.of("RM-RESIN"), LotCode.of("R-2401"), Quantity.of("1000", Uom.KGM)),
+                    new ContainerLine(ItemCode.of("RM-RESIN"), LotCode.of("R-2402"), Quantity.of("800", Uom.KGM)))));
+
+            move.accept(wedge("]C100006141411234567890"));
+            Screen done = move.accept(wedge("WH-A-01"));
+
+            assertThat(capture.all(Move.class)).extracting(Move::lot, Move::sscc).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(LotCode.of("R-2401"), sscc),
+                    org.assertj.core.groups.Tuple.tuple(LotCode.of("R-2402"), sscc));
+            assertThat(done.feedback().orElseThrow().captured()).hasSize(2);
+        }
+
+        @Test
+        void aBadgeIsNotALot() {
+            assertThat(move.accept(wedge("B:ben")).feedback().orElseThrow().message())
+                    .isEqualTo("This is a badge, not a lot label — scan the lot label.");
+        }
+    }
+
+    @Nested
+    class Counts {
+
+        private final InMemoryLocalView view = Riverside.pickingDay();
+        private final InMemoryCapture capture = new InMemoryCapture();
+        private final CountWorkflow count = new CountWorkflow(Riverside.context(view, capture, Instant.parse("2026-11-20T15:00:00Z")));
+
+        @Test
+        void blindCountOfPr1001IsTheScenarioCountAndNeverShowsWhatIsExpected() {
+            view.clearStock().stock("FG-PRIMER", "PR-1001", "WH-A-01", Quantity.of("15", Uom.H87));
+            List<Screen> screens = new ArrayList<>();
+
+            screens.add(count.accept(wedge(Riverside.locationScan("WH-A-01"))));
+            screens.add(count.accept(wedge(lotLabel(PRIMER_GTIN, "PR-1001"))));
+            screens.add(count.keyQuantity("14"));
+
+            assertThat(capture.payloads).containsExactlyElementsOf(Riverside.payloads(EventType.COUNT));
+            for (Screen s : screens) {
+                String all = s.prompt() + s.feedback().map(Feedback::message).orElse("") + s.filled() + s.choices();
+                assertThat(all).doesNotContain("15");
+            }
+            assertThat(screens.get(2).step()).isEqualTo(CountWorkflow.Step.LOT);
+        }
+
+        @Test
+        void zeroIsACountButNegativeIsNot() {
+            count.accept(wedge("WH-A-01"));
+            count.accept(wedge(lotLabel(PRIMER_GTIN, "PR-1003")));
+
+            assertThat(count.keyQuantity("-1").feedback().orElseThrow().message()).startsWith("A count cannot be negative");
+            count.keyQuantity("0");
+
+            assertThat(((Count) capture.last()).counted().isZero()).isTrue();
+        }
+
+        @Test
+        void scanningTheNextLocationMovesOn() {
+            count.accept(wedge("WH-A-01"));
+
+            Screen next = count.accept(wedge("WH-B-01"));
+
+            assertThat(next.value("Location")).contains("WH-B-01");
+            assertThat(next.feedback().orElseThrow().message()).startsWith("WH-A-01 done (0 lots)");
+        }
+
+        @Test
+        void anUnknownLocationIsRefused() {
+            assertThat(count.accept(wedge("WH-Z-99")).feedback().orElseThrow().message()).startsWith("Location WH-Z-99 is not known");
+        }
+    }
+}

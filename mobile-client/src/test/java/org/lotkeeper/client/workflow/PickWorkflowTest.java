@@ -1,0 +1,194 @@
+package org.lotkeeper.client.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotkeeper.client.workflow.Riverside.PRIMER_GTIN;
+import static org.lotkeeper.client.workflow.Riverside.TOPCOAT_GTIN;
+import static org.lotkeeper.client.workflow.Riverside.lotLabel;
+import static org.lotkeeper.client.workflow.Riverside.wedge;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.lotkeeper.model.event.DeviationReason;
+import org.lotkeeper.model.event.EventType;
+import org.lotkeeper.model.event.Pick;
+import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.model.quantity.Uom;
+
+class PickWorkflowTest {
+
+    private final InMemoryLocalView view = Riverside.pickingDay();
+    private final InMemoryCapture capture = new InMemoryCapture();
+    private final PickWorkflow pick = new PickWorkflow(Riverside.context(view, capture, Riverside.PICKING_DAY));
+
+    private Screen scan(String text) {
+        return pick.accept(wedge(text));
+    }
+
+    @Test
+    void so1ShowsTheFefoLotAndScanningItThenStagingGivesTheScenarioPick() {
+        Screen order = scan("O:SO-1");
+        assertThat(order.value("FEFO")).contains("PR-1001 at WH-A-01, 10 H87");
+        assertThat(order.prompt()).isEqualTo("Take 10 H87 of lot PR-1001 from WH-A-01: scan the lot label.");
+
+        Screen lot = scan(lotLabel(PRIMER_GTIN, "PR-1001"));
+        assertThat(lot.step()).isEqualTo(PickWorkflow.Step.STAGE);
+        Screen done = scan("STAGE-OUT-1");
+
+        assertThat(capture.payloads).containsExactlyElementsOf(Riverside.payloads(EventType.PICK, "order=SO-1"));
+        assertThat(done.feedback().orElseThrow().message()).contains("Order SO-1 is picked");
+        assertThat(done.step()).isEqualTo(PickWorkflow.Step.ORDER);
+    }
+
+    @Test
+    void so3TakesTheNewerLotWithOneTapReasonAndRecordsTheSuggestionAsTheScenarioDid() {
+        scan("O:SO-3");
+        Screen deviation = scan(lotLabel(PRIMER_GTIN, "PR-1003"));
+        assertThat(deviation.step()).isEqualTo(PickWorkflow.Step.DEVIATION_REASON);
+        assertThat(deviation.feedback().orElseThrow().message()).contains("Lot PR-1001 at WH-A-01 expires earlier");
+        assertThat(deviation.choices()).contains("CUSTOMER_REQUEST", "OTHER");
+        assertThat(deviation.actions()).contains(UiAction.CHOOSE_REASON);
+
+        pick.chooseDeviationReason(DeviationReason.CUSTOMER_REQUEST, "Customer asked for the newest lot");
+        scan("STAGE-OUT-1");
+        Screen line2 = scan("TC-1002");
+        assertThat(line2.step()).isEqualTo(PickWorkflow.Step.STAGE);
+        scan("STAGE-OUT-1");
+
+        assertThat(capture.payloads).containsExactlyElementsOf(Riverside.payloads(EventType.PICK, "order=SO-3"));
+        Pick deviated = (Pick) capture.payloads.get(0);
+        assertThat(deviated.suggestedLot().value()).isEqualTo("PR-1001");
+        assertThat(deviated.deviationReason()).isEqualTo(DeviationReason.CUSTOMER_REQUEST);
+    }
+
+    @Test
+    void aQuarantinedLotIsBlockedWithTheReasonAndTheFefoLotToTakeInstead() {
+        view.status("FG-PRIMER", "PR-1001", LotStatus.QUARANTINE);
+        scan("O:SO-1");
+
+        Screen blocked = scan(lotLabel(PRIMER_GTIN, "PR-1001"));
+
+        assertThat(blocked.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+        assertThat(blocked.feedback().orElseThrow().message())
+                .contains("Lot PR-1001 is in quarantine — QA has not released it; take another lot.")
+                .contains("FEFO lot: PR-1003 at WH-A-01.");
+        assertThat(blocked.step()).isEqualTo(PickWorkflow.Step.LOT);
+        assertThat(capture.payloads).isEmpty();
+    }
+
+    @Test
+    void heldRejectedAndRecalledLotsAreBlocked() {
+        for (LotStatus status : List.of(LotStatus.ON_HOLD, LotStatus.REJECTED, LotStatus.RECALLED)) {
+            view.status("FG-PRIMER", "PR-1003", status);
+            pick.cancel();
+            scan("O:SO-3");
+
+            Screen blocked = scan(lotLabel(PRIMER_GTIN, "PR-1003"));
+
+            assertThat(blocked.feedback().orElseThrow().tone()).as(status.name()).isEqualTo(Tone.ERROR);
+            assertThat(blocked.feedback().orElseThrow().message()).as(status.name())
+                    .containsAnyOf("on hold", "rejected", "recalled");
+        }
+        assertThat(capture.payloads).isEmpty();
+    }
+
+    @Test
+    void anExpiredLotIsBlocked() {
+        view.lot(Riverside.lotRow("FG-PRIMER", "PR-0900", LotStatus.RELEASED, "2026-11-01", "2025-11-01T10:00:00Z"));
+        view.stock("FG-PRIMER", "PR-0900", "WH-A-02", Quantity.of("8", Uom.H87));
+        scan("O:SO-3");
+
+        Screen blocked = scan(lotLabel(PRIMER_GTIN, "PR-0900"));
+
+        assertThat(blocked.feedback().orElseThrow().message()).startsWith("Lot PR-0900 expired on 2026-11-01");
+    }
+
+    @Test
+    void aLotTooShortLivedForTheCustomerIsBlockedButFineForAnotherCustomer() {
+        view.lot(Riverside.lotRow("FG-PRIMER", "PR-0950", LotStatus.RELEASED, "2027-06-01", "2026-06-01T10:00:00Z"));
+        view.stock("FG-PRIMER", "PR-0950", "WH-A-02", Quantity.of("10", Uom.H87));
+
+        scan("O:SO-1");
+        Screen buildmart = scan(lotLabel(PRIMER_GTIN, "PR-0950"));
+        assertThat(buildmart.feedback().orElseThrow().message())
+                .contains("this order needs at least 300 days of shelf life");
+
+        pick.cancel();
+        Screen cityMaint = scan("O:SO-3");
+        assertThat(cityMaint.value("FEFO")).contains("PR-0950 at WH-A-02, 5 H87");
+        assertThat(scan(lotLabel(PRIMER_GTIN, "PR-0950")).step()).isEqualTo(PickWorkflow.Step.STAGE);
+    }
+
+    @Test
+    void aLotOfAnotherItemIsBlocked() {
+        scan("O:SO-1");
+
+        Screen blocked = scan(lotLabel(TOPCOAT_GTIN, "TC-1002"));
+
+        assertThat(blocked.feedback().orElseThrow().message()).contains("this line asks for FG-PRIMER");
+    }
+
+    @Test
+    void reasonOtherNeedsANote() {
+        scan("O:SO-3");
+        scan(lotLabel(PRIMER_GTIN, "PR-1003"));
+
+        Screen refused = pick.chooseDeviationReason(DeviationReason.OTHER, " ");
+
+        assertThat(refused.feedback().orElseThrow().message()).isEqualTo("Reason OTHER needs a note saying why you take this lot.");
+        assertThat(refused.step()).isEqualTo(PickWorkflow.Step.DEVIATION_REASON);
+    }
+
+    @Test
+    void scanningTheFefoLotInsteadOfGivingAReasonIsFine() {
+        scan("O:SO-3");
+        scan(lotLabel(PRIMER_GTIN, "PR-1003"));
+
+        Screen fefo = scan(lotLabel(PRIMER_GTIN, "PR-1001"));
+
+        assertThat(fefo.step()).isEqualTo(PickWorkflow.Step.STAGE);
+        assertThat(fefo.feedback().orElseThrow().tone()).isEqualTo(Tone.GOOD);
+    }
+
+    @Test
+    void aPartialQuantityLeavesTheRestOfTheLineToPick() {
+        scan("O:SO-1");
+        scan(lotLabel(PRIMER_GTIN, "PR-1001"));
+
+        assertThat(pick.keyQuantity("11").feedback().orElseThrow().message()).isEqualTo("This line needs only 10 H87 more — key at most that.");
+        assertThat(pick.keyQuantity("0").feedback().orElseThrow().message()).startsWith("The quantity must be more than zero");
+        pick.keyQuantity("4");
+        Screen after = scan("STAGE-OUT-1");
+
+        assertThat(((Pick) capture.last()).quantity()).isEqualTo(Quantity.of("4", Uom.H87));
+        assertThat(after.step()).isEqualTo(PickWorkflow.Step.LOT);
+        assertThat(after.value("FEFO")).contains("PR-1001 at WH-A-01, 6 H87");
+    }
+
+    @Test
+    void picksGoToStagingNotToStorageOrUnknownPlaces() {
+        scan("O:SO-1");
+        scan(lotLabel(PRIMER_GTIN, "PR-1001"));
+
+        assertThat(scan("WH-A-02").feedback().orElseThrow().message()).startsWith("WH-A-02 is a storage location");
+        assertThat(scan("WH-Z-99").feedback().orElseThrow().message()).startsWith("Location WH-Z-99 is not known on this device");
+        assertThat(capture.payloads).isEmpty();
+    }
+
+    @Test
+    void withNoAvailableStockTheLineCanBeSkippedWithOneTap() {
+        view.status("FG-TOPCOAT", "TC-1002", LotStatus.ON_HOLD);
+        Screen order = scan("O:SO-2");
+        assertThat(order.prompt()).startsWith("No available stock of FG-TOPCOAT");
+
+        Screen skipped = pick.skipLine();
+
+        assertThat(skipped.feedback().orElseThrow().message()).contains("20 H87 of FG-TOPCOAT not picked", "Order SO-2 is picked");
+    }
+
+    @Test
+    void anUnknownOrderIsRefused() {
+        assertThat(scan("O:SO-99").feedback().orElseThrow().message()).startsWith("Order SO-99 has no pick task on this device");
+    }
+}

@@ -1,0 +1,308 @@
+package org.lotkeeper.client.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotkeeper.client.workflow.Riverside.GS;
+import static org.lotkeeper.client.workflow.Riverside.wedge;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.lotkeeper.client.scan.RawScan;
+import org.lotkeeper.client.scan.WedgeInput;
+import org.lotkeeper.client.scan.WedgeKey;
+import org.lotkeeper.client.scan.WedgeSettings;
+import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Receive;
+import org.lotkeeper.model.event.Reference;
+import org.lotkeeper.model.gs1.Gs1Decoder;
+import org.lotkeeper.model.gs1.Gs1Exception;
+import org.lotkeeper.model.id.Gtin;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.lot.LotNumbering;
+import org.lotkeeper.model.quantity.PackUnit;
+import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.model.wire.ItemRow;
+
+class ReceiveWorkflowTest {
+
+    private static final String R2401_LABEL = "]C1011061414100001910ACR-778" + GS + "172703313100001000" + GS + "400PO-7780";
+
+    private final InMemoryLocalView view = Riverside.masterData();
+    private final InMemoryCapture capture = new InMemoryCapture();
+    private final ReceiveWorkflow receive = new ReceiveWorkflow(Riverside.context(view, capture, Riverside.RECEIVING_DAY));
+
+    private EventPayload firstReceiveOfSteps(int index) {
+        return Riverside.events().stream().filter(e -> e.payload() instanceof Receive).toList().get(index).payload();
+    }
+
+    @Test
+    void riversideR2401FromItsLabelInternalLabelAndLocationIsExactlyTheFirstReceiveOfTheScenario() {
+        receive.accept(wedge(R2401_LABEL));
+        assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.INTERNAL_LOT);
+        receive.accept(wedge(Riverside.internalLabelScan("R-2401")));
+        assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.LOCATION);
+
+        Screen done = receive.accept(wedge("RCV-DOCK-1"));
+
+        assertThat(capture.payloads).containsExactly(firstReceiveOfSteps(0));
+        Receive r = (Receive) capture.last();
+        assertThat(r.supplier()).isEqualTo(PartnerCode.of("ACME-RESINS"));
+        assertThat(r.reference()).isEqualTo(Reference.of("PO-7780"));
+        assertThat(r.quantity()).isEqualTo(Quantity.of("1000", Uom.KGM));
+        assertThat(done.feedback()).hasValueSatisfying(f -> {
+            assertThat(f.tone()).isEqualTo(Tone.GOOD);
+            assertThat(f.captured()).hasSize(1);
+            assertThat(f.message()).contains("R-2401", "QUARANTINE");
+        });
+        assertThat(done.step()).isEqualTo(ReceiveWorkflow.Step.LABEL);
+        assertThat(done.value("PO")).contains("PO-7780");
+    }
+
+    @Test
+    void theSameLabelTypedByAWedgeThatSendsTildeForGsGivesTheSameReceive() {
+        WedgeInput input = new WedgeInput(WedgeSettings.defaults().withGsReplacement('~'));
+        long t = 0;
+        for (String text : List.of(Riverside.wedgeTildeScan(), Riverside.internalLabelScan("R-2401"), "RCV-DOCK-1")) {
+            for (char c : text.toCharArray()) {
+                input.key(WedgeKey.ch(c, t += 5));
+            }
+            RawScan scan = input.key(WedgeKey.enter(t += 5)).orElseThrow();
+            receive.accept(scan);
+            t += 2_000;
+        }
+
+        assertThat(capture.payloads).containsExactly(firstReceiveOfSteps(0));
+    }
+
+    @Test
+    void allFourRiversideReceiptsComeOutAsTheScenarioPushedThem() {
+        receive.accept(wedge(Riverside.labelScan("R-2401")));
+        receive.accept(wedge(Riverside.internalLabelScan("R-2401")));
+        receive.accept(wedge(Riverside.locationScan("RCV-DOCK-1")));
+
+        receive.accept(wedge("O:PO-7781"));
+        receive.accept(wedge(Riverside.labelScan("R-2402")));
+        receive.accept(wedge(Riverside.internalLabelScan("R-2402")));
+        receive.accept(wedge("RCV-DOCK-1"));
+
+        receive.accept(wedge("O:PO-7782"));
+        receive.accept(wedge(Riverside.labelScan("P-5001")));
+        assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.QUANTITY);
+        receive.keyQuantity("500");
+        receive.accept(wedge(Riverside.internalLabelScan("P-5001")));
+        receive.accept(wedge("RCV-DOCK-1"));
+
+        receive.accept(wedge("O:PO-7783"));
+        receive.accept(wedge(Riverside.labelScan("S-9001")));
+        receive.keyQuantity("2000 LTR");
+        receive.accept(wedge(Riverside.internalLabelScan("S-9001")));
+        Screen last = receive.accept(wedge("RCV-DOCK-1"));
+
+        assertThat(capture.payloads).containsExactly(firstReceiveOfSteps(0), firstReceiveOfSteps(1),
+                firstReceiveOfSteps(2), firstReceiveOfSteps(3));
+        assertThat(last.feedback().orElseThrow().message()).contains("RELEASED");
+    }
+
+    @Test
+    void aWrongCheckDigitIsRefusedWithTheDecodersSentenceAndNothingChanges() {
+        String bad = "]C1011061414100001810ACR-778";
+        String decoderSays;
+        try {
+            Gs1Decoder.create().decode(bad);
+            throw new AssertionError("the decoder accepted a wrong check digit");
+        } catch (Gs1Exception e) {
+            assertThat(e.reason()).isEqualTo(Gs1Exception.Reason.CHECK_DIGIT);
+            decoderSays = e.getMessage();
+        }
+
+        Screen screen = receive.accept(wedge(bad));
+
+        assertThat(screen.feedback()).hasValueSatisfying(f -> {
+            assertThat(f.tone()).isEqualTo(Tone.ERROR);
+            assertThat(f.message()).isEqualTo(decoderSays);
+        });
+        assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.ORDER);
+        assertThat(capture.payloads).isEmpty();
+    }
+
+    @Test
+    void anUnknownLocationIsRefusedAndTheReceiptWaitsForAKnownOne() {
+        receive.accept(wedge(R2401_LABEL));
+        receive.accept(wedge(Riverside.internalLabelScan("R-2401")));
+
+        Screen screen = receive.accept(wedge("WH-Z-99"));
+
+        assertThat(screen.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+        assertThat(screen.feedback().orElseThrow().message()).contains("Location WH-Z-99 is not known on this device");
+        assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.LOCATION);
+        receive.accept(wedge("RCV-DOCK-1"));
+        assertThat(capture.payloads).hasSize(1);
+    }
+
+    @Test
+    void aStorageBinIsNotAReceivingLocation() {
+        receive.accept(wedge(R2401_LABEL));
+        receive.accept(wedge(Riverside.internalLabelScan("R-2401")));
+
+        Screen screen = receive.accept(wedge(Riverside.locationScan("WH-A-01")));
+
+        assertThat(screen.feedback().orElseThrow().message()).contains("WH-A-01 is a storage location", "receiving");
+        assertThat(capture.payloads).isEmpty();
+    }
+
+    @Test
+    void aLabelForAnotherPoThanTheOneBeingReceivedIsRefused() {
+        receive.accept(wedge("O:PO-7781"));
+
+        Screen screen = receive.accept(wedge(R2401_LABEL));
+
+        assertThat(screen.feedback().orElseThrow().message()).contains("for PO PO-7780", "receiving PO-7781");
+        assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.LABEL);
+    }
+
+    @Test
+    void anItemThatIsNotOnThePoIsRefused() {
+        receive.accept(wedge("O:PO-7782"));
+
+        Screen screen = receive.accept(wedge(Riverside.labelScan("R-2402")));
+
+        assertThat(screen.feedback().orElseThrow().message()).startsWith("RM-RESIN is not on PO-7782");
+    }
+
+    @Test
+    void anUnknownPoPointsToNoPo() {
+        Screen screen = receive.accept(wedge("O:PO-9999"));
+
+        assertThat(screen.feedback().orElseThrow().message()).contains("PO-9999 is not known", "No PO");
+        assertThat(screen.actions()).contains(UiAction.NO_REFERENCE);
+    }
+
+    @Test
+    void anUnknownGtinIsRefused() {
+        receive.accept(wedge("O:PO-7780"));
+
+        Screen screen = receive.accept(wedge("]C1010950110153000310ABC" + GS + "3100000010"));
+
+        assertThat(screen.feedback().orElseThrow().message()).startsWith("GTIN 09501101530003 is not an item on this device");
+    }
+
+    @Test
+    void zeroOrNegativeKeyedQuantitiesAreRefused() {
+        receive.accept(wedge("O:PO-7782"));
+        receive.accept(wedge(Riverside.labelScan("P-5001")));
+
+        assertThat(receive.keyQuantity("0").feedback().orElseThrow().message()).startsWith("The quantity must be more than zero");
+        assertThat(receive.keyQuantity("-5").feedback().orElseThrow().message()).startsWith("The quantity must be more than zero");
+        assertThat(receive.keyQuantity("lots").feedback().orElseThrow().message()).contains("is not a quantity");
+        assertThat(receive.keyQuantity("5 LTR").feedback().orElseThrow().message()).startsWith("LTR is not a unit of RM-PIGMENT");
+        assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.QUANTITY);
+    }
+
+    private void addBinder(LotNumbering numbering, String pattern) {
+        view.item(new ItemRow(ItemCode.of("RM-BINDER"), "Binder", Gtin.of("10614141000040"), Uom.LTR, false, false, 365, 0,
+                numbering, pattern, List.of(new PackUnit("PAIL", new BigDecimal("20")))));
+        view.receipts.put(Reference.of("PO-8000"), new ExpectedReceipt(Reference.of("PO-8000"), PartnerCode.of("SOLVCO"), List.of()));
+    }
+
+    @Test
+    void packUnitsAreKeyedAndStoredInTheBaseUnitAndPatternLotsEmbedTheDevice() {
+        addBinder(LotNumbering.PATTERN, "B{YY}{JJJ}-{DEV}{SEQ:3}");
+        receive.accept(wedge("O:PO-8000"));
+
+        Screen afterLabel = receive.accept(wedge("]C1011061414100004010BX-1" + GS + "17271231"));
+        assertThat(afterLabel.value("Lot")).contains("B26320-7A001");
+        Screen afterQuantity = receive.keyQuantity("3 pail");
+        assertThat(afterQuantity.value("Quantity")).contains("3 PAIL = 60 LTR");
+        receive.accept(wedge("RCV-DOCK-1"));
+
+        Receive r = (Receive) capture.last();
+        assertThat(r.quantity()).isEqualTo(Quantity.of("60", Uom.LTR));
+        assertThat(r.lot().value()).isEqualTo("B26320-7A001");
+        assertThat(r.supplierLot().value()).isEqualTo("BX-1");
+    }
+
+    @Test
+    void supplierLotNumberingUsesTheSupplierLotWithoutAnInternalLabel() {
+        addBinder(LotNumbering.SUPPLIER_LOT, null);
+        receive.accept(wedge("O:PO-8000"));
+        receive.accept(wedge("]C1011061414100004010BX-2" + GS + "3150000040"));
+
+        assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.LOCATION);
+        receive.accept(wedge("RCV-DOCK-1"));
+        assertThat(((Receive) capture.last()).lot().value()).isEqualTo("BX-2");
+    }
+
+    @Test
+    void withoutAPoTheSupplierAndDeliveryNoteAreNamed() {
+        Screen screen = receive.noPurchaseOrder(PartnerCode.of("TIO2-CORP"), "DN-55");
+        assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.LABEL);
+        receive.accept(wedge(Riverside.labelScan("P-5001")));
+        receive.keyQuantity("500");
+        receive.accept(wedge(Riverside.internalLabelScan("P-5001")));
+        receive.accept(wedge("RCV-DOCK-1"));
+
+        Receive r = (Receive) capture.last();
+        assertThat(r.reference()).isEqualTo(Reference.of("DN-55"));
+        assertThat(r.supplier()).isEqualTo(PartnerCode.of("TIO2-CORP"));
+    }
+
+    @Test
+    void noPoWithACustomerInsteadOfASupplierIsRefused() {
+        Screen screen = receive.noPurchaseOrder(PartnerCode.of("BUILDMART"), "DN-1");
+
+        assertThat(screen.feedback().orElseThrow().message()).isEqualTo("BuildMart Stores is not a supplier — choose the supplier.");
+        assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.ORDER);
+    }
+
+    @Test
+    void secondLabelOfTheSameLotAddsItsQuantity() {
+        receive.accept(wedge("O:PO-7781"));
+        receive.accept(wedge(Riverside.labelScan("R-2402")));
+        Screen second = receive.accept(wedge(Riverside.labelScan("R-2402")));
+
+        assertThat(second.value("Quantity")).contains("1600 KGM");
+        receive.accept(wedge(Riverside.internalLabelScan("R-2402")));
+        receive.accept(wedge("RCV-DOCK-1"));
+        assertThat(((Receive) capture.last()).quantity()).isEqualTo(Quantity.of("1600", Uom.KGM));
+    }
+
+    @Test
+    void aLinkedCoaTravelsWithTheReceive() {
+        receive.accept(wedge(R2401_LABEL));
+        receive.linkDocument("COA-ACR-778");
+        receive.accept(wedge(Riverside.internalLabelScan("R-2401")));
+        receive.accept(wedge("RCV-DOCK-1"));
+
+        assertThat(((Receive) capture.last()).documents()).containsExactly(Reference.of("COA-ACR-778"));
+    }
+
+    @Test
+    void whenTheStoreFailsNothingIsConfirmedAndTheSameScanRetries() {
+        receive.accept(wedge(R2401_LABEL));
+        receive.accept(wedge(Riverside.internalLabelScan("R-2401")));
+        capture.failures = 1;
+
+        Screen failed = receive.accept(wedge("RCV-DOCK-1"));
+        assertThat(failed.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+        assertThat(failed.feedback().orElseThrow().message()).startsWith("Not saved");
+        assertThat(failed.step()).isEqualTo(ReceiveWorkflow.Step.LOCATION);
+
+        Screen retried = receive.accept(wedge("RCV-DOCK-1"));
+        assertThat(retried.feedback().orElseThrow().tone()).isEqualTo(Tone.GOOD);
+        assertThat(capture.payloads).containsExactly(firstReceiveOfSteps(0));
+    }
+
+    @Test
+    void cancelForgetsTheLotAndThePo() {
+        receive.accept(wedge(R2401_LABEL));
+
+        Screen screen = receive.cancel();
+
+        assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.ORDER);
+        assertThat(screen.filled()).isEmpty();
+        assertThat(capture.payloads).isEmpty();
+    }
+}

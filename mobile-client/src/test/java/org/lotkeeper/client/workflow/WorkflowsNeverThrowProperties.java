@@ -1,0 +1,126 @@
+package org.lotkeeper.client.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.function.Function;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import org.lotkeeper.client.scan.RawScan;
+import org.lotkeeper.client.scan.ScanSource;
+import org.lotkeeper.model.event.DeviationReason;
+import org.lotkeeper.model.event.TransformKind;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.PartnerCode;
+
+/**
+ * Whatever is scanned or keyed, in whatever state, a workflow answers with a screen — never an
+ * exception — and an ERROR always carries a sentence.
+ */
+class WorkflowsNeverThrowProperties {
+
+    private static final List<String> KNOWN = List.of("O:SO-1", "O:SO-3", "O:PO-7780", "O:B-1001", "S:SHP-3", "RMA-1",
+            "B:ana", "B:ben", "STAGE-OUT-1", "WH-A-01", "RCV-DOCK-1", "RETURNS-1", "PROD-LINE-1", "TC-1002",
+            Riverside.labelScan("R-2401"), Riverside.labelScan("P-5001"), Riverside.labelScan("S-9001"),
+            Riverside.internalLabelScan("R-2401"), Riverside.lotLabel(Riverside.PRIMER_GTIN, "PR-1001"),
+            Riverside.lotLabel(Riverside.PRIMER_GTIN, "PR-1003"), Riverside.locationScan("WH-A-01"),
+            "]C100006141411234567890", "#q 3", "#q 0", "#q -1", "#q 2 PAIL", "#r Damaged pail", "#c", "#k", "#d", "#p 471147");
+
+    @Provide
+    Arbitrary<List<String>> inputs() {
+        Arbitrary<String> junk = Arbitraries.strings().ofMaxLength(80);
+        Arbitrary<String> gs1ish = Arbitraries.strings().withChars("0123456789]Cd12QeE~\u001d()ABCR-/:.%?=#").ofMaxLength(60);
+        Arbitrary<String> mutated = Arbitraries.of(KNOWN).flatMap(k -> Arbitraries.integers().between(0, Math.max(0, k.length() - 1))
+                .map(cut -> k.substring(0, cut)));
+        Arbitrary<String> keyed = Arbitraries.strings().ofMaxLength(30).map(s -> "#q" + s);
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Arbitraries.of(KNOWN)),
+                net.jqwik.api.Tuple.of(2, junk),
+                net.jqwik.api.Tuple.of(2, gs1ish),
+                net.jqwik.api.Tuple.of(2, mutated),
+                net.jqwik.api.Tuple.of(1, keyed)).list().ofMaxSize(14);
+    }
+
+    @Provide
+    Arbitrary<WorkflowKind> kinds() {
+        return Arbitraries.of(WorkflowKind.values());
+    }
+
+    @Property(tries = 300)
+    void randomScansAndActionsInAnyWorkflowStateNeverThrow(@ForAll("kinds") WorkflowKind kind, @ForAll("inputs") List<String> inputs) {
+        InMemoryLocalView view = Riverside.pickingDay();
+        WorkflowContext ctx = Riverside.context(view, new InMemoryCapture(), Riverside.PICKING_DAY);
+        Workflow workflow = create(kind, ctx);
+        for (String input : inputs) {
+            Screen screen = apply(workflow, input);
+            assertThat(screen).isNotNull();
+            assertThat(screen.workflow()).isEqualTo(kind);
+            screen.feedback().filter(Feedback::isError).ifPresent(f -> assertThat(f.message()).isNotBlank());
+        }
+    }
+
+    private static Workflow create(WorkflowKind kind, WorkflowContext ctx) {
+        return switch (kind) {
+            case LOGIN -> new LoginWorkflow(ctx);
+            case RECEIVE -> new ReceiveWorkflow(ctx);
+            case MOVE -> new MoveWorkflow(ctx);
+            case PICK -> new PickWorkflow(ctx);
+            case COUNT -> new CountWorkflow(ctx);
+            case SHIP -> new ShipWorkflow(ctx);
+            case PRODUCE -> new ProduceWorkflow(ctx);
+            case RETURN -> new ReturnWorkflow(ctx);
+            case LOOKUP -> new LookupWorkflow(ctx);
+            case HOLD -> new HoldWorkflow(ctx, Riverside.ben());
+        };
+    }
+
+    /** A scan, or an action when the input starts with {@code #}: q quantity, r reason, c cancel, k kind/confirm, d deviation, p PIN. */
+    private static Screen apply(Workflow w, String input) {
+        if (!input.startsWith("#") || input.length() < 2) {
+            return w.accept(RawScan.of(input, ScanSource.WEDGE));
+        }
+        String arg = input.length() > 3 ? input.substring(3) : input.substring(2);
+        char action = input.charAt(1);
+        if (action == 'c') {
+            return w.cancel();
+        }
+        Function<String, Screen> quantity = w instanceof ReceiveWorkflow r ? r::keyQuantity
+                : w instanceof PickWorkflow p ? p::keyQuantity
+                : w instanceof MoveWorkflow m ? m::keyQuantity
+                : w instanceof CountWorkflow c ? c::keyQuantity
+                : w instanceof ShipWorkflow s ? s::keyQuantity
+                : w instanceof ProduceWorkflow pr ? pr::keyQuantity
+                : w instanceof ReturnWorkflow rt ? rt::keyQuantity
+                : null;
+        if (action == 'q' && quantity != null) {
+            return quantity.apply(arg);
+        }
+        if (w instanceof PickWorkflow p) {
+            return action == 'd' ? p.chooseDeviationReason(DeviationReason.OTHER, arg) : p.skipLine();
+        }
+        if (w instanceof ReturnWorkflow r) {
+            return action == 'r' ? r.chooseReason(arg) : r.withoutRma(PartnerCode.of("CITY-MAINT"), arg);
+        }
+        if (w instanceof HoldWorkflow h) {
+            return h.chooseReason(arg);
+        }
+        if (w instanceof ReceiveWorkflow r) {
+            return action == 'k' ? r.keyLot(arg) : action == 'd' ? r.linkDocument(arg) : r.noPurchaseOrder(PartnerCode.of("SOLVCO"), arg);
+        }
+        if (w instanceof ProduceWorkflow p) {
+            return action == 'k' ? p.finish() : action == 'd' ? p.keyOutputLot(ItemCode.of("FG-PRIMER"), arg) : p.chooseKind(TransformKind.BLEND);
+        }
+        if (w instanceof ShipWorkflow s) {
+            return s.confirm();
+        }
+        if (w instanceof LoginWorkflow l) {
+            return l.enterPin(arg);
+        }
+        return w.screen();
+    }
+}
