@@ -1,0 +1,58 @@
+package org.lotkeeper.server.faults;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A device's outbox drained the way the handheld does it: batches in deviceSeq order, the same
+ * batch again after any failure, resuming from the server's {@code ackedThroughSeq}.
+ */
+final class DevicePusher {
+
+    private final String[] device;
+    private final List<ObjectNode> events;
+    private final int batchSize;
+    private final Supplier<URI> pushUri;
+    /** eventId → every status the server answered for it. */
+    final Map<String, List<String>> answers = new ConcurrentHashMap<>();
+    volatile int acked;
+    int failures;
+
+    DevicePusher(String[] device, List<ObjectNode> events, int batchSize, Supplier<URI> pushUri) {
+        this.device = device;
+        this.events = events;
+        this.batchSize = batchSize;
+        this.pushUri = pushUri;
+    }
+
+    /** Pushes until every event is acknowledged or the deadline passes. */
+    DevicePusher drain(long deadlineMillis, Random random) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + deadlineMillis;
+        while (acked < events.size()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("outbox not drained: acked " + acked + " of " + events.size() + " after " + failures + " failures");
+            }
+            List<ObjectNode> batch = events.subList(acked, Math.min(events.size(), acked + 1 + random.nextInt(batchSize)));
+            try {
+                JsonNode answer = Client.call(pushUri.get(), "POST", device[1], Client.pushBody(device[0], batch));
+                for (JsonNode r : answer.get("results")) {
+                    answers.computeIfAbsent(r.get("eventId").asText(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                            .add(r.get("status").asText());
+                }
+                acked = Math.max(acked, answer.get("ackedThroughSeq").asInt());
+            } catch (IOException e) {
+                failures++;
+                Thread.sleep(50 + random.nextInt(100));
+            }
+        }
+        return this;
+    }
+}

@@ -1,0 +1,121 @@
+package org.lotkeeper.server.faults;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged server ({@code target/quarkus-app/quarkus-run.jar}) as a real process, for fault
+ * tests: started, killed with SIGKILL, restarted on the same data.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    static final String ADMIN_PASSWORD = "admin-Passw0rd!";
+
+    private final Path dataDir;
+    private final Map<String, String> env;
+    private final int port;
+    private Process process;
+
+    private ServerProcess(Path dataDir, Map<String, String> env) throws IOException {
+        this.dataDir = dataDir;
+        this.env = env;
+        this.port = freePort();
+    }
+
+    /** A server with its own embedded PostgreSQL in {@code dataDir}. */
+    static ServerProcess embedded(Path dataDir) throws IOException {
+        return new ServerProcess(dataDir, Map.of());
+    }
+
+    /** A server on an existing PostgreSQL. */
+    static ServerProcess on(Path dataDir, String jdbcUrl) throws IOException {
+        return new ServerProcess(dataDir, Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
+                "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres"));
+    }
+
+    ServerProcess start() throws IOException, InterruptedException {
+        String jar = System.getProperty("lotkeeper.server.jar", "target/quarkus-app/quarkus-run.jar");
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m", "-jar", jar));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server-" + port + ".log").toFile()));
+        Files.createDirectories(dataDir);
+        pb.environment().putAll(env);
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("LOTKEEPER_DATA_DIR", dataDir.toString());
+        pb.environment().put("LOTKEEPER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        pb.environment().put("LOTKEEPER_SECURITY_BCRYPT_COST", "4");
+        process = pb.start();
+        awaitReady(Duration.ofSeconds(90));
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook runs; an embedded PostgreSQL is left behind. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    int port() {
+        return port;
+    }
+
+    String log() throws IOException {
+        return Files.readString(dataDir.resolve("server-" + port + ".log"));
+    }
+
+    private void awaitReady(Duration wait) throws InterruptedException, IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited during start:\n" + log());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("server not ready in " + wait + ":\n" + log());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

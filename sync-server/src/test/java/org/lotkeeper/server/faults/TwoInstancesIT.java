@@ -1,0 +1,116 @@
+package org.lotkeeper.server.faults;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * QUALITY.md R4: two server instances on one PostgreSQL, several devices pushing at once to
+ * either, each batch now and then sent to both at the same moment. Every event is stored once,
+ * ledger order has no holes and no doubles, and the projections equal a replay of the ledger.
+ */
+class TwoInstancesIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void twoServersOnOneDatabaseStoreEachEventOnce() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setServerConfig("fsync", "off")
+                .setPGStartupWait(Duration.ofSeconds(60)).start()) {
+            String url = pg.getJdbcUrl("postgres", "postgres");
+            try (ServerProcess a = ServerProcess.on(data.resolve("a"), url).start();
+                 ServerProcess b = ServerProcess.on(data.resolve("b"), url).start()) {
+                Client.setUp(a::uri, "unused");
+                List<CompletableFuture<DevicePusher>> devices = new ArrayList<>();
+                int perDevice = 150;
+                for (int d = 0; d < 4; d++) {
+                    String[] device = Client.enroll(d % 2 == 0 ? a::uri : b::uri, "gun-" + d);
+                    Random random = new Random(100 + d);
+                    List<ObjectNode> events = Client.receipts("D" + d + "-", perDevice);
+                    DevicePusher pusher = new DevicePusher(device, events, 12,
+                            () -> (random.nextBoolean() ? a : b).uri("/api/v1/sync/push"));
+                    devices.add(CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return pusher.drain(180_000, new Random(200));
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+                    // The same device also fires batches at the other instance at the same time.
+                    devices.add(CompletableFuture.supplyAsync(() -> {
+                        Random echo = new Random(300);
+                        for (int i = 0; i < 20; i++) {
+                            int upTo = Math.max(1, pusher.acked + 5);
+                            int from = echo.nextInt(Math.min(upTo, perDevice));
+                            try {
+                                URI other = (echo.nextBoolean() ? a : b).uri("/api/v1/sync/push");
+                                Client.call(other, "POST", device[1], Client.pushBody(device[0],
+                                        events.subList(from, Math.min(perDevice, from + 1 + echo.nextInt(8)))));
+                            } catch (Exception gapOrDuplicate) {
+                                // a 409 gap is a fine answer to a batch sent ahead
+                            }
+                        }
+                        return pusher;
+                    }));
+                }
+                for (CompletableFuture<DevicePusher> f : devices) {
+                    f.get();
+                }
+                int total = 4 * perDevice;
+                try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
+                    assertThat(one(s, "SELECT count(*) FROM ledger_event")).isEqualTo(total);
+                    assertThat(one(s, "SELECT count(DISTINCT event_id) FROM ledger_event")).isEqualTo(total);
+                    assertThat(one(s, "SELECT max(ledger_seq) - min(ledger_seq) + 1 FROM ledger_event")).isEqualTo(total);
+                    assertThat(one(s, "SELECT count(*) FROM stock WHERE quantity <> 10")).isZero();
+                    assertThat(one(s, "SELECT count(*) FROM stock")).isEqualTo(total);
+                    String before = snapshot(s);
+                    String admin = Client.token(b::uri, "admin", ServerProcess.ADMIN_PASSWORD);
+                    assertThat(Client.call(b.uri("/api/v1/admin/projections/rebuild"), "POST", admin, null).get("events").asLong())
+                            .isEqualTo(total);
+                    assertThat(snapshot(s)).isEqualTo(before);
+                }
+            }
+        }
+    }
+
+    private static long one(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String snapshot(Statement s) throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (String sql : List.of("SELECT item, lot, status, expiry, origin, supplier, created_at FROM lot ORDER BY item, lot",
+                "SELECT item, lot, location, container, quantity FROM stock ORDER BY item, lot, location, container",
+                "SELECT event_id, item, lot, quantity FROM receipt ORDER BY event_id")) {
+            try (ResultSet rs = s.executeQuery(sql)) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= n; i++) {
+                        out.append(rs.getString(i)).append('|');
+                    }
+                    out.append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+}
