@@ -97,7 +97,8 @@ public final class DeviceSettings {
         });
     }
 
-    void setLastSyncAt(Instant at) {
+    /** Records the end of a complete sync. */
+    public void setLastSyncAt(Instant at) {
         db.write(s -> put(s, LAST_SYNC, at.toString()));
     }
 
