@@ -200,7 +200,7 @@ final class FakeSyncServer extends Dispatcher {
     /** The server "restores a backup": events of the device from {@code seq} on are gone. */
     synchronized void forgetFrom(DeviceId device, long seq) {
         byEventId.values().removeIf(s -> s.deviceId().equals(device) && s.deviceSeq() >= seq);
-        expectedSeq.put(device, seq);
+        expectedSeq.put(device, Math.min(seq, expectedSeq.getOrDefault(device, 1L))); // a backup is never ahead
     }
 
     /** Stored (ACCEPTED/FLAGGED) events of a device, by deviceSeq. */
