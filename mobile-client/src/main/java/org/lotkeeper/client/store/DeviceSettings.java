@@ -1,0 +1,130 @@
+package org.lotkeeper.client.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.lotkeeper.model.id.DeviceId;
+import org.lotkeeper.model.id.SiteCode;
+
+/**
+ * The device's identity and settings, kept in the {@code device_settings} key/value table of the
+ * same file as the outbox: device id, token, server URL, site, the next device sequence number,
+ * the pull cursor and the last successful sync.
+ */
+public final class DeviceSettings {
+
+    static final String DEVICE_ID = "device.id";
+    static final String TOKEN = "device.token";
+    static final String SERVER_URL = "server.url";
+    static final String SITE = "device.site";
+    static final String NEXT_SEQ = "device.nextSeq";
+    static final String PULL_CURSOR = "pull.cursor";
+    static final String ACK_COUNTER = "sync.ackCounter";
+    static final String LAST_SYNC = "sync.lastSyncAt";
+
+    private final Database db;
+
+    DeviceSettings(Database db) {
+        this.db = db;
+    }
+
+    public Optional<DeviceId> deviceId() {
+        return get(DEVICE_ID).map(DeviceId::new);
+    }
+
+    /** The device token; never logged or shown. */
+    public Optional<String> token() {
+        return get(TOKEN);
+    }
+
+    public Optional<String> serverUrl() {
+        return get(SERVER_URL);
+    }
+
+    public Optional<SiteCode> site() {
+        return get(SITE).map(SiteCode::new);
+    }
+
+    /** True when the device has an id and a token. */
+    public boolean isEnrolled() {
+        return deviceId().isPresent() && token().isPresent();
+    }
+
+    /** The deviceSeq the next captured event gets (1 on a fresh device). */
+    public long nextDeviceSeq() {
+        return get(NEXT_SEQ).map(Long::parseLong).orElse(1L);
+    }
+
+    /** The pull cursor of the last applied page, or empty when the device needs a snapshot. */
+    public Optional<String> pullCursor() {
+        return get(PULL_CURSOR);
+    }
+
+    /** When the device last finished a sync (push drained and pull complete), or empty. */
+    public Optional<Instant> lastSyncAt() {
+        return get(LAST_SYNC).map(Instant::parse);
+    }
+
+    /**
+     * Records an enrollment: server URL, device id, token and (when the server names it) the site,
+     * in one transaction. The outbox and the sequence are kept.
+     */
+    public void saveEnrollment(String serverUrl, DeviceId deviceId, String token, SiteCode site) {
+        db.write(s -> {
+            put(s, SERVER_URL, serverUrl);
+            put(s, DEVICE_ID, deviceId.value());
+            put(s, TOKEN, token);
+            if (site != null) {
+                put(s, SITE, site.value());
+            }
+            return null;
+        });
+    }
+
+    public void setSite(SiteCode site) {
+        db.write(s -> put(s, SITE, site.value()));
+    }
+
+    /** Forgets the token (the server refused it): the device must enroll again to sync. */
+    public void clearToken() {
+        db.write(s -> {
+            var ps = s.prepare("DELETE FROM device_settings WHERE key = ?");
+            ps.setString(1, TOKEN);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    /** Records the end of a complete sync. */
+    public void setLastSyncAt(Instant at) {
+        db.write(s -> put(s, LAST_SYNC, at.toString()));
+    }
+
+    Optional<String> get(String key) {
+        return db.read(s -> get(s, key));
+    }
+
+    static Optional<String> get(Database.Session s, String key) throws SQLException {
+        var ps = s.prepare("SELECT value FROM device_settings WHERE key = ?");
+        ps.setString(1, key);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
+
+    static Void put(Database.Session s, String key, String value) throws SQLException {
+        var ps = s.prepare("INSERT INTO device_settings (key, value) VALUES (?, ?) "
+                + "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+        ps.setString(1, key);
+        ps.setString(2, value);
+        ps.executeUpdate();
+        return null;
+    }
+
+    static long getLong(Database.Session s, String key, long orElse) throws SQLException {
+        Optional<String> v = get(s, key);
+        return v.map(Long::parseLong).orElse(orElse);
+    }
+}

@@ -1,0 +1,109 @@
+package org.lotkeeper.client.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.lotkeeper.model.event.Adjust;
+import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Move;
+import org.lotkeeper.model.event.Pick;
+import org.lotkeeper.model.event.Receive;
+import org.lotkeeper.model.event.Return;
+import org.lotkeeper.model.event.Ship;
+import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.Transform;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LocationCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.quantity.Quantity;
+
+/**
+ * What a captured event does to the device's local view until the server's own figures arrive:
+ * stock deltas by (lot, location) and lot changes (a lot the device received or produced, a
+ * status it set). COUNT changes no stock (the server computes the variance; it becomes an ADJUST
+ * only after approval); PACK and UNPACK move stock into and out of containers at the same
+ * location, which the local view does not track.
+ */
+final class LocalEffects {
+
+    /** Stock of a lot at a location changes by {@code delta} (signed). */
+    record StockDelta(ItemCode item, LotCode lot, LocationCode location, Quantity delta) {
+    }
+
+    /**
+     * A lot change: {@code creates} — the lot exists from this event with this status, expiry and
+     * receipt time when the server does not know it yet; otherwise only {@code status} is set.
+     */
+    record LotChange(ItemCode item, LotCode lot, boolean creates, LotStatus status, LocalDate expiry, Instant receivedAt) {
+    }
+
+    record Effects(List<StockDelta> stock, List<LotChange> lots) {
+    }
+
+    private LocalEffects() {
+    }
+
+    /**
+     * The effects of {@code event}.
+     *
+     * @param qcRequired whether an item's new lots start in QUARANTINE (unknown items: yes, the
+     *                   cautious answer)
+     */
+    static Effects of(Event event, Predicate<ItemCode> qcRequired) {
+        List<StockDelta> stock = new ArrayList<>(2);
+        List<LotChange> lots = new ArrayList<>(1);
+        EventPayload p = event.payload();
+        Instant at = event.occurredAt();
+        if (p instanceof Receive r) {
+            stock.add(new StockDelta(r.item(), r.lot(), r.location(), r.quantity()));
+            lots.add(new LotChange(r.item(), r.lot(), true, initialStatus(r.item(), qcRequired), r.expiry(), at));
+        } else if (p instanceof Move m) {
+            stock.add(new StockDelta(m.item(), m.lot(), m.from(), m.quantity().negate()));
+            stock.add(new StockDelta(m.item(), m.lot(), m.to(), m.quantity()));
+        } else if (p instanceof Pick k) {
+            stock.add(new StockDelta(k.item(), k.lot(), k.from(), k.quantity().negate()));
+            stock.add(new StockDelta(k.item(), k.lot(), k.to(), k.quantity()));
+        } else if (p instanceof Ship s) {
+            stock.add(new StockDelta(s.item(), s.lot(), s.from(), s.quantity().negate()));
+        } else if (p instanceof Transform t) {
+            for (Transform.Input i : t.inputs()) {
+                stock.add(new StockDelta(i.item(), i.lot(), i.from(), i.quantity().negate()));
+            }
+            for (Transform.Output o : t.outputs()) {
+                stock.add(new StockDelta(o.item(), o.lot(), o.to(), o.quantity()));
+                lots.add(new LotChange(o.item(), o.lot(), true, initialStatus(o.item(), qcRequired), o.expiry(), at));
+            }
+        } else if (p instanceof StatusChange c) {
+            lots.add(new LotChange(c.item(), c.lot(), false, c.status(), null, null));
+        } else if (p instanceof Return r) {
+            stock.add(new StockDelta(r.item(), r.lot(), r.to(), r.quantity()));
+        } else if (p instanceof Adjust a) {
+            stock.add(new StockDelta(a.item(), a.lot(), a.location(), a.delta()));
+        }
+        return new Effects(stock, lots);
+    }
+
+    private static LotStatus initialStatus(ItemCode item, Predicate<ItemCode> qcRequired) {
+        return qcRequired.test(item) ? LotStatus.QUARANTINE : LotStatus.RELEASED;
+    }
+
+    /**
+     * {@code a + b} exactly: in {@code a}'s unit when {@code b} converts exactly, otherwise both in
+     * the base unit of their dimension (always exact).
+     */
+    static Quantity add(Quantity a, Quantity b) {
+        if (a == null) {
+            return b;
+        }
+        try {
+            return a.plus(b);
+        } catch (RuntimeException e) {
+            return a.inBase().plus(b.inBase());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.lotkeeper.client.store;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+
+import org.lotkeeper.model.id.UuidV7Generator;
+
+/**
+ * The device's durable store: one SQLite file (WAL, {@code synchronous=FULL}, foreign keys on)
+ * holding the {@link Outbox}, the {@link ReferenceCache}, the {@link LocalView} over both, and the
+ * {@link DeviceSettings}. All writes go through one connection, one transaction at a time; queries
+ * use a second connection and never wait for a commit. The schema is versioned
+ * ({@link Migrations}).
+ *
+ * <pre>{@code
+ * try (SqliteStore store = SqliteStore.open(dataDir.resolve("lotkeeper.db"))) {
+ *     Event e = store.outbox().capture(user, new Move(item, lot, qty, from, to, null)); // durable now
+ *     List<StockCandidate> rows = store.view().stockCandidates(item);
+ * }
+ * }</pre>
+ */
+public final class SqliteStore implements AutoCloseable {
+
+    private final Database db;
+    private final DeviceSettings settings;
+    private final Outbox outbox;
+    private final ReferenceCache referenceCache;
+    private final LocalView view;
+
+    private SqliteStore(Database db, Clock clock, UuidV7Generator ids) {
+        this.db = db;
+        this.settings = new DeviceSettings(db);
+        this.outbox = new Outbox(db, clock, ids, settings);
+        this.referenceCache = new ReferenceCache(db);
+        this.view = new LocalView(db);
+    }
+
+    /** Opens (creating or migrating) the store at {@code file} with the system clock. */
+    public static SqliteStore open(Path file) {
+        return open(file, Clock.systemUTC(), new UuidV7Generator());
+    }
+
+    /** Opens (creating or migrating) the store at {@code file}. */
+    public static SqliteStore open(Path file, Clock clock, UuidV7Generator ids) {
+        return open(file, clock, ids, Migrations.ALL);
+    }
+
+    static SqliteStore open(Path file, Clock clock, UuidV7Generator ids, List<Migration> migrations) {
+        Database db = new Database(file);
+        try {
+            Migrations.apply(db, migrations, clock);
+            return new SqliteStore(db, clock, ids);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public ReferenceCache referenceCache() {
+        return referenceCache;
+    }
+
+    public LocalView view() {
+        return view;
+    }
+
+    public DeviceSettings settings() {
+        return settings;
+    }
+
+    public Path file() {
+        return db.file();
+    }
+
+    /** The file's schema version. */
+    public int schemaVersion() {
+        return Migrations.version(db);
+    }
+
+    /** A PRAGMA's value on the writer connection (journal_mode, synchronous, foreign_keys …), for checks. */
+    public String pragma(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a pragma name: " + name);
+        }
+        return db.write(s -> {
+            try (Statement st = s.connection().createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

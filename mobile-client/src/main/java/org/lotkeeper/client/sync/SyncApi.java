@@ -1,0 +1,24 @@
+package org.lotkeeper.client.sync;
+
+import org.lotkeeper.model.wire.PullResponse;
+import org.lotkeeper.model.wire.PushRequest;
+import org.lotkeeper.model.wire.PushResponse;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.GET;
+import retrofit2.http.Headers;
+import retrofit2.http.POST;
+import retrofit2.http.Query;
+
+/** Device sync (PROTOCOL.md "Push" and "Pull"); the device token is added by {@link SyncClient}. */
+public interface SyncApi {
+
+    /** Pushes events; the body is gzip-compressed by {@link SyncClient}'s interceptor. */
+    @POST("api/v1/sync/push")
+    @Headers(GzipRequestInterceptor.HEADER)
+    Call<PushResponse> push(@Body PushRequest request);
+
+    /** Pulls reference data; {@code cursor} null asks for a snapshot of the device's site. */
+    @GET("api/v1/sync/pull")
+    Call<PullResponse> pull(@Query("cursor") String cursor, @Query("limit") int limit);
+}
