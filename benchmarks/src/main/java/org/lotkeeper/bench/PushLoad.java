@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.lotkeeper.bench.PushLoad \
- *     --url http://localhost:8080 --admin-password secret --devices 50 --batch 200 --batches 20 [--pid 1234]
+ *     --url http://localhost:8080 --admin-password secret --devices 50 --batch 200 --batches 20 [--rate 5000] [--pid 1234]
  * </pre>
  * The server needs the Riverside master data (it loads it through the API) and is left with the
  * pushed receipts; run it against a scratch data directory.
@@ -51,6 +51,9 @@ public final class PushLoad {
         int batch = Integer.parseInt(opt.getOrDefault("batch", "200"));
         int batches = Integer.parseInt(opt.getOrDefault("batches", "20"));
         String pid = opt.get("pid");
+        // Open loop: with --rate, every device paces its batches so that all together offer this many events/s.
+        double rate = Double.parseDouble(opt.getOrDefault("rate", "0"));
+        long intervalNanos = rate <= 0 ? 0 : (long) (1e9 * batch * devices / rate);
 
         String admin = token(url, "admin", opt.getOrDefault("admin-password", System.getenv("LOTKEEPER_ADMIN_PASSWORD")));
         call(url + "/api/v1/masterdata", "PUT", admin, masterData());
@@ -74,7 +77,7 @@ public final class PushLoad {
         List<Future<long[]>> results = new ArrayList<>();
         long start = System.nanoTime();
         for (String[] device : enrolled) {
-            results.add(pool.submit(() -> pushAll(url, device, batch, batches)));
+            results.add(pool.submit(() -> pushAll(url, device, batch, batches, intervalNanos)));
         }
         List<Long> latencies = new ArrayList<>();
         for (Future<long[]> f : results) {
@@ -85,7 +88,8 @@ public final class PushLoad {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         long events = (long) devices * batch * batches;
-        System.out.printf("devices=%d batch=%d batches/device=%d events=%d%n", devices, batch, batches, events);
+        System.out.printf("devices=%d batch=%d batches/device=%d events=%d offered=%s%n", devices, batch, batches, events,
+                rate <= 0 ? "as fast as answered (closed loop)" : String.format("%.0f events/s", rate));
         System.out.printf("throughput: %.0f events/s over %.1f s%n", events / seconds, seconds);
         System.out.println("push latency (ms): " + percentiles(latencies.stream().mapToLong(Long::longValue).toArray()));
         System.out.println("baseline GET /q/health/live (ms): " + percentiles(baseline));
@@ -94,10 +98,17 @@ public final class PushLoad {
         }
     }
 
-    private static long[] pushAll(String url, String[] device, int batch, int batches) throws IOException, InterruptedException {
+    private static long[] pushAll(String url, String[] device, int batch, int batches, long intervalNanos)
+            throws IOException, InterruptedException {
         long[] latencies = new long[batches];
         long seq = 0;
+        long next = System.nanoTime() + (intervalNanos == 0 ? 0 : (long) (Math.random() * intervalNanos));
         for (int b = 0; b < batches; b++) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            next += intervalNanos;
             ObjectNode body = JSON.createObjectNode();
             body.put("deviceId", device[0]);
             ArrayNode events = body.putArray("events");

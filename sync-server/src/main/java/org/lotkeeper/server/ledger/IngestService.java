@@ -27,6 +27,7 @@ import org.lotkeeper.model.event.CodeRef;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.StatusChangeRequest;
@@ -89,6 +90,9 @@ public class IngestService {
     @Inject
     MeterRegistry metrics;
 
+    private final Map<org.lotkeeper.model.event.EventType, io.micrometer.core.instrument.Counter> ingested = new ConcurrentHashMap<>();
+    private final Map<Flag, io.micrometer.core.instrument.Counter> raisedFlags = new ConcurrentHashMap<>();
+
     /** Per device: the server time of its last push, in epoch seconds (a Prometheus gauge). */
     private final Map<String, AtomicLong> lastSync = new ConcurrentHashMap<>();
 
@@ -126,12 +130,11 @@ public class IngestService {
         long expected = head.lastDeviceSeq() + 1;
         for (PushedEvent pe : batch.events()) {
             UUID id = pe.eventId().value();
-            String hash = contentHash(pe);
             Existing s = stored.get(id);
             Rejected r = rejected.get(id);
             if (s != null && deviceId.equals(s.deviceId()) && pe.valid() && s.content().equals(EventJson.canonicalString(pe.event().value()))) {
                 results[pe.index()] = PushResult.duplicate(pe.eventId(), s.ledgerSeq(), s.flags());
-            } else if (s == null && r != null && r.contentHash().equals(hash)) {
+            } else if (s == null && r != null && r.contentHash().equals(contentHash(pe))) {
                 results[pe.index()] = PushResult.rejected(pe.eventId(), r.error());
             } else if (pe.deviceSeq() < expected) {
                 // Either another content under a known eventId, or a new event reusing a spent seq.
@@ -149,29 +152,32 @@ public class IngestService {
             }
         }
 
-        // Pass 2: judge and apply the new events in order.
+        // Pass 2: judge and apply the new events in order, on the locked lots they name.
         Context ctx = context(c, now, fresh);
+        List<LotRef> touched = new ArrayList<>();
+        fresh.stream().filter(PushedEvent::valid).forEach(pe -> touched.addAll(pe.event().value().lots()));
+        WorkingSet ws = WorkingSet.open(c, touched);
+        List<Object[]> exceptions = new ArrayList<>();
         List<LedgerWriter.Pending> pending = new ArrayList<>();
         List<PushedEvent> pendingSource = new ArrayList<>();
+        List<Object[]> rejections = new ArrayList<>();
         long sourceSeq = head.lastSeq();
         String previousHash = head.lastHash();
         for (PushedEvent pe : fresh) {
             UUID id = pe.eventId().value();
             Optional<PushError> problem = stored.containsKey(id) || rejected.containsKey(id)
                     ? Optional.of(conflict(pe))
-                    : judge(ctx, pe, deviceSite);
+                    : judge(ctx, ws, pe, deviceSite);
             if (problem.isPresent()) {
                 PushError error = problem.get();
-                Jdbc.update(c, "INSERT INTO rejected_event (device_id, device_seq, event_id, content_hash, code, field, detail, recorded_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", deviceId, pe.deviceSeq(), id, contentHash(pe), error.code(), error.field(),
-                        error.detail(), now);
+                rejections.add(new Object[] {deviceId, pe.deviceSeq(), id, contentHash(pe), error.code(), error.field(), error.detail(), now});
                 results[pe.index()] = PushResult.rejected(pe.eventId(), error);
                 metrics.counter("lotkeeper.events.rejected", "code", error.code()).increment();
                 continue;
             }
             Event event = pe.event().value();
-            List<RaisedFlag> raised = Projector.apply(ctx.projection(), event);
-            raiseExceptions(c, event, raised, now);
+            List<RaisedFlag> raised = Projector.apply(ctx.projection(ws), event);
+            exceptions.addAll(exceptionRows(event, raised, now));
             List<Flag> flags = raised.stream().map(RaisedFlag::flag).distinct().sorted().toList();
             LedgerWriter.Pending p = LedgerWriter.pending(head, ++sourceSeq, previousHash, event, EventJson.canonicalString(event),
                     flags, null, now, deviceId);
@@ -179,6 +185,10 @@ public class IngestService {
             pending.add(p);
             pendingSource.add(pe);
         }
+        ws.flush();
+        batch(c, "INSERT INTO rejected_event (device_id, device_seq, event_id, content_hash, code, field, detail, recorded_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rejections);
+        insertExceptions(c, exceptions);
         long[] seqs = LedgerWriter.append(c, head, pending, expected - 1);
         for (int i = 0; i < pending.size(); i++) {
             PushedEvent pe = pendingSource.get(i);
@@ -201,8 +211,10 @@ public class IngestService {
             LedgerWriter.ChainHead head = LedgerWriter.lockChain(c, "site:" + event.site().value());
             Context ctx = context(c, now, List.of());
             ctx.load(event);
-            List<RaisedFlag> raised = Projector.apply(ctx.projection(), event);
-            raiseExceptions(c, event, raised, now);
+            WorkingSet ws = WorkingSet.open(c, event.lots());
+            List<RaisedFlag> raised = Projector.apply(ctx.projection(ws), event);
+            ws.flush();
+            insertExceptions(c, exceptionRows(event, raised, now));
             List<Flag> flags = raised.stream().map(RaisedFlag::flag).distinct().sorted().toList();
             LedgerWriter.Pending p = LedgerWriter.pending(head, head.lastSeq() + 1, head.lastHash(), event,
                     EventJson.canonicalString(event), flags, null, now, null);
@@ -215,16 +227,39 @@ public class IngestService {
     }
 
     private void count(LedgerWriter.Pending p) {
-        metrics.counter("lotkeeper.events.ingested", "type", p.event().type().name()).increment();
-        p.flags().forEach(f -> metrics.counter("lotkeeper.flags.raised", "flag", f.name()).increment());
+        ingested.computeIfAbsent(p.event().type(), t -> metrics.counter("lotkeeper.events.ingested", "type", t.name())).increment();
+        p.flags().forEach(f -> raisedFlags.computeIfAbsent(f, x -> metrics.counter("lotkeeper.flags.raised", "flag", x.name())).increment());
     }
 
-    private static void raiseExceptions(Connection c, Event event, List<RaisedFlag> raised, Instant now) throws SQLException {
+    /** One exception row per flag of an event; several breaks of one rule are joined into one row. */
+    private static List<Object[]> exceptionRows(Event event, List<RaisedFlag> raised, Instant now) {
+        Map<Flag, Object[]> rows = new java.util.LinkedHashMap<>();
         for (RaisedFlag f : raised) {
-            Jdbc.update(c, "INSERT INTO exception (event_id, site, flag, item, lot, detail, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                            + "ON CONFLICT (event_id, flag) DO UPDATE SET detail = exception.detail || '; ' || EXCLUDED.detail",
-                    event.eventId().value(), event.site().value(), f.flag().name(),
-                    f.lot() == null ? null : f.lot().item().value(), f.lot() == null ? null : f.lot().lot().value(), f.detail(), now);
+            Object[] row = rows.get(f.flag());
+            if (row == null) {
+                rows.put(f.flag(), new Object[] {event.eventId().value(), event.site().value(), f.flag().name(),
+                        f.lot() == null ? null : f.lot().item().value(), f.lot() == null ? null : f.lot().lot().value(), f.detail(), now});
+            } else {
+                row[5] = row[5] + "; " + f.detail();
+            }
+        }
+        return new ArrayList<>(rows.values());
+    }
+
+    private static void insertExceptions(Connection c, List<Object[]> rows) throws SQLException {
+        batch(c, "INSERT INTO exception (event_id, site, flag, item, lot, detail, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    private static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                Jdbc.bind(c, ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -239,7 +274,7 @@ public class IngestService {
 
     // ---- judging: reject malformed or unauthorised input ------------------------------------
 
-    private Optional<PushError> judge(Context ctx, PushedEvent pe, String deviceSite) throws SQLException {
+    private Optional<PushError> judge(Context ctx, WorkingSet ws, PushedEvent pe, String deviceSite) {
         if (!pe.valid()) {
             return Optional.of(pe.event().firstProblem().toPushError());
         }
@@ -275,11 +310,8 @@ public class IngestService {
             return units;
         }
         if (e.payload() instanceof StatusChange s) {
-            LotStatus current = Jdbc.one(ctx.connection, "SELECT status FROM lot WHERE item = ? AND lot = ? FOR UPDATE",
-                    rs -> LotStatus.valueOf(rs.getString(1)), s.item().value(), s.lot().value());
-            if (current == null) {
-                current = LotStatusRules.initialStatus(ctx.items.get(s.item().value()).qcRequired());
-            }
+            WorkingSet.LotState lot = ws.lot(new LotRef(s.item(), s.lot()));
+            LotStatus current = lot != null ? lot.status : LotStatusRules.initialStatus(ctx.items.get(s.item().value()).qcRequired());
             StatusDecision decision = LotStatusRules.decide(StatusChangeRequest.fromDevice(current, s.status(), user.roles()));
             if (decision instanceof StatusDecision.Refused refused) {
                 return reject(RejectionCode.valueOf(refused.code().name()), refused.message(), at + ".payload.status");
@@ -397,8 +429,8 @@ public class IngestService {
             this.users = u;
         }
 
-        Projector.Context projection() {
-            return new Projector.Context(connection, now, items, locations, partners, masterData::locations);
+        Projector.Context projection(WorkingSet ws) {
+            return new Projector.Context(ws, now, items, locations, partners, masterData::locations);
         }
     }
 

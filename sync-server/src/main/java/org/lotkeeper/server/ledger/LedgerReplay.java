@@ -53,15 +53,23 @@ public class LedgerReplay {
                 if (rows.isEmpty()) {
                     break;
                 }
+                List<Event> events = new java.util.ArrayList<>();
+                List<org.lotkeeper.model.lot.LotRef> touched = new java.util.ArrayList<>();
                 for (Object[] row : rows) {
                     Decoded<Event> event = EventJson.read((String) row[1]);
                     if (!event.isOk()) {
                         throw new IllegalStateException("ledger event " + row[0] + " no longer reads: " + event.firstProblem());
                     }
-                    Projector.apply(context(c, (Instant) row[2], event.value()), event.value());
-                    applied++;
-                    after = (Long) row[0];
+                    events.add(event.value());
+                    touched.addAll(event.value().lots());
                 }
+                WorkingSet ws = WorkingSet.open(c, touched);
+                for (int i = 0; i < events.size(); i++) {
+                    Projector.apply(context(ws, (Instant) rows.get(i)[2], events.get(i)), events.get(i));
+                    applied++;
+                    after = (Long) rows.get(i)[0];
+                }
+                ws.flush();
             }
             Jdbc.update(c, "UPDATE count_variance v SET status = d.status, decided_by = d.decided_by, decided_at = d.decided_at, "
                     + "note = d.note, adjust_event_id = d.adjust_event_id FROM variance_decision d WHERE d.event_id = v.event_id");
@@ -72,7 +80,7 @@ public class LedgerReplay {
         }
     }
 
-    private Projector.Context context(Connection c, Instant at, Event e) {
+    private Projector.Context context(WorkingSet ws, Instant at, Event e) {
         Set<String> items = new HashSet<>();
         Set<String> locations = new HashSet<>();
         Set<String> partners = new HashSet<>();
@@ -84,7 +92,7 @@ public class LedgerReplay {
                 default -> throw new IllegalStateException("unexpected code kind " + ref.kind());
             }
         }
-        return new Projector.Context(c, at, masterData.items(items), masterData.locations(locations), masterData.partners(partners),
+        return new Projector.Context(ws, at, masterData.items(items), masterData.locations(locations), masterData.partners(partners),
                 masterData::locations);
     }
 }

@@ -1,7 +1,6 @@
 package org.lotkeeper.server.ledger;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,8 +51,9 @@ import org.lotkeeper.server.masterdata.MasterDataLookup.PartnerInfo;
 
 /**
  * Applies one stored event to the projections — stock, lots, genealogy links, receipts,
- * shipments, returns, count variances — in the ingest transaction, and judges the rules that
- * raise flags (DOMAIN.md), against the ledger as it stands at that moment (arrival order).
+ * shipments, returns, count variances — held in a {@link WorkingSet} for the ingest transaction,
+ * and judges the rules that raise flags (DOMAIN.md), against the ledger as it stands at that
+ * moment (arrival order, earlier events of the same push included).
  */
 final class Projector {
 
@@ -61,7 +61,7 @@ final class Projector {
     static final Set<LocationType> NOT_FEFO_CANDIDATES = Set.of(LocationType.STAGING, LocationType.SHIPPING);
 
     /** Everything a projection step needs to know besides the event. */
-    record Context(Connection connection, Instant now, Map<String, ItemInfo> items, Map<String, LocationInfo> locations,
+    record Context(WorkingSet ws, Instant now, Map<String, ItemInfo> items, Map<String, LocationInfo> locations,
                    Map<String, PartnerInfo> partners, Function<Collection<String>, Map<String, LocationInfo>> moreLocations) {
         LocalDate today() {
             return LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -76,12 +76,8 @@ final class Projector {
         }
     }
 
-    /** A lot as the projection holds it. */
-    record LotState(LotRef ref, LotStatus status, LocalDate expiry, Instant createdAt, String origin) {
-    }
-
     private final Context ctx;
-    private final Connection c;
+    private final WorkingSet ws;
     private final Event event;
     private final UUID eventId;
     private final String site;
@@ -89,7 +85,7 @@ final class Projector {
 
     private Projector(Context ctx, Event event) {
         this.ctx = ctx;
-        this.c = ctx.connection();
+        this.ws = ctx.ws();
         this.event = event;
         this.eventId = event.eventId().value();
         this.site = event.site().value();
@@ -140,33 +136,35 @@ final class Projector {
 
     // ---- event types -------------------------------------------------------------------------
 
-    private void receive(Receive r) throws SQLException {
+    private void receive(Receive r) {
         LotRef ref = new LotRef(r.item(), r.lot());
         ItemInfo item = ctx.item(r.item());
         Quantity q = base(r.item(), r.quantity());
-        LotState lot = lockLot(ref);
+        String supplierLot = r.supplierLot() == null ? null : r.supplierLot().value();
+        WorkingSet.LotState lot = ws.lot(ref);
         if (lot == null) {
-            Jdbc.update(c, "INSERT INTO lot (item, lot, site, status, expiry, manufactured, origin, supplier, supplier_lot, created_at, first_event_id) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?)",
-                    r.item().value(), r.lot().value(), site, LotStatusRules.initialStatus(item.qcRequired()).name(), r.expiry(),
-                    r.manufactured(), r.supplier().value(), r.supplierLot() == null ? null : r.supplierLot().value(),
-                    event.occurredAt(), eventId);
+            lot = ws.newLot(ref, site, LotStatusRules.initialStatus(item.qcRequired()), "RECEIVED", event.occurredAt(), eventId);
+            lot.expiry = r.expiry();
+            lot.manufactured = r.manufactured();
+            lot.supplier = r.supplier().value();
+            lot.supplierLot = supplierLot;
         } else {
             // More of a known lot: its status stays; a lot first seen in a movement learns where it came from.
-            Jdbc.update(c, "UPDATE lot SET origin = CASE WHEN origin = 'UNKNOWN' THEN 'RECEIVED' ELSE origin END, "
-                            + "supplier = COALESCE(supplier, ?), supplier_lot = COALESCE(supplier_lot, ?), expiry = COALESCE(expiry, ?), "
-                            + "manufactured = COALESCE(manufactured, ?), changed_xid = pg_current_xact_id() WHERE item = ? AND lot = ?",
-                    r.supplier().value(), r.supplierLot() == null ? null : r.supplierLot().value(), r.expiry(), r.manufactured(),
-                    r.item().value(), r.lot().value());
+            if ("UNKNOWN".equals(lot.origin)) {
+                lot.origin = "RECEIVED";
+            }
+            lot.supplier = lot.supplier == null ? r.supplier().value() : lot.supplier;
+            lot.supplierLot = lot.supplierLot == null ? supplierLot : lot.supplierLot;
+            lot.expiry = lot.expiry == null ? r.expiry() : lot.expiry;
+            lot.manufactured = lot.manufactured == null ? r.manufactured() : lot.manufactured;
+            lot.dirty = true;
         }
-        Jdbc.update(c, "INSERT INTO receipt (event_id, item, lot, supplier, supplier_lot, reference, quantity, uom, location, received_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                eventId, r.item().value(), r.lot().value(), r.supplier().value(), r.supplierLot() == null ? null : r.supplierLot().value(),
-                r.reference().value(), q.value(), q.uom().name(), r.location().value(), event.occurredAt());
+        ws.receipts.add(new Object[] {eventId, r.item().value(), r.lot().value(), r.supplier().value(), supplierLot,
+                r.reference().value(), q.value(), q.uom().name(), r.location().value(), event.occurredAt()});
         addStock(ref, r.location(), container(r.sscc()), q);
     }
 
-    private void move(Move m) throws SQLException {
+    private void move(Move m) {
         LotRef ref = new LotRef(m.item(), m.lot());
         knownLot(ref);
         Quantity q = base(m.item(), m.quantity());
@@ -176,7 +174,7 @@ final class Projector {
 
     private void pick(Pick p) throws SQLException {
         LotRef ref = new LotRef(p.item(), p.lot());
-        LotState lot = knownLot(ref);
+        WorkingSet.LotState lot = knownLot(ref);
         Quantity q = base(p.item(), p.quantity());
         ItemInfo item = ctx.item(p.item());
         int customerMin = p.customer() == null ? 0 : ctx.partners().get(p.customer().value()).minRemainingShelfLifeDays();
@@ -188,7 +186,7 @@ final class Projector {
         } else {
             Fefo.earlierExpiring(line, fefoCandidates(p.item()), picked, ctx.today()).ifPresent(earlier ->
                     flags.add(new RaisedFlag(Flag.FEFO_DEVIATION, ref, "lot " + earlier.lot().lot() + " at " + earlier.location()
-                            + " expires " + earlier.expiry() + ", before " + ref.lot() + " (" + (lot.expiry() == null ? "no expiry" : lot.expiry())
+                            + " expires " + earlier.expiry() + ", before " + ref.lot() + " (" + (lot.expiry == null ? "no expiry" : lot.expiry)
                             + "); device suggested " + (p.suggestedLot() == null ? "nothing" : p.suggestedLot().value())
                             + ", reason " + (p.deviationReason() == null ? "none" : p.deviationReason().name())
                             + (p.note() == null ? "" : " (" + p.note() + ")"))));
@@ -197,24 +195,23 @@ final class Projector {
         addStock(ref, p.to(), "", q);
     }
 
-    private void count(Count n) throws SQLException {
+    private void count(Count n) {
         LotRef ref = new LotRef(n.item(), n.lot());
         knownLot(ref);
         Quantity counted = base(n.item(), n.counted());
-        BigDecimal expected = Jdbc.one(c, "SELECT COALESCE(SUM(quantity), 0) FROM stock WHERE item = ? AND lot = ? AND location = ?",
-                rs -> rs.getBigDecimal(1), n.item().value(), n.lot().value(), n.location().value());
+        BigDecimal expected = ws.onHand(ref, n.location().value());
         if (expected.compareTo(counted.value()) != 0) {
             Quantity exp = Quantity.of(expected, counted.uom());
             flags.add(new RaisedFlag(Flag.COUNT_VARIANCE, ref, "counted " + counted + " of " + ref + " at " + n.location()
                     + ", the ledger holds " + exp + " (" + signed(counted.minus(exp)) + ")"));
-            Jdbc.update(c, "INSERT INTO count_variance (event_id, site, item, lot, location, counted, expected, uom) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    eventId, site, n.item().value(), n.lot().value(), n.location().value(), counted.value(), expected, counted.uom().name());
+            ws.variances.add(new Object[] {eventId, site, n.item().value(), n.lot().value(), n.location().value(), counted.value(),
+                    expected, counted.uom().name()});
         }
     }
 
-    private void ship(Ship s) throws SQLException {
+    private void ship(Ship s) {
         LotRef ref = new LotRef(s.item(), s.lot());
-        LotState lot = knownLot(ref);
+        WorkingSet.LotState lot = knownLot(ref);
         Quantity q = base(s.item(), s.quantity());
         int customerMin = ctx.partners().get(s.customer().value()).minRemainingShelfLifeDays();
         int required = ShelfLife.requiredRemainingDays(customerMin, ctx.item(s.item()).minRemainingShelfLifeDays());
@@ -223,17 +220,15 @@ final class Projector {
             flags.add(new RaisedFlag(Flag.LOT_NOT_AVAILABLE, ref, availability.message()));
         }
         takeStock(ref, s.from(), container(s.sscc()), q);
-        Jdbc.update(c, "INSERT INTO shipment_line (event_id, shipment, customer, item, lot, quantity, uom, location, shipped_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                eventId, s.shipment().value(), s.customer().value(), s.item().value(), s.lot().value(), q.value(), q.uom().name(),
-                s.from().value(), event.occurredAt());
+        ws.shipments.add(new Object[] {eventId, s.shipment().value(), s.customer().value(), s.item().value(), s.lot().value(),
+                q.value(), q.uom().name(), s.from().value(), event.occurredAt()});
     }
 
-    private void transform(Transform t) throws SQLException {
+    private void transform(Transform t) {
         List<Quantity> inputs = new ArrayList<>();
         for (Transform.Input in : t.inputs()) {
             LotRef ref = in.lotRef();
-            LotState lot = knownLot(ref);
+            WorkingSet.LotState lot = knownLot(ref);
             Quantity q = base(in.item(), in.quantity());
             inputs.add(q);
             AvailabilityResult availability = Availability.check(facts(lot, ref, in.from()), in.item(), StockUse.CONSUME, 0, ctx.today());
@@ -246,14 +241,13 @@ final class Projector {
             LotRef ref = out.lotRef();
             ItemInfo item = ctx.item(out.item());
             Quantity q = base(out.item(), out.quantity());
-            if (lockLot(ref) == null) {
+            if (ws.lot(ref) == null) {
                 LocalDate produced = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
-                LocalDate expiry = out.expiry() != null ? out.expiry()
+                WorkingSet.LotState lot = ws.newLot(ref, site, LotStatusRules.initialStatus(item.qcRequired()), "PRODUCED",
+                        event.occurredAt(), eventId);
+                lot.expiry = out.expiry() != null ? out.expiry()
                         : item.shelfLifeDays() == null ? null : ShelfLife.expiryOf(produced, item.shelfLifeDays());
-                Jdbc.update(c, "INSERT INTO lot (item, lot, site, status, expiry, manufactured, origin, created_at, first_event_id) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, 'PRODUCED', ?, ?)",
-                        out.item().value(), out.lot().value(), site, LotStatusRules.initialStatus(item.qcRequired()).name(), expiry,
-                        produced, event.occurredAt(), eventId);
+                lot.manufactured = produced;
             }
             addStock(ref, out.to(), "", q);
         }
@@ -263,33 +257,29 @@ final class Projector {
             Transform.Input in = t.inputs().get(i);
             for (Transform.Output out : t.outputs()) {
                 Quantity q = t.outputs().size() > 1 && t.inputs().size() == 1 ? base(out.item(), out.quantity()) : inputs.get(i);
-                Jdbc.update(c, "INSERT INTO lot_link (from_item, from_lot, to_item, to_lot, quantity, uom, kind, batch, event_id, occurred_at) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        in.item().value(), in.lot().value(), out.item().value(), out.lot().value(), q.value(), q.uom().name(),
-                        t.kind().name(), t.batch().value(), eventId, event.occurredAt());
+                ws.links.add(new Object[] {in.item().value(), in.lot().value(), out.item().value(), out.lot().value(), q.value(),
+                        q.uom().name(), t.kind().name(), t.batch().value(), eventId, event.occurredAt()});
             }
         }
     }
 
-    private void status(StatusChange s) throws SQLException {
-        LotRef ref = new LotRef(s.item(), s.lot());
-        knownLot(ref);
-        Jdbc.update(c, "UPDATE lot SET status = ?, status_event_id = ?, changed_xid = pg_current_xact_id() WHERE item = ? AND lot = ?",
-                s.status().name(), eventId, s.item().value(), s.lot().value());
+    private void status(StatusChange s) {
+        WorkingSet.LotState lot = knownLot(new LotRef(s.item(), s.lot()));
+        lot.status = s.status();
+        lot.statusEventId = eventId;
+        lot.dirty = true;
     }
 
-    private void returned(Return r) throws SQLException {
+    private void returned(Return r) {
         LotRef ref = new LotRef(r.item(), r.lot());
         knownLot(ref);
         Quantity q = base(r.item(), r.quantity());
-        Jdbc.update(c, "INSERT INTO return_line (event_id, customer, reference, item, lot, quantity, uom, location, reason, returned_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                eventId, r.customer().value(), r.reference().value(), r.item().value(), r.lot().value(), q.value(), q.uom().name(),
-                r.to().value(), r.reason(), event.occurredAt());
+        ws.returns.add(new Object[] {eventId, r.customer().value(), r.reference().value(), r.item().value(), r.lot().value(),
+                q.value(), q.uom().name(), r.to().value(), r.reason(), event.occurredAt()});
         addStock(ref, r.to(), "", q);
     }
 
-    private void adjust(Adjust a) throws SQLException {
+    private void adjust(Adjust a) {
         LotRef ref = new LotRef(a.item(), a.lot());
         knownLot(ref);
         Quantity delta = base(a.item(), a.delta());
@@ -300,7 +290,7 @@ final class Projector {
         }
     }
 
-    private void pack(LocationCode location, Sscc sscc, List<ContainerLine> contents, boolean into) throws SQLException {
+    private void pack(LocationCode location, Sscc sscc, List<ContainerLine> contents, boolean into) {
         for (ContainerLine line : contents) {
             LotRef ref = line.lotRef();
             knownLot(ref);
@@ -324,75 +314,55 @@ final class Projector {
         return (q.signum() > 0 ? "+" : "") + q;
     }
 
-    private LotState lockLot(LotRef ref) throws SQLException {
-        return Jdbc.one(c, "SELECT status, expiry, created_at, origin FROM lot WHERE item = ? AND lot = ? FOR UPDATE",
-                rs -> new LotState(ref, LotStatus.valueOf(rs.getString(1)), Jdbc.date(rs, "expiry"), Jdbc.instant(rs, "created_at"),
-                        rs.getString(4)),
-                ref.item().value(), ref.lot().value());
-    }
-
     /**
      * The lot a movement names; a lot the ledger has never seen is recorded as UNKNOWN (the drum
      * exists even if its receipt was never captured) and flagged.
      */
-    private LotState knownLot(LotRef ref) throws SQLException {
-        LotState lot = lockLot(ref);
+    private WorkingSet.LotState knownLot(LotRef ref) {
+        WorkingSet.LotState lot = ws.lot(ref);
         if (lot != null) {
             return lot;
         }
         flags.add(new RaisedFlag(Flag.UNKNOWN_LOT, ref, "lot " + ref + " was never received or produced"));
-        LotStatus status = LotStatusRules.initialStatus(ctx.item(ref.item()).qcRequired());
-        Jdbc.update(c, "INSERT INTO lot (item, lot, site, status, origin, created_at, first_event_id) VALUES (?, ?, ?, ?, 'UNKNOWN', ?, ?)",
-                ref.item().value(), ref.lot().value(), site, status.name(), event.occurredAt(), eventId);
-        return new LotState(ref, status, null, event.occurredAt(), "UNKNOWN");
+        return ws.newLot(ref, site, LotStatusRules.initialStatus(ctx.item(ref.item()).qcRequired()), "UNKNOWN", event.occurredAt(), eventId);
     }
 
-    private LotAtLocation facts(LotState lot, LotRef ref, LocationCode location) {
-        return new LotAtLocation(ref, lot.status(), lot.expiry(), location, ctx.location(location).type());
+    private LotAtLocation facts(WorkingSet.LotState lot, LotRef ref, LocationCode location) {
+        return new LotAtLocation(ref, lot.status, lot.expiry, location, ctx.location(location).type());
     }
 
-    private void addStock(LotRef ref, LocationCode location, String container, Quantity q) throws SQLException {
-        changeStock(ref, location, container, q.value(), q);
+    private void addStock(LotRef ref, LocationCode location, String container, Quantity q) {
+        ws.change(key(ref, location, container), site, q.uom().name(), q.value());
     }
 
-    private void takeStock(LotRef ref, LocationCode location, String container, Quantity q) throws SQLException {
-        BigDecimal balance = changeStock(ref, location, container, q.value().negate(), q);
+    private void takeStock(LotRef ref, LocationCode location, String container, Quantity q) {
+        BigDecimal balance = ws.change(key(ref, location, container), site, q.uom().name(), q.value().negate());
         if (balance.signum() < 0) {
             flags.add(new RaisedFlag(Flag.NEGATIVE_BALANCE, ref, "taking " + q + " of " + ref + " from " + location
                     + (container.isEmpty() ? "" : " (container " + container + ")") + " leaves " + balance.toPlainString() + " " + q.uom()));
         }
     }
 
-    private BigDecimal changeStock(LotRef ref, LocationCode location, String container, BigDecimal delta, Quantity unit) throws SQLException {
-        return Jdbc.one(c, "INSERT INTO stock (item, lot, location, container, site, quantity, uom) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (item, lot, location, container) DO UPDATE SET quantity = stock.quantity + EXCLUDED.quantity, "
-                        + "changed_xid = pg_current_xact_id() RETURNING quantity",
-                rs -> rs.getBigDecimal(1),
-                ref.item().value(), ref.lot().value(), location.value(), container, site, delta, unit.uom().name());
+    private static WorkingSet.StockKey key(LotRef ref, LocationCode location, String container) {
+        return new WorkingSet.StockKey(ref.item().value(), ref.lot().value(), location.value(), container);
     }
 
     /** Stock of an item at this site that FEFO could offer, with lot and location facts. */
     private List<StockCandidate> fefoCandidates(ItemCode item) throws SQLException {
-        record Row(String lot, String location, BigDecimal quantity, String uom, String status, LocalDate expiry, Instant created) {
-        }
-        List<Row> rows = Jdbc.query(c, "SELECT s.lot, s.location, SUM(s.quantity) AS quantity, s.uom, l.status, l.expiry, l.created_at "
-                        + "FROM stock s JOIN lot l ON l.item = s.item AND l.lot = s.lot "
-                        + "WHERE s.item = ? AND s.site = ? AND s.quantity > 0 GROUP BY s.lot, s.location, s.uom, l.status, l.expiry, l.created_at",
-                rs -> new Row(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getString(5),
-                        Jdbc.date(rs, "expiry"), Jdbc.instant(rs, "created_at")),
-                item.value(), site);
+        List<Object[]> rows = ws.positiveStock(item.value(), site);
         Map<String, LocationInfo> where = ctx.locations();
-        List<String> missing = rows.stream().map(Row::location).filter(code -> !where.containsKey(code)).distinct().toList();
+        List<String> missing = rows.stream().map(r -> (String) r[1]).filter(code -> !where.containsKey(code)).distinct().toList();
         Map<String, LocationInfo> more = missing.isEmpty() ? Map.of() : ctx.moreLocations().apply(missing);
         List<StockCandidate> out = new ArrayList<>();
-        for (Row r : rows) {
-            LocationInfo loc = where.containsKey(r.location()) ? where.get(r.location()) : more.get(r.location());
+        for (Object[] r : rows) {
+            String code = (String) r[1];
+            LocationInfo loc = where.containsKey(code) ? where.get(code) : more.get(code);
             if (loc == null || NOT_FEFO_CANDIDATES.contains(loc.type())) {
                 continue;
             }
-            out.add(new StockCandidate(new LotRef(item, LotCode.of(r.lot())), LocationCode.of(r.location()), loc.type(),
-                    loc.pickSequence(), Quantity.of(r.quantity(), ctx.item(item).baseUom()), LotStatus.valueOf(r.status()),
-                    r.expiry(), r.created()));
+            out.add(new StockCandidate(new LotRef(item, LotCode.of((String) r[0])), LocationCode.of(code), loc.type(),
+                    loc.pickSequence(), Quantity.of((BigDecimal) r[2], ctx.item(item).baseUom()), (LotStatus) r[3],
+                    (LocalDate) r[4], (Instant) r[5]));
         }
         return out;
     }

@@ -197,7 +197,7 @@ class ReplayPropertyTest {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         out.put("lot", Database.rows(ds, "SELECT item, lot, site, status, expiry, manufactured, origin, supplier, supplier_lot, "
                 + "created_at, first_event_id, status_event_id FROM lot ORDER BY item, lot"));
-        out.put("stock", Database.rows(ds, "SELECT item, lot, location, container, site, quantity, uom FROM stock "
+        out.put("stock", Database.rows(ds, "SELECT item, lot, location, container, site, quantity, uom FROM stock WHERE quantity <> 0 "
                 + "ORDER BY item, lot, location, container"));
         out.put("lot_link", Database.rows(ds, "SELECT from_item, from_lot, to_item, to_lot, quantity, uom, kind, batch, event_id "
                 + "FROM lot_link ORDER BY event_id, from_item, from_lot, to_item, to_lot"));
