@@ -81,8 +81,44 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (databaseUnavailable(e)) {
+            LOG.warnf("database unavailable: %s", rootMessage(e));
+            return Response.fromResponse(problem(503, "DATABASE_UNAVAILABLE",
+                    "the database cannot be reached; devices keep capturing offline and retry", null, Map.of()))
+                    .header("Retry-After", "5").build();
+        }
         LOG.error("unexpected error", e);
         return problem(500, "SERVER_ERROR", "an unexpected error occurred; it has been logged", null, Map.of());
+    }
+
+    /**
+     * A lost or refused database connection (SQL state class 08, PostgreSQL shutting down or
+     * starting, or no pooled connection in time) is a 503: retry later, nothing was stored.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     public static Response problem(int status, String code, String detail, String field, Map<String, Object> extra) {

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.ledger;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -157,17 +156,8 @@ public class ExceptionService {
                 rs.getString("decided_by"), Jdbc.instant(rs, "decided_at"), rs.getString("note"), rs.getObject("adjust_event_id", UUID.class));
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T apply(Connection c) throws SQLException;
-    }
-
-    private <T> T read(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.apply(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("exception queue access failed", e);
-        }
+    private <T> T read(Jdbc.Work<T> work) {
+        return Jdbc.withConnection(dataSource, "exception queue access", work);
     }
 
 }

@@ -7,11 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -389,10 +387,7 @@ public class IngestService {
     private final class Context {
         final Connection connection;
         final Instant now;
-        final Set<String> itemCodes = new HashSet<>();
-        final Set<String> locationCodes = new HashSet<>();
-        final Set<String> partnerCodes = new HashSet<>();
-        final Set<String> userIds = new HashSet<>();
+        final ReferencedCodes codes = new ReferencedCodes();
         Map<String, ItemInfo> items = Map.of();
         Map<String, LocationInfo> locations = Map.of();
         Map<String, PartnerInfo> partners = Map.of();
@@ -404,15 +399,7 @@ public class IngestService {
         }
 
         void collect(Event e) {
-            userIds.add(e.userId().value());
-            for (CodeRef ref : e.codes()) {
-                switch (ref.kind()) {
-                    case ITEM -> itemCodes.add(ref.value());
-                    case LOCATION -> locationCodes.add(ref.value());
-                    case PARTNER -> partnerCodes.add(ref.value());
-                    default -> throw new IllegalStateException("unexpected code kind " + ref.kind());
-                }
-            }
+            codes.add(e);
         }
 
         void load(Event e) {
@@ -421,11 +408,11 @@ public class IngestService {
         }
 
         void resolve() {
-            items = new HashMap<>(masterData.items(itemCodes));
-            locations = new HashMap<>(masterData.locations(locationCodes));
-            partners = new HashMap<>(masterData.partners(partnerCodes));
+            items = new HashMap<>(masterData.items(codes.items));
+            locations = new HashMap<>(masterData.locations(codes.locations));
+            partners = new HashMap<>(masterData.partners(codes.partners));
             Map<String, UserView> u = new HashMap<>();
-            userIds.forEach(id -> IngestService.this.users.find(id).ifPresent(v -> u.put(id, v)));
+            codes.users.forEach(id -> IngestService.this.users.find(id).ifPresent(v -> u.put(id, v)));
             this.users = u;
         }
 

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 /** Small JDBC helpers for the ledger's hot path: parameters by position, rows by mapper. */
 final class Jdbc {
 
@@ -23,7 +25,22 @@ final class Jdbc {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Work on one connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
     private Jdbc() {
+    }
+
+    /** Runs {@code work} on a connection of the current transaction (Agroal enlists it). */
+    static <T> T withConnection(DataSource dataSource, String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(what + " failed", e);
+        }
     }
 
     static int update(Connection c, String sql, Object... params) throws SQLException {

@@ -3,9 +3,7 @@ package org.lotkeeper.server.ledger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -13,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import org.lotkeeper.model.event.CodeRef;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.wire.Decoded;
 import org.lotkeeper.model.wire.EventJson;
@@ -81,18 +78,8 @@ public class LedgerReplay {
     }
 
     private Projector.Context context(WorkingSet ws, Instant at, Event e) {
-        Set<String> items = new HashSet<>();
-        Set<String> locations = new HashSet<>();
-        Set<String> partners = new HashSet<>();
-        for (CodeRef ref : e.codes()) {
-            switch (ref.kind()) {
-                case ITEM -> items.add(ref.value());
-                case LOCATION -> locations.add(ref.value());
-                case PARTNER -> partners.add(ref.value());
-                default -> throw new IllegalStateException("unexpected code kind " + ref.kind());
-            }
-        }
-        return new Projector.Context(ws, at, masterData.items(items), masterData.locations(locations), masterData.partners(partners),
-                masterData::locations);
+        ReferencedCodes codes = new ReferencedCodes().add(e);
+        return new Projector.Context(ws, at, masterData.items(codes.items), masterData.locations(codes.locations),
+                masterData.partners(codes.partners), masterData::locations);
     }
 }

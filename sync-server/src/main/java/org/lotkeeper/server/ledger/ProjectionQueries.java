@@ -1,7 +1,5 @@
 package org.lotkeeper.server.ledger;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -95,16 +93,7 @@ public class ProjectionQueries {
                 site, after.item(), after.lot(), after.location(), Long.toString(since), limit));
     }
 
-    @FunctionalInterface
-    private interface Read<T> {
-        T apply(Connection c) throws SQLException;
-    }
-
-    private <T> T read(Read<T> read) {
-        try (Connection c = dataSource.getConnection()) {
-            return read.apply(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("projection read failed", e);
-        }
+    private <T> T read(Jdbc.Work<T> read) {
+        return Jdbc.withConnection(dataSource, "projection read", read);
     }
 }
