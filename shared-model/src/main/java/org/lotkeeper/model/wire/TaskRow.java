@@ -7,6 +7,7 @@ import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.quantity.Quantity;
 
 /**
@@ -14,17 +15,23 @@ import org.lotkeeper.model.quantity.Quantity;
  * text (e.g. {@code PICK}, {@code COUNT}) so new kinds need no new client; a device shows kinds it
  * does not know as plain lists.
  *
- * @param id    the task's reference (a COUNT event names it in {@code task})
- * @param kind  what kind of task
- * @param lines what to do; empty when none
+ * @param id      the task's reference (a COUNT event names it in {@code task}; a PICK task's id is the order)
+ * @param kind    what kind of task ({@code PICK}, {@code RECEIPT}, {@code COUNT} …)
+ * @param lines   what to do; empty when none
+ * @param partner the customer of a pick task, the supplier of an expected receipt, or null
  */
-public record TaskRow(Reference id, String kind, List<Line> lines) {
+public record TaskRow(Reference id, String kind, List<Line> lines, PartnerCode partner) {
 
     /** Checks the invariants; copies the list. */
     public TaskRow {
         Objects.requireNonNull(id, "id is required");
         Objects.requireNonNull(kind, "kind is required");
         lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+
+    /** A task without a partner. */
+    public TaskRow(Reference id, String kind, List<Line> lines) {
+        this(id, kind, lines, null);
     }
 
     /**

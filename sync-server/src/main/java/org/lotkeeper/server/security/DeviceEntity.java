@@ -41,4 +41,8 @@ class DeviceEntity extends PanacheEntityBase {
 
     @Column(name = "last_seen_at")
     public Instant lastSeenAt;
+
+    /** Assigned by the database (a sequence) at insert. */
+    @Column(name = "tag_number", insertable = false, updatable = false)
+    public Long tagNumber;
 }

@@ -34,7 +34,8 @@ public class DeviceResource {
     public record EnrollRequest(String code, String model, String profile) {
     }
 
-    public record EnrollResponse(String deviceId, String token, String site) {
+    /** {@code deviceTag}: embedded in PATTERN lot codes made on this device (never reused). */
+    public record EnrollResponse(String deviceId, String token, String site, String deviceTag) {
     }
 
     public record DeviceResponse(String deviceId, String site, String label, String model, String profile,
@@ -74,7 +75,7 @@ public class DeviceResource {
         String model = Fields.optionalText("model", request.model(), 100);
         String profile = Fields.optionalText("profile", request.profile(), 100);
         DeviceService.EnrolledDevice d = devices.enroll(Fields.text("code", request.code(), 40), model, profile);
-        return new EnrollResponse(d.deviceId(), d.token(), d.site());
+        return new EnrollResponse(d.deviceId(), d.token(), d.site(), d.deviceTag());
     }
 
     @GET

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.model.auth.PinVerifier;
+import org.lotkeeper.model.lot.DeviceTag;
 import org.lotkeeper.server.api.ApiException;
 
 /**
@@ -27,7 +28,7 @@ public class DeviceService {
     }
 
     /** A device as issued at enrollment (the token is shown once). */
-    public record EnrolledDevice(String deviceId, String token, String site) {
+    public record EnrolledDevice(String deviceId, String token, String site, String deviceTag) {
     }
 
     /** What other packages may know of a device. */
@@ -84,7 +85,9 @@ public class DeviceService {
         row.usedAt = now;
         row.deviceId = device.deviceId;
         audit.record(row.createdBy, "DEVICE_ENROLLED", device.deviceId, device.site, row.label);
-        return new EnrolledDevice(device.deviceId, token, device.site);
+        device.flush();
+        DeviceEntity.getEntityManager().refresh(device);
+        return new EnrolledDevice(device.deviceId, token, device.site, DeviceTag.forEnrollmentNumber(device.tagNumber).value());
     }
 
     /** Revokes a device; its token stops working on the next request. */

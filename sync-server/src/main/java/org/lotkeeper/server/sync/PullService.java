@@ -25,6 +25,7 @@ import org.lotkeeper.model.wire.LotRow;
 import org.lotkeeper.model.wire.PartnerRow;
 import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.StockRow;
+import org.lotkeeper.model.wire.TaskRow;
 import org.lotkeeper.model.wire.UserRow;
 import org.lotkeeper.server.api.ApiException;
 import org.lotkeeper.server.ledger.ProjectionQueries;
@@ -34,6 +35,7 @@ import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.DeviceService;
 import org.lotkeeper.server.security.UserService;
+import org.lotkeeper.server.tasks.TaskService;
 
 /**
  * Reference data down to a device (PROTOCOL.md pull): a snapshot of its site when it has no
@@ -65,6 +67,9 @@ public class PullService {
     DeviceService devices;
 
     @Inject
+    TaskService tasks;
+
+    @Inject
     ObjectMapper mapper;
 
     @Transactional
@@ -77,6 +82,7 @@ public class PullService {
         List<LocationRow> locations = List.of();
         List<PartnerRow> partners = List.of();
         List<UserRow> userRows = List.of();
+        List<TaskRow> taskRows = List.of();
         if ("master".equals(cursor.phase())) {
             items = masterData.allItems().stream().map(PullService::itemRow).toList();
             locations = masterData.locationsOfSite(site).stream()
@@ -87,6 +93,7 @@ public class PullService {
             String salt = devices.find(device.id()).orElseThrow().pinSalt();
             userRows = users.usersForDevice(site, salt).stream()
                     .map(u -> new UserRow(UserId.of(u.userId()), u.name(), u.badge(), List.copyOf(u.roles()), u.pinVerifier())).toList();
+            taskRows = tasks.openTasks(site);
             cursor = next(cursor, "lots", "", "", "");
         }
         List<LotRow> lots = new ArrayList<>();
@@ -110,10 +117,10 @@ public class PullService {
                 cursor = next(cursor, "stock", last.item().value(), last.lot().value(), last.location().value());
             } else {
                 cursor = newCycle(site, cursor.upto());
-                return new PullResponse(encode(cursor), true, items, locations, partners, lots, stock, List.of(), userRows);
+                return new PullResponse(encode(cursor), true, items, locations, partners, lots, stock, taskRows, userRows);
             }
         }
-        return new PullResponse(encode(cursor), false, items, locations, partners, lots, stock, List.of(), userRows);
+        return new PullResponse(encode(cursor), false, items, locations, partners, lots, stock, taskRows, userRows);
     }
 
     /** A cycle that sends everything changed at or after {@code since}. */

@@ -69,7 +69,7 @@ class AuthAndDevicesTest {
         var enrolled = given().contentType(ContentType.JSON)
                 .body(Map.of("code", code, "model", "TC52", "profile", "zebra-tc5x"))
                 .post("/api/v1/devices/enroll")
-                .then().statusCode(200).body("site", equalTo("PLANT-1")).extract();
+                .then().statusCode(200).body("site", equalTo("PLANT-1")).body("deviceTag", notNullValue()).extract();
         String deviceId = enrolled.path("deviceId");
         String token = enrolled.path("token");
         assertThat(token).startsWith("lkd_");

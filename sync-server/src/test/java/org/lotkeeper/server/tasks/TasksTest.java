@@ -1,0 +1,88 @@
+package org.lotkeeper.server.tasks;
+
+import java.io.IOException;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lotkeeper.server.testing.Api;
+import org.lotkeeper.server.testing.Database;
+import org.lotkeeper.server.testing.PostgresResource;
+import org.lotkeeper.server.testing.Riverside;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.lotkeeper.server.testing.Api.as;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class TasksTest {
+
+    @Inject
+    DataSource ds;
+
+    String sam;
+
+    @BeforeEach
+    void clean() {
+        Database.resetLedger(ds);
+        Database.execute(ds, "TRUNCATE task_line, task");
+        Api.loadRiversideMasterData();
+        sam = Api.token("sam", "sam-Passw0rd!");
+    }
+
+    @Test
+    void openTasksGoDownWithThePullUntilTheyAreClosed() throws IOException {
+        as(sam).body("""
+                {"id": "SO-1", "site": "PLANT-1", "kind": "PICK", "partner": "BUILDMART",
+                 "lines": [{"item": "FG-PRIMER", "quantity": 10}]}""").post("/api/v1/tasks").then().statusCode(200)
+                .body("lines[0].quantity.value", equalTo("10")).body("lines[0].quantity.uom", equalTo("H87"));
+        as(sam).body("""
+                {"id": "PO-7780", "site": "PLANT-1", "kind": "RECEIPT", "partner": "ACME-RESINS",
+                 "lines": [{"item": "RM-RESIN", "quantity": 1000, "uom": "KGM"}]}""").post("/api/v1/tasks").then().statusCode(200);
+        as(sam).body("""
+                {"id": "CNT-1", "site": "PLANT-1", "kind": "COUNT", "lines": [{"item": "FG-PRIMER", "location": "WH-A-01"}]}""")
+                .post("/api/v1/tasks").then().statusCode(200);
+
+        String[] device = Riverside.enroll(sam, "gun-tasks");
+        JsonNode tasks = pull(device).get("tasks");
+        assertThat(tasks).hasSize(3);
+        assertThat(tasks.findValuesAsText("id")).containsExactlyInAnyOrder("SO-1", "PO-7780", "CNT-1");
+        for (JsonNode t : tasks) {
+            switch (t.get("id").asText()) {
+                case "SO-1" -> {
+                    assertThat(t.get("partner").asText()).isEqualTo("BUILDMART");
+                    assertThat(t.at("/lines/0/order").asText()).isEqualTo("SO-1");
+                }
+                case "PO-7780" -> assertThat(t.get("partner").asText()).isEqualTo("ACME-RESINS");
+                default -> assertThat(t.at("/lines/0/location").asText()).isEqualTo("WH-A-01");
+            }
+        }
+
+        as(sam).post("/api/v1/tasks/SO-1/close").then().statusCode(200).body("status", equalTo("DONE"));
+        as(sam).post("/api/v1/tasks/SO-1/close").then().statusCode(409);
+        assertThat(pull(device).get("tasks").findValuesAsText("id")).containsExactlyInAnyOrder("PO-7780", "CNT-1");
+    }
+
+    @Test
+    void badTasksAreRefusedWithEveryProblemNamed() {
+        as(sam).body("""
+                {"id": "SO-9", "site": "PLANT-1", "kind": "PICK", "partner": "ACME-RESINS",
+                 "lines": [{"item": "NOPE", "quantity": 1}, {"item": "FG-PRIMER"}, {"item": "FG-PRIMER", "quantity": -2}]}""")
+                .post("/api/v1/tasks").then().statusCode(400)
+                .body("field", equalTo("partner"))
+                .body("errors.field", org.hamcrest.Matchers.hasItems("partner", "lines[0].item", "lines[1].quantity", "lines[2]"));
+        as(sam).body("{\"id\": \"CNT-2\", \"site\": \"PLANT-1\", \"kind\": \"COUNT\", \"lines\": [{\"item\": \"FG-PRIMER\", \"quantity\": 3}]}")
+                .post("/api/v1/tasks").then().statusCode(400).body("field", equalTo("lines[0]"));
+        as(Api.token("quinn", "quinn-Passw0rd!")).body("{}").post("/api/v1/tasks").then().statusCode(403);
+    }
+
+    private static JsonNode pull(String[] device) throws IOException {
+        return Riverside.JSON.readTree(as(device[1]).get("/api/v1/sync/pull").then().statusCode(200).extract().asString());
+    }
+}
