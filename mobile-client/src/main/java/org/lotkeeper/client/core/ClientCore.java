@@ -216,10 +216,15 @@ public final class ClientCore implements AutoCloseable {
         return Optional.ofNullable(engine());
     }
 
-    /** What the status line shows; before the device knows a server: unknown connectivity, the outbox counts. */
+    /** What the status line shows; before sync has started: unknown connectivity and the outbox counts. */
     public SyncStatus syncStatus() {
-        SyncEngine e = engine();
-        if (e != null) {
+        SyncEngine e;
+        boolean started;
+        synchronized (syncLock) {
+            e = engine;
+            started = syncStarted;
+        }
+        if (e != null && started) {
             return e.status();
         }
         return new SyncStatus(SyncStatus.Connectivity.UNKNOWN, store.outbox().pendingCount(), store.outbox().needsAttentionCount(),

@@ -131,6 +131,11 @@ public final class Simulator implements AutoCloseable {
         return Optional.ofNullable(devices.get(name));
     }
 
+    /** The devices of this simulation, in the order they were created. */
+    public List<SimDevice> devices() {
+        return List.copyOf(devices.values());
+    }
+
     /** How many scans and actions were refused so far (ERROR feedback). */
     public int refusals() {
         return refusals;
