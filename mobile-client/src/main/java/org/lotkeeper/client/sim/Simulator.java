@@ -752,8 +752,12 @@ public final class Simulator implements AutoCloseable {
         List<String> lines;
         if (script.equals("-")) {
             lines = new java.io.BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList();
-        } else {
+        } else if (Files.isReadable(Path.of(script))) {
             lines = Files.readAllLines(Path.of(script), StandardCharsets.UTF_8);
+        } else {
+            System.err.println("cannot read the script " + Path.of(script).toAbsolutePath());
+            System.exit(SCRIPT_ERROR);
+            return;
         }
         int code;
         try (Simulator sim = new Simulator(new Options(data, clock, vars, verbose), System.out, System.err)) {
