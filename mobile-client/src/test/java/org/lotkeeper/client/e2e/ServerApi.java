@@ -52,6 +52,11 @@ public final class ServerApi {
                 .get("code").asText();
     }
 
+    /** {@code POST /api/v1/devices/enroll}: {@code {deviceId, token, site}} of a new device. */
+    public JsonNode enroll(String code, String model) throws IOException, InterruptedException {
+        return call("POST", "/api/v1/devices/enroll", null, JSON.writeValueAsString(Map.of("code", code, "model", model, "profile", "desktop")));
+    }
+
     /** A whole snapshot of the device's site, every page, as the device would pull it. */
     public PullResponse snapshot(String deviceToken) throws IOException, InterruptedException {
         String cursor = null;
