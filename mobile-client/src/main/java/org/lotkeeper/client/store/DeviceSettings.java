@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.lotkeeper.model.id.DeviceId;
+import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.SiteCode;
 
 /**
@@ -23,6 +24,7 @@ public final class DeviceSettings {
     static final String PULL_CURSOR = "pull.cursor";
     static final String ACK_COUNTER = "sync.ackCounter";
     static final String LAST_SYNC = "sync.lastSyncAt";
+    static final String LOT_SEQUENCE_PREFIX = "lotSeq.";
 
     private final Database db;
 
@@ -80,6 +82,29 @@ public final class DeviceSettings {
                 put(s, SITE, site.value());
             }
             return null;
+        });
+    }
+
+    /**
+     * Points the device at another server URL (the same server moved, or a test server on a new
+     * port); device id, token, site and outbox are kept.
+     */
+    public void setServerUrl(String serverUrl) {
+        db.write(s -> put(s, SERVER_URL, java.util.Objects.requireNonNull(serverUrl, "serverUrl")));
+    }
+
+    /**
+     * Reserves the next number of this device's lot sequence for {@code item} ({@code {SEQ:n}} of
+     * a lot pattern), starting at 1. The counter is committed before the number is returned, so a
+     * number is never handed out twice, not even after a crash; a reserved number that is never
+     * used leaves a gap, which is fine.
+     */
+    public long reserveLotSequence(ItemCode item) {
+        String key = LOT_SEQUENCE_PREFIX + item.value();
+        return db.write(s -> {
+            long next = getLong(s, key, 1L);
+            put(s, key, Long.toString(next + 1));
+            return next;
         });
     }
 

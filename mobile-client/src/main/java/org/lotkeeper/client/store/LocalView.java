@@ -160,6 +160,62 @@ public final class LocalView {
         });
     }
 
+    /**
+     * Every lot with this code, of any item, as the device sees it (server rows with this device's
+     * unsent receipts and holds), ordered by item: a typed or plain-barcode lot code names no item.
+     */
+    public List<LotRow> lotsByCode(LotCode lot) {
+        return db.read(s -> {
+            List<String> items = new ArrayList<>();
+            PreparedStatement ps = s.prepare("SELECT item FROM lots WHERE lot = ? UNION SELECT item FROM local_lot WHERE lot = ? "
+                    + "AND creates = 1 ORDER BY item");
+            ps.setString(1, lot.value());
+            ps.setString(2, lot.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(rs.getString(1));
+                }
+            }
+            List<LotRow> out = new ArrayList<>(items.size());
+            for (String item : items) {
+                LotRow row = lots(s, new ItemCode(item), lot).get(lot.value());
+                if (row != null) {
+                    out.add(row);
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Every stock row at one location with non-zero quantity in the local view, one per lot, with
+     * the facts FEFO needs (as {@link #stockCandidates}), ordered by item and lot. Rows whose lot the
+     * device does not know are left out.
+     */
+    public List<StockCandidate> stockCandidatesAt(LocationCode location) {
+        List<String> items = db.read(s -> {
+            List<String> out = new ArrayList<>();
+            PreparedStatement ps = s.prepare("SELECT item FROM stock WHERE location = ? UNION SELECT item FROM local_delta "
+                    + "WHERE location = ? ORDER BY item");
+            ps.setString(1, location.value());
+            ps.setString(2, location.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+        List<StockCandidate> out = new ArrayList<>();
+        for (String item : items) {
+            stockCandidates(new ItemCode(item)).stream()
+                    .filter(c -> c.location().equals(location))
+                    .sorted(java.util.Comparator.comparing(c -> c.lot().lot().value()))
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------ internals
 
     private <T> Optional<T> one(String sql, String key, Class<T> type) {

@@ -92,38 +92,76 @@ public final class Outbox {
      * @throws StoreException when the database failed: nothing was stored, do not confirm
      */
     public Event capture(UserId userId, SiteCode site, EventPayload payload) {
+        return captureAll(userId, site, List.of(Objects.requireNonNull(payload, "payload"))).get(0);
+    }
+
+    /**
+     * Captures several events that one workflow step produced (a shipment's SHIP events) at the
+     * device's site, all or nothing.
+     *
+     * @throws IllegalStateException when the device has no site yet (not enrolled)
+     * @throws StoreException        when the database failed: nothing was stored, do not confirm
+     */
+    public List<Event> captureAll(UserId userId, List<? extends EventPayload> payloads) {
+        SiteCode site = settings.site().orElseThrow(() -> new IllegalStateException("the device has no site: enroll it first"));
+        return captureAll(userId, site, payloads);
+    }
+
+    /**
+     * Captures several events in <b>one</b> transaction: consecutive deviceSeqs, one outbox row and
+     * its local-view rows each, and the sequence counter; returns after the commit. When anything
+     * fails nothing is stored and no sequence number is used.
+     *
+     * @throws StoreException when the database failed: nothing was stored, do not confirm
+     */
+    public List<Event> captureAll(UserId userId, SiteCode site, List<? extends EventPayload> payloads) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(site, "site");
-        Objects.requireNonNull(payload, "payload");
-        Event event;
-        synchronized (this) {
-            long seq = nextSeq;
-            event = db.write(s -> {
-            Event e = new Event(ids.next(), seq, clock.instant(), userId, site, payload);
-            PreparedStatement ins = s.prepare("INSERT INTO outbox (device_seq, event_id, type, user_id, occurred_at, event_json, "
-                    + "state, captured_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)");
-            ins.setLong(1, seq);
-            ins.setString(2, e.eventId().toString());
-            ins.setString(3, e.type().name());
-            ins.setString(4, userId.value());
-            ins.setString(5, e.occurredAt().toString());
-            ins.setString(6, new String(EventJson.write(e), StandardCharsets.UTF_8));
-            ins.setString(7, clock.instant().toString());
-            ins.executeUpdate();
-            writeEffects(s, e);
-            DeviceSettings.put(s, DeviceSettings.NEXT_SEQ, Long.toString(seq + 1));
-            return e;
-            });
-            nextSeq = seq + 1; // only after the commit: a failed capture uses up no number
+        Objects.requireNonNull(payloads, "payloads");
+        if (payloads.isEmpty()) {
+            return List.of();
         }
-        for (Consumer<Event> l : captureListeners) {
-            try {
-                l.accept(event);
-            } catch (RuntimeException ignored) {
-                // a listener must not turn a stored capture into a failure
+        payloads.forEach(p -> Objects.requireNonNull(p, "payload"));
+        List<Event> events;
+        synchronized (this) {
+            long first = nextSeq;
+            events = db.write(s -> {
+                List<Event> out = new ArrayList<>(payloads.size());
+                long seq = first;
+                for (EventPayload payload : payloads) {
+                    out.add(insert(s, seq++, userId, site, payload));
+                }
+                DeviceSettings.put(s, DeviceSettings.NEXT_SEQ, Long.toString(seq));
+                return out;
+            });
+            nextSeq = first + events.size(); // only after the commit: a failed capture uses up no number
+        }
+        for (Event event : events) {
+            for (Consumer<Event> l : captureListeners) {
+                try {
+                    l.accept(event);
+                } catch (RuntimeException ignored) {
+                    // a listener must not turn a stored capture into a failure
+                }
             }
         }
-        return event;
+        return List.copyOf(events);
+    }
+
+    private Event insert(Database.Session s, long seq, UserId userId, SiteCode site, EventPayload payload) throws SQLException {
+        Event e = new Event(ids.next(), seq, clock.instant(), userId, site, payload);
+        PreparedStatement ins = s.prepare("INSERT INTO outbox (device_seq, event_id, type, user_id, occurred_at, event_json, "
+                + "state, captured_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)");
+        ins.setLong(1, seq);
+        ins.setString(2, e.eventId().toString());
+        ins.setString(3, e.type().name());
+        ins.setString(4, userId.value());
+        ins.setString(5, e.occurredAt().toString());
+        ins.setString(6, new String(EventJson.write(e), StandardCharsets.UTF_8));
+        ins.setString(7, clock.instant().toString());
+        ins.executeUpdate();
+        writeEffects(s, e);
+        return e;
     }
 
     private void writeEffects(Database.Session s, Event e) throws SQLException {
@@ -209,6 +247,11 @@ public final class Outbox {
             ps.setInt(2, limit);
             return entries(ps);
         });
+    }
+
+    /** The newest {@code limit} events in any state, newest first (lookup screens: what this device did lately). */
+    public List<OutboxEntry> latest(int limit) {
+        return query("ORDER BY device_seq DESC LIMIT ?", limit);
     }
 
     /** Rejected events no user has dealt with yet, oldest first. */

@@ -1,0 +1,234 @@
+package org.lotkeeper.client.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.lotkeeper.client.store.OutboxEntry;
+import org.lotkeeper.client.store.SqliteStore;
+import org.lotkeeper.client.workflow.ContainerInfo;
+import org.lotkeeper.client.workflow.ExpectedReceipt;
+import org.lotkeeper.client.workflow.LocalView;
+import org.lotkeeper.client.workflow.PickTask;
+import org.lotkeeper.client.workflow.RecentEvent;
+import org.lotkeeper.client.workflow.ReturnAuthorisation;
+import org.lotkeeper.client.workflow.ShipmentTask;
+import org.lotkeeper.model.event.Adjust;
+import org.lotkeeper.model.event.Count;
+import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Move;
+import org.lotkeeper.model.event.Pick;
+import org.lotkeeper.model.event.Receive;
+import org.lotkeeper.model.event.Return;
+import org.lotkeeper.model.event.Ship;
+import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.Transform;
+import org.lotkeeper.model.event.Reference;
+import org.lotkeeper.model.fefo.StockCandidate;
+import org.lotkeeper.model.id.Gln;
+import org.lotkeeper.model.id.Gtin;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LocationCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.id.Sscc;
+import org.lotkeeper.model.id.UserId;
+import org.lotkeeper.model.lot.DeviceTag;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.wire.ItemRow;
+import org.lotkeeper.model.wire.LocationRow;
+import org.lotkeeper.model.wire.LotRow;
+import org.lotkeeper.model.wire.PartnerRow;
+import org.lotkeeper.model.wire.TaskRow;
+import org.lotkeeper.model.wire.UserRow;
+
+/**
+ * The workflows' read port on the SQLite store: reference data and the local view (server figures
+ * plus this device's unsent events) as the store keeps them.
+ *
+ * <p>What the pulled data does not carry, and what this adapter answers instead:
+ * <ul>
+ *   <li>{@link #pickTask}: from pulled tasks of kind {@code PICK} whose id is the order; their
+ *       lines give item and quantity. The task names no customer, so no customer minimum shelf
+ *       life applies on the device (the server still judges the pick). Today's server sends no
+ *       tasks, so this is empty until it does.</li>
+ *   <li>{@link #expectedReceipt}, {@link #shipment}, {@link #returnAuthorisation}: the pull carries
+ *       no purchase orders, delivery notes or RMAs, so these are always empty: receiving goes by
+ *       "No PO" (supplier + delivery note), shipping and returns by their no-reference paths.</li>
+ *   <li>{@link #container}: the store does not track containers (PACK/UNPACK change no stock by
+ *       location): always empty; a pallet is handled by the lot labels on it.</li>
+ *   <li>{@link #siteGln}: the pull carries no site rows, so empty: a GS1 location label (AI 414 +
+ *       254) is then accepted by its extension alone.</li>
+ *   <li>{@link #recentEvents}: this device's own events from the local outbox (newest
+ *       {@value #RECENT_SCAN} only); the ledger's history of the lot is not pulled.</li>
+ *   <li>{@link #deviceTag}: the server gives no tag at enrollment yet, so this throws
+ *       {@link IllegalStateException}; a PATTERN item's receipt is then refused with that message
+ *       (the workflow turns it into ERROR feedback) rather than inventing a tag that could collide.</li>
+ * </ul>
+ */
+public final class SqliteLocalView implements LocalView {
+
+    /** How many of the newest outbox rows {@link #recentEvents} looks through. */
+    static final int RECENT_SCAN = 500;
+
+    private final SqliteStore store;
+    private final org.lotkeeper.client.store.LocalView view;
+
+    public SqliteLocalView(SqliteStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.view = store.view();
+    }
+
+    @Override
+    public Optional<ItemRow> item(ItemCode code) {
+        return view.item(code);
+    }
+
+    @Override
+    public Optional<ItemRow> itemByGtin(Gtin gtin) {
+        return view.itemByGtin(gtin);
+    }
+
+    @Override
+    public Optional<LocationRow> location(LocationCode code) {
+        return view.location(code);
+    }
+
+    @Override
+    public Optional<Gln> siteGln() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<PartnerRow> partner(PartnerCode code) {
+        return view.partner(code);
+    }
+
+    @Override
+    public Optional<LotRow> lot(LotRef lot) {
+        return view.lot(lot);
+    }
+
+    @Override
+    public List<LotRow> lotsByCode(LotCode code) {
+        return view.lotsByCode(code);
+    }
+
+    @Override
+    public List<StockCandidate> stockOf(ItemCode item) {
+        return view.stockCandidates(item);
+    }
+
+    @Override
+    public List<StockCandidate> stockOfLot(LotRef lot) {
+        return view.stockCandidates(lot.item()).stream().filter(c -> c.lot().equals(lot)).toList();
+    }
+
+    @Override
+    public List<StockCandidate> stockAt(LocationCode location) {
+        return view.stockCandidatesAt(location);
+    }
+
+    @Override
+    public Optional<ContainerInfo> container(Sscc sscc) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<UserRow> user(UserId user) {
+        return view.user(user);
+    }
+
+    @Override
+    public Optional<UserRow> userByBadge(String badge) {
+        return badge == null ? Optional.empty() : view.userByBadge(badge);
+    }
+
+    @Override
+    public Optional<PickTask> pickTask(Reference order) {
+        return view.task(order)
+                .filter(t -> "PICK".equals(t.kind().toUpperCase(Locale.ROOT)))
+                .flatMap(SqliteLocalView::pickTask);
+    }
+
+    private static Optional<PickTask> pickTask(TaskRow task) {
+        List<PickTask.Line> lines = new ArrayList<>();
+        for (TaskRow.Line line : task.lines()) {
+            if (line.quantity() == null || line.quantity().signum() <= 0) {
+                continue;
+            }
+            lines.add(new PickTask.Line(line.item(), line.quantity()));
+        }
+        return lines.isEmpty() ? Optional.empty() : Optional.of(new PickTask(task.id(), null, lines));
+    }
+
+    @Override
+    public Optional<ExpectedReceipt> expectedReceipt(Reference reference) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<ShipmentTask> shipment(Reference shipment) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<ReturnAuthorisation> returnAuthorisation(Reference rma) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<RecentEvent> recentEvents(LotRef lot, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<RecentEvent> out = new ArrayList<>();
+        for (OutboxEntry entry : store.outbox().latest(RECENT_SCAN)) {
+            Event e = entry.event();
+            if (e.lots().contains(lot)) {
+                out.add(new RecentEvent(e.type(), e.occurredAt(), summary(e, entry)));
+                if (out.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One line for the lookup screen, e.g. "MOVE 1000 KGM RCV-DOCK-1 → WH-A-01 (ben, pending)". */
+    static String summary(Event e, OutboxEntry entry) {
+        EventPayload p = e.payload();
+        String what;
+        if (p instanceof Receive r) {
+            what = r.quantity() + " from " + r.supplier().value() + " at " + r.location().value();
+        } else if (p instanceof Move m) {
+            what = m.quantity() + " " + m.from().value() + " → " + m.to().value();
+        } else if (p instanceof Pick k) {
+            what = k.quantity() + " for " + k.order().value() + " " + k.from().value() + " → " + k.to().value();
+        } else if (p instanceof Ship s) {
+            what = s.quantity() + " to " + s.customer().value() + " on " + s.shipment().value();
+        } else if (p instanceof Count c) {
+            what = "counted at " + c.location().value();
+        } else if (p instanceof Transform t) {
+            what = t.kind() + " batch " + t.batch().value();
+        } else if (p instanceof StatusChange c) {
+            what = c.status().name();
+        } else if (p instanceof Return r) {
+            what = r.quantity() + " from " + r.customer().value() + " into " + r.to().value();
+        } else if (p instanceof Adjust a) {
+            what = a.delta() + " at " + a.location().value();
+        } else {
+            what = "";
+        }
+        return (e.type() + " " + what).strip() + " (" + e.userId().value() + ", " + entry.state().name().toLowerCase(Locale.ROOT) + ")";
+    }
+
+    @Override
+    public DeviceTag deviceTag() {
+        throw new IllegalStateException("this device has no lot-number tag (the server gives none at enrollment), "
+                + "so it cannot number PATTERN lots — key the lot, or receive this item on a device that has one");
+    }
+}

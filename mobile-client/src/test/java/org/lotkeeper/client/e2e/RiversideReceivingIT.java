@@ -1,0 +1,201 @@
+package org.lotkeeper.client.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lotkeeper.client.sim.SimDevice;
+import org.lotkeeper.client.sim.Simulator;
+import org.lotkeeper.client.store.OutboxEntry;
+import org.lotkeeper.client.store.OutboxState;
+import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.Receive;
+import org.lotkeeper.model.id.DeviceId;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.wire.PullResponse;
+import org.lotkeeper.model.wire.PushResponse;
+import org.lotkeeper.model.wire.PushResult;
+import org.lotkeeper.model.wire.PushStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end on the real, packaged server: the simulator enrolls a device, pulls, logs in Ana by
+ * badge and PIN, receives the four Riverside lots by scanning their supplier labels, internal lot
+ * labels and location labels through the keyboard-wedge path of the dock tablet's profile, and
+ * syncs. The server's own answers then show each lot with the supplier lot, expiry and quantity of
+ * {@code steps.json}, exactly once.
+ */
+class RiversideReceivingIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private Simulator simulator(Map<String, String> vars) {
+        return new Simulator(Simulator.Options.in(dir.resolve("devices")).withVariables(vars),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private List<String> enrolledAndLoggedIn() {
+        return List.of(
+                "device dock-1 profile=dock-tablet-10",
+                "enroll ${SERVER} ${CODE}",
+                "sync",
+                "login B-1001 471147",
+                "start receive");
+    }
+
+    @Test
+    void riversideLotsScannedAtTheDockReachTheServerWithTheirSupplierLotsExpiriesAndQuantities() throws Exception {
+        try (ServerProcess server = new ServerProcess(dir.resolve("server")).start();
+             Simulator sim = simulator(Map.of())) {
+            ServerApi api = new ServerApi(server);
+            api.loadMasterData("/riverside/masterdata.json");
+            String code = api.enrollmentCode("PLANT-1", "dock tablet 1");
+            List<String> script = new ArrayList<>(enrolledAndLoggedIn());
+            script.addAll(RiversideReceipts.receiveLines(RiversideReceipts.receipts()));
+            script.addAll(List.of(
+                    "expect pending 4",
+                    "# putaway of R-2401 by the GS1 location label of WH-A-01 (AI 414 + 254)",
+                    "start move",
+                    "scan " + RiversideReceipts.scan("internalLotLabels", "R-2401"),
+                    "scan " + RiversideReceipts.scan("locations", "WH-A-01"),
+                    "expect MOVE item=RM-RESIN lot=R-2401 quantity=1000/KGM from=RCV-DOCK-1 to=WH-A-01",
+                    "sync",
+                    "expect pending 0"));
+
+            int exit = sim.set("SERVER", server.url()).set("CODE", code).run(script);
+
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Simulator.OK);
+            assertThat(sim.refusals()).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            List<JsonNode> printed = jsonLines();
+            assertThat(printed).filteredOn(n -> n.path("kind").asText().equals("captured")).hasSize(5);
+            JsonNode lastSync = printed.stream().filter(n -> n.path("kind").asText().equals("sync")).reduce((a, b) -> b).orElseThrow();
+            assertThat(lastSync.path("ok").asBoolean()).isTrue();
+            assertThat(lastSync.path("pending").asLong()).isZero();
+            assertThat(lastSync.path("needsAttention").asLong()).isZero();
+
+            SimDevice device = sim.device("dock-1").orElseThrow();
+            List<OutboxEntry> outbox = device.core().store().outbox().all();
+            assertThat(outbox).extracting(OutboxEntry::state).containsOnly(OutboxState.ACCEPTED);
+
+            // the server's figures, pulled afresh as the device
+            String token = device.core().store().settings().token().orElseThrow();
+            PullResponse snapshot = api.snapshot(token);
+            for (JsonNode r : RiversideReceipts.receipts()) {
+                String lot = r.path("lot").asText();
+                assertThat(snapshot.lots()).filteredOn(l -> l.lot().value().equals(lot)).singleElement().satisfies(l -> {
+                    assertThat(l.item().value()).isEqualTo(r.path("item").asText());
+                    assertThat(l.expiry()).hasToString(r.path("expiry").asText());
+                    assertThat(l.status().name()).isEqualTo(lot.startsWith("S-") ? "RELEASED" : "QUARANTINE");
+                });
+            }
+            // a zero row is how the server says "nothing left here" (R-2401 on the dock after the putaway)
+            assertThat(snapshot.stock()).filteredOn(s -> !s.quantity().isZero()).extracting(s -> s.lot().value() + "@" + s.location().value() + "=" + s.quantity())
+                    .containsExactlyInAnyOrder("R-2401@WH-A-01=1000 KGM", "R-2402@RCV-DOCK-1=800 KGM",
+                            "P-5001@RCV-DOCK-1=500 KGM", "S-9001@RCV-DOCK-1=2000 LTR");
+
+            // the ledger holds exactly what the device captured: the same events again are duplicates of
+            // the stored ones (content compared canonically, supplier lots included) …
+            DeviceId deviceId = device.core().store().settings().deviceId().orElseThrow();
+            List<Event> captured = outbox.stream().map(OutboxEntry::event).toList();
+            PushResponse again = api.push(token, deviceId, captured);
+            assertThat(again.results()).extracting(PushResult::status).containsOnly(PushStatus.DUPLICATE);
+            assertThat(again.results()).extracting(PushResult::ledgerSeq)
+                    .containsExactlyElementsOf(outbox.stream().map(OutboxEntry::ledgerSeq).toList());
+            for (JsonNode r : RiversideReceipts.receipts()) {
+                Receive stored = captured.stream().map(Event::payload).filter(Receive.class::isInstance).map(Receive.class::cast)
+                        .filter(p -> p.lot().value().equals(r.path("lot").asText())).findFirst().orElseThrow();
+                assertThat(stored.supplierLot()).isEqualTo(LotCode.of(r.path("supplierLot").asText()));
+            }
+            // … and one with another supplier lot under the same id is refused, so the stored one is that lot
+            Event first = captured.get(0);
+            Receive r0 = (Receive) first.payload();
+            Receive forged = new Receive(r0.supplier(), r0.reference(), r0.item(), r0.lot(), LotCode.of("ACR-000"), r0.quantity(),
+                    r0.expiry(), r0.manufactured(), r0.location(), r0.sscc(), r0.documents());
+            PushResponse conflict = api.push(token, deviceId, List.of(new Event(first.eventId(), first.deviceSeq(), first.occurredAt(),
+                    first.userId(), first.site(), forged)));
+            assertThat(conflict.results()).singleElement().satisfies(res -> {
+                assertThat(res.status()).isEqualTo(PushStatus.REJECTED);
+                assertThat(res.error().code()).isEqualTo("EVENT_ID_CONFLICT");
+            });
+        }
+    }
+
+    @Test
+    void eventsCapturedWhileOfflineOrWhileTheServerIsDownArriveExactlyOnceWhenItIsBack() throws Exception {
+        try (ServerProcess server = new ServerProcess(dir.resolve("server")).start();
+             Simulator sim = simulator(Map.of())) {
+            ServerApi api = new ServerApi(server);
+            api.loadMasterData("/riverside/masterdata.json");
+            String code = api.enrollmentCode("PLANT-1", "dock tablet 2");
+            List<JsonNode> receipts = RiversideReceipts.receipts();
+            Simulator s = sim.set("SERVER", server.url()).set("CODE", code);
+
+            // the radio goes off: the first receipt is captured and waits
+            List<String> offline = new ArrayList<>(enrolledAndLoggedIn());
+            offline.add("offline");
+            offline.addAll(RiversideReceipts.receiveLines(receipts.subList(0, 1)));
+            offline.addAll(List.of("sync", "expect pending 1", "online"));
+            assertThat(s.run(offline)).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Simulator.OK);
+            assertThat(lastSync().path("ok").asBoolean()).isFalse();
+            assertThat(lastSync().path("connectivity").asText()).isEqualTo("OFFLINE");
+
+            // the server dies (SIGKILL): three more receipts are captured against a dead server
+            server.kill();
+            List<String> serverDown = new ArrayList<>(RiversideReceipts.receiveLines(receipts.subList(1, 4)));
+            serverDown.addAll(List.of("sync", "expect pending 4"));
+            assertThat(s.run(serverDown)).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Simulator.OK);
+            assertThat(lastSync().path("ok").asBoolean()).isFalse();
+            assertThat(lastSync().path("error").path("kind").asText()).isEqualTo("NETWORK");
+
+            // it comes back on the same address and data: one sync drains the outbox
+            server.start();
+            assertThat(s.run(List.of("sync", "expect pending 0"))).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Simulator.OK);
+            assertThat(lastSync().path("ok").asBoolean()).isTrue();
+            assertThat(s.refusals()).isZero();
+
+            SimDevice device = sim.device("dock-1").orElseThrow();
+            List<OutboxEntry> outbox = device.core().store().outbox().all();
+            assertThat(outbox).hasSize(4).extracting(OutboxEntry::state).containsOnly(OutboxState.ACCEPTED);
+            assertThat(outbox).extracting(OutboxEntry::ledgerSeq).doesNotHaveDuplicates();
+
+            PullResponse snapshot = api.snapshot(device.core().store().settings().token().orElseThrow());
+            assertThat(snapshot.lots()).extracting(l -> l.lot().value()).containsExactlyInAnyOrder("R-2401", "R-2402", "P-5001", "S-9001");
+            assertThat(snapshot.stock()).filteredOn(st -> !st.quantity().isZero()).extracting(st -> st.lot().value() + "@" + st.location().value() + "=" + st.quantity())
+                    .containsExactlyInAnyOrder("R-2401@RCV-DOCK-1=1000 KGM", "R-2402@RCV-DOCK-1=800 KGM",
+                            "P-5001@RCV-DOCK-1=500 KGM", "S-9001@RCV-DOCK-1=2000 LTR");
+            // the device's own view settled on the server's figures, not on server + overlay
+            assertThat(device.core().view().stockOf(org.lotkeeper.model.id.ItemCode.of("RM-RESIN")))
+                    .extracting(c -> c.lot().lot().value() + "=" + c.quantity())
+                    .containsExactlyInAnyOrder("R-2401=1000 KGM", "R-2402=800 KGM");
+        }
+    }
+
+    private JsonNode lastSync() throws Exception {
+        return jsonLines().stream().filter(n -> n.path("kind").asText().equals("sync")).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private List<JsonNode> jsonLines() throws Exception {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                nodes.add(JSON.readTree(line));
+            }
+        }
+        return nodes;
+    }
+}
