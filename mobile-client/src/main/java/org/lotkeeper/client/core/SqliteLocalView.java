@@ -52,21 +52,21 @@ import org.lotkeeper.model.wire.UserRow;
  * <p>What the pulled data does not carry, and what this adapter answers instead:
  * <ul>
  *   <li>{@link #pickTask}: from pulled tasks of kind {@code PICK} whose id is the order; their
- *       lines give item and quantity. The task names no customer, so no customer minimum shelf
- *       life applies on the device (the server still judges the pick). Today's server sends no
- *       tasks, so this is empty until it does.</li>
- *   <li>{@link #expectedReceipt}, {@link #shipment}, {@link #returnAuthorisation}: the pull carries
- *       no purchase orders, delivery notes or RMAs, so these are always empty: receiving goes by
- *       "No PO" (supplier + delivery note), shipping and returns by their no-reference paths.</li>
+ *       lines give item and quantity, the task's partner the customer (whose minimum remaining
+ *       shelf life then applies on the device too).</li>
+ *   <li>{@link #expectedReceipt}: from pulled tasks of kind {@code RECEIPT} (a PO or ASN): the
+ *       supplier is the task's partner, the items its lines'.</li>
+ *   <li>{@link #shipment}, {@link #returnAuthorisation}: the pull carries no delivery notes or
+ *       RMAs, so these are empty: shipping and returns go by their no-reference paths.</li>
  *   <li>{@link #container}: the store does not track containers (PACK/UNPACK change no stock by
  *       location): always empty; a pallet is handled by the lot labels on it.</li>
  *   <li>{@link #siteGln}: the pull carries no site rows, so empty: a GS1 location label (AI 414 +
  *       254) is then accepted by its extension alone.</li>
  *   <li>{@link #recentEvents}: this device's own events from the local outbox (newest
  *       {@value #RECENT_SCAN} only); the ledger's history of the lot is not pulled.</li>
- *   <li>{@link #deviceTag}: the server gives no tag at enrollment yet, so this throws
- *       {@link IllegalStateException}; a PATTERN item's receipt is then refused with that message
- *       (the workflow turns it into ERROR feedback) rather than inventing a tag that could collide.</li>
+ *   <li>{@link #deviceTag}: the tag the server gave at enrollment; a device enrolled without one
+ *       throws {@link IllegalStateException} and a PATTERN item's receipt is refused with that
+ *       message rather than inventing a tag that could collide.</li>
  * </ul>
  */
 public final class SqliteLocalView implements LocalView {
@@ -162,12 +162,14 @@ public final class SqliteLocalView implements LocalView {
             }
             lines.add(new PickTask.Line(line.item(), line.quantity()));
         }
-        return lines.isEmpty() ? Optional.empty() : Optional.of(new PickTask(task.id(), null, lines));
+        return lines.isEmpty() ? Optional.empty() : Optional.of(new PickTask(task.id(), task.partner(), lines));
     }
 
     @Override
     public Optional<ExpectedReceipt> expectedReceipt(Reference reference) {
-        return Optional.empty();
+        return view.task(reference)
+                .filter(t -> "RECEIPT".equals(t.kind().toUpperCase(Locale.ROOT)) && t.partner() != null)
+                .map(t -> new ExpectedReceipt(t.id(), t.partner(), t.lines().stream().map(TaskRow.Line::item).distinct().toList()));
     }
 
     @Override
@@ -228,7 +230,8 @@ public final class SqliteLocalView implements LocalView {
 
     @Override
     public DeviceTag deviceTag() {
-        throw new IllegalStateException("this device has no lot-number tag (the server gives none at enrollment), "
-                + "so it cannot number PATTERN lots — key the lot, or receive this item on a device that has one");
+        return store.settings().deviceTag().map(DeviceTag::of).orElseThrow(() -> new IllegalStateException(
+                "this device has no lot-number tag from its enrollment, so it cannot number PATTERN lots — "
+                        + "key the lot, or re-enroll the device"));
     }
 }

@@ -20,6 +20,7 @@ public final class DeviceSettings {
     static final String TOKEN = "device.token";
     static final String SERVER_URL = "server.url";
     static final String SITE = "device.site";
+    static final String DEVICE_TAG = "device.tag";
     static final String NEXT_SEQ = "device.nextSeq";
     static final String PULL_CURSOR = "pull.cursor";
     static final String ACK_COUNTER = "sync.ackCounter";
@@ -74,6 +75,11 @@ public final class DeviceSettings {
      * in one transaction. The outbox and the sequence are kept.
      */
     public void saveEnrollment(String serverUrl, DeviceId deviceId, String token, SiteCode site) {
+        saveEnrollment(serverUrl, deviceId, token, site, null);
+    }
+
+    /** As {@link #saveEnrollment(String, DeviceId, String, SiteCode)}, with the tag PATTERN lot codes embed. */
+    public void saveEnrollment(String serverUrl, DeviceId deviceId, String token, SiteCode site, String deviceTag) {
         db.write(s -> {
             put(s, SERVER_URL, serverUrl);
             put(s, DEVICE_ID, deviceId.value());
@@ -81,8 +87,16 @@ public final class DeviceSettings {
             if (site != null) {
                 put(s, SITE, site.value());
             }
+            if (deviceTag != null) {
+                put(s, DEVICE_TAG, deviceTag);
+            }
             return null;
         });
+    }
+
+    /** The device tag the server gave at enrollment, if it gave one. */
+    public Optional<String> deviceTag() {
+        return get(DEVICE_TAG);
     }
 
     /**

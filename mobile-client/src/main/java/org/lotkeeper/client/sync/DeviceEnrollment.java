@@ -26,7 +26,7 @@ public final class DeviceEnrollment {
         ApiResult<EnrollResponse> result = ApiCalls.execute(api.enroll(new EnrollRequest(code, model, profile)));
         if (result instanceof ApiResult.Success<EnrollResponse> s) {
             EnrollResponse r = s.body();
-            settings.saveEnrollment(serverUrl, r.deviceId(), r.token(), r.site());
+            settings.saveEnrollment(serverUrl, r.deviceId(), r.token(), r.site(), r.deviceTag());
         }
         return result;
     }

@@ -12,7 +12,7 @@ import org.lotkeeper.model.id.SiteCode;
  * @param token    the long-lived, revocable device token (never logged)
  * @param site     the site the enrollment code was made for, or null when the server does not say
  */
-public record EnrollResponse(DeviceId deviceId, String token, SiteCode site) {
+public record EnrollResponse(DeviceId deviceId, String token, SiteCode site, String deviceTag) {
 
     public EnrollResponse {
         Objects.requireNonNull(deviceId, "deviceId");
