@@ -264,7 +264,9 @@ public class RecallReports {
             if (recall.signedBy() != null) {
                 pair(summary, "Signed", recall.signedBy() + " - " + recall.signatureMeaning(), bold, body);
             }
-            pair(summary, "Starting lots", String.join(", ", recall.startingLots().stream().map(l -> l.item() + "/" + l.lot()).toList()), bold, body);
+            // the starting lots as resolved: those named, and every lot received with a named supplier lot
+            pair(summary, "Starting lots", String.join(", ", recall.affectedLots().stream().filter(a -> a.depth() == 0)
+                    .map(a -> a.item() + "/" + a.lot()).toList()), bold, body);
             pair(summary, "Supplier lots", recall.supplierLots().isEmpty() ? "-"
                     : String.join(", ", recall.supplierLots().stream().map(s -> s.supplier() + " " + s.supplierLot()).toList()), bold, body);
             pair(summary, "Affected lots", Integer.toString(recall.affectedLots().size()), bold, body);

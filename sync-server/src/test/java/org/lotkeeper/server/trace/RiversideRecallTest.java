@@ -186,6 +186,8 @@ class RiversideRecallTest {
         Response pdf = as(quinn).get("/api/v1/recalls/" + id + "/report.pdf");
         pdf.then().statusCode(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        // kept beside the build output for a person to look at
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "riverside-recall-ACR-779.pdf"), pdf.asByteArray());
         PdfReader reader = new PdfReader(pdf.asByteArray());
         StringBuilder text = new StringBuilder();
         PdfTextExtractor extractor = new PdfTextExtractor(reader);
@@ -193,7 +195,7 @@ class RiversideRecallTest {
             text.append(extractor.getTextFromPage(page)).append('\n');
         }
         reader.close();
-        assertThat(text.toString()).contains("R-2402", "PR-1001", "TC-1002", "PR-1003", "BuildMart Stores", "City Maintenance Dept",
+        assertThat(text.toString()).contains("RM-RESIN/R-2402", "ACME-RESINS ACR-779", "R-2402", "PR-1001", "TC-1002", "PR-1003", "BuildMart Stores", "City Maintenance Dept",
                 "Genealogy", "Time to answer");
 
         Response epcis = as(quinn).get("/api/v1/recalls/" + id + "/epcis.jsonld");
