@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -57,6 +58,15 @@ public class ProblemMapper {
                 ? "field " + field + " has the wrong type or form"
                 : "malformed JSON" + (where != null ? " at line " + where.getLineNr() + ", column " + where.getColumnNr() : "");
         return problem(400, field != null ? "INVALID_FIELD" : "MALFORMED_JSON", detail, field, Map.of());
+    }
+
+    /**
+     * A body of the wrong shape ({@code "lots": "R-2401"} where an array belongs). Named on its
+     * own so that this mapper, not the framework's built-in one for the same type, answers.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return badJson(e);
     }
 
     @ServerExceptionMapper

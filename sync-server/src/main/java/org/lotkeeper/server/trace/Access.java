@@ -1,0 +1,49 @@
+package org.lotkeeper.server.trace;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.security.Actor;
+
+/** Connections for the trace package's reads, and the checks every lot endpoint starts with. */
+@ApplicationScoped
+public class Access {
+
+    @Inject
+    DataSource dataSource;
+
+    /** Runs {@code work} on a connection (the caller's transaction's, if there is one). */
+    <T> T read(Sql.Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("trace read failed", e);
+        }
+    }
+
+    /** The lot named by path parameters: 400 for a malformed code, 404 when unknown, 403 for another site. */
+    TraceQueries.LotFacts lot(Actor actor, String item, String lot) {
+        LotRef ref = ref(item, lot);
+        TraceQueries.LotFacts facts = read(c -> TraceQueries.lot(c, ref));
+        if (facts == null) {
+            throw ApiException.notFound("no lot " + ref + " in the ledger");
+        }
+        if (!actor.canReach(facts.site())) {
+            throw ApiException.forbidden("SITE_NOT_ALLOWED", "you have no access to site " + facts.site());
+        }
+        return facts;
+    }
+
+    static LotRef ref(String item, String lot) {
+        return LotRef.of(Fields.code("item", item, ItemCode::of), Fields.code("lot", lot, LotCode::of));
+    }
+}

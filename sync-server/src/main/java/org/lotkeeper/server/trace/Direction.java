@@ -1,0 +1,22 @@
+package org.lotkeeper.server.trace;
+
+import java.util.Locale;
+
+import org.lotkeeper.server.api.ApiException;
+
+/** Which way a trace goes: to ancestors (inputs), to descendants (outputs and customers), or both. */
+public enum Direction {
+    BACKWARD, FORWARD, BOTH;
+
+    /** From the query parameter; absent means both, anything unknown answers 400. */
+    public static Direction parse(String text) {
+        if (text == null || text.isEmpty()) {
+            return BOTH;
+        }
+        try {
+            return valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("UNKNOWN_ENUM", "direction must be backward, forward or both", "direction");
+        }
+    }
+}

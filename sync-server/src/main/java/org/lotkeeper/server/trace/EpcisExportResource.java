@@ -1,0 +1,93 @@
+package org.lotkeeper.server.trace;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.lotkeeper.model.id.SiteCode;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.security.CurrentActor;
+
+/**
+ * {@code GET /api/v1/export/epcis?from=&to=[&site=]}: the ledger's events whose device time lies
+ * in [from, to) as one EPCIS 2.0 document, for the caller's sites (or the one named). At most
+ * {@value #MAX_EVENTS} events per document: a larger range answers 400 and asks for a smaller one.
+ */
+@Path("/api/v1/export/epcis")
+@RolesAllowed({"QA", "SUPERVISOR"})
+public class EpcisExportResource {
+
+    static final int MAX_EVENTS = 100_000;
+
+    @Inject
+    Access access;
+
+    @Inject
+    MasterDataLookup masterData;
+
+    @Inject
+    CurrentActor actor;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Produces(RecallResource.JSON_LD)
+    public Response export(@QueryParam("from") String fromText, @QueryParam("to") String toText, @QueryParam("site") String site) {
+        Actor caller = actor.get();
+        Instant from = instant("from", fromText, null);
+        Instant to = instant("to", toText, clock.instant());
+        if (!from.isBefore(to)) {
+            throw ApiException.badRequest("INVALID_FIELD", "from must be before to", "from");
+        }
+        String[] sites;
+        if (site != null && !site.isEmpty()) {
+            String code = Fields.code("site", site, SiteCode::of);
+            actor.requireSite(code);
+            sites = new String[] {code};
+        } else {
+            sites = caller.allSites() ? null : caller.sites().toArray(String[]::new);
+        }
+        List<LotEvents.Stored> events = access.read(c -> LotEvents.between(c, from, to, sites, MAX_EVENTS + 1));
+        if (events.size() > MAX_EVENTS) {
+            throw ApiException.badRequest("RANGE_TOO_LARGE", "more than " + MAX_EVENTS + " events lie between " + from + " and " + to
+                    + "; ask for a shorter range", "to");
+        }
+        try {
+            byte[] body = json.writeValueAsBytes(new EpcisWriter(masterData).document(events, clock.instant()));
+            return RecallResource.download(body, RecallResource.JSON_LD, "ledger-" + from + "-" + to + ".jsonld");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(String field, String text, Instant absent) {
+        if (text == null || text.isEmpty()) {
+            if (absent != null) {
+                return absent;
+            }
+            throw ApiException.badRequest("MISSING_FIELD", field + " is required (an ISO-8601 instant such as 2026-11-16T00:00:00Z)", field);
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_FIELD", field + " must be an ISO-8601 instant such as 2026-11-16T00:00:00Z", field);
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package org.lotkeeper.server.trace;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.lotkeeper.model.event.Adjust;
+import org.lotkeeper.model.event.CodeRef;
+import org.lotkeeper.model.event.ContainerLine;
+import org.lotkeeper.model.event.Count;
+import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Move;
+import org.lotkeeper.model.event.Pack;
+import org.lotkeeper.model.event.Pick;
+import org.lotkeeper.model.event.Receive;
+import org.lotkeeper.model.event.Return;
+import org.lotkeeper.model.event.Ship;
+import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.Transform;
+import org.lotkeeper.model.event.TransformKind;
+import org.lotkeeper.model.event.Unpack;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+
+/**
+ * Ledger events as an EPCIS 2.0 JSON-LD document (DOMAIN.md's table; the mapping is written
+ * down in docs/TRACE.md). Lots are classes: {@code https://id.gs1.org/01/{gtin}/10/{lot}} where
+ * the item has a GTIN, else {@code urn:lotkeeper:class:{item}:{lot}}. Locations are
+ * {@code https://id.gs1.org/414/{site GLN}/254/{location}} where the site has a GLN, else
+ * {@code urn:lotkeeper:location:{site}:{location}}; parties {@code https://id.gs1.org/417/{GLN}}
+ * or {@code urn:lotkeeper:party:{code}}. Quantities are in the item's base unit.
+ */
+final class EpcisWriter {
+
+    static final String CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
+    static final String EXTENSION_PREFIX = "lotkeeper";
+    static final String EXTENSION_NS = "https://lotkeeper.org/epcis/";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final MasterDataLookup masterData;
+    private final Map<String, MasterDataLookup.ItemInfo> items = new HashMap<>();
+    private final Map<String, Optional<MasterDataLookup.SiteInfo>> sites = new HashMap<>();
+    private final Map<String, MasterDataLookup.PartnerInfo> partners = new HashMap<>();
+
+    EpcisWriter(MasterDataLookup masterData) {
+        this.masterData = masterData;
+    }
+
+    /** The document for these events, in their order. */
+    ObjectNode document(List<LotEvents.Stored> events, Instant created) {
+        java.util.Set<String> itemCodes = new java.util.HashSet<>();
+        java.util.Set<String> partnerCodes = new java.util.HashSet<>();
+        for (LotEvents.Stored e : events) {
+            e.event().lots().forEach(l -> itemCodes.add(l.item().value()));
+            e.event().codes().forEach(c -> {
+                if (c.kind() == CodeRef.Kind.PARTNER) {
+                    partnerCodes.add(c.value());
+                }
+            });
+        }
+        items.putAll(masterData.items(itemCodes));
+        partners.putAll(masterData.partners(partnerCodes));
+
+        ObjectNode doc = NODES.objectNode();
+        ArrayNode context = doc.putArray("@context");
+        context.add(CONTEXT);
+        context.addObject().put(EXTENSION_PREFIX, EXTENSION_NS);
+        doc.put("type", "EPCISDocument");
+        doc.put("schemaVersion", "2.0");
+        doc.put("creationDate", created.toString());
+        ArrayNode list = doc.putObject("epcisBody").putArray("eventList");
+        for (LotEvents.Stored e : events) {
+            list.add(event(e));
+        }
+        return doc;
+    }
+
+    ObjectNode event(LotEvents.Stored e) {
+        EventPayload p = e.event().payload();
+        String site = e.site();
+        ObjectNode o = NODES.objectNode();
+        if (p instanceof Transform t) {
+            o.put("type", "TransformationEvent");
+        } else if (p instanceof Pack || p instanceof Unpack) {
+            o.put("type", "AggregationEvent");
+        } else {
+            o.put("type", "ObjectEvent");
+        }
+        o.put("eventTime", e.occurredAt().toString());
+        o.put("recordTime", e.recordedAt().toString());
+        o.put("eventTimeZoneOffset", "+00:00");
+        o.put("eventID", "urn:uuid:" + e.eventId());
+        if (p instanceof Receive r) {
+            o.put("action", "ADD");
+            quantities(o.putArray("quantityList"), List.of(line(r.item(), r.lot(), r.quantity())));
+            o.put("bizStep", "receiving");
+            o.put("disposition", "in_progress");
+            place(o, site, r.location().value());
+            bizTransaction(o, "po", r.reference().value());
+            o.putArray("sourceList").addObject().put("type", "owning_party").put("source", party(r.supplier().value()));
+            o.putArray("destinationList").addObject().put("type", "owning_party").put("destination", siteParty(site));
+            ObjectNode ilmd = NODES.objectNode();
+            if (r.expiry() != null) {
+                ilmd.put("cbvmda:itemExpirationDate", r.expiry().toString());
+            }
+            if (r.supplierLot() != null) {
+                ilmd.put(EXTENSION_PREFIX + ":supplierLot", r.supplierLot().value());
+            }
+            if (!ilmd.isEmpty()) {
+                o.set("ilmd", ilmd);
+            }
+        } else if (p instanceof Ship s) {
+            o.put("action", "OBSERVE");
+            quantities(o.putArray("quantityList"), List.of(line(s.item(), s.lot(), s.quantity())));
+            o.put("bizStep", "shipping");
+            o.put("disposition", "in_transit");
+            place(o, site, s.from().value());
+            bizTransaction(o, "desadv", s.shipment().value());
+            o.putArray("sourceList").addObject().put("type", "owning_party").put("source", siteParty(site));
+            o.putArray("destinationList").addObject().put("type", "owning_party").put("destination", party(s.customer().value()));
+        } else if (p instanceof Return r) {
+            o.put("action", "OBSERVE");
+            quantities(o.putArray("quantityList"), List.of(line(r.item(), r.lot(), r.quantity())));
+            o.put("bizStep", "receiving");
+            o.put("disposition", "returned");
+            place(o, site, r.to().value());
+            bizTransaction(o, "rma", r.reference().value());
+            o.putArray("sourceList").addObject().put("type", "owning_party").put("source", party(r.customer().value()));
+            o.putArray("destinationList").addObject().put("type", "owning_party").put("destination", siteParty(site));
+        } else if (p instanceof Transform t) {
+            quantities(o.putArray("inputQuantityList"), t.inputs().stream().map(i -> line(i.item(), i.lot(), i.quantity())).toList());
+            quantities(o.putArray("outputQuantityList"), t.outputs().stream().map(u -> line(u.item(), u.lot(), u.quantity())).toList());
+            o.put("transformationID", "urn:lotkeeper:batch:" + pct(site) + ":" + pct(t.batch().value()));
+            o.put("bizStep", t.kind() == TransformKind.REPACK ? "repackaging" : "creating_class_instance");
+            o.put("disposition", "active");
+            place(o, site, t.outputs().get(0).to().value());
+            bizTransaction(o, "prodorder", t.batch().value());
+            if (t.outputs().size() == 1 && t.outputs().get(0).expiry() != null) {
+                o.putObject("ilmd").put("cbvmda:itemExpirationDate", t.outputs().get(0).expiry().toString());
+            }
+            o.put(EXTENSION_PREFIX + ":transformKind", t.kind().name());
+        } else if (p instanceof Move m) {
+            observe(o, line(m.item(), m.lot(), m.quantity()), "storing", null);
+            place(o, site, m.to().value());
+            o.put(EXTENSION_PREFIX + ":from", location(site, m.from().value()));
+        } else if (p instanceof Pick k) {
+            observe(o, line(k.item(), k.lot(), k.quantity()), "picking", null);
+            place(o, site, k.to().value());
+            bizTransaction(o, "po", k.order().value());
+            o.put(EXTENSION_PREFIX + ":from", location(site, k.from().value()));
+        } else if (p instanceof Count n) {
+            observe(o, line(n.item(), n.lot(), n.counted()), "cycle_counting", null);
+            place(o, site, n.location().value());
+        } else if (p instanceof StatusChange s) {
+            observe(o, line(s.item(), s.lot(), null), statusBizStep(s), statusDisposition(s));
+            o.put(EXTENSION_PREFIX + ":status", s.status().name());
+            o.put(EXTENSION_PREFIX + ":reason", s.reason());
+        } else if (p instanceof Adjust a) {
+            boolean scrap = a.delta().signum() < 0 && isScrap(a.reason());
+            o.put("action", scrap ? "DELETE" : "OBSERVE");
+            quantities(o.putArray("quantityList"), List.of(line(a.item(), a.lot(), a.delta().abs())));
+            o.put("bizStep", scrap ? "destroying" : "stock_taking");
+            if (scrap) {
+                o.put("disposition", "destroyed");
+            }
+            place(o, site, a.location().value());
+            o.put(EXTENSION_PREFIX + ":delta", base(a.item(), a.delta()).valueText());
+            o.put(EXTENSION_PREFIX + ":reason", a.reason());
+        } else if (p instanceof Pack k) {
+            aggregation(o, "ADD", "packing", k.sscc().value(), k.contents(), site, k.location().value());
+        } else if (p instanceof Unpack u) {
+            aggregation(o, "DELETE", "unpacking", u.sscc().value(), u.contents(), site, u.location().value());
+        }
+        o.put(EXTENSION_PREFIX + ":ledgerSeq", e.ledgerSeq());
+        return o;
+    }
+
+    private record Line(ItemCode item, LotCode lot, Quantity quantity) {
+    }
+
+    private static Line line(ItemCode item, LotCode lot, Quantity quantity) {
+        return new Line(item, lot, quantity);
+    }
+
+    private void observe(ObjectNode o, Line line, String bizStep, String disposition) {
+        o.put("action", "OBSERVE");
+        quantities(o.putArray("quantityList"), List.of(line));
+        o.put("bizStep", bizStep);
+        if (disposition != null) {
+            o.put("disposition", disposition);
+        }
+    }
+
+    private void aggregation(ObjectNode o, String action, String bizStep, String sscc, List<ContainerLine> contents, String site,
+                             String location) {
+        o.put("parentID", "https://id.gs1.org/00/" + sscc);
+        quantities(o.putArray("childQuantityList"), contents.stream().map(c -> line(c.item(), c.lot(), c.quantity())).toList());
+        o.put("action", action);
+        o.put("bizStep", bizStep);
+        place(o, site, location);
+    }
+
+    private void quantities(ArrayNode list, List<Line> lines) {
+        for (Line l : lines) {
+            ObjectNode q = list.addObject();
+            q.put("epcClass", epcClass(l.item().value(), l.lot().value()));
+            if (l.quantity() != null) {
+                Quantity b = base(l.item(), l.quantity());
+                q.put("quantity", b.value());
+                q.put("uom", b.uom().name());
+            }
+        }
+    }
+
+    private Quantity base(ItemCode item, Quantity q) {
+        MasterDataLookup.ItemInfo info = item(item.value());
+        return info == null ? q : info.units().toBase(q);
+    }
+
+    private MasterDataLookup.ItemInfo item(String code) {
+        return items.computeIfAbsent(code, c -> masterData.item(c).orElse(null));
+    }
+
+    private void place(ObjectNode o, String site, String location) {
+        String id = location(site, location);
+        o.putObject("readPoint").put("id", id);
+        o.putObject("bizLocation").put("id", id);
+    }
+
+    private static void bizTransaction(ObjectNode o, String type, String reference) {
+        o.putArray("bizTransactionList").addObject().put("type", type).put("bizTransaction", "urn:lotkeeper:bt:" + type + ":" + pct(reference));
+    }
+
+    String epcClass(String item, String lot) {
+        MasterDataLookup.ItemInfo info = item(item);
+        if (info != null && info.gtin() != null) {
+            return "https://id.gs1.org/01/" + info.gtin() + "/10/" + pct(lot);
+        }
+        return "urn:lotkeeper:class:" + pct(item) + ":" + pct(lot);
+    }
+
+    String location(String site, String location) {
+        Optional<MasterDataLookup.SiteInfo> s = sites.computeIfAbsent(site, masterData::site);
+        if (s.isPresent() && s.get().gln() != null) {
+            return "https://id.gs1.org/414/" + s.get().gln() + "/254/" + pct(location);
+        }
+        return "urn:lotkeeper:location:" + pct(site) + ":" + pct(location);
+    }
+
+    private String siteParty(String site) {
+        Optional<MasterDataLookup.SiteInfo> s = sites.computeIfAbsent(site, masterData::site);
+        return s.isPresent() && s.get().gln() != null ? "https://id.gs1.org/417/" + s.get().gln() : "urn:lotkeeper:party:" + pct(site);
+    }
+
+    private String party(String code) {
+        MasterDataLookup.PartnerInfo p = partners.computeIfAbsent(code, c -> masterData.partners(List.of(c)).get(c));
+        return p != null && p.gln() != null ? "https://id.gs1.org/417/" + p.gln() : "urn:lotkeeper:party:" + pct(code);
+    }
+
+    static String statusBizStep(StatusChange s) {
+        return switch (s.status()) {
+            case RELEASED, REJECTED -> "inspecting";
+            case QUARANTINE, ON_HOLD, RECALLED -> "holding";
+        };
+    }
+
+    static String statusDisposition(StatusChange s) {
+        return switch (s.status()) {
+            case RELEASED -> "available";
+            case QUARANTINE, ON_HOLD -> "unavailable";
+            case REJECTED -> "non_conformant";
+            case RECALLED -> "recalled";
+        };
+    }
+
+    static boolean isScrap(String reason) {
+        String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+        return r.contains("scrap") || r.contains("destroy") || r.contains("dispos") || r.contains("discard");
+    }
+
+    /** Percent-encodes everything but RFC 3986 unreserved characters (a lot code may hold any GS1 set-82 character). */
+    static String pct(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+    }
+}

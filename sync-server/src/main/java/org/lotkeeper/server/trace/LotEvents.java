@@ -1,0 +1,121 @@
+package org.lotkeeper.server.trace;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.lotkeeper.model.event.Adjust;
+import org.lotkeeper.model.event.Count;
+import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Move;
+import org.lotkeeper.model.event.Pack;
+import org.lotkeeper.model.event.Pick;
+import org.lotkeeper.model.event.Receive;
+import org.lotkeeper.model.event.Return;
+import org.lotkeeper.model.event.Ship;
+import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.Transform;
+import org.lotkeeper.model.event.Unpack;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.wire.Decoded;
+import org.lotkeeper.model.wire.EventJson;
+
+/**
+ * A lot's events from the ledger, found through the {@code lot_keys(content)} GIN index (V4),
+ * in ledger order, with who and which device.
+ */
+final class LotEvents {
+
+    /** One stored event with the facts around it. */
+    record Stored(long ledgerSeq, UUID eventId, String type, Instant occurredAt, Instant recordedAt, String userId, String userName,
+                  String deviceId, String deviceLabel, String site, List<String> flags, Event event) {
+    }
+
+    private static final String SELECT = "SELECT e.ledger_seq, e.event_id, e.type, e.occurred_at, e.recorded_at, e.user_id, u.name AS user_name, "
+            + "e.device_id, d.label AS device_label, e.site, e.flags, e.content FROM ledger_event e "
+            + "LEFT JOIN app_user u ON u.user_id = e.user_id LEFT JOIN device d ON d.device_id = e.device_id ";
+
+    private LotEvents() {
+    }
+
+    /** Every event that names {@code lot}, in ledger order. */
+    static List<Stored> of(Connection c, LotRef lot) throws SQLException {
+        return Sql.query(c, SELECT + "WHERE lot_keys(e.content) @> ARRAY[?]::text[] ORDER BY e.ledger_seq", LotEvents::read, Sql.key(lot));
+    }
+
+    /** Events of these types that name any of {@code lots}, up to ledger position {@code asOfSeq}, in ledger order. */
+    static List<Stored> ofAny(Connection c, Collection<LotRef> lots, List<String> types, long asOfSeq) throws SQLException {
+        if (lots.isEmpty()) {
+            return List.of();
+        }
+        return Sql.query(c, SELECT + "WHERE lot_keys(e.content) && ?::text[] AND e.type = ANY (?::varchar[]) AND e.ledger_seq <= ? "
+                + "ORDER BY e.ledger_seq", LotEvents::read, Sql.keys(lots), types.toArray(String[]::new), asOfSeq);
+    }
+
+    /** Events of a time range (device time, from inclusive, to exclusive) of some sites, in ledger order, at most {@code limit}. */
+    static List<Stored> between(Connection c, Instant from, Instant to, String[] sites, int limit) throws SQLException {
+        return Sql.query(c, SELECT + "WHERE e.occurred_at >= ? AND e.occurred_at < ? AND (?::varchar[] IS NULL OR e.site = ANY (?::varchar[])) "
+                + "ORDER BY e.ledger_seq LIMIT ?", LotEvents::read, from, to, sites, sites, limit);
+    }
+
+    private static Stored read(java.sql.ResultSet rs) throws SQLException {
+        Decoded<Event> event = EventJson.read(rs.getString("content"));
+        if (!event.isOk()) {
+            throw new IllegalStateException("ledger event " + rs.getLong("ledger_seq") + " cannot be read: " + event.problems());
+        }
+        return new Stored(rs.getLong("ledger_seq"), rs.getObject("event_id", UUID.class), rs.getString("type"),
+                Sql.instant(rs, "occurred_at"), Sql.instant(rs, "recorded_at"), rs.getString("user_id"), rs.getString("user_name"),
+                rs.getString("device_id"), rs.getString("device_label"), rs.getString("site"), Sql.strings(rs, "flags"), event.value());
+    }
+
+    /** The locations an event touched for {@code lot}: from and to of a movement, the place of a receipt, count or adjustment. */
+    static List<String> where(EventPayload p, LotRef lot) {
+        List<String> out = new ArrayList<>();
+        if (p instanceof Receive r) {
+            out.add(r.location().value());
+        } else if (p instanceof Move m) {
+            out.add(m.from().value());
+            out.add(m.to().value());
+        } else if (p instanceof Pick k) {
+            out.add(k.from().value());
+            out.add(k.to().value());
+        } else if (p instanceof Count n) {
+            out.add(n.location().value());
+        } else if (p instanceof Ship s) {
+            out.add(s.from().value());
+        } else if (p instanceof Transform t) {
+            t.inputs().stream().filter(i -> i.lotRef().equals(lot)).forEach(i -> out.add(i.from().value()));
+            t.outputs().stream().filter(o -> o.lotRef().equals(lot)).forEach(o -> out.add(o.to().value()));
+        } else if (p instanceof Return r) {
+            out.add(r.to().value());
+        } else if (p instanceof Adjust a) {
+            out.add(a.location().value());
+        } else if (p instanceof Pack k) {
+            out.add(k.location().value());
+        } else if (p instanceof Unpack u) {
+            out.add(u.location().value());
+        }
+        return out.stream().distinct().toList();
+    }
+
+    /** Why it happened, where the event says: a status reason and signature, a return or adjustment reason, a FEFO deviation. */
+    static String why(EventPayload p) {
+        if (p instanceof StatusChange s) {
+            return s.reason() + (s.signature() == null ? "" : " (signed by " + s.signature().name() + ": " + s.signature().meaning() + ")");
+        } else if (p instanceof Return r) {
+            return r.reason();
+        } else if (p instanceof Adjust a) {
+            return a.reason();
+        } else if (p instanceof Pick k && k.deviationReason() != null) {
+            return "FEFO deviation: " + k.deviationReason().name() + (k.note() == null ? "" : " (" + k.note() + ")");
+        } else if (p instanceof Pick k && k.note() != null) {
+            return k.note();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,172 @@
+package org.lotkeeper.server.trace;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.lotkeeper.model.event.Adjust;
+import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Receive;
+import org.lotkeeper.model.event.Return;
+import org.lotkeeper.model.event.Ship;
+import org.lotkeeper.model.event.Transform;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.quantity.ItemUnits;
+import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.model.wire.EventJson;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.quality.DocumentService;
+import org.lotkeeper.server.security.Actor;
+
+/** One lot: where it is now (detail), what happened to it (timeline), and whether it balances. */
+@ApplicationScoped
+public class LotService {
+
+    @Inject
+    Access access;
+
+    @Inject
+    MasterDataLookup masterData;
+
+    @Inject
+    DocumentService documents;
+
+    @Inject
+    Clock clock;
+
+    public Views.LotDetail detail(Actor actor, String item, String lot) {
+        long started = System.nanoTime();
+        TraceQueries.LotFacts f = access.lot(actor, item, lot);
+        LotRef ref = f.ref();
+        List<TraceQueries.StockRow> stock = access.read(c -> TraceQueries.stock(c, List.of(ref)));
+        List<Views.OpenFlag> flags = access.read(c -> Sql.query(c, "SELECT id, flag, detail, raised_at, event_id FROM exception "
+                        + "WHERE item = ? AND lot = ? AND status = 'OPEN' ORDER BY id",
+                rs -> new Views.OpenFlag(rs.getLong("id"), rs.getString("flag"), rs.getString("detail"), Sql.instant(rs, "raised_at"),
+                        rs.getObject("event_id", UUID.class).toString()),
+                ref.item().value(), ref.lot().value()));
+        List<Views.DocumentRef> docs = documents.forLot(ref.item().value(), ref.lot().value()).stream()
+                .map(d -> new Views.DocumentRef(d.documentId().toString(), d.kind().name(), d.filename(), d.sha256(), d.uploadedAt()))
+                .toList();
+        MasterDataLookup.ItemInfo info = masterData.item(ref.item().value()).orElse(null);
+        Quantity total = null;
+        for (TraceQueries.StockRow s : stock) {
+            total = total == null ? s.quantity() : total.plus(s.quantity());
+        }
+        if (total == null && info != null) {
+            total = Quantity.zero(info.baseUom());
+        }
+        LocalDate today = LocalDate.now(clock);
+        String supplierName = f.supplier() == null ? null
+                : masterData.partners(Set.of(f.supplier())).values().stream().map(MasterDataLookup.PartnerInfo::name).findFirst().orElse(null);
+        return new Views.LotDetail(ref.item().value(), ref.lot().value(), info == null ? null : info.name(), info == null ? null : info.gtin(),
+                f.site(), f.status(), f.expiry(), f.expiry() != null && f.expiry().isBefore(today), f.manufactured(), f.origin(),
+                f.supplier(), supplierName, f.supplierLot(), f.createdAt(), total,
+                stock.stream().map(s -> new Views.OnHand(s.location(), s.container(), s.quantity())).toList(), docs, flags,
+                Names.elapsedMs(started));
+    }
+
+    public Views.Timeline timeline(Actor actor, String item, String lot) {
+        long started = System.nanoTime();
+        LotRef ref = access.lot(actor, item, lot).ref();
+        List<LotEvents.Stored> events = access.read(c -> LotEvents.of(c, ref));
+        List<Views.TimelineEvent> out = new ArrayList<>(events.size());
+        for (LotEvents.Stored e : events) {
+            EventPayload p = e.event().payload();
+            out.add(new Views.TimelineEvent(e.ledgerSeq(), e.eventId().toString(), e.type(), e.occurredAt(), e.recordedAt(), e.userId(),
+                    e.userName(), e.deviceId(), e.deviceLabel(), e.site(), LotEvents.where(p, ref), LotEvents.why(p), e.flags(),
+                    EventJson.payloadTree(p)));
+        }
+        return new Views.Timeline(ref.item().value(), ref.lot().value(), out, Names.elapsedMs(started));
+    }
+
+    /**
+     * Mass balance from the ledger itself: receipts, transform outputs and inputs, returns,
+     * shipments and adjustments of the lot's events (in the item's base unit), against stock on
+     * hand from the projection. Differences listed: the equation's remainder, pending count
+     * variances (a count disagrees with the ledger), and negative stock at a location.
+     */
+    public Views.Balance balance(Actor actor, String item, String lot) {
+        long started = System.nanoTime();
+        LotRef ref = access.lot(actor, item, lot).ref();
+        MasterDataLookup.ItemInfo info = masterData.item(ref.item().value())
+                .orElseThrow(() -> new IllegalStateException("item " + ref.item() + " of a stored lot is not in master data"));
+        ItemUnits units = info.units();
+        record Variance(String location, BigDecimal counted, BigDecimal expected) {
+        }
+        record Read(List<LotEvents.Stored> events, List<TraceQueries.StockRow> stock, List<Variance> variances) {
+        }
+        Read read = access.read((Connection c) -> new Read(LotEvents.of(c, ref), TraceQueries.stock(c, List.of(ref)),
+                Sql.query(c, "SELECT location, counted, expected FROM count_variance WHERE item = ? AND lot = ? AND status = 'PENDING' "
+                                + "ORDER BY id", rs -> new Variance(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)),
+                        ref.item().value(), ref.lot().value())));
+        Quantity zero = Quantity.zero(units.base());
+        Quantity received = zero;
+        Quantity produced = zero;
+        Quantity returned = zero;
+        Quantity adjustedIn = zero;
+        Quantity adjustedOut = zero;
+        Quantity shipped = zero;
+        Quantity consumed = zero;
+        for (LotEvents.Stored e : read.events()) {
+            EventPayload p = e.event().payload();
+            if (p instanceof Receive r && r.item().equals(ref.item()) && r.lot().equals(ref.lot())) {
+                received = received.plus(units.toBase(r.quantity()));
+            } else if (p instanceof Return r && r.item().equals(ref.item()) && r.lot().equals(ref.lot())) {
+                returned = returned.plus(units.toBase(r.quantity()));
+            } else if (p instanceof Ship s && s.item().equals(ref.item()) && s.lot().equals(ref.lot())) {
+                shipped = shipped.plus(units.toBase(s.quantity()));
+            } else if (p instanceof Adjust a && a.item().equals(ref.item()) && a.lot().equals(ref.lot())) {
+                Quantity delta = units.toBase(a.delta());
+                if (delta.signum() > 0) {
+                    adjustedIn = adjustedIn.plus(delta);
+                } else {
+                    adjustedOut = adjustedOut.plus(delta.negate());
+                }
+            } else if (p instanceof Transform t) {
+                for (Transform.Output o : t.outputs()) {
+                    if (o.lotRef().equals(ref)) {
+                        produced = produced.plus(units.toBase(o.quantity()));
+                    }
+                }
+                for (Transform.Input i : t.inputs()) {
+                    if (i.lotRef().equals(ref)) {
+                        consumed = consumed.plus(units.toBase(i.quantity()));
+                    }
+                }
+            }
+        }
+        Quantity onHand = zero;
+        List<Views.BalanceDifference> differences = new ArrayList<>();
+        for (TraceQueries.StockRow s : read.stock()) {
+            Quantity q = units.toBase(s.quantity());
+            onHand = onHand.plus(q);
+            if (q.signum() < 0) {
+                differences.add(new Views.BalanceDifference("NEGATIVE_STOCK", s.location(), q,
+                        "the ledger holds " + q + " at " + s.location() + (s.container().isEmpty() ? "" : " in container " + s.container())));
+            }
+        }
+        Quantity in = received.plus(produced).plus(returned).plus(adjustedIn);
+        Quantity out = onHand.plus(shipped).plus(consumed).plus(adjustedOut);
+        Quantity difference = in.minus(out);
+        if (!difference.isZero()) {
+            differences.add(0, new Views.BalanceDifference("LEDGER_VS_STOCK", null, difference,
+                    "received + produced + returned + adjusted in (" + in + ") differs from on hand + shipped + consumed + adjusted out ("
+                            + out + ") by " + difference));
+        }
+        for (Variance v : read.variances()) {
+            Quantity q = Quantity.of(v.counted().subtract(v.expected()), units.base());
+            differences.add(new Views.BalanceDifference("COUNT_VARIANCE", v.location(), q, "counted " + Quantity.of(v.counted(), units.base())
+                    + " at " + v.location() + " where the ledger holds " + Quantity.of(v.expected(), units.base()) + "; pending approval"));
+        }
+        return new Views.Balance(ref.item().value(), ref.lot().value(), received, produced, returned, adjustedIn, adjustedOut, onHand,
+                shipped, consumed, difference, differences.isEmpty(), differences, Names.elapsedMs(started));
+    }
+}

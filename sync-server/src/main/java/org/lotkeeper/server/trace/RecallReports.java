@@ -1,0 +1,413 @@
+package org.lotkeeper.server.trace;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Receive;
+import org.lotkeeper.model.event.Return;
+import org.lotkeeper.model.event.Ship;
+import org.lotkeeper.model.event.Transform;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+
+/**
+ * A stored recall as a FSMA 204-style spreadsheet (CSV), a PDF for the recall file, and an EPCIS
+ * 2.0 JSON-LD document. The exports show the ledger as it stood when the recall was answered
+ * (events up to its {@code asOfSeq}).
+ */
+@ApplicationScoped
+public class RecallReports {
+
+    /** The critical tracking events of a recall's spreadsheet and EPCIS document. */
+    static final List<String> CTE_TYPES = List.of("RECEIVE", "TRANSFORM", "SHIP", "RETURN");
+
+    static final String[] CSV_COLUMNS = {
+        "Critical tracking event", "Event date", "Event time (UTC)", "Traceability lot code", "Traceability lot code source",
+        "Traceability lot code source GLN", "Product code", "Product description", "GTIN", "Quantity", "Unit of measure",
+        "Location of event", "Location GLN", "Previous source", "Immediate recipient", "Reference document type",
+        "Reference document number", "Internal lot", "Event ID"};
+
+    @Inject
+    Access access;
+
+    @Inject
+    MasterDataLookup masterData;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    // ---- CSV ----------------------------------------------------------------------------------
+
+    public byte[] csv(Views.RecallAnswer recall) {
+        List<LotRef> lots = affected(recall);
+        Set<LotRef> affected = new HashSet<>(lots);
+        List<LotEvents.Stored> events = access.read(c -> LotEvents.ofAny(c, lots, CTE_TYPES, recall.asOfSeq()));
+        Set<LotRef> mentioned = new LinkedHashSet<>(lots);
+        events.forEach(e -> mentioned.addAll(e.event().lots()));
+        Map<LotRef, TraceQueries.LotFacts> facts = access.read(c -> TraceQueries.lots(c, List.copyOf(mentioned)));
+        Context ctx = new Context(facts);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS).setRecordSeparator("\r\n").get();
+        try (CSVPrinter out = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), format)) {
+            for (LotEvents.Stored e : events) {
+                for (List<String> row : rows(e, affected, ctx)) {
+                    out.printRecord(row.stream().map(RecallReports::safeCell).toList());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Master data and lot facts for the rows of one spreadsheet, each looked up once. */
+    private final class Context {
+        final Map<LotRef, TraceQueries.LotFacts> lots;
+        final Map<String, Optional<MasterDataLookup.ItemInfo>> items = new HashMap<>();
+        final Map<String, Optional<MasterDataLookup.PartnerInfo>> partners = new HashMap<>();
+        final Map<String, Optional<MasterDataLookup.SiteInfo>> sites = new HashMap<>();
+
+        Context(Map<LotRef, TraceQueries.LotFacts> lots) {
+            this.lots = lots;
+        }
+
+        Optional<MasterDataLookup.ItemInfo> item(ItemCode code) {
+            return items.computeIfAbsent(code.value(), masterData::item);
+        }
+
+        Optional<MasterDataLookup.PartnerInfo> partner(String code) {
+            return partners.computeIfAbsent(code, c -> Optional.ofNullable(masterData.partners(List.of(c)).get(c)));
+        }
+
+        Optional<MasterDataLookup.SiteInfo> site(String code) {
+            return sites.computeIfAbsent(code, masterData::site);
+        }
+
+        String partnerName(String code) {
+            return partner(code).map(MasterDataLookup.PartnerInfo::name).orElse(code);
+        }
+
+        /** The traceability lot code of a lot: a received lot keeps its supplier's code; anything else is the plant's. */
+        String[] tlc(LotRef lot, String site) {
+            TraceQueries.LotFacts f = lots.get(lot);
+            if (f != null && "RECEIVED".equals(f.origin()) && f.supplierLot() != null && f.supplier() != null) {
+                MasterDataLookup.PartnerInfo p = partner(f.supplier()).orElse(null);
+                return new String[] {f.supplierLot(), p == null ? f.supplier() : p.name(), p == null ? null : p.gln()};
+            }
+            MasterDataLookup.SiteInfo s = site(site).orElse(null);
+            return new String[] {lot.lot().value(), s == null ? site : s.name(), s == null ? null : s.gln()};
+        }
+
+        String where(String site, String location) {
+            MasterDataLookup.SiteInfo s = site(site).orElse(null);
+            return (s == null ? site : s.name()) + " / " + location;
+        }
+
+        String siteGln(String site) {
+            return site(site).map(MasterDataLookup.SiteInfo::gln).orElse(null);
+        }
+    }
+
+    private List<List<String>> rows(LotEvents.Stored e, Set<LotRef> affected, Context ctx) {
+        EventPayload p = e.event().payload();
+        List<List<String>> rows = new ArrayList<>();
+        String site = e.site();
+        if (p instanceof Receive r) {
+            String[] tlc = {r.supplierLot() != null ? r.supplierLot().value() : r.lot().value(), ctx.partnerName(r.supplier().value()),
+                    ctx.partner(r.supplier().value()).map(MasterDataLookup.PartnerInfo::gln).orElse(null)};
+            rows.add(row("Receiving", e, tlc, r.item(), r.lot(), r.quantity(), ctx, ctx.where(site, r.location().value()), site,
+                    ctx.partnerName(r.supplier().value()), null, "Purchase order", r.reference().value()));
+        } else if (p instanceof Return r) {
+            rows.add(row("Receiving (customer return)", e, ctx.tlc(new LotRef(r.item(), r.lot()), site), r.item(), r.lot(), r.quantity(), ctx,
+                    ctx.where(site, r.to().value()), site, ctx.partnerName(r.customer().value()), null, "Return authorisation",
+                    r.reference().value()));
+        } else if (p instanceof Ship s) {
+            rows.add(row("Shipping", e, ctx.tlc(new LotRef(s.item(), s.lot()), site), s.item(), s.lot(), s.quantity(), ctx,
+                    ctx.where(site, s.from().value()), site, null, ctx.partnerName(s.customer().value()), "Shipment", s.shipment().value()));
+        } else if (p instanceof Transform t) {
+            List<String> inputs = t.inputs().stream().map(i -> ctx.tlc(i.lotRef(), site)[0] + " (" + i.item() + ")").distinct().toList();
+            List<String> outputs = t.outputs().stream().map(o -> o.lot().value() + " (" + o.item() + ")").distinct().toList();
+            for (Transform.Input i : t.inputs()) {
+                if (affected.contains(i.lotRef())) {
+                    rows.add(row("Transformation (input)", e, ctx.tlc(i.lotRef(), site), i.item(), i.lot(), i.quantity(), ctx,
+                            ctx.where(site, i.from().value()), site, null, String.join("; ", outputs), "Batch record " + t.kind(),
+                            t.batch().value()));
+                }
+            }
+            for (Transform.Output o : t.outputs()) {
+                if (affected.contains(o.lotRef())) {
+                    rows.add(row("Transformation (output)", e, ctx.tlc(o.lotRef(), site), o.item(), o.lot(), o.quantity(), ctx,
+                            ctx.where(site, o.to().value()), site, String.join("; ", inputs), null, "Batch record " + t.kind(),
+                            t.batch().value()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> row(String cte, LotEvents.Stored e, String[] tlc, ItemCode item, LotCode lot, Quantity quantity, Context ctx,
+                                    String where, String site, String previousSource, String recipient, String docType, String docNumber) {
+        Optional<MasterDataLookup.ItemInfo> info = ctx.item(item);
+        Quantity q = info.map(i -> i.units().toBase(quantity)).orElse(quantity);
+        List<String> r = new ArrayList<>(CSV_COLUMNS.length);
+        r.add(cte);
+        r.add(e.occurredAt().atZone(ZoneOffset.UTC).toLocalDate().toString());
+        r.add(e.occurredAt().toString());
+        r.add(tlc[0]);
+        r.add(tlc[1]);
+        r.add(tlc[2]);
+        r.add(item.value());
+        r.add(info.map(MasterDataLookup.ItemInfo::name).orElse(null));
+        r.add(info.map(MasterDataLookup.ItemInfo::gtin).orElse(null));
+        r.add(q.valueText());
+        r.add(q.uom().name());
+        r.add(where);
+        r.add(ctx.siteGln(site));
+        r.add(previousSource);
+        r.add(recipient);
+        r.add(docType);
+        r.add(docNumber);
+        r.add(item.value() + "/" + lot.value());
+        r.add(e.eventId().toString());
+        return r;
+    }
+
+    /**
+     * A cell a spreadsheet will not run as a formula: text starting with = + - @ (or a tab or
+     * carriage return) gets a leading apostrophe (OWASP's CSV injection advice).
+     */
+    static String safeCell(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
+    }
+
+    // ---- EPCIS --------------------------------------------------------------------------------
+
+    public byte[] epcis(Views.RecallAnswer recall) {
+        List<LotRef> lots = affected(recall);
+        List<LotEvents.Stored> events = access.read(c -> LotEvents.ofAny(c, lots, CTE_TYPES, recall.asOfSeq()));
+        try {
+            return json.writeValueAsBytes(new EpcisWriter(masterData).document(events, clock.instant()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- PDF ----------------------------------------------------------------------------------
+
+    /** Lines of the genealogy tree in the PDF; a bigger tree is cut with a note. */
+    static final int MAX_TREE_LINES = 5_000;
+
+    public byte[] pdf(Views.RecallAnswer recall) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Document doc = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
+        Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
+        Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
+        Font body = FontFactory.getFont(FontFactory.HELVETICA, 9);
+        Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
+        Font mono = FontFactory.getFont(FontFactory.COURIER, 8);
+        try {
+            PdfWriter.getInstance(doc, bytes);
+            doc.addTitle("Recall " + recall.recallId());
+            doc.addCreator("Lotkeeper");
+            doc.open();
+            doc.add(new Paragraph((recall.mock() ? "Mock recall" : "Recall") + " report", title));
+            doc.add(new Paragraph(" ", body));
+
+            PdfPTable summary = table(new float[] {1, 3});
+            summary.setHeaderRows(0);
+            pair(summary, "Recall", recall.recallId(), bold, body);
+            pair(summary, "Kind", recall.mock() ? "Mock recall (no status changed)" : "Real recall: affected lots with stock set to RECALLED", bold, body);
+            pair(summary, "Created", recall.createdAt() + " by " + recall.createdBy(), bold, body);
+            pair(summary, "Reason", recall.reason() == null ? "-" : recall.reason(), bold, body);
+            if (recall.signedBy() != null) {
+                pair(summary, "Signed", recall.signedBy() + " - " + recall.signatureMeaning(), bold, body);
+            }
+            // the starting lots as resolved: those named, and every lot received with a named supplier lot
+            pair(summary, "Starting lots", String.join(", ", recall.affectedLots().stream().filter(a -> a.depth() == 0)
+                    .map(a -> a.item() + "/" + a.lot()).toList()), bold, body);
+            pair(summary, "Supplier lots", recall.supplierLots().isEmpty() ? "-"
+                    : String.join(", ", recall.supplierLots().stream().map(s -> s.supplier() + " " + s.supplierLot()).toList()), bold, body);
+            pair(summary, "Affected lots", Integer.toString(recall.affectedLots().size()), bold, body);
+            pair(summary, "Customers", Integer.toString(recall.customers().size()), bold, body);
+            pair(summary, "Lots set to RECALLED", Integer.toString(recall.recalledLots().size()), bold, body);
+            if (recall.lotsOutsideYourSites() > 0) {
+                pair(summary, "Lots of other sites", recall.lotsOutsideYourSites() + " (not shown)", bold, body);
+            }
+            pair(summary, "Time to answer", recall.elapsedMs() + " ms", bold, body);
+            pair(summary, "Ledger position", Long.toString(recall.asOfSeq()), bold, body);
+            doc.add(summary);
+
+            section(doc, "Affected lots", heading);
+            PdfPTable affected = table(new float[] {2, 3, 2, 1.5f, 0.7f, 3});
+            header(affected, bold, "Item", "Description", "Lot", "Status", "Depth", "On hand");
+            for (Views.AffectedLot l : recall.affectedLots()) {
+                cells(affected, body, l.item(), l.itemName(), l.lot(), l.status(), Integer.toString(l.depth()),
+                        l.onHand().isEmpty() ? "-" : String.join("; ", l.onHand().stream().map(o -> o.location() + ": " + o.quantity()).toList()));
+            }
+            doc.add(affected);
+
+            section(doc, "Stock to contain", heading);
+            if (recall.stockToContain().isEmpty()) {
+                doc.add(new Paragraph("No stock on hand.", body));
+            } else {
+                PdfPTable stock = table(new float[] {2, 2, 2, 1.5f, 1.5f});
+                header(stock, bold, "Item", "Lot", "Location", "Location type", "Quantity");
+                for (Views.StockToContain s : recall.stockToContain()) {
+                    cells(stock, body, s.item(), s.lot(), s.location(), s.locationType(), s.quantity().toString());
+                }
+                doc.add(stock);
+            }
+
+            section(doc, "Customers", heading);
+            if (recall.customers().isEmpty()) {
+                doc.add(new Paragraph("Nothing was shipped.", body));
+            } else {
+                PdfPTable customers = table(new float[] {2, 2.5f, 1.2f, 2, 2, 1.5f, 1.5f, 2.5f});
+                header(customers, bold, "Customer", "Name", "What", "Item", "Lot", "Reference", "Quantity", "Date");
+                for (Views.Customer c : recall.customers()) {
+                    for (Views.Shipped s : c.shipped()) {
+                        cells(customers, body, c.customer(), c.name(), "Shipped", s.item(), s.lot(), s.shipment(), s.quantity().toString(),
+                                s.shippedAt().toString());
+                    }
+                    for (Views.Returned r : c.returned()) {
+                        cells(customers, body, c.customer(), c.name(), "Returned", r.item(), r.lot(), r.reference(), r.quantity().toString(),
+                                r.returnedAt().toString());
+                    }
+                }
+                doc.add(customers);
+            }
+
+            section(doc, "Genealogy", heading);
+            for (String line : tree(recall)) {
+                doc.add(new Paragraph(line, mono));
+            }
+            doc.add(new Paragraph(" ", body));
+            doc.add(new Paragraph("Answered in " + recall.elapsedMs() + " ms. Report made " + clock.instant() + ".", body));
+            doc.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("the recall PDF could not be made", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The affected lots as an indented tree from the starting lots; a lot met again is marked, so cycles end. */
+    static List<String> tree(Views.RecallAnswer recall) {
+        Map<String, List<Views.TraceLink>> children = new HashMap<>();
+        for (Views.TraceLink l : recall.links()) {
+            children.computeIfAbsent(key(l.from()), k -> new ArrayList<>()).add(l);
+        }
+        List<String> lines = new ArrayList<>();
+        Set<String> shown = new HashSet<>();
+        Map<String, String> status = new HashMap<>();
+        recall.affectedLots().forEach(a -> status.put(a.item() + "/" + a.lot(), a.status()));
+        for (Views.AffectedLot a : recall.affectedLots()) {
+            if (a.depth() == 0) {
+                branch(a.item() + "/" + a.lot(), "", "", children, status, shown, lines);
+            }
+        }
+        if (lines.size() > MAX_TREE_LINES) {
+            int more = lines.size() - MAX_TREE_LINES;
+            lines = new ArrayList<>(lines.subList(0, MAX_TREE_LINES));
+            lines.add("... " + more + " more lines; the affected lots table above is complete.");
+        }
+        return lines;
+    }
+
+    private static void branch(String lot, String prefix, String via, Map<String, List<Views.TraceLink>> children, Map<String, String> status,
+                               Set<String> shown, List<String> lines) {
+        boolean again = !shown.add(lot);
+        lines.add(prefix + lot + " [" + status.getOrDefault(lot, "?") + "]" + via + (again ? " (see above)" : ""));
+        if (again || lines.size() > MAX_TREE_LINES) {
+            return;
+        }
+        String indent = prefix.isEmpty() ? "  - " : "    " + prefix;
+        for (Views.TraceLink l : children.getOrDefault(lot, List.of())) {
+            branch(key(l.to()), indent, "  via " + l.kind() + " " + l.batch() + ", " + l.quantity(), children, status, shown, lines);
+        }
+    }
+
+    private static String key(Views.LotId l) {
+        return l.item() + "/" + l.lot();
+    }
+
+    private static void section(Document doc, String text, Font font) throws DocumentException {
+        Paragraph p = new Paragraph(text, font);
+        p.setSpacingBefore(12);
+        p.setSpacingAfter(4);
+        doc.add(p);
+    }
+
+    private static PdfPTable table(float[] widths) {
+        PdfPTable t = new PdfPTable(widths);
+        t.setWidthPercentage(100);
+        t.setHeaderRows(1);
+        return t;
+    }
+
+    private static void header(PdfPTable t, Font font, String... titles) {
+        for (String s : titles) {
+            PdfPCell c = new PdfPCell(new Phrase(s, font));
+            c.setGrayFill(0.9f);
+            t.addCell(c);
+        }
+    }
+
+    private static void cells(PdfPTable t, Font font, String... values) {
+        for (String v : values) {
+            t.addCell(new PdfPCell(new Phrase(v == null ? "" : v, font)));
+        }
+    }
+
+    private static void pair(PdfPTable t, String name, String value, Font bold, Font body) {
+        PdfPCell n = new PdfPCell(new Phrase(name, bold));
+        n.setHorizontalAlignment(Element.ALIGN_LEFT);
+        t.addCell(n);
+        t.addCell(new PdfPCell(new Phrase(value, body)));
+    }
+
+    static List<LotRef> affected(Views.RecallAnswer recall) {
+        return recall.affectedLots().stream().map(a -> LotRef.of(a.item(), a.lot())).toList();
+    }
+}

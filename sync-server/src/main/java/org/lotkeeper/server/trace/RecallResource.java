@@ -1,0 +1,88 @@
+package org.lotkeeper.server.trace;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.security.CurrentActor;
+
+/**
+ * {@code POST /api/v1/recalls} (mock or real), {@code GET /api/v1/recalls},
+ * {@code GET /api/v1/recalls/{id}} and its exports: {@code report.csv}, {@code report.pdf},
+ * {@code epcis.jsonld}. QA and SUPERVISOR (and ADMIN).
+ */
+@Path("/api/v1/recalls")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"QA", "SUPERVISOR"})
+public class RecallResource {
+
+    public static final String CSV = "text/csv; charset=UTF-8";
+    public static final String PDF = "application/pdf";
+    public static final String JSON_LD = "application/ld+json";
+
+    @Inject
+    RecallService recalls;
+
+    @Inject
+    RecallReports reports;
+
+    @Inject
+    CurrentActor actor;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Views.RecallAnswer create(RecallRequest request) {
+        return recalls.create(actor.get(), request);
+    }
+
+    @GET
+    public java.util.List<Views.RecallSummary> list(@QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.badRequest("INVALID_FIELD", "limit must be between 1 and 1000", "limit");
+        }
+        return recalls.list(actor.get(), limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        return Response.ok(recalls.resultJson(actor.get(), id), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/{id}/report.csv")
+    @Produces(CSV)
+    public Response csv(@PathParam("id") String id) {
+        Views.RecallAnswer recall = recalls.result(actor.get(), id);
+        return download(reports.csv(recall), CSV, "recall-" + recall.recallId() + ".csv");
+    }
+
+    @GET
+    @Path("/{id}/report.pdf")
+    @Produces(PDF)
+    public Response pdf(@PathParam("id") String id) {
+        Views.RecallAnswer recall = recalls.result(actor.get(), id);
+        return download(reports.pdf(recall), PDF, "recall-" + recall.recallId() + ".pdf");
+    }
+
+    @GET
+    @Path("/{id}/epcis.jsonld")
+    @Produces(JSON_LD)
+    public Response epcis(@PathParam("id") String id) {
+        Views.RecallAnswer recall = recalls.result(actor.get(), id);
+        return download(reports.epcis(recall), JSON_LD, "recall-" + recall.recallId() + ".jsonld");
+    }
+
+    static Response download(byte[] body, String type, String filename) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+}

@@ -1,0 +1,325 @@
+package org.lotkeeper.server.trace;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.id.UuidV7Generator;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.api.ValidationErrors;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.quality.StatusService;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.security.AuditTrail;
+import org.lotkeeper.server.security.UserService;
+
+/**
+ * Mock and real recalls (DOMAIN.md): the starting lots (internal lots, and every lot received
+ * with a named supplier lot) and all their descendants; the stock to contain, RETURNS included;
+ * the customers with what they were shipped (gross) and what came back. A real recall also sets
+ * every affected lot that still has stock to RECALLED, one signed STATUS event per lot, in the
+ * same transaction as the stored recall.
+ */
+@ApplicationScoped
+public class RecallService {
+
+    static final int MAX_STARTS = 1_000;
+    private static final UuidV7Generator IDS = new UuidV7Generator();
+
+    private final GenealogyWalk walk = new BreadthFirstTrace();
+
+    @Inject
+    Access access;
+
+    @Inject
+    MasterDataLookup masterData;
+
+    @Inject
+    StatusService status;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Views.RecallAnswer create(Actor actor, RecallRequest request) {
+        long started = System.nanoTime();
+        if (request == null) {
+            throw ApiException.badRequest("MISSING_FIELD", "a body naming lots or supplier lots is required", null);
+        }
+        boolean mock = request.isMock();
+        String reason = mock ? Fields.optionalText("reason", request.reason(), 500) : Fields.text("reason", request.reason(), 500);
+        String signer = null;
+        String meaning = null;
+        if (!mock) {
+            RecallRequest.SignatureBody sig = request.signature();
+            if (sig == null || sig.password() == null || sig.password().isEmpty()) {
+                throw ApiException.badRequest("SIGNATURE_REQUIRED", "a real recall needs your electronic signature: re-enter your password",
+                        "signature.password");
+            }
+            if (sig.password().length() > 200) {
+                throw ApiException.badRequest("TOO_LONG", "signature.password is too long", "signature.password");
+            }
+            meaning = Fields.optionalText("signature.meaning", sig.meaning(), 200);
+            if (meaning == null || meaning.isEmpty()) {
+                meaning = "Recalled";
+            }
+            signer = users.verifySignature(actor.id(), sig.password());
+        }
+        Starts starts = starts(request);
+        String signerName = signer;
+        String signatureMeaning = meaning;
+        return access.read(c -> recall(c, actor, starts, mock, reason, signerName, signatureMeaning, started));
+    }
+
+    /** The starting lots as asked, checked; 400 naming the field for anything wrong or unknown. */
+    private record Starts(List<LotRef> lots, List<Views.LotId> asked, List<Views.SupplierLotId> supplierLots) {
+    }
+
+    private Starts starts(RecallRequest request) {
+        List<RecallRequest.LotBody> lots = request.lots() == null ? List.of() : request.lots();
+        List<RecallRequest.SupplierLotBody> supplierLots = request.supplierLots() == null ? List.of() : request.supplierLots();
+        if (lots.isEmpty() && supplierLots.isEmpty()) {
+            throw ApiException.badRequest("MISSING_FIELD", "name at least one lot or supplier lot to recall", "lots");
+        }
+        if (lots.size() > MAX_STARTS || supplierLots.size() > MAX_STARTS) {
+            throw ApiException.badRequest("TOO_MANY", "at most " + MAX_STARTS + " lots and " + MAX_STARTS + " supplier lots per recall",
+                    lots.size() > MAX_STARTS ? "lots" : "supplierLots");
+        }
+        ValidationErrors errors = new ValidationErrors();
+        Set<LotRef> refs = new LinkedHashSet<>();
+        List<Views.LotId> asked = new ArrayList<>();
+        List<LotRef> named = new ArrayList<>();
+        for (int i = 0; i < lots.size(); i++) {
+            RecallRequest.LotBody b = lots.get(i);
+            String at = "lots[" + i + "]";
+            try {
+                if (b == null) {
+                    throw ApiException.badRequest("MISSING_FIELD", at + " is empty", at);
+                }
+                LotRef ref = LotRef.of(Fields.code(at + ".item", b.item(), ItemCode::of), Fields.code(at + ".lot", b.lot(), LotCode::of));
+                named.add(ref);
+                asked.add(Views.LotId.of(ref));
+            } catch (ApiException e) {
+                errors.add(e.field(), e.code(), e.getMessage());
+            }
+        }
+        List<Views.SupplierLotId> supplierAsked = new ArrayList<>();
+        List<String[]> supplierKeys = new ArrayList<>();
+        for (int i = 0; i < supplierLots.size(); i++) {
+            RecallRequest.SupplierLotBody b = supplierLots.get(i);
+            String at = "supplierLots[" + i + "]";
+            try {
+                if (b == null) {
+                    throw ApiException.badRequest("MISSING_FIELD", at + " is empty", at);
+                }
+                String supplier = Fields.code(at + ".supplier", b.supplier(), PartnerCode::of);
+                String supplierLot = Fields.code(at + ".supplierLot", b.supplierLot(), LotCode::of);
+                supplierKeys.add(new String[] {supplier, supplierLot, at});
+                supplierAsked.add(new Views.SupplierLotId(supplier, supplierLot));
+            } catch (ApiException e) {
+                errors.add(e.field(), e.code(), e.getMessage());
+            }
+        }
+        errors.throwIfAny();
+        access.read(c -> {
+            Map<LotRef, TraceQueries.LotFacts> known = TraceQueries.lots(c, TraceQueries.distinct(named));
+            for (int i = 0; i < named.size(); i++) {
+                if (!known.containsKey(named.get(i))) {
+                    errors.add("lots[" + i + "]", "UNKNOWN_LOT", "lot " + named.get(i) + " is not in the ledger");
+                }
+                refs.add(named.get(i));
+            }
+            for (String[] k : supplierKeys) {
+                List<LotRef> received = TraceQueries.receivedWithSupplierLot(c, k[0], k[1]);
+                if (received.isEmpty()) {
+                    errors.add(k[2], "UNKNOWN_SUPPLIER_LOT", "no lot was received from " + k[0] + " with supplier lot " + k[1]);
+                }
+                refs.addAll(received);
+            }
+            return null;
+        });
+        errors.throwIfAny();
+        return new Starts(List.copyOf(refs), asked, supplierAsked);
+    }
+
+    private Views.RecallAnswer recall(Connection c, Actor actor, Starts starts, boolean mock, String reason, String signer, String meaning,
+                                      long started) throws SQLException {
+        long asOf = TraceQueries.ledgerHead(c);
+        Map<LotRef, TraceQueries.LotFacts> startFacts = TraceQueries.lots(c, starts.lots());
+        Set<String> sites = new java.util.TreeSet<>();
+        for (TraceQueries.LotFacts f : startFacts.values()) {
+            if (!actor.canReach(f.site())) {
+                throw ApiException.forbidden("SITE_NOT_ALLOWED", "you have no access to site " + f.site() + " of lot " + f.ref());
+            }
+            sites.add(f.site());
+        }
+        Walk affected = walk.walk(c, starts.lots(), true);
+        List<LotRef> all = new ArrayList<>(affected.depths().keySet());
+        Map<LotRef, TraceQueries.LotFacts> facts = TraceQueries.lots(c, all);
+        List<LotRef> shown = all.stream().filter(l -> facts.containsKey(l) && actor.canReach(facts.get(l).site()))
+                .sorted(Comparator.<LotRef>comparingInt(l -> affected.depths().get(l)).thenComparing(Comparator.naturalOrder()))
+                .toList();
+        List<TraceQueries.StockRow> stock = TraceQueries.stock(c, shown).stream().filter(s -> s.quantity().signum() > 0).toList();
+
+        List<Views.LotId> recalled = new ArrayList<>();
+        if (!mock) {
+            Set<LotRef> withStock = new LinkedHashSet<>();
+            stock.forEach(s -> withStock.add(s.lot()));
+            for (LotRef l : shown) {
+                String now = facts.get(l).status();
+                if (withStock.contains(l) && !now.equals(LotStatus.RECALLED.name()) && !now.equals(LotStatus.REJECTED.name())) {
+                    status.recall(actor, l.item().value(), l.lot().value(), reason, signer, meaning);
+                    recalled.add(Views.LotId.of(l));
+                }
+            }
+            if (!recalled.isEmpty()) {
+                facts.putAll(TraceQueries.lots(c, shown));
+            }
+        }
+
+        List<TraceQueries.ShipmentRow> shipments = TraceQueries.shipments(c, shown);
+        List<TraceQueries.ReturnRow> returns = TraceQueries.returns(c, shown);
+        Set<String> items = new HashSet<>();
+        shown.forEach(l -> items.add(l.item().value()));
+        Names names = Names.of(masterData, TraceService.partners(List.of(), shipments, returns), items);
+        Set<String> locationCodes = new HashSet<>();
+        stock.forEach(s -> locationCodes.add(s.location()));
+        Map<String, MasterDataLookup.LocationInfo> locations = masterData.locations(locationCodes);
+
+        // on hand per lot and location, summed over containers
+        Map<LotRef, Map<String, org.lotkeeper.model.quantity.Quantity>> onHand = new LinkedHashMap<>();
+        for (TraceQueries.StockRow s : stock) {
+            onHand.computeIfAbsent(s.lot(), k -> new TreeMap<>()).merge(s.location(), s.quantity(), org.lotkeeper.model.quantity.Quantity::plus);
+        }
+        List<Views.AffectedLot> affectedLots = new ArrayList<>();
+        List<Views.StockToContain> toContain = new ArrayList<>();
+        for (LotRef l : shown) {
+            TraceQueries.LotFacts f = facts.get(l);
+            List<Views.RecallOnHand> here = new ArrayList<>();
+            onHand.getOrDefault(l, Map.of()).forEach((location, q) -> {
+                here.add(new Views.RecallOnHand(location, q));
+                MasterDataLookup.LocationInfo info = locations.get(location);
+                toContain.add(new Views.StockToContain(l.item().value(), l.lot().value(), location, info == null ? null : info.type().name(), q));
+            });
+            affectedLots.add(new Views.AffectedLot(l.item().value(), l.lot().value(), names.item(l.item().value()), f.status(),
+                    affected.depths().get(l), f.site(), here));
+        }
+        Map<String, List<Views.Shipped>> shipped = new TreeMap<>();
+        shipments.forEach(s -> shipped.computeIfAbsent(s.customer(), k -> new ArrayList<>()).add(
+                new Views.Shipped(s.lot().item().value(), s.lot().lot().value(), s.shipment(), s.quantity(), s.shippedAt())));
+        Map<String, List<Views.Returned>> back = new TreeMap<>();
+        returns.forEach(r -> back.computeIfAbsent(r.customer(), k -> new ArrayList<>()).add(
+                new Views.Returned(r.lot().item().value(), r.lot().lot().value(), r.quantity(), r.returnedAt(), r.reference())));
+        Set<String> customerCodes = new java.util.TreeSet<>(shipped.keySet());
+        customerCodes.addAll(back.keySet());
+        List<Views.Customer> customers = customerCodes.stream().map(code -> new Views.Customer(code, names.partner(code),
+                shipped.getOrDefault(code, List.of()), back.getOrDefault(code, List.of()))).toList();
+        Set<LotRef> shownSet = new HashSet<>(shown);
+        List<Views.TraceLink> links = affected.links().stream().filter(l -> shownSet.contains(l.from()) && shownSet.contains(l.to()))
+                .map(TraceService::link).toList();
+
+        UUID id = IDS.next().value();
+        Instant now = clock.instant();
+        Views.RecallAnswer answer = new Views.RecallAnswer(id.toString(), mock, reason, now, actor.id(), signer, meaning,
+                starts.asked(), starts.supplierLots(), affectedLots, toContain, customers, links, recalled,
+                all.size() - shown.size(), asOf, Names.elapsedMs(started));
+        store(c, answer, starts, sites);
+        audit.record(actor.id(), mock ? "MOCK_RECALL" : "RECALL", id.toString(), sites.size() == 1 ? sites.iterator().next() : null,
+                affectedLots.size() + " affected lots, " + recalled.size() + " set to RECALLED" + (reason == null ? "" : "; reason: " + reason));
+        return answer;
+    }
+
+    private void store(Connection c, Views.RecallAnswer answer, Starts starts, Set<String> sites) throws SQLException {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("mock", answer.mock());
+        request.put("lots", starts.asked());
+        request.put("supplierLots", starts.supplierLots());
+        request.put("reason", answer.reason());
+        if (answer.signatureMeaning() != null) {
+            request.put("signature", Map.of("meaning", answer.signatureMeaning()));
+        }
+        try {
+            Sql.update(c, "INSERT INTO recall (id, created_by, created_at, mock, reason, signer_name, signature_meaning, sites, as_of_seq, "
+                            + "affected_lots, elapsed_ms, request, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)",
+                    UUID.fromString(answer.recallId()), answer.createdBy(), answer.createdAt(), answer.mock(), answer.reason(),
+                    answer.signedBy(), answer.signatureMeaning(), sites.toArray(String[]::new), answer.asOfSeq(),
+                    answer.affectedLots().size(), answer.elapsedMs(), json.writeValueAsString(request), json.writeValueAsString(answer));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a recall could not be written as JSON", e);
+        }
+    }
+
+    /** Recalls whose sites the caller reaches, newest first. */
+    public List<Views.RecallSummary> list(Actor actor, int limit) {
+        return access.read(c -> Sql.query(c, "SELECT id, mock, reason, created_at, created_by, affected_lots, elapsed_ms, sites FROM recall "
+                        + "WHERE ? OR sites <@ ?::varchar[] ORDER BY created_at DESC, id DESC LIMIT ?",
+                rs -> new Views.RecallSummary(rs.getObject("id", UUID.class).toString(), rs.getBoolean("mock"), rs.getString("reason"),
+                        Sql.instant(rs, "created_at"), rs.getString("created_by"), rs.getInt("affected_lots"), rs.getLong("elapsed_ms"),
+                        Sql.strings(rs, "sites")),
+                actor.allSites(), actor.sites().toArray(String[]::new), limit));
+    }
+
+    /** A stored recall's answer as JSON, or 404 (also for a recall of sites the caller cannot reach). */
+    public String resultJson(Actor actor, String recallId) {
+        UUID id = parseId(recallId);
+        record Row(String result, List<String> sites) {
+        }
+        Row row = access.read(c -> Sql.one(c, "SELECT result::text, sites FROM recall WHERE id = ?",
+                rs -> new Row(rs.getString(1), Sql.strings(rs, "sites")), id));
+        if (row == null || !row.sites().stream().allMatch(actor::canReach)) {
+            throw ApiException.notFound("no recall " + id);
+        }
+        return row.result();
+    }
+
+    /** A stored recall's answer. */
+    public Views.RecallAnswer result(Actor actor, String recallId) {
+        try {
+            return json.readValue(resultJson(actor, recallId), Views.RecallAnswer.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored recall " + recallId + " cannot be read", e);
+        }
+    }
+
+    static UUID parseId(String text) {
+        try {
+            if (text == null || text.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("no recall " + (text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "…" : text));
+        }
+    }
+}

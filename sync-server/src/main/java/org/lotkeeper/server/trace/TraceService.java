@@ -1,0 +1,126 @@
+package org.lotkeeper.server.trace;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.security.Actor;
+
+/**
+ * Backward and forward trace of one lot: the genealogy by breadth-first walk, then the lots'
+ * status, receipts, shipments and returns in one batched query each.
+ *
+ * <p>Receipts are listed for every lot of the answer; shipments and returns for the root and its
+ * descendants (what left the plant made from the root — shipped quantities gross, returns beside
+ * them). Lots of sites the caller cannot reach are walked through but left out of the answer and
+ * counted in {@code lotsOutsideYourSites}.
+ */
+@ApplicationScoped
+public class TraceService {
+
+    static final String ROOT = "ROOT";
+    static final String ANCESTOR = "ANCESTOR";
+    static final String DESCENDANT = "DESCENDANT";
+    static final String BOTH_SIDES = "ANCESTOR_AND_DESCENDANT";
+
+    private final GenealogyWalk walk = new BreadthFirstTrace();
+
+    @Inject
+    Access access;
+
+    @Inject
+    MasterDataLookup masterData;
+
+    public Views.TraceAnswer trace(Actor actor, String item, String lot, Direction direction) {
+        long started = System.nanoTime();
+        TraceQueries.LotFacts root = access.lot(actor, item, lot);
+        return access.read(c -> answer(c, actor, root, direction, started));
+    }
+
+    private Views.TraceAnswer answer(Connection c, Actor actor, TraceQueries.LotFacts root, Direction direction, long started)
+            throws SQLException {
+        LotRef ref = root.ref();
+        Walk back = direction == Direction.FORWARD ? new Walk(Map.of(ref, 0), List.of()) : walk.walk(c, List.of(ref), false);
+        Walk forth = direction == Direction.BACKWARD ? new Walk(Map.of(ref, 0), List.of()) : walk.walk(c, List.of(ref), true);
+
+        Map<LotRef, Integer> depth = new LinkedHashMap<>();
+        Map<LotRef, String> relation = new LinkedHashMap<>();
+        depth.put(ref, 0);
+        relation.put(ref, ROOT);
+        back.depths().forEach((l, d) -> {
+            if (!l.equals(ref)) {
+                depth.put(l, d);
+                relation.put(l, ANCESTOR);
+            }
+        });
+        forth.depths().forEach((l, d) -> {
+            if (!l.equals(ref)) {
+                depth.merge(l, d, Math::min);
+                relation.merge(l, DESCENDANT, (a, b) -> BOTH_SIDES);
+            }
+        });
+        Map<Long, Link> links = new LinkedHashMap<>();
+        back.links().forEach(l -> links.putIfAbsent(l.id(), l));
+        forth.links().forEach(l -> links.putIfAbsent(l.id(), l));
+
+        List<LotRef> all = new ArrayList<>(depth.keySet());
+        Map<LotRef, TraceQueries.LotFacts> facts = TraceQueries.lots(c, all);
+        Predicate<LotRef> visible = l -> facts.containsKey(l) && actor.canReach(facts.get(l).site());
+        List<LotRef> shown = all.stream().filter(visible).toList();
+        List<LotRef> downstream = shown.stream().filter(l -> !ANCESTOR.equals(relation.get(l))).toList();
+
+        List<TraceQueries.ReceiptRow> receipts = TraceQueries.receipts(c, shown);
+        List<TraceQueries.ShipmentRow> shipments = TraceQueries.shipments(c, downstream);
+        List<TraceQueries.ReturnRow> returns = TraceQueries.returns(c, downstream);
+        Names names = Names.of(masterData, partners(receipts, shipments, returns), List.of());
+
+        List<Views.TraceLot> lots = new ArrayList<>();
+        for (LotRef l : shown) {
+            TraceQueries.LotFacts f = facts.get(l);
+            lots.add(new Views.TraceLot(l.item().value(), l.lot().value(), f.status(), depth.get(l), relation.get(l), f.site()));
+        }
+        Set<LotRef> shownSet = new HashSet<>(shown);
+        List<Views.TraceLink> traceLinks = links.values().stream()
+                .filter(l -> shownSet.contains(l.from()) && shownSet.contains(l.to()))
+                .map(TraceService::link).toList();
+        return new Views.TraceAnswer(new Views.TraceRoot(ref.item().value(), ref.lot().value(), root.status(), root.site()),
+                direction.name(), lots, traceLinks,
+                receipts.stream().map(r -> receipt(r, names)).toList(),
+                shipments.stream().map(s -> new Views.Shipment(s.lot().item().value(), s.lot().lot().value(), s.customer(),
+                        names.partner(s.customer()), s.shipment(), s.quantity(), s.shippedAt(), s.eventId().toString())).toList(),
+                returns.stream().map(r -> new Views.ReturnLine(r.lot().item().value(), r.lot().lot().value(), r.customer(),
+                        names.partner(r.customer()), r.quantity(), r.returnedAt(), r.reference(), r.reason(), r.location(),
+                        r.eventId().toString())).toList(),
+                all.size() - shown.size(), Names.elapsedMs(started));
+    }
+
+    static Views.TraceLink link(Link l) {
+        return new Views.TraceLink(Views.LotId.of(l.from()), Views.LotId.of(l.to()), l.quantity(), l.eventId().toString(), l.kind(),
+                l.batch(), l.occurredAt());
+    }
+
+    static Views.Receipt receipt(TraceQueries.ReceiptRow r, Names names) {
+        return new Views.Receipt(r.lot().item().value(), r.lot().lot().value(), r.supplier(), names.partner(r.supplier()),
+                r.supplierLot(), r.quantity(), r.receivedAt(), r.reference(), r.location(), r.eventId().toString());
+    }
+
+    static Collection<String> partners(List<TraceQueries.ReceiptRow> receipts, List<TraceQueries.ShipmentRow> shipments,
+                                       List<TraceQueries.ReturnRow> returns) {
+        Set<String> codes = new HashSet<>();
+        receipts.forEach(r -> codes.add(r.supplier()));
+        shipments.forEach(s -> codes.add(s.customer()));
+        returns.forEach(r -> codes.add(r.customer()));
+        return codes;
+    }
+}

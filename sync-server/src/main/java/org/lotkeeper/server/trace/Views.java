@@ -1,0 +1,131 @@
+package org.lotkeeper.server.trace;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.quantity.Quantity;
+
+/** The wire shapes of trace, lot and recall answers (PROTOCOL.md, "Trace and recall"). */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A lot named on the wire. */
+    public record LotId(String item, String lot) {
+        static LotId of(LotRef ref) {
+            return new LotId(ref.item().value(), ref.lot().value());
+        }
+    }
+
+    /**
+     * A lot in a trace. {@code depth} is the number of links from the root (0 for the root);
+     * {@code relation} says on which side of the root it lies: ROOT, ANCESTOR or DESCENDANT
+     * (ANCESTOR_AND_DESCENDANT only in a cycle of bad data).
+     */
+    public record TraceLot(String item, String lot, String status, int depth, String relation, String site) {
+    }
+
+    public record TraceLink(LotId from, LotId to, Quantity quantity, String eventId, String kind, String batch, Instant occurredAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Receipt(String item, String lot, String supplier, String supplierName, String supplierLot, Quantity quantity,
+                          Instant receivedAt, String reference, String location, String eventId) {
+    }
+
+    public record Shipment(String item, String lot, String customer, String customerName, String shipment, Quantity quantity,
+                           Instant shippedAt, String eventId) {
+    }
+
+    public record ReturnLine(String item, String lot, String customer, String customerName, Quantity quantity, Instant returnedAt,
+                             String reference, String reason, String location, String eventId) {
+    }
+
+    public record TraceRoot(String item, String lot, String status, String site) {
+    }
+
+    public record TraceAnswer(TraceRoot root, String direction, List<TraceLot> lots, List<TraceLink> links, List<Receipt> receipts,
+                              List<Shipment> shipments, List<ReturnLine> returns, int lotsOutsideYourSites, long elapsedMs) {
+    }
+
+    // ---- lot detail, timeline, balance ----------------------------------------------------------
+
+    public record OnHand(String location, String container, Quantity quantity) {
+    }
+
+    public record DocumentRef(String documentId, String kind, String filename, String sha256, Instant uploadedAt) {
+    }
+
+    public record OpenFlag(long id, String flag, String detail, Instant raisedAt, String eventId) {
+    }
+
+    public record LotDetail(String item, String lot, String itemName, String gtin, String site, String status, LocalDate expiry,
+                            boolean expired, LocalDate manufactured, String origin, String supplier, String supplierName,
+                            String supplierLot, Instant createdAt, Quantity onHandTotal, List<OnHand> onHand,
+                            List<DocumentRef> documents, List<OpenFlag> flags, long elapsedMs) {
+    }
+
+    /**
+     * One event of a lot's timeline: who (user and name, device), where (locations), why (reason,
+     * deviation, note), both clocks, flags, and the payload as captured.
+     */
+    public record TimelineEvent(long ledgerSeq, String eventId, String type, Instant occurredAt, Instant recordedAt, String userId,
+                                String userName, String deviceId, String deviceLabel, String site, List<String> where, String why,
+                                List<String> flags, Object payload) {
+    }
+
+    public record Timeline(String item, String lot, List<TimelineEvent> events, long elapsedMs) {
+    }
+
+    public record BalanceDifference(String kind, String location, Quantity quantity, String detail) {
+    }
+
+    /**
+     * Mass balance of one lot in its base unit: received + produced + returned + adjustments in
+     * = on hand + shipped + consumed + adjustments out; {@code difference} is the left side minus
+     * the right side.
+     */
+    public record Balance(String item, String lot, Quantity received, Quantity produced, Quantity returned, Quantity adjustedIn,
+                          Quantity adjustedOut, Quantity onHand, Quantity shipped, Quantity consumed, Quantity difference,
+                          boolean balanced, List<BalanceDifference> differences, long elapsedMs) {
+    }
+
+    // ---- recalls --------------------------------------------------------------------------------
+
+    public record RecallOnHand(String location, Quantity quantity) {
+    }
+
+    public record AffectedLot(String item, String lot, String itemName, String status, int depth, String site,
+                              List<RecallOnHand> onHand) {
+    }
+
+    public record StockToContain(String item, String lot, String location, String locationType, Quantity quantity) {
+    }
+
+    public record Shipped(String item, String lot, String shipment, Quantity quantity, Instant shippedAt) {
+    }
+
+    public record Returned(String item, String lot, Quantity quantity, Instant returnedAt, String reference) {
+    }
+
+    public record Customer(String customer, String name, List<Shipped> shipped, List<Returned> returned) {
+    }
+
+    public record SupplierLotId(String supplier, String supplierLot) {
+    }
+
+    public record RecallAnswer(String recallId, boolean mock, String reason, Instant createdAt, String createdBy, String signedBy,
+                               String signatureMeaning, List<LotId> startingLots, List<SupplierLotId> supplierLots,
+                               List<AffectedLot> affectedLots, List<StockToContain> stockToContain, List<Customer> customers,
+                               List<TraceLink> links, List<LotId> recalledLots, int lotsOutsideYourSites, long asOfSeq,
+                               long elapsedMs) {
+    }
+
+    public record RecallSummary(String recallId, boolean mock, String reason, Instant createdAt, String createdBy,
+                                int affectedLots, long elapsedMs, List<String> sites) {
+    }
+}
