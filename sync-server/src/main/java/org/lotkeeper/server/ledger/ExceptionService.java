@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.event.Adjust;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.id.ItemCode;

@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.event.CodeRef;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventPayload;

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.wire.Decoded;
 import org.lotkeeper.model.wire.EventJson;

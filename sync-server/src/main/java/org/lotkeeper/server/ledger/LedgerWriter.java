@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.wire.Flag;
 
 /**
@@ -70,6 +72,15 @@ final class LedgerWriter {
                             p.deviceSeq(), e.userId().value(), e.type().name(), e.occurredAt(), p.recordedAt(), p.content(),
                             p.flags().stream().map(Enum::name).toArray(String[]::new), p.note(), p.previousHash(), p.hash());
                     ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO lot_event (item, lot, ledger_seq) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < events.size(); i++) {
+                    for (LotRef lot : events.get(i).event().lots()) {
+                        Jdbc.bind(c, ps, lot.item().value(), lot.lot().value(), seqs[i]);
+                        ps.addBatch();
+                    }
                 }
                 ps.executeBatch();
             }

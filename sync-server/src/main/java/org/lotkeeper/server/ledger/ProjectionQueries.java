@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;

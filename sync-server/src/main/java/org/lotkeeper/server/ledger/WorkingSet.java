@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.lot.LotRef;

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +30,7 @@ import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.wire.TaskRow;
 import org.lotkeeper.server.api.ApiException;
 import org.lotkeeper.server.api.ValidationErrors;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.AuditTrail;
@@ -120,7 +120,7 @@ public class TaskService {
             if (exists(c, taskId)) {
                 throw ApiException.conflict("DUPLICATE", "task " + taskId + " already exists");
             }
-            update(c, "INSERT INTO task (id, site, kind, partner, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            Jdbc.update(c, "INSERT INTO task (id, site, kind, partner, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                     taskId, request.site(), taskKind.name(), request.partner(), by.id(), now);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO task_line (task_id, line_no, item, lot, location, quantity, uom) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -189,7 +189,7 @@ public class TaskService {
         if (!"OPEN".equals(task.status())) {
             throw ApiException.conflict("ALREADY_CLOSED", "task " + id + " is " + task.status().toLowerCase());
         }
-        run(c -> update(c, "UPDATE task SET status = 'DONE', closed_by = ?, closed_at = ? WHERE id = ?",
+        run(c -> Jdbc.update(c, "UPDATE task SET status = 'DONE', closed_by = ?, closed_at = ? WHERE id = ?",
                 by.id(), clock.instant(), id));
         audit.record(by.id(), "TASK_CLOSED", id, task.site(), null);
         return find(by, id);
@@ -232,8 +232,8 @@ public class TaskService {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         tasks.put(rs.getString("id"), new TaskView(rs.getString("id"), rs.getString("site"), Kind.valueOf(rs.getString("kind")),
-                                rs.getString("partner"), rs.getString("status"), rs.getString("created_by"), instant(rs, "created_at"),
-                                rs.getString("closed_by"), instant(rs, "closed_at"), new ArrayList<>()));
+                                rs.getString("partner"), rs.getString("status"), rs.getString("created_by"), Jdbc.instant(rs, "created_at"),
+                                rs.getString("closed_by"), Jdbc.instant(rs, "closed_at"), new ArrayList<>()));
                     }
                 }
             }
@@ -256,39 +256,12 @@ public class TaskService {
     }
 
     private static boolean exists(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM task WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return Jdbc.one(c, "SELECT 1 FROM task WHERE id = ?", rs -> true, id) != null;
     }
 
-    private static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                Object p = params[i];
-                ps.setObject(i + 1, p instanceof Instant t ? t.atOffset(ZoneOffset.UTC) : p);
-            }
-            return ps.executeUpdate();
-        }
-    }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        var t = rs.getObject(column, java.time.OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T apply(Connection c) throws SQLException;
-    }
-
-    private <T> T run(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.apply(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("task access failed", e);
-        }
+    private <T> T run(Jdbc.Work<T> work) {
+        return Jdbc.withConnection(dataSource, "task access", work);
     }
 }

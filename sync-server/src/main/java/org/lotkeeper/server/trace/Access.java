@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.lot.LotRef;
@@ -22,7 +23,7 @@ public class Access {
     DataSource dataSource;
 
     /** Runs {@code work} on a connection (the caller's transaction's, if there is one). */
-    <T> T read(Sql.Work<T> work) {
+    <T> T read(Jdbc.Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.apply(c);
         } catch (SQLException e) {

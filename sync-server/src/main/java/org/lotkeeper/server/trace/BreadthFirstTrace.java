@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.lot.LotRef;
 
 /**
@@ -44,7 +45,7 @@ public final class BreadthFirstTrace implements GenealogyWalk {
             List<LotRef> next = new ArrayList<>();
             for (int from = 0; from < frontier.size(); from += BATCH) {
                 List<LotRef> batch = frontier.subList(from, Math.min(frontier.size(), from + BATCH));
-                List<Link> found = Sql.query(c, forward ? FORWARD : BACKWARD, Links::read, Sql.items(batch), Sql.lots(batch));
+                List<Link> found = Jdbc.query(c, forward ? FORWARD : BACKWARD, Links::read, Sql.items(batch), Sql.lots(batch));
                 found.sort(Comparator.comparingLong(Link::id));
                 for (Link link : found) {
                     links.putIfAbsent(link.id(), link);

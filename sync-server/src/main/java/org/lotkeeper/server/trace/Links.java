@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
@@ -26,7 +27,7 @@ final class Links {
     static Link read(ResultSet rs) throws SQLException {
         return new Link(rs.getLong("id"), Sql.lot(rs, "from_item", "from_lot"), Sql.lot(rs, "to_item", "to_lot"),
                 Quantity.of(rs.getBigDecimal("quantity"), Uom.byCode(rs.getString("uom")).orElseThrow()),
-                rs.getString("kind"), rs.getString("batch"), rs.getObject("event_id", UUID.class), Sql.instant(rs, "occurred_at"));
+                rs.getString("kind"), rs.getString("batch"), rs.getObject("event_id", UUID.class), Jdbc.instant(rs, "occurred_at"));
     }
 
     /** Shortest distances from {@code starts} over {@code links}, breadth first, in memory. */

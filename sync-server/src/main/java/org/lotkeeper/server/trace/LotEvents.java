@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.event.Adjust;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.Event;
@@ -26,8 +27,8 @@ import org.lotkeeper.model.wire.Decoded;
 import org.lotkeeper.model.wire.EventJson;
 
 /**
- * A lot's events from the ledger, found through the {@code lot_keys(content)} GIN index (V4),
- * in ledger order, with who and which device.
+ * A lot's events from the ledger, found through {@code lot_event} (written by ingest with every
+ * event, one row per lot it names), in ledger order, with who and which device.
  */
 final class LotEvents {
 
@@ -45,7 +46,8 @@ final class LotEvents {
 
     /** Every event that names {@code lot}, in ledger order. */
     static List<Stored> of(Connection c, LotRef lot) throws SQLException {
-        return Sql.query(c, SELECT + "WHERE lot_keys(e.content) @> ARRAY[?]::text[] ORDER BY e.ledger_seq", LotEvents::read, Sql.key(lot));
+        return Jdbc.query(c, SELECT + "WHERE e.ledger_seq IN (SELECT ledger_seq FROM lot_event WHERE item = ? AND lot = ?) "
+                + "ORDER BY e.ledger_seq", LotEvents::read, lot.item().value(), lot.lot().value());
     }
 
     /** Events of these types that name any of {@code lots}, up to ledger position {@code asOfSeq}, in ledger order. */
@@ -53,13 +55,15 @@ final class LotEvents {
         if (lots.isEmpty()) {
             return List.of();
         }
-        return Sql.query(c, SELECT + "WHERE lot_keys(e.content) && ?::text[] AND e.type = ANY (?::varchar[]) AND e.ledger_seq <= ? "
-                + "ORDER BY e.ledger_seq", LotEvents::read, Sql.keys(lots), types.toArray(String[]::new), asOfSeq);
+        return Jdbc.query(c, SELECT + "WHERE e.ledger_seq IN (SELECT x.ledger_seq FROM lot_event x "
+                + "JOIN unnest(?::varchar[], ?::varchar[]) AS l(item, lot) ON x.item = l.item AND x.lot = l.lot) "
+                + "AND e.type = ANY (?::varchar[]) AND e.ledger_seq <= ? ORDER BY e.ledger_seq",
+                LotEvents::read, Sql.items(lots), Sql.lots(lots), types.toArray(String[]::new), asOfSeq);
     }
 
     /** Events of a time range (device time, from inclusive, to exclusive) of some sites, in ledger order, at most {@code limit}. */
     static List<Stored> between(Connection c, Instant from, Instant to, String[] sites, int limit) throws SQLException {
-        return Sql.query(c, SELECT + "WHERE e.occurred_at >= ? AND e.occurred_at < ? AND (?::varchar[] IS NULL OR e.site = ANY (?::varchar[])) "
+        return Jdbc.query(c, SELECT + "WHERE e.occurred_at >= ? AND e.occurred_at < ? AND (?::varchar[] IS NULL OR e.site = ANY (?::varchar[])) "
                 + "ORDER BY e.ledger_seq LIMIT ?", LotEvents::read, from, to, sites, sites, limit);
     }
 
@@ -69,8 +73,8 @@ final class LotEvents {
             throw new IllegalStateException("ledger event " + rs.getLong("ledger_seq") + " cannot be read: " + event.problems());
         }
         return new Stored(rs.getLong("ledger_seq"), rs.getObject("event_id", UUID.class), rs.getString("type"),
-                Sql.instant(rs, "occurred_at"), Sql.instant(rs, "recorded_at"), rs.getString("user_id"), rs.getString("user_name"),
-                rs.getString("device_id"), rs.getString("device_label"), rs.getString("site"), Sql.strings(rs, "flags"), event.value());
+                Jdbc.instant(rs, "occurred_at"), Jdbc.instant(rs, "recorded_at"), rs.getString("user_id"), rs.getString("user_name"),
+                rs.getString("device_id"), rs.getString("device_label"), rs.getString("site"), Jdbc.strings(rs, "flags"), event.value());
     }
 
     /** The locations an event touched for {@code lot}: from and to of a movement, the place of a receipt, count or adjustment. */

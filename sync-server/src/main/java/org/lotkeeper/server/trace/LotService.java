@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.event.Adjust;
 import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.event.Receive;
@@ -47,9 +48,9 @@ public class LotService {
         TraceQueries.LotFacts f = access.lot(actor, item, lot);
         LotRef ref = f.ref();
         List<TraceQueries.StockRow> stock = access.read(c -> TraceQueries.stock(c, List.of(ref)));
-        List<Views.OpenFlag> flags = access.read(c -> Sql.query(c, "SELECT id, flag, detail, raised_at, event_id FROM exception "
+        List<Views.OpenFlag> flags = access.read(c -> Jdbc.query(c, "SELECT id, flag, detail, raised_at, event_id FROM exception "
                         + "WHERE item = ? AND lot = ? AND status = 'OPEN' ORDER BY id",
-                rs -> new Views.OpenFlag(rs.getLong("id"), rs.getString("flag"), rs.getString("detail"), Sql.instant(rs, "raised_at"),
+                rs -> new Views.OpenFlag(rs.getLong("id"), rs.getString("flag"), rs.getString("detail"), Jdbc.instant(rs, "raised_at"),
                         rs.getObject("event_id", UUID.class).toString()),
                 ref.item().value(), ref.lot().value()));
         List<Views.DocumentRef> docs = documents.forLot(ref.item().value(), ref.lot().value()).stream()
@@ -104,7 +105,7 @@ public class LotService {
         record Read(List<LotEvents.Stored> events, List<TraceQueries.StockRow> stock, List<Variance> variances) {
         }
         Read read = access.read((Connection c) -> new Read(LotEvents.of(c, ref), TraceQueries.stock(c, List.of(ref)),
-                Sql.query(c, "SELECT location, counted, expected FROM count_variance WHERE item = ? AND lot = ? AND status = 'PENDING' "
+                Jdbc.query(c, "SELECT location, counted, expected FROM count_variance WHERE item = ? AND lot = ? AND status = 'PENDING' "
                                 + "ORDER BY id", rs -> new Variance(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)),
                         ref.item().value(), ref.lot().value())));
         Quantity zero = Quantity.zero(units.base());

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
@@ -270,7 +271,7 @@ public class RecallService {
             request.put("signature", Map.of("meaning", answer.signatureMeaning()));
         }
         try {
-            Sql.update(c, "INSERT INTO recall (id, created_by, created_at, mock, reason, signer_name, signature_meaning, sites, as_of_seq, "
+            Jdbc.update(c, "INSERT INTO recall (id, created_by, created_at, mock, reason, signer_name, signature_meaning, sites, as_of_seq, "
                             + "affected_lots, elapsed_ms, request, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)",
                     UUID.fromString(answer.recallId()), answer.createdBy(), answer.createdAt(), answer.mock(), answer.reason(),
                     answer.signedBy(), answer.signatureMeaning(), sites.toArray(String[]::new), answer.asOfSeq(),
@@ -282,11 +283,11 @@ public class RecallService {
 
     /** Recalls whose sites the caller reaches, newest first. */
     public List<Views.RecallSummary> list(Actor actor, int limit) {
-        return access.read(c -> Sql.query(c, "SELECT id, mock, reason, created_at, created_by, affected_lots, elapsed_ms, sites FROM recall "
+        return access.read(c -> Jdbc.query(c, "SELECT id, mock, reason, created_at, created_by, affected_lots, elapsed_ms, sites FROM recall "
                         + "WHERE ? OR sites <@ ?::varchar[] ORDER BY created_at DESC, id DESC LIMIT ?",
                 rs -> new Views.RecallSummary(rs.getObject("id", UUID.class).toString(), rs.getBoolean("mock"), rs.getString("reason"),
-                        Sql.instant(rs, "created_at"), rs.getString("created_by"), rs.getInt("affected_lots"), rs.getLong("elapsed_ms"),
-                        Sql.strings(rs, "sites")),
+                        Jdbc.instant(rs, "created_at"), rs.getString("created_by"), rs.getInt("affected_lots"), rs.getLong("elapsed_ms"),
+                        Jdbc.strings(rs, "sites")),
                 actor.allSites(), actor.sites().toArray(String[]::new), limit));
     }
 
@@ -295,8 +296,8 @@ public class RecallService {
         UUID id = parseId(recallId);
         record Row(String result, List<String> sites) {
         }
-        Row row = access.read(c -> Sql.one(c, "SELECT result::text, sites FROM recall WHERE id = ?",
-                rs -> new Row(rs.getString(1), Sql.strings(rs, "sites")), id));
+        Row row = access.read(c -> Jdbc.one(c, "SELECT result::text, sites FROM recall WHERE id = ?",
+                rs -> new Row(rs.getString(1), Jdbc.strings(rs, "sites")), id));
         if (row == null || !row.sites().stream().allMatch(actor::canReach)) {
             throw ApiException.notFound("no recall " + id);
         }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.lot.LotRef;
 
 /**
@@ -29,7 +30,7 @@ public final class RecursiveCteTrace implements GenealogyWalk {
     @Override
     public Walk walk(Connection c, Collection<LotRef> starts, boolean forward) throws SQLException {
         List<LotRef> roots = List.copyOf(new java.util.LinkedHashSet<>(starts));
-        List<Link> links = Sql.query(c, forward ? FORWARD : BACKWARD, Links::read, Sql.items(roots), Sql.lots(roots));
+        List<Link> links = Jdbc.query(c, forward ? FORWARD : BACKWARD, Links::read, Sql.items(roots), Sql.lots(roots));
         return new Walk(Links.depths(roots, links, forward), links);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
@@ -51,11 +52,11 @@ final class TraceQueries {
         if (lots.isEmpty()) {
             return out;
         }
-        for (LotFacts f : Sql.query(c, "SELECT l.item, l.lot, l.site, l.status, l.expiry, l.manufactured, l.origin, l.supplier, "
+        for (LotFacts f : Jdbc.query(c, "SELECT l.item, l.lot, l.site, l.status, l.expiry, l.manufactured, l.origin, l.supplier, "
                         + "l.supplier_lot, l.created_at FROM " + LOTS + " JOIN lot l ON l.item = k.item AND l.lot = k.lot",
-                rs -> new LotFacts(Sql.lot(rs, "item", "lot"), rs.getString("site"), rs.getString("status"), Sql.date(rs, "expiry"),
-                        Sql.date(rs, "manufactured"), rs.getString("origin"), rs.getString("supplier"), rs.getString("supplier_lot"),
-                        Sql.instant(rs, "created_at")),
+                rs -> new LotFacts(Sql.lot(rs, "item", "lot"), rs.getString("site"), rs.getString("status"), Jdbc.date(rs, "expiry"),
+                        Jdbc.date(rs, "manufactured"), rs.getString("origin"), rs.getString("supplier"), rs.getString("supplier_lot"),
+                        Jdbc.instant(rs, "created_at")),
                 Sql.items(lots), Sql.lots(lots))) {
             out.put(f.ref(), f);
         }
@@ -71,7 +72,7 @@ final class TraceQueries {
         if (lots.isEmpty()) {
             return List.of();
         }
-        return Sql.query(c, "SELECT s.item, s.lot, s.location, s.container, s.quantity, s.uom FROM " + LOTS
+        return Jdbc.query(c, "SELECT s.item, s.lot, s.location, s.container, s.quantity, s.uom FROM " + LOTS
                         + " JOIN stock s ON s.item = k.item AND s.lot = k.lot WHERE s.quantity <> 0 ORDER BY s.item, s.lot, s.location, s.container",
                 rs -> new StockRow(Sql.lot(rs, "item", "lot"), rs.getString("location"), rs.getString("container"),
                         quantity(rs.getBigDecimal("quantity"), rs.getString("uom"))),
@@ -82,11 +83,11 @@ final class TraceQueries {
         if (lots.isEmpty()) {
             return List.of();
         }
-        return Sql.query(c, "SELECT r.event_id, r.item, r.lot, r.supplier, r.supplier_lot, r.reference, r.quantity, r.uom, r.location, "
+        return Jdbc.query(c, "SELECT r.event_id, r.item, r.lot, r.supplier, r.supplier_lot, r.reference, r.quantity, r.uom, r.location, "
                         + "r.received_at FROM " + LOTS + " JOIN receipt r ON r.item = k.item AND r.lot = k.lot ORDER BY r.received_at, r.event_id",
                 rs -> new ReceiptRow(rs.getObject("event_id", UUID.class), Sql.lot(rs, "item", "lot"), rs.getString("supplier"),
                         rs.getString("supplier_lot"), rs.getString("reference"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
-                        rs.getString("location"), Sql.instant(rs, "received_at")),
+                        rs.getString("location"), Jdbc.instant(rs, "received_at")),
                 Sql.items(lots), Sql.lots(lots));
     }
 
@@ -94,11 +95,11 @@ final class TraceQueries {
         if (lots.isEmpty()) {
             return List.of();
         }
-        return Sql.query(c, "SELECT s.event_id, s.item, s.lot, s.shipment, s.customer, s.quantity, s.uom, s.location, s.shipped_at FROM "
+        return Jdbc.query(c, "SELECT s.event_id, s.item, s.lot, s.shipment, s.customer, s.quantity, s.uom, s.location, s.shipped_at FROM "
                         + LOTS + " JOIN shipment_line s ON s.item = k.item AND s.lot = k.lot ORDER BY s.shipped_at, s.event_id",
                 rs -> new ShipmentRow(rs.getObject("event_id", UUID.class), Sql.lot(rs, "item", "lot"), rs.getString("shipment"),
                         rs.getString("customer"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")), rs.getString("location"),
-                        Sql.instant(rs, "shipped_at")),
+                        Jdbc.instant(rs, "shipped_at")),
                 Sql.items(lots), Sql.lots(lots));
     }
 
@@ -106,24 +107,24 @@ final class TraceQueries {
         if (lots.isEmpty()) {
             return List.of();
         }
-        return Sql.query(c, "SELECT r.event_id, r.item, r.lot, r.customer, r.reference, r.quantity, r.uom, r.location, r.reason, "
+        return Jdbc.query(c, "SELECT r.event_id, r.item, r.lot, r.customer, r.reference, r.quantity, r.uom, r.location, r.reason, "
                         + "r.returned_at FROM " + LOTS + " JOIN return_line r ON r.item = k.item AND r.lot = k.lot ORDER BY r.returned_at, r.event_id",
                 rs -> new ReturnRow(rs.getObject("event_id", UUID.class), Sql.lot(rs, "item", "lot"), rs.getString("customer"),
                         rs.getString("reference"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")), rs.getString("location"),
-                        rs.getString("reason"), Sql.instant(rs, "returned_at")),
+                        rs.getString("reason"), Jdbc.instant(rs, "returned_at")),
                 Sql.items(lots), Sql.lots(lots));
     }
 
     /** Every lot received from this supplier with this supplier lot code, in receipt order. */
     static List<LotRef> receivedWithSupplierLot(Connection c, String supplier, String supplierLot) throws SQLException {
-        return Sql.query(c, "SELECT item, lot FROM receipt WHERE supplier = ? AND supplier_lot = ? GROUP BY item, lot "
+        return Jdbc.query(c, "SELECT item, lot FROM receipt WHERE supplier = ? AND supplier_lot = ? GROUP BY item, lot "
                         + "ORDER BY min(received_at), item, lot",
                 rs -> Sql.lot(rs, "item", "lot"), supplier, supplierLot);
     }
 
     /** The newest ledger position. */
     static long ledgerHead(Connection c) throws SQLException {
-        return Sql.one(c, "SELECT COALESCE(max(ledger_seq), 0) FROM ledger_event", rs -> rs.getLong(1));
+        return Jdbc.one(c, "SELECT COALESCE(max(ledger_seq), 0) FROM ledger_event", rs -> rs.getLong(1));
     }
 
     static Quantity quantity(BigDecimal value, String uom) {

@@ -22,7 +22,7 @@ public final class Database {
     /** Empties the ledger, its projections, documents and devices (master data and users stay). */
     public static void resetLedger(DataSource ds) {
         execute(ds, "TRUNCATE ledger_event, rejected_event, chain_head, lot, stock, lot_link, receipt, shipment_line, return_line, "
-                + "exception, count_variance, document_link, document, device, enrollment_code");
+                + "exception, count_variance, document_link, document, device, enrollment_code, lot_event, recall");
     }
 
     public static void execute(DataSource ds, String sql) {

@@ -49,7 +49,6 @@ class RiversideRecallTest {
     @BeforeEach
     void playTheWeek() {
         Database.resetLedger(ds);
-        Database.execute(ds, "TRUNCATE recall");
         new Riverside().play();
         quinn = Api.token("quinn", "quinn-Passw0rd!");
     }

@@ -40,7 +40,6 @@ class RiversideTraceTest {
     @BeforeEach
     void playTheWeek() {
         Database.resetLedger(ds);
-        Database.execute(ds, "TRUNCATE recall");
         new Riverside().play();
         quinn = Api.token("quinn", "quinn-Passw0rd!");
     }

@@ -40,7 +40,6 @@ class TraceAccessAndBadInputTest {
     @BeforeEach
     void playTheWeek() {
         Database.resetLedger(ds);
-        Database.execute(ds, "TRUNCATE recall");
         new Riverside().play();
         as(Api.adminToken()).body(OTHER_SITE).put("/api/v1/masterdata").then().statusCode(200);
         quinn = Api.token("quinn", "quinn-Passw0rd!");

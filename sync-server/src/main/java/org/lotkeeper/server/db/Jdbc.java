@@ -1,4 +1,4 @@
-package org.lotkeeper.server.ledger;
+package org.lotkeeper.server.db;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -16,18 +16,21 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-/** Small JDBC helpers for the ledger's hot path: parameters by position, rows by mapper. */
-final class Jdbc {
+/**
+ * Small JDBC helpers for the server's hand-written SQL (ledger ingest, trace, tasks): parameters by
+ * position with java.time and arrays, rows by mapper. Each package still owns its own tables.
+ */
+public final class Jdbc {
 
     /** Maps the current row of a result set. */
     @FunctionalInterface
-    interface Row<T> {
+    public interface Row<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
     /** Work on one connection. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T apply(Connection c) throws SQLException;
     }
 
@@ -35,7 +38,7 @@ final class Jdbc {
     }
 
     /** Runs {@code work} on a connection of the current transaction (Agroal enlists it). */
-    static <T> T withConnection(DataSource dataSource, String what, Work<T> work) {
+    public static <T> T withConnection(DataSource dataSource, String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.apply(c);
         } catch (SQLException e) {
@@ -43,14 +46,14 @@ final class Jdbc {
         }
     }
 
-    static int update(Connection c, String sql, Object... params) throws SQLException {
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);
             return ps.executeUpdate();
         }
     }
 
-    static <T> List<T> query(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+    public static <T> List<T> query(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -63,12 +66,12 @@ final class Jdbc {
         }
     }
 
-    static <T> T one(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+    public static <T> T one(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         List<T> rows = query(c, sql, row, params);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    static void bind(Connection c, PreparedStatement ps, Object... params) throws SQLException {
+    public static void bind(Connection c, PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             int at = i + 1;
@@ -100,16 +103,16 @@ final class Jdbc {
         }
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
-    static LocalDate date(ResultSet rs, String column) throws SQLException {
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
     }
 
-    static List<String> strings(ResultSet rs, String column) throws SQLException {
+    public static List<String> strings(ResultSet rs, String column) throws SQLException {
         java.sql.Array a = rs.getArray(column);
         return a == null ? List.of() : List.of((String[]) a.getArray());
     }
