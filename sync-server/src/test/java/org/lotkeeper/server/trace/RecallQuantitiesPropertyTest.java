@@ -1,0 +1,123 @@
+package org.lotkeeper.server.trace;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lotkeeper.server.testing.Api;
+import org.lotkeeper.server.testing.Database;
+import org.lotkeeper.server.testing.GeneratedStreams;
+import org.lotkeeper.server.testing.PostgresResource;
+import org.lotkeeper.server.testing.Riverside;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotkeeper.server.testing.Api.as;
+
+/**
+ * Recall invariants on generated plants: the affected lots are the start lots and everything
+ * reachable from them through genealogy links, and per lot the recall's shipped and returned
+ * quantities are the sums of the SHIP and RETURN events the ledger holds for it.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class RecallQuantitiesPropertyTest {
+
+    @Inject
+    DataSource ds;
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13})
+    void recallQuantitiesAreTheLedgersShipAndReturnEvents(long seed) throws Exception {
+        Database.resetLedger(ds);
+        Api.loadRiversideMasterData();
+        Random random = new Random(seed);
+        String sam = Api.token("sam", "sam-Passw0rd!");
+        List<String[]> lots = new ArrayList<>();
+        for (int d = 0; d < 2; d++) {
+            String[] device = Riverside.enroll(sam, "gen-" + d);
+            List<JsonNode> events = GeneratedStreams.stream(random, lots, 60);
+            for (int from = 0; from < events.size(); from += 20) {
+                Riverside.push(device, events.subList(from, Math.min(events.size(), from + 20)));
+            }
+        }
+        List<String[]> known = Database.rows(ds, "SELECT item, lot FROM lot WHERE origin <> 'UNKNOWN' ORDER BY item, lot").stream()
+                .map(r -> new String[] {(String) r.get("item"), (String) r.get("lot")}).toList();
+        ObjectNode request = Riverside.JSON.createObjectNode().put("mock", true).put("reason", "property test");
+        ArrayNode start = request.putArray("lots");
+        Set<String> starting = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            String[] lot = known.get(random.nextInt(known.size()));
+            if (starting.add(lot[0] + "/" + lot[1])) {
+                start.addObject().put("item", lot[0]).put("lot", lot[1]);
+            }
+        }
+        JsonNode recall = Riverside.JSON.readTree(as(Api.token("quinn", "quinn-Passw0rd!")).body(request.toString())
+                .post("/api/v1/recalls").then().statusCode(200).extract().asString());
+
+        Set<String> affected = new HashSet<>();
+        recall.get("affectedLots").forEach(l -> affected.add(l.get("item").asText() + "/" + l.get("lot").asText()));
+        assertThat(affected).isEqualTo(descendants(starting));
+
+        assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'SHIP'")).as("the plant shipped").isPositive();
+        assertThat(sums(recall, "shipped")).isEqualTo(ledgerSums("SHIP", affected));
+        assertThat(sums(recall, "returned")).isEqualTo(ledgerSums("RETURN", affected));
+    }
+
+    /** The start lots and every lot reachable from them over lot_link, walked here independently. */
+    private Set<String> descendants(Set<String> start) {
+        Map<String, List<String>> out = new HashMap<>();
+        Database.rows(ds, "SELECT from_item, from_lot, to_item, to_lot FROM lot_link").forEach(r -> out
+                .computeIfAbsent(r.get("from_item") + "/" + r.get("from_lot"), k -> new ArrayList<>()).add(r.get("to_item") + "/" + r.get("to_lot")));
+        Set<String> seen = new HashSet<>(start);
+        List<String> queue = new ArrayList<>(start);
+        while (!queue.isEmpty()) {
+            for (String next : out.getOrDefault(queue.remove(queue.size() - 1), List.of())) {
+                if (seen.add(next)) {
+                    queue.add(next);
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static Map<String, BigDecimal> sums(JsonNode recall, String field) {
+        Map<String, BigDecimal> out = new HashMap<>();
+        for (JsonNode customer : recall.get("customers")) {
+            for (JsonNode line : customer.path(field)) {
+                out.merge(line.get("item").asText() + "/" + line.get("lot").asText(), new BigDecimal(line.at("/quantity/value").asText()),
+                        BigDecimal::add);
+            }
+        }
+        out.replaceAll((k, v) -> v.stripTrailingZeros());
+        return out;
+    }
+
+    /** Per lot, the sum of the quantities of the ledger's events of this type, read from their stored JSON. */
+    private Map<String, BigDecimal> ledgerSums(String type, Set<String> lots) throws Exception {
+        Map<String, BigDecimal> out = new HashMap<>();
+        for (Map<String, Object> row : Database.rows(ds, "SELECT content FROM ledger_event WHERE type = ?", type)) {
+            JsonNode p = Riverside.JSON.readTree((String) row.get("content")).get("payload");
+            String key = p.get("item").asText() + "/" + p.get("lot").asText();
+            if (lots.contains(key)) {
+                out.merge(key, new BigDecimal(p.at("/quantity/value").asText()), BigDecimal::add);
+            }
+        }
+        out.replaceAll((k, v) -> v.stripTrailingZeros());
+        return out;
+    }
+}
