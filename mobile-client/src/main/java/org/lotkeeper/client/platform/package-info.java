@@ -1,5 +1,6 @@
 /**
- * Ports to the platform the client runs on (timers here; storage, display, audio, camera later),
- * with desktop adapters. Nothing here imports JavaFX or Gluon Attach.
+ * Ports to the platform the client runs on — timers, audio feedback, app storage, camera — with
+ * desktop adapters, chosen in one place ({@link org.lotkeeper.client.platform.PlatformServices}).
+ * Nothing here imports JavaFX or Gluon Attach.
  */
 package org.lotkeeper.client.platform;
