@@ -152,7 +152,7 @@ public class IngestService {
         }
 
         // Pass 2: judge and apply the new events in order, on the locked lots they name.
-        Context ctx = context(c, now, fresh);
+        Context ctx = context(now, fresh);
         List<LotRef> touched = new ArrayList<>();
         fresh.stream().filter(PushedEvent::valid).forEach(pe -> touched.addAll(pe.event().value().lots()));
         WorkingSet ws = WorkingSet.open(c, touched);
@@ -208,7 +208,7 @@ public class IngestService {
         try (Connection c = dataSource.getConnection()) {
             Instant now = clock.instant();
             LedgerWriter.ChainHead head = LedgerWriter.lockChain(c, "site:" + event.site().value());
-            Context ctx = context(c, now, List.of());
+            Context ctx = context(now, List.of());
             ctx.load(event);
             WorkingSet ws = WorkingSet.open(c, event.lots());
             List<RaisedFlag> raised = Projector.apply(ctx.projection(ws), event);
@@ -373,8 +373,8 @@ public class IngestService {
 
     // ---- reference data for one request ----------------------------------------------------
 
-    private Context context(Connection c, Instant now, List<PushedEvent> events) {
-        Context ctx = new Context(c, now);
+    private Context context(Instant now, List<PushedEvent> events) {
+        Context ctx = new Context(now);
         for (PushedEvent pe : events) {
             if (pe.valid()) {
                 ctx.collect(pe.event().value());
@@ -386,7 +386,6 @@ public class IngestService {
 
     /** Master data and users named by the events of one request, loaded once. */
     private final class Context {
-        final Connection connection;
         final Instant now;
         final ReferencedCodes codes = new ReferencedCodes();
         Map<String, ItemInfo> items = Map.of();
@@ -394,8 +393,7 @@ public class IngestService {
         Map<String, PartnerInfo> partners = Map.of();
         Map<String, UserView> users = Map.of();
 
-        Context(Connection connection, Instant now) {
-            this.connection = connection;
+        Context(Instant now) {
             this.now = now;
         }
 

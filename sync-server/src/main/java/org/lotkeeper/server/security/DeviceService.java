@@ -85,7 +85,7 @@ public class DeviceService {
         row.usedAt = now;
         row.deviceId = device.deviceId;
         audit.record(row.createdBy, "DEVICE_ENROLLED", device.deviceId, device.site, row.label);
-        device.flush();
+        DeviceEntity.flush();
         DeviceEntity.getEntityManager().refresh(device);
         return new EnrolledDevice(device.deviceId, token, device.site, DeviceTag.forEnrollmentNumber(device.tagNumber).value());
     }
