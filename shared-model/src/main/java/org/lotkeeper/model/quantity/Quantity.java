@@ -15,6 +15,8 @@ import org.lotkeeper.model.quantity.InvalidQuantityException.Reason;
  */
 public record Quantity(BigDecimal value, Uom uom) implements Comparable<Quantity> {
 
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
     public static final int MAX_INTEGER_DIGITS = 15;
     public static final int MAX_SCALE = 9;
 
@@ -57,7 +59,7 @@ public record Quantity(BigDecimal value, Uom uom) implements Comparable<Quantity
      * thousands separators; "1e9999" must never reach {@link BigDecimal}.
      */
     static BigDecimal parseDecimal(String text) {
-        if (text == null || text.isEmpty() || text.length() > 40 || !text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+        if (text == null || text.isEmpty() || text.length() > 40 || !DECIMAL.matcher(text).matches()) {
             throw new InvalidQuantityException(Reason.BAD_NUMBER,
                     "'" + (text == null ? "" : abbreviate(text)) + "' is not a decimal number like 12.5");
         }
