@@ -62,7 +62,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * TRANSFORMs — mostly blends of 2–8 lots of the level below, and splits, merges and reworks — each
  * released by a STATUS; about 30 SHIP lines per finished lot to a few thousand customers (at 1M
  * lots), 1.5% of them RETURNed. A few "popular" raw lots (bulk tanks) feed 2.5% of first-level
- * blends, so their descendants grow with the ledger (≥ 10,000 lots at 1M lots). About 10 events per lot.
+ * blends — the first half of those, the second a quarter, and so on — so their descendants grow
+ * with the ledger, in graded sizes (at 1M lots the second reaches about 10,000 lots). About 10 events per lot.
  *
  * <p>Needs a database migrated by the server (Flyway, V1..) with an empty ledger.
  */
@@ -301,7 +302,7 @@ public final class LedgerGenerator {
                 }
             }
             if (level == 1 && rnd.nextDouble() < 0.025) {
-                chosen.add(popular.get(rnd.nextInt(popular.size())));
+                chosen.add(popular.get(popularPick()));
             }
             inputs.addAll(chosen);
             outItem = item(level, rnd.nextInt(itemsOf(level)));
@@ -367,6 +368,16 @@ public final class LedgerGenerator {
         for (int lot : outputs) {
             release(lot);
         }
+    }
+
+    /** Popular lot 0 feeds half of the blends that take a popular lot, lot 1 a quarter, and so on: reaches of graded size. */
+    private int popularPick() {
+        for (int i = 0; i < popular.size() - 1; i++) {
+            if (rnd.nextBoolean()) {
+                return i;
+            }
+        }
+        return popular.size() - 1;
     }
 
     /** A random lot of the recent window of {@code pool} that has at least 2 kg in storage, or null. */

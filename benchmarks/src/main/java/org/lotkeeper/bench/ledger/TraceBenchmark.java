@@ -143,7 +143,7 @@ public final class TraceBenchmark {
         Walk walk(Connection c, String item, String lot, boolean forward) throws SQLException;
     }
 
-    /** {@code --jdbc-url URL --user U --password P --samples N --seed S}. */
+    /** {@code --jdbc-url URL --user U --password P --samples N --seed S [--popular item/lot,item/lot…]}. */
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args);
         int samples = Integer.parseInt(a.getOrDefault("samples", "1000"));
@@ -205,8 +205,10 @@ public final class TraceBenchmark {
                             pct(t, 99), t[t.length - 1], reached.get(m) / (double) samples);
                 }
             }
-            String pop = a.get("popular");
-            if (pop != null) {
+            for (String pop : a.getOrDefault("popular", "").split(",")) {
+                if (pop.isBlank()) {
+                    continue;
+                }
                 String[] l = pop.split("/", 2);
                 for (String m : methods.keySet()) {
                     double[] t = new double[5];
