@@ -280,43 +280,50 @@ public class RecallReports {
             doc.add(summary);
 
             section(doc, "Affected lots", heading);
-            PdfPTable affected = table(new float[] {2, 3, 2, 1.5f, 0.7f, 3});
+            PdfPTable affected = largeTable(new float[] {2, 3, 2, 1.5f, 0.7f, 3});
             header(affected, bold, "Item", "Description", "Lot", "Status", "Depth", "On hand");
+            int affectedRows = 0;
             for (Views.AffectedLot l : recall.affectedLots()) {
                 cells(affected, body, l.item(), l.itemName(), l.lot(), l.status(), Integer.toString(l.depth()),
                         l.onHand().isEmpty() ? "-" : String.join("; ", l.onHand().stream().map(o -> o.location() + ": " + o.quantity()).toList()));
+                flushEvery(doc, affected, ++affectedRows);
             }
-            doc.add(affected);
+            finish(doc, affected);
 
             section(doc, "Stock to contain", heading);
             if (recall.stockToContain().isEmpty()) {
                 doc.add(new Paragraph("No stock on hand.", body));
             } else {
-                PdfPTable stock = table(new float[] {2, 2, 2, 1.5f, 1.5f});
+                PdfPTable stock = largeTable(new float[] {2, 2, 2, 1.5f, 1.5f});
                 header(stock, bold, "Item", "Lot", "Location", "Location type", "Quantity");
+                int stockRows = 0;
                 for (Views.StockToContain s : recall.stockToContain()) {
                     cells(stock, body, s.item(), s.lot(), s.location(), s.locationType(), s.quantity().toString());
+                    flushEvery(doc, stock, ++stockRows);
                 }
-                doc.add(stock);
+                finish(doc, stock);
             }
 
             section(doc, "Customers", heading);
             if (recall.customers().isEmpty()) {
                 doc.add(new Paragraph("Nothing was shipped.", body));
             } else {
-                PdfPTable customers = table(new float[] {2, 2.5f, 1.2f, 2, 2, 1.5f, 1.5f, 2.5f});
+                PdfPTable customers = largeTable(new float[] {2, 2.5f, 1.2f, 2, 2, 1.5f, 1.5f, 2.5f});
                 header(customers, bold, "Customer", "Name", "What", "Item", "Lot", "Reference", "Quantity", "Date");
+                int customerRows = 0;
                 for (Views.Customer c : recall.customers()) {
                     for (Views.Shipped s : c.shipped()) {
                         cells(customers, body, c.customer(), c.name(), "Shipped", s.item(), s.lot(), s.shipment(), s.quantity().toString(),
                                 s.shippedAt().toString());
+                        flushEvery(doc, customers, ++customerRows);
                     }
                     for (Views.Returned r : c.returned()) {
                         cells(customers, body, c.customer(), c.name(), "Returned", r.item(), r.lot(), r.reference(), r.quantity().toString(),
                                 r.returnedAt().toString());
+                        flushEvery(doc, customers, ++customerRows);
                     }
                 }
-                doc.add(customers);
+                finish(doc, customers);
             }
 
             section(doc, "Genealogy", heading);
@@ -377,6 +384,26 @@ public class RecallReports {
         p.setSpacingBefore(12);
         p.setSpacingAfter(4);
         doc.add(p);
+    }
+
+    /** Rows written to the document in slices, so a recall of 100,000 shipment lines never holds its whole table in memory. */
+    static final int ROWS_PER_SLICE = 500;
+
+    private static PdfPTable largeTable(float[] widths) {
+        PdfPTable t = table(widths);
+        t.setComplete(false);
+        return t;
+    }
+
+    private static void flushEvery(Document doc, PdfPTable t, int rows) throws DocumentException {
+        if (rows % ROWS_PER_SLICE == 0) {
+            doc.add(t);
+        }
+    }
+
+    private static void finish(Document doc, PdfPTable t) throws DocumentException {
+        t.setComplete(true);
+        doc.add(t);
     }
 
     private static PdfPTable table(float[] widths) {

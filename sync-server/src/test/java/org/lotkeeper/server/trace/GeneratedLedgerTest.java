@@ -192,6 +192,20 @@ class GeneratedLedgerTest {
                 .isGreaterThanOrEqualTo(LOTS / 20);
         assertThat(recallSums(recall, "shipped")).isEqualTo(shippedLines).isEqualTo(ledgerSums("SHIP", affected));
         assertThat(recallSums(recall, "returned")).isEqualTo(ledgerSums("RETURN", affected));
+
+        // The PDF of such a recall is written in slices of rows (several slices here), not one table in memory.
+        int lines = 0;
+        for (JsonNode customer : recall.get("customers")) {
+            lines += customer.get("shipped").size() + customer.path("returned").size();
+        }
+        assertThat(lines).isGreaterThan(2 * RecallReports.ROWS_PER_SLICE);
+        byte[] pdf = as(Api.token("quinn", "quinn-Passw0rd!")).get("/api/v1/recalls/" + recall.get("recallId").asText() + "/report.pdf")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        assertThat(reader.getNumberOfPages()).isGreaterThan(10);
+        String lastPage = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(reader.getNumberOfPages());
+        assertThat(lastPage).contains("Answered in");
+        reader.close();
     }
 
     /** Every projection table the generator writes, without generated ids and without empty stock rows, in a fixed order. */
