@@ -6,6 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lotkeeper.server.testing.Api;
@@ -30,6 +31,15 @@ class MasterDataCsvTest {
     @BeforeEach
     void riverside() {
         Api.loadRiversideMasterData();
+    }
+
+    /** Other tests count the site's master data: what these tests add goes again. */
+    @AfterEach
+    void removeWhatTheseTestsAdded() {
+        Database.execute(ds, "DELETE FROM item_pack_unit WHERE item_code LIKE 'CSV-%'");
+        Database.execute(ds, "DELETE FROM item WHERE code LIKE 'CSV-%'");
+        Database.execute(ds, "DELETE FROM location WHERE code LIKE 'CSV-%'");
+        Database.execute(ds, "DELETE FROM partner WHERE code LIKE 'CSV-%'");
     }
 
     private static ValidatableResponse put(String kind, String csv) {
