@@ -27,7 +27,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        return problem(e.status(), e.code(), e.getMessage(), e.field(), e.extra());
+        Response r = problem(e.status(), e.code(), e.getMessage(), e.field(), e.extra());
+        if (e.extra().get("retryAfter") instanceof Number seconds) {
+            return Response.fromResponse(r).header("Retry-After", seconds.toString()).build();
+        }
+        return r;
     }
 
     @ServerExceptionMapper

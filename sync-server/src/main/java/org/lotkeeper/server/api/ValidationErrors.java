@@ -29,8 +29,11 @@ public final class ValidationErrors {
 
     /** Adds a line-numbered problem (CSV uploads). */
     public void add(int line, String field, String code, String detail) {
+        boolean stored = errors.size() < MAX;
         add(field, code, "line " + line + ": " + detail);
-        errors.get(errors.size() - 1).put("line", line);
+        if (stored) {
+            errors.get(errors.size() - 1).put("line", line);
+        }
     }
 
     public boolean isEmpty() {

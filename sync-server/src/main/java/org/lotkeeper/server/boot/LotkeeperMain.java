@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import org.lotkeeper.server.ledger.VerifyLedgerCommand;
 
 /**
  * Starts the server. Without a configured datasource URL ({@code QUARKUS_DATASOURCE_JDBC_URL} or
@@ -13,12 +14,15 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * {@code <data dir>/postgres}; the data directory is {@code LOTKEEPER_DATA_DIR} (or
  * {@code -Dlotkeeper.data-dir}), default {@code ./data}.
  *
- * <p>Arguments: {@code --demo} loads the Riverside demo plant on an empty ledger.
+ * <p>Arguments: {@code --demo} loads the Riverside demo plant on an empty ledger;
+ * {@code --verify-ledger} verifies the ledger's hash chains, prints the result and exits (0: every
+ * chain holds, 2: a chain is broken) without serving HTTP.
  */
 @QuarkusMain
 public final class LotkeeperMain {
 
     public static final String DEMO_FLAG = "--demo";
+    public static final String VERIFY_LEDGER_FLAG = "--verify-ledger";
 
     private LotkeeperMain() {
     }
@@ -27,17 +31,40 @@ public final class LotkeeperMain {
         if (Arrays.asList(args).contains(DEMO_FLAG)) {
             System.setProperty("lotkeeper.demo", "true");
         }
+        boolean verify = Arrays.asList(args).contains(VERIFY_LEDGER_FLAG);
+        if (verify) {
+            System.setProperty("quarkus.http.host-enabled", "false");
+        }
         if (setting("quarkus.datasource.jdbc.url").isPresent()) {
-            Quarkus.run(args);
+            exitOnFailure(run(verify, args));
             return;
         }
         Path dataDir = Path.of(setting("lotkeeper.data-dir").orElse("data"));
+        int status;
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("postgres"))) {
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
             System.setProperty("quarkus.datasource.username", db.username());
             System.setProperty("quarkus.datasource.password", db.password());
             System.setProperty("lotkeeper.data-dir", dataDir.toString());
+            status = run(verify, args);
+        }
+        exitOnFailure(status); // after the embedded database has stopped
+    }
+
+    /** Runs the server, or with {@code --verify-ledger} the check; answers the exit status. */
+    private static int run(boolean verifyLedger, String... args) {
+        if (!verifyLedger) {
             Quarkus.run(args);
+            return 0;
+        }
+        int[] status = new int[1];
+        Quarkus.run(VerifyLedgerCommand.class, (code, failure) -> status[0] = failure != null ? 1 : code, args);
+        return status[0];
+    }
+
+    private static void exitOnFailure(int status) {
+        if (status != 0) {
+            System.exit(status);
         }
     }
 

@@ -108,7 +108,7 @@ public class IngestService {
     }
 
     private PushResponse push(Connection c, String deviceId, String deviceSite, PushBatch batch) throws SQLException {
-        Instant now = clock.instant();
+        Instant now = recordedNow();
         LedgerWriter.ChainHead head = LedgerWriter.lockChain(c, "device:" + deviceId);
         UUID[] ids = batch.events().stream().map(e -> e.eventId().value()).toArray(UUID[]::new);
         Map<UUID, Existing> stored = new HashMap<>();
@@ -206,7 +206,7 @@ public class IngestService {
     @Transactional(Transactional.TxType.MANDATORY)
     public StoredEvent appendServerEvent(Event event) {
         try (Connection c = dataSource.getConnection()) {
-            Instant now = clock.instant();
+            Instant now = recordedNow();
             LedgerWriter.ChainHead head = LedgerWriter.lockChain(c, "site:" + event.site().value());
             Context ctx = context(now, List.of());
             ctx.load(event);
@@ -420,4 +420,12 @@ public class IngestService {
         }
     }
 
+
+    /**
+     * The server time stored as {@code recorded_at} and hashed into the chain: PostgreSQL keeps
+     * microseconds, so the hashed value must not carry more, or the chain would not verify.
+     */
+    private Instant recordedNow() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.lotkeeper.server.api.ApiException;
@@ -29,5 +30,22 @@ public class MasterDataResource {
             throw ApiException.badRequest("MISSING_FIELD", "a master-data bundle is required", null);
         }
         return service.apply(bundle, actor.get());
+    }
+
+    /**
+     * One kind of master data as CSV (docs/API.md "Master data CSV"), applied with the same rules
+     * as the JSON bundle, all or nothing; problems carry the file's line number.
+     */
+    @PUT
+    @Path("/csv/{kind}")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed("ADMIN")
+    public MasterDataResult putCsv(@PathParam("kind") String kind, String csv) {
+        MasterDataCsv.Parsed parsed = MasterDataCsv.parse(MasterDataCsv.Kind.of(kind), csv);
+        try {
+            return service.apply(parsed.bundle(), actor.get());
+        } catch (ApiException e) {
+            throw MasterDataCsv.withLines(e, parsed.lines());
+        }
     }
 }

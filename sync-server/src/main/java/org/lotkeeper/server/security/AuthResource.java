@@ -3,12 +3,14 @@ package org.lotkeeper.server.security;
 import java.time.Instant;
 import java.util.List;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.lotkeeper.server.api.ApiException;
 
@@ -30,6 +32,12 @@ public class AuthResource {
     @Inject
     TokenService tokens;
 
+    @Inject
+    RateLimiter limiter;
+
+    @Context
+    HttpServerRequest http;
+
     @POST
     @Path("/token")
     @PermitAll
@@ -40,6 +48,8 @@ public class AuthResource {
         if (request.password() == null) {
             throw ApiException.badRequest("MISSING_FIELD", "password is required", "password");
         }
+        limiter.signIn(http.remoteAddress().hostAddress(), request.username().length() > 100
+                ? request.username().substring(0, 100) : request.username());
         if (request.username().length() > 100 || request.password().length() > 200) {
             throw ApiException.unauthorized("wrong user name or password");
         }

@@ -3,6 +3,7 @@ package org.lotkeeper.server.security;
 import java.time.Instant;
 import java.util.List;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.lotkeeper.model.id.DeviceId;
 import org.lotkeeper.model.id.SiteCode;
@@ -51,6 +53,12 @@ public class DeviceResource {
     @Inject
     CurrentActor actor;
 
+    @Inject
+    RateLimiter limiter;
+
+    @Context
+    HttpServerRequest http;
+
     @POST
     @Path("/enrollments")
     @RolesAllowed("SUPERVISOR")
@@ -69,6 +77,7 @@ public class DeviceResource {
     @Path("/enroll")
     @PermitAll
     public EnrollResponse enroll(EnrollRequest request) {
+        limiter.enroll(http.remoteAddress().hostAddress());
         if (request == null || request.code() == null || request.code().isBlank()) {
             throw ApiException.badRequest("MISSING_FIELD", "code is required", "code");
         }

@@ -28,4 +28,21 @@ public interface SecurityConfig {
     /** How long a locked account stays locked. */
     @WithDefault("PT15M")
     Duration lockoutDuration();
+
+    /** Attempts per minute before 429 (0: no limit); docs/SECURITY.md. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** {@code POST /api/v1/auth/token} per client address. */
+        @WithDefault("30")
+        int signInPerIp();
+
+        /** {@code POST /api/v1/auth/token} per user name. */
+        @WithDefault("10")
+        int signInPerUser();
+
+        /** {@code POST /api/v1/devices/enroll} per client address. */
+        @WithDefault("10")
+        int enrollPerIp();
+    }
 }

@@ -51,7 +51,10 @@ public class TokenService {
     public record IssuedToken(String token, Instant expiresAt) {
     }
 
-    private record Key(String kid, PrivateKey privateKey, PublicKey publicKey, Instant created, boolean retired) {
+    private record Key(String kid, PrivateKey privateKey, PublicKey publicKey, Instant created, Instant retiredAt) {
+        boolean retired() {
+            return retiredAt != null;
+        }
     }
 
     @Inject
@@ -107,6 +110,11 @@ public class TokenService {
                     .setJwsAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT,
                             AlgorithmIdentifiers.RSA_USING_SHA256)
                     .build().processToClaims(token);
+            if (key.retired() && claims.getExpirationTime().getValue() > key.retiredAt().plus(config.tokenLifetime()).getEpochSecond()) {
+                // A retired key verifies only the tokens it could have issued before retirement,
+                // so a leaked key stops minting tokens once rotated (docs/SECURITY.md).
+                return Optional.empty();
+            }
             Set<Role> roles = claims.getStringListClaimValue("groups").stream()
                     .map(TokenService::role).filter(r -> r != null).collect(Collectors.toSet());
             return Optional.of(new UserClaims(claims.getSubject(), roles,
@@ -199,7 +207,7 @@ public class TokenService {
             return new Key(row.kid,
                     rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(row.privateKey))),
                     rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(row.publicKey))),
-                    row.createdAt, row.retiredAt != null);
+                    row.createdAt, row.retiredAt);
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalStateException("signing key " + row.kid + " cannot be read", e);
         }
