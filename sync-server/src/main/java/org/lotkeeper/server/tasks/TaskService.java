@@ -23,6 +23,7 @@ import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.Quantity;
@@ -89,14 +90,15 @@ public class TaskService {
         if (kind == null && request.kind() == null) {
             errors.add("kind", "MISSING_FIELD", "kind is required (PICK, RECEIPT or COUNT)");
         }
-        if (request.site() == null || masterData.site(request.site()).isEmpty()) {
+        if (!valid(request.site(), SiteCode::of) || masterData.site(request.site()).isEmpty()) {
             errors.add("site", "UNKNOWN_SITE", "site is required and must be in master data");
         } else if (!by.canReach(request.site())) {
             throw ApiException.forbidden("SITE_NOT_ALLOWED", "you have no access to site " + request.site());
         }
         if (kind == Kind.PICK || kind == Kind.RECEIPT) {
             PartnerKind wanted = kind == Kind.PICK ? PartnerKind.CUSTOMER : PartnerKind.SUPPLIER;
-            var partner = request.partner() == null ? null : masterData.partners(List.of(request.partner())).get(request.partner());
+            var partner = !valid(request.partner(), PartnerCode::of) ? null
+                    : masterData.partners(List.of(request.partner())).get(request.partner());
             if (partner == null || partner.kind() != wanted) {
                 errors.add("partner", "UNKNOWN_PARTNER", "a " + kind + " task needs a " + wanted.name().toLowerCase() + " from master data");
             }
@@ -141,6 +143,15 @@ public class TaskService {
         });
         audit.record(by.id(), "TASK_CREATED", taskId, request.site(), taskKind + " with " + checked.size() + " lines");
         return find(by, taskId);
+    }
+
+    private static boolean valid(String code, java.util.function.Function<String, ?> parse) {
+        try {
+            parse.apply(code);
+            return true;
+        } catch (InvalidIdentifierException e) {
+            return false;
+        }
     }
 
     private TaskRow.Line line(ValidationErrors errors, String at, Kind kind, LineRequest l, String site) {

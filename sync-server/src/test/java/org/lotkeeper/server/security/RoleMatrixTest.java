@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class RoleMatrixTest {
 
-    private record Endpoint(String method, String path, Set<String> roles, String consumes) {
+    record Endpoint(String method, String path, Set<String> roles, String consumes) {
     }
 
     private static List<Endpoint> endpoints;
