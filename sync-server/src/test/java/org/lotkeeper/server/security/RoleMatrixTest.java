@@ -35,14 +35,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Role × endpoint, generated from the resources themselves: every endpoint declares who may call
  * it, and a caller of each role (one user per role, and a device) is let through exactly where the
- * declaration says and refused with 403 {@code ROLE_NOT_ALLOWED} everywhere else. Site scoping is
- * not part of this matrix (see docs/SECURITY.md, "Known gaps").
+ * declaration says and refused with 403 {@code ROLE_NOT_ALLOWED} everywhere else. Sites, missing
+ * and revoked credentials: {@link SiteScopeMatrixTest}; hostile input: {@link HostileInputTest}.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class RoleMatrixTest {
 
-    record Endpoint(String method, String path, Set<String> roles, String consumes) {
+    /** {@code path} has every parameter replaced by MX-NONE; {@code template} keeps them ({@code {item}}). */
+    record Endpoint(String method, String path, Set<String> roles, String consumes, String template) {
     }
 
     private static List<Endpoint> endpoints;
@@ -69,8 +70,8 @@ class RoleMatrixTest {
                     continue;
                 }
                 Path sub = m.getAnnotation(Path.class);
-                String path = (base.value() + (sub == null ? "" : (sub.value().startsWith("/") ? "" : "/") + sub.value()))
-                        .replaceAll("\\{[^}]+}", "MX-NONE");
+                String template = base.value() + (sub == null ? "" : (sub.value().startsWith("/") ? "" : "/") + sub.value());
+                String path = template.replaceAll("\\{[^}]+}", "MX-NONE");
                 Set<String> roles = new LinkedHashSet<>();
                 RolesAllowed allowed = m.getAnnotation(RolesAllowed.class) != null ? m.getAnnotation(RolesAllowed.class)
                         : type.getAnnotation(RolesAllowed.class);
@@ -80,7 +81,7 @@ class RoleMatrixTest {
                     roles.add("*");
                 }
                 Consumes consumes = m.getAnnotation(Consumes.class) != null ? m.getAnnotation(Consumes.class) : type.getAnnotation(Consumes.class);
-                out.add(new Endpoint(verb, path, roles, consumes == null ? "application/json" : consumes.value()[0]));
+                out.add(new Endpoint(verb, path, roles, consumes == null ? "application/json" : consumes.value()[0], template));
             }
         }
         return out;
