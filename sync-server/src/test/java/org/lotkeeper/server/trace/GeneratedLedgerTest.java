@@ -190,8 +190,8 @@ class GeneratedLedgerTest {
         assertThat(Database.count(ds, "SELECT count(*) FROM shipment_line s WHERE (s.item || '/' || s.lot) = ANY(?)",
                 (Object) affected.toArray(String[]::new))).as("and 5% as many shipment lines as lots (50,000 of 1M)")
                 .isGreaterThanOrEqualTo(LOTS / 20);
-        assertThat(recallSums(recall, "shipped")).isEqualTo(shippedLines).isEqualTo(ledgerSums("SHIP", affected));
-        assertThat(recallSums(recall, "returned")).isEqualTo(ledgerSums("RETURN", affected));
+        assertThat(RecallSums.ofRecall(recall, "shipped")).isEqualTo(shippedLines).isEqualTo(RecallSums.ofLedger(ds, "SHIP", affected));
+        assertThat(RecallSums.ofRecall(recall, "returned")).isEqualTo(RecallSums.ofLedger(ds, "RETURN", affected));
 
         // The PDF of such a recall is written in slices of rows (several slices here), not one table in memory.
         int lines = 0;
@@ -241,28 +241,5 @@ class GeneratedLedgerTest {
         return out;
     }
 
-    private static Map<String, BigDecimal> recallSums(JsonNode recall, String field) {
-        Map<String, BigDecimal> out = new HashMap<>();
-        for (JsonNode customer : recall.get("customers")) {
-            for (JsonNode line : customer.path(field)) {
-                out.merge(line.get("item").asText() + "/" + line.get("lot").asText(), new BigDecimal(line.at("/quantity/value").asText()),
-                        BigDecimal::add);
-            }
-        }
-        out.replaceAll((k, v) -> v.stripTrailingZeros());
-        return out;
-    }
 
-    private Map<String, BigDecimal> ledgerSums(String type, Set<String> lots) throws Exception {
-        Map<String, BigDecimal> out = new HashMap<>();
-        for (Map<String, Object> row : Database.rows(ds, "SELECT content FROM ledger_event WHERE type = ?", type)) {
-            JsonNode p = Riverside.JSON.readTree((String) row.get("content")).get("payload");
-            String key = p.get("item").asText() + "/" + p.get("lot").asText();
-            if (lots.contains(key)) {
-                out.merge(key, new BigDecimal(p.at("/quantity/value").asText()), BigDecimal::add);
-            }
-        }
-        out.replaceAll((k, v) -> v.stripTrailingZeros());
-        return out;
-    }
 }

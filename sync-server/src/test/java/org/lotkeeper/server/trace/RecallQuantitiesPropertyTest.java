@@ -1,6 +1,5 @@
 package org.lotkeeper.server.trace;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,8 +73,8 @@ class RecallQuantitiesPropertyTest {
         assertThat(affected).isEqualTo(descendants(starting));
 
         assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'SHIP'")).as("the plant shipped").isPositive();
-        assertThat(sums(recall, "shipped")).isEqualTo(ledgerSums("SHIP", affected));
-        assertThat(sums(recall, "returned")).isEqualTo(ledgerSums("RETURN", affected));
+        assertThat(RecallSums.ofRecall(recall, "shipped")).isEqualTo(RecallSums.ofLedger(ds, "SHIP", affected));
+        assertThat(RecallSums.ofRecall(recall, "returned")).isEqualTo(RecallSums.ofLedger(ds, "RETURN", affected));
     }
 
     /** The start lots and every lot reachable from them over lot_link, walked here independently. */
@@ -93,31 +92,5 @@ class RecallQuantitiesPropertyTest {
             }
         }
         return seen;
-    }
-
-    private static Map<String, BigDecimal> sums(JsonNode recall, String field) {
-        Map<String, BigDecimal> out = new HashMap<>();
-        for (JsonNode customer : recall.get("customers")) {
-            for (JsonNode line : customer.path(field)) {
-                out.merge(line.get("item").asText() + "/" + line.get("lot").asText(), new BigDecimal(line.at("/quantity/value").asText()),
-                        BigDecimal::add);
-            }
-        }
-        out.replaceAll((k, v) -> v.stripTrailingZeros());
-        return out;
-    }
-
-    /** Per lot, the sum of the quantities of the ledger's events of this type, read from their stored JSON. */
-    private Map<String, BigDecimal> ledgerSums(String type, Set<String> lots) throws Exception {
-        Map<String, BigDecimal> out = new HashMap<>();
-        for (Map<String, Object> row : Database.rows(ds, "SELECT content FROM ledger_event WHERE type = ?", type)) {
-            JsonNode p = Riverside.JSON.readTree((String) row.get("content")).get("payload");
-            String key = p.get("item").asText() + "/" + p.get("lot").asText();
-            if (lots.contains(key)) {
-                out.merge(key, new BigDecimal(p.at("/quantity/value").asText()), BigDecimal::add);
-            }
-        }
-        out.replaceAll((k, v) -> v.stripTrailingZeros());
-        return out;
     }
 }
