@@ -98,9 +98,14 @@ public class StatusService {
         StatusDecision.Allowed allowed = (StatusDecision.Allowed) decision;
         String signer = null;
         String meaning = null;
-        if (allowed.signatureRequired()) {
+        // A signature the table asks for must be there; one given where none is asked for is still
+        // checked and kept: a signature on record is always a verified one.
+        boolean signed = request.password() != null || request.meaning() != null && !request.meaning().isBlank();
+        if (allowed.signatureRequired() || signed) {
             if (request.password() == null || request.password().isEmpty()) {
-                throw ApiException.badRequest("SIGNATURE_REQUIRED", "this change needs your electronic signature: re-enter your password",
+                throw ApiException.badRequest("SIGNATURE_REQUIRED", allowed.signatureRequired()
+                        ? "this change needs your electronic signature: re-enter your password"
+                        : "a signature needs your password: re-enter it, or send the change without a signature",
                         "signature.password");
             }
             meaning = request.meaning() == null || request.meaning().isBlank()

@@ -1,44 +1,69 @@
 package org.lotkeeper.server.security;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.db.Jdbc;
 
 /**
- * Small in-memory token buckets against password guessing and enrollment-code guessing: each key
- * ({@code token-ip:10.0.0.7}, {@code token-user:sam}, {@code enroll-ip:…}) holds up to its
- * per-minute budget and refills evenly over the minute. One server instance counts on its own
- * (several instances multiply the budget; the account lockout still counts in the database).
- * Time is {@link System#nanoTime()}, not the server clock, which tests and demos stand still.
+ * Token buckets against password guessing and enrollment-code guessing: each key
+ * ({@code token-ip:10.0.0.7}, {@code token-user:sam}, {@code signature-user:sam}, {@code enroll-ip:…})
+ * holds up to its per-minute budget and refills evenly over the minute. The buckets live in the
+ * database ({@code rate_limit_bucket}), so every instance on it spends the same budget; one
+ * statement takes a token under the row's lock, in its own transaction (a refused sign-in does not
+ * give the token back). Time is the wall clock in milliseconds, not the server clock, which tests
+ * and demos stand still; instances are assumed to keep their clocks in step (NTP).
  */
 @ApplicationScoped
 public class RateLimiter {
 
-    /** Above this many keys, full (idle) buckets are dropped. */
-    static final int MAX_KEYS = 100_000;
+    /** Buckets idle this long are full again and are deleted now and then. */
+    static final long IDLE_MS = 10 * 60_000L;
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final LongSupplier nanoTime;
+    private static final String TAKE = """
+            INSERT INTO rate_limit_bucket AS b (key, capacity, tokens, updated_ms, taken)
+            VALUES (?, ?, ?::float8 - 1, ?, true)
+            ON CONFLICT (key) DO UPDATE SET
+              capacity = EXCLUDED.capacity,
+              taken = LEAST(EXCLUDED.capacity, b.tokens + GREATEST(0, EXCLUDED.updated_ms - b.updated_ms) * EXCLUDED.capacity / 60000.0) >= 1,
+              tokens = LEAST(EXCLUDED.capacity, b.tokens + GREATEST(0, EXCLUDED.updated_ms - b.updated_ms) * EXCLUDED.capacity / 60000.0)
+                       - CASE WHEN LEAST(EXCLUDED.capacity, b.tokens + GREATEST(0, EXCLUDED.updated_ms - b.updated_ms)
+                                         * EXCLUDED.capacity / 60000.0) >= 1 THEN 1 ELSE 0 END,
+              updated_ms = GREATEST(b.updated_ms, EXCLUDED.updated_ms)
+            RETURNING tokens, taken""";
 
-    public RateLimiter() {
-        this(System::nanoTime);
-    }
-
-    RateLimiter(LongSupplier nanoTime) {
-        this.nanoTime = nanoTime;
-    }
+    private final AtomicLong takes = new AtomicLong();
+    private final LongSupplier wallMillis;
 
     @Inject
     SecurityConfig config;
 
+    @Inject
+    DataSource dataSource;
+
+    public RateLimiter() {
+        this(System::currentTimeMillis);
+    }
+
+    RateLimiter(LongSupplier wallMillis) {
+        this.wallMillis = wallMillis;
+    }
+
     /** Sign-in attempts: per client address and per user name. */
     public void signIn(String clientIp, String username) {
         take("token-ip:" + clientIp, config.rateLimit().signInPerIp());
-        take("token-user:" + username.strip().toLowerCase(java.util.Locale.ROOT), config.rateLimit().signInPerUser());
+        take("token-user:" + username.strip().toLowerCase(Locale.ROOT), config.rateLimit().signInPerUser());
+    }
+
+    /** Electronic signatures (a password re-entered): per signer, on the sign-in budget per user. */
+    public void signature(String userId) {
+        take("signature-user:" + userId.toLowerCase(Locale.ROOT), config.rateLimit().signInPerUser());
     }
 
     /** Enrollment attempts (code guessing): per client address. */
@@ -46,56 +71,31 @@ public class RateLimiter {
         take("enroll-ip:" + clientIp, config.rateLimit().enrollPerIp());
     }
 
-    /**
-     * Takes one token from {@code key}'s bucket of {@code perMinute}, or answers 429
-     * {@code RATE_LIMITED} with the seconds until the next token ({@code Retry-After}).
-     */
     void take(String key, int perMinute) {
+        take(key, perMinute, wallMillis.getAsLong());
+    }
+
+    /**
+     * Takes one token from {@code key}'s bucket of {@code perMinute} at wall-clock time {@code nowMs},
+     * or answers 429 {@code RATE_LIMITED} with the seconds until the next token ({@code Retry-After}).
+     */
+    void take(String key, int perMinute, long nowMs) {
         if (perMinute <= 0) {
             return; // 0 switches the limit off
         }
-        long now = nanoTime.getAsLong();
-        if (buckets.size() > MAX_KEYS) {
-            buckets.entrySet().removeIf(e -> e.getValue().full(now));
-        }
-        long wait = buckets.computeIfAbsent(key, k -> new Bucket(perMinute, now)).take(perMinute, now);
-        if (wait > 0) {
-            long seconds = Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
+        String bounded = key.length() > 160 ? key.substring(0, 160) : key;
+        double[] after = QuarkusTransaction.requiringNew().call(() -> Jdbc.withConnection(dataSource, "rate limit", c -> {
+            if (takes.incrementAndGet() % 1_000 == 0) {
+                Jdbc.update(c, "DELETE FROM rate_limit_bucket WHERE updated_ms < ?", nowMs - IDLE_MS);
+            }
+            return Jdbc.one(c, TAKE, rs -> new double[] {rs.getDouble("tokens"), rs.getBoolean("taken") ? 1 : 0},
+                    bounded, perMinute, perMinute, nowMs);
+        }));
+        if (after[1] == 0) {
+            long waitMs = (long) Math.ceil((1 - after[0]) * 60_000 / perMinute);
+            long seconds = Math.max(1, (waitMs + 999) / 1_000);
             throw new ApiException(429, "RATE_LIMITED", "too many attempts; try again in " + seconds + " s")
                     .with("retryAfter", seconds);
-        }
-    }
-
-    private static final class Bucket {
-        private static final long MINUTE = 60_000_000_000L;
-        private double tokens;
-        private long updated;
-        private final int capacity;
-
-        Bucket(int capacity, long now) {
-            this.capacity = capacity;
-            this.tokens = capacity;
-            this.updated = now;
-        }
-
-        /** Answers 0 when a token was taken, else the nanoseconds until one is there. */
-        synchronized long take(int perMinute, long now) {
-            refill(perMinute, now);
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - tokens) * MINUTE / perMinute);
-        }
-
-        synchronized boolean full(long now) {
-            refill(capacity, now);
-            return tokens >= capacity;
-        }
-
-        private void refill(int perMinute, long now) {
-            tokens = Math.min(perMinute, tokens + (double) (now - updated) * perMinute / MINUTE);
-            updated = now;
         }
     }
 }

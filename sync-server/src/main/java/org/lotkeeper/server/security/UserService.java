@@ -44,6 +44,9 @@ public class UserService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    RateLimiter limiter;
+
     /** Creates or updates a user; answers true when created. Runs in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean upsert(UserSpec spec) {
@@ -94,11 +97,7 @@ public class UserService {
                 audit.record(userId, "LOGIN", userId, null, null);
                 return Optional.of(view(user));
             }
-            user.failedLogins++;
-            if (user.failedLogins >= config.lockoutThreshold()) {
-                user.lockedUntil = now.plus(config.lockoutDuration());
-                user.failedLogins = 0;
-            }
+            countFailure(user, now);
             audit.record(userId, "LOGIN_FAILED", userId, null, null);
             return Optional.empty();
         });
@@ -108,16 +107,40 @@ public class UserService {
 
     /**
      * An electronic signature: the signer re-enters their own password at the moment of signing.
-     * Answers the signer's name; 401 SIGNATURE_INVALID when the password is wrong.
+     * Answers the signer's name. A wrong password answers 401 SIGNATURE_INVALID and counts toward
+     * the same lockout as a failed sign-in (recorded in its own transaction, so the caller's
+     * rollback does not undo it); a locked account cannot sign; guesses are rate-limited per signer.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String verifySignature(String userId, String password) {
+        limiter.signature(userId);
+        Instant now = clock.instant();
         UserEntity user = UserEntity.findById(userId);
+        if (user != null && user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
+            throw new ApiException(401, "ACCOUNT_LOCKED", "too many failed passwords; try again after " + user.lockedUntil,
+                    "signature.password");
+        }
         if (user == null || user.passwordHash == null || password == null || password.isEmpty()
                 || !BcryptUtil.matches(password, user.passwordHash)) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                UserEntity u = UserEntity.findById(userId);
+                if (u != null) {
+                    countFailure(u, now);
+                }
+                audit.record(userId, "SIGNATURE_FAILED", userId, null, null);
+            });
             throw new ApiException(401, "SIGNATURE_INVALID", "the signature password is wrong", "signature.password");
         }
         return user.name;
+    }
+
+    /** One more failed password for {@code user}; at the threshold the account locks for a while. */
+    private void countFailure(UserEntity user, Instant now) {
+        user.failedLogins++;
+        if (user.failedLogins >= config.lockoutThreshold()) {
+            user.lockedUntil = now.plus(config.lockoutDuration());
+            user.failedLogins = 0;
+        }
     }
 
     public Optional<UserView> find(String userId) {

@@ -82,10 +82,12 @@ public class RecallService {
         String reason = mock ? Fields.optionalText("reason", request.reason(), 500) : Fields.text("reason", request.reason(), 500);
         String signer = null;
         String meaning = null;
-        if (!mock) {
+        // A real recall needs a signature; one sent with a mock recall is still checked and kept.
+        if (!mock || request.signature() != null) {
             RecallRequest.SignatureBody sig = request.signature();
             if (sig == null || sig.password() == null || sig.password().isEmpty()) {
-                throw ApiException.badRequest("SIGNATURE_REQUIRED", "a real recall needs your electronic signature: re-enter your password",
+                throw ApiException.badRequest("SIGNATURE_REQUIRED", (mock ? "a signed mock recall" : "a real recall")
+                        + " needs your electronic signature: re-enter your password",
                         "signature.password");
             }
             if (sig.password().length() > 200) {

@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * QUALITY.md R4: two server instances on one PostgreSQL, several devices pushing at once to
  * either, each batch now and then sent to both at the same moment. Every event is stored once,
  * ledger order has no holes and no doubles, and the projections equal a replay of the ledger.
+ * The sign-in rate limit is shared: guesses spread over both instances meet one budget.
  */
 class TwoInstancesIT {
 
@@ -85,6 +86,17 @@ class TwoInstancesIT {
                             .isEqualTo(total);
                     assertThat(snapshot(s)).isEqualTo(before);
                 }
+                // The sign-in budget per user name (10 a minute) is one budget for both instances.
+                List<String> answers = new ArrayList<>();
+                for (int i = 0; i < 11; i++) {
+                    try {
+                        Client.token((i % 2 == 0 ? a : b)::uri, "mallory", "guess-" + i);
+                        answers.add("200");
+                    } catch (java.io.IOException refused) {
+                        answers.add(refused.getMessage().substring(5, 8));
+                    }
+                }
+                assertThat(answers).containsExactly("401", "401", "401", "401", "401", "401", "401", "401", "401", "401", "429");
             }
         }
     }

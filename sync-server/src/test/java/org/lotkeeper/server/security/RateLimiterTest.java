@@ -1,52 +1,63 @@
 package org.lotkeeper.server.security;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.testing.PostgresResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The token bucket alone, on a clock the test moves. */
+/** The token bucket in the database, on wall-clock times the test chooses. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class RateLimiterTest {
 
-    private final AtomicLong nanos = new AtomicLong(1_000);
-    private final RateLimiter limiter = new RateLimiter(nanos::get);
+    private static final long T0 = 1_800_000_000_000L;
+
+    @Inject
+    RateLimiter limiter;
+
+    private final String key = "test:" + UUID.randomUUID();
 
     @Test
     void aFullBucketAllowsItsBurstThenAnswers429WithTheWait() {
         for (int i = 0; i < 6; i++) {
-            limiter.take("k", 6);
+            limiter.take(key, 6, T0);
         }
-        ApiException e = catchThrowableOfType(ApiException.class, () -> limiter.take("k", 6));
+        ApiException e = catchThrowableOfType(ApiException.class, () -> limiter.take(key, 6, T0));
         assertThat(e.status()).isEqualTo(429);
         assertThat(e.code()).isEqualTo("RATE_LIMITED");
         assertThat(e.extra()).containsEntry("retryAfter", 10L); // 6 a minute: one every 10 s
     }
 
     @Test
-    void theBucketRefillsEvenlyOverTheMinute() {
+    void theBucketRefillsEvenlyOverTheMinuteAndRefusalsCostNothing() {
         for (int i = 0; i < 6; i++) {
-            limiter.take("k", 6);
+            limiter.take(key, 6, T0);
         }
-        nanos.addAndGet(9_000_000_000L);
-        assertThatThrownBy(() -> limiter.take("k", 6)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> limiter.take(key, 6, T0 + 9_000)).isInstanceOf(ApiException.class)
                 .satisfies(t -> assertThat(((ApiException) t).extra()).containsEntry("retryAfter", 1L));
-        nanos.addAndGet(1_000_000_000L);
-        limiter.take("k", 6);
-        assertThatThrownBy(() -> limiter.take("k", 6)).isInstanceOf(ApiException.class);
+        limiter.take(key, 6, T0 + 10_000);
+        assertThatThrownBy(() -> limiter.take(key, 6, T0 + 10_000)).isInstanceOf(ApiException.class);
+        // a clock that steps back (another instance slightly behind) neither refills nor breaks the bucket
+        assertThatThrownBy(() -> limiter.take(key, 6, T0 + 5_000)).isInstanceOf(ApiException.class);
+        limiter.take(key, 6, T0 + 20_000);
     }
 
     @Test
     void keysAreCountedApartAndZeroMeansNoLimit() {
-        limiter.take("a", 1);
-        assertThatThrownBy(() -> limiter.take("a", 1)).isInstanceOf(ApiException.class);
-        limiter.take("b", 1);
-        for (int i = 0; i < 1_000; i++) {
-            limiter.take("c", 0);
+        limiter.take(key + "a", 1, T0);
+        assertThatThrownBy(() -> limiter.take(key + "a", 1, T0)).isInstanceOf(ApiException.class);
+        limiter.take(key + "b", 1, T0);
+        for (int i = 0; i < 100; i++) {
+            limiter.take(key + "c", 0, T0);
         }
-        assertThat(catchThrowableOfType(ApiException.class, () -> limiter.take("b", 1))).isNotNull();
+        assertThat(catchThrowableOfType(ApiException.class, () -> limiter.take(key + "b", 1, T0))).isNotNull();
     }
 }
