@@ -32,6 +32,7 @@ import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.server.api.ApiException;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.ValidationErrors;
 import org.lotkeeper.server.security.Actor;
@@ -85,6 +86,19 @@ public class MasterDataService {
     // ---- validation -------------------------------------------------------------------------
 
     void validate(MasterDataBundle bundle) {
+        // The same bound as a CSV upload: larger lists are refused before any row is looked at.
+        Map<String, List<?>> lists = new LinkedHashMap<>();
+        lists.put("sites", MasterDataBundle.orEmpty(bundle.sites()));
+        lists.put("items", MasterDataBundle.orEmpty(bundle.items()));
+        lists.put("locations", MasterDataBundle.orEmpty(bundle.locations()));
+        lists.put("partners", MasterDataBundle.orEmpty(bundle.partners()));
+        lists.put("users", MasterDataBundle.orEmpty(bundle.users()));
+        lists.forEach((name, list) -> {
+            if (list.size() > MasterDataCsv.MAX_ROWS) {
+                throw new ApiException(413, "TOO_LARGE", name + " has " + list.size() + " entries; at most " + MasterDataCsv.MAX_ROWS
+                        + " per upload", name);
+            }
+        });
         ValidationErrors errors = new ValidationErrors();
         Set<String> sites = new HashSet<>();
         SiteEntity.<SiteEntity>listAll().forEach(s -> sites.add(s.code));

@@ -57,6 +57,21 @@ public final class Database {
         }
     }
 
+    /**
+     * A fingerprint of every table's content (an md5 over its rows in text form), by table name,
+     * to show that a run of refused requests changed nothing. {@code except} names tables left out.
+     */
+    public static Map<String, String> fingerprint(DataSource ds, String... except) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Map<String, Object> t : rows(ds, "SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> ALL (?)", (Object) except)) {
+            String table = (String) t.get("table_name");
+            out.put(table, (String) rows(ds, "SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS f "
+                    + "FROM \"" + table + "\" x").get(0).get("f"));
+        }
+        return out;
+    }
+
     public static long count(DataSource ds, String sql, Object... params) {
         return ((Number) rows(ds, sql, params).get(0).values().iterator().next()).longValue();
     }
