@@ -5,9 +5,10 @@ import java.util.Map;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.datamatrix.DataMatrixWriter;
+import com.google.zxing.datamatrix.encoder.DefaultPlacement;
+import com.google.zxing.datamatrix.encoder.ErrorCorrection;
+import com.google.zxing.datamatrix.encoder.SymbolInfo;
 import com.google.zxing.datamatrix.encoder.SymbolShapeHint;
 import com.google.zxing.oned.Code128Writer;
 
@@ -26,24 +27,96 @@ final class Barcodes {
                 case GS1_128 -> new Code128Writer().encode(ZXING_FNC1 + symbol.data().replace((char) 29, ZXING_FNC1),
                         BarcodeFormat.CODE_128, 0, 1, margin(0));
                 case CODE_128 -> new Code128Writer().encode(symbol.data(), BarcodeFormat.CODE_128, 0, 1, margin(0));
-                case GS1_DATAMATRIX -> dataMatrix((char) 29 + symbol.data(), true);
+                case GS1_DATAMATRIX -> dataMatrix(symbol.data(), true);
                 case DATAMATRIX -> dataMatrix(symbol.data(), false);
             };
-        } catch (WriterException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new LabelException("the barcode data cannot be encoded: " + e.getMessage());
         }
     }
 
-    private static BitMatrix dataMatrix(String data, boolean gs1) throws WriterException {
-        Map<EncodeHintType, Object> hints = margin(0);
-        hints.put(EncodeHintType.DATA_MATRIX_SHAPE, SymbolShapeHint.FORCE_SQUARE);
+    /**
+     * ECC 200 in ASCII encodation, square: digit pairs as one codeword (130 + pair), other
+     * characters as {@code c + 1}, FNC1 (first, and for each GS) as 232. ZXing's own writer
+     * honours GS1 only in its compact encoder, which trips over FNC1 in C40 for some data
+     * (an AssertionError under {@code -ea}, possibly wrong codewords without); ASCII
+     * encodation is never wrong and small enough for a label's 30 to 60 characters. ZXing does
+     * the rest: symbol size, Reed-Solomon, module placement.
+     */
+    static BitMatrix dataMatrix(String data, boolean gs1) {
+        StringBuilder codewords = new StringBuilder(data.length() + 2);
         if (gs1) {
-            // ZXing 3.5 honours GS1_FORMAT only in its compact (minimal) encoder, which then writes
-            // each GS of the content as the FNC1 codeword: the leading GS is the GS1 start FNC1.
-            hints.put(EncodeHintType.DATA_MATRIX_COMPACT, true);
-            hints.put(EncodeHintType.GS1_FORMAT, true);
+            codewords.append((char) 232);
         }
-        return new DataMatrixWriter().encode(data, BarcodeFormat.DATA_MATRIX, 0, 0, hints);
+        for (int i = 0; i < data.length(); i++) {
+            char c = data.charAt(i);
+            if (isDigit(c) && i + 1 < data.length() && isDigit(data.charAt(i + 1))) {
+                codewords.append((char) (130 + (c - '0') * 10 + (data.charAt(i + 1) - '0')));
+                i++;
+            } else if (c == 29 && gs1) {
+                codewords.append((char) 232);
+            } else if (c < 128) {
+                codewords.append((char) (c + 1));
+            } else {
+                throw new LabelException("a DataMatrix on a label holds ASCII only");
+            }
+        }
+        SymbolInfo symbol = SymbolInfo.lookup(codewords.length(), SymbolShapeHint.FORCE_SQUARE);
+        int data0 = codewords.length();
+        for (int position = data0 + 1; codewords.length() < symbol.getDataCapacity(); position++) {
+            if (position == data0 + 1) {
+                codewords.append((char) 129);
+            } else {
+                int pad = 129 + ((149 * position) % 253) + 1;
+                codewords.append((char) (pad <= 254 ? pad : pad - 254));
+            }
+        }
+        DefaultPlacement placement = new DefaultPlacement(ErrorCorrection.encodeECC200(codewords.toString(), symbol),
+                symbol.getSymbolDataWidth(), symbol.getSymbolDataHeight());
+        placement.place();
+        return finderPatterns(placement, symbol);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The data regions with their finder (solid) and clock (alternating) edges, as ISO/IEC 16022 draws them. */
+    private static BitMatrix finderPatterns(DefaultPlacement placement, SymbolInfo symbol) {
+        BitMatrix matrix = new BitMatrix(symbol.getSymbolWidth(), symbol.getSymbolHeight());
+        int matrixY = 0;
+        for (int y = 0; y < symbol.getSymbolDataHeight(); y++) {
+            if (y % symbol.matrixHeight == 0) {
+                for (int x = 0; x < symbol.getSymbolWidth(); x++) {
+                    set(matrix, x, matrixY, x % 2 == 0);
+                }
+                matrixY++;
+            }
+            int matrixX = 0;
+            for (int x = 0; x < symbol.getSymbolDataWidth(); x++) {
+                if (x % symbol.matrixWidth == 0) {
+                    set(matrix, matrixX++, matrixY, true);
+                }
+                set(matrix, matrixX++, matrixY, placement.getBit(x, y));
+                if (x % symbol.matrixWidth == symbol.matrixWidth - 1) {
+                    set(matrix, matrixX++, matrixY, y % 2 == 0);
+                }
+            }
+            matrixY++;
+            if (y % symbol.matrixHeight == symbol.matrixHeight - 1) {
+                for (int x = 0; x < symbol.getSymbolWidth(); x++) {
+                    set(matrix, x, matrixY, true);
+                }
+                matrixY++;
+            }
+        }
+        return matrix;
+    }
+
+    private static void set(BitMatrix matrix, int x, int y, boolean black) {
+        if (black) {
+            matrix.set(x, y);
+        }
     }
 
     private static Map<EncodeHintType, Object> margin(int modules) {
