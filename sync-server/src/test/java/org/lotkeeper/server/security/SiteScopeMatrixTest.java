@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (the same scan as {@link RoleMatrixTest}): no token and a revoked device are refused with 401
  * everywhere but the two open endpoints; a user who holds every role but ADMIN at another site
  * reaches nothing of PLANT-1 — each call naming a PLANT-1 lot, task, recall, exception,
- * variance, device or document is refused, and lists come back without PLANT-1's data.
+ * variance, device, document or pallet is refused, and lists come back without PLANT-1's data.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
@@ -47,7 +47,7 @@ class SiteScopeMatrixTest {
                             "sites": ["PLANT-2"], "password": "other-Passw0rd!"}]}""").put("/api/v1/masterdata").then().statusCode(200);
         String other = Api.token("other-all", "other-Passw0rd!");
 
-        // PLANT-1 things to name: a task, a recall, an exception, a variance, a document, a device.
+        // PLANT-1 things to name: a task, a recall, an exception, a variance, a document, a device, a pallet.
         Api.as(sam).body("{\"id\": \"SO-9\", \"site\": \"PLANT-1\", \"kind\": \"PICK\", \"partner\": \"BUILDMART\", "
                 + "\"lines\": [{\"item\": \"FG-PRIMER\", \"quantity\": 1}]}").post("/api/v1/tasks").then().statusCode(200);
         String recall = Api.as(quinn).body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
@@ -56,14 +56,19 @@ class SiteScopeMatrixTest {
         long variance = Database.count(ds, "SELECT min(id) FROM count_variance");
         String document = Database.rows(ds, "SELECT id FROM document LIMIT 1").get(0).get("id").toString();
         String[] revoked = Riverside.enroll(sam, "to-revoke");
-        String deviceId = Riverside.enroll(sam, "plant-1-gun")[0];
+        String[] gun = Riverside.enroll(sam, "plant-1-gun");
+        String deviceId = gun[0];
+        String pallet = "006141410000000012";
+        assertThat(Riverside.pack(gun, 1, "ben", pallet, "WH-A-01", "RM-RESIN", "R-2401", "10", "KGM").get("status").asText())
+                .isEqualTo("ACCEPTED");
         Api.as(sam).delete("/api/v1/devices/" + revoked[0]).then().statusCode(200);
 
         Map<String, String> ids = Map.of("/api/v1/tasks", "SO-9", "/api/v1/recalls", recall, "/api/v1/exceptions", Long.toString(exception),
                 "/api/v1/variances", Long.toString(variance), "/api/v1/documents", document);
         List<String> wrong = new ArrayList<>();
         for (RoleMatrixTest.Endpoint e : RoleMatrixTest.endpoints()) {
-            String path = e.template().replace("{item}", "RM-RESIN").replace("{lot}", "R-2401").replace("{deviceId}", deviceId);
+            String path = e.template().replace("{item}", "RM-RESIN").replace("{lot}", "R-2401").replace("{deviceId}", deviceId)
+                    .replace("{sscc}", pallet);
             for (Map.Entry<String, String> prefix : ids.entrySet()) {
                 if (path.startsWith(prefix.getKey() + "/{id}")) {
                     path = path.replace("{id}", prefix.getValue());

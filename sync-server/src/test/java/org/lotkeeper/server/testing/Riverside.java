@@ -95,6 +95,29 @@ public final class Riverside {
         return as(device[1]).body(body.toString()).post("/api/v1/sync/push");
     }
 
+    /**
+     * A PACK event as a handheld sends it: {@code user} puts {@code value uom} of the lot, loose
+     * at {@code location}, into the container {@code sscc}.
+     */
+    public static JsonNode pack(String[] device, long deviceSeq, String user, String sscc, String location, String item, String lot,
+                                String value, String uom) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("eventId", java.util.UUID.randomUUID().toString());
+        e.put("deviceSeq", deviceSeq);
+        e.put("type", "PACK");
+        e.put("occurredAt", "2026-11-20T08:00:00Z");
+        e.put("userId", user);
+        e.put("site", "PLANT-1");
+        ObjectNode p = e.putObject("payload");
+        p.put("sscc", sscc);
+        p.put("location", location);
+        ObjectNode line = p.putArray("contents").addObject();
+        line.put("item", item);
+        line.put("lot", lot);
+        line.putObject("quantity").put("value", value).put("uom", uom);
+        return push(device, List.of(e)).get("results").get(0);
+    }
+
     private static void upload(String token, JsonNode step) {
         byte[] pdf = Api.bytes("demo/riverside/" + step.get("file").asText());
         given().header("Authorization", "Bearer " + token)

@@ -1,0 +1,43 @@
+package org.lotkeeper.server.labels;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The file formats a label is printed as. */
+public enum LabelFormat {
+    /** A 300 dpi image of the whole label. */
+    PNG("image/png", "png"),
+    /** One 4 × 6 in page: text as text, barcodes as images. */
+    PDF("application/pdf", "pdf"),
+    /** Zebra ZPL II for a 203 dpi printer with 4 × 6 in labels. */
+    ZPL("application/zpl; charset=UTF-8", "zpl");
+
+    private final String mediaType;
+    private final String extension;
+
+    LabelFormat(String mediaType, String extension) {
+        this.mediaType = mediaType;
+        this.extension = extension;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    /** {@code png}, {@code pdf} or {@code zpl}, any case. */
+    public static Optional<LabelFormat> byName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        for (LabelFormat f : values()) {
+            if (f.extension.equals(name.toLowerCase(Locale.ROOT))) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+}
