@@ -1,0 +1,94 @@
+package org.lotkeeper.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Login works offline (the server address of the device answers nothing): badge scan, PIN keyed. */
+class UiLoginTest {
+
+    @TempDir
+    Path dir;
+
+    private Handheld device;
+
+    @AfterEach
+    void close() throws Exception {
+        device.close();
+    }
+
+    @Test
+    void anaLogsInOfflineWithBadgeAndPinAndTheHomeScreenOffersTheProfilesWorkflows() throws Exception {
+        device = Handheld.open(dir, "zebra-tc5x");
+        assertThat(device.screenId()).isEqualTo("login");
+        assertThat(device.prompt()).isEqualTo("Scan your badge.");
+        assertThat(device.text("#status-user")).isEqualTo("Nobody logged in");
+        assertThat(device.text("#status-connectivity")).isEqualTo("Not synced yet");
+
+        device.scan("B-1001");
+        assertThat(device.prompt()).isEqualTo("Key your PIN.");
+        assertThat(device.feedback()).startsWith("Hello Ana Receiver.");
+        assertThat(device.styleClasses("#feedback")).contains("feedback-good");
+        assertThat(device.shows("#pin")).isTrue();
+
+        device.type("471147");
+
+        assertThat(device.screenId()).isEqualTo("home");
+        assertThat(device.text("#status-user")).isEqualTo("Ana Receiver");
+        assertThat(device.buttonTexts()).startsWith("1  Receive", "2  Move / put away", "3  Pick");
+        assertThat(device.tones).containsExactly("good", "good");
+    }
+
+    @Test
+    void aWrongPinIsRedWithTheErrorToneAndSaysHowManyTriesAreLeft() throws Exception {
+        device = Handheld.open(dir, "zebra-tc5x");
+        device.scan("B-1001").type("000000");
+
+        assertThat(device.screenId()).isEqualTo("login");
+        assertThat(device.feedback()).isEqualTo("Wrong PIN — key it again (4 tries left).");
+        assertThat(device.styleClasses("#feedback")).contains("feedback-error");
+        assertThat(device.background("#feedback")).isEqualTo(Color.web("#c62828"));
+        assertThat(device.tones).endsWith("error");
+    }
+
+    @Test
+    void anUnknownBadgeSaysWhatToDo() throws Exception {
+        device = Handheld.open(dir, "zebra-tc5x");
+        device.scan("B-9999");
+        assertThat(device.feedback()).isEqualTo("Badge B-9999 is not known on this device — sync the device, or ask your supervisor.");
+        assertThat(device.prompt()).isEqualTo("Scan your badge.");
+    }
+
+    @Test
+    void onTheKeypadScannerF1OpensReceiveAndEscGoesBackHome() throws Exception {
+        device = Handheld.open(dir, "zebra-mc33");
+        device.logInAna();
+        assertThat(device.buttonTexts()).contains("1  Receive   F1", "3  Pick   F3");
+
+        device.press(KeyCode.F1);
+        assertThat(device.screenId()).isEqualTo("workflow-receive");
+        device.press(KeyCode.ESCAPE);
+        assertThat(device.screenId()).isEqualTo("home");
+
+        device.type("4");
+        assertThat(device.screenId()).isEqualTo("workflow-count");
+    }
+
+    @Test
+    void aNewDeviceStartsWithEnrollmentAndABadServerAddressGetsASentence() throws Exception {
+        device = Handheld.fresh(dir, "zebra-tc5x");
+        assertThat(device.screenId()).isEqualTo("enrollment");
+        assertThat(device.text("#status-connectivity")).isEqualTo("Not enrolled");
+        device.fill("server-url", "lotkeeper.plant");
+        device.scan("K7Q2-9XTD");
+        assertThat(device.feedback()).startsWith("Enter the server address, e.g. https://");
+        assertThat(device.styleClasses("#feedback")).contains("feedback-error");
+    }
+}
