@@ -24,8 +24,8 @@ public record LayoutStyle(LayoutClass layoutClass, double widthDp, double height
             "theme-high-contrast", "touch", "keys-only");
 
     public static LayoutStyle of(DeviceProfile profile, boolean highContrast) {
-        double w = profile.screen().widthDp();
-        double h = profile.screen().heightDp();
+        double w = Math.floor(profile.screen().widthDp());
+        double h = Math.floor(profile.screen().heightDp());
         if (profile.layoutClass() == LayoutClass.DESKTOP) {
             w = Math.min(w, 1280);
             h = Math.min(h, 800);

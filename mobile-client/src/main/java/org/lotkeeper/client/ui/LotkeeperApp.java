@@ -30,6 +30,7 @@ public final class LotkeeperApp extends Application {
         shell.onRestyle(style -> {
             stage.setWidth(style.widthDp());
             stage.setHeight(style.heightDp());
+            stage.centerOnScreen();
         });
         shell.start();
         stage.setTitle("Lotkeeper — " + context.profile().displayName());

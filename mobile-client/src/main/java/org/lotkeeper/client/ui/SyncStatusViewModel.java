@@ -22,6 +22,7 @@ public final class SyncStatusViewModel extends ScreenModel {
     private final Clock clock;
     private final SimpleStringProperty summary = new SimpleStringProperty("");
     private final ObservableList<String> attention = FXCollections.observableArrayList();
+    private final ObservableList<String> attentionView = FXCollections.unmodifiableObservableList(attention);
 
     public SyncStatusViewModel(ClientContext ctx, Navigator nav, Clock clock) {
         super(ctx, nav, "Sync status");
@@ -36,7 +37,7 @@ public final class SyncStatusViewModel extends ScreenModel {
 
     /** One line per event that needs attention: what it was, why the server refused it, what to do. */
     public ObservableList<String> attention() {
-        return FXCollections.unmodifiableObservableList(attention);
+        return attentionView;
     }
 
     private record Snapshot(SyncStatus status, List<OutboxEntry> rejected) {

@@ -9,8 +9,10 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.client.workflow.Field;
 import org.lotkeeper.client.workflow.UiAction;
 import org.lotkeeper.client.workflow.WorkflowKind;
@@ -49,7 +51,10 @@ final class WorkflowView extends VBox {
         form.setVisible(false);
         form.setManaged(false);
 
-        VBox main = Widgets.column(Widgets.blockedBanner(vm), Widgets.prompt(vm), fefo, Widgets.feedback(vm), Widgets.typed(vm));
+        VBox main = Widgets.column(Widgets.blockedBanner(vm), Widgets.feedback(vm), Widgets.prompt(vm), fefo, Widgets.typed(vm));
+        if (style.touch()) {
+            main.getChildren().add(entry());
+        }
         VBox side = Widgets.column(fields, form, taps);
         if (style.twoPanes()) {
             HBox panes = new HBox(main, side);
@@ -69,12 +74,30 @@ final class WorkflowView extends VBox {
         showTaps();
     }
 
+    /**
+     * Touch devices have no hardware keys for a quantity or a damaged label's code: a field that
+     * brings up the on-screen keyboard. It takes no focus by itself, so scans need no tap.
+     */
+    private TextField entry() {
+        TextField entry = style.target(new TextField());
+        entry.setId("entry");
+        entry.setPromptText("Key a quantity or code, then ENTER");
+        entry.setOnAction(e -> {
+            String text = entry.getText();
+            entry.clear();
+            vm.scanned(RawScan.manual(text));
+            requestFocus();
+        });
+        return entry;
+    }
+
     private void showFields() {
         fields.getChildren().clear();
         int row = 0;
         for (Field f : vm.fields()) {
             Label label = new Label(f.label());
             label.getStyleClass().add("field-label");
+            label.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label(f.value());
             value.getStyleClass().add("field-value");
             value.setWrapText(true);

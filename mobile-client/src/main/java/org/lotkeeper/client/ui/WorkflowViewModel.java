@@ -48,6 +48,10 @@ public final class WorkflowViewModel extends ScreenModel {
     private final ObservableList<UiAction> actions = FXCollections.observableArrayList();
     private final ObservableList<String> choices = FXCollections.observableArrayList();
     private final SimpleStringProperty fefo = new SimpleStringProperty("");
+    // one read-only view each, kept: an unmodifiable wrapper listens weakly, so a fresh one per call could be collected
+    private final ObservableList<Field> fieldsView = FXCollections.unmodifiableObservableList(fields);
+    private final ObservableList<UiAction> actionsView = FXCollections.unmodifiableObservableList(actions);
+    private final ObservableList<String> choicesView = FXCollections.unmodifiableObservableList(choices);
 
     public WorkflowViewModel(ClientContext ctx, Navigator nav, WorkflowKind kind) {
         super(ctx, nav, Labels.title(kind));
@@ -69,16 +73,16 @@ public final class WorkflowViewModel extends ScreenModel {
     }
 
     public ObservableList<Field> fields() {
-        return FXCollections.unmodifiableObservableList(fields);
+        return fieldsView;
     }
 
     public ObservableList<UiAction> actions() {
-        return FXCollections.unmodifiableObservableList(actions);
+        return actionsView;
     }
 
     /** The one-tap choices shown now (reasons, transformation kinds). */
     public ObservableList<String> choices() {
-        return FXCollections.unmodifiableObservableList(choices);
+        return choicesView;
     }
 
     /** Pick: the lot FEFO says to take ("P-5001 at WH-A-01, 10 H87"); empty otherwise. */

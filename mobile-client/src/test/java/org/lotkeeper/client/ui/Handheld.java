@@ -92,6 +92,7 @@ final class Handheld implements AutoCloseable {
             h.shell.onRestyle(style -> {
                 h.stage.setWidth(style.widthDp());
                 h.stage.setHeight(style.heightDp());
+                h.stage.centerOnScreen();
             });
             h.shell.start();
             h.stage.setScene(h.shell.scene());
@@ -222,6 +223,27 @@ final class Handheld implements AutoCloseable {
             b.fire();
         });
         return this;
+    }
+
+    /** Taps the button whose text contains {@code text}. */
+    Handheld tapContaining(String text) {
+        interact(() -> buttons().stream().filter(x -> x.getText().contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button with '" + text + "' among " + buttonTexts())).fire());
+        return this;
+    }
+
+    /** Chooses {@code value} in the choice box with this id. */
+    Handheld choose(String id, String value) {
+        interact(() -> ((javafx.scene.control.ChoiceBox<String>) node("#" + id)).setValue(value));
+        return this;
+    }
+
+    Set<String> rootStyleClasses() {
+        return Set.copyOf(shell.scene().getRoot().getStyleClass());
+    }
+
+    double windowWidth() {
+        return stage.getWidth();
     }
 
     /** Fills the field with this id. */
