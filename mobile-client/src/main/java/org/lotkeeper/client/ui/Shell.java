@@ -110,6 +110,7 @@ public final class Shell implements Navigator {
         root.setCenter(scroll);
         bridge.target(vm);
         status.refresh();
+        scroll.applyCss(); // creates the scroll pane's skin, which puts the view into the scene: now it can take the focus
         if (view instanceof HomeView home && !style.touch()) {
             home.focusFirst();
         } else {

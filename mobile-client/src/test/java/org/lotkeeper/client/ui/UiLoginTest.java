@@ -80,6 +80,12 @@ class UiLoginTest {
 
         device.type("4");
         assertThat(device.screenId()).isEqualTo("workflow-count");
+
+        // no touch: the first job has the focus, the arrow keys move it, ENTER opens the focused one
+        device.press(KeyCode.ESCAPE);
+        assertThat(device.shell().scene().getFocusOwner().getId()).isEqualTo("home-receive");
+        device.press(KeyCode.ENTER);
+        assertThat(device.screenId()).isEqualTo("workflow-receive");
     }
 
     @Test
