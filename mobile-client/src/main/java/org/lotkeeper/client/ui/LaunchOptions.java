@@ -3,14 +3,12 @@ package org.lotkeeper.client.ui;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.lotkeeper.client.platform.AppStorage;
-
 /**
  * The desktop launcher's arguments: {@code [--server URL] [--profile NAME] [--data DIR] [--model MODEL]}.
  *
  * @param serverUrl the server enrollment starts with; null to type it
  * @param profile   the profile name; null for the saved choice (or {@code desktop})
- * @param dataDir   where the SQLite file and settings live
+ * @param dataDir   where the SQLite file and settings live; null for the platform's private directory
  * @param model     a device model to match profiles with (tests, emulating a handheld); null on desktops
  */
 public record LaunchOptions(String serverUrl, String profile, Path dataDir, String model) {
@@ -45,6 +43,6 @@ public record LaunchOptions(String serverUrl, String profile, Path dataDir, Stri
         if (server != null && !server.matches("(?i)https?://\\S+")) {
             throw new IllegalArgumentException("--server must be an http:// or https:// address, found '" + server + "'.");
         }
-        return new LaunchOptions(server, profile, data != null ? data : AppStorage.desktop().privateDirectory(), model);
+        return new LaunchOptions(server, profile, data, model);
     }
 }

@@ -1,5 +1,6 @@
 package org.lotkeeper.client.ui;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -7,7 +8,8 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 
 import org.lotkeeper.client.core.ClientCore;
-import org.lotkeeper.client.platform.PlatformServices;
+import org.lotkeeper.client.platform.AppStorage;
+import org.lotkeeper.client.ui.attach.AttachServices;
 
 /**
  * The handheld client as a JavaFX application: {@code --server URL --profile NAME --data DIR}.
@@ -20,12 +22,16 @@ public final class LotkeeperApp extends Application {
     @Override
     public void start(Stage stage) {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
-        context = ClientContext.open(options.dataDir(), options.profile(), options.model(), new FxTaskExecutor(),
-                profile -> PlatformServices.desktop(profile, false).audio(),
-                (file, profile) -> ClientCore.builder(file, profile).model(options.model()).build());
+        Path dataDir = options.dataDir() != null ? options.dataDir()
+                : AttachServices.storage().orElseGet(AppStorage::desktop).privateDirectory();
+        String model = options.model() != null ? options.model() : AttachServices.deviceModel().orElse(null);
+        context = ClientContext.open(dataDir, options.profile(), model, new FxTaskExecutor(),
+                profile -> AttachServices.platform(profile, false).audio(),
+                (file, profile) -> ClientCore.builder(file, profile).model(model).build());
         if (context.core().isEnrolled()) {
             context.core().startSync();
         }
+        AttachServices.onResume(() -> context.core().requestSync());
         Shell shell = new Shell(context, Clock.systemDefaultZone(), () -> System.nanoTime() / 1_000_000, options.serverUrl());
         shell.onRestyle(style -> {
             stage.setWidth(style.widthDp());

@@ -355,7 +355,7 @@ final class Handheld implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.util.concurrent.TimeoutException {
         FxToolkit.setupFixture(() -> ctx.close());
         FxToolkit.cleanupStages();
     }
