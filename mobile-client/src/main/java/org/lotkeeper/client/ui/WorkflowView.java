@@ -8,6 +8,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -27,12 +28,14 @@ final class WorkflowView extends VBox {
     private final WorkflowViewModel vm;
     private final LayoutStyle style;
     private final GridPane fields = new GridPane();
-    private final FlowPane taps = new FlowPane();
+    private final Pane taps;
     private final VBox form = new VBox();
 
     WorkflowView(WorkflowViewModel vm, LayoutStyle style) {
         this.vm = vm;
         this.style = style;
+        // compact: one full-width target per row; tablets and desktops: targets side by side
+        this.taps = style.twoPanes() ? new FlowPane() : new VBox();
         getStyleClass().addAll("screen", "workflow-screen");
         setId("workflow-" + vm.kind().name().toLowerCase(java.util.Locale.ROOT));
         Label fefo = new Label();
@@ -55,7 +58,7 @@ final class WorkflowView extends VBox {
         if (style.touch()) {
             main.getChildren().add(entry());
         }
-        VBox side = Widgets.column(fields, form, taps);
+        VBox side = style.twoPanes() ? Widgets.column(fields, form, taps) : Widgets.column(form, taps, fields);
         if (style.twoPanes()) {
             HBox panes = new HBox(main, side);
             panes.getStyleClass().add("panes");
@@ -81,7 +84,7 @@ final class WorkflowView extends VBox {
     private TextField entry() {
         TextField entry = style.target(new TextField());
         entry.setId("entry");
-        entry.setPromptText("Key a quantity or code, then ENTER");
+        entry.setPromptText("Type quantity or code, ENTER");
         entry.setOnAction(e -> {
             String text = entry.getText();
             entry.clear();
