@@ -18,7 +18,10 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lotkeeper.client.sync.SyncStatus;
 import org.lotkeeper.client.workflow.WorkflowKind;
+import org.lotkeeper.model.wire.PushError;
+import org.lotkeeper.model.wire.PushResult;
 
 /**
  * Renders every screen for the compact, keypad and tablet profiles headless to PNG in
@@ -42,6 +45,10 @@ class HandheldScreenshots {
         }
         try (Handheld d = Handheld.open(Files.createTempDirectory("lk-shot"), profile)) {
             written.add(shot(d, out, "02-login"));
+            Handheld.interact(() -> d.shell().statusBar().show(new SyncStatus(SyncStatus.Connectivity.ONLINE, 0, 0, null,
+                    new SyncStatus.SnapshotProgress(true, 3, 12_500), null, false)));
+            written.add(shot(d, out, "02-login-during-first-sync"));
+            Handheld.interact(() -> d.shell().statusBar().refresh());
             d.scan("B-1001").type("000000");
             written.add(shot(d, out, "03-login-wrong-pin"));
             d.type("471147");
@@ -55,6 +62,7 @@ class HandheldScreenshots {
             open(d, WorkflowKind.MOVE);
             d.scan(Handheld.primerLabel("PR-1001"));
             written.add(shot(d, out, "06-move"));
+            d.scan("WH-B-01");
 
             if (d.context().core().workflows().contains(WorkflowKind.PICK)) {
                 open(d, WorkflowKind.PICK);
@@ -88,6 +96,9 @@ class HandheldScreenshots {
             d.scan(Handheld.primerLabel("PR-0999"));
             written.add(shot(d, out, "13-lookup-recalled"));
 
+            var moved = d.context().core().store().outbox().all().get(0).event().eventId();
+            d.context().core().store().outbox().applyResults(List.of(PushResult.rejected(moved,
+                    new PushError("UNKNOWN_LOCATION", "Location WH-B-01 is not known at PLANT-1", "to"))));
             Handheld.interact(() -> d.shell().syncStatus());
             written.add(shot(d, out, "14-sync-status"));
             Handheld.interact(() -> d.shell().settings());
