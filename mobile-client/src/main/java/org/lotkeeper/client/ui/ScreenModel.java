@@ -62,6 +62,13 @@ public abstract class ScreenModel implements ScanTarget {
         return typed;
     }
 
+    /** Screens without a scan step (settings, sync status) say so. */
+    @Override
+    public void scanned(org.lotkeeper.client.scan.RawScan scan) {
+        typing("");
+        error("Nothing to scan here — Esc goes back.");
+    }
+
     @Override
     public void typing(String text) {
         typed.set(text);

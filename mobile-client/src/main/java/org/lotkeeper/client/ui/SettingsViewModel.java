@@ -7,7 +7,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.profiles.KeyAction;
 
 /** Settings: the server address, the device profile, sounds and the high-contrast theme. */
@@ -80,11 +79,6 @@ public final class SettingsViewModel extends ScreenModel {
                 failed(t);
             }
         });
-    }
-
-    @Override
-    public void scanned(RawScan scan) {
-        error("Nothing to scan here — Esc goes back.");
     }
 
     @Override

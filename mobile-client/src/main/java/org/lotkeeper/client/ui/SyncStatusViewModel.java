@@ -8,7 +8,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.client.store.OutboxEntry;
 import org.lotkeeper.client.sync.SyncStatus;
 import org.lotkeeper.profiles.KeyAction;
@@ -82,11 +81,6 @@ public final class SyncStatusViewModel extends ScreenModel {
         String reason = e.error() == null ? "rejected" : e.error().code() + ": " + e.error().detail();
         return "#" + e.deviceSeq() + " " + e.event().type() + " — " + reason
                 + " → the event is kept on this device; your supervisor corrects it on the console, then capture it again.";
-    }
-
-    @Override
-    public void scanned(RawScan scan) {
-        error("Nothing to scan here — Esc goes back.");
     }
 
     @Override

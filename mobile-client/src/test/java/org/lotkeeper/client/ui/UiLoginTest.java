@@ -2,27 +2,15 @@ package org.lotkeeper.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Login works offline (the server address of the device answers nothing): badge scan, PIN keyed. */
-class UiLoginTest {
+class UiLoginTest extends HandheldTest {
 
-    @TempDir
-    Path dir;
-
-    private Handheld device;
-
-    @AfterEach
-    void close() throws Exception {
-        device.close();
-    }
 
     @Test
     void anaLogsInOfflineWithBadgeAndPinAndTheHomeScreenOffersTheProfilesWorkflows() throws Exception {

@@ -2,30 +2,18 @@ package org.lotkeeper.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import javafx.scene.input.KeyCode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lotkeeper.client.store.OutboxEntry;
 import org.lotkeeper.model.wire.PushError;
 import org.lotkeeper.model.wire.PushResult;
 
 /** A profile switch re-lays the screens out; the sync status screen lists what needs attention. */
-class UiProfileAndSyncTest {
+class UiProfileAndSyncTest extends HandheldTest {
 
-    @TempDir
-    Path dir;
-
-    private Handheld device;
-
-    @AfterEach
-    void close() throws Exception {
-        device.close();
-    }
 
     @Test
     void switchingFromTheScannerGunToTheDockTabletChangesTheLayoutClassAndKeepsTheDevice() throws Exception {

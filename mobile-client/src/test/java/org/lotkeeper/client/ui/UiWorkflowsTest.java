@@ -2,15 +2,12 @@ package org.lotkeeper.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import javafx.scene.input.KeyCode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lotkeeper.client.store.OutboxEntry;
 
 /**
@@ -19,17 +16,8 @@ import org.lotkeeper.client.store.OutboxEntry;
  * blocked lot or a wrong scan shows red with a sentence, stores nothing, and a blocked lot gets
  * the banner. A real SQLite file in a temp directory; offline.
  */
-class UiWorkflowsTest {
+class UiWorkflowsTest extends HandheldTest {
 
-    @TempDir
-    Path dir;
-
-    Handheld device;
-
-    @AfterEach
-    void close() throws Exception {
-        device.close();
-    }
 
     private Handheld gun() throws Exception {
         device = Handheld.open(dir, "zebra-tc5x");
