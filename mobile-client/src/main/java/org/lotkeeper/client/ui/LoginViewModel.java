@@ -46,6 +46,12 @@ public final class LoginViewModel extends ScreenModel {
         }
     }
 
+    /** A PIN typed while the PIN field has no focus is echoed as dots, never in clear. */
+    @Override
+    public void typing(String text) {
+        super.typing(pinStep.get() ? "•".repeat(text.length()) : text);
+    }
+
     public void enterPin(String pin) {
         run(l -> l.enterPin(pin == null ? "" : pin.strip()));
     }

@@ -195,13 +195,16 @@ final class Handheld implements AutoCloseable {
 
     /** A person types {@code text} on the keys (slowly) and presses ENTER. */
     Handheld type(String text) {
+        return typeKeys(text).press(KeyCode.ENTER);
+    }
+
+    /** A person types {@code text} on the keys (slowly), without ENTER. */
+    Handheld typeKeys(String text) {
         interact(() -> {
             for (char c : text.toCharArray()) {
                 keyClock.addAndGet(400);
                 fire(typedEvent(c));
             }
-            keyClock.addAndGet(400);
-            fire(pressedEvent(KeyCode.ENTER));
         });
         return this;
     }

@@ -48,6 +48,17 @@ class UiLoginTest extends HandheldTest {
     }
 
     @Test
+    void aPinTypedWithoutTheFieldFocusedIsEchoedAsDotsAndStillLogsIn() throws Exception {
+        device = Handheld.open(dir, "zebra-mc33");
+        device.scan("B-1001");
+        Handheld.interact(() -> device.shell().scene().getRoot().requestFocus());
+        device.typeKeys("471147");
+        assertThat(device.text("#typed")).isEqualTo("Typed: ••••••   (ENTER)");
+        device.press(KeyCode.ENTER);
+        assertThat(device.screenId()).isEqualTo("home");
+    }
+
+    @Test
     void anUnknownBadgeSaysWhatToDo() throws Exception {
         device = Handheld.open(dir, "zebra-tc5x");
         device.scan("B-9999");

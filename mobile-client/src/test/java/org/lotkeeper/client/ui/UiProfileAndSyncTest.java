@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
 
 import org.junit.jupiter.api.Test;
 import org.lotkeeper.client.store.OutboxEntry;
@@ -47,6 +48,8 @@ class UiProfileAndSyncTest extends HandheldTest {
 
         assertThat(device.rootStyleClasses()).doesNotContain("theme-high-contrast");
         assertThat(device.screenId()).isEqualTo("home");
+        device.tap("8  Lot lookup").scan("WH-Z-99");
+        assertThat(device.background("#feedback")).isEqualTo(Color.web("#c62828"));
     }
 
     @Test
