@@ -30,8 +30,8 @@ public final class ClientContext implements AutoCloseable {
     private final TaskExecutor executor;
     private final Function<DeviceProfile, AudioFeedback> audioFactory;
     private final CoreFactory coreFactory;
-    private ClientCore core;
-    private AudioFeedback audio;
+    private volatile ClientCore core; // replaced on the work thread by a profile switch
+    private volatile AudioFeedback audio;
     private String profileNote;
 
     private ClientContext(Path dataDir, DeviceProfiles profiles, TaskExecutor executor,

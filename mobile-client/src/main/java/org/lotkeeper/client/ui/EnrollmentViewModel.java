@@ -23,6 +23,9 @@ public final class EnrollmentViewModel extends ScreenModel {
         super(ctx, nav, "Enroll this device");
         this.serverUrl.set(serverUrl == null ? "" : serverUrl);
         prompt("Scan the enrollment code on the console.");
+        // a device enrolled before (its token was refused) knows its server already
+        ctx.executor().execute(() -> ctx.core().store().settings().serverUrl(), stored -> stored.ifPresent(this.serverUrl::set),
+                this::failed);
     }
 
     public StringProperty serverUrlProperty() {

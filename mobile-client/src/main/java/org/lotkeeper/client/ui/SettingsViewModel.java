@@ -16,15 +16,24 @@ public final class SettingsViewModel extends ScreenModel {
     private final StringProperty profile = new SimpleStringProperty("");
     private final BooleanProperty sounds = new SimpleBooleanProperty();
     private final BooleanProperty highContrast = new SimpleBooleanProperty();
+    private Stored stored = new Stored("", false);
 
     public SettingsViewModel(ClientContext ctx, Navigator nav) {
         super(ctx, nav, "Settings");
-        serverUrl.set(ctx.core().store().settings().serverUrl().orElse(""));
         profile.set(ctx.profile().name());
         sounds.set(ctx.preferences().sounds());
         highContrast.set(ctx.highContrast());
         prompt("Change what you need, then Save.");
         ctx.profileNote().ifPresent(this::note);
+        ctx.executor().execute(() -> new Stored(ctx.core().store().settings().serverUrl().orElse(""), ctx.core().isEnrolled()),
+                stored -> {
+                    this.stored = stored;
+                    serverUrl.set(stored.serverUrl());
+                }, this::failed);
+    }
+
+    /** What the device's store holds (read on the work thread). */
+    private record Stored(String serverUrl, boolean enrolled) {
     }
 
     public StringProperty serverUrlProperty() {
@@ -52,25 +61,26 @@ public final class SettingsViewModel extends ScreenModel {
         return ctx.profiles().byName(name).map(p -> p.displayName()).orElse(name);
     }
 
+    /** Saves on the work thread: preferences, a moved server (enrolled devices), another profile (reopens the device). */
     public void save() {
         String url = serverUrl.get() == null ? "" : serverUrl.get().strip();
-        boolean enrolled = ctx.core().isEnrolled();
-        if (enrolled && !url.matches("(?i)https?://\\S+")) {
+        if (!url.isEmpty() && !url.matches("(?i)https?://\\S+")) {
             error("The server address must start with http:// or https:// — e.g. https://lotkeeper.plant.example.");
             return;
         }
-        ctx.preferences().setSounds(sounds.get());
-        ctx.preferences().setHighContrast(highContrast.get());
-        if (enrolled && !url.equals(ctx.core().store().settings().serverUrl().orElse(""))) {
-            ctx.core().useServer(url);
-        }
+        boolean soundsOn = sounds.get();
+        boolean contrast = highContrast.get();
         String chosen = profile.get();
-        if (chosen.equals(ctx.profile().name())) {
-            nav.restyle();
-            return;
-        }
+        Stored before = stored;
         ctx.executor().execute(() -> {
-            ctx.switchProfile(chosen);
+            ctx.preferences().setSounds(soundsOn);
+            ctx.preferences().setHighContrast(contrast);
+            if (before.enrolled() && !url.isEmpty() && !url.equals(before.serverUrl())) {
+                ctx.core().useServer(url);
+            }
+            if (!chosen.equals(ctx.profile().name())) {
+                ctx.switchProfile(chosen);
+            }
             return chosen;
         }, name -> nav.restyle(), t -> {
             if (t instanceof IllegalArgumentException) {
@@ -93,7 +103,7 @@ public final class SettingsViewModel extends ScreenModel {
     public void back() {
         if (ctx.core().session().isPresent()) {
             nav.home();
-        } else if (ctx.core().isEnrolled()) {
+        } else if (stored.enrolled()) {
             nav.login();
         } else {
             nav.enrollment();

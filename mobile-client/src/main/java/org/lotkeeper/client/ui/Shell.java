@@ -76,11 +76,13 @@ public final class Shell implements Navigator {
 
     /** The first screen: enrollment for a new device, else login. */
     public void start() {
-        if (ctx.core().isEnrolled()) {
-            login();
-        } else {
-            enrollment();
-        }
+        ctx.executor().execute(() -> ctx.core().isEnrolled(), enrolled -> {
+            if (enrolled) {
+                login();
+            } else {
+                enrollment();
+            }
+        }, t -> enrollment());
     }
 
     /** The scan entry point besides the keyboard: the camera (ZXing) and tests hand scans in here. */
@@ -120,8 +122,7 @@ public final class Shell implements Navigator {
 
     @Override
     public void enrollment() {
-        EnrollmentViewModel vm = new EnrollmentViewModel(ctx, this,
-                ctx.core().store().settings().serverUrl().orElse(defaultServerUrl));
+        EnrollmentViewModel vm = new EnrollmentViewModel(ctx, this, defaultServerUrl);
         show(vm, new EnrollmentView(vm, style));
     }
 

@@ -27,6 +27,11 @@ public final class StatusBarViewModel {
     private final SimpleBooleanProperty firstSync = new SimpleBooleanProperty(false);
     private final SimpleStringProperty firstSyncText = new SimpleStringProperty("");
     private final SimpleDoubleProperty progress = new SimpleDoubleProperty(-1);
+    /** Read with the status on the work thread (a SQLite read), used when a sync listener reports. */
+    private volatile boolean enrolled;
+
+    private record Reading(SyncStatus status, boolean enrolled) {
+    }
 
     public StatusBarViewModel(ClientContext ctx, Clock clock) {
         this.ctx = ctx;
@@ -41,7 +46,10 @@ public final class StatusBarViewModel {
 
     /** Reads the status again, off the FX thread (the outbox counts are SQLite queries). */
     public void refresh() {
-        ctx.executor().execute(() -> ctx.core().syncStatus(), this::show, t -> connectivity.set("Status unknown"));
+        ctx.executor().execute(() -> new Reading(ctx.core().syncStatus(), ctx.core().isEnrolled()), r -> {
+            enrolled = r.enrolled();
+            show(r.status());
+        }, t -> connectivity.set("Status unknown"));
     }
 
     void show(SyncStatus s) {
@@ -49,7 +57,7 @@ public final class StatusBarViewModel {
         connectivity.set(switch (s.connectivity()) {
             case ONLINE -> "Online";
             case OFFLINE -> "Offline";
-            case UNKNOWN -> ctx.core().isEnrolled() ? "Not synced yet" : "Not enrolled";
+            case UNKNOWN -> enrolled ? "Not synced yet" : "Not enrolled";
         });
         pending.set(s.pendingCount() + " to sync" + (s.needsAttentionCount() > 0 ? ", " + s.needsAttentionCount() + " need attention" : ""));
         lastSync.set("Synced " + Labels.when(s.lastSyncAt(), clock.getZone(), clock.instant()));

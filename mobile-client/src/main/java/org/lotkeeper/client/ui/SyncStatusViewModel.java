@@ -48,13 +48,20 @@ public final class SyncStatusViewModel extends ScreenModel {
     }
 
     public void syncNow() {
-        if (!ctx.core().isEnrolled()) {
-            error("This device is not enrolled — enroll it in Settings first.");
-            return;
-        }
-        ctx.core().requestSync();
-        good("Sync requested.");
-        load();
+        ctx.executor().execute(() -> {
+            boolean enrolled = ctx.core().isEnrolled();
+            if (enrolled) {
+                ctx.core().requestSync();
+            }
+            return enrolled;
+        }, enrolled -> {
+            if (enrolled) {
+                good("Sync requested.");
+                load();
+            } else {
+                error("This device is not enrolled — enroll it first (log out, then scan a code from the console).");
+            }
+        }, this::failed);
     }
 
     private void show(Snapshot s) {

@@ -42,7 +42,7 @@ public final class WorkflowViewModel extends ScreenModel {
     private static final Pattern QUANTITY = Pattern.compile("-?\\d+([.,]\\d+)?(\\s+\\S+)?");
 
     private final WorkflowKind kind;
-    private Workflow workflow;
+    private volatile Workflow workflow; // set and driven on the work thread, checked on the FX thread
     private final SimpleObjectProperty<Screen> screen = new SimpleObjectProperty<>();
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ObservableList<UiAction> actions = FXCollections.observableArrayList();
