@@ -3,10 +3,15 @@ package org.lotkeeper.client.ui;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 import org.lotkeeper.client.core.ClientCore;
 import org.lotkeeper.client.platform.AudioFeedback;
+import org.lotkeeper.client.platform.PlatformServices;
+import org.lotkeeper.client.scan.RawScan;
+import org.lotkeeper.client.scan.ScanSource;
+import org.lotkeeper.client.scan.ZxingImageDecoder;
 import org.lotkeeper.profiles.DeviceProfile;
 import org.lotkeeper.profiles.DeviceProfiles;
 import org.lotkeeper.profiles.ProfileChoice;
@@ -28,19 +33,20 @@ public final class ClientContext implements AutoCloseable {
     private final DeviceProfiles profiles;
     private final UiPreferences preferences;
     private final TaskExecutor executor;
-    private final Function<DeviceProfile, AudioFeedback> audioFactory;
+    private final Function<DeviceProfile, PlatformServices> platformFactory;
+    private final ZxingImageDecoder decoder = new ZxingImageDecoder(Runnable::run);
     private final CoreFactory coreFactory;
     private volatile ClientCore core; // replaced on the work thread by a profile switch
-    private volatile AudioFeedback audio;
+    private volatile PlatformServices platform;
     private String profileNote;
 
     private ClientContext(Path dataDir, DeviceProfiles profiles, TaskExecutor executor,
-            Function<DeviceProfile, AudioFeedback> audioFactory, CoreFactory coreFactory, ProfileChoice choice) {
+            Function<DeviceProfile, PlatformServices> platformFactory, CoreFactory coreFactory, ProfileChoice choice) {
         this.dataDir = dataDir;
         this.profiles = profiles;
         this.preferences = UiPreferences.in(dataDir);
         this.executor = executor;
-        this.audioFactory = audioFactory;
+        this.platformFactory = platformFactory;
         this.coreFactory = coreFactory;
         this.profileNote = choice.note().orElse(null);
         open(choice.profile());
@@ -52,16 +58,16 @@ public final class ClientContext implements AutoCloseable {
      * {@code desktop}); an unknown name falls back and says so in {@link #profileNote()}.
      */
     public static ClientContext open(Path dataDir, String profileName, String model, TaskExecutor executor,
-            Function<DeviceProfile, AudioFeedback> audioFactory, CoreFactory coreFactory) {
+            Function<DeviceProfile, PlatformServices> platformFactory, CoreFactory coreFactory) {
         DeviceProfiles profiles = DeviceProfiles.bundled();
         String chosen = profileName != null ? profileName : UiPreferences.in(dataDir).profileName()
                 .orElse(model == null ? "desktop" : null);
-        return new ClientContext(dataDir, profiles, executor, audioFactory, coreFactory, profiles.select(chosen, model));
+        return new ClientContext(dataDir, profiles, executor, platformFactory, coreFactory, profiles.select(chosen, model));
     }
 
     private void open(DeviceProfile profile) {
         core = coreFactory.open(dataDir.resolve("lotkeeper.db"), profile);
-        audio = audioFactory.apply(profile);
+        platform = platformFactory.apply(profile);
     }
 
     public ClientCore core() {
@@ -91,7 +97,18 @@ public final class ClientContext implements AutoCloseable {
 
     /** The tones, or silence when the operator turned sounds off. */
     public AudioFeedback audio() {
-        return preferences.sounds() ? audio : AudioFeedback.SILENT;
+        return preferences.sounds() ? platform.audio() : AudioFeedback.SILENT;
+    }
+
+    /**
+     * Takes a picture and decodes the barcode in it (ZXing), on the calling (work) thread; empty
+     * when the device has no camera, the operator cancelled, or no barcode was found.
+     */
+    public Optional<RawScan> cameraScan() throws InterruptedException, ExecutionException {
+        if (!profile().scanInput().camera()) {
+            return Optional.empty();
+        }
+        return platform.camera().takePicture().get().flatMap(image -> decoder.decodeNow(image, ScanSource.CAMERA));
     }
 
     /** Whether the high-contrast theme is on: the operator's choice, else the profile's. */

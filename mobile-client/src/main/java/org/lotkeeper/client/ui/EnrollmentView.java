@@ -24,7 +24,9 @@ final class EnrollmentView extends VBox {
         Button enroll = Widgets.button(style, "Enroll", vm::enroll);
         enroll.setId("enroll");
         enroll.disableProperty().bind(vm.busyProperty());
+        Button settings = Widgets.button(style, "Settings (profile)", vm::openSettings);
+        settings.setId("open-settings");
         getChildren().addAll(Widgets.title(vm), Widgets.prompt(vm), new Label("Server"), url, new Label("Code"), code, enroll,
-                Widgets.feedback(vm));
+                Widgets.feedback(vm), settings);
     }
 }

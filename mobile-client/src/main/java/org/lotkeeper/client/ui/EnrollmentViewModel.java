@@ -8,6 +8,7 @@ import javafx.beans.property.BooleanProperty;
 import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.client.sync.ApiResult;
 import org.lotkeeper.client.sync.EnrollResponse;
+import org.lotkeeper.profiles.KeyAction;
 
 /**
  * Enrollment: the server address and the code the console shows (scanned from its QR code, or
@@ -46,6 +47,18 @@ public final class EnrollmentViewModel extends ScreenModel {
         typing("");
         code.set(scan.text().strip());
         enroll();
+    }
+
+    @Override
+    public void keyAction(KeyAction action) {
+        if (action == KeyAction.CAMERA_SCAN) {
+            cameraScan();
+        }
+    }
+
+    /** The profile can be chosen before enrolling (enrollment tells the server which one). */
+    public void openSettings() {
+        nav.settings();
     }
 
     public void enroll() {

@@ -62,6 +62,8 @@ public final class LoginViewModel extends ScreenModel {
             run(LoginWorkflow::logout);
         } else if (action == KeyAction.HELP) {
             note("Scan the badge on your ID card, then key your PIN and press ENTER.");
+        } else if (action == KeyAction.CAMERA_SCAN) {
+            cameraScan();
         } else if (action == KeyAction.SYNC_NOW) {
             ctx.core().requestSync();
         }

@@ -26,7 +26,7 @@ public final class LotkeeperApp extends Application {
                 : AttachServices.storage().orElseGet(AppStorage::desktop).privateDirectory();
         String model = options.model() != null ? options.model() : AttachServices.deviceModel().orElse(null);
         context = ClientContext.open(dataDir, options.profile(), model, new FxTaskExecutor(),
-                profile -> AttachServices.platform(profile, false).audio(),
+                profile -> AttachServices.platform(profile, false),
                 (file, profile) -> ClientCore.builder(file, profile).model(model).build());
         if (context.core().isEnrolled()) {
             context.core().startSync();

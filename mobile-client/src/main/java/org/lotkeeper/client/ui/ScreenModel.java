@@ -109,6 +109,23 @@ public abstract class ScreenModel implements ScanTarget {
         tone.set(null);
     }
 
+    /** Whether this device scans with its camera too (the profile's scanInput.camera). */
+    public boolean cameraAvailable() {
+        return ctx.profile().scanInput().camera();
+    }
+
+    /** The camera scanner (the profile's CAMERA_SCAN key or scan trigger, or the Camera tap): the decoded barcode is a scan. */
+    public void cameraScan() {
+        if (!ctx.profile().scanInput().camera()) {
+            note("This device has no camera — scan with the scanner, or type the code and press ENTER.");
+            return;
+        }
+        note("Taking a picture …");
+        ctx.executor().execute(ctx::cameraScan, scan -> scan.ifPresentOrElse(this::scanned,
+                () -> error("No barcode found in the picture — hold the label flat, fill the frame with it, and try again.")),
+                this::failed);
+    }
+
     /** A failure of the work thread as a sentence; never a crash. */
     protected void failed(Throwable t) {
         String detail = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();

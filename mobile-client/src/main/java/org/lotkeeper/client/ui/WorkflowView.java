@@ -116,6 +116,9 @@ final class WorkflowView extends VBox {
             b.getStyleClass().add("choice");
         }
         WorkflowKind kind = vm.kind();
+        if (style.touch() && vm.cameraAvailable()) {
+            tap("Camera", vm::cameraScan).setId("camera");
+        }
         for (UiAction a : vm.actions()) {
             switch (a) {
                 case NO_REFERENCE -> tap(kind == WorkflowKind.RETURN ? "No RMA" : "No PO", () -> twoFields(

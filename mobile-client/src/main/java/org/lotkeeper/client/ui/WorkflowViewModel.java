@@ -131,7 +131,7 @@ public final class WorkflowViewModel extends ScreenModel {
             }
             case MANUAL_ENTRY -> note("Type the code from the label on the keys, then press ENTER.");
             case HELP -> note(help());
-            case CAMERA_SCAN -> note("The camera scanner is not available on this device — type the code, then press ENTER.");
+            case CAMERA_SCAN -> cameraScan();
             default -> action.workflow().ifPresent(w -> nav.workflow(WorkflowKind.valueOf(w.name())));
         }
     }

@@ -27,7 +27,10 @@ import javafx.stage.Stage;
 
 import org.lotkeeper.client.core.ClientCore;
 import org.lotkeeper.client.core.RiversideDevice;
+import org.lotkeeper.client.platform.AppStorage;
 import org.lotkeeper.client.platform.AudioFeedback;
+import org.lotkeeper.client.platform.Camera;
+import org.lotkeeper.client.platform.PlatformServices;
 import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.client.scan.ScanSource;
 import org.lotkeeper.client.scan.WedgeSettings;
@@ -65,6 +68,8 @@ final class Handheld implements AutoCloseable {
     private ClientContext ctx;
     private Shell shell;
     private Stage stage;
+    /** What the device's camera "sees": nothing until a test puts a picture in front of it. */
+    volatile Camera camera = Camera.NONE;
 
     private Handheld(Path dir) {
         this.dir = dir;
@@ -86,7 +91,8 @@ final class Handheld implements AutoCloseable {
         h.stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             Clock clock = Clock.fixed(DAY, ZoneOffset.UTC);
-            h.ctx = ClientContext.open(dir, profile, null, TaskExecutor.direct(), p -> h.recordingAudio(),
+            h.ctx = ClientContext.open(dir, profile, null, TaskExecutor.direct(),
+                    p -> new PlatformServices(h.recordingAudio(), AppStorage.at(dir), () -> h.camera.takePicture()),
                     (file, p) -> ClientCore.builder(file, p).clock(clock).build());
             h.shell = new Shell(h.ctx, clock, h.keyClock::get, null);
             h.shell.onRestyle(style -> {

@@ -88,7 +88,7 @@ class UiLoginTest extends HandheldTest {
     }
 
     @Test
-    void aNewDeviceStartsWithEnrollmentAndABadServerAddressGetsASentence() throws Exception {
+    void aNewDeviceStartsWithEnrollmentABadServerAddressGetsASentenceAndTheProfileCanBeChosenFirst() throws Exception {
         device = Handheld.fresh(dir, "zebra-tc5x");
         assertThat(device.screenId()).isEqualTo("enrollment");
         assertThat(device.text("#status-connectivity")).isEqualTo("Not enrolled");
@@ -96,5 +96,10 @@ class UiLoginTest extends HandheldTest {
         device.scan("K7Q2-9XTD");
         assertThat(device.feedback()).startsWith("Enter the server address, e.g. https://");
         assertThat(device.styleClasses("#feedback")).contains("feedback-error");
+
+        // the profile is chosen before enrolling; back from Settings is enrollment again
+        device.tap("Settings").choose("settings-profile", "zebra-mc33").tap("Save");
+        assertThat(device.screenId()).isEqualTo("enrollment");
+        assertThat(device.rootStyleClasses()).contains("keys-only");
     }
 }

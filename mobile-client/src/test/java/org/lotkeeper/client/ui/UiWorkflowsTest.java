@@ -4,10 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import java.nio.file.Path;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.oned.Code128Writer;
+
 import javafx.scene.input.KeyCode;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.lotkeeper.client.platform.Camera;
 import org.lotkeeper.client.store.OutboxEntry;
 
 /**
@@ -233,6 +245,9 @@ class UiWorkflowsTest extends HandheldTest {
     @Nested
     class Lookup {
 
+        /** Code 128's FNC1 for ZXing's writer: the label is GS1-128. */
+        private static final String FNC1 = "\u00f1";
+
         @Test
         void aReleasedLotFromTheCameraEntryPointShowsItsStatusWithoutBanner() throws Exception {
             gun().tap("8  Lot lookup");
@@ -250,6 +265,35 @@ class UiWorkflowsTest extends HandheldTest {
 
             assertThat(device.fields()).contains("Status: RECALLED");
             assertThat(device.banner()).isEqualTo("BLOCKED LOT — RECALLED — DO NOT USE");
+        }
+
+        @Test
+        void onTheDockTabletTheScanTriggerTakesAPictureAndZxingReadsTheLabel() throws Exception {
+            device = Handheld.open(dir, "dock-tablet-10");
+            device.logInAna().tap("5  Lot lookup");
+            Path picture = dir.resolve("label.png");
+            BitMatrix bars = new Code128Writer().encode(FNC1 + Handheld.primerLabel("PR-0999").substring(3),
+                    BarcodeFormat.CODE_128, 600, 160, Map.of(EncodeHintType.MARGIN, 20));
+            ImageIO.write(MatrixToImageWriter.toBufferedImage(bars), "png", picture.toFile());
+            device.camera = Camera.fromFile(picture, Runnable::run);
+
+            device.press(KeyCode.F10);
+
+            assertThat(device.fields()).contains("Status: RECALLED");
+            assertThat(device.banner()).isEqualTo("BLOCKED LOT — RECALLED — DO NOT USE");
+        }
+
+        @Test
+        void aPictureWithoutABarcodeSaysWhatToDo() throws Exception {
+            device = Handheld.open(dir, "dock-tablet-10");
+            device.logInAna().tap("5  Lot lookup");
+            Path blank = dir.resolve("blank.png");
+            ImageIO.write(new java.awt.image.BufferedImage(200, 100, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
+            device.camera = Camera.fromFile(blank, Runnable::run);
+
+            device.tap("Camera");
+
+            assertRefused("No barcode found in the picture");
         }
 
         @Test
