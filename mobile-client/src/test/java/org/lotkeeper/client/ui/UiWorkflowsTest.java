@@ -72,6 +72,23 @@ class UiWorkflowsTest extends HandheldTest {
         }
 
         @Test
+        void onTheKeypadScannerNoPoIsReachedWithTabAndEnterAndTheFormIsTypedWithoutTouch() throws Exception {
+            device = Handheld.open(dir, "zebra-mc33");
+            device.logInAna().press(KeyCode.F1);
+            device.press(KeyCode.TAB);
+            assertThat(device.shell().scene().getFocusOwner()).isInstanceOfSatisfying(javafx.scene.control.Button.class,
+                    b -> assertThat(b.getText()).isEqualTo("No PO"));
+            device.press(KeyCode.ENTER).type("TIO2-CORP").type("PO-7782");
+            assertThat(device.fields()).contains("PO: PO-7782");
+
+            device.scan("]d2011061414100002610TX-55" + Handheld.GS + "17280630").type("500");
+            device.scan("]C1011061414100002610P-5001").scan("RCV-DOCK-1");
+
+            assertGood();
+            assertThat(lastEventType()).isEqualTo("RECEIVE");
+        }
+
+        @Test
         void aLocationLabelInsteadOfTheSupplierLabelIsRedAndStoresNothing() throws Exception {
             gun().tap("1  Receive");
             device.tap("No PO").fill("form-supplier", "TIO2-CORP").fill("form-delivery-note", "PO-7782").tap("OK");
@@ -91,6 +108,16 @@ class UiWorkflowsTest extends HandheldTest {
             device.scan(Handheld.primerLabel("PR-1001"));
             assertGood();
             device.scan("WH-B-01");
+
+            assertGood();
+            assertThat(lastEventType()).isEqualTo("MOVE");
+        }
+
+        @Test
+        void theHoneywellWedgeWithItsHashPrefixAndTabTerminatorMovesTheSameWay() throws Exception {
+            device = Handheld.open(dir, "honeywell-ct4x");
+            device.logInAna().tap("2  Move");
+            device.scan(Handheld.primerLabel("PR-1001")).scan("WH-B-01");
 
             assertGood();
             assertThat(lastEventType()).isEqualTo("MOVE");
