@@ -2,7 +2,6 @@ package org.lotkeeper.client.ui;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
 
 /** Pending events, last sync, and the events that need attention with their reasons. */
@@ -16,21 +15,23 @@ final class SyncStatusView extends VBox {
         summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
         summary.getStyleClass().add("sync-summary");
-        ListView<String> attention = new ListView<>(vm.attention());
+        VBox attention = new VBox();
         attention.setId("needs-attention");
-        attention.setPlaceholder(new Label("Nothing needs attention."));
-        attention.setCellFactory(l -> {
-            javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                }
-            };
-            cell.setWrapText(true);
-            cell.prefWidthProperty().bind(l.widthProperty().subtract(24));
-            return cell;
-        });
+        attention.getStyleClass().add("attention-list");
+        Runnable fill = () -> {
+            attention.getChildren().clear();
+            if (vm.attention().isEmpty()) {
+                attention.getChildren().add(new Label("Nothing needs attention."));
+            }
+            for (String line : vm.attention()) {
+                Label item = new Label(line);
+                item.setWrapText(true);
+                item.getStyleClass().add("attention-item");
+                attention.getChildren().add(item);
+            }
+        };
+        vm.attention().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        fill.run();
         Button sync = Widgets.button(style, "Sync now", vm::syncNow);
         sync.setId("sync-now");
         Button home = Widgets.button(style, "Back (Esc)", back);

@@ -225,8 +225,15 @@ public final class WorkflowViewModel extends ScreenModel {
         actions.setAll(s.actions().stream().sorted().toList());
         boolean kindStep = kind != WorkflowKind.PRODUCE || s.step().name().equals("BATCH");
         choices.setAll(kindStep ? s.choices() : List.of());
-        blocked(BlockedLot.of(s).orElse(""));
-        s.feedback().ifPresent(this::answer);
+        String blockedStatus = BlockedLot.of(s).orElse("");
+        blocked(blockedStatus);
+        s.feedback().ifPresent(f -> {
+            if (kind == WorkflowKind.LOOKUP && !blockedStatus.isEmpty() && !f.isError()) {
+                error(f.message()); // a lookup that finds a blocked lot alarms: red and the error tone, not green
+            } else {
+                answer(f);
+            }
+        });
     }
 
     private String help() {

@@ -66,8 +66,8 @@ class UiProfileAndSyncTest extends HandheldTest {
 
         assertThat(device.screenId()).isEqualTo("sync-status");
         assertThat(device.text("#sync-summary")).startsWith("0 events wait to be sent.\nLast sync: never.");
-        javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) device.node("#needs-attention");
-        assertThat(list.getItems()).singleElement().asString()
+        assertThat(device.shell().scene().getRoot().lookupAll(".attention-item")).singleElement()
+                .extracting(n -> ((javafx.scene.control.Label) n).getText()).asString()
                 .startsWith("#1 MOVE — UNKNOWN_LOCATION: Location WH-B-01 is not known at PLANT-1 → ")
                 .contains("your supervisor corrects it on the console");
         assertThat(device.text("#status-pending")).isEqualTo("0 to sync, 1 need attention");

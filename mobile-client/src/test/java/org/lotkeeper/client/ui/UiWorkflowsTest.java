@@ -292,6 +292,7 @@ class UiWorkflowsTest extends HandheldTest {
 
             assertThat(device.fields()).contains("Status: RECALLED");
             assertThat(device.banner()).isEqualTo("BLOCKED LOT — RECALLED — DO NOT USE");
+            assertRefused("Lot PR-0999 of FG-PRIMER: RECALLED");
         }
 
         @Test
