@@ -56,8 +56,10 @@ import org.lotkeeper.model.wire.UserRow;
  *       shelf life then applies on the device too).</li>
  *   <li>{@link #expectedReceipt}: from pulled tasks of kind {@code RECEIPT} (a PO or ASN): the
  *       supplier is the task's partner, the items its lines'.</li>
- *   <li>{@link #shipment}, {@link #returnAuthorisation}: the pull carries no delivery notes or
- *       RMAs, so these are empty: shipping and returns go by their no-reference paths.</li>
+ *   <li>{@link #shipment}: from pulled tasks of kind {@code SHIP} whose id is the delivery note
+ *       and whose partner is the customer; none when the server sends no such task.</li>
+ *   <li>{@link #returnAuthorisation}: the pull carries no RMAs, so this is empty: returns go by
+ *       their no-reference path.</li>
  *   <li>{@link #container}: the store does not track containers (PACK/UNPACK change no stock by
  *       location): always empty; a pallet is handled by the lot labels on it.</li>
  *   <li>{@link #siteGln}: the pull carries no site rows, so empty: a GS1 location label (AI 414 +
@@ -174,7 +176,9 @@ public final class SqliteLocalView implements LocalView {
 
     @Override
     public Optional<ShipmentTask> shipment(Reference shipment) {
-        return Optional.empty();
+        return view.task(shipment)
+                .filter(t -> "SHIP".equals(t.kind().toUpperCase(Locale.ROOT)) && t.partner() != null)
+                .map(t -> new ShipmentTask(t.id(), t.partner()));
     }
 
     @Override

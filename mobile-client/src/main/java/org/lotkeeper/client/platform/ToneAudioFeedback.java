@@ -18,7 +18,8 @@ import org.lotkeeper.profiles.Tone;
  */
 public final class ToneAudioFeedback implements AudioFeedback, AutoCloseable {
 
-    private static final float SAMPLE_RATE = 22_050f;
+    /** Samples per second of {@link #samples}. */
+    public static final float SAMPLE_RATE = 22_050f;
 
     private final Feedback feedback;
     private final ExecutorService player = Executors.newSingleThreadExecutor(r -> {
@@ -57,7 +58,7 @@ public final class ToneAudioFeedback implements AudioFeedback, AutoCloseable {
     }
 
     /** Signed 8-bit mono PCM of a sine tone, faded in and out over 5 ms so it does not click. */
-    static byte[] samples(int frequencyHz, int durationMillis, int volumePercent) {
+    public static byte[] samples(int frequencyHz, int durationMillis, int volumePercent) {
         int n = (int) (SAMPLE_RATE * durationMillis / 1000);
         int fade = (int) (SAMPLE_RATE * 0.005);
         byte[] out = new byte[n];

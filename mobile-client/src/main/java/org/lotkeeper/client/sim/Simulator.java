@@ -31,11 +31,10 @@ import org.lotkeeper.client.sync.ApiResult;
 import org.lotkeeper.client.sync.EnrollResponse;
 import org.lotkeeper.client.sync.SyncStatus;
 import org.lotkeeper.client.workflow.CapturedEvent;
-import org.lotkeeper.client.workflow.CountWorkflow;
 import org.lotkeeper.client.workflow.Feedback;
 import org.lotkeeper.client.workflow.HoldWorkflow;
+import org.lotkeeper.client.workflow.KeysQuantity;
 import org.lotkeeper.client.workflow.LoginWorkflow;
-import org.lotkeeper.client.workflow.MoveWorkflow;
 import org.lotkeeper.client.workflow.PickWorkflow;
 import org.lotkeeper.client.workflow.ProduceWorkflow;
 import org.lotkeeper.client.workflow.ReceiveWorkflow;
@@ -350,25 +349,10 @@ public final class Simulator implements AutoCloseable {
             throw new ScriptError("quantity <value> [unit]");
         }
         Workflow w = workflow(device());
-        Screen s;
-        if (w instanceof ReceiveWorkflow r) {
-            s = r.keyQuantity(text);
-        } else if (w instanceof MoveWorkflow m) {
-            s = m.keyQuantity(text);
-        } else if (w instanceof PickWorkflow p) {
-            s = p.keyQuantity(text);
-        } else if (w instanceof CountWorkflow c) {
-            s = c.keyQuantity(text);
-        } else if (w instanceof ShipWorkflow sh) {
-            s = sh.keyQuantity(text);
-        } else if (w instanceof ProduceWorkflow p) {
-            s = p.keyQuantity(text);
-        } else if (w instanceof ReturnWorkflow r) {
-            s = r.keyQuantity(text);
-        } else {
+        if (!(w instanceof KeysQuantity q)) {
             throw new ScriptError(w.kind() + " takes no quantity");
         }
-        report(s);
+        report(q.keyQuantity(text));
     }
 
     private void action(List<String> args) throws ScriptError {

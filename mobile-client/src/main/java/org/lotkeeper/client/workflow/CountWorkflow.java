@@ -21,7 +21,7 @@ import org.lotkeeper.model.wire.LocationRow;
  *       the COUNT is stored and the next lot is asked for.</li>
  * </ol>
  */
-public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
+public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> implements KeysQuantity {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
@@ -42,6 +42,7 @@ public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
     }
 
     /** Keys what was counted of the scanned lot; stores the COUNT. */
+    @Override
     public Screen keyQuantity(String text) {
         return act(() -> {
             if (step != Step.QUANTITY) {

@@ -26,7 +26,7 @@ import org.lotkeeper.model.wire.LocationRow;
  *   <li>TO: scan the target location: the MOVE is stored.</li>
  * </ol>
  */
-public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
+public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> implements KeysQuantity {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
@@ -49,6 +49,7 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
     }
 
     /** Keys the quantity to move (part of the stock). */
+    @Override
     public Screen keyQuantity(String text) {
         return act(() -> {
             if (lot == null) {

@@ -45,7 +45,7 @@ import org.lotkeeper.model.wire.LocationRow;
  * A line may take several lots; when a line is covered the next one starts, and when all are
  * done the order is finished. {@link #skipLine} leaves a line short (one tap).
  */
-public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
+public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> implements KeysQuantity {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
@@ -97,6 +97,7 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
     }
 
     /** Keys the quantity taken (the default is the allocation's). */
+    @Override
     public Screen keyQuantity(String text) {
         return act(() -> {
             if (lot == null || from == null) {

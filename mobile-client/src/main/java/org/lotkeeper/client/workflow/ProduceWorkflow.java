@@ -47,7 +47,7 @@ import org.lotkeeper.model.wire.LocationRow;
  * Kind rules checked on the device: SPLIT has one input lot, MERGE one output lot, and SPLIT,
  * MERGE and REPACK keep the item (their outputs are of the inputs' item).
  */
-public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step> {
+public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step> implements KeysQuantity {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
@@ -93,6 +93,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
     }
 
     /** Keys the quantity of the input or output being scanned. */
+    @Override
     public Screen keyQuantity(String text) {
         return act(() -> {
             if (step == Step.INPUT_QUANTITY) {

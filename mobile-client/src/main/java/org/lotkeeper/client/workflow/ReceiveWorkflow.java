@@ -49,7 +49,7 @@ import org.lotkeeper.model.wire.PartnerRow;
  * </ol>
  * A COA can be linked any time before the location scan ({@link #linkDocument}).
  */
-public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step> {
+public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step> implements KeysQuantity {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
@@ -112,6 +112,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     }
 
     /** Keys the quantity (overrides the label's), e.g. "1000", "3 PAIL". */
+    @Override
     public Screen keyQuantity(String text) {
         return act(() -> {
             if (item == null) {

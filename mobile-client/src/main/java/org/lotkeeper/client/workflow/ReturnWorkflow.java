@@ -31,7 +31,7 @@ import org.lotkeeper.model.wire.PartnerRow;
  *       returned stock is kept apart until someone decides about it.</li>
  * </ol>
  */
-public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> {
+public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> implements KeysQuantity {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
@@ -79,6 +79,7 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
     }
 
     /** Keys the returned quantity. */
+    @Override
     public Screen keyQuantity(String text) {
         return act(() -> {
             if (item == null) {

@@ -38,7 +38,7 @@ import org.lotkeeper.model.wire.LocationRow;
  *   <li>Scan the delivery note again (or tap {@link #confirm}): every SHIP is stored.</li>
  * </ol>
  */
-public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
+public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> implements KeysQuantity {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
@@ -70,6 +70,7 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
     }
 
     /** Changes the quantity of the lot scanned last. */
+    @Override
     public Screen keyQuantity(String text) {
         return act(() -> {
             if (lines.isEmpty() || step != Step.LOTS) {

@@ -47,4 +47,12 @@ class ClientArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "retrofit2..", "org.lotkeeper.client.sync..")
                 .check(client);
     }
+
+    @Test
+    void onlyTheAttachAdaptersCallGluonAttach() {
+        noClasses().that().resideInAPackage("org.lotkeeper.client..")
+                .and().resideOutsideOfPackage("org.lotkeeper.client.ui.attach..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.gluonhq..")
+                .check(client);
+    }
 }

@@ -28,6 +28,8 @@ import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
 import org.lotkeeper.model.wire.PartnerRow;
 import org.lotkeeper.model.wire.PullResponse;
+import org.lotkeeper.model.wire.LotRow;
+import org.lotkeeper.model.wire.StockRow;
 import org.lotkeeper.model.wire.TaskRow;
 import org.lotkeeper.model.wire.UserRow;
 
@@ -45,13 +47,22 @@ public final class RiversideDevice {
 
     /** Writes the enrolled, pulled device file at {@code file} (server URL: a port nobody listens on). */
     public static void prepare(Path file, List<TaskRow> tasks) {
+        prepare(file, tasks, List.of(), List.of());
+    }
+
+    /** The same, with pulled lots and stock (statuses and expiries as the server knows them). */
+    public static void prepare(Path file, List<TaskRow> tasks, List<LotRow> lots, List<StockRow> stock) {
         try (SqliteStore store = SqliteStore.open(file)) {
             store.settings().saveEnrollment("http://127.0.0.1:9/", new DeviceId("dev-sim-1"), "t0k3n", new SiteCode(SITE));
-            store.referenceCache().applySnapshotPage(snapshot(tasks), true, store.outbox().acknowledgementMark());
+            store.referenceCache().applySnapshotPage(snapshot(tasks, lots, stock), true, store.outbox().acknowledgementMark());
         }
     }
 
     static PullResponse snapshot(List<TaskRow> tasks) {
+        return snapshot(tasks, List.of(), List.of());
+    }
+
+    static PullResponse snapshot(List<TaskRow> tasks, List<LotRow> lots, List<StockRow> stock) {
         JsonNode md;
         try (InputStream in = RiversideDevice.class.getResourceAsStream("/riverside/masterdata.json")) {
             md = JSON.readTree(in);
@@ -86,6 +97,6 @@ public final class RiversideDevice {
             users.add(new UserRow(UserId.of(u.path("userId").asText()), u.path("name").asText(),
                     u.hasNonNull("badge") ? u.path("badge").asText() : null, roles, verifier));
         }
-        return new PullResponse("c1", true, items, locations, partners, List.of(), List.of(), tasks, users);
+        return new PullResponse("c1", true, items, locations, partners, lots, stock, tasks, users);
     }
 }

@@ -22,7 +22,7 @@ class SqliteLocalViewTasksTest {
     Path dir;
 
     @Test
-    void pulledReceiptAndPickTasksBecomeExpectedReceiptsAndPickListsWithTheirPartner() throws Exception {
+    void pulledReceiptPickAndShipTasksBecomeExpectedReceiptsPickListsAndShipmentsWithTheirPartner() throws Exception {
         try (SqliteStore store = SqliteStore.open(dir.resolve("device.db"))) {
             store.settings().saveEnrollment("http://localhost", new DeviceId("dev-1"), "t", StoreFixtures.SITE, "A7");
             PullResponse base = StoreFixtures.snapshot("c1");
@@ -32,6 +32,9 @@ class SqliteLocalViewTasksTest {
                                     List.of(new TaskRow.Line(StoreFixtures.RESIN, null, null, StoreFixtures.kg("800"), null)),
                                     StoreFixtures.ACME),
                             new TaskRow(Reference.of("SO-1"), "PICK",
+                                    List.of(new TaskRow.Line(StoreFixtures.RESIN, null, null, StoreFixtures.kg("50"), Reference.of("SO-1"))),
+                                    PartnerCode.of("BUILDMART")),
+                            new TaskRow(Reference.of("SHP-1"), "SHIP",
                                     List.of(new TaskRow.Line(StoreFixtures.RESIN, null, null, StoreFixtures.kg("50"), Reference.of("SO-1"))),
                                     PartnerCode.of("BUILDMART"))),
                     base.users());
@@ -43,6 +46,8 @@ class SqliteLocalViewTasksTest {
             assertThat(receipt.items()).containsExactly(StoreFixtures.RESIN);
             assertThat(view.expectedReceipt(Reference.of("SO-1"))).isEmpty();
             assertThat(view.pickTask(Reference.of("SO-1")).orElseThrow().customer()).isEqualTo(PartnerCode.of("BUILDMART"));
+            assertThat(view.shipment(Reference.of("SHP-1")).orElseThrow().customer()).isEqualTo(PartnerCode.of("BUILDMART"));
+            assertThat(view.shipment(Reference.of("SO-1"))).isEmpty();
             assertThat(view.deviceTag().value()).isEqualTo("A7");
         }
     }

@@ -1,0 +1,336 @@
+package org.lotkeeper.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.oned.Code128Writer;
+
+import javafx.scene.input.KeyCode;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.lotkeeper.client.platform.Camera;
+import org.lotkeeper.client.store.OutboxEntry;
+
+/**
+ * Every workflow on screen, driven by scans typed into the scene by the wedge scanner (and once
+ * through the core's scan entry point): the happy path stores the event and shows green, a
+ * blocked lot or a wrong scan shows red with a sentence, stores nothing, and a blocked lot gets
+ * the banner. A real SQLite file in a temp directory; offline.
+ */
+class UiWorkflowsTest extends HandheldTest {
+
+
+    private Handheld gun() throws Exception {
+        device = Handheld.open(dir, "zebra-tc5x");
+        return device.logInAna();
+    }
+
+    private String lastEventType() {
+        List<OutboxEntry> all = device.context().core().store().outbox().all();
+        return all.get(all.size() - 1).event().type().name();
+    }
+
+    private void assertGood() {
+        assertThat(device.styleClasses("#feedback")).as(device.feedback()).contains("feedback-good");
+        assertThat(device.tones).last().isEqualTo("good");
+    }
+
+    private void assertRefused(String sentence) {
+        assertThat(device.feedback()).contains(sentence);
+        assertThat(device.styleClasses("#feedback")).contains("feedback-error");
+        assertThat(device.tones).last().isEqualTo("error");
+    }
+
+    @Nested
+    class Receive {
+
+        @Test
+        void noPoIsOneTapThenScansAndTheKeyedQuantityStoreTheReceipt() throws Exception {
+            gun().tap("1  Receive");
+            assertThat(device.prompt()).containsIgnoringCase("scan");
+            device.tap("No PO").fill("form-supplier", "TIO2-CORP").fill("form-delivery-note", "PO-7782").tap("OK");
+            device.scan("]d2011061414100002610TX-55" + Handheld.GS + "17280630");
+            device.type("500");
+            device.scan("]C1011061414100002610P-5001");
+            device.scan("RCV-DOCK-1");
+
+            assertGood();
+            assertThat(lastEventType()).isEqualTo("RECEIVE");
+            assertThat(device.pendingEvents()).isEqualTo(1);
+            assertThat(device.text("#status-pending")).isEqualTo("1 to sync");
+        }
+
+        @Test
+        void onTheKeypadScannerNoPoIsReachedWithTabAndEnterAndTheFormIsTypedWithoutTouch() throws Exception {
+            device = Handheld.open(dir, "zebra-mc33");
+            device.logInAna().press(KeyCode.F1);
+            device.press(KeyCode.TAB);
+            assertThat(device.shell().scene().getFocusOwner()).isInstanceOfSatisfying(javafx.scene.control.Button.class,
+                    b -> assertThat(b.getText()).isEqualTo("No PO"));
+            device.press(KeyCode.ENTER).type("TIO2-CORP").type("PO-7782");
+            assertThat(device.fields()).contains("PO: PO-7782");
+
+            device.scan("]d2011061414100002610TX-55" + Handheld.GS + "17280630").type("500");
+            device.scan("]C1011061414100002610P-5001").scan("RCV-DOCK-1");
+
+            assertGood();
+            assertThat(lastEventType()).isEqualTo("RECEIVE");
+        }
+
+        @Test
+        void aLocationLabelInsteadOfTheSupplierLabelIsRedAndStoresNothing() throws Exception {
+            gun().tap("1  Receive");
+            device.tap("No PO").fill("form-supplier", "TIO2-CORP").fill("form-delivery-note", "PO-7782").tap("OK");
+            device.scan("WH-A-01");
+
+            assertRefused("not a supplier label");
+            assertThat(device.pendingEvents()).isZero();
+        }
+    }
+
+    @Nested
+    class Move {
+
+        @Test
+        void lotThenTargetLocationMovesTheStock() throws Exception {
+            gun().tap("2  Move");
+            device.scan(Handheld.primerLabel("PR-1001"));
+            assertGood();
+            device.scan("WH-B-01");
+
+            assertGood();
+            assertThat(lastEventType()).isEqualTo("MOVE");
+        }
+
+        @Test
+        void theHoneywellWedgeWithItsHashPrefixAndTabTerminatorMovesTheSameWay() throws Exception {
+            device = Handheld.open(dir, "honeywell-ct4x");
+            device.logInAna().tap("2  Move");
+            device.scan(Handheld.primerLabel("PR-1001")).scan("WH-B-01");
+
+            assertGood();
+            assertThat(lastEventType()).isEqualTo("MOVE");
+        }
+
+        @Test
+        void anUnknownLocationIsRefusedWithASentence() throws Exception {
+            gun().tap("2  Move");
+            device.scan(Handheld.primerLabel("PR-1001")).scan("WH-Z-99");
+
+            assertRefused("Location WH-Z-99 is not known");
+            assertThat(device.pendingEvents()).isZero();
+        }
+    }
+
+    @Nested
+    class Pick {
+
+        @Test
+        void theFefoLotIsShownFrontAndCentreAndPickingItThenStagingStoresThePick() throws Exception {
+            gun().tap("3  Pick");
+            device.scan("O:SO-1");
+            assertThat(device.text("#fefo")).startsWith("FEFO: take PR-1002 at WH-A-02");
+            assertThat(device.prompt()).contains("lot PR-1002");
+
+            device.scan(Handheld.primerLabel("PR-1002"));
+            assertGood();
+            device.scan("STAGE-OUT-1");
+
+            assertGood();
+            assertThat(lastEventType()).isEqualTo("PICK");
+        }
+
+        @Test
+        void aRecalledLotGetsTheBigRedBannerAndIsNotPicked() throws Exception {
+            gun().tap("3  Pick");
+            device.scan("O:SO-1").scan(Handheld.primerLabel("PR-0999"));
+
+            assertRefused("Lot PR-0999 is recalled");
+            assertThat(device.banner()).isEqualTo("BLOCKED LOT — RECALLED — DO NOT USE");
+            assertThat(device.pendingEvents()).isZero();
+
+            device.scan(Handheld.primerLabel("PR-1002"));
+            assertThat(device.banner()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Count {
+
+        @Test
+        void onTheKeypadScannerLocationLotAndAKeyedQuantityStoreTheCountWithoutTouch() throws Exception {
+            device = Handheld.open(dir, "zebra-mc33");
+            device.logInAna().press(KeyCode.F4);
+            device.scan("WH-A-01").scan(Handheld.primerLabel("PR-1001"));
+            device.type("14");
+
+            assertGood();
+            assertThat(lastEventType()).isEqualTo("COUNT");
+        }
+
+        @Test
+        void aNegativeCountIsRefused() throws Exception {
+            device = Handheld.open(dir, "zebra-mc33");
+            device.logInAna().press(KeyCode.F4);
+            device.scan("WH-A-01").scan(Handheld.primerLabel("PR-1001"));
+            device.type("-1");
+
+            assertRefused("A count cannot be negative");
+            assertThat(device.pendingEvents()).isZero();
+        }
+    }
+
+    @Nested
+    class Ship {
+
+        @Test
+        void deliveryNoteLotAndTheDeliveryNoteAgainShipTheLoad() throws Exception {
+            gun().tap("5  Ship");
+            device.scan("S:SHP-1").scan(Handheld.primerLabel("PR-1003"));
+            assertGood();
+            device.scan("S:SHP-1");
+
+            assertGood();
+            assertThat(lastEventType()).isEqualTo("SHIP");
+        }
+
+        @Test
+        void anExpiredLotIsBlockedWithTheBanner() throws Exception {
+            gun().tap("5  Ship");
+            device.scan("S:SHP-1").scan(Handheld.primerLabel("PR-0950"));
+
+            assertRefused("expired on 2026-11-01");
+            assertThat(device.banner()).isEqualTo("BLOCKED LOT — EXPIRED — DO NOT USE");
+            assertThat(device.pendingEvents()).isZero();
+        }
+    }
+
+    @Nested
+    class Produce {
+
+        @Test
+        void batchTicketInputOutputAndTheTicketAgainStoreTheTransformation() throws Exception {
+            gun().tap("6  Produce");
+            device.scan("O:B-1001").scan("]C1011061414100001910R-2401").type("300");
+            device.scan("O:B-1001");
+            device.scan(Handheld.primerLabel("PR-2001")).type("30").scan("PROD-LINE-1");
+            device.scan("O:B-1001");
+
+            assertGood();
+            assertThat(lastEventType()).isEqualTo("TRANSFORM");
+        }
+
+        @Test
+        void aQuarantinedInputIsBlockedWithTheBanner() throws Exception {
+            gun().tap("6  Produce");
+            device.scan("O:B-1001").scan("]C1011061414100001910R-2402");
+
+            assertRefused("is in quarantine");
+            assertThat(device.banner()).isEqualTo("BLOCKED LOT — QUARANTINE — DO NOT USE");
+        }
+    }
+
+    @Nested
+    class Return {
+
+        @Test
+        void noRmaIsOneTapThenLotQuantityNumberedReasonAndReturnsLocation() throws Exception {
+            gun().tap("7  Return");
+            device.tap("No RMA").fill("form-customer", "HARBOR-PAINTS").fill("form-customer-reference", "CR-77").tap("OK");
+            device.scan(Handheld.primerLabel("PR-1001")).type("2");
+            assertThat(device.buttonTexts()).anyMatch(t -> t.startsWith("1  "));
+            device.type("1");
+            device.scan("RETURNS-1");
+
+            assertGood();
+            assertThat(lastEventType()).isEqualTo("RETURN");
+        }
+
+        @Test
+        void aBadgeIsNotALot() throws Exception {
+            gun().tap("7  Return");
+            device.tap("No RMA").fill("form-customer", "HARBOR-PAINTS").fill("form-customer-reference", "CR-77").tap("OK");
+            device.scan("B:ben");
+
+            assertThat(device.styleClasses("#feedback")).contains("feedback-error");
+            assertThat(device.feedback()).isNotBlank();
+            assertThat(device.pendingEvents()).isZero();
+        }
+    }
+
+    @Nested
+    class Lookup {
+
+        /** Code 128's FNC1 for ZXing's writer: the label is GS1-128. */
+        private static final String FNC1 = "\u00f1";
+
+        @Test
+        void aReleasedLotFromTheCameraEntryPointShowsItsStatusWithoutBanner() throws Exception {
+            gun().tap("8  Lot lookup");
+            device.scanEntry(Handheld.primerLabel("PR-1001"));
+
+            assertGood();
+            assertThat(device.fields()).contains("Status: RELEASED");
+            assertThat(device.banner()).isEmpty();
+        }
+
+        @Test
+        void aRecalledLotIsUnmistakable() throws Exception {
+            gun().tap("8  Lot lookup");
+            device.scan(Handheld.primerLabel("PR-0999"));
+
+            assertThat(device.fields()).contains("Status: RECALLED");
+            assertThat(device.banner()).isEqualTo("BLOCKED LOT — RECALLED — DO NOT USE");
+            assertRefused("Lot PR-0999 of FG-PRIMER: RECALLED");
+        }
+
+        @Test
+        void onTheDockTabletTheScanTriggerTakesAPictureAndZxingReadsTheLabel() throws Exception {
+            device = Handheld.open(dir, "dock-tablet-10");
+            device.logInAna().tap("5  Lot lookup");
+            Path picture = dir.resolve("label.png");
+            BitMatrix bars = new Code128Writer().encode(FNC1 + Handheld.primerLabel("PR-0999").substring(3),
+                    BarcodeFormat.CODE_128, 600, 160, Map.of(EncodeHintType.MARGIN, 20));
+            ImageIO.write(MatrixToImageWriter.toBufferedImage(bars), "png", picture.toFile());
+            device.camera = Camera.fromFile(picture, Runnable::run);
+
+            device.press(KeyCode.F10);
+
+            assertThat(device.fields()).contains("Status: RECALLED");
+            assertThat(device.banner()).isEqualTo("BLOCKED LOT — RECALLED — DO NOT USE");
+        }
+
+        @Test
+        void aPictureWithoutABarcodeSaysWhatToDo() throws Exception {
+            device = Handheld.open(dir, "dock-tablet-10");
+            device.logInAna().tap("5  Lot lookup");
+            Path blank = dir.resolve("blank.png");
+            ImageIO.write(new java.awt.image.BufferedImage(200, 100, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
+            device.camera = Camera.fromFile(blank, Runnable::run);
+
+            device.tap("Camera");
+
+            assertRefused("No barcode found in the picture");
+        }
+
+        @Test
+        void tenKilobytesOfJunkGetASentenceNotACrash() throws Exception {
+            gun().tap("8  Lot lookup");
+            device.scan("\u0001".repeat(10) + "x".repeat(10_000));
+
+            assertThat(device.styleClasses("#feedback")).contains("feedback-error");
+            assertThat(device.feedback()).isNotBlank();
+        }
+    }
+}
