@@ -60,12 +60,28 @@ public class ExceptionService {
 
     @Transactional
     public List<ExceptionView> exceptions(Actor actor, String status, String flag, int limit) {
+        return exceptions(actor, status, flag, Long.MAX_VALUE, limit);
+    }
+
+    /** Exceptions of the caller's sites, newest first, with ids below {@code beforeId} (a page key). */
+    @Transactional
+    public List<ExceptionView> exceptions(Actor actor, String status, String flag, long beforeId, int limit) {
         return read(c -> Jdbc.query(c, "SELECT id, event_id, site, flag, item, lot, detail, raised_at, status, resolved_by, resolved_at, note "
-                        + "FROM exception WHERE (?::text IS NULL OR status = ?) AND (?::text IS NULL OR flag = ?) ORDER BY id DESC LIMIT ?",
+                        + "FROM exception WHERE (?::text IS NULL OR status = ?) AND (?::text IS NULL OR flag = ?) AND id < ? "
+                        + "AND (? OR site = ANY (?::varchar[])) ORDER BY id DESC LIMIT ?",
                 rs -> new ExceptionView(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), Jdbc.instant(rs, "raised_at"), rs.getString(9), rs.getString(10),
                         Jdbc.instant(rs, "resolved_at"), rs.getString(12)),
-                status, status, flag, flag, limit)).stream().filter(e -> actor.canReach(e.site())).toList();
+                status, status, flag, flag, beforeId, actor.allSites(), actor.sites().toArray(String[]::new), limit));
+    }
+
+    /** Open exceptions of the caller's sites, counted by flag. */
+    @Transactional
+    public java.util.Map<String, Long> openByFlag(Actor actor) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        read(c -> Jdbc.query(c, "SELECT flag, count(*) FROM exception WHERE status = 'OPEN' AND (? OR site = ANY (?::varchar[])) GROUP BY flag",
+                rs -> out.put(rs.getString(1), rs.getLong(2)), actor.allSites(), actor.sites().toArray(String[]::new)));
+        return out;
     }
 
     @Transactional
@@ -83,8 +99,15 @@ public class ExceptionService {
 
     @Transactional
     public List<VarianceView> variances(Actor actor, String status, int limit) {
-        return read(c -> Jdbc.query(c, VARIANCE_SELECT + " WHERE (?::text IS NULL OR status = ?) ORDER BY id DESC LIMIT ?",
-                ExceptionService::variance, status, status, limit)).stream().filter(v -> actor.canReach(v.site())).toList();
+        return variances(actor, status, Long.MAX_VALUE, limit);
+    }
+
+    /** Count variances of the caller's sites, newest first, with ids below {@code beforeId} (a page key). */
+    @Transactional
+    public List<VarianceView> variances(Actor actor, String status, long beforeId, int limit) {
+        return read(c -> Jdbc.query(c, VARIANCE_SELECT + " WHERE (?::text IS NULL OR status = ?) AND id < ? "
+                        + "AND (? OR site = ANY (?::varchar[])) ORDER BY id DESC LIMIT ?",
+                ExceptionService::variance, status, status, beforeId, actor.allSites(), actor.sites().toArray(String[]::new), limit));
     }
 
     /**

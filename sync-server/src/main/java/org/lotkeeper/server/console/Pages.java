@@ -1,0 +1,20 @@
+package org.lotkeeper.server.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The console's templates ({@code templates/console/*.html}), type-checked when the server is built. */
+@CheckedTemplate(basePath = "console")
+final class Pages {
+
+    private Pages() {
+    }
+
+    static native TemplateInstance problem(Chrome page, int status, String message);
+
+    static native TemplateInstance login(Chrome page, String username);
+
+    static native TemplateInstance lots(Chrome page, LotPages.SearchView search);
+
+    static native TemplateInstance lot(Chrome page, LotPages.LotView view);
+}
