@@ -45,6 +45,19 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
         public int textX() {
             return x + 8;
         }
+
+        /** Baselines of the three text lines. */
+        public int y1() {
+            return y + 17;
+        }
+
+        public int y2() {
+            return y + 31;
+        }
+
+        public int y3() {
+            return y + 44;
+        }
     }
 
     /** A link from the right side of one box to the left side of another, labelled with its quantity. */

@@ -17,4 +17,12 @@ final class Pages {
     static native TemplateInstance lots(Chrome page, LotPages.SearchView search);
 
     static native TemplateInstance lot(Chrome page, LotPages.LotView view);
+
+    static native TemplateInstance recalls(Chrome page, RecallPages.RecallForm form);
+
+    static native TemplateInstance recall(Chrome page, RecallPages.RecallView view);
+
+    static native TemplateInstance dashboard(Chrome page, DashboardPage.DashboardView view);
+
+    static native TemplateInstance masterdata(Chrome page, MasterDataPages.MasterDataView view);
 }
