@@ -145,7 +145,11 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
         }
         int mid = (x1 + x2) / 2;
         String path = "M" + x1 + "," + y1 + " C" + mid + "," + y1 + " " + mid + "," + y2 + " " + x2 + "," + y2;
-        edges.add(new Edge(path, label, mid, (y1 + y2) / 2 - 4, toCustomer));
+        if (x2 - x1 > COLUMN_GAP + 10) { // spans columns: label it near its end, clear of the boxes it passes
+            edges.add(new Edge(path, label, x2 - 34, y2 - 7, toCustomer));
+        } else {
+            edges.add(new Edge(path, label, mid, (y1 + y2) / 2 - 4, toCustomer));
+        }
     }
 
     private static Quantity sum(Quantity a, Quantity b) {

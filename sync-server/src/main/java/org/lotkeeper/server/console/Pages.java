@@ -24,5 +24,13 @@ final class Pages {
 
     static native TemplateInstance dashboard(Chrome page, DashboardPage.DashboardView view);
 
+    static native TemplateInstance exceptions(Chrome page, ExceptionPages.ExceptionsView view);
+
+    static native TemplateInstance devices(Chrome page, DevicePages.DevicesView view);
+
+    static native TemplateInstance quality(Chrome page, QualityPage.QualityView view);
+
+    static native TemplateInstance labels(Chrome page, LabelCheckPage.CheckView view);
+
     static native TemplateInstance masterdata(Chrome page, MasterDataPages.MasterDataView view);
 }
