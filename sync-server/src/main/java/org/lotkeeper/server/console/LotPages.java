@@ -116,8 +116,8 @@ public class LotPages {
     public TemplateInstance search(@QueryParam("q") String q, @QueryParam("status") String statusFilter, @QueryParam("label") String label,
                                    @QueryParam("afterItem") String afterItem, @QueryParam("afterLot") String afterLot) {
         Actor actor = session.require();
-        String term = blank(q) ? null : q.strip();
-        String state = blank(statusFilter) ? null : statusFilter.strip();
+        String term = Params.text("search", q, 100);
+        String state = Params.text("status", statusFilter, 20);
         if (state != null && EnumSet.allOf(LotStatus.class).stream().noneMatch(s -> s.name().equals(state))) {
             throw ConsoleProblem.notFound("No such status: choose one from the list.");
         }
@@ -141,8 +141,8 @@ public class LotPages {
         List<Hit> hits = new ArrayList<>();
         String next = null;
         if (searched && labelProblem == null) {
-            List<Views.LotHit> found = lots.search(actor, term, gtin, lotCode, state, afterItem == null ? "" : afterItem,
-                    afterLot == null ? "" : afterLot, PAGE);
+            List<Views.LotHit> found = lots.search(actor, term, gtin, lotCode, state, Params.key("page key", afterItem),
+                    Params.key("page key", afterLot), PAGE);
             found.forEach(h -> hits.add(new Hit(h, ConsoleLinks.lot(h.item(), h.lot()))));
             if (found.size() == PAGE) {
                 Views.LotHit last = found.get(found.size() - 1);

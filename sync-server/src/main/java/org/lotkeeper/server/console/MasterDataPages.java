@@ -27,7 +27,6 @@ import org.lotkeeper.server.api.ApiException;
 import org.lotkeeper.server.boot.DemoLoader;
 import org.lotkeeper.server.ledger.ProjectionQueries;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
-import org.lotkeeper.server.masterdata.MasterDataResult;
 import org.lotkeeper.server.masterdata.MasterDataService;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.UserService;
@@ -104,7 +103,7 @@ public class MasterDataPages {
             if (file.size() > 32L * 1024 * 1024) {
                 throw new ApiException(413, "TOO_LARGE", "a CSV file may have at most 32 MB", "file");
             }
-            MasterDataResult result = service.applyCsv(k, new String(Files.readAllBytes(file.uploadedFile()), StandardCharsets.UTF_8), actor);
+            service.applyCsv(k, new String(Files.readAllBytes(file.uploadedFile()), StandardCharsets.UTF_8), actor);
             return Response.seeOther(URI.create("/console/masterdata?tab=" + (k.equals("sites") ? "items" : k) + "&done=upload")).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -133,7 +132,7 @@ public class MasterDataPages {
 
     private MasterDataView view(String tab, String after, List<String> problems) {
         String t = tab != null && TABS.contains(tab) ? tab : "items";
-        String from = after == null ? "" : after;
+        String from = Params.key("page key", after);
         List<MasterDataLookup.ItemInfo> items = t.equals("items") ? lookup.itemPage(from, PAGE) : List.of();
         List<MasterDataLookup.LocationInfo> locations = t.equals("locations") ? lookup.locationPage(from, PAGE) : List.of();
         List<MasterDataLookup.PartnerInfo> partners = t.equals("partners") ? lookup.partnerPage(from, PAGE) : List.of();

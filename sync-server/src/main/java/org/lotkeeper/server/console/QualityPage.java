@@ -104,8 +104,8 @@ public class QualityPage {
 
     private QualityView view(Actor actor, String status, String afterItem, String afterLot, String lotsText, List<String> problems) {
         String s = "ON_HOLD".equals(status) ? "ON_HOLD" : "QUARANTINE";
-        List<Views.LotHit> found = lots.search(actor, null, null, null, s, afterItem == null ? "" : afterItem,
-                afterLot == null ? "" : afterLot, PAGE);
+        List<Views.LotHit> found = lots.search(actor, null, null, null, s, Params.key("page key", afterItem),
+                Params.key("page key", afterLot), PAGE);
         String next = found.size() == PAGE ? "/console/quality?status=" + s + "&afterItem=" + ConsoleLinks.enc(found.get(PAGE - 1).item())
                 + "&afterLot=" + ConsoleLinks.enc(found.get(PAGE - 1).lot()) : null;
         return new QualityView(s, found.stream().map(h -> new LotPages.Hit(h, ConsoleLinks.lot(h.item(), h.lot()))).toList(), next,
