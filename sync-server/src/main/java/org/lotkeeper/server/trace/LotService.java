@@ -94,8 +94,8 @@ public class LotService {
      * Lots of the caller's sites, in (item, lot) order after {@code afterItem}/{@code afterLot}
      * (a page key; empty strings for the first page). {@code term}, when given, matches an item
      * code or an item's GTIN exactly, or a lot code or supplier lot code exactly or as a prefix;
-     * {@code item}, {@code lot}, {@code status} narrow further (from a pasted label: its GTIN's
-     * item and its lot).
+     * {@code gtin}, {@code lot}, {@code status} narrow further (from a pasted label: its GTIN's
+     * item, and its lot as our lot code or the supplier's).
      */
     public List<Views.LotHit> search(Actor actor, String term, String gtin, String lot, String status, String afterItem, String afterLot,
                                      int limit) {
@@ -105,12 +105,12 @@ public class LotService {
                         + "WHERE (? OR l.site = ANY (?::varchar[])) AND (?::text IS NULL OR l.status = ?) "
                         + "AND (?::text IS NULL OR l.item = ? OR l.item = (SELECT code FROM item WHERE gtin = ?) "
                         + "  OR l.lot LIKE ? ESCAPE '\\' OR l.supplier_lot LIKE ? ESCAPE '\\') "
-                        + "AND (?::text IS NULL OR l.item = (SELECT code FROM item WHERE gtin = ?)) AND (?::text IS NULL OR l.lot = ?) "
+                        + "AND (?::text IS NULL OR l.item = (SELECT code FROM item WHERE gtin = ?)) AND (?::text IS NULL OR l.lot = ? OR l.supplier_lot = ?) "
                         + "AND (l.item, l.lot) > (?, ?) ORDER BY l.item, l.lot LIMIT ?",
                 rs -> new Views.LotHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                         Jdbc.date(rs, "expiry"), rs.getString(8), rs.getString(9)),
                 actor.allSites(), actor.sites().toArray(String[]::new), status, status, term, term, term, prefix, prefix,
-                gtin, gtin, lot, lot, afterItem, afterLot, Math.min(limit, MAX_PAGE)));
+                gtin, gtin, lot, lot, lot, afterItem, afterLot, Math.min(limit, MAX_PAGE)));
     }
 
     /** Lots of the caller's sites that still have stock and are not rejected or recalled, by how soon they expire. */

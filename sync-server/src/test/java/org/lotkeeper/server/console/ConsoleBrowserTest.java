@@ -211,6 +211,53 @@ class ConsoleBrowserTest {
         assertThat(new Screens.LotPage(browser, base()).ready().status()).isEqualTo("QUARANTINE");
     }
 
+    @Test
+    @Order(8)
+    void aPastedSupplierLabelFindsTheLotAndTheLabelCheckerListsEveryAi() {
+        String label = "]C1011061414100001917270131310000080010ACR-779";
+        new Screens.Login(browser, base()).open().signIn("sam", SAM);
+        assertThat(new Screens.LotSearch(browser, base()).open().pasteLabel(label).lots()).containsExactly("R-2402");
+        String checked = new Screens.LabelCheck(browser, base()).open().check(label);
+        assertThat(checked).contains("(01)", "10614141000019", "(17)", "2027-01-31", "(3100)", "(10)", "ACR-779");
+        browser.screenshot("labels");
+        String problem = new Screens.LabelCheck(browser, base()).open().check("(01)10614141000018");
+        assertThat(problem).containsIgnoringCase("check digit");
+    }
+
+    @Test
+    @Order(9)
+    void supervisorPagesShowTheQueueTheFleetAndANewEnrollmentCode() {
+        new Screens.Login(browser, base()).open().signIn("sam", SAM);
+        browser.driver.get(base() + "console/dashboard");
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#expiry svg rect.bar")));
+        assertThat(browser.driver.findElement(By.id("open-exceptions")).getText()).contains("COUNT_VARIANCE", "FEFO_DEVIATION");
+        assertThat(browser.driver.findElement(By.id("waiting-for-qa")).getText()).contains("P-7002");
+        browser.screenshot("dashboard");
+        browser.driver.get(base() + "console/exceptions");
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exceptions")));
+        assertThat(browser.driver.findElement(By.id("variances")).getText()).contains("PR-1001", "-1 pc");
+        browser.screenshot("exceptions");
+        browser.driver.get(base() + "console/quality");
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("waiting")));
+        browser.screenshot("quality");
+        Screens.Devices devices = new Screens.Devices(browser, base()).open();
+        assertThat(devices.enroll("Forklift 3 scanner")).matches("[A-Z0-9-]{10,}");
+        assertThat(devices.fleet()).contains("gun-1", "dock-tablet");
+        browser.screenshot("devices");
+    }
+
+    @Test
+    @Order(10)
+    void aRealRecallStartedFromTheMockAnswerIsSignedAndRecallsTheLot() {
+        new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
+        Screens.Recall recall = new Screens.Recall(browser, base()).open().mockFromLot("RM-SOLVENT", "S-9100");
+        assertThat(recall.affected()).contains("S-9100");
+        String answer = recall.startReal("Supplier notice SV-14", QUINN);
+        assertThat(answer).contains("REAL RECALL", "Quinn Quality", "Set to RECALLED: RM-SOLVENT S-9100");
+        Screens.LotPage lot = new Screens.LotSearch(browser, base()).open().search("S-9100").open("S-9100");
+        assertThat(lot.status()).isEqualTo("RECALLED");
+    }
+
     /** A receipt pushed by a dock device, as the handheld would. */
     private void receive(String item, String lot, String supplier, String supplierLot, String quantity, String uom) {
         if (device == null) {

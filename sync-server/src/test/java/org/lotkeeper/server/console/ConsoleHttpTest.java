@@ -33,6 +33,15 @@ class ConsoleHttpTest {
     }
 
     @Test
+    void signingOutClearsTheCookie() {
+        ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
+        Response out = admin.post("/console/logout");
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.getHeader("Location")).endsWith("/console/login");
+        assertThat(out.getHeader("Set-Cookie")).startsWith("lk_session=;").contains("Max-Age=0");
+    }
+
+    @Test
     void aFormWithoutThisSessionsTokenIsRefused() {
         ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
         Response r = admin.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", "f".repeat(64))

@@ -79,6 +79,13 @@ final class Screens {
             return this;
         }
 
+        LotSearch pasteLabel(String label) {
+            type(b, By.name("label"), label);
+            b.driver.findElement(By.cssSelector("form.search button")).click();
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lot-results")));
+            return this;
+        }
+
         List<String> lots() {
             return b.driver.findElements(By.cssSelector("#lot-results a.lot-link")).stream().map(WebElement::getText).toList();
         }
@@ -159,6 +166,23 @@ final class Screens {
             return this;
         }
 
+        Recall mockFromLot(String item, String lot) {
+            type(b, By.name("lots"), item + " " + lot);
+            b.driver.findElement(By.cssSelector("#recall-form button")).click();
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("affected")));
+            return this;
+        }
+
+        /** Starts the real recall from this mock recall's answer, signed with {@code password}. */
+        String startReal(String reason, String password) {
+            WebElement form = b.driver.findElement(By.cssSelector("#real-recall form"));
+            form.findElement(By.name("reason")).sendKeys(reason);
+            form.findElement(By.name("password")).sendKeys(password);
+            form.findElement(By.cssSelector("button")).click();
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("affected")));
+            return b.driver.findElement(By.tagName("main")).getText();
+        }
+
         List<String> customers() {
             return b.driver.findElements(By.cssSelector("#customers tr[data-customer]")).stream().map(r -> r.getAttribute("data-customer"))
                     .distinct().toList();
@@ -170,6 +194,46 @@ final class Screens {
 
         String affected() {
             return b.driver.findElement(By.id("affected")).getText();
+        }
+    }
+
+    /** The label checker. */
+    record LabelCheck(ConsoleBrowser b, String base) {
+        LabelCheck open() {
+            b.driver.get(base + "console/labels/check");
+            b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("label-form")));
+            return this;
+        }
+
+        /** Checks a label; answers the result section's text (elements, fields, warnings, or the problem). */
+        String check(String label) {
+            type(b, By.name("text"), label);
+            b.driver.findElement(By.cssSelector("#label-form button")).click();
+            return b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#label-result, #label-problem"))).getText();
+        }
+    }
+
+    /** Devices: enrollment codes and the fleet. */
+    record Devices(ConsoleBrowser b, String base) {
+        Devices open() {
+            b.driver.get(base + "console/devices");
+            b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enroll-form")));
+            return this;
+        }
+
+        String enroll(String label) {
+            WebElement form = b.driver.findElement(By.id("enroll-form"));
+            List<WebElement> site = form.findElements(By.cssSelector("input[name=site]"));
+            if (!site.isEmpty()) {
+                site.get(0).sendKeys("PLANT-1");
+            }
+            form.findElement(By.name("label")).sendKeys(label);
+            form.findElement(By.cssSelector("button")).click();
+            return b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enrollment-code"))).getText();
+        }
+
+        String fleet() {
+            return b.driver.findElement(By.id("device-list")).getText();
         }
     }
 
