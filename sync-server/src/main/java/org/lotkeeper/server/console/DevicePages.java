@@ -2,7 +2,6 @@ package org.lotkeeper.server.console;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
@@ -98,9 +97,6 @@ public class DevicePages {
     }
 
     private DevicesView view(Actor actor, DeviceService.Enrollment enrollment) {
-        List<DeviceService.DeviceView> fleet = devices.list(actor);
-        Map<String, Long> rejected = projections.rejectedByDevice(fleet.stream().map(DeviceService.DeviceView::deviceId).toList());
-        return new DevicesView(fleet.stream().map(d -> new DashboardPage.DeviceRow(d, rejected.getOrDefault(d.deviceId(), 0L))).toList(),
-                enrollment, actor.sites().stream().sorted().toList());
+        return new DevicesView(DashboardPage.rows(devices.list(actor), projections), enrollment, actor.sites().stream().sorted().toList());
     }
 }

@@ -109,6 +109,19 @@ public class ProjectionQueries {
                 rs -> rs.getLong(1), RATE_WINDOW_EVENTS, since, sites, sites));
     }
 
+    /** When each device's newest stored event arrived (its last push), by device id; one index probe per device. */
+    @Transactional
+    public java.util.Map<String, java.time.Instant> lastPushByDevice(java.util.Collection<String> deviceIds) {
+        java.util.Map<String, java.time.Instant> out = new java.util.HashMap<>();
+        if (deviceIds.isEmpty()) {
+            return out;
+        }
+        read(c -> Jdbc.query(c, "SELECT d.id, e.recorded_at FROM unnest(?::varchar[]) AS d(id) CROSS JOIN LATERAL "
+                        + "(SELECT recorded_at FROM ledger_event WHERE device_id = d.id ORDER BY device_seq DESC LIMIT 1) e",
+                rs -> out.put(rs.getString(1), Jdbc.instant(rs, "recorded_at")), (Object) deviceIds.toArray(String[]::new)));
+        return out;
+    }
+
     /** Events each device pushed that were rejected (the device keeps them for attention), by device id. */
     @Transactional
     public java.util.Map<String, Long> rejectedByDevice(java.util.Collection<String> deviceIds) {
