@@ -31,7 +31,7 @@ import org.lotkeeper.server.trace.Views;
 @Path("/console/dashboard")
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
-public class DashboardPage {
+public class DashboardPage extends ConsoleResource {
 
     static final int WAITING = 10;
 
@@ -66,9 +66,6 @@ public class DashboardPage {
     }
 
     static final int CHART_HEIGHT = 150;
-
-    @Inject
-    ConsoleSession session;
 
     @Inject
     ExceptionService exceptions;

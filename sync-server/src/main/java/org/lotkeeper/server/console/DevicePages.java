@@ -34,14 +34,16 @@ import org.lotkeeper.server.security.DeviceService;
 @Path("/console/devices")
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
-public class DevicePages {
+public class DevicePages extends ConsoleResource {
 
     @TemplateData
     public record DevicesView(List<DashboardPage.DeviceRow> devices, DeviceService.Enrollment enrollment, List<String> sites) {
     }
 
-    @Inject
-    ConsoleSession session;
+    @ServerExceptionMapper
+    public Response problem(ApiException e) {
+        return refused(e);
+    }
 
     @Inject
     DeviceService devices;
@@ -51,14 +53,6 @@ public class DevicePages {
 
     @Inject
     MasterDataLookup masterData;
-
-    @Inject
-    ConsoleProblemMapper problems;
-
-    @ServerExceptionMapper
-    public Response problem(ApiException e) {
-        return problems.api(e);
-    }
 
     @GET
     public TemplateInstance list() {

@@ -34,7 +34,7 @@ import org.lotkeeper.server.security.Actor;
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
-public class ExceptionPages {
+public class ExceptionPages extends ConsoleResource {
 
     static final int PAGE = 50;
 
@@ -47,19 +47,13 @@ public class ExceptionPages {
     public record Row(ExceptionService.ExceptionView exception, String lotHref) {
     }
 
-    @Inject
-    ConsoleSession session;
+    @ServerExceptionMapper
+    public Response problem(ApiException e) {
+        return refused(e);
+    }
 
     @Inject
     ExceptionService service;
-
-    @Inject
-    ConsoleProblemMapper problems;
-
-    @ServerExceptionMapper
-    public Response problem(ApiException e) {
-        return problems.api(e);
-    }
 
     @GET
     @Path("/exceptions")

@@ -25,16 +25,13 @@ import org.lotkeeper.server.labels.BarcodeResource;
 @Path("/console/labels/check")
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
-public class LabelCheckPage {
+public class LabelCheckPage extends ConsoleResource {
 
     /** The text as pasted, and either the decoded label or the problem with the position at fault. */
     @TemplateData
     public record CheckView(String text, String separator, BarcodeResource.ParseResponse parsed, String problem, String problemCode,
                             Integer position, String before, String at, String after) {
     }
-
-    @Inject
-    ConsoleSession session;
 
     @Inject
     Clock clock;

@@ -28,16 +28,13 @@ import org.lotkeeper.server.security.UserService;
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
-public class LoginPage {
+public class LoginPage extends ConsoleResource {
 
     @Inject
     UserService users;
 
     @Inject
     RateLimiter limiter;
-
-    @Inject
-    ConsoleSession session;
 
     @GET
     public Response root() {

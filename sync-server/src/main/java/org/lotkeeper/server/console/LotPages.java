@@ -54,7 +54,7 @@ import org.lotkeeper.server.trace.Views;
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
-public class LotPages {
+public class LotPages extends ConsoleResource {
 
     static final int PAGE = 50;
     static final int TIMELINE_PAGE = 50;
@@ -82,8 +82,10 @@ public class LotPages {
     public record Hit(Views.LotHit lot, String href) {
     }
 
-    @Inject
-    ConsoleSession session;
+    @ServerExceptionMapper
+    public Response problem(ApiException e) {
+        return refused(e);
+    }
 
     @Inject
     LotService lots;
@@ -102,14 +104,6 @@ public class LotPages {
 
     @Inject
     Clock clock;
-
-    @Inject
-    ConsoleProblemMapper problems;
-
-    @ServerExceptionMapper
-    public Response problem(ApiException e) {
-        return problems.api(e);
-    }
 
     @GET
     @Path("/lots")

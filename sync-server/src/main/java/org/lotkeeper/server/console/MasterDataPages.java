@@ -39,7 +39,7 @@ import org.lotkeeper.server.security.UserService;
 @Path("/console/masterdata")
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
-public class MasterDataPages {
+public class MasterDataPages extends ConsoleResource {
 
     static final int PAGE = 50;
     static final List<String> TABS = List.of("items", "locations", "partners", "users");
@@ -52,8 +52,10 @@ public class MasterDataPages {
                                  List<String> kinds) {
     }
 
-    @Inject
-    ConsoleSession session;
+    @ServerExceptionMapper
+    public Response problem(ApiException e) {
+        return refused(e);
+    }
 
     @Inject
     MasterDataLookup lookup;
@@ -69,14 +71,6 @@ public class MasterDataPages {
 
     @Inject
     DemoLoader demo;
-
-    @Inject
-    ConsoleProblemMapper problems;
-
-    @ServerExceptionMapper
-    public Response problem(ApiException e) {
-        return problems.api(e);
-    }
 
     @GET
     public TemplateInstance browse(@QueryParam("tab") String tab, @QueryParam("after") String after, @QueryParam("done") String done) {

@@ -38,7 +38,7 @@ import org.lotkeeper.server.trace.Views;
 @Path("/console/quality")
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
-public class QualityPage {
+public class QualityPage extends ConsoleResource {
 
     static final int PAGE = 50;
 
@@ -47,22 +47,16 @@ public class QualityPage {
                               List<String> problems) {
     }
 
-    @Inject
-    ConsoleSession session;
+    @ServerExceptionMapper
+    public Response problem(ApiException e) {
+        return refused(e);
+    }
 
     @Inject
     LotService lots;
 
     @Inject
     DocumentService documents;
-
-    @Inject
-    ConsoleProblemMapper problems;
-
-    @ServerExceptionMapper
-    public Response problem(ApiException e) {
-        return problems.api(e);
-    }
 
     @GET
     public TemplateInstance queue(@QueryParam("status") String status, @QueryParam("afterItem") String afterItem,

@@ -38,7 +38,7 @@ import org.lotkeeper.server.trace.Views;
 @Path("/console/recalls")
 @Produces(MediaType.TEXT_HTML)
 @PermitAll
-public class RecallPages {
+public class RecallPages extends ConsoleResource {
 
     /** The form as typed, the problems with it, and the latest recalls. */
     @TemplateData
@@ -69,22 +69,16 @@ public class RecallPages {
                                boolean first) {
     }
 
-    @Inject
-    ConsoleSession session;
+    @ServerExceptionMapper
+    public Response problem(ApiException e) {
+        return refused(e);
+    }
 
     @Inject
     RecallService recalls;
 
     @Inject
     RecallReports reports;
-
-    @Inject
-    ConsoleProblemMapper problems;
-
-    @ServerExceptionMapper
-    public Response problem(ApiException e) {
-        return problems.api(e);
-    }
 
     @GET
     public TemplateInstance form(@QueryParam("item") String item, @QueryParam("lot") String lot) {
@@ -152,28 +146,27 @@ public class RecallPages {
     @Path("/{id}/report.csv")
     @Produces(RecallResource.CSV)
     public Response csv(@PathParam("id") String id) {
-        Views.RecallAnswer r = recalls.result(session.require(Role.QA, Role.SUPERVISOR), id);
-        return download(reports.csv(r), RecallResource.CSV, "recall-" + r.recallId() + ".csv");
+        return export(id, RecallResource.CSV, "csv", reports::csv);
     }
 
     @GET
     @Path("/{id}/report.pdf")
     @Produces(RecallResource.PDF)
     public Response pdf(@PathParam("id") String id) {
-        Views.RecallAnswer r = recalls.result(session.require(Role.QA, Role.SUPERVISOR), id);
-        return download(reports.pdf(r), RecallResource.PDF, "recall-" + r.recallId() + ".pdf");
+        return export(id, RecallResource.PDF, "pdf", reports::pdf);
     }
 
     @GET
     @Path("/{id}/epcis.jsonld")
     @Produces(RecallResource.JSON_LD)
     public Response epcis(@PathParam("id") String id) {
-        Views.RecallAnswer r = recalls.result(session.require(Role.QA, Role.SUPERVISOR), id);
-        return download(reports.epcis(r), RecallResource.JSON_LD, "recall-" + r.recallId() + ".jsonld");
+        return export(id, RecallResource.JSON_LD, "jsonld", reports::epcis);
     }
 
-    private static Response download(byte[] body, String type, String filename) {
-        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+    /** A stored recall as a download, made by the same {@link RecallReports} as the API's. */
+    private Response export(String id, String type, String extension, java.util.function.Function<Views.RecallAnswer, byte[]> render) {
+        Views.RecallAnswer r = recalls.result(session.require(Role.QA, Role.SUPERVISOR), id);
+        return Response.ok(render.apply(r), type).header("Content-Disposition", "attachment; filename=\"recall-" + r.recallId() + "." + extension + "\"")
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 

@@ -114,6 +114,9 @@ class ConsoleHttpTest {
         answers.add(admin.post("/console/devices/enrollments", "site", "<script>", "label", ""));
         answers.add(admin.post("/console/exceptions/1/resolve", "note", ""));
         answers.add(admin.post("/console/devices/%3Cscript%3E/revoke"));
+        assertThat(answers.get(0).statusCode()).isEqualTo(400);
+        assertThat(answers.get(0).contentType()).as("a service's refusal on a console page is a page").startsWith("text/html");
+        assertThat(answers.get(0).asString()).contains("item code may not contain &#39;&lt;&#39;");
         for (Response r : answers) {
             assertThat(r.statusCode()).as(r.asString()).isBetween(200, 499);
             assertThat(r.asString()).doesNotContain("<script>").doesNotContainIgnoringCase("exception:").doesNotContain("\tat ");

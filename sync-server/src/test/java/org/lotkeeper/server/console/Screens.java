@@ -73,14 +73,15 @@ final class Screens {
         }
 
         LotSearch search(String text) {
-            type(b, By.name("q"), text);
-            b.driver.findElement(By.cssSelector("form.search button")).click();
-            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lot-results")));
-            return this;
+            return submit("q", text);
         }
 
         LotSearch pasteLabel(String label) {
-            type(b, By.name("label"), label);
+            return submit("label", label);
+        }
+
+        private LotSearch submit(String field, String text) {
+            type(b, By.name(field), text);
             b.driver.findElement(By.cssSelector("form.search button")).click();
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lot-results")));
             return this;
@@ -160,14 +161,15 @@ final class Screens {
         }
 
         Recall mockFromSupplierLot(String supplier, String supplierLot) {
-            type(b, By.name("supplierLots"), supplier + " " + supplierLot);
-            b.driver.findElement(By.cssSelector("#recall-form button")).click();
-            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("affected")));
-            return this;
+            return mock("supplierLots", supplier + " " + supplierLot);
         }
 
         Recall mockFromLot(String item, String lot) {
-            type(b, By.name("lots"), item + " " + lot);
+            return mock("lots", item + " " + lot);
+        }
+
+        private Recall mock(String field, String line) {
+            type(b, By.name(field), line);
             b.driver.findElement(By.cssSelector("#recall-form button")).click();
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("affected")));
             return this;
