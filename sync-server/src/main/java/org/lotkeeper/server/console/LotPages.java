@@ -69,7 +69,7 @@ public class LotPages extends ConsoleResource {
     public record LotView(Views.LotDetail lot, String itemParam, String lotParam, Views.Timeline timeline, String nextTimeline,
                           boolean firstTimelinePage, GenealogyPicture picture, Views.TraceAnswer trace, List<StatusAction> actions,
                           boolean coaRequired, boolean mayUpload, List<String> documentKinds, String labelHref, String selfHref,
-                          String reason) {
+                          String reason, String recallHref) {
     }
 
     /** The search form and one page of its results. */
@@ -213,6 +213,24 @@ public class LotPages extends ConsoleResource {
         return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=document")).build();
     }
 
+    @GET
+    @Path("/documents/{id}")
+    @Produces(MediaType.WILDCARD)
+    public Response document(@jakarta.ws.rs.PathParam("id") String id) {
+        session.require();
+        java.util.UUID uuid;
+        try {
+            uuid = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ConsoleProblem.notFound("No such document.");
+        }
+        DocumentService.DocumentFile f = documents.download(uuid).orElseThrow(() -> ConsoleProblem.notFound("No such document."));
+        return Response.ok(f.content(), f.info().contentType())
+                .header("Content-Disposition", "inline; filename=\"" + f.info().filename().replace("\"", "") + "\"")
+                .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", "sandbox")
+                .header("X-Content-SHA256", f.info().sha256()).build();
+    }
+
     /** Stores an uploaded file as a document of {@code kind} linked to {@code lotRefs}, with the API's checks. */
     static DocumentService.DocumentInfo uploadDocument(DocumentService documents, Actor actor, String kind, FileUpload file, List<LotRef> lotRefs) {
         if (file == null || file.fileName() == null || file.fileName().isEmpty()) {
@@ -256,7 +274,8 @@ public class LotPages extends ConsoleResource {
                 actions(actor, detail, coaRequired), coaRequired, actor.hasAnyRole(Set.of(Role.QA, Role.SUPERVISOR)),
                 EnumSet.allOf(DocumentKind.class).stream().map(Enum::name).toList(),
                 "/console/lot/label.png?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()),
-                ConsoleLinks.lot(detail.item(), detail.lot()), reason);
+                ConsoleLinks.lot(detail.item(), detail.lot()), reason,
+                "/console/recalls?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()));
     }
 
     /** The table's targets from the lot's status (a recall sets RECALLED, not this form), each decided by the shared rules. */

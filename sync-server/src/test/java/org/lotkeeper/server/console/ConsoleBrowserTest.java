@@ -142,6 +142,11 @@ class ConsoleBrowserTest {
         assertThat(lot.changeStatus("RELEASED", "COA checked", QUINN)).contains("now RELEASED");
         assertThat(lot.status()).isEqualTo("RELEASED");
         assertThat(lot.timeline()).contains("signed by Quinn Quality: Released for use");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        browser.screenshot("lot-tablet");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.driver.findElement(By.linkText(coa.getFileName().toString())).click();
+        browser.wait.until(d -> d.getCurrentUrl().contains("/console/documents/"));
     }
 
     @Test

@@ -139,7 +139,9 @@ final class Screens {
         String changeStatus(String status, String reason, String password) {
             WebElement form = b.driver.findElement(By.id("status-form"));
             form.findElement(By.cssSelector("input[name=status][value=" + status + "]")).click();
-            form.findElement(By.name("reason")).sendKeys(reason);
+            WebElement why = form.findElement(By.name("reason"));
+            why.clear();
+            why.sendKeys(reason);
             if (password != null) {
                 form.findElement(By.name("password")).sendKeys(password);
             }
