@@ -263,6 +263,26 @@ class ConsoleBrowserTest {
         assertThat(lot.status()).isEqualTo("RECALLED");
     }
 
+    @Test
+    @Order(11)
+    void aSupervisorResolvesTheFefoDeviationAndApprovesTheCountVariance() {
+        new Screens.Login(browser, base()).open().signIn("sam", SAM);
+        browser.driver.get(base() + "console/exceptions?flag=FEFO_DEVIATION");
+        org.openqa.selenium.WebElement row = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#exceptions tbody tr")));
+        assertThat(row.getText()).contains("PICK", "by ben", "PR-1003");
+        row.findElement(By.name("note")).sendKeys("Customer asked for the newest lot; accepted");
+        row.findElement(By.cssSelector("button")).click();
+        assertThat(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice"))).getText()).contains("resolved");
+
+        org.openqa.selenium.WebElement variance = browser.driver.findElement(By.cssSelector("#variances tbody tr"));
+        assertThat(variance.getText()).contains("PR-1001", "14 pc", "15 pc");
+        variance.findElement(By.cssSelector("form[action$='/approve'] button")).click();
+        assertThat(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice"))).getText()).contains("approved");
+        assertThat(browser.driver.findElement(By.id("variances")).getText()).contains("None pending");
+        Screens.LotPage lot = new Screens.LotSearch(browser, base()).open().search("PR-1001").open("PR-1001");
+        assertThat(lot.timeline()).contains("ADJUST", "count variance approved");
+    }
+
     /** A receipt pushed by a dock device, as the handheld would. */
     private void receive(String item, String lot, String supplier, String supplierLot, String quantity, String uom) {
         if (device == null) {

@@ -122,4 +122,53 @@ class ConsoleHttpTest {
             assertThat(r.asString()).doesNotContain("<script>").doesNotContainIgnoringCase("exception:").doesNotContain("\tat ");
         }
     }
+
+    @Test
+    void aUserOfAnotherSiteReachesNoneOfThisSitesLots() throws Exception {
+        Api.loadRiversideMasterData();
+        Api.as(Api.adminToken()).body("""
+                {"sites": [{"code": "PLANT-2", "name": "Plant 2"}],
+                 "users": [{"userId": "cx-p2", "name": "Other site", "roles": ["QA", "SUPERVISOR"], "sites": ["PLANT-2"], "password": "cx-Passw0rd!"}]}""")
+                .put("/api/v1/masterdata").then().statusCode(200);
+        String lot = "SITE-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        String[] device = org.lotkeeper.server.testing.Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "site check");
+        org.lotkeeper.server.testing.Riverside.push(device, List.of(org.lotkeeper.server.testing.Riverside.JSON.readTree("""
+                {"eventId": "%s", "deviceSeq": 1, "type": "RECEIVE", "occurredAt": "2026-11-20T09:00:00Z", "userId": "ana", "site": "PLANT-1",
+                 "payload": {"supplier": "SOLVCO", "reference": "PO-1", "item": "RM-SOLVENT", "lot": "%s", "supplierLot": "SV-1",
+                             "quantity": {"value": "5", "uom": "LTR"}, "location": "RCV-DOCK-1"}}""".formatted(java.util.UUID.randomUUID(), lot))));
+
+        ConsoleClient other = ConsoleClient.signIn("cx-p2", "cx-Passw0rd!");
+        Response page = other.request().queryParam("item", "RM-SOLVENT").queryParam("lot", lot).get("/console/lot");
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.asString()).contains("no access to site PLANT-1");
+        assertThat(other.request().queryParam("q", lot).get("/console/lots").asString()).contains("No lot matches").doesNotContain(lot + "<");
+        Response status = other.post("/console/lot/status", "item", "RM-SOLVENT", "lot", lot, "status", "ON_HOLD", "reason", "not mine");
+        assertThat(status.statusCode()).isEqualTo(403);
+        Response recall = other.post("/console/recalls", "lots", "RM-SOLVENT " + lot);
+        assertThat(recall.statusCode()).isEqualTo(400);
+        assertThat(recall.asString()).contains("no access to site PLANT-1");
+
+        ConsoleClient own = ConsoleClient.signIn("sam", "sam-Passw0rd!");
+        assertThat(own.request().queryParam("q", lot).get("/console/lots").asString()).contains(lot);
+    }
+
+    @Test
+    void aBadCsvUploadListsItsProblemsByLineAndAppliesNothing() {
+        ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
+        String csv = "code,name,baseUom,qcRequired,coaRequired\n"
+                + "CX-GOOD,Good item,KGM,false,false\n"
+                + "CX-BAD,Bad item,KGM,maybe,false\n"
+                + "CX-WORSE,Worse item,KGM,false,perhaps\n";
+        Response r = admin.request().multiPart("_csrf", admin.csrf()).multiPart("kind", "items")
+                .multiPart("file", "items.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").post("/console/masterdata/csv");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.asString()).contains("Nothing of the file was applied").contains("line 3").contains("line 4");
+        assertThat(admin.request().get("/console/masterdata?tab=items").asString()).doesNotContain("CX-GOOD");
+
+        Response ok = admin.request().multiPart("_csrf", admin.csrf()).multiPart("kind", "items")
+                .multiPart("file", "items.csv", "code,name,baseUom,qcRequired,coaRequired\nCX-GOOD,Good item,KGM,false,false\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").post("/console/masterdata/csv");
+        assertThat(ok.statusCode()).isEqualTo(303);
+        assertThat(admin.request().get("/console/masterdata?tab=items").asString()).contains("CX-GOOD");
+    }
 }
