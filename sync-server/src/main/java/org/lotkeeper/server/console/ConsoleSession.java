@@ -73,7 +73,11 @@ public class ConsoleSession {
     /** Refuses a request whose {@code Origin} (or, without one, {@code Referer}) is another site. */
     public void checkOrigin() {
         HttpServerRequest http = request.getCurrent().request();
-        String expected = http.scheme() + "://" + http.getHeader("Host");
+        // scheme() and authority() follow X-Forwarded-* when quarkus.http.proxy is configured (docs/CONSOLE.md)
+        var authority = http.authority();
+        String host = authority == null ? http.getHeader("Host")
+                : authority.host() + (authority.port() >= 0 ? ":" + authority.port() : "");
+        String expected = http.scheme() + "://" + host;
         String origin = http.getHeader("Origin");
         if (origin != null) {
             if (!origin.equalsIgnoreCase(expected)) {
