@@ -54,6 +54,14 @@ public class BarcodeResource {
     @Path("/parse")
     @RolesAllowed({"OPERATOR", "RECEIVER", "QA", "SUPERVISOR", "ADMIN", "DEVICE"})
     public ParseResponse parse(ParseRequest request) {
+        return decode(request, clock);
+    }
+
+    /**
+     * Decodes one scan's text as a handheld would: what {@code parse} answers, for callers inside
+     * the server (the console's label checker). Problems are {@link ApiException}s as above.
+     */
+    public static ParseResponse decode(ParseRequest request, Clock clock) {
         if (request == null || request.text() == null) {
             throw ApiException.badRequest("MISSING_FIELD", "text is required", "text");
         }

@@ -33,9 +33,20 @@ import org.lotkeeper.server.security.AuditTrail;
 @ApplicationScoped
 public class ExceptionService {
 
-    /** One flag of one stored event. */
+    /** One flag of one stored event, with the event's type, the user who captured it and the device it came from. */
     public record ExceptionView(long id, UUID eventId, String site, String flag, String item, String lot, String detail,
-                                Instant raisedAt, String status, String resolvedBy, Instant resolvedAt, String note) {
+                                Instant raisedAt, String status, String resolvedBy, Instant resolvedAt, String note,
+                                String eventType, String userId, String deviceId) {
+    }
+
+    private static final String EXCEPTION_SELECT = "SELECT x.id, x.event_id, x.site, x.flag, x.item, x.lot, x.detail, x.raised_at, x.status, "
+            + "x.resolved_by, x.resolved_at, x.note, e.type, e.user_id, e.device_id FROM exception x "
+            + "LEFT JOIN ledger_event e ON e.event_id = x.event_id";
+
+    private static ExceptionView exception(java.sql.ResultSet rs) throws SQLException {
+        return new ExceptionView(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), Jdbc.instant(rs, "raised_at"), rs.getString(9), rs.getString(10),
+                Jdbc.instant(rs, "resolved_at"), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15));
     }
 
     /** A blind count that differs from the ledger. */
@@ -60,12 +71,24 @@ public class ExceptionService {
 
     @Transactional
     public List<ExceptionView> exceptions(Actor actor, String status, String flag, int limit) {
-        return read(c -> Jdbc.query(c, "SELECT id, event_id, site, flag, item, lot, detail, raised_at, status, resolved_by, resolved_at, note "
-                        + "FROM exception WHERE (?::text IS NULL OR status = ?) AND (?::text IS NULL OR flag = ?) ORDER BY id DESC LIMIT ?",
-                rs -> new ExceptionView(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), Jdbc.instant(rs, "raised_at"), rs.getString(9), rs.getString(10),
-                        Jdbc.instant(rs, "resolved_at"), rs.getString(12)),
-                status, status, flag, flag, limit)).stream().filter(e -> actor.canReach(e.site())).toList();
+        return exceptions(actor, status, flag, Long.MAX_VALUE, limit);
+    }
+
+    /** Exceptions of the caller's sites, newest first, with ids below {@code beforeId} (a page key). */
+    @Transactional
+    public List<ExceptionView> exceptions(Actor actor, String status, String flag, long beforeId, int limit) {
+        return read(c -> Jdbc.query(c, EXCEPTION_SELECT + " WHERE (?::text IS NULL OR x.status = ?) AND (?::text IS NULL OR x.flag = ?) "
+                        + "AND x.id < ? AND (? OR x.site = ANY (?::varchar[])) ORDER BY x.id DESC LIMIT ?",
+                ExceptionService::exception, status, status, flag, flag, beforeId, actor.allSites(), actor.sites().toArray(String[]::new), limit));
+    }
+
+    /** Open exceptions of the caller's sites, counted by flag. */
+    @Transactional
+    public java.util.Map<String, Long> openByFlag(Actor actor) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        read(c -> Jdbc.query(c, "SELECT flag, count(*) FROM exception WHERE status = 'OPEN' AND (? OR site = ANY (?::varchar[])) GROUP BY flag",
+                rs -> out.put(rs.getString(1), rs.getLong(2)), actor.allSites(), actor.sites().toArray(String[]::new)));
+        return out;
     }
 
     @Transactional
@@ -83,8 +106,15 @@ public class ExceptionService {
 
     @Transactional
     public List<VarianceView> variances(Actor actor, String status, int limit) {
-        return read(c -> Jdbc.query(c, VARIANCE_SELECT + " WHERE (?::text IS NULL OR status = ?) ORDER BY id DESC LIMIT ?",
-                ExceptionService::variance, status, status, limit)).stream().filter(v -> actor.canReach(v.site())).toList();
+        return variances(actor, status, Long.MAX_VALUE, limit);
+    }
+
+    /** Count variances of the caller's sites, newest first, with ids below {@code beforeId} (a page key). */
+    @Transactional
+    public List<VarianceView> variances(Actor actor, String status, long beforeId, int limit) {
+        return read(c -> Jdbc.query(c, VARIANCE_SELECT + " WHERE (?::text IS NULL OR status = ?) AND id < ? "
+                        + "AND (? OR site = ANY (?::varchar[])) ORDER BY id DESC LIMIT ?",
+                ExceptionService::variance, status, status, beforeId, actor.allSites(), actor.sites().toArray(String[]::new), limit));
     }
 
     /**
@@ -134,11 +164,7 @@ public class ExceptionService {
     }
 
     private java.util.Optional<ExceptionView> exception(long id) {
-        return java.util.Optional.ofNullable(read(c -> Jdbc.one(c, "SELECT id, event_id, site, flag, item, lot, detail, raised_at, status, "
-                        + "resolved_by, resolved_at, note FROM exception WHERE id = ?",
-                rs -> new ExceptionView(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), Jdbc.instant(rs, "raised_at"), rs.getString(9), rs.getString(10),
-                        Jdbc.instant(rs, "resolved_at"), rs.getString(12)), id)));
+        return java.util.Optional.ofNullable(read(c -> Jdbc.one(c, EXCEPTION_SELECT + " WHERE x.id = ?", ExceptionService::exception, id)));
     }
 
     private java.util.Optional<VarianceView> variance(long id) {

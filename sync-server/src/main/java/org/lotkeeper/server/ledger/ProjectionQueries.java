@@ -94,6 +94,46 @@ public class ProjectionQueries {
                 site, after.item(), after.lot(), after.location(), Long.toString(since), limit));
     }
 
+    /** How many of the newest events an ingest-rate count looks at, so it stays cheap on a ledger of millions. */
+    public static final int RATE_WINDOW_EVENTS = 100_000;
+
+    /**
+     * Events recorded at or after {@code since} at the given sites (null: all), counted among the
+     * newest {@link #RATE_WINDOW_EVENTS} of the ledger (read by primary key, never a full scan).
+     */
+    @Transactional
+    public long recordedSince(java.time.Instant since, String[] sites) {
+        return read(c -> Jdbc.one(c, "SELECT count(*) FROM ledger_event WHERE ledger_seq > "
+                        + "(SELECT coalesce(max(ledger_seq), 0) - ? FROM ledger_event) AND recorded_at >= ? "
+                        + "AND (?::varchar[] IS NULL OR site = ANY (?::varchar[]))",
+                rs -> rs.getLong(1), RATE_WINDOW_EVENTS, since, sites, sites));
+    }
+
+    /** When each device's newest stored event arrived (its last push), by device id; one index probe per device. */
+    @Transactional
+    public java.util.Map<String, java.time.Instant> lastPushByDevice(java.util.Collection<String> deviceIds) {
+        java.util.Map<String, java.time.Instant> out = new java.util.HashMap<>();
+        if (deviceIds.isEmpty()) {
+            return out;
+        }
+        read(c -> Jdbc.query(c, "SELECT d.id, e.recorded_at FROM unnest(?::varchar[]) AS d(id) CROSS JOIN LATERAL "
+                        + "(SELECT recorded_at FROM ledger_event WHERE device_id = d.id ORDER BY device_seq DESC LIMIT 1) e",
+                rs -> out.put(rs.getString(1), Jdbc.instant(rs, "recorded_at")), (Object) deviceIds.toArray(String[]::new)));
+        return out;
+    }
+
+    /** Events each device pushed that were rejected (the device keeps them for attention), by device id. */
+    @Transactional
+    public java.util.Map<String, Long> rejectedByDevice(java.util.Collection<String> deviceIds) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        if (deviceIds.isEmpty()) {
+            return out;
+        }
+        read(c -> Jdbc.query(c, "SELECT device_id, count(*) FROM rejected_event WHERE device_id = ANY (?::varchar[]) GROUP BY device_id",
+                rs -> out.put(rs.getString(1), rs.getLong(2)), (Object) deviceIds.toArray(String[]::new)));
+        return out;
+    }
+
     private <T> T read(Jdbc.Work<T> read) {
         return Jdbc.withConnection(dataSource, "projection read", read);
     }

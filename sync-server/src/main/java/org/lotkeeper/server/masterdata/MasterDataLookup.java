@@ -68,6 +68,26 @@ public class MasterDataLookup {
         return out;
     }
 
+    /** Items in code order after {@code after} (a page key; "" for the first page). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ItemInfo> itemPage(String after, int limit) {
+        return ItemEntity.<ItemEntity>find("code > ?1 order by code", after).page(0, limit).list().stream().map(MasterDataLookup::item).toList();
+    }
+
+    /** Locations of every site in code order after {@code after}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LocationInfo> locationPage(String after, int limit) {
+        return LocationEntity.<LocationEntity>find("code > ?1 order by code", after).page(0, limit).list().stream()
+                .map(MasterDataLookup::location).toList();
+    }
+
+    /** Partners in code order after {@code after}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PartnerInfo> partnerPage(String after, int limit) {
+        return PartnerEntity.<PartnerEntity>find("code > ?1 order by code", after).page(0, limit).list().stream()
+                .map(MasterDataLookup::partner).toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SiteInfo> site(String code) {
         return Optional.ofNullable(SiteEntity.<SiteEntity>findById(code)).map(s -> new SiteInfo(s.code, s.name, s.gln));

@@ -41,11 +41,6 @@ public class MasterDataResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed("ADMIN")
     public MasterDataResult putCsv(@PathParam("kind") String kind, String csv) {
-        MasterDataCsv.Parsed parsed = MasterDataCsv.parse(MasterDataCsv.Kind.of(kind), csv);
-        try {
-            return service.apply(parsed.bundle(), actor.get());
-        } catch (ApiException e) {
-            throw MasterDataCsv.withLines(e, parsed.lines());
-        }
+        return service.applyCsv(kind, csv, actor.get());
     }
 }

@@ -35,6 +35,7 @@ import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.server.api.ApiException;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.ValidationErrors;
+import org.lotkeeper.server.api.ApiException;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.AuditTrail;
 import org.lotkeeper.server.security.UserService;
@@ -57,6 +58,20 @@ public class MasterDataService {
 
     @Inject
     AuditTrail audit;
+
+    /**
+     * One kind of master data as CSV (docs/API.md "Master data CSV"), applied with the same rules
+     * as the JSON bundle, all or nothing; problems carry the file's line number. 404 for an
+     * unknown kind.
+     */
+    public MasterDataResult applyCsv(String kind, String csv, Actor by) {
+        MasterDataCsv.Parsed parsed = MasterDataCsv.parse(MasterDataCsv.Kind.of(kind), csv);
+        try {
+            return apply(parsed.bundle(), by);
+        } catch (ApiException e) {
+            throw MasterDataCsv.withLines(e, parsed.lines());
+        }
+    }
 
     @Transactional
     public MasterDataResult apply(MasterDataBundle bundle, Actor by) {

@@ -101,7 +101,7 @@ public class DocumentResource {
     }
 
     /** The file's own name, without any path, control characters or more than 200 characters. */
-    static String filename(String raw) {
+    public static String filename(String raw) {
         String name = raw == null ? "" : raw.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>]", "_").strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {

@@ -153,6 +153,12 @@ public class UserService {
         return UserEntity.<UserEntity>listAll().stream().map(UserService::view).toList();
     }
 
+    /** Users in id order after {@code after} (a page key; "" for the first page). */
+    @Transactional
+    public List<UserView> page(String after, int limit) {
+        return UserEntity.<UserEntity>find("userId > ?1 order by userId", after).page(0, limit).list().stream().map(UserService::view).toList();
+    }
+
     /** The users of a site with PIN verifiers salted for one device (for its offline sign-in). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<DeviceUser> usersForDevice(String site, String deviceSalt) {

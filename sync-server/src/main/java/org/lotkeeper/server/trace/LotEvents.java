@@ -50,6 +50,12 @@ final class LotEvents {
                 + "ORDER BY e.ledger_seq", LotEvents::read, lot.item().value(), lot.lot().value());
     }
 
+    /** At most {@code limit} events that name {@code lot}, after ledger position {@code afterSeq}, in ledger order (a page). */
+    static List<Stored> page(Connection c, LotRef lot, long afterSeq, int limit) throws SQLException {
+        return Jdbc.query(c, SELECT + "WHERE e.ledger_seq IN (SELECT ledger_seq FROM lot_event WHERE item = ? AND lot = ? AND ledger_seq > ? "
+                + "ORDER BY ledger_seq LIMIT ?) ORDER BY e.ledger_seq", LotEvents::read, lot.item().value(), lot.lot().value(), afterSeq, limit);
+    }
+
     /** Events of these types that name any of {@code lots}, up to ledger position {@code asOfSeq}, in ledger order. */
     static List<Stored> ofAny(Connection c, Collection<LotRef> lots, List<String> types, long asOfSeq) throws SQLException {
         if (lots.isEmpty()) {

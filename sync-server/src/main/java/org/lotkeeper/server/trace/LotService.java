@@ -77,7 +77,56 @@ public class LotService {
     public Views.Timeline timeline(Actor actor, String item, String lot) {
         long started = System.nanoTime();
         LotRef ref = access.lot(actor, item, lot).ref();
-        List<LotEvents.Stored> events = access.read(c -> LotEvents.of(c, ref));
+        return timeline(ref, access.read(c -> LotEvents.of(c, ref)), started);
+    }
+
+    /** One page of a lot's timeline: at most {@code limit} events after ledger position {@code afterSeq}. */
+    public Views.Timeline timeline(Actor actor, String item, String lot, long afterSeq, int limit) {
+        long started = System.nanoTime();
+        LotRef ref = access.lot(actor, item, lot).ref();
+        return timeline(ref, access.read(c -> LotEvents.page(c, ref, afterSeq, limit)), started);
+    }
+
+    /** Largest page the lot search answers. */
+    public static final int MAX_PAGE = 200;
+
+    /**
+     * Lots of the caller's sites, in (item, lot) order after {@code afterItem}/{@code afterLot}
+     * (a page key; empty strings for the first page). {@code term}, when given, matches an item
+     * code or an item's GTIN exactly, or a lot code or supplier lot code exactly or as a prefix;
+     * {@code gtin}, {@code lot}, {@code status} narrow further (from a pasted label: its GTIN's
+     * item, and its lot as our lot code or the supplier's).
+     */
+    public List<Views.LotHit> search(Actor actor, String term, String gtin, String lot, String status, String afterItem, String afterLot,
+                                     int limit) {
+        String prefix = term == null ? null : term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return access.read(c -> Jdbc.query(c, "SELECT l.item, l.lot, i.name, i.gtin, l.site, l.status, l.expiry, l.supplier, l.supplier_lot "
+                        + "FROM lot l LEFT JOIN item i ON i.code = l.item "
+                        + "WHERE (? OR l.site = ANY (?::varchar[])) AND (?::text IS NULL OR l.status = ?) "
+                        + "AND (?::text IS NULL OR l.item = ? OR l.item = (SELECT code FROM item WHERE gtin = ?) "
+                        + "  OR l.lot LIKE ? ESCAPE '\\' OR l.supplier_lot LIKE ? ESCAPE '\\') "
+                        + "AND (?::text IS NULL OR l.item = (SELECT code FROM item WHERE gtin = ?)) AND (?::text IS NULL OR l.lot = ? OR l.supplier_lot = ?) "
+                        + "AND (l.item, l.lot) > (?, ?) ORDER BY l.item, l.lot LIMIT ?",
+                rs -> new Views.LotHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        Jdbc.date(rs, "expiry"), rs.getString(8), rs.getString(9)),
+                actor.allSites(), actor.sites().toArray(String[]::new), status, status, term, term, term, prefix, prefix,
+                gtin, gtin, lot, lot, lot, afterItem, afterLot, Math.min(limit, MAX_PAGE)));
+    }
+
+    /** Lots of the caller's sites that still have stock and are not rejected or recalled, by how soon they expire. */
+    public Views.ExpiryBuckets expiring(Actor actor) {
+        LocalDate today = LocalDate.now(clock);
+        return access.read(c -> Jdbc.one(c, "SELECT count(*) FILTER (WHERE expiry < ?), "
+                        + "count(*) FILTER (WHERE expiry >= ? AND expiry <= ?), count(*) FILTER (WHERE expiry > ? AND expiry <= ?), "
+                        + "count(*) FILTER (WHERE expiry > ? AND expiry <= ?) FROM lot l "
+                        + "WHERE expiry <= ? AND status NOT IN ('REJECTED', 'RECALLED') AND (? OR site = ANY (?::varchar[])) "
+                        + "AND EXISTS (SELECT 1 FROM stock s WHERE s.item = l.item AND s.lot = l.lot AND s.quantity > 0)",
+                rs -> new Views.ExpiryBuckets(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                today, today, today.plusDays(30), today.plusDays(30), today.plusDays(60), today.plusDays(60), today.plusDays(90),
+                today.plusDays(90), actor.allSites(), actor.sites().toArray(String[]::new)));
+    }
+
+    private Views.Timeline timeline(LotRef ref, List<LotEvents.Stored> events, long started) {
         List<Views.TimelineEvent> out = new ArrayList<>(events.size());
         for (LotEvents.Stored e : events) {
             EventPayload p = e.event().payload();

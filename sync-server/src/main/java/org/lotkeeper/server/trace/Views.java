@@ -94,6 +94,15 @@ public final class Views {
                           boolean balanced, List<BalanceDifference> differences, long elapsedMs) {
     }
 
+    /** A lot found by the console's search. */
+    public record LotHit(String item, String lot, String itemName, String gtin, String site, String status, LocalDate expiry,
+                         String supplier, String supplierLot) {
+    }
+
+    /** Lots with stock by how soon they expire: already expired, within 30, 31–60 and 61–90 days. */
+    public record ExpiryBuckets(long expired, long within30, long within60, long within90) {
+    }
+
     // ---- recalls --------------------------------------------------------------------------------
 
     public record RecallOnHand(String location, Quantity quantity) {

@@ -78,6 +78,23 @@ class LogSecretsTest {
                  "signature": {"password": "%s", "meaning": "Recall"}}""".formatted(guess))
                 .post("/api/v1/recalls").then().statusCode(401);
 
+        // The console: a wrong and a right sign-in, the session cookie, and a wrong e-signature on a form.
+        String consoleGuess = "console-guess-" + java.util.UUID.randomUUID();
+        secrets.add(consoleGuess);
+        io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded").formParam("username", "quinn")
+                .formParam("password", consoleGuess).post("/console/login").then().statusCode(401);
+        String session = io.restassured.RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("username", "quinn").formParam("password", "quinn-Passw0rd!").post("/console/login").then().statusCode(303)
+                .extract().cookie("lk_session");
+        secrets.add(session);
+        String page = io.restassured.RestAssured.given().cookie("lk_session", session).get("/console/labels/check").then().statusCode(200)
+                .extract().asString();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]{64})\"").matcher(page);
+        assertThat(csrf.find()).isTrue();
+        io.restassured.RestAssured.given().redirects().follow(false).cookie("lk_session", session)
+                .contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf.group(1)).formParam("item", "RM-RESIN").formParam("lot", "R-2401").formParam("status", "ON_HOLD")
+                .formParam("reason", "log check").formParam("password", consoleGuess).post("/console/lot/status").then().statusCode(303);
+
         Path log = Path.of(logFile);
         assertThat(log).as("the test profile writes the server log to a file").exists();
         String text = Files.readString(log, StandardCharsets.UTF_8);

@@ -1,0 +1,37 @@
+package org.lotkeeper.server.console;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.lotkeeper.server.api.ApiException;
+
+/** A console request that stops: to the sign-in page, or a page saying why (403, 404) — never JSON, never a stack trace. */
+public class ConsoleProblemMapper {
+
+    @Inject
+    ConsoleSession session;
+
+    @ServerExceptionMapper
+    public Response console(ConsoleProblem problem) {
+        return page(session, problem);
+    }
+
+    static Response page(ConsoleSession session, ConsoleProblem problem) {
+        if (problem.signInFirst()) {
+            return Response.seeOther(URI.create("/console/login")).build();
+        }
+        Chrome page = session.actor().map(a -> session.chrome(a, "", "Refused")).orElse(Chrome.anonymous("Refused", null));
+        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Pages.problem(page, problem.status(), problem.getMessage()).render()).build();
+    }
+
+    /** A service's refusal on a console page (unknown lot, another site, bad input): a page saying so. */
+    static ConsoleProblem of(ApiException e) {
+        String message = e.getMessage() == null || e.getMessage().isEmpty() ? "The request was refused."
+                : Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1) + ".";
+        return new ConsoleProblem(e.status() == 401 ? 400 : e.status(), message, false);
+    }
+}

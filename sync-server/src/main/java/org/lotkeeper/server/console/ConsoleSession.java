@@ -1,0 +1,131 @@
+package org.lotkeeper.server.console;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.security.BearerAuthenticationMechanism;
+import org.lotkeeper.server.security.BearerIdentityProvider;
+import org.lotkeeper.server.security.UserService;
+
+/**
+ * The console's side of a request: who is signed in (through the session cookie, read by
+ * {@link BearerAuthenticationMechanism} under {@code /console} only), the role check every page
+ * and action starts with, and the cross-site request checks of every POST: the request must
+ * come from the console's own origin ({@code Origin}, else {@code Referer}) and carry this
+ * session's CSRF token, a hash of the session token that a page of another site cannot know.
+ */
+@RequestScoped
+public class ConsoleSession {
+
+    static final String CSRF_FIELD = "_csrf";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    CurrentVertxRequest request;
+
+    @Inject
+    UserService users;
+
+    /** The signed-in user, if any (a device token never signs in to the console). */
+    public Optional<Actor> actor() {
+        Actor actor = identity.isAnonymous() ? null : identity.getAttribute(BearerIdentityProvider.ACTOR);
+        return actor == null || actor.isDevice() ? Optional.empty() : Optional.of(actor);
+    }
+
+    /** The signed-in user holding one of {@code anyOf} (none named: any user), or the sign-in page / a 403 page. */
+    public Actor require(Role... anyOf) {
+        Actor actor = actor().orElseThrow(ConsoleProblem::signIn);
+        checkRoles(actor, anyOf);
+        return actor;
+    }
+
+    /**
+     * The checks of every state-changing request: same origin, a signed-in session, this
+     * session's CSRF token, then the roles. Anything else is refused with a 403 page.
+     */
+    public Actor post(String csrf, Role... anyOf) {
+        checkOrigin();
+        Actor actor = actor().orElseThrow(() -> ConsoleProblem.forbidden(
+                "Refused: this form was not sent from a signed-in console page (your session may have expired). Sign in and try again."));
+        if (csrf == null || !MessageDigest.isEqual(csrf.getBytes(StandardCharsets.UTF_8), csrf().getBytes(StandardCharsets.UTF_8))) {
+            throw ConsoleProblem.forbidden("Refused: the form's security token is missing or wrong, so it may come from another site. "
+                    + "Reload the page and try again.");
+        }
+        checkRoles(actor, anyOf);
+        return actor;
+    }
+
+    /** Refuses a request whose {@code Origin} (or, without one, {@code Referer}) is another site. */
+    public void checkOrigin() {
+        HttpServerRequest http = request.getCurrent().request();
+        // scheme() and authority() follow X-Forwarded-* when quarkus.http.proxy is configured (docs/CONSOLE.md)
+        var authority = http.authority();
+        String host = authority == null ? http.getHeader("Host")
+                : authority.host() + (authority.port() >= 0 ? ":" + authority.port() : "");
+        String expected = http.scheme() + "://" + host;
+        String origin = http.getHeader("Origin");
+        if (origin != null) {
+            if (!origin.equalsIgnoreCase(expected)) {
+                throw ConsoleProblem.forbidden("Refused: this request came from another site (" + origin + ").");
+            }
+            return;
+        }
+        String referer = http.getHeader("Referer");
+        if (referer != null && !(referer.equalsIgnoreCase(expected) || referer.regionMatches(true, 0, expected + "/", 0, expected.length() + 1))) {
+            throw ConsoleProblem.forbidden("Refused: this request came from another page than the console.");
+        }
+    }
+
+    /** This session's CSRF token: a hash of the session cookie, empty without a session. */
+    public String csrf() {
+        Cookie cookie = request.getCurrent().request().getCookie(BearerAuthenticationMechanism.SESSION_COOKIE);
+        if (cookie == null || actor().isEmpty()) {
+            return "";
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(("lotkeeper console csrf\n" + cookie.getValue()).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The frame of a page for the signed-in user. */
+    public Chrome chrome(Actor actor, String nav, String title) {
+        String name = users.find(actor.id()).map(UserService.UserView::name).orElse(actor.id());
+        return Chrome.of(actor, name, csrf(), nav, title);
+    }
+
+    /** Whether the request came over HTTPS (the cookie is then marked Secure). */
+    boolean secure() {
+        return "https".equalsIgnoreCase(request.getCurrent().request().scheme());
+    }
+
+    /** The client's address, for the sign-in rate limit. */
+    String clientAddress() {
+        var address = request.getCurrent().request().remoteAddress();
+        return address == null ? "unknown" : address.hostAddress();
+    }
+
+    private static void checkRoles(Actor actor, Role... anyOf) {
+        if (anyOf.length > 0 && !actor.hasAnyRole(Set.copyOf(Arrays.asList(anyOf)))) {
+            throw ConsoleProblem.forbidden("This needs the role " + Arrays.stream(anyOf).map(Role::name).collect(Collectors.joining(" or "))
+                    + "; you are signed in as " + actor.id() + ".");
+        }
+    }
+}

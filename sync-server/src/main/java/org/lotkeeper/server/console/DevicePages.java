@@ -1,0 +1,96 @@
+package org.lotkeeper.server.console;
+
+import java.net.URI;
+import java.util.List;
+
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.id.SiteCode;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.ledger.ProjectionQueries;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.security.DeviceService;
+
+/**
+ * Devices: create a single-use enrollment code for a handheld (shown once, with its expiry),
+ * list the fleet with profile, last sync and rejected events held on the device, revoke.
+ * Through {@link DeviceService}. SUPERVISOR, of their sites.
+ */
+@Path("/console/devices")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+public class DevicePages extends ConsoleResource {
+
+    @TemplateData
+    public record DevicesView(List<DashboardPage.DeviceRow> devices, DeviceService.Enrollment enrollment, List<String> sites) {
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ApiException e) {
+        return refused(e);
+    }
+
+    @Inject
+    DeviceService devices;
+
+    @Inject
+    ProjectionQueries projections;
+
+    @Inject
+    MasterDataLookup masterData;
+
+    @GET
+    public TemplateInstance list() {
+        Actor actor = session.require(Role.SUPERVISOR);
+        return Pages.devices(session.chrome(actor, "devices", "Devices"), view(actor, null));
+    }
+
+    @POST
+    @Path("/enrollments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response enroll(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String site, @RestForm String label) {
+        Actor actor = session.post(csrf, Role.SUPERVISOR);
+        try {
+            String siteCode = Fields.code("site", site, SiteCode::of);
+            String name = Fields.text("label", label, 200);
+            if (!actor.canReach(siteCode) || masterData.site(siteCode).isEmpty()) {
+                throw ApiException.badRequest("UNKNOWN_SITE", "choose one of your sites", "site");
+            }
+            DeviceService.Enrollment e = devices.createEnrollment(actor, siteCode, name);
+            // The code is shown once, on this answer, never stored in clear: no redirect that would need it in a URL.
+            return LotPages.html(200, Pages.devices(session.chrome(actor, "devices", "Devices")
+                    .notice("Enrollment code created: scan or type it on the handheld before it expires."), view(actor, e)));
+        } catch (ApiException e) {
+            return LotPages.html(e.status(), Pages.devices(session.chrome(actor, "devices", "Devices")
+                    .error("No code was created: " + e.getMessage() + "."), view(actor, null)));
+        }
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(@PathParam("id") String id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf) {
+        Actor actor = session.post(csrf, Role.SUPERVISOR);
+        devices.revoke(actor, id);
+        return Response.seeOther(URI.create("/console/devices")).build();
+    }
+
+    private DevicesView view(Actor actor, DeviceService.Enrollment enrollment) {
+        return new DevicesView(DashboardPage.rows(devices.list(actor), projections), enrollment, actor.sites().stream().sorted().toList());
+    }
+}

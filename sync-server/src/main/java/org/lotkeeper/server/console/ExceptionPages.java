@@ -1,0 +1,118 @@
+package org.lotkeeper.server.console;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.wire.Flag;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.ledger.ExceptionService;
+import org.lotkeeper.server.security.Actor;
+
+/**
+ * The supervisor's queue: exceptions raised at ingest, filtered by flag, with the event, user and
+ * device, resolved with a note; pending count variances approved (the ADJUST event is written by
+ * {@link ExceptionService}) or rejected with a note.
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+public class ExceptionPages extends ConsoleResource {
+
+    static final int PAGE = 50;
+
+    @TemplateData
+    public record ExceptionsView(String flag, String status, List<String> flags, List<Row> exceptions, String nextHref,
+                                 List<ExceptionService.VarianceView> variances) {
+    }
+
+    @TemplateData
+    public record Row(ExceptionService.ExceptionView exception, String lotHref) {
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ApiException e) {
+        return refused(e);
+    }
+
+    @Inject
+    ExceptionService service;
+
+    @GET
+    @Path("/exceptions")
+    public TemplateInstance queue(@QueryParam("flag") String flag, @QueryParam("status") String status, @QueryParam("before") Long before,
+                                  @QueryParam("done") String done) {
+        Actor actor = session.require(Role.SUPERVISOR);
+        Chrome page = session.chrome(actor, "exceptions", "Exceptions");
+        if (done != null && List.of("resolved", "approved", "rejected").contains(done)) {
+            page = page.notice("Done: " + done + ".");
+        }
+        return Pages.exceptions(page, view(actor, flag, status, before));
+    }
+
+    @POST
+    @Path("/exceptions/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resolve(@PathParam("id") long id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String note) {
+        Actor actor = session.post(csrf, Role.SUPERVISOR);
+        return decided(actor, "resolved", () -> service.resolve(actor, id, Fields.text("note", note, 1000)));
+    }
+
+    @POST
+    @Path("/variances/{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approve(@PathParam("id") long id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String note) {
+        Actor actor = session.post(csrf, Role.SUPERVISOR);
+        return decided(actor, "approved", () -> service.approve(actor, id, Fields.optionalText("note", note, 1000)));
+    }
+
+    @POST
+    @Path("/variances/{id}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reject(@PathParam("id") long id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String note) {
+        Actor actor = session.post(csrf, Role.SUPERVISOR);
+        return decided(actor, "rejected", () -> service.reject(actor, id, Fields.text("note", note, 1000)));
+    }
+
+    private Response decided(Actor actor, String done, Runnable decision) {
+        try {
+            decision.run();
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            Chrome page = session.chrome(actor, "exceptions", "Exceptions").error("Not done: " + e.getMessage() + ".");
+            return LotPages.html(e.status(), Pages.exceptions(page, view(actor, null, "OPEN", null)));
+        }
+        return Response.seeOther(URI.create("/console/exceptions?done=" + done)).build();
+    }
+
+    private ExceptionsView view(Actor actor, String flag, String status, Long before) {
+        List<String> flags = Arrays.stream(Flag.values()).map(Enum::name).toList();
+        String f = flag != null && flags.contains(flag) ? flag : null;
+        String s = "RESOLVED".equals(status) ? "RESOLVED" : "OPEN";
+        List<ExceptionService.ExceptionView> found = service.exceptions(actor, s, f, before == null ? Long.MAX_VALUE : before, PAGE);
+        String next = found.size() == PAGE ? "/console/exceptions?status=" + s + (f == null ? "" : "&flag=" + f) + "&before="
+                + found.get(PAGE - 1).id() : null;
+        return new ExceptionsView(f, s, flags, found.stream().map(e -> new Row(e,
+                e.item() == null || e.lot() == null ? null : ConsoleLinks.lot(e.item(), e.lot()))).toList(), next,
+                service.variances(actor, "PENDING", Long.MAX_VALUE, PAGE));
+    }
+}

@@ -1,0 +1,88 @@
+package org.lotkeeper.server.console;
+
+import java.time.Clock;
+
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.labels.BarcodeResource;
+
+/**
+ * The label checker: paste or scan a label, see every AI with its meaning, the parsed fields and
+ * the warnings — or exactly what is wrong and where. The same decoder as the barcode parse
+ * endpoint and the handhelds ({@link BarcodeResource#decode}). Any signed-in user.
+ */
+@Path("/console/labels/check")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+public class LabelCheckPage extends ConsoleResource {
+
+    /** The text as pasted, and either the decoded label or the problem with the position at fault. */
+    @TemplateData
+    public record CheckView(String text, String separator, BarcodeResource.ParseResponse parsed, String problem, String problemCode,
+                            Integer position, String before, String at, String after) {
+    }
+
+    @Inject
+    Clock clock;
+
+    @GET
+    public TemplateInstance form() {
+        return Pages.labels(session.chrome(session.require(), "labels", "Label checker"),
+                new CheckView("", "", null, null, null, null, null, null, null));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response check(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String text, @RestForm String separator) {
+        var actor = session.post(csrf);
+        Chrome page = session.chrome(actor, "labels", "Label checker");
+        String raw = text == null ? "" : text.strip();
+        String scan = raw.replace("<GS>", "\u001d");
+        try {
+            BarcodeResource.ParseResponse parsed = BarcodeResource.decode(new BarcodeResource.ParseRequest(scan,
+                    separator == null || separator.isEmpty() ? null : separator), clock);
+            return LotPages.html(200, Pages.labels(page, new CheckView(raw, separator, parsed, null, null, null, null, null, null)));
+        } catch (ApiException e) {
+            Object where = e.extra().get("position");
+            Integer position = where instanceof Number n ? n.intValue() : null;
+            String shown = scan.length() > 600 ? scan.substring(0, 600) : scan;
+            String before = null;
+            String at = null;
+            String after = null;
+            if (position != null && position >= 0 && position <= shown.length()) {
+                before = visible(shown.substring(0, position));
+                at = position < shown.length() ? visible(shown.substring(position, position + 1)) : "⟂";
+                after = position + 1 < shown.length() ? visible(shown.substring(position + 1)) : "";
+            }
+            return LotPages.html(e.status() >= 500 ? 500 : 200, Pages.labels(page, new CheckView(raw.length() > 600 ? raw.substring(0, 600) : raw,
+                    separator, null, e.getMessage(), e.code(), position, before, at, after)));
+        }
+    }
+
+    /** Control characters as visible marks: the group separator as ⟨GS⟩. */
+    static String visible(String s) {
+        StringBuilder out = new StringBuilder();
+        s.codePoints().forEach(c -> {
+            if (c == 0x1d) {
+                out.append("⟨GS⟩");
+            } else if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("⟨%02X⟩", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+}

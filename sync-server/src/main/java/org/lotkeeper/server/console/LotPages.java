@@ -1,0 +1,308 @@
+package org.lotkeeper.server.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.lot.LotStatusRules;
+import org.lotkeeper.model.lot.StatusChangeRequest;
+import org.lotkeeper.model.lot.StatusDecision;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.labels.BarcodeResource;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.quality.DocumentKind;
+import org.lotkeeper.server.quality.DocumentService;
+import org.lotkeeper.server.quality.StatusService;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.trace.Direction;
+import org.lotkeeper.server.trace.LotService;
+import org.lotkeeper.server.trace.TraceService;
+import org.lotkeeper.server.trace.Views;
+
+/**
+ * Lot search and the lot page: status with the actions this user may take, expiry, supplier,
+ * on hand by location, documents, the timeline a page at a time, and the genealogy picture.
+ * Status changes and document uploads go through {@link StatusService} and
+ * {@link DocumentService}, exactly as the API's.
+ */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+public class LotPages extends ConsoleResource {
+
+    static final int PAGE = 50;
+    static final int TIMELINE_PAGE = 50;
+
+    /** A status this user could set the lot to: allowed (maybe with a signature), or refused with the reason. */
+    @TemplateData
+    public record StatusAction(String status, boolean allowed, boolean signature, String meaning, String refusal) {
+    }
+
+    /** Everything the lot page shows. */
+    @TemplateData
+    public record LotView(Views.LotDetail lot, String itemParam, String lotParam, Views.Timeline timeline, String nextTimeline,
+                          boolean firstTimelinePage, GenealogyPicture picture, Views.TraceAnswer trace, List<StatusAction> actions,
+                          boolean coaRequired, boolean mayUpload, List<String> documentKinds, String labelHref, String selfHref,
+                          String reason, String recallHref) {
+    }
+
+    /** The search form and one page of its results. */
+    @TemplateData
+    public record SearchView(String q, String status, String label, String labelProblem, List<Hit> hits, String nextHref,
+                             boolean searched, List<String> statuses) {
+    }
+
+    @TemplateData
+    public record Hit(Views.LotHit lot, String href) {
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ApiException e) {
+        return refused(e);
+    }
+
+    @Inject
+    LotService lots;
+
+    @Inject
+    TraceService traces;
+
+    @Inject
+    StatusService statuses;
+
+    @Inject
+    DocumentService documents;
+
+    @Inject
+    MasterDataLookup masterData;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("/lots")
+    public TemplateInstance search(@QueryParam("q") String q, @QueryParam("status") String statusFilter, @QueryParam("label") String label,
+                                   @QueryParam("afterItem") String afterItem, @QueryParam("afterLot") String afterLot) {
+        Actor actor = session.require();
+        String term = Params.text("search", q, 100);
+        String state = Params.text("status", statusFilter, 20);
+        if (state != null && EnumSet.allOf(LotStatus.class).stream().noneMatch(s -> s.name().equals(state))) {
+            throw ConsoleProblem.notFound("No such status: choose one from the list.");
+        }
+        String gtin = null;
+        String lotCode = null;
+        String labelProblem = null;
+        if (!blank(label)) {
+            try {
+                BarcodeResource.ParseResponse parsed = BarcodeResource.decode(
+                        new BarcodeResource.ParseRequest(label.strip().replace("<GS>", "\u001d"), null), clock);
+                gtin = parsed.gtin();
+                lotCode = parsed.lot();
+                if (gtin == null && lotCode == null) {
+                    labelProblem = "The label holds neither a GTIN (01) nor a lot (10).";
+                }
+            } catch (ApiException e) {
+                labelProblem = "The label could not be read: " + e.getMessage();
+            }
+        }
+        boolean searched = term != null || state != null || gtin != null || lotCode != null;
+        List<Hit> hits = new ArrayList<>();
+        String next = null;
+        if (searched && labelProblem == null) {
+            List<Views.LotHit> found = lots.search(actor, term, gtin, lotCode, state, Params.key("page key", afterItem),
+                    Params.key("page key", afterLot), PAGE);
+            found.forEach(h -> hits.add(new Hit(h, ConsoleLinks.lot(h.item(), h.lot()))));
+            if (found.size() == PAGE) {
+                Views.LotHit last = found.get(found.size() - 1);
+                next = "/console/lots?q=" + ConsoleLinks.enc(q) + "&status=" + ConsoleLinks.enc(statusFilter) + "&label="
+                        + ConsoleLinks.enc(label) + "&afterItem=" + ConsoleLinks.enc(last.item()) + "&afterLot=" + ConsoleLinks.enc(last.lot());
+            }
+        }
+        return Pages.lots(session.chrome(actor, "lots", "Lots"), new SearchView(q, statusFilter, label, labelProblem, hits, next,
+                searched, EnumSet.allOf(LotStatus.class).stream().map(Enum::name).toList()));
+    }
+
+    @GET
+    @Path("/lot")
+    public TemplateInstance lot(@QueryParam("item") String item, @QueryParam("lot") String lot, @QueryParam("after") Long after,
+                                @QueryParam("done") String done) {
+        Actor actor = session.require();
+        Chrome page = session.chrome(actor, "lots", "Lot " + lot);
+        if ("status".equals(done)) {
+            Views.LotDetail now = lots.detail(actor, item, lot);
+            page = page.notice("Status changed: the lot is now " + now.status() + ".");
+        } else if ("document".equals(done)) {
+            page = page.notice("Document uploaded and linked to this lot.");
+        }
+        return Pages.lot(page, view(actor, item, lot, after == null ? 0 : after, null));
+    }
+
+    @POST
+    @Path("/lot/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeStatus(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String item, @RestForm String lot,
+                                 @RestForm String status, @RestForm String reason, @RestForm String password, @RestForm String meaning) {
+        Actor actor = session.post(csrf, Role.QA, Role.SUPERVISOR);
+        try {
+            LotStatus to;
+            try {
+                to = LotStatus.valueOf(status == null ? "" : status);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("UNKNOWN_ENUM", "choose the new status from the list", "status");
+            }
+            String why = Fields.text("reason", reason, 500);
+            if (password != null && password.length() > 200) {
+                throw ApiException.badRequest("TOO_LONG", "the signature password is too long", "signature.password");
+            }
+            statuses.change(actor, Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of),
+                    Fields.code("lot", lot, org.lotkeeper.model.id.LotCode::of),
+                    new StatusService.StatusRequest(to, why, password, Fields.optionalText("meaning", meaning, 200)));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            Chrome page = session.chrome(actor, "lots", "Lot " + lot).error(refusal(e));
+            return html(e.status() == 401 ? 400 : e.status(), Pages.lot(page, view(actor, item, lot, 0, reason)));
+        }
+        return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=status")).build();
+    }
+
+    @POST
+    @Path("/lot/documents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String item, @RestForm String lot,
+                           @RestForm String kind, @RestForm("file") FileUpload file) {
+        Actor actor = session.post(csrf, Role.QA, Role.SUPERVISOR);
+        try {
+            LotRef ref = LotRef.of(Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of),
+                    Fields.code("lot", lot, org.lotkeeper.model.id.LotCode::of));
+            uploadDocument(documents, actor, kind, file, List.of(ref));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            Chrome page = session.chrome(actor, "lots", "Lot " + lot).error("The document was not stored: " + e.getMessage() + ".");
+            return html(e.status(), Pages.lot(page, view(actor, item, lot, 0, null)));
+        }
+        return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=document")).build();
+    }
+
+    @GET
+    @Path("/documents/{id}")
+    @Produces(MediaType.WILDCARD)
+    public Response document(@jakarta.ws.rs.PathParam("id") String id) {
+        session.require();
+        java.util.UUID uuid;
+        try {
+            uuid = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ConsoleProblem.notFound("No such document.");
+        }
+        DocumentService.DocumentFile f = documents.download(uuid).orElseThrow(() -> ConsoleProblem.notFound("No such document."));
+        return Response.ok(f.content(), f.info().contentType())
+                .header("Content-Disposition", "inline; filename=\"" + f.info().filename().replace("\"", "") + "\"")
+                .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", "sandbox")
+                .header("X-Content-SHA256", f.info().sha256()).build();
+    }
+
+    /** Stores an uploaded file as a document of {@code kind} linked to {@code lotRefs}, with the API's checks. */
+    static DocumentService.DocumentInfo uploadDocument(DocumentService documents, Actor actor, String kind, FileUpload file, List<LotRef> lotRefs) {
+        if (file == null || file.fileName() == null || file.fileName().isEmpty()) {
+            throw ApiException.badRequest("MISSING_FIELD", "choose a file", "file");
+        }
+        DocumentKind documentKind;
+        try {
+            documentKind = DocumentKind.valueOf(kind == null ? "" : kind);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("UNKNOWN_ENUM", "choose the kind of document from the list", "kind");
+        }
+        if (file.size() > DocumentService.MAX_BYTES) {
+            throw new ApiException(413, "TOO_LARGE", "a document may have at most 20 MB", "file");
+        }
+        try {
+            return documents.upload(actor, documentKind, org.lotkeeper.server.quality.DocumentResource.filename(file.fileName()),
+                    Files.readAllBytes(file.uploadedFile()), lotRefs, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String refusal(ApiException e) {
+        return switch (e.code()) {
+            case "COA_MISSING" -> "Release blocked: " + e.getMessage();
+            case "SIGNATURE_REQUIRED", "SIGNATURE_INVALID" -> "Not signed: " + e.getMessage() + ".";
+            default -> "Not changed: " + e.getMessage();
+        };
+    }
+
+    private LotView view(Actor actor, String item, String lot, long after, String reason) {
+        Views.LotDetail detail = lots.detail(actor, item, lot);
+        Views.Timeline timeline = lots.timeline(actor, detail.item(), detail.lot(), after, TIMELINE_PAGE);
+        String next = null;
+        if (timeline.events().size() == TIMELINE_PAGE) {
+            next = ConsoleLinks.lot(detail.item(), detail.lot()) + "&after=" + timeline.events().get(TIMELINE_PAGE - 1).ledgerSeq() + "#timeline";
+        }
+        Views.TraceAnswer trace = traces.trace(actor, detail.item(), detail.lot(), Direction.BOTH);
+        boolean coaRequired = masterData.item(detail.item()).map(MasterDataLookup.ItemInfo::coaRequired).orElse(false);
+        return new LotView(detail, detail.item(), detail.lot(), timeline, next, after <= 0, GenealogyPicture.of(trace), trace,
+                actions(actor, detail, coaRequired), coaRequired, actor.hasAnyRole(Set.of(Role.QA, Role.SUPERVISOR)),
+                EnumSet.allOf(DocumentKind.class).stream().map(Enum::name).toList(),
+                "/console/lot/label.png?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()),
+                ConsoleLinks.lot(detail.item(), detail.lot()), reason,
+                "/console/recalls?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()));
+    }
+
+    /** The table's targets from the lot's status (a recall sets RECALLED, not this form), each decided by the shared rules. */
+    private List<StatusAction> actions(Actor actor, Views.LotDetail lot, boolean coaRequired) {
+        LotStatus from = LotStatus.valueOf(lot.status());
+        Set<Role> roles = actor.roles().contains(Role.ADMIN) ? EnumSet.allOf(Role.class) : actor.roles();
+        boolean coaLinked = QuarkusTransaction.joiningExisting().call(() -> documents.releaseEvidenceLinked(lot.item(), lot.lot()));
+        List<StatusAction> out = new ArrayList<>();
+        for (LotStatus to : LotStatusRules.targetsFrom(from)) {
+            if (to == LotStatus.RECALLED) {
+                continue;
+            }
+            StatusDecision d = LotStatusRules.decide(StatusChangeRequest.fromConsole(from, to, roles, coaRequired, coaLinked));
+            if (d instanceof StatusDecision.Allowed a) {
+                out.add(new StatusAction(to.name(), true, a.signatureRequired(), a.signatureMeaning().orElse(""), null));
+            } else if (d instanceof StatusDecision.Refused r) {
+                out.add(new StatusAction(to.name(), false, false, "", r.message()));
+            }
+        }
+        return out;
+    }
+
+    static Response html(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

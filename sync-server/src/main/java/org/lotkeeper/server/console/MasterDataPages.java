@@ -1,0 +1,144 @@
+package org.lotkeeper.server.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.boot.DemoLoader;
+import org.lotkeeper.server.ledger.ProjectionQueries;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.masterdata.MasterDataService;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.security.UserService;
+
+/**
+ * Master data: browse items, locations, partners and users a page at a time (every signed-in
+ * user); upload one kind as CSV with line-numbered problems, and load the Riverside demo into an
+ * empty ledger (ADMIN).
+ */
+@Path("/console/masterdata")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+public class MasterDataPages extends ConsoleResource {
+
+    static final int PAGE = 50;
+    static final List<String> TABS = List.of("items", "locations", "partners", "users");
+
+    /** One tab of master data, one page of it, and the outcome of an upload. */
+    @TemplateData
+    public record MasterDataView(String tab, List<String> tabs, List<MasterDataLookup.ItemInfo> items,
+                                 List<MasterDataLookup.LocationInfo> locations, List<MasterDataLookup.PartnerInfo> partners,
+                                 List<UserService.UserView> users, String nextHref, List<String> problems, boolean ledgerEmpty,
+                                 List<String> kinds) {
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ApiException e) {
+        return refused(e);
+    }
+
+    @Inject
+    MasterDataLookup lookup;
+
+    @Inject
+    MasterDataService service;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    ProjectionQueries projections;
+
+    @Inject
+    DemoLoader demo;
+
+    @GET
+    public TemplateInstance browse(@QueryParam("tab") String tab, @QueryParam("after") String after, @QueryParam("done") String done) {
+        Actor actor = session.require();
+        Chrome page = session.chrome(actor, "masterdata", "Master data");
+        if ("upload".equals(done)) {
+            page = page.notice("The CSV file was applied.");
+        } else if ("demo".equals(done)) {
+            page = page.notice("The Riverside demo plant is loaded.");
+        }
+        return Pages.masterdata(page, view(tab, after, List.of()));
+    }
+
+    @POST
+    @Path("/csv")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String kind, @RestForm("file") FileUpload file) {
+        Actor actor = session.post(csrf, Role.ADMIN);
+        String k = kind == null || !MasterDataPages.kinds().contains(kind) ? "items" : kind;
+        try {
+            if (file == null || file.fileName() == null || file.fileName().isEmpty()) {
+                throw ApiException.badRequest("MISSING_FIELD", "choose a CSV file", "file");
+            }
+            if (file.size() > 32L * 1024 * 1024) {
+                throw new ApiException(413, "TOO_LARGE", "a CSV file may have at most 32 MB", "file");
+            }
+            service.applyCsv(k, new String(Files.readAllBytes(file.uploadedFile()), StandardCharsets.UTF_8), actor);
+            return Response.seeOther(URI.create("/console/masterdata?tab=" + (k.equals("sites") ? "items" : k) + "&done=upload")).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ApiException e) {
+            Chrome page = session.chrome(actor, "masterdata", "Master data").error("Nothing of the file was applied.");
+            return LotPages.html(e.status(), Pages.masterdata(page, view(k, null, RecallPages.messages(e))));
+        }
+    }
+
+    @POST
+    @Path("/demo")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response loadDemo(@RestForm(ConsoleSession.CSRF_FIELD) String csrf) {
+        Actor actor = session.post(csrf, Role.ADMIN);
+        if (!projections.ledgerIsEmpty()) {
+            Chrome page = session.chrome(actor, "masterdata", "Master data").error("The demo loads only into an empty ledger.");
+            return LotPages.html(409, Pages.masterdata(page, view("items", null, List.of())));
+        }
+        demo.load();
+        return Response.seeOther(URI.create("/console/masterdata?tab=items&done=demo")).build();
+    }
+
+    static List<String> kinds() {
+        return List.of("sites", "items", "locations", "partners", "users");
+    }
+
+    private MasterDataView view(String tab, String after, List<String> problems) {
+        String t = tab != null && TABS.contains(tab) ? tab : "items";
+        String from = Params.key("page key", after);
+        List<MasterDataLookup.ItemInfo> items = t.equals("items") ? lookup.itemPage(from, PAGE) : List.of();
+        List<MasterDataLookup.LocationInfo> locations = t.equals("locations") ? lookup.locationPage(from, PAGE) : List.of();
+        List<MasterDataLookup.PartnerInfo> partners = t.equals("partners") ? lookup.partnerPage(from, PAGE) : List.of();
+        List<UserService.UserView> people = t.equals("users") ? users.page(from, PAGE) : List.of();
+        String last = switch (t) {
+            case "items" -> items.size() == PAGE ? items.get(PAGE - 1).code() : null;
+            case "locations" -> locations.size() == PAGE ? locations.get(PAGE - 1).code() : null;
+            case "partners" -> partners.size() == PAGE ? partners.get(PAGE - 1).code() : null;
+            default -> people.size() == PAGE ? people.get(PAGE - 1).userId() : null;
+        };
+        return new MasterDataView(t, TABS, items, locations, partners, people,
+                last == null ? null : "/console/masterdata?tab=" + t + "&after=" + ConsoleLinks.enc(last), problems,
+                projections.ledgerIsEmpty(), kinds());
+    }
+}

@@ -1,0 +1,108 @@
+package org.lotkeeper.server.console;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.id.InvalidIdentifierException;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.quality.DocumentKind;
+import org.lotkeeper.server.quality.DocumentService;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.trace.LotService;
+import org.lotkeeper.server.trace.Views;
+
+/**
+ * Quality: the lots waiting for a decision (quarantine, on hold), a page at a time, each opening
+ * the lot page where the status is changed and signed; and uploading a COA, SDS or test result
+ * linked to several lots at once. QA and SUPERVISOR.
+ */
+@Path("/console/quality")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+public class QualityPage extends ConsoleResource {
+
+    static final int PAGE = 50;
+
+    @TemplateData
+    public record QualityView(String status, List<LotPages.Hit> lots, String nextHref, List<String> documentKinds, String lotsText,
+                              List<String> problems) {
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ApiException e) {
+        return refused(e);
+    }
+
+    @Inject
+    LotService lots;
+
+    @Inject
+    DocumentService documents;
+
+    @GET
+    public TemplateInstance queue(@QueryParam("status") String status, @QueryParam("afterItem") String afterItem,
+                                  @QueryParam("afterLot") String afterLot, @QueryParam("done") String done) {
+        Actor actor = session.require(Role.QA, Role.SUPERVISOR);
+        Chrome page = session.chrome(actor, "quality", "Quality");
+        if ("document".equals(done)) {
+            page = page.notice("Document uploaded and linked.");
+        }
+        return Pages.quality(page, view(actor, status, afterItem, afterLot, "", List.of()));
+    }
+
+    @POST
+    @Path("/documents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String kind, @RestForm String lots,
+                           @RestForm("file") FileUpload file) {
+        Actor actor = session.post(csrf, Role.QA, Role.SUPERVISOR);
+        List<String> problems = new ArrayList<>();
+        List<LotRef> refs = new ArrayList<>();
+        for (String[] pair : RecallPages.pairs(lots, "lots", problems)) {
+            try {
+                refs.add(LotRef.of(pair[0], pair[1]));
+            } catch (InvalidIdentifierException e) {
+                problems.add(pair[0] + " " + pair[1] + ": " + e.getMessage());
+            }
+        }
+        if (problems.isEmpty()) {
+            try {
+                LotPages.uploadDocument(documents, actor, kind, file, refs);
+                return Response.seeOther(URI.create("/console/quality?done=document")).build();
+            } catch (ApiException e) {
+                problems.addAll(RecallPages.messages(e));
+            }
+        }
+        return LotPages.html(400, Pages.quality(session.chrome(actor, "quality", "Quality").error("The document was not stored."),
+                view(actor, null, null, null, lots, problems)));
+    }
+
+    private QualityView view(Actor actor, String status, String afterItem, String afterLot, String lotsText, List<String> problems) {
+        String s = "ON_HOLD".equals(status) ? "ON_HOLD" : "QUARANTINE";
+        List<Views.LotHit> found = lots.search(actor, null, null, null, s, Params.key("page key", afterItem),
+                Params.key("page key", afterLot), PAGE);
+        String next = found.size() == PAGE ? "/console/quality?status=" + s + "&afterItem=" + ConsoleLinks.enc(found.get(PAGE - 1).item())
+                + "&afterLot=" + ConsoleLinks.enc(found.get(PAGE - 1).lot()) : null;
+        return new QualityView(s, found.stream().map(h -> new LotPages.Hit(h, ConsoleLinks.lot(h.item(), h.lot()))).toList(), next,
+                EnumSet.allOf(DocumentKind.class).stream().map(Enum::name).toList(), lotsText, problems);
+    }
+}

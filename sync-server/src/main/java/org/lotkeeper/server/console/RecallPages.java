@@ -1,0 +1,256 @@
+package org.lotkeeper.server.console;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.trace.RecallReports;
+import org.lotkeeper.server.trace.RecallRequest;
+import org.lotkeeper.server.trace.RecallResource;
+import org.lotkeeper.server.trace.RecallService;
+import org.lotkeeper.server.trace.Views;
+
+/**
+ * Mock recalls: pick lots or supplier lots, see the affected lots, the stock to contain, the
+ * customers with what they were shipped and returned, and how long the answer took; download it
+ * as CSV, PDF or EPCIS; start the real recall from it with an electronic signature. All through
+ * {@link RecallService} and {@link RecallReports}. QA and SUPERVISOR (and ADMIN).
+ */
+@Path("/console/recalls")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+public class RecallPages extends ConsoleResource {
+
+    /** The form as typed, the problems with it, and the latest recalls. */
+    @TemplateData
+    public record RecallForm(String lots, String supplierLots, String reason, List<String> problems, List<Recent> recent) {
+    }
+
+    @TemplateData
+    public record Recent(Views.RecallSummary recall, String href) {
+    }
+
+    /** A stored recall's answer with the links the page needs. */
+    @TemplateData
+    public record RecallView(Views.RecallAnswer answer, String base, List<Lot> affected, List<Stock> stock, List<CustomerLine> customers,
+                             String startedFrom) {
+    }
+
+    @TemplateData
+    public record Lot(Views.AffectedLot lot, String href, String onHand) {
+    }
+
+    @TemplateData
+    public record Stock(Views.StockToContain stock, String href) {
+    }
+
+    /** One row per customer and lot shipped (gross), with what came back. */
+    @TemplateData
+    public record CustomerLine(String customer, String name, String item, String lot, String shipments, String shipped, String returned,
+                               boolean first) {
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ApiException e) {
+        return refused(e);
+    }
+
+    @Inject
+    RecallService recalls;
+
+    @Inject
+    RecallReports reports;
+
+    @GET
+    public TemplateInstance form(@QueryParam("item") String item, @QueryParam("lot") String lot) {
+        Actor actor = session.require(Role.QA, Role.SUPERVISOR);
+        String lots = item != null && lot != null ? item + " " + lot : "";
+        return Pages.recalls(session.chrome(actor, "recalls", "Recall"), new RecallForm(lots, "", "", List.of(), recent(actor)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response mock(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String lots, @RestForm String supplierLots,
+                         @RestForm String reason) {
+        Actor actor = session.post(csrf, Role.QA, Role.SUPERVISOR);
+        List<String> problems = new ArrayList<>();
+        List<RecallRequest.LotBody> lotBodies = new ArrayList<>();
+        List<RecallRequest.SupplierLotBody> supplierBodies = new ArrayList<>();
+        pairs(lots, "lots", problems).forEach(p -> lotBodies.add(new RecallRequest.LotBody(p[0], p[1])));
+        pairs(supplierLots, "supplier lots", problems).forEach(p -> supplierBodies.add(new RecallRequest.SupplierLotBody(p[0], p[1])));
+        if (problems.isEmpty()) {
+            try {
+                Views.RecallAnswer answer = recalls.create(actor, new RecallRequest(true, lotBodies, supplierBodies,
+                        LotPages.blank(reason) ? null : reason, null));
+                return Response.seeOther(URI.create("/console/recalls/" + answer.recallId())).build();
+            } catch (ApiException e) {
+                problems.addAll(messages(e));
+            }
+        }
+        return LotPages.html(400, Pages.recalls(session.chrome(actor, "recalls", "Recall"),
+                new RecallForm(lots, supplierLots, reason, problems, recent(actor))));
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance show(@PathParam("id") String id) {
+        Actor actor = session.require(Role.QA, Role.SUPERVISOR);
+        Views.RecallAnswer answer = recalls.result(actor, id);
+        Chrome page = session.chrome(actor, "recalls", (answer.mock() ? "Mock recall " : "Recall ") + answer.recallId());
+        return Pages.recall(page, view(answer));
+    }
+
+    @POST
+    @Path("/{id}/real")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response real(@PathParam("id") String id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String reason,
+                         @RestForm String password, @RestForm String meaning) {
+        Actor actor = session.post(csrf, Role.QA, Role.SUPERVISOR);
+        Views.RecallAnswer mock = recalls.result(actor, id);
+        try {
+            if (password != null && password.length() > 200) {
+                throw ApiException.badRequest("TOO_LONG", "the signature password is too long", "signature.password");
+            }
+            Views.RecallAnswer answer = recalls.create(actor, new RecallRequest(false,
+                    mock.startingLots().stream().map(l -> new RecallRequest.LotBody(l.item(), l.lot())).toList(),
+                    mock.supplierLots().stream().map(s -> new RecallRequest.SupplierLotBody(s.supplier(), s.supplierLot())).toList(),
+                    reason, new RecallRequest.SignatureBody(password, LotPages.blank(meaning) ? null : meaning)));
+            return Response.seeOther(URI.create("/console/recalls/" + answer.recallId())).build();
+        } catch (ApiException e) {
+            Chrome page = session.chrome(actor, "recalls", "Mock recall " + mock.recallId())
+                    .error("The real recall was not started: " + e.getMessage() + ".");
+            return LotPages.html(e.status() == 401 ? 400 : e.status(), Pages.recall(page, view(mock)));
+        }
+    }
+
+    @GET
+    @Path("/{id}/report.csv")
+    @Produces(RecallResource.CSV)
+    public Response csv(@PathParam("id") String id) {
+        return export(id, RecallResource.CSV, "csv", reports::csv);
+    }
+
+    @GET
+    @Path("/{id}/report.pdf")
+    @Produces(RecallResource.PDF)
+    public Response pdf(@PathParam("id") String id) {
+        return export(id, RecallResource.PDF, "pdf", reports::pdf);
+    }
+
+    @GET
+    @Path("/{id}/epcis.jsonld")
+    @Produces(RecallResource.JSON_LD)
+    public Response epcis(@PathParam("id") String id) {
+        return export(id, RecallResource.JSON_LD, "jsonld", reports::epcis);
+    }
+
+    /** A stored recall as a download, made by the same {@link RecallReports} as the API's. */
+    private Response export(String id, String type, String extension, java.util.function.Function<Views.RecallAnswer, byte[]> render) {
+        Views.RecallAnswer r = recalls.result(session.require(Role.QA, Role.SUPERVISOR), id);
+        return Response.ok(render.apply(r), type).header("Content-Disposition", "attachment; filename=\"recall-" + r.recallId() + "." + extension + "\"")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    private List<Recent> recent(Actor actor) {
+        return recalls.list(actor, 20).stream().map(r -> new Recent(r, "/console/recalls/" + r.recallId())).toList();
+    }
+
+    static RecallView view(Views.RecallAnswer a) {
+        List<Lot> affected = a.affectedLots().stream().map(l -> new Lot(l, ConsoleLinks.lot(l.item(), l.lot()),
+                String.join(", ", l.onHand().stream().map(h -> ConsoleFormat.text(h.quantity()) + " at " + h.location()).toList()))).toList();
+        List<Stock> stock = a.stockToContain().stream().map(s -> new Stock(s, ConsoleLinks.lot(s.item(), s.lot()))).toList();
+        List<CustomerLine> lines = new ArrayList<>();
+        for (Views.Customer c : a.customers()) {
+            Map<String, List<Views.Shipped>> byLot = new java.util.TreeMap<>();
+            c.shipped().forEach(s -> byLot.computeIfAbsent(s.item() + " " + s.lot(), k -> new ArrayList<>()).add(s));
+            Map<String, List<Views.Returned>> backByLot = new java.util.TreeMap<>();
+            c.returned().forEach(r -> backByLot.computeIfAbsent(r.item() + " " + r.lot(), k -> new ArrayList<>()).add(r));
+            java.util.Set<String> keys = new java.util.TreeSet<>(byLot.keySet());
+            keys.addAll(backByLot.keySet());
+            boolean first = true;
+            for (String k : keys) {
+                List<Views.Shipped> s = byLot.getOrDefault(k, List.of());
+                List<Views.Returned> r = backByLot.getOrDefault(k, List.of());
+                String[] itemLot = k.split(" ", 2);
+                lines.add(new CustomerLine(c.customer(), c.name() == null ? c.customer() : c.name(), itemLot[0], itemLot[1],
+                        String.join(", ", s.stream().map(Views.Shipped::shipment).distinct().toList()),
+                        sum(s.stream().map(Views.Shipped::quantity).toList()), sum(r.stream().map(Views.Returned::quantity).toList()), first));
+                first = false;
+            }
+        }
+        String from = String.join(", ", a.startingLots().stream().map(l -> l.item() + " " + l.lot()).toList())
+                + (a.startingLots().isEmpty() || a.supplierLots().isEmpty() ? "" : "; ")
+                + String.join(", ", a.supplierLots().stream().map(s -> "supplier lot " + s.supplierLot() + " of " + s.supplier()).toList());
+        return new RecallView(a, "/console/recalls/" + a.recallId(), affected, stock, lines, from);
+    }
+
+    private static String sum(List<org.lotkeeper.model.quantity.Quantity> qs) {
+        if (qs.isEmpty()) {
+            return "";
+        }
+        Map<org.lotkeeper.model.quantity.Uom, org.lotkeeper.model.quantity.Quantity> byUnit = new java.util.LinkedHashMap<>();
+        qs.forEach(q -> byUnit.merge(q.uom(), q, org.lotkeeper.model.quantity.Quantity::plus));
+        return String.join(" + ", byUnit.values().stream().map(ConsoleFormat::text).toList());
+    }
+
+    /** "ITEM LOT" (or "SUPPLIER SUPPLIER-LOT") per line; codes never hold spaces. */
+    static List<String[]> pairs(String text, String what, List<String> problems) {
+        List<String[]> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        String[] lines = text.split("\\R");
+        if (lines.length > 1000) {
+            problems.add("At most 1000 " + what + " per recall.");
+            return out;
+        }
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] parts = line.split("\\s+");
+            if (parts.length != 2) {
+                problems.add("Line " + (i + 1) + " of the " + what + ": write two codes separated by a space, e.g. "
+                        + (what.equals("lots") ? "RM-RESIN R-2401" : "ACME-RESINS ACR-779") + ".");
+            } else {
+                out.add(parts);
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> messages(ApiException e) {
+        List<String> out = new ArrayList<>();
+        if (e.extra().get("errors") instanceof List<?> list) {
+            for (Object o : list) {
+                Object detail = ((Map<String, Object>) o).get("detail");
+                out.add(String.valueOf(detail));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(e.getMessage());
+        }
+        return out;
+    }
+}

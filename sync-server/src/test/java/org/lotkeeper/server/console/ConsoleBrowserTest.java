@@ -1,0 +1,304 @@
+package org.lotkeeper.server.console;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.lotkeeper.server.testing.Api;
+import org.lotkeeper.server.testing.Database;
+import org.lotkeeper.server.testing.PostgresResource;
+import org.lotkeeper.server.testing.Riverside;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The console in a real headless Chromium against the running server (issue 8's proof): sign in,
+ * load the Riverside demo, search a lot and see its genealogy picture, run the ACR-779 mock recall
+ * and see its three customers, release a quarantined lot with a signature, a lot code holding
+ * {@code <script>} shown as text, a forged cross-site POST refused, and a supervisor (no QA role)
+ * unable to release. Screenshots of the pages land in target/screens/console.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    static final String QUINN = "quinn-Passw0rd!";
+    static final String SAM = "sam-Passw0rd!";
+    static final String SCRIPT_LOT = "<script>alert(1)";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    DataSource ds;
+
+    ConsoleBrowser browser;
+    String[] device;
+    long deviceSeq;
+
+    @BeforeAll
+    void emptyLedgerAndBrowser() {
+        Database.resetLedger(ds);
+        browser = new ConsoleBrowser();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String base() {
+        return base.toString();
+    }
+
+    @Test
+    @Order(1)
+    void adminSignsInAndLoadsTheRiversideDemo() {
+        Screens.Login login = new Screens.Login(browser, base()).open();
+        browser.screenshot("login");
+        assertThat(login.failedSignIn("admin", "wrong")).contains("Wrong user name or password");
+        Screens.Dashboard dashboard = login.signIn("admin", Api.ADMIN_PASSWORD);
+        assertThat(dashboard.navigation()).contains("Dashboard", "Lots", "Recall", "Quality", "Exceptions", "Devices", "Master data");
+        Screens.MasterData masterData = new Screens.MasterData(browser, base()).open().loadDemo();
+        assertThat(masterData.items()).contains("RM-RESIN", "FG-PRIMER");
+        browser.screenshot("masterdata");
+    }
+
+    @Test
+    @Order(2)
+    void searchFindsTheLotOfSupplierLotAcr779AndItsPageDrawsTheGenealogy() {
+        new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
+        Screens.LotSearch search = new Screens.LotSearch(browser, base()).open().search("ACR-779");
+        assertThat(search.lots()).containsExactly("R-2402");
+        Screens.LotPage lot = search.open("R-2402");
+        assertThat(lot.lotCode()).isEqualTo("R-2402");
+        assertThat(lot.genealogyNodes()).contains("R-2402", "PR-1001", "TC-1002", "PR-1003", "BuildMart Stores", "Harbor Paints",
+                "City Maintenance Dept");
+        assertThat(lot.edgeLabels()).contains("300 kg", "500 kg");
+
+        Screens.LotPage primer = new Screens.LotSearch(browser, base()).open().search("PR-1001").open("PR-1001");
+        assertThat(primer.genealogyNodes()).contains("R-2402", "P-5001", "PR-1001", "PR-1003", "BuildMart Stores");
+        browser.screenshot("lot");
+        new Screens.LotSearch(browser, base()).open().search("R-");
+        browser.screenshot("lots");
+    }
+
+    @Test
+    @Order(3)
+    void mockRecallOfAcr779ShowsTheThreeCustomers() {
+        new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
+        Screens.Recall recall = new Screens.Recall(browser, base()).open().mockFromSupplierLot("ACME-RESINS", "ACR-779");
+        assertThat(recall.customers()).containsExactlyInAnyOrder("BUILDMART", "HARBOR-PAINTS", "CITY-MAINT");
+        assertThat(recall.affected()).contains("R-2402", "PR-1001", "TC-1002", "PR-1003").doesNotContain("R-2401");
+        assertThat(recall.elapsed()).matches("\\d+ ms");
+        browser.screenshot("recall");
+    }
+
+    @Test
+    @Order(4)
+    void qaReleasesAQuarantinedLotWithTheirSignatureOnceItsCoaIsLinked() throws IOException {
+        receive("RM-PIGMENT", "P-7001", "TIO2-CORP", "TX-77", "500", "KGM");
+        new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
+        Screens.LotPage lot = new Screens.LotSearch(browser, base()).open().search("P-7001").open("P-7001");
+        assertThat(lot.status()).isEqualTo("QUARANTINE");
+        assertThat(lot.refusals()).contains("RELEASED").contains("requires a COA");
+
+        Path coa = Files.createTempFile("coa-P-7001", ".pdf");
+        Files.write(coa, Api.bytes("demo/riverside/coa-TX-55.pdf"));
+        lot.upload("COA", coa);
+        assertThat(lot.changeStatus("RELEASED", "COA checked", "not-my-password")).contains("Not signed");
+        assertThat(lot.status()).isEqualTo("QUARANTINE");
+        browser.screenshot("quality-release");
+
+        assertThat(lot.changeStatus("RELEASED", "COA checked", QUINN)).contains("now RELEASED");
+        assertThat(lot.status()).isEqualTo("RELEASED");
+        assertThat(lot.timeline()).contains("signed by Quinn Quality: Released for use");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        browser.screenshot("lot-tablet");
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.driver.findElement(By.linkText(coa.getFileName().toString())).click();
+        browser.wait.until(d -> d.getCurrentUrl().contains("/console/documents/"));
+    }
+
+    @Test
+    @Order(5)
+    void aLotCodeHoldingScriptIsShownAsText() {
+        receive("RM-SOLVENT", SCRIPT_LOT, "SOLVCO", "SV-13", "200", "LTR");
+        new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
+        Screens.LotSearch search = new Screens.LotSearch(browser, base()).open().search("<script>");
+        assertThat(search.lots()).containsExactly(SCRIPT_LOT);
+        Screens.LotPage lot = search.open(SCRIPT_LOT);
+        assertThat(lot.lotCode()).isEqualTo(SCRIPT_LOT);
+        assertThat(lot.genealogyNodes()).contains(SCRIPT_LOT);
+        assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(browser.driver.getPageSource()).contains("&lt;script&gt;alert(1)").doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    @Order(6)
+    void aForgedCrossSitePostIsRefused() throws IOException {
+        receive("RM-SOLVENT", "S-9100", "SOLVCO", "SV-14", "100", "LTR"); // released at once: no QC
+        new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
+        String target = base() + "console/lot/status";
+        String forged = """
+                <!DOCTYPE html><html><body><form id="f" method="post" action="%s">
+                <input name="item" value="RM-SOLVENT"><input name="lot" value="S-9100">
+                <input name="status" value="ON_HOLD"><input name="reason" value="forged">
+                </form><script>document.getElementById('f').submit()</script></body></html>""".formatted(target);
+        HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        evil.createContext("/", exchange -> {
+            byte[] body = forged.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        evil.start();
+        try {
+            browser.driver.get("http://127.0.0.1:" + evil.getAddress().getPort() + "/forge.html");
+            String refused = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem"))).getText();
+            assertThat(refused).startsWith("Refused");
+            assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Refused");
+        } finally {
+            evil.stop(0);
+        }
+        Screens.LotPage lot = new Screens.LotSearch(browser, base()).open().search("S-9100").open("S-9100");
+        assertThat(lot.status()).isEqualTo("RELEASED");
+    }
+
+    @Test
+    @Order(7)
+    void aSupervisorWithoutQaCannotRelease() {
+        receive("RM-PIGMENT", "P-7002", "TIO2-CORP", "TX-78", "250", "KGM");
+        new Screens.Login(browser, base()).open().signIn("sam", SAM);
+        Screens.LotPage lot = new Screens.LotSearch(browser, base()).open().search("P-7002").open("P-7002");
+        assertThat(lot.status()).isEqualTo("QUARANTINE");
+        assertThat(lot.refusals()).contains("RELEASED").contains("Your roles do not allow");
+        assertThat(browser.driver.findElements(By.cssSelector("#status-form input[name=status][value=RELEASED]"))).isEmpty();
+
+        // The form offers no release; a hand-made one with this session's own token is refused by the server too.
+        ((JavascriptExecutor) browser.driver).executeScript("""
+                const f = document.getElementById('status-form');
+                const s = document.createElement('input'); s.type = 'hidden'; s.name = 'status'; s.value = 'RELEASED'; f.appendChild(s);
+                f.querySelector('input[name=reason]').value = 'no QA';
+                f.submit();""");
+        String error = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error"))).getText();
+        assertThat(error).contains("Your roles do not allow");
+        assertThat(new Screens.LotPage(browser, base()).ready().status()).isEqualTo("QUARANTINE");
+    }
+
+    @Test
+    @Order(8)
+    void aPastedSupplierLabelFindsTheLotAndTheLabelCheckerListsEveryAi() {
+        String label = "]C1011061414100001917270131310000080010ACR-779";
+        new Screens.Login(browser, base()).open().signIn("sam", SAM);
+        assertThat(new Screens.LotSearch(browser, base()).open().pasteLabel(label).lots()).containsExactly("R-2402");
+        String checked = new Screens.LabelCheck(browser, base()).open().check(label);
+        assertThat(checked).contains("(01)", "10614141000019", "(17)", "2027-01-31", "(3100)", "(10)", "ACR-779");
+        browser.screenshot("labels");
+        String problem = new Screens.LabelCheck(browser, base()).open().check("(01)10614141000018");
+        assertThat(problem).containsIgnoringCase("check digit");
+    }
+
+    @Test
+    @Order(9)
+    void supervisorPagesShowTheQueueTheFleetAndANewEnrollmentCode() {
+        new Screens.Login(browser, base()).open().signIn("sam", SAM);
+        browser.driver.get(base() + "console/dashboard");
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#expiry svg rect.bar")));
+        assertThat(browser.driver.findElement(By.id("open-exceptions")).getText()).contains("COUNT_VARIANCE", "FEFO_DEVIATION");
+        assertThat(browser.driver.findElement(By.id("waiting-for-qa")).getText()).contains("P-7002");
+        browser.screenshot("dashboard");
+        browser.driver.get(base() + "console/exceptions");
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exceptions")));
+        assertThat(browser.driver.findElement(By.id("variances")).getText()).contains("PR-1001", "-1 pc");
+        browser.screenshot("exceptions");
+        browser.driver.get(base() + "console/quality");
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("waiting")));
+        browser.screenshot("quality");
+        Screens.Devices devices = new Screens.Devices(browser, base()).open();
+        assertThat(devices.enroll("Forklift 3 scanner")).matches("[A-Z0-9-]{10,}");
+        assertThat(devices.fleet()).contains("gun-1", "dock-tablet");
+        browser.screenshot("devices");
+    }
+
+    @Test
+    @Order(10)
+    void aRealRecallStartedFromTheMockAnswerIsSignedAndRecallsTheLot() {
+        new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
+        Screens.Recall recall = new Screens.Recall(browser, base()).open().mockFromLot("RM-SOLVENT", "S-9100");
+        assertThat(recall.affected()).contains("S-9100");
+        String answer = recall.startReal("Supplier notice SV-14", QUINN);
+        assertThat(answer).contains("REAL RECALL", "Quinn Quality", "Set to RECALLED: RM-SOLVENT S-9100");
+        Screens.LotPage lot = new Screens.LotSearch(browser, base()).open().search("S-9100").open("S-9100");
+        assertThat(lot.status()).isEqualTo("RECALLED");
+    }
+
+    @Test
+    @Order(11)
+    void aSupervisorResolvesTheFefoDeviationAndApprovesTheCountVariance() {
+        new Screens.Login(browser, base()).open().signIn("sam", SAM);
+        browser.driver.get(base() + "console/exceptions?flag=FEFO_DEVIATION");
+        org.openqa.selenium.WebElement row = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#exceptions tbody tr")));
+        assertThat(row.getText()).contains("PICK", "by ben", "PR-1003");
+        row.findElement(By.name("note")).sendKeys("Customer asked for the newest lot; accepted");
+        row.findElement(By.cssSelector("button")).click();
+        assertThat(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice"))).getText()).contains("resolved");
+
+        org.openqa.selenium.WebElement variance = browser.driver.findElement(By.cssSelector("#variances tbody tr"));
+        assertThat(variance.getText()).contains("PR-1001", "14 pc", "15 pc");
+        variance.findElement(By.cssSelector("form[action$='/approve'] button")).click();
+        assertThat(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice"))).getText()).contains("approved");
+        assertThat(browser.driver.findElement(By.id("variances")).getText()).contains("None pending");
+        Screens.LotPage lot = new Screens.LotSearch(browser, base()).open().search("PR-1001").open("PR-1001");
+        assertThat(lot.timeline()).contains("ADJUST", "count variance approved");
+    }
+
+    /** A receipt pushed by a dock device, as the handheld would. */
+    private void receive(String item, String lot, String supplier, String supplierLot, String quantity, String uom) {
+        if (device == null) {
+            device = Riverside.enroll(Api.token("sam", SAM), "console-test-dock");
+        }
+        String event = """
+                {"eventId": "%s", "deviceSeq": %d, "type": "RECEIVE", "occurredAt": "2026-11-20T09:00:00Z", "userId": "ana", "site": "PLANT-1",
+                 "payload": {"supplier": "%s", "reference": "PO-9", "item": "%s", "lot": "%s", "supplierLot": "%s",
+                             "quantity": {"value": "%s", "uom": "%s"}, "expiry": "2027-06-30", "location": "RCV-DOCK-1"}}"""
+                .formatted(UUID.randomUUID(), ++deviceSeq, supplier, item, lot.replace("\\", "\\\\").replace("\"", "\\\""), supplierLot,
+                        quantity, uom);
+        try {
+            JsonNode answer = Riverside.push(device, List.of(Riverside.JSON.readTree(event)));
+            assertThat(answer.get("results").get(0).get("status").asText()).as(answer.toString()).isEqualTo("ACCEPTED");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
