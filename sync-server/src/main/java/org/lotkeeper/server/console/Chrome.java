@@ -63,6 +63,11 @@ public record Chrome(String user, String name, Set<Role> roles, boolean allSites
         return has(Role.QA) || has(Role.SUPERVISOR);
     }
 
+    /** Lot and pallet labels. */
+    public boolean labels() {
+        return has(Role.RECEIVER) || has(Role.QA) || has(Role.SUPERVISOR);
+    }
+
     /** Master data upload, demo data. */
     public boolean admin() {
         return roles.contains(Role.ADMIN);

@@ -1,6 +1,7 @@
 package org.lotkeeper.server.console;
 
 import java.net.URI;
+import java.util.Base64;
 import java.util.List;
 
 import io.quarkus.qute.TemplateData;
@@ -21,6 +22,7 @@ import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.server.api.ApiException;
 import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.labels.QrCodes;
 import org.lotkeeper.server.ledger.ProjectionQueries;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.security.Actor;
@@ -38,6 +40,15 @@ public class DevicePages extends ConsoleResource {
 
     @TemplateData
     public record DevicesView(List<DashboardPage.DeviceRow> devices, DeviceService.Enrollment enrollment, List<String> sites) {
+
+        /**
+         * The enrollment code as a QR code for the handheld to scan, inline as a data URI: the code
+         * is shown once and never stored in clear, so no URL may carry it (it would reach access logs).
+         */
+        public String qr() {
+            return enrollment == null ? null
+                    : "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(enrollment.code(), 280));
+        }
     }
 
     @ServerExceptionMapper

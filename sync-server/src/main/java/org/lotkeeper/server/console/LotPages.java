@@ -273,7 +273,7 @@ public class LotPages extends ConsoleResource {
         return new LotView(detail, detail.item(), detail.lot(), timeline, next, after <= 0, GenealogyPicture.of(trace), trace,
                 actions(actor, detail, coaRequired), coaRequired, actor.hasAnyRole(Set.of(Role.QA, Role.SUPERVISOR)),
                 EnumSet.allOf(DocumentKind.class).stream().map(Enum::name).toList(),
-                "/console/lot/label.png?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()),
+                "/console/labels/print/lot?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()),
                 ConsoleLinks.lot(detail.item(), detail.lot()), reason,
                 "/console/recalls?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()));
     }

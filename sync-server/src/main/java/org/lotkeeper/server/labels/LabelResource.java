@@ -37,9 +37,7 @@ public class LabelResource {
                         @QueryParam("symbology") @DefaultValue("both") String symbology,
                         @QueryParam("quantity") String quantity) {
         LabelFormat f = format(format);
-        LabelSymbology s = LabelSymbology.byName(symbology).orElseThrow(() -> ApiException.badRequest("INVALID_FIELD",
-                "symbology must be gs1-128, datamatrix or both", "symbology"));
-        Label label = labels.lotLabel(actor.get(), item, lot, quantity(quantity), s);
+        Label label = labels.lotLabel(actor.get(), item, lot, quantity(quantity), symbology(symbology));
         return file(label, f, "lot-" + item + "-" + lot);
     }
 
@@ -51,8 +49,15 @@ public class LabelResource {
         return file(label, f, "sscc-" + sscc);
     }
 
-    private static LabelFormat format(String format) {
+    /** The format named by a {@code format} parameter, or 400 naming it. */
+    public static LabelFormat format(String format) {
         return LabelFormat.byName(format).orElseThrow(() -> ApiException.badRequest("INVALID_FIELD", "format must be png, pdf or zpl", "format"));
+    }
+
+    /** The symbology named by a {@code symbology} parameter, or 400 naming it. */
+    public static LabelSymbology symbology(String symbology) {
+        return LabelSymbology.byName(symbology).orElseThrow(() -> ApiException.badRequest("INVALID_FIELD",
+                "symbology must be gs1-128, datamatrix or both", "symbology"));
     }
 
     private static BigDecimal quantity(String quantity) {
@@ -70,9 +75,14 @@ public class LabelResource {
     }
 
     private Response file(Label label, LabelFormat format, String name) {
+        return file(labels.renderer(), label, format, name);
+    }
+
+    /** A rendered label as an inline download with a safe file name, never cached. */
+    public static Response file(LabelRenderer renderer, Label label, LabelFormat format, String name) {
         // the codes in the name were checked (item, lot code, SSCC) but a lot code may hold quotes: keep a safe file name
         String filename = name.replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
-        return Response.ok(labels.renderer().render(label, format), format.mediaType())
+        return Response.ok(renderer.render(label, format), format.mediaType())
                 .header("Content-Disposition", "inline; filename=\"" + filename + "\"")
                 .header("Cache-Control", "no-store")
                 .build();

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.lotkeeper.server.labels.LabelScanner;
 import org.lotkeeper.server.testing.Api;
 import org.lotkeeper.server.testing.Database;
 import org.lotkeeper.server.testing.PostgresResource;
@@ -104,6 +105,13 @@ class ConsoleBrowserTest {
         assertThat(lot.genealogyNodes()).contains("R-2402", "PR-1001", "TC-1002", "PR-1003", "BuildMart Stores", "Harbor Paints",
                 "City Maintenance Dept");
         assertThat(lot.edgeLabels()).contains("300 kg", "500 kg");
+        // the lot's label, printed from its page, scans back as this lot
+        String labelHref = browser.driver.findElement(By.id("label-png")).getAttribute("href");
+        byte[] png = io.restassured.RestAssured.given().cookie("lk_session", browser.driver.manage().getCookieNamed("lk_session").getValue())
+                .get(labelHref.substring(labelHref.indexOf("/console/"))).then().statusCode(200).contentType("image/png")
+                .extract().asByteArray();
+        assertThat(LabelScanner.scan(LabelScanner.image(png))).isNotEmpty()
+                .anySatisfy(read -> assertThat(read.scan()).contains("R-2402"));
 
         Screens.LotPage primer = new Screens.LotSearch(browser, base()).open().search("PR-1001").open("PR-1001");
         assertThat(primer.genealogyNodes()).contains("R-2402", "P-5001", "PR-1001", "PR-1003", "BuildMart Stores");
@@ -246,7 +254,12 @@ class ConsoleBrowserTest {
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("waiting")));
         browser.screenshot("quality");
         Screens.Devices devices = new Screens.Devices(browser, base()).open();
-        assertThat(devices.enroll("Forklift 3 scanner")).matches("[A-Z0-9-]{10,}");
+        String code = devices.enroll("Forklift 3 scanner");
+        assertThat(code).matches("[A-Z0-9-]{10,}");
+        // the QR code beside it is what the handheld scans: it reads back as the code itself
+        String qr = browser.driver.findElement(By.id("enrollment-qr")).getAttribute("src");
+        assertThat(LabelScanner.scan(LabelScanner.image(java.util.Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)))))
+                .singleElement().satisfies(read -> assertThat(read.scan()).isEqualTo("]Q1" + code));
         assertThat(devices.fleet()).contains("gun-1", "dock-tablet");
         browser.screenshot("devices");
     }

@@ -38,6 +38,7 @@ class ConsoleRoleTest {
     static final Set<String> QA_SUPERVISOR = Set.of("QA", "SUPERVISOR", "ADMIN");
     static final Set<String> SUPERVISOR = Set.of("SUPERVISOR", "ADMIN");
     static final Set<String> ADMIN = Set.of("ADMIN");
+    static final Set<String> LABELS = Set.of("RECEIVER", "QA", "SUPERVISOR", "ADMIN");
     static final String NO_RECALL = "/console/recalls/00000000-0000-7000-8000-000000000000";
 
     static final Set<String> MULTIPART = Set.of("POST /console/lot/documents", "POST /console/quality/documents", "POST /console/masterdata/csv");
@@ -77,6 +78,8 @@ class ConsoleRoleTest {
         route("POST /console/masterdata/demo", "/console/masterdata/demo", ADMIN);
         route("GET /console/labels/check", "/console/labels/check", ANY);
         route("POST /console/labels/check", "/console/labels/check", ANY);
+        route("GET /console/labels/print/lot", "/console/labels/print/lot?item=RM-RESIN&lot=NO-SUCH-LOT", LABELS);
+        route("GET /console/labels/print/sscc", "/console/labels/print/sscc?sscc=106141410000000018", LABELS);
     }
 
     private static void route(String key, String path, Set<String> roles) {

@@ -29,15 +29,15 @@ import com.google.zxing.multi.GenericMultipleBarcodeReader;
  * symbology identifier ({@code ]C1}, {@code ]d2} …) followed by the data, the leading GS of a
  * GS1 DataMatrix stripped — ready for {@code Gs1Decoder} or {@code ScanRecogniser}.
  */
-final class LabelScanner {
+public final class LabelScanner {
 
-    record Read(BarcodeFormat format, String scan, int top) {
+    public record Read(BarcodeFormat format, String scan, int top) {
     }
 
     private LabelScanner() {
     }
 
-    static BufferedImage image(byte[] png) {
+    public static BufferedImage image(byte[] png) {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
             if (image == null) {
@@ -80,7 +80,7 @@ final class LabelScanner {
     }
 
     /** Every barcode on the image, top to bottom; empty when none is found. */
-    static List<Read> scan(BufferedImage image) {
+    public static List<Read> scan(BufferedImage image) {
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
         hints.put(DecodeHintType.ASSUME_GS1, Boolean.TRUE);
         hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);

@@ -1,0 +1,53 @@
+package org.lotkeeper.server.console;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.labels.Label;
+import org.lotkeeper.server.labels.LabelResource;
+import org.lotkeeper.server.labels.LabelService;
+import org.lotkeeper.server.security.Actor;
+
+/**
+ * Printing labels from the console: a lot's internal label and a pallet's SSCC label as PNG, PDF
+ * or ZPL, through the same {@link LabelService} as {@code /api/v1/labels}, for the same roles
+ * (RECEIVER, QA, SUPERVISOR; ADMIN). Read-only GETs: the lot page and the label page link here.
+ */
+@Path("/console/labels/print")
+@PermitAll
+public class LabelPrintPages extends ConsoleResource {
+
+    @ServerExceptionMapper
+    public Response problem(ApiException e) {
+        return refused(e);
+    }
+
+    @Inject
+    LabelService labels;
+
+    @GET
+    @Path("/lot")
+    public Response lot(@QueryParam("item") String item, @QueryParam("lot") String lot,
+                        @QueryParam("format") @DefaultValue("png") String format,
+                        @QueryParam("symbology") @DefaultValue("both") String symbology) {
+        Actor actor = session.require(Role.RECEIVER, Role.QA, Role.SUPERVISOR);
+        Label label = labels.lotLabel(actor, item, lot, null,
+                LabelResource.symbology(symbology));
+        return LabelResource.file(labels.renderer(), label, LabelResource.format(format), "lot-" + item + "-" + lot);
+    }
+
+    @GET
+    @Path("/sscc")
+    public Response sscc(@QueryParam("sscc") String sscc, @QueryParam("format") @DefaultValue("png") String format) {
+        Actor actor = session.require(Role.RECEIVER, Role.QA, Role.SUPERVISOR);
+        Label label = labels.ssccLabel(actor, sscc == null ? "" : sscc.strip());
+        return LabelResource.file(labels.renderer(), label, LabelResource.format(format), "sscc-" + sscc);
+    }
+}
