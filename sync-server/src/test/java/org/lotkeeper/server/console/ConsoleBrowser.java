@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,6 +56,16 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /** A PNG of the whole page (the window grows to the page's height, at most 2,600 pixels). */
+    /**
+     * Clicks a form's submit button and waits until the page it was on is gone: a wait for an
+     * element that the old page also had would otherwise pass at once, before the answer is there.
+     */
+    void submit(WebElement button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        button.click();
+        wait.until(ExpectedConditions.stalenessOf(page));
+    }
+
     void screenshot(String name) {
         Dimension before = driver.manage().window().getSize();
         long height = (Long) ((JavascriptExecutor) driver).executeScript(

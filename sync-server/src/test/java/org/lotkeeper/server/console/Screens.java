@@ -25,7 +25,7 @@ final class Screens {
         Dashboard signIn(String user, String password) {
             type(b, By.name("username"), user);
             type(b, By.name("password"), password);
-            b.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            b.submit(b.driver.findElement(By.cssSelector("form button[type=submit]")));
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.who")));
             return new Dashboard(b, base);
         }
@@ -33,7 +33,7 @@ final class Screens {
         String failedSignIn(String user, String password) {
             type(b, By.name("username"), user);
             type(b, By.name("password"), password);
-            b.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            b.submit(b.driver.findElement(By.cssSelector("form button[type=submit]")));
             return b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error"))).getText();
         }
     }
@@ -54,7 +54,7 @@ final class Screens {
         }
 
         MasterData loadDemo() {
-            b.driver.findElement(By.id("load-demo")).click();
+            b.submit(b.driver.findElement(By.id("load-demo")));
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "Riverside"));
             return this;
         }
@@ -82,7 +82,7 @@ final class Screens {
 
         private LotSearch submit(String field, String text) {
             type(b, By.name(field), text);
-            b.driver.findElement(By.cssSelector("form.search button")).click();
+            b.submit(b.driver.findElement(By.cssSelector("form.search button")));
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lot-results")));
             return this;
         }
@@ -130,7 +130,7 @@ final class Screens {
             WebElement form = b.driver.findElement(By.id("upload-form"));
             new org.openqa.selenium.support.ui.Select(form.findElement(By.name("kind"))).selectByVisibleText(kind);
             form.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
-            form.findElement(By.cssSelector("button")).click();
+            b.submit(form.findElement(By.cssSelector("button")));
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "Document uploaded"));
             return ready();
         }
@@ -145,7 +145,7 @@ final class Screens {
             if (password != null) {
                 form.findElement(By.name("password")).sendKeys(password);
             }
-            form.findElement(By.cssSelector("button[type=submit]")).click();
+            b.submit(form.findElement(By.cssSelector("button[type=submit]")));
             return b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice, p.error"))).getText();
         }
 
@@ -172,7 +172,7 @@ final class Screens {
 
         private Recall mock(String field, String line) {
             type(b, By.name(field), line);
-            b.driver.findElement(By.cssSelector("#recall-form button")).click();
+            b.submit(b.driver.findElement(By.cssSelector("#recall-form button")));
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("affected")));
             return this;
         }
@@ -182,7 +182,7 @@ final class Screens {
             WebElement form = b.driver.findElement(By.cssSelector("#real-recall form"));
             form.findElement(By.name("reason")).sendKeys(reason);
             form.findElement(By.name("password")).sendKeys(password);
-            form.findElement(By.cssSelector("button")).click();
+            b.submit(form.findElement(By.cssSelector("button")));
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("affected")));
             return b.driver.findElement(By.tagName("main")).getText();
         }
@@ -212,7 +212,7 @@ final class Screens {
         /** Checks a label; answers the result section's text (elements, fields, warnings, or the problem). */
         String check(String label) {
             type(b, By.name("text"), label);
-            b.driver.findElement(By.cssSelector("#label-form button")).click();
+            b.submit(b.driver.findElement(By.cssSelector("#label-form button")));
             return b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#label-result, #label-problem"))).getText();
         }
     }
@@ -232,7 +232,7 @@ final class Screens {
                 site.get(0).sendKeys("PLANT-1");
             }
             form.findElement(By.name("label")).sendKeys(label);
-            form.findElement(By.cssSelector("button")).click();
+            b.submit(form.findElement(By.cssSelector("button")));
             return b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enrollment-code"))).getText();
         }
 

@@ -98,7 +98,7 @@ class MasterDataCsvTest {
         put("locations", """
                 code,site,type
                 CSV-LOC-1,PLANT-1,STORAGE
-                CSV-LOC-2,PLANT-9,STORAGE
+                CSV-LOC-2,PLANT-NONE,STORAGE
                 CSV-LOC-3,PLANT-1,BASEMENT
                 """).statusCode(400)
                 .body("code", equalTo("UNKNOWN_SITE")).body("field", equalTo("site"))
