@@ -93,6 +93,8 @@ public final class Jdbc {
                 ps.setObject(at, u);
             } else if (p instanceof Boolean b) {
                 ps.setBoolean(at, b);
+            } else if (p instanceof byte[] b) {
+                ps.setBytes(at, b);
             } else if (p instanceof String[] a) {
                 ps.setArray(at, c.createArrayOf("varchar", a));
             } else if (p instanceof UUID[] a) {

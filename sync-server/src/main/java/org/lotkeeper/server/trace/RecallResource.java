@@ -40,8 +40,9 @@ public class RecallResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Views.RecallAnswer create(RecallRequest request) {
-        return recalls.create(actor.get(), request);
+    public Response create(RecallRequest request) {
+        // the bytes the recall was stored as: serialised once, however large
+        return Response.ok(recalls.createStored(actor.get(), request).json(), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -1,5 +1,10 @@
 package org.lotkeeper.server.trace;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -14,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,8 +79,21 @@ public class RecallService {
     @Inject
     Clock clock;
 
+    /** A recall as answered: the answer and the exact JSON bytes sent and stored. */
+    public record Created(Views.RecallAnswer answer, byte[] json) {
+    }
+
     @Transactional
     public Views.RecallAnswer create(Actor actor, RecallRequest request) {
+        return createStored(actor, request).answer();
+    }
+
+    /**
+     * Runs a recall and stores it. The answer is serialised once; those bytes are both what the
+     * caller gets and, gzip-compressed, what is kept (a popular lot's answer is tens of MB).
+     */
+    @Transactional
+    public Created createStored(Actor actor, RecallRequest request) {
         long started = System.nanoTime();
         if (request == null) {
             throw ApiException.badRequest("MISSING_FIELD", "a body naming lots or supplier lots is required", null);
@@ -176,7 +196,7 @@ public class RecallService {
         return new Starts(List.copyOf(refs), asked, supplierAsked);
     }
 
-    private Views.RecallAnswer recall(Connection c, Actor actor, Starts starts, boolean mock, String reason, String signer, String meaning,
+    private Created recall(Connection c, Actor actor, Starts starts, boolean mock, String reason, String signer, String meaning,
                                       long started) throws SQLException {
         long asOf = TraceQueries.ledgerHead(c);
         Map<LotRef, TraceQueries.LotFacts> startFacts = TraceQueries.lots(c, starts.lots());
@@ -257,13 +277,13 @@ public class RecallService {
         Views.RecallAnswer answer = new Views.RecallAnswer(id.toString(), mock, reason, now, actor.id(), signer, meaning,
                 starts.asked(), starts.supplierLots(), affectedLots, toContain, customers, links, recalled,
                 all.size() - shown.size(), asOf, Names.elapsedMs(started));
-        store(c, answer, starts, sites);
+        byte[] bytes = store(c, answer, starts, sites);
         audit.record(actor.id(), mock ? "MOCK_RECALL" : "RECALL", id.toString(), sites.size() == 1 ? sites.iterator().next() : null,
                 affectedLots.size() + " affected lots, " + recalled.size() + " set to RECALLED" + (reason == null ? "" : "; reason: " + reason));
-        return answer;
+        return new Created(answer, bytes);
     }
 
-    private void store(Connection c, Views.RecallAnswer answer, Starts starts, Set<String> sites) throws SQLException {
+    private byte[] store(Connection c, Views.RecallAnswer answer, Starts starts, Set<String> sites) throws SQLException {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("mock", answer.mock());
         request.put("lots", starts.asked());
@@ -272,14 +292,35 @@ public class RecallService {
         if (answer.signatureMeaning() != null) {
             request.put("signature", Map.of("meaning", answer.signatureMeaning()));
         }
+        byte[] bytes;
         try {
+            bytes = json.writeValueAsBytes(answer);
             Jdbc.update(c, "INSERT INTO recall (id, created_by, created_at, mock, reason, signer_name, signature_meaning, sites, as_of_seq, "
-                            + "affected_lots, elapsed_ms, request, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)",
+                            + "affected_lots, elapsed_ms, request, result_gz) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)",
                     UUID.fromString(answer.recallId()), answer.createdBy(), answer.createdAt(), answer.mock(), answer.reason(),
                     answer.signedBy(), answer.signatureMeaning(), sites.toArray(String[]::new), answer.asOfSeq(),
-                    answer.affectedLots().size(), answer.elapsedMs(), json.writeValueAsString(request), json.writeValueAsString(answer));
+                    answer.affectedLots().size(), answer.elapsedMs(), json.writeValueAsString(request), gzip(bytes));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a recall could not be written as JSON", e);
+        }
+        return bytes;
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, bytes.length / 8));
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 64 * 1024)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] bytes) {
+        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(bytes), 64 * 1024)) {
+            return gz.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored recall answer is damaged", e);
         }
     }
 
@@ -293,24 +334,24 @@ public class RecallService {
                 actor.allSites(), actor.sites().toArray(String[]::new), limit));
     }
 
-    /** A stored recall's answer as JSON, or 404 (also for a recall of sites the caller cannot reach). */
-    public String resultJson(Actor actor, String recallId) {
+    /** A stored recall's answer as JSON (UTF-8), or 404 (also for a recall of sites the caller cannot reach). */
+    public byte[] resultJson(Actor actor, String recallId) {
         UUID id = parseId(recallId);
-        record Row(String result, List<String> sites) {
+        record Row(byte[] compressed, String result, List<String> sites) {
         }
-        Row row = access.read(c -> Jdbc.one(c, "SELECT result::text, sites FROM recall WHERE id = ?",
-                rs -> new Row(rs.getString(1), Jdbc.strings(rs, "sites")), id));
+        Row row = access.read(c -> Jdbc.one(c, "SELECT result_gz, result::text AS result, sites FROM recall WHERE id = ?",
+                rs -> new Row(rs.getBytes("result_gz"), rs.getString("result"), Jdbc.strings(rs, "sites")), id));
         if (row == null || !row.sites().stream().allMatch(actor::canReach)) {
             throw ApiException.notFound("no recall " + id);
         }
-        return row.result();
+        return row.compressed() != null ? gunzip(row.compressed()) : row.result().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A stored recall's answer. */
     public Views.RecallAnswer result(Actor actor, String recallId) {
         try {
             return json.readValue(resultJson(actor, recallId), Views.RecallAnswer.class);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("stored recall " + recallId + " cannot be read", e);
         }
     }
