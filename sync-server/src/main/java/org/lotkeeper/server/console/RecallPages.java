@@ -52,8 +52,25 @@ public class RecallPages extends ConsoleResource {
     /** A stored recall's answer with the links the page needs. */
     @TemplateData
     public record RecallView(Views.RecallAnswer answer, String base, List<Lot> affected, List<Stock> stock, List<CustomerLine> customers,
-                             String startedFrom) {
+                             String startedFrom, int customerCount, int customerLineCount) {
+
+        public int shown() {
+            return SHOWN;
+        }
+
+        /** Whether any table shows only its first {@value #SHOWN} rows (the downloads hold them all). */
+        public boolean cut() {
+            return customerLineCount > customers.size() || answer.affectedLots().size() > affected.size()
+                    || answer.stockToContain().size() > stock.size();
+        }
     }
+
+    /**
+     * Rows shown per table: a popular raw material's recall reaches tens of thousands of lots and
+     * hundreds of thousands of shipment lines; the page shows the first ones and the counts, the
+     * CSV, PDF and EPCIS downloads hold every row.
+     */
+    static final int SHOWN = 500;
 
     @TemplateData
     public record Lot(Views.AffectedLot lot, String href, String onHand) {
@@ -175,10 +192,11 @@ public class RecallPages extends ConsoleResource {
     }
 
     static RecallView view(Views.RecallAnswer a) {
-        List<Lot> affected = a.affectedLots().stream().map(l -> new Lot(l, ConsoleLinks.lot(l.item(), l.lot()),
+        List<Lot> affected = a.affectedLots().stream().limit(SHOWN).map(l -> new Lot(l, ConsoleLinks.lot(l.item(), l.lot()),
                 String.join(", ", l.onHand().stream().map(h -> ConsoleFormat.text(h.quantity()) + " at " + h.location()).toList()))).toList();
-        List<Stock> stock = a.stockToContain().stream().map(s -> new Stock(s, ConsoleLinks.lot(s.item(), s.lot()))).toList();
+        List<Stock> stock = a.stockToContain().stream().limit(SHOWN).map(s -> new Stock(s, ConsoleLinks.lot(s.item(), s.lot()))).toList();
         List<CustomerLine> lines = new ArrayList<>();
+        int lineCount = 0;
         for (Views.Customer c : a.customers()) {
             Map<String, List<Views.Shipped>> byLot = new java.util.TreeMap<>();
             c.shipped().forEach(s -> byLot.computeIfAbsent(s.item() + " " + s.lot(), k -> new ArrayList<>()).add(s));
@@ -186,8 +204,12 @@ public class RecallPages extends ConsoleResource {
             c.returned().forEach(r -> backByLot.computeIfAbsent(r.item() + " " + r.lot(), k -> new ArrayList<>()).add(r));
             java.util.Set<String> keys = new java.util.TreeSet<>(byLot.keySet());
             keys.addAll(backByLot.keySet());
+            lineCount += keys.size();
             boolean first = true;
             for (String k : keys) {
+                if (lines.size() == SHOWN) {
+                    break;
+                }
                 List<Views.Shipped> s = byLot.getOrDefault(k, List.of());
                 List<Views.Returned> r = backByLot.getOrDefault(k, List.of());
                 String[] itemLot = k.split(" ", 2);
@@ -200,7 +222,7 @@ public class RecallPages extends ConsoleResource {
         String from = String.join(", ", a.startingLots().stream().map(l -> l.item() + " " + l.lot()).toList())
                 + (a.startingLots().isEmpty() || a.supplierLots().isEmpty() ? "" : "; ")
                 + String.join(", ", a.supplierLots().stream().map(s -> "supplier lot " + s.supplierLot() + " of " + s.supplier()).toList());
-        return new RecallView(a, "/console/recalls/" + a.recallId(), affected, stock, lines, from);
+        return new RecallView(a, "/console/recalls/" + a.recallId(), affected, stock, lines, from, a.customers().size(), lineCount);
     }
 
     private static String sum(List<org.lotkeeper.model.quantity.Quantity> qs) {
