@@ -59,6 +59,14 @@ public class LotPages extends ConsoleResource {
     static final int PAGE = 50;
     static final int TIMELINE_PAGE = 50;
 
+    /**
+     * Lots in the genealogy picture, nearest first, and shipment rows under it: a popular raw
+     * material reaches tens of thousands of lots and hundreds of thousands of shipments, which
+     * no picture shows; the page says so and the mock recall lists them all.
+     */
+    static final int PICTURE_LOTS = 150;
+    static final int SHIPMENTS_SHOWN = 500;
+
     /** A status this user could set the lot to: allowed (maybe with a signature), or refused with the reason. */
     @TemplateData
     public record StatusAction(String status, boolean allowed, boolean signature, String meaning, String refusal) {
@@ -70,6 +78,14 @@ public class LotPages extends ConsoleResource {
                           boolean firstTimelinePage, GenealogyPicture picture, Views.TraceAnswer trace, List<StatusAction> actions,
                           boolean coaRequired, boolean mayUpload, List<String> documentKinds, String labelHref, String selfHref,
                           String reason, String recallHref) {
+
+        public List<Views.Shipment> shipmentsShown() {
+            return trace.shipments().size() <= SHIPMENTS_SHOWN ? trace.shipments() : trace.shipments().subList(0, SHIPMENTS_SHOWN);
+        }
+
+        public int picturedLots() {
+            return PICTURE_LOTS;
+        }
     }
 
     /** The search form and one page of its results. */
@@ -268,7 +284,7 @@ public class LotPages extends ConsoleResource {
         if (timeline.events().size() == TIMELINE_PAGE) {
             next = ConsoleLinks.lot(detail.item(), detail.lot()) + "&after=" + timeline.events().get(TIMELINE_PAGE - 1).ledgerSeq() + "#timeline";
         }
-        Views.TraceAnswer trace = traces.trace(actor, detail.item(), detail.lot(), Direction.BOTH);
+        Views.TraceAnswer trace = traces.trace(actor, detail.item(), detail.lot(), Direction.BOTH, PICTURE_LOTS);
         boolean coaRequired = masterData.item(detail.item()).map(MasterDataLookup.ItemInfo::coaRequired).orElse(false);
         return new LotView(detail, detail.item(), detail.lot(), timeline, next, after <= 0, GenealogyPicture.of(trace), trace,
                 actions(actor, detail, coaRequired), coaRequired, actor.hasAnyRole(Set.of(Role.QA, Role.SUPERVISOR)),

@@ -31,6 +31,15 @@ public final class BreadthFirstTrace implements GenealogyWalk {
 
     @Override
     public Walk walk(Connection c, Collection<LotRef> starts, boolean forward) throws SQLException {
+        return walk(c, starts, forward, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The walk, stopped once {@code maxLots} lots are reached: the nearest lots in breadth-first
+     * order (a picture of a popular raw material's tens of thousands of descendants shows none).
+     * The walk is whole when it reached fewer than {@code maxLots}.
+     */
+    public Walk walk(Connection c, Collection<LotRef> starts, boolean forward, int maxLots) throws SQLException {
         Map<LotRef, Integer> depths = new LinkedHashMap<>();
         List<LotRef> frontier = new ArrayList<>();
         for (LotRef start : starts) {
@@ -40,7 +49,7 @@ public final class BreadthFirstTrace implements GenealogyWalk {
         }
         Map<Long, Link> links = new LinkedHashMap<>();
         int depth = 0;
-        while (!frontier.isEmpty()) {
+        while (!frontier.isEmpty() && depths.size() < maxLots) {
             depth++;
             List<LotRef> next = new ArrayList<>();
             for (int from = 0; from < frontier.size(); from += BATCH) {
@@ -50,7 +59,8 @@ public final class BreadthFirstTrace implements GenealogyWalk {
                 for (Link link : found) {
                     links.putIfAbsent(link.id(), link);
                     LotRef reached = forward ? link.to() : link.from();
-                    if (depths.putIfAbsent(reached, depth) == null) {
+                    if (!depths.containsKey(reached) && depths.size() < maxLots) {
+                        depths.put(reached, depth);
                         next.add(reached);
                     }
                 }

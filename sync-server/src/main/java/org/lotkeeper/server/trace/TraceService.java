@@ -34,7 +34,7 @@ public class TraceService {
     static final String DESCENDANT = "DESCENDANT";
     static final String BOTH_SIDES = "ANCESTOR_AND_DESCENDANT";
 
-    private final GenealogyWalk walk = new BreadthFirstTrace();
+    private final BreadthFirstTrace walk = new BreadthFirstTrace();
 
     @Inject
     Access access;
@@ -43,16 +43,24 @@ public class TraceService {
     MasterDataLookup masterData;
 
     public Views.TraceAnswer trace(Actor actor, String item, String lot, Direction direction) {
-        long started = System.nanoTime();
-        TraceQueries.LotFacts root = access.lot(actor, item, lot);
-        return access.read(c -> answer(c, actor, root, direction, started));
+        return trace(actor, item, lot, direction, Integer.MAX_VALUE);
     }
 
-    private Views.TraceAnswer answer(Connection c, Actor actor, TraceQueries.LotFacts root, Direction direction, long started)
-            throws SQLException {
+    /**
+     * The trace of the nearest {@code maxLots} lots each way (breadth first); {@code complete} in the
+     * answer says whether that was all of them.
+     */
+    public Views.TraceAnswer trace(Actor actor, String item, String lot, Direction direction, int maxLots) {
+        long started = System.nanoTime();
+        TraceQueries.LotFacts root = access.lot(actor, item, lot);
+        return access.read(c -> answer(c, actor, root, direction, maxLots, started));
+    }
+
+    private Views.TraceAnswer answer(Connection c, Actor actor, TraceQueries.LotFacts root, Direction direction, int maxLots,
+                                     long started) throws SQLException {
         LotRef ref = root.ref();
-        Walk back = direction == Direction.FORWARD ? new Walk(Map.of(ref, 0), List.of()) : walk.walk(c, List.of(ref), false);
-        Walk forth = direction == Direction.BACKWARD ? new Walk(Map.of(ref, 0), List.of()) : walk.walk(c, List.of(ref), true);
+        Walk back = direction == Direction.FORWARD ? new Walk(Map.of(ref, 0), List.of()) : walk.walk(c, List.of(ref), false, maxLots);
+        Walk forth = direction == Direction.BACKWARD ? new Walk(Map.of(ref, 0), List.of()) : walk.walk(c, List.of(ref), true, maxLots);
 
         Map<LotRef, Integer> depth = new LinkedHashMap<>();
         Map<LotRef, String> relation = new LinkedHashMap<>();
@@ -102,7 +110,7 @@ public class TraceService {
                 returns.stream().map(r -> new Views.ReturnLine(r.lot().item().value(), r.lot().lot().value(), r.customer(),
                         names.partner(r.customer()), r.quantity(), r.returnedAt(), r.reference(), r.reason(), r.location(),
                         r.eventId().toString())).toList(),
-                all.size() - shown.size(), Names.elapsedMs(started));
+                all.size() - shown.size(), back.depths().size() < maxLots && forth.depths().size() < maxLots, Names.elapsedMs(started));
     }
 
     static Views.TraceLink link(Link l) {

@@ -49,7 +49,8 @@ public final class Views {
     }
 
     public record TraceAnswer(TraceRoot root, String direction, List<TraceLot> lots, List<TraceLink> links, List<Receipt> receipts,
-                              List<Shipment> shipments, List<ReturnLine> returns, int lotsOutsideYourSites, long elapsedMs) {
+                              List<Shipment> shipments, List<ReturnLine> returns, int lotsOutsideYourSites, boolean complete,
+                              long elapsedMs) {
     }
 
     // ---- lot detail, timeline, balance ----------------------------------------------------------
