@@ -100,17 +100,26 @@ public class LotService {
     public List<Views.LotHit> search(Actor actor, String term, String gtin, String lot, String status, String afterItem, String afterLot,
                                      int limit) {
         String prefix = term == null ? null : term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        // A term is matched by a union of index lookups (item, GTIN, lot and supplier-lot prefixes):
+        // one OR over them would walk the lot table in key order until the page fills.
+        String from = term == null ? "lot l" : "(SELECT item, lot FROM lot WHERE item = ? "
+                + "UNION SELECT item, lot FROM lot WHERE item = (SELECT code FROM item WHERE gtin = ?) "
+                + "UNION SELECT item, lot FROM lot WHERE lot LIKE ? ESCAPE '\\' "
+                + "UNION SELECT item, lot FROM lot WHERE supplier_lot LIKE ? ESCAPE '\\') m JOIN lot l ON l.item = m.item AND l.lot = m.lot";
+        List<Object> params = new ArrayList<>();
+        if (term != null) {
+            params.addAll(List.of(term, term, prefix, prefix));
+        }
+        params.addAll(java.util.Arrays.asList(actor.allSites(), actor.sites().toArray(String[]::new), status, status,
+                gtin, gtin, lot, lot, lot, afterItem, afterLot, Math.min(limit, MAX_PAGE)));
         return access.read(c -> Jdbc.query(c, "SELECT l.item, l.lot, i.name, i.gtin, l.site, l.status, l.expiry, l.supplier, l.supplier_lot "
-                        + "FROM lot l LEFT JOIN item i ON i.code = l.item "
+                        + "FROM " + from + " LEFT JOIN item i ON i.code = l.item "
                         + "WHERE (? OR l.site = ANY (?::varchar[])) AND (?::text IS NULL OR l.status = ?) "
-                        + "AND (?::text IS NULL OR l.item = ? OR l.item = (SELECT code FROM item WHERE gtin = ?) "
-                        + "  OR l.lot LIKE ? ESCAPE '\\' OR l.supplier_lot LIKE ? ESCAPE '\\') "
                         + "AND (?::text IS NULL OR l.item = (SELECT code FROM item WHERE gtin = ?)) AND (?::text IS NULL OR l.lot = ? OR l.supplier_lot = ?) "
                         + "AND (l.item, l.lot) > (?, ?) ORDER BY l.item, l.lot LIMIT ?",
                 rs -> new Views.LotHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                         Jdbc.date(rs, "expiry"), rs.getString(8), rs.getString(9)),
-                actor.allSites(), actor.sites().toArray(String[]::new), status, status, term, term, term, prefix, prefix,
-                gtin, gtin, lot, lot, lot, afterItem, afterLot, Math.min(limit, MAX_PAGE)));
+                params.toArray()));
     }
 
     /** Lots of the caller's sites that still have stock and are not rejected or recalled, by how soon they expire. */

@@ -1,0 +1,40 @@
+package org.lotkeeper.server.console;
+
+import javax.sql.DataSource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.lotkeeper.server.testing.Database;
+import org.lotkeeper.server.testing.PostgresResource;
+import org.lotkeeper.server.testing.Riverside;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Lot search by each kind of term: item code, GTIN, lot prefix, supplier-lot prefix. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class ConsoleSearchTest {
+
+    @Inject
+    DataSource ds;
+
+    private String results(ConsoleClient quinn, String term) {
+        String page = quinn.request().queryParam("q", term).get("/console/lots").then().statusCode(200).extract().asString();
+        int table = page.indexOf("id=\"lot-results\"");
+        assertThat(table).as("results for " + term).isPositive();
+        return page.substring(table);
+    }
+
+    @Test
+    void eachKindOfTermFindsItsLotsAndNoOthers() {
+        Database.resetLedger(ds);
+        new Riverside().play();
+        ConsoleClient quinn = ConsoleClient.signIn("quinn", "quinn-Passw0rd!");
+        assertThat(results(quinn, "RM-RESIN")).contains("R-2401", "R-2402").doesNotContain("PR-1001");
+        assertThat(results(quinn, "10614141000101")).contains("PR-1001", "PR-1003").doesNotContain("R-2401");
+        assertThat(results(quinn, "PR-100")).contains("PR-1001", "PR-1003").doesNotContain("R-2402");
+        assertThat(results(quinn, "ACR-7")).contains("R-2402").doesNotContain("PR-1001");
+    }
+}
