@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.lotkeeper.model.auth.Role;
@@ -163,7 +164,8 @@ public class RecallPages extends ConsoleResource {
     @Path("/{id}/report.csv")
     @Produces(RecallResource.CSV)
     public Response csv(@PathParam("id") String id) {
-        return export(id, RecallResource.CSV, "csv", reports::csv);
+        // streamed: a popular lot's spreadsheet has hundreds of thousands of rows
+        return export(id, RecallResource.CSV, "csv", r -> (StreamingOutput) out -> reports.csv(r, out));
     }
 
     @GET
@@ -181,7 +183,7 @@ public class RecallPages extends ConsoleResource {
     }
 
     /** A stored recall as a download, made by the same {@link RecallReports} as the API's. */
-    private Response export(String id, String type, String extension, java.util.function.Function<Views.RecallAnswer, byte[]> render) {
+    private Response export(String id, String type, String extension, java.util.function.Function<Views.RecallAnswer, Object> render) {
         Views.RecallAnswer r = recalls.result(session.require(Role.QA, Role.SUPERVISOR), id);
         return Response.ok(render.apply(r), type).header("Content-Disposition", "attachment; filename=\"recall-" + r.recallId() + "." + extension + "\"")
                 .header("X-Content-Type-Options", "nosniff").build();

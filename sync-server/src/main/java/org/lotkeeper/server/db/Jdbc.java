@@ -66,6 +66,31 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Each row in turn, fetched {@code fetchSize} at a time through a cursor (so a large answer is
+     * never held whole): the connection leaves auto-commit for the read and gets it back after.
+     */
+    public static void forEach(Connection c, String sql, int fetchSize, Row<?> row, Object... params) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        if (autoCommit) {
+            c.setAutoCommit(false);
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(fetchSize);
+            bind(c, ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.map(rs);
+                }
+            }
+        } finally {
+            if (autoCommit) {
+                c.commit();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
     public static <T> T one(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         List<T> rows = query(c, sql, row, params);
         return rows.isEmpty() ? null : rows.get(0);

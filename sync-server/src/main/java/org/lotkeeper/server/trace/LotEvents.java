@@ -67,6 +67,21 @@ final class LotEvents {
                 LotEvents::read, Sql.items(lots), Sql.lots(lots), types.toArray(String[]::new), asOfSeq);
     }
 
+    /** The same events as {@link #ofAny}, handed to {@code each} one at a time from a cursor. */
+    static void forEachOfAny(Connection c, Collection<LotRef> lots, List<String> types, long asOfSeq,
+                             java.util.function.Consumer<Stored> each) throws SQLException {
+        if (lots.isEmpty()) {
+            return;
+        }
+        Jdbc.forEach(c, SELECT + "WHERE e.ledger_seq IN (SELECT x.ledger_seq FROM lot_event x "
+                        + "JOIN unnest(?::varchar[], ?::varchar[]) AS l(item, lot) ON x.item = l.item AND x.lot = l.lot) "
+                        + "AND e.type = ANY (?::varchar[]) AND e.ledger_seq <= ? ORDER BY e.ledger_seq", 1_000,
+                rs -> {
+                    each.accept(read(rs));
+                    return null;
+                }, Sql.items(lots), Sql.lots(lots), types.toArray(String[]::new), asOfSeq);
+    }
+
     /** Events of a time range (device time, from inclusive, to exclusive) of some sites, in ledger order, at most {@code limit}. */
     static List<Stored> between(Connection c, Instant from, Instant to, String[] sites, int limit) throws SQLException {
         return Jdbc.query(c, SELECT + "WHERE e.occurred_at >= ? AND e.occurred_at < ? AND (?::varchar[] IS NULL OR e.site = ANY (?::varchar[])) "

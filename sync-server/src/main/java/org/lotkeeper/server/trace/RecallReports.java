@@ -1,20 +1,23 @@
 package org.lotkeeper.server.trace;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,37 +78,50 @@ public class RecallReports {
 
     // ---- CSV ----------------------------------------------------------------------------------
 
-    public byte[] csv(Views.RecallAnswer recall) {
+    /**
+     * The spreadsheet written to {@code sink} as the ledger's events come from a cursor: a popular
+     * lot's recall has hundreds of thousands of rows, which are never held in memory together.
+     */
+    public void csv(Views.RecallAnswer recall, OutputStream sink) {
         List<LotRef> lots = affected(recall);
         Set<LotRef> affected = new HashSet<>(lots);
-        List<LotEvents.Stored> events = access.read(c -> LotEvents.ofAny(c, lots, CTE_TYPES, recall.asOfSeq()));
-        Set<LotRef> mentioned = new LinkedHashSet<>(lots);
-        events.forEach(e -> mentioned.addAll(e.event().lots()));
-        Map<LotRef, TraceQueries.LotFacts> facts = access.read(c -> TraceQueries.lots(c, List.copyOf(mentioned)));
-        Context ctx = new Context(facts);
-
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS).setRecordSeparator("\r\n").get();
-        try (CSVPrinter out = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), format)) {
-            for (LotEvents.Stored e : events) {
-                for (List<String> row : rows(e, affected, ctx)) {
-                    out.printRecord(row.stream().map(RecallReports::safeCell).toList());
+        access.read(c -> {
+            // facts of the affected lots at once; of other lots an event names (ingredients), each once when first met
+            Map<LotRef, TraceQueries.LotFacts> known = new HashMap<>(TraceQueries.lots(c, lots));
+            Context ctx = new Context(lot -> known.computeIfAbsent(lot, l -> {
+                try {
+                    return TraceQueries.lot(c, l);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("lot " + l + " could not be read", e);
                 }
+            }));
+            try (CSVPrinter out = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 64 * 1024),
+                    format)) {
+                LotEvents.forEachOfAny(c, lots, CTE_TYPES, recall.asOfSeq(), e -> {
+                    try {
+                        for (List<String> row : rows(e, affected, ctx)) {
+                            out.printRecord(row.stream().map(RecallReports::safeCell).toList());
+                        }
+                    } catch (IOException x) {
+                        throw new UncheckedIOException(x);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+            return null;
+        });
     }
 
     /** Master data and lot facts for the rows of one spreadsheet, each looked up once. */
     private final class Context {
-        final Map<LotRef, TraceQueries.LotFacts> lots;
+        final Function<LotRef, TraceQueries.LotFacts> lots;
         final Map<String, Optional<MasterDataLookup.ItemInfo>> items = new HashMap<>();
         final Map<String, Optional<MasterDataLookup.PartnerInfo>> partners = new HashMap<>();
         final Map<String, Optional<MasterDataLookup.SiteInfo>> sites = new HashMap<>();
 
-        Context(Map<LotRef, TraceQueries.LotFacts> lots) {
+        Context(Function<LotRef, TraceQueries.LotFacts> lots) {
             this.lots = lots;
         }
 
@@ -127,7 +143,7 @@ public class RecallReports {
 
         /** The traceability lot code of a lot: a received lot keeps its supplier's code; anything else is the plant's. */
         String[] tlc(LotRef lot, String site) {
-            TraceQueries.LotFacts f = lots.get(lot);
+            TraceQueries.LotFacts f = lots.apply(lot);
             if (f != null && "RECEIVED".equals(f.origin()) && f.supplierLot() != null && f.supplier() != null) {
                 MasterDataLookup.PartnerInfo p = partner(f.supplier()).orElse(null);
                 return new String[] {f.supplierLot(), p == null ? f.supplier() : p.name(), p == null ? null : p.gln()};

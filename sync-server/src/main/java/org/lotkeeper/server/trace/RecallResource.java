@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.lotkeeper.server.api.ApiException;
 import org.lotkeeper.server.security.CurrentActor;
 
@@ -64,7 +65,8 @@ public class RecallResource {
     @Produces(CSV)
     public Response csv(@PathParam("id") String id) {
         Views.RecallAnswer recall = recalls.result(actor.get(), id);
-        return download(reports.csv(recall), CSV, "recall-" + recall.recallId() + ".csv");
+        // streamed from a cursor: a popular lot's spreadsheet has hundreds of thousands of rows
+        return download((StreamingOutput) out -> reports.csv(recall, out), CSV, "recall-" + recall.recallId() + ".csv");
     }
 
     @GET
@@ -83,7 +85,7 @@ public class RecallResource {
         return download(reports.epcis(recall), JSON_LD, "recall-" + recall.recallId() + ".jsonld");
     }
 
-    static Response download(byte[] body, String type, String filename) {
+    static Response download(Object body, String type, String filename) {
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
     }
 }
