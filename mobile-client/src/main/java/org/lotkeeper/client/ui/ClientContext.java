@@ -1,5 +1,7 @@
 package org.lotkeeper.client.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,6 +61,12 @@ public final class ClientContext implements AutoCloseable {
      */
     public static ClientContext open(Path dataDir, String profileName, String model, TaskExecutor executor,
             Function<DeviceProfile, PlatformServices> platformFactory, CoreFactory coreFactory) {
+        try {
+            // a new device's data directory, as the README's command names one, is made here
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot use " + dataDir + " as the device's data directory: " + e.getMessage(), e);
+        }
         DeviceProfiles profiles = DeviceProfiles.bundled();
         String chosen = profileName != null ? profileName : UiPreferences.in(dataDir).profileName()
                 .orElse(model == null ? "desktop" : null);

@@ -39,6 +39,21 @@ class UiLauncherTest {
     }
 
     @Test
+    void aNewDeviceStartsOnADataDirectoryThatDoesNotExistYetAtEnrollment() throws Exception {
+        Path fresh = dir.resolve("new-gun").resolve("data");
+        Stage stage = FxToolkit.registerPrimaryStage();
+        Application app = FxToolkit.setupApplication(LotkeeperApp.class, "--profile", "zebra-tc5x", "--data", fresh.toString(),
+                "--server", "http://127.0.0.1:9");
+        try {
+            assertThat(fresh.resolve("lotkeeper.db")).exists();
+            assertThat(stage.getScene().getRoot().lookup("#enrollment")).isNotNull();
+        } finally {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+        }
+    }
+
+    @Test
     void argumentsAreParsedAndABadOneGetsASentenceWithTheUsage() {
         LaunchOptions o = LaunchOptions.parse(List.of("--server", "https://lk.example", "--profile", "zebra-tc5x", "--data", "/tmp/x"));
         assertThat(o).isEqualTo(new LaunchOptions("https://lk.example", "zebra-tc5x", Path.of("/tmp/x"), null));
