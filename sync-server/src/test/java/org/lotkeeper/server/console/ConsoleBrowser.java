@@ -7,17 +7,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -61,9 +60,17 @@ final class ConsoleBrowser implements AutoCloseable {
      * element that the old page also had would otherwise pass at once, before the answer is there.
      */
     void submit(WebElement button) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        // a mark on the old page's window: the new page's window has none
+        ((JavascriptExecutor) driver).executeScript("window.lkOldPage = true;");
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> {
+            try {
+                return Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return window.lkOldPage === undefined && document.readyState === 'complete';"));
+            } catch (WebDriverException navigating) {
+                return false; // the page is between documents
+            }
+        });
     }
 
     void screenshot(String name) {
