@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import org.lotkeeper.server.api.ApiException;
 import org.lotkeeper.server.ledger.IngestService;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.CurrentActor;
+import org.lotkeeper.server.security.DeviceService;
 
 /** Device sync (PROTOCOL.md): events up, reference data down. Device tokens only. */
 @Path("/api/v1/sync")
@@ -44,6 +46,9 @@ public class SyncResource {
 
     @Inject
     CurrentActor actor;
+
+    @Inject
+    DeviceService devices;
 
     @POST
     @Path("/push")
@@ -93,6 +98,10 @@ public class SyncResource {
         if (pageSize < 1 || pageSize > PullService.MAX_LIMIT) {
             throw ApiException.badRequest("OUT_OF_RANGE", "limit must be between 1 and " + PullService.MAX_LIMIT, "limit");
         }
-        return pull.pull(actor.get(), cursor, pageSize);
+        Actor device = actor.get();
+        PullResponse answer = pull.pull(device, cursor, pageSize);
+        // the fleet's "last seen": a device pulls at the end of every sync cycle
+        QuarkusTransaction.requiringNew().run(() -> devices.touch(device.id()));
+        return answer;
     }
 }

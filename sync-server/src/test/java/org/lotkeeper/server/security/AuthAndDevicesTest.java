@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.lotkeeper.server.testing.Api.as;
 
 @QuarkusTest
@@ -77,8 +78,13 @@ class AuthAndDevicesTest {
         given().contentType(ContentType.JSON).body(Map.of("code", code)).post("/api/v1/devices/enroll")
                 .then().statusCode(401).body("code", equalTo("ENROLLMENT_INVALID")).body("field", equalTo("code"));
 
-        as(sam).get("/api/v1/devices").then().statusCode(200).body("deviceId", hasItems(deviceId));
+        as(sam).get("/api/v1/devices").then().statusCode(200).body("deviceId", hasItems(deviceId))
+                .body("find { it.deviceId == '" + deviceId + "' }.lastSeenAt", nullValue());
         as(token).get("/api/v1/devices").then().statusCode(403);
+        // a pull (every sync cycle ends with one) is the fleet's "last seen"
+        as(token).get("/api/v1/sync/pull").then().statusCode(200);
+        as(sam).get("/api/v1/devices").then().statusCode(200)
+                .body("find { it.deviceId == '" + deviceId + "' }.lastSeenAt", equalTo("2026-11-21T00:00:00Z"));
 
         as(sam).delete("/api/v1/devices/" + deviceId).then().statusCode(200).body("revokedAt", notNullValue());
         as(token).get("/api/v1/devices").then().statusCode(401);
