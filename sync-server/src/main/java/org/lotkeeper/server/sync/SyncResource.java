@@ -100,8 +100,10 @@ public class SyncResource {
         }
         Actor device = actor.get();
         PullResponse answer = pull.pull(device, cursor, pageSize);
-        // the fleet's "last seen": a device pulls at the end of every sync cycle
-        QuarkusTransaction.requiringNew().run(() -> devices.touch(device.id()));
+        // the fleet's "last seen": every sync cycle ends with a complete pull (one write per cycle, not per page)
+        if (answer.complete()) {
+            QuarkusTransaction.requiringNew().run(() -> devices.touch(device.id()));
+        }
         return answer;
     }
 }

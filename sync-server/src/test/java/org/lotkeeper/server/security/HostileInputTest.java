@@ -120,8 +120,7 @@ class HostileInputTest {
                 new Call("/api/v1/recalls", admin, "{\"reason\": \"" + huge + "\"}"),
                 new Call("/api/v1/masterdata", admin, "{\"items\": [" + "{},".repeat(10 * 1024 * 1024) + "{}]}"));
         for (Call call : calls) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(
-                            uri(call.path()))
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(call.path()))
                     .header("Content-Type", "application/json")
                     .method(call.path().endsWith("masterdata") ? "PUT" : "POST", HttpRequest.BodyPublishers.ofString(call.body()));
             if (call.token() != null) {
@@ -132,10 +131,16 @@ class HostileInputTest {
             assertThat(r.headers().firstValue("Content-Type")).as(call.path()).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(r.body()).as(call.path()).hasSizeLessThan(4_000).contains("\"code\"");
         }
+        // master data lists are capped like a CSV upload: refused before any entry is looked at
+        HttpResponse<String> tooMany = http.send(HttpRequest.newBuilder(uri("/api/v1/masterdata"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"items\": [" + "{},".repeat(100_000) + "{}]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tooMany.statusCode()).isEqualTo(413);
+        assertThat(tooMany.body()).contains("\"TOO_LARGE\"").contains("\"field\":\"items\"");
         // Above the 32 MB limit the server answers 413 on the headers alone: a client that asks
         // first (Expect: 100-continue) never sends the body.
-        HttpResponse<String> tooLarge = http.send(HttpRequest.newBuilder(
-                        uri("/api/v1/recalls"))
+        HttpResponse<String> tooLarge = http.send(HttpRequest.newBuilder(uri("/api/v1/recalls"))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin).expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"" + huge + huge + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
