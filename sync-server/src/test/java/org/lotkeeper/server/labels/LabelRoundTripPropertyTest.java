@@ -7,6 +7,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -51,6 +52,11 @@ class LabelRoundTripPropertyTest {
         Arbitrary<Quantity> litres = Arbitraries.integers().between(1, 999_999).map(v -> Quantity.of(BigDecimal.valueOf(v, 2), Uom.LTR));
         Arbitrary<Quantity> pieces = Arbitraries.longs().between(1, 99_999_999).map(v -> Quantity.of(BigDecimal.valueOf(v), Uom.H87));
         return Arbitraries.oneOf(kilograms, litres, pieces);
+    }
+
+    @Example
+    void aLotCodeOfQuotesAndPunctuationFoundByCiReadsBack() {
+        anyLotLabelReadsBackFromItsPngAsTheSameLot(";l''*", LocalDate.of(1981, 6, 4), Quantity.of(new BigDecimal("0.22"), Uom.LTR), 2);
     }
 
     @Property(tries = 40)

@@ -72,11 +72,29 @@ public final class LabelScanner {
                 g.drawImage(image.getSubimage(b.x(), b.y(), b.width(), b.height()), b.x() - x, b.y() - y, null);
                 g.dispose();
                 List<Read> found = scan(region);
+                if (found.isEmpty()) {
+                    // ZXing's locator misses some well-formed DataMatrix symbols in a busy crop; an aimed
+                    // imager sees the symbol alone in its quiet zone, which is what PURE_BARCODE reads
+                    found = scanPure(region);
+                }
                 out.add(found.size() == 1 ? new Read(found.get(0).format(), found.get(0).scan(), b.y())
                         : new Read(null, "NOT READ: " + found, b.y()));
             }
         }
         return out;
+    }
+
+    /** The one symbol of an image that holds only it and its quiet zone; empty when it does not read. */
+    static List<Read> scanPure(BufferedImage image) {
+        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+        hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+        hints.put(DecodeHintType.ASSUME_GS1, Boolean.TRUE);
+        try {
+            return List.of(read(new MultiFormatReader().decode(
+                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))), hints)));
+        } catch (NotFoundException e) {
+            return List.of();
+        }
     }
 
     /** Every barcode on the image, top to bottom; empty when none is found. */
@@ -94,18 +112,24 @@ public final class LabelScanner {
         }
         List<Read> out = new ArrayList<>();
         for (Result r : results) {
-            String identifier = (String) r.getResultMetadata().getOrDefault(ResultMetadataType.SYMBOLOGY_IDENTIFIER, "");
-            String text = r.getText();
-            if (r.getBarcodeFormat() == BarcodeFormat.DATA_MATRIX && !text.isEmpty() && text.charAt(0) == 29) {
-                text = text.substring(1);
-            }
-            String scan = text.startsWith("]") ? text : identifier + text;
-            int top = (int) r.getResultPoints()[0].getY();
-            if (out.stream().noneMatch(o -> o.scan().equals(scan))) {
-                out.add(new Read(r.getBarcodeFormat(), scan, top));
+            Read read = read(r);
+            if (out.stream().noneMatch(o -> o.scan().equals(read.scan()))) {
+                out.add(read);
             }
         }
         out.sort(Comparator.comparingInt(Read::top));
         return out;
+    }
+
+    /** A result as a scanner hands it over: symbology identifier first, a DataMatrix's leading GS stripped. */
+    private static Read read(Result r) {
+        String identifier = (String) r.getResultMetadata().getOrDefault(ResultMetadataType.SYMBOLOGY_IDENTIFIER, "");
+        String text = r.getText();
+        if (r.getBarcodeFormat() == BarcodeFormat.DATA_MATRIX && !text.isEmpty() && text.charAt(0) == 29) {
+            text = text.substring(1);
+        }
+        String scan = text.startsWith("]") ? text : identifier + text;
+        int top = r.getResultPoints().length == 0 ? 0 : (int) r.getResultPoints()[0].getY();
+        return new Read(r.getBarcodeFormat(), scan, top);
     }
 }
