@@ -102,6 +102,9 @@ public class RecallService {
         String reason = mock ? Fields.optionalText("reason", request.reason(), 500) : Fields.text("reason", request.reason(), 500);
         String signer = null;
         String meaning = null;
+        // The lots first: a request that names nothing recallable is refused before a password is
+        // checked (a wrong one counts toward the signer's lockout).
+        Starts starts = starts(request);
         // A real recall needs a signature; one sent with a mock recall is still checked and kept.
         if (!mock || request.signature() != null) {
             RecallRequest.SignatureBody sig = request.signature();
@@ -119,7 +122,6 @@ public class RecallService {
             }
             signer = users.verifySignature(actor.id(), sig.password());
         }
-        Starts starts = starts(request);
         String signerName = signer;
         String signatureMeaning = meaning;
         return access.read(c -> recall(c, actor, starts, mock, reason, signerName, signatureMeaning, started));
