@@ -20,13 +20,19 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
- * The server's whole answers over HTTP on a generated ledger — lot detail, timeline, and the trace
- * answer (walk, lots' facts, receipts, shipments, returns, names) — for random lots, one request at a
- * time, with percentiles. The genealogy walk alone, against the recursive-CTE baseline, is
- * {@link TraceBenchmark}.
+ * The server's whole answers over HTTP on a generated ledger — lot detail, timeline, the trace
+ * answer (walk, lots' facts, receipts, shipment sums, returns, names) and the first page of its
+ * shipment lines — for random lots, one request at a time, with percentiles; beside them in the
+ * same run two baselines: an HTTP round trip that does no work ({@code /q/health/live}) and the
+ * plain {@code WITH RECURSIVE} walk both ways over JDBC (the obvious approach's database time
+ * alone, no answer built). With {@code --popular item/lot}, then the mock recall of that lot
+ * (whole JSON answer) and its PDF, {@code --recalls} times each. The genealogy walk alone, against
+ * the recursive-CTE baseline, is {@link TraceBenchmark}.
  *
  * <p>{@code --base http://127.0.0.1:8080 --token BEARER --jdbc-url URL [--user U --password P]
- * [--samples 500] [--seed 7]}: the lots are drawn from the database, the requests go to the server.
+ * [--samples 500] [--seed 7] [--popular ITEM/LOT --recalls 5]}: the lots are drawn from the
+ * database, the requests go to the server; the token must be a QA or SUPERVISOR user's for the
+ * recall.
  */
 public final class ApiLatency {
 
@@ -49,9 +55,11 @@ public final class ApiLatency {
         String base = a.getOrDefault("base", "http://127.0.0.1:8080");
         String token = a.get("token");
         Map<String, Function<String[], String>> endpoints = new LinkedHashMap<>();
+        endpoints.put("baseline: health (HTTP, no work)", l -> "/q/health/live");
         endpoints.put("lot detail", l -> "/api/v1/lots/" + enc(l[0]) + "/" + enc(l[1]));
         endpoints.put("timeline", l -> "/api/v1/lots/" + enc(l[0]) + "/" + enc(l[1]) + "/timeline");
         endpoints.put("trace both", l -> "/api/v1/trace/" + enc(l[0]) + "/" + enc(l[1]) + "?direction=both");
+        endpoints.put("trace shipment lines, 1st page", l -> "/api/v1/trace/" + enc(l[0]) + "/" + enc(l[1]) + "/shipments");
         for (int w = 0; w < 100; w++) {
             String[] l = all.get(rnd.nextInt(all.size()));
             for (Function<String[], String> e : endpoints.values()) {
@@ -63,7 +71,7 @@ public final class ApiLatency {
             picks.add(all.get(rnd.nextInt(all.size())));
         }
         System.out.printf("%,d lots in the ledger; %,d random lots, each endpoint once per lot (after 100 warm-up lots)%n", all.size(), samples);
-        System.out.printf("%-12s %8s %8s %8s %8s %12s%n", "endpoint", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean bytes");
+        System.out.printf("%-34s %8s %8s %8s %8s %12s%n", "endpoint", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean bytes");
         for (Map.Entry<String, Function<String[], String>> e : endpoints.entrySet()) {
             double[] ms = new double[samples];
             long bytes = 0;
@@ -72,14 +80,69 @@ public final class ApiLatency {
                 bytes += get(http, base + e.getValue().apply(picks.get(i)), token);
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
-            Arrays.sort(ms);
-            System.out.printf("%-12s %8.2f %8.2f %8.2f %8.1f %,12d%n", e.getKey(), TraceBenchmark.pct(ms, 50), TraceBenchmark.pct(ms, 95), TraceBenchmark.pct(ms, 99), ms[samples - 1],
-                    bytes / samples);
+            row(e.getKey(), ms, bytes / samples);
+        }
+        try (Connection c = DriverManager.getConnection(a.get("jdbc-url"), a.getOrDefault("user", "postgres"),
+                a.getOrDefault("password", "postgres"))) {
+            double[] ms = new double[samples];
+            for (int i = 0; i < samples; i++) {
+                long t0 = System.nanoTime();
+                TraceBenchmark.recursiveCte(c, picks.get(i)[0], picks.get(i)[1], false);
+                TraceBenchmark.recursiveCte(c, picks.get(i)[0], picks.get(i)[1], true);
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            row("baseline: WITH RECURSIVE both, JDBC", ms, 0);
+        }
+        if (a.containsKey("popular")) {
+            recall(http, base, token, a.get("popular"), Integer.parseInt(a.getOrDefault("recalls", "5")));
         }
     }
 
+    private static void row(String name, double[] ms, long meanBytes) {
+        Arrays.sort(ms);
+        System.out.printf("%-34s %8.2f %8.2f %8.2f %8.1f %,12d%n", name, TraceBenchmark.pct(ms, 50), TraceBenchmark.pct(ms, 95),
+                TraceBenchmark.pct(ms, 99), ms[ms.length - 1], meanBytes);
+    }
+
+    /** The mock recall of one lot, {@code times} times (the first after one unmeasured warm-up), then the last one's PDF as often. */
+    private static void recall(HttpClient http, String base, String token, String lot, int times) throws Exception {
+        String[] l = lot.split("/", 2);
+        String body = "{\"mock\": true, \"reason\": \"benchmark\", \"lots\": [{\"item\": \"" + l[0] + "\", \"lot\": \"" + l[1] + "\"}]}";
+        HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/api/v1/recalls")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        String id = null;
+        double[] json = new double[times];
+        long size = 0;
+        for (int i = -1; i < times; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.send(post, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + r.statusCode() + " from the recall: " + r.body());
+            }
+            if (i >= 0) {
+                json[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            size = r.body().length();
+            int at = r.body().indexOf("\"recallId\":\"") + 12;
+            id = r.body().substring(at, r.body().indexOf('"', at));
+        }
+        double[] pdf = new double[times];
+        long pdfSize = 0;
+        for (int i = 0; i < times; i++) {
+            long t0 = System.nanoTime();
+            pdfSize = get(http, base + "/api/v1/recalls/" + id + "/report.pdf", token);
+            pdf[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(json);
+        Arrays.sort(pdf);
+        System.out.printf("mock recall of %s: whole JSON answer (%,d chars) min %.0f / median %.0f / max %.0f ms; "
+                        + "its PDF (%,d bytes) min %.0f / median %.0f / max %.0f ms (%d each)%n", lot, size, json[0], json[times / 2],
+                json[times - 1], pdfSize, pdf[0], pdf[times / 2], pdf[times - 1], times);
+    }
+
     private static int get(HttpClient http, String url, String token) throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofMinutes(2)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + r.statusCode() + " from " + url + ": " + new String(r.body(), StandardCharsets.UTF_8));

@@ -142,7 +142,9 @@ public final class LedgerGenerator {
                 s.execute("SELECT setval('ledger_seq', " + Math.max(1, g.seq) + ")");
                 s.execute("INSERT INTO chain_head (source, last_seq, last_hash) VALUES ('site:" + cfg.site() + "', " + g.seq + ", '"
                         + g.prevHash + "')");
-                s.execute("ANALYZE");
+                // VACUUM as well: bulk-loaded pages are not yet marked all-visible, and until they are the
+                // covering index on shipment_line cannot answer trace and recall sums from the index alone
+                s.execute("VACUUM ANALYZE");
             }
         }
         List<LotRef> pop = g.popular.stream().map(g::ref).toList();

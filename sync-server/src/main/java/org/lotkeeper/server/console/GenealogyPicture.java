@@ -69,7 +69,8 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
         return nodes.size() <= 1;
     }
 
-    static GenealogyPicture of(Views.TraceAnswer trace) {
+    /** The picture of a trace, with customers drawn from {@code shipments} (lines of its lots). */
+    static GenealogyPicture of(Views.TraceAnswer trace, List<Views.Shipment> shipments) {
         // columns: ancestors at -depth, the lot at 0, descendants at +depth, customers after the last
         Map<String, Integer> column = new LinkedHashMap<>();
         Map<String, Views.TraceLot> lots = new LinkedHashMap<>();
@@ -85,7 +86,7 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
         int lastLotColumn = column.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         Map<String, Map<String, Quantity>> shipped = new TreeMap<>(); // lot key -> customer -> quantity
         Map<String, String> customerNames = new TreeMap<>();
-        for (Views.Shipment s : trace.shipments()) {
+        for (Views.Shipment s : shipments) {
             shipped.computeIfAbsent(key(s.item(), s.lot()), k -> new TreeMap<>()).merge(s.customer(), s.quantity(), GenealogyPicture::sum);
             customerNames.put(s.customer(), s.customerName() == null ? s.customer() : s.customerName());
         }

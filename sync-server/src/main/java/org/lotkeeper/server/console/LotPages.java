@@ -77,10 +77,11 @@ public class LotPages extends ConsoleResource {
     public record LotView(Views.LotDetail lot, String itemParam, String lotParam, Views.Timeline timeline, String nextTimeline,
                           boolean firstTimelinePage, GenealogyPicture picture, Views.TraceAnswer trace, List<StatusAction> actions,
                           boolean coaRequired, boolean mayUpload, List<String> documentKinds, String labelHref, String selfHref,
-                          String reason, String recallHref) {
+                          String reason, String recallHref, Views.Page<Views.Shipment> shipments) {
 
-        public List<Views.Shipment> shipmentsShown() {
-            return trace.shipments().size() <= SHIPMENTS_SHOWN ? trace.shipments() : trace.shipments().subList(0, SHIPMENTS_SHOWN);
+        /** Shipment lines of the lots in the picture, of which {@link #shipments} holds the first {@value #SHIPMENTS_SHOWN}. */
+        public long shipmentLines() {
+            return trace.shipped().stream().mapToLong(Views.LotShipped::lines).sum();
         }
 
         public int picturedLots() {
@@ -286,12 +287,13 @@ public class LotPages extends ConsoleResource {
         }
         Views.TraceAnswer trace = traces.trace(actor, detail.item(), detail.lot(), Direction.BOTH, PICTURE_LOTS);
         boolean coaRequired = masterData.item(detail.item()).map(MasterDataLookup.ItemInfo::coaRequired).orElse(false);
-        return new LotView(detail, detail.item(), detail.lot(), timeline, next, after <= 0, GenealogyPicture.of(trace), trace,
+        Views.Page<Views.Shipment> shipments = traces.shipments(actor, trace, SHIPMENTS_SHOWN);
+        return new LotView(detail, detail.item(), detail.lot(), timeline, next, after <= 0, GenealogyPicture.of(trace, shipments.lines()), trace,
                 actions(actor, detail, coaRequired), coaRequired, actor.hasAnyRole(Set.of(Role.QA, Role.SUPERVISOR)),
                 EnumSet.allOf(DocumentKind.class).stream().map(Enum::name).toList(),
                 "/console/labels/print/lot?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()),
                 ConsoleLinks.lot(detail.item(), detail.lot()), reason,
-                "/console/recalls?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()));
+                "/console/recalls?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()), shipments);
     }
 
     /** The table's targets from the lot's status (a recall sets RECALLED, not this form), each decided by the shared rules. */

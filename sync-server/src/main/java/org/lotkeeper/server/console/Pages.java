@@ -22,6 +22,8 @@ final class Pages {
 
     static native TemplateInstance recall(Chrome page, RecallPages.RecallView view);
 
+    static native TemplateInstance recallLines(Chrome page, RecallPages.LinesView view);
+
     static native TemplateInstance dashboard(Chrome page, DashboardPage.DashboardView view);
 
     static native TemplateInstance exceptions(Chrome page, ExceptionPages.ExceptionsView view);

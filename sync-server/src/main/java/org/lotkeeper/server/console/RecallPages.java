@@ -53,7 +53,7 @@ public class RecallPages extends ConsoleResource {
     /** A stored recall's answer with the links the page needs. */
     @TemplateData
     public record RecallView(Views.RecallAnswer answer, String base, List<Lot> affected, List<Stock> stock, List<CustomerLine> customers,
-                             String startedFrom, int customerCount, int customerLineCount) {
+                             String startedFrom, int customerCount, long shippedLines) {
 
         public int shown() {
             return SHOWN;
@@ -61,7 +61,7 @@ public class RecallPages extends ConsoleResource {
 
         /** Whether any table shows only its first {@value #SHOWN} rows (the downloads hold them all). */
         public boolean cut() {
-            return customerLineCount > customers.size() || answer.affectedLots().size() > affected.size()
+            return customerCount > customers.size() || answer.affectedLots().size() > affected.size()
                     || answer.stockToContain().size() > stock.size();
         }
     }
@@ -81,10 +81,15 @@ public class RecallPages extends ConsoleResource {
     public record Stock(Views.StockToContain stock, String href) {
     }
 
-    /** One row per customer and lot shipped (gross), with what came back. */
+    /** One row per customer: what it was shipped (gross) and sent back, summed, and the link to its lines. */
     @TemplateData
-    public record CustomerLine(String customer, String name, String item, String lot, String shipments, String shipped, String returned,
-                               boolean first) {
+    public record CustomerLine(Views.Customer customer, String name, String shipped, String returned, String href) {
+    }
+
+    /** One page of a recall's shipment lines (of one customer, or all) and its return lines on the first page. */
+    @TemplateData
+    public record LinesView(Views.RecallAnswer answer, String base, String customer, String customerName,
+                            Views.Page<Views.Shipment> shipments, Views.Page<Views.ReturnLine> returns, String nextHref, boolean firstPage) {
     }
 
     @ServerExceptionMapper
@@ -135,6 +140,25 @@ public class RecallPages extends ConsoleResource {
         Views.RecallAnswer answer = recalls.result(actor, id);
         Chrome page = session.chrome(actor, "recalls", (answer.mock() ? "Mock recall " : "Recall ") + answer.recallId());
         return Pages.recall(page, view(answer));
+    }
+
+    /** The lines a customer's sums (or the whole recall's) add up, a page at a time, as the API's {@code …/shipments}. */
+    @GET
+    @Path("/{id}/shipments")
+    public TemplateInstance lines(@PathParam("id") String id, @QueryParam("customer") String customer, @QueryParam("after") String after) {
+        Actor actor = session.require(Role.QA, Role.SUPERVISOR);
+        Views.RecallAnswer answer = recalls.result(actor, id);
+        String who = LotPages.blank(customer) ? null : customer;
+        Views.Page<Views.Shipment> page = recalls.shipments(actor, id, who, after, SHOWN);
+        boolean first = LotPages.blank(after);
+        Views.Page<Views.ReturnLine> returns = first ? recalls.returns(actor, id, who, null, SHOWN) : new Views.Page<>(List.of(), null);
+        String base = "/console/recalls/" + answer.recallId();
+        String self = base + "/shipments?" + (who == null ? "" : "customer=" + ConsoleLinks.enc(who) + "&");
+        String name = who == null ? null : answer.customers().stream().filter(c -> c.customer().equals(who)).findFirst()
+                .map(c -> c.name() == null ? c.customer() : c.name()).orElse(who);
+        Chrome chrome = session.chrome(actor, "recalls", "Shipments of recall " + answer.recallId());
+        return Pages.recallLines(chrome, new LinesView(answer, base, who, name, page, returns,
+                page.next() == null ? null : self + "after=" + ConsoleLinks.enc(page.next()), first));
     }
 
     @POST
@@ -197,38 +221,19 @@ public class RecallPages extends ConsoleResource {
         List<Lot> affected = a.affectedLots().stream().limit(SHOWN).map(l -> new Lot(l, ConsoleLinks.lot(l.item(), l.lot()),
                 String.join(", ", l.onHand().stream().map(h -> ConsoleFormat.text(h.quantity()) + " at " + h.location()).toList()))).toList();
         List<Stock> stock = a.stockToContain().stream().limit(SHOWN).map(s -> new Stock(s, ConsoleLinks.lot(s.item(), s.lot()))).toList();
-        List<CustomerLine> lines = new ArrayList<>();
-        int lineCount = 0;
-        for (Views.Customer c : a.customers()) {
-            Map<String, List<Views.Shipped>> byLot = new java.util.TreeMap<>();
-            c.shipped().forEach(s -> byLot.computeIfAbsent(s.item() + " " + s.lot(), k -> new ArrayList<>()).add(s));
-            Map<String, List<Views.Returned>> backByLot = new java.util.TreeMap<>();
-            c.returned().forEach(r -> backByLot.computeIfAbsent(r.item() + " " + r.lot(), k -> new ArrayList<>()).add(r));
-            java.util.Set<String> keys = new java.util.TreeSet<>(byLot.keySet());
-            keys.addAll(backByLot.keySet());
-            lineCount += keys.size();
-            boolean first = true;
-            for (String k : keys) {
-                if (lines.size() == SHOWN) {
-                    break;
-                }
-                List<Views.Shipped> s = byLot.getOrDefault(k, List.of());
-                List<Views.Returned> r = backByLot.getOrDefault(k, List.of());
-                String[] itemLot = k.split(" ", 2);
-                lines.add(new CustomerLine(c.customer(), c.name() == null ? c.customer() : c.name(), itemLot[0], itemLot[1],
-                        String.join(", ", s.stream().map(Views.Shipped::shipment).distinct().toList()),
-                        sum(s.stream().map(Views.Shipped::quantity).toList()), sum(r.stream().map(Views.Returned::quantity).toList()), first));
-                first = false;
-            }
-        }
+        String base = "/console/recalls/" + a.recallId();
+        List<CustomerLine> customers = a.customers().stream().limit(SHOWN).map(c -> new CustomerLine(c, c.name() == null ? c.customer() : c.name(),
+                RecallPages.sum(c.shippedQuantity()), RecallPages.sum(c.returnedQuantity()),
+                base + "/shipments?customer=" + ConsoleLinks.enc(c.customer()))).toList();
+        long shippedLines = a.customers().stream().mapToLong(Views.Customer::shippedLines).sum();
         String from = String.join(", ", a.startingLots().stream().map(l -> l.item() + " " + l.lot()).toList())
                 + (a.startingLots().isEmpty() || a.supplierLots().isEmpty() ? "" : "; ")
                 + String.join(", ", a.supplierLots().stream().map(s -> "supplier lot " + s.supplierLot() + " of " + s.supplier()).toList());
-        return new RecallView(a, "/console/recalls/" + a.recallId(), affected, stock, lines, from, a.customers().size(), lineCount);
+        return new RecallView(a, base, affected, stock, customers, from, a.customers().size(), shippedLines);
     }
 
     private static String sum(List<org.lotkeeper.model.quantity.Quantity> qs) {
-        if (qs.isEmpty()) {
+        if (qs == null || qs.isEmpty()) {
             return "";
         }
         Map<org.lotkeeper.model.quantity.Uom, org.lotkeeper.model.quantity.Quantity> byUnit = new java.util.LinkedHashMap<>();

@@ -1,35 +1,40 @@
 package org.lotkeeper.server.trace;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.db.Jdbc;
 
-/** Partner and item names for an answer, looked up once per answer. */
-record Names(Map<String, MasterDataLookup.PartnerInfo> partners, Map<String, MasterDataLookup.ItemInfo> items) {
+/**
+ * Partner and item names for an answer, looked up once per answer with one plain query each on
+ * the answer's own connection (through Hibernate the same lookup cost ~2 ms of a 7 ms trace).
+ */
+record Names(Map<String, String> partners, Map<String, String> items) {
 
-    static Names of(MasterDataLookup masterData, Collection<String> partnerCodes, Collection<String> itemCodes) {
-        return new Names(masterData.partners(partnerCodes), masterData.items(itemCodes));
+    static Names of(Connection c, Collection<String> partnerCodes, Collection<String> itemCodes) throws SQLException {
+        return new Names(names(c, "partner", partnerCodes), names(c, "item", itemCodes));
+    }
+
+    private static Map<String, String> names(Connection c, String table, Collection<String> codes) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        if (!codes.isEmpty()) {
+            List<String[]> rows = Jdbc.query(c, "SELECT code, name FROM " + table + " WHERE code = ANY(?)",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)}, (Object) codes.stream().distinct().toArray(String[]::new));
+            rows.forEach(r -> out.put(r[0], r[1]));
+        }
+        return out;
     }
 
     String partner(String code) {
-        MasterDataLookup.PartnerInfo p = partners.get(code);
-        return p == null ? null : p.name();
-    }
-
-    String partnerGln(String code) {
-        MasterDataLookup.PartnerInfo p = partners.get(code);
-        return p == null ? null : p.gln();
+        return partners.get(code);
     }
 
     String item(String code) {
-        MasterDataLookup.ItemInfo i = items.get(code);
-        return i == null ? null : i.name();
-    }
-
-    String gtin(String code) {
-        MasterDataLookup.ItemInfo i = items.get(code);
-        return i == null ? null : i.gtin();
+        return items.get(code);
     }
 
     /** Milliseconds since {@code startedNanos}, at least 0. */

@@ -324,20 +324,18 @@ public class RecallReports {
             if (recall.customers().isEmpty()) {
                 doc.add(new Paragraph("Nothing was shipped.", body));
             } else {
-                PdfPTable customers = largeTable(new float[] {2, 2.5f, 1.2f, 2, 2, 1.5f, 1.5f, 2.5f});
-                header(customers, bold, "Customer", "Name", "What", "Item", "Lot", "Reference", "Quantity", "Date");
+                doc.add(new Paragraph("What each customer was shipped of the affected lots, and what came back, summed. "
+                        + "Every shipment and return line, with lot, shipment and date, is in this recall's spreadsheet (report.csv) "
+                        + "and its EPCIS document.", body));
+                PdfPTable customers = largeTable(new float[] {2, 3, 1, 2.5f, 2.2f, 2.2f, 1, 2});
+                header(customers, bold, "Customer", "Name", "Lines", "Shipped", "First shipped", "Last shipped", "Returns", "Returned");
                 int customerRows = 0;
                 for (Views.Customer c : recall.customers()) {
-                    for (Views.Shipped s : c.shipped()) {
-                        cells(customers, body, c.customer(), c.name(), "Shipped", s.item(), s.lot(), s.shipment(), s.quantity().toString(),
-                                s.shippedAt().toString());
-                        flushEvery(doc, customers, ++customerRows);
-                    }
-                    for (Views.Returned r : c.returned()) {
-                        cells(customers, body, c.customer(), c.name(), "Returned", r.item(), r.lot(), r.reference(), r.quantity().toString(),
-                                r.returnedAt().toString());
-                        flushEvery(doc, customers, ++customerRows);
-                    }
+                    cells(customers, body, c.customer(), c.name(), Integer.toString(c.shippedLines()), quantities(c.shippedQuantity()),
+                            c.firstShippedAt() == null ? "-" : c.firstShippedAt().toString(),
+                            c.lastShippedAt() == null ? "-" : c.lastShippedAt().toString(), Integer.toString(c.returnedLines()),
+                            quantities(c.returnedQuantity()));
+                    flushEvery(doc, customers, ++customerRows);
                 }
                 finish(doc, customers);
             }
@@ -393,6 +391,10 @@ public class RecallReports {
 
     private static String key(Views.LotId l) {
         return l.item() + "/" + l.lot();
+    }
+
+    static String quantities(List<Quantity> quantities) {
+        return quantities == null || quantities.isEmpty() ? "-" : String.join(" + ", quantities.stream().map(Quantity::toString).toList());
     }
 
     private static void section(Document doc, String text, Font font) throws DocumentException {

@@ -18,7 +18,7 @@ import org.lotkeeper.server.security.CurrentActor;
 
 /**
  * {@code POST /api/v1/recalls} (mock or real), {@code GET /api/v1/recalls},
- * {@code GET /api/v1/recalls/{id}} and its exports: {@code report.csv}, {@code report.pdf},
+ * {@code GET /api/v1/recalls/{id}}, its lines ({@code shipments}, {@code returns}, paged) and exports: {@code report.csv}, {@code report.pdf},
  * {@code epcis.jsonld}. QA and SUPERVISOR (and ADMIN).
  */
 @Path("/api/v1/recalls")
@@ -58,6 +58,22 @@ public class RecallResource {
     @Path("/{id}")
     public Response get(@PathParam("id") String id) {
         return Response.ok(recalls.resultJson(actor.get(), id), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** {@code GET /api/v1/recalls/{id}/shipments?customer=&after=&limit=}: the lines the customers' sums add up, a page at a time. */
+    @GET
+    @Path("/{id}/shipments")
+    public Views.Page<Views.Shipment> shipments(@PathParam("id") String id, @QueryParam("customer") String customer,
+                                                @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return recalls.shipments(actor.get(), id, customer, after, limit);
+    }
+
+    /** {@code GET /api/v1/recalls/{id}/returns?customer=&after=&limit=}. */
+    @GET
+    @Path("/{id}/returns")
+    public Views.Page<Views.ReturnLine> returns(@PathParam("id") String id, @QueryParam("customer") String customer,
+                                                @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        return recalls.returns(actor.get(), id, customer, after, limit);
     }
 
     @GET

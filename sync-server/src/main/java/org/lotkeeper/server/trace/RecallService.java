@@ -46,7 +46,8 @@ import org.lotkeeper.server.security.UserService;
 /**
  * Mock and real recalls (DOMAIN.md): the starting lots (internal lots, and every lot received
  * with a named supplier lot) and all their descendants; the stock to contain, RETURNS included;
- * the customers with what they were shipped (gross) and what came back. A real recall also sets
+ * the customers with what they were shipped (gross) and what came back, summed (the lines are paged
+ * behind {@link #shipments} and {@link #returns}, and in the exports). A real recall also sets
  * every affected lot that still has stock to RECALLED, one signed STATUS event per lot, in the
  * same transaction as the stored recall.
  */
@@ -78,6 +79,9 @@ public class RecallService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TraceService traceService;
 
     /** A recall as answered: the answer and the exact JSON bytes sent and stored. */
     public record Created(Views.RecallAnswer answer, byte[] json) {
@@ -233,11 +237,14 @@ public class RecallService {
             }
         }
 
-        List<TraceQueries.ShipmentRow> shipments = TraceQueries.shipments(c, shown);
-        List<TraceQueries.ReturnRow> returns = TraceQueries.returns(c, shown);
+        List<TraceQueries.CustomerTotalRow> shipped = TraceQueries.shippedByCustomer(c, shown);
+        List<TraceQueries.CustomerTotalRow> returned = TraceQueries.returnedByCustomer(c, shown);
         Set<String> items = new HashSet<>();
         shown.forEach(l -> items.add(l.item().value()));
-        Names names = Names.of(masterData, TraceService.partners(List.of(), shipments, returns), items);
+        Set<String> customerCodes = new java.util.TreeSet<>();
+        shipped.forEach(r -> customerCodes.add(r.customer()));
+        returned.forEach(r -> customerCodes.add(r.customer()));
+        Names names = Names.of(c, customerCodes, items);
         Set<String> locationCodes = new HashSet<>();
         stock.forEach(s -> locationCodes.add(s.location()));
         Map<String, MasterDataLookup.LocationInfo> locations = masterData.locations(locationCodes);
@@ -260,16 +267,7 @@ public class RecallService {
             affectedLots.add(new Views.AffectedLot(l.item().value(), l.lot().value(), names.item(l.item().value()), f.status(),
                     affected.depths().get(l), f.site(), here));
         }
-        Map<String, List<Views.Shipped>> shipped = new TreeMap<>();
-        shipments.forEach(s -> shipped.computeIfAbsent(s.customer(), k -> new ArrayList<>()).add(
-                new Views.Shipped(s.lot().item().value(), s.lot().lot().value(), s.shipment(), s.quantity(), s.shippedAt())));
-        Map<String, List<Views.Returned>> back = new TreeMap<>();
-        returns.forEach(r -> back.computeIfAbsent(r.customer(), k -> new ArrayList<>()).add(
-                new Views.Returned(r.lot().item().value(), r.lot().lot().value(), r.quantity(), r.returnedAt(), r.reference())));
-        Set<String> customerCodes = new java.util.TreeSet<>(shipped.keySet());
-        customerCodes.addAll(back.keySet());
-        List<Views.Customer> customers = customerCodes.stream().map(code -> new Views.Customer(code, names.partner(code),
-                shipped.getOrDefault(code, List.of()), back.getOrDefault(code, List.of()))).toList();
+        List<Views.Customer> customers = customers(customerCodes, shipped, returned, names);
         Set<LotRef> shownSet = new HashSet<>(shown);
         List<Views.TraceLink> links = affected.links().stream().filter(l -> shownSet.contains(l.from()) && shownSet.contains(l.to()))
                 .map(TraceService::link).toList();
@@ -283,6 +281,73 @@ public class RecallService {
         audit.record(actor.id(), mock ? "MOCK_RECALL" : "RECALL", id.toString(), sites.size() == 1 ? sites.iterator().next() : null,
                 affectedLots.size() + " affected lots, " + recalled.size() + " set to RECALLED" + (reason == null ? "" : "; reason: " + reason));
         return new Created(answer, bytes);
+    }
+
+    /** Per customer: lines, quantities per unit (in code order), first and last date of what was shipped and returned. */
+    private static List<Views.Customer> customers(Set<String> codes, List<TraceQueries.CustomerTotalRow> shipped,
+                                                  List<TraceQueries.CustomerTotalRow> returned, Names names) {
+        Map<String, Totals> out = new TreeMap<>();
+        codes.forEach(code -> out.put(code, new Totals()));
+        shipped.forEach(r -> out.get(r.customer()).add(r, true));
+        returned.forEach(r -> out.get(r.customer()).add(r, false));
+        List<Views.Customer> list = new ArrayList<>(out.size());
+        out.forEach((code, t) -> list.add(new Views.Customer(code, names.partner(code), t.shippedLines, units(t.shipped), t.first, t.last,
+                t.returnedLines, units(t.returned))));
+        return list;
+    }
+
+    private static List<org.lotkeeper.model.quantity.Quantity> units(Map<String, org.lotkeeper.model.quantity.Quantity> byUnit) {
+        return List.copyOf(byUnit.values());
+    }
+
+    /** One customer's sums while they are added up. */
+    private static final class Totals {
+        int shippedLines;
+        int returnedLines;
+        final Map<String, org.lotkeeper.model.quantity.Quantity> shipped = new TreeMap<>();
+        final Map<String, org.lotkeeper.model.quantity.Quantity> returned = new TreeMap<>();
+        Instant first;
+        Instant last;
+
+        void add(TraceQueries.CustomerTotalRow r, boolean ship) {
+            if (ship) {
+                shippedLines += r.lines();
+                shipped.put(r.quantity().uom().name(), r.quantity());
+                first = first == null || r.first().isBefore(first) ? r.first() : first;
+                last = last == null || r.last().isAfter(last) ? r.last() : last;
+            } else {
+                returnedLines += r.lines();
+                returned.put(r.quantity().uom().name(), r.quantity());
+            }
+        }
+    }
+
+    /**
+     * One page of the shipment lines of a stored recall — the lines its customers' sums add up,
+     * as the ledger stood at the recall's {@code asOfSeq} — of one customer or all.
+     */
+    public Views.Page<Views.Shipment> shipments(Actor actor, String recallId, String customer, String after, Integer limit) {
+        Lines l = lines(actor, recallId, customer, after, limit);
+        return access.read(c -> traceService.shipmentPage(c,
+                TraceQueries.shipmentPage(c, l.lots(), l.customer(), l.recall().asOfSeq(), l.after(), l.limit() + 1), l.limit()));
+    }
+
+    /** One page of the return lines of a stored recall, as {@link #shipments}. */
+    public Views.Page<Views.ReturnLine> returns(Actor actor, String recallId, String customer, String after, Integer limit) {
+        Lines l = lines(actor, recallId, customer, after, limit);
+        return access.read(c -> traceService.returnPage(c,
+                TraceQueries.returnPage(c, l.lots(), l.customer(), l.recall().asOfSeq(), l.after(), l.limit() + 1), l.limit()));
+    }
+
+    private record Lines(Views.RecallAnswer recall, List<LotRef> lots, String customer, TraceQueries.Cursor after, int limit) {
+    }
+
+    private Lines lines(Actor actor, String recallId, String customer, String after, Integer limit) {
+        String who = TraceService.customer(customer);
+        TraceQueries.Cursor from = Paging.after(after);
+        int size = Paging.limit(limit);
+        Views.RecallAnswer recall = result(actor, recallId);
+        return new Lines(recall, RecallReports.affected(recall), who, from, size);
     }
 
     private byte[] store(Connection c, Views.RecallAnswer answer, Starts starts, Set<String> sites) throws SQLException {
@@ -310,7 +375,12 @@ public class RecallService {
 
     private static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, bytes.length / 8));
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 64 * 1024)) {
+        // the fastest level: the answer is written once per recall, inside its transaction
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 64 * 1024) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }) {
             gz.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

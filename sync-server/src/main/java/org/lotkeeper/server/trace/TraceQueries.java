@@ -5,11 +5,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.lot.LotRef;
@@ -40,6 +44,18 @@ final class TraceQueries {
 
     record ReturnRow(UUID eventId, LotRef lot, String customer, String reference, Quantity quantity, String location, String reason,
                      Instant returnedAt) {
+    }
+
+    /** Shipments of one lot in one unit, summed: lines, quantity, first and last date. */
+    record LotShippedRow(LotRef lot, Quantity quantity, int lines, Instant firstShippedAt, Instant lastShippedAt) {
+    }
+
+    /** What one customer got (or sent back) of a set of lots in one unit, summed: lines, quantity, first and last date. */
+    record CustomerTotalRow(String customer, Quantity quantity, int lines, Instant first, Instant last) {
+    }
+
+    /** A position in lines ordered by (time, event id): the last line of the page before. */
+    record Cursor(Instant at, UUID eventId) {
     }
 
     private static final String LOTS = "unnest(?::varchar[], ?::varchar[]) AS k(item, lot)";
@@ -97,10 +113,7 @@ final class TraceQueries {
         }
         return Jdbc.query(c, "SELECT s.event_id, s.item, s.lot, s.shipment, s.customer, s.quantity, s.uom, s.location, s.shipped_at FROM "
                         + LOTS + " JOIN shipment_line s ON s.item = k.item AND s.lot = k.lot ORDER BY s.shipped_at, s.event_id",
-                rs -> new ShipmentRow(rs.getObject("event_id", UUID.class), Sql.lot(rs, "item", "lot"), rs.getString("shipment"),
-                        rs.getString("customer"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")), rs.getString("location"),
-                        Jdbc.instant(rs, "shipped_at")),
-                Sql.items(lots), Sql.lots(lots));
+                TraceQueries::shipment, Sql.items(lots), Sql.lots(lots));
     }
 
     static List<ReturnRow> returns(Connection c, List<LotRef> lots) throws SQLException {
@@ -109,10 +122,168 @@ final class TraceQueries {
         }
         return Jdbc.query(c, "SELECT r.event_id, r.item, r.lot, r.customer, r.reference, r.quantity, r.uom, r.location, r.reason, "
                         + "r.returned_at FROM " + LOTS + " JOIN return_line r ON r.item = k.item AND r.lot = k.lot ORDER BY r.returned_at, r.event_id",
-                rs -> new ReturnRow(rs.getObject("event_id", UUID.class), Sql.lot(rs, "item", "lot"), rs.getString("customer"),
-                        rs.getString("reference"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")), rs.getString("location"),
-                        rs.getString("reason"), Jdbc.instant(rs, "returned_at")),
+                TraceQueries::returned, Sql.items(lots), Sql.lots(lots));
+    }
+
+    private static ShipmentRow shipment(java.sql.ResultSet rs) throws SQLException {
+        return new ShipmentRow(rs.getObject("event_id", UUID.class), Sql.lot(rs, "item", "lot"), rs.getString("shipment"),
+                rs.getString("customer"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")), rs.getString("location"),
+                Jdbc.instant(rs, "shipped_at"));
+    }
+
+    private static ReturnRow returned(java.sql.ResultSet rs) throws SQLException {
+        return new ReturnRow(rs.getObject("event_id", UUID.class), Sql.lot(rs, "item", "lot"), rs.getString("customer"),
+                rs.getString("reference"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")), rs.getString("location"),
+                rs.getString("reason"), Jdbc.instant(rs, "returned_at"));
+    }
+
+    /** The shipments of some lots summed per lot and unit, and how many customers got any of them. */
+    record Shipped(List<LotShippedRow> lots, int customers) {
+    }
+
+    /**
+     * The shipments of these lots summed per lot and unit, and the number of distinct customers:
+     * one statement over the lines, read once from the index ({@code shipment_line_lot_cover},
+     * index-only) and grouped twice; grouped by code points ({@code COLLATE "C"}), which sorts far
+     * faster than the database's language collation and does not matter for sums.
+     */
+    static Shipped shipped(Connection c, List<LotRef> lots) throws SQLException {
+        if (lots.isEmpty()) {
+            return new Shipped(List.of(), 0);
+        }
+        List<LotShippedRow> rows = new ArrayList<>();
+        int[] customers = {0};
+        Jdbc.query(c, "WITH l AS (SELECT s.item, s.lot, s.uom, s.customer, s.quantity, s.shipped_at FROM " + LOTS
+                        + " JOIN shipment_line s ON s.item = k.item AND s.lot = k.lot) "
+                        + "SELECT item COLLATE \"C\" AS item, lot COLLATE \"C\" AS lot, uom, count(*) AS lines, sum(quantity) AS quantity, "
+                        + "min(shipped_at) AS first, max(shipped_at) AS last FROM l GROUP BY 1, 2, 3 "
+                        + "UNION ALL SELECT NULL, NULL, NULL, count(*), NULL, NULL, NULL FROM (SELECT DISTINCT customer FROM l) d",
+                rs -> {
+                    if (rs.getString("item") == null) {
+                        customers[0] = rs.getInt("lines");
+                    } else {
+                        rows.add(new LotShippedRow(Sql.lot(rs, "item", "lot"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
+                                rs.getInt("lines"), Jdbc.instant(rs, "first"), Jdbc.instant(rs, "last")));
+                    }
+                    return null;
+                },
                 Sql.items(lots), Sql.lots(lots));
+        rows.sort(java.util.Comparator.comparing(LotShippedRow::lot).thenComparing(r -> r.quantity().uom().name()));
+        return new Shipped(rows, customers[0]);
+    }
+
+    /**
+     * What each customer was shipped of these lots, per unit. PostgreSQL cannot estimate how many
+     * lines a list of lots joins to and would sort them all by customer to group them; inside a
+     * transaction the sort is switched off for this one statement, so it groups in a hash table
+     * (a popular lot's 376,000 lines: ~0.17 s against ~0.45 s).
+     */
+    static List<CustomerTotalRow> shippedByCustomer(Connection c, List<LotRef> lots) throws SQLException {
+        return byCustomer(c, lots, "shipment_line", "shipped_at");
+    }
+
+    /** What each customer sent back of these lots, per unit. */
+    static List<CustomerTotalRow> returnedByCustomer(Connection c, List<LotRef> lots) throws SQLException {
+        return byCustomer(c, lots, "return_line", "returned_at");
+    }
+
+    private static List<CustomerTotalRow> byCustomer(Connection c, List<LotRef> lots, String table, String at) throws SQLException {
+        if (lots.isEmpty()) {
+            return List.of();
+        }
+        boolean inTransaction = !c.getAutoCommit();
+        if (inTransaction) {
+            Jdbc.one(c, "SELECT set_config('enable_sort', 'off', true)", rs -> null);
+        }
+        try {
+            return Jdbc.query(c, "SELECT s.customer, s.uom, count(*) AS lines, sum(s.quantity) AS quantity, min(s." + at + ") AS first, "
+                            + "max(s." + at + ") AS last FROM " + LOTS + " JOIN " + table + " s ON s.item = k.item AND s.lot = k.lot "
+                            + "GROUP BY s.customer, s.uom",
+                    rs -> new CustomerTotalRow(rs.getString("customer"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
+                            rs.getInt("lines"), Jdbc.instant(rs, "first"), Jdbc.instant(rs, "last")),
+                    Sql.items(lots), Sql.lots(lots));
+        } finally {
+            if (inTransaction) {
+                Jdbc.one(c, "SELECT set_config('enable_sort', 'on', true)", rs -> null);
+            }
+        }
+    }
+
+    /**
+     * One page of the shipment lines of these lots in (shipped at, event id) order after
+     * {@code after}: of one customer, or all; with {@code asOfSeq}, only lines the ledger held at
+     * that position.
+     */
+    static List<ShipmentRow> shipmentPage(Connection c, List<LotRef> lots, String customer, Long asOfSeq, Cursor after, int limit)
+            throws SQLException {
+        return heldAt(c, asOfSeq, after, limit, (from, n) -> lines(c, lots, customer, from, n,
+                        "SELECT s.event_id, s.item, s.lot, s.shipment, s.customer, s.quantity, s.uom, s.location, s.shipped_at FROM " + LOTS
+                                + " JOIN shipment_line s ON s.item = k.item AND s.lot = k.lot", "s", "shipped_at", TraceQueries::shipment),
+                r -> new Cursor(r.shippedAt(), r.eventId()), ShipmentRow::eventId);
+    }
+
+    /** One page of the return lines of these lots, as {@link #shipmentPage}. */
+    static List<ReturnRow> returnPage(Connection c, List<LotRef> lots, String customer, Long asOfSeq, Cursor after, int limit)
+            throws SQLException {
+        return heldAt(c, asOfSeq, after, limit, (from, n) -> lines(c, lots, customer, from, n,
+                        "SELECT r.event_id, r.item, r.lot, r.customer, r.reference, r.quantity, r.uom, r.location, r.reason, r.returned_at FROM "
+                                + LOTS + " JOIN return_line r ON r.item = k.item AND r.lot = k.lot", "r", "returned_at", TraceQueries::returned),
+                r -> new Cursor(r.returnedAt(), r.eventId()), ReturnRow::eventId);
+    }
+
+    /** Up to {@code limit} lines after {@code after}. */
+    private interface Fetch<R> {
+        List<R> rows(Cursor after, int limit) throws SQLException;
+    }
+
+    private static <R> List<R> lines(Connection c, List<LotRef> lots, String customer, Cursor after, int limit, String select, String alias,
+                                     String at, Jdbc.Row<R> row) throws SQLException {
+        if (lots.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(Sql.items(lots), Sql.lots(lots)));
+        StringBuilder sql = new StringBuilder(select).append(" WHERE true");
+        if (customer != null) {
+            sql.append(" AND ").append(alias).append(".customer = ?");
+            params.add(customer);
+        }
+        if (after != null) {
+            sql.append(" AND (").append(alias).append('.').append(at).append(", ").append(alias).append(".event_id) > (?, ?)");
+            params.add(after.at());
+            params.add(after.eventId());
+        }
+        sql.append(" ORDER BY ").append(alias).append('.').append(at).append(", ").append(alias).append(".event_id LIMIT ?");
+        params.add(limit);
+        return Jdbc.query(c, sql.toString(), row, params.toArray());
+    }
+
+    /**
+     * A page of lines as the ledger held them at {@code asOfSeq} (all lines when null). The lines
+     * come in order a page at a time and only those are looked up in the ledger — joining every
+     * line of a popular recall to the ledger before the first page took seconds.
+     */
+    private static <R> List<R> heldAt(Connection c, Long asOfSeq, Cursor after, int limit, Fetch<R> fetch, Function<R, Cursor> position,
+                                      Function<R, UUID> eventId) throws SQLException {
+        if (asOfSeq == null) {
+            return fetch.rows(after, limit);
+        }
+        List<R> out = new ArrayList<>(limit);
+        Cursor from = after;
+        while (out.size() < limit) {
+            int wanted = limit - out.size();
+            List<R> chunk = fetch.rows(from, wanted);
+            if (chunk.isEmpty()) {
+                break;
+            }
+            Set<UUID> held = new HashSet<>(Jdbc.query(c, "SELECT event_id FROM ledger_event WHERE event_id = ANY(?) AND ledger_seq <= ?",
+                    rs -> rs.getObject(1, UUID.class), chunk.stream().map(eventId).toArray(UUID[]::new), asOfSeq));
+            chunk.stream().filter(r -> held.contains(eventId.apply(r))).forEach(out::add);
+            if (chunk.size() < wanted) {
+                break;
+            }
+            from = position.apply(chunk.get(chunk.size() - 1));
+        }
+        return out;
     }
 
     /** Every lot received from this supplier with this supplier lot code, in receipt order. */

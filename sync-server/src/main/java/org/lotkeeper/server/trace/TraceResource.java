@@ -10,7 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.lotkeeper.server.security.CurrentActor;
 
-/** {@code GET /api/v1/trace/{item}/{lot}?direction=backward|forward|both}. */
+/** {@code GET /api/v1/trace/{item}/{lot}?direction=backward|forward|both} and its shipment lines. */
 @Path("/api/v1/trace/{item}/{lot}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"QA", "SUPERVISOR", "OPERATOR", "RECEIVER"})
@@ -26,5 +26,14 @@ public class TraceResource {
     public Views.TraceAnswer trace(@PathParam("item") String item, @PathParam("lot") String lot, @QueryParam("direction") String direction) {
         Direction d = Direction.parse(direction);
         return trace.trace(actor.get(), item, lot, d);
+    }
+
+    /** {@code GET /api/v1/trace/{item}/{lot}/shipments?customer=&after=&limit=}: the lines the trace sums, a page at a time. */
+    @GET
+    @Path("/shipments")
+    public Views.Page<Views.Shipment> shipments(@PathParam("item") String item, @PathParam("lot") String lot,
+                                                @QueryParam("customer") String customer, @QueryParam("after") String after,
+                                                @QueryParam("limit") Integer limit) {
+        return trace.shipments(actor.get(), item, lot, customer, after, limit);
     }
 }

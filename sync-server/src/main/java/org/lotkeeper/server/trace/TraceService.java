@@ -13,17 +13,18 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.lot.LotRef;
-import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.security.Actor;
 
 /**
  * Backward and forward trace of one lot: the genealogy by breadth-first walk, then the lots'
  * status, receipts, shipments and returns in one batched query each.
  *
- * <p>Receipts are listed for every lot of the answer; shipments and returns for the root and its
- * descendants (what left the plant made from the root — shipped quantities gross, returns beside
- * them). Lots of sites the caller cannot reach are walked through but left out of the answer and
+ * <p>Receipts are listed for every lot of the answer; for the root and its descendants (what left
+ * the plant made from the root) the shipments summed per lot, the number of customers, and the
+ * return lines. The shipment lines themselves are paged ({@link #shipments}). Lots of sites the caller cannot reach are walked through but left out of the answer and
  * counted in {@code lotsOutsideYourSites}.
  */
 @ApplicationScoped
@@ -38,9 +39,6 @@ public class TraceService {
 
     @Inject
     Access access;
-
-    @Inject
-    MasterDataLookup masterData;
 
     public Views.TraceAnswer trace(Actor actor, String item, String lot, Direction direction) {
         return trace(actor, item, lot, direction, Integer.MAX_VALUE);
@@ -89,9 +87,9 @@ public class TraceService {
         List<LotRef> downstream = shown.stream().filter(l -> !ANCESTOR.equals(relation.get(l))).toList();
 
         List<TraceQueries.ReceiptRow> receipts = TraceQueries.receipts(c, shown);
-        List<TraceQueries.ShipmentRow> shipments = TraceQueries.shipments(c, downstream);
+        TraceQueries.Shipped shipped = TraceQueries.shipped(c, downstream);
         List<TraceQueries.ReturnRow> returns = TraceQueries.returns(c, downstream);
-        Names names = Names.of(masterData, partners(receipts, shipments, returns), List.of());
+        Names names = Names.of(c, partners(receipts, returns), List.of());
 
         List<Views.TraceLot> lots = new ArrayList<>();
         for (LotRef l : shown) {
@@ -105,12 +103,56 @@ public class TraceService {
         return new Views.TraceAnswer(new Views.TraceRoot(ref.item().value(), ref.lot().value(), root.status(), root.site()),
                 direction.name(), lots, traceLinks,
                 receipts.stream().map(r -> receipt(r, names)).toList(),
-                shipments.stream().map(s -> new Views.Shipment(s.lot().item().value(), s.lot().lot().value(), s.customer(),
-                        names.partner(s.customer()), s.shipment(), s.quantity(), s.shippedAt(), s.eventId().toString())).toList(),
-                returns.stream().map(r -> new Views.ReturnLine(r.lot().item().value(), r.lot().lot().value(), r.customer(),
-                        names.partner(r.customer()), r.quantity(), r.returnedAt(), r.reference(), r.reason(), r.location(),
-                        r.eventId().toString())).toList(),
+                shipped.lots().stream().map(s -> new Views.LotShipped(s.lot().item().value(), s.lot().lot().value(), s.lines(),
+                        s.quantity(), s.firstShippedAt(), s.lastShippedAt())).toList(),
+                shipped.customers(), returns.stream().map(r -> returnLine(r, names)).toList(),
                 all.size() - shown.size(), back.depths().size() < maxLots && forth.depths().size() < maxLots, Names.elapsedMs(started));
+    }
+
+    /**
+     * One page of the shipment lines of a lot and its descendants (of the sites the caller
+     * reaches), in shipping order; of one customer if {@code customer} is given.
+     */
+    public Views.Page<Views.Shipment> shipments(Actor actor, String item, String lot, String customer, String after, Integer limit) {
+        TraceQueries.LotFacts root = access.lot(actor, item, lot);
+        String who = customer(customer);
+        TraceQueries.Cursor from = Paging.after(after);
+        int size = Paging.limit(limit);
+        return access.read(c -> {
+            List<LotRef> lots = new ArrayList<>(walk.walk(c, List.of(root.ref()), true).depths().keySet());
+            Map<LotRef, TraceQueries.LotFacts> facts = TraceQueries.lots(c, lots);
+            List<LotRef> shown = lots.stream().filter(l -> facts.containsKey(l) && actor.canReach(facts.get(l).site())).toList();
+            return shipmentPage(c, TraceQueries.shipmentPage(c, shown, who, null, from, size + 1), size);
+        });
+    }
+
+    /** The first {@code limit} shipment lines of a trace's root and descendants as answered (the console's picture). */
+    public Views.Page<Views.Shipment> shipments(Actor actor, Views.TraceAnswer trace, int limit) {
+        List<LotRef> downstream = trace.lots().stream().filter(l -> !ANCESTOR.equals(l.relation()))
+                .map(l -> LotRef.of(l.item(), l.lot())).toList();
+        return access.read(c -> shipmentPage(c, TraceQueries.shipmentPage(c, downstream, null, null, null, limit + 1), limit));
+    }
+
+    /** The {@code customer} query parameter: absent, or a well-formed partner code (400 naming it otherwise). */
+    static String customer(String customer) {
+        return customer == null || customer.isEmpty() ? null : Fields.code("customer", customer, PartnerCode::of);
+    }
+
+    Views.Page<Views.Shipment> shipmentPage(Connection c, List<TraceQueries.ShipmentRow> rows, int limit) throws SQLException {
+        Names names = Names.of(c, rows.stream().map(TraceQueries.ShipmentRow::customer).distinct().toList(), List.of());
+        return Paging.page(rows, limit, s -> new Views.Shipment(s.lot().item().value(), s.lot().lot().value(), s.customer(),
+                names.partner(s.customer()), s.shipment(), s.quantity(), s.shippedAt(), s.eventId().toString()),
+                s -> new TraceQueries.Cursor(s.shippedAt(), s.eventId()));
+    }
+
+    Views.Page<Views.ReturnLine> returnPage(Connection c, List<TraceQueries.ReturnRow> rows, int limit) throws SQLException {
+        Names names = Names.of(c, rows.stream().map(TraceQueries.ReturnRow::customer).distinct().toList(), List.of());
+        return Paging.page(rows, limit, r -> returnLine(r, names), r -> new TraceQueries.Cursor(r.returnedAt(), r.eventId()));
+    }
+
+    static Views.ReturnLine returnLine(TraceQueries.ReturnRow r, Names names) {
+        return new Views.ReturnLine(r.lot().item().value(), r.lot().lot().value(), r.customer(), names.partner(r.customer()), r.quantity(),
+                r.returnedAt(), r.reference(), r.reason(), r.location(), r.eventId().toString());
     }
 
     static Views.TraceLink link(Link l) {
@@ -123,11 +165,9 @@ public class TraceService {
                 r.supplierLot(), r.quantity(), r.receivedAt(), r.reference(), r.location(), r.eventId().toString());
     }
 
-    static Collection<String> partners(List<TraceQueries.ReceiptRow> receipts, List<TraceQueries.ShipmentRow> shipments,
-                                       List<TraceQueries.ReturnRow> returns) {
+    static Collection<String> partners(List<TraceQueries.ReceiptRow> receipts, List<TraceQueries.ReturnRow> returns) {
         Set<String> codes = new HashSet<>();
         receipts.forEach(r -> codes.add(r.supplier()));
-        shipments.forEach(s -> codes.add(s.customer()));
         returns.forEach(r -> codes.add(r.customer()));
         return codes;
     }

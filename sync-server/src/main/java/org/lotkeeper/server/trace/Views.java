@@ -48,9 +48,27 @@ public final class Views {
     public record TraceRoot(String item, String lot, String status, String site) {
     }
 
+    /**
+     * What left the plant of one lot, in one unit: shipment lines, quantity, first and last
+     * shipping date. The lines are paged behind {@code …/shipments}.
+     */
+    public record LotShipped(String item, String lot, int lines, Quantity quantity, Instant firstShippedAt, Instant lastShippedAt) {
+    }
+
+    /**
+     * A trace. Downstream of the root (the root and its descendants) it carries per lot what was
+     * shipped ({@code shipped}), how many customers got any of it ({@code customers}) and the
+     * return lines; the shipment lines themselves are paged behind
+     * {@code GET /api/v1/trace/{item}/{lot}/shipments} (docs/API.md, "Why shipment lines are paged").
+     */
     public record TraceAnswer(TraceRoot root, String direction, List<TraceLot> lots, List<TraceLink> links, List<Receipt> receipts,
-                              List<Shipment> shipments, List<ReturnLine> returns, int lotsOutsideYourSites, boolean complete,
-                              long elapsedMs) {
+                              List<LotShipped> shipped, int customers, List<ReturnLine> returns, int lotsOutsideYourSites,
+                              boolean complete, long elapsedMs) {
+    }
+
+    /** One page of lines in time order; {@code next} is the cursor of the page after, null on the last page. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Page<T>(List<T> lines, String next) {
     }
 
     // ---- lot detail, timeline, balance ----------------------------------------------------------
@@ -116,13 +134,13 @@ public final class Views {
     public record StockToContain(String item, String lot, String location, String locationType, Quantity quantity) {
     }
 
-    public record Shipped(String item, String lot, String shipment, Quantity quantity, Instant shippedAt) {
-    }
-
-    public record Returned(String item, String lot, Quantity quantity, Instant returnedAt, String reference) {
-    }
-
-    public record Customer(String customer, String name, List<Shipped> shipped, List<Returned> returned) {
+    /**
+     * What one customer got of the affected lots, summed: shipment lines, quantity per unit, first
+     * and last shipping date; and what came back. The lines are paged behind
+     * {@code GET /api/v1/recalls/{id}/shipments?customer=…} and {@code …/returns?customer=…}.
+     */
+    public record Customer(String customer, String name, int shippedLines, List<Quantity> shippedQuantity, Instant firstShippedAt,
+                           Instant lastShippedAt, int returnedLines, List<Quantity> returnedQuantity) {
     }
 
     public record SupplierLotId(String supplier, String supplierLot) {

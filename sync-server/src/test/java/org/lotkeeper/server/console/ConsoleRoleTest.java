@@ -61,6 +61,7 @@ class ConsoleRoleTest {
         route("POST /console/recalls", "/console/recalls", QA_SUPERVISOR);
         route("GET /console/recalls/{id}", NO_RECALL, QA_SUPERVISOR);
         route("POST /console/recalls/{id}/real", NO_RECALL + "/real", QA_SUPERVISOR);
+        route("GET /console/recalls/{id}/shipments", NO_RECALL + "/shipments", QA_SUPERVISOR);
         route("GET /console/recalls/{id}/report.csv", NO_RECALL + "/report.csv", QA_SUPERVISOR);
         route("GET /console/recalls/{id}/report.pdf", NO_RECALL + "/report.pdf", QA_SUPERVISOR);
         route("GET /console/recalls/{id}/epcis.jsonld", NO_RECALL + "/epcis.jsonld", QA_SUPERVISOR);

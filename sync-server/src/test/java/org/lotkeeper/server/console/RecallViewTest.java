@@ -25,9 +25,8 @@ class RecallViewTest {
         }
         List<Views.Customer> buyers = new ArrayList<>();
         for (int c = 0; c < customers; c++) {
-            buyers.add(new Views.Customer("C-" + c, "Customer " + c, List.of(
-                    new Views.Shipped("FG", "L-1", "SHP-" + c, q, Instant.EPOCH),
-                    new Views.Shipped("FG", "L-2", "SHP-" + c, q, Instant.EPOCH)), List.of()));
+            buyers.add(new Views.Customer("C-" + c, c % 2 == 0 ? "Customer " + c : null, 2, List.of(Quantity.of("10", Uom.KGM)), Instant.EPOCH,
+                    Instant.EPOCH, 0, List.of()));
         }
         return new Views.RecallAnswer("00000000-0000-7000-8000-000000000001", true, null, Instant.EPOCH, "quinn", null, null,
                 List.of(), List.of(), affected, stock, buyers, List.of(), List.of(), 0, 1, 1);
@@ -35,12 +34,12 @@ class RecallViewTest {
 
     @Test
     void aLargeRecallShowsTheFirstRowsOfEachTableAndCountsThemAll() {
-        RecallPages.RecallView view = RecallPages.view(answer(2_000, 400));
+        RecallPages.RecallView view = RecallPages.view(answer(2_000, 600));
         assertThat(view.affected()).hasSize(RecallPages.SHOWN);
         assertThat(view.stock()).hasSize(RecallPages.SHOWN);
         assertThat(view.customers()).hasSize(RecallPages.SHOWN);
-        assertThat(view.customerCount()).isEqualTo(400);
-        assertThat(view.customerLineCount()).isEqualTo(800);
+        assertThat(view.customerCount()).isEqualTo(600);
+        assertThat(view.shippedLines()).isEqualTo(1_200);
         assertThat(view.cut()).isTrue();
     }
 
@@ -48,7 +47,11 @@ class RecallViewTest {
     void aSmallRecallShowsEverything() {
         RecallPages.RecallView view = RecallPages.view(answer(3, 2));
         assertThat(view.affected()).hasSize(3);
-        assertThat(view.customers()).hasSize(4).extracting(RecallPages.CustomerLine::first).containsExactly(true, false, true, false);
+        assertThat(view.customers()).extracting(RecallPages.CustomerLine::name).containsExactly("Customer 0", "C-1");
+        assertThat(view.customers()).extracting(RecallPages.CustomerLine::href)
+                .containsExactly("/console/recalls/00000000-0000-7000-8000-000000000001/shipments?customer=C-0",
+                        "/console/recalls/00000000-0000-7000-8000-000000000001/shipments?customer=C-1");
+        assertThat(view.shippedLines()).isEqualTo(4);
         assertThat(view.cut()).isFalse();
     }
 }

@@ -73,8 +73,10 @@ class RecallQuantitiesPropertyTest {
         assertThat(affected).isEqualTo(descendants(starting));
 
         assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'SHIP'")).as("the plant shipped").isPositive();
-        assertThat(RecallSums.ofRecall(recall, "shipped")).isEqualTo(RecallSums.ofLedger(ds, "SHIP", affected));
-        assertThat(RecallSums.ofRecall(recall, "returned")).isEqualTo(RecallSums.ofLedger(ds, "RETURN", affected));
+        // small pages, so that paging itself is under test
+        String quinn = Api.token("quinn", "quinn-Passw0rd!");
+        assertThat(RecallSums.ofRecall(recall, "shipments", quinn, 3)).isEqualTo(RecallSums.ofLedger(ds, "SHIP", affected));
+        assertThat(RecallSums.ofRecall(recall, "returns", quinn, 2)).isEqualTo(RecallSums.ofLedger(ds, "RETURN", affected));
     }
 
     /** The start lots and every lot reachable from them over lot_link, walked here independently. */

@@ -2,6 +2,7 @@ package org.lotkeeper.server.trace;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,15 +65,34 @@ class RiversideRecallTest {
 
             Map<String, Set<String>> shipped = new TreeMap<>();
             Map<String, Set<String>> returned = new TreeMap<>();
+            // the answer sums each customer's lines; its lines are paged behind …/shipments and …/returns
+            String recall = "/api/v1/recalls/" + answer.get("recallId").asText();
             for (JsonNode c : answer.get("customers")) {
-                assertThat(c.get("name").asText()).as("name of %s", c.get("customer")).isNotBlank();
-                for (JsonNode s : c.get("shipped")) {
-                    shipped.computeIfAbsent(c.get("customer").asText(), k -> new TreeSet<>()).add(line(s, true));
+                String code = c.get("customer").asText();
+                assertThat(c.get("name").asText()).as("name of %s", code).isNotBlank();
+                JsonNode lines = json(as(quinn).get(recall + "/shipments?customer=" + code).then().statusCode(200).extract().asString());
+                JsonNode back = json(as(quinn).get(recall + "/returns?customer=" + code).then().statusCode(200).extract().asString());
+                assertThat(lines.get("next").isNull() && back.get("next").isNull()).as("one page for %s", code).isTrue();
+                assertThat(lines.get("lines")).as("lines of %s", code).hasSize(c.get("shippedLines").asInt());
+                assertThat(back.get("lines")).as("returns of %s", code).hasSize(c.get("returnedLines").asInt());
+                for (JsonNode s : lines.get("lines")) {
+                    assertThat(s.get("customer").asText()).isEqualTo(code);
+                    assertThat(s.get("customerName").asText()).isEqualTo(c.get("name").asText());
+                    shipped.computeIfAbsent(code, k -> new TreeSet<>()).add(line(s, true));
                 }
-                for (JsonNode r : c.get("returned")) {
-                    returned.computeIfAbsent(c.get("customer").asText(), k -> new TreeSet<>()).add(line(r, false));
+                for (JsonNode r : back.get("lines")) {
+                    returned.computeIfAbsent(code, k -> new TreeSet<>()).add(line(r, false));
                 }
+                BigDecimal total = BigDecimal.ZERO;
+                for (JsonNode s : lines.get("lines")) {
+                    total = total.add(new BigDecimal(s.at("/quantity/value").asText()));
+                }
+                assertThat(c.get("shippedQuantity")).as("Riverside ships in one unit").hasSize(1);
+                assertThat(new BigDecimal(c.at("/shippedQuantity/0/value").asText())).isEqualByComparingTo(total);
             }
+            // every line of the recall, without a customer: the same lines
+            JsonNode all = json(as(quinn).get(recall + "/shipments").then().statusCode(200).extract().asString());
+            assertThat(all.get("lines")).hasSize(shipped.values().stream().mapToInt(Set::size).sum());
             Map<String, Set<String>> expectedShipped = new TreeMap<>();
             expected.get("customers").fields().forEachRemaining(e -> e.getValue()
                     .forEach(s -> expectedShipped.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(line(s, true))));

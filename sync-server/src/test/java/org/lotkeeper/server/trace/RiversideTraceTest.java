@@ -78,10 +78,12 @@ class RiversideTraceTest {
         assertThat(depthOf(answer, "FG-PRIMER", "PR-1001")).isEqualTo(1);
         assertThat(depthOf(answer, "RM-RESIN", "R-2402")).isEqualTo(2);
         assertThat(depthOf(answer, "RM-RESIN", "R-2401")).isEqualTo(1);
-        // A backward answer lists the root's own shipment, not those of its ancestors.
+        // A backward answer sums the root's own shipment, not those of its ancestors.
         List<String> shipped = new ArrayList<>();
-        answer.get("shipments").forEach(s -> shipped.add(s.get("lot").asText() + "->" + s.get("customer").asText()));
-        assertThat(shipped).containsExactly("PR-1003->CITY-MAINT");
+        answer.get("shipped").forEach(s -> shipped.add(s.get("lot").asText() + ": " + s.get("lines").asInt() + " line, "
+                + s.at("/quantity/value").asText() + " " + s.at("/quantity/uom").asText()));
+        assertThat(shipped).containsExactly("PR-1003: 1 line, 5 H87");
+        assertThat(answer.get("customers").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -91,9 +93,26 @@ class RiversideTraceTest {
         Set<String> lots = new HashSet<>();
         answer.get("lots").forEach(l -> lots.add(l.get("lot").asText()));
         assertThat(lots).containsExactlyInAnyOrder("R-2401", "TC-1002", "PR-1003");
+        assertThat(answer.get("customers").asInt()).isEqualTo(2);
+        Set<String> shippedLots = new HashSet<>();
+        answer.get("shipped").forEach(s -> shippedLots.add(s.get("lot").asText() + " " + s.get("lines").asInt()));
+        assertThat(shippedLots).containsExactlyInAnyOrder("TC-1002 2", "PR-1003 1");
+        // the lines behind those sums, a page at a time, in shipping order
+        JsonNode first = json(as(quinn).get("/api/v1/trace/RM-RESIN/R-2401/shipments?limit=2").then().statusCode(200).extract().asString());
+        assertThat(first.get("lines")).hasSize(2);
+        JsonNode second = json(as(quinn).get("/api/v1/trace/RM-RESIN/R-2401/shipments?limit=2&after=" + first.get("next").asText())
+                .then().statusCode(200).extract().asString());
+        assertThat(second.get("lines")).hasSize(1);
+        assertThat(second.get("next").isNull()).isTrue();
         Set<String> customers = new HashSet<>();
-        answer.get("shipments").forEach(s -> customers.add(s.get("customer").asText()));
+        first.get("lines").forEach(s -> customers.add(s.get("customer").asText()));
+        second.get("lines").forEach(s -> customers.add(s.get("customer").asText()));
         assertThat(customers).containsExactlyInAnyOrder("HARBOR-PAINTS", "CITY-MAINT");
+        JsonNode harbor = json(as(quinn).get("/api/v1/trace/RM-RESIN/R-2401/shipments?customer=HARBOR-PAINTS").then().statusCode(200)
+                .extract().asString());
+        assertThat(harbor.get("lines")).hasSize(1);
+        assertThat(harbor.at("/lines/0/shipment").asText()).isEqualTo("SHP-2");
+        assertThat(harbor.at("/lines/0/customerName").asText()).isEqualTo("Harbor Paints");
         assertThat(answer.get("returns")).hasSize(1);
         assertThat(answer.at("/returns/0/customer").asText()).isEqualTo("CITY-MAINT");
         assertThat(answer.at("/returns/0/quantity/value").asText()).isEqualTo("2");

@@ -1,0 +1,60 @@
+package org.lotkeeper.server.trace;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.lotkeeper.server.api.ApiException;
+
+/**
+ * Pages of shipment and return lines: the {@code limit} and {@code after} query parameters, and
+ * the cursor of the next page ({@code <time>,<event id>} of the page's last line — opaque to
+ * callers, checked when it comes back).
+ */
+final class Paging {
+
+    static final int DEFAULT_LIMIT = 500;
+    static final int MAX_LIMIT = 5_000;
+
+    private Paging() {
+    }
+
+    static int limit(Integer limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.badRequest("INVALID_FIELD", "limit must be between 1 and " + MAX_LIMIT, "limit");
+        }
+        return limit;
+    }
+
+    static TraceQueries.Cursor after(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        int comma = text.indexOf(',');
+        try {
+            if (text.length() > 80 || comma < 0) {
+                throw new IllegalArgumentException();
+            }
+            return new TraceQueries.Cursor(Instant.parse(text.substring(0, comma)), UUID.fromString(text.substring(comma + 1)));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_FIELD", "after is not a cursor this server gave: pass the page's \"next\" as it came",
+                    "after");
+        }
+    }
+
+    /** The page of {@code rows} (fetched with one row more than {@code limit}) as lines, with the cursor after its last line. */
+    static <R, L> Views.Page<L> page(List<R> rows, int limit, Function<R, L> line, Function<R, TraceQueries.Cursor> position) {
+        List<R> shown = rows.size() > limit ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (rows.size() > limit) {
+            TraceQueries.Cursor last = position.apply(shown.get(shown.size() - 1));
+            next = last.at() + "," + last.eventId();
+        }
+        return new Views.Page<>(shown.stream().map(line).toList(), next);
+    }
+}

@@ -1,0 +1,125 @@
+package org.lotkeeper.server.trace;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lotkeeper.server.testing.Api;
+import org.lotkeeper.server.testing.Database;
+import org.lotkeeper.server.testing.PostgresResource;
+import org.lotkeeper.server.testing.Riverside;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.lotkeeper.server.testing.Api.as;
+
+/**
+ * The shipment and return lines behind the sums of trace and recall answers: a recall's lines are
+ * the ledger's as it stood when the recall was answered, a trace's are today's; bad paging
+ * parameters are refused naming the parameter.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class LinePagingTest {
+
+    @Inject
+    DataSource ds;
+
+    private String quinn;
+
+    @BeforeEach
+    void playTheWeek() {
+        Database.resetLedger(ds);
+        new Riverside().play();
+        quinn = Api.token("quinn", "quinn-Passw0rd!");
+    }
+
+    @Test
+    void aRecallKeepsItsLinesAsTheLedgerStoodWhileTheTraceShowsTodays() throws Exception {
+        JsonNode recall = json(as(quinn).body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                .post("/api/v1/recalls").then().statusCode(200).extract().asString());
+        String lines = "/api/v1/recalls/" + recall.get("recallId").asText() + "/shipments?customer=HARBOR-PAINTS";
+        assertThat(json(as(quinn).get(lines).then().statusCode(200).extract().asString()).get("lines")).hasSize(1);
+
+        // one more unit of TC-1002 (made from R-2401) leaves for Harbor Paints after the recall was answered
+        String[] gun = Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "gun-9");
+        ObjectNode ship = (ObjectNode) Riverside.JSON.readTree("""
+                {"eventId": "0199a000-0000-7000-8000-000000000001", "deviceSeq": 1, "type": "SHIP", "occurredAt": "2026-11-21T09:00:00Z",
+                 "userId": "ben", "site": "PLANT-1", "payload": {"shipment": "SHP-9", "customer": "HARBOR-PAINTS", "item": "FG-TOPCOAT",
+                 "lot": "TC-1002", "quantity": {"value": "1", "uom": "H87"}, "from": "WH-A-01"}}""");
+        assertThat(Riverside.push(gun, List.of(ship)).at("/results/0/status").asText()).as("stored").isIn("ACCEPTED", "FLAGGED");
+
+        JsonNode kept = json(as(quinn).get(lines).then().statusCode(200).extract().asString());
+        assertThat(kept.get("lines")).hasSize(1);
+        assertThat(kept.at("/lines/0/shipment").asText()).isEqualTo("SHP-2");
+        JsonNode today = json(as(quinn).get("/api/v1/trace/RM-RESIN/R-2401/shipments?customer=HARBOR-PAINTS").then().statusCode(200)
+                .extract().asString());
+        assertThat(today.get("lines")).extracting(l -> l.get("shipment").asText()).containsExactly("SHP-2", "SHP-9");
+        JsonNode again = json(as(quinn).body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                .post("/api/v1/recalls").then().statusCode(200).extract().asString());
+        JsonNode harbor = null;
+        for (JsonNode c : again.get("customers")) {
+            harbor = c.get("customer").asText().equals("HARBOR-PAINTS") ? c : harbor;
+        }
+        assertThat(harbor).isNotNull();
+        assertThat(harbor.get("shippedLines").asInt()).isEqualTo(2);
+        assertThat(harbor.at("/shippedQuantity/0/value").asText()).isEqualTo("21");
+        assertThat(harbor.get("lastShippedAt").asText()).isEqualTo("2026-11-21T09:00:00Z");
+    }
+
+    @Test
+    void badPagingParametersAreRefusedNamingTheParameter() throws Exception {
+        String id = json(as(quinn).body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                .post("/api/v1/recalls").then().statusCode(200).extract().asString()).get("recallId").asText();
+        for (String base : List.of("/api/v1/recalls/" + id + "/shipments", "/api/v1/recalls/" + id + "/returns",
+                "/api/v1/trace/RM-RESIN/R-2401/shipments")) {
+            for (String[] bad : new String[][] {{"limit=0", "limit"}, {"limit=5001", "limit"}, {"after=yesterday", "after"},
+                    {"after=2026-11-19T13:00:00Z,not-a-uuid", "after"}, {"after=" + "9".repeat(90), "after"},
+                    {"customer=%3Cscript%3E", "customer"}}) {
+                as(quinn).get(base + "?" + bad[0]).then().statusCode(400).contentType("application/problem+json")
+                        .body("field", equalTo(bad[1]));
+            }
+            // a cursor past the last line is an empty last page, not an error
+            as(quinn).get(base + "?after=2999-01-01T00:00:00Z,00000000-0000-0000-0000-000000000000").then().statusCode(200)
+                    .body("lines.size()", equalTo(0)).body("next", equalTo(null));
+        }
+        as(quinn).get("/api/v1/recalls/00000000-0000-7000-8000-000000000000/shipments").then().statusCode(404);
+        as(quinn).get("/api/v1/trace/RM-RESIN/NO-SUCH-LOT/shipments").then().statusCode(404);
+        // a recall's lines are QA's and supervisors', not a device's
+        String device = Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "gun-8")[1];
+        as(device).get("/api/v1/recalls/" + id + "/shipments").then().statusCode(403);
+    }
+
+    @Test
+    void aRecallStoredWithEveryLineInlineStillReadsItsLinesAndReports() throws Exception {
+        JsonNode recall = json(as(quinn).body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                .post("/api/v1/recalls").then().statusCode(200).extract().asString());
+        String id = recall.get("recallId").asText();
+        // as a recall was stored before the lines were paged: customers[] with shipped[] and returned[] lines, jsonb
+        ObjectNode old = recall.deepCopy();
+        old.putArray("customers").addObject().put("customer", "HARBOR-PAINTS").put("name", "Harbor Paints")
+                .<ObjectNode>set("shipped", Riverside.JSON.readTree("[{\"item\": \"FG-TOPCOAT\", \"lot\": \"TC-1002\", "
+                        + "\"shipment\": \"SHP-2\", \"quantity\": {\"value\": \"20\", \"uom\": \"H87\"}, "
+                        + "\"shippedAt\": \"2026-11-19T13:00:00Z\"}]"))
+                .putArray("returned");
+        Database.execute(ds, "UPDATE recall SET result = '" + old.toString().replace("'", "''") + "'::jsonb, result_gz = NULL WHERE id = '"
+                + id + "'");
+
+        assertThat(json(as(quinn).get("/api/v1/recalls/" + id).then().statusCode(200).extract().asString()).at("/customers/0/shipped"))
+                .hasSize(1);
+        assertThat(json(as(quinn).get("/api/v1/recalls/" + id + "/shipments").then().statusCode(200).extract().asString()).get("lines"))
+                .hasSize(3);
+        as(quinn).get("/api/v1/recalls/" + id + "/report.pdf").then().statusCode(200).contentType("application/pdf");
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return Riverside.JSON.readTree(text);
+    }
+}
