@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -34,6 +36,7 @@ import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.id.UuidV7Generator;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.server.api.ApiException;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.ValidationErrors;
@@ -206,7 +209,7 @@ public class RecallService {
                                       long started) throws SQLException {
         long asOf = TraceQueries.ledgerHead(c);
         Map<LotRef, TraceQueries.LotFacts> startFacts = TraceQueries.lots(c, starts.lots());
-        Set<String> sites = new java.util.TreeSet<>();
+        Set<String> sites = new TreeSet<>();
         for (TraceQueries.LotFacts f : startFacts.values()) {
             if (!actor.canReach(f.site())) {
                 throw ApiException.forbidden("SITE_NOT_ALLOWED", "you have no access to site " + f.site() + " of lot " + f.ref());
@@ -241,7 +244,7 @@ public class RecallService {
         List<TraceQueries.CustomerTotalRow> returned = TraceQueries.returnedByCustomer(c, shown);
         Set<String> items = new HashSet<>();
         shown.forEach(l -> items.add(l.item().value()));
-        Set<String> customerCodes = new java.util.TreeSet<>();
+        Set<String> customerCodes = new TreeSet<>();
         shipped.forEach(r -> customerCodes.add(r.customer()));
         returned.forEach(r -> customerCodes.add(r.customer()));
         Names names = Names.of(c, customerCodes, items);
@@ -250,9 +253,9 @@ public class RecallService {
         Map<String, MasterDataLookup.LocationInfo> locations = masterData.locations(locationCodes);
 
         // on hand per lot and location, summed over containers
-        Map<LotRef, Map<String, org.lotkeeper.model.quantity.Quantity>> onHand = new LinkedHashMap<>();
+        Map<LotRef, Map<String, Quantity>> onHand = new LinkedHashMap<>();
         for (TraceQueries.StockRow s : stock) {
-            onHand.computeIfAbsent(s.lot(), k -> new TreeMap<>()).merge(s.location(), s.quantity(), org.lotkeeper.model.quantity.Quantity::plus);
+            onHand.computeIfAbsent(s.lot(), k -> new TreeMap<>()).merge(s.location(), s.quantity(), Quantity::plus);
         }
         List<Views.AffectedLot> affectedLots = new ArrayList<>();
         List<Views.StockToContain> toContain = new ArrayList<>();
@@ -291,21 +294,17 @@ public class RecallService {
         shipped.forEach(r -> out.get(r.customer()).add(r, true));
         returned.forEach(r -> out.get(r.customer()).add(r, false));
         List<Views.Customer> list = new ArrayList<>(out.size());
-        out.forEach((code, t) -> list.add(new Views.Customer(code, names.partner(code), t.shippedLines, units(t.shipped), t.first, t.last,
-                t.returnedLines, units(t.returned))));
+        out.forEach((code, t) -> list.add(new Views.Customer(code, names.partner(code), t.shippedLines, List.copyOf(t.shipped.values()), t.first,
+                t.last, t.returnedLines, List.copyOf(t.returned.values()))));
         return list;
-    }
-
-    private static List<org.lotkeeper.model.quantity.Quantity> units(Map<String, org.lotkeeper.model.quantity.Quantity> byUnit) {
-        return List.copyOf(byUnit.values());
     }
 
     /** One customer's sums while they are added up. */
     private static final class Totals {
         int shippedLines;
         int returnedLines;
-        final Map<String, org.lotkeeper.model.quantity.Quantity> shipped = new TreeMap<>();
-        final Map<String, org.lotkeeper.model.quantity.Quantity> returned = new TreeMap<>();
+        final Map<String, Quantity> shipped = new TreeMap<>();
+        final Map<String, Quantity> returned = new TreeMap<>();
         Instant first;
         Instant last;
 
@@ -378,7 +377,7 @@ public class RecallService {
         // the fastest level: the answer is written once per recall, inside its transaction
         try (GZIPOutputStream gz = new GZIPOutputStream(out, 64 * 1024) {
             {
-                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                def.setLevel(Deflater.BEST_SPEED);
             }
         }) {
             gz.write(bytes);

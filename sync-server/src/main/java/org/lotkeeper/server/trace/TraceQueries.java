@@ -2,11 +2,13 @@ package org.lotkeeper.server.trace;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,9 +23,9 @@ import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 
 /**
- * Batched reads of the projections for a set of lots: lot facts, stock, receipts, shipments and
- * returns. Each is one query over {@code unnest} of the lots, joined on the tables' (item, lot)
- * indexes.
+ * Batched reads of the projections for a set of lots: lot facts, stock, receipts, returns, and
+ * shipments summed (per lot, per customer) or a page of lines at a time. Each is one query over
+ * {@code unnest} of the lots, joined on the tables' (item, lot) indexes.
  */
 final class TraceQueries {
 
@@ -107,15 +109,6 @@ final class TraceQueries {
                 Sql.items(lots), Sql.lots(lots));
     }
 
-    static List<ShipmentRow> shipments(Connection c, List<LotRef> lots) throws SQLException {
-        if (lots.isEmpty()) {
-            return List.of();
-        }
-        return Jdbc.query(c, "SELECT s.event_id, s.item, s.lot, s.shipment, s.customer, s.quantity, s.uom, s.location, s.shipped_at FROM "
-                        + LOTS + " JOIN shipment_line s ON s.item = k.item AND s.lot = k.lot ORDER BY s.shipped_at, s.event_id",
-                TraceQueries::shipment, Sql.items(lots), Sql.lots(lots));
-    }
-
     static List<ReturnRow> returns(Connection c, List<LotRef> lots) throws SQLException {
         if (lots.isEmpty()) {
             return List.of();
@@ -125,13 +118,13 @@ final class TraceQueries {
                 TraceQueries::returned, Sql.items(lots), Sql.lots(lots));
     }
 
-    private static ShipmentRow shipment(java.sql.ResultSet rs) throws SQLException {
+    private static ShipmentRow shipment(ResultSet rs) throws SQLException {
         return new ShipmentRow(rs.getObject("event_id", UUID.class), Sql.lot(rs, "item", "lot"), rs.getString("shipment"),
                 rs.getString("customer"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")), rs.getString("location"),
                 Jdbc.instant(rs, "shipped_at"));
     }
 
-    private static ReturnRow returned(java.sql.ResultSet rs) throws SQLException {
+    private static ReturnRow returned(ResultSet rs) throws SQLException {
         return new ReturnRow(rs.getObject("event_id", UUID.class), Sql.lot(rs, "item", "lot"), rs.getString("customer"),
                 rs.getString("reference"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")), rs.getString("location"),
                 rs.getString("reason"), Jdbc.instant(rs, "returned_at"));
@@ -168,7 +161,7 @@ final class TraceQueries {
                     return null;
                 },
                 Sql.items(lots), Sql.lots(lots));
-        rows.sort(java.util.Comparator.comparing(LotShippedRow::lot).thenComparing(r -> r.quantity().uom().name()));
+        rows.sort(Comparator.comparing(LotShippedRow::lot).thenComparing(r -> r.quantity().uom().name()));
         return new Shipped(rows, customers[0]);
     }
 

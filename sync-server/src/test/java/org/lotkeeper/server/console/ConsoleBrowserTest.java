@@ -129,6 +129,10 @@ class ConsoleBrowserTest {
         assertThat(recall.affected()).contains("R-2402", "PR-1001", "TC-1002", "PR-1003").doesNotContain("R-2401");
         assertThat(recall.elapsed()).matches("\\d+ ms");
         browser.screenshot("recall");
+        // a customer's sums open onto its shipment lines
+        assertThat(recall.linesOf("CITY-MAINT")).hasSize(2).allSatisfy(line -> assertThat(line).contains("SHP-3", "City Maintenance Dept"))
+                .anySatisfy(line -> assertThat(line).contains("PR-1003", "5"))
+                .anySatisfy(line -> assertThat(line).contains("TC-1002", "10"));
     }
 
     @Test

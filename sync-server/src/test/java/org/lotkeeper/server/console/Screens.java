@@ -196,6 +196,17 @@ final class Screens {
             return b.driver.findElement(By.id("elapsed")).getText();
         }
 
+        /** Opens one customer's shipment lines; answers the lines table's rows as text, and comes back. */
+        List<String> linesOf(String customer) {
+            String here = b.driver.getCurrentUrl();
+            b.driver.findElement(By.cssSelector("#customers tr[data-customer='" + customer + "'] a")).click();
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lines")));
+            List<String> rows = b.driver.findElements(By.cssSelector("#lines tbody tr")).stream().map(WebElement::getText).toList();
+            b.driver.get(here);
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("affected")));
+            return rows;
+        }
+
         String affected() {
             return b.driver.findElement(By.id("affected")).getText();
         }
