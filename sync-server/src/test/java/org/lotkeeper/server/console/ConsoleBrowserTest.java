@@ -288,12 +288,13 @@ class ConsoleBrowserTest {
         org.openqa.selenium.WebElement row = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#exceptions tbody tr")));
         assertThat(row.getText()).contains("PICK", "by ben", "PR-1003");
         row.findElement(By.name("note")).sendKeys("Customer asked for the newest lot; accepted");
-        row.findElement(By.cssSelector("button")).click();
+        // submit waits for the next page: the page before it may show a notice too (CI once read the old one, then it was gone)
+        browser.submit(row.findElement(By.cssSelector("button")));
         assertThat(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice"))).getText()).contains("resolved");
 
         org.openqa.selenium.WebElement variance = browser.driver.findElement(By.cssSelector("#variances tbody tr"));
         assertThat(variance.getText()).contains("PR-1001", "14 pc", "15 pc");
-        variance.findElement(By.cssSelector("form[action$='/approve'] button")).click();
+        browser.submit(variance.findElement(By.cssSelector("form[action$='/approve'] button")));
         assertThat(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice"))).getText()).contains("approved");
         assertThat(browser.driver.findElement(By.id("variances")).getText()).contains("None pending");
         Screens.LotPage lot = new Screens.LotSearch(browser, base()).open().search("PR-1001").open("PR-1001");
