@@ -30,9 +30,10 @@ import java.util.function.Function;
  * the recursive-CTE baseline, is {@link TraceBenchmark}.
  *
  * <p>{@code --base http://127.0.0.1:8080 --token BEARER --jdbc-url URL [--user U --password P]
- * [--samples 500] [--seed 7] [--popular ITEM/LOT --recalls 5]}: the lots are drawn from the
- * database, the requests go to the server; the token must be a QA or SUPERVISOR user's for the
- * recall.
+ * [--samples 500] [--seed 7] [--warmup 500] [--popular ITEM/LOT --recalls 5]}: the lots are drawn
+ * from the database, the requests go to the server; the token must be a QA or SUPERVISOR user's for
+ * the recall. A freshly started server is still compiling its hot paths for its first few thousand
+ * requests: warm it up (the first run after a start measured the trace's p99 ~1.5× higher).
  */
 public final class ApiLatency {
 
@@ -60,7 +61,8 @@ public final class ApiLatency {
         endpoints.put("timeline", l -> "/api/v1/lots/" + enc(l[0]) + "/" + enc(l[1]) + "/timeline");
         endpoints.put("trace both", l -> "/api/v1/trace/" + enc(l[0]) + "/" + enc(l[1]) + "?direction=both");
         endpoints.put("trace shipment lines, 1st page", l -> "/api/v1/trace/" + enc(l[0]) + "/" + enc(l[1]) + "/shipments");
-        for (int w = 0; w < 100; w++) {
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "500"));
+        for (int w = 0; w < warmup; w++) {
             String[] l = all.get(rnd.nextInt(all.size()));
             for (Function<String[], String> e : endpoints.values()) {
                 get(http, base + e.apply(l), token);
@@ -70,7 +72,8 @@ public final class ApiLatency {
         for (int i = 0; i < samples; i++) {
             picks.add(all.get(rnd.nextInt(all.size())));
         }
-        System.out.printf("%,d lots in the ledger; %,d random lots, each endpoint once per lot (after 100 warm-up lots)%n", all.size(), samples);
+        System.out.printf("%,d lots in the ledger; %,d random lots, each endpoint once per lot (after %,d warm-up lots)%n", all.size(), samples,
+                warmup);
         System.out.printf("%-34s %8s %8s %8s %8s %12s%n", "endpoint", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean bytes");
         for (Map.Entry<String, Function<String[], String>> e : endpoints.entrySet()) {
             double[] ms = new double[samples];
