@@ -22,6 +22,27 @@ public final class Fields {
         }
     }
 
+    /**
+     * A whole-number query parameter as the client sent it: {@code ifAbsent} when missing or
+     * empty, else a number from {@code min} to {@code max} — 400 naming the field otherwise.
+     * (Declared as a number, JAX-RS would answer a misleading 404 for {@code ?limit=abc}.)
+     */
+    public static long wholeNumber(String field, String value, long min, long max, long ifAbsent) {
+        if (value == null || value.isEmpty()) {
+            return ifAbsent;
+        }
+        long n;
+        try {
+            n = value.length() > 19 ? Long.MIN_VALUE : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("INVALID_FIELD", field + " must be a whole number", field);
+        }
+        if (n < min || n > max) {
+            throw ApiException.badRequest("OUT_OF_RANGE", field + " must be from " + min + " to " + max, field);
+        }
+        return n;
+    }
+
     /** Required free text of at most {@code max} characters, no control characters. */
     public static String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {

@@ -57,14 +57,15 @@ public class ExceptionPages extends ConsoleResource {
 
     @GET
     @Path("/exceptions")
-    public TemplateInstance queue(@QueryParam("flag") String flag, @QueryParam("status") String status, @QueryParam("before") Long before,
+    public TemplateInstance queue(@QueryParam("flag") String flag, @QueryParam("status") String status, @QueryParam("before") String before,
                                   @QueryParam("done") String done) {
         Actor actor = session.require(Role.SUPERVISOR);
         Chrome page = session.chrome(actor, "exceptions", "Exceptions");
         if (done != null && List.of("resolved", "approved", "rejected").contains(done)) {
             page = page.notice("Done: " + done + ".");
         }
-        return Pages.exceptions(page, view(actor, flag, status, before));
+        return Pages.exceptions(page, view(actor, flag, status, before == null || before.isEmpty() ? null
+                : Fields.wholeNumber("before", before, 1, Long.MAX_VALUE, 0)));
     }
 
     @POST

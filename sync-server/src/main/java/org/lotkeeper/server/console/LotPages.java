@@ -167,7 +167,7 @@ public class LotPages extends ConsoleResource {
 
     @GET
     @Path("/lot")
-    public TemplateInstance lot(@QueryParam("item") String item, @QueryParam("lot") String lot, @QueryParam("after") Long after,
+    public TemplateInstance lot(@QueryParam("item") String item, @QueryParam("lot") String lot, @QueryParam("after") String after,
                                 @QueryParam("done") String done) {
         Actor actor = session.require();
         Chrome page = session.chrome(actor, "lots", "Lot " + lot);
@@ -177,7 +177,7 @@ public class LotPages extends ConsoleResource {
         } else if ("document".equals(done)) {
             page = page.notice("Document uploaded and linked to this lot.");
         }
-        return Pages.lot(page, view(actor, item, lot, after == null ? 0 : after, null));
+        return Pages.lot(page, view(actor, item, lot, Fields.wholeNumber("after", after, 0, Long.MAX_VALUE, 0), null));
     }
 
     @POST

@@ -149,9 +149,9 @@ public class RecallPages extends ConsoleResource {
         Actor actor = session.require(Role.QA, Role.SUPERVISOR);
         Views.RecallAnswer answer = recalls.result(actor, id);
         String who = LotPages.blank(customer) ? null : customer;
-        Views.Page<Views.Shipment> page = recalls.shipments(actor, id, who, after, SHOWN);
+        Views.Page<Views.Shipment> page = recalls.shipments(actor, id, who, after, Integer.toString(SHOWN));
         boolean first = LotPages.blank(after);
-        Views.Page<Views.ReturnLine> returns = first ? recalls.returns(actor, id, who, null, SHOWN) : new Views.Page<>(List.of(), null);
+        Views.Page<Views.ReturnLine> returns = first ? recalls.returns(actor, id, who, null, Integer.toString(SHOWN)) : new Views.Page<>(List.of(), null);
         String base = "/console/recalls/" + answer.recallId();
         String self = base + "/shipments?" + (who == null ? "" : "customer=" + ConsoleLinks.enc(who) + "&");
         String name = who == null ? null : answer.customers().stream().filter(c -> c.customer().equals(who)).findFirst()

@@ -37,7 +37,7 @@ public class ExceptionResource {
     @GET
     @Path("/exceptions")
     public List<ExceptionService.ExceptionView> exceptions(@QueryParam("status") String status, @QueryParam("flag") String flag,
-                                                           @QueryParam("limit") Integer limit) {
+                                                           @QueryParam("limit") String limit) {
         if (status != null && !Set.of("OPEN", "RESOLVED").contains(status)) {
             throw ApiException.badRequest("UNKNOWN_ENUM", "status must be OPEN or RESOLVED", "status");
         }
@@ -59,7 +59,7 @@ public class ExceptionResource {
 
     @GET
     @Path("/variances")
-    public List<ExceptionService.VarianceView> variances(@QueryParam("status") String status, @QueryParam("limit") Integer limit) {
+    public List<ExceptionService.VarianceView> variances(@QueryParam("status") String status, @QueryParam("limit") String limit) {
         if (status != null && !Set.of("PENDING", "APPROVED", "REJECTED").contains(status)) {
             throw ApiException.badRequest("UNKNOWN_ENUM", "status must be PENDING, APPROVED or REJECTED", "status");
         }
@@ -78,13 +78,7 @@ public class ExceptionResource {
         return service.reject(actor.get(), id, Fields.text("note", body == null ? null : body.note(), 1000));
     }
 
-    private static int limit(Integer limit) {
-        if (limit == null) {
-            return 500;
-        }
-        if (limit < 1 || limit > 5000) {
-            throw ApiException.badRequest("OUT_OF_RANGE", "limit must be between 1 and 5000", "limit");
-        }
-        return limit;
+    private static int limit(String limit) {
+        return (int) Fields.wholeNumber("limit", limit, 1, 5000, 500);
     }
 }

@@ -25,6 +25,7 @@ import org.lotkeeper.model.wire.PushRequestReader;
 import org.lotkeeper.model.wire.PushResponse;
 import org.lotkeeper.model.wire.RejectionCode;
 import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.ledger.IngestService;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.CurrentActor;
@@ -93,11 +94,8 @@ public class SyncResource {
     @GET
     @Path("/pull")
     @RolesAllowed(Actor.DEVICE_ROLE)
-    public PullResponse pull(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        int pageSize = limit == null ? PullService.DEFAULT_LIMIT : limit;
-        if (pageSize < 1 || pageSize > PullService.MAX_LIMIT) {
-            throw ApiException.badRequest("OUT_OF_RANGE", "limit must be between 1 and " + PullService.MAX_LIMIT, "limit");
-        }
+    public PullResponse pull(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        int pageSize = (int) Fields.wholeNumber("limit", limit, 1, PullService.MAX_LIMIT, PullService.DEFAULT_LIMIT);
         Actor device = actor.get();
         PullResponse answer = pull.pull(device, cursor, pageSize);
         // the fleet's "last seen": every sync cycle ends with a complete pull (one write per cycle, not per page)

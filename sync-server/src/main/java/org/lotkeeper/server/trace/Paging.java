@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Fields;
 
 /**
  * Pages of shipment and return lines: the {@code limit} and {@code after} query parameters, and
@@ -21,14 +22,9 @@ final class Paging {
     private Paging() {
     }
 
-    static int limit(Integer limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.badRequest("INVALID_FIELD", "limit must be between 1 and " + MAX_LIMIT, "limit");
-        }
-        return limit;
+    /** The {@code limit} query parameter as given (missing: the default); 400 naming it unless a whole number in range. */
+    static int limit(String limit) {
+        return (int) Fields.wholeNumber("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
     }
 
     static TraceQueries.Cursor after(String text) {

@@ -3,7 +3,6 @@ package org.lotkeeper.server.trace;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,7 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.security.CurrentActor;
 
 /**
@@ -47,11 +46,8 @@ public class RecallResource {
     }
 
     @GET
-    public java.util.List<Views.RecallSummary> list(@QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("INVALID_FIELD", "limit must be between 1 and 1000", "limit");
-        }
-        return recalls.list(actor.get(), limit);
+    public java.util.List<Views.RecallSummary> list(@QueryParam("limit") String limit) {
+        return recalls.list(actor.get(), (int) Fields.wholeNumber("limit", limit, 1, 1000, 100));
     }
 
     @GET
@@ -64,7 +60,7 @@ public class RecallResource {
     @GET
     @Path("/{id}/shipments")
     public Views.Page<Views.Shipment> shipments(@PathParam("id") String id, @QueryParam("customer") String customer,
-                                                @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+                                                @QueryParam("after") String after, @QueryParam("limit") String limit) {
         return recalls.shipments(actor.get(), id, customer, after, limit);
     }
 
@@ -72,7 +68,7 @@ public class RecallResource {
     @GET
     @Path("/{id}/returns")
     public Views.Page<Views.ReturnLine> returns(@PathParam("id") String id, @QueryParam("customer") String customer,
-                                                @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+                                                @QueryParam("after") String after, @QueryParam("limit") String limit) {
         return recalls.returns(actor.get(), id, customer, after, limit);
     }
 

@@ -325,14 +325,14 @@ public class RecallService {
      * One page of the shipment lines of a stored recall — the lines its customers' sums add up,
      * as the ledger stood at the recall's {@code asOfSeq} — of one customer or all.
      */
-    public Views.Page<Views.Shipment> shipments(Actor actor, String recallId, String customer, String after, Integer limit) {
+    public Views.Page<Views.Shipment> shipments(Actor actor, String recallId, String customer, String after, String limit) {
         Lines l = lines(actor, recallId, customer, after, limit);
         return access.read(c -> traceService.shipmentPage(c,
                 TraceQueries.shipmentPage(c, l.lots(), l.customer(), l.recall().asOfSeq(), l.after(), l.limit() + 1), l.limit()));
     }
 
     /** One page of the return lines of a stored recall, as {@link #shipments}. */
-    public Views.Page<Views.ReturnLine> returns(Actor actor, String recallId, String customer, String after, Integer limit) {
+    public Views.Page<Views.ReturnLine> returns(Actor actor, String recallId, String customer, String after, String limit) {
         Lines l = lines(actor, recallId, customer, after, limit);
         return access.read(c -> traceService.returnPage(c,
                 TraceQueries.returnPage(c, l.lots(), l.customer(), l.recall().asOfSeq(), l.after(), l.limit() + 1), l.limit()));
@@ -341,7 +341,7 @@ public class RecallService {
     private record Lines(Views.RecallAnswer recall, List<LotRef> lots, String customer, TraceQueries.Cursor after, int limit) {
     }
 
-    private Lines lines(Actor actor, String recallId, String customer, String after, Integer limit) {
+    private Lines lines(Actor actor, String recallId, String customer, String after, String limit) {
         String who = TraceService.customer(customer);
         TraceQueries.Cursor from = Paging.after(after);
         int size = Paging.limit(limit);

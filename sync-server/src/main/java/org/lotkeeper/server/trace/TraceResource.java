@@ -33,7 +33,7 @@ public class TraceResource {
     @Path("/shipments")
     public Views.Page<Views.Shipment> shipments(@PathParam("item") String item, @PathParam("lot") String lot,
                                                 @QueryParam("customer") String customer, @QueryParam("after") String after,
-                                                @QueryParam("limit") Integer limit) {
+                                                @QueryParam("limit") String limit) {
         return trace.shipments(actor.get(), item, lot, customer, after, limit);
     }
 }

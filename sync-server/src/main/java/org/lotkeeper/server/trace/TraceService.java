@@ -113,7 +113,7 @@ public class TraceService {
      * One page of the shipment lines of a lot and its descendants (of the sites the caller
      * reaches), in shipping order; of one customer if {@code customer} is given.
      */
-    public Views.Page<Views.Shipment> shipments(Actor actor, String item, String lot, String customer, String after, Integer limit) {
+    public Views.Page<Views.Shipment> shipments(Actor actor, String item, String lot, String customer, String after, String limit) {
         TraceQueries.LotFacts root = access.lot(actor, item, lot);
         String who = customer(customer);
         TraceQueries.Cursor from = Paging.after(after);

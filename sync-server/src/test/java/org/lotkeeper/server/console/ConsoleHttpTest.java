@@ -42,6 +42,17 @@ class ConsoleHttpTest {
     }
 
     @Test
+    void aPageNumberThatIsNotANumberIsABadRequestPageNamingIt() {
+        ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
+        for (String path : List.of("/console/lot?item=RM-RESIN&lot=R-2401&after=abc", "/console/exceptions?before=x1")) {
+            Response r = admin.request().get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(r.contentType()).as(path).startsWith("text/html");
+            assertThat(r.asString()).as(path).contains("must be a whole number");
+        }
+    }
+
+    @Test
     void aFormWithoutThisSessionsTokenIsRefused() {
         ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
         Response r = admin.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", "f".repeat(64))

@@ -80,7 +80,8 @@ class LinePagingTest {
                 .post("/api/v1/recalls").then().statusCode(200).extract().asString()).get("recallId").asText();
         for (String base : List.of("/api/v1/recalls/" + id + "/shipments", "/api/v1/recalls/" + id + "/returns",
                 "/api/v1/trace/RM-RESIN/R-2401/shipments")) {
-            for (String[] bad : new String[][] {{"limit=0", "limit"}, {"limit=5001", "limit"}, {"after=yesterday", "after"},
+            for (String[] bad : new String[][] {{"limit=0", "limit"}, {"limit=5001", "limit"}, {"limit=abc", "limit"}, {"limit=99999999999", "limit"},
+                    {"after=yesterday", "after"},
                     {"after=2026-11-19T13:00:00Z,not-a-uuid", "after"}, {"after=" + "9".repeat(90), "after"},
                     {"customer=%3Cscript%3E", "customer"}}) {
                 as(quinn).get(base + "?" + bad[0]).then().statusCode(400).contentType("application/problem+json")
