@@ -11,8 +11,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -25,8 +28,15 @@ public class ProblemMapper {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    @Inject
+    Instance<HtmlProblems> pages;
+
     @ServerExceptionMapper
-    public Response api(ApiException e) {
+    public Response api(ApiException e, UriInfo uri) {
+        Response page = page(uri, e.status(), e.getMessage());
+        if (page != null) {
+            return page;
+        }
         Response r = problem(e.status(), e.code(), e.getMessage(), e.field(), e.extra());
         if (e.extra().get("retryAfter") instanceof Number seconds) {
             return Response.fromResponse(r).header("Retry-After", seconds.toString()).build();
@@ -74,7 +84,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         String code = switch (status) {
             case 401 -> "UNAUTHENTICATED";
@@ -87,6 +97,10 @@ public class ProblemMapper {
             default -> status < 500 ? "BAD_REQUEST" : "SERVER_ERROR";
         };
         String detail = status == 404 ? "no such resource" : firstLine(e.getMessage());
+        Response page = page(uri, status, detail);
+        if (page != null) {
+            return page;
+        }
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             return badJson(json);
         }
@@ -94,15 +108,33 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         if (databaseUnavailable(e)) {
             LOG.warnf("database unavailable: %s", rootMessage(e));
-            return Response.fromResponse(problem(503, "DATABASE_UNAVAILABLE",
-                    "the database cannot be reached; devices keep capturing offline and retry", null, Map.of()))
+            String detail = "the database cannot be reached; devices keep capturing offline and retry";
+            Response page = page(uri, 503, detail);
+            return Response.fromResponse(page != null ? page : problem(503, "DATABASE_UNAVAILABLE", detail, null, Map.of()))
                     .header("Retry-After", "5").build();
         }
         LOG.error("unexpected error", e);
-        return problem(500, "SERVER_ERROR", "an unexpected error occurred; it has been logged", null, Map.of());
+        String detail = "an unexpected error occurred; it has been logged";
+        Response page = page(uri, 500, detail);
+        return page != null ? page : problem(500, "SERVER_ERROR", detail, null, Map.of());
+    }
+
+    /** A page for a person instead of problem+json, where a provider serves {@code uri}'s path as pages. */
+    private Response page(UriInfo uri, int status, String detail) {
+        if (uri == null) {
+            return null;
+        }
+        String path = uri.getPath();
+        for (HtmlProblems p : pages) {
+            Response r = p.page(path, status, detail);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /**

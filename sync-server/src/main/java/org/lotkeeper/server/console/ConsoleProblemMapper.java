@@ -23,15 +23,24 @@ public class ConsoleProblemMapper {
         if (problem.signInFirst()) {
             return Response.seeOther(URI.create("/console/login")).build();
         }
-        Chrome page = session.actor().map(a -> session.chrome(a, "", "Refused")).orElse(Chrome.anonymous("Refused", null));
+        Chrome page;
+        try {
+            page = session.actor().map(a -> session.chrome(a, "", "Refused")).orElse(Chrome.anonymous("Refused", null));
+        } catch (RuntimeException chromeFailed) {
+            page = Chrome.anonymous("Refused", null); // e.g. the database is down: the page still says why
+        }
         return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Pages.problem(page, problem.status(), problem.getMessage()).render()).build();
     }
 
     /** A service's refusal on a console page (unknown lot, another site, bad input): a page saying so. */
     static ConsoleProblem of(ApiException e) {
-        String message = e.getMessage() == null || e.getMessage().isEmpty() ? "The request was refused."
-                : Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1) + ".";
-        return new ConsoleProblem(e.status() == 401 ? 400 : e.status(), message, false);
+        return new ConsoleProblem(e.status() == 401 ? 400 : e.status(), sentence(e.getMessage()), false);
+    }
+
+    /** A service's message as a sentence: capitalised, with a full stop. */
+    static String sentence(String detail) {
+        return detail == null || detail.isEmpty() ? "The request was refused."
+                : Character.toUpperCase(detail.charAt(0)) + detail.substring(1) + (detail.endsWith(".") ? "" : ".");
     }
 }

@@ -53,6 +53,25 @@ class ConsoleHttpTest {
     }
 
     @Test
+    void anUnknownPageOrAWrongMethodIsAPageSayingSoWhileTheApiStaysJson() {
+        ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
+        Response missing = admin.request().get("/console/no-such-page");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("text/html");
+        assertThat(missing.asString()).contains("There is no such page.").doesNotContain("NOT_FOUND");
+        Response anonymous = given().redirects().follow(false).get("/console/lots/nothing/here");
+        assertThat(anonymous.statusCode()).isEqualTo(404);
+        assertThat(anonymous.contentType()).startsWith("text/html");
+        Response method = admin.request().delete("/console/dashboard");
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(method.contentType()).startsWith("text/html");
+        assertThat(method.asString()).contains("cannot be used that way");
+        Response api = given().get("/api/v1/no-such-endpoint");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void aFormWithoutThisSessionsTokenIsRefused() {
         ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
         Response r = admin.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", "f".repeat(64))
