@@ -18,6 +18,7 @@ import org.lotkeeper.client.e2e.ServerApi;
 import org.lotkeeper.client.e2e.ServerProcess;
 import org.lotkeeper.client.sim.Simulator;
 import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.id.DeviceId;
@@ -35,14 +36,16 @@ import org.lotkeeper.profiles.DeviceProfiles;
 
 /**
  * QUALITY.md P6 and P7 at a chosen size, end to end on the packaged server: a loader device pushes
- * {@code lots} RECEIVE events (one lot and one stock row each) through the push API; then a fresh
+ * {@code lots} RECEIVE events (one lot and one stock row each) through the push API — with
+ * {@code stockRowsPerLot} 2, each followed by a MOVE of half the lot to WH-A-01 (a second stock
+ * row, as P6's 100,000 lots / 200,000 stock rows asks); then a fresh
  * simulated device enrolls and its first sync (a snapshot of the site, applied to SQLite) is timed,
  * then an incremental pull with nothing new and one with one new lot. P7: the device's store is
  * reopened as at start (open, migrate, ready for a badge scan), timed, with the heap used after a GC.
  *
  * <p>Run (after building sync-server): {@code ./mvnw -B -q -pl mobile-client test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=org.lotkeeper.client.bench.FirstSyncBenchmark
- * -Dexec.args="<dir> <lots>"}
+ * -Dexec.args="<dir> <lots> [stockRowsPerLot: 1 or 2]"}
  */
 public final class FirstSyncBenchmark {
 
@@ -54,6 +57,10 @@ public final class FirstSyncBenchmark {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "mobile-client/target/first-sync-bench");
         int lots = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int rowsPerLot = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        if (rowsPerLot != 1 && rowsPerLot != 2) {
+            throw new IllegalArgumentException("stockRowsPerLot is 1 or 2");
+        }
         if (Files.exists(dir.resolve("devices"))) {
             throw new IllegalStateException("use a fresh directory: " + dir);
         }
@@ -70,10 +77,14 @@ public final class FirstSyncBenchmark {
             long t0 = System.nanoTime();
             UuidV7Generator ids = new UuidV7Generator();
             long seq = 1;
-            for (int from = 0; from < lots; from += 1000) {
+            int perPush = 1000 / rowsPerLot; // at most 1,000 events a push
+            for (int from = 0; from < lots; from += perPush) {
                 List<Event> batch = new ArrayList<>();
-                for (int i = from; i < Math.min(lots, from + 1000); i++) {
+                for (int i = from; i < Math.min(lots, from + perPush); i++) {
                     batch.add(receipt(ids, seq++, i));
+                    if (rowsPerLot == 2) {
+                        batch.add(halfToStorage(ids, seq++, i));
+                    }
                 }
                 PushResponse r = api.push(loaderToken, loaderId, batch);
                 if (r.results().stream().anyMatch(x -> !x.status().stored())) {
@@ -81,8 +92,8 @@ public final class FirstSyncBenchmark {
                 }
             }
             double loadSeconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "loaded %,d receipts through push in %.1f s (%,.0f events/s)%n", lots, loadSeconds,
-                    lots / loadSeconds);
+            System.out.printf(Locale.ROOT, "loaded %,d lots (%,d events, %,d stock rows) through push in %.1f s (%,.0f events/s)%n", lots,
+                    seq - 1, (long) lots * rowsPerLot, loadSeconds, (seq - 1) / loadSeconds);
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Path devices = dir.resolve("devices");
@@ -117,6 +128,14 @@ public final class FirstSyncBenchmark {
                 null, Quantity.of(Integer.toString(100 + i % 900), Uom.LTR), LocalDate.parse("2027-09-30").plusDays(i % 300),
                 null, LocationCode.of(i % 2 == 0 ? "RCV-DOCK-1" : "WH-B-01"), null, List.of());
         return new Event(ids.next(), seq, Instant.now(), UserId.of("ana"), SiteCode.of("PLANT-1"), r);
+    }
+
+    /** A MOVE of half of lot {@code i} from where it was received to WH-A-01: its second stock row. */
+    private static Event halfToStorage(UuidV7Generator ids, long seq, int i) {
+        Move m = new Move(ItemCode.of("RM-SOLVENT"), LotCode.of(String.format(Locale.ROOT, "S-%06d", i)),
+                Quantity.of(Integer.toString((100 + i % 900) / 2), Uom.LTR), LocationCode.of(i % 2 == 0 ? "RCV-DOCK-1" : "WH-B-01"),
+                LocationCode.of("WH-A-01"), null);
+        return new Event(ids.next(), seq, Instant.now(), UserId.of("ana"), SiteCode.of("PLANT-1"), m);
     }
 
     private static void time(Simulator sim, ByteArrayOutputStream out, String what) throws Exception {

@@ -42,6 +42,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
+                // statistics follow a big import within seconds, not a minute: until a table is
+                // analysed the planner guesses, and a first sync after an import was 10x slower
+                .setServerConfig("autovacuum_naptime", "10s")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         LOG.infof("Embedded PostgreSQL on port %d, data in %s (fsync on, synchronous_commit on)",
