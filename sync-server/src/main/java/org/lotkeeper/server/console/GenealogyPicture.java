@@ -69,8 +69,8 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
         return nodes.size() <= 1;
     }
 
-    /** The picture of a trace, with customers drawn from {@code shipments} (lines of its lots). */
-    static GenealogyPicture of(Views.TraceAnswer trace, List<Views.Shipment> shipments) {
+    /** The picture of a trace, with customers drawn from what each got of its lots ({@code shipped}). */
+    static GenealogyPicture of(Views.TraceAnswer trace, List<Views.CustomerShipped> shipped) {
         // columns: ancestors at -depth, the lot at 0, descendants at +depth, customers after the last
         Map<String, Integer> column = new LinkedHashMap<>();
         Map<String, Views.TraceLot> lots = new LinkedHashMap<>();
@@ -84,10 +84,10 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
             });
         }
         int lastLotColumn = column.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        Map<String, Map<String, Quantity>> shipped = new TreeMap<>(); // lot key -> customer -> quantity
+        Map<String, Map<String, Quantity>> shippedTo = new TreeMap<>(); // lot key -> customer -> quantity
         Map<String, String> customerNames = new TreeMap<>();
-        for (Views.Shipment s : shipments) {
-            shipped.computeIfAbsent(key(s.item(), s.lot()), k -> new TreeMap<>()).merge(s.customer(), s.quantity(), GenealogyPicture::sum);
+        for (Views.CustomerShipped s : shipped) {
+            shippedTo.computeIfAbsent(key(s.item(), s.lot()), k -> new TreeMap<>()).merge(s.customer(), s.quantity(), GenealogyPicture::sum);
             customerNames.put(s.customer(), s.customerName() == null ? s.customer() : s.customerName());
         }
         int customerColumn = lastLotColumn + 1;
@@ -127,7 +127,7 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
             edge(at.get(key(link.from().item(), link.from().lot())), at.get(key(link.to().item(), link.to().lot())),
                     ConsoleFormat.text(link.quantity()), false, edges);
         }
-        shipped.forEach((lot, customers) -> customers.forEach((customer, q) ->
+        shippedTo.forEach((lot, customers) -> customers.forEach((customer, q) ->
                 edge(at.get(lot), at.get("customer:" + customer), ConsoleFormat.text(q), true, edges)));
         return new GenealogyPicture(width, height, nodes, edges);
     }

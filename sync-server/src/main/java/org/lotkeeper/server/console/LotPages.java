@@ -288,7 +288,8 @@ public class LotPages extends ConsoleResource {
         Views.TraceAnswer trace = traces.trace(actor, detail.item(), detail.lot(), Direction.BOTH, PICTURE_LOTS);
         boolean coaRequired = masterData.item(detail.item()).map(MasterDataLookup.ItemInfo::coaRequired).orElse(false);
         Views.Page<Views.Shipment> shipments = traces.shipments(actor, trace, SHIPMENTS_SHOWN);
-        return new LotView(detail, detail.item(), detail.lot(), timeline, next, after <= 0, GenealogyPicture.of(trace, shipments.lines()), trace,
+        GenealogyPicture picture = GenealogyPicture.of(trace, traces.shippedToCustomers(trace));
+        return new LotView(detail, detail.item(), detail.lot(), timeline, next, after <= 0, picture, trace,
                 actions(actor, detail, coaRequired), coaRequired, actor.hasAnyRole(Set.of(Role.QA, Role.SUPERVISOR)),
                 EnumSet.allOf(DocumentKind.class).stream().map(Enum::name).toList(),
                 "/console/labels/print/lot?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()),

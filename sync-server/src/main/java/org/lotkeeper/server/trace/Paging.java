@@ -18,6 +18,9 @@ final class Paging {
 
     static final int DEFAULT_LIMIT = 500;
     static final int MAX_LIMIT = 5_000;
+    /** Times a cursor may name: PostgreSQL's timestamps end long before {@link Instant}'s. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private Paging() {
     }
@@ -36,7 +39,11 @@ final class Paging {
             if (text.length() > 80 || comma < 0) {
                 throw new IllegalArgumentException();
             }
-            return new TraceQueries.Cursor(Instant.parse(text.substring(0, comma)), UUID.fromString(text.substring(comma + 1)));
+            Instant at = Instant.parse(text.substring(0, comma));
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new IllegalArgumentException("outside what the database holds");
+            }
+            return new TraceQueries.Cursor(at, UUID.fromString(text.substring(comma + 1)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw ApiException.badRequest("INVALID_FIELD", "after is not a cursor this server gave: pass the page's \"next\" as it came",
                     "after");

@@ -40,6 +40,7 @@ import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.server.api.ApiException;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.ValidationErrors;
+import org.lotkeeper.server.ledger.LedgerAppends;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.quality.StatusService;
 import org.lotkeeper.server.security.Actor;
@@ -207,6 +208,8 @@ public class RecallService {
 
     private Created recall(Connection c, Actor actor, Starts starts, boolean mock, String reason, String signer, String meaning,
                                       long started) throws SQLException {
+        // one ledger position for everything below: the sums, the stored asOfSeq its lines are read at
+        LedgerAppends.hold(c, !mock);
         long asOf = TraceQueries.ledgerHead(c);
         Map<LotRef, TraceQueries.LotFacts> startFacts = TraceQueries.lots(c, starts.lots());
         Set<String> sites = new TreeSet<>();
@@ -346,7 +349,13 @@ public class RecallService {
         TraceQueries.Cursor from = Paging.after(after);
         int size = Paging.limit(limit);
         Views.RecallAnswer recall = result(actor, recallId);
-        return new Lines(recall, RecallReports.affected(recall), who, from, size);
+        // only lots of the caller's sites (a recall asked by someone who reaches more shows them more)
+        List<LotRef> lots = RecallReports.affected(recall);
+        List<LotRef> reachable = access.read(c -> {
+            Map<LotRef, TraceQueries.LotFacts> facts = TraceQueries.lots(c, lots);
+            return lots.stream().filter(l -> facts.containsKey(l) && actor.canReach(facts.get(l).site())).toList();
+        });
+        return new Lines(recall, reachable, who, from, size);
     }
 
     private byte[] store(Connection c, Views.RecallAnswer answer, Starts starts, Set<String> sites) throws SQLException {

@@ -165,6 +165,22 @@ final class TraceQueries {
         return new Shipped(rows, customers[0]);
     }
 
+    /** What each customer got of one lot in one unit, summed. */
+    record LotCustomerRow(LotRef lot, String customer, Quantity quantity) {
+    }
+
+    /** The shipments of these lots summed per lot, customer and unit (a genealogy picture's customer edges). */
+    static List<LotCustomerRow> shippedByLotAndCustomer(Connection c, List<LotRef> lots) throws SQLException {
+        if (lots.isEmpty()) {
+            return List.of();
+        }
+        return Jdbc.query(c, "SELECT s.item, s.lot, s.customer, s.uom, sum(s.quantity) AS quantity FROM " + LOTS
+                        + " JOIN shipment_line s ON s.item = k.item AND s.lot = k.lot GROUP BY s.item, s.lot, s.customer, s.uom",
+                rs -> new LotCustomerRow(Sql.lot(rs, "item", "lot"), rs.getString("customer"),
+                        quantity(rs.getBigDecimal("quantity"), rs.getString("uom"))),
+                Sql.items(lots), Sql.lots(lots));
+    }
+
     /**
      * What each customer was shipped of these lots, per unit. PostgreSQL cannot estimate how many
      * lines a list of lots joins to and would sort them all by customer to group them; inside a
@@ -196,8 +212,13 @@ final class TraceQueries {
                             rs.getInt("lines"), Jdbc.instant(rs, "first"), Jdbc.instant(rs, "last")),
                     Sql.items(lots), Sql.lots(lots));
         } finally {
-            if (inTransaction) {
-                Jdbc.one(c, "SELECT set_config('enable_sort', 'on', true)", rs -> null);
+            if (inTransaction && c.isValid(0)) {
+                try {
+                    Jdbc.one(c, "SELECT set_config('enable_sort', 'on', true)", rs -> null);
+                } catch (SQLException aborted) {
+                    // the statement above failed and aborted the transaction, which ends the setting anyway;
+                    // its own error is the one that matters
+                }
             }
         }
     }
@@ -263,15 +284,19 @@ final class TraceQueries {
         List<R> out = new ArrayList<>(limit);
         Cursor from = after;
         while (out.size() < limit) {
-            int wanted = limit - out.size();
-            List<R> chunk = fetch.rows(from, wanted);
+            // whole chunks: lines recorded after the recall are skipped a page's worth at a time
+            List<R> chunk = fetch.rows(from, limit);
             if (chunk.isEmpty()) {
                 break;
             }
             Set<UUID> held = new HashSet<>(Jdbc.query(c, "SELECT event_id FROM ledger_event WHERE event_id = ANY(?) AND ledger_seq <= ?",
                     rs -> rs.getObject(1, UUID.class), chunk.stream().map(eventId).toArray(UUID[]::new), asOfSeq));
-            chunk.stream().filter(r -> held.contains(eventId.apply(r))).forEach(out::add);
-            if (chunk.size() < wanted) {
+            for (R r : chunk) {
+                if (out.size() < limit && held.contains(eventId.apply(r))) {
+                    out.add(r);
+                }
+            }
+            if (chunk.size() < limit) {
                 break;
             }
             from = position.apply(chunk.get(chunk.size() - 1));

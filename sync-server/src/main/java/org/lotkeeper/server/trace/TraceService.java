@@ -126,10 +126,24 @@ public class TraceService {
         });
     }
 
-    /** The first {@code limit} shipment lines of a trace's root and descendants as answered (the console's picture). */
+    /** What each customer got of each of a trace's root and descendants as answered, summed (the console's picture). */
+    public List<Views.CustomerShipped> shippedToCustomers(Views.TraceAnswer trace) {
+        List<LotRef> downstream = downstream(trace);
+        return access.read(c -> {
+            List<TraceQueries.LotCustomerRow> rows = TraceQueries.shippedByLotAndCustomer(c, downstream);
+            Names names = Names.of(c, rows.stream().map(TraceQueries.LotCustomerRow::customer).distinct().toList(), List.of());
+            return rows.stream().map(r -> new Views.CustomerShipped(r.lot().item().value(), r.lot().lot().value(), r.customer(),
+                    names.partner(r.customer()), r.quantity())).toList();
+        });
+    }
+
+    private static List<LotRef> downstream(Views.TraceAnswer trace) {
+        return trace.lots().stream().filter(l -> !ANCESTOR.equals(l.relation())).map(l -> LotRef.of(l.item(), l.lot())).toList();
+    }
+
+    /** The first {@code limit} shipment lines of a trace's root and descendants as answered (the console's lot page). */
     public Views.Page<Views.Shipment> shipments(Actor actor, Views.TraceAnswer trace, int limit) {
-        List<LotRef> downstream = trace.lots().stream().filter(l -> !ANCESTOR.equals(l.relation()))
-                .map(l -> LotRef.of(l.item(), l.lot())).toList();
+        List<LotRef> downstream = downstream(trace);
         return access.read(c -> shipmentPage(c, TraceQueries.shipmentPage(c, downstream, null, null, null, limit + 1), limit));
     }
 

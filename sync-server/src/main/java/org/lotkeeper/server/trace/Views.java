@@ -66,6 +66,10 @@ public final class Views {
                               boolean complete, long elapsedMs) {
     }
 
+    /** What one customer got of one lot, in one unit, summed over its shipment lines. */
+    public record CustomerShipped(String item, String lot, String customer, String customerName, Quantity quantity) {
+    }
+
     /** One page of lines in time order; {@code next} is the cursor of the page after, null on the last page. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Page<T>(List<T> lines, String next) {

@@ -87,6 +87,9 @@ class LinePagingTest {
                 as(quinn).get(base + "?" + bad[0]).then().statusCode(400).contentType("application/problem+json")
                         .body("field", equalTo(bad[1]));
             }
+            // a time Java reads but PostgreSQL cannot hold is a bad cursor, not a 500
+            as(quinn).queryParam("after", "+999999999-12-31T23:59:59Z,00000000-0000-0000-0000-000000000000").get(base).then()
+                    .statusCode(400).body("field", equalTo("after"));
             // a cursor past the last line is an empty last page, not an error
             as(quinn).get(base + "?after=2999-01-01T00:00:00Z,00000000-0000-0000-0000-000000000000").then().statusCode(200)
                     .body("lines.size()", equalTo(0)).body("next", equalTo(null));
@@ -118,6 +121,21 @@ class LinePagingTest {
         assertThat(json(as(quinn).get("/api/v1/recalls/" + id + "/shipments").then().statusCode(200).extract().asString()).get("lines"))
                 .hasSize(3);
         as(quinn).get("/api/v1/recalls/" + id + "/report.pdf").then().statusCode(200).contentType("application/pdf");
+    }
+
+    @Test
+    void aRecallsLinesLeaveOutLotsOfSitesTheCallerCannotReach() throws Exception {
+        JsonNode recall = json(as(quinn).body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                .post("/api/v1/recalls").then().statusCode(200).extract().asString());
+        String lines = "/api/v1/recalls/" + recall.get("recallId").asText() + "/shipments";
+        assertThat(json(as(quinn).get(lines).then().statusCode(200).extract().asString()).get("lines"))
+                .extracting(l -> l.get("lot").asText()).containsExactlyInAnyOrder("TC-1002", "PR-1003", "TC-1002");
+        // TC-1002 now belongs to another site, as if the recall had been asked by someone who reaches both
+        Database.execute(ds, "UPDATE lot SET site = 'PLANT-2' WHERE item = 'FG-TOPCOAT' AND lot = 'TC-1002'");
+        assertThat(json(as(quinn).get(lines).then().statusCode(200).extract().asString()).get("lines"))
+                .extracting(l -> l.get("lot").asText()).containsExactly("PR-1003");
+        assertThat(json(as(Api.adminToken()).get(lines).then().statusCode(200).extract().asString()).get("lines"))
+                .as("a caller of every site").hasSize(3);
     }
 
     private static JsonNode json(String text) throws Exception {
