@@ -107,7 +107,7 @@ public final class ApiLatency {
                 TraceBenchmark.pct(ms, 99), ms[ms.length - 1], meanBytes);
     }
 
-    /** The mock recall of one lot, {@code times} times (the first after one unmeasured warm-up), then the last one's PDF as often. */
+    /** The mock recall of one lot, {@code times} times after three unmeasured ones, then the last one's PDF as often. */
     private static void recall(HttpClient http, String base, String token, String lot, int times) throws Exception {
         String[] l = lot.split("/", 2);
         String body = "{\"mock\": true, \"reason\": \"benchmark\", \"lots\": [{\"item\": \"" + l[0] + "\", \"lot\": \"" + l[1] + "\"}]}";
@@ -116,7 +116,7 @@ public final class ApiLatency {
         String id = null;
         double[] json = new double[times];
         long size = 0;
-        for (int i = -1; i < times; i++) {
+        for (int i = -3; i < times; i++) {
             long t0 = System.nanoTime();
             HttpResponse<String> r = http.send(post, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
