@@ -2,6 +2,8 @@ package org.lotkeeper.server.trace;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -42,6 +44,12 @@ public class Access {
             throw ApiException.forbidden("SITE_NOT_ALLOWED", "you have no access to site " + facts.site());
         }
         return facts;
+    }
+
+    /** Of {@code lots}, those in the ledger whose site the caller reaches, in the same order. */
+    static List<LotRef> reachable(Connection c, Actor actor, List<LotRef> lots) throws SQLException {
+        Map<LotRef, TraceQueries.LotFacts> facts = TraceQueries.lots(c, lots);
+        return lots.stream().filter(l -> facts.containsKey(l) && actor.canReach(facts.get(l).site())).toList();
     }
 
     static LotRef ref(String item, String lot) {

@@ -350,11 +350,7 @@ public class RecallService {
         int size = Paging.limit(limit);
         Views.RecallAnswer recall = result(actor, recallId);
         // only lots of the caller's sites (a recall asked by someone who reaches more shows them more)
-        List<LotRef> lots = RecallReports.affected(recall);
-        List<LotRef> reachable = access.read(c -> {
-            Map<LotRef, TraceQueries.LotFacts> facts = TraceQueries.lots(c, lots);
-            return lots.stream().filter(l -> facts.containsKey(l) && actor.canReach(facts.get(l).site())).toList();
-        });
+        List<LotRef> reachable = access.read(c -> Access.reachable(c, actor, RecallReports.affected(recall)));
         return new Lines(recall, reachable, who, from, size);
     }
 

@@ -119,9 +119,7 @@ public class TraceService {
         TraceQueries.Cursor from = Paging.after(after);
         int size = Paging.limit(limit);
         return access.read(c -> {
-            List<LotRef> lots = new ArrayList<>(walk.walk(c, List.of(root.ref()), true).depths().keySet());
-            Map<LotRef, TraceQueries.LotFacts> facts = TraceQueries.lots(c, lots);
-            List<LotRef> shown = lots.stream().filter(l -> facts.containsKey(l) && actor.canReach(facts.get(l).site())).toList();
+            List<LotRef> shown = Access.reachable(c, actor, new ArrayList<>(walk.walk(c, List.of(root.ref()), true).depths().keySet()));
             return shipmentPage(c, TraceQueries.shipmentPage(c, shown, who, null, from, size + 1), size);
         });
     }
