@@ -97,7 +97,7 @@ public class ProblemMapper {
             default -> status < 500 ? "BAD_REQUEST" : "SERVER_ERROR";
         };
         String detail = status == 404 ? "no such resource" : firstLine(e.getMessage());
-        Response page = page(uri, status, detail);
+        Response page = page(uri, status, null);
         if (page != null) {
             return page;
         }
@@ -112,13 +112,13 @@ public class ProblemMapper {
         if (databaseUnavailable(e)) {
             LOG.warnf("database unavailable: %s", rootMessage(e));
             String detail = "the database cannot be reached; devices keep capturing offline and retry";
-            Response page = page(uri, 503, detail);
+            Response page = page(uri, 503, null);
             return Response.fromResponse(page != null ? page : problem(503, "DATABASE_UNAVAILABLE", detail, null, Map.of()))
                     .header("Retry-After", "5").build();
         }
         LOG.error("unexpected error", e);
         String detail = "an unexpected error occurred; it has been logged";
-        Response page = page(uri, 500, detail);
+        Response page = page(uri, 500, null);
         return page != null ? page : problem(500, "SERVER_ERROR", detail, null, Map.of());
     }
 

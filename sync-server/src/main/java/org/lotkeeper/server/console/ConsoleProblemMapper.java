@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.lotkeeper.server.api.ApiException;
 
 /** A console request that stops: to the sign-in page, or a page saying why (403, 404) — never JSON, never a stack trace. */
 public class ConsoleProblemMapper {
@@ -31,11 +30,6 @@ public class ConsoleProblemMapper {
         }
         return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Pages.problem(page, problem.status(), problem.getMessage()).render()).build();
-    }
-
-    /** A service's refusal on a console page (unknown lot, another site, bad input): a page saying so. */
-    static ConsoleProblem of(ApiException e) {
-        return new ConsoleProblem(e.status() == 401 ? 400 : e.status(), sentence(e.getMessage()), false);
     }
 
     /** A service's message as a sentence: capitalised, with a full stop. */

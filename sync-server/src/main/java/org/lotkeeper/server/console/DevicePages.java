@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.server.api.ApiException;
@@ -49,11 +48,6 @@ public class DevicePages extends ConsoleResource {
             return enrollment == null ? null
                     : "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(enrollment.code(), 280));
         }
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ApiException e) {
-        return refused(e);
     }
 
     @Inject

@@ -18,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.wire.Flag;
 import org.lotkeeper.server.api.ApiException;
@@ -45,11 +44,6 @@ public class ExceptionPages extends ConsoleResource {
 
     @TemplateData
     public record Row(ExceptionService.ExceptionView exception, String lotHref) {
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ApiException e) {
-        return refused(e);
     }
 
     @Inject

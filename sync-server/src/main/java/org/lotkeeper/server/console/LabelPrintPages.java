@@ -7,9 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.lotkeeper.model.auth.Role;
-import org.lotkeeper.server.api.ApiException;
 import org.lotkeeper.server.labels.Label;
 import org.lotkeeper.server.labels.LabelResource;
 import org.lotkeeper.server.labels.LabelService;
@@ -23,11 +21,6 @@ import org.lotkeeper.server.security.Actor;
 @Path("/console/labels/print")
 @PermitAll
 public class LabelPrintPages extends ConsoleResource {
-
-    @ServerExceptionMapper
-    public Response problem(ApiException e) {
-        return refused(e);
-    }
 
     @Inject
     LabelService labels;

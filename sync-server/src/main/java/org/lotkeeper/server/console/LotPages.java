@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
@@ -97,11 +96,6 @@ public class LotPages extends ConsoleResource {
 
     @TemplateData
     public record Hit(Views.LotHit lot, String href) {
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ApiException e) {
-        return refused(e);
     }
 
     @Inject

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.server.api.ApiException;
 import org.lotkeeper.server.boot.DemoLoader;
@@ -50,11 +49,6 @@ public class MasterDataPages extends ConsoleResource {
                                  List<MasterDataLookup.LocationInfo> locations, List<MasterDataLookup.PartnerInfo> partners,
                                  List<UserService.UserView> users, String nextHref, List<String> problems, boolean ledgerEmpty,
                                  List<String> kinds) {
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ApiException e) {
-        return refused(e);
     }
 
     @Inject

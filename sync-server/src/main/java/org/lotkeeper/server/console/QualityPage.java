@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.id.InvalidIdentifierException;
 import org.lotkeeper.model.lot.LotRef;
@@ -45,11 +44,6 @@ public class QualityPage extends ConsoleResource {
     @TemplateData
     public record QualityView(String status, List<LotPages.Hit> lots, String nextHref, List<String> documentKinds, String lotsText,
                               List<String> problems) {
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ApiException e) {
-        return refused(e);
     }
 
     @Inject

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.server.api.ApiException;
 import org.lotkeeper.server.security.Actor;
@@ -90,11 +89,6 @@ public class RecallPages extends ConsoleResource {
     @TemplateData
     public record LinesView(Views.RecallAnswer answer, String base, String customer, String customerName,
                             Views.Page<Views.Shipment> shipments, Views.Page<Views.ReturnLine> returns, String nextHref, boolean firstPage) {
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ApiException e) {
-        return refused(e);
     }
 
     @Inject
