@@ -56,9 +56,9 @@ import org.lotkeeper.profiles.ScanInput;
  * try (ClientCore device = ClientCore.builder(dataDir.resolve("lotkeeper.db"), profile).build()) {
  *     if (!device.isEnrolled()) device.enroll("https://lotkeeper.plant.example", code);
  *     device.startSync();
- *     LoginWorkflow login = device.login();           // badge scan, then login.enterPin(pin)
+ *     LoginWorkflow login = device.login();           // a badge scan, then a KeyPin command
  *     Workflow receive = device.start(WorkflowKind.RECEIVE);   // needs the login's session
- *     Screen s = receive.accept(rawScan);
+ *     Screen s = receive.handle(Command.scan(rawScan));
  * }
  * }</pre>
  *

@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 
 import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.client.scan.ScanSource;
+import org.lotkeeper.client.workflow.Command;
 import org.lotkeeper.client.workflow.LoginWorkflow;
 import org.lotkeeper.client.workflow.Screen;
 import org.lotkeeper.profiles.KeyAction;
@@ -42,7 +43,7 @@ public final class LoginViewModel extends ScreenModel {
         if (pinStep.get() && scan.source() == ScanSource.MANUAL) {
             enterPin(scan.text());
         } else {
-            run(l -> l.accept(scan));
+            run(l -> l.handle(Command.scan(scan)));
         }
     }
 
@@ -53,7 +54,7 @@ public final class LoginViewModel extends ScreenModel {
     }
 
     public void enterPin(String pin) {
-        run(l -> l.enterPin(pin == null ? "" : pin.strip()));
+        run(l -> l.handle(new Command.KeyPin(pin == null ? "" : pin.strip())));
     }
 
     @Override

@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.lotkeeper.client.scan.RawScan;
+import org.lotkeeper.client.workflow.Choice;
 import org.lotkeeper.client.workflow.Field;
 import org.lotkeeper.client.workflow.UiAction;
 import org.lotkeeper.client.workflow.WorkflowKind;
@@ -72,7 +73,7 @@ final class WorkflowView extends VBox {
         }
         vm.fields().addListener((ListChangeListener<Field>) c -> showFields());
         vm.actions().addListener((ListChangeListener<UiAction>) c -> showTaps());
-        vm.choices().addListener((ListChangeListener<String>) c -> showTaps());
+        vm.choices().addListener((ListChangeListener<Choice>) c -> showTaps());
         showFields();
         showTaps();
     }
@@ -111,8 +112,8 @@ final class WorkflowView extends VBox {
     private void showTaps() {
         taps.getChildren().clear();
         int n = 1;
-        for (String choice : vm.choices()) {
-            Button b = tap((n++) + "  " + choice.replace('_', ' '), () -> vm.choose(choice));
+        for (Choice choice : vm.choices()) {
+            Button b = tap((n++) + "  " + choice.label(), () -> vm.choose(choice.value()));
             b.getStyleClass().add("choice");
         }
         WorkflowKind kind = vm.kind();

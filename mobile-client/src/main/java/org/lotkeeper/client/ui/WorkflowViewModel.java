@@ -1,7 +1,5 @@
 package org.lotkeeper.client.ui;
 
-import java.util.List;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -13,29 +11,22 @@ import javafx.collections.ObservableList;
 
 import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.client.scan.ScanSource;
+import org.lotkeeper.client.workflow.Choice;
+import org.lotkeeper.client.workflow.Command;
 import org.lotkeeper.client.workflow.Field;
-import org.lotkeeper.client.workflow.HoldWorkflow;
-import org.lotkeeper.client.workflow.KeysQuantity;
-import org.lotkeeper.client.workflow.PickWorkflow;
-import org.lotkeeper.client.workflow.ProduceWorkflow;
-import org.lotkeeper.client.workflow.ReceiveWorkflow;
-import org.lotkeeper.client.workflow.ReturnWorkflow;
 import org.lotkeeper.client.workflow.Screen;
-import org.lotkeeper.client.workflow.ShipWorkflow;
 import org.lotkeeper.client.workflow.UiAction;
 import org.lotkeeper.client.workflow.Workflow;
 import org.lotkeeper.client.workflow.WorkflowKind;
-import org.lotkeeper.model.event.DeviationReason;
-import org.lotkeeper.model.event.TransformKind;
-import org.lotkeeper.model.id.ItemCode;
-import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.fefo.Allocation;
 import org.lotkeeper.profiles.KeyAction;
 
 /**
  * One workflow of the client core on screen (receive, move, pick, count, ship, produce, return,
- * lookup, hold). It holds no workflow logic: scans, keyed quantities and the few exception taps go
- * to the core's {@link Workflow} on the work thread, and the {@link Screen} that comes back is
- * shown as it is. Pick's FEFO suggestion is lifted out of the fields to be shown front and centre.
+ * lookup, hold). It holds no workflow logic: scans, keyed values and taps become {@link Command}s
+ * for the core's {@link Workflow} on the work thread, and the {@link Screen} that comes back is
+ * shown as it is — its typed parts (FEFO suggestion, blocked lot, choices, actions) drive what is
+ * shown, never the wording of its sentences.
  */
 public final class WorkflowViewModel extends ScreenModel {
 
@@ -46,12 +37,12 @@ public final class WorkflowViewModel extends ScreenModel {
     private final SimpleObjectProperty<Screen> screen = new SimpleObjectProperty<>();
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ObservableList<UiAction> actions = FXCollections.observableArrayList();
-    private final ObservableList<String> choices = FXCollections.observableArrayList();
+    private final ObservableList<Choice> choices = FXCollections.observableArrayList();
     private final SimpleStringProperty fefo = new SimpleStringProperty("");
     // one read-only view each, kept: an unmodifiable wrapper listens weakly, so a fresh one per call could be collected
     private final ObservableList<Field> fieldsView = FXCollections.unmodifiableObservableList(fields);
     private final ObservableList<UiAction> actionsView = FXCollections.unmodifiableObservableList(actions);
-    private final ObservableList<String> choicesView = FXCollections.unmodifiableObservableList(choices);
+    private final ObservableList<Choice> choicesView = FXCollections.unmodifiableObservableList(choices);
 
     public WorkflowViewModel(ClientContext ctx, Navigator nav, WorkflowKind kind) {
         super(ctx, nav, Labels.title(kind));
@@ -81,7 +72,7 @@ public final class WorkflowViewModel extends ScreenModel {
     }
 
     /** The one-tap choices shown now (reasons, transformation kinds). */
-    public ObservableList<String> choices() {
+    public ObservableList<Choice> choices() {
         return choicesView;
     }
 
@@ -103,17 +94,17 @@ public final class WorkflowViewModel extends ScreenModel {
             if (!choices.isEmpty() && text.matches("\\d{1,2}")) {
                 int n = Integer.parseInt(text);
                 if (n >= 1 && n <= choices.size()) {
-                    choose(choices.get(n - 1));
+                    choose(choices.get(n - 1).value());
                     return;
                 }
             }
             if (now.actions().contains(UiAction.KEY_QUANTITY) && !now.actions().contains(UiAction.KEY_LOT)
-                    && workflow instanceof KeysQuantity && QUANTITY.matcher(text).matches()) {
-                run(w -> ((KeysQuantity) w).keyQuantity(text));
+                    && QUANTITY.matcher(text).matches()) {
+                send(new Command.KeyQuantity(text));
                 return;
             }
         }
-        run(w -> w.accept(scan));
+        send(Command.scan(scan));
     }
 
     @Override
@@ -146,64 +137,45 @@ public final class WorkflowViewModel extends ScreenModel {
     }
 
     public void cancel() {
-        run(Workflow::cancel);
+        send(Command.cancel());
     }
 
     /** Ship: confirm the shipment; produce: finish the batch. */
     public void confirm() {
-        run(w -> w instanceof ShipWorkflow s ? s.confirm() : w instanceof ProduceWorkflow p ? p.finish() : w.screen());
+        send(Command.confirm());
     }
 
     public void skipLine() {
-        run(w -> w instanceof PickWorkflow p ? p.skipLine() : w.screen());
+        send(new Command.SkipLine());
     }
 
-    /** One tap on a choice: a deviation reason, a return or hold reason, a transformation kind. */
+    /** One tap on a choice: a deviation reason, a return or hold reason, a kind of batch. */
     public void choose(String choice) {
-        run(w -> {
-            if (w instanceof PickWorkflow p) {
-                return p.chooseDeviationReason(DeviationReason.valueOf(choice), null);
-            } else if (w instanceof ProduceWorkflow p) {
-                return p.chooseKind(TransformKind.valueOf(choice));
-            } else if (w instanceof ReturnWorkflow r) {
-                return r.chooseReason(choice);
-            } else if (w instanceof HoldWorkflow h) {
-                return h.chooseReason(choice);
-            }
-            return w.screen();
-        });
+        send(new Command.Choose(choice));
     }
 
     /** Receive without a PO (supplier, delivery note) or return without an RMA (customer, reference). */
     public void noReference(String partner, String reference) {
-        run(w -> {
-            PartnerCode code = PartnerCode.of(partner.strip());
-            if (w instanceof ReceiveWorkflow r) {
-                return r.noPurchaseOrder(code, reference.strip());
-            } else if (w instanceof ReturnWorkflow r) {
-                return r.withoutRma(code, reference.strip());
-            }
-            return w.screen();
-        });
+        send(new Command.NoReference(partner, reference));
     }
 
     /** Receive: link a COA by its id. */
     public void linkDocument(String documentId) {
-        run(w -> w instanceof ReceiveWorkflow r ? r.linkDocument(documentId) : w.screen());
+        send(new Command.LinkDocument(documentId));
     }
 
     /** Produce: key an output lot. */
     public void keyOutputLot(String item, String lot) {
-        run(w -> w instanceof ProduceWorkflow p ? p.keyOutputLot(ItemCode.of(item.strip()), lot) : w.screen());
+        send(new Command.KeyOutputLot(item, lot));
     }
 
-    /** The workflow's screen for the current step (all steps of one workflow run on the work thread, in order). */
-    private void run(Function<Workflow, Screen> step) {
+    /** Hands one command to the workflow on the work thread (all of one workflow's commands run there, in order). */
+    private void send(Command command) {
         ctx.executor().execute(() -> {
             if (workflow == null) {
                 throw new IllegalStateException("this screen is not ready — go back and open it again");
             }
-            return step.apply(workflow);
+            return workflow.handle(command);
         }, s -> {
             show(s);
             nav.refreshStatus();
@@ -219,21 +191,24 @@ public final class WorkflowViewModel extends ScreenModel {
     private void show(Screen s) {
         screen.set(s);
         prompt(s.prompt());
-        List<Field> shown = s.filled().stream().filter(f -> !f.label().equals("FEFO")).toList();
-        fields.setAll(shown);
-        fefo.set(s.value("FEFO").orElse(""));
+        fields.setAll(s.filled());
+        fefo.set(s.fefo().map(WorkflowViewModel::fefo).orElse(""));
         actions.setAll(s.actions().stream().sorted().toList());
-        boolean kindStep = kind != WorkflowKind.PRODUCE || s.step().name().equals("BATCH");
-        choices.setAll(kindStep ? s.choices() : List.of());
+        choices.setAll(s.choices());
         String blockedStatus = BlockedLot.of(s).orElse("");
         blocked(blockedStatus);
         s.feedback().ifPresent(f -> {
-            if (kind == WorkflowKind.LOOKUP && !blockedStatus.isEmpty() && !f.isError()) {
-                error(f.message()); // a lookup that finds a blocked lot alarms: red and the error tone, not green
+            if (!blockedStatus.isEmpty() && !f.isError()) {
+                error(f.message()); // an answer about a blocked lot alarms: red and the error tone, not green
             } else {
                 answer(f);
             }
         });
+    }
+
+    /** "P-5001 at WH-A-01, 10 H87". */
+    private static String fefo(Allocation a) {
+        return a.lot().lot() + " at " + a.location() + ", " + a.quantity();
     }
 
     private String help() {

@@ -6,14 +6,17 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.lotkeeper.client.scan.RawScan;
+import org.lotkeeper.model.fefo.Allocation;
 import org.lotkeeper.model.scan.Scan;
 
 /**
- * The common frame of the workflows: recognising the scan, turning every refusal (and any
- * unexpected exception) into ERROR feedback, and building the {@link Screen}.
+ * The common frame of the workflows: the one entry point {@link #handle}, recognising scans,
+ * turning every refusal (and any unexpected exception) into ERROR feedback, and building the
+ * {@link Screen}. A workflow overrides the {@code on…} method of each command it takes; every
+ * other command is answered "not possible here".
  *
- * <p>Handlers validate first and change state last, so a refused scan or action leaves the
- * workflow where it was.
+ * <p>Handlers validate first and change state last, so a refused command leaves the workflow
+ * where it was.
  *
  * @param <S> the workflow's step enum
  */
@@ -24,6 +27,8 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
     protected final Resolve resolve;
     protected S step;
     private Feedback feedback;
+    private Blocked blocked;
+    private final Command.Handler handler = new Dispatch();
 
     AbstractWorkflow(WorkflowContext ctx, S first) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
@@ -33,38 +38,28 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
     }
 
     @Override
-    public final Screen accept(RawScan raw) {
-        return act(() -> {
-            if (raw == null) {
-                throw new Refusal("Nothing was scanned — scan the barcode again.");
-            }
-            Scan scan = ctx.recogniser().recognise(raw.text());
-            if (scan instanceof Scan.Unrecognised u) {
-                throw new Refusal(u.message());
-            }
-            onScan(scan);
-        });
-    }
-
-    @Override
-    public final Screen cancel() {
-        return act(() -> {
-            reset();
-            good("Cancelled — nothing was saved. " + prompt());
-        });
+    public final Screen handle(Command command) {
+        blocked = null;
+        if (command == null) {
+            feedback = Feedback.error("Nothing was scanned — scan the barcode again.");
+            return screen();
+        }
+        return act(() -> command.applyTo(handler));
     }
 
     @Override
     public final Screen screen() {
-        return new Screen(kind(), step, prompt(), Optional.ofNullable(feedback), fields(), actions(), choices());
+        return new Screen(kind(), step, prompt(), Optional.ofNullable(feedback), fields(), actions(), choices(), fefo(),
+                Optional.ofNullable(blocked));
     }
 
-    /** Runs an action; a refusal or failure becomes ERROR feedback and the state stays as it was. */
-    protected final Screen act(Runnable action) {
+    /** Runs a command; a refusal or failure becomes ERROR feedback and the state stays as it was. */
+    private Screen act(Runnable action) {
         try {
             action.run();
         } catch (Refusal r) {
             feedback = Feedback.error(r.getMessage());
+            blocked = r.blocked().orElse(null);
         } catch (CaptureFailedException e) {
             feedback = Feedback.error("Not saved: " + Resolve.printable(e.getMessage())
                     + " — scan again to retry; if it keeps failing, tell your supervisor.");
@@ -83,12 +78,71 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
         feedback = new Feedback(Tone.GOOD, message, captured);
     }
 
+    /** Shows a lot that must not be used on an answer that is not a refusal (a lookup). */
+    protected final void showBlocked(Blocked lot) {
+        blocked = lot;
+    }
+
     protected static Refusal refuse(String message) {
         return new Refusal(message);
     }
 
+    protected static Refusal refuse(String message, Blocked blocked) {
+        return new Refusal(message, blocked);
+    }
+
+    private Refusal notHere() {
+        return refuse("That is not possible here. " + prompt());
+    }
+
+    // ------------------------------------------------------------------ commands
+
     /** Handles a recognised scan (never {@link Scan.Unrecognised}); throws {@link Refusal} to refuse it. */
     protected abstract void onScan(Scan scan);
+
+    protected void onKeyQuantity(String text) {
+        throw notHere();
+    }
+
+    protected void onKeyLot(String text) {
+        throw notHere();
+    }
+
+    protected void onKeyOutputLot(String item, String lot) {
+        throw notHere();
+    }
+
+    protected void onChoose(String choice, String note) {
+        throw notHere();
+    }
+
+    protected void onNoReference(String partner, String reference) {
+        throw notHere();
+    }
+
+    protected void onLinkDocument(String documentId) {
+        throw notHere();
+    }
+
+    protected void onKeyPin(String pin) {
+        throw notHere();
+    }
+
+    protected void onConfirm() {
+        throw notHere();
+    }
+
+    protected void onSkipLine() {
+        throw notHere();
+    }
+
+    /** Cancel: forgets what is not stored and says so. */
+    protected void onCancel() {
+        reset();
+        good("Cancelled — nothing was saved. " + prompt());
+    }
+
+    // ------------------------------------------------------------------ state and screen
 
     /** Forgets everything not yet stored and goes back to the first step. */
     protected abstract void reset();
@@ -103,7 +157,74 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
     protected abstract Set<UiAction> actions();
 
     /** The one-tap choices of the current step; none by default. */
-    protected List<String> choices() {
+    protected List<Choice> choices() {
         return List.of();
+    }
+
+    /** The FEFO suggestion shown front and centre; none by default. */
+    protected Optional<Allocation> fefo() {
+        return Optional.empty();
+    }
+
+    /** Sends each command to its {@code on…} method; a scan is recognised first. */
+    private final class Dispatch implements Command.Handler {
+        @Override
+        public void scan(RawScan raw) {
+            Scan scan = ctx.recogniser().recognise(raw.text());
+            if (scan instanceof Scan.Unrecognised u) {
+                throw refuse(u.message());
+            }
+            onScan(scan);
+        }
+
+        @Override
+        public void keyQuantity(String text) {
+            onKeyQuantity(text);
+        }
+
+        @Override
+        public void keyLot(String text) {
+            onKeyLot(text);
+        }
+
+        @Override
+        public void keyOutputLot(String item, String lot) {
+            onKeyOutputLot(item, lot);
+        }
+
+        @Override
+        public void choose(String choice, String note) {
+            onChoose(choice, note);
+        }
+
+        @Override
+        public void noReference(String partner, String reference) {
+            onNoReference(partner, reference);
+        }
+
+        @Override
+        public void linkDocument(String documentId) {
+            onLinkDocument(documentId);
+        }
+
+        @Override
+        public void keyPin(String pin) {
+            onKeyPin(pin);
+        }
+
+        @Override
+        public void confirm() {
+            onConfirm();
+        }
+
+        @Override
+        public void skipLine() {
+            onSkipLine();
+        }
+
+        @Override
+        public void cancel() {
+            onCancel();
+        }
     }
 }

@@ -21,7 +21,7 @@ import org.lotkeeper.model.wire.LocationRow;
  *       the COUNT is stored and the next lot is asked for.</li>
  * </ol>
  */
-public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> implements KeysQuantity {
+public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
@@ -41,22 +41,25 @@ public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> im
         return WorkflowKind.COUNT;
     }
 
+    @Override
+    public Set<UiAction> offers() {
+        return EnumSet.of(UiAction.SCAN, UiAction.CANCEL, UiAction.KEY_QUANTITY);
+    }
+
     /** Keys what was counted of the scanned lot; stores the COUNT. */
     @Override
-    public Screen keyQuantity(String text) {
-        return act(() -> {
-            if (step != Step.QUANTITY) {
-                throw refuse(prompt());
-            }
-            Quantities.Keyed keyed = Quantities.parse(text, lot.item(), true);
-            CapturedEvent captured = ctx.capture().capture(new Count(lot.item().code(), lot.lot(), location.code(),
-                    keyed.base(), null));
-            String done = "Counted " + keyed.shown() + " of lot " + lot.lot() + " at " + location.code() + ".";
-            lot = null;
-            counted++;
-            step = Step.LOT;
-            good(done + " " + prompt(), List.of(captured));
-        });
+    protected void onKeyQuantity(String text) {
+        if (step != Step.QUANTITY) {
+            throw refuse(prompt());
+        }
+        Quantities.Keyed keyed = Quantities.parse(text, lot.item(), true);
+        CapturedEvent captured = ctx.capture().capture(new Count(lot.item().code(), lot.lot(), location.code(),
+                keyed.base(), null));
+        String done = "Counted " + keyed.shown() + " of lot " + lot.lot() + " at " + location.code() + ".";
+        lot = null;
+        counted++;
+        step = Step.LOT;
+        good(done + " " + prompt(), List.of(captured));
     }
 
     @Override

@@ -49,24 +49,28 @@ public final class HoldWorkflow extends AbstractWorkflow<HoldWorkflow.Step> {
         return WorkflowKind.HOLD;
     }
 
+    @Override
+    public Set<UiAction> offers() {
+        return EnumSet.of(UiAction.SCAN, UiAction.CANCEL, UiAction.CHOOSE);
+    }
+
     /** The reason (one tap or keyed): stores the STATUS event. */
-    public Screen chooseReason(String text) {
-        return act(() -> {
-            if (step != Step.REASON) {
-                throw refuse("Scan the lot label first.");
-            }
-            String reason;
-            try {
-                reason = Texts.requireFreeText("reason", text == null ? "" : text.strip());
-            } catch (IllegalArgumentException e) {
-                throw refuse("Choose or key why the lot is held.");
-            }
-            CapturedEvent captured = ctx.capture().capture(new StatusChange(lot.item().code(), lot.lot(), LotStatus.ON_HOLD, reason));
-            String done = "Lot " + lot.lot() + " is ON HOLD (" + reason + "): it cannot be picked or used until QA "
-                    + "releases it. Put it aside and tell QA.";
-            reset();
-            good(done, List.of(captured));
-        });
+    @Override
+    protected void onChoose(String text, String note) {
+        if (step != Step.REASON) {
+            throw refuse("Scan the lot label first.");
+        }
+        String reason;
+        try {
+            reason = Texts.requireFreeText("reason", text == null ? "" : text.strip());
+        } catch (IllegalArgumentException e) {
+            throw refuse("Choose or key why the lot is held.");
+        }
+        CapturedEvent captured = ctx.capture().capture(new StatusChange(lot.item().code(), lot.lot(), LotStatus.ON_HOLD, reason));
+        String done = "Lot " + lot.lot() + " is ON HOLD (" + reason + "): it cannot be picked or used until QA "
+                + "releases it. Put it aside and tell QA.";
+        reset();
+        good(done, List.of(captured));
     }
 
     @Override
@@ -110,13 +114,13 @@ public final class HoldWorkflow extends AbstractWorkflow<HoldWorkflow.Step> {
     protected Set<UiAction> actions() {
         Set<UiAction> a = EnumSet.of(UiAction.CANCEL);
         if (step == Step.REASON) {
-            a.add(UiAction.CHOOSE_REASON);
+            a.add(UiAction.CHOOSE);
         }
         return a;
     }
 
     @Override
-    protected List<String> choices() {
-        return step == Step.REASON ? REASONS : List.of();
+    protected List<Choice> choices() {
+        return step == Step.REASON ? REASONS.stream().map(r -> new Choice(r, r)).toList() : List.of();
     }
 }

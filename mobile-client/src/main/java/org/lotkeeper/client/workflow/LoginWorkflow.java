@@ -39,39 +39,43 @@ public final class LoginWorkflow extends AbstractWorkflow<LoginWorkflow.Step> {
         return WorkflowKind.LOGIN;
     }
 
+    @Override
+    public Set<UiAction> offers() {
+        return EnumSet.of(UiAction.SCAN, UiAction.CANCEL, UiAction.KEY_PIN);
+    }
+
     /** The logged-in session, once the PIN matched. */
     public Optional<Session> session() {
         return Optional.ofNullable(session);
     }
 
     /** Checks the keyed PIN. */
-    public Screen enterPin(String pin) {
-        return act(() -> {
-            if (step != Step.PIN) {
-                throw refuse("Scan your badge first.");
-            }
-            if (PinVerifier.matches(pin, user.pinVerifier())) {
-                session = new Session(user.userId(), user.name(), Set.copyOf(user.roles()));
-                step = Step.DONE;
-                wrong = 0;
-                good("Welcome, " + user.name() + ".");
-                return;
-            }
-            wrong++;
-            if (wrong >= MAX_TRIES) {
-                user = null;
-                wrong = 0;
-                step = Step.BADGE;
-                throw refuse("Too many wrong PINs — scan your badge again.");
-            }
-            int left = MAX_TRIES - wrong;
-            throw refuse("Wrong PIN — key it again (" + left + (left == 1 ? " try" : " tries") + " left).");
-        });
+    @Override
+    protected void onKeyPin(String pin) {
+        if (step != Step.PIN) {
+            throw refuse("Scan your badge first.");
+        }
+        if (PinVerifier.matches(pin, user.pinVerifier())) {
+            session = new Session(user.userId(), user.name(), Set.copyOf(user.roles()));
+            step = Step.DONE;
+            wrong = 0;
+            good("Welcome, " + user.name() + ".");
+            return;
+        }
+        wrong++;
+        if (wrong >= MAX_TRIES) {
+            user = null;
+            wrong = 0;
+            step = Step.BADGE;
+            throw refuse("Too many wrong PINs — scan your badge again.");
+        }
+        int left = MAX_TRIES - wrong;
+        throw refuse("Wrong PIN — key it again (" + left + (left == 1 ? " try" : " tries") + " left).");
     }
 
     /** Ends the session. */
     public Screen logout() {
-        return cancel();
+        return handle(Command.cancel());
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.lotkeeper.model.fefo.StockCandidate;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.ShelfLife;
+import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.scan.Scan;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
@@ -39,6 +40,11 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
     @Override
     public WorkflowKind kind() {
         return WorkflowKind.LOOKUP;
+    }
+
+    @Override
+    public Set<UiAction> offers() {
+        return EnumSet.of(UiAction.SCAN, UiAction.CANCEL);
     }
 
     @Override
@@ -117,9 +123,17 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
         }
         LotRow lot = row.get();
         f.add(new Field("Status", lot.status().name()));
+        List<UnavailableReason> reasons = new ArrayList<>();
+        Blocked.reasonOf(lot.status()).ifPresent(reasons::add);
         if (lot.expiry() != null) {
             long days = ShelfLife.remainingDays(lot.expiry(), today);
             f.add(new Field("Expiry", lot.expiry() + (days < 0 ? " (expired)" : " (" + days + " days left)")));
+            if (days < 0) {
+                reasons.add(UnavailableReason.EXPIRED);
+            }
+        }
+        if (!reasons.isEmpty()) {
+            showBlocked(new Blocked(ref, reasons));
         }
         for (StockCandidate c : view.stockOfLot(ref)) {
             if (c.quantity().signum() != 0) {

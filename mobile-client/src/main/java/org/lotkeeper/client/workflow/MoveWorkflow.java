@@ -26,7 +26,7 @@ import org.lotkeeper.model.wire.LocationRow;
  *   <li>TO: scan the target location: the MOVE is stored.</li>
  * </ol>
  */
-public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> implements KeysQuantity {
+public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
@@ -48,19 +48,22 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> impl
         return WorkflowKind.MOVE;
     }
 
+    @Override
+    public Set<UiAction> offers() {
+        return EnumSet.of(UiAction.SCAN, UiAction.CANCEL, UiAction.KEY_QUANTITY);
+    }
+
     /** Keys the quantity to move (part of the stock). */
     @Override
-    public Screen keyQuantity(String text) {
-        return act(() -> {
-            if (lot == null) {
-                throw refuse(container != null ? "A pallet moves whole — scan the target location." : "Scan the lot label first.");
-            }
-            Quantities.Keyed keyed = Quantities.parse(text, lot.item(), false);
-            quantity = keyed.base();
-            quantityShown = keyed.shown();
-            step = from == null ? Step.FROM : Step.TO;
-            good("Quantity " + keyed.shown() + ". " + prompt());
-        });
+    protected void onKeyQuantity(String text) {
+        if (lot == null) {
+            throw refuse(container != null ? "A pallet moves whole — scan the target location." : "Scan the lot label first.");
+        }
+        Quantities.Keyed keyed = Quantities.parse(text, lot.item(), false);
+        quantity = keyed.base();
+        quantityShown = keyed.shown();
+        step = from == null ? Step.FROM : Step.TO;
+        good("Quantity " + keyed.shown() + ". " + prompt());
     }
 
     @Override

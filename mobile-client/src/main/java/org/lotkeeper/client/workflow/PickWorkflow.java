@@ -45,7 +45,7 @@ import org.lotkeeper.model.wire.LocationRow;
  * A line may take several lots; when a line is covered the next one starts, and when all are
  * done the order is finished. {@link #skipLine} leaves a line short (one tap).
  */
-public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> implements KeysQuantity {
+public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
@@ -76,55 +76,57 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> impl
         return WorkflowKind.PICK;
     }
 
+    @Override
+    public Set<UiAction> offers() {
+        return EnumSet.of(UiAction.SCAN, UiAction.CANCEL, UiAction.CHOOSE, UiAction.KEY_QUANTITY, UiAction.SKIP_LINE);
+    }
+
     // ------------------------------------------------------------------ actions
 
     /** One tap: why another lot than the FEFO lot is taken; OTHER needs a note. */
-    public Screen chooseDeviationReason(DeviationReason chosen, String noteText) {
-        return act(() -> {
-            if (step != Step.DEVIATION_REASON) {
-                throw refuse("No reason is needed now. " + prompt());
-            }
-            String n = noteText == null || noteText.isBlank() ? null : noteText.strip();
-            DeviationJustification j = DeviationJustification.of(chosen, n);
-            if (!j.isAccepted()) {
-                throw refuse(j.message());
-            }
-            reason = chosen;
-            note = n;
-            step = Step.STAGE;
-            good("Reason " + chosen + " recorded. " + prompt());
-        });
+    @Override
+    protected void onChoose(String choice, String noteText) {
+        if (step != Step.DEVIATION_REASON) {
+            throw refuse("No reason is needed now. " + prompt());
+        }
+        DeviationReason chosen = Resolve.choice(DeviationReason.class, choice, "Choose why you take lot " + lot.lot() + ".");
+        String n = noteText == null || noteText.isBlank() ? null : noteText.strip();
+        DeviationJustification j = DeviationJustification.of(chosen, n);
+        if (!j.isAccepted()) {
+            throw refuse(j.message());
+        }
+        reason = chosen;
+        note = n;
+        step = Step.STAGE;
+        good("Reason " + chosen + " recorded. " + prompt());
     }
 
     /** Keys the quantity taken (the default is the allocation's). */
     @Override
-    public Screen keyQuantity(String text) {
-        return act(() -> {
-            if (lot == null || from == null) {
-                throw refuse("Scan the lot label first.");
-            }
-            Quantities.Keyed keyed = Quantities.parse(text, lot.item(), false);
-            Quantity remaining = remaining();
-            if (keyed.base().compareTo(remaining) > 0) {
-                throw refuse("This line needs only " + remaining + " more — key at most that.");
-            }
-            quantity = keyed.base();
-            quantityShown = keyed.shown();
-            good("Quantity " + keyed.shown() + ". " + prompt());
-        });
+    protected void onKeyQuantity(String text) {
+        if (lot == null || from == null) {
+            throw refuse("Scan the lot label first.");
+        }
+        Quantities.Keyed keyed = Quantities.parse(text, lot.item(), false);
+        Quantity remaining = remaining();
+        if (keyed.base().compareTo(remaining) > 0) {
+            throw refuse("This line needs only " + remaining + " more — key at most that.");
+        }
+        quantity = keyed.base();
+        quantityShown = keyed.shown();
+        good("Quantity " + keyed.shown() + ". " + prompt());
     }
 
     /** Leaves the current line short and goes to the next one. */
-    public Screen skipLine() {
-        return act(() -> {
-            if (task == null) {
-                throw refuse("Scan the order sheet first.");
-            }
-            PickTask.Line line = line();
-            String left = remaining() + " of " + line.item();
-            clearLot();
-            startLine(lineIndex + 1, "Line skipped, " + left + " not picked — tell your supervisor.");
-        });
+    @Override
+    protected void onSkipLine() {
+        if (task == null) {
+            throw refuse("Scan the order sheet first.");
+        }
+        PickTask.Line line = line();
+        String left = remaining() + " of " + line.item();
+        clearLot();
+        startLine(lineIndex + 1, "Line skipped, " + left + " not picked — tell your supervisor.");
     }
 
     // ------------------------------------------------------------------ scans
@@ -193,7 +195,7 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> impl
         LotAtLocation facts = resolve.facts(scanned.ref(), location);
         ScanCheck verdict = Fefo.checkScan(orderLine(), view.stockOf(line.item()), facts, ctx.today());
         if (verdict.outcome() == ScanOutcome.BLOCKED) {
-            throw refuse(verdict.message());
+            throw refuse(verdict.message(), new Blocked(scanned.ref(), verdict.reasons()));
         }
         Quantity remaining = remaining();
         Quantity take = remaining;
@@ -331,7 +333,6 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> impl
         PickTask.Line line = task.lines().get(lineIndex);
         f.add(new Field("Line", (lineIndex + 1) + " of " + task.lines().size() + ": " + line.item() + " " + line.quantity()));
         f.add(new Field("Picked", pickedOnLine.toString()));
-        plan.suggestion().ifPresent(a -> f.add(new Field("FEFO", a.lot().lot() + " at " + a.location() + ", " + a.quantity())));
         if (lot != null) {
             f.add(new Field("Lot", lot.lot().value()));
         }
@@ -354,7 +355,7 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> impl
             a.add(UiAction.SKIP_LINE);
         }
         if (step == Step.DEVIATION_REASON) {
-            a.add(UiAction.CHOOSE_REASON);
+            a.add(UiAction.CHOOSE);
         }
         if (step == Step.STAGE || step == Step.DEVIATION_REASON) {
             a.add(UiAction.KEY_QUANTITY);
@@ -363,9 +364,14 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> impl
     }
 
     @Override
-    protected List<String> choices() {
+    protected List<Choice> choices() {
         return step == Step.DEVIATION_REASON
-                ? Arrays.stream(DeviationReason.values()).map(Enum::name).toList()
+                ? Arrays.stream(DeviationReason.values()).map(r -> new Choice(r.name(), Resolve.words(r))).toList()
                 : List.of();
+    }
+
+    @Override
+    protected Optional<Allocation> fefo() {
+        return plan == null ? Optional.empty() : plan.suggestion();
     }
 }

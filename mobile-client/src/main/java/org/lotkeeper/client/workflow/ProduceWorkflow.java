@@ -47,7 +47,7 @@ import org.lotkeeper.model.wire.LocationRow;
  * Kind rules checked on the device: SPLIT has one input lot, MERGE one output lot, and SPLIT,
  * MERGE and REPACK keep the item (their outputs are of the inputs' item).
  */
-public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step> implements KeysQuantity {
+public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step> {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
@@ -79,61 +79,61 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         return WorkflowKind.PRODUCE;
     }
 
+    @Override
+    public Set<UiAction> offers() {
+        return EnumSet.of(UiAction.SCAN, UiAction.CANCEL, UiAction.CHOOSE, UiAction.KEY_QUANTITY, UiAction.KEY_LOT, UiAction.CONFIRM);
+    }
+
     // ------------------------------------------------------------------ actions
 
     /** The kind of transformation (one tap), before the batch is finished. */
-    public Screen chooseKind(TransformKind chosen) {
-        return act(() -> {
-            if (chosen == null) {
-                throw refuse("Choose the kind of batch.");
-            }
-            transformKind = chosen;
-            good("Kind " + chosen + ". " + prompt());
-        });
+    @Override
+    protected void onChoose(String choice, String note) {
+        TransformKind chosen = Resolve.choice(TransformKind.class, choice, "Choose the kind of batch.");
+        transformKind = chosen;
+        good("Kind " + chosen + ". " + prompt());
     }
 
     /** Keys the quantity of the input or output being scanned. */
     @Override
-    public Screen keyQuantity(String text) {
-        return act(() -> {
-            if (step == Step.INPUT_QUANTITY) {
-                Quantities.Keyed keyed = Quantities.parse(text, input.item(), false);
-                addInput(keyed.base(), keyed.shown());
-            } else if (step == Step.OUTPUT_QUANTITY) {
-                Quantities.Keyed keyed = Quantities.parse(text, outputItem, false);
-                outputQuantity = keyed.base();
-                step = Step.OUTPUT_LOCATION;
-                good("Quantity " + keyed.shown() + ". " + prompt());
-            } else {
-                throw refuse("No quantity is asked for now. " + prompt());
-            }
-        });
+    protected void onKeyQuantity(String text) {
+        if (step == Step.INPUT_QUANTITY) {
+            Quantities.Keyed keyed = Quantities.parse(text, input.item(), false);
+            addInput(keyed.base(), keyed.shown());
+        } else if (step == Step.OUTPUT_QUANTITY) {
+            Quantities.Keyed keyed = Quantities.parse(text, outputItem, false);
+            outputQuantity = keyed.base();
+            step = Step.OUTPUT_LOCATION;
+            good("Quantity " + keyed.shown() + ". " + prompt());
+        } else {
+            throw refuse("No quantity is asked for now. " + prompt());
+        }
     }
 
     /** Keys an output lot that has no label yet: its item and the lot code from the batch ticket. */
-    public Screen keyOutputLot(ItemCode itemCode, String lotText) {
-        return act(() -> {
-            if (step != Step.OUTPUT) {
-                throw refuse(step == Step.BATCH || step.ordinal() < Step.OUTPUT.ordinal()
-                        ? "Scan the inputs first, then scan the batch ticket again to start the outputs." : prompt());
-            }
-            ItemRow item = itemCode == null ? null : view.item(itemCode).orElse(null);
-            if (item == null) {
-                throw refuse("Choose the item produced.");
-            }
-            LotCode code;
-            try {
-                code = LotNumbers.fromLabel(lotText == null ? "" : lotText.strip());
-            } catch (IllegalArgumentException e) {
-                throw refuse("This is not a lot code (" + Resolve.printable(e.getMessage()) + ") — key it again.");
-            }
-            startOutput(item, code, null, null);
-        });
+    @Override
+    protected void onKeyOutputLot(String itemText, String lotText) {
+        if (step != Step.OUTPUT) {
+            throw refuse(step == Step.BATCH || step.ordinal() < Step.OUTPUT.ordinal()
+                    ? "Scan the inputs first, then scan the batch ticket again to start the outputs." : prompt());
+        }
+        ItemRow item = Resolve.itemCode(itemText).flatMap(view::item).orElse(null);
+        if (item == null) {
+            throw refuse("Choose the item produced.");
+        }
+        LotCode code;
+        try {
+            code = LotNumbers.fromLabel(lotText == null ? "" : lotText.strip());
+        } catch (IllegalArgumentException e) {
+            throw refuse("This is not a lot code (" + Resolve.printable(e.getMessage()) + ") — key it again.");
+        }
+        startOutput(item, code, null, null);
     }
 
     /** Stores the TRANSFORM (the same as scanning the batch ticket again at the outputs). */
-    public Screen finish() {
-        return act(this::store);
+    @Override
+    protected void onConfirm() {
+        store();
     }
 
     // ------------------------------------------------------------------ scans
@@ -204,9 +204,10 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
     private void chooseInputFrom(LocationRow from) {
         AvailabilityResult result = Availability.check(resolve.facts(input.ref(), from), StockUse.CONSUME, 0, ctx.today());
         if (!result.isAvailable()) {
+            Blocked blocked = Blocked.of(input.ref(), result).orElseThrow();
             input = null;
             step = Step.INPUT;
-            throw refuse(result.message());
+            throw refuse(result.message(), blocked);
         }
         inputFrom = from;
         Quantity labelled = input.label() == null ? input.containerQuantity() : Resolve.labelQuantity(input.label(), input.item());
@@ -359,7 +360,10 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
 
     @Override
     protected Set<UiAction> actions() {
-        Set<UiAction> a = EnumSet.of(UiAction.CANCEL, UiAction.CHOOSE_KIND);
+        Set<UiAction> a = EnumSet.of(UiAction.CANCEL);
+        if (step == Step.BATCH) {
+            a.add(UiAction.CHOOSE);
+        }
         if (step == Step.INPUT_QUANTITY || step == Step.OUTPUT_QUANTITY) {
             a.add(UiAction.KEY_QUANTITY);
         }
@@ -373,7 +377,9 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
     }
 
     @Override
-    protected List<String> choices() {
-        return Arrays.stream(TransformKind.values()).map(Enum::name).toList();
+    protected List<Choice> choices() {
+        return step == Step.BATCH
+                ? Arrays.stream(TransformKind.values()).map(k -> new Choice(k.name(), Resolve.words(k))).toList()
+                : List.of();
     }
 }

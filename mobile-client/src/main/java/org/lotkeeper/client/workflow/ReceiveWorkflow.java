@@ -49,7 +49,7 @@ import org.lotkeeper.model.wire.PartnerRow;
  * </ol>
  * A COA can be linked any time before the location scan ({@link #linkDocument}).
  */
-public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step> implements KeysQuantity {
+public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step> {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
@@ -83,83 +83,81 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         return WorkflowKind.RECEIVE;
     }
 
+    @Override
+    public Set<UiAction> offers() {
+        return EnumSet.of(UiAction.SCAN, UiAction.CANCEL, UiAction.NO_REFERENCE, UiAction.KEY_QUANTITY, UiAction.KEY_LOT, UiAction.LINK_DOCUMENT);
+    }
+
     // ------------------------------------------------------------------ actions
 
     /** "No PO": receive from this supplier against a delivery note number. */
-    public Screen noPurchaseOrder(PartnerCode supplierCode, String deliveryNote) {
-        return act(() -> {
-            if (item != null) {
-                throw refuse("Finish or cancel the lot in progress first.");
-            }
-            if (supplierCode == null) {
-                throw refuse("Choose the supplier.");
-            }
-            PartnerRow partner = view.partner(supplierCode).orElseThrow(() -> refuse("Supplier " + supplierCode
-                    + " is not known on this device — choose another supplier, or sync the device."));
-            if (partner.kind() != PartnerKind.SUPPLIER) {
-                throw refuse(partner.name() + " is not a supplier — choose the supplier.");
-            }
-            if (deliveryNote == null || deliveryNote.isBlank()) {
-                throw refuse("Key the delivery note number.");
-            }
-            Reference ref = Reference.of(deliveryNote.strip());
-            reference = ref;
-            supplier = supplierCode;
-            expected = null;
-            step = Step.LABEL;
-            good("Receiving from " + partner.name() + " against " + ref + ". " + prompt());
-        });
+    @Override
+    protected void onNoReference(String supplierText, String deliveryNote) {
+        if (item != null) {
+            throw refuse("Finish or cancel the lot in progress first.");
+        }
+        PartnerCode supplierCode = Resolve.partnerCode(supplierText, "supplier");
+        PartnerRow partner = view.partner(supplierCode).orElseThrow(() -> refuse("Supplier " + supplierCode
+                + " is not known on this device — choose another supplier, or sync the device."));
+        if (partner.kind() != PartnerKind.SUPPLIER) {
+            throw refuse(partner.name() + " is not a supplier — choose the supplier.");
+        }
+        if (deliveryNote == null || deliveryNote.isBlank()) {
+            throw refuse("Key the delivery note number.");
+        }
+        Reference ref = Reference.of(deliveryNote.strip());
+        reference = ref;
+        supplier = supplierCode;
+        expected = null;
+        step = Step.LABEL;
+        good("Receiving from " + partner.name() + " against " + ref + ". " + prompt());
     }
 
     /** Keys the quantity (overrides the label's), e.g. "1000", "3 PAIL". */
     @Override
-    public Screen keyQuantity(String text) {
-        return act(() -> {
-            if (item == null) {
-                throw refuse("Scan the supplier label first.");
-            }
-            Quantities.Keyed keyed = Quantities.parse(text, item, false);
-            quantity = keyed.base();
-            quantityShown = keyed.shown();
-            quantityFromLabels = false;
-            advance();
-            good("Quantity " + keyed.shown() + ". " + prompt());
-        });
+    protected void onKeyQuantity(String text) {
+        if (item == null) {
+            throw refuse("Scan the supplier label first.");
+        }
+        Quantities.Keyed keyed = Quantities.parse(text, item, false);
+        quantity = keyed.base();
+        quantityShown = keyed.shown();
+        quantityFromLabels = false;
+        advance();
+        good("Quantity " + keyed.shown() + ". " + prompt());
     }
 
     /** Keys a lot code: the supplier's lot in SUPPLIER_LOT, the internal lot in INTERNAL_LOT. */
-    public Screen keyLot(String text) {
-        return act(() -> {
-            if (step != Step.SUPPLIER_LOT && step != Step.INTERNAL_LOT) {
-                throw refuse("No lot code is needed now. " + prompt());
-            }
-            LotCode code = lotCode(text);
-            if (step == Step.SUPPLIER_LOT) {
-                supplierLot = code;
-                lot = LotNumbers.fromSupplierLot(code.value());
-            } else {
-                lot = LotNumbers.fromLabel(code.value());
-            }
-            advance();
-            good("Lot " + code + ". " + prompt());
-        });
+    @Override
+    protected void onKeyLot(String text) {
+        if (step != Step.SUPPLIER_LOT && step != Step.INTERNAL_LOT) {
+            throw refuse("No lot code is needed now. " + prompt());
+        }
+        LotCode code = lotCode(text);
+        if (step == Step.SUPPLIER_LOT) {
+            supplierLot = code;
+            lot = LotNumbers.fromSupplierLot(code.value());
+        } else {
+            lot = LotNumbers.fromLabel(code.value());
+        }
+        advance();
+        good("Lot " + code + ". " + prompt());
     }
 
     /** Links a document (the COA that came with the goods) by its id. */
-    public Screen linkDocument(String documentId) {
-        return act(() -> {
-            if (item == null) {
-                throw refuse("Scan the supplier label first, then link its COA.");
-            }
-            if (documents.size() >= EventBounds.MAX_DOCUMENTS) {
-                throw refuse("No more documents can be linked to this receipt.");
-            }
-            Reference doc = Reference.of(documentId == null ? "" : documentId.strip());
-            if (!documents.contains(doc)) {
-                documents.add(doc);
-            }
-            good("Document " + doc + " linked. " + prompt());
-        });
+    @Override
+    protected void onLinkDocument(String documentId) {
+        if (item == null) {
+            throw refuse("Scan the supplier label first, then link its COA.");
+        }
+        if (documents.size() >= EventBounds.MAX_DOCUMENTS) {
+            throw refuse("No more documents can be linked to this receipt.");
+        }
+        Reference doc = Reference.of(documentId == null ? "" : documentId.strip());
+        if (!documents.contains(doc)) {
+            documents.add(doc);
+        }
+        good("Document " + doc + " linked. " + prompt());
     }
 
     // ------------------------------------------------------------------ scans

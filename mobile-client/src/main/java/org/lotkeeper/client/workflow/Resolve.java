@@ -12,8 +12,10 @@ import org.lotkeeper.model.gs1.Gs1Data;
 import org.lotkeeper.model.gs1.Gs1Warning;
 import org.lotkeeper.model.id.Gln;
 import org.lotkeeper.model.id.Gtin;
+import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotAtLocation;
@@ -113,7 +115,49 @@ final class Resolve {
     }
 
     static String words(LocationType type) {
-        return type.name().toLowerCase();
+        return type.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** An enum constant as people say it: CUSTOMER_REQUEST → "Customer request". */
+    static String words(Enum<?> value) {
+        String w = value.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    /** The constant a one-tap choice hands back; anything else is refused with {@code ask}. */
+    static <E extends Enum<E>> E choice(Class<E> type, String value, String ask) {
+        if (value != null) {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(value.strip())) {
+                    return e;
+                }
+            }
+        }
+        throw new Refusal(ask);
+    }
+
+    /** A partner code as keyed or chosen ({@code what}: "supplier", "customer"); refused when it cannot be one. */
+    static PartnerCode partnerCode(String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new Refusal("Choose the " + what + ".");
+        }
+        try {
+            return PartnerCode.of(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(printable(text.strip()) + " is not a " + what + " code — choose the " + what + ".");
+        }
+    }
+
+    /** An item code as keyed; empty when the text cannot be one. */
+    static Optional<ItemCode> itemCode(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ItemCode.of(text.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The item of a GS1 label: its GTIN (01) or content GTIN (02). */

@@ -31,7 +31,7 @@ import org.lotkeeper.model.wire.PartnerRow;
  *       returned stock is kept apart until someone decides about it.</li>
  * </ol>
  */
-public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> implements KeysQuantity {
+public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
@@ -59,58 +59,57 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
         return WorkflowKind.RETURN;
     }
 
+    @Override
+    public Set<UiAction> offers() {
+        return EnumSet.of(UiAction.SCAN, UiAction.CANCEL, UiAction.NO_REFERENCE, UiAction.KEY_QUANTITY, UiAction.CHOOSE);
+    }
+
     /** A return without an RMA: the customer and the customer's delivery note or reference. */
-    public Screen withoutRma(PartnerCode customerCode, String customerReference) {
-        return act(() -> {
-            if (customerCode == null) {
-                throw refuse("Choose the customer.");
-            }
-            PartnerRow partner = view.partner(customerCode).orElseThrow(() -> refuse("Customer " + customerCode
-                    + " is not known on this device — choose another, or sync the device."));
-            if (partner.kind() != PartnerKind.CUSTOMER) {
-                throw refuse(partner.name() + " is not a customer — choose the customer.");
-            }
-            Reference ref = Reference.of(customerReference == null ? "" : customerReference.strip());
-            reference = ref;
-            customer = customerCode;
-            step = Step.LOT;
-            good("Return from " + partner.name() + " (" + ref + "). " + prompt());
-        });
+    @Override
+    protected void onNoReference(String customerText, String customerReference) {
+        PartnerCode customerCode = Resolve.partnerCode(customerText, "customer");
+        PartnerRow partner = view.partner(customerCode).orElseThrow(() -> refuse("Customer " + customerCode
+                + " is not known on this device — choose another, or sync the device."));
+        if (partner.kind() != PartnerKind.CUSTOMER) {
+            throw refuse(partner.name() + " is not a customer — choose the customer.");
+        }
+        Reference ref = Reference.of(customerReference == null ? "" : customerReference.strip());
+        reference = ref;
+        customer = customerCode;
+        step = Step.LOT;
+        good("Return from " + partner.name() + " (" + ref + "). " + prompt());
     }
 
     /** Keys the returned quantity. */
     @Override
-    public Screen keyQuantity(String text) {
-        return act(() -> {
-            if (item == null) {
-                throw refuse("Scan the lot label first.");
-            }
-            Quantities.Keyed keyed = Quantities.parse(text, item, false);
-            quantity = keyed.base();
-            quantityShown = keyed.shown();
-            if (step == Step.QUANTITY) {
-                step = Step.REASON;
-            }
-            good("Quantity " + keyed.shown() + ". " + prompt());
-        });
+    protected void onKeyQuantity(String text) {
+        if (item == null) {
+            throw refuse("Scan the lot label first.");
+        }
+        Quantities.Keyed keyed = Quantities.parse(text, item, false);
+        quantity = keyed.base();
+        quantityShown = keyed.shown();
+        if (step == Step.QUANTITY) {
+            step = Step.REASON;
+        }
+        good("Quantity " + keyed.shown() + ". " + prompt());
     }
 
     /** The reason: one of {@link #REASONS} (one tap) or keyed text. */
-    public Screen chooseReason(String text) {
-        return act(() -> {
-            if (step != Step.REASON && step != Step.LOCATION) {
-                throw refuse(prompt());
-            }
-            String r;
-            try {
-                r = Texts.requireFreeText("reason", text == null ? "" : text.strip());
-            } catch (IllegalArgumentException e) {
-                throw refuse("Choose or key why the goods came back.");
-            }
-            reason = r;
-            step = Step.LOCATION;
-            good("Reason: " + r + ". " + prompt());
-        });
+    @Override
+    protected void onChoose(String text, String note) {
+        if (step != Step.REASON && step != Step.LOCATION) {
+            throw refuse(prompt());
+        }
+        String r;
+        try {
+            r = Texts.requireFreeText("reason", text == null ? "" : text.strip());
+        } catch (IllegalArgumentException e) {
+            throw refuse("Choose or key why the goods came back.");
+        }
+        reason = r;
+        step = Step.LOCATION;
+        good("Reason: " + r + ". " + prompt());
     }
 
     @Override
@@ -214,13 +213,13 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
             a.add(UiAction.KEY_QUANTITY);
         }
         if (step == Step.REASON || step == Step.LOCATION) {
-            a.add(UiAction.CHOOSE_REASON);
+            a.add(UiAction.CHOOSE);
         }
         return a;
     }
 
     @Override
-    protected List<String> choices() {
-        return step == Step.REASON ? REASONS : List.of();
+    protected List<Choice> choices() {
+        return step == Step.REASON ? REASONS.stream().map(r -> new Choice(r, r)).toList() : List.of();
     }
 }

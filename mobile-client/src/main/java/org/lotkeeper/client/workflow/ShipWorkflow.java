@@ -38,7 +38,7 @@ import org.lotkeeper.model.wire.LocationRow;
  *   <li>Scan the delivery note again (or tap {@link #confirm}): every SHIP is stored.</li>
  * </ol>
  */
-public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> implements KeysQuantity {
+public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
@@ -64,24 +64,28 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> impl
         return WorkflowKind.SHIP;
     }
 
+    @Override
+    public Set<UiAction> offers() {
+        return EnumSet.of(UiAction.SCAN, UiAction.CANCEL, UiAction.CONFIRM, UiAction.KEY_QUANTITY);
+    }
+
     /** Stores one SHIP per scanned lot (the same as scanning the delivery note again). */
-    public Screen confirm() {
-        return act(this::ship);
+    @Override
+    protected void onConfirm() {
+        ship();
     }
 
     /** Changes the quantity of the lot scanned last. */
     @Override
-    public Screen keyQuantity(String text) {
-        return act(() -> {
-            if (lines.isEmpty() || step != Step.LOTS) {
-                throw refuse("Scan a lot label first.");
-            }
-            Line last = lines.get(lines.size() - 1);
-            ItemRow item = view.item(last.item()).orElseThrow();
-            Quantities.Keyed keyed = Quantities.parse(text, item, false);
-            lines.set(lines.size() - 1, new Line(last.item(), last.lot(), keyed.base(), last.from(), last.sscc()));
-            good("Lot " + last.lot() + ": " + keyed.shown() + ". " + prompt());
-        });
+    protected void onKeyQuantity(String text) {
+        if (lines.isEmpty() || step != Step.LOTS) {
+            throw refuse("Scan a lot label first.");
+        }
+        Line last = lines.get(lines.size() - 1);
+        ItemRow item = view.item(last.item()).orElseThrow();
+        Quantities.Keyed keyed = Quantities.parse(text, item, false);
+        lines.set(lines.size() - 1, new Line(last.item(), last.lot(), keyed.base(), last.from(), last.sscc()));
+        good("Lot " + last.lot() + ": " + keyed.shown() + ". " + prompt());
     }
 
     @Override
@@ -164,7 +168,7 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> impl
                 item.minRemainingShelfLifeDays());
         AvailabilityResult result = Availability.check(resolve.facts(lot, from), StockUse.SHIP, days, ctx.today());
         if (!result.isAvailable()) {
-            throw refuse(result.message());
+            throw refuse(result.message(), Blocked.of(lot, result).orElseThrow());
         }
     }
 

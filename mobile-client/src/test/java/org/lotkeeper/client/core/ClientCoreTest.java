@@ -1,5 +1,6 @@
 package org.lotkeeper.client.core;
 
+import org.lotkeeper.client.workflow.Command;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -64,8 +65,8 @@ class ClientCoreTest {
 
     private static void logIn(ClientCore device, WedgeInput input) {
         LoginWorkflow login = device.login();
-        login.accept(typedByScanner(input, "B-1001"));
-        assertThat(login.enterPin("471147").feedback().orElseThrow().tone()).isEqualTo(Tone.GOOD);
+        login.handle(Command.scan(typedByScanner(input, "B-1001")));
+        assertThat(login.handle(new Command.KeyPin("471147")).feedback().orElseThrow().tone()).isEqualTo(Tone.GOOD);
     }
 
     @Test
@@ -76,11 +77,11 @@ class ClientCoreTest {
             assertThat(device.session().orElseThrow().user()).isEqualTo(UserId.of("ana"));
 
             ReceiveWorkflow receive = (ReceiveWorkflow) device.start(WorkflowKind.RECEIVE);
-            receive.noPurchaseOrder(PartnerCode.of("TIO2-CORP"), "PO-7782");
-            receive.accept(typedByScanner(input, "]d2011061414100002610TX-55\u001d17280630"));
-            receive.keyQuantity("500");
-            receive.accept(typedByScanner(input, "]C1011061414100002610P-5001"));
-            Screen done = receive.accept(typedByScanner(input, "RCV-DOCK-1"));
+            receive.handle(new Command.NoReference("TIO2-CORP", "PO-7782"));
+            receive.handle(Command.scan(typedByScanner(input, "]d2011061414100002610TX-55\u001d17280630")));
+            receive.handle(new Command.KeyQuantity("500"));
+            receive.handle(Command.scan(typedByScanner(input, "]C1011061414100002610P-5001")));
+            Screen done = receive.handle(Command.scan(typedByScanner(input, "RCV-DOCK-1")));
 
             assertThat(done.feedback().orElseThrow().captured()).hasSize(1);
             OutboxEntry stored = device.store().outbox().all().get(0);
@@ -186,10 +187,10 @@ class ClientCoreTest {
                 WedgeInput input = device.newWedgeInput();
                 logIn(device, input);
                 ReceiveWorkflow receive = (ReceiveWorkflow) device.start(WorkflowKind.RECEIVE);
-                receive.noPurchaseOrder(PartnerCode.of("ACME-RESINS"), "PO-7780");
-                receive.accept(typedByScanner(input, "]C1011061414100001910ACR-778\u001d172703313100001000\u001d400PO-7780"));
-                receive.accept(typedByScanner(input, "]C1011061414100001910R-2401"));
-                receive.accept(typedByScanner(input, "RCV-DOCK-1"));
+                receive.handle(new Command.NoReference("ACME-RESINS", "PO-7780"));
+                receive.handle(Command.scan(typedByScanner(input, "]C1011061414100001910ACR-778\u001d172703313100001000\u001d400PO-7780")));
+                receive.handle(Command.scan(typedByScanner(input, "]C1011061414100001910R-2401")));
+                receive.handle(Command.scan(typedByScanner(input, "RCV-DOCK-1")));
                 Receive r = (Receive) device.store().outbox().all().get(0).event().payload();
                 assertThat(r.lot()).isEqualTo(LotCode.of("R-2401"));
                 assertThat(r.supplierLot()).isEqualTo(LotCode.of("ACR-778"));

@@ -106,6 +106,17 @@ class SimulatorTest {
     }
 
     @Test
+    void anActionTheWorkflowNeverTakesStopsTheScriptButOneItTakesLaterIsARefusal() {
+        try (Simulator sim = simulator("dock-1")) {
+            int exit = sim.run(List.of("device dock-1 profile=zebra-tc5x", "login B-1001 471147", "start receive",
+                    "action lot R-1", "expect refused No lot code is needed now", "action skip"));
+            assertThat(exit).isEqualTo(Simulator.SCRIPT_ERROR);
+            assertThat(sim.refusals()).isEqualTo(1);
+        }
+        assertThat(errors()).contains("line 6: RECEIVE takes no action skip");
+    }
+
+    @Test
     void aRefusedScanIsReportedWithItsLineAndLeavesTheWorkflowWhereItWas() {
         try (Simulator sim = simulator("dock-1")) {
             int exit = sim.run(List.of("device dock-1 profile=zebra-tc5x", "login B-1001 471147", "start receive",

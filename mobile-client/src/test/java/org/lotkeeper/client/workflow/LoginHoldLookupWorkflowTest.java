@@ -19,6 +19,7 @@ import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.lot.UnavailableReason;
 
 class LoginHoldLookupWorkflowTest {
 
@@ -33,8 +34,8 @@ class LoginHoldLookupWorkflowTest {
 
         @Test
         void badgeAndRightPinGiveASessionWithTheUsersRoles() {
-            login.accept(wedge("B:ana"));
-            Screen in = login.enterPin("471147");
+            login.handle(Command.scan(wedge("B:ana")));
+            Screen in = login.handle(new Command.KeyPin("471147"));
 
             assertThat(in.step()).isEqualTo(LoginWorkflow.Step.DONE);
             assertThat(login.session()).hasValueSatisfying(s -> {
@@ -46,32 +47,32 @@ class LoginHoldLookupWorkflowTest {
 
         @Test
         void aPrintedBadgeNumberWorksToo() {
-            login.accept(wedge("B-1002"));
+            login.handle(Command.scan(wedge("B-1002")));
 
-            assertThat(login.enterPin("123456").feedback().orElseThrow().message()).isEqualTo("Welcome, Ben Picker.");
+            assertThat(login.handle(new Command.KeyPin("123456")).feedback().orElseThrow().message()).isEqualTo("Welcome, Ben Picker.");
         }
 
         @Test
         void aWrongPinSaysHowManyTriesAreLeftAndFiveSendYouBackToTheBadge() {
-            login.accept(wedge("B:ana"));
+            login.handle(Command.scan(wedge("B:ana")));
 
-            assertThat(login.enterPin("000000").feedback().orElseThrow().message()).isEqualTo("Wrong PIN — key it again (4 tries left).");
+            assertThat(login.handle(new Command.KeyPin("000000")).feedback().orElseThrow().message()).isEqualTo("Wrong PIN — key it again (4 tries left).");
             for (int i = 0; i < 3; i++) {
-                login.enterPin("999999");
+                login.handle(new Command.KeyPin("999999"));
             }
-            Screen locked = login.enterPin("471148");
+            Screen locked = login.handle(new Command.KeyPin("471148"));
 
             assertThat(locked.feedback().orElseThrow().message()).isEqualTo("Too many wrong PINs — scan your badge again.");
             assertThat(locked.step()).isEqualTo(LoginWorkflow.Step.BADGE);
-            assertThat(login.enterPin("471147").feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+            assertThat(login.handle(new Command.KeyPin("471147")).feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
             assertThat(login.session()).isEmpty();
         }
 
         @Test
         void unknownBadgesUsersWithoutPinAndOtherLabelsAreRefused() {
-            assertThat(login.accept(wedge("B:zoe")).feedback().orElseThrow().message()).startsWith("Badge zoe is not known on this device");
-            assertThat(login.accept(wedge("B:quinn")).feedback().orElseThrow().message()).startsWith("No PIN is set for Quinn Quality");
-            assertThat(login.accept(wedge("O:SO-1")).feedback().orElseThrow().message()).isEqualTo("This is the order sheet SO-1, not a badge — scan your badge.");
+            assertThat(login.handle(Command.scan(wedge("B:zoe"))).feedback().orElseThrow().message()).startsWith("Badge zoe is not known on this device");
+            assertThat(login.handle(Command.scan(wedge("B:quinn"))).feedback().orElseThrow().message()).startsWith("No PIN is set for Quinn Quality");
+            assertThat(login.handle(Command.scan(wedge("O:SO-1"))).feedback().orElseThrow().message()).isEqualTo("This is the order sheet SO-1, not a badge — scan your badge.");
         }
     }
 
@@ -81,10 +82,10 @@ class LoginHoldLookupWorkflowTest {
         @Test
         void anOperatorPutsAReleasedLotOnHoldWithOneTapReason() {
             HoldWorkflow hold = new HoldWorkflow(ctx, Riverside.ben());
-            hold.accept(wedge(Riverside.internalLabelScan("R-2401")));
-            assertThat(hold.screen().choices()).contains("Damaged drum");
+            hold.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
+            assertThat(hold.screen().choiceValues()).contains("Damaged drum");
 
-            Screen done = hold.chooseReason("Damaged drum");
+            Screen done = hold.handle(new Command.Choose("Damaged drum"));
 
             assertThat(capture.payloads).containsExactly(new StatusChange(ItemCode.of("RM-RESIN"), LotCode.of("R-2401"),
                     LotStatus.ON_HOLD, "Damaged drum"));
@@ -96,7 +97,7 @@ class LoginHoldLookupWorkflowTest {
             view.status("RM-RESIN", "R-2401", LotStatus.QUARANTINE);
             HoldWorkflow hold = new HoldWorkflow(ctx, Riverside.ben());
 
-            Screen refused = hold.accept(wedge(Riverside.internalLabelScan("R-2401")));
+            Screen refused = hold.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
 
             assertThat(refused.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
             assertThat(refused.step()).isEqualTo(HoldWorkflow.Step.LOT);
@@ -106,8 +107,8 @@ class LoginHoldLookupWorkflowTest {
         void aReceiverWithoutOperatorRightsCannotHold() {
             HoldWorkflow hold = new HoldWorkflow(ctx, new Session(UserId.of("rita"), "Rita", Set.of(Role.RECEIVER)));
 
-            assertThat(hold.accept(wedge(Riverside.internalLabelScan("R-2401"))).feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
-            assertThat(hold.chooseReason("Damaged drum").feedback().orElseThrow().message()).isEqualTo("Scan the lot label first.");
+            assertThat(hold.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401")))).feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+            assertThat(hold.handle(new Command.Choose("Damaged drum")).feedback().orElseThrow().message()).isEqualTo("Scan the lot label first.");
             assertThat(capture.payloads).isEmpty();
         }
     }
@@ -122,18 +123,29 @@ class LoginHoldLookupWorkflowTest {
             view.events.put(LotRef.of("FG-PRIMER", "PR-1001"), List.of(new RecentEvent(EventType.MOVE,
                     Instant.parse("2026-11-18T08:00:00Z"), "MOVE 30 H87 PROD-LINE-1 → WH-A-01 (ben)")));
 
-            Screen screen = lookup.accept(wedge(lotLabel(PRIMER_GTIN, "PR-1001")));
+            Screen screen = lookup.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1001"))));
 
             assertThat(screen.value("Status")).contains("RELEASED");
             assertThat(screen.value("Expiry")).contains("2027-11-17 (363 days left)");
             assertThat(screen.value("At WH-A-01")).contains("25 H87");
             assertThat(screen.value("2026-11-18T08:00:00Z")).contains("MOVE 30 H87 PROD-LINE-1 → WH-A-01 (ben)");
+            assertThat(screen.blocked()).isEmpty();
             assertThat(capture.payloads).isEmpty();
         }
 
         @Test
+        void aLotThatMustNotBeUsedIsShownBlockedWithEveryReason() {
+            view.lot(Riverside.lotRow("FG-PRIMER", "PR-1001", LotStatus.RECALLED, "2026-11-01", null));
+
+            Screen screen = lookup.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1001"))));
+
+            assertThat(screen.blocked()).map(Blocked::reasons).contains(List.of(UnavailableReason.RECALLED, UnavailableReason.EXPIRED));
+            assertThat(screen.feedback().orElseThrow().tone()).as("the screens alarm; the answer itself is a lookup").isEqualTo(Tone.GOOD);
+        }
+
+        @Test
         void aLocationShowsWhatIsThere() {
-            Screen screen = lookup.accept(wedge(Riverside.locationScan("WH-A-01")));
+            Screen screen = lookup.handle(Command.scan(wedge(Riverside.locationScan("WH-A-01"))));
 
             assertThat(screen.value("Type")).contains("STORAGE");
             assertThat(screen.value("FG-TOPCOAT TC-1002")).contains("40 H87, RELEASED");
@@ -141,14 +153,14 @@ class LoginHoldLookupWorkflowTest {
 
         @Test
         void aProductLabelWithoutLotShowsTheItem() {
-            Screen screen = lookup.accept(wedge("]C101" + PRIMER_GTIN));
+            Screen screen = lookup.handle(Command.scan(wedge("]C101" + PRIMER_GTIN)));
 
             assertThat(screen.value("Item")).contains("FG-PRIMER Grey primer, 20 L pail");
         }
 
         @Test
         void somethingUnknownSaysSo() {
-            assertThat(lookup.accept(wedge("NOPE-1")).feedback().orElseThrow().message())
+            assertThat(lookup.handle(Command.scan(wedge("NOPE-1"))).feedback().orElseThrow().message())
                     .startsWith("NOPE-1 is neither a lot nor a location known on this device");
         }
     }

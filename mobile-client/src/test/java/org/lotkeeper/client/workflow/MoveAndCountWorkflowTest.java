@@ -41,11 +41,11 @@ class MoveAndCountWorkflowTest {
 
         @Test
         void putawayOfR2401ToTheGs1BinLabelIsTheScenarioMove() {
-            Screen lot = move.accept(wedge(Riverside.internalLabelScan("R-2401")));
+            Screen lot = move.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
             assertThat(lot.step()).isEqualTo(MoveWorkflow.Step.TO);
             assertThat(lot.value("Quantity")).contains("1000 KGM");
 
-            Screen done = move.accept(wedge(Riverside.locationScan("WH-A-01")));
+            Screen done = move.handle(Command.scan(wedge(Riverside.locationScan("WH-A-01"))));
 
             assertThat(capture.payloads).containsExactlyElementsOf(Riverside.payloads(EventType.MOVE, "lot=R-2401"));
             assertThat(done.feedback().orElseThrow().captured()).hasSize(1);
@@ -54,9 +54,9 @@ class MoveAndCountWorkflowTest {
 
         @Test
         void partOfTheStockMovesWhenAQuantityIsKeyed() {
-            move.accept(wedge(Riverside.internalLabelScan("R-2401")));
-            move.keyQuantity("400");
-            move.accept(wedge("QA-HOLD"));
+            move.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
+            move.handle(new Command.KeyQuantity("400"));
+            move.handle(Command.scan(wedge("QA-HOLD")));
 
             assertThat(capture.last()).isEqualTo(new Move(ItemCode.of("RM-RESIN"), LotCode.of("R-2401"),
                     Quantity.of("400", Uom.KGM), LocationCode.of("RCV-DOCK-1"), LocationCode.of("QA-HOLD"), null));
@@ -66,22 +66,22 @@ class MoveAndCountWorkflowTest {
         void aLotInTwoPlacesAsksWhereItIsTakenFrom() {
             view.stock("RM-RESIN", "R-2401", "WH-A-02", Quantity.of("50", Uom.KGM));
 
-            Screen lot = move.accept(wedge(Riverside.internalLabelScan("R-2401")));
+            Screen lot = move.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
             assertThat(lot.step()).isEqualTo(MoveWorkflow.Step.FROM);
-            Screen from = move.accept(wedge("WH-A-02"));
+            Screen from = move.handle(Command.scan(wedge("WH-A-02")));
             assertThat(from.value("Quantity")).contains("50 KGM");
-            move.accept(wedge("WH-A-01"));
+            move.handle(Command.scan(wedge("WH-A-01")));
 
             assertThat(((Move) capture.last()).quantity()).isEqualTo(Quantity.of("50", Uom.KGM));
         }
 
         @Test
         void theTargetMustDifferFromTheSourceAndBeKnown() {
-            move.accept(wedge(Riverside.internalLabelScan("R-2401")));
+            move.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
 
-            assertThat(move.accept(wedge("RCV-DOCK-1")).feedback().orElseThrow().message()).contains("where it is now");
-            assertThat(move.accept(wedge("WH-Z-99")).feedback().orElseThrow().message()).startsWith("Location WH-Z-99 is not known");
-            assertThat(move.accept(wedge("]C14140614141000012254WH-A-01")).feedback().orElseThrow().message())
+            assertThat(move.handle(Command.scan(wedge("RCV-DOCK-1"))).feedback().orElseThrow().message()).contains("where it is now");
+            assertThat(move.handle(Command.scan(wedge("WH-Z-99"))).feedback().orElseThrow().message()).startsWith("Location WH-Z-99 is not known");
+            assertThat(move.handle(Command.scan(wedge("]C14140614141000012254WH-A-01"))).feedback().orElseThrow().message())
                     .startsWith("This location label belongs to another site");
             assertThat(capture.payloads).isEmpty();
         }
@@ -93,8 +93,8 @@ class MoveAndCountWorkflowTest {
                     new ContainerLine(ItemCode.of("RM-RESIN"), LotCode.of("R-2401"), Quantity.of("1000", Uom.KGM)),
                     new ContainerLine(ItemCode.of("RM-RESIN"), LotCode.of("R-2402"), Quantity.of("800", Uom.KGM)))));
 
-            move.accept(wedge("]C100006141411234567890"));
-            Screen done = move.accept(wedge("WH-A-01"));
+            move.handle(Command.scan(wedge("]C100006141411234567890")));
+            Screen done = move.handle(Command.scan(wedge("WH-A-01")));
 
             assertThat(capture.all(Move.class)).extracting(Move::lot, Move::sscc).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(LotCode.of("R-2401"), sscc),
@@ -104,7 +104,7 @@ class MoveAndCountWorkflowTest {
 
         @Test
         void aBadgeIsNotALot() {
-            assertThat(move.accept(wedge("B:ben")).feedback().orElseThrow().message())
+            assertThat(move.handle(Command.scan(wedge("B:ben"))).feedback().orElseThrow().message())
                     .isEqualTo("This is a badge, not a lot label — scan the lot label.");
         }
     }
@@ -121,13 +121,13 @@ class MoveAndCountWorkflowTest {
             view.clearStock().stock("FG-PRIMER", "PR-1001", "WH-A-01", Quantity.of("15", Uom.H87));
             List<Screen> screens = new ArrayList<>();
 
-            screens.add(count.accept(wedge(Riverside.locationScan("WH-A-01"))));
-            screens.add(count.accept(wedge(lotLabel(PRIMER_GTIN, "PR-1001"))));
-            screens.add(count.keyQuantity("14"));
+            screens.add(count.handle(Command.scan(wedge(Riverside.locationScan("WH-A-01")))));
+            screens.add(count.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1001")))));
+            screens.add(count.handle(new Command.KeyQuantity("14")));
 
             assertThat(capture.payloads).containsExactlyElementsOf(Riverside.payloads(EventType.COUNT));
             for (Screen s : screens) {
-                String all = s.prompt() + s.feedback().map(Feedback::message).orElse("") + s.filled() + s.choices();
+                String all = s.prompt() + s.feedback().map(Feedback::message).orElse("") + s.filled() + s.choices() + s.fefo();
                 assertThat(all).doesNotContain("15");
             }
             assertThat(screens.get(2).step()).isEqualTo(CountWorkflow.Step.LOT);
@@ -135,20 +135,20 @@ class MoveAndCountWorkflowTest {
 
         @Test
         void zeroIsACountButNegativeIsNot() {
-            count.accept(wedge("WH-A-01"));
-            count.accept(wedge(lotLabel(PRIMER_GTIN, "PR-1003")));
+            count.handle(Command.scan(wedge("WH-A-01")));
+            count.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1003"))));
 
-            assertThat(count.keyQuantity("-1").feedback().orElseThrow().message()).startsWith("A count cannot be negative");
-            count.keyQuantity("0");
+            assertThat(count.handle(new Command.KeyQuantity("-1")).feedback().orElseThrow().message()).startsWith("A count cannot be negative");
+            count.handle(new Command.KeyQuantity("0"));
 
             assertThat(((Count) capture.last()).counted().isZero()).isTrue();
         }
 
         @Test
         void scanningTheNextLocationMovesOn() {
-            count.accept(wedge("WH-A-01"));
+            count.handle(Command.scan(wedge("WH-A-01")));
 
-            Screen next = count.accept(wedge("WH-B-01"));
+            Screen next = count.handle(Command.scan(wedge("WH-B-01")));
 
             assertThat(next.value("Location")).contains("WH-B-01");
             assertThat(next.feedback().orElseThrow().message()).startsWith("WH-A-01 done (0 lots)");
@@ -156,7 +156,7 @@ class MoveAndCountWorkflowTest {
 
         @Test
         void anUnknownLocationIsRefused() {
-            assertThat(count.accept(wedge("WH-Z-99")).feedback().orElseThrow().message()).startsWith("Location WH-Z-99 is not known");
+            assertThat(count.handle(Command.scan(wedge("WH-Z-99"))).feedback().orElseThrow().message()).startsWith("Location WH-Z-99 is not known");
         }
     }
 }

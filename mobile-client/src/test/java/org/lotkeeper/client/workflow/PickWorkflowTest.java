@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.lotkeeper.model.event.DeviationReason;
 import org.lotkeeper.model.event.EventType;
 import org.lotkeeper.model.event.Pick;
+import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 
@@ -23,13 +25,13 @@ class PickWorkflowTest {
     private final PickWorkflow pick = new PickWorkflow(Riverside.context(view, capture, Riverside.PICKING_DAY));
 
     private Screen scan(String text) {
-        return pick.accept(wedge(text));
+        return pick.handle(Command.scan(wedge(text)));
     }
 
     @Test
     void so1ShowsTheFefoLotAndScanningItThenStagingGivesTheScenarioPick() {
         Screen order = scan("O:SO-1");
-        assertThat(order.value("FEFO")).contains("PR-1001 at WH-A-01, 10 H87");
+        assertThat(Riverside.fefo(order)).contains("PR-1001 at WH-A-01, 10 H87");
         assertThat(order.prompt()).isEqualTo("Take 10 H87 of lot PR-1001 from WH-A-01: scan the lot label.");
 
         Screen lot = scan(lotLabel(PRIMER_GTIN, "PR-1001"));
@@ -47,10 +49,10 @@ class PickWorkflowTest {
         Screen deviation = scan(lotLabel(PRIMER_GTIN, "PR-1003"));
         assertThat(deviation.step()).isEqualTo(PickWorkflow.Step.DEVIATION_REASON);
         assertThat(deviation.feedback().orElseThrow().message()).contains("Lot PR-1001 at WH-A-01 expires earlier");
-        assertThat(deviation.choices()).contains("CUSTOMER_REQUEST", "OTHER");
-        assertThat(deviation.actions()).contains(UiAction.CHOOSE_REASON);
+        assertThat(deviation.choiceValues()).contains("CUSTOMER_REQUEST", "OTHER");
+        assertThat(deviation.actions()).contains(UiAction.CHOOSE);
 
-        pick.chooseDeviationReason(DeviationReason.CUSTOMER_REQUEST, "Customer asked for the newest lot");
+        pick.handle(new Command.Choose("CUSTOMER_REQUEST", "Customer asked for the newest lot"));
         scan("STAGE-OUT-1");
         Screen line2 = scan("TC-1002");
         assertThat(line2.step()).isEqualTo(PickWorkflow.Step.STAGE);
@@ -74,14 +76,33 @@ class PickWorkflowTest {
                 .contains("Lot PR-1001 is in quarantine — QA has not released it; take another lot.")
                 .contains("FEFO lot: PR-1003 at WH-A-01.");
         assertThat(blocked.step()).isEqualTo(PickWorkflow.Step.LOT);
+        assertThat(blocked.blocked()).hasValueSatisfying(b -> {
+            assertThat(b.lot()).isEqualTo(LotRef.of("FG-PRIMER", "PR-1001"));
+            assertThat(b.reasons()).containsExactly(UnavailableReason.QUARANTINE);
+        });
         assertThat(capture.payloads).isEmpty();
+        assertThat(scan("STAGE-OUT-1").blocked()).as("the next command clears it").isEmpty();
+    }
+
+    @Test
+    void aCommandThePickDoesNotTakeIsAnsweredWithASentenceAndChangesNothing() {
+        scan("O:SO-1");
+        Screen before = pick.screen();
+
+        Screen refused = pick.handle(new Command.NoReference("CITY-MAINT", "X-1"));
+
+        assertThat(pick.offers()).doesNotContain(UiAction.NO_REFERENCE);
+        assertThat(refused.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+        assertThat(refused.feedback().orElseThrow().message()).startsWith("That is not possible here. Take 10 H87 of lot PR-1001");
+        assertThat(refused.step()).isEqualTo(before.step());
+        assertThat(refused.filled()).isEqualTo(before.filled());
     }
 
     @Test
     void heldRejectedAndRecalledLotsAreBlocked() {
         for (LotStatus status : List.of(LotStatus.ON_HOLD, LotStatus.REJECTED, LotStatus.RECALLED)) {
             view.status("FG-PRIMER", "PR-1003", status);
-            pick.cancel();
+            pick.handle(Command.cancel());
             scan("O:SO-3");
 
             Screen blocked = scan(lotLabel(PRIMER_GTIN, "PR-1003"));
@@ -114,9 +135,9 @@ class PickWorkflowTest {
         assertThat(buildmart.feedback().orElseThrow().message())
                 .contains("this order needs at least 300 days of shelf life");
 
-        pick.cancel();
+        pick.handle(Command.cancel());
         Screen cityMaint = scan("O:SO-3");
-        assertThat(cityMaint.value("FEFO")).contains("PR-0950 at WH-A-02, 5 H87");
+        assertThat(Riverside.fefo(cityMaint)).contains("PR-0950 at WH-A-02, 5 H87");
         assertThat(scan(lotLabel(PRIMER_GTIN, "PR-0950")).step()).isEqualTo(PickWorkflow.Step.STAGE);
     }
 
@@ -134,7 +155,7 @@ class PickWorkflowTest {
         scan("O:SO-3");
         scan(lotLabel(PRIMER_GTIN, "PR-1003"));
 
-        Screen refused = pick.chooseDeviationReason(DeviationReason.OTHER, " ");
+        Screen refused = pick.handle(new Command.Choose("OTHER", " "));
 
         assertThat(refused.feedback().orElseThrow().message()).isEqualTo("Reason OTHER needs a note saying why you take this lot.");
         assertThat(refused.step()).isEqualTo(PickWorkflow.Step.DEVIATION_REASON);
@@ -156,14 +177,14 @@ class PickWorkflowTest {
         scan("O:SO-1");
         scan(lotLabel(PRIMER_GTIN, "PR-1001"));
 
-        assertThat(pick.keyQuantity("11").feedback().orElseThrow().message()).isEqualTo("This line needs only 10 H87 more — key at most that.");
-        assertThat(pick.keyQuantity("0").feedback().orElseThrow().message()).startsWith("The quantity must be more than zero");
-        pick.keyQuantity("4");
+        assertThat(pick.handle(new Command.KeyQuantity("11")).feedback().orElseThrow().message()).isEqualTo("This line needs only 10 H87 more — key at most that.");
+        assertThat(pick.handle(new Command.KeyQuantity("0")).feedback().orElseThrow().message()).startsWith("The quantity must be more than zero");
+        pick.handle(new Command.KeyQuantity("4"));
         Screen after = scan("STAGE-OUT-1");
 
         assertThat(((Pick) capture.last()).quantity()).isEqualTo(Quantity.of("4", Uom.H87));
         assertThat(after.step()).isEqualTo(PickWorkflow.Step.LOT);
-        assertThat(after.value("FEFO")).contains("PR-1001 at WH-A-01, 6 H87");
+        assertThat(Riverside.fefo(after)).contains("PR-1001 at WH-A-01, 6 H87");
     }
 
     @Test
@@ -182,7 +203,7 @@ class PickWorkflowTest {
         Screen order = scan("O:SO-2");
         assertThat(order.prompt()).startsWith("No available stock of FG-TOPCOAT");
 
-        Screen skipped = pick.skipLine();
+        Screen skipped = pick.handle(new Command.SkipLine());
 
         assertThat(skipped.feedback().orElseThrow().message()).contains("20 H87 of FG-TOPCOAT not picked", "Order SO-2 is picked");
     }

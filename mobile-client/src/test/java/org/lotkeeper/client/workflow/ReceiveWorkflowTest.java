@@ -40,12 +40,12 @@ class ReceiveWorkflowTest {
 
     @Test
     void riversideR2401FromItsLabelInternalLabelAndLocationIsExactlyTheFirstReceiveOfTheScenario() {
-        receive.accept(wedge(R2401_LABEL));
+        receive.handle(Command.scan(wedge(R2401_LABEL)));
         assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.INTERNAL_LOT);
-        receive.accept(wedge(Riverside.internalLabelScan("R-2401")));
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
         assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.LOCATION);
 
-        Screen done = receive.accept(wedge("RCV-DOCK-1"));
+        Screen done = receive.handle(Command.scan(wedge("RCV-DOCK-1")));
 
         assertThat(capture.payloads).containsExactly(firstReceiveOfSteps(0));
         Receive r = (Receive) capture.last();
@@ -70,7 +70,7 @@ class ReceiveWorkflowTest {
                 input.key(WedgeKey.ch(c, t += 5));
             }
             RawScan scan = input.key(WedgeKey.enter(t += 5)).orElseThrow();
-            receive.accept(scan);
+            receive.handle(Command.scan(scan));
             t += 2_000;
         }
 
@@ -79,27 +79,27 @@ class ReceiveWorkflowTest {
 
     @Test
     void allFourRiversideReceiptsComeOutAsTheScenarioPushedThem() {
-        receive.accept(wedge(Riverside.labelScan("R-2401")));
-        receive.accept(wedge(Riverside.internalLabelScan("R-2401")));
-        receive.accept(wedge(Riverside.locationScan("RCV-DOCK-1")));
+        receive.handle(Command.scan(wedge(Riverside.labelScan("R-2401"))));
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
+        receive.handle(Command.scan(wedge(Riverside.locationScan("RCV-DOCK-1"))));
 
-        receive.accept(wedge("O:PO-7781"));
-        receive.accept(wedge(Riverside.labelScan("R-2402")));
-        receive.accept(wedge(Riverside.internalLabelScan("R-2402")));
-        receive.accept(wedge("RCV-DOCK-1"));
+        receive.handle(Command.scan(wedge("O:PO-7781")));
+        receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402"))));
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2402"))));
+        receive.handle(Command.scan(wedge("RCV-DOCK-1")));
 
-        receive.accept(wedge("O:PO-7782"));
-        receive.accept(wedge(Riverside.labelScan("P-5001")));
+        receive.handle(Command.scan(wedge("O:PO-7782")));
+        receive.handle(Command.scan(wedge(Riverside.labelScan("P-5001"))));
         assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.QUANTITY);
-        receive.keyQuantity("500");
-        receive.accept(wedge(Riverside.internalLabelScan("P-5001")));
-        receive.accept(wedge("RCV-DOCK-1"));
+        receive.handle(new Command.KeyQuantity("500"));
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("P-5001"))));
+        receive.handle(Command.scan(wedge("RCV-DOCK-1")));
 
-        receive.accept(wedge("O:PO-7783"));
-        receive.accept(wedge(Riverside.labelScan("S-9001")));
-        receive.keyQuantity("2000 LTR");
-        receive.accept(wedge(Riverside.internalLabelScan("S-9001")));
-        Screen last = receive.accept(wedge("RCV-DOCK-1"));
+        receive.handle(Command.scan(wedge("O:PO-7783")));
+        receive.handle(Command.scan(wedge(Riverside.labelScan("S-9001"))));
+        receive.handle(new Command.KeyQuantity("2000 LTR"));
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("S-9001"))));
+        Screen last = receive.handle(Command.scan(wedge("RCV-DOCK-1")));
 
         assertThat(capture.payloads).containsExactly(firstReceiveOfSteps(0), firstReceiveOfSteps(1),
                 firstReceiveOfSteps(2), firstReceiveOfSteps(3));
@@ -118,7 +118,7 @@ class ReceiveWorkflowTest {
             decoderSays = e.getMessage();
         }
 
-        Screen screen = receive.accept(wedge(bad));
+        Screen screen = receive.handle(Command.scan(wedge(bad)));
 
         assertThat(screen.feedback()).hasValueSatisfying(f -> {
             assertThat(f.tone()).isEqualTo(Tone.ERROR);
@@ -130,24 +130,24 @@ class ReceiveWorkflowTest {
 
     @Test
     void anUnknownLocationIsRefusedAndTheReceiptWaitsForAKnownOne() {
-        receive.accept(wedge(R2401_LABEL));
-        receive.accept(wedge(Riverside.internalLabelScan("R-2401")));
+        receive.handle(Command.scan(wedge(R2401_LABEL)));
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
 
-        Screen screen = receive.accept(wedge("WH-Z-99"));
+        Screen screen = receive.handle(Command.scan(wedge("WH-Z-99")));
 
         assertThat(screen.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
         assertThat(screen.feedback().orElseThrow().message()).contains("Location WH-Z-99 is not known on this device");
         assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.LOCATION);
-        receive.accept(wedge("RCV-DOCK-1"));
+        receive.handle(Command.scan(wedge("RCV-DOCK-1")));
         assertThat(capture.payloads).hasSize(1);
     }
 
     @Test
     void aStorageBinIsNotAReceivingLocation() {
-        receive.accept(wedge(R2401_LABEL));
-        receive.accept(wedge(Riverside.internalLabelScan("R-2401")));
+        receive.handle(Command.scan(wedge(R2401_LABEL)));
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
 
-        Screen screen = receive.accept(wedge(Riverside.locationScan("WH-A-01")));
+        Screen screen = receive.handle(Command.scan(wedge(Riverside.locationScan("WH-A-01"))));
 
         assertThat(screen.feedback().orElseThrow().message()).contains("WH-A-01 is a storage location", "receiving");
         assertThat(capture.payloads).isEmpty();
@@ -155,9 +155,9 @@ class ReceiveWorkflowTest {
 
     @Test
     void aLabelForAnotherPoThanTheOneBeingReceivedIsRefused() {
-        receive.accept(wedge("O:PO-7781"));
+        receive.handle(Command.scan(wedge("O:PO-7781")));
 
-        Screen screen = receive.accept(wedge(R2401_LABEL));
+        Screen screen = receive.handle(Command.scan(wedge(R2401_LABEL)));
 
         assertThat(screen.feedback().orElseThrow().message()).contains("for PO PO-7780", "receiving PO-7781");
         assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.LABEL);
@@ -165,16 +165,16 @@ class ReceiveWorkflowTest {
 
     @Test
     void anItemThatIsNotOnThePoIsRefused() {
-        receive.accept(wedge("O:PO-7782"));
+        receive.handle(Command.scan(wedge("O:PO-7782")));
 
-        Screen screen = receive.accept(wedge(Riverside.labelScan("R-2402")));
+        Screen screen = receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402"))));
 
         assertThat(screen.feedback().orElseThrow().message()).startsWith("RM-RESIN is not on PO-7782");
     }
 
     @Test
     void anUnknownPoPointsToNoPo() {
-        Screen screen = receive.accept(wedge("O:PO-9999"));
+        Screen screen = receive.handle(Command.scan(wedge("O:PO-9999")));
 
         assertThat(screen.feedback().orElseThrow().message()).contains("PO-9999 is not known", "No PO");
         assertThat(screen.actions()).contains(UiAction.NO_REFERENCE);
@@ -182,22 +182,22 @@ class ReceiveWorkflowTest {
 
     @Test
     void anUnknownGtinIsRefused() {
-        receive.accept(wedge("O:PO-7780"));
+        receive.handle(Command.scan(wedge("O:PO-7780")));
 
-        Screen screen = receive.accept(wedge("]C1010950110153000310ABC" + GS + "3100000010"));
+        Screen screen = receive.handle(Command.scan(wedge("]C1010950110153000310ABC" + GS + "3100000010")));
 
         assertThat(screen.feedback().orElseThrow().message()).startsWith("GTIN 09501101530003 is not an item on this device");
     }
 
     @Test
     void zeroOrNegativeKeyedQuantitiesAreRefused() {
-        receive.accept(wedge("O:PO-7782"));
-        receive.accept(wedge(Riverside.labelScan("P-5001")));
+        receive.handle(Command.scan(wedge("O:PO-7782")));
+        receive.handle(Command.scan(wedge(Riverside.labelScan("P-5001"))));
 
-        assertThat(receive.keyQuantity("0").feedback().orElseThrow().message()).startsWith("The quantity must be more than zero");
-        assertThat(receive.keyQuantity("-5").feedback().orElseThrow().message()).startsWith("The quantity must be more than zero");
-        assertThat(receive.keyQuantity("lots").feedback().orElseThrow().message()).contains("is not a quantity");
-        assertThat(receive.keyQuantity("5 LTR").feedback().orElseThrow().message()).startsWith("LTR is not a unit of RM-PIGMENT");
+        assertThat(receive.handle(new Command.KeyQuantity("0")).feedback().orElseThrow().message()).startsWith("The quantity must be more than zero");
+        assertThat(receive.handle(new Command.KeyQuantity("-5")).feedback().orElseThrow().message()).startsWith("The quantity must be more than zero");
+        assertThat(receive.handle(new Command.KeyQuantity("lots")).feedback().orElseThrow().message()).contains("is not a quantity");
+        assertThat(receive.handle(new Command.KeyQuantity("5 LTR")).feedback().orElseThrow().message()).startsWith("LTR is not a unit of RM-PIGMENT");
         assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.QUANTITY);
     }
 
@@ -210,13 +210,13 @@ class ReceiveWorkflowTest {
     @Test
     void packUnitsAreKeyedAndStoredInTheBaseUnitAndPatternLotsEmbedTheDevice() {
         addBinder(LotNumbering.PATTERN, "B{YY}{JJJ}-{DEV}{SEQ:3}");
-        receive.accept(wedge("O:PO-8000"));
+        receive.handle(Command.scan(wedge("O:PO-8000")));
 
-        Screen afterLabel = receive.accept(wedge("]C1011061414100004010BX-1" + GS + "17271231"));
+        Screen afterLabel = receive.handle(Command.scan(wedge("]C1011061414100004010BX-1" + GS + "17271231")));
         assertThat(afterLabel.value("Lot")).contains("B26320-7A001");
-        Screen afterQuantity = receive.keyQuantity("3 pail");
+        Screen afterQuantity = receive.handle(new Command.KeyQuantity("3 pail"));
         assertThat(afterQuantity.value("Quantity")).contains("3 PAIL = 60 LTR");
-        receive.accept(wedge("RCV-DOCK-1"));
+        receive.handle(Command.scan(wedge("RCV-DOCK-1")));
 
         Receive r = (Receive) capture.last();
         assertThat(r.quantity()).isEqualTo(Quantity.of("60", Uom.LTR));
@@ -227,22 +227,22 @@ class ReceiveWorkflowTest {
     @Test
     void supplierLotNumberingUsesTheSupplierLotWithoutAnInternalLabel() {
         addBinder(LotNumbering.SUPPLIER_LOT, null);
-        receive.accept(wedge("O:PO-8000"));
-        receive.accept(wedge("]C1011061414100004010BX-2" + GS + "3150000040"));
+        receive.handle(Command.scan(wedge("O:PO-8000")));
+        receive.handle(Command.scan(wedge("]C1011061414100004010BX-2" + GS + "3150000040")));
 
         assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.LOCATION);
-        receive.accept(wedge("RCV-DOCK-1"));
+        receive.handle(Command.scan(wedge("RCV-DOCK-1")));
         assertThat(((Receive) capture.last()).lot().value()).isEqualTo("BX-2");
     }
 
     @Test
     void withoutAPoTheSupplierAndDeliveryNoteAreNamed() {
-        Screen screen = receive.noPurchaseOrder(PartnerCode.of("TIO2-CORP"), "DN-55");
+        Screen screen = receive.handle(new Command.NoReference("TIO2-CORP", "DN-55"));
         assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.LABEL);
-        receive.accept(wedge(Riverside.labelScan("P-5001")));
-        receive.keyQuantity("500");
-        receive.accept(wedge(Riverside.internalLabelScan("P-5001")));
-        receive.accept(wedge("RCV-DOCK-1"));
+        receive.handle(Command.scan(wedge(Riverside.labelScan("P-5001"))));
+        receive.handle(new Command.KeyQuantity("500"));
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("P-5001"))));
+        receive.handle(Command.scan(wedge("RCV-DOCK-1")));
 
         Receive r = (Receive) capture.last();
         assertThat(r.reference()).isEqualTo(Reference.of("DN-55"));
@@ -251,7 +251,7 @@ class ReceiveWorkflowTest {
 
     @Test
     void noPoWithACustomerInsteadOfASupplierIsRefused() {
-        Screen screen = receive.noPurchaseOrder(PartnerCode.of("BUILDMART"), "DN-1");
+        Screen screen = receive.handle(new Command.NoReference("BUILDMART", "DN-1"));
 
         assertThat(screen.feedback().orElseThrow().message()).isEqualTo("BuildMart Stores is not a supplier — choose the supplier.");
         assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.ORDER);
@@ -259,47 +259,47 @@ class ReceiveWorkflowTest {
 
     @Test
     void secondLabelOfTheSameLotAddsItsQuantity() {
-        receive.accept(wedge("O:PO-7781"));
-        receive.accept(wedge(Riverside.labelScan("R-2402")));
-        Screen second = receive.accept(wedge(Riverside.labelScan("R-2402")));
+        receive.handle(Command.scan(wedge("O:PO-7781")));
+        receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402"))));
+        Screen second = receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402"))));
 
         assertThat(second.value("Quantity")).contains("1600 KGM");
-        receive.accept(wedge(Riverside.internalLabelScan("R-2402")));
-        receive.accept(wedge("RCV-DOCK-1"));
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2402"))));
+        receive.handle(Command.scan(wedge("RCV-DOCK-1")));
         assertThat(((Receive) capture.last()).quantity()).isEqualTo(Quantity.of("1600", Uom.KGM));
     }
 
     @Test
     void aLinkedCoaTravelsWithTheReceive() {
-        receive.accept(wedge(R2401_LABEL));
-        receive.linkDocument("COA-ACR-778");
-        receive.accept(wedge(Riverside.internalLabelScan("R-2401")));
-        receive.accept(wedge("RCV-DOCK-1"));
+        receive.handle(Command.scan(wedge(R2401_LABEL)));
+        receive.handle(new Command.LinkDocument("COA-ACR-778"));
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
+        receive.handle(Command.scan(wedge("RCV-DOCK-1")));
 
         assertThat(((Receive) capture.last()).documents()).containsExactly(Reference.of("COA-ACR-778"));
     }
 
     @Test
     void whenTheStoreFailsNothingIsConfirmedAndTheSameScanRetries() {
-        receive.accept(wedge(R2401_LABEL));
-        receive.accept(wedge(Riverside.internalLabelScan("R-2401")));
+        receive.handle(Command.scan(wedge(R2401_LABEL)));
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
         capture.failures = 1;
 
-        Screen failed = receive.accept(wedge("RCV-DOCK-1"));
+        Screen failed = receive.handle(Command.scan(wedge("RCV-DOCK-1")));
         assertThat(failed.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
         assertThat(failed.feedback().orElseThrow().message()).startsWith("Not saved");
         assertThat(failed.step()).isEqualTo(ReceiveWorkflow.Step.LOCATION);
 
-        Screen retried = receive.accept(wedge("RCV-DOCK-1"));
+        Screen retried = receive.handle(Command.scan(wedge("RCV-DOCK-1")));
         assertThat(retried.feedback().orElseThrow().tone()).isEqualTo(Tone.GOOD);
         assertThat(capture.payloads).containsExactly(firstReceiveOfSteps(0));
     }
 
     @Test
     void cancelForgetsTheLotAndThePo() {
-        receive.accept(wedge(R2401_LABEL));
+        receive.handle(Command.scan(wedge(R2401_LABEL)));
 
-        Screen screen = receive.cancel();
+        Screen screen = receive.handle(Command.cancel());
 
         assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.ORDER);
         assertThat(screen.filled()).isEmpty();

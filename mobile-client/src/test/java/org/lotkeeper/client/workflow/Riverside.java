@@ -144,6 +144,11 @@ final class Riverside {
         return RawScan.of(text, ScanSource.WEDGE);
     }
 
+    /** The FEFO suggestion of a screen as "PR-1001 at WH-A-01, 10 H87". */
+    static java.util.Optional<String> fefo(Screen screen) {
+        return screen.fefo().map(a -> a.lot().lot() + " at " + a.location() + ", " + a.quantity());
+    }
+
     static Clock clockAt(Instant instant) {
         return Clock.fixed(instant, ZoneOffset.UTC);
     }

@@ -3,7 +3,6 @@ package org.lotkeeper.client.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.function.Function;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -13,10 +12,6 @@ import net.jqwik.api.Provide;
 
 import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.client.scan.ScanSource;
-import org.lotkeeper.model.event.DeviationReason;
-import org.lotkeeper.model.event.TransformKind;
-import org.lotkeeper.model.id.ItemCode;
-import org.lotkeeper.model.id.PartnerCode;
 
 /**
  * Whatever is scanned or keyed, in whatever state, a workflow answers with a screen — never an
@@ -29,7 +24,8 @@ class WorkflowsNeverThrowProperties {
             Riverside.labelScan("R-2401"), Riverside.labelScan("P-5001"), Riverside.labelScan("S-9001"),
             Riverside.internalLabelScan("R-2401"), Riverside.lotLabel(Riverside.PRIMER_GTIN, "PR-1001"),
             Riverside.lotLabel(Riverside.PRIMER_GTIN, "PR-1003"), Riverside.locationScan("WH-A-01"),
-            "]C100006141411234567890", "#q 3", "#q 0", "#q -1", "#q 2 PAIL", "#r Damaged pail", "#c", "#k", "#d", "#p 471147");
+            "]C100006141411234567890", "#q 3", "#q 0", "#q -1", "#q 2 PAIL", "#r Damaged pail", "#r BLEND", "#c", "#k", "#d", "#p 471147",
+            "#l X-1", "#o PR-3000", "#n SOLVCO", "#n CITY-MAINT", "#m COA-1", "#s", "#x");
 
     @Provide
     Arbitrary<List<String>> inputs() {
@@ -79,48 +75,31 @@ class WorkflowsNeverThrowProperties {
         };
     }
 
-    /** A scan, or an action when the input starts with {@code #}: q quantity, r reason, c cancel, k kind/confirm, d deviation, p PIN. */
+    /**
+     * A scan, or a command when the input starts with {@code #}: q quantity, r reason (choose), c
+     * cancel, k confirm, d deviation (choose OTHER with a note), p PIN, l lot, o output lot, n no
+     * reference, m document, s skip line. Every command goes to every workflow: one it does not take
+     * must be answered with a sentence too.
+     */
     private static Screen apply(Workflow w, String input) {
         if (!input.startsWith("#") || input.length() < 2) {
-            return w.accept(RawScan.of(input, ScanSource.WEDGE));
+            return w.handle(Command.scan(RawScan.of(input, ScanSource.WEDGE)));
         }
         String arg = input.length() > 3 ? input.substring(3) : input.substring(2);
-        char action = input.charAt(1);
-        if (action == 'c') {
-            return w.cancel();
-        }
-        Function<String, Screen> quantity = w instanceof ReceiveWorkflow r ? r::keyQuantity
-                : w instanceof PickWorkflow p ? p::keyQuantity
-                : w instanceof MoveWorkflow m ? m::keyQuantity
-                : w instanceof CountWorkflow c ? c::keyQuantity
-                : w instanceof ShipWorkflow s ? s::keyQuantity
-                : w instanceof ProduceWorkflow pr ? pr::keyQuantity
-                : w instanceof ReturnWorkflow rt ? rt::keyQuantity
-                : null;
-        if (action == 'q' && quantity != null) {
-            return quantity.apply(arg);
-        }
-        if (w instanceof PickWorkflow p) {
-            return action == 'd' ? p.chooseDeviationReason(DeviationReason.OTHER, arg) : p.skipLine();
-        }
-        if (w instanceof ReturnWorkflow r) {
-            return action == 'r' ? r.chooseReason(arg) : r.withoutRma(PartnerCode.of("CITY-MAINT"), arg);
-        }
-        if (w instanceof HoldWorkflow h) {
-            return h.chooseReason(arg);
-        }
-        if (w instanceof ReceiveWorkflow r) {
-            return action == 'k' ? r.keyLot(arg) : action == 'd' ? r.linkDocument(arg) : r.noPurchaseOrder(PartnerCode.of("SOLVCO"), arg);
-        }
-        if (w instanceof ProduceWorkflow p) {
-            return action == 'k' ? p.finish() : action == 'd' ? p.keyOutputLot(ItemCode.of("FG-PRIMER"), arg) : p.chooseKind(TransformKind.BLEND);
-        }
-        if (w instanceof ShipWorkflow s) {
-            return s.confirm();
-        }
-        if (w instanceof LoginWorkflow l) {
-            return l.enterPin(arg);
-        }
-        return w.screen();
+        Command command = switch (input.charAt(1)) {
+            case 'c' -> Command.cancel();
+            case 'q' -> new Command.KeyQuantity(arg);
+            case 'r' -> new Command.Choose(arg);
+            case 'k' -> Command.confirm();
+            case 'd' -> new Command.Choose("OTHER", arg);
+            case 'p' -> new Command.KeyPin(arg);
+            case 'l' -> new Command.KeyLot(arg);
+            case 'o' -> new Command.KeyOutputLot("FG-PRIMER", arg);
+            case 'n' -> new Command.NoReference(arg.isEmpty() ? "CITY-MAINT" : arg, arg);
+            case 'm' -> new Command.LinkDocument(arg);
+            case 's' -> new Command.SkipLine();
+            default -> new Command.Choose(arg, arg);
+        };
+        return w.handle(command);
     }
 }
