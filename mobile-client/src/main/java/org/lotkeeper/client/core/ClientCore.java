@@ -27,7 +27,7 @@ import org.lotkeeper.client.workflow.CapturePort;
 import org.lotkeeper.client.workflow.CapturedEvent;
 import org.lotkeeper.client.workflow.CountWorkflow;
 import org.lotkeeper.client.workflow.HoldWorkflow;
-import org.lotkeeper.client.workflow.LocalView;
+import org.lotkeeper.client.workflow.DeviceData;
 import org.lotkeeper.client.workflow.LoginWorkflow;
 import org.lotkeeper.client.workflow.LookupWorkflow;
 import org.lotkeeper.client.workflow.MoveWorkflow;
@@ -77,7 +77,7 @@ public final class ClientCore implements AutoCloseable {
     private final Random random;
     private final SyncClient.Timeouts timeouts;
     private final UnaryOperator<SyncApi> syncApiDecorator;
-    private final LocalView view;
+    private final DeviceData data;
     private final ScanRecogniser recogniser;
     private final WedgeSettings wedgeSettings;
     private final Set<WorkflowKind> workflows;
@@ -103,7 +103,7 @@ public final class ClientCore implements AutoCloseable {
         this.timeouts = b.timeouts;
         this.syncApiDecorator = b.syncApiDecorator;
         this.store = SqliteStore.open(b.databaseFile, clock, new org.lotkeeper.model.id.UuidV7Generator());
-        this.view = new SqliteLocalView(store);
+        this.data = new SqliteDeviceData(store);
         ScanInput input = profile.scanInput();
         Gs1Decoder decoder = Gs1Decoder.create().withClock(clock);
         if (input.groupSeparatorReplacement() != ScanInput.GS) {
@@ -147,8 +147,8 @@ public final class ClientCore implements AutoCloseable {
     }
 
     /** The workflows' read port on this device's store. */
-    public LocalView view() {
-        return view;
+    public DeviceData data() {
+        return data;
     }
 
     public Clock clock() {
@@ -274,7 +274,7 @@ public final class ClientCore implements AutoCloseable {
     /** Starts a login (badge scan, then PIN); the session it opens is this device's until {@link #logout()}. */
     public LoginWorkflow login() {
         logout();
-        login = new LoginWorkflow(new WorkflowContext(view, NO_SESSION, recogniser, clock));
+        login = new LoginWorkflow(WorkflowContext.of(data, NO_SESSION, recogniser, clock));
         return login;
     }
 
@@ -306,7 +306,7 @@ public final class ClientCore implements AutoCloseable {
             throw new IllegalArgumentException("profile " + profile.name() + " does not offer " + kind + "; it offers " + workflows);
         }
         Session session = session().orElseThrow(() -> new IllegalStateException("nobody is logged in: scan a badge first"));
-        WorkflowContext ctx = new WorkflowContext(view, new SqliteCapturePort(store, session.user()), recogniser, clock);
+        WorkflowContext ctx = WorkflowContext.of(data, new SqliteCapturePort(store, session.user()), recogniser, clock);
         return switch (kind) {
             case RECEIVE -> new ReceiveWorkflow(ctx);
             case MOVE -> new MoveWorkflow(ctx);

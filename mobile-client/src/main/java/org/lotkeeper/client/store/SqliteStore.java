@@ -10,7 +10,7 @@ import org.lotkeeper.model.id.UuidV7Generator;
 
 /**
  * The device's durable store: one SQLite file (WAL, {@code synchronous=FULL}, foreign keys on)
- * holding the {@link Outbox}, the {@link ReferenceCache}, the {@link LocalView} over both, and the
+ * holding the {@link Outbox}, the {@link ReferenceCache}, the {@link StoreView} over both, and the
  * {@link DeviceSettings}. All writes go through one connection, one transaction at a time; queries
  * use a second connection and never wait for a commit. The schema is versioned
  * ({@link Migrations}).
@@ -28,14 +28,14 @@ public final class SqliteStore implements AutoCloseable {
     private final DeviceSettings settings;
     private final Outbox outbox;
     private final ReferenceCache referenceCache;
-    private final LocalView view;
+    private final StoreView view;
 
     private SqliteStore(Database db, Clock clock, UuidV7Generator ids) {
         this.db = db;
         this.settings = new DeviceSettings(db);
         this.outbox = new Outbox(db, clock, ids, settings);
         this.referenceCache = new ReferenceCache(db);
-        this.view = new LocalView(db);
+        this.view = new StoreView(db);
     }
 
     /** Opens (creating or migrating) the store at {@code file} with the system clock. */
@@ -67,7 +67,7 @@ public final class SqliteStore implements AutoCloseable {
         return referenceCache;
     }
 
-    public LocalView view() {
+    public StoreView view() {
         return view;
     }
 

@@ -23,7 +23,10 @@ import org.lotkeeper.model.scan.Scan;
 abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Workflow {
 
     protected final WorkflowContext ctx;
-    protected final LocalView view;
+    protected final ReferenceData masterData;
+    protected final StockView stock;
+    protected final TaskView tasks;
+    protected final LotHistory history;
     protected final Resolve resolve;
     protected S step;
     private Feedback feedback;
@@ -32,8 +35,11 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
 
     AbstractWorkflow(WorkflowContext ctx, S first) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
-        this.view = ctx.view();
-        this.resolve = new Resolve(ctx.view());
+        this.masterData = ctx.reference();
+        this.stock = ctx.stock();
+        this.tasks = ctx.tasks();
+        this.history = ctx.history();
+        this.resolve = new Resolve(ctx.reference(), ctx.stock());
         this.step = first;
     }
 

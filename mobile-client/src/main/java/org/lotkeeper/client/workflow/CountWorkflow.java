@@ -85,7 +85,7 @@ public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
         try {
             scanned = resolve.lot(scan);
         } catch (Refusal notALot) {
-            if (scan instanceof Scan.Code c && view.location(c.asLocationCode()).isPresent()) {
+            if (scan instanceof Scan.Code c && masterData.location(c.asLocationCode()).isPresent()) {
                 nextLocation(resolve.location(scan));
                 return;
             }

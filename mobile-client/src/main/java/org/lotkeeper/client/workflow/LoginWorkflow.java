@@ -82,10 +82,10 @@ public final class LoginWorkflow extends AbstractWorkflow<LoginWorkflow.Step> {
     protected void onScan(Scan scan) {
         UserRow found;
         if (scan instanceof Scan.Badge b) {
-            found = view.user(b.user()).orElseThrow(() -> refuse("Badge " + b.user()
+            found = masterData.user(b.user()).orElseThrow(() -> refuse("Badge " + b.user()
                     + " is not known on this device — sync the device, or ask your supervisor."));
         } else if (scan instanceof Scan.Code c) {
-            found = view.userByBadge(c.value()).orElseThrow(() -> refuse("Badge " + c.value()
+            found = masterData.userByBadge(c.value()).orElseThrow(() -> refuse("Badge " + c.value()
                     + " is not known on this device — sync the device, or ask your supervisor."));
         } else {
             throw refuse("This is " + Resolve.describe(scan) + ", not a badge — scan your badge.");

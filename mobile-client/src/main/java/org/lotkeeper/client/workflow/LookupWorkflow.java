@@ -59,7 +59,7 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
         } else if (scan instanceof Scan.Location || scan instanceof Scan.GlnLocation) {
             said = describeLocation(resolve.location(scan), f);
         } else if (scan instanceof Scan.Code c) {
-            Optional<LocationRow> location = view.location(c.asLocationCode());
+            Optional<LocationRow> location = masterData.location(c.asLocationCode());
             if (location.isPresent()) {
                 said = describeLocation(location.get(), f);
             } else {
@@ -73,13 +73,13 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
                 said = describeLot(lot, f);
             }
         } else if (scan instanceof Scan.Badge b) {
-            var user = view.user(b.user()).orElseThrow(() -> refuse("Badge " + b.user() + " is not known on this device."));
+            var user = masterData.user(b.user()).orElseThrow(() -> refuse("Badge " + b.user() + " is not known on this device."));
             f.add(new Field("User", user.userId() + " " + user.name()));
             f.add(new Field("Roles", user.roles().toString()));
             said = "Badge of " + user.name() + ".";
         } else if (scan instanceof Scan.Order o) {
             var ref = Resolve.reference(scan, "an order");
-            var task = view.pickTask(ref).orElseThrow(() -> refuse("Order " + o.order() + " has no task on this device."));
+            var task = tasks.pickTask(ref).orElseThrow(() -> refuse("Order " + o.order() + " has no task on this device."));
             f.add(new Field("Order", ref.value()));
             if (task.customer() != null) {
                 f.add(new Field("Customer", task.customer().value()));
@@ -90,7 +90,7 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
             said = "Order " + ref + ".";
         } else if (scan instanceof Scan.Shipment s) {
             var ref = Resolve.reference(scan, "a shipment");
-            var shipment = view.shipment(ref).orElseThrow(() -> refuse("Shipment " + s.shipment() + " is not known on this device."));
+            var shipment = tasks.shipment(ref).orElseThrow(() -> refuse("Shipment " + s.shipment() + " is not known on this device."));
             f.add(new Field("Shipment", ref.value()));
             f.add(new Field("Customer", shipment.customer().value()));
             said = "Shipment " + ref + ".";
@@ -116,7 +116,7 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
         LocalDate today = ctx.today();
         f.add(new Field("Item", scanned.item().code() + " " + scanned.item().name()));
         f.add(new Field("Lot", ref.lot().value()));
-        Optional<LotRow> row = view.lot(ref);
+        Optional<LotRow> row = stock.lot(ref);
         if (row.isEmpty()) {
             f.add(new Field("Status", "not known on this device"));
             return "Lot " + ref.lot() + " of " + ref.item() + " is not known on this device — it may not be synced yet.";
@@ -135,12 +135,12 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
         if (!reasons.isEmpty()) {
             showBlocked(new Blocked(ref, reasons));
         }
-        for (StockCandidate c : view.stockOfLot(ref)) {
+        for (StockCandidate c : stock.stockOfLot(ref)) {
             if (c.quantity().signum() != 0) {
                 f.add(new Field("At " + c.location(), c.quantity().toString()));
             }
         }
-        for (RecentEvent e : view.recentEvents(ref, RECENT_EVENTS)) {
+        for (RecentEvent e : history.recentEvents(ref, RECENT_EVENTS)) {
             f.add(new Field(e.occurredAt().toString(), e.summary()));
         }
         return "Lot " + ref.lot() + " of " + ref.item() + ": " + resolve.statusOf(ref, today) + ".";
@@ -149,7 +149,7 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
     private String describeLocation(LocationRow location, List<Field> f) {
         f.add(new Field("Location", location.code().value()));
         f.add(new Field("Type", location.type().name()));
-        for (StockCandidate c : view.stockAt(location.code())) {
+        for (StockCandidate c : stock.stockAt(location.code())) {
             if (c.quantity().signum() != 0) {
                 f.add(new Field(c.lot().item() + " " + c.lot().lot(), c.quantity() + ", " + c.status()));
             }

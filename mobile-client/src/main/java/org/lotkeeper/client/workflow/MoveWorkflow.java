@@ -88,12 +88,12 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
 
     private void onLot(Scan scan) {
         if (scan instanceof Scan.Container c && !(c.data().lot().isPresent())) {
-            ContainerInfo info = view.container(c.sscc()).orElseThrow(() -> refuse("Pallet " + c.sscc()
+            ContainerInfo info = stock.container(c.sscc()).orElseThrow(() -> refuse("Pallet " + c.sscc()
                     + " is not known on this device — scan the lot labels on it instead."));
             if (info.contents().isEmpty()) {
                 throw refuse("Pallet " + c.sscc() + " is empty on this device — scan the lot labels on it instead.");
             }
-            LocationRow at = view.location(info.location()).orElseThrow(() -> refuse("Location " + info.location()
+            LocationRow at = masterData.location(info.location()).orElseThrow(() -> refuse("Location " + info.location()
                     + " is not known on this device — sync the device."));
             container = info;
             from = at;
@@ -108,7 +108,7 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
         quantity = scanned.containerQuantity();
         quantityShown = quantity == null ? null : quantity.toString();
         if (rows.size() == 1) {
-            from = view.location(rows.get(0).location()).orElseThrow();
+            from = masterData.location(rows.get(0).location()).orElseThrow();
             if (quantity == null) {
                 quantity = rows.get(0).quantity();
                 quantityShown = quantity.toString();
@@ -120,7 +120,7 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
     }
 
     private Quantity stockAt(LocationRow location) {
-        return view.stockOfLot(lot.ref()).stream()
+        return stock.stockOfLot(lot.ref()).stream()
                 .filter(c -> c.location().equals(location.code()) && c.quantity().isPositive())
                 .map(StockCandidate::quantity).findFirst().orElse(null);
     }

@@ -136,7 +136,7 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
         switch (step) {
             case ORDER -> {
                 var ref = Resolve.reference(scan, "the order sheet");
-                PickTask found = view.pickTask(ref).orElseThrow(() -> refuse("Order " + ref
+                PickTask found = tasks.pickTask(ref).orElseThrow(() -> refuse("Order " + ref
                         + " has no pick task on this device — sync the device, or ask your supervisor."));
                 task = found;
                 startLine(0, "Order " + ref + ".");
@@ -171,13 +171,13 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
         Resolve.LotScan scanned = resolve.lot(scan);
         Optional<Allocation> suggestion = plan.suggestion();
         if (suggestion.isPresent() && suggestion.get().lot().equals(scanned.ref())) {
-            judge(scanned, view.location(suggestion.get().location()).orElseThrow(() -> refuse("Location "
+            judge(scanned, masterData.location(suggestion.get().location()).orElseThrow(() -> refuse("Location "
                     + suggestion.get().location() + " is not known on this device — sync the device.")));
             return;
         }
         List<StockCandidate> rows = resolve.stockOf(scanned.ref());
         if (rows.size() == 1) {
-            judge(scanned, view.location(rows.get(0).location()).orElseThrow());
+            judge(scanned, masterData.location(rows.get(0).location()).orElseThrow());
             return;
         }
         lot = scanned;
@@ -193,7 +193,7 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
         }
         PickTask.Line line = line();
         LotAtLocation facts = resolve.facts(scanned.ref(), location);
-        ScanCheck verdict = Fefo.checkScan(orderLine(), view.stockOf(line.item()), facts, ctx.today());
+        ScanCheck verdict = Fefo.checkScan(orderLine(), stock.stockOf(line.item()), facts, ctx.today());
         if (verdict.outcome() == ScanOutcome.BLOCKED) {
             throw refuse(verdict.message(), new Blocked(scanned.ref(), verdict.reasons()));
         }
@@ -204,7 +204,7 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
         if (same.isPresent()) {
             take = same.get().quantity();
         } else {
-            Optional<StockCandidate> there = view.stockOfLot(scanned.ref()).stream()
+            Optional<StockCandidate> there = stock.stockOfLot(scanned.ref()).stream()
                     .filter(c -> c.location().equals(location.code()) && c.quantity().isPositive()).findFirst();
             if (there.isPresent()) {
                 take = there.get().quantity().to(remaining.uom()).min(remaining);
@@ -267,7 +267,7 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
     }
 
     private void replan() {
-        plan = Fefo.allocate(orderLine(), view.stockOf(line().item()), ctx.today());
+        plan = Fefo.allocate(orderLine(), stock.stockOf(line().item()), ctx.today());
     }
 
     private PickTask.Line line() {
@@ -283,8 +283,8 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
 
     private OrderLine orderLine() {
         PickTask.Line line = line();
-        int itemMin = view.item(line.item()).map(ItemRow::minRemainingShelfLifeDays).orElse(0);
-        return new OrderLine(line.item(), remaining(), view.minRemainingShelfLifeDays(task.customer()), itemMin);
+        int itemMin = masterData.item(line.item()).map(ItemRow::minRemainingShelfLifeDays).orElse(0);
+        return new OrderLine(line.item(), remaining(), masterData.minRemainingShelfLifeDays(task.customer()), itemMin);
     }
 
     private void clearLot() {

@@ -117,7 +117,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
             throw refuse(step == Step.BATCH || step.ordinal() < Step.OUTPUT.ordinal()
                     ? "Scan the inputs first, then scan the batch ticket again to start the outputs." : prompt());
         }
-        ItemRow item = Resolve.itemCode(itemText).flatMap(view::item).orElse(null);
+        ItemRow item = Resolve.itemCode(itemText).flatMap(masterData::item).orElse(null);
         if (item == null) {
             throw refuse("Choose the item produced.");
         }
@@ -194,7 +194,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         input = scanned;
         inputFrom = null;
         if (rows.size() == 1) {
-            chooseInputFrom(view.location(rows.get(0).location()).orElseThrow());
+            chooseInputFrom(masterData.location(rows.get(0).location()).orElseThrow());
             return;
         }
         step = Step.INPUT_FROM;
@@ -271,7 +271,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         Transform transform = new Transform(transformKind, batch, inputs, outputs);
         CapturedEvent captured = ctx.capture().capture(transform);
         String outs = outputs.stream().map(o -> o.lot() + " " + o.quantity() + " ("
-                + view.item(o.item()).map(i -> LotStatusRules.initialStatus(i.qcRequired()).name()).orElse("?") + ")")
+                + masterData.item(o.item()).map(i -> LotStatusRules.initialStatus(i.qcRequired()).name()).orElse("?") + ")")
                 .collect(Collectors.joining(", "));
         String done = "Batch " + batch + " stored: " + inputs.size() + (inputs.size() == 1 ? " input, " : " inputs, ")
                 + "output " + outs + ".";

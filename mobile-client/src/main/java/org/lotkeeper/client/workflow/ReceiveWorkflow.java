@@ -97,7 +97,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             throw refuse("Finish or cancel the lot in progress first.");
         }
         PartnerCode supplierCode = Resolve.partnerCode(supplierText, "supplier");
-        PartnerRow partner = view.partner(supplierCode).orElseThrow(() -> refuse("Supplier " + supplierCode
+        PartnerRow partner = masterData.partner(supplierCode).orElseThrow(() -> refuse("Supplier " + supplierCode
                 + " is not known on this device — choose another supplier, or sync the device."));
         if (partner.kind() != PartnerKind.SUPPLIER) {
             throw refuse(partner.name() + " is not a supplier — choose the supplier.");
@@ -219,7 +219,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     }
 
     private ExpectedReceipt expectedReceipt(Reference ref) {
-        return view.expectedReceipt(ref).orElseThrow(() -> refuse("PO " + ref
+        return tasks.expectedReceipt(ref).orElseThrow(() -> refuse("PO " + ref
                 + " is not known on this device — sync the device, or tap No PO and key the delivery note."));
     }
 
@@ -269,7 +269,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
                 throw refuse(labelItem.code() + " has no lot pattern in master data — ask for one to be set, and cancel this receipt.");
             }
             LotPattern pattern = LotPattern.parse(labelItem.lotPattern());
-            internal = LotNumbers.fromPattern(pattern, view.deviceTag(), ctx.today(),
+            internal = LotNumbers.fromPattern(pattern, masterData.deviceTag(), ctx.today(),
                     ctx.capture().nextLotSequence(labelItem.code()));
         }
         item = labelItem;
@@ -345,7 +345,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             throw refuse("This is " + Resolve.describe(scan) + ", not an internal lot label — scan the internal lot label, or key the lot.");
         }
         LotCode code = LotNumbers.fromLabel(internal.value());
-        boolean known = view.lot(new LotRef(item.code(), code)).isPresent();
+        boolean known = stock.lot(new LotRef(item.code(), code)).isPresent();
         lot = code;
         advance();
         good("Lot " + code + (known ? " (already known: this adds to it)" : "") + ". " + prompt());
@@ -410,7 +410,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     }
 
     private String partnerName(PartnerCode code) {
-        return view.partner(code).map(PartnerRow::name).orElse(code.value());
+        return masterData.partner(code).map(PartnerRow::name).orElse(code.value());
     }
 
     @Override

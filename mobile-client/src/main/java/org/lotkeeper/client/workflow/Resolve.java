@@ -48,10 +48,12 @@ final class Resolve {
         }
     }
 
-    private final LocalView view;
+    private final ReferenceData masterData;
+    private final StockView stock;
 
-    Resolve(LocalView view) {
-        this.view = view;
+    Resolve(ReferenceData reference, StockView stock) {
+        this.masterData = reference;
+        this.stock = stock;
     }
 
     /** What a scan is, in words, for "This is …, not …" sentences. */
@@ -84,7 +86,7 @@ final class Resolve {
         } else if (scan instanceof Scan.Code c) {
             code = c.asLocationCode();
         } else if (scan instanceof Scan.GlnLocation g) {
-            Optional<Gln> site = view.siteGln();
+            Optional<Gln> site = masterData.siteGln();
             if (site.isPresent() && !site.get().equals(g.gln())) {
                 throw new Refusal("This location label belongs to another site (GLN " + g.gln()
                         + ") — scan a location label of this site.");
@@ -100,7 +102,7 @@ final class Resolve {
         } else {
             throw new Refusal("This is " + describe(scan) + ", not a location label — scan the location label.");
         }
-        return view.location(code).orElseThrow(() -> new Refusal("Location " + code
+        return masterData.location(code).orElseThrow(() -> new Refusal("Location " + code
                 + " is not known on this device — scan a location label of this site, or sync the device."));
     }
 
@@ -164,7 +166,7 @@ final class Resolve {
     ItemRow itemOf(Gs1Data data) {
         Gtin gtin = data.gtin().or(data::contentGtin).orElseThrow(() ->
                 new Refusal("This label has no GTIN — scan the product label."));
-        return view.itemByGtin(gtin).orElseThrow(() -> new Refusal("GTIN " + gtin
+        return masterData.itemByGtin(gtin).orElseThrow(() -> new Refusal("GTIN " + gtin
                 + " is not an item on this device — sync the device, or ask for the item to be added to master data."));
     }
 
@@ -177,21 +179,21 @@ final class Resolve {
             if (c.data().lot().isPresent() && (c.data().contentGtin().isPresent() || c.data().gtin().isPresent())) {
                 return lotOfLabel(c.data(), c.sscc());
             }
-            ContainerInfo info = view.container(c.sscc()).orElseThrow(() -> new Refusal("Pallet " + c.sscc()
+            ContainerInfo info = stock.container(c.sscc()).orElseThrow(() -> new Refusal("Pallet " + c.sscc()
                     + " is not known on this device — scan the lot label on the goods instead."));
             if (info.contents().size() != 1) {
                 throw new Refusal("Pallet " + c.sscc() + " holds " + info.contents().size()
                         + " lots — scan the lot label of the one you take.");
             }
             ContainerLine line = info.contents().get(0);
-            ItemRow item = view.item(line.item()).orElseThrow(() -> new Refusal("Item " + line.item()
+            ItemRow item = masterData.item(line.item()).orElseThrow(() -> new Refusal("Item " + line.item()
                     + " on pallet " + c.sscc() + " is not known on this device — sync the device."));
             return new LotScan(item, line.lot(), null, c.sscc(), line.quantity());
         }
         if (scan instanceof Scan.Code c) {
             LotCode code = c.asLotCode().orElseThrow(() -> new Refusal(c.value()
                     + " is too long for a lot code — scan the lot label."));
-            List<LotRow> rows = view.lotsByCode(code);
+            List<LotRow> rows = stock.lotsByCode(code);
             if (rows.isEmpty()) {
                 throw new Refusal("Lot " + code + " is not known on this device — scan the GS1 lot label (it names the item).");
             }
@@ -200,7 +202,7 @@ final class Resolve {
                         + rows.stream().map(r -> r.item().value()).collect(Collectors.joining(", "))
                         + ") — scan the GS1 lot label.");
             }
-            ItemRow item = view.item(rows.get(0).item()).orElseThrow(() -> new Refusal("Item " + rows.get(0).item()
+            ItemRow item = masterData.item(rows.get(0).item()).orElseThrow(() -> new Refusal("Item " + rows.get(0).item()
                     + " is not known on this device — sync the device."));
             return new LotScan(item, code, null, null, null);
         }
@@ -259,19 +261,19 @@ final class Resolve {
 
     /** The facts availability judges for a lot at a location. */
     LotAtLocation facts(LotRef lot, LocationRow location) {
-        LotRow row = view.lot(lot).orElseThrow(() -> new Refusal("Lot " + lot.lot() + " of " + lot.item()
+        LotRow row = stock.lot(lot).orElseThrow(() -> new Refusal("Lot " + lot.lot() + " of " + lot.item()
                 + " is not known on this device — sync the device, or take another lot."));
         return new LotAtLocation(lot, row.status(), row.expiry(), location.code(), location.type());
     }
 
     /** Where a lot has stock (quantity above zero). */
     List<StockCandidate> stockOf(LotRef lot) {
-        return view.stockOfLot(lot).stream().filter(c -> c.quantity().isPositive()).collect(Collectors.toList());
+        return stock.stockOfLot(lot).stream().filter(c -> c.quantity().isPositive()).collect(Collectors.toList());
     }
 
     /** The lot's status and expiry in words: "RELEASED, expires 2027-03-31". */
     String statusOf(LotRef lot, LocalDate today) {
-        return view.lot(lot).map(r -> r.status() + (r.expiry() == null ? "" : r.expiry().isBefore(today)
+        return stock.lot(lot).map(r -> r.status() + (r.expiry() == null ? "" : r.expiry().isBefore(today)
                 ? ", expired " + r.expiry() : ", expires " + r.expiry())).orElse("not known on this device");
     }
 

@@ -68,7 +68,7 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
     @Override
     protected void onNoReference(String customerText, String customerReference) {
         PartnerCode customerCode = Resolve.partnerCode(customerText, "customer");
-        PartnerRow partner = view.partner(customerCode).orElseThrow(() -> refuse("Customer " + customerCode
+        PartnerRow partner = masterData.partner(customerCode).orElseThrow(() -> refuse("Customer " + customerCode
                 + " is not known on this device — choose another, or sync the device."));
         if (partner.kind() != PartnerKind.CUSTOMER) {
             throw refuse(partner.name() + " is not a customer — choose the customer.");
@@ -117,7 +117,7 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
         switch (step) {
             case RMA -> {
                 Reference ref = Resolve.reference(scan, "the return authorisation");
-                ReturnAuthorisation rma = view.returnAuthorisation(ref).orElseThrow(() -> refuse("Return " + ref
+                ReturnAuthorisation rma = tasks.returnAuthorisation(ref).orElseThrow(() -> refuse("Return " + ref
                         + " is not known on this device — sync the device, or tap No RMA and name the customer."));
                 reference = rma.reference();
                 customer = rma.customer();
@@ -157,7 +157,7 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
     }
 
     private String customerName() {
-        return view.partner(customer).map(PartnerRow::name).orElse(customer.value());
+        return masterData.partner(customer).map(PartnerRow::name).orElse(customer.value());
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
             throw refuse("Scan a lot label first.");
         }
         Line last = lines.get(lines.size() - 1);
-        ItemRow item = view.item(last.item()).orElseThrow();
+        ItemRow item = masterData.item(last.item()).orElseThrow();
         Quantities.Keyed keyed = Quantities.parse(text, item, false);
         lines.set(lines.size() - 1, new Line(last.item(), last.lot(), keyed.base(), last.from(), last.sscc()));
         good("Lot " + last.lot() + ": " + keyed.shown() + ". " + prompt());
@@ -93,7 +93,7 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         switch (step) {
             case SHIPMENT -> {
                 Reference ref = Resolve.reference(scan, "the delivery note");
-                shipment = view.shipment(ref).orElseThrow(() -> refuse("Shipment " + ref
+                shipment = tasks.shipment(ref).orElseThrow(() -> refuse("Shipment " + ref
                         + " is not known on this device — sync the device, or ask your supervisor."));
                 step = Step.LOTS;
                 good("Shipment " + ref + " to " + customerName() + ". " + prompt());
@@ -114,9 +114,9 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
             return;
         }
         if (scan instanceof Scan.Container c && c.data().lot().isEmpty()) {
-            ContainerInfo info = view.container(c.sscc()).orElseThrow(() -> refuse("Pallet " + c.sscc()
+            ContainerInfo info = stock.container(c.sscc()).orElseThrow(() -> refuse("Pallet " + c.sscc()
                     + " is not known on this device — scan the lot labels on it instead."));
-            LocationRow at = view.location(info.location()).orElseThrow();
+            LocationRow at = masterData.location(info.location()).orElseThrow();
             List<Line> more = new ArrayList<>();
             for (ContainerLine l : info.contents()) {
                 checkAvailable(l.lotRef(), at);
@@ -133,7 +133,7 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
                 || r.locationType() == LocationType.SHIPPING).toList();
         List<StockCandidate> choice = staged.isEmpty() ? rows : staged;
         if (choice.size() == 1) {
-            add(scanned, view.location(choice.get(0).location()).orElseThrow());
+            add(scanned, masterData.location(choice.get(0).location()).orElseThrow());
             return;
         }
         pending = scanned;
@@ -145,7 +145,7 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         checkAvailable(scanned.ref(), from);
         checkNotListed(scanned.ref(), from);
         Quantity quantity = scanned.containerQuantity() != null ? scanned.containerQuantity()
-                : view.stockOfLot(scanned.ref()).stream().filter(c -> c.location().equals(from.code()) && c.quantity().isPositive())
+                : stock.stockOfLot(scanned.ref()).stream().filter(c -> c.location().equals(from.code()) && c.quantity().isPositive())
                         .map(StockCandidate::quantity).findFirst().orElse(null);
         if (quantity == null && scanned.label() != null) {
             quantity = Resolve.labelQuantity(scanned.label(), scanned.item());
@@ -162,9 +162,9 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
     }
 
     private void checkAvailable(LotRef lot, LocationRow from) {
-        ItemRow item = view.item(lot.item()).orElseThrow(() -> refuse("Item " + lot.item()
+        ItemRow item = masterData.item(lot.item()).orElseThrow(() -> refuse("Item " + lot.item()
                 + " is not known on this device — sync the device."));
-        int days = ShelfLife.requiredRemainingDays(view.minRemainingShelfLifeDays(shipment.customer()),
+        int days = ShelfLife.requiredRemainingDays(masterData.minRemainingShelfLifeDays(shipment.customer()),
                 item.minRemainingShelfLifeDays());
         AvailabilityResult result = Availability.check(resolve.facts(lot, from), StockUse.SHIP, days, ctx.today());
         if (!result.isAvailable()) {
@@ -194,7 +194,7 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
     }
 
     private String customerName() {
-        return view.partner(shipment.customer()).map(p -> p.name()).orElse(shipment.customer().value());
+        return masterData.partner(shipment.customer()).map(p -> p.name()).orElse(shipment.customer().value());
     }
 
     @Override

@@ -5,10 +5,13 @@
  * {@link org.lotkeeper.client.workflow.CountWorkflow}, {@link org.lotkeeper.client.workflow.ShipWorkflow},
  * {@link org.lotkeeper.client.workflow.ProduceWorkflow}, {@link org.lotkeeper.client.workflow.ReturnWorkflow},
  * {@link org.lotkeeper.client.workflow.LookupWorkflow}, {@link org.lotkeeper.client.workflow.HoldWorkflow}.
- * Each is driven by {@code accept(RawScan)} and a few explicit actions, shows an immutable
- * {@link org.lotkeeper.client.workflow.Screen}, and ends in the event payloads of PROTOCOL.md,
- * stored through the {@link org.lotkeeper.client.workflow.CapturePort}. Reference data comes from
- * the {@link org.lotkeeper.client.workflow.LocalView}. GS1 parsing, FEFO, availability, status
+ * Each is driven through {@link org.lotkeeper.client.workflow.Workflow#handle} by
+ * {@link org.lotkeeper.client.workflow.Command}s, shows an immutable
+ * {@link org.lotkeeper.client.workflow.Screen}, and ends in the event payloads of docs/PROTOCOL.md,
+ * stored through the {@link org.lotkeeper.client.workflow.CapturePort}. What the device knows comes
+ * from four read ports: {@link org.lotkeeper.client.workflow.ReferenceData},
+ * {@link org.lotkeeper.client.workflow.StockView}, {@link org.lotkeeper.client.workflow.TaskView}
+ * and {@link org.lotkeeper.client.workflow.LotHistory}. GS1 parsing, FEFO, availability, status
  * rules and lot numbering are the shared model's; nothing here reimplements them.
  */
 package org.lotkeeper.client.workflow;

@@ -111,8 +111,8 @@ public final class FirstSyncBenchmark {
             long s0 = System.nanoTime();
             try (ClientCore device = ClientCore.builder(devices.resolve("fresh.db"), DeviceProfiles.bundled().byName("zebra-tc5x").orElseThrow())
                     .build()) {
-                device.view().userByBadge("B-1001").orElseThrow();
-                device.view().itemByGtin(org.lotkeeper.model.id.Gtin.of("10614141000033")).orElseThrow();
+                device.data().userByBadge("B-1001").orElseThrow();
+                device.data().itemByGtin(org.lotkeeper.model.id.Gtin.of("10614141000033")).orElseThrow();
                 double readyMs = (System.nanoTime() - s0) / 1e6;
                 System.gc();
                 System.out.printf(Locale.ROOT, "P7 in-process: store open to ready-to-scan %.0f ms; heap used after GC %.1f MB "

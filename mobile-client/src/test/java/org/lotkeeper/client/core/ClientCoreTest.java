@@ -89,8 +89,8 @@ class ClientCoreTest {
             assertThat(stored.event().payload()).isEqualTo(new Receive(PartnerCode.of("TIO2-CORP"), Reference.of("PO-7782"),
                     ItemCode.of("RM-PIGMENT"), LotCode.of("P-5001"), LotCode.of("TX-55"), Quantity.of("500", Uom.KGM),
                     java.time.LocalDate.parse("2028-06-30"), null, LocationCode.of("RCV-DOCK-1"), null, List.of()));
-            assertThat(device.view().lot(P5001).orElseThrow().status()).isEqualTo(LotStatus.QUARANTINE);
-            assertThat(device.view().stockAt(LocationCode.of("RCV-DOCK-1"))).extracting(c -> c.lot().lot().value() + "=" + c.quantity())
+            assertThat(device.data().lot(P5001).orElseThrow().status()).isEqualTo(LotStatus.QUARANTINE);
+            assertThat(device.data().stockAt(LocationCode.of("RCV-DOCK-1"))).extracting(c -> c.lot().lot().value() + "=" + c.quantity())
                     .containsExactly("P-5001=500 KGM");
             assertThat(device.syncStatus().pendingCount()).isEqualTo(1);
         }
@@ -118,11 +118,11 @@ class ClientCoreTest {
         TaskRow count = new TaskRow(Reference.of("CNT-1"), "COUNT", List.of(
                 new TaskRow.Line(ItemCode.of("FG-PRIMER"), null, LocationCode.of("WH-A-01"), null, null)));
         try (ClientCore device = device("zebra-tc5x", List.of(so1, count))) {
-            PickTask task = device.view().pickTask(Reference.of("SO-1")).orElseThrow();
+            PickTask task = device.data().pickTask(Reference.of("SO-1")).orElseThrow();
             assertThat(task.customer()).isNull();
             assertThat(task.lines()).containsExactly(new PickTask.Line(ItemCode.of("FG-PRIMER"), Quantity.of("10", Uom.H87)));
-            assertThat(device.view().pickTask(Reference.of("CNT-1"))).isEmpty();
-            assertThat(device.view().expectedReceipt(Reference.of("PO-7780"))).isEmpty();
+            assertThat(device.data().pickTask(Reference.of("CNT-1"))).isEmpty();
+            assertThat(device.data().expectedReceipt(Reference.of("PO-7780"))).isEmpty();
         }
     }
 
@@ -137,11 +137,11 @@ class ClientCoreTest {
                     new Move(ItemCode.of("RM-RESIN"), LotCode.of("R-1"), Quantity.of("1", Uom.KGM), LocationCode.of("WH-A-01"),
                             LocationCode.of("WH-A-02"), null)));
 
-            List<RecentEvent> recent = device.view().recentEvents(P5001, 5);
+            List<RecentEvent> recent = device.data().recentEvents(P5001, 5);
 
             assertThat(recent).extracting(RecentEvent::summary).containsExactly(
                     "MOVE 500 KGM RCV-DOCK-1 → WH-B-01 (ben, pending)", "RECEIVE 500 KGM from TIO2-CORP at RCV-DOCK-1 (ben, pending)");
-            assertThat(device.view().recentEvents(P5001, 1)).hasSize(1);
+            assertThat(device.data().recentEvents(P5001, 1)).hasSize(1);
         }
     }
 
@@ -159,7 +159,7 @@ class ClientCoreTest {
     @Test
     void aPatternLotIsRefusedWithAReasonBecauseTheServerGaveNoDeviceTag() {
         try (ClientCore device = device("zebra-tc5x", List.of())) {
-            assertThatThrownBy(() -> device.view().deviceTag()).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> device.data().deviceTag()).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("no lot-number tag");
         }
     }

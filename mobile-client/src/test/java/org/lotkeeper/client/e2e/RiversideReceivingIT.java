@@ -179,7 +179,7 @@ class RiversideReceivingIT {
                     .containsExactlyInAnyOrder("R-2401@RCV-DOCK-1=1000 KGM", "R-2402@RCV-DOCK-1=800 KGM",
                             "P-5001@RCV-DOCK-1=500 KGM", "S-9001@RCV-DOCK-1=2000 LTR");
             // the device's own view settled on the server's figures, not on server + overlay
-            assertThat(device.core().view().stockOf(org.lotkeeper.model.id.ItemCode.of("RM-RESIN")))
+            assertThat(device.core().data().stockOf(org.lotkeeper.model.id.ItemCode.of("RM-RESIN")))
                     .extracting(c -> c.lot().lot().value() + "=" + c.quantity())
                     .containsExactlyInAnyOrder("R-2401=1000 KGM", "R-2402=800 KGM");
         }

@@ -169,7 +169,7 @@ class SimulatorTest {
                 try (Simulator sim = f.get()) {
                     SimDevice d = sim.devices().get(0);
                     assertThat(d.core().store().outbox().all()).extracting(OutboxEntry::deviceSeq).containsExactly(1L, 2L, 3L, 4L, 5L);
-                    assertThat(d.core().view().stockAt(org.lotkeeper.model.id.LocationCode.of("RCV-DOCK-1")))
+                    assertThat(d.core().data().stockAt(org.lotkeeper.model.id.LocationCode.of("RCV-DOCK-1")))
                             .extracting(c -> c.quantity().toString()).containsExactly("2500 KGM");
                 }
             }

@@ -23,7 +23,7 @@ import org.lotkeeper.model.lot.UnavailableReason;
 
 class LoginHoldLookupWorkflowTest {
 
-    private final InMemoryLocalView view = Riverside.pickingDay();
+    private final InMemoryDeviceData view = Riverside.pickingDay();
     private final InMemoryCapture capture = new InMemoryCapture();
     private final WorkflowContext ctx = Riverside.context(view, capture, Riverside.PICKING_DAY);
 

@@ -28,7 +28,7 @@ class MoveAndCountWorkflowTest {
     @Nested
     class Moves {
 
-        private final InMemoryLocalView view = Riverside.masterData();
+        private final InMemoryDeviceData view = Riverside.masterData();
         private final InMemoryCapture capture = new InMemoryCapture();
         private final MoveWorkflow move = new MoveWorkflow(Riverside.context(view, capture, Instant.parse("2026-11-16T14:00:00Z")));
 
@@ -112,7 +112,7 @@ class MoveAndCountWorkflowTest {
     @Nested
     class Counts {
 
-        private final InMemoryLocalView view = Riverside.pickingDay();
+        private final InMemoryDeviceData view = Riverside.pickingDay();
         private final InMemoryCapture capture = new InMemoryCapture();
         private final CountWorkflow count = new CountWorkflow(Riverside.context(view, capture, Instant.parse("2026-11-20T15:00:00Z")));
 

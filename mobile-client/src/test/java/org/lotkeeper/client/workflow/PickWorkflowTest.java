@@ -20,7 +20,7 @@ import org.lotkeeper.model.quantity.Uom;
 
 class PickWorkflowTest {
 
-    private final InMemoryLocalView view = Riverside.pickingDay();
+    private final InMemoryDeviceData view = Riverside.pickingDay();
     private final InMemoryCapture capture = new InMemoryCapture();
     private final PickWorkflow pick = new PickWorkflow(Riverside.context(view, capture, Riverside.PICKING_DAY));
 

@@ -30,7 +30,7 @@ class ReceiveWorkflowTest {
 
     private static final String R2401_LABEL = "]C1011061414100001910ACR-778" + GS + "172703313100001000" + GS + "400PO-7780";
 
-    private final InMemoryLocalView view = Riverside.masterData();
+    private final InMemoryDeviceData view = Riverside.masterData();
     private final InMemoryCapture capture = new InMemoryCapture();
     private final ReceiveWorkflow receive = new ReceiveWorkflow(Riverside.context(view, capture, Riverside.RECEIVING_DAY));
 

@@ -153,9 +153,9 @@ final class Riverside {
         return Clock.fixed(instant, ZoneOffset.UTC);
     }
 
-    static WorkflowContext context(InMemoryLocalView view, InMemoryCapture capture, Instant now) {
+    static WorkflowContext context(InMemoryDeviceData view, InMemoryCapture capture, Instant now) {
         Clock clock = clockAt(now);
-        return new WorkflowContext(view, capture, new ScanRecogniser(Gs1Decoder.create().withClock(clock).withSeparator('~')), clock);
+        return WorkflowContext.of(view, capture, new ScanRecogniser(Gs1Decoder.create().withClock(clock).withSeparator('~')), clock);
     }
 
     static Session ben() {
@@ -163,8 +163,8 @@ final class Riverside {
     }
 
     /** Master data, users, tasks; no lots or stock yet. */
-    static InMemoryLocalView masterData() {
-        InMemoryLocalView view = new InMemoryLocalView();
+    static InMemoryDeviceData masterData() {
+        InMemoryDeviceData view = new InMemoryDeviceData();
         view.siteGln = Gln.of(MASTER.get("sites").get(0).get("gln").asText());
         for (JsonNode i : MASTER.get("items")) {
             List<PackUnit> packs = new ArrayList<>();
@@ -213,7 +213,7 @@ final class Riverside {
         return view;
     }
 
-    private static void receipt(InMemoryLocalView view, String po, String supplier, String item) {
+    private static void receipt(InMemoryDeviceData view, String po, String supplier, String item) {
         view.receipts.put(Reference.of(po), new ExpectedReceipt(Reference.of(po), PartnerCode.of(supplier),
                 List.of(ItemCode.of(item))));
     }
@@ -227,8 +227,8 @@ final class Riverside {
      * The view on picking day (2026-11-19), after both batches and the rework: PR-1001 (25 pails),
      * PR-1003 (5) and TC-1002 (40) released in WH-A-01, and the raw materials' remains.
      */
-    static InMemoryLocalView pickingDay() {
-        InMemoryLocalView view = masterData();
+    static InMemoryDeviceData pickingDay() {
+        InMemoryDeviceData view = masterData();
         view.lot(lotRow("RM-RESIN", "R-2401", LotStatus.RELEASED, "2027-03-31", "2026-11-16T08:05:00Z"));
         view.lot(lotRow("RM-RESIN", "R-2402", LotStatus.RELEASED, "2027-01-31", "2026-11-16T08:20:00Z"));
         view.lot(lotRow("RM-PIGMENT", "P-5001", LotStatus.RELEASED, "2028-06-30", "2026-11-16T09:00:00Z"));

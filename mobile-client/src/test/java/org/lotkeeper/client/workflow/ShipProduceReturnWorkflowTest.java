@@ -25,7 +25,7 @@ class ShipProduceReturnWorkflowTest {
     @Nested
     class Shipping {
 
-        private final InMemoryLocalView view = Riverside.pickingDay();
+        private final InMemoryDeviceData view = Riverside.pickingDay();
         private final InMemoryCapture capture = new InMemoryCapture();
         private final ShipWorkflow ship = new ShipWorkflow(Riverside.context(view, capture, Riverside.PICKING_DAY));
 
@@ -94,7 +94,7 @@ class ShipProduceReturnWorkflowTest {
     @Nested
     class Production {
 
-        private final InMemoryLocalView view = Riverside.pickingDay();
+        private final InMemoryDeviceData view = Riverside.pickingDay();
         private final InMemoryCapture capture = new InMemoryCapture();
 
         private ProduceWorkflow at(String instant) {
@@ -196,7 +196,7 @@ class ShipProduceReturnWorkflowTest {
     @Nested
     class Returns {
 
-        private final InMemoryLocalView view = Riverside.pickingDay();
+        private final InMemoryDeviceData view = Riverside.pickingDay();
         private final InMemoryCapture capture = new InMemoryCapture();
         private final ReturnWorkflow returns = new ReturnWorkflow(Riverside.context(view, capture, Instant.parse("2026-11-20T09:00:00Z")));
 

@@ -49,7 +49,7 @@ class WorkflowsNeverThrowProperties {
 
     @Property(tries = 300)
     void randomScansAndActionsInAnyWorkflowStateNeverThrow(@ForAll("kinds") WorkflowKind kind, @ForAll("inputs") List<String> inputs) {
-        InMemoryLocalView view = Riverside.pickingDay();
+        InMemoryDeviceData view = Riverside.pickingDay();
         WorkflowContext ctx = Riverside.context(view, new InMemoryCapture(), Riverside.PICKING_DAY);
         Workflow workflow = create(kind, ctx);
         for (String input : inputs) {

@@ -28,8 +28,8 @@ import org.lotkeeper.model.wire.LotRow;
 import org.lotkeeper.model.wire.PartnerRow;
 import org.lotkeeper.model.wire.UserRow;
 
-/** A real in-memory {@link LocalView} for tests: maps filled by the test, joined like the store joins them. */
-final class InMemoryLocalView implements LocalView {
+/** A real in-memory {@link DeviceData} for tests: maps filled by the test, joined like the store joins them. */
+final class InMemoryDeviceData implements DeviceData {
 
     private record StockKey(LotRef lot, LocationCode location) {
     }
@@ -49,39 +49,39 @@ final class InMemoryLocalView implements LocalView {
     Gln siteGln;
     DeviceTag deviceTag = DeviceTag.of("7A");
 
-    InMemoryLocalView item(ItemRow row) {
+    InMemoryDeviceData item(ItemRow row) {
         items.put(row.code(), row);
         return this;
     }
 
-    InMemoryLocalView location(LocationRow row) {
+    InMemoryDeviceData location(LocationRow row) {
         locations.put(row.code(), row);
         return this;
     }
 
-    InMemoryLocalView partner(PartnerRow row) {
+    InMemoryDeviceData partner(PartnerRow row) {
         partners.put(row.code(), row);
         return this;
     }
 
-    InMemoryLocalView lot(LotRow row) {
+    InMemoryDeviceData lot(LotRow row) {
         lots.put(row.ref(), row);
         return this;
     }
 
     /** Sets a lot's status (a later STATUS event arrived by pull). */
-    InMemoryLocalView status(String item, String lot, LotStatus status) {
+    InMemoryDeviceData status(String item, String lot, LotStatus status) {
         LotRow old = lots.get(LotRef.of(item, lot));
         lots.put(old.ref(), new LotRow(old.item(), old.lot(), status, old.expiry(), old.receivedAt()));
         return this;
     }
 
-    InMemoryLocalView stock(String item, String lot, String location, Quantity quantity) {
+    InMemoryDeviceData stock(String item, String lot, String location, Quantity quantity) {
         stock.put(new StockKey(LotRef.of(item, lot), LocationCode.of(location)), quantity);
         return this;
     }
 
-    InMemoryLocalView clearStock() {
+    InMemoryDeviceData clearStock() {
         stock.clear();
         return this;
     }

@@ -41,7 +41,7 @@ import static org.lotkeeper.client.store.StoreFixtures.move;
 import static org.lotkeeper.client.store.StoreFixtures.receive;
 import static org.lotkeeper.client.store.StoreFixtures.snapshot;
 
-class LocalViewTest {
+class StoreViewTest {
 
     private static final LotRef R1 = new LotRef(RESIN, new LotCode("R-1"));
     private static final LotRef R2 = new LotRef(RESIN, new LotCode("R-2"));
@@ -62,7 +62,7 @@ class LocalViewTest {
         store.close();
     }
 
-    private LocalView view() {
+    private StoreView view() {
         return store.view();
     }
 

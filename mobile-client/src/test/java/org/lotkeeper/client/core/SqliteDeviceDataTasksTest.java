@@ -16,7 +16,7 @@ import org.lotkeeper.model.wire.TaskRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SqliteLocalViewTasksTest {
+class SqliteDeviceDataTasksTest {
 
     @TempDir
     Path dir;
@@ -39,7 +39,7 @@ class SqliteLocalViewTasksTest {
                                     PartnerCode.of("BUILDMART"))),
                     base.users());
             store.referenceCache().applySnapshotPage(withTasks, true, store.outbox().acknowledgementMark());
-            SqliteLocalView view = new SqliteLocalView(store);
+            SqliteDeviceData view = new SqliteDeviceData(store);
 
             var receipt = view.expectedReceipt(Reference.of("PO-7781")).orElseThrow();
             assertThat(receipt.supplier()).isEqualTo(StoreFixtures.ACME);
@@ -56,7 +56,7 @@ class SqliteLocalViewTasksTest {
     void aDeviceEnrolledWithoutATagSaysSoInsteadOfInventingOne() throws Exception {
         try (SqliteStore store = SqliteStore.open(dir.resolve("device.db"))) {
             store.settings().saveEnrollment("http://localhost", new DeviceId("dev-1"), "t", StoreFixtures.SITE);
-            assertThatThrownBy(() -> new SqliteLocalView(store).deviceTag()).hasMessageContaining("re-enroll");
+            assertThatThrownBy(() -> new SqliteDeviceData(store).deviceTag()).hasMessageContaining("re-enroll");
         }
     }
 }

@@ -8,9 +8,10 @@ import java.util.Optional;
 
 import org.lotkeeper.client.store.OutboxEntry;
 import org.lotkeeper.client.store.SqliteStore;
+import org.lotkeeper.client.store.StoreView;
 import org.lotkeeper.client.workflow.ContainerInfo;
 import org.lotkeeper.client.workflow.ExpectedReceipt;
-import org.lotkeeper.client.workflow.LocalView;
+import org.lotkeeper.client.workflow.DeviceData;
 import org.lotkeeper.client.workflow.PickTask;
 import org.lotkeeper.client.workflow.RecentEvent;
 import org.lotkeeper.client.workflow.ReturnAuthorisation;
@@ -71,15 +72,15 @@ import org.lotkeeper.model.wire.UserRow;
  *       message rather than inventing a tag that could collide.</li>
  * </ul>
  */
-public final class SqliteLocalView implements LocalView {
+public final class SqliteDeviceData implements DeviceData {
 
     /** How many of the newest outbox rows {@link #recentEvents} looks through. */
     static final int RECENT_SCAN = 500;
 
     private final SqliteStore store;
-    private final org.lotkeeper.client.store.LocalView view;
+    private final StoreView view;
 
-    public SqliteLocalView(SqliteStore store) {
+    public SqliteDeviceData(SqliteStore store) {
         this.store = Objects.requireNonNull(store, "store");
         this.view = store.view();
     }
@@ -153,7 +154,7 @@ public final class SqliteLocalView implements LocalView {
     public Optional<PickTask> pickTask(Reference order) {
         return view.task(order)
                 .filter(t -> "PICK".equals(t.kind().toUpperCase(Locale.ROOT)))
-                .flatMap(SqliteLocalView::pickTask);
+                .flatMap(SqliteDeviceData::pickTask);
     }
 
     private static Optional<PickTask> pickTask(TaskRow task) {

@@ -44,11 +44,11 @@ import org.lotkeeper.model.wire.UserRow;
  * the event was acknowledged completes. The overlay is applied on read, in deviceSeq order.
  * Every query reads one consistent snapshot of the file and never waits for a capture's commit.
  */
-public final class LocalView {
+public final class StoreView {
 
     private final Database db;
 
-    LocalView(Database db) {
+    StoreView(Database db) {
         this.db = db;
     }
 

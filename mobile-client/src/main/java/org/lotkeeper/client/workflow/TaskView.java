@@ -1,0 +1,21 @@
+package org.lotkeeper.client.workflow;
+
+import java.util.Optional;
+
+import org.lotkeeper.model.event.Reference;
+
+/** Read port: the work the server sent to this device (pick lists, expected receipts, delivery notes, return authorisations). */
+public interface TaskView {
+
+    /** The pick task of an order. */
+    Optional<PickTask> pickTask(Reference order);
+
+    /** The expected receipt (purchase order or ASN) with this reference. */
+    Optional<ExpectedReceipt> expectedReceipt(Reference reference);
+
+    /** The shipment (delivery note) with this reference. */
+    Optional<ShipmentTask> shipment(Reference shipment);
+
+    /** The return authorisation (RMA) with this reference. */
+    Optional<ReturnAuthorisation> returnAuthorisation(Reference rma);
+}
