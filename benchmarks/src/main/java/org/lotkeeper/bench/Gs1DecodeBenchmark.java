@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * QUALITY.md P2: GS1 element string and Digital Link parsing, ≥ 1,000,000 parses/s on one core.
+ * docs/QUALITY.md P2: GS1 element string and Digital Link parsing, ≥ 1,000,000 parses/s on one core.
  * Every decode validates fully (check digits, dates with the century window, set 82, pair rules)
  * and builds the typed result. Baselines in the same run: a regex that only splits the plain
  * GTIN + lot + expiry string into three strings (no validation at all), and

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Load driver for QUALITY.md P3/P8: N simulated devices push batches of events to a running
+ * Load driver for docs/QUALITY.md P3/P8: N simulated devices push batches of events to a running
  * server over HTTP, each device one batch in flight, and the driver prints events/s, push latency
  * percentiles and the server's resident memory. Baseline in the same run: the latency of
  * {@code GET /q/health/live}, an HTTP round trip that does no work.

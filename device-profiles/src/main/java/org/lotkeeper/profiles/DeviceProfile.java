@@ -37,7 +37,7 @@ public record DeviceProfile(String name, String displayName, String description,
     static final int DESCRIPTION_MAX_LENGTH = 500;
     static final int MODEL_PATTERN_MAX_LENGTH = 200;
     static final IntRange MIN_TOUCH_TARGET_DP = new IntRange(24, 200);
-    /** QUALITY.md: touch targets of at least 48 dp on touch devices. */
+    /** docs/QUALITY.md: touch targets of at least 48 dp on touch devices. */
     public static final int MIN_TOUCH_TARGET_DP_ON_TOUCH = 48;
     static final DecimalRange FONT_SCALE = new DecimalRange(0.5, 3.0);
 

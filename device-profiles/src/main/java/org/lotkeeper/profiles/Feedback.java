@@ -3,7 +3,7 @@ package org.lotkeeper.profiles;
 import java.util.Objects;
 
 /**
- * The tones that confirm a scan (QUALITY.md: a good tone, or an error tone with a red screen and
+ * The tones that confirm a scan (docs/QUALITY.md: a good tone, or an error tone with a red screen and
  * a sentence that says what to do).
  *
  * @param goodTone      played when a scan was captured

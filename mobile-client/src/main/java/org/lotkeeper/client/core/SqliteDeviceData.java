@@ -21,12 +21,14 @@ import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.event.Move;
+import org.lotkeeper.model.event.Pack;
 import org.lotkeeper.model.event.Pick;
 import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.event.Transform;
+import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.fefo.StockCandidate;
 import org.lotkeeper.model.id.Gln;
@@ -207,31 +209,69 @@ public final class SqliteDeviceData implements DeviceData {
 
     /** One line for the lookup screen, e.g. "MOVE 1000 KGM RCV-DOCK-1 → WH-A-01 (ben, pending)". */
     static String summary(Event e, OutboxEntry entry) {
-        EventPayload p = e.payload();
-        String what;
-        if (p instanceof Receive r) {
-            what = r.quantity() + " from " + r.supplier().value() + " at " + r.location().value();
-        } else if (p instanceof Move m) {
-            what = m.quantity() + " " + m.from().value() + " → " + m.to().value();
-        } else if (p instanceof Pick k) {
-            what = k.quantity() + " for " + k.order().value() + " " + k.from().value() + " → " + k.to().value();
-        } else if (p instanceof Ship s) {
-            what = s.quantity() + " to " + s.customer().value() + " on " + s.shipment().value();
-        } else if (p instanceof Count c) {
-            what = "counted at " + c.location().value();
-        } else if (p instanceof Transform t) {
-            what = t.kind() + " batch " + t.batch().value();
-        } else if (p instanceof StatusChange c) {
-            what = c.status().name();
-        } else if (p instanceof Return r) {
-            what = r.quantity() + " from " + r.customer().value() + " into " + r.to().value();
-        } else if (p instanceof Adjust a) {
-            what = a.delta() + " at " + a.location().value();
-        } else {
-            what = "";
-        }
+        String what = e.payload().accept(SUMMARY);
         return (e.type() + " " + what).strip() + " (" + e.userId().value() + ", " + entry.state().name().toLowerCase(Locale.ROOT) + ")";
     }
+
+    /** What each event type did, in a few words. */
+    private static final EventPayload.Cases<String> SUMMARY = new EventPayload.Cases<>() {
+        @Override
+        public String receive(Receive r) {
+            return r.quantity() + " from " + r.supplier().value() + " at " + r.location().value();
+        }
+
+        @Override
+        public String move(Move m) {
+            return m.quantity() + " " + m.from().value() + " → " + m.to().value();
+        }
+
+        @Override
+        public String pick(Pick k) {
+            return k.quantity() + " for " + k.order().value() + " " + k.from().value() + " → " + k.to().value();
+        }
+
+        @Override
+        public String count(Count c) {
+            return "counted at " + c.location().value();
+        }
+
+        @Override
+        public String ship(Ship s) {
+            return s.quantity() + " to " + s.customer().value() + " on " + s.shipment().value();
+        }
+
+        @Override
+        public String transform(Transform t) {
+            return t.kind() + " batch " + t.batch().value();
+        }
+
+        @Override
+        public String status(StatusChange c) {
+            return c.status().name();
+        }
+
+        @Override
+        public String returned(Return r) {
+            return r.quantity() + " from " + r.customer().value() + " into " + r.to().value();
+        }
+
+        @Override
+        public String adjust(Adjust a) {
+            return a.delta() + " at " + a.location().value();
+        }
+
+        @Override
+        public String pack(Pack p) {
+            return p.contents().size() + (p.contents().size() == 1 ? " lot" : " lots") + " onto " + p.sscc().value()
+                    + " at " + p.location().value();
+        }
+
+        @Override
+        public String unpack(Unpack u) {
+            return u.contents().size() + (u.contents().size() == 1 ? " lot" : " lots") + " off " + u.sscc().value()
+                    + " at " + u.location().value();
+        }
+    };
 
     @Override
     public DeviceTag deviceTag() {

@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.lotkeeper.model.event.Adjust;
+import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.event.Move;
+import org.lotkeeper.model.event.Pack;
 import org.lotkeeper.model.event.Pick;
 import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.event.Transform;
+import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
@@ -57,34 +60,80 @@ final class LocalEffects {
     static Effects of(Event event, Predicate<ItemCode> qcRequired) {
         List<StockDelta> stock = new ArrayList<>(2);
         List<LotChange> lots = new ArrayList<>(1);
-        EventPayload p = event.payload();
         Instant at = event.occurredAt();
-        if (p instanceof Receive r) {
-            stock.add(new StockDelta(r.item(), r.lot(), r.location(), r.quantity()));
-            lots.add(new LotChange(r.item(), r.lot(), true, initialStatus(r.item(), qcRequired), r.expiry(), at));
-        } else if (p instanceof Move m) {
-            stock.add(new StockDelta(m.item(), m.lot(), m.from(), m.quantity().negate()));
-            stock.add(new StockDelta(m.item(), m.lot(), m.to(), m.quantity()));
-        } else if (p instanceof Pick k) {
-            stock.add(new StockDelta(k.item(), k.lot(), k.from(), k.quantity().negate()));
-            stock.add(new StockDelta(k.item(), k.lot(), k.to(), k.quantity()));
-        } else if (p instanceof Ship s) {
-            stock.add(new StockDelta(s.item(), s.lot(), s.from(), s.quantity().negate()));
-        } else if (p instanceof Transform t) {
-            for (Transform.Input i : t.inputs()) {
-                stock.add(new StockDelta(i.item(), i.lot(), i.from(), i.quantity().negate()));
+        event.payload().accept(new EventPayload.Cases<Void>() {
+            @Override
+            public Void receive(Receive r) {
+                stock.add(new StockDelta(r.item(), r.lot(), r.location(), r.quantity()));
+                lots.add(new LotChange(r.item(), r.lot(), true, initialStatus(r.item(), qcRequired), r.expiry(), at));
+                return null;
             }
-            for (Transform.Output o : t.outputs()) {
-                stock.add(new StockDelta(o.item(), o.lot(), o.to(), o.quantity()));
-                lots.add(new LotChange(o.item(), o.lot(), true, initialStatus(o.item(), qcRequired), o.expiry(), at));
+
+            @Override
+            public Void move(Move m) {
+                stock.add(new StockDelta(m.item(), m.lot(), m.from(), m.quantity().negate()));
+                stock.add(new StockDelta(m.item(), m.lot(), m.to(), m.quantity()));
+                return null;
             }
-        } else if (p instanceof StatusChange c) {
-            lots.add(new LotChange(c.item(), c.lot(), false, c.status(), null, null));
-        } else if (p instanceof Return r) {
-            stock.add(new StockDelta(r.item(), r.lot(), r.to(), r.quantity()));
-        } else if (p instanceof Adjust a) {
-            stock.add(new StockDelta(a.item(), a.lot(), a.location(), a.delta()));
-        }
+
+            @Override
+            public Void pick(Pick k) {
+                stock.add(new StockDelta(k.item(), k.lot(), k.from(), k.quantity().negate()));
+                stock.add(new StockDelta(k.item(), k.lot(), k.to(), k.quantity()));
+                return null;
+            }
+
+            @Override
+            public Void count(Count c) {
+                return null; // the server computes the variance
+            }
+
+            @Override
+            public Void ship(Ship s) {
+                stock.add(new StockDelta(s.item(), s.lot(), s.from(), s.quantity().negate()));
+                return null;
+            }
+
+            @Override
+            public Void transform(Transform t) {
+                for (Transform.Input i : t.inputs()) {
+                    stock.add(new StockDelta(i.item(), i.lot(), i.from(), i.quantity().negate()));
+                }
+                for (Transform.Output o : t.outputs()) {
+                    stock.add(new StockDelta(o.item(), o.lot(), o.to(), o.quantity()));
+                    lots.add(new LotChange(o.item(), o.lot(), true, initialStatus(o.item(), qcRequired), o.expiry(), at));
+                }
+                return null;
+            }
+
+            @Override
+            public Void status(StatusChange c) {
+                lots.add(new LotChange(c.item(), c.lot(), false, c.status(), null, null));
+                return null;
+            }
+
+            @Override
+            public Void returned(Return r) {
+                stock.add(new StockDelta(r.item(), r.lot(), r.to(), r.quantity()));
+                return null;
+            }
+
+            @Override
+            public Void adjust(Adjust a) {
+                stock.add(new StockDelta(a.item(), a.lot(), a.location(), a.delta()));
+                return null;
+            }
+
+            @Override
+            public Void pack(Pack k) {
+                return null; // stock moves into a container at the same location
+            }
+
+            @Override
+            public Void unpack(Unpack u) {
+                return null; // stock moves out of a container at the same location
+            }
+        });
         return new Effects(stock, lots);
     }
 

@@ -1,5 +1,6 @@
 package org.lotkeeper.client.sync;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.ProblemDetail;
 
 /**
@@ -20,8 +21,8 @@ public sealed interface ApiResult<T> {
     /** 409: SEQUENCE_GAP (with {@code expectedSeq}), CURSOR_EXPIRED … */
     record Conflict<T>(ProblemDetail problem) implements ApiResult<T> {
 
-        public boolean is(String code) {
-            return code.equals(problem.code());
+        public boolean is(ErrorCode code) {
+            return code.name().equals(problem.code());
         }
     }
 

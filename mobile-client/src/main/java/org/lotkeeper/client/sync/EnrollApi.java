@@ -4,7 +4,7 @@ import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.POST;
 
-/** Device enrollment (PROTOCOL.md "Authentication"): an enrollment code for a device id and token. */
+/** Device enrollment (docs/PROTOCOL.md "Authentication"): an enrollment code for a device id and token. */
 public interface EnrollApi {
 
     @POST("api/v1/devices/enroll")

@@ -10,7 +10,7 @@ import retrofit2.http.Headers;
 import retrofit2.http.POST;
 import retrofit2.http.Query;
 
-/** Device sync (PROTOCOL.md "Push" and "Pull"); the device token is added by {@link SyncClient}. */
+/** Device sync (docs/PROTOCOL.md "Push" and "Pull"); the device token is added by {@link SyncClient}. */
 public interface SyncApi {
 
     /** Pushes events; the body is gzip-compressed by {@link SyncClient}'s interceptor. */

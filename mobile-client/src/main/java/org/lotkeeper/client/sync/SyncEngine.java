@@ -17,6 +17,7 @@ import org.lotkeeper.client.store.SqliteStore;
 import org.lotkeeper.client.sync.SyncStatus.Connectivity;
 import org.lotkeeper.client.sync.SyncStatus.SnapshotProgress;
 import org.lotkeeper.client.sync.SyncStatus.SyncError;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.id.DeviceId;
 import org.lotkeeper.model.wire.ProblemDetail;
@@ -25,7 +26,7 @@ import org.lotkeeper.model.wire.PushRequest;
 import org.lotkeeper.model.wire.PushResponse;
 
 /**
- * Moves the outbox up and reference data down (PROTOCOL.md), on the {@link Scheduler}'s thread,
+ * Moves the outbox up and reference data down (docs/PROTOCOL.md), on the {@link Scheduler}'s thread,
  * one call at a time.
  *
  * <h2>A cycle</h2>
@@ -323,7 +324,7 @@ public final class SyncEngine implements AutoCloseable {
                 if (rewindFrom != null) {
                     rewindFrom = batch.get(batch.size() - 1).deviceSeq() + 1;
                 }
-            } else if (result instanceof ApiResult.Conflict<PushResponse> c && c.is("SEQUENCE_GAP") && c.problem().expectedSeq() != null) {
+            } else if (result instanceof ApiResult.Conflict<PushResponse> c && c.is(ErrorCode.SEQUENCE_GAP) && c.problem().expectedSeq() != null) {
                 long expected = c.problem().expectedSeq();
                 long highest = outbox.highestDeviceSeq();
                 if (expected < 1 || expected > highest) {
@@ -332,7 +333,7 @@ public final class SyncEngine implements AutoCloseable {
                                     + "; ask support to check the device"), true);
                 }
                 if (++gaps > MAX_GAPS_PER_CYCLE) {
-                    return Outcome.retry(error(SyncError.Kind.CONFLICT, "SEQUENCE_GAP", result.describe()), false);
+                    return Outcome.retry(error(SyncError.Kind.CONFLICT, ErrorCode.SEQUENCE_GAP.name(), result.describe()), false);
                 }
                 rewindFrom = expected;
             } else if (result instanceof ApiResult.ClientError<PushResponse> c && c.status() == 413 && batchSize > 1) {
@@ -374,7 +375,7 @@ public final class SyncEngine implements AutoCloseable {
                     return Outcome.ok(0);
                 }
                 next = page.cursor();
-            } else if (result instanceof ApiResult.Conflict<PullResponse> c && c.is("CURSOR_EXPIRED") && !reloaded) {
+            } else if (result instanceof ApiResult.Conflict<PullResponse> c && c.is(ErrorCode.CURSOR_EXPIRED) && !reloaded) {
                 reloaded = true;
                 snapshot = true;
                 firstPage = true;

@@ -25,7 +25,7 @@ import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 
 /**
- * QUALITY.md P1 on the device store: the time from {@code Outbox.capture(...)} to its return after
+ * docs/QUALITY.md P1 on the device store: the time from {@code Outbox.capture(...)} to its return after
  * the commit (WAL, synchronous=FULL) on a real SQLite file, one capture at a time, as a scanner
  * does it. Prints percentiles for three runs in one process:
  * <ol>

@@ -35,7 +35,7 @@ import org.lotkeeper.model.wire.PushResponse;
 import org.lotkeeper.profiles.DeviceProfiles;
 
 /**
- * QUALITY.md P6 and P7 at a chosen size, end to end on the packaged server: a loader device pushes
+ * docs/QUALITY.md P6 and P7 at a chosen size, end to end on the packaged server: a loader device pushes
  * {@code lots} RECEIVE events (one lot and one stock row each) through the push API — with
  * {@code stockRowsPerLot} 2, each followed by a MOVE of half the lot to WH-A-01 (a second stock
  * row, as P6's 100,000 lots / 200,000 stock rows asks); then a fresh

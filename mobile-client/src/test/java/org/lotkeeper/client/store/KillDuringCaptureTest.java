@@ -23,7 +23,7 @@ import org.lotkeeper.model.id.DeviceId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * QUALITY.md R1 at small size: a capturing process is killed with SIGKILL ({@code destroyForcibly})
+ * docs/QUALITY.md R1 at small size: a capturing process is killed with SIGKILL ({@code destroyForcibly})
  * at random moments, many times over, on one SQLite file. Afterwards every capture the process
  * confirmed is in the file with its id, deviceSeq has no gap and no repeat, and no event is
  * half-written (each has exactly its local-view rows).

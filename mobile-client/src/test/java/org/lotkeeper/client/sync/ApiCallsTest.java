@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.client.store.SqliteStore;
 import org.lotkeeper.model.id.DeviceId;
 import org.lotkeeper.model.id.SiteCode;
@@ -47,7 +48,7 @@ class ApiCallsTest {
     void aProblemJsonConflictIsParsedWithItsCode() {
         ApiResult<PullResponse> r = pull(new MockResponse.Builder().code(409).addHeader("Content-Type", "application/problem+json")
                 .body("{\"type\":\"urn:x\",\"title\":\"Conflict\",\"status\":409,\"code\":\"CURSOR_EXPIRED\",\"detail\":\"old\"}").build());
-        assertThat(r).isInstanceOfSatisfying(ApiResult.Conflict.class, c -> assertThat(c.is("CURSOR_EXPIRED")).isTrue());
+        assertThat(r).isInstanceOfSatisfying(ApiResult.Conflict.class, c -> assertThat(c.is(ErrorCode.CURSOR_EXPIRED)).isTrue());
     }
 
     @Test

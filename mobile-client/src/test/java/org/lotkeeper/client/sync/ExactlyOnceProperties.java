@@ -27,7 +27,7 @@ import static org.lotkeeper.client.store.StoreFixtures.A02;
 import static org.lotkeeper.client.store.StoreFixtures.move;
 
 /**
- * QUALITY.md R2 at small size: whatever the network does (drops before and after the server
+ * docs/QUALITY.md R2 at small size: whatever the network does (drops before and after the server
  * committed, timeouts, 500/503, shuffled and repeated answers, a server that lost events), once
  * the faults stop the outbox drains and the ledger holds each of the device's events exactly once,
  * with the content the device captured. A rejected event is never stored and stays on the device.

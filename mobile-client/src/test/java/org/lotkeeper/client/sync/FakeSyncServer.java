@@ -42,7 +42,7 @@ import org.lotkeeper.model.wire.Decoded;
 
 /**
  * A small stand-in for the sync server on MockWebServer's {@link Dispatcher}, behaving as
- * PROTOCOL.md says: a push is one transaction; events are stored by eventId; a repeat with the
+ * docs/PROTOCOL.md says: a push is one transaction; events are stored by eventId; a repeat with the
  * same canonical content answers DUPLICATE with the original ledgerSeq, other content
  * EVENT_ID_CONFLICT; duplicates are recognised before the sequence check; a gap answers 409
  * SEQUENCE_GAP with expectedSeq and stores nothing; a rejection uses up its deviceSeq and is

@@ -11,7 +11,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Offline PIN checks for handhelds (DOMAIN.md). The server keeps a slow salted hash of each PIN
+ * Offline PIN checks for handhelds (docs/DOMAIN.md). The server keeps a slow salted hash of each PIN
  * (PBKDF2-HMAC-SHA256 with the user's salt); each device receives, for the users of its site, a
  * verifier derived from that hash with a salt specific to the device. A copied device database
  * thus holds verifiers that work on no other device, and each PIN guess costs both derivations.

@@ -1,6 +1,6 @@
 package org.lotkeeper.model.auth;
 
-/** What a user may do (DOMAIN.md). ADMIN holds every right of the others, on every site. */
+/** What a user may do (docs/DOMAIN.md). ADMIN holds every right of the others, on every site. */
 public enum Role {
     /** Move, pick, count, ship, produce; put a lot on hold from a device. */
     OPERATOR,

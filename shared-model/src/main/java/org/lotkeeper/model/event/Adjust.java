@@ -34,4 +34,9 @@ public record Adjust(ItemCode item, LotCode lot, LocationCode location, Quantity
     public EventType type() {
         return EventType.ADJUST;
     }
+
+    @Override
+    public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+        return visitor.adjust(this);
+    }
 }

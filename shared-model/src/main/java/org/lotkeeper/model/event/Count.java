@@ -32,4 +32,9 @@ public record Count(ItemCode item, LotCode lot, LocationCode location, Quantity 
     public EventType type() {
         return EventType.COUNT;
     }
+
+    @Override
+    public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+        return visitor.count(this);
+    }
 }

@@ -11,7 +11,7 @@ import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.lot.LotRef;
 
 /**
- * One event as captured: the envelope of PROTOCOL.md around a typed payload. The wire field
+ * One event as captured: the envelope of docs/PROTOCOL.md around a typed payload. The wire field
  * {@code type} is not stored separately: it is {@link #type()}, the payload's type, so the two can
  * never disagree.
  *

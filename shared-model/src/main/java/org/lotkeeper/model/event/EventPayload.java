@@ -6,7 +6,7 @@ import org.lotkeeper.model.lot.LotRef;
 
 /**
  * What an event says happened, one record per {@link EventType} with exactly the payload fields of
- * PROTOCOL.md. Optional fields are nullable components (documented per record); lists are
+ * docs/PROTOCOL.md. Optional fields are nullable components (documented per record); lists are
  * immutable and never null. Every record checks its own invariants, so a payload that exists is
  * well formed: quantities are positive, except {@link Count#counted()} (zero or more) and
  * {@link Adjust#delta()} (non-zero, signed).
@@ -16,6 +16,45 @@ public sealed interface EventPayload
 
     /** The event type this payload belongs to. */
     EventType type();
+
+    /** Calls the visitor's method for this payload's type. */
+    <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X;
+
+    /**
+     * One method per payload type: every concern that treats event types differently (projection,
+     * exports, summaries, local effects) is a visitor, so a new event type breaks the build wherever
+     * it is not handled.
+     *
+     * @param <R> what the visitor answers
+     * @param <X> what it may throw ({@link RuntimeException} for none; see {@link Cases})
+     */
+    interface Visitor<R, X extends Exception> {
+        R receive(Receive receive) throws X;
+
+        R move(Move move) throws X;
+
+        R pick(Pick pick) throws X;
+
+        R count(Count count) throws X;
+
+        R ship(Ship ship) throws X;
+
+        R transform(Transform transform) throws X;
+
+        R status(StatusChange status) throws X;
+
+        R returned(Return returned) throws X;
+
+        R adjust(Adjust adjust) throws X;
+
+        R pack(Pack pack) throws X;
+
+        R unpack(Unpack unpack) throws X;
+    }
+
+    /** A visitor that throws no checked exception. */
+    interface Cases<R> extends Visitor<R, RuntimeException> {
+    }
 
     /**
      * The lots this payload touches, each once, in the order they appear in the payload (for a

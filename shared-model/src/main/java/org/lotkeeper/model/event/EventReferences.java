@@ -8,6 +8,7 @@ import java.util.Set;
 import org.lotkeeper.model.event.CodeRef.Kind;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
+import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.lot.LotRef;
 
@@ -19,66 +20,141 @@ final class EventReferences {
 
     static List<LotRef> lots(EventPayload p) {
         Set<LotRef> lots = new LinkedHashSet<>();
-        if (p instanceof Receive r) {
-            lots.add(new LotRef(r.item(), r.lot()));
-        } else if (p instanceof Move m) {
-            lots.add(new LotRef(m.item(), m.lot()));
-        } else if (p instanceof Pick k) {
-            lots.add(new LotRef(k.item(), k.lot()));
-        } else if (p instanceof Count c) {
-            lots.add(new LotRef(c.item(), c.lot()));
-        } else if (p instanceof Ship s) {
-            lots.add(new LotRef(s.item(), s.lot()));
-        } else if (p instanceof Transform t) {
-            t.inputs().forEach(i -> lots.add(i.lotRef()));
-            t.outputs().forEach(o -> lots.add(o.lotRef()));
-        } else if (p instanceof StatusChange s) {
-            lots.add(new LotRef(s.item(), s.lot()));
-        } else if (p instanceof Return r) {
-            lots.add(new LotRef(r.item(), r.lot()));
-        } else if (p instanceof Adjust a) {
-            lots.add(new LotRef(a.item(), a.lot()));
-        } else if (p instanceof Pack k) {
-            k.contents().forEach(l -> lots.add(l.lotRef()));
-        } else if (p instanceof Unpack u) {
-            u.contents().forEach(l -> lots.add(l.lotRef()));
-        }
+        p.accept(new EventPayload.Cases<Void>() {
+            @Override
+            public Void receive(Receive r) {
+                return add(r.item(), r.lot());
+            }
+
+            @Override
+            public Void move(Move m) {
+                return add(m.item(), m.lot());
+            }
+
+            @Override
+            public Void pick(Pick k) {
+                return add(k.item(), k.lot());
+            }
+
+            @Override
+            public Void count(Count c) {
+                return add(c.item(), c.lot());
+            }
+
+            @Override
+            public Void ship(Ship s) {
+                return add(s.item(), s.lot());
+            }
+
+            @Override
+            public Void transform(Transform t) {
+                t.inputs().forEach(i -> lots.add(i.lotRef()));
+                t.outputs().forEach(o -> lots.add(o.lotRef()));
+                return null;
+            }
+
+            @Override
+            public Void status(StatusChange s) {
+                return add(s.item(), s.lot());
+            }
+
+            @Override
+            public Void returned(Return r) {
+                return add(r.item(), r.lot());
+            }
+
+            @Override
+            public Void adjust(Adjust a) {
+                return add(a.item(), a.lot());
+            }
+
+            @Override
+            public Void pack(Pack k) {
+                k.contents().forEach(l -> lots.add(l.lotRef()));
+                return null;
+            }
+
+            @Override
+            public Void unpack(Unpack u) {
+                u.contents().forEach(l -> lots.add(l.lotRef()));
+                return null;
+            }
+
+            private Void add(ItemCode item, LotCode lot) {
+                lots.add(new LotRef(item, lot));
+                return null;
+            }
+        });
         return List.copyOf(lots);
     }
 
     static List<CodeRef> codes(EventPayload p) {
-        Codes c = new Codes();
-        if (p instanceof Receive r) {
-            c.partner(r.supplier(), "supplier").item(r.item(), "item").location(r.location(), "location");
-        } else if (p instanceof Move m) {
-            c.item(m.item(), "item").location(m.from(), "from").location(m.to(), "to");
-        } else if (p instanceof Pick k) {
-            c.item(k.item(), "item").location(k.from(), "from").location(k.to(), "to").partner(k.customer(), "customer");
-        } else if (p instanceof Count n) {
-            c.item(n.item(), "item").location(n.location(), "location");
-        } else if (p instanceof Ship s) {
-            c.partner(s.customer(), "customer").item(s.item(), "item").location(s.from(), "from");
-        } else if (p instanceof Transform t) {
-            for (int i = 0; i < t.inputs().size(); i++) {
-                Transform.Input in = t.inputs().get(i);
-                c.item(in.item(), "inputs[" + i + "].item").location(in.from(), "inputs[" + i + "].from");
+        return List.copyOf(p.accept(new EventPayload.Cases<Codes>() {
+            @Override
+            public Codes receive(Receive r) {
+                return new Codes().partner(r.supplier(), "supplier").item(r.item(), "item").location(r.location(), "location");
             }
-            for (int i = 0; i < t.outputs().size(); i++) {
-                Transform.Output out = t.outputs().get(i);
-                c.item(out.item(), "outputs[" + i + "].item").location(out.to(), "outputs[" + i + "].to");
+
+            @Override
+            public Codes move(Move m) {
+                return new Codes().item(m.item(), "item").location(m.from(), "from").location(m.to(), "to");
             }
-        } else if (p instanceof StatusChange s) {
-            c.item(s.item(), "item");
-        } else if (p instanceof Return r) {
-            c.partner(r.customer(), "customer").item(r.item(), "item").location(r.to(), "to");
-        } else if (p instanceof Adjust a) {
-            c.item(a.item(), "item").location(a.location(), "location");
-        } else if (p instanceof Pack k) {
-            c.location(k.location(), "location").contents(k.contents());
-        } else if (p instanceof Unpack u) {
-            c.location(u.location(), "location").contents(u.contents());
-        }
-        return List.copyOf(c.refs);
+
+            @Override
+            public Codes pick(Pick k) {
+                return new Codes().item(k.item(), "item").location(k.from(), "from").location(k.to(), "to")
+                        .partner(k.customer(), "customer");
+            }
+
+            @Override
+            public Codes count(Count n) {
+                return new Codes().item(n.item(), "item").location(n.location(), "location");
+            }
+
+            @Override
+            public Codes ship(Ship s) {
+                return new Codes().partner(s.customer(), "customer").item(s.item(), "item").location(s.from(), "from");
+            }
+
+            @Override
+            public Codes transform(Transform t) {
+                Codes c = new Codes();
+                for (int i = 0; i < t.inputs().size(); i++) {
+                    Transform.Input in = t.inputs().get(i);
+                    c.item(in.item(), "inputs[" + i + "].item").location(in.from(), "inputs[" + i + "].from");
+                }
+                for (int i = 0; i < t.outputs().size(); i++) {
+                    Transform.Output out = t.outputs().get(i);
+                    c.item(out.item(), "outputs[" + i + "].item").location(out.to(), "outputs[" + i + "].to");
+                }
+                return c;
+            }
+
+            @Override
+            public Codes status(StatusChange s) {
+                return new Codes().item(s.item(), "item");
+            }
+
+            @Override
+            public Codes returned(Return r) {
+                return new Codes().partner(r.customer(), "customer").item(r.item(), "item").location(r.to(), "to");
+            }
+
+            @Override
+            public Codes adjust(Adjust a) {
+                return new Codes().item(a.item(), "item").location(a.location(), "location");
+            }
+
+            @Override
+            public Codes pack(Pack k) {
+                return new Codes().location(k.location(), "location").contents(k.contents());
+            }
+
+            @Override
+            public Codes unpack(Unpack u) {
+                return new Codes().location(u.location(), "location").contents(u.contents());
+            }
+        }).refs);
     }
 
     private static final class Codes {

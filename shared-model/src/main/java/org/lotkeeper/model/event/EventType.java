@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.lotkeeper.model.auth.Role;
 
-/** The event types of the wire contract (PROTOCOL.md), with the roles that may capture each. */
+/** The event types of the wire contract (docs/PROTOCOL.md), with the roles that may capture each. */
 public enum EventType {
     RECEIVE(Role.RECEIVER),
     MOVE(Role.OPERATOR),

@@ -32,4 +32,9 @@ public record Move(ItemCode item, LotCode lot, Quantity quantity, LocationCode f
     public EventType type() {
         return EventType.MOVE;
     }
+
+    @Override
+    public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+        return visitor.move(this);
+    }
 }

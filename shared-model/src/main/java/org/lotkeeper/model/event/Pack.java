@@ -25,4 +25,9 @@ public record Pack(Sscc sscc, LocationCode location, List<ContainerLine> content
     public EventType type() {
         return EventType.PACK;
     }
+
+    @Override
+    public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+        return visitor.pack(this);
+    }
 }

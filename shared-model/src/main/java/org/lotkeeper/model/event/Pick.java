@@ -43,4 +43,9 @@ public record Pick(Reference order, ItemCode item, LotCode lot, Quantity quantit
     public EventType type() {
         return EventType.PICK;
     }
+
+    @Override
+    public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+        return visitor.pick(this);
+    }
 }

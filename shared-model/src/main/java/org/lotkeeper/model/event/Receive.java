@@ -49,4 +49,9 @@ public record Receive(PartnerCode supplier, Reference reference, ItemCode item, 
     public EventType type() {
         return EventType.RECEIVE;
     }
+
+    @Override
+    public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+        return visitor.receive(this);
+    }
 }

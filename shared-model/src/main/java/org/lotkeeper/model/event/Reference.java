@@ -1,5 +1,7 @@
 package org.lotkeeper.model.event;
 
+import org.lotkeeper.model.id.TextId;
+
 /**
  * A business reference from another system or from paper: a purchase order or ASN number, a
  * customer order, a shipment, a batch ticket, a count task, a document id. These come from
@@ -8,7 +10,7 @@ package org.lotkeeper.model.event;
  *
  * @param value the reference exactly as captured
  */
-public record Reference(String value) {
+public record Reference(String value) implements TextId {
 
     /** Validates the text. */
     public Reference {

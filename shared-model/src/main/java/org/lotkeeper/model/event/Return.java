@@ -35,4 +35,9 @@ public record Return(PartnerCode customer, Reference reference, ItemCode item, L
     public EventType type() {
         return EventType.RETURN;
     }
+
+    @Override
+    public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+        return visitor.returned(this);
+    }
 }

@@ -35,4 +35,9 @@ public record Ship(Reference shipment, PartnerCode customer, ItemCode item, LotC
     public EventType type() {
         return EventType.SHIP;
     }
+
+    @Override
+    public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+        return visitor.ship(this);
+    }
 }

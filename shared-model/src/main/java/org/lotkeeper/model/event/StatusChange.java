@@ -10,7 +10,7 @@ import org.lotkeeper.model.lot.LotStatus;
 
 /**
  * STATUS: a lot's status changes. The record allows any target status; who may set which status
- * is a rule of the server (DOMAIN.md): from a device only {@link LotStatus#ON_HOLD}, without a
+ * is a rule of the server (docs/DOMAIN.md): from a device only {@link LotStatus#ON_HOLD}, without a
  * signature — see {@code org.lotkeeper.model.wire.DeviceEventRules}. Every other change is made
  * on the server through the status endpoint, which stores the signature.
  *
@@ -40,6 +40,11 @@ public record StatusChange(ItemCode item, LotCode lot, LotStatus status, String 
     @Override
     public EventType type() {
         return EventType.STATUS;
+    }
+
+    @Override
+    public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+        return visitor.status(this);
     }
 
     /**

@@ -34,6 +34,11 @@ public record Transform(TransformKind kind, Reference batch, List<Input> inputs,
         return EventType.TRANSFORM;
     }
 
+    @Override
+    public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+        return visitor.transform(this);
+    }
+
     /**
      * One consumed quantity.
      *

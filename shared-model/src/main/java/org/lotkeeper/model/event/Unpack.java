@@ -25,4 +25,9 @@ public record Unpack(Sscc sscc, LocationCode location, List<ContainerLine> conte
     public EventType type() {
         return EventType.UNPACK;
     }
+
+    @Override
+    public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+        return visitor.unpack(this);
+    }
 }

@@ -3,7 +3,7 @@ package org.lotkeeper.model.fefo;
 import org.lotkeeper.model.event.DeviationReason;
 
 /**
- * Whether a FEFO deviation carries an acceptable justification (DOMAIN.md): a reason code is
+ * Whether a FEFO deviation carries an acceptable justification (docs/DOMAIN.md): a reason code is
  * required, and {@link DeviationReason#OTHER} also needs a note that is not blank.
  */
 public enum DeviationJustification {

@@ -20,7 +20,7 @@ import org.lotkeeper.model.lot.StockUse;
 import org.lotkeeper.model.quantity.Quantity;
 
 /**
- * FEFO allocation and scan checking (DOMAIN.md, "FEFO-guided picking"). One set of pure functions
+ * FEFO allocation and scan checking (docs/DOMAIN.md, "FEFO-guided picking"). One set of pure functions
  * for the device and the server.
  *
  * <p><b>Candidates.</b> A stock row takes part when it is of the line's item, has a quantity above

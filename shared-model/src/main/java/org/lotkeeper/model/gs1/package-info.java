@@ -10,7 +10,7 @@
  *   <li>{@link org.lotkeeper.model.gs1.Gs1Data#builder()} → {@link org.lotkeeper.model.gs1.Gs1Encoder}:
  *       label data → element string (barcode data and human-readable line) or Digital Link URI.</li>
  * </ul>
- * The rules and test vectors are in {@code shared/design/GS1.md}. Supported AIs: 00, 01, 02, 10,
+ * What is accepted and why is in docs/GS1.md; the test vectors are in {@code Gs1VectorsTest}. Supported AIs: 00, 01, 02, 10,
  * 11, 13, 15, 16, 17, 21, 22, 30, 37, 310n–369n (n = 0–5), 240, 241, 250, 251, 254, 400, 401,
  * 402, 410–417, 422, 7003, 8003, 8004, 8020; any other AI is {@code UNKNOWN_AI}.
  */

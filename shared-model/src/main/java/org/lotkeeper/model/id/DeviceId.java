@@ -1,7 +1,7 @@
 package org.lotkeeper.model.id;
 
 /** A device id, assigned by the server at enrollment. */
-public record DeviceId(String value) implements Comparable<DeviceId> {
+public record DeviceId(String value) implements TextId, Comparable<DeviceId> {
 
     public DeviceId {
         Codes.require("device id", value);

@@ -3,7 +3,7 @@ package org.lotkeeper.model.id;
 import org.lotkeeper.model.id.InvalidIdentifierException.Reason;
 
 /** Global Location Number: 13 digits with a mod-10 check digit. */
-public record Gln(String value) {
+public record Gln(String value) implements TextId {
 
     public Gln {
         Gs1Digits.requireDigits("GLN", value);

@@ -6,7 +6,7 @@ import org.lotkeeper.model.id.InvalidIdentifierException.Reason;
  * A Global Trade Item Number, always held in its 14-digit form. GTIN-8, -12 and -13 are
  * accepted and left-padded with zeros; the check digit must be right.
  */
-public record Gtin(String value) {
+public record Gtin(String value) implements TextId {
 
     public Gtin {
         Gs1Digits.requireDigits("GTIN", value);

@@ -1,7 +1,7 @@
 package org.lotkeeper.model.id;
 
 /** An item (material or product) code from master data. */
-public record ItemCode(String value) implements Comparable<ItemCode> {
+public record ItemCode(String value) implements TextId, Comparable<ItemCode> {
 
     public ItemCode {
         Codes.require("item code", value);

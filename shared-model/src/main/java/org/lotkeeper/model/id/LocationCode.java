@@ -1,7 +1,7 @@
 package org.lotkeeper.model.id;
 
 /** A location (bin) code, as printed on the bin label. */
-public record LocationCode(String value) implements Comparable<LocationCode> {
+public record LocationCode(String value) implements TextId, Comparable<LocationCode> {
 
     public LocationCode {
         Codes.require("location code", value);

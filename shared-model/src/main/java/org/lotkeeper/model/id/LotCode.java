@@ -6,7 +6,7 @@ import org.lotkeeper.model.id.InvalidIdentifierException.Reason;
  * A lot (batch) code as GS1 AI 10 allows it: 1–20 characters of GS1 set 82. Lot codes come from
  * barcodes; they may contain {@code < > & " '} and must be escaped wherever they are shown.
  */
-public record LotCode(String value) {
+public record LotCode(String value) implements TextId {
 
     public static final int MAX_LENGTH = 20;
 

@@ -1,7 +1,7 @@
 package org.lotkeeper.model.id;
 
 /** An order code (production, sales or purchase order), as printed on the order sheet. */
-public record OrderCode(String value) implements Comparable<OrderCode> {
+public record OrderCode(String value) implements TextId, Comparable<OrderCode> {
 
     public OrderCode {
         Codes.require("order code", value);

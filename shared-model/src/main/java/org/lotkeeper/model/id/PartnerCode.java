@@ -1,7 +1,7 @@
 package org.lotkeeper.model.id;
 
 /** A supplier, customer or carrier code. */
-public record PartnerCode(String value) implements Comparable<PartnerCode> {
+public record PartnerCode(String value) implements TextId, Comparable<PartnerCode> {
 
     public PartnerCode {
         Codes.require("partner code", value);

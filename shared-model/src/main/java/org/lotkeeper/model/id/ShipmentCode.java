@@ -1,7 +1,7 @@
 package org.lotkeeper.model.id;
 
 /** A shipment (delivery) code, as printed on the delivery note. */
-public record ShipmentCode(String value) implements Comparable<ShipmentCode> {
+public record ShipmentCode(String value) implements TextId, Comparable<ShipmentCode> {
 
     public ShipmentCode {
         Codes.require("shipment code", value);

@@ -1,7 +1,7 @@
 package org.lotkeeper.model.id;
 
 /** A site (plant) code. */
-public record SiteCode(String value) implements Comparable<SiteCode> {
+public record SiteCode(String value) implements TextId, Comparable<SiteCode> {
 
     public SiteCode {
         Codes.require("site code", value);

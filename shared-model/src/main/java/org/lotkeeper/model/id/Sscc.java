@@ -3,7 +3,7 @@ package org.lotkeeper.model.id;
 import org.lotkeeper.model.id.InvalidIdentifierException.Reason;
 
 /** Serial Shipping Container Code (AI 00): 18 digits with a mod-10 check digit. */
-public record Sscc(String value) {
+public record Sscc(String value) implements TextId {
 
     public Sscc {
         Gs1Digits.requireDigits("SSCC", value);

@@ -1,7 +1,7 @@
 package org.lotkeeper.model.id;
 
 /** A user's login id. */
-public record UserId(String value) implements Comparable<UserId> {
+public record UserId(String value) implements TextId, Comparable<UserId> {
 
     public UserId {
         Codes.require("user id", value);

@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.lotkeeper.model.id.ItemCode;
 
 /**
- * Whether stock may be picked, shipped or consumed (DOMAIN.md): status RELEASED, not expired,
+ * Whether stock may be picked, shipped or consumed (docs/DOMAIN.md): status RELEASED, not expired,
  * enough remaining shelf life for the order (picking and shipping only), and in a location whose
  * type allows picking. The same function serves the device (blocking a scan) and the server
  * (the LOT_NOT_AVAILABLE flag, pick lists).

@@ -1,6 +1,6 @@
 package org.lotkeeper.model.lot;
 
-/** The kinds of location (DOMAIN.md). Stock may be picked only where {@link #pickable()}. */
+/** The kinds of location (docs/DOMAIN.md). Stock may be picked only where {@link #pickable()}. */
 public enum LocationType {
     RECEIVING, STORAGE, STAGING, PRODUCTION, SHIPPING, QUARANTINE, RETURNS;
 

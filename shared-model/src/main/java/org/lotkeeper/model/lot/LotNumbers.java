@@ -6,7 +6,7 @@ import org.lotkeeper.model.id.InvalidIdentifierException;
 import org.lotkeeper.model.id.LotCode;
 
 /**
- * The internal lot code of a received lot, per the item's {@link LotNumbering} (DOMAIN.md). Pure
+ * The internal lot code of a received lot, per the item's {@link LotNumbering} (docs/DOMAIN.md). Pure
  * functions; the caller picks the one for the item's mode. Produced lots are named by the batch
  * ticket (scanned or keyed): use {@link #fromLabel(String)}.
  */

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.lotkeeper.model.auth.Role;
 
 /**
- * The lot status rules of DOMAIN.md as pure functions: the initial status of a new lot and who may
+ * The lot status rules of docs/DOMAIN.md as pure functions: the initial status of a new lot and who may
  * change a lot from one status to another.
  *
  * <p>The status table, as implemented by {@link #decide(StatusChangeRequest)}:

@@ -4,7 +4,7 @@ package org.lotkeeper.model.lot;
 public enum StatusChannel {
     /**
      * An enrolled scanner or tablet, as a STATUS event pushed through sync. A device can only put
-     * a lot ON_HOLD: it cannot take an electronic signature (PROTOCOL.md).
+     * a lot ON_HOLD: it cannot take an electronic signature (docs/PROTOCOL.md).
      */
     DEVICE,
     /**

@@ -6,7 +6,7 @@ package org.lotkeeper.model.lot;
  */
 public enum StatusRefusal {
     /**
-     * The change is not in the status table (DOMAIN.md), the lot already has that status, the lot
+     * The change is not in the status table (docs/DOMAIN.md), the lot already has that status, the lot
      * is REJECTED or RECALLED (final), RECALLED was asked outside a real recall, or a device asked
      * for anything but ON_HOLD. The status endpoint answers 409; a pushed STATUS event is REJECTED.
      */

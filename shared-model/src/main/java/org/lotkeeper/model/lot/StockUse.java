@@ -11,7 +11,7 @@ public enum StockUse {
 
     /**
      * The order's minimum remaining shelf life applies to picking and shipping, never to
-     * consumption in production (DOMAIN.md); expiry itself applies to all three.
+     * consumption in production (docs/DOMAIN.md); expiry itself applies to all three.
      */
     public boolean minimumShelfLifeApplies() {
         return this != CONSUME;

@@ -8,7 +8,7 @@ import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.lot.LotStatus;
 
 /**
- * What an event from a device must obey beyond being well formed (PROTOCOL.md, DOMAIN.md):
+ * What an event from a device must obey beyond being well formed (docs/PROTOCOL.md, docs/DOMAIN.md):
  * <ul>
  *   <li>it has a {@code deviceSeq};</li>
  *   <li>a STATUS event only puts a lot {@link LotStatus#ON_HOLD}, and carries no signature —
@@ -30,16 +30,16 @@ public final class DeviceEventRules {
     public static List<FieldProblem> check(Event event, String prefix) {
         List<FieldProblem> problems = new ArrayList<>();
         if (event.deviceSeq() == null) {
-            problems.add(new FieldProblem(RejectionCode.MISSING_FIELD, Paths.join(prefix, "deviceSeq"),
+            problems.add(new FieldProblem(ErrorCode.MISSING_FIELD, Paths.join(prefix, "deviceSeq"),
                     "an event from a device needs its deviceSeq"));
         }
         if (event.payload() instanceof StatusChange s) {
             if (s.status() != LotStatus.ON_HOLD) {
-                problems.add(new FieldProblem(RejectionCode.INVALID_FIELD, Paths.join(prefix, "payload.status"),
+                problems.add(new FieldProblem(ErrorCode.INVALID_FIELD, Paths.join(prefix, "payload.status"),
                         "a device may only put a lot ON_HOLD; " + s.status() + " is set by QA in the console"));
             }
             if (s.signature() != null) {
-                problems.add(new FieldProblem(RejectionCode.INVALID_FIELD, Paths.join(prefix, "payload.signature"),
+                problems.add(new FieldProblem(ErrorCode.INVALID_FIELD, Paths.join(prefix, "payload.signature"),
                         "a device cannot sign a status change"));
             }
         }

@@ -52,12 +52,12 @@ import org.lotkeeper.model.wire.JsonFields.Problems;
 import org.lotkeeper.model.wire.JsonFields.Sign;
 
 /**
- * The JSON wire form of an {@link Event}, exactly as PROTOCOL.md writes it.
+ * The JSON wire form of an {@link Event}, exactly as docs/PROTOCOL.md writes it.
  *
  * <h2>Reading</h2>
  * {@link #read(byte[])} and {@link #read(JsonNode, String)} never throw for bad input: they answer
  * a {@link Decoded} with the event or with every problem found (at most 20), each with a stable
- * {@link RejectionCode} and the field's path under the given prefix
+ * {@link ErrorCode} and the field's path under the given prefix
  * ({@code events[3].payload.quantity.value}). Rules:
  * <ul>
  *   <li>Unknown fields are ignored. An optional field that is JSON {@code null} counts as absent;
@@ -73,7 +73,7 @@ import org.lotkeeper.model.wire.JsonFields.Sign;
  * </ul>
  *
  * <h2>Writing</h2>
- * {@link #write(Event)} writes the fields in PROTOCOL.md's order, omits absent optional fields
+ * {@link #write(Event)} writes the fields in docs/PROTOCOL.md's order, omits absent optional fields
  * (never writes {@code null}) and empty optional lists, writes decimals in shortest plain form
  * ({@code "12.5"}, never {@code "12.50"} or {@code "1E+3"}) and instants with {@code Z}.
  *
@@ -126,7 +126,7 @@ public final class EventJson {
         }
         if (!problems.isEmpty() || event == null) {
             if (problems.isEmpty()) {
-                problems.add(RejectionCode.INVALID_FIELD, prefix == null || prefix.isEmpty() ? null : prefix, "the event could not be read");
+                problems.add(ErrorCode.INVALID_FIELD, prefix == null || prefix.isEmpty() ? null : prefix, "the event could not be read");
             }
             return Decoded.failed(problems.list());
         }
@@ -139,18 +139,18 @@ public final class EventJson {
      */
     public static Decoded<JsonNode> parse(byte[] json) {
         if (json == null || json.length == 0) {
-            return Decoded.failed(new FieldProblem(RejectionCode.MALFORMED_JSON, null, "the body is empty"));
+            return Decoded.failed(new FieldProblem(ErrorCode.MALFORMED_JSON, null, "the body is empty"));
         }
         try {
             JsonNode tree = MAPPER.readTree(json);
             if (tree == null || tree.isMissingNode()) {
-                return Decoded.failed(new FieldProblem(RejectionCode.MALFORMED_JSON, null, "the body holds no JSON value"));
+                return Decoded.failed(new FieldProblem(ErrorCode.MALFORMED_JSON, null, "the body holds no JSON value"));
             }
             return Decoded.ok(tree);
         } catch (JacksonException e) {
-            return Decoded.failed(new FieldProblem(RejectionCode.MALFORMED_JSON, null, "malformed JSON: " + brief(e)));
+            return Decoded.failed(new FieldProblem(ErrorCode.MALFORMED_JSON, null, "malformed JSON: " + brief(e)));
         } catch (IOException | RuntimeException e) {
-            return Decoded.failed(new FieldProblem(RejectionCode.MALFORMED_JSON, null, "unreadable JSON: " + e.getClass().getSimpleName()));
+            return Decoded.failed(new FieldProblem(ErrorCode.MALFORMED_JSON, null, "unreadable JSON: " + e.getClass().getSimpleName()));
         }
     }
 
@@ -210,7 +210,7 @@ public final class EventJson {
             case UNPACK -> unpack(p);
         };
         if (payload == null && p.problems().list().size() == before) {
-            p.problems().add(RejectionCode.INVALID_FIELD, p.path(), "payload could not be read");
+            p.problems().add(ErrorCode.INVALID_FIELD, p.path(), "payload could not be read");
         }
         return payload;
     }
@@ -269,7 +269,7 @@ public final class EventJson {
         DeviationReason reason = p.enumValue("deviationReason", false, DeviationReason.class);
         String note = p.freeText("note", false);
         if (reason == DeviationReason.OTHER && note == null && p.get("note", false) == null) {
-            p.problems().add(RejectionCode.MISSING_FIELD, p.path("note"), "note is required with deviation reason OTHER");
+            p.problems().add(ErrorCode.MISSING_FIELD, p.path("note"), "note is required with deviation reason OTHER");
         }
         return build(p, n, () -> new Pick(order, item, lot, quantity, from, to, customer, suggestedLot, reason, note));
     }
@@ -406,7 +406,7 @@ public final class EventJson {
         return new String(write(event), StandardCharsets.UTF_8);
     }
 
-    /** The event's wire form as a JSON tree, fields in PROTOCOL.md's order. */
+    /** The event's wire form as a JSON tree, fields in docs/PROTOCOL.md's order. */
     public static ObjectNode toTree(Event event) {
         ObjectNode o = NODES.objectNode();
         o.put("eventId", event.eventId().toString());
@@ -423,51 +423,86 @@ public final class EventJson {
 
     /** A payload's wire form as a JSON tree. */
     public static ObjectNode payloadTree(EventPayload payload) {
-        Out o = new Out();
-        if (payload instanceof Receive r) {
-            o.put("supplier", r.supplier()).put("reference", r.reference()).put("item", r.item()).put("lot", r.lot())
+        return payload.accept(PAYLOAD_TREE).node;
+    }
+
+    /** Each payload type's fields, in wire order. */
+    private static final EventPayload.Cases<Out> PAYLOAD_TREE = new EventPayload.Cases<>() {
+        @Override
+        public Out receive(Receive r) {
+            return new Out().put("supplier", r.supplier()).put("reference", r.reference()).put("item", r.item()).put("lot", r.lot())
                     .put("supplierLot", r.supplierLot()).quantity("quantity", r.quantity()).put("expiry", r.expiry())
                     .put("manufactured", r.manufactured()).put("location", r.location()).put("sscc", r.sscc())
                     .list("documents", r.documents(), d -> NODES.textNode(d.value()));
-        } else if (payload instanceof Move m) {
-            o.put("item", m.item()).put("lot", m.lot()).quantity("quantity", m.quantity()).put("from", m.from())
+        }
+
+        @Override
+        public Out move(Move m) {
+            return new Out().put("item", m.item()).put("lot", m.lot()).quantity("quantity", m.quantity()).put("from", m.from())
                     .put("to", m.to()).put("sscc", m.sscc());
-        } else if (payload instanceof Pick k) {
-            o.put("order", k.order()).put("item", k.item()).put("lot", k.lot()).quantity("quantity", k.quantity())
+        }
+
+        @Override
+        public Out pick(Pick k) {
+            return new Out().put("order", k.order()).put("item", k.item()).put("lot", k.lot()).quantity("quantity", k.quantity())
                     .put("from", k.from()).put("to", k.to()).put("customer", k.customer())
                     .put("suggestedLot", k.suggestedLot()).put("deviationReason", k.deviationReason()).put("note", k.note());
-        } else if (payload instanceof Count c) {
-            o.put("item", c.item()).put("lot", c.lot()).put("location", c.location()).quantity("counted", c.counted())
-                    .put("task", c.task());
-        } else if (payload instanceof Ship s) {
-            o.put("shipment", s.shipment()).put("customer", s.customer()).put("item", s.item()).put("lot", s.lot())
+        }
+
+        @Override
+        public Out count(Count c) {
+            return new Out().put("item", c.item()).put("lot", c.lot()).put("location", c.location())
+                    .quantity("counted", c.counted()).put("task", c.task());
+        }
+
+        @Override
+        public Out ship(Ship s) {
+            return new Out().put("shipment", s.shipment()).put("customer", s.customer()).put("item", s.item()).put("lot", s.lot())
                     .quantity("quantity", s.quantity()).put("from", s.from()).put("sscc", s.sscc());
-        } else if (payload instanceof Transform t) {
-            o.put("kind", t.kind()).put("batch", t.batch())
+        }
+
+        @Override
+        public Out transform(Transform t) {
+            return new Out().put("kind", t.kind()).put("batch", t.batch())
                     .list("inputs", t.inputs(), i -> new Out().put("item", i.item()).put("lot", i.lot())
                             .quantity("quantity", i.quantity()).put("from", i.from()).node)
                     .list("outputs", t.outputs(), u -> new Out().put("item", u.item()).put("lot", u.lot())
                             .quantity("quantity", u.quantity()).put("to", u.to()).put("expiry", u.expiry()).node);
-        } else if (payload instanceof StatusChange s) {
-            o.put("item", s.item()).put("lot", s.lot()).put("status", s.status()).put("reason", s.reason());
+        }
+
+        @Override
+        public Out status(StatusChange s) {
+            Out o = new Out().put("item", s.item()).put("lot", s.lot()).put("status", s.status()).put("reason", s.reason());
             if (s.signature() != null) {
                 StatusChange.Signature g = s.signature();
                 o.node.set("signature", new Out().put("signer", g.signer()).put("name", g.name())
                         .put("meaning", g.meaning()).put("signedAt", g.signedAt()).node);
             }
-        } else if (payload instanceof Return r) {
-            o.put("customer", r.customer()).put("reference", r.reference()).put("item", r.item()).put("lot", r.lot())
-                    .quantity("quantity", r.quantity()).put("to", r.to()).put("reason", r.reason());
-        } else if (payload instanceof Adjust a) {
-            o.put("item", a.item()).put("lot", a.lot()).put("location", a.location()).quantity("delta", a.delta())
-                    .put("reason", a.reason());
-        } else if (payload instanceof Pack k) {
-            o.put("sscc", k.sscc()).put("location", k.location()).list("contents", k.contents(), EventJson::lineTree);
-        } else if (payload instanceof Unpack u) {
-            o.put("sscc", u.sscc()).put("location", u.location()).list("contents", u.contents(), EventJson::lineTree);
+            return o;
         }
-        return o.node;
-    }
+
+        @Override
+        public Out returned(Return r) {
+            return new Out().put("customer", r.customer()).put("reference", r.reference()).put("item", r.item()).put("lot", r.lot())
+                    .quantity("quantity", r.quantity()).put("to", r.to()).put("reason", r.reason());
+        }
+
+        @Override
+        public Out adjust(Adjust a) {
+            return new Out().put("item", a.item()).put("lot", a.lot()).put("location", a.location())
+                    .quantity("delta", a.delta()).put("reason", a.reason());
+        }
+
+        @Override
+        public Out pack(Pack k) {
+            return new Out().put("sscc", k.sscc()).put("location", k.location()).list("contents", k.contents(), EventJson::lineTree);
+        }
+
+        @Override
+        public Out unpack(Unpack u) {
+            return new Out().put("sscc", u.sscc()).put("location", u.location()).list("contents", u.contents(), EventJson::lineTree);
+        }
+    };
 
     /** A quantity's wire form: {@code {"value": "12.5", "uom": "KGM"}}. */
     public static ObjectNode quantityTree(Quantity q) {

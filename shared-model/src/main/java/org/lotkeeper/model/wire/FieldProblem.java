@@ -12,7 +12,7 @@ import java.util.Objects;
  *               are shown as {@code \\uXXXX}). It may quote short parts of the input (a lot code
  *               may hold {@code < > & " '}): escape it wherever it is shown
  */
-public record FieldProblem(RejectionCode code, String field, String detail) {
+public record FieldProblem(ErrorCode code, String field, String detail) {
 
     /** Code and detail are required. */
     public FieldProblem {

@@ -1,7 +1,7 @@
 package org.lotkeeper.model.wire;
 
 /**
- * Why a stored event raised an exception for a supervisor (DOMAIN.md). A flagged event is stored;
+ * Why a stored event raised an exception for a supervisor (docs/DOMAIN.md). A flagged event is stored;
  * only the push result's status says FLAGGED.
  */
 public enum Flag {

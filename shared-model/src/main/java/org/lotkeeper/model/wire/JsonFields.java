@@ -40,7 +40,7 @@ final class JsonFields {
         static final int MAX = 20;
         private final List<FieldProblem> list = new ArrayList<>();
 
-        void add(RejectionCode code, String field, String detail) {
+        void add(ErrorCode code, String field, String detail) {
             if (list.size() < MAX) {
                 list.add(new FieldProblem(code, field, detail));
             }
@@ -71,11 +71,11 @@ final class JsonFields {
      */
     static JsonFields of(JsonNode node, String path, String what, Problems problems) {
         if (node == null || node.isNull() || node.isMissingNode()) {
-            problems.add(RejectionCode.MISSING_FIELD, nullIfEmpty(path), what + " is required");
+            problems.add(ErrorCode.MISSING_FIELD, nullIfEmpty(path), what + " is required");
             return null;
         }
         if (!node.isObject()) {
-            problems.add(RejectionCode.WRONG_TYPE, nullIfEmpty(path), what + " must be a JSON object, not " + describe(node));
+            problems.add(ErrorCode.WRONG_TYPE, nullIfEmpty(path), what + " must be a JSON object, not " + describe(node));
             return null;
         }
         return new JsonFields(problems, (ObjectNode) node, path);
@@ -102,7 +102,7 @@ final class JsonFields {
         JsonNode n = node.get(name);
         if (n == null || n.isNull()) {
             if (required) {
-                problems.add(RejectionCode.MISSING_FIELD, path(name), name + " is required");
+                problems.add(ErrorCode.MISSING_FIELD, path(name), name + " is required");
             }
             return null;
         }
@@ -116,12 +116,12 @@ final class JsonFields {
             return null;
         }
         if (!n.isTextual()) {
-            problems.add(RejectionCode.WRONG_TYPE, path(name), name + " must be a JSON string, not " + describe(n));
+            problems.add(ErrorCode.WRONG_TYPE, path(name), name + " must be a JSON string, not " + describe(n));
             return null;
         }
         String s = n.textValue();
         if (s.length() > HARD_TEXT_LIMIT) {
-            problems.add(RejectionCode.TOO_LONG, path(name), name + " is " + s.length() + " characters long; far more than allowed");
+            problems.add(ErrorCode.TOO_LONG, path(name), name + " is " + s.length() + " characters long; far more than allowed");
             return null;
         }
         return s;
@@ -157,7 +157,7 @@ final class JsonFields {
         }
         JsonNode raw = q.node.get("value");
         if (raw != null && raw.isNumber()) {
-            problems.add(RejectionCode.WRONG_TYPE, q.path("value"),
+            problems.add(ErrorCode.WRONG_TYPE, q.path("value"),
                     name + ": value must be a decimal string like \"12.5\", not a JSON number (numbers lose precision)");
             q.string("uom", true);
             return null;
@@ -178,21 +178,21 @@ final class JsonFields {
         switch (sign) {
             case POSITIVE -> {
                 if (!quantity.isPositive()) {
-                    problems.add(RejectionCode.NOT_POSITIVE, q.path("value"),
+                    problems.add(ErrorCode.NOT_POSITIVE, q.path("value"),
                             name + " must be greater than zero, not " + quantity.valueText());
                     return null;
                 }
             }
             case NOT_NEGATIVE -> {
                 if (quantity.signum() < 0) {
-                    problems.add(RejectionCode.OUT_OF_RANGE, q.path("value"),
+                    problems.add(ErrorCode.OUT_OF_RANGE, q.path("value"),
                             name + " must be zero or more, not " + quantity.valueText());
                     return null;
                 }
             }
             case NOT_ZERO -> {
                 if (quantity.isZero()) {
-                    problems.add(RejectionCode.OUT_OF_RANGE, q.path("value"), name + " must not be zero");
+                    problems.add(ErrorCode.OUT_OF_RANGE, q.path("value"), name + " must not be zero");
                     return null;
                 }
             }
@@ -213,11 +213,11 @@ final class JsonFields {
             }
             d = LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            problems.add(RejectionCode.BAD_FORMAT, path(name), name + " must be a date like 2027-01-31, not " + Show.quote(s));
+            problems.add(ErrorCode.BAD_FORMAT, path(name), name + " must be a date like 2027-01-31, not " + Show.quote(s));
             return null;
         }
         if (!EventBounds.isAllowedDate(d)) {
-            problems.add(RejectionCode.OUT_OF_RANGE, path(name), name + " " + s + " lies outside the allowed range "
+            problems.add(ErrorCode.OUT_OF_RANGE, path(name), name + " " + s + " lies outside the allowed range "
                     + EventBounds.EARLIEST_DATE + " to " + EventBounds.LATEST_DATE + " (exclusive)");
             return null;
         }
@@ -237,12 +237,12 @@ final class JsonFields {
             }
             t = Instant.parse(s);
         } catch (DateTimeParseException e) {
-            problems.add(RejectionCode.BAD_FORMAT, path(name),
+            problems.add(ErrorCode.BAD_FORMAT, path(name),
                     name + " must be a UTC time like 2026-11-25T08:15:02.123Z, not " + Show.quote(s));
             return null;
         }
         if (!EventBounds.isAllowedOccurredAt(t)) {
-            problems.add(RejectionCode.OUT_OF_RANGE, path(name), name + " " + s + " lies outside the allowed range "
+            problems.add(ErrorCode.OUT_OF_RANGE, path(name), name + " " + s + " lies outside the allowed range "
                     + EventBounds.EARLIEST_OCCURRED_AT + " to " + EventBounds.LATEST_OCCURRED_AT + " (exclusive)");
             return null;
         }
@@ -260,7 +260,7 @@ final class JsonFields {
                 return e;
             }
         }
-        problems.add(RejectionCode.UNKNOWN_ENUM, path(name), name + " " + Show.quote(s) + " is not one of "
+        problems.add(ErrorCode.UNKNOWN_ENUM, path(name), name + " " + Show.quote(s) + " is not one of "
                 + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         return null;
     }
@@ -272,11 +272,11 @@ final class JsonFields {
             return null;
         }
         if (!n.isIntegralNumber()) {
-            problems.add(RejectionCode.WRONG_TYPE, path(name), name + " must be a whole JSON number, not " + describe(n));
+            problems.add(ErrorCode.WRONG_TYPE, path(name), name + " must be a whole JSON number, not " + describe(n));
             return null;
         }
         if (!n.canConvertToLong() || n.longValue() < 1) {
-            problems.add(RejectionCode.OUT_OF_RANGE, path(name), name + " must be between 1 and " + Long.MAX_VALUE);
+            problems.add(ErrorCode.OUT_OF_RANGE, path(name), name + " must be between 1 and " + Long.MAX_VALUE);
             return null;
         }
         return n.longValue();
@@ -325,9 +325,9 @@ final class JsonFields {
             JsonNode e = n.get(i);
             T value = null;
             if (!e.isTextual()) {
-                problems.add(RejectionCode.WRONG_TYPE, at, name + " must hold JSON strings, not " + describe(e));
+                problems.add(ErrorCode.WRONG_TYPE, at, name + " must hold JSON strings, not " + describe(e));
             } else if (e.textValue().length() > HARD_TEXT_LIMIT) {
-                problems.add(RejectionCode.TOO_LONG, at, name + "[" + i + "] is far longer than allowed");
+                problems.add(ErrorCode.TOO_LONG, at, name + "[" + i + "] is far longer than allowed");
             } else {
                 try {
                     value = factory.apply(e.textValue());
@@ -347,15 +347,15 @@ final class JsonFields {
             return null;
         }
         if (!n.isArray()) {
-            problems.add(RejectionCode.WRONG_TYPE, path(name), name + " must be a JSON array, not " + describe(n));
+            problems.add(ErrorCode.WRONG_TYPE, path(name), name + " must be a JSON array, not " + describe(n));
             return null;
         }
         if (n.size() < min) {
-            problems.add(RejectionCode.EMPTY, path(name), name + " needs at least " + min + (min == 1 ? " entry" : " entries"));
+            problems.add(ErrorCode.EMPTY, path(name), name + " needs at least " + min + (min == 1 ? " entry" : " entries"));
             return null;
         }
         if (n.size() > max) {
-            problems.add(RejectionCode.TOO_LONG, path(name), name + " has " + n.size() + " entries; at most " + max + " are allowed");
+            problems.add(ErrorCode.TOO_LONG, path(name), name + " has " + n.size() + " entries; at most " + max + " are allowed");
             return null;
         }
         return n;
@@ -376,32 +376,32 @@ final class JsonFields {
     }
 
     /** The stable code for an exception of the model's value types. */
-    static RejectionCode codeOf(RuntimeException e) {
+    static ErrorCode codeOf(RuntimeException e) {
         if (e instanceof InvalidIdentifierException ie) {
             return switch (ie.reason()) {
-                case EMPTY -> RejectionCode.EMPTY;
-                case TOO_LONG -> RejectionCode.TOO_LONG;
-                case BAD_CHARACTER -> RejectionCode.BAD_CHARACTER;
-                case CHECK_DIGIT -> RejectionCode.CHECK_DIGIT;
-                case TOO_SHORT, BAD_LENGTH, BAD_FORMAT -> RejectionCode.BAD_FORMAT;
+                case EMPTY -> ErrorCode.EMPTY;
+                case TOO_LONG -> ErrorCode.TOO_LONG;
+                case BAD_CHARACTER -> ErrorCode.BAD_CHARACTER;
+                case CHECK_DIGIT -> ErrorCode.CHECK_DIGIT;
+                case TOO_SHORT, BAD_LENGTH, BAD_FORMAT -> ErrorCode.BAD_FORMAT;
             };
         }
         if (e instanceof InvalidTextException te) {
             return switch (te.reason()) {
-                case EMPTY -> RejectionCode.EMPTY;
-                case TOO_LONG -> RejectionCode.TOO_LONG;
-                case BAD_CHARACTER -> RejectionCode.BAD_CHARACTER;
+                case EMPTY -> ErrorCode.EMPTY;
+                case TOO_LONG -> ErrorCode.TOO_LONG;
+                case BAD_CHARACTER -> ErrorCode.BAD_CHARACTER;
             };
         }
         if (e instanceof InvalidQuantityException qe) {
             return switch (qe.reason()) {
-                case BAD_NUMBER -> RejectionCode.BAD_FORMAT;
-                case UNKNOWN_UNIT -> RejectionCode.UNKNOWN_UNIT;
-                case NOT_POSITIVE -> RejectionCode.NOT_POSITIVE;
-                case TOO_LARGE, TOO_PRECISE, INEXACT, WRONG_DIMENSION -> RejectionCode.OUT_OF_RANGE;
+                case BAD_NUMBER -> ErrorCode.BAD_FORMAT;
+                case UNKNOWN_UNIT -> ErrorCode.UNKNOWN_UNIT;
+                case NOT_POSITIVE -> ErrorCode.NOT_POSITIVE;
+                case TOO_LARGE, TOO_PRECISE, INEXACT, WRONG_DIMENSION -> ErrorCode.OUT_OF_RANGE;
             };
         }
-        return RejectionCode.INVALID_FIELD;
+        return ErrorCode.INVALID_FIELD;
     }
 
     static String messageOf(RuntimeException e) {

@@ -5,7 +5,7 @@ package org.lotkeeper.model.wire;
  * {@code code} and {@code field}:
  * {@code {"type": "...", "title": "...", "status": 400, "code": "UNKNOWN_ITEM", "detail": "...", "field": "events[3].payload.item"}}.
  * The code is text: request-level codes (SEQUENCE_GAP, CURSOR_EXPIRED, COA_MISSING …) are the
- * server's, {@link RejectionCode} names are shared.
+ * server's, {@link ErrorCode} names are shared.
  *
  * @param type        a URI for the problem type, {@code urn:lotkeeper:problem:<code>} by default
  * @param title       a short summary for people

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The code is kept as text so that a device can read codes a newer server adds;
  * {@link #rejectionCode()} gives the typed code when it is a known one.
  *
- * @param code   the stable code, usually a {@link RejectionCode} name
+ * @param code   the stable code, usually a {@link ErrorCode} name
  * @param detail a sentence for people (escape it when shown)
  * @param field  the path of the field at fault, or null
  */
@@ -21,13 +21,13 @@ public record PushError(String code, String detail, String field) {
     }
 
     /** An error with a known code. */
-    public static PushError of(RejectionCode code, String detail, String field) {
+    public static PushError of(ErrorCode code, String detail, String field) {
         return new PushError(code.name(), detail, field);
     }
 
-    /** The code as a {@link RejectionCode}, when this client knows it. */
-    public Optional<RejectionCode> rejectionCode() {
-        for (RejectionCode c : RejectionCode.values()) {
+    /** The code as a {@link ErrorCode}, when this client knows it. */
+    public Optional<ErrorCode> rejectionCode() {
+        for (ErrorCode c : ErrorCode.values()) {
             if (c.name().equals(code)) {
                 return Optional.of(c);
             }

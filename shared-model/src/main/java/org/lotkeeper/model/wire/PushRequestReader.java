@@ -10,7 +10,7 @@ import org.lotkeeper.model.id.EventId;
 import org.lotkeeper.model.wire.JsonFields.Problems;
 
 /**
- * Reads {@code POST /api/v1/sync/push} bodies the way PROTOCOL.md wants them answered: a broken
+ * Reads {@code POST /api/v1/sync/push} bodies the way docs/PROTOCOL.md wants them answered: a broken
  * request envelope fails the whole request (the server answers 400 with the first problem); a
  * broken event makes only that event REJECTED.
  *
@@ -32,7 +32,7 @@ public final class PushRequestReader {
         /** Only that event is REJECTED (the default). */
         REJECT_EVENT,
         /**
-         * The whole request fails (400), reading PROTOCOL.md's "unknown enum values outside an
+         * The whole request fails (400), reading docs/PROTOCOL.md's "unknown enum values outside an
          * event's payload → 400" literally.
          */
         REJECT_REQUEST
@@ -66,9 +66,9 @@ public final class PushRequestReader {
         DeviceId deviceId = request.code("deviceId", true, DeviceId::new);
         JsonNode events = request.get("events", true);
         if (events != null && !events.isArray()) {
-            problems.add(RejectionCode.WRONG_TYPE, "events", "events must be a JSON array, not " + JsonFields.describe(events));
+            problems.add(ErrorCode.WRONG_TYPE, "events", "events must be a JSON array, not " + JsonFields.describe(events));
         } else if (events != null && events.size() > PushRequest.MAX_EVENTS) {
-            problems.add(RejectionCode.TOO_LONG, "events",
+            problems.add(ErrorCode.TOO_LONG, "events",
                     "a push holds at most " + PushRequest.MAX_EVENTS + " events, not " + events.size());
         }
         if (!problems.isEmpty()) {

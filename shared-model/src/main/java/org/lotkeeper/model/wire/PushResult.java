@@ -8,7 +8,7 @@ import org.lotkeeper.model.id.EventId;
 /**
  * The answer for one pushed event. Stored events (ACCEPTED, FLAGGED, DUPLICATE) have a ledger
  * sequence and flags (FLAGGED: at least one); a REJECTED one has an error instead. On the wire a
- * REJECTED result has no {@code ledgerSeq} and no {@code flags}, as PROTOCOL.md shows.
+ * REJECTED result has no {@code ledgerSeq} and no {@code flags}, as docs/PROTOCOL.md shows.
  *
  * @param eventId   the event
  * @param status    what happened

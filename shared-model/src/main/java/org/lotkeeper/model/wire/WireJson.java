@@ -272,25 +272,25 @@ public final class WireJson {
      */
     public static <T> Decoded<T> read(byte[] json, Class<T> type) {
         if (json == null || json.length == 0) {
-            return Decoded.failed(new FieldProblem(RejectionCode.MALFORMED_JSON, null, "the body is empty"));
+            return Decoded.failed(new FieldProblem(ErrorCode.MALFORMED_JSON, null, "the body is empty"));
         }
         try {
             T value = MAPPER.readValue(json, type);
             if (value == null) {
-                return Decoded.failed(new FieldProblem(RejectionCode.MISSING_FIELD, null, "the body is null"));
+                return Decoded.failed(new FieldProblem(ErrorCode.MISSING_FIELD, null, "the body is null"));
             }
             return Decoded.ok(value);
         } catch (JacksonException e) {
             return Decoded.failed(problemOf(e));
         } catch (IOException | RuntimeException e) {
-            return Decoded.failed(new FieldProblem(RejectionCode.MALFORMED_JSON, null, "unreadable JSON: " + e.getClass().getSimpleName()));
+            return Decoded.failed(new FieldProblem(ErrorCode.MALFORMED_JSON, null, "unreadable JSON: " + e.getClass().getSimpleName()));
         }
     }
 
     /** A Jackson failure as a problem with the path of the failing value. */
     public static FieldProblem problemOf(JacksonException e) {
         if (isParserFailure(e)) {
-            return new FieldProblem(RejectionCode.MALFORMED_JSON, null, "malformed JSON: " + EventJson.brief(e));
+            return new FieldProblem(ErrorCode.MALFORMED_JSON, null, "malformed JSON: " + EventJson.brief(e));
         }
         String field = null;
         if (e instanceof JsonMappingException me) {
@@ -307,17 +307,17 @@ public final class WireJson {
             }
             field = path.length() == 0 ? null : path.toString();
         }
-        RejectionCode code;
+        ErrorCode code;
         String detail = EventJson.brief(e);
         if (e instanceof ValueInstantiationException vi && vi.getCause() instanceof RuntimeException cause) {
-            code = cause instanceof NullPointerException ? RejectionCode.MISSING_FIELD : JsonFields.codeOf(cause);
+            code = cause instanceof NullPointerException ? ErrorCode.MISSING_FIELD : JsonFields.codeOf(cause);
             detail = JsonFields.messageOf(cause);
         } else if (e instanceof InvalidFormatException fe) {
-            code = fe.getTargetType() != null && fe.getTargetType().isEnum() ? RejectionCode.UNKNOWN_ENUM : RejectionCode.BAD_FORMAT;
+            code = fe.getTargetType() != null && fe.getTargetType().isEnum() ? ErrorCode.UNKNOWN_ENUM : ErrorCode.BAD_FORMAT;
         } else if (e instanceof MismatchedInputException) {
-            code = RejectionCode.WRONG_TYPE;
+            code = ErrorCode.WRONG_TYPE;
         } else {
-            code = RejectionCode.INVALID_FIELD;
+            code = ErrorCode.INVALID_FIELD;
         }
         return new FieldProblem(code, field, detail);
     }

@@ -1,7 +1,7 @@
 /**
- * The JSON wire contract of PROTOCOL.md: the event codec ({@link org.lotkeeper.model.wire.EventJson}),
+ * The JSON wire contract of docs/PROTOCOL.md: the event codec ({@link org.lotkeeper.model.wire.EventJson}),
  * boundary validation with field paths ({@link org.lotkeeper.model.wire.Decoded},
- * {@link org.lotkeeper.model.wire.FieldProblem}, {@link org.lotkeeper.model.wire.RejectionCode}),
+ * {@link org.lotkeeper.model.wire.FieldProblem}, {@link org.lotkeeper.model.wire.ErrorCode}),
  * the push reader ({@link org.lotkeeper.model.wire.PushRequestReader}) and the push/pull/problem
  * records with their configured mapper ({@link org.lotkeeper.model.wire.WireJson}).
  */

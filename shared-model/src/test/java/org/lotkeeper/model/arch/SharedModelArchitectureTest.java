@@ -1,14 +1,20 @@
 package org.lotkeeper.model.arch;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
+import org.lotkeeper.model.event.EventPayload;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,6 +37,36 @@ class SharedModelArchitectureTest {
     void theModelIsImported() {
         assertThat(model.containPackage("org.lotkeeper.model.id")).isTrue();
         assertThat(model.size()).isGreaterThan(10);
+    }
+
+    @Test
+    void packagesFormNoCycles() {
+        slices().matching("org.lotkeeper.model.(*)..").should().beFreeOfCycles().check(model);
+    }
+
+    @Test
+    void eventTypesAreToldApartByTheVisitor() {
+        noClasses().should(dispatchOnEventTypesByInstanceof()).check(model);
+    }
+
+    /**
+     * Event types are told apart by {@code EventPayload.accept} (a visitor: a new type breaks the
+     * build wherever it is not handled), never by a chain of {@code instanceof}: no method tests a
+     * payload against more than one event type.
+     */
+    private static ArchCondition<JavaClass> dispatchOnEventTypesByInstanceof() {
+        return new ArchCondition<>("dispatch on event types by instanceof") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                c.getCodeUnits().forEach(unit -> {
+                    long types = unit.getInstanceofChecks().stream().map(i -> i.getRawType())
+                            .filter(t -> t.isAssignableTo(EventPayload.class) && !t.isEquivalentTo(EventPayload.class)).distinct().count();
+                    if (types > 1) {
+                        events.add(SimpleConditionEvent.satisfied(unit, unit.getFullName() + " tests " + types + " event types by instanceof"));
+                    }
+                });
+            }
+        };
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Shared fixtures: "this year" is 2026, as in GS1.md. */
+/** Shared fixtures: "this year" is 2026, as in docs/GS1.md's vectors. */
 final class Gs1TestSupport {
 
     static final char GS = 29;

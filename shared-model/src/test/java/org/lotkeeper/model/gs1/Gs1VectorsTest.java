@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lotkeeper.model.gs1.Gs1TestSupport.decode;
 import static org.lotkeeper.model.gs1.Gs1TestSupport.decodeFails;
 
-/** The vector table of GS1.md, row by row (this year = 2026). */
+/** The GS1 test vectors (docs/GS1.md, "Test vectors"), row by row (this year = 2026). */
 class Gs1VectorsTest {
 
     private static final Gtin GTIN = Gtin.of("09501101530003");
@@ -66,7 +66,7 @@ class Gs1VectorsTest {
     }
 
     /**
-     * GS1.md lists {@code 01095011015300031713123110A} as "error: month 13", but its AI 17 value
+     * The design's vector table lists {@code 01095011015300031713123110A} as "error: month 13", but its AI 17 value
      * is {@code 131231}: YYMMDD reads that as 31 December 2013, a real date (the same table reads
      * {@code 250229} and {@code 991231} as YYMMDD). The month-13 case is tested with
      * {@code 251331}; this test pins down what the listed string really means.

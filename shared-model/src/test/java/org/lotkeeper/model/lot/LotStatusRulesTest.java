@@ -25,7 +25,7 @@ import org.lotkeeper.model.auth.Role;
 
 class LotStatusRulesTest {
 
-    /** The console rows of the DOMAIN.md table, written out independently of the implementation. */
+    /** The console rows of the docs/DOMAIN.md table, written out independently of the implementation. */
     private static final Set<String> CONSOLE_TABLE = Set.of(
             "QUARANTINE>RELEASED", "QUARANTINE>REJECTED", "RELEASED>ON_HOLD", "ON_HOLD>RELEASED",
             "ON_HOLD>REJECTED", "RELEASED>QUARANTINE", "ON_HOLD>QUARANTINE");

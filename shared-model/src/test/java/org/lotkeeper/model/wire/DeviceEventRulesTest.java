@@ -22,7 +22,7 @@ class DeviceEventRulesTest {
 
         assertThat(DeviceEventRules.check(Fixtures.read(release).value(), "events[2]"))
                 .extracting(FieldProblem::code, FieldProblem::field)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(RejectionCode.INVALID_FIELD, "events[2].payload.status"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ErrorCode.INVALID_FIELD, "events[2].payload.status"));
     }
 
     @Test
@@ -60,6 +60,6 @@ class DeviceEventRulesTest {
     void deviceEventNeedsASequenceNumber() {
         Event e = Fixtures.read(Fixtures.without(Fixtures.tree("move-riverside.json"), "deviceSeq")).value();
 
-        assertThat(DeviceEventRules.check(e, "")).extracting(FieldProblem::code).containsExactly(RejectionCode.MISSING_FIELD);
+        assertThat(DeviceEventRules.check(e, "")).extracting(FieldProblem::code).containsExactly(ErrorCode.MISSING_FIELD);
     }
 }

@@ -81,7 +81,7 @@ class EventJsonValidationTest {
         return read.firstProblem();
     }
 
-    private static void assertProblem(JsonNode event, RejectionCode code, String field) {
+    private static void assertProblem(JsonNode event, ErrorCode code, String field) {
         FieldProblem p = onlyProblem(event);
         assertThat(p.code()).as(p.toString()).isEqualTo(code);
         assertThat(p.field()).as(p.toString()).isEqualTo(field);
@@ -91,13 +91,13 @@ class EventJsonValidationTest {
     @ParameterizedTest(name = "{0} without {1}")
     @MethodSource("requiredFields")
     void missingRequiredFieldIsReportedAtItsPath(String fixture, String field) {
-        assertProblem(Fixtures.without(Fixtures.tree(fixture), field), RejectionCode.MISSING_FIELD, field);
+        assertProblem(Fixtures.without(Fixtures.tree(fixture), field), ErrorCode.MISSING_FIELD, field);
     }
 
     @ParameterizedTest(name = "{0} with null {1}")
     @MethodSource("requiredFields")
     void nullRequiredFieldIsReportedAsMissing(String fixture, String field) {
-        assertProblem(Fixtures.with(Fixtures.tree(fixture), field, NODES.nullNode()), RejectionCode.MISSING_FIELD, field);
+        assertProblem(Fixtures.with(Fixtures.tree(fixture), field, NODES.nullNode()), ErrorCode.MISSING_FIELD, field);
     }
 
     @ParameterizedTest(name = "{0} without {1}")
@@ -189,7 +189,7 @@ class EventJsonValidationTest {
             "status-hold.json         | payload.reason         | '   '  | EMPTY",
             "receive-riverside.json   | payload.reference      | ''     | EMPTY",
     })
-    void invalidValueIsReportedWithItsCodeAndPath(String fixture, String field, String value, RejectionCode code) {
+    void invalidValueIsReportedWithItsCodeAndPath(String fixture, String field, String value, ErrorCode code) {
         assertProblem(Fixtures.with(Fixtures.tree(fixture), field, value), code, field);
     }
 
@@ -209,7 +209,7 @@ class EventJsonValidationTest {
 
         FieldProblem p = onlyProblem(e);
 
-        assertThat(p.code()).isEqualTo(RejectionCode.WRONG_TYPE);
+        assertThat(p.code()).isEqualTo(ErrorCode.WRONG_TYPE);
         assertThat(p.field()).isEqualTo("payload.quantity.value");
         assertThat(p.detail()).contains("decimal string");
     }
@@ -233,19 +233,19 @@ class EventJsonValidationTest {
     void wrongJsonTypeIsReportedAtItsPath(String field, String json) throws Exception {
         JsonNode value = Fixtures.JSON.readTree(json);
 
-        assertProblem(Fixtures.with(Fixtures.tree("move-riverside.json"), field, value), RejectionCode.WRONG_TYPE, field);
+        assertProblem(Fixtures.with(Fixtures.tree("move-riverside.json"), field, value), ErrorCode.WRONG_TYPE, field);
     }
 
     @Test
     void listsOfTheWrongTypeOrSizeAreReported() throws Exception {
         ObjectNode transform = Fixtures.tree("transform-split-expiry.json");
 
-        assertProblem(Fixtures.with(transform, "payload.inputs", NODES.arrayNode()), RejectionCode.EMPTY, "payload.inputs");
-        assertProblem(Fixtures.with(transform, "payload.outputs", "lots"), RejectionCode.WRONG_TYPE, "payload.outputs");
+        assertProblem(Fixtures.with(transform, "payload.inputs", NODES.arrayNode()), ErrorCode.EMPTY, "payload.inputs");
+        assertProblem(Fixtures.with(transform, "payload.outputs", "lots"), ErrorCode.WRONG_TYPE, "payload.outputs");
         assertProblem(Fixtures.with(transform, "payload.inputs", Fixtures.JSON.readTree("[\"R-2401\"]")),
-                RejectionCode.WRONG_TYPE, "payload.inputs[0]");
+                ErrorCode.WRONG_TYPE, "payload.inputs[0]");
         assertProblem(Fixtures.with(Fixtures.tree("receive-all-fields.json"), "payload.documents",
-                Fixtures.JSON.readTree("[\"doc-1\", 7]")), RejectionCode.WRONG_TYPE, "payload.documents[1]");
+                Fixtures.JSON.readTree("[\"doc-1\", 7]")), ErrorCode.WRONG_TYPE, "payload.documents[1]");
     }
 
     @Test
@@ -256,14 +256,14 @@ class EventJsonValidationTest {
             contents.add(pack.get("payload").get("contents").get(0).deepCopy());
         }
 
-        assertProblem(Fixtures.with(pack, "payload.contents", contents), RejectionCode.TOO_LONG, "payload.contents");
+        assertProblem(Fixtures.with(pack, "payload.contents", contents), ErrorCode.TOO_LONG, "payload.contents");
     }
 
     @Test
     void deviceSeqBelowOneIsOutOfRange() {
         ObjectNode e = Fixtures.with(Fixtures.tree("move-riverside.json"), "deviceSeq", NODES.numberNode(0));
 
-        assertProblem(e, RejectionCode.OUT_OF_RANGE, "deviceSeq");
+        assertProblem(e, ErrorCode.OUT_OF_RANGE, "deviceSeq");
     }
 
     @Test
@@ -271,7 +271,7 @@ class EventJsonValidationTest {
         ObjectNode e = Fixtures.with(Fixtures.tree("move-riverside.json"), "deviceSeq",
                 Fixtures.JSON.readTree("123456789012345678901234567890"));
 
-        assertProblem(e, RejectionCode.OUT_OF_RANGE, "deviceSeq");
+        assertProblem(e, ErrorCode.OUT_OF_RANGE, "deviceSeq");
     }
 
     @Test
@@ -279,16 +279,16 @@ class EventJsonValidationTest {
         ObjectNode pick = Fixtures.with(Fixtures.tree("pick-deviation-riverside.json"), "payload.deviationReason", "OTHER");
 
         assertThat(Fixtures.read(pick).isOk()).isTrue();
-        assertProblem(Fixtures.without(pick, "payload.note"), RejectionCode.MISSING_FIELD, "payload.note");
+        assertProblem(Fixtures.without(pick, "payload.note"), ErrorCode.MISSING_FIELD, "payload.note");
     }
 
     @Test
     void controlCharactersInTextAreRefused() {
         ObjectNode status = Fixtures.tree("status-hold.json");
 
-        assertProblem(Fixtures.with(status, "payload.reason", "leaking\u0000drum"), RejectionCode.BAD_CHARACTER, "payload.reason");
-        assertProblem(Fixtures.with(status, "payload.reason", "line one\nline two"), RejectionCode.BAD_CHARACTER, "payload.reason");
-        assertProblem(Fixtures.with(status, "payload.lot", "R-2401\u001d"), RejectionCode.BAD_CHARACTER, "payload.lot");
+        assertProblem(Fixtures.with(status, "payload.reason", "leaking\u0000drum"), ErrorCode.BAD_CHARACTER, "payload.reason");
+        assertProblem(Fixtures.with(status, "payload.reason", "line one\nline two"), ErrorCode.BAD_CHARACTER, "payload.reason");
+        assertProblem(Fixtures.with(status, "payload.lot", "R-2401\u001d"), ErrorCode.BAD_CHARACTER, "payload.lot");
     }
 
     @Test
@@ -298,7 +298,7 @@ class EventJsonValidationTest {
         String escaped = status.toString().replace("Damaged drum", "Damaged \\ud800 drum");
         Decoded<Event> read = EventJson.read(escaped);
 
-        assertThat(read.firstProblem().code()).isEqualTo(RejectionCode.BAD_CHARACTER);
+        assertThat(read.firstProblem().code()).isEqualTo(ErrorCode.BAD_CHARACTER);
         assertThat(read.firstProblem().field()).isEqualTo("payload.reason");
         assertThat(Fixtures.read(Fixtures.with(status, "payload.reason", "Fass beschädigt 🛢")).isOk()).isTrue();
     }
@@ -320,7 +320,7 @@ class EventJsonValidationTest {
 
         FieldProblem p = onlyProblem(Fixtures.with(Fixtures.tree("move-riverside.json"), "payload.lot", huge));
 
-        assertThat(p.code()).isEqualTo(RejectionCode.TOO_LONG);
+        assertThat(p.code()).isEqualTo(ErrorCode.TOO_LONG);
         assertThat(p.field()).isEqualTo("payload.lot");
         assertThat(p.detail().length()).isLessThan(200);
     }
@@ -329,7 +329,7 @@ class EventJsonValidationTest {
     void longFreeTextIsTooLong() {
         FieldProblem p = onlyProblem(Fixtures.with(Fixtures.tree("status-hold.json"), "payload.reason", "x".repeat(501)));
 
-        assertThat(p.code()).isEqualTo(RejectionCode.TOO_LONG);
+        assertThat(p.code()).isEqualTo(ErrorCode.TOO_LONG);
     }
 
     @Test
@@ -359,15 +359,15 @@ class EventJsonValidationTest {
     void malformedJsonIsOneProblemWithoutAField(String what, String json) {
         Decoded<Event> read = EventJson.read(json);
 
-        assertThat(read.firstProblem().code()).isEqualTo(RejectionCode.MALFORMED_JSON);
+        assertThat(read.firstProblem().code()).isEqualTo(ErrorCode.MALFORMED_JSON);
         assertThat(read.firstProblem().field()).isNull();
     }
 
     @Test
     void jsonThatIsNotAnObjectIsWrongType() {
-        assertThat(EventJson.read("[1, 2]").firstProblem().code()).isEqualTo(RejectionCode.WRONG_TYPE);
-        assertThat(EventJson.read("\"MOVE\"").firstProblem().code()).isEqualTo(RejectionCode.WRONG_TYPE);
-        assertThat(EventJson.read("null").firstProblem().code()).isEqualTo(RejectionCode.MISSING_FIELD);
+        assertThat(EventJson.read("[1, 2]").firstProblem().code()).isEqualTo(ErrorCode.WRONG_TYPE);
+        assertThat(EventJson.read("\"MOVE\"").firstProblem().code()).isEqualTo(ErrorCode.WRONG_TYPE);
+        assertThat(EventJson.read("null").firstProblem().code()).isEqualTo(ErrorCode.MISSING_FIELD);
     }
 
     @Test
@@ -376,7 +376,7 @@ class EventJsonValidationTest {
 
         Decoded<Event> read = EventJson.read(deep);
 
-        assertThat(read.firstProblem().code()).isEqualTo(RejectionCode.MALFORMED_JSON);
+        assertThat(read.firstProblem().code()).isEqualTo(ErrorCode.MALFORMED_JSON);
         assertThat(read.firstProblem().detail()).containsIgnoringCase("depth");
     }
 
@@ -384,14 +384,14 @@ class EventJsonValidationTest {
     void hugeNumberLiteralIsMalformed() {
         String json = "{\"deviceSeq\": " + "9".repeat(1_000) + "}";
 
-        assertThat(EventJson.read(json).firstProblem().code()).isEqualTo(RejectionCode.MALFORMED_JSON);
+        assertThat(EventJson.read(json).firstProblem().code()).isEqualTo(ErrorCode.MALFORMED_JSON);
     }
 
     @Test
     void invalidUtf8IsMalformed() {
         byte[] bad = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
 
-        assertThat(EventJson.read(bad).firstProblem().code()).isEqualTo(RejectionCode.MALFORMED_JSON);
+        assertThat(EventJson.read(bad).firstProblem().code()).isEqualTo(ErrorCode.MALFORMED_JSON);
     }
 
     @Test
@@ -400,7 +400,7 @@ class EventJsonValidationTest {
 
         FieldProblem p = onlyProblem(e);
 
-        assertThat(p.code()).isEqualTo(RejectionCode.UNKNOWN_ENUM);
+        assertThat(p.code()).isEqualTo(ErrorCode.UNKNOWN_ENUM);
         assertThat(p.detail()).doesNotContain("\u0007", "\u001b");
     }
 

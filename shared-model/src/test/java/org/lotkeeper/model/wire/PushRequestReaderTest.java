@@ -30,7 +30,7 @@ class PushRequestReaderTest {
         return PushRequestReader.read(Fixtures.bytes(body));
     }
 
-    private static void assertRequestProblem(JsonNode body, RejectionCode code, String field) {
+    private static void assertRequestProblem(JsonNode body, ErrorCode code, String field) {
         Decoded<PushBatch> read = read(body);
         assertThat(read.isOk()).as("expected the request to fail").isFalse();
         assertThat(read.firstProblem().code()).as(read.firstProblem().toString()).isEqualTo(code);
@@ -60,11 +60,11 @@ class PushRequestReaderTest {
         assertThat(rejected.eventId()).hasToString("793f3525-47b1-59a1-ad63-68b865dc62f2");
         assertThat(rejected.path()).isEqualTo("events[1]");
         FieldProblem p = rejected.event().firstProblem();
-        assertThat(p.code()).isEqualTo(RejectionCode.NOT_POSITIVE);
+        assertThat(p.code()).isEqualTo(ErrorCode.NOT_POSITIVE);
         assertThat(p.field()).isEqualTo("events[1].payload.quantity.value");
         PushResult result = PushResult.rejected(rejected.eventId(), p);
         assertThat(result.error().field()).isEqualTo("events[1].payload.quantity.value");
-        assertThat(result.error().rejectionCode()).contains(RejectionCode.NOT_POSITIVE);
+        assertThat(result.error().rejectionCode()).contains(ErrorCode.NOT_POSITIVE);
     }
 
     @Test
@@ -93,7 +93,7 @@ class PushRequestReaderTest {
 
         Decoded<PushBatch> read = PushRequestReader.read(Fixtures.bytes(push(unknownType)), EventEnvelopeErrors.REJECT_REQUEST);
 
-        assertThat(read.firstProblem().code()).isEqualTo(RejectionCode.UNKNOWN_ENUM);
+        assertThat(read.firstProblem().code()).isEqualTo(ErrorCode.UNKNOWN_ENUM);
         assertThat(read.firstProblem().field()).isEqualTo("events[0].type");
     }
 
@@ -111,7 +111,7 @@ class PushRequestReaderTest {
             "eventId   | MISSING_FIELD",
             "deviceSeq | MISSING_FIELD",
     })
-    void eventWithoutIdentityFailsTheRequest(String field, RejectionCode code) {
+    void eventWithoutIdentityFailsTheRequest(String field, ErrorCode code) {
         ObjectNode e = Fixtures.without(Fixtures.tree("move-riverside.json"), field);
 
         assertRequestProblem(push(Fixtures.tree("receive-riverside.json"), e), code, "events[1]." + field);
@@ -121,30 +121,30 @@ class PushRequestReaderTest {
     void eventIdentityOfTheWrongShapeFailsTheRequest() {
         ObjectNode move = Fixtures.tree("move-riverside.json");
 
-        assertRequestProblem(push(Fixtures.with(move, "eventId", "abc")), RejectionCode.BAD_FORMAT, "events[0].eventId");
-        assertRequestProblem(push(Fixtures.with(move, "deviceSeq", "41")), RejectionCode.WRONG_TYPE, "events[0].deviceSeq");
+        assertRequestProblem(push(Fixtures.with(move, "eventId", "abc")), ErrorCode.BAD_FORMAT, "events[0].eventId");
+        assertRequestProblem(push(Fixtures.with(move, "deviceSeq", "41")), ErrorCode.WRONG_TYPE, "events[0].deviceSeq");
         assertRequestProblem(push(Fixtures.with(move, "deviceSeq", Fixtures.JSON.getNodeFactory().numberNode(-3))),
-                RejectionCode.OUT_OF_RANGE, "events[0].deviceSeq");
+                ErrorCode.OUT_OF_RANGE, "events[0].deviceSeq");
     }
 
     @Test
     void brokenRequestEnvelopeFailsTheRequest() throws Exception {
         ObjectNode ok = push(Fixtures.tree("move-riverside.json"));
 
-        assertRequestProblem(Fixtures.without(ok, "deviceId"), RejectionCode.MISSING_FIELD, "deviceId");
-        assertRequestProblem(Fixtures.with(ok, "deviceId", "dev 7"), RejectionCode.BAD_CHARACTER, "deviceId");
-        assertRequestProblem(Fixtures.without(ok, "events"), RejectionCode.MISSING_FIELD, "events");
-        assertRequestProblem(Fixtures.with(ok, "events", Fixtures.JSON.readTree("{}")), RejectionCode.WRONG_TYPE, "events");
-        assertRequestProblem(push(Fixtures.JSON.readTree("\"x\"")), RejectionCode.WRONG_TYPE, "events[0]");
-        assertRequestProblem(Fixtures.JSON.readTree("[]"), RejectionCode.WRONG_TYPE, null);
+        assertRequestProblem(Fixtures.without(ok, "deviceId"), ErrorCode.MISSING_FIELD, "deviceId");
+        assertRequestProblem(Fixtures.with(ok, "deviceId", "dev 7"), ErrorCode.BAD_CHARACTER, "deviceId");
+        assertRequestProblem(Fixtures.without(ok, "events"), ErrorCode.MISSING_FIELD, "events");
+        assertRequestProblem(Fixtures.with(ok, "events", Fixtures.JSON.readTree("{}")), ErrorCode.WRONG_TYPE, "events");
+        assertRequestProblem(push(Fixtures.JSON.readTree("\"x\"")), ErrorCode.WRONG_TYPE, "events[0]");
+        assertRequestProblem(Fixtures.JSON.readTree("[]"), ErrorCode.WRONG_TYPE, null);
     }
 
     @Test
     void malformedBodyFailsTheRequest() {
         Decoded<PushBatch> read = PushRequestReader.read("{\"deviceId\": ".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(read.firstProblem().code()).isEqualTo(RejectionCode.MALFORMED_JSON);
-        assertThat(PushRequestReader.read(new byte[0]).firstProblem().code()).isEqualTo(RejectionCode.MALFORMED_JSON);
+        assertThat(read.firstProblem().code()).isEqualTo(ErrorCode.MALFORMED_JSON);
+        assertThat(PushRequestReader.read(new byte[0]).firstProblem().code()).isEqualTo(ErrorCode.MALFORMED_JSON);
     }
 
     @Test
@@ -152,7 +152,7 @@ class PushRequestReaderTest {
         JsonNode[] events = new JsonNode[1_001];
         java.util.Arrays.fill(events, Fixtures.tree("move-riverside.json"));
 
-        assertRequestProblem(push(events), RejectionCode.TOO_LONG, "events");
+        assertRequestProblem(push(events), ErrorCode.TOO_LONG, "events");
     }
 
     @Test

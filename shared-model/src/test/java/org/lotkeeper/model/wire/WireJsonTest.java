@@ -52,7 +52,7 @@ class WireJsonTest {
                 PushResult.stored(E1, 1207, List.of()),
                 PushResult.stored(E2, 1208, List.of(Flag.NEGATIVE_BALANCE)),
                 PushResult.duplicate(E3, 1100, List.of()),
-                PushResult.rejected(E4, PushError.of(RejectionCode.UNKNOWN_ITEM, "item RM-X is not in master data", null))),
+                PushResult.rejected(E4, PushError.of(ErrorCode.UNKNOWN_ITEM, "item RM-X is not in master data", null))),
                 44, Instant.parse("2026-11-25T08:15:03.001Z"));
 
         assertThat(tree(response)).isEqualTo(json("""
@@ -70,7 +70,7 @@ class WireJsonTest {
     void pushResponseReadsBackEqual() {
         PushResponse response = new PushResponse(List.of(
                 PushResult.stored(E1, 7, List.of(Flag.FEFO_DEVIATION, Flag.CLOCK_SKEW)),
-                PushResult.rejected(E2, new FieldProblem(RejectionCode.NOT_POSITIVE, "events[1].payload.quantity.value", "no"))),
+                PushResult.rejected(E2, new FieldProblem(ErrorCode.NOT_POSITIVE, "events[1].payload.quantity.value", "no"))),
                 2, Instant.parse("2026-11-25T08:15:03Z"));
 
         assertThat(WireJson.read(WireJson.write(response), PushResponse.class).value()).isEqualTo(response);
@@ -171,7 +171,7 @@ class WireJsonTest {
 
         FieldProblem p = WireJson.read(body.getBytes(StandardCharsets.UTF_8), PullResponse.class).firstProblem();
 
-        assertThat(p.code()).isEqualTo(RejectionCode.BAD_FORMAT);
+        assertThat(p.code()).isEqualTo(ErrorCode.BAD_FORMAT);
         assertThat(p.field()).isEqualTo("lots[1].lot");
     }
 
@@ -181,7 +181,7 @@ class WireJsonTest {
 
         FieldProblem p = WireJson.read(body.getBytes(StandardCharsets.UTF_8), PullResponse.class).firstProblem();
 
-        assertThat(p.code()).isEqualTo(RejectionCode.UNKNOWN_ENUM);
+        assertThat(p.code()).isEqualTo(ErrorCode.UNKNOWN_ENUM);
         assertThat(p.field()).isEqualTo("lots[0].status");
     }
 
@@ -200,24 +200,24 @@ class WireJsonTest {
     void missingRequiredRecordFieldIsMissing() {
         FieldProblem p = WireJson.read("{\"complete\": true}".getBytes(StandardCharsets.UTF_8), PullResponse.class).firstProblem();
 
-        assertThat(p.code()).isEqualTo(RejectionCode.MISSING_FIELD);
+        assertThat(p.code()).isEqualTo(ErrorCode.MISSING_FIELD);
         assertThat(p.detail()).contains("cursor");
     }
 
     @Test
     void malformedAndHostileBodiesAreProblemsNotExceptions() {
         assertThat(WireJson.read("{".getBytes(StandardCharsets.UTF_8), PullResponse.class).firstProblem().code())
-                .isEqualTo(RejectionCode.MALFORMED_JSON);
+                .isEqualTo(ErrorCode.MALFORMED_JSON);
         assertThat(WireJson.read(("{\"x\": " + "[".repeat(5_000)).getBytes(StandardCharsets.UTF_8), PullResponse.class).firstProblem().code())
-                .isEqualTo(RejectionCode.MALFORMED_JSON);
-        assertThat(WireJson.read(new byte[0], PullResponse.class).firstProblem().code()).isEqualTo(RejectionCode.MALFORMED_JSON);
+                .isEqualTo(ErrorCode.MALFORMED_JSON);
+        assertThat(WireJson.read(new byte[0], PullResponse.class).firstProblem().code()).isEqualTo(ErrorCode.MALFORMED_JSON);
         assertThat(WireJson.read("null".getBytes(StandardCharsets.UTF_8), PullResponse.class).isOk()).isFalse();
     }
 
     @Test
     void problemDetailIsWrittenAsProblemJson() throws Exception {
         ProblemDetail problem = ProblemDetail.badRequest(
-                new FieldProblem(RejectionCode.MISSING_FIELD, "events[0].eventId", "eventId is required"));
+                new FieldProblem(ErrorCode.MISSING_FIELD, "events[0].eventId", "eventId is required"));
 
         assertThat(tree(problem)).isEqualTo(json("""
                 {"type": "urn:lotkeeper:problem:MISSING_FIELD", "title": "Bad request", "status": 400,

@@ -1,5 +1,6 @@
 package org.lotkeeper.server.api;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.util.function.Function;
 
 import org.lotkeeper.model.id.InvalidIdentifierException;
@@ -13,12 +14,12 @@ public final class Fields {
     /** A required code, validated by its identifier type; answers the code. */
     public static String code(String field, String value, Function<String, ?> parse) {
         if (value == null || value.isEmpty()) {
-            throw ApiException.badRequest("MISSING_FIELD", field + " is required", field);
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, field + " is required", field);
         }
         try {
             return parse.apply(value).toString();
         } catch (InvalidIdentifierException e) {
-            throw ApiException.badRequest("INVALID_FIELD", field + ": " + e.getMessage(), field);
+            throw Refused.invalid(ErrorCode.INVALID_FIELD, field + ": " + e.getMessage(), field);
         }
     }
 
@@ -35,10 +36,10 @@ public final class Fields {
         try {
             n = value.length() > 19 ? Long.MIN_VALUE : Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("INVALID_FIELD", field + " must be a whole number", field);
+            throw Refused.invalid(ErrorCode.INVALID_FIELD, field + " must be a whole number", field);
         }
         if (n < min || n > max) {
-            throw ApiException.badRequest("OUT_OF_RANGE", field + " must be from " + min + " to " + max, field);
+            throw Refused.invalid(ErrorCode.OUT_OF_RANGE, field + " must be from " + min + " to " + max, field);
         }
         return n;
     }
@@ -46,7 +47,7 @@ public final class Fields {
     /** Required free text of at most {@code max} characters, no control characters. */
     public static String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest("MISSING_FIELD", field + " is required", field);
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, field + " is required", field);
         }
         return optionalText(field, value, max);
     }
@@ -56,12 +57,12 @@ public final class Fields {
             return null;
         }
         if (value.length() > max) {
-            throw ApiException.badRequest("TOO_LONG", field + " has " + value.length() + " characters; at most " + max + " are allowed", field);
+            throw Refused.invalid(ErrorCode.TOO_LONG, field + " has " + value.length() + " characters; at most " + max + " are allowed", field);
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\t') {
-                throw ApiException.badRequest("BAD_CHARACTER", field + " contains a control character at position " + (i + 1), field);
+                throw Refused.invalid(ErrorCode.BAD_CHARACTER, field + " contains a control character at position " + (i + 1), field);
             }
         }
         return value.strip();

@@ -11,7 +11,7 @@ public interface HtmlProblems {
 
     /**
      * The page for this problem when {@code path} is one of this provider's pages; otherwise null.
-     * {@code detail} is a refusal's own words ({@link ApiException}), or null for a failure outside
+     * {@code detail} is a refusal's own words ({@link Refused}), or null for a failure outside
      * the services (no such route, a wrong method, a server error).
      */
     Response page(String path, int status, String detail);

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.lotkeeper.model.gs1.Gs1Exception;
+import org.lotkeeper.model.wire.ErrorCode;
 
 /**
  * Every error leaves the server as {@code application/problem+json} (RFC 9457) with a stable
@@ -32,36 +34,47 @@ public class ProblemMapper {
     Instance<HtmlProblems> pages;
 
     @ServerExceptionMapper
-    public Response api(ApiException e, UriInfo uri) {
-        Response page = page(uri, e.status(), e.getMessage());
+    public Response refused(Refused e, UriInfo uri) {
+        int status = HttpStatus.of(e);
+        Response page = page(uri, status, e.getMessage());
         if (page != null) {
             return page;
         }
-        Response r = problem(e.status(), e.code(), e.getMessage(), e.field(), e.extra());
+        Response r = problem(status, e.code().name(), e.getMessage(), e.field(), e.extra());
         if (e.extra().get("retryAfter") instanceof Number seconds) {
             return Response.fromResponse(r).header("Retry-After", seconds.toString()).build();
         }
         return r;
     }
 
+    /** The label checker's answer to text the GS1 decoder cannot read: the decoder's reason, where, and which AI. */
+    @ServerExceptionMapper
+    public Response unreadableLabel(Gs1Exception p) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("position", p.position());
+        p.ai().ifPresent(ai -> extra.put("ai", ai));
+        return problem(422, p.reason().name(), p.getMessage(), "text", extra);
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e) {
-        return problem(401, "UNAUTHENTICATED", "sign in first: send a valid bearer token", null, Map.of());
+        return problem(401, ErrorCode.UNAUTHENTICATED.name(), "sign in first: send a valid bearer token", null, Map.of());
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return problem(401, "UNAUTHENTICATED", "the token is invalid, expired or revoked", null, Map.of());
+        return problem(401, ErrorCode.UNAUTHENTICATED.name(), "the token is invalid, expired or revoked", null, Map.of());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return problem(403, "ROLE_NOT_ALLOWED", "your roles do not allow this", null, Map.of());
+        return problem(403, ErrorCode.ROLE_NOT_ALLOWED.name(), "your roles do not allow this", null, Map.of());
     }
 
     @ServerExceptionMapper
     public Response tooDeep(StreamConstraintsException e) {
-        return problem(400, "TOO_LARGE", "the JSON exceeds a size limit: " + firstLine(e.getOriginalMessage()), null, Map.of());
+        return problem(400, ErrorCode.TOO_LARGE.name(), "the JSON exceeds a size limit: " + firstLine(e.getOriginalMessage()), null,
+                Map.of());
     }
 
     @ServerExceptionMapper
@@ -71,7 +84,7 @@ public class ProblemMapper {
         String detail = field != null
                 ? "field " + field + " has the wrong type or form"
                 : "malformed JSON" + (where != null ? " at line " + where.getLineNr() + ", column " + where.getColumnNr() : "");
-        return problem(400, field != null ? "INVALID_FIELD" : "MALFORMED_JSON", detail, field, Map.of());
+        return problem(400, (field != null ? ErrorCode.INVALID_FIELD : ErrorCode.MALFORMED_JSON).name(), detail, field, Map.of());
     }
 
     /**
@@ -86,15 +99,15 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        String code = switch (status) {
-            case 401 -> "UNAUTHENTICATED";
-            case 403 -> "ROLE_NOT_ALLOWED";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> status < 500 ? "BAD_REQUEST" : "SERVER_ERROR";
+        ErrorCode code = switch (status) {
+            case 401 -> ErrorCode.UNAUTHENTICATED;
+            case 403 -> ErrorCode.ROLE_NOT_ALLOWED;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 413 -> ErrorCode.TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.SERVER_ERROR;
         };
         String detail = status == 404 ? "no such resource" : firstLine(e.getMessage());
         Response page = page(uri, status, null);
@@ -104,7 +117,7 @@ public class ProblemMapper {
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             return badJson(json);
         }
-        return problem(status, code, detail, null, Map.of());
+        return problem(status, code.name(), detail, null, Map.of());
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
@@ -113,13 +126,13 @@ public class ProblemMapper {
             LOG.warnf("database unavailable: %s", rootMessage(e));
             String detail = "the database cannot be reached; devices keep capturing offline and retry";
             Response page = page(uri, 503, null);
-            return Response.fromResponse(page != null ? page : problem(503, "DATABASE_UNAVAILABLE", detail, null, Map.of()))
+            return Response.fromResponse(page != null ? page : problem(503, ErrorCode.DATABASE_UNAVAILABLE.name(), detail, null, Map.of()))
                     .header("Retry-After", "5").build();
         }
         LOG.error("unexpected error", e);
         String detail = "an unexpected error occurred; it has been logged";
         Response page = page(uri, 500, null);
-        return page != null ? page : problem(500, "SERVER_ERROR", detail, null, Map.of());
+        return page != null ? page : problem(500, ErrorCode.SERVER_ERROR.name(), detail, null, Map.of());
     }
 
     /** A page for a person instead of problem+json, where a provider serves {@code uri}'s path as pages. */
@@ -169,7 +182,7 @@ public class ProblemMapper {
 
     public static Response problem(int status, String code, String detail, String field, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://lotkeeper.org/problems/" + code.toLowerCase().replace('_', '-'));
+        body.put("type", "https://lotkeeper.org/problems/" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         body.put("title", title(status));
         body.put("status", status);
         body.put("code", code);

@@ -1,38 +1,40 @@
 package org.lotkeeper.server.api;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.lotkeeper.model.wire.ErrorCode;
 
 /**
- * Collects every problem of a request before anything is stored, then refuses it whole: the
+ * Collects every problem of a request before anything is stored, then refuses it whole (400): the
  * answer's {@code code}, {@code detail} and {@code field} are the first problem's, and
  * {@code errors} lists all of them (at most {@value #MAX}).
  */
 public final class ValidationErrors {
 
+    /** One problem: where, why, and on which line of an uploaded file. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Problem(String field, ErrorCode code, String detail, Integer line) {
+    }
+
     static final int MAX = 200;
-    private final List<Map<String, Object>> errors = new ArrayList<>();
+    private final List<Problem> errors = new ArrayList<>();
     private int total;
 
-    public void add(String field, String code, String detail) {
-        total++;
-        if (errors.size() < MAX) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("field", field);
-            e.put("code", code);
-            e.put("detail", detail);
-            errors.add(e);
-        }
+    public void add(String field, ErrorCode code, String detail) {
+        add(new Problem(field, code, detail, null));
     }
 
     /** Adds a line-numbered problem (CSV uploads). */
-    public void add(int line, String field, String code, String detail) {
-        boolean stored = errors.size() < MAX;
-        add(field, code, "line " + line + ": " + detail);
-        if (stored) {
-            errors.get(errors.size() - 1).put("line", line);
+    public void add(int line, String field, ErrorCode code, String detail) {
+        add(new Problem(field, code, "line " + line + ": " + detail, line));
+    }
+
+    private void add(Problem p) {
+        total++;
+        if (errors.size() < MAX) {
+            errors.add(p);
         }
     }
 
@@ -44,16 +46,21 @@ public final class ValidationErrors {
         return total;
     }
 
+    /** The problems of a refusal this class made, for re-mapping (a CSV's line numbers); empty for any other. */
+    @SuppressWarnings("unchecked")
+    public static List<Problem> of(Refused refused) {
+        return refused.extra().get("errors") instanceof List<?> list ? (List<Problem>) list : List.of();
+    }
+
     public void throwIfAny() {
         if (total == 0) {
             return;
         }
-        Map<String, Object> first = errors.get(0);
-        String detail = (String) first.get("detail");
+        Problem first = errors.get(0);
+        String detail = first.detail();
         if (total > 1) {
             detail += " (and " + (total - 1) + " more problem" + (total > 2 ? "s" : "") + ")";
         }
-        throw new ApiException(400, (String) first.get("code"), detail, (String) first.get("field"))
-                .with("errors", List.copyOf(errors));
+        throw Refused.invalid(first.code(), detail, first.field()).with("errors", List.copyOf(errors));
     }
 }

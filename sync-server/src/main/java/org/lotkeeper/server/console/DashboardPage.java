@@ -56,13 +56,13 @@ public class DashboardPage extends ConsoleResource {
     /** A device with when it last pushed (its newest stored event) and the rejected events it holds. */
     @TemplateData
     public record DeviceRow(DeviceService.DeviceView device, Instant lastPush, long rejected) {
-    }
 
-    static List<DeviceRow> rows(List<DeviceService.DeviceView> fleet, ProjectionQueries projections) {
-        List<String> ids = fleet.stream().map(DeviceService.DeviceView::deviceId).toList();
-        Map<String, Long> rejected = projections.rejectedByDevice(ids);
-        Map<String, Instant> pushed = projections.lastPushByDevice(ids);
-        return fleet.stream().map(d -> new DeviceRow(d, pushed.get(d.deviceId()), rejected.getOrDefault(d.deviceId(), 0L))).toList();
+        static List<DeviceRow> of(List<DeviceService.DeviceView> fleet, ProjectionQueries projections) {
+            List<String> ids = fleet.stream().map(DeviceService.DeviceView::deviceId).toList();
+            Map<String, Long> rejected = projections.rejectedByDevice(ids);
+            Map<String, Instant> pushed = projections.lastPushByDevice(ids);
+            return fleet.stream().map(d -> new DeviceRow(d, pushed.get(d.deviceId()), rejected.getOrDefault(d.deviceId(), 0L))).toList();
+        }
     }
 
     static final int CHART_HEIGHT = 150;
@@ -91,7 +91,7 @@ public class DashboardPage extends ConsoleResource {
         List<LotPages.Hit> onHold = hits(lots.search(actor, null, null, null, "ON_HOLD", "", "", WAITING + 1));
         boolean more = quarantine.size() > WAITING || onHold.size() > WAITING;
         List<DeviceRow> fleet = actor.hasRole(Role.SUPERVISOR)
-                ? rows(devices.list(actor).stream().filter(d -> d.revokedAt() == null).toList(), projections) : List.of();
+                ? DeviceRow.of(devices.list(actor).stream().filter(d -> d.revokedAt() == null).toList(), projections) : List.of();
         Instant now = clock.instant();
         String[] sites = actor.allSites() ? null : actor.sites().toArray(String[]::new);
         return Pages.dashboard(session.chrome(actor, "dashboard", "Dashboard"), new DashboardView(flags,

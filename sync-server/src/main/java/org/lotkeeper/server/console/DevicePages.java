@@ -1,5 +1,7 @@
 package org.lotkeeper.server.console;
 
+import org.lotkeeper.server.api.HttpStatus;
+import org.lotkeeper.model.wire.ErrorCode;
 import java.net.URI;
 import java.util.Base64;
 import java.util.List;
@@ -19,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.id.SiteCode;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.labels.QrCodes;
 import org.lotkeeper.server.ledger.ProjectionQueries;
@@ -74,14 +76,14 @@ public class DevicePages extends ConsoleResource {
             String siteCode = Fields.code("site", site, SiteCode::of);
             String name = Fields.text("label", label, 200);
             if (!actor.canReach(siteCode) || masterData.site(siteCode).isEmpty()) {
-                throw ApiException.badRequest("UNKNOWN_SITE", "choose one of your sites", "site");
+                throw Refused.invalid(ErrorCode.UNKNOWN_SITE, "choose one of your sites", "site");
             }
             DeviceService.Enrollment e = devices.createEnrollment(actor, siteCode, name);
             // The code is shown once, on this answer, never stored in clear: no redirect that would need it in a URL.
-            return LotPages.html(200, Pages.devices(session.chrome(actor, "devices", "Devices")
+            return Forms.html(200, Pages.devices(session.chrome(actor, "devices", "Devices")
                     .notice("Enrollment code created: scan or type it on the handheld before it expires."), view(actor, e)));
-        } catch (ApiException e) {
-            return LotPages.html(e.status(), Pages.devices(session.chrome(actor, "devices", "Devices")
+        } catch (Refused e) {
+            return Forms.html(HttpStatus.of(e), Pages.devices(session.chrome(actor, "devices", "Devices")
                     .error("No code was created: " + e.getMessage() + "."), view(actor, null)));
         }
     }
@@ -96,6 +98,6 @@ public class DevicePages extends ConsoleResource {
     }
 
     private DevicesView view(Actor actor, DeviceService.Enrollment enrollment) {
-        return new DevicesView(DashboardPage.rows(devices.list(actor), projections), enrollment, actor.sites().stream().sorted().toList());
+        return new DevicesView(DashboardPage.DeviceRow.of(devices.list(actor), projections), enrollment, actor.sites().stream().sorted().toList());
     }
 }

@@ -1,5 +1,6 @@
 package org.lotkeeper.server.console;
 
+import org.lotkeeper.server.api.HttpStatus;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.wire.Flag;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.ledger.ExceptionService;
 import org.lotkeeper.server.security.Actor;
@@ -89,12 +90,12 @@ public class ExceptionPages extends ConsoleResource {
     private Response decided(Actor actor, String done, Runnable decision) {
         try {
             decision.run();
-        } catch (ApiException e) {
-            if (e.status() == 404) {
+        } catch (Refused e) {
+            if (HttpStatus.of(e) == 404) {
                 throw e;
             }
             Chrome page = session.chrome(actor, "exceptions", "Exceptions").error("Not done: " + e.getMessage() + ".");
-            return LotPages.html(e.status(), Pages.exceptions(page, view(actor, null, "OPEN", null)));
+            return Forms.html(HttpStatus.of(e), Pages.exceptions(page, view(actor, null, "OPEN", null)));
         }
         return Response.seeOther(URI.create("/console/exceptions?done=" + done)).build();
     }

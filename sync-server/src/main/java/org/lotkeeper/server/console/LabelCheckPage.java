@@ -1,5 +1,6 @@
 package org.lotkeeper.server.console;
 
+import org.lotkeeper.server.api.HttpStatus;
 import java.time.Clock;
 
 import io.quarkus.qute.TemplateData;
@@ -14,13 +15,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
-import org.lotkeeper.server.api.ApiException;
-import org.lotkeeper.server.labels.BarcodeResource;
+import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.server.labels.LabelChecker;
+import org.lotkeeper.model.gs1.Gs1Exception;
 
 /**
  * The label checker: paste or scan a label, see every AI with its meaning, the parsed fields and
  * the warnings — or exactly what is wrong and where. The same decoder as the barcode parse
- * endpoint and the handhelds ({@link BarcodeResource#decode}). Any signed-in user.
+ * endpoint and the handhelds ({@link LabelChecker#decode}). Any signed-in user.
  */
 @Path("/console/labels/check")
 @Produces(MediaType.TEXT_HTML)
@@ -29,12 +31,15 @@ public class LabelCheckPage extends ConsoleResource {
 
     /** The text as pasted, and either the decoded label or the problem with the position at fault. */
     @TemplateData
-    public record CheckView(String text, String separator, BarcodeResource.ParseResponse parsed, String problem, String problemCode,
+    public record CheckView(String text, String separator, LabelChecker.ParseResponse parsed, String problem, String problemCode,
                             Integer position, String before, String at, String after) {
     }
 
     @Inject
     Clock clock;
+
+    @Inject
+    LabelChecker checker;
 
     @GET
     public TemplateInstance form() {
@@ -50,23 +55,25 @@ public class LabelCheckPage extends ConsoleResource {
         String raw = text == null ? "" : text.strip();
         String scan = raw.replace("<GS>", "\u001d");
         try {
-            BarcodeResource.ParseResponse parsed = BarcodeResource.decode(new BarcodeResource.ParseRequest(scan,
-                    separator == null || separator.isEmpty() ? null : separator), clock);
-            return LotPages.html(200, Pages.labels(page, new CheckView(raw, separator, parsed, null, null, null, null, null, null)));
-        } catch (ApiException e) {
-            Object where = e.extra().get("position");
-            Integer position = where instanceof Number n ? n.intValue() : null;
+            LabelChecker.ParseResponse parsed = checker.decode(new LabelChecker.ParseRequest(scan,
+                    separator == null || separator.isEmpty() ? null : separator));
+            return Forms.html(200, Pages.labels(page, new CheckView(raw, separator, parsed, null, null, null, null, null, null)));
+        } catch (Refused e) {
+            return Forms.html(HttpStatus.of(e) >= 500 ? 500 : 200, Pages.labels(page, new CheckView(raw.length() > 600
+                    ? raw.substring(0, 600) : raw, separator, null, e.getMessage(), e.code().name(), null, null, null, null)));
+        } catch (Gs1Exception e) {
+            int position = e.position();
             String shown = scan.length() > 600 ? scan.substring(0, 600) : scan;
             String before = null;
             String at = null;
             String after = null;
-            if (position != null && position >= 0 && position <= shown.length()) {
+            if (position >= 0 && position <= shown.length()) {
                 before = visible(shown.substring(0, position));
                 at = position < shown.length() ? visible(shown.substring(position, position + 1)) : "⟂";
                 after = position + 1 < shown.length() ? visible(shown.substring(position + 1)) : "";
             }
-            return LotPages.html(e.status() >= 500 ? 500 : 200, Pages.labels(page, new CheckView(raw.length() > 600 ? raw.substring(0, 600) : raw,
-                    separator, null, e.getMessage(), e.code(), position, before, at, after)));
+            return Forms.html(200, Pages.labels(page, new CheckView(raw.length() > 600 ? raw.substring(0, 600) : raw,
+                    separator, null, e.getMessage(), e.reason().name(), position, before, at, after)));
         }
     }
 

@@ -9,7 +9,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.server.labels.Label;
-import org.lotkeeper.server.labels.LabelResource;
+import org.lotkeeper.server.labels.LabelFormat;
+import org.lotkeeper.server.labels.LabelSymbology;
 import org.lotkeeper.server.labels.LabelService;
 import org.lotkeeper.server.security.Actor;
 
@@ -32,8 +33,8 @@ public class LabelPrintPages extends ConsoleResource {
                         @QueryParam("symbology") @DefaultValue("both") String symbology) {
         Actor actor = session.require(Role.RECEIVER, Role.QA, Role.SUPERVISOR);
         Label label = labels.lotLabel(actor, item, lot, null,
-                LabelResource.symbology(symbology));
-        return LabelResource.file(labels.renderer(), label, LabelResource.format(format), "lot-" + item + "-" + lot);
+                LabelSymbology.parameter(symbology));
+        return labels.download(label, LabelFormat.parameter(format), "lot-" + item + "-" + lot);
     }
 
     @GET
@@ -41,6 +42,6 @@ public class LabelPrintPages extends ConsoleResource {
     public Response sscc(@QueryParam("sscc") String sscc, @QueryParam("format") @DefaultValue("png") String format) {
         Actor actor = session.require(Role.RECEIVER, Role.QA, Role.SUPERVISOR);
         Label label = labels.ssccLabel(actor, sscc == null ? "" : sscc.strip());
-        return LabelResource.file(labels.renderer(), label, LabelResource.format(format), "sscc-" + sscc);
+        return labels.download(label, LabelFormat.parameter(format), "sscc-" + sscc);
     }
 }

@@ -1,5 +1,6 @@
 package org.lotkeeper.server.console;
 
+import org.lotkeeper.server.api.HttpStatus;
 import java.net.URI;
 
 import io.quarkus.qute.TemplateInstance;
@@ -14,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.BearerAuthenticationMechanism;
 import org.lotkeeper.server.security.RateLimiter;
 import org.lotkeeper.server.security.TokenService;
@@ -60,16 +61,16 @@ public class LoginPage extends ConsoleResource {
         try {
             limiter.signIn(session.clientAddress(), name.length() > 100 ? name.substring(0, 100) : name);
             if (name.length() > 100 || password.length() > 200) {
-                throw ApiException.unauthorized("wrong user name or password");
+                throw Refused.unauthenticated("wrong user name or password");
             }
             token = users.login(name, password);
-        } catch (ApiException e) {
+        } catch (Refused e) {
             String message = switch (e.code()) {
-                case "ACCOUNT_LOCKED" -> "This account is locked after too many failed sign-ins: " + e.getMessage() + ".";
-                case "RATE_LIMITED" -> "Too many sign-in attempts: " + e.getMessage() + ".";
+                case ACCOUNT_LOCKED -> "This account is locked after too many failed sign-ins: " + e.getMessage() + ".";
+                case RATE_LIMITED -> "Too many sign-in attempts: " + e.getMessage() + ".";
                 default -> "Wrong user name or password.";
             };
-            return page(e.status(), name.length() > 100 ? "" : name, message);
+            return page(HttpStatus.of(e), name.length() > 100 ? "" : name, message);
         }
         // A browser-session cookie; the token inside expires on its own (8 h by default).
         return Response.seeOther(URI.create("/console/dashboard")).cookie(cookie(token.token(), NewCookie.DEFAULT_MAX_AGE)).build();

@@ -1,5 +1,7 @@
 package org.lotkeeper.server.console;
 
+import org.lotkeeper.server.api.HttpStatus;
+import org.lotkeeper.model.wire.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,9 +33,10 @@ import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.StatusChangeRequest;
 import org.lotkeeper.model.lot.StatusDecision;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
-import org.lotkeeper.server.labels.BarcodeResource;
+import org.lotkeeper.server.labels.LabelChecker;
+import org.lotkeeper.model.gs1.Gs1Exception;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.quality.DocumentKind;
 import org.lotkeeper.server.quality.DocumentService;
@@ -116,6 +119,9 @@ public class LotPages extends ConsoleResource {
     @Inject
     Clock clock;
 
+    @Inject
+    LabelChecker checker;
+
     @GET
     @Path("/lots")
     public TemplateInstance search(@QueryParam("q") String q, @QueryParam("status") String statusFilter, @QueryParam("label") String label,
@@ -129,16 +135,16 @@ public class LotPages extends ConsoleResource {
         String gtin = null;
         String lotCode = null;
         String labelProblem = null;
-        if (!blank(label)) {
+        if (!Forms.blank(label)) {
             try {
-                BarcodeResource.ParseResponse parsed = BarcodeResource.decode(
-                        new BarcodeResource.ParseRequest(label.strip().replace("<GS>", "\u001d"), null), clock);
+                LabelChecker.ParseResponse parsed = checker.decode(
+                        new LabelChecker.ParseRequest(label.strip().replace("<GS>", "\u001d"), null));
                 gtin = parsed.gtin();
                 lotCode = parsed.lot();
                 if (gtin == null && lotCode == null) {
                     labelProblem = "The label holds neither a GTIN (01) nor a lot (10).";
                 }
-            } catch (ApiException e) {
+            } catch (Refused | Gs1Exception e) {
                 labelProblem = "The label could not be read: " + e.getMessage();
             }
         }
@@ -185,21 +191,21 @@ public class LotPages extends ConsoleResource {
             try {
                 to = LotStatus.valueOf(status == null ? "" : status);
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("UNKNOWN_ENUM", "choose the new status from the list", "status");
+                throw Refused.invalid(ErrorCode.UNKNOWN_ENUM, "choose the new status from the list", "status");
             }
             String why = Fields.text("reason", reason, 500);
             if (password != null && password.length() > 200) {
-                throw ApiException.badRequest("TOO_LONG", "the signature password is too long", "signature.password");
+                throw Refused.invalid(ErrorCode.TOO_LONG, "the signature password is too long", "signature.password");
             }
             statuses.change(actor, Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of),
                     Fields.code("lot", lot, org.lotkeeper.model.id.LotCode::of),
                     new StatusService.StatusRequest(to, why, password, Fields.optionalText("meaning", meaning, 200)));
-        } catch (ApiException e) {
-            if (e.status() == 404) {
+        } catch (Refused e) {
+            if (HttpStatus.of(e) == 404) {
                 throw e;
             }
             Chrome page = session.chrome(actor, "lots", "Lot " + lot).error(refusal(e));
-            return html(e.status() == 401 ? 400 : e.status(), Pages.lot(page, view(actor, item, lot, 0, reason)));
+            return Forms.html(HttpStatus.of(e) == 401 ? 400 : HttpStatus.of(e), Pages.lot(page, view(actor, item, lot, 0, reason)));
         }
         return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=status")).build();
     }
@@ -213,13 +219,13 @@ public class LotPages extends ConsoleResource {
         try {
             LotRef ref = LotRef.of(Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of),
                     Fields.code("lot", lot, org.lotkeeper.model.id.LotCode::of));
-            uploadDocument(documents, actor, kind, file, List.of(ref));
-        } catch (ApiException e) {
-            if (e.status() == 404) {
+            Forms.uploadDocument(documents, actor, kind, file, List.of(ref));
+        } catch (Refused e) {
+            if (HttpStatus.of(e) == 404) {
                 throw e;
             }
             Chrome page = session.chrome(actor, "lots", "Lot " + lot).error("The document was not stored: " + e.getMessage() + ".");
-            return html(e.status(), Pages.lot(page, view(actor, item, lot, 0, null)));
+            return Forms.html(HttpStatus.of(e), Pages.lot(page, view(actor, item, lot, 0, null)));
         }
         return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=document")).build();
     }
@@ -243,31 +249,10 @@ public class LotPages extends ConsoleResource {
     }
 
     /** Stores an uploaded file as a document of {@code kind} linked to {@code lotRefs}, with the API's checks. */
-    static DocumentService.DocumentInfo uploadDocument(DocumentService documents, Actor actor, String kind, FileUpload file, List<LotRef> lotRefs) {
-        if (file == null || file.fileName() == null || file.fileName().isEmpty()) {
-            throw ApiException.badRequest("MISSING_FIELD", "choose a file", "file");
-        }
-        DocumentKind documentKind;
-        try {
-            documentKind = DocumentKind.valueOf(kind == null ? "" : kind);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("UNKNOWN_ENUM", "choose the kind of document from the list", "kind");
-        }
-        if (file.size() > DocumentService.MAX_BYTES) {
-            throw new ApiException(413, "TOO_LARGE", "a document may have at most 20 MB", "file");
-        }
-        try {
-            return documents.upload(actor, documentKind, org.lotkeeper.server.quality.DocumentResource.filename(file.fileName()),
-                    Files.readAllBytes(file.uploadedFile()), lotRefs, List.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String refusal(ApiException e) {
+    static String refusal(Refused e) {
         return switch (e.code()) {
-            case "COA_MISSING" -> "Release blocked: " + e.getMessage();
-            case "SIGNATURE_REQUIRED", "SIGNATURE_INVALID" -> "Not signed: " + e.getMessage() + ".";
+            case COA_MISSING -> "Release blocked: " + e.getMessage();
+            case SIGNATURE_REQUIRED, SIGNATURE_INVALID -> "Not signed: " + e.getMessage() + ".";
             default -> "Not changed: " + e.getMessage();
         };
     }
@@ -309,13 +294,5 @@ public class LotPages extends ConsoleResource {
             }
         }
         return out;
-    }
-
-    static Response html(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
-    }
-
-    static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

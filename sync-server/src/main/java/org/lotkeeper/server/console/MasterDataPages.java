@@ -1,5 +1,7 @@
 package org.lotkeeper.server.console;
 
+import org.lotkeeper.server.api.HttpStatus;
+import org.lotkeeper.model.wire.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lotkeeper.model.auth.Role;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.boot.DemoLoader;
 import org.lotkeeper.server.ledger.ProjectionQueries;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
@@ -86,18 +88,18 @@ public class MasterDataPages extends ConsoleResource {
         String k = kind == null || !MasterDataPages.kinds().contains(kind) ? "items" : kind;
         try {
             if (file == null || file.fileName() == null || file.fileName().isEmpty()) {
-                throw ApiException.badRequest("MISSING_FIELD", "choose a CSV file", "file");
+                throw Refused.invalid(ErrorCode.MISSING_FIELD, "choose a CSV file", "file");
             }
             if (file.size() > 32L * 1024 * 1024) {
-                throw new ApiException(413, "TOO_LARGE", "a CSV file may have at most 32 MB", "file");
+                throw Refused.of(ErrorCode.TOO_LARGE, "a CSV file may have at most 32 MB", "file");
             }
             service.applyCsv(k, new String(Files.readAllBytes(file.uploadedFile()), StandardCharsets.UTF_8), actor);
             return Response.seeOther(URI.create("/console/masterdata?tab=" + (k.equals("sites") ? "items" : k) + "&done=upload")).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (ApiException e) {
+        } catch (Refused e) {
             Chrome page = session.chrome(actor, "masterdata", "Master data").error("Nothing of the file was applied.");
-            return LotPages.html(e.status(), Pages.masterdata(page, view(k, null, RecallPages.messages(e))));
+            return Forms.html(HttpStatus.of(e), Pages.masterdata(page, view(k, null, Forms.messages(e))));
         }
     }
 
@@ -108,7 +110,7 @@ public class MasterDataPages extends ConsoleResource {
         Actor actor = session.post(csrf, Role.ADMIN);
         if (!projections.ledgerIsEmpty()) {
             Chrome page = session.chrome(actor, "masterdata", "Master data").error("The demo loads only into an empty ledger.");
-            return LotPages.html(409, Pages.masterdata(page, view("items", null, List.of())));
+            return Forms.html(409, Pages.masterdata(page, view("items", null, List.of())));
         }
         demo.load();
         return Response.seeOther(URI.create("/console/masterdata?tab=items&done=demo")).build();

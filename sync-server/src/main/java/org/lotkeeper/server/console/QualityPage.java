@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.id.InvalidIdentifierException;
 import org.lotkeeper.model.lot.LotRef;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.quality.DocumentKind;
 import org.lotkeeper.server.quality.DocumentService;
 import org.lotkeeper.server.security.Actor;
@@ -71,7 +71,7 @@ public class QualityPage extends ConsoleResource {
         Actor actor = session.post(csrf, Role.QA, Role.SUPERVISOR);
         List<String> problems = new ArrayList<>();
         List<LotRef> refs = new ArrayList<>();
-        for (String[] pair : RecallPages.pairs(lots, "lots", problems)) {
+        for (String[] pair : Forms.pairs(lots, "lots", problems)) {
             try {
                 refs.add(LotRef.of(pair[0], pair[1]));
             } catch (InvalidIdentifierException e) {
@@ -80,13 +80,13 @@ public class QualityPage extends ConsoleResource {
         }
         if (problems.isEmpty()) {
             try {
-                LotPages.uploadDocument(documents, actor, kind, file, refs);
+                Forms.uploadDocument(documents, actor, kind, file, refs);
                 return Response.seeOther(URI.create("/console/quality?done=document")).build();
-            } catch (ApiException e) {
-                problems.addAll(RecallPages.messages(e));
+            } catch (Refused e) {
+                problems.addAll(Forms.messages(e));
             }
         }
-        return LotPages.html(400, Pages.quality(session.chrome(actor, "quality", "Quality").error("The document was not stored."),
+        return Forms.html(400, Pages.quality(session.chrome(actor, "quality", "Quality").error("The document was not stored."),
                 view(actor, null, null, null, lots, problems)));
     }
 

@@ -1,5 +1,8 @@
 package org.lotkeeper.server.console;
 
+import org.lotkeeper.server.api.Downloads;
+import org.lotkeeper.server.api.HttpStatus;
+import org.lotkeeper.model.wire.ErrorCode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +24,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.RestForm;
 import org.lotkeeper.model.auth.Role;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.server.api.ValidationErrors;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.trace.RecallReports;
 import org.lotkeeper.server.trace.RecallRequest;
@@ -112,18 +116,18 @@ public class RecallPages extends ConsoleResource {
         List<String> problems = new ArrayList<>();
         List<RecallRequest.LotBody> lotBodies = new ArrayList<>();
         List<RecallRequest.SupplierLotBody> supplierBodies = new ArrayList<>();
-        pairs(lots, "lots", problems).forEach(p -> lotBodies.add(new RecallRequest.LotBody(p[0], p[1])));
-        pairs(supplierLots, "supplier lots", problems).forEach(p -> supplierBodies.add(new RecallRequest.SupplierLotBody(p[0], p[1])));
+        Forms.pairs(lots, "lots", problems).forEach(p -> lotBodies.add(new RecallRequest.LotBody(p[0], p[1])));
+        Forms.pairs(supplierLots, "supplier lots", problems).forEach(p -> supplierBodies.add(new RecallRequest.SupplierLotBody(p[0], p[1])));
         if (problems.isEmpty()) {
             try {
                 Views.RecallAnswer answer = recalls.create(actor, new RecallRequest(true, lotBodies, supplierBodies,
-                        LotPages.blank(reason) ? null : reason, null));
+                        Forms.blank(reason) ? null : reason, null));
                 return Response.seeOther(URI.create("/console/recalls/" + answer.recallId())).build();
-            } catch (ApiException e) {
-                problems.addAll(messages(e));
+            } catch (Refused e) {
+                problems.addAll(Forms.messages(e));
             }
         }
-        return LotPages.html(400, Pages.recalls(session.chrome(actor, "recalls", "Recall"),
+        return Forms.html(400, Pages.recalls(session.chrome(actor, "recalls", "Recall"),
                 new RecallForm(lots, supplierLots, reason, problems, recent(actor))));
     }
 
@@ -142,9 +146,9 @@ public class RecallPages extends ConsoleResource {
     public TemplateInstance lines(@PathParam("id") String id, @QueryParam("customer") String customer, @QueryParam("after") String after) {
         Actor actor = session.require(Role.QA, Role.SUPERVISOR);
         Views.RecallAnswer answer = recalls.result(actor, id);
-        String who = LotPages.blank(customer) ? null : customer;
+        String who = Forms.blank(customer) ? null : customer;
         Views.Page<Views.Shipment> page = recalls.shipments(actor, id, who, after, Integer.toString(SHOWN));
-        boolean first = LotPages.blank(after);
+        boolean first = Forms.blank(after);
         Views.Page<Views.ReturnLine> returns = first ? recalls.returns(actor, id, who, null, Integer.toString(SHOWN)) : new Views.Page<>(List.of(), null);
         String base = "/console/recalls/" + answer.recallId();
         String self = base + "/shipments?" + (who == null ? "" : "customer=" + ConsoleLinks.enc(who) + "&");
@@ -164,40 +168,40 @@ public class RecallPages extends ConsoleResource {
         Views.RecallAnswer mock = recalls.result(actor, id);
         try {
             if (password != null && password.length() > 200) {
-                throw ApiException.badRequest("TOO_LONG", "the signature password is too long", "signature.password");
+                throw Refused.invalid(ErrorCode.TOO_LONG, "the signature password is too long", "signature.password");
             }
             Views.RecallAnswer answer = recalls.create(actor, new RecallRequest(false,
                     mock.startingLots().stream().map(l -> new RecallRequest.LotBody(l.item(), l.lot())).toList(),
                     mock.supplierLots().stream().map(s -> new RecallRequest.SupplierLotBody(s.supplier(), s.supplierLot())).toList(),
-                    reason, new RecallRequest.SignatureBody(password, LotPages.blank(meaning) ? null : meaning)));
+                    reason, new RecallRequest.SignatureBody(password, Forms.blank(meaning) ? null : meaning)));
             return Response.seeOther(URI.create("/console/recalls/" + answer.recallId())).build();
-        } catch (ApiException e) {
+        } catch (Refused e) {
             Chrome page = session.chrome(actor, "recalls", "Mock recall " + mock.recallId())
                     .error("The real recall was not started: " + e.getMessage() + ".");
-            return LotPages.html(e.status() == 401 ? 400 : e.status(), Pages.recall(page, view(mock)));
+            return Forms.html(HttpStatus.of(e) == 401 ? 400 : HttpStatus.of(e), Pages.recall(page, view(mock)));
         }
     }
 
     @GET
     @Path("/{id}/report.csv")
-    @Produces(RecallResource.CSV)
+    @Produces(Downloads.CSV)
     public Response csv(@PathParam("id") String id) {
         // streamed: a popular lot's spreadsheet has hundreds of thousands of rows
-        return export(id, RecallResource.CSV, "csv", r -> (StreamingOutput) out -> reports.csv(r, out));
+        return export(id, Downloads.CSV, "csv", r -> (StreamingOutput) out -> reports.csv(r, out));
     }
 
     @GET
     @Path("/{id}/report.pdf")
-    @Produces(RecallResource.PDF)
+    @Produces(Downloads.PDF)
     public Response pdf(@PathParam("id") String id) {
-        return export(id, RecallResource.PDF, "pdf", reports::pdf);
+        return export(id, Downloads.PDF, "pdf", reports::pdf);
     }
 
     @GET
     @Path("/{id}/epcis.jsonld")
-    @Produces(RecallResource.JSON_LD)
+    @Produces(Downloads.JSON_LD)
     public Response epcis(@PathParam("id") String id) {
-        return export(id, RecallResource.JSON_LD, "jsonld", reports::epcis);
+        return export(id, Downloads.JSON_LD, "jsonld", reports::epcis);
     }
 
     /** A stored recall as a download, made by the same {@link RecallReports} as the API's. */
@@ -233,47 +237,5 @@ public class RecallPages extends ConsoleResource {
         Map<org.lotkeeper.model.quantity.Uom, org.lotkeeper.model.quantity.Quantity> byUnit = new java.util.LinkedHashMap<>();
         qs.forEach(q -> byUnit.merge(q.uom(), q, org.lotkeeper.model.quantity.Quantity::plus));
         return String.join(" + ", byUnit.values().stream().map(ConsoleFormat::text).toList());
-    }
-
-    /** "ITEM LOT" (or "SUPPLIER SUPPLIER-LOT") per line; codes never hold spaces. */
-    static List<String[]> pairs(String text, String what, List<String> problems) {
-        List<String[]> out = new ArrayList<>();
-        if (text == null) {
-            return out;
-        }
-        String[] lines = text.split("\\R");
-        if (lines.length > 1000) {
-            problems.add("At most 1000 " + what + " per recall.");
-            return out;
-        }
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] parts = line.split("\\s+");
-            if (parts.length != 2) {
-                problems.add("Line " + (i + 1) + " of the " + what + ": write two codes separated by a space, e.g. "
-                        + (what.equals("lots") ? "RM-RESIN R-2401" : "ACME-RESINS ACR-779") + ".");
-            } else {
-                out.add(parts);
-            }
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<String> messages(ApiException e) {
-        List<String> out = new ArrayList<>();
-        if (e.extra().get("errors") instanceof List<?> list) {
-            for (Object o : list) {
-                Object detail = ((Map<String, Object>) o).get("detail");
-                out.add(String.valueOf(detail));
-            }
-        }
-        if (out.isEmpty()) {
-            out.add(e.getMessage());
-        }
-        return out;
     }
 }

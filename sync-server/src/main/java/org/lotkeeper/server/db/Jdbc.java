@@ -16,9 +16,12 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.lotkeeper.model.id.TextId;
+
 /**
  * Small JDBC helpers for the server's hand-written SQL (ledger ingest, trace, tasks): parameters by
- * position with java.time and arrays, rows by mapper. Each package still owns its own tables.
+ * position with java.time, arrays, identifiers ({@link TextId}: their text) and enums (their
+ * name), rows by mapper. Each package still owns its own tables.
  */
 public final class Jdbc {
 
@@ -124,6 +127,10 @@ public final class Jdbc {
                 ps.setArray(at, c.createArrayOf("varchar", a));
             } else if (p instanceof UUID[] a) {
                 ps.setArray(at, c.createArrayOf("uuid", a));
+            } else if (p instanceof TextId id) {
+                ps.setString(at, id.value());
+            } else if (p instanceof Enum<?> e) {
+                ps.setString(at, e.name());
             } else {
                 throw new IllegalArgumentException("cannot bind " + p.getClass());
             }

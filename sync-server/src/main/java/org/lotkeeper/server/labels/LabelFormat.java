@@ -3,6 +3,9 @@ package org.lotkeeper.server.labels;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.server.api.Refused;
+
 /** The file formats a label is printed as. */
 public enum LabelFormat {
     /** A 300 dpi image of the whole label. */
@@ -26,6 +29,11 @@ public enum LabelFormat {
 
     public String extension() {
         return extension;
+    }
+
+    /** The format named by a {@code format} request parameter, or a 400 naming it. */
+    public static LabelFormat parameter(String name) {
+        return byName(name).orElseThrow(() -> Refused.invalid(ErrorCode.INVALID_FIELD, "format must be png, pdf or zpl", "format"));
     }
 
     /** {@code png}, {@code pdf} or {@code zpl}, any case. */

@@ -1,5 +1,6 @@
 package org.lotkeeper.server.labels;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import org.lotkeeper.model.id.Gtin;
 import org.lotkeeper.model.id.InvalidIdentifierException;
 import org.lotkeeper.model.id.ItemCode;
@@ -23,7 +25,7 @@ import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.security.Actor;
@@ -58,6 +60,16 @@ public class LabelService {
     }
 
     /** The renderer, for callers that build a label themselves. */
+    /** A rendered label as an inline download with a safe file name, never cached. */
+    public Response download(Label label, LabelFormat format, String name) {
+        // the codes in the name were checked (item, lot code, SSCC) but a lot code may hold quotes: keep a safe file name
+        String filename = name.replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
+        return Response.ok(renderer().render(label, format), format.mediaType())
+                .header("Content-Disposition", "inline; filename=\"" + filename + "\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
     public LabelRenderer renderer() {
         return renderer;
     }
@@ -73,12 +85,12 @@ public class LabelService {
         Quantity printed = detail.onHandTotal() != null && detail.onHandTotal().isPositive() ? detail.onHandTotal() : null;
         if (quantity != null) {
             if (info == null) {
-                throw new ApiException(422, "UNKNOWN_ITEM", "item " + detail.item() + " is not in master data; its unit is unknown", "quantity");
+                throw Refused.of(ErrorCode.UNKNOWN_ITEM, "item " + detail.item() + " is not in master data; its unit is unknown", "quantity");
             }
             try {
                 printed = Quantity.of(quantity, info.baseUom()).requirePositive();
             } catch (InvalidQuantityException e) {
-                throw ApiException.badRequest("INVALID_FIELD", "quantity: " + e.getMessage(), "quantity");
+                throw Refused.invalid(ErrorCode.INVALID_FIELD, "quantity: " + e.getMessage(), "quantity");
             }
         }
         LotLabelData data = new LotLabelData(ItemCode.of(detail.item()), detail.itemName(),
@@ -86,7 +98,7 @@ public class LabelService {
         try {
             return renderer.lotLabel(data, symbology);
         } catch (LabelException e) {
-            throw new ApiException(422, "NOT_PRINTABLE", e.getMessage());
+            throw Refused.of(ErrorCode.NOT_PRINTABLE, e.getMessage());
         }
     }
 
@@ -96,7 +108,7 @@ public class LabelService {
         try {
             sscc = Sscc.of(ssccText);
         } catch (InvalidIdentifierException e) {
-            throw new ApiException(422, "INVALID_SSCC", "sscc: " + e.getMessage(), "sscc");
+            throw Refused.of(ErrorCode.INVALID_SSCC, "sscc: " + e.getMessage(), "sscc");
         }
         record Row(String item, String lot, String site, BigDecimal quantity, String uom, LocalDate expiry) {
         }
@@ -106,11 +118,11 @@ public class LabelService {
                 rs -> new Row(rs.getString("item"), rs.getString("lot"), rs.getString("site"), rs.getBigDecimal("quantity"),
                         rs.getString("uom"), Jdbc.date(rs, "expiry")), sscc.value()));
         if (rows.isEmpty()) {
-            throw ApiException.notFound("no stock was ever packed in container " + sscc);
+            throw Refused.notFound("no stock was ever packed in container " + sscc);
         }
         for (Row r : rows) {
             if (!actor.canReach(r.site())) {
-                throw ApiException.forbidden("SITE_NOT_ALLOWED", "you have no access to site " + r.site());
+                throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + r.site());
             }
         }
         Map<List<String>, Row> byLot = new LinkedHashMap<>();
@@ -132,7 +144,7 @@ public class LabelService {
         try {
             return renderer.ssccLabel(new SsccLabelData(sscc, contents));
         } catch (LabelException e) {
-            throw new ApiException(422, "NOT_PRINTABLE", e.getMessage());
+            throw Refused.of(ErrorCode.NOT_PRINTABLE, e.getMessage());
         }
     }
 

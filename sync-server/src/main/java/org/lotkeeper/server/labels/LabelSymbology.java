@@ -3,6 +3,9 @@ package org.lotkeeper.server.labels;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.server.api.Refused;
+
 /** Which barcodes a lot label carries: GS1-128, GS1 DataMatrix, or both (the default). */
 public enum LabelSymbology {
     GS1_128("gs1-128"),
@@ -26,6 +29,12 @@ public enum LabelSymbology {
 
     boolean matrix() {
         return this != GS1_128;
+    }
+
+    /** The symbology named by a {@code symbology} request parameter, or a 400 naming it. */
+    public static LabelSymbology parameter(String name) {
+        return byName(name).orElseThrow(() -> Refused.invalid(ErrorCode.INVALID_FIELD,
+                "symbology must be gs1-128, datamatrix or both", "symbology"));
     }
 
     /** {@code gs1-128}, {@code datamatrix} or {@code both}, any case. */

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The tamper-evident link of the audit trail (DOMAIN.md): each stored event's hash covers the
+ * The tamper-evident link of the audit trail (docs/DOMAIN.md): each stored event's hash covers the
  * previous event's hash of the same source and everything the ledger recorded about the event.
  * One chain per device (its events in deviceSeq order) and one per site for server-made events,
  * so chains never serialise different devices.

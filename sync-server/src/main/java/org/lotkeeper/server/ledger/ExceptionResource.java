@@ -1,5 +1,6 @@
 package org.lotkeeper.server.ledger;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.util.List;
 import java.util.Set;
 
@@ -14,7 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.lotkeeper.model.wire.Flag;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.security.CurrentActor;
 
@@ -39,13 +40,13 @@ public class ExceptionResource {
     public List<ExceptionService.ExceptionView> exceptions(@QueryParam("status") String status, @QueryParam("flag") String flag,
                                                            @QueryParam("limit") String limit) {
         if (status != null && !Set.of("OPEN", "RESOLVED").contains(status)) {
-            throw ApiException.badRequest("UNKNOWN_ENUM", "status must be OPEN or RESOLVED", "status");
+            throw Refused.invalid(ErrorCode.UNKNOWN_ENUM, "status must be OPEN or RESOLVED", "status");
         }
         if (flag != null) {
             try {
                 Flag.valueOf(flag);
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("UNKNOWN_ENUM", "flag must be one of " + List.of(Flag.values()), "flag");
+                throw Refused.invalid(ErrorCode.UNKNOWN_ENUM, "flag must be one of " + List.of(Flag.values()), "flag");
             }
         }
         return service.exceptions(actor.get(), status, flag, limit(limit));
@@ -61,7 +62,7 @@ public class ExceptionResource {
     @Path("/variances")
     public List<ExceptionService.VarianceView> variances(@QueryParam("status") String status, @QueryParam("limit") String limit) {
         if (status != null && !Set.of("PENDING", "APPROVED", "REJECTED").contains(status)) {
-            throw ApiException.badRequest("UNKNOWN_ENUM", "status must be PENDING, APPROVED or REJECTED", "status");
+            throw Refused.invalid(ErrorCode.UNKNOWN_ENUM, "status must be PENDING, APPROVED or REJECTED", "status");
         }
         return service.variances(actor.get(), status, limit(limit));
     }

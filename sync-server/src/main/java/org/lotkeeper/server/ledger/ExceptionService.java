@@ -1,5 +1,6 @@
 package org.lotkeeper.server.ledger;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.id.UuidV7Generator;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.AuditTrail;
 
@@ -94,9 +95,9 @@ public class ExceptionService {
     @Transactional
     public ExceptionView resolve(Actor actor, long id, String note) {
         ExceptionView e = exception(id).filter(x -> actor.canReach(x.site()))
-                .orElseThrow(() -> ApiException.notFound("no exception " + id));
+                .orElseThrow(() -> Refused.notFound("no exception " + id));
         if (!"OPEN".equals(e.status())) {
-            throw ApiException.conflict("ALREADY_RESOLVED", "exception " + id + " was resolved by " + e.resolvedBy());
+            throw Refused.of(ErrorCode.ALREADY_RESOLVED, "exception " + id + " was resolved by " + e.resolvedBy());
         }
         read(c -> Jdbc.update(c, "UPDATE exception SET status = 'RESOLVED', resolved_by = ?, resolved_at = ?, note = ? WHERE id = ?",
                 actor.id(), clock.instant(), note, id));
@@ -155,10 +156,10 @@ public class ExceptionService {
     private VarianceView pendingVariance(Actor actor, long id) {
         VarianceView v = read(c -> Jdbc.one(c, VARIANCE_SELECT + " WHERE id = ? FOR UPDATE", ExceptionService::variance, id));
         if (v == null || !actor.canReach(v.site())) {
-            throw ApiException.notFound("no count variance " + id);
+            throw Refused.notFound("no count variance " + id);
         }
         if (!"PENDING".equals(v.status())) {
-            throw ApiException.conflict("ALREADY_DECIDED", "count variance " + id + " was " + v.status().toLowerCase() + " by " + v.decidedBy());
+            throw Refused.of(ErrorCode.ALREADY_DECIDED, "count variance " + id + " was " + v.status().toLowerCase() + " by " + v.decidedBy());
         }
         return v;
     }

@@ -1,5 +1,7 @@
 package org.lotkeeper.server.ledger;
 
+import static org.lotkeeper.server.db.RowWriter.column;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -7,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.server.db.Jdbc;
+import org.lotkeeper.server.db.RowWriter;
 import org.lotkeeper.model.event.CodeRef;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventPayload;
@@ -42,8 +46,8 @@ import org.lotkeeper.model.wire.PushError;
 import org.lotkeeper.model.wire.PushResponse;
 import org.lotkeeper.model.wire.PushResult;
 import org.lotkeeper.model.wire.PushedEvent;
-import org.lotkeeper.model.wire.RejectionCode;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.masterdata.MasterDataLookup.ItemInfo;
 import org.lotkeeper.server.masterdata.MasterDataLookup.LocationInfo;
@@ -53,7 +57,7 @@ import org.lotkeeper.server.security.UserService;
 import org.lotkeeper.server.security.UserService.UserView;
 
 /**
- * Ingest: a device's push (PROTOCOL.md) in one transaction, and events the server makes itself
+ * Ingest: a device's push (docs/PROTOCOL.md) in one transaction, and events the server makes itself
  * (console actions). Each event is stored exactly once: duplicates are recognised by eventId and
  * canonical content before the sequence check; well-formed, authorised events are always stored,
  * rule breaks raise flags; malformed or unauthorised events are rejected and keep their deviceSeq.
@@ -73,6 +77,20 @@ public class IngestService {
 
     private record Rejected(UUID eventId, long deviceSeq, String contentHash, PushError error) {
     }
+
+    /** A {@code rejected_event} row: the device's event and why it was refused, so a resend gets the same answer. */
+    private record Rejection(String deviceId, long deviceSeq, UUID eventId, String contentHash, PushError error, Instant recordedAt) {
+    }
+
+    private static final RowWriter<Rejection> REJECTIONS = RowWriter.insert("rejected_event", "", List.of(
+            column("device_id", Rejection::deviceId),
+            column("device_seq", Rejection::deviceSeq),
+            column("event_id", Rejection::eventId),
+            column("content_hash", Rejection::contentHash),
+            column("code", r -> r.error().code()),
+            column("field", r -> r.error().field()),
+            column("detail", r -> r.error().detail()),
+            column("recorded_at", Rejection::recordedAt)));
 
     @Inject
     DataSource dataSource;
@@ -98,7 +116,7 @@ public class IngestService {
     @Transactional
     public PushResponse push(Actor device, String deviceSite, PushBatch batch) {
         if (!batch.deviceId().value().equals(device.id())) {
-            throw ApiException.forbidden("SITE_NOT_ALLOWED", "this token belongs to device " + device.id() + ", not " + batch.deviceId());
+            throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "this token belongs to device " + device.id() + ", not " + batch.deviceId());
         }
         try (Connection c = dataSource.getConnection()) {
             return push(c, device.id(), deviceSite, batch);
@@ -139,14 +157,14 @@ public class IngestService {
                 // Either another content under a known eventId, or a new event reusing a spent seq.
                 results[pe.index()] = (s != null || r != null)
                         ? PushResult.rejected(pe.eventId(), conflict(pe))
-                        : PushResult.rejected(pe.eventId(), PushError.of(RejectionCode.INVALID_FIELD,
+                        : PushResult.rejected(pe.eventId(), PushError.of(ErrorCode.INVALID_FIELD,
                         "deviceSeq " + pe.deviceSeq() + " is already used by another event; the next is " + expected,
                         pe.path() + ".deviceSeq"));
             } else if (pe.deviceSeq() == expected) {
                 fresh.add(pe);
                 expected++;
             } else {
-                throw ApiException.conflict("SEQUENCE_GAP", "deviceSeq " + pe.deviceSeq() + " leaves a gap; the server expects "
+                throw Refused.of(ErrorCode.SEQUENCE_GAP, "deviceSeq " + pe.deviceSeq() + " leaves a gap; the server expects "
                         + expected + " next").with("expectedSeq", expected);
             }
         }
@@ -156,10 +174,10 @@ public class IngestService {
         List<LotRef> touched = new ArrayList<>();
         fresh.stream().filter(PushedEvent::valid).forEach(pe -> touched.addAll(pe.event().value().lots()));
         WorkingSet ws = WorkingSet.open(c, touched);
-        List<Object[]> exceptions = new ArrayList<>();
+        List<ProjectionRows.Flagged> exceptions = new ArrayList<>();
         List<LedgerWriter.Pending> pending = new ArrayList<>();
         List<PushedEvent> pendingSource = new ArrayList<>();
-        List<Object[]> rejections = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
         long sourceSeq = head.lastSeq();
         String previousHash = head.lastHash();
         for (PushedEvent pe : fresh) {
@@ -169,7 +187,7 @@ public class IngestService {
                     : judge(ctx, ws, pe, deviceSite);
             if (problem.isPresent()) {
                 PushError error = problem.get();
-                rejections.add(new Object[] {deviceId, pe.deviceSeq(), id, contentHash(pe), error.code(), error.field(), error.detail(), now});
+                rejections.add(new Rejection(deviceId, pe.deviceSeq(), id, contentHash(pe), error, now));
                 results[pe.index()] = PushResult.rejected(pe.eventId(), error);
                 metrics.counter("lotkeeper.events.rejected", "code", error.code()).increment();
                 continue;
@@ -185,9 +203,8 @@ public class IngestService {
             pendingSource.add(pe);
         }
         ws.flush();
-        batch(c, "INSERT INTO rejected_event (device_id, device_seq, event_id, content_hash, code, field, detail, recorded_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rejections);
-        insertExceptions(c, exceptions);
+        REJECTIONS.run(c, rejections);
+        ProjectionRows.EXCEPTIONS.run(c, exceptions);
         long[] seqs = LedgerWriter.append(c, head, pending, expected - 1);
         for (int i = 0; i < pending.size(); i++) {
             PushedEvent pe = pendingSource.get(i);
@@ -213,7 +230,7 @@ public class IngestService {
             WorkingSet ws = WorkingSet.open(c, event.lots());
             List<RaisedFlag> raised = Projector.apply(ctx.projection(ws), event);
             ws.flush();
-            insertExceptions(c, exceptionRows(event, raised, now));
+            ProjectionRows.EXCEPTIONS.run(c, exceptionRows(event, raised, now));
             List<Flag> flags = raised.stream().map(RaisedFlag::flag).distinct().sorted().toList();
             LedgerWriter.Pending p = LedgerWriter.pending(head, head.lastSeq() + 1, head.lastHash(), event,
                     EventJson.canonicalString(event), flags, null, now, null);
@@ -231,39 +248,18 @@ public class IngestService {
     }
 
     /** One exception row per flag of an event; several breaks of one rule are joined into one row. */
-    private static List<Object[]> exceptionRows(Event event, List<RaisedFlag> raised, Instant now) {
-        Map<Flag, Object[]> rows = new java.util.LinkedHashMap<>();
+    private static List<ProjectionRows.Flagged> exceptionRows(Event event, List<RaisedFlag> raised, Instant now) {
+        Map<Flag, ProjectionRows.Flagged> rows = new LinkedHashMap<>();
         for (RaisedFlag f : raised) {
-            Object[] row = rows.get(f.flag());
-            if (row == null) {
-                rows.put(f.flag(), new Object[] {event.eventId().value(), event.site().value(), f.flag().name(),
-                        f.lot() == null ? null : f.lot().item().value(), f.lot() == null ? null : f.lot().lot().value(), f.detail(), now});
-            } else {
-                row[5] = row[5] + "; " + f.detail();
-            }
+            rows.merge(f.flag(), new ProjectionRows.Flagged(event.eventId().value(), event.site(), f.flag(), f.lot(), f.detail(), now),
+                    (first, more) -> new ProjectionRows.Flagged(first.eventId(), first.site(), first.flag(), first.lot(),
+                            first.detail() + "; " + more.detail(), first.raisedAt()));
         }
         return new ArrayList<>(rows.values());
     }
 
-    private static void insertExceptions(Connection c, List<Object[]> rows) throws SQLException {
-        batch(c, "INSERT INTO exception (event_id, site, flag, item, lot, detail, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
-    }
-
-    private static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Object[] row : rows) {
-                Jdbc.bind(c, ps, row);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
     private static PushError conflict(PushedEvent pe) {
-        return PushError.of(RejectionCode.EVENT_ID_CONFLICT, "eventId " + pe.eventId()
+        return PushError.of(ErrorCode.EVENT_ID_CONFLICT, "eventId " + pe.eventId()
                 + " is already stored with other content; a corrected event needs a new eventId", pe.path() + ".eventId");
     }
 
@@ -284,18 +280,18 @@ public class IngestService {
             return Optional.of(deviceRules.get(0).toPushError());
         }
         if (!e.site().value().equals(deviceSite)) {
-            return reject(RejectionCode.SITE_NOT_ALLOWED, "this device belongs to site " + deviceSite + ", not " + e.site(), at + ".site");
+            return reject(ErrorCode.SITE_NOT_ALLOWED, "this device belongs to site " + deviceSite + ", not " + e.site(), at + ".site");
         }
         UserView user = ctx.users.get(e.userId().value());
         if (user == null || !user.enabled()) {
-            return reject(RejectionCode.UNKNOWN_USER, "user " + e.userId() + " is not an active user", at + ".userId");
+            return reject(ErrorCode.UNKNOWN_USER, "user " + e.userId() + " is not an active user", at + ".userId");
         }
         boolean admin = user.roles().contains(org.lotkeeper.model.auth.Role.ADMIN);
         if (!admin && !user.sites().contains(deviceSite)) {
-            return reject(RejectionCode.SITE_NOT_ALLOWED, "user " + e.userId() + " has no access to site " + deviceSite, at + ".userId");
+            return reject(ErrorCode.SITE_NOT_ALLOWED, "user " + e.userId() + " has no access to site " + deviceSite, at + ".userId");
         }
         if (!e.type().mayBeCapturedBy(user.roles())) {
-            return reject(RejectionCode.ROLE_NOT_ALLOWED, "user " + e.userId() + " (" + user.roles() + ") may not capture "
+            return reject(ErrorCode.ROLE_NOT_ALLOWED, "user " + e.userId() + " (" + user.roles() + ") may not capture "
                     + e.type() + "; it needs one of " + e.type().capturedBy(), at + ".type");
         }
         for (CodeRef ref : e.codes()) {
@@ -313,7 +309,7 @@ public class IngestService {
             LotStatus current = lot != null ? lot.status : LotStatusRules.initialStatus(ctx.items.get(s.item().value()).qcRequired());
             StatusDecision decision = LotStatusRules.decide(StatusChangeRequest.fromDevice(current, s.status(), user.roles()));
             if (decision instanceof StatusDecision.Refused refused) {
-                return reject(RejectionCode.valueOf(refused.code().name()), refused.message(), at + ".payload.status");
+                return reject(ErrorCode.of(refused.code()), refused.message(), at + ".payload.status");
             }
         }
         return Optional.empty();
@@ -324,27 +320,27 @@ public class IngestService {
         switch (ref.kind()) {
             case ITEM -> {
                 if (!ctx.items.containsKey(ref.value())) {
-                    return reject(RejectionCode.UNKNOWN_ITEM, "item " + ref.value() + " is not in master data", field);
+                    return reject(ErrorCode.UNKNOWN_ITEM, "item " + ref.value() + " is not in master data", field);
                 }
             }
             case LOCATION -> {
                 LocationInfo loc = ctx.locations.get(ref.value());
                 if (loc == null) {
-                    return reject(RejectionCode.UNKNOWN_LOCATION, "location " + ref.value() + " is not in master data", field);
+                    return reject(ErrorCode.UNKNOWN_LOCATION, "location " + ref.value() + " is not in master data", field);
                 }
                 if (!loc.site().equals(site)) {
-                    return reject(RejectionCode.UNKNOWN_LOCATION, "location " + ref.value() + " belongs to site " + loc.site()
+                    return reject(ErrorCode.UNKNOWN_LOCATION, "location " + ref.value() + " belongs to site " + loc.site()
                             + ", not " + site, field);
                 }
             }
             case PARTNER -> {
                 PartnerInfo partner = ctx.partners.get(ref.value());
                 if (partner == null) {
-                    return reject(RejectionCode.UNKNOWN_PARTNER, "partner " + ref.value() + " is not in master data", field);
+                    return reject(ErrorCode.UNKNOWN_PARTNER, "partner " + ref.value() + " is not in master data", field);
                 }
                 PartnerKind wanted = field.endsWith("supplier") ? PartnerKind.SUPPLIER : PartnerKind.CUSTOMER;
                 if (partner.kind() != wanted) {
-                    return reject(RejectionCode.UNKNOWN_PARTNER, "partner " + ref.value() + " is a " + partner.kind()
+                    return reject(ErrorCode.UNKNOWN_PARTNER, "partner " + ref.value() + " is a " + partner.kind()
                             + ", not a " + wanted, field);
                 }
             }
@@ -360,14 +356,14 @@ public class IngestService {
             try {
                 item.units().toBase(q.quantity());
             } catch (InvalidQuantityException ex) {
-                return reject(RejectionCode.INVALID_FIELD, "quantity " + q.quantity() + " cannot be stored in item " + item.code()
+                return reject(ErrorCode.INVALID_FIELD, "quantity " + q.quantity() + " cannot be stored in item " + item.code()
                         + "'s unit " + item.baseUom() + ": " + ex.getMessage(), at + ".payload." + q.field() + ".uom");
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<PushError> reject(RejectionCode code, String detail, String field) {
+    private static Optional<PushError> reject(ErrorCode code, String detail, String field) {
         return Optional.of(PushError.of(code, detail, field));
     }
 

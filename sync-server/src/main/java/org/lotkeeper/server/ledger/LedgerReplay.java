@@ -3,6 +3,7 @@ package org.lotkeeper.server.ledger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -13,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.wire.Decoded;
 import org.lotkeeper.model.wire.EventJson;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
@@ -46,26 +48,26 @@ public class LedgerReplay {
             long applied = 0;
             long after = 0;
             while (true) {
-                List<Object[]> rows = Jdbc.query(c, "SELECT ledger_seq, content, recorded_at FROM ledger_event WHERE ledger_seq > ? "
-                        + "ORDER BY ledger_seq LIMIT 1000", rs -> new Object[] {rs.getLong(1), rs.getString(2), Jdbc.instant(rs, "recorded_at")}, after);
+                record Stored(long seq, Event event, Instant recordedAt) {
+                }
+                List<Stored> rows = Jdbc.query(c, "SELECT ledger_seq, content, recorded_at FROM ledger_event WHERE ledger_seq > ? "
+                        + "ORDER BY ledger_seq LIMIT 1000", rs -> {
+                            Decoded<Event> event = EventJson.read(rs.getString(2));
+                            if (!event.isOk()) {
+                                throw new IllegalStateException("ledger event " + rs.getLong(1) + " no longer reads: " + event.firstProblem());
+                            }
+                            return new Stored(rs.getLong(1), event.value(), Jdbc.instant(rs, "recorded_at"));
+                        }, after);
                 if (rows.isEmpty()) {
                     break;
                 }
-                List<Event> events = new java.util.ArrayList<>();
-                List<org.lotkeeper.model.lot.LotRef> touched = new java.util.ArrayList<>();
-                for (Object[] row : rows) {
-                    Decoded<Event> event = EventJson.read((String) row[1]);
-                    if (!event.isOk()) {
-                        throw new IllegalStateException("ledger event " + row[0] + " no longer reads: " + event.firstProblem());
-                    }
-                    events.add(event.value());
-                    touched.addAll(event.value().lots());
-                }
+                List<LotRef> touched = new ArrayList<>();
+                rows.forEach(r -> touched.addAll(r.event().lots()));
                 WorkingSet ws = WorkingSet.open(c, touched);
-                for (int i = 0; i < events.size(); i++) {
-                    Projector.apply(context(ws, (Instant) rows.get(i)[2], events.get(i)), events.get(i));
+                for (Stored row : rows) {
+                    Projector.apply(context(ws, row.recordedAt(), row.event()), row.event());
                     applied++;
-                    after = (Long) rows.get(i)[0];
+                    after = row.seq();
                 }
                 ws.flush();
             }

@@ -17,7 +17,7 @@ import jakarta.transaction.Transactional;
 import org.lotkeeper.server.db.Jdbc;
 
 /**
- * Recomputes every hash chain of the ledger (DOMAIN.md "Audit trail"): per source, events in
+ * Recomputes every hash chain of the ledger (docs/DOMAIN.md "Audit trail"): per source, events in
  * {@code source_seq} order from 1 without gaps, each {@code prev_hash} equal to the previous
  * event's {@code hash}, each {@code hash} equal to {@link ChainHash} of the stored fields, and
  * the last event equal to the source's {@code chain_head}. Answers the first broken link of each

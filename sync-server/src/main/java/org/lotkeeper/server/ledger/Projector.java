@@ -33,11 +33,13 @@ import org.lotkeeper.model.fefo.StockCandidate;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.lot.Availability;
 import org.lotkeeper.model.lot.AvailabilityResult;
 import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotAtLocation;
+import org.lotkeeper.model.lot.LotOrigin;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
@@ -52,10 +54,10 @@ import org.lotkeeper.server.masterdata.MasterDataLookup.PartnerInfo;
 /**
  * Applies one stored event to the projections — stock, lots, genealogy links, receipts,
  * shipments, returns, count variances — held in a {@link WorkingSet} for the ingest transaction,
- * and judges the rules that raise flags (DOMAIN.md), against the ledger as it stands at that
+ * and judges the rules that raise flags (docs/DOMAIN.md), against the ledger as it stands at that
  * moment (arrival order, earlier events of the same push included).
  */
-final class Projector {
+final class Projector implements EventPayload.Visitor<Void, SQLException> {
 
     /** Stock in these locations is committed to an order or a line; FEFO does not offer it again. */
     static final Set<LocationType> NOT_FEFO_CANDIDATES = Set.of(LocationType.STAGING, LocationType.SHIPPING);
@@ -80,7 +82,7 @@ final class Projector {
     private final WorkingSet ws;
     private final Event event;
     private final UUID eventId;
-    private final String site;
+    private final SiteCode site;
     private final List<RaisedFlag> flags = new ArrayList<>();
 
     private Projector(Context ctx, Event event) {
@@ -88,43 +90,15 @@ final class Projector {
         this.ws = ctx.ws();
         this.event = event;
         this.eventId = event.eventId().value();
-        this.site = event.site().value();
+        this.site = event.site();
     }
 
     /** Applies the event and answers the flags it raised. */
     static List<RaisedFlag> apply(Context ctx, Event event) throws SQLException {
         Projector p = new Projector(ctx, event);
         p.clockSkew();
-        p.dispatch(event.payload());
+        event.payload().accept(p);
         return p.flags;
-    }
-
-    private void dispatch(EventPayload payload) throws SQLException {
-        if (payload instanceof Receive r) {
-            receive(r);
-        } else if (payload instanceof Move m) {
-            move(m);
-        } else if (payload instanceof Pick p) {
-            pick(p);
-        } else if (payload instanceof Count n) {
-            count(n);
-        } else if (payload instanceof Ship s) {
-            ship(s);
-        } else if (payload instanceof Transform t) {
-            transform(t);
-        } else if (payload instanceof StatusChange s) {
-            status(s);
-        } else if (payload instanceof Return r) {
-            returned(r);
-        } else if (payload instanceof Adjust a) {
-            adjust(a);
-        } else if (payload instanceof Pack p) {
-            pack(p.location(), p.sscc(), p.contents(), true);
-        } else if (payload instanceof Unpack u) {
-            pack(u.location(), u.sscc(), u.contents(), false);
-        } else {
-            throw new IllegalStateException("no projection for " + payload.type());
-        }
     }
 
     private void clockSkew() {
@@ -136,43 +110,47 @@ final class Projector {
 
     // ---- event types -------------------------------------------------------------------------
 
-    private void receive(Receive r) {
+    @Override
+    public Void receive(Receive r) {
         LotRef ref = new LotRef(r.item(), r.lot());
         ItemInfo item = ctx.item(r.item());
         Quantity q = base(r.item(), r.quantity());
-        String supplierLot = r.supplierLot() == null ? null : r.supplierLot().value();
         WorkingSet.LotState lot = ws.lot(ref);
         if (lot == null) {
-            lot = ws.newLot(ref, site, LotStatusRules.initialStatus(item.qcRequired()), "RECEIVED", event.occurredAt(), eventId);
+            lot = ws.newLot(ref, site, LotStatusRules.initialStatus(item.qcRequired()), LotOrigin.RECEIVED, event.occurredAt(), eventId);
             lot.expiry = r.expiry();
             lot.manufactured = r.manufactured();
-            lot.supplier = r.supplier().value();
-            lot.supplierLot = supplierLot;
+            lot.supplier = r.supplier();
+            lot.supplierLot = r.supplierLot();
         } else {
             // More of a known lot: its status stays; a lot first seen in a movement learns where it came from.
-            if ("UNKNOWN".equals(lot.origin)) {
-                lot.origin = "RECEIVED";
+            if (lot.origin == LotOrigin.UNKNOWN) {
+                lot.origin = LotOrigin.RECEIVED;
             }
-            lot.supplier = lot.supplier == null ? r.supplier().value() : lot.supplier;
-            lot.supplierLot = lot.supplierLot == null ? supplierLot : lot.supplierLot;
+            lot.supplier = lot.supplier == null ? r.supplier() : lot.supplier;
+            lot.supplierLot = lot.supplierLot == null ? r.supplierLot() : lot.supplierLot;
             lot.expiry = lot.expiry == null ? r.expiry() : lot.expiry;
             lot.manufactured = lot.manufactured == null ? r.manufactured() : lot.manufactured;
             lot.dirty = true;
         }
-        ws.receipts.add(new Object[] {eventId, r.item().value(), r.lot().value(), r.supplier().value(), supplierLot,
-                r.reference().value(), q.value(), q.uom().name(), r.location().value(), event.occurredAt()});
-        addStock(ref, r.location(), container(r.sscc()), q);
+        ws.receipts.add(new ProjectionRows.Receipt(eventId, ref, r.supplier(), r.supplierLot(), r.reference(), q, r.location(),
+                event.occurredAt()));
+        addStock(ref, r.location(), r.sscc(), q);
+        return null;
     }
 
-    private void move(Move m) {
+    @Override
+    public Void move(Move m) {
         LotRef ref = new LotRef(m.item(), m.lot());
         knownLot(ref);
         Quantity q = base(m.item(), m.quantity());
-        takeStock(ref, m.from(), container(m.sscc()), q);
-        addStock(ref, m.to(), container(m.sscc()), q);
+        takeStock(ref, m.from(), m.sscc(), q);
+        addStock(ref, m.to(), m.sscc(), q);
+        return null;
     }
 
-    private void pick(Pick p) throws SQLException {
+    @Override
+    public Void pick(Pick p) throws SQLException {
         LotRef ref = new LotRef(p.item(), p.lot());
         WorkingSet.LotState lot = knownLot(ref);
         Quantity q = base(p.item(), p.quantity());
@@ -191,25 +169,28 @@ final class Projector {
                             + ", reason " + (p.deviationReason() == null ? "none" : p.deviationReason().name())
                             + (p.note() == null ? "" : " (" + p.note() + ")"))));
         }
-        takeStock(ref, p.from(), "", q);
-        addStock(ref, p.to(), "", q);
+        takeStock(ref, p.from(), null, q);
+        addStock(ref, p.to(), null, q);
+        return null;
     }
 
-    private void count(Count n) {
+    @Override
+    public Void count(Count n) {
         LotRef ref = new LotRef(n.item(), n.lot());
         knownLot(ref);
         Quantity counted = base(n.item(), n.counted());
-        BigDecimal expected = ws.onHand(ref, n.location().value());
+        BigDecimal expected = ws.onHand(ref, n.location());
         if (expected.compareTo(counted.value()) != 0) {
             Quantity exp = Quantity.of(expected, counted.uom());
             flags.add(new RaisedFlag(Flag.COUNT_VARIANCE, ref, "counted " + counted + " of " + ref + " at " + n.location()
                     + ", the ledger holds " + exp + " (" + signed(counted.minus(exp)) + ")"));
-            ws.variances.add(new Object[] {eventId, site, n.item().value(), n.lot().value(), n.location().value(), counted.value(),
-                    expected, counted.uom().name()});
+            ws.variances.add(new ProjectionRows.Variance(eventId, site, ref, n.location(), counted.value(), expected, counted.uom()));
         }
+        return null;
     }
 
-    private void ship(Ship s) {
+    @Override
+    public Void ship(Ship s) {
         LotRef ref = new LotRef(s.item(), s.lot());
         WorkingSet.LotState lot = knownLot(ref);
         Quantity q = base(s.item(), s.quantity());
@@ -219,12 +200,13 @@ final class Projector {
         if (!availability.isAvailable()) {
             flags.add(new RaisedFlag(Flag.LOT_NOT_AVAILABLE, ref, availability.message()));
         }
-        takeStock(ref, s.from(), container(s.sscc()), q);
-        ws.shipments.add(new Object[] {eventId, s.shipment().value(), s.customer().value(), s.item().value(), s.lot().value(),
-                q.value(), q.uom().name(), s.from().value(), event.occurredAt()});
+        takeStock(ref, s.from(), s.sscc(), q);
+        ws.shipments.add(new ProjectionRows.Shipment(eventId, s.shipment(), s.customer(), ref, q, s.from(), event.occurredAt()));
+        return null;
     }
 
-    private void transform(Transform t) {
+    @Override
+    public Void transform(Transform t) {
         List<Quantity> inputs = new ArrayList<>();
         for (Transform.Input in : t.inputs()) {
             LotRef ref = in.lotRef();
@@ -235,7 +217,7 @@ final class Projector {
             if (!availability.isAvailable()) {
                 flags.add(new RaisedFlag(Flag.LOT_NOT_AVAILABLE, ref, availability.message()));
             }
-            takeStock(ref, in.from(), "", q);
+            takeStock(ref, in.from(), null, q);
         }
         for (Transform.Output out : t.outputs()) {
             LotRef ref = out.lotRef();
@@ -243,13 +225,13 @@ final class Projector {
             Quantity q = base(out.item(), out.quantity());
             if (ws.lot(ref) == null) {
                 LocalDate produced = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
-                WorkingSet.LotState lot = ws.newLot(ref, site, LotStatusRules.initialStatus(item.qcRequired()), "PRODUCED",
+                WorkingSet.LotState lot = ws.newLot(ref, site, LotStatusRules.initialStatus(item.qcRequired()), LotOrigin.PRODUCED,
                         event.occurredAt(), eventId);
                 lot.expiry = out.expiry() != null ? out.expiry()
                         : item.shelfLifeDays() == null ? null : ShelfLife.expiryOf(produced, item.shelfLifeDays());
                 lot.manufactured = produced;
             }
-            addStock(ref, out.to(), "", q);
+            addStock(ref, out.to(), null, q);
         }
         // Genealogy: every input feeds every output. With one output a link carries the input
         // quantity; with one input and several outputs (a split) it carries the output quantity.
@@ -257,57 +239,70 @@ final class Projector {
             Transform.Input in = t.inputs().get(i);
             for (Transform.Output out : t.outputs()) {
                 Quantity q = t.outputs().size() > 1 && t.inputs().size() == 1 ? base(out.item(), out.quantity()) : inputs.get(i);
-                ws.links.add(new Object[] {in.item().value(), in.lot().value(), out.item().value(), out.lot().value(), q.value(),
-                        q.uom().name(), t.kind().name(), t.batch().value(), eventId, event.occurredAt()});
+                ws.links.add(new ProjectionRows.Link(in.lotRef(), out.lotRef(), q, t.kind(), t.batch(), eventId, event.occurredAt()));
             }
         }
+        return null;
     }
 
-    private void status(StatusChange s) {
+    @Override
+    public Void status(StatusChange s) {
         WorkingSet.LotState lot = knownLot(new LotRef(s.item(), s.lot()));
         lot.status = s.status();
         lot.statusEventId = eventId;
         lot.dirty = true;
+        return null;
     }
 
-    private void returned(Return r) {
+    @Override
+    public Void returned(Return r) {
         LotRef ref = new LotRef(r.item(), r.lot());
         knownLot(ref);
         Quantity q = base(r.item(), r.quantity());
-        ws.returns.add(new Object[] {eventId, r.customer().value(), r.reference().value(), r.item().value(), r.lot().value(),
-                q.value(), q.uom().name(), r.to().value(), r.reason(), event.occurredAt()});
-        addStock(ref, r.to(), "", q);
+        ws.returns.add(new ProjectionRows.Returned(eventId, r.customer(), r.reference(), ref, q, r.to(), r.reason(), event.occurredAt()));
+        addStock(ref, r.to(), null, q);
+        return null;
     }
 
-    private void adjust(Adjust a) {
+    @Override
+    public Void adjust(Adjust a) {
         LotRef ref = new LotRef(a.item(), a.lot());
         knownLot(ref);
         Quantity delta = base(a.item(), a.delta());
         if (delta.signum() < 0) {
-            takeStock(ref, a.location(), "", delta.negate());
+            takeStock(ref, a.location(), null, delta.negate());
         } else {
-            addStock(ref, a.location(), "", delta);
+            addStock(ref, a.location(), null, delta);
         }
+        return null;
     }
 
-    private void pack(LocationCode location, Sscc sscc, List<ContainerLine> contents, boolean into) {
+    @Override
+    public Void pack(Pack p) {
+        return pack(p.location(), p.sscc(), p.contents(), true);
+    }
+
+    @Override
+    public Void unpack(Unpack u) {
+        return pack(u.location(), u.sscc(), u.contents(), false);
+    }
+
+    /** Stock moves into ({@code into}) or out of a container at the same location. */
+    private Void pack(LocationCode location, Sscc sscc, List<ContainerLine> contents, boolean into) {
         for (ContainerLine line : contents) {
             LotRef ref = line.lotRef();
             knownLot(ref);
             Quantity q = base(line.item(), line.quantity());
-            takeStock(ref, location, into ? "" : sscc.value(), q);
-            addStock(ref, location, into ? sscc.value() : "", q);
+            takeStock(ref, location, into ? null : sscc, q);
+            addStock(ref, location, into ? sscc : null, q);
         }
+        return null;
     }
 
     // ---- helpers -----------------------------------------------------------------------------
 
     private Quantity base(ItemCode item, Quantity q) {
         return ctx.item(item).units().toBase(q);
-    }
-
-    private static String container(Sscc sscc) {
-        return sscc == null ? "" : sscc.value();
     }
 
     private static String signed(Quantity q) {
@@ -324,45 +319,42 @@ final class Projector {
             return lot;
         }
         flags.add(new RaisedFlag(Flag.UNKNOWN_LOT, ref, "lot " + ref + " was never received or produced"));
-        return ws.newLot(ref, site, LotStatusRules.initialStatus(ctx.item(ref.item()).qcRequired()), "UNKNOWN", event.occurredAt(), eventId);
+        return ws.newLot(ref, site, LotStatusRules.initialStatus(ctx.item(ref.item()).qcRequired()), LotOrigin.UNKNOWN, event.occurredAt(),
+                eventId);
     }
 
     private LotAtLocation facts(WorkingSet.LotState lot, LotRef ref, LocationCode location) {
         return new LotAtLocation(ref, lot.status, lot.expiry, location, ctx.location(location).type());
     }
 
-    private void addStock(LotRef ref, LocationCode location, String container, Quantity q) {
-        ws.change(key(ref, location, container), site, q.uom().name(), q.value());
+    /** Adds to stock at a location, loose or in a container (null: loose). */
+    private void addStock(LotRef ref, LocationCode location, Sscc container, Quantity q) {
+        ws.change(new WorkingSet.StockKey(ref, location, container), site, q.uom(), q.value());
     }
 
-    private void takeStock(LotRef ref, LocationCode location, String container, Quantity q) {
-        BigDecimal balance = ws.change(key(ref, location, container), site, q.uom().name(), q.value().negate());
+    private void takeStock(LotRef ref, LocationCode location, Sscc container, Quantity q) {
+        BigDecimal balance = ws.change(new WorkingSet.StockKey(ref, location, container), site, q.uom(), q.value().negate());
         if (balance.signum() < 0) {
             flags.add(new RaisedFlag(Flag.NEGATIVE_BALANCE, ref, "taking " + q + " of " + ref + " from " + location
-                    + (container.isEmpty() ? "" : " (container " + container + ")") + " leaves " + balance.toPlainString() + " " + q.uom()));
+                    + (container == null ? "" : " (container " + container + ")") + " leaves " + balance.toPlainString() + " " + q.uom()));
         }
-    }
-
-    private static WorkingSet.StockKey key(LotRef ref, LocationCode location, String container) {
-        return new WorkingSet.StockKey(ref.item().value(), ref.lot().value(), location.value(), container);
     }
 
     /** Stock of an item at this site that FEFO could offer, with lot and location facts. */
     private List<StockCandidate> fefoCandidates(ItemCode item) throws SQLException {
-        List<Object[]> rows = ws.positiveStock(item.value(), site);
+        List<WorkingSet.FefoRow> rows = ws.positiveStock(item, site);
         Map<String, LocationInfo> where = ctx.locations();
-        List<String> missing = rows.stream().map(r -> (String) r[1]).filter(code -> !where.containsKey(code)).distinct().toList();
+        List<String> missing = rows.stream().map(r -> r.location().value()).filter(code -> !where.containsKey(code)).distinct().toList();
         Map<String, LocationInfo> more = missing.isEmpty() ? Map.of() : ctx.moreLocations().apply(missing);
         List<StockCandidate> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            String code = (String) r[1];
+        for (WorkingSet.FefoRow r : rows) {
+            String code = r.location().value();
             LocationInfo loc = where.containsKey(code) ? where.get(code) : more.get(code);
             if (loc == null || NOT_FEFO_CANDIDATES.contains(loc.type())) {
                 continue;
             }
-            out.add(new StockCandidate(new LotRef(item, LotCode.of((String) r[0])), LocationCode.of(code), loc.type(),
-                    loc.pickSequence(), Quantity.of((BigDecimal) r[2], ctx.item(item).baseUom()), (LotStatus) r[3],
-                    (LocalDate) r[4], (Instant) r[5]));
+            out.add(new StockCandidate(new LotRef(item, r.lot()), r.location(), loc.type(), loc.pickSequence(),
+                    Quantity.of(r.quantity(), ctx.item(item).baseUom()), r.status(), r.expiry(), r.createdAt()));
         }
         return out;
     }

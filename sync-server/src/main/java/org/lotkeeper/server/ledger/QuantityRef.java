@@ -23,41 +23,78 @@ import org.lotkeeper.model.quantity.Quantity;
 record QuantityRef(ItemCode item, Quantity quantity, String field) {
 
     static List<QuantityRef> of(EventPayload payload) {
-        List<QuantityRef> out = new ArrayList<>();
-        if (payload instanceof Receive r) {
-            out.add(new QuantityRef(r.item(), r.quantity(), "quantity"));
-        } else if (payload instanceof Move m) {
-            out.add(new QuantityRef(m.item(), m.quantity(), "quantity"));
-        } else if (payload instanceof Pick p) {
-            out.add(new QuantityRef(p.item(), p.quantity(), "quantity"));
-        } else if (payload instanceof Count c) {
-            out.add(new QuantityRef(c.item(), c.counted(), "counted"));
-        } else if (payload instanceof Ship s) {
-            out.add(new QuantityRef(s.item(), s.quantity(), "quantity"));
-        } else if (payload instanceof Return r) {
-            out.add(new QuantityRef(r.item(), r.quantity(), "quantity"));
-        } else if (payload instanceof Adjust a) {
-            out.add(new QuantityRef(a.item(), a.delta(), "delta"));
-        } else if (payload instanceof Transform t) {
+        return payload.accept(QUANTITIES);
+    }
+
+    private static final EventPayload.Cases<List<QuantityRef>> QUANTITIES = new EventPayload.Cases<>() {
+        @Override
+        public List<QuantityRef> receive(Receive r) {
+            return List.of(new QuantityRef(r.item(), r.quantity(), "quantity"));
+        }
+
+        @Override
+        public List<QuantityRef> move(Move m) {
+            return List.of(new QuantityRef(m.item(), m.quantity(), "quantity"));
+        }
+
+        @Override
+        public List<QuantityRef> pick(Pick p) {
+            return List.of(new QuantityRef(p.item(), p.quantity(), "quantity"));
+        }
+
+        @Override
+        public List<QuantityRef> count(Count c) {
+            return List.of(new QuantityRef(c.item(), c.counted(), "counted"));
+        }
+
+        @Override
+        public List<QuantityRef> ship(Ship s) {
+            return List.of(new QuantityRef(s.item(), s.quantity(), "quantity"));
+        }
+
+        @Override
+        public List<QuantityRef> transform(Transform t) {
+            List<QuantityRef> out = new ArrayList<>();
             for (int i = 0; i < t.inputs().size(); i++) {
                 out.add(new QuantityRef(t.inputs().get(i).item(), t.inputs().get(i).quantity(), "inputs[" + i + "].quantity"));
             }
             for (int i = 0; i < t.outputs().size(); i++) {
                 out.add(new QuantityRef(t.outputs().get(i).item(), t.outputs().get(i).quantity(), "outputs[" + i + "].quantity"));
             }
-        } else if (payload instanceof Pack p) {
-            lines(out, p.contents());
-        } else if (payload instanceof Unpack u) {
-            lines(out, u.contents());
-        } else if (!(payload instanceof StatusChange)) {
-            throw new IllegalStateException("no quantities known for " + payload.type());
+            return out;
         }
-        return out;
-    }
 
-    private static void lines(List<QuantityRef> out, List<ContainerLine> lines) {
+        @Override
+        public List<QuantityRef> status(StatusChange s) {
+            return List.of();
+        }
+
+        @Override
+        public List<QuantityRef> returned(Return r) {
+            return List.of(new QuantityRef(r.item(), r.quantity(), "quantity"));
+        }
+
+        @Override
+        public List<QuantityRef> adjust(Adjust a) {
+            return List.of(new QuantityRef(a.item(), a.delta(), "delta"));
+        }
+
+        @Override
+        public List<QuantityRef> pack(Pack p) {
+            return lines(p.contents());
+        }
+
+        @Override
+        public List<QuantityRef> unpack(Unpack u) {
+            return lines(u.contents());
+        }
+    };
+
+    private static List<QuantityRef> lines(List<ContainerLine> lines) {
+        List<QuantityRef> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             out.add(new QuantityRef(lines.get(i).item(), lines.get(i).quantity(), "contents[" + i + "].quantity"));
         }
+        return out;
     }
 }

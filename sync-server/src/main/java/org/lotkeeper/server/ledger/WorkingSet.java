@@ -1,8 +1,9 @@
 package org.lotkeeper.server.ledger;
 
+import static org.lotkeeper.server.db.RowWriter.column;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,11 +16,18 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.id.SiteCode;
+import org.lotkeeper.model.id.Sscc;
+import org.lotkeeper.model.lot.LotOrigin;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.server.db.RowWriter;
+import org.lotkeeper.server.db.Jdbc;
 
 /**
  * The lots and stock one ingest transaction touches, locked, loaded once, changed in memory by
@@ -33,20 +41,28 @@ import org.lotkeeper.model.lot.LotStatus;
  */
 final class WorkingSet {
 
-    /** Where a quantity of a lot sits: a location and a container ('' when loose). */
-    record StockKey(String item, String lot, String location, String container) {
+    /** Where a quantity of a lot sits: a location, and the container it is packed in (null when loose). */
+    record StockKey(LotRef lot, LocationCode location, Sscc container) {
+    }
+
+    /** The site and unit of a stock row (a row's unit is its item's base unit). */
+    private record StockMeta(SiteCode site, Uom uom) {
+    }
+
+    /** Positive stock of a lot at a location, with the lot's facts: what FEFO compares. */
+    record FefoRow(LotCode lot, LocationCode location, BigDecimal quantity, LotStatus status, LocalDate expiry, Instant createdAt) {
     }
 
     /** A lot row, as loaded or as made by this transaction. */
     static final class LotState {
         final LotRef ref;
-        String site;
+        SiteCode site;
         LotStatus status;
         LocalDate expiry;
         LocalDate manufactured;
-        String origin;
-        String supplier;
-        String supplierLot;
+        LotOrigin origin;
+        PartnerCode supplier;
+        LotCode supplierLot;
         Instant createdAt;
         UUID firstEventId;
         UUID statusEventId;
@@ -59,17 +75,57 @@ final class WorkingSet {
         }
     }
 
+    /** A stock change to write: the row's key and meta, and the signed delta. */
+    private record StockDelta(StockKey key, StockMeta meta, BigDecimal delta) {
+    }
+
+    private static final RowWriter<LotState> NEW_LOTS = RowWriter.insert("lot", "", List.of(
+            column("item", l -> l.ref.item()),
+            column("lot", l -> l.ref.lot()),
+            column("site", l -> l.site),
+            column("status", l -> l.status),
+            column("expiry", l -> l.expiry),
+            column("manufactured", l -> l.manufactured),
+            column("origin", l -> l.origin),
+            column("supplier", l -> l.supplier),
+            column("supplier_lot", l -> l.supplierLot),
+            column("created_at", l -> l.createdAt),
+            column("first_event_id", l -> l.firstEventId),
+            column("status_event_id", l -> l.statusEventId)));
+
+    private static final RowWriter<StockDelta> STOCK = RowWriter.insert("stock",
+            "ON CONFLICT (item, lot, location, container) DO UPDATE SET quantity = stock.quantity + EXCLUDED.quantity, "
+                    + "changed_xid = pg_current_xact_id()", List.of(
+            column("item", d -> d.key().lot().item()),
+            column("lot", d -> d.key().lot().lot()),
+            column("location", d -> d.key().location()),
+            column("container", d -> container(d.key().container())),
+            column("site", d -> d.meta().site()),
+            column("quantity", StockDelta::delta),
+            column("uom", d -> d.meta().uom())));
+
+    private static final RowWriter<LotState> CHANGED_LOTS = RowWriter.update("lot", List.of(
+            column("status", l -> l.status),
+            column("expiry", l -> l.expiry),
+            column("manufactured", l -> l.manufactured),
+            column("origin", l -> l.origin),
+            column("supplier", l -> l.supplier),
+            column("supplier_lot", l -> l.supplierLot),
+            column("status_event_id", l -> l.statusEventId)), "changed_xid = pg_current_xact_id()", List.of(
+            column("item", l -> l.ref.item()),
+            column("lot", l -> l.ref.lot())));
+
     private final Connection connection;
     private final Map<LotRef, LotState> lots = new HashMap<>();
     private final Map<StockKey, BigDecimal> balances = new LinkedHashMap<>();
     private final Map<StockKey, BigDecimal> deltas = new LinkedHashMap<>();
-    private final Map<StockKey, String[]> stockSiteAndUom = new HashMap<>();
-    private final Map<String, List<Object[]>> fefoRowsByItem = new HashMap<>();
-    final List<Object[]> receipts = new ArrayList<>();
-    final List<Object[]> shipments = new ArrayList<>();
-    final List<Object[]> returns = new ArrayList<>();
-    final List<Object[]> links = new ArrayList<>();
-    final List<Object[]> variances = new ArrayList<>();
+    private final Map<StockKey, StockMeta> stockMeta = new HashMap<>();
+    private final Map<ItemCode, Map<SiteCode, List<FefoRow>>> fefoRowsFromDb = new HashMap<>();
+    final List<ProjectionRows.Receipt> receipts = new ArrayList<>();
+    final List<ProjectionRows.Shipment> shipments = new ArrayList<>();
+    final List<ProjectionRows.Returned> returns = new ArrayList<>();
+    final List<ProjectionRows.Link> links = new ArrayList<>();
+    final List<ProjectionRows.Variance> variances = new ArrayList<>();
 
     private WorkingSet(Connection connection) {
         this.connection = connection;
@@ -79,35 +135,38 @@ final class WorkingSet {
         return connection;
     }
 
+    /** The stock table's container column: the SSCC, or '' for loose stock. */
+    static String container(Sscc sscc) {
+        return sscc == null ? "" : sscc.value();
+    }
+
+    private static Sscc container(String column) {
+        return column.isEmpty() ? null : Sscc.of(column);
+    }
+
     /** Locks and loads the given lots (and all their stock rows). */
     static WorkingSet open(Connection c, Collection<LotRef> refs) throws SQLException {
         WorkingSet ws = new WorkingSet(c);
-        TreeSet<String> keys = new TreeSet<>();
-        refs.forEach(r -> keys.add(r.item().value() + " " + r.lot().value()));
-        if (keys.isEmpty()) {
+        TreeSet<LotRef> sorted = new TreeSet<>(refs);
+        if (sorted.isEmpty()) {
             return ws;
         }
-        String[] keyArray = keys.toArray(String[]::new);
+        String[] items = sorted.stream().map(r -> r.item().value()).toArray(String[]::new);
+        String[] lotCodes = sorted.stream().map(r -> r.lot().value()).toArray(String[]::new);
+        String[] keys = sorted.stream().map(r -> r.item().value() + " " + r.lot().value()).toArray(String[]::new);
         Jdbc.query(c, "SELECT pg_advisory_xact_lock(hashtextextended(k, 1298)) FROM (SELECT k FROM unnest(?::text[]) AS k ORDER BY k) s",
-                rs -> null, (Object) keyArray);
-        String[] items = new String[keyArray.length];
-        String[] lotCodes = new String[keyArray.length];
-        for (int i = 0; i < keyArray.length; i++) {
-            int cut = keyArray[i].indexOf(' ');
-            items[i] = keyArray[i].substring(0, cut);
-            lotCodes[i] = keyArray[i].substring(cut + 1);
-        }
+                rs -> null, (Object) keys);
         Jdbc.query(c, "SELECT item, lot, site, status, expiry, manufactured, origin, supplier, supplier_lot, created_at, first_event_id, "
                         + "status_event_id FROM lot WHERE (item, lot) IN (SELECT * FROM unnest(?::text[], ?::text[]))",
                 rs -> {
                     LotState l = new LotState(new LotRef(ItemCode.of(rs.getString(1)), LotCode.of(rs.getString(2))), false);
-                    l.site = rs.getString(3);
+                    l.site = SiteCode.of(rs.getString(3));
                     l.status = LotStatus.valueOf(rs.getString(4));
                     l.expiry = Jdbc.date(rs, "expiry");
                     l.manufactured = Jdbc.date(rs, "manufactured");
-                    l.origin = rs.getString(7);
-                    l.supplier = rs.getString(8);
-                    l.supplierLot = rs.getString(9);
+                    l.origin = LotOrigin.valueOf(rs.getString(7));
+                    l.supplier = rs.getString(8) == null ? null : PartnerCode.of(rs.getString(8));
+                    l.supplierLot = rs.getString(9) == null ? null : LotCode.of(rs.getString(9));
                     l.createdAt = Jdbc.instant(rs, "created_at");
                     l.firstEventId = rs.getObject(11, UUID.class);
                     l.statusEventId = rs.getObject(12, UUID.class);
@@ -117,9 +176,10 @@ final class WorkingSet {
         Jdbc.query(c, "SELECT item, lot, location, container, site, quantity, uom FROM stock "
                         + "WHERE (item, lot) IN (SELECT * FROM unnest(?::text[], ?::text[]))",
                 rs -> {
-                    StockKey k = new StockKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+                    StockKey k = new StockKey(new LotRef(ItemCode.of(rs.getString(1)), LotCode.of(rs.getString(2))),
+                            LocationCode.of(rs.getString(3)), container(rs.getString(4)));
                     ws.balances.put(k, rs.getBigDecimal(6));
-                    ws.stockSiteAndUom.put(k, new String[] {rs.getString(5), rs.getString(7)});
+                    ws.stockMeta.put(k, new StockMeta(SiteCode.of(rs.getString(5)), Uom.valueOf(rs.getString(7))));
                     return null;
                 }, items, lotCodes);
         return ws;
@@ -130,7 +190,7 @@ final class WorkingSet {
         return lots.get(ref);
     }
 
-    LotState newLot(LotRef ref, String site, LotStatus status, String origin, Instant createdAt, UUID eventId) {
+    LotState newLot(LotRef ref, SiteCode site, LotStatus status, LotOrigin origin, Instant createdAt, UUID eventId) {
         LotState l = new LotState(ref, true);
         l.site = site;
         l.status = status;
@@ -142,8 +202,8 @@ final class WorkingSet {
     }
 
     /** Changes a balance; answers the new balance. */
-    BigDecimal change(StockKey key, String site, String uom, BigDecimal delta) {
-        stockSiteAndUom.putIfAbsent(key, new String[] {site, uom});
+    BigDecimal change(StockKey key, SiteCode site, Uom uom, BigDecimal delta) {
+        stockMeta.putIfAbsent(key, new StockMeta(site, uom));
         BigDecimal balance = balances.getOrDefault(key, BigDecimal.ZERO).add(delta);
         balances.put(key, balance);
         deltas.merge(key, delta, BigDecimal::add);
@@ -151,11 +211,11 @@ final class WorkingSet {
     }
 
     /** On hand of a lot at a location, over all its containers. */
-    BigDecimal onHand(LotRef ref, String location) {
+    BigDecimal onHand(LotRef ref, LocationCode location) {
         BigDecimal sum = BigDecimal.ZERO;
         for (Map.Entry<StockKey, BigDecimal> e : balances.entrySet()) {
             StockKey k = e.getKey();
-            if (k.item().equals(ref.item().value()) && k.lot().equals(ref.lot().value()) && k.location().equals(location)) {
+            if (k.lot().equals(ref) && k.location().equals(location)) {
                 sum = sum.add(e.getValue());
             }
         }
@@ -165,34 +225,35 @@ final class WorkingSet {
     /**
      * Positive stock of an item at a site by (lot, location), with lot facts: lots outside this
      * working set from the database (they cannot change under our feet in a way that matters to a
-     * flag), lots inside it from memory. Rows: lot, location, quantity, status, expiry, created.
+     * flag), lots inside it from memory.
      */
-    List<Object[]> positiveStock(String item, String site) throws SQLException {
-        List<Object[]> fromDb = fefoRowsByItem.get(item + " " + site);
+    List<FefoRow> positiveStock(ItemCode item, SiteCode site) throws SQLException {
+        Map<SiteCode, List<FefoRow>> bySite = fefoRowsFromDb.computeIfAbsent(item, i -> new HashMap<>());
+        List<FefoRow> fromDb = bySite.get(site);
         if (fromDb == null) {
-            String[] mine = lots.keySet().stream().filter(r -> r.item().value().equals(item)).map(r -> r.lot().value()).toArray(String[]::new);
+            String[] mine = lots.keySet().stream().filter(r -> r.item().equals(item)).map(r -> r.lot().value()).toArray(String[]::new);
             fromDb = Jdbc.query(connection, "SELECT s.lot, s.location, SUM(s.quantity), l.status, l.expiry, l.created_at "
                             + "FROM stock s JOIN lot l ON l.item = s.item AND l.lot = s.lot "
                             + "WHERE s.item = ? AND s.site = ? AND s.quantity > 0 AND NOT (s.lot = ANY(?)) "
                             + "GROUP BY s.lot, s.location, l.status, l.expiry, l.created_at",
-                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getBigDecimal(3), LotStatus.valueOf(rs.getString(4)),
-                            Jdbc.date(rs, "expiry"), Jdbc.instant(rs, "created_at")},
+                    rs -> new FefoRow(LotCode.of(rs.getString(1)), LocationCode.of(rs.getString(2)), rs.getBigDecimal(3),
+                            LotStatus.valueOf(rs.getString(4)), Jdbc.date(rs, "expiry"), Jdbc.instant(rs, "created_at")),
                     item, site, mine);
-            fefoRowsByItem.put(item + " " + site, fromDb);
+            bySite.put(site, fromDb);
         }
-        List<Object[]> out = new ArrayList<>(fromDb);
-        Map<List<String>, BigDecimal> mine = new LinkedHashMap<>();
+        List<FefoRow> out = new ArrayList<>(fromDb);
+        record LotAt(LotRef lot, LocationCode location) {
+        }
+        Map<LotAt, BigDecimal> inMemory = new LinkedHashMap<>();
         balances.forEach((k, q) -> {
-            if (k.item().equals(item) && site.equals(stockSiteAndUom.get(k)[0])) {
-                mine.merge(List.of(k.lot(), k.location()), q, BigDecimal::add);
+            if (k.lot().item().equals(item) && site.equals(stockMeta.get(k).site())) {
+                inMemory.merge(new LotAt(k.lot(), k.location()), q, BigDecimal::add);
             }
         });
-        mine.forEach((lotAndLocation, q) -> {
-            if (q.signum() > 0) {
-                LotState l = lots.get(new LotRef(ItemCode.of(item), LotCode.of(lotAndLocation.get(0))));
-                if (l != null) {
-                    out.add(new Object[] {lotAndLocation.get(0), lotAndLocation.get(1), q, l.status, l.expiry, l.createdAt});
-                }
+        inMemory.forEach((at, q) -> {
+            LotState l = lots.get(at.lot());
+            if (q.signum() > 0 && l != null) {
+                out.add(new FefoRow(at.lot().lot(), at.location(), q, l.status, l.expiry, l.createdAt));
             }
         });
         return out;
@@ -200,46 +261,19 @@ final class WorkingSet {
 
     /** Writes every change back: lots, stock deltas, and the rows the events added. */
     void flush() throws SQLException {
-        batch("INSERT INTO lot (item, lot, site, status, expiry, manufactured, origin, supplier, supplier_lot, created_at, first_event_id, "
-                + "status_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lots.values().stream().filter(l -> l.isNew)
-                .map(l -> new Object[] {l.ref.item().value(), l.ref.lot().value(), l.site, l.status.name(), l.expiry, l.manufactured, l.origin,
-                        l.supplier, l.supplierLot, l.createdAt, l.firstEventId, l.statusEventId}).toList());
-        batch("UPDATE lot SET status = ?, expiry = ?, manufactured = ?, origin = ?, supplier = ?, supplier_lot = ?, status_event_id = ?, "
-                + "changed_xid = pg_current_xact_id() WHERE item = ? AND lot = ?", lots.values().stream().filter(l -> !l.isNew && l.dirty)
-                .map(l -> new Object[] {l.status.name(), l.expiry, l.manufactured, l.origin, l.supplier, l.supplierLot, l.statusEventId,
-                        l.ref.item().value(), l.ref.lot().value()}).toList());
-        List<Object[]> stock = new ArrayList<>();
+        NEW_LOTS.run(connection, lots.values().stream().filter(l -> l.isNew).toList());
+        CHANGED_LOTS.run(connection, lots.values().stream().filter(l -> !l.isNew && l.dirty).toList());
+        List<StockDelta> stock = new ArrayList<>();
         deltas.forEach((k, d) -> {
             if (d.signum() != 0) {
-                String[] siteUom = stockSiteAndUom.get(k);
-                stock.add(new Object[] {k.item(), k.lot(), k.location(), k.container(), siteUom[0], d, siteUom[1]});
+                stock.add(new StockDelta(k, stockMeta.get(k), d));
             }
         });
-        batch("INSERT INTO stock (item, lot, location, container, site, quantity, uom) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (item, lot, location, container) DO UPDATE SET quantity = stock.quantity + EXCLUDED.quantity, "
-                + "changed_xid = pg_current_xact_id()", stock);
-        batch("INSERT INTO receipt (event_id, item, lot, supplier, supplier_lot, reference, quantity, uom, location, received_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", receipts);
-        batch("INSERT INTO shipment_line (event_id, shipment, customer, item, lot, quantity, uom, location, shipped_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", shipments);
-        batch("INSERT INTO return_line (event_id, customer, reference, item, lot, quantity, uom, location, reason, returned_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", returns);
-        batch("INSERT INTO lot_link (from_item, from_lot, to_item, to_lot, quantity, uom, kind, batch, event_id, occurred_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", links);
-        batch("INSERT INTO count_variance (event_id, site, item, lot, location, counted, expected, uom) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                variances);
-    }
-
-    private void batch(String sql, List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (Object[] row : rows) {
-                Jdbc.bind(connection, ps, row);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        STOCK.run(connection, stock);
+        ProjectionRows.RECEIPTS.run(connection, receipts);
+        ProjectionRows.SHIPMENTS.run(connection, shipments);
+        ProjectionRows.RETURNS.run(connection, returns);
+        ProjectionRows.LINKS.run(connection, links);
+        ProjectionRows.VARIANCES.run(connection, variances);
     }
 }

@@ -10,12 +10,16 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.lotkeeper.model.lot.LotNumbering;
+import org.lotkeeper.model.quantity.Uom;
 
 @Entity
 @Table(name = "item")
@@ -25,7 +29,8 @@ class ItemEntity extends PanacheEntityBase {
     public String name;
     public String gtin;
     @Column(name = "base_uom")
-    public String baseUom;
+    @Enumerated(EnumType.STRING)
+    public Uom baseUom;
     @Column(name = "qc_required")
     public boolean qcRequired;
     @Column(name = "coa_required")
@@ -35,7 +40,8 @@ class ItemEntity extends PanacheEntityBase {
     @Column(name = "min_remaining_shelf_life_days")
     public int minRemainingShelfLifeDays;
     @Column(name = "lot_numbering")
-    public String lotNumbering;
+    @Enumerated(EnumType.STRING)
+    public LotNumbering lotNumbering;
     @Column(name = "lot_pattern")
     public String lotPattern;
     @Column(name = "updated_at")

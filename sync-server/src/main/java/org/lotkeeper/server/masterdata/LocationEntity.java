@@ -5,8 +5,11 @@ import java.time.Instant;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.lotkeeper.model.lot.LocationType;
 
 @Entity
 @Table(name = "location")
@@ -14,7 +17,8 @@ class LocationEntity extends PanacheEntityBase {
     @Id
     public String code;
     public String site;
-    public String type;
+    @Enumerated(EnumType.STRING)
+    public LocationType type;
     @Column(name = "pick_sequence")
     public int pickSequence;
     @Column(name = "updated_at")

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The upsert bundle of {@code PUT /api/v1/masterdata} (PROTOCOL.md). Fields are bound leniently
+ * The upsert bundle of {@code PUT /api/v1/masterdata} (docs/PROTOCOL.md). Fields are bound leniently
  * (strings, boxed numbers) and checked by {@link MasterDataService}, so every error names its
  * entry and field.
  */

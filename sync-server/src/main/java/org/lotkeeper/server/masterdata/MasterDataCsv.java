@@ -1,5 +1,6 @@
 package org.lotkeeper.server.masterdata;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.ValidationErrors;
 
 /**
@@ -58,7 +59,7 @@ final class MasterDataCsv {
                     return k;
                 }
             }
-            throw ApiException.notFound("no master-data kind " + (path.length() > 20 ? path.substring(0, 20) + "…" : path)
+            throw Refused.notFound("no master-data kind " + (path.length() > 20 ? path.substring(0, 20) + "…" : path)
                     + "; use sites, items, locations, partners or users");
         }
     }
@@ -71,7 +72,7 @@ final class MasterDataCsv {
 
     static Parsed parse(Kind kind, String text) {
         if (text == null || text.isBlank()) {
-            throw ApiException.badRequest("MISSING_FIELD", "the CSV is empty; the first line must name the columns: "
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "the CSV is empty; the first line must name the columns: "
                     + String.join(",", kind.columns), null);
         }
         ValidationErrors errors = new ValidationErrors();
@@ -84,21 +85,21 @@ final class MasterDataCsv {
             Set<String> known = new HashSet<>(kind.columns);
             for (String column : header) {
                 if (!known.contains(column)) {
-                    errors.add(1, column, "UNKNOWN_COLUMN", "column " + printable(column) + " is not one of " + String.join(",", kind.columns));
+                    errors.add(1, column, ErrorCode.UNKNOWN_COLUMN, "column " + printable(column) + " is not one of " + String.join(",", kind.columns));
                 }
             }
             String first = kind.columns.get(0);
             if (!header.contains(first)) {
-                errors.add(1, first, "MISSING_FIELD", "the header must name the column " + first);
+                errors.add(1, first, ErrorCode.MISSING_FIELD, "the header must name the column " + first);
             }
             errors.throwIfAny();
             for (CSVRecord record : parser) {
                 int line = lineOf(text, record.getCharacterPosition());
                 if (entries.size() >= MAX_ROWS) {
-                    throw new ApiException(413, "TOO_LARGE", "at most " + MAX_ROWS + " rows per upload", null);
+                    throw Refused.of(ErrorCode.TOO_LARGE, "at most " + MAX_ROWS + " rows per upload", null);
                 }
                 if (!record.isConsistent()) {
-                    errors.add(line, null, "INVALID_FIELD", "the row has " + record.size() + " cells; the header names " + header.size());
+                    errors.add(line, null, ErrorCode.INVALID_FIELD, "the row has " + record.size() + " cells; the header names " + header.size());
                     continue;
                 }
                 Row row = new Row(record.toMap(), line, errors);
@@ -118,7 +119,7 @@ final class MasterDataCsv {
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             // Commons CSV reports broken quoting and duplicate header names this way.
-            errors.add(null, "MALFORMED_CSV", "the CSV cannot be read: " + firstLine(e.getMessage()));
+            errors.add(null, ErrorCode.MALFORMED_CSV, "the CSV cannot be read: " + firstLine(e.getMessage()));
         }
         errors.throwIfAny();
         List<?> list = entries;
@@ -137,30 +138,27 @@ final class MasterDataCsv {
      * The bundle's validation problems ({@code items[3].gtin}) as problems of the file: line and
      * column.
      */
-    @SuppressWarnings("unchecked")
-    static ApiException withLines(ApiException e, int[] lines) {
-        Object all = e.extra().get("errors");
-        if (!(all instanceof List<?> list)) {
+    static Refused withLines(Refused e, int[] lines) {
+        List<ValidationErrors.Problem> list = ValidationErrors.of(e);
+        if (list.isEmpty()) {
             return e;
         }
         ValidationErrors errors = new ValidationErrors();
-        for (Object o : list) {
-            Map<String, Object> problem = (Map<String, Object>) o;
-            String field = (String) problem.get("field");
-            String detail = (String) problem.get("detail");
+        for (ValidationErrors.Problem problem : list) {
+            String field = problem.field();
+            String detail = problem.detail();
             Matcher m = field == null ? null : ENTRY_PATH.matcher(field);
             if (m != null && m.matches() && Integer.parseInt(m.group(2)) < lines.length) {
                 String column = m.group(3).isEmpty() ? null : m.group(3);
                 String prefix = m.group(1) + "[" + m.group(2) + "]" + (column == null ? "" : ".");
-                errors.add(lines[Integer.parseInt(m.group(2))], column, (String) problem.get("code"),
-                        detail == null ? "" : detail.replace(prefix, ""));
+                errors.add(lines[Integer.parseInt(m.group(2))], column, problem.code(), detail == null ? "" : detail.replace(prefix, ""));
             } else {
-                errors.add(field, (String) problem.get("code"), detail);
+                errors.add(field, problem.code(), detail);
             }
         }
         try {
             errors.throwIfAny();
-        } catch (ApiException mapped) {
+        } catch (Refused mapped) {
             return mapped;
         }
         return e;
@@ -213,7 +211,7 @@ final class MasterDataCsv {
             if (s.equals("true") || s.equals("false")) {
                 return Boolean.valueOf(s);
             }
-            errors.add(line, column, "INVALID_FIELD", column + " must be true or false, not " + printable(v));
+            errors.add(line, column, ErrorCode.INVALID_FIELD, column + " must be true or false, not " + printable(v));
             return null;
         }
 
@@ -225,7 +223,7 @@ final class MasterDataCsv {
             try {
                 return Integer.valueOf(v.strip());
             } catch (NumberFormatException e) {
-                errors.add(line, column, "INVALID_FIELD", column + " must be a whole number, not " + printable(v));
+                errors.add(line, column, ErrorCode.INVALID_FIELD, column + " must be a whole number, not " + printable(v));
                 return null;
             }
         }
@@ -247,13 +245,13 @@ final class MasterDataCsv {
             for (String part : parts) {
                 int eq = part.indexOf('=');
                 if (eq <= 0 || eq == part.length() - 1) {
-                    errors.add(line, column, "INVALID_FIELD", column + " is a list like PAIL=20;DRUM=200, not " + printable(part));
+                    errors.add(line, column, ErrorCode.INVALID_FIELD, column + " is a list like PAIL=20;DRUM=200, not " + printable(part));
                     continue;
                 }
                 try {
                     out.add(new MasterDataBundle.PackUnit(part.substring(0, eq).strip(), new BigDecimal(part.substring(eq + 1).strip())));
                 } catch (NumberFormatException e) {
-                    errors.add(line, column, "INVALID_FIELD", column + ": the factor of " + printable(part) + " is not a number");
+                    errors.add(line, column, ErrorCode.INVALID_FIELD, column + ": the factor of " + printable(part) + " is not a number");
                 }
             }
             return out;

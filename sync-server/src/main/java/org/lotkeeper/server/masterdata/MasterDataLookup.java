@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.model.lot.LocationType;
+import org.lotkeeper.model.lot.LotNumbering;
 import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.ItemUnits;
 import org.lotkeeper.model.quantity.PackUnit;
@@ -20,7 +21,7 @@ import org.lotkeeper.model.quantity.Uom;
 public class MasterDataLookup {
 
     public record ItemInfo(String code, String name, String gtin, Uom baseUom, boolean qcRequired, boolean coaRequired,
-                           Integer shelfLifeDays, int minRemainingShelfLifeDays, String lotNumbering, String lotPattern,
+                           Integer shelfLifeDays, int minRemainingShelfLifeDays, LotNumbering lotNumbering, String lotPattern,
                            Map<String, BigDecimal> packUnits) {
         public ItemUnits units() {
             return new ItemUnits(baseUom, packUnits.entrySet().stream().map(e -> new PackUnit(e.getKey(), e.getValue())).toList());
@@ -109,15 +110,15 @@ public class MasterDataLookup {
     }
 
     private static ItemInfo item(ItemEntity e) {
-        return new ItemInfo(e.code, e.name, e.gtin, Uom.byCode(e.baseUom).orElseThrow(), e.qcRequired, e.coaRequired,
+        return new ItemInfo(e.code, e.name, e.gtin, e.baseUom, e.qcRequired, e.coaRequired,
                 e.shelfLifeDays, e.minRemainingShelfLifeDays, e.lotNumbering, e.lotPattern, Map.copyOf(e.packUnits));
     }
 
     private static LocationInfo location(LocationEntity e) {
-        return new LocationInfo(e.code, e.site, LocationType.valueOf(e.type), e.pickSequence);
+        return new LocationInfo(e.code, e.site, e.type, e.pickSequence);
     }
 
     private static PartnerInfo partner(PartnerEntity e) {
-        return new PartnerInfo(e.code, e.name, PartnerKind.valueOf(e.kind), e.gln, e.minRemainingShelfLifeDays);
+        return new PartnerInfo(e.code, e.name, e.kind, e.gln, e.minRemainingShelfLifeDays);
     }
 }

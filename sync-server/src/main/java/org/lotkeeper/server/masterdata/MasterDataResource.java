@@ -1,5 +1,6 @@
 package org.lotkeeper.server.masterdata;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -8,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.CurrentActor;
 
 /** Master data upload (ADMIN): sites, items, locations, partners and users, all or nothing. */
@@ -27,7 +28,7 @@ public class MasterDataResource {
     @RolesAllowed("ADMIN")
     public MasterDataResult put(MasterDataBundle bundle) {
         if (bundle == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "a master-data bundle is required", null);
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "a master-data bundle is required", null);
         }
         return service.apply(bundle, actor.get());
     }

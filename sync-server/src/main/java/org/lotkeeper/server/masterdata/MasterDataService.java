@@ -1,7 +1,9 @@
 package org.lotkeeper.server.masterdata;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,8 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,6 +29,7 @@ import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.id.SiteCode;
+import org.lotkeeper.model.id.TextId;
 import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotNumbering;
@@ -32,17 +39,17 @@ import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Uom;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.ValidationErrors;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.AuditTrail;
 import org.lotkeeper.server.security.UserService;
 
 /**
  * Applies a master-data bundle: every entry is checked first, and the bundle is stored whole or
- * not at all. Optional fields take PROTOCOL.md's defaults (no GTIN, minimum remaining shelf life
+ * not at all. Optional fields take docs/PROTOCOL.md's defaults (no GTIN, minimum remaining shelf life
  * 0, lot numbering SUPPLIER_LOT); a user's password and PIN are kept when the entry omits them.
  */
 @ApplicationScoped
@@ -68,39 +75,105 @@ public class MasterDataService {
         MasterDataCsv.Parsed parsed = MasterDataCsv.parse(MasterDataCsv.Kind.of(kind), csv);
         try {
             return apply(parsed.bundle(), by);
-        } catch (ApiException e) {
+        } catch (Refused e) {
             throw MasterDataCsv.withLines(e, parsed.lines());
         }
     }
 
     @Transactional
     public MasterDataResult apply(MasterDataBundle bundle, Actor by) {
-        validate(bundle);
+        ValidBundle valid = validate(bundle);
         Instant now = clock.instant();
         Map<String, MasterDataResult.Counts> counts = new LinkedHashMap<>();
-        counts.put("sites", upsertAll(MasterDataBundle.orEmpty(bundle.sites()), s -> upsertSite(s, now)));
-        counts.put("items", upsertAll(MasterDataBundle.orEmpty(bundle.items()), i -> upsertItem(i, now)));
-        counts.put("locations", upsertAll(MasterDataBundle.orEmpty(bundle.locations()), l -> upsertLocation(l, now)));
-        counts.put("partners", upsertAll(MasterDataBundle.orEmpty(bundle.partners()), p -> upsertPartner(p, now)));
-        counts.put("users", upsertAll(MasterDataBundle.orEmpty(bundle.users()), u -> users.upsert(new UserService.UserSpec(
-                u.userId(), u.name().strip(), roles(u.roles()), new HashSet<>(u.sites()), blankToNull(u.badge()), u.pin(), u.password()))));
+        counts.put("sites", upsertAll(valid.sites(), s -> upsert(SiteEntity.findById(s.code().value()), SiteEntity::new, e -> {
+            e.code = s.code().value();
+            e.name = s.name();
+            e.gln = text(s.gln());
+            e.updatedAt = now;
+        })));
+        counts.put("items", upsertAll(valid.items(), i -> upsert(ItemEntity.findById(i.code().value()), ItemEntity::new, e -> {
+            e.code = i.code().value();
+            e.name = i.name();
+            e.gtin = text(i.gtin());
+            e.baseUom = i.baseUom();
+            e.qcRequired = i.qcRequired();
+            e.coaRequired = i.coaRequired();
+            e.shelfLifeDays = i.shelfLifeDays();
+            e.minRemainingShelfLifeDays = i.minRemainingShelfLifeDays();
+            e.lotNumbering = i.lotNumbering();
+            e.lotPattern = i.lotPattern();
+            e.packUnits.clear();
+            i.packUnits().forEach(pu -> e.packUnits.put(pu.code(), pu.factor()));
+            e.updatedAt = now;
+        })));
+        counts.put("locations", upsertAll(valid.locations(), l -> upsert(LocationEntity.findById(l.code().value()), LocationEntity::new, e -> {
+            e.code = l.code().value();
+            e.site = l.site().value();
+            e.type = l.type();
+            e.pickSequence = l.pickSequence();
+            e.updatedAt = now;
+        })));
+        counts.put("partners", upsertAll(valid.partners(), p -> upsert(PartnerEntity.findById(p.code().value()), PartnerEntity::new, e -> {
+            e.code = p.code().value();
+            e.name = p.name();
+            e.kind = p.kind();
+            e.gln = text(p.gln());
+            e.minRemainingShelfLifeDays = p.minRemainingShelfLifeDays();
+            e.updatedAt = now;
+        })));
+        counts.put("users", upsertAll(valid.users(), users::upsert));
         audit.record(by.id(), "MASTER_DATA_CHANGED", null, null, counts.toString());
         return new MasterDataResult(counts);
     }
 
-    private static <T> MasterDataResult.Counts upsertAll(List<T> entries, Function<T, Boolean> upsert) {
+    private static <T> MasterDataResult.Counts upsertAll(List<T> entries, Predicate<T> upsertCreated) {
         int created = 0;
         for (T entry : entries) {
-            if (upsert.apply(entry)) {
+            if (upsertCreated.test(entry)) {
                 created++;
             }
         }
         return new MasterDataResult.Counts(created, entries.size() - created);
     }
 
+    /** The one shape of every upsert: fill the row found, or a new one and persist it; true when created. */
+    private static <E extends PanacheEntityBase> boolean upsert(E found, Supplier<E> fresh, Consumer<E> fill) {
+        E e = found != null ? found : fresh.get();
+        fill.accept(e);
+        if (found == null) {
+            e.persist();
+        }
+        return found == null;
+    }
+
+    private static String text(TextId id) {
+        return id == null ? null : id.value();
+    }
+
+    // ---- the typed bundle ------------------------------------------------------------------
+
+    /** A bundle that passed validation, in the domain's types, as it is stored. */
+    record ValidBundle(List<Site> sites, List<Item> items, List<Location> locations, List<Partner> partners,
+                       List<UserService.UserSpec> users) {
+    }
+
+    record Site(SiteCode code, String name, Gln gln) {
+    }
+
+    record Item(ItemCode code, String name, Gtin gtin, Uom baseUom, boolean qcRequired, boolean coaRequired, Integer shelfLifeDays,
+                int minRemainingShelfLifeDays, LotNumbering lotNumbering, String lotPattern, List<PackUnit> packUnits) {
+    }
+
+    record Location(LocationCode code, SiteCode site, LocationType type, int pickSequence) {
+    }
+
+    record Partner(PartnerCode code, String name, PartnerKind kind, Gln gln, int minRemainingShelfLifeDays) {
+    }
+
     // ---- validation -------------------------------------------------------------------------
 
-    void validate(MasterDataBundle bundle) {
+    /** Checks every entry (all problems at once, each naming its entry and field) and answers the bundle in the domain's types. */
+    ValidBundle validate(MasterDataBundle bundle) {
         // The same bound as a CSV upload: larger lists are refused before any row is looked at.
         Map<String, List<?>> lists = new LinkedHashMap<>();
         lists.put("sites", MasterDataBundle.orEmpty(bundle.sites()));
@@ -110,7 +183,7 @@ public class MasterDataService {
         lists.put("users", MasterDataBundle.orEmpty(bundle.users()));
         lists.forEach((name, list) -> {
             if (list.size() > MasterDataCsv.MAX_ROWS) {
-                throw new ApiException(413, "TOO_LARGE", name + " has " + list.size() + " entries; at most " + MasterDataCsv.MAX_ROWS
+                throw Refused.of(ErrorCode.TOO_LARGE, name + " has " + list.size() + " entries; at most " + MasterDataCsv.MAX_ROWS
                         + " per upload", name);
             }
         });
@@ -118,6 +191,7 @@ public class MasterDataService {
         Set<String> sites = new HashSet<>();
         SiteEntity.<SiteEntity>listAll().forEach(s -> sites.add(s.code));
         Set<String> seen = new HashSet<>();
+        List<Site> validSites = new ArrayList<>();
         List<MasterDataBundle.Site> bundleSites = MasterDataBundle.orEmpty(bundle.sites());
         for (int i = 0; i < bundleSites.size(); i++) {
             String at = "sites[" + i + "]";
@@ -125,12 +199,16 @@ public class MasterDataService {
             if (entryMissing(errors, at, s)) {
                 continue;
             }
-            String code = code(errors, at + ".code", s.code(), SiteCode::of);
+            int before = errors.size();
+            SiteCode code = code(errors, at + ".code", s.code(), SiteCode::of);
             duplicate(errors, seen, at + ".code", code);
             text(errors, at + ".name", s.name(), 200, true);
-            optionalCode(errors, at + ".gln", s.gln(), Gln::of);
+            Gln gln = optionalCode(errors, at + ".gln", s.gln(), Gln::of);
             if (code != null) {
-                sites.add(code);
+                sites.add(code.value());
+            }
+            if (errors.size() == before) {
+                validSites.add(new Site(code, s.name().strip(), gln));
             }
         }
 
@@ -141,6 +219,7 @@ public class MasterDataService {
                 gtins.put(it.gtin, it.code);
             }
         });
+        List<Item> validItems = new ArrayList<>();
         List<MasterDataBundle.Item> items = MasterDataBundle.orEmpty(bundle.items());
         for (int i = 0; i < items.size(); i++) {
             String at = "items[" + i + "]";
@@ -148,45 +227,47 @@ public class MasterDataService {
             if (entryMissing(errors, at, it)) {
                 continue;
             }
-            String code = code(errors, at + ".code", it.code(), ItemCode::of);
+            int before = errors.size();
+            ItemCode code = code(errors, at + ".code", it.code(), ItemCode::of);
             duplicate(errors, seen, at + ".code", code);
             text(errors, at + ".name", it.name(), 200, true);
-            String gtin = optionalCode(errors, at + ".gtin", it.gtin(), Gtin::of);
+            Gtin gtin = optionalCode(errors, at + ".gtin", it.gtin(), Gtin::of);
             if (gtin != null && code != null) {
-                String other = gtins.putIfAbsent(gtin, code);
-                if (other != null && !other.equals(code)) {
-                    errors.add(at + ".gtin", "DUPLICATE", "GTIN " + gtin + " already belongs to item " + other);
+                String other = gtins.putIfAbsent(gtin.value(), code.value());
+                if (other != null && !other.equals(code.value())) {
+                    errors.add(at + ".gtin", ErrorCode.DUPLICATE, "GTIN " + gtin + " already belongs to item " + other);
                 }
             }
             Uom base = null;
             if (it.baseUom() == null) {
-                errors.add(at + ".baseUom", "MISSING_FIELD", "baseUom is required (a Rec 20 code such as KGM, LTR, H87)");
+                errors.add(at + ".baseUom", ErrorCode.MISSING_FIELD, "baseUom is required (a Rec 20 code such as KGM, LTR, H87)");
             } else {
                 base = Uom.byCode(it.baseUom()).orElse(null);
                 if (base == null) {
-                    errors.add(at + ".baseUom", "INVALID_FIELD", "unit " + Fields.optionalText("baseUom", safe(it.baseUom()), 300)
+                    errors.add(at + ".baseUom", ErrorCode.INVALID_FIELD, "unit " + Fields.optionalText("baseUom", safe(it.baseUom()), 300)
                             + " is not supported; use KGM, GRM, LTR, MLT, H87 …");
                 }
             }
             required(errors, at + ".qcRequired", it.qcRequired());
             required(errors, at + ".coaRequired", it.coaRequired());
             if (it.shelfLifeDays() != null && (it.shelfLifeDays() < 1 || it.shelfLifeDays() > 36_500)) {
-                errors.add(at + ".shelfLifeDays", "INVALID_FIELD", "shelfLifeDays must be between 1 and 36500");
+                errors.add(at + ".shelfLifeDays", ErrorCode.INVALID_FIELD, "shelfLifeDays must be between 1 and 36500");
             }
             if (it.minRemainingShelfLifeDays() != null && (it.minRemainingShelfLifeDays() < 0 || it.minRemainingShelfLifeDays() > 36_500)) {
-                errors.add(at + ".minRemainingShelfLifeDays", "INVALID_FIELD", "minRemainingShelfLifeDays must be between 0 and 36500");
+                errors.add(at + ".minRemainingShelfLifeDays", ErrorCode.INVALID_FIELD, "minRemainingShelfLifeDays must be between 0 and 36500");
             }
-            enumValue(errors, at + ".lotNumbering", it.lotNumbering(), LotNumbering.class, false);
-            if (LotNumbering.PATTERN.name().equals(it.lotNumbering()) && (it.lotPattern() == null || it.lotPattern().isBlank())) {
-                errors.add(at + ".lotPattern", "MISSING_FIELD", "lotNumbering PATTERN needs a lotPattern");
+            LotNumbering numbering = enumValue(errors, at + ".lotNumbering", it.lotNumbering(), LotNumbering.class, false);
+            if (numbering == LotNumbering.PATTERN && (it.lotPattern() == null || it.lotPattern().isBlank())) {
+                errors.add(at + ".lotPattern", ErrorCode.MISSING_FIELD, "lotNumbering PATTERN needs a lotPattern");
             } else if (it.lotPattern() != null && !it.lotPattern().isBlank()) {
                 try {
                     LotPattern.parse(it.lotPattern());
                 } catch (LotNumberingException e) {
-                    errors.add(at + ".lotPattern", "INVALID_FIELD", e.getMessage());
+                    errors.add(at + ".lotPattern", ErrorCode.INVALID_FIELD, e.getMessage());
                 }
             }
             Set<String> packCodes = new HashSet<>();
+            List<PackUnit> packUnits = new ArrayList<>();
             List<MasterDataBundle.PackUnit> packs = MasterDataBundle.orEmpty(it.packUnits());
             for (int p = 0; p < packs.size(); p++) {
                 String pat = at + ".packUnits[" + p + "]";
@@ -195,15 +276,21 @@ public class MasterDataService {
                     continue;
                 }
                 try {
-                    new PackUnit(pu.code(), pu.factor());
+                    packUnits.add(new PackUnit(pu.code(), pu.factor()));
                     duplicate(errors, packCodes, pat + ".code", pu.code());
                 } catch (InvalidQuantityException e) {
-                    errors.add(pat, "INVALID_FIELD", e.getMessage());
+                    errors.add(pat, ErrorCode.INVALID_FIELD, e.getMessage());
                 }
+            }
+            if (errors.size() == before) {
+                validItems.add(new Item(code, it.name().strip(), gtin, base, it.qcRequired(), it.coaRequired(), it.shelfLifeDays(),
+                        it.minRemainingShelfLifeDays() == null ? 0 : it.minRemainingShelfLifeDays(),
+                        numbering == null ? LotNumbering.SUPPLIER_LOT : numbering, blankToNull(it.lotPattern()), packUnits));
             }
         }
 
         seen.clear();
+        List<Location> validLocations = new ArrayList<>();
         List<MasterDataBundle.Location> locations = MasterDataBundle.orEmpty(bundle.locations());
         for (int i = 0; i < locations.size(); i++) {
             String at = "locations[" + i + "]";
@@ -211,15 +298,21 @@ public class MasterDataService {
             if (entryMissing(errors, at, l)) {
                 continue;
             }
-            duplicate(errors, seen, at + ".code", code(errors, at + ".code", l.code(), LocationCode::of));
+            int before = errors.size();
+            LocationCode code = code(errors, at + ".code", l.code(), LocationCode::of);
+            duplicate(errors, seen, at + ".code", code);
             siteRef(errors, sites, at + ".site", l.site());
-            enumValue(errors, at + ".type", l.type(), LocationType.class, true);
+            LocationType type = enumValue(errors, at + ".type", l.type(), LocationType.class, true);
             if (l.pickSequence() != null && (l.pickSequence() < 0 || l.pickSequence() > 1_000_000)) {
-                errors.add(at + ".pickSequence", "INVALID_FIELD", "pickSequence must be between 0 and 1000000");
+                errors.add(at + ".pickSequence", ErrorCode.INVALID_FIELD, "pickSequence must be between 0 and 1000000");
+            }
+            if (errors.size() == before) {
+                validLocations.add(new Location(code, SiteCode.of(l.site()), type, l.pickSequence() == null ? 0 : l.pickSequence()));
             }
         }
 
         seen.clear();
+        List<Partner> validPartners = new ArrayList<>();
         List<MasterDataBundle.Partner> partners = MasterDataBundle.orEmpty(bundle.partners());
         for (int i = 0; i < partners.size(); i++) {
             String at = "partners[" + i + "]";
@@ -227,17 +320,24 @@ public class MasterDataService {
             if (entryMissing(errors, at, p)) {
                 continue;
             }
-            duplicate(errors, seen, at + ".code", code(errors, at + ".code", p.code(), PartnerCode::of));
+            int before = errors.size();
+            PartnerCode code = code(errors, at + ".code", p.code(), PartnerCode::of);
+            duplicate(errors, seen, at + ".code", code);
             text(errors, at + ".name", p.name(), 200, true);
-            enumValue(errors, at + ".kind", p.kind(), PartnerKind.class, true);
-            optionalCode(errors, at + ".gln", p.gln(), Gln::of);
+            PartnerKind kind = enumValue(errors, at + ".kind", p.kind(), PartnerKind.class, true);
+            Gln gln = optionalCode(errors, at + ".gln", p.gln(), Gln::of);
             if (p.minRemainingShelfLifeDays() != null && (p.minRemainingShelfLifeDays() < 0 || p.minRemainingShelfLifeDays() > 36_500)) {
-                errors.add(at + ".minRemainingShelfLifeDays", "INVALID_FIELD", "minRemainingShelfLifeDays must be between 0 and 36500");
+                errors.add(at + ".minRemainingShelfLifeDays", ErrorCode.INVALID_FIELD, "minRemainingShelfLifeDays must be between 0 and 36500");
+            }
+            if (errors.size() == before) {
+                validPartners.add(new Partner(code, p.name().strip(), kind, gln,
+                        p.minRemainingShelfLifeDays() == null ? 0 : p.minRemainingShelfLifeDays()));
             }
         }
 
         seen.clear();
         Set<String> badges = new HashSet<>();
+        List<UserService.UserSpec> validUsers = new ArrayList<>();
         List<MasterDataBundle.User> userEntries = MasterDataBundle.orEmpty(bundle.users());
         for (int i = 0; i < userEntries.size(); i++) {
             String at = "users[" + i + "]";
@@ -245,19 +345,24 @@ public class MasterDataService {
             if (entryMissing(errors, at, u)) {
                 continue;
             }
-            duplicate(errors, seen, at + ".userId", code(errors, at + ".userId", u.userId(), UserId::of));
+            int before = errors.size();
+            UserId id = code(errors, at + ".userId", u.userId(), UserId::of);
+            duplicate(errors, seen, at + ".userId", id);
             text(errors, at + ".name", u.name(), 200, true);
+            Set<Role> roles = EnumSet.noneOf(Role.class);
             if (u.roles() == null || u.roles().isEmpty()) {
-                errors.add(at + ".roles", "MISSING_FIELD", "a user needs at least one role");
+                errors.add(at + ".roles", ErrorCode.MISSING_FIELD, "a user needs at least one role");
             } else {
                 for (int r = 0; r < u.roles().size(); r++) {
-                    enumValue(errors, at + ".roles[" + r + "]", u.roles().get(r), Role.class, true);
+                    Role role = enumValue(errors, at + ".roles[" + r + "]", u.roles().get(r), Role.class, true);
+                    if (role != null) {
+                        roles.add(role);
+                    }
                 }
             }
             List<String> userSites = MasterDataBundle.orEmpty(u.sites());
-            boolean admin = u.roles() != null && u.roles().contains("ADMIN");
-            if (userSites.isEmpty() && !admin) {
-                errors.add(at + ".sites", "MISSING_FIELD", "a user needs at least one site");
+            if (userSites.isEmpty() && !roles.contains(Role.ADMIN)) {
+                errors.add(at + ".sites", ErrorCode.MISSING_FIELD, "a user needs at least one site");
             }
             for (int s = 0; s < userSites.size(); s++) {
                 siteRef(errors, sites, at + ".sites[" + s + "]", userSites.get(s));
@@ -268,88 +373,94 @@ public class MasterDataService {
             if (u.pin() != null) {
                 String problem = PinVerifier.problemWith(u.pin());
                 if (problem != null) {
-                    errors.add(at + ".pin", "INVALID_FIELD", problem);
+                    errors.add(at + ".pin", ErrorCode.INVALID_FIELD, problem);
                 }
             }
             if (u.password() != null && (u.password().length() < MIN_PASSWORD_LENGTH || u.password().length() > 200)) {
-                errors.add(at + ".password", "INVALID_FIELD", "a password has " + MIN_PASSWORD_LENGTH + " to 200 characters");
+                errors.add(at + ".password", ErrorCode.INVALID_FIELD, "a password has " + MIN_PASSWORD_LENGTH + " to 200 characters");
+            }
+            if (errors.size() == before) {
+                validUsers.add(new UserService.UserSpec(id.value(), u.name().strip(), roles, new HashSet<>(userSites),
+                        blankToNull(u.badge()), u.pin(), u.password()));
             }
         }
         errors.throwIfAny();
+        return new ValidBundle(validSites, validItems, validLocations, validPartners, validUsers);
     }
 
     private static boolean entryMissing(ValidationErrors errors, String at, Object entry) {
         if (entry == null) {
-            errors.add(at, "MISSING_FIELD", "entry is null");
+            errors.add(at, ErrorCode.MISSING_FIELD, "entry is null");
             return true;
         }
         return false;
     }
 
-    private static String code(ValidationErrors errors, String field, String value, Function<String, ?> parse) {
+    private static <T> T code(ValidationErrors errors, String field, String value, Function<String, T> parse) {
         if (value == null || value.isEmpty()) {
-            errors.add(field, "MISSING_FIELD", field + " is required");
+            errors.add(field, ErrorCode.MISSING_FIELD, field + " is required");
             return null;
         }
         try {
-            return parse.apply(value).toString();
+            return parse.apply(value);
         } catch (InvalidIdentifierException e) {
-            errors.add(field, "INVALID_FIELD", e.getMessage());
+            errors.add(field, ErrorCode.INVALID_FIELD, e.getMessage());
             return null;
         }
     }
 
-    private static String optionalCode(ValidationErrors errors, String field, String value, Function<String, ?> parse) {
+    private static <T> T optionalCode(ValidationErrors errors, String field, String value, Function<String, T> parse) {
         return value == null || value.isEmpty() ? null : code(errors, field, value, parse);
     }
 
-    private static void duplicate(ValidationErrors errors, Set<String> seen, String field, String code) {
-        if (code != null && !seen.add(code)) {
-            errors.add(field, "DUPLICATE", code + " appears twice in this upload");
+    private static void duplicate(ValidationErrors errors, Set<String> seen, String field, Object code) {
+        if (code != null && !seen.add(code.toString())) {
+            errors.add(field, ErrorCode.DUPLICATE, code + " appears twice in this upload");
         }
     }
 
     private static void required(ValidationErrors errors, String field, Object value) {
         if (value == null) {
-            errors.add(field, "MISSING_FIELD", field + " is required");
+            errors.add(field, ErrorCode.MISSING_FIELD, field + " is required");
         }
     }
 
     private static void text(ValidationErrors errors, String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                errors.add(field, "MISSING_FIELD", field + " is required");
+                errors.add(field, ErrorCode.MISSING_FIELD, field + " is required");
             }
             return;
         }
         if (value.length() > max) {
-            errors.add(field, "TOO_LONG", field + " has " + value.length() + " characters; at most " + max + " are allowed");
+            errors.add(field, ErrorCode.TOO_LONG, field + " has " + value.length() + " characters; at most " + max + " are allowed");
         } else if (value.chars().anyMatch(c -> Character.isISOControl(c))) {
-            errors.add(field, "BAD_CHARACTER", field + " contains a control character");
+            errors.add(field, ErrorCode.BAD_CHARACTER, field + " contains a control character");
         }
     }
 
     private static void siteRef(ValidationErrors errors, Set<String> sites, String field, String site) {
         if (site == null || site.isEmpty()) {
-            errors.add(field, "MISSING_FIELD", field + " is required");
+            errors.add(field, ErrorCode.MISSING_FIELD, field + " is required");
         } else if (!sites.contains(site)) {
-            errors.add(field, "UNKNOWN_SITE", "site " + safe(site) + " is neither in master data nor in this upload");
+            errors.add(field, ErrorCode.UNKNOWN_SITE, "site " + safe(site) + " is neither in master data nor in this upload");
         }
     }
 
-    private static <E extends Enum<E>> void enumValue(ValidationErrors errors, String field, String value, Class<E> type, boolean required) {
+    private static <E extends Enum<E>> E enumValue(ValidationErrors errors, String field, String value, Class<E> type, boolean required) {
         if (value == null) {
             if (required) {
-                errors.add(field, "MISSING_FIELD", field + " is required");
+                errors.add(field, ErrorCode.MISSING_FIELD, field + " is required");
             }
-            return;
+            return null;
         }
         for (E e : type.getEnumConstants()) {
             if (e.name().equals(value)) {
-                return;
+                return e;
             }
         }
-        errors.add(field, "INVALID_FIELD", field + " must be one of " + EnumSet.allOf(type));
+        errors.add(field, ErrorCode.INVALID_FIELD, field + " must be one of " + EnumSet.allOf(type));
+        return null;
     }
 
     private static String safe(String s) {
@@ -357,94 +468,7 @@ public class MasterDataService {
         return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
-    private static Set<Role> roles(List<String> names) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        names.forEach(n -> roles.add(Role.valueOf(n)));
-        return roles;
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
-
-    // ---- upserts ---------------------------------------------------------------------------
-
-    private static boolean upsertSite(MasterDataBundle.Site s, Instant now) {
-        SiteEntity e = SiteEntity.findById(s.code());
-        boolean created = e == null;
-        if (created) {
-            e = new SiteEntity();
-            e.code = s.code();
-        }
-        e.name = s.name().strip();
-        e.gln = blankToNull(s.gln());
-        e.updatedAt = now;
-        if (created) {
-            e.persist();
-        }
-        return created;
-    }
-
-    private static boolean upsertItem(MasterDataBundle.Item it, Instant now) {
-        ItemEntity e = ItemEntity.findById(it.code());
-        boolean created = e == null;
-        if (created) {
-            e = new ItemEntity();
-            e.code = it.code();
-        }
-        e.name = it.name().strip();
-        e.gtin = it.gtin() == null || it.gtin().isEmpty() ? null : Gtin.of(it.gtin()).value();
-        e.baseUom = it.baseUom();
-        e.qcRequired = it.qcRequired();
-        e.coaRequired = it.coaRequired();
-        e.shelfLifeDays = it.shelfLifeDays();
-        e.minRemainingShelfLifeDays = it.minRemainingShelfLifeDays() == null ? 0 : it.minRemainingShelfLifeDays();
-        e.lotNumbering = it.lotNumbering() == null ? "SUPPLIER_LOT" : it.lotNumbering();
-        e.lotPattern = blankToNull(it.lotPattern());
-        e.packUnits.clear();
-        for (MasterDataBundle.PackUnit p : MasterDataBundle.orEmpty(it.packUnits())) {
-            e.packUnits.put(p.code(), p.factor());
-        }
-        e.updatedAt = now;
-        if (created) {
-            e.persist();
-        }
-        return created;
-    }
-
-    private static boolean upsertLocation(MasterDataBundle.Location l, Instant now) {
-        LocationEntity e = LocationEntity.findById(l.code());
-        boolean created = e == null;
-        if (created) {
-            e = new LocationEntity();
-            e.code = l.code();
-        }
-        e.site = l.site();
-        e.type = l.type();
-        e.pickSequence = l.pickSequence() == null ? 0 : l.pickSequence();
-        e.updatedAt = now;
-        if (created) {
-            e.persist();
-        }
-        return created;
-    }
-
-    private static boolean upsertPartner(MasterDataBundle.Partner p, Instant now) {
-        PartnerEntity e = PartnerEntity.findById(p.code());
-        boolean created = e == null;
-        if (created) {
-            e = new PartnerEntity();
-            e.code = p.code();
-        }
-        e.name = p.name().strip();
-        e.kind = p.kind();
-        e.gln = blankToNull(p.gln());
-        e.minRemainingShelfLifeDays = p.minRemainingShelfLifeDays() == null ? 0 : p.minRemainingShelfLifeDays();
-        e.updatedAt = now;
-        if (created) {
-            e.persist();
-        }
-        return created;
-    }
-
 }

@@ -5,8 +5,11 @@ import java.time.Instant;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.lotkeeper.model.master.PartnerKind;
 
 @Entity
 @Table(name = "partner")
@@ -14,7 +17,8 @@ class PartnerEntity extends PanacheEntityBase {
     @Id
     public String code;
     public String name;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public PartnerKind kind;
     public String gln;
     @Column(name = "min_remaining_shelf_life_days")
     public int minRemainingShelfLifeDays;

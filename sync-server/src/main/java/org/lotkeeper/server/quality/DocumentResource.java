@@ -1,5 +1,6 @@
 package org.lotkeeper.server.quality;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lotkeeper.model.id.InvalidIdentifierException;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.lot.LotRef;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.CurrentActor;
 
 /**
@@ -54,19 +55,19 @@ public class DocumentResource {
     public UploadResponse upload(@RestForm("file") FileUpload file, @RestForm("kind") String kind,
                                  @RestForm("lots") String lots, @RestForm("items") String items) {
         if (file == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "a file is required", "file");
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "a file is required", "file");
         }
         DocumentKind documentKind = kind(kind);
         byte[] content;
         try {
             if (file.size() > DocumentService.MAX_BYTES) {
-                throw new ApiException(413, "TOO_LARGE", "a document may have at most 20 MB", "file");
+                throw Refused.of(ErrorCode.TOO_LARGE, "a document may have at most 20 MB", "file");
             }
             content = Files.readAllBytes(file.uploadedFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DocumentService.DocumentInfo info = documents.upload(actor.get(), documentKind, filename(file.fileName()), content,
+        DocumentService.DocumentInfo info = documents.upload(actor.get(), documentKind, DocumentService.ownName(file.fileName()), content,
                 lotRefs(lots), itemCodes(items));
         return new UploadResponse(info.documentId(), info.sha256(), info.kind().name(), info.filename(), info.contentType(), info.sizeBytes());
     }
@@ -79,9 +80,9 @@ public class DocumentResource {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("no document " + id.replaceAll("[^A-Za-z0-9-]", "?"));
+            throw Refused.notFound("no document " + id.replaceAll("[^A-Za-z0-9-]", "?"));
         }
-        DocumentService.DocumentFile f = documents.download(uuid).orElseThrow(() -> ApiException.notFound("no document " + uuid));
+        DocumentService.DocumentFile f = documents.download(uuid).orElseThrow(() -> Refused.notFound("no document " + uuid));
         return Response.ok(f.content(), f.info().contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + f.info().filename().replace("\"", "") + "\"")
                 .header("X-Content-Type-Options", "nosniff")
@@ -91,23 +92,13 @@ public class DocumentResource {
 
     private static DocumentKind kind(String kind) {
         if (kind == null || kind.isBlank()) {
-            throw ApiException.badRequest("MISSING_FIELD", "kind is required (COA, SDS, TEST_RESULT, RELEASE_RECORD, DEVIATION)", "kind");
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "kind is required (COA, SDS, TEST_RESULT, RELEASE_RECORD, DEVIATION)", "kind");
         }
         try {
             return DocumentKind.valueOf(kind.strip());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("UNKNOWN_ENUM", "kind must be COA, SDS, TEST_RESULT, RELEASE_RECORD or DEVIATION", "kind");
+            throw Refused.invalid(ErrorCode.UNKNOWN_ENUM, "kind must be COA, SDS, TEST_RESULT, RELEASE_RECORD or DEVIATION", "kind");
         }
-    }
-
-    /** The file's own name, without any path, control characters or more than 200 characters. */
-    public static String filename(String raw) {
-        String name = raw == null ? "" : raw.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>]", "_").strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
-            name = "document";
-        }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
     private List<LotRef> lotRefs(String json) {
@@ -117,14 +108,14 @@ public class DocumentResource {
         }
         JsonNode node = parse(json, "lots");
         if (!node.isArray() || node.size() > 1000) {
-            throw ApiException.badRequest("WRONG_TYPE", "lots must be a JSON array of {\"item\", \"lot\"} (at most 1000)", "lots");
+            throw Refused.invalid(ErrorCode.WRONG_TYPE, "lots must be a JSON array of {\"item\", \"lot\"} (at most 1000)", "lots");
         }
         for (int i = 0; i < node.size(); i++) {
             JsonNode n = node.get(i);
             try {
                 out.add(LotRef.of(n.path("item").asText(null), n.path("lot").asText(null)));
             } catch (InvalidIdentifierException | NullPointerException e) {
-                throw ApiException.badRequest("INVALID_FIELD", "lots[" + i + "] needs a valid item and lot", "lots[" + i + "]");
+                throw Refused.invalid(ErrorCode.INVALID_FIELD, "lots[" + i + "] needs a valid item and lot", "lots[" + i + "]");
             }
         }
         return out;
@@ -137,13 +128,13 @@ public class DocumentResource {
         }
         JsonNode node = parse(json, "items");
         if (!node.isArray() || node.size() > 1000) {
-            throw ApiException.badRequest("WRONG_TYPE", "items must be a JSON array of item codes (at most 1000)", "items");
+            throw Refused.invalid(ErrorCode.WRONG_TYPE, "items must be a JSON array of item codes (at most 1000)", "items");
         }
         for (int i = 0; i < node.size(); i++) {
             try {
                 out.add(ItemCode.of(node.get(i).asText(null)).value());
             } catch (InvalidIdentifierException e) {
-                throw ApiException.badRequest("INVALID_FIELD", "items[" + i + "]: " + e.getMessage(), "items[" + i + "]");
+                throw Refused.invalid(ErrorCode.INVALID_FIELD, "items[" + i + "]: " + e.getMessage(), "items[" + i + "]");
             }
         }
         return out;
@@ -153,7 +144,7 @@ public class DocumentResource {
         try {
             return mapper.readTree(json);
         } catch (IOException e) {
-            throw ApiException.badRequest("MALFORMED_JSON", field + " is not valid JSON", field);
+            throw Refused.invalid(ErrorCode.MALFORMED_JSON, field + " is not valid JSON", field);
         }
     }
 }

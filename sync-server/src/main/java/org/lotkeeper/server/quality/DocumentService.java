@@ -1,5 +1,6 @@
 package org.lotkeeper.server.quality;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.model.id.UuidV7Generator;
 import org.lotkeeper.model.lot.LotRef;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.ledger.ChainHash;
 import org.lotkeeper.server.ledger.ProjectionQueries;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
@@ -54,24 +55,24 @@ public class DocumentService {
     @Transactional
     public DocumentInfo upload(Actor by, DocumentKind kind, String filename, byte[] content, List<LotRef> lotLinks, List<String> itemLinks) {
         if (content.length == 0) {
-            throw ApiException.badRequest("EMPTY", "the file is empty", "file");
+            throw Refused.invalid(ErrorCode.EMPTY, "the file is empty", "file");
         }
         if (content.length > MAX_BYTES) {
-            throw new ApiException(413, "TOO_LARGE", "a document may have at most " + MAX_BYTES / (1024 * 1024) + " MB", "file");
+            throw Refused.of(ErrorCode.TOO_LARGE, "a document may have at most " + MAX_BYTES / (1024 * 1024) + " MB", "file");
         }
-        String contentType = sniff(content).orElseThrow(() -> new ApiException(415, "UNSUPPORTED_MEDIA_TYPE",
+        String contentType = sniff(content).orElseThrow(() -> Refused.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                 "only PDF, PNG, JPEG and plain-text documents are accepted", "file"));
         for (int i = 0; i < lotLinks.size(); i++) {
             LotRef ref = lotLinks.get(i);
-            var lot = lots.lot(ref.item().value(), ref.lot().value()).orElseThrow(() -> ApiException.badRequest("UNKNOWN_LOT",
+            var lot = lots.lot(ref.item().value(), ref.lot().value()).orElseThrow(() -> Refused.invalid(ErrorCode.UNKNOWN_LOT,
                     "lot " + ref + " is not in the ledger", "lots"));
             if (!by.canReach(lot.site())) {
-                throw ApiException.forbidden("SITE_NOT_ALLOWED", "you have no access to site " + lot.site());
+                throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + lot.site());
             }
         }
         for (String item : itemLinks) {
             if (masterData.item(item).isEmpty()) {
-                throw ApiException.badRequest("UNKNOWN_ITEM", "item " + item + " is not in master data", "items");
+                throw Refused.invalid(ErrorCode.UNKNOWN_ITEM, "item " + item + " is not in master data", "items");
             }
         }
         DocumentEntity d = new DocumentEntity();
@@ -162,4 +163,15 @@ public class DocumentService {
         return new DocumentInfo(d.id, DocumentKind.valueOf(d.kind), d.filename, d.contentType, d.sizeBytes, d.sha256,
                 d.uploadedBy, d.uploadedAt);
     }
+
+    /** The file's own name, without any path, control characters or more than 200 characters. */
+    public static String ownName(String raw) {
+        String name = raw == null ? "" : raw.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>]", "_").strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            name = "document";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
 }

@@ -1,5 +1,6 @@
 package org.lotkeeper.server.quality;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,7 +14,7 @@ import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.wire.EventJson;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.security.CurrentActor;
 
@@ -41,22 +42,22 @@ public class LotStatusResource {
         String itemCode = Fields.code("item", item, ItemCode::of);
         String lotCode = Fields.code("lot", lot, LotCode::of);
         if (body == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "a body with status and reason is required", null);
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "a body with status and reason is required", null);
         }
         if (body.status() == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "status is required", "status");
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "status is required", "status");
         }
         LotStatus to;
         try {
             to = LotStatus.valueOf(body.status());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("UNKNOWN_ENUM", "status must be one of QUARANTINE, RELEASED, ON_HOLD, REJECTED, RECALLED", "status");
+            throw Refused.invalid(ErrorCode.UNKNOWN_ENUM, "status must be one of QUARANTINE, RELEASED, ON_HOLD, REJECTED, RECALLED", "status");
         }
         String reason = Fields.text("reason", body.reason(), 500);
         Signature sig = body.signature();
         String meaning = sig == null ? null : Fields.optionalText("signature.meaning", sig.meaning(), 200);
         if (sig != null && sig.password() != null && sig.password().length() > 200) {
-            throw ApiException.badRequest("TOO_LONG", "signature.password is too long", "signature.password");
+            throw Refused.invalid(ErrorCode.TOO_LONG, "signature.password is too long", "signature.password");
         }
         StatusService.StatusResult result = status.change(actor.get(), itemCode, lotCode,
                 new StatusService.StatusRequest(to, reason, sig == null ? null : sig.password(), meaning));

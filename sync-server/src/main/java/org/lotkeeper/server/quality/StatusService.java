@@ -1,5 +1,6 @@
 package org.lotkeeper.server.quality;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -20,7 +21,7 @@ import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.StatusChangeRequest;
 import org.lotkeeper.model.lot.StatusDecision;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.ledger.IngestService;
 import org.lotkeeper.server.ledger.ProjectionQueries;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
@@ -28,7 +29,7 @@ import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.UserService;
 
 /**
- * Lot status changes from the console and the API (DOMAIN.md's table): who may, which need an
+ * Lot status changes from the console and the API (docs/DOMAIN.md's table): who may, which need an
  * electronic signature (the signer re-enters their own password; the ledger keeps who, name,
  * meaning and time, never the password), and the COA rule for release.
  */
@@ -71,29 +72,25 @@ public class StatusService {
     /** The change a real recall makes; the caller has verified the recall's signature. */
     @Transactional(Transactional.TxType.MANDATORY)
     public StatusResult recall(Actor actor, String item, String lot, String reason, String signerName, String meaning) {
-        ProjectionQueries.LotSummary current = lots.lot(item, lot).orElseThrow(() -> ApiException.notFound("no lot " + item + "/" + lot));
+        ProjectionQueries.LotSummary current = lots.lot(item, lot).orElseThrow(() -> Refused.notFound("no lot " + item + "/" + lot));
         StatusDecision decision = LotStatusRules.decide(StatusChangeRequest.byRecall(current.status(), actor.roles()));
         if (decision instanceof StatusDecision.Refused refused) {
-            throw ApiException.conflict(refused.code().name(), refused.message());
+            throw Refused.of(ErrorCode.of(refused.code()), refused.message());
         }
         return store(actor, current, LotStatus.RECALLED, reason, signerName, meaning);
     }
 
     private StatusResult changeChecked(Actor actor, String item, String lot, StatusRequest request) {
-        ProjectionQueries.LotSummary current = lots.lot(item, lot).orElseThrow(() -> ApiException.notFound("no lot " + item + "/" + lot));
+        ProjectionQueries.LotSummary current = lots.lot(item, lot).orElseThrow(() -> Refused.notFound("no lot " + item + "/" + lot));
         if (!actor.canReach(current.site())) {
-            throw ApiException.forbidden("SITE_NOT_ALLOWED", "you have no access to site " + current.site());
+            throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + current.site());
         }
         boolean coaRequired = masterData.item(item).map(MasterDataLookup.ItemInfo::coaRequired).orElse(false);
         Set<Role> roles = actor.roles().contains(Role.ADMIN) ? EnumSet.allOf(Role.class) : actor.roles();
         StatusDecision decision = LotStatusRules.decide(StatusChangeRequest.fromConsole(current.status(), request.status(), roles,
                 coaRequired, documents.releaseEvidenceLinked(item, lot)));
         if (decision instanceof StatusDecision.Refused refused) {
-            int status = switch (refused.code()) {
-                case ROLE_NOT_ALLOWED -> 403;
-                default -> 409;
-            };
-            throw new ApiException(status, refused.code().name(), refused.message(), "status");
+            throw Refused.of(ErrorCode.of(refused.code()), refused.message(), "status");
         }
         StatusDecision.Allowed allowed = (StatusDecision.Allowed) decision;
         String signer = null;
@@ -104,7 +101,7 @@ public class StatusService {
                 || request.meaning() != null && !request.meaning().isBlank();
         if (allowed.signatureRequired() || signed) {
             if (request.password() == null || request.password().isEmpty()) {
-                throw ApiException.badRequest("SIGNATURE_REQUIRED", allowed.signatureRequired()
+                throw Refused.invalid(ErrorCode.SIGNATURE_REQUIRED, allowed.signatureRequired()
                         ? "this change needs your electronic signature: re-enter your password"
                         : "a signature needs your password: re-enter it, or send the change without a signature",
                         "signature.password");

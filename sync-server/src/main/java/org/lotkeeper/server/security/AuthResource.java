@@ -1,5 +1,6 @@
 package org.lotkeeper.server.security;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 
 /** Sign-in for console users and integrations. */
 @Path("/api/v1/auth")
@@ -43,15 +44,15 @@ public class AuthResource {
     @PermitAll
     public TokenResponse token(TokenRequest request) {
         if (request == null || request.username() == null || request.username().isBlank()) {
-            throw ApiException.badRequest("MISSING_FIELD", "username is required", "username");
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "username is required", "username");
         }
         if (request.password() == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "password is required", "password");
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "password is required", "password");
         }
         limiter.signIn(http.remoteAddress().hostAddress(), request.username().length() > 100
                 ? request.username().substring(0, 100) : request.username());
         if (request.username().length() > 100 || request.password().length() > 200) {
-            throw ApiException.unauthorized("wrong user name or password");
+            throw Refused.unauthenticated("wrong user name or password");
         }
         TokenService.IssuedToken issued = users.login(request.username(), request.password());
         TokenService.UserClaims claims = tokens.verify(issued.token()).orElseThrow();

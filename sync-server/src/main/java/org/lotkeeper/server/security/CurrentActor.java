@@ -1,9 +1,10 @@
 package org.lotkeeper.server.security;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 
 /** The caller of the current request, and the site rule: a caller only reaches its own sites. */
 @RequestScoped
@@ -15,7 +16,7 @@ public class CurrentActor {
     public Actor get() {
         Actor actor = identity.getAttribute(BearerIdentityProvider.ACTOR);
         if (actor == null) {
-            throw ApiException.unauthorized("sign in first: send a valid bearer token");
+            throw Refused.unauthenticated("sign in first: send a valid bearer token");
         }
         return actor;
     }
@@ -24,7 +25,7 @@ public class CurrentActor {
     public Actor requireSite(String site) {
         Actor actor = get();
         if (!actor.canReach(site)) {
-            throw ApiException.forbidden("SITE_NOT_ALLOWED", "you have no access to site " + site);
+            throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + site);
         }
         return actor;
     }

@@ -1,5 +1,6 @@
 package org.lotkeeper.server.security;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.lotkeeper.model.id.DeviceId;
 import org.lotkeeper.model.id.SiteCode;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
 
 /** Enrollment of handhelds and the device fleet. */
@@ -64,7 +65,7 @@ public class DeviceResource {
     @RolesAllowed("SUPERVISOR")
     public EnrollmentResponse createEnrollment(EnrollmentRequest request) {
         if (request == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "a body with site and label is required", null);
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "a body with site and label is required", null);
         }
         String site = Fields.code("site", request.site(), SiteCode::of);
         String label = Fields.text("label", request.label(), 200);
@@ -79,7 +80,7 @@ public class DeviceResource {
     public EnrollResponse enroll(EnrollRequest request) {
         limiter.enroll(http.remoteAddress().hostAddress());
         if (request == null || request.code() == null || request.code().isBlank()) {
-            throw ApiException.badRequest("MISSING_FIELD", "code is required", "code");
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "code is required", "code");
         }
         String model = Fields.optionalText("model", request.model(), 100);
         String profile = Fields.optionalText("profile", request.profile(), 100);

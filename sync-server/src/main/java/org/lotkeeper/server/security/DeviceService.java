@@ -1,5 +1,6 @@
 package org.lotkeeper.server.security;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.model.auth.PinVerifier;
 import org.lotkeeper.model.lot.DeviceTag;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 
 /**
  * Device enrollment and revocation. A supervisor makes a single-use, expiring enrollment code
@@ -67,7 +68,7 @@ public class DeviceService {
         EnrollmentCodeEntity row = EnrollmentCodeEntity.findById(Secrets.sha256(normalise(code)),
                 jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (row == null || row.usedAt != null || !row.expiresAt.isAfter(now)) {
-            throw new ApiException(401, "ENROLLMENT_INVALID",
+            throw Refused.of(ErrorCode.ENROLLMENT_INVALID,
                     "this enrollment code is unknown, used or expired; ask a supervisor for a new one", "code");
         }
         String token = TOKEN_PREFIX + Secrets.random(32);
@@ -95,7 +96,7 @@ public class DeviceService {
     public DeviceView revoke(Actor by, String deviceId) {
         DeviceEntity device = DeviceEntity.findById(deviceId);
         if (device == null || !by.canReach(device.site)) {
-            throw ApiException.notFound("no device " + deviceId);
+            throw Refused.notFound("no device " + deviceId);
         }
         if (device.revokedAt == null) {
             device.revokedAt = clock.instant();

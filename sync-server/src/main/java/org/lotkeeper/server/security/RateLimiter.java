@@ -1,5 +1,6 @@
 package org.lotkeeper.server.security;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -8,7 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.db.Jdbc;
 
 /**
@@ -94,7 +95,7 @@ public class RateLimiter {
         if (after[1] == 0) {
             long waitMs = (long) Math.ceil((1 - after[0]) * 60_000 / perMinute);
             long seconds = Math.max(1, (waitMs + 999) / 1_000);
-            throw new ApiException(429, "RATE_LIMITED", "too many attempts; try again in " + seconds + " s")
+            throw Refused.of(ErrorCode.RATE_LIMITED, "too many attempts; try again in " + seconds + " s")
                     .with("retryAfter", seconds);
         }
     }

@@ -1,5 +1,6 @@
 package org.lotkeeper.server.security;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.model.auth.PinVerifier;
 import org.lotkeeper.model.auth.Role;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 
 /** Users: creation and update from master data, password sign-in with lockout, and e-signatures. */
 @ApplicationScoped
@@ -88,7 +89,7 @@ public class UserService {
             }
             if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
                 audit.record(userId, "LOGIN_LOCKED", userId, null, "locked until " + user.lockedUntil);
-                throw new ApiException(401, "ACCOUNT_LOCKED",
+                throw Refused.of(ErrorCode.ACCOUNT_LOCKED,
                         "too many failed sign-ins; try again after " + user.lockedUntil);
             }
             if (!password.isEmpty() && BcryptUtil.matches(password, user.passwordHash)) {
@@ -101,7 +102,7 @@ public class UserService {
             audit.record(userId, "LOGIN_FAILED", userId, null, null);
             return Optional.empty();
         });
-        UserView user = ok.orElseThrow(() -> ApiException.unauthorized("wrong user name or password"));
+        UserView user = ok.orElseThrow(() -> Refused.unauthenticated("wrong user name or password"));
         return tokens.issue(user.userId(), user.roles(), user.sites());
     }
 
@@ -117,7 +118,7 @@ public class UserService {
         Instant now = clock.instant();
         UserEntity user = UserEntity.findById(userId);
         if (user != null && user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
-            throw new ApiException(401, "ACCOUNT_LOCKED", "too many failed passwords; try again after " + user.lockedUntil,
+            throw Refused.of(ErrorCode.ACCOUNT_LOCKED, "too many failed passwords; try again after " + user.lockedUntil,
                     "signature.password");
         }
         if (user == null || user.passwordHash == null || password == null || password.isEmpty()
@@ -129,7 +130,7 @@ public class UserService {
                 }
                 audit.record(userId, "SIGNATURE_FAILED", userId, null, null);
             });
-            throw new ApiException(401, "SIGNATURE_INVALID", "the signature password is wrong", "signature.password");
+            throw Refused.of(ErrorCode.SIGNATURE_INVALID, "the signature password is wrong", "signature.password");
         }
         return user.name;
     }
@@ -169,12 +170,20 @@ public class UserService {
                 .toList();
     }
 
-    /** Creates {@code admin} on an empty user table; answers true when it did. */
+    /** What the first start did about {@code admin}. */
+    public record FirstAdmin(boolean created, Optional<String> generatedPassword) {
+    }
+
+    /**
+     * Creates {@code admin} on an empty user table, with the chosen password or, when none is
+     * chosen, a generated one (answered once, to be shown once).
+     */
     @Transactional
-    public boolean createFirstAdmin(String password) {
+    public FirstAdmin createFirstAdmin(Optional<String> chosenPassword) {
         if (UserEntity.count() > 0) {
-            return false;
+            return new FirstAdmin(false, Optional.empty());
         }
+        String password = chosenPassword.orElseGet(() -> Secrets.humanCode(16));
         UserEntity admin = new UserEntity();
         admin.userId = "admin";
         admin.name = "Administrator";
@@ -183,7 +192,7 @@ public class UserService {
         admin.updatedAt = clock.instant();
         admin.persist();
         audit.record("system", "USER_CREATED", "admin", null, "first start");
-        return true;
+        return new FirstAdmin(true, chosenPassword.isPresent() ? Optional.empty() : Optional.of(password));
     }
 
     private static UserView view(UserEntity u) {

@@ -1,5 +1,6 @@
 package org.lotkeeper.server.sync;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,7 +28,7 @@ import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.StockRow;
 import org.lotkeeper.model.wire.TaskRow;
 import org.lotkeeper.model.wire.UserRow;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.ledger.ProjectionQueries;
 import org.lotkeeper.server.ledger.ProjectionQueries.LotKey;
 import org.lotkeeper.server.ledger.ProjectionQueries.StockKey;
@@ -38,7 +39,7 @@ import org.lotkeeper.server.security.UserService;
 import org.lotkeeper.server.tasks.TaskService;
 
 /**
- * Reference data down to a device (PROTOCOL.md pull): a snapshot of its site when it has no
+ * Reference data down to a device (docs/PROTOCOL.md pull): a snapshot of its site when it has no
  * cursor, then what changed. Each cycle sends the site's master data and users whole on its first
  * page (they are small, and a whole list also tells the device what was removed), then the lots
  * and stock changed since the last cycle, in key-ordered pages; the opaque cursor carries the
@@ -148,19 +149,19 @@ public class PullService {
             }
             c = mapper.readValue(new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8), Cursor.class);
         } catch (IllegalArgumentException | JsonProcessingException e) {
-            throw ApiException.badRequest("BAD_FORMAT", "cursor is not one this server issued; pull without a cursor", "cursor");
+            throw Refused.invalid(ErrorCode.BAD_FORMAT, "cursor is not one this server issued; pull without a cursor", "cursor");
         }
         boolean usable = c.v() == Cursor.VERSION && site.equals(c.site()) && c.phase() != null
                 && List.of("master", "lots", "stock").contains(c.phase()) && c.item() != null && c.lot() != null && c.location() != null;
         if (!usable) {
-            throw ApiException.conflict("CURSOR_EXPIRED", "this cursor can no longer be served; reload a snapshot (pull without a cursor) and keep the outbox");
+            throw Refused.of(ErrorCode.CURSOR_EXPIRED, "this cursor can no longer be served; reload a snapshot (pull without a cursor) and keep the outbox");
         }
         return c;
     }
 
     private static ItemRow itemRow(MasterDataLookup.ItemInfo i) {
         return new ItemRow(ItemCode.of(i.code()), i.name(), i.gtin() == null ? null : Gtin.of(i.gtin()), i.baseUom(), i.qcRequired(),
-                i.coaRequired(), i.shelfLifeDays(), i.minRemainingShelfLifeDays(), LotNumbering.valueOf(i.lotNumbering()),
+                i.coaRequired(), i.shelfLifeDays(), i.minRemainingShelfLifeDays(), i.lotNumbering(),
                 i.lotPattern(), i.packUnits().entrySet().stream().map(e -> new PackUnit(e.getKey(), e.getValue())).toList());
     }
 }

@@ -23,15 +23,15 @@ import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.PushBatch;
 import org.lotkeeper.model.wire.PushRequestReader;
 import org.lotkeeper.model.wire.PushResponse;
-import org.lotkeeper.model.wire.RejectionCode;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.ledger.IngestService;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.CurrentActor;
 import org.lotkeeper.server.security.DeviceService;
 
-/** Device sync (PROTOCOL.md): events up, reference data down. Device tokens only. */
+/** Device sync (docs/PROTOCOL.md): events up, reference data down. Device tokens only. */
 @Path("/api/v1/sync")
 @Produces(MediaType.APPLICATION_JSON)
 public class SyncResource {
@@ -61,10 +61,10 @@ public class SyncResource {
         Decoded<PushBatch> read = PushRequestReader.read(decoded(encoding, body == null ? new byte[0] : body));
         if (!read.isOk()) {
             FieldProblem p = read.firstProblem();
-            if ("events".equals(p.field()) && p.code() == RejectionCode.TOO_LONG) {
-                throw new ApiException(413, "TOO_MANY_EVENTS", p.detail(), p.field());
+            if ("events".equals(p.field()) && p.code() == ErrorCode.TOO_LONG) {
+                throw Refused.of(ErrorCode.TOO_MANY_EVENTS, p.detail(), p.field());
             }
-            throw ApiException.badRequest(p.code().name(), p.detail(), p.field());
+            throw Refused.invalid(p.code(), p.detail(), p.field());
         }
         return ingest.push(device, device.sites().iterator().next(), read.value());
     }
@@ -78,16 +78,16 @@ public class SyncResource {
             return body;
         }
         if (!encoding.strip().equalsIgnoreCase("gzip")) {
-            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Encoding must be gzip or identity");
+            throw Refused.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding must be gzip or identity");
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
             byte[] inflated = in.readNBytes(MAX_INFLATED_BYTES + 1);
             if (inflated.length > MAX_INFLATED_BYTES) {
-                throw new ApiException(413, "TOO_LARGE", "the push inflates to more than " + MAX_INFLATED_BYTES / (1024 * 1024) + " MB");
+                throw Refused.of(ErrorCode.TOO_LARGE, "the push inflates to more than " + MAX_INFLATED_BYTES / (1024 * 1024) + " MB");
             }
             return inflated;
         } catch (IOException e) {
-            throw ApiException.badRequest("MALFORMED_JSON", "the body is not valid gzip", null);
+            throw Refused.invalid(ErrorCode.MALFORMED_JSON, "the body is not valid gzip", null);
         }
     }
 

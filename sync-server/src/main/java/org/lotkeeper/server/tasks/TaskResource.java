@@ -1,5 +1,6 @@
 package org.lotkeeper.server.tasks;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.util.List;
 import java.util.Set;
 
@@ -13,7 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.CurrentActor;
 
 /** Tasks for devices: created and closed by a supervisor, sent down with every pull while open. */
@@ -32,7 +33,7 @@ public class TaskResource {
     @POST
     public TaskService.TaskView create(TaskService.TaskRequest request) {
         if (request == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "a task is required", null);
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "a task is required", null);
         }
         return tasks.create(actor.get(), request);
     }
@@ -40,7 +41,7 @@ public class TaskResource {
     @GET
     public List<TaskService.TaskView> list(@QueryParam("status") String status) {
         if (status != null && !Set.of("OPEN", "DONE").contains(status)) {
-            throw ApiException.badRequest("UNKNOWN_ENUM", "status must be OPEN or DONE", "status");
+            throw Refused.invalid(ErrorCode.UNKNOWN_ENUM, "status must be OPEN or DONE", "status");
         }
         return tasks.list(actor.get(), status);
     }

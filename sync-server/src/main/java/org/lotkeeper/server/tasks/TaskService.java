@@ -1,5 +1,6 @@
 package org.lotkeeper.server.tasks;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +30,7 @@ import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.wire.TaskRow;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.ValidationErrors;
 import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
@@ -79,33 +80,33 @@ public class TaskService {
         try {
             id = Reference.of(request.id()).value();
         } catch (IllegalArgumentException e) {
-            errors.add("id", "INVALID_FIELD", "id: " + e.getMessage());
+            errors.add("id", ErrorCode.INVALID_FIELD, "id: " + e.getMessage());
         }
         Kind kind = null;
         try {
             kind = request.kind() == null ? null : Kind.valueOf(request.kind());
         } catch (IllegalArgumentException e) {
-            errors.add("kind", "UNKNOWN_ENUM", "kind must be PICK, RECEIPT or COUNT");
+            errors.add("kind", ErrorCode.UNKNOWN_ENUM, "kind must be PICK, RECEIPT or COUNT");
         }
         if (kind == null && request.kind() == null) {
-            errors.add("kind", "MISSING_FIELD", "kind is required (PICK, RECEIPT or COUNT)");
+            errors.add("kind", ErrorCode.MISSING_FIELD, "kind is required (PICK, RECEIPT or COUNT)");
         }
         if (!valid(request.site(), SiteCode::of) || masterData.site(request.site()).isEmpty()) {
-            errors.add("site", "UNKNOWN_SITE", "site is required and must be in master data");
+            errors.add("site", ErrorCode.UNKNOWN_SITE, "site is required and must be in master data");
         } else if (!by.canReach(request.site())) {
-            throw ApiException.forbidden("SITE_NOT_ALLOWED", "you have no access to site " + request.site());
+            throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + request.site());
         }
         if (kind == Kind.PICK || kind == Kind.RECEIPT) {
             PartnerKind wanted = kind == Kind.PICK ? PartnerKind.CUSTOMER : PartnerKind.SUPPLIER;
             var partner = !valid(request.partner(), PartnerCode::of) ? null
                     : masterData.partners(List.of(request.partner())).get(request.partner());
             if (partner == null || partner.kind() != wanted) {
-                errors.add("partner", "UNKNOWN_PARTNER", "a " + kind + " task needs a " + wanted.name().toLowerCase() + " from master data");
+                errors.add("partner", ErrorCode.UNKNOWN_PARTNER, "a " + kind + " task needs a " + wanted.name().toLowerCase() + " from master data");
             }
         }
         List<LineRequest> lines = request.lines() == null ? List.of() : request.lines();
         if (lines.isEmpty() || lines.size() > 500) {
-            errors.add("lines", "OUT_OF_RANGE", "a task has 1 to 500 lines");
+            errors.add("lines", ErrorCode.OUT_OF_RANGE, "a task has 1 to 500 lines");
         }
         List<TaskRow.Line> checked = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -120,7 +121,7 @@ public class TaskService {
         Instant now = clock.instant();
         run(c -> {
             if (exists(c, taskId)) {
-                throw ApiException.conflict("DUPLICATE", "task " + taskId + " already exists");
+                throw Refused.of(ErrorCode.DUPLICATE, "task " + taskId + " already exists");
             }
             Jdbc.update(c, "INSERT INTO task (id, site, kind, partner, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                     taskId, request.site(), taskKind.name(), request.partner(), by.id(), now);
@@ -156,14 +157,14 @@ public class TaskService {
 
     private TaskRow.Line line(ValidationErrors errors, String at, Kind kind, LineRequest l, String site) {
         if (l == null) {
-            errors.add(at, "MISSING_FIELD", "line is null");
+            errors.add(at, ErrorCode.MISSING_FIELD, "line is null");
             return null;
         }
         try {
             ItemCode item = ItemCode.of(l.item() == null ? "" : l.item());
             var info = masterData.item(item.value());
             if (info.isEmpty()) {
-                errors.add(at + ".item", "UNKNOWN_ITEM", "item " + item + " is not in master data");
+                errors.add(at + ".item", ErrorCode.UNKNOWN_ITEM, "item " + item + " is not in master data");
                 return null;
             }
             LotCode lot = l.lot() == null ? null : LotCode.of(l.lot());
@@ -171,7 +172,7 @@ public class TaskService {
             if (location != null) {
                 var loc = masterData.locations(List.of(location.value())).get(location.value());
                 if (loc == null || !loc.site().equals(site)) {
-                    errors.add(at + ".location", "UNKNOWN_LOCATION", "location " + location + " is not a location of site " + site);
+                    errors.add(at + ".location", ErrorCode.UNKNOWN_LOCATION, "location " + location + " is not a location of site " + site);
                     return null;
                 }
             }
@@ -182,14 +183,14 @@ public class TaskService {
                 quantity = info.get().units().toBase(Quantity.of(l.quantity(), uom).requirePositive());
             }
             if (kind == Kind.PICK && quantity == null) {
-                errors.add(at + ".quantity", "MISSING_FIELD", "a pick line needs a quantity");
+                errors.add(at + ".quantity", ErrorCode.MISSING_FIELD, "a pick line needs a quantity");
             }
             if (kind == Kind.COUNT && (location == null || quantity != null)) {
-                errors.add(at, "INVALID_FIELD", "a count line names a location and no quantity (counts are blind)");
+                errors.add(at, ErrorCode.INVALID_FIELD, "a count line names a location and no quantity (counts are blind)");
             }
             return new TaskRow.Line(item, lot, location, quantity, null);
         } catch (InvalidIdentifierException | InvalidQuantityException e) {
-            errors.add(at, "INVALID_FIELD", e.getMessage());
+            errors.add(at, ErrorCode.INVALID_FIELD, e.getMessage());
             return null;
         }
     }
@@ -198,7 +199,7 @@ public class TaskService {
     public TaskView close(Actor by, String id) {
         TaskView task = find(by, id);
         if (!"OPEN".equals(task.status())) {
-            throw ApiException.conflict("ALREADY_CLOSED", "task " + id + " is " + task.status().toLowerCase());
+            throw Refused.of(ErrorCode.ALREADY_CLOSED, "task " + id + " is " + task.status().toLowerCase());
         }
         run(c -> Jdbc.update(c, "UPDATE task SET status = 'DONE', closed_by = ?, closed_at = ? WHERE id = ?",
                 by.id(), clock.instant(), id));
@@ -217,7 +218,7 @@ public class TaskService {
     public TaskView find(Actor by, String id) {
         List<TaskView> found = load("SELECT * FROM task WHERE id = ?", id);
         if (found.isEmpty() || !by.canReach(found.get(0).site())) {
-            throw ApiException.notFound("no task " + id);
+            throw Refused.notFound("no task " + id);
         }
         return found.get(0);
     }

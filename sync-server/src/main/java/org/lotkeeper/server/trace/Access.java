@@ -1,5 +1,6 @@
 package org.lotkeeper.server.trace;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.lot.LotRef;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.security.Actor;
 
@@ -38,10 +39,10 @@ public class Access {
         LotRef ref = ref(item, lot);
         TraceQueries.LotFacts facts = read(c -> TraceQueries.lot(c, ref));
         if (facts == null) {
-            throw ApiException.notFound("no lot " + ref + " in the ledger");
+            throw Refused.notFound("no lot " + ref + " in the ledger");
         }
         if (!actor.canReach(facts.site())) {
-            throw ApiException.forbidden("SITE_NOT_ALLOWED", "you have no access to site " + facts.site());
+            throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + facts.site());
         }
         return facts;
     }

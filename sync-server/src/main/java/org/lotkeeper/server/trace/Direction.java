@@ -1,8 +1,9 @@
 package org.lotkeeper.server.trace;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.util.Locale;
 
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 
 /** Which way a trace goes: to ancestors (inputs), to descendants (outputs and customers), or both. */
 public enum Direction {
@@ -16,7 +17,7 @@ public enum Direction {
         try {
             return valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("UNKNOWN_ENUM", "direction must be backward, forward or both", "direction");
+            throw Refused.invalid(ErrorCode.UNKNOWN_ENUM, "direction must be backward, forward or both", "direction");
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.lotkeeper.server.trace;
 
+import org.lotkeeper.server.api.Downloads;
+import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,7 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.lotkeeper.model.id.SiteCode;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.security.Actor;
@@ -48,13 +50,13 @@ public class EpcisExportResource {
     Clock clock;
 
     @GET
-    @Produces(RecallResource.JSON_LD)
+    @Produces(Downloads.JSON_LD)
     public Response export(@QueryParam("from") String fromText, @QueryParam("to") String toText, @QueryParam("site") String site) {
         Actor caller = actor.get();
         Instant from = instant("from", fromText, null);
         Instant to = instant("to", toText, clock.instant());
         if (!from.isBefore(to)) {
-            throw ApiException.badRequest("INVALID_FIELD", "from must be before to", "from");
+            throw Refused.invalid(ErrorCode.INVALID_FIELD, "from must be before to", "from");
         }
         String[] sites;
         if (site != null && !site.isEmpty()) {
@@ -66,12 +68,12 @@ public class EpcisExportResource {
         }
         List<LotEvents.Stored> events = access.read(c -> LotEvents.between(c, from, to, sites, MAX_EVENTS + 1));
         if (events.size() > MAX_EVENTS) {
-            throw ApiException.badRequest("RANGE_TOO_LARGE", "more than " + MAX_EVENTS + " events lie between " + from + " and " + to
+            throw Refused.invalid(ErrorCode.RANGE_TOO_LARGE, "more than " + MAX_EVENTS + " events lie between " + from + " and " + to
                     + "; ask for a shorter range", "to");
         }
         try {
             byte[] body = json.writeValueAsBytes(new EpcisWriter(masterData).document(events, clock.instant()));
-            return RecallResource.download(body, RecallResource.JSON_LD, "ledger-" + from + "-" + to + ".jsonld");
+            return Downloads.attachment(body, Downloads.JSON_LD, "ledger-" + from + "-" + to + ".jsonld");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -82,12 +84,12 @@ public class EpcisExportResource {
             if (absent != null) {
                 return absent;
             }
-            throw ApiException.badRequest("MISSING_FIELD", field + " is required (an ISO-8601 instant such as 2026-11-16T00:00:00Z)", field);
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, field + " is required (an ISO-8601 instant such as 2026-11-16T00:00:00Z)", field);
         }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("INVALID_FIELD", field + " must be an ISO-8601 instant such as 2026-11-16T00:00:00Z", field);
+            throw Refused.invalid(ErrorCode.INVALID_FIELD, field + " must be an ISO-8601 instant such as 2026-11-16T00:00:00Z", field);
         }
     }
 }

@@ -33,7 +33,7 @@ import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 
 /**
- * Ledger events as an EPCIS 2.0 JSON-LD document (DOMAIN.md's table; the mapping is written
+ * Ledger events as an EPCIS 2.0 JSON-LD document (docs/DOMAIN.md's table; the mapping is written
  * down in docs/TRACE.md). Lots are classes: {@code https://id.gs1.org/01/{gtin}/10/{lot}} where
  * the item has a GTIN, else {@code urn:lotkeeper:class:{item}:{lot}}. Locations are
  * {@code https://id.gs1.org/414/{site GLN}/254/{location}} where the site has a GLN, else
@@ -87,21 +87,32 @@ final class EpcisWriter {
     }
 
     ObjectNode event(LotEvents.Stored e) {
-        EventPayload p = e.event().payload();
-        String site = e.site();
+        ObjectNode body = NODES.objectNode();
+        String type = e.event().payload().accept(new Body(body, e.site()));
         ObjectNode o = NODES.objectNode();
-        if (p instanceof Transform t) {
-            o.put("type", "TransformationEvent");
-        } else if (p instanceof Pack || p instanceof Unpack) {
-            o.put("type", "AggregationEvent");
-        } else {
-            o.put("type", "ObjectEvent");
-        }
+        o.put("type", type);
         o.put("eventTime", e.occurredAt().toString());
         o.put("recordTime", e.recordedAt().toString());
         o.put("eventTimeZoneOffset", "+00:00");
         o.put("eventID", "urn:uuid:" + e.eventId());
-        if (p instanceof Receive r) {
+        o.setAll(body);
+        o.put(EXTENSION_PREFIX + ":ledgerSeq", e.ledgerSeq());
+        return o;
+    }
+
+    /** Writes an event's EPCIS fields after its header and answers its EPCIS event type. */
+    private final class Body implements EventPayload.Cases<String> {
+        private static final String OBJECT = "ObjectEvent";
+        private final ObjectNode o;
+        private final String site;
+
+        Body(ObjectNode o, String site) {
+            this.o = o;
+            this.site = site;
+        }
+
+        @Override
+        public String receive(Receive r) {
             o.put("action", "ADD");
             quantities(o.putArray("quantityList"), List.of(line(r.item(), r.lot(), r.quantity())));
             o.put("bizStep", "receiving");
@@ -120,7 +131,11 @@ final class EpcisWriter {
             if (!ilmd.isEmpty()) {
                 o.set("ilmd", ilmd);
             }
-        } else if (p instanceof Ship s) {
+            return OBJECT;
+        }
+
+        @Override
+        public String ship(Ship s) {
             o.put("action", "OBSERVE");
             quantities(o.putArray("quantityList"), List.of(line(s.item(), s.lot(), s.quantity())));
             o.put("bizStep", "shipping");
@@ -129,7 +144,11 @@ final class EpcisWriter {
             bizTransaction(o, "desadv", s.shipment().value());
             o.putArray("sourceList").addObject().put("type", "owning_party").put("source", siteParty(site));
             o.putArray("destinationList").addObject().put("type", "owning_party").put("destination", party(s.customer().value()));
-        } else if (p instanceof Return r) {
+            return OBJECT;
+        }
+
+        @Override
+        public String returned(Return r) {
             o.put("action", "OBSERVE");
             quantities(o.putArray("quantityList"), List.of(line(r.item(), r.lot(), r.quantity())));
             o.put("bizStep", "receiving");
@@ -138,7 +157,11 @@ final class EpcisWriter {
             bizTransaction(o, "rma", r.reference().value());
             o.putArray("sourceList").addObject().put("type", "owning_party").put("source", party(r.customer().value()));
             o.putArray("destinationList").addObject().put("type", "owning_party").put("destination", siteParty(site));
-        } else if (p instanceof Transform t) {
+            return OBJECT;
+        }
+
+        @Override
+        public String transform(Transform t) {
             quantities(o.putArray("inputQuantityList"), t.inputs().stream().map(i -> line(i.item(), i.lot(), i.quantity())).toList());
             quantities(o.putArray("outputQuantityList"), t.outputs().stream().map(u -> line(u.item(), u.lot(), u.quantity())).toList());
             o.put("transformationID", "urn:lotkeeper:batch:" + pct(site) + ":" + pct(t.batch().value()));
@@ -150,23 +173,43 @@ final class EpcisWriter {
                 o.putObject("ilmd").put("cbvmda:itemExpirationDate", t.outputs().get(0).expiry().toString());
             }
             o.put(EXTENSION_PREFIX + ":transformKind", t.kind().name());
-        } else if (p instanceof Move m) {
+            return "TransformationEvent";
+        }
+
+        @Override
+        public String move(Move m) {
             observe(o, line(m.item(), m.lot(), m.quantity()), "storing", null);
             place(o, site, m.to().value());
             o.put(EXTENSION_PREFIX + ":from", location(site, m.from().value()));
-        } else if (p instanceof Pick k) {
+            return OBJECT;
+        }
+
+        @Override
+        public String pick(Pick k) {
             observe(o, line(k.item(), k.lot(), k.quantity()), "picking", null);
             place(o, site, k.to().value());
             bizTransaction(o, "po", k.order().value());
             o.put(EXTENSION_PREFIX + ":from", location(site, k.from().value()));
-        } else if (p instanceof Count n) {
+            return OBJECT;
+        }
+
+        @Override
+        public String count(Count n) {
             observe(o, line(n.item(), n.lot(), n.counted()), "cycle_counting", null);
             place(o, site, n.location().value());
-        } else if (p instanceof StatusChange s) {
+            return OBJECT;
+        }
+
+        @Override
+        public String status(StatusChange s) {
             observe(o, line(s.item(), s.lot(), null), statusBizStep(s), statusDisposition(s));
             o.put(EXTENSION_PREFIX + ":status", s.status().name());
             o.put(EXTENSION_PREFIX + ":reason", s.reason());
-        } else if (p instanceof Adjust a) {
+            return OBJECT;
+        }
+
+        @Override
+        public String adjust(Adjust a) {
             boolean scrap = a.delta().signum() < 0 && isScrap(a.reason());
             o.put("action", scrap ? "DELETE" : "OBSERVE");
             quantities(o.putArray("quantityList"), List.of(line(a.item(), a.lot(), a.delta().abs())));
@@ -177,13 +220,20 @@ final class EpcisWriter {
             place(o, site, a.location().value());
             o.put(EXTENSION_PREFIX + ":delta", base(a.item(), a.delta()).valueText());
             o.put(EXTENSION_PREFIX + ":reason", a.reason());
-        } else if (p instanceof Pack k) {
-            aggregation(o, "ADD", "packing", k.sscc().value(), k.contents(), site, k.location().value());
-        } else if (p instanceof Unpack u) {
-            aggregation(o, "DELETE", "unpacking", u.sscc().value(), u.contents(), site, u.location().value());
+            return OBJECT;
         }
-        o.put(EXTENSION_PREFIX + ":ledgerSeq", e.ledgerSeq());
-        return o;
+
+        @Override
+        public String pack(Pack k) {
+            aggregation(o, "ADD", "packing", k.sscc().value(), k.contents(), site, k.location().value());
+            return "AggregationEvent";
+        }
+
+        @Override
+        public String unpack(Unpack u) {
+            aggregation(o, "DELETE", "unpacking", u.sscc().value(), u.contents(), site, u.location().value());
+            return "AggregationEvent";
+        }
     }
 
     private record Line(ItemCode item, LotCode lot, Quantity quantity) {

@@ -100,47 +100,133 @@ final class LotEvents {
 
     /** The locations an event touched for {@code lot}: from and to of a movement, the place of a receipt, count or adjustment. */
     static List<String> where(EventPayload p, LotRef lot) {
-        List<String> out = new ArrayList<>();
-        if (p instanceof Receive r) {
-            out.add(r.location().value());
-        } else if (p instanceof Move m) {
-            out.add(m.from().value());
-            out.add(m.to().value());
-        } else if (p instanceof Pick k) {
-            out.add(k.from().value());
-            out.add(k.to().value());
-        } else if (p instanceof Count n) {
-            out.add(n.location().value());
-        } else if (p instanceof Ship s) {
-            out.add(s.from().value());
-        } else if (p instanceof Transform t) {
-            t.inputs().stream().filter(i -> i.lotRef().equals(lot)).forEach(i -> out.add(i.from().value()));
-            t.outputs().stream().filter(o -> o.lotRef().equals(lot)).forEach(o -> out.add(o.to().value()));
-        } else if (p instanceof Return r) {
-            out.add(r.to().value());
-        } else if (p instanceof Adjust a) {
-            out.add(a.location().value());
-        } else if (p instanceof Pack k) {
-            out.add(k.location().value());
-        } else if (p instanceof Unpack u) {
-            out.add(u.location().value());
-        }
-        return out.stream().distinct().toList();
+        return p.accept(new EventPayload.Cases<List<String>>() {
+            @Override
+            public List<String> receive(Receive r) {
+                return List.of(r.location().value());
+            }
+
+            @Override
+            public List<String> move(Move m) {
+                return fromTo(m.from().value(), m.to().value());
+            }
+
+            @Override
+            public List<String> pick(Pick k) {
+                return fromTo(k.from().value(), k.to().value());
+            }
+
+            @Override
+            public List<String> count(Count n) {
+                return List.of(n.location().value());
+            }
+
+            @Override
+            public List<String> ship(Ship s) {
+                return List.of(s.from().value());
+            }
+
+            @Override
+            public List<String> transform(Transform t) {
+                List<String> out = new ArrayList<>();
+                t.inputs().stream().filter(i -> i.lotRef().equals(lot)).forEach(i -> out.add(i.from().value()));
+                t.outputs().stream().filter(o -> o.lotRef().equals(lot)).forEach(o -> out.add(o.to().value()));
+                return out.stream().distinct().toList();
+            }
+
+            @Override
+            public List<String> status(StatusChange s) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> returned(Return r) {
+                return List.of(r.to().value());
+            }
+
+            @Override
+            public List<String> adjust(Adjust a) {
+                return List.of(a.location().value());
+            }
+
+            @Override
+            public List<String> pack(Pack k) {
+                return List.of(k.location().value());
+            }
+
+            @Override
+            public List<String> unpack(Unpack u) {
+                return List.of(u.location().value());
+            }
+
+            private List<String> fromTo(String from, String to) {
+                return from.equals(to) ? List.of(from) : List.of(from, to);
+            }
+        });
     }
 
-    /** Why it happened, where the event says: a status reason and signature, a return or adjustment reason, a FEFO deviation. */
+    /** Why it happened, where the event says: a status reason and signature, a return or adjustment reason, a FEFO deviation; null when it says nothing. */
     static String why(EventPayload p) {
-        if (p instanceof StatusChange s) {
-            return s.reason() + (s.signature() == null ? "" : " (signed by " + s.signature().name() + ": " + s.signature().meaning() + ")");
-        } else if (p instanceof Return r) {
-            return r.reason();
-        } else if (p instanceof Adjust a) {
-            return a.reason();
-        } else if (p instanceof Pick k && k.deviationReason() != null) {
-            return "FEFO deviation: " + k.deviationReason().name() + (k.note() == null ? "" : " (" + k.note() + ")");
-        } else if (p instanceof Pick k && k.note() != null) {
+        return p.accept(WHY);
+    }
+
+    private static final EventPayload.Cases<String> WHY = new EventPayload.Cases<>() {
+        @Override
+        public String receive(Receive r) {
+            return null;
+        }
+
+        @Override
+        public String move(Move m) {
+            return null;
+        }
+
+        @Override
+        public String pick(Pick k) {
+            if (k.deviationReason() != null) {
+                return "FEFO deviation: " + k.deviationReason().name() + (k.note() == null ? "" : " (" + k.note() + ")");
+            }
             return k.note();
         }
-        return null;
-    }
+
+        @Override
+        public String count(Count n) {
+            return null;
+        }
+
+        @Override
+        public String ship(Ship s) {
+            return null;
+        }
+
+        @Override
+        public String transform(Transform t) {
+            return null;
+        }
+
+        @Override
+        public String status(StatusChange s) {
+            return s.reason() + (s.signature() == null ? "" : " (signed by " + s.signature().name() + ": " + s.signature().meaning() + ")");
+        }
+
+        @Override
+        public String returned(Return r) {
+            return r.reason();
+        }
+
+        @Override
+        public String adjust(Adjust a) {
+            return a.reason();
+        }
+
+        @Override
+        public String pack(Pack k) {
+            return null;
+        }
+
+        @Override
+        public String unpack(Unpack u) {
+            return null;
+        }
+    };
 }

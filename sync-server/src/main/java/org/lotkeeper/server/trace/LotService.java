@@ -14,11 +14,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.event.Adjust;
+import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Move;
+import org.lotkeeper.model.event.Pack;
+import org.lotkeeper.model.event.Pick;
 import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
+import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.event.Transform;
+import org.lotkeeper.model.event.Unpack;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.quantity.ItemUnits;
 import org.lotkeeper.model.quantity.Quantity;
@@ -167,41 +175,15 @@ public class LotService {
                                 + "ORDER BY id", rs -> new Variance(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)),
                         ref.item().value(), ref.lot().value())));
         Quantity zero = Quantity.zero(units.base());
-        Quantity received = zero;
-        Quantity produced = zero;
-        Quantity returned = zero;
-        Quantity adjustedIn = zero;
-        Quantity adjustedOut = zero;
-        Quantity shipped = zero;
-        Quantity consumed = zero;
-        for (LotEvents.Stored e : read.events()) {
-            EventPayload p = e.event().payload();
-            if (p instanceof Receive r && r.item().equals(ref.item()) && r.lot().equals(ref.lot())) {
-                received = received.plus(units.toBase(r.quantity()));
-            } else if (p instanceof Return r && r.item().equals(ref.item()) && r.lot().equals(ref.lot())) {
-                returned = returned.plus(units.toBase(r.quantity()));
-            } else if (p instanceof Ship s && s.item().equals(ref.item()) && s.lot().equals(ref.lot())) {
-                shipped = shipped.plus(units.toBase(s.quantity()));
-            } else if (p instanceof Adjust a && a.item().equals(ref.item()) && a.lot().equals(ref.lot())) {
-                Quantity delta = units.toBase(a.delta());
-                if (delta.signum() > 0) {
-                    adjustedIn = adjustedIn.plus(delta);
-                } else {
-                    adjustedOut = adjustedOut.plus(delta.negate());
-                }
-            } else if (p instanceof Transform t) {
-                for (Transform.Output o : t.outputs()) {
-                    if (o.lotRef().equals(ref)) {
-                        produced = produced.plus(units.toBase(o.quantity()));
-                    }
-                }
-                for (Transform.Input i : t.inputs()) {
-                    if (i.lotRef().equals(ref)) {
-                        consumed = consumed.plus(units.toBase(i.quantity()));
-                    }
-                }
-            }
-        }
+        Flows flows = new Flows(ref, units);
+        read.events().forEach(e -> e.event().payload().accept(flows));
+        Quantity received = flows.received;
+        Quantity produced = flows.produced;
+        Quantity returned = flows.returned;
+        Quantity adjustedIn = flows.adjustedIn;
+        Quantity adjustedOut = flows.adjustedOut;
+        Quantity shipped = flows.shipped;
+        Quantity consumed = flows.consumed;
         Quantity onHand = zero;
         List<Views.BalanceDifference> differences = new ArrayList<>();
         for (TraceQueries.StockRow s : read.stock()) {
@@ -227,5 +209,113 @@ public class LotService {
         }
         return new Views.Balance(ref.item().value(), ref.lot().value(), received, produced, returned, adjustedIn, adjustedOut, onHand,
                 shipped, consumed, difference, differences.isEmpty(), differences, Names.elapsedMs(started));
+    }
+
+    /** What each event put into or took out of one lot, in its item's base unit (the mass balance's sources). */
+    private static final class Flows implements EventPayload.Cases<Void> {
+        private final LotRef lot;
+        private final ItemUnits units;
+        Quantity received;
+        Quantity produced;
+        Quantity returned;
+        Quantity adjustedIn;
+        Quantity adjustedOut;
+        Quantity shipped;
+        Quantity consumed;
+
+        Flows(LotRef lot, ItemUnits units) {
+            this.lot = lot;
+            this.units = units;
+            Quantity zero = Quantity.zero(units.base());
+            received = produced = returned = adjustedIn = adjustedOut = shipped = consumed = zero;
+        }
+
+        private boolean mine(ItemCode item, LotCode code) {
+            return lot.item().equals(item) && lot.lot().equals(code);
+        }
+
+        @Override
+        public Void receive(Receive r) {
+            if (mine(r.item(), r.lot())) {
+                received = received.plus(units.toBase(r.quantity()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void returned(Return r) {
+            if (mine(r.item(), r.lot())) {
+                returned = returned.plus(units.toBase(r.quantity()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void ship(Ship s) {
+            if (mine(s.item(), s.lot())) {
+                shipped = shipped.plus(units.toBase(s.quantity()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void adjust(Adjust a) {
+            if (mine(a.item(), a.lot())) {
+                Quantity delta = units.toBase(a.delta());
+                if (delta.signum() > 0) {
+                    adjustedIn = adjustedIn.plus(delta);
+                } else {
+                    adjustedOut = adjustedOut.plus(delta.negate());
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Void transform(Transform t) {
+            for (Transform.Output o : t.outputs()) {
+                if (o.lotRef().equals(lot)) {
+                    produced = produced.plus(units.toBase(o.quantity()));
+                }
+            }
+            for (Transform.Input i : t.inputs()) {
+                if (i.lotRef().equals(lot)) {
+                    consumed = consumed.plus(units.toBase(i.quantity()));
+                }
+            }
+            return null;
+        }
+
+        /** Moves, picks, packing and unpacking change where the lot is, not how much of it there is. */
+        @Override
+        public Void move(Move m) {
+            return null;
+        }
+
+        @Override
+        public Void pick(Pick k) {
+            return null;
+        }
+
+        @Override
+        public Void pack(Pack k) {
+            return null;
+        }
+
+        @Override
+        public Void unpack(Unpack u) {
+            return null;
+        }
+
+        /** A count changes nothing until its variance is approved as an ADJUST; a status changes no quantity. */
+        @Override
+        public Void count(Count c) {
+            return null;
+        }
+
+        @Override
+        public Void status(StatusChange s) {
+            return null;
+        }
     }
 }

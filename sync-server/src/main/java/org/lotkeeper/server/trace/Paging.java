@@ -1,12 +1,13 @@
 package org.lotkeeper.server.trace;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
 
 /**
@@ -45,7 +46,7 @@ final class Paging {
             }
             return new TraceQueries.Cursor(at, UUID.fromString(text.substring(comma + 1)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw ApiException.badRequest("INVALID_FIELD", "after is not a cursor this server gave: pass the page's \"next\" as it came",
+            throw Refused.invalid(ErrorCode.INVALID_FIELD, "after is not a cursor this server gave: pass the page's \"next\" as it came",
                     "after");
         }
     }

@@ -36,11 +36,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.lotkeeper.model.event.Adjust;
+import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Move;
+import org.lotkeeper.model.event.Pack;
+import org.lotkeeper.model.event.Pick;
 import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
+import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.event.Transform;
+import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.lot.LotRef;
@@ -162,41 +169,89 @@ public class RecallReports {
         }
     }
 
+    /** The critical tracking events' rows of one event: receiving, shipping and transformation; other events have none. */
     private List<List<String>> rows(LotEvents.Stored e, Set<LotRef> affected, Context ctx) {
-        EventPayload p = e.event().payload();
-        List<List<String>> rows = new ArrayList<>();
         String site = e.site();
-        if (p instanceof Receive r) {
-            String[] tlc = {r.supplierLot() != null ? r.supplierLot().value() : r.lot().value(), ctx.partnerName(r.supplier().value()),
-                    ctx.partner(r.supplier().value()).map(MasterDataLookup.PartnerInfo::gln).orElse(null)};
-            rows.add(row("Receiving", e, tlc, r.item(), r.lot(), r.quantity(), ctx, ctx.where(site, r.location().value()), site,
-                    ctx.partnerName(r.supplier().value()), null, "Purchase order", r.reference().value()));
-        } else if (p instanceof Return r) {
-            rows.add(row("Receiving (customer return)", e, ctx.tlc(new LotRef(r.item(), r.lot()), site), r.item(), r.lot(), r.quantity(), ctx,
-                    ctx.where(site, r.to().value()), site, ctx.partnerName(r.customer().value()), null, "Return authorisation",
-                    r.reference().value()));
-        } else if (p instanceof Ship s) {
-            rows.add(row("Shipping", e, ctx.tlc(new LotRef(s.item(), s.lot()), site), s.item(), s.lot(), s.quantity(), ctx,
-                    ctx.where(site, s.from().value()), site, null, ctx.partnerName(s.customer().value()), "Shipment", s.shipment().value()));
-        } else if (p instanceof Transform t) {
-            List<String> inputs = t.inputs().stream().map(i -> ctx.tlc(i.lotRef(), site)[0] + " (" + i.item() + ")").distinct().toList();
-            List<String> outputs = t.outputs().stream().map(o -> o.lot().value() + " (" + o.item() + ")").distinct().toList();
-            for (Transform.Input i : t.inputs()) {
-                if (affected.contains(i.lotRef())) {
-                    rows.add(row("Transformation (input)", e, ctx.tlc(i.lotRef(), site), i.item(), i.lot(), i.quantity(), ctx,
-                            ctx.where(site, i.from().value()), site, null, String.join("; ", outputs), "Batch record " + t.kind(),
-                            t.batch().value()));
-                }
+        return e.event().payload().accept(new EventPayload.Cases<List<List<String>>>() {
+            @Override
+            public List<List<String>> receive(Receive r) {
+                String[] tlc = {r.supplierLot() != null ? r.supplierLot().value() : r.lot().value(), ctx.partnerName(r.supplier().value()),
+                        ctx.partner(r.supplier().value()).map(MasterDataLookup.PartnerInfo::gln).orElse(null)};
+                return List.of(row("Receiving", e, tlc, r.item(), r.lot(), r.quantity(), ctx, ctx.where(site, r.location().value()), site,
+                        ctx.partnerName(r.supplier().value()), null, "Purchase order", r.reference().value()));
             }
-            for (Transform.Output o : t.outputs()) {
-                if (affected.contains(o.lotRef())) {
-                    rows.add(row("Transformation (output)", e, ctx.tlc(o.lotRef(), site), o.item(), o.lot(), o.quantity(), ctx,
-                            ctx.where(site, o.to().value()), site, String.join("; ", inputs), null, "Batch record " + t.kind(),
-                            t.batch().value()));
-                }
+
+            @Override
+            public List<List<String>> returned(Return r) {
+                return List.of(row("Receiving (customer return)", e, ctx.tlc(new LotRef(r.item(), r.lot()), site), r.item(), r.lot(),
+                        r.quantity(), ctx, ctx.where(site, r.to().value()), site, ctx.partnerName(r.customer().value()), null,
+                        "Return authorisation", r.reference().value()));
             }
-        }
-        return rows;
+
+            @Override
+            public List<List<String>> ship(Ship s) {
+                return List.of(row("Shipping", e, ctx.tlc(new LotRef(s.item(), s.lot()), site), s.item(), s.lot(), s.quantity(), ctx,
+                        ctx.where(site, s.from().value()), site, null, ctx.partnerName(s.customer().value()), "Shipment",
+                        s.shipment().value()));
+            }
+
+            @Override
+            public List<List<String>> transform(Transform t) {
+                List<List<String>> rows = new ArrayList<>();
+                List<String> inputs = t.inputs().stream().map(i -> ctx.tlc(i.lotRef(), site)[0] + " (" + i.item() + ")").distinct().toList();
+                List<String> outputs = t.outputs().stream().map(o -> o.lot().value() + " (" + o.item() + ")").distinct().toList();
+                for (Transform.Input i : t.inputs()) {
+                    if (affected.contains(i.lotRef())) {
+                        rows.add(row("Transformation (input)", e, ctx.tlc(i.lotRef(), site), i.item(), i.lot(), i.quantity(), ctx,
+                                ctx.where(site, i.from().value()), site, null, String.join("; ", outputs), "Batch record " + t.kind(),
+                                t.batch().value()));
+                    }
+                }
+                for (Transform.Output o : t.outputs()) {
+                    if (affected.contains(o.lotRef())) {
+                        rows.add(row("Transformation (output)", e, ctx.tlc(o.lotRef(), site), o.item(), o.lot(), o.quantity(), ctx,
+                                ctx.where(site, o.to().value()), site, String.join("; ", inputs), null, "Batch record " + t.kind(),
+                                t.batch().value()));
+                    }
+                }
+                return rows;
+            }
+
+            @Override
+            public List<List<String>> move(Move m) {
+                return List.of();
+            }
+
+            @Override
+            public List<List<String>> pick(Pick k) {
+                return List.of();
+            }
+
+            @Override
+            public List<List<String>> count(Count c) {
+                return List.of();
+            }
+
+            @Override
+            public List<List<String>> status(StatusChange s) {
+                return List.of();
+            }
+
+            @Override
+            public List<List<String>> adjust(Adjust a) {
+                return List.of();
+            }
+
+            @Override
+            public List<List<String>> pack(Pack k) {
+                return List.of();
+            }
+
+            @Override
+            public List<List<String>> unpack(Unpack u) {
+                return List.of();
+            }
+        });
     }
 
     private static List<String> row(String cte, LotEvents.Stored e, String[] tlc, ItemCode item, LotCode lot, Quantity quantity, Context ctx,

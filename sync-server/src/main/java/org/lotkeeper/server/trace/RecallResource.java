@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.lotkeeper.server.api.Downloads;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.security.CurrentActor;
 
@@ -25,9 +26,6 @@ import org.lotkeeper.server.security.CurrentActor;
 @RolesAllowed({"QA", "SUPERVISOR"})
 public class RecallResource {
 
-    public static final String CSV = "text/csv; charset=UTF-8";
-    public static final String PDF = "application/pdf";
-    public static final String JSON_LD = "application/ld+json";
 
     @Inject
     RecallService recalls;
@@ -74,30 +72,26 @@ public class RecallResource {
 
     @GET
     @Path("/{id}/report.csv")
-    @Produces(CSV)
+    @Produces(Downloads.CSV)
     public Response csv(@PathParam("id") String id) {
         Views.RecallAnswer recall = recalls.result(actor.get(), id);
         // streamed from a cursor: a popular lot's spreadsheet has hundreds of thousands of rows
-        return download((StreamingOutput) out -> reports.csv(recall, out), CSV, "recall-" + recall.recallId() + ".csv");
+        return Downloads.attachment((StreamingOutput) out -> reports.csv(recall, out), Downloads.CSV, "recall-" + recall.recallId() + ".csv");
     }
 
     @GET
     @Path("/{id}/report.pdf")
-    @Produces(PDF)
+    @Produces(Downloads.PDF)
     public Response pdf(@PathParam("id") String id) {
         Views.RecallAnswer recall = recalls.result(actor.get(), id);
-        return download(reports.pdf(recall), PDF, "recall-" + recall.recallId() + ".pdf");
+        return Downloads.attachment(reports.pdf(recall), Downloads.PDF, "recall-" + recall.recallId() + ".pdf");
     }
 
     @GET
     @Path("/{id}/epcis.jsonld")
-    @Produces(JSON_LD)
+    @Produces(Downloads.JSON_LD)
     public Response epcis(@PathParam("id") String id) {
         Views.RecallAnswer recall = recalls.result(actor.get(), id);
-        return download(reports.epcis(recall), JSON_LD, "recall-" + recall.recallId() + ".jsonld");
-    }
-
-    static Response download(Object body, String type, String filename) {
-        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+        return Downloads.attachment(reports.epcis(recall), Downloads.JSON_LD, "recall-" + recall.recallId() + ".jsonld");
     }
 }

@@ -1,5 +1,6 @@
 package org.lotkeeper.server.trace;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,7 +38,7 @@ import org.lotkeeper.model.id.UuidV7Generator;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quantity.Quantity;
-import org.lotkeeper.server.api.ApiException;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.ValidationErrors;
 import org.lotkeeper.server.ledger.LedgerAppends;
@@ -48,7 +49,7 @@ import org.lotkeeper.server.security.AuditTrail;
 import org.lotkeeper.server.security.UserService;
 
 /**
- * Mock and real recalls (DOMAIN.md): the starting lots (internal lots, and every lot received
+ * Mock and real recalls (docs/DOMAIN.md): the starting lots (internal lots, and every lot received
  * with a named supplier lot) and all their descendants; the stock to contain, RETURNS included;
  * the customers with what they were shipped (gross) and what came back, summed (the lines are paged
  * behind {@link #shipments} and {@link #returns}, and in the exports). A real recall also sets
@@ -104,7 +105,7 @@ public class RecallService {
     public Created createStored(Actor actor, RecallRequest request) {
         long started = System.nanoTime();
         if (request == null) {
-            throw ApiException.badRequest("MISSING_FIELD", "a body naming lots or supplier lots is required", null);
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "a body naming lots or supplier lots is required", null);
         }
         boolean mock = request.isMock();
         String reason = mock ? Fields.optionalText("reason", request.reason(), 500) : Fields.text("reason", request.reason(), 500);
@@ -117,12 +118,12 @@ public class RecallService {
         if (!mock || request.signature() != null) {
             RecallRequest.SignatureBody sig = request.signature();
             if (sig == null || sig.password() == null || sig.password().isEmpty()) {
-                throw ApiException.badRequest("SIGNATURE_REQUIRED", (mock ? "a signed mock recall" : "a real recall")
+                throw Refused.invalid(ErrorCode.SIGNATURE_REQUIRED, (mock ? "a signed mock recall" : "a real recall")
                         + " needs your electronic signature: re-enter your password",
                         "signature.password");
             }
             if (sig.password().length() > 200) {
-                throw ApiException.badRequest("TOO_LONG", "signature.password is too long", "signature.password");
+                throw Refused.invalid(ErrorCode.TOO_LONG, "signature.password is too long", "signature.password");
             }
             meaning = Fields.optionalText("signature.meaning", sig.meaning(), 200);
             if (meaning == null || meaning.isEmpty()) {
@@ -143,10 +144,10 @@ public class RecallService {
         List<RecallRequest.LotBody> lots = request.lots() == null ? List.of() : request.lots();
         List<RecallRequest.SupplierLotBody> supplierLots = request.supplierLots() == null ? List.of() : request.supplierLots();
         if (lots.isEmpty() && supplierLots.isEmpty()) {
-            throw ApiException.badRequest("MISSING_FIELD", "name at least one lot or supplier lot to recall", "lots");
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "name at least one lot or supplier lot to recall", "lots");
         }
         if (lots.size() > MAX_STARTS || supplierLots.size() > MAX_STARTS) {
-            throw ApiException.badRequest("TOO_MANY", "at most " + MAX_STARTS + " lots and " + MAX_STARTS + " supplier lots per recall",
+            throw Refused.invalid(ErrorCode.TOO_MANY, "at most " + MAX_STARTS + " lots and " + MAX_STARTS + " supplier lots per recall",
                     lots.size() > MAX_STARTS ? "lots" : "supplierLots");
         }
         ValidationErrors errors = new ValidationErrors();
@@ -158,12 +159,12 @@ public class RecallService {
             String at = "lots[" + i + "]";
             try {
                 if (b == null) {
-                    throw ApiException.badRequest("MISSING_FIELD", at + " is empty", at);
+                    throw Refused.invalid(ErrorCode.MISSING_FIELD, at + " is empty", at);
                 }
                 LotRef ref = LotRef.of(Fields.code(at + ".item", b.item(), ItemCode::of), Fields.code(at + ".lot", b.lot(), LotCode::of));
                 named.add(ref);
                 asked.add(Views.LotId.of(ref));
-            } catch (ApiException e) {
+            } catch (Refused e) {
                 errors.add(e.field(), e.code(), e.getMessage());
             }
         }
@@ -174,13 +175,13 @@ public class RecallService {
             String at = "supplierLots[" + i + "]";
             try {
                 if (b == null) {
-                    throw ApiException.badRequest("MISSING_FIELD", at + " is empty", at);
+                    throw Refused.invalid(ErrorCode.MISSING_FIELD, at + " is empty", at);
                 }
                 String supplier = Fields.code(at + ".supplier", b.supplier(), PartnerCode::of);
                 String supplierLot = Fields.code(at + ".supplierLot", b.supplierLot(), LotCode::of);
                 supplierKeys.add(new String[] {supplier, supplierLot, at});
                 supplierAsked.add(new Views.SupplierLotId(supplier, supplierLot));
-            } catch (ApiException e) {
+            } catch (Refused e) {
                 errors.add(e.field(), e.code(), e.getMessage());
             }
         }
@@ -189,14 +190,14 @@ public class RecallService {
             Map<LotRef, TraceQueries.LotFacts> known = TraceQueries.lots(c, TraceQueries.distinct(named));
             for (int i = 0; i < named.size(); i++) {
                 if (!known.containsKey(named.get(i))) {
-                    errors.add("lots[" + i + "]", "UNKNOWN_LOT", "lot " + named.get(i) + " is not in the ledger");
+                    errors.add("lots[" + i + "]", ErrorCode.UNKNOWN_LOT, "lot " + named.get(i) + " is not in the ledger");
                 }
                 refs.add(named.get(i));
             }
             for (String[] k : supplierKeys) {
                 List<LotRef> received = TraceQueries.receivedWithSupplierLot(c, k[0], k[1]);
                 if (received.isEmpty()) {
-                    errors.add(k[2], "UNKNOWN_SUPPLIER_LOT", "no lot was received from " + k[0] + " with supplier lot " + k[1]);
+                    errors.add(k[2], ErrorCode.UNKNOWN_SUPPLIER_LOT, "no lot was received from " + k[0] + " with supplier lot " + k[1]);
                 }
                 refs.addAll(received);
             }
@@ -215,7 +216,7 @@ public class RecallService {
         Set<String> sites = new TreeSet<>();
         for (TraceQueries.LotFacts f : startFacts.values()) {
             if (!actor.canReach(f.site())) {
-                throw ApiException.forbidden("SITE_NOT_ALLOWED", "you have no access to site " + f.site() + " of lot " + f.ref());
+                throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + f.site() + " of lot " + f.ref());
             }
             sites.add(f.site());
         }
@@ -418,7 +419,7 @@ public class RecallService {
         Row row = access.read(c -> Jdbc.one(c, "SELECT result_gz, result::text AS result, sites FROM recall WHERE id = ?",
                 rs -> new Row(rs.getBytes("result_gz"), rs.getString("result"), Jdbc.strings(rs, "sites")), id));
         if (row == null || !row.sites().stream().allMatch(actor::canReach)) {
-            throw ApiException.notFound("no recall " + id);
+            throw Refused.notFound("no recall " + id);
         }
         return row.compressed() != null ? gunzip(row.compressed()) : row.result().getBytes(StandardCharsets.UTF_8);
     }
@@ -439,7 +440,7 @@ public class RecallService {
             }
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("no recall " + (text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "…" : text));
+            throw Refused.notFound("no recall " + (text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "…" : text));
         }
     }
 }

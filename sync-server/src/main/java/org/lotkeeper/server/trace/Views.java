@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.quantity.Quantity;
 
-/** The wire shapes of trace, lot and recall answers (PROTOCOL.md, "Trace and recall"). */
+/** The wire shapes of trace, lot and recall answers (docs/PROTOCOL.md, "Trace and recall"). */
 public final class Views {
 
     private Views() {

@@ -20,7 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium for the console tests (TOOLCHAIN.md "Browser tests"): the Debian
+ * A real headless Chromium for the console tests: the Debian
  * chromium and chromedriver, a fresh profile, and Selenium Manager kept offline.
  *
  * <p>Screenshots go to {@code target/screens/console}; with {@code -Dscreenshots=true} also to

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * QUALITY.md R6: the database goes away for a while. The server answers 503 with Retry-After
+ * docs/QUALITY.md R6: the database goes away for a while. The server answers 503 with Retry-After
  * (devices keep their events and retry), its readiness turns DOWN, and when the database is back
  * it recovers by itself: the same push is then stored.
  */

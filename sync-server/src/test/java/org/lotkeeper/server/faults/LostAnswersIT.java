@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * QUALITY.md R2: answers lost after the server committed (a proxy cuts a third of the
+ * docs/QUALITY.md R2: answers lost after the server committed (a proxy cuts a third of the
  * responses), and old requests sent again late and out of order beside the live ones. Every
  * event is stored exactly once and the outbox drains.
  */

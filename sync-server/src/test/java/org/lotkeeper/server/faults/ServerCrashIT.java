@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * QUALITY.md R3: the server is killed (SIGKILL) in the middle of pushes, twice, and restarted on
+ * docs/QUALITY.md R3: the server is killed (SIGKILL) in the middle of pushes, twice, and restarted on
  * its data (the embedded PostgreSQL it left behind is recovered). The device retries until its
  * outbox is empty: no acknowledged event is lost, none is stored twice.
  */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * QUALITY.md R4: two server instances on one PostgreSQL, several devices pushing at once to
+ * docs/QUALITY.md R4: two server instances on one PostgreSQL, several devices pushing at once to
  * either, each batch now and then sent to both at the same moment. Every event is stored once,
  * ledger order has no holes and no doubles, and the projections equal a replay of the ledger.
  * The sign-in rate limit is shared: guesses spread over both instances meet one budget.

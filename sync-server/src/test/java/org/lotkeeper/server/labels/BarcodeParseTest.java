@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.lotkeeper.server.testing.Api.as;
 
-/** {@code POST /api/v1/barcodes/parse} against the GS1.md vectors, and hostile input. */
+/** {@code POST /api/v1/barcodes/parse} against the GS1 test vectors (docs/GS1.md), and hostile input. */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class BarcodeParseTest {
@@ -82,7 +82,7 @@ class BarcodeParseTest {
     void aBrokenLabelIs422WithTheDecodersReasonAndPosition() {
         problem(parse(quinn, "0109501101530004", null), "CHECK_DIGIT").body("ai", equalTo("01"));
         problem(parse(quinn, "00006141411234567891", null), "CHECK_DIGIT");
-        // GS1.md's "month 13" vector really holds 2013-12-31 (see shared-model Gs1VectorsTest); this is month 13:
+        // the design's "month 13" vector really holds 2013-12-31 (see shared-model Gs1VectorsTest); this is month 13:
         problem(parse(quinn, "01095011015300031725133110A", null), "INVALID_DATE").body("position", equalTo(20));
         problem(parse(quinn, "01095011015300031725022910A", null), "INVALID_DATE");
         problem(parse(quinn, "01095011015300033106001234", null), "UNKNOWN_AI").body("position", equalTo(16));
@@ -103,7 +103,7 @@ class BarcodeParseTest {
 
     @Test
     void aHugeTextIs413AndABadSeparatorOrMissingTextIs400() {
-        parse(quinn, "1".repeat(BarcodeResource.MAX_TEXT + 1), null).statusCode(413)
+        parse(quinn, "1".repeat(LabelChecker.MAX_TEXT + 1), null).statusCode(413)
                 .contentType("application/problem+json").body("code", equalTo("TOO_LARGE")).body("field", equalTo("text"));
         parse(quinn, "0109501101530003", "1").statusCode(400).body("code", equalTo("INVALID_FIELD"))
                 .body("field", equalTo("groupSeparator"));

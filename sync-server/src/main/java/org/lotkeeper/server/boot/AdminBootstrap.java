@@ -1,11 +1,11 @@
-package org.lotkeeper.server.security;
+package org.lotkeeper.server.boot;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import org.lotkeeper.server.boot.LotkeeperConfig;
+import org.lotkeeper.server.security.UserService;
 
 /**
  * On the first start (no users yet) creates {@code admin} with {@code LOTKEEPER_ADMIN_PASSWORD},
@@ -23,9 +23,8 @@ public class AdminBootstrap {
     LotkeeperConfig config;
 
     void onStart(@Observes StartupEvent event) {
-        boolean generated = config.adminPassword().isEmpty();
-        String password = config.adminPassword().orElseGet(() -> Secrets.humanCode(16));
-        if (users.createFirstAdmin(password) && generated) {
+        UserService.FirstAdmin first = users.createFirstAdmin(config.adminPassword());
+        first.generatedPassword().ifPresentOrElse(password -> {
             // Printed on the console, not logged: this is the one place the password appears.
             System.out.println("""
 
@@ -35,8 +34,6 @@ public class AdminBootstrap {
                       It is shown only now. Set LOTKEEPER_ADMIN_PASSWORD to choose it.
                     ==================================================================
                     """.formatted(password));
-        } else if (generated) {
-            LOG.debug("users exist; no admin created");
-        }
+        }, () -> LOG.debugf("admin %s", first.created() ? "created with the configured password" : "not created: users exist"));
     }
 }
