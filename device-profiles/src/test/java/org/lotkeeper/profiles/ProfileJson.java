@@ -85,7 +85,7 @@ final class ProfileJson {
     /** The object at a dotted path such as {@code scanInput} or {@code feedback.goodTone}. */
     static ObjectNode at(ObjectNode root, String path) {
         JsonNode node = root;
-        for (String part : path.split("\\.")) {
+        for (String part : path.split("\\.", -1)) {
             node = node.get(part);
         }
         return (ObjectNode) node;

@@ -271,7 +271,7 @@ public final class LedgerGenerator {
         LotRef r = ref(lot);
         Quantity q = kg(kg);
         Event e = event(new Receive(PartnerCode.of(supplier(supplierNo)), Reference.of("PO-" + seq), r.item(), r.lot(),
-                LotCode.of("S" + Long.toString(rnd.nextLong() & 0xffffffffffL, 36).toUpperCase()), q, null, null, rcv, null, List.of()));
+                LotCode.of("S" + Long.toString(rnd.nextLong() & 0xffffffffffL, 36).toUpperCase(java.util.Locale.ROOT)), q, null, null, rcv, null, List.of()));
         onHand[lot] = kg;
         out.lot(e, r, "RECEIVED", ((Receive) e.payload()).supplier().value(), ((Receive) e.payload()).supplierLot().value(), null);
         out.receipt(e, (Receive) e.payload());
@@ -292,7 +292,6 @@ public final class LedgerGenerator {
         TransformKind kind = u < 0.80 ? TransformKind.BLEND : u < 0.88 ? TransformKind.SPLIT : u < 0.94 ? TransformKind.MERGE : TransformKind.REWORK;
         List<Integer> inputs = new ArrayList<>();
         List<Integer> outputs = new ArrayList<>();
-        List<Long> outKg = new ArrayList<>();
         String outItem;
         if (kind == TransformKind.BLEND) {
             int fanIn = 2 + rnd.nextInt(7);
@@ -350,7 +349,6 @@ public final class LedgerGenerator {
             left -= kgOut;
             int lot = newLot(outItem, level);
             outputs.add(lot);
-            outKg.add(kgOut);
             onHand[lot] = kgOut;
             LotRef r = ref(lot);
             os.add(new Transform.Output(r.item(), r.lot(), kg(kgOut), store, null));

@@ -205,7 +205,7 @@ public final class TraceBenchmark {
                             pct(t, 99), t[t.length - 1], reached.get(m) / (double) samples);
                 }
             }
-            for (String pop : a.getOrDefault("popular", "").split(",")) {
+            for (String pop : a.getOrDefault("popular", "").split(",", -1)) {
                 if (pop.isBlank()) {
                     continue;
                 }

@@ -2,6 +2,7 @@ package org.lotkeeper.client.core;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -358,7 +359,7 @@ public final class ClientCore implements AutoCloseable {
         private final Path databaseFile;
         private final DeviceProfile profile;
         private String model;
-        private Clock clock = Clock.systemDefaultZone();
+        private Clock clock = Clock.system(ZoneId.systemDefault());
         private Scheduler scheduler;
         private SyncPolicy policy = SyncPolicy.defaults();
         private Random random = new Random();

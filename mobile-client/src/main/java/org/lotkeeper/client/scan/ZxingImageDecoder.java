@@ -58,9 +58,9 @@ public final class ZxingImageDecoder {
         this.executor = Objects.requireNonNull(executor, "executor");
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
         hints.put(DecodeHintType.POSSIBLE_FORMATS, FORMATS);
-        hints.put(DecodeHintType.ASSUME_GS1, Boolean.TRUE);
+        hints.put(DecodeHintType.ASSUME_GS1, true);
         this.fastHints = Map.copyOf(hints);
-        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        hints.put(DecodeHintType.TRY_HARDER, true);
         this.hardHints = Map.copyOf(hints);
     }
 

@@ -180,7 +180,9 @@ final class ScriptParser {
         StringBuilder w = new StringBuilder();
         boolean quoted = false;
         boolean any = false;
-        for (char c : text.toCharArray()) {
+        for (int ci = 0; ci < text.length(); ci++) {
+
+            char c = text.charAt(ci);
             if (c == '"') {
                 quoted = !quoted;
                 any = true;

@@ -234,7 +234,7 @@ final class ScriptRunner implements AutoCloseable {
 
     private static JsonNode find(JsonNode node, String path) {
         JsonNode n = node;
-        for (String part : path.split("\\.")) {
+        for (String part : path.split("\\.", -1)) {
             n = part.matches("\\d+") && n.isArray() ? n.path(Integer.parseInt(part)) : n.path(part);
         }
         return n;

@@ -105,7 +105,9 @@ public final class SimDevice implements AutoCloseable {
         }
         sent = s.prefix() + sent + s.suffix();
         keyClock += 1_000;
-        for (char c : sent.toCharArray()) {
+        for (int ci = 0; ci < sent.length(); ci++) {
+
+            char c = sent.charAt(ci);
             wedge.key(WedgeKey.ch(c, keyClock += SCANNER_KEY_GAP_MILLIS));
         }
         WedgeKey end = s.terminator() == WedgeSettings.Terminator.TAB
@@ -115,7 +117,9 @@ public final class SimDevice implements AutoCloseable {
 
     /** A person types {@code text} on the keyboard, slowly; nothing is finished until a key ends it. */
     public void personTypes(String text) {
-        for (char c : text.toCharArray()) {
+        for (int ci = 0; ci < text.length(); ci++) {
+
+            char c = text.charAt(ci);
             wedge.key(WedgeKey.ch(c, keyClock += TYPING_KEY_GAP_MILLIS));
         }
     }

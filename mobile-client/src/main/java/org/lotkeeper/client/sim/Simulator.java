@@ -57,7 +57,7 @@ public final class Simulator implements AutoCloseable {
         }
 
         public static Options in(Path dataDir) {
-            return new Options(dataDir, Clock.systemDefaultZone(), Map.of(), false);
+            return new Options(dataDir, Clock.system(ZoneId.systemDefault()), Map.of(), false);
         }
 
         public Options withVariables(Map<String, String> vars) {
@@ -167,7 +167,7 @@ public final class Simulator implements AutoCloseable {
     public static void main(String[] args) throws IOException {
         Path data = null;
         Map<String, String> vars = new LinkedHashMap<>();
-        Clock clock = Clock.systemDefaultZone();
+        Clock clock = Clock.system(ZoneId.systemDefault());
         boolean verbose = false;
         String script = null;
         for (int i = 0; i < args.length; i++) {
@@ -209,9 +209,13 @@ public final class Simulator implements AutoCloseable {
             System.exit(SCRIPT_ERROR);
             return;
         }
+        // closing the simulator closes its devices, never the standard streams it prints to
+        Simulator sim = new Simulator(new Options(data, clock, vars, verbose), System.out, System.err);
         int code;
-        try (Simulator sim = new Simulator(new Options(data, clock, vars, verbose), System.out, System.err)) {
+        try {
             code = sim.run(lines);
+        } finally {
+            sim.close();
         }
         System.exit(code);
     }

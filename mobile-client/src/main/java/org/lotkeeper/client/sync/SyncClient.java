@@ -47,6 +47,8 @@ public final class SyncClient {
     }
 
     /**
+     * A client of the server at {@code baseUrl}.
+     *
      * @param baseUrl  the server, e.g. {@code https://lotkeeper.plant.example/}
      * @param token    the device token when there is one (read on every call, so a new enrollment takes effect at once)
      * @param timeouts the timeouts

@@ -65,6 +65,8 @@ public final class SyncEngine implements AutoCloseable {
     private final SyncPolicy policy;
     private final Backoff backoff;
     private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
+    /** One listener object, kept: it is removed again by identity when the engine closes. */
+    @SuppressWarnings("UnnecessaryLambda")
     private final Consumer<Event> onCapture = e -> captured();
 
     private final Object lock = new Object();

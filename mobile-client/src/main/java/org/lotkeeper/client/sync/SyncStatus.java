@@ -27,6 +27,8 @@ public record SyncStatus(Connectivity connectivity, long pendingCount, long need
     }
 
     /**
+     * How far a snapshot pull has come.
+     *
      * @param running true while pages are being loaded
      * @param pages   pages applied so far
      * @param rows    rows applied so far
@@ -35,6 +37,8 @@ public record SyncStatus(Connectivity connectivity, long pendingCount, long need
     }
 
     /**
+     * What went wrong in the last sync cycle.
+     *
      * @param kind    the class of problem
      * @param code    the server's code (SEQUENCE_GAP, HTTP_503 …) or the engine's (SEQUENCE_MISMATCH …)
      * @param message a sentence for support staff

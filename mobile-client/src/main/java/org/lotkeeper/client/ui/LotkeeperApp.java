@@ -2,6 +2,7 @@ package org.lotkeeper.client.ui;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 
 import javafx.application.Application;
@@ -32,7 +33,7 @@ public final class LotkeeperApp extends Application {
             context.core().startSync();
         }
         AttachServices.onResume(() -> context.core().requestSync());
-        Shell shell = new Shell(context, Clock.systemDefaultZone(), () -> System.nanoTime() / 1_000_000, options.serverUrl());
+        Shell shell = new Shell(context, Clock.system(ZoneId.systemDefault()), () -> System.nanoTime() / 1_000_000, options.serverUrl());
         shell.onRestyle(style -> {
             stage.setWidth(style.widthDp());
             stage.setHeight(style.heightDp());

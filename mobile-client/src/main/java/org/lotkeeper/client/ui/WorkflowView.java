@@ -113,7 +113,7 @@ final class WorkflowView extends VBox {
         taps.getChildren().clear();
         int n = 1;
         for (Choice choice : vm.choices()) {
-            Button b = tap((n++) + "  " + choice.label(), () -> vm.choose(choice.value()));
+            Button b = tap(n++ + "  " + choice.label(), () -> vm.choose(choice.value()));
             b.getStyleClass().add("choice");
         }
         WorkflowKind kind = vm.kind();

@@ -17,7 +17,7 @@ import org.lotkeeper.model.wire.LocationRow;
  * <ol>
  *   <li>LOCATION: scan the location.</li>
  *   <li>LOT: scan each lot found there (scanning another location moves on to it).</li>
- *   <li>QUANTITY: key what was counted ({@link #keyQuantity}; 0 is allowed, pack units too):
+ *   <li>QUANTITY: key what was counted ({@link Command.KeyQuantity}; 0 is allowed, pack units too):
  *       the COUNT is stored and the next lot is asked for.</li>
  * </ol>
  */

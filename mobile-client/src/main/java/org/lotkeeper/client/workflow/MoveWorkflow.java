@@ -22,7 +22,7 @@ import org.lotkeeper.model.wire.LocationRow;
  *   <li>LOT: scan the lot label or the pallet's SSCC label.</li>
  *   <li>FROM, only when the device does not know a single place the lot is at: scan it.</li>
  *   <li>QUANTITY, only when the device knows no stock there: key it. Otherwise the whole stock
- *       there moves (the putaway case); {@link #keyQuantity} moves part of it.</li>
+ *       there moves (the putaway case); {@link Command.KeyQuantity} moves part of it.</li>
  *   <li>TO: scan the target location: the MOVE is stored.</li>
  * </ol>
  */
@@ -87,7 +87,7 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
     }
 
     private void onLot(Scan scan) {
-        if (scan instanceof Scan.Container c && !(c.data().lot().isPresent())) {
+        if (scan instanceof Scan.Container c && c.data().lot().isEmpty()) {
             ContainerInfo info = stock.container(c.sscc()).orElseThrow(() -> refuse("Pallet " + c.sscc()
                     + " is not known on this device — scan the lot labels on it instead."));
             if (info.contents().isEmpty()) {

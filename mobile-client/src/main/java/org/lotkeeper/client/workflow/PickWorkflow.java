@@ -36,14 +36,14 @@ import org.lotkeeper.model.wire.LocationRow;
  *       rejected, recalled, expired, too little shelf life for the customer, wrong item, stock in
  *       a quarantine or returns location) is refused with every reason and the FEFO lot;
  *       DEVIATION (another available lot expires earlier) asks for a reason, one tap
- *       ({@link #chooseDeviationReason}); FEFO_OK goes on. The location is the suggestion's when
+ *       ({@link Command.Choose}); FEFO_OK goes on. The location is the suggestion's when
  *       the suggested lot is scanned, else the lot's only stock location, else FROM asks for it.</li>
  *   <li>STAGE: scan the staging (or shipping) location: the PICK is stored with the suggestion
  *       (suggestedLot) and any reason. The quantity is the allocation's (or what the line still
- *       needs, at most what the location holds); {@link #keyQuantity} changes it.</li>
+ *       needs, at most what the location holds); {@link Command.KeyQuantity} changes it.</li>
  * </ol>
  * A line may take several lots; when a line is covered the next one starts, and when all are
- * done the order is finished. {@link #skipLine} leaves a line short (one tap).
+ * done the order is finished. {@link Command.SkipLine} leaves a line short (one tap).
  */
 public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
 

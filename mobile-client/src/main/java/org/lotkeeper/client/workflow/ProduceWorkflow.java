@@ -33,16 +33,16 @@ import org.lotkeeper.model.wire.LocationRow;
  *
  * <ol>
  *   <li>BATCH: scan the batch ticket ({@code O:B-1001}). The kind is PRODUCTION unless
- *       {@link #chooseKind} says BLEND, SPLIT, MERGE, REWORK or REPACK.</li>
+ *       {@link Command.Choose} says BLEND, SPLIT, MERGE, REWORK or REPACK.</li>
  *   <li>INPUT: scan each input lot. It must be available for consumption (released, not expired,
  *       not in a quarantine or returns location; the minimum remaining shelf life of orders does
  *       not apply). Its location is its only stock location, else INPUT_FROM asks; its quantity
- *       is the label's, else INPUT_QUANTITY asks ({@link #keyQuantity}).</li>
+ *       is the label's, else INPUT_QUANTITY asks ({@link Command.KeyQuantity}).</li>
  *   <li>Scan the batch ticket again to go to the outputs.</li>
  *   <li>OUTPUT: scan each output's GS1 lot label (GTIN + lot, as printed from the batch ticket) or
- *       key it ({@link #keyOutputLot}); its quantity (label or OUTPUT_QUANTITY), then
+ *       key it ({@link Command.KeyOutputLot}); its quantity (label or OUTPUT_QUANTITY), then
  *       OUTPUT_LOCATION. The expiry is the label's, else today plus the item's shelf life.</li>
- *   <li>Scan the batch ticket again (or tap {@link #finish}): the TRANSFORM is stored.</li>
+ *   <li>Scan the batch ticket again (or tap {@link Command.Confirm}): the TRANSFORM is stored.</li>
  * </ol>
  * Kind rules checked on the device: SPLIT has one input lot, MERGE one output lot, and SPLIT,
  * MERGE and REPACK keep the item (their outputs are of the inputs' item).
@@ -114,7 +114,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
     @Override
     protected void onKeyOutputLot(String itemText, String lotText) {
         if (step != Step.OUTPUT) {
-            throw refuse(step == Step.BATCH || step.ordinal() < Step.OUTPUT.ordinal()
+            throw refuse(step == Step.BATCH || step == Step.INPUT || step == Step.INPUT_FROM || step == Step.INPUT_QUANTITY
                     ? "Scan the inputs first, then scan the batch ticket again to start the outputs." : prompt());
         }
         ItemRow item = Resolve.itemCode(itemText).flatMap(masterData::item).orElse(null);

@@ -32,13 +32,13 @@ import org.lotkeeper.model.wire.PartnerRow;
  * <ol>
  *   <li>ORDER: scan the PO or ASN ({@code O:PO-7780} or its plain number) — or scan the supplier
  *       label straight away when it carries the PO (AI 400); or tap "No PO"
- *       ({@link #noPurchaseOrder}) and name the supplier and the delivery note. The supplier comes
+ *       ({@link Command.NoReference}) and name the supplier and the delivery note. The supplier comes
  *       from the expected receipt.</li>
  *   <li>LABEL: scan the supplier label: GTIN → item, supplier lot (10), expiry (17), production
  *       date (11), quantity (310n/330n…, or 30/37 for items counted in pieces), SSCC for a pallet
  *       label. Scanning further labels of the same lot adds their quantities.</li>
- *   <li>SUPPLIER_LOT, only for SUPPLIER_LOT items whose label has no lot: key it ({@link #keyLot}).</li>
- *   <li>QUANTITY, only when the label states none: key it ({@link #keyQuantity}, pack units allowed);
+ *   <li>SUPPLIER_LOT, only for SUPPLIER_LOT items whose label has no lot: key it ({@link Command.KeyLot}).</li>
+ *   <li>QUANTITY, only when the label states none: key it ({@link Command.KeyQuantity}, pack units allowed);
  *       keying it in a later step overrides the label.</li>
  *   <li>INTERNAL_LOT, only for MANUAL items: scan the pre-printed internal lot label (a GS1 label
  *       of the same GTIN, or a plain code) or key it. SUPPLIER_LOT items take the supplier lot;
@@ -47,7 +47,7 @@ import org.lotkeeper.model.wire.PartnerRow;
  *   <li>LOCATION: scan a RECEIVING or QUARANTINE location: the RECEIVE is stored. The PO stays,
  *       for the next lot of the delivery.</li>
  * </ol>
- * A COA can be linked any time before the location scan ({@link #linkDocument}).
+ * A COA can be linked any time before the location scan ({@link Command.LinkDocument}).
  */
 public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step> {
 

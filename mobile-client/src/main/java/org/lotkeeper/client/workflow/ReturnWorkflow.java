@@ -23,10 +23,10 @@ import org.lotkeeper.model.wire.PartnerRow;
  *
  * <ol>
  *   <li>RMA: scan the return authorisation (the customer comes from it), or tap
- *       {@link #withoutRma} and name the customer and their delivery note.</li>
+ *       {@link Command.NoReference} and name the customer and their delivery note.</li>
  *   <li>LOT: scan the lot label (a returned lot need not be known on the device, its item must).</li>
  *   <li>QUANTITY, when the label states none: key it (pack units allowed).</li>
- *   <li>REASON: one tap on a reason ({@link #REASONS}) or key one ({@link #chooseReason}).</li>
+ *   <li>REASON: one tap on a reason ({@link #REASONS}) or key one ({@link Command.Choose}).</li>
  *   <li>LOCATION: scan a RETURNS location: the RETURN is stored. Any other type is refused:
  *       returned stock is kept apart until someone decides about it.</li>
  * </ol>

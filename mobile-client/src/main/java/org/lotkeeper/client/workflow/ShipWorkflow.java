@@ -33,9 +33,9 @@ import org.lotkeeper.model.wire.LocationRow;
  *   <li>LOTS: scan each lot label or pallet label staged for it. The lot must be available to
  *       ship (released, not expired, enough shelf life for the customer); it ships from where it
  *       is staged (a staging or shipping location) or, when it is elsewhere, from its only
- *       location, else FROM asks; all the stock there ships unless {@link #keyQuantity} says
+ *       location, else FROM asks; all the stock there ships unless {@link Command.KeyQuantity} says
  *       otherwise.</li>
- *   <li>Scan the delivery note again (or tap {@link #confirm}): every SHIP is stored.</li>
+ *   <li>Scan the delivery note again (or tap {@link Command.Confirm}): every SHIP is stored.</li>
  * </ol>
  */
 public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {

@@ -97,13 +97,16 @@ public final class FirstSyncBenchmark {
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Path devices = dir.resolve("devices");
-            try (Simulator sim = new Simulator(Simulator.Options.in(devices), new PrintStream(out, true, StandardCharsets.UTF_8), System.err)) {
+            Simulator sim = new Simulator(Simulator.Options.in(devices), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+            try {
                 sim.set("SERVER", server.url()).set("CODE", api.enrollmentCode("PLANT-1", "fresh"));
                 check(sim.run(List.of("device fresh profile=zebra-tc5x", "enroll ${SERVER} ${CODE}")));
                 time(sim, out, "first sync (snapshot)");
                 time(sim, out, "incremental sync, nothing new");
                 api.push(loaderToken, loaderId, List.of(receipt(ids, seq++, lots)));
                 time(sim, out, "incremental sync, one new lot");
+            } finally {
+                sim.close();
             }
 
             System.gc();
@@ -111,8 +114,10 @@ public final class FirstSyncBenchmark {
             long s0 = System.nanoTime();
             try (ClientCore device = ClientCore.builder(devices.resolve("fresh.db"), DeviceProfiles.bundled().byName("zebra-tc5x").orElseThrow())
                     .build()) {
-                device.data().userByBadge("B-1001").orElseThrow();
-                device.data().itemByGtin(org.lotkeeper.model.id.Gtin.of("10614141000033")).orElseThrow();
+                if (device.data().userByBadge("B-1001").isEmpty()
+                        || device.data().itemByGtin(org.lotkeeper.model.id.Gtin.of("10614141000033")).isEmpty()) {
+                    throw new IllegalStateException("the synced device does not know badge B-1001 or the solvent's GTIN");
+                }
                 double readyMs = (System.nanoTime() - s0) / 1e6;
                 System.gc();
                 System.out.printf(Locale.ROOT, "P7 in-process: store open to ready-to-scan %.0f ms; heap used after GC %.1f MB "

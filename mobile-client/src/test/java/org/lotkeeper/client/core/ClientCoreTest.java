@@ -57,7 +57,9 @@ class ClientCoreTest {
         WedgeSettings s = input.settings();
         String sent = s.prefix() + (s.gsReplacement() == null ? text : text.replace('\u001d', s.gsReplacement()));
         long t = 10_000;
-        for (char c : sent.toCharArray()) {
+        for (int ci = 0; ci < sent.length(); ci++) {
+
+            char c = sent.charAt(ci);
             input.key(WedgeKey.ch(c, t += 2));
         }
         return input.key(s.terminator() == WedgeSettings.Terminator.TAB ? WedgeKey.tab(t + 2) : WedgeKey.enter(t + 2)).orElseThrow();

@@ -191,7 +191,7 @@ class RiversideReceivingIT {
 
     private List<JsonNode> jsonLines() throws Exception {
         List<JsonNode> nodes = new ArrayList<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n", -1)) {
             if (!line.isBlank()) {
                 nodes.add(JSON.readTree(line));
             }

@@ -56,7 +56,7 @@ public final class ServerProcess implements AutoCloseable {
         pb.environment().put("LOTKEEPER_ADMIN_PASSWORD", ADMIN_PASSWORD);
         pb.environment().put("LOTKEEPER_SECURITY_BCRYPT_COST", "4");
         process = pb.start();
-        awaitReady(Duration.ofSeconds(120));
+        awaitReady(Duration.ofMinutes(2));
         return this;
     }
 

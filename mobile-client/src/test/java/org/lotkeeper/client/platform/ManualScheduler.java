@@ -20,7 +20,6 @@ public final class ManualScheduler extends Clock implements Scheduler {
         final Runnable runnable;
         final Instant due;
         final long order;
-        boolean cancelled;
 
         Task(Runnable runnable, Instant due, long order) {
             this.runnable = runnable;
@@ -31,7 +30,6 @@ public final class ManualScheduler extends Clock implements Scheduler {
         @Override
         public void cancel() {
             synchronized (ManualScheduler.this) {
-                cancelled = true;
                 tasks.remove(this);
             }
         }

@@ -22,7 +22,9 @@ class WedgeInputTest {
     private static List<RawScan> type(WedgeInput input, String text, long start, long gap, boolean tab) {
         List<RawScan> out = new ArrayList<>();
         long t = start;
-        for (char c : text.toCharArray()) {
+        for (int ci = 0; ci < text.length(); ci++) {
+
+            char c = text.charAt(ci);
             input.key(WedgeKey.ch(c, t)).ifPresent(out::add);
             t += gap;
         }

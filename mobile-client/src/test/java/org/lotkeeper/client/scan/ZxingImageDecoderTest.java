@@ -120,6 +120,7 @@ class ZxingImageDecoderTest {
     @Test
     void aBarcodeTurnedSidewaysIsFoundByTheTryHarderFallback() throws Exception {
         BufferedImage upright = code128(FNC1 + "0109501101530003", 400, 100);
+        @SuppressWarnings("ArgumentSelectionDefectChecker") // turned a quarter: its width is the upright height
         BufferedImage turned = new BufferedImage(upright.getHeight(), upright.getWidth(), BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < upright.getWidth(); x++) {
             for (int y = 0; y < upright.getHeight(); y++) {

@@ -30,7 +30,7 @@ class SimulatorTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    /** A simulator whose device {@code name} is enrolled and has pulled the Riverside master data. */
+    /** A simulator whose devices (by name) are enrolled and have pulled the Riverside master data. */
     private Simulator simulator(String... names) {
         for (String name : names) {
             RiversideDevice.prepare(dir.resolve(name + ".db"), List.of());
@@ -52,7 +52,7 @@ class SimulatorTest {
 
     private List<JsonNode> printed() throws Exception {
         List<JsonNode> nodes = new ArrayList<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n", -1)) {
             if (!line.isBlank()) {
                 nodes.add(JSON.readTree(line));
             }

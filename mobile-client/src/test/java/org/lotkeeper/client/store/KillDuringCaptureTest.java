@@ -73,7 +73,7 @@ class KillDuringCaptureTest {
             synchronized (lines) {
                 for (String line : lines) {
                     if (line.startsWith("CONFIRMED ")) {
-                        String[] parts = line.split(" ");
+                        String[] parts = line.split(" ", -1);
                         if (parts.length == 3 && parts[2].length() == 36) { // a line cut by the kill is not a confirmation
                             confirmed.put(Long.parseLong(parts[1]), parts[2]);
                         }

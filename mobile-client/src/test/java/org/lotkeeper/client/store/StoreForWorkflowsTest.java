@@ -118,9 +118,8 @@ class StoreForWorkflowsTest {
     @Test
     void latestListsTheNewestEventsFirst() {
         try (SqliteStore store = open()) {
-            List<Long> seqs = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                seqs.add(store.outbox().capture(ANA, move("R-1", "1", A01, A02)).deviceSeq());
+                store.outbox().capture(ANA, move("R-1", "1", A01, A02));
             }
             assertThat(store.outbox().latest(3)).extracting(OutboxEntry::deviceSeq).containsExactly(5L, 4L, 3L);
         }

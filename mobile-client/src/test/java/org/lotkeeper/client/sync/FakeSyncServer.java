@@ -1,5 +1,6 @@
 package org.lotkeeper.client.sync;
 
+import java.nio.charset.StandardCharsets;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,6 +72,7 @@ final class FakeSyncServer extends Dispatcher {
         ERROR_503_AFTER_COMMIT
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // canonical bytes compared with Arrays.equals where needed, the record never
     record Stored(EventId eventId, DeviceId deviceId, long deviceSeq, byte[] canonical, Long ledgerSeq, PushError rejection) {
     }
 
@@ -133,10 +135,10 @@ final class FakeSyncServer extends Dispatcher {
         }
         PushResponse response = (PushResponse) answer;
         return switch (fault) {
-            case DROP_AFTER_COMMIT -> new MockResponse.Builder().body(new String(WireJson.write(response)))
+            case DROP_AFTER_COMMIT -> new MockResponse.Builder().body(new String(WireJson.write(response), StandardCharsets.UTF_8))
                     .onResponseStart(new SocketEffect.CloseSocket()).build();
             case SLOW_AFTER_COMMIT -> new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                    .body(new String(WireJson.write(response))).headersDelay(slowMillis, TimeUnit.MILLISECONDS).build();
+                    .body(new String(WireJson.write(response), StandardCharsets.UTF_8)).headersDelay(slowMillis, TimeUnit.MILLISECONDS).build();
             case SHUFFLED_DUPLICATED_ANSWER -> {
                 List<PushResult> twice = new ArrayList<>(response.results());
                 Collections.reverse(twice);

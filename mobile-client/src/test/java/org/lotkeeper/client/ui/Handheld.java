@@ -183,7 +183,9 @@ final class Handheld implements AutoCloseable {
         WedgeSettings s = ctx.core().wedgeSettings();
         String sent = s.prefix() + (s.gsReplacement() == null ? text : text.replace('\u001d', s.gsReplacement()));
         interact(() -> {
-            for (char c : sent.toCharArray()) {
+            for (int ci = 0; ci < sent.length(); ci++) {
+
+                char c = sent.charAt(ci);
                 keyClock.addAndGet(3);
                 fire(typedEvent(c));
             }
@@ -207,7 +209,9 @@ final class Handheld implements AutoCloseable {
     /** A person types {@code text} on the keys (slowly), without ENTER. */
     Handheld typeKeys(String text) {
         interact(() -> {
-            for (char c : text.toCharArray()) {
+            for (int ci = 0; ci < text.length(); ci++) {
+
+                char c = text.charAt(ci);
                 keyClock.addAndGet(400);
                 fire(typedEvent(c));
             }
@@ -242,6 +246,7 @@ final class Handheld implements AutoCloseable {
     }
 
     /** Chooses {@code value} in the choice box with this id. */
+    @SuppressWarnings("unchecked") // the settings screen's choice boxes hold the profiles' names
     Handheld choose(String id, String value) {
         interact(() -> ((javafx.scene.control.ChoiceBox<String>) node("#" + id)).setValue(value));
         return this;

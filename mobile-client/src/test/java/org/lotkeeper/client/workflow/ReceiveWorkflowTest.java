@@ -66,7 +66,9 @@ class ReceiveWorkflowTest {
         WedgeInput input = new WedgeInput(WedgeSettings.defaults().withGsReplacement('~'));
         long t = 0;
         for (String text : List.of(Riverside.wedgeTildeScan(), Riverside.internalLabelScan("R-2401"), "RCV-DOCK-1")) {
-            for (char c : text.toCharArray()) {
+            for (int ci = 0; ci < text.length(); ci++) {
+
+                char c = text.charAt(ci);
                 input.key(WedgeKey.ch(c, t += 5));
             }
             RawScan scan = input.key(WedgeKey.enter(t += 5)).orElseThrow();

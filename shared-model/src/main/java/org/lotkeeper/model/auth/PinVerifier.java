@@ -71,7 +71,7 @@ public final class PinVerifier {
 
     /** The verifier one device receives for a user, derived from the server's PIN hash. */
     public static String deviceVerifier(String pinHash, String deviceSalt) {
-        String[] p = pinHash.split("\\$");
+        String[] p = pinHash.split("\\$", -1);
         if (p.length != 4 || !p[0].equals(SCHEME)) {
             throw new IllegalArgumentException("not a PIN hash");
         }
@@ -85,7 +85,7 @@ public final class PinVerifier {
         if (pin == null || verifier == null || problemWith(pin) != null) {
             return false;
         }
-        String[] p = verifier.split("\\$");
+        String[] p = verifier.split("\\$", -1);
         if (p.length != 6 || !p[0].equals(SCHEME)) {
             return false;
         }

@@ -21,6 +21,7 @@ public enum EventType {
     PACK(Role.OPERATOR),
     UNPACK(Role.OPERATOR);
 
+    @SuppressWarnings("ImmutableEnumChecker") // Set.copyOf: unmodifiable
     private final Set<Role> capturedBy;
 
     EventType(Role first, Role... more) {

@@ -12,8 +12,8 @@ import org.lotkeeper.model.quantity.Quantity;
  *
  * @param item                              the item ordered
  * @param quantity                          how much, greater than zero, in the item's base unit
- * @param customerMinRemainingShelfLifeDays the customer's {@code minRemainingShelfLifeDays}, 0 when unset
- * @param itemMinRemainingShelfLifeDays     the item's {@code minRemainingShelfLifeDays}, 0 when unset
+ * @param customerMinRemainingShelfLifeDays the customer's minimum remaining shelf life in days, 0 when unset
+ * @param itemMinRemainingShelfLifeDays     the item's minimum remaining shelf life in days, 0 when unset
  */
 public record OrderLine(ItemCode item, Quantity quantity, int customerMinRemainingShelfLifeDays,
                         int itemMinRemainingShelfLifeDays) {

@@ -132,19 +132,19 @@ final class DigitalLinkParser {
             keyValue = "0".repeat(14 - keyValue.length()) + keyValue;
             collector.add(keyAi, segStart[key], keyValue, segStart[key + 1], false);
         } else {
-            addSegment(collector, keyAi, s, segStart[key], segStart[key + 1], segEnd[key + 1], keyValue);
+            addSegment(collector, keyAi, segStart[key], segStart[key + 1], segEnd[key + 1], keyValue);
         }
         for (int j = key + 2; j < n; j += 2) {
             Ai q = segmentAi(s, segStart[j], segEnd[j]);
             String v = decode(s, segStart[j + 1], segEnd[j + 1], false);
-            addSegment(collector, q, s, segStart[j], segStart[j + 1], segEnd[j + 1], v);
+            addSegment(collector, q, segStart[j], segStart[j + 1], segEnd[j + 1], v);
         }
         if (query < uriEnd) {
             int a = query + 1;
             while (a <= uriEnd) {
                 int b = indexOf(s, '&', a, uriEnd);
                 int eq = indexOf(s, '=', a, b);
-                if (eq > a && allDigits(s, a, eq) || eq == b && b > a && allDigits(s, a, b)) {
+                if ((eq > a && allDigits(s, a, eq)) || (eq == b && b > a && allDigits(s, a, b))) {
                     int nameEnd = Math.min(eq, b);
                     Ai ai = eq - a <= 4 ? Ai.byCode(s.substring(a, nameEnd)) : null;
                     if (ai == null) {
@@ -156,7 +156,7 @@ final class DigitalLinkParser {
                         throw badUri(a, "AI " + ai.code + " belongs in the path, not in the query");
                     }
                     int vStart = Math.min(eq + 1, b);
-                    addSegment(collector, ai, s, a, vStart, b, decode(s, vStart, b, true));
+                    addSegment(collector, ai, a, vStart, b, decode(s, vStart, b, true));
                 }
                 a = b + 1;
             }
@@ -164,7 +164,7 @@ final class DigitalLinkParser {
         return collector.finish(symbology, Gs1Form.DIGITAL_LINK);
     }
 
-    private static void addSegment(ElementCollector collector, Ai ai, String s, int aiPos, int from, int to, String value) {
+    private static void addSegment(ElementCollector collector, Ai ai, int aiPos, int from, int to, String value) {
         boolean exact = value.length() == to - from;
         collector.add(ai, aiPos, value, from, exact);
     }

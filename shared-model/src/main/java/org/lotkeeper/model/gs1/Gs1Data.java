@@ -2,6 +2,7 @@ package org.lotkeeper.model.gs1;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class Gs1Data {
 
     /** A builder for label data; {@link Gs1Encoder} makes the barcode text from the result. */
     public static Builder builder() {
-        return new Builder(Clock.systemDefaultZone());
+        return new Builder(Clock.system(ZoneId.systemDefault()));
     }
 
     /** A builder whose dates must fall in the century window of {@code clock}'s year. */

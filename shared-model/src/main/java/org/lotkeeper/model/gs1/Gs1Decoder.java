@@ -1,6 +1,7 @@
 package org.lotkeeper.model.gs1;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
 import org.lotkeeper.model.gs1.Gs1Exception.Reason;
 import org.lotkeeper.model.id.Gs1Charset;
@@ -46,7 +47,7 @@ public final class Gs1Decoder {
 
     /** GS as the only separator, the system clock, 14-digit GTINs in Digital Link paths. */
     public static Gs1Decoder create() {
-        return new Gs1Decoder(new CenturyWindow(Clock.systemDefaultZone()), GS, false);
+        return new Gs1Decoder(new CenturyWindow(Clock.system(ZoneId.systemDefault())), GS, false);
     }
 
     /** The same decoder with this clock for the century window (tests use a fixed clock). */

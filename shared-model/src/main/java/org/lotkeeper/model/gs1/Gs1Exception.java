@@ -68,8 +68,8 @@ public final class Gs1Exception extends IllegalArgumentException {
         return Optional.ofNullable(ai);
     }
 
-    @Override
-    public String toString() {
-        return "Gs1Exception[" + reason + " at " + position + (ai == null ? "" : ", AI " + ai) + "]: " + getMessage();
+    /** The reason, position and AI with the message, for logs: {@code CHECK_DIGIT at 15, AI 01: …}. */
+    public String describe() {
+        return reason + " at " + position + (ai == null ? "" : ", AI " + ai) + ": " + getMessage();
     }
 }

@@ -88,7 +88,7 @@ public final class Availability {
 
         if (!stock.locationType().pickable()) {
             problems.add(new Unavailability(UnavailableReason.LOCATION_NOT_PICKABLE,
-                    "Lot " + lot + " at " + stock.location() + " is in a " + stock.locationType().name().toLowerCase()
+                    "Lot " + lot + " at " + stock.location() + " is in a " + stock.locationType().name().toLowerCase(java.util.Locale.ROOT)
                             + " location — stock there may not be picked; take it from another location."));
         }
 

@@ -143,15 +143,17 @@ public final class LotPattern {
     }
 
     private static Part token(String token, int position) {
-        switch (token) {
-            case "YYYY": return new Part(Kind.YYYY, null, 4);
-            case "YY": return new Part(Kind.YY, null, 2);
-            case "MM": return new Part(Kind.MM, null, 2);
-            case "DD": return new Part(Kind.DD, null, 2);
-            case "JJJ": return new Part(Kind.JJJ, null, 3);
-            case "DEV": return new Part(Kind.DEV, null, 0);
-            default:
-                break;
+        Part fixedPart = switch (token) {
+            case "YYYY" -> new Part(Kind.YYYY, null, 4);
+            case "YY" -> new Part(Kind.YY, null, 2);
+            case "MM" -> new Part(Kind.MM, null, 2);
+            case "DD" -> new Part(Kind.DD, null, 2);
+            case "JJJ" -> new Part(Kind.JJJ, null, 3);
+            case "DEV" -> new Part(Kind.DEV, null, 0);
+            default -> null;
+        };
+        if (fixedPart != null) {
+            return fixedPart;
         }
         if (token.equals("SEQ") || token.startsWith("SEQ:")) {
             String width = token.length() > 4 ? token.substring(4) : "";

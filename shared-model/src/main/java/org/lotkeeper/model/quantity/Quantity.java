@@ -169,8 +169,8 @@ public record Quantity(BigDecimal value, Uom uom) implements Comparable<Quantity
     private void requireSameDimension(Uom other) {
         if (other.dimension() != uom.dimension()) {
             throw new InvalidQuantityException(Reason.WRONG_DIMENSION,
-                    "cannot combine " + uom + " (" + uom.dimension().name().toLowerCase() + ") with "
-                            + other + " (" + other.dimension().name().toLowerCase() + ")");
+                    "cannot combine " + uom + " (" + uom.dimension().name().toLowerCase(java.util.Locale.ROOT) + ") with "
+                            + other + " (" + other.dimension().name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
     }
 

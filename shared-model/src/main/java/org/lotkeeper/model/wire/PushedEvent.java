@@ -9,7 +9,7 @@ import org.lotkeeper.model.id.EventId;
  * refused otherwise), its content is either a valid {@link Event} or the problems that make it
  * REJECTED.
  *
- * @param index     its position in the request's {@code events} array
+ * @param index     its position in the request's array of events
  * @param eventId   its id
  * @param deviceSeq its device sequence number
  * @param event     the event, or the problems (paths start with {@code events[index]})

@@ -114,7 +114,7 @@ class AvailabilityTest {
     void stockInNonPickableLocationIsUnavailable(LocationType type) {
         AvailabilityResult result = Availability.check(stock(LotStatus.RELEASED, null, type), StockUse.PICK, 0, TODAY);
         assertThat(result.reasons()).containsExactly(UnavailableReason.LOCATION_NOT_PICKABLE);
-        assertThat(result.message()).contains("WH-A-02").contains(type.name().toLowerCase());
+        assertThat(result.message()).contains("WH-A-02").contains(type.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package org.lotkeeper.model.wire;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import net.jqwik.api.Arbitraries;
@@ -125,12 +126,11 @@ final class EventArbitraries {
                 references().list().ofMaxSize(3)).as((e, m, loc, sscc, docs) -> new Object[] {e, m, loc, sscc, docs});
         return Combinators.combine(head, tail).as((h, t) -> new Receive((PartnerCode) h[0], (Reference) h[1],
                 (ItemCode) h[2], (LotCode) h[3], (LotCode) h[4], (Quantity) h[5], (LocalDate) t[0], (LocalDate) t[1],
-                (LocationCode) t[2], (Sscc) t[3], cast(t[4])));
+                (LocationCode) t[2], (Sscc) t[3], references(t[4])));
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T cast(Object o) {
-        return (T) o;
+    private static List<Reference> references(Object list) {
+        return ((List<?>) list).stream().map(Reference.class::cast).toList();
     }
 
     static Arbitrary<Pick> picks() {

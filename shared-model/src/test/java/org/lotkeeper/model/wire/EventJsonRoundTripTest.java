@@ -119,7 +119,7 @@ class EventJsonRoundTripTest {
     @Test
     void upperCaseEventIdReadsAsTheSameEvent() {
         ObjectNode plain = Fixtures.tree("move-riverside.json");
-        ObjectNode upper = Fixtures.with(plain, "eventId", plain.get("eventId").asText().toUpperCase());
+        ObjectNode upper = Fixtures.with(plain, "eventId", plain.get("eventId").asText().toUpperCase(java.util.Locale.ROOT));
 
         assertThat(Fixtures.read(upper).value()).isEqualTo(Fixtures.read(plain).value());
     }

@@ -65,7 +65,7 @@ final class Fixtures {
 
     /** The object holding the last step of {@code path}, and that step's name. */
     private static ObjectNode parent(JsonNode root, String path) {
-        String[] steps = path.split("\\.");
+        String[] steps = path.split("\\.", -1);
         JsonNode n = root;
         for (int i = 0; i < steps.length - 1; i++) {
             n = step(n, steps[i]);

@@ -72,7 +72,7 @@ public final class LotkeeperMain {
     static Optional<String> setting(String name) {
         String value = System.getProperty(name);
         if (value == null) {
-            value = System.getenv(name.toUpperCase().replace('.', '_').replace('-', '_'));
+            value = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
         }
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }

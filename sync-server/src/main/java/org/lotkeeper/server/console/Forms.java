@@ -39,7 +39,7 @@ final class Forms {
         if (text == null) {
             return out;
         }
-        String[] lines = text.split("\\R");
+        String[] lines = text.split("\\R", -1);
         if (lines.length > 1000) {
             problems.add("At most 1000 " + what + " per recall.");
             return out;
@@ -49,7 +49,7 @@ final class Forms {
             if (line.isEmpty()) {
                 continue;
             }
-            String[] parts = line.split("\\s+");
+            String[] parts = line.split("\\s+", -1);
             if (parts.length != 2) {
                 problems.add("Line " + (i + 1) + " of the " + what + ": write two codes separated by a space, e.g. "
                         + (what.equals("lots") ? "RM-RESIN R-2401" : "ACME-RESINS ACR-779") + ".");

@@ -96,7 +96,6 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
         customerNames.keySet().forEach(c -> byColumn.computeIfAbsent(customerColumn, x -> new ArrayList<>()).add("customer:" + c));
         byColumn.values().forEach(list -> list.sort(Comparator.naturalOrder()));
 
-        int first = byColumn.firstKey();
         int tallest = byColumn.values().stream().mapToInt(l -> Math.min(l.size(), MAX_PER_COLUMN)).max().orElse(1);
         int height = 2 * MARGIN + tallest * NODE_HEIGHT + (tallest - 1) * ROW_GAP;
         int width = 2 * MARGIN + byColumn.size() * NODE_WIDTH + (byColumn.size() - 1) * COLUMN_GAP;

@@ -148,7 +148,7 @@ public class ExceptionService {
                     decision, actor.id(), now, note, adjustEventId, v.id());
             return Jdbc.update(c, "UPDATE exception SET status = 'RESOLVED', resolved_by = ?, resolved_at = ?, note = ? "
                     + "WHERE event_id = ? AND flag = 'COUNT_VARIANCE' AND status = 'OPEN'", actor.id(), now,
-                    "variance " + decision.toLowerCase() + (note == null ? "" : ": " + note), v.eventId());
+                    "variance " + decision.toLowerCase(java.util.Locale.ROOT) + (note == null ? "" : ": " + note), v.eventId());
         });
         audit.record(actor.id(), "VARIANCE_" + decision, Long.toString(v.id()), v.site(), note);
     }
@@ -159,7 +159,7 @@ public class ExceptionService {
             throw Refused.notFound("no count variance " + id);
         }
         if (!"PENDING".equals(v.status())) {
-            throw Refused.of(ErrorCode.ALREADY_DECIDED, "count variance " + id + " was " + v.status().toLowerCase() + " by " + v.decidedBy());
+            throw Refused.of(ErrorCode.ALREADY_DECIDED, "count variance " + id + " was " + v.status().toLowerCase(java.util.Locale.ROOT) + " by " + v.decidedBy());
         }
         return v;
     }

@@ -295,7 +295,7 @@ public class IngestService {
                     + e.type() + "; it needs one of " + e.type().capturedBy(), at + ".type");
         }
         for (CodeRef ref : e.codes()) {
-            Optional<PushError> problem = checkCode(ctx, ref, at, deviceSite, e);
+            Optional<PushError> problem = checkCode(ctx, ref, at, deviceSite);
             if (problem.isPresent()) {
                 return problem;
             }
@@ -315,7 +315,7 @@ public class IngestService {
         return Optional.empty();
     }
 
-    private static Optional<PushError> checkCode(Context ctx, CodeRef ref, String at, String site, Event e) {
+    private static Optional<PushError> checkCode(Context ctx, CodeRef ref, String at, String site) {
         String field = at + "." + ref.field();
         switch (ref.kind()) {
             case ITEM -> {

@@ -32,6 +32,7 @@ import org.lotkeeper.server.api.ValidationErrors;
 final class MasterDataCsv {
 
     /** A bundle and, for each of its entries, the file line it came from. */
+    @SuppressWarnings("ArrayRecordComponent") // never compared: read once to put line numbers on problems
     record Parsed(MasterDataBundle bundle, int[] lines) {
     }
 
@@ -43,6 +44,7 @@ final class MasterDataCsv {
         PARTNERS("code", "name", "kind", "gln", "minRemainingShelfLifeDays"),
         USERS("userId", "name", "roles", "sites", "badge", "pin", "password");
 
+        @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
         final List<String> columns;
 
         Kind(String... columns) {

@@ -35,6 +35,7 @@ public class DocumentService {
     }
 
     /** A document with its content, for download. */
+    @SuppressWarnings("ArrayRecordComponent") // the file's bytes, streamed to the caller, never compared
     public record DocumentFile(DocumentInfo info, byte[] content) {
     }
 

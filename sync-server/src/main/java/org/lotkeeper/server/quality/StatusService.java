@@ -97,8 +97,8 @@ public class StatusService {
         String meaning = null;
         // A signature the table asks for must be there; one given where none is asked for is still
         // checked and kept: a signature on record is always a verified one.
-        boolean signed = request.password() != null && !request.password().isEmpty()
-                || request.meaning() != null && !request.meaning().isBlank();
+        boolean signed = (request.password() != null && !request.password().isEmpty())
+                || (request.meaning() != null && !request.meaning().isBlank());
         if (allowed.signatureRequired() || signed) {
             if (request.password() == null || request.password().isEmpty()) {
                 throw Refused.invalid(ErrorCode.SIGNATURE_REQUIRED, allowed.signatureRequired()

@@ -73,7 +73,7 @@ public class DeviceService {
         }
         String token = TOKEN_PREFIX + Secrets.random(32);
         DeviceEntity device = new DeviceEntity();
-        device.deviceId = "dev-" + Secrets.random(6).toLowerCase().replace('_', 'x').replace('-', 'y');
+        device.deviceId = "dev-" + Secrets.random(6).toLowerCase(java.util.Locale.ROOT).replace('_', 'x').replace('-', 'y');
         device.site = row.site;
         device.label = row.label;
         device.model = model;
@@ -124,7 +124,7 @@ public class DeviceService {
     }
 
     private static String normalise(String code) {
-        return code == null ? "" : code.trim().toUpperCase();
+        return code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT);
     }
 
     private static DeviceView view(DeviceEntity d) {

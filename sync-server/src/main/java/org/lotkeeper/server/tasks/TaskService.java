@@ -101,7 +101,7 @@ public class TaskService {
             var partner = !valid(request.partner(), PartnerCode::of) ? null
                     : masterData.partners(List.of(request.partner())).get(request.partner());
             if (partner == null || partner.kind() != wanted) {
-                errors.add("partner", ErrorCode.UNKNOWN_PARTNER, "a " + kind + " task needs a " + wanted.name().toLowerCase() + " from master data");
+                errors.add("partner", ErrorCode.UNKNOWN_PARTNER, "a " + kind + " task needs a " + wanted.name().toLowerCase(java.util.Locale.ROOT) + " from master data");
             }
         }
         List<LineRequest> lines = request.lines() == null ? List.of() : request.lines();
@@ -148,8 +148,7 @@ public class TaskService {
 
     private static boolean valid(String code, java.util.function.Function<String, ?> parse) {
         try {
-            parse.apply(code);
-            return true;
+            return parse.apply(code) != null;
         } catch (InvalidIdentifierException e) {
             return false;
         }
@@ -199,7 +198,7 @@ public class TaskService {
     public TaskView close(Actor by, String id) {
         TaskView task = find(by, id);
         if (!"OPEN".equals(task.status())) {
-            throw Refused.of(ErrorCode.ALREADY_CLOSED, "task " + id + " is " + task.status().toLowerCase());
+            throw Refused.of(ErrorCode.ALREADY_CLOSED, "task " + id + " is " + task.status().toLowerCase(java.util.Locale.ROOT));
         }
         run(c -> Jdbc.update(c, "UPDATE task SET status = 'DONE', closed_by = ?, closed_at = ? WHERE id = ?",
                 by.id(), clock.instant(), id));

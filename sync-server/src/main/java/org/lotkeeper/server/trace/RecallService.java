@@ -89,6 +89,7 @@ public class RecallService {
     TraceService traceService;
 
     /** A recall as answered: the answer and the exact JSON bytes sent and stored. */
+    @SuppressWarnings("ArrayRecordComponent") // the answer's stored bytes, written out, never compared
     public record Created(Views.RecallAnswer answer, byte[] json) {
     }
 
@@ -414,6 +415,7 @@ public class RecallService {
     /** A stored recall's answer as JSON (UTF-8), or 404 (also for a recall of sites the caller cannot reach). */
     public byte[] resultJson(Actor actor, String recallId) {
         UUID id = parseId(recallId);
+        @SuppressWarnings("ArrayRecordComponent") // a row read once and decompressed, never compared
         record Row(byte[] compressed, String result, List<String> sites) {
         }
         Row row = access.read(c -> Jdbc.one(c, "SELECT result_gz, result::text AS result, sites FROM recall WHERE id = ?",

@@ -186,7 +186,7 @@ class ConsoleBrowserTest {
                 <input name="item" value="RM-SOLVENT"><input name="lot" value="S-9100">
                 <input name="status" value="ON_HOLD"><input name="reason" value="forged">
                 </form><script>document.getElementById('f').submit()</script></body></html>""".formatted(target);
-        HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer evil = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         evil.createContext("/", exchange -> {
             byte[] body = forged.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");

@@ -160,7 +160,7 @@ class ConsoleHttpTest {
                 {"sites": [{"code": "PLANT-2", "name": "Plant 2"}],
                  "users": [{"userId": "cx-p2", "name": "Other site", "roles": ["QA", "SUPERVISOR"], "sites": ["PLANT-2"], "password": "cx-Passw0rd!"}]}""")
                 .put("/api/v1/masterdata").then().statusCode(200);
-        String lot = "SITE-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+        String lot = "SITE-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(java.util.Locale.ROOT);
         String[] device = org.lotkeeper.server.testing.Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "site check");
         org.lotkeeper.server.testing.Riverside.push(device, List.of(org.lotkeeper.server.testing.Riverside.JSON.readTree("""
                 {"eventId": "%s", "deviceSeq": 1, "type": "RECEIVE", "occurredAt": "2026-11-20T09:00:00Z", "userId": "ana", "site": "PLANT-1",
@@ -185,10 +185,12 @@ class ConsoleHttpTest {
     @Test
     void aBadCsvUploadListsItsProblemsByLineAndAppliesNothing() {
         ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
-        String csv = "code,name,baseUom,qcRequired,coaRequired\n"
-                + "CX-GOOD,Good item,KGM,false,false\n"
-                + "CX-BAD,Bad item,KGM,maybe,false\n"
-                + "CX-WORSE,Worse item,KGM,false,perhaps\n";
+        String csv = """
+                code,name,baseUom,qcRequired,coaRequired
+                CX-GOOD,Good item,KGM,false,false
+                CX-BAD,Bad item,KGM,maybe,false
+                CX-WORSE,Worse item,KGM,false,perhaps
+                """;
         Response r = admin.request().multiPart("_csrf", admin.csrf()).multiPart("kind", "items")
                 .multiPart("file", "items.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").post("/console/masterdata/csv");
         assertThat(r.statusCode()).isEqualTo(400);

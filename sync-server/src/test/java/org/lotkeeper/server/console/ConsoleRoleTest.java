@@ -120,7 +120,7 @@ class ConsoleRoleTest {
                 ]}""").put("/api/v1/masterdata").then().statusCode(200);
         Map<String, ConsoleClient> sessions = new LinkedHashMap<>();
         for (String role : List.of("OPERATOR", "RECEIVER", "QA", "SUPERVISOR")) {
-            sessions.put(role, ConsoleClient.signIn("cx-" + role.toLowerCase(), "cx-Passw0rd!"));
+            sessions.put(role, ConsoleClient.signIn("cx-" + role.toLowerCase(java.util.Locale.ROOT), "cx-Passw0rd!"));
         }
         sessions.put("ADMIN", ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD));
 

@@ -34,7 +34,7 @@ final class FaultyProxy implements AutoCloseable {
         this.upstreamPort = upstreamPort;
         this.dropShare = dropShare;
         this.random = new Random(seed);
-        pool.submit(this::accept);
+        pool.execute(this::accept);
     }
 
     int port() {
@@ -46,8 +46,8 @@ final class FaultyProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
-                pool.submit(() -> pump(client, upstream, false));
-                pool.submit(() -> pump(upstream, client, true));
+                pool.execute(() -> pump(client, upstream, false));
+                pool.execute(() -> pump(upstream, client, true));
             } catch (IOException e) {
                 return;
             }

@@ -87,8 +87,8 @@ public final class LabelScanner {
     /** The one symbol of an image that holds only it and its quiet zone; empty when it does not read. */
     static List<Read> scanPure(BufferedImage image) {
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-        hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
-        hints.put(DecodeHintType.ASSUME_GS1, Boolean.TRUE);
+        hints.put(DecodeHintType.PURE_BARCODE, true);
+        hints.put(DecodeHintType.ASSUME_GS1, true);
         try {
             return List.of(read(new MultiFormatReader().decode(
                     new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))), hints)));
@@ -100,8 +100,8 @@ public final class LabelScanner {
     /** Every barcode on the image, top to bottom; empty when none is found. */
     public static List<Read> scan(BufferedImage image) {
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-        hints.put(DecodeHintType.ASSUME_GS1, Boolean.TRUE);
-        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        hints.put(DecodeHintType.ASSUME_GS1, true);
+        hints.put(DecodeHintType.TRY_HARDER, true);
         hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.CODE_128, BarcodeFormat.DATA_MATRIX, BarcodeFormat.QR_CODE));
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
         Result[] results;

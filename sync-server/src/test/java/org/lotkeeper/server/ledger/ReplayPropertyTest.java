@@ -46,24 +46,28 @@ class ReplayPropertyTest {
         Api.loadRiversideMasterData();
         String sam = Api.token("sam", "sam-Passw0rd!");
         Random random = new Random(seed);
-        Map<String[], List<JsonNode>> streams = new LinkedHashMap<>();
+        // by device id: its credentials and the events it pushes
+        Map<String, String[]> credentials = new LinkedHashMap<>();
+        Map<String, List<JsonNode>> streams = new LinkedHashMap<>();
         List<String[]> lotsSeen = new ArrayList<>();
         for (int d = 0; d < 3; d++) {
-            streams.put(Riverside.enroll(sam, "gen-" + d), GeneratedStreams.stream(random, lotsSeen, 25 + random.nextInt(25)));
+            String[] enrolled = Riverside.enroll(sam, "gen-" + d);
+            credentials.put(enrolled[0], enrolled);
+            streams.put(enrolled[0], GeneratedStreams.stream(random, lotsSeen, 25 + random.nextInt(25)));
         }
         int stored = 0;
 
         // Deliver: batches of 1-10, devices interleaved at random, one batch in five sent twice.
-        Map<String[], Integer> sent = new HashMap<>();
+        Map<String, Integer> sent = new HashMap<>();
         streams.keySet().forEach(k -> sent.put(k, 0));
-        List<String[]> devices = new ArrayList<>(streams.keySet());
+        List<String> devices = new ArrayList<>(streams.keySet());
         while (!devices.isEmpty()) {
-            String[] device = devices.get(random.nextInt(devices.size()));
+            String device = devices.get(random.nextInt(devices.size()));
             List<JsonNode> events = streams.get(device);
             int from = sent.get(device);
             int to = Math.min(events.size(), from + 1 + random.nextInt(10));
             List<JsonNode> batch = events.subList(from, to);
-            JsonNode answer = Riverside.push(device, batch);
+            JsonNode answer = Riverside.push(credentials.get(device), batch);
             for (JsonNode r : answer.get("results")) {
                 // A hold on a lot that is not RELEASED at arrival is refused, as it should be; everything else is stored.
                 if (r.get("status").asText().equals("REJECTED")) {
@@ -74,7 +78,7 @@ class ReplayPropertyTest {
                 }
             }
             if (random.nextInt(5) == 0) {
-                Riverside.push(device, batch).get("results").forEach(r -> assertThat(r.get("status").asText()).isIn("DUPLICATE", "REJECTED"));
+                Riverside.push(credentials.get(device), batch).get("results").forEach(r -> assertThat(r.get("status").asText()).isIn("DUPLICATE", "REJECTED"));
             }
             sent.put(device, to);
             if (to == events.size()) {

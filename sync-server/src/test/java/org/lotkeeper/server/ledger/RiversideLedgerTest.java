@@ -60,7 +60,7 @@ class RiversideLedgerTest {
             assertThat(answer.get("status").asText()).as("answer to %s", week.pushed.get(i)).isIn("ACCEPTED", "FLAGGED");
             for (JsonNode flag : answer.path("flags")) {
                 JsonNode event = week.pushed.get(i);
-                actualFlags.add(deviceOf(week, event) + " " + event.get("type").asText() + " "
+                actualFlags.add(deviceOf(event) + " " + event.get("type").asText() + " "
                         + event.get("payload").get("item").asText() + "/" + event.get("payload").get("lot").asText() + " " + flag.asText());
             }
         }
@@ -85,7 +85,7 @@ class RiversideLedgerTest {
             List<JsonNode> mine = new ArrayList<>();
             List<JsonNode> originalAnswers = new ArrayList<>();
             for (int i = 0; i < week.pushed.size(); i++) {
-                if (deviceOf(week, week.pushed.get(i)).equals(device)) {
+                if (deviceOf(week.pushed.get(i)).equals(device)) {
                     mine.add(week.pushed.get(i));
                     originalAnswers.add(week.answers.get(i));
                 }
@@ -130,7 +130,7 @@ class RiversideLedgerTest {
         as(Api.token("quinn", "quinn-Passw0rd!")).get("/api/v1/exceptions").then().statusCode(403);
     }
 
-    private static String deviceOf(Riverside week, JsonNode event) {
+    private static String deviceOf(JsonNode event) {
         for (JsonNode step : Riverside.steps()) {
             if (step.has("event") && step.get("event").get("eventId").equals(event.get("eventId"))) {
                 return step.get("device").asText();

@@ -190,7 +190,9 @@ class HostileInputTest {
 
     private static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
+        for (int ci = 0; ci < s.length(); ci++) {
+
+            char c = s.charAt(ci);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
             } else if (c < 0x20) {

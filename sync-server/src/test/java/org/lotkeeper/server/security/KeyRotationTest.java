@@ -58,7 +58,7 @@ class KeyRotationTest {
     }
 
     private static String kid(String jwt) throws Exception {
-        String header = new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))));
+        String header = new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))), java.nio.charset.StandardCharsets.UTF_8);
         return (String) new com.fasterxml.jackson.databind.ObjectMapper().readValue(header, Map.class).get("kid");
     }
 

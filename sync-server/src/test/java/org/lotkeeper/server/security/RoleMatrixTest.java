@@ -117,7 +117,7 @@ class RoleMatrixTest {
                 ]}""").put("/api/v1/masterdata").then().statusCode(200);
         Map<String, String> callers = new java.util.LinkedHashMap<>();
         for (Role r : List.of(Role.OPERATOR, Role.RECEIVER, Role.QA, Role.SUPERVISOR)) {
-            callers.put(r.name(), Api.token("mx-" + r.name().toLowerCase(), "mx-Passw0rd!"));
+            callers.put(r.name(), Api.token("mx-" + r.name().toLowerCase(java.util.Locale.ROOT), "mx-Passw0rd!"));
         }
         callers.put("DEVICE", Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "matrix")[1]);
 

@@ -127,7 +127,7 @@ class SiteScopeMatrixTest {
     private static Response call(RequestSpecification spec, RoleMatrixTest.Endpoint e, String path, String body) {
         if (e.consumes().startsWith("multipart")) {
             return spec.multiPart("kind", "COA").multiPart("lots", "[{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]")
-                    .multiPart("file", "x.txt", "hello".getBytes(), "text/plain").request(e.method(), path);
+                    .multiPart("file", "x.txt", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain").request(e.method(), path);
         }
         return spec.contentType(e.consumes()).body(body).request(e.method(), path);
     }

@@ -221,7 +221,7 @@ class SyncProtocolTest {
         as(device[1]).queryParam("cursor", "garbage!").get("/api/v1/sync/pull").then().statusCode(400)
                 .body("field", equalTo("cursor"));
         String otherSite = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "{\"v\":1,\"site\":\"PLANT-9\",\"since\":0,\"upto\":0,\"phase\":\"lots\",\"item\":\"\",\"lot\":\"\",\"location\":\"\"}".getBytes());
+                "{\"v\":1,\"site\":\"PLANT-9\",\"since\":0,\"upto\":0,\"phase\":\"lots\",\"item\":\"\",\"lot\":\"\",\"location\":\"\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         as(device[1]).queryParam("cursor", otherSite).get("/api/v1/sync/pull").then().statusCode(409)
                 .body("code", equalTo("CURSOR_EXPIRED"));
         as(device[1]).queryParam("limit", 0).get("/api/v1/sync/pull").then().statusCode(400).body("field", equalTo("limit"));

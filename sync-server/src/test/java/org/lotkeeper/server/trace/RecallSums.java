@@ -47,7 +47,7 @@ final class RecallSums {
                         line.get("eventId").asText());
                 if (previous != null) {
                     int order = previous.getKey().compareTo(at.getKey());
-                    assertThat(order < 0 || order == 0 && previous.getValue().compareTo(at.getValue()) < 0).as("lines in time order").isTrue();
+                    assertThat(order < 0 || (order == 0 && previous.getValue().compareTo(at.getValue()) < 0)).as("lines in time order").isTrue();
                 }
                 previous = at;
                 BigDecimal q = new BigDecimal(line.at("/quantity/value").asText());

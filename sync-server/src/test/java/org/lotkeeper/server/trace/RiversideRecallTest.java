@@ -94,10 +94,10 @@ class RiversideRecallTest {
             JsonNode all = json(as(quinn).get(recall + "/shipments").then().statusCode(200).extract().asString());
             assertThat(all.get("lines")).hasSize(shipped.values().stream().mapToInt(Set::size).sum());
             Map<String, Set<String>> expectedShipped = new TreeMap<>();
-            expected.get("customers").fields().forEachRemaining(e -> e.getValue()
+            expected.get("customers").properties().forEach(e -> e.getValue()
                     .forEach(s -> expectedShipped.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(line(s, true))));
             Map<String, Set<String>> expectedReturned = new TreeMap<>();
-            expected.get("returned").fields().forEachRemaining(e -> e.getValue()
+            expected.get("returned").properties().forEach(e -> e.getValue()
                     .forEach(r -> expectedReturned.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(line(r, false))));
             assertThat(shipped).as("shipped in %s", which).isEqualTo(expectedShipped);
             assertThat(returned).as("returned in %s", which).isEqualTo(expectedReturned);

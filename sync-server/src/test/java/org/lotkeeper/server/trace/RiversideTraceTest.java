@@ -67,7 +67,7 @@ class RiversideTraceTest {
         answer.get("receipts").forEach(r -> suppliers.computeIfAbsent(r.get("supplier").asText(), k -> new TreeSet<>())
                 .add(r.get("supplierLot").asText()));
         Map<String, Set<String>> expectedSuppliers = new TreeMap<>();
-        expected.get("suppliers").fields().forEachRemaining(e -> {
+        expected.get("suppliers").properties().forEach(e -> {
             Set<String> lots = new TreeSet<>();
             e.getValue().forEach(v -> lots.add(v.asText()));
             expectedSuppliers.put(e.getKey(), lots);
