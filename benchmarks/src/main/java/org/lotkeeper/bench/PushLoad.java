@@ -39,10 +39,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class PushLoad {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private PushLoad() {
-    }
+    private PushLoad() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
@@ -55,15 +55,23 @@ public final class PushLoad {
         double rate = Double.parseDouble(opt.getOrDefault("rate", "0"));
         long intervalNanos = rate <= 0 ? 0 : (long) (1e9 * batch * devices / rate);
 
-        String admin = token(url, "admin", opt.getOrDefault("admin-password", System.getenv("LOTKEEPER_ADMIN_PASSWORD")));
+        String admin =
+                token(url, "admin", opt.getOrDefault("admin-password", System.getenv("LOTKEEPER_ADMIN_PASSWORD")));
         call(url + "/api/v1/masterdata", "PUT", admin, masterData());
         String sam = token(url, "sam", "sam-Passw0rd!");
         List<String[]> enrolled = new ArrayList<>();
         for (int d = 0; d < devices; d++) {
-            String code = call(url + "/api/v1/devices/enrollments", "POST", sam,
-                    JSON.writeValueAsString(Map.of("site", "PLANT-1", "label", "load-" + d))).get("code").asText();
-            JsonNode dev = call(url + "/api/v1/devices/enroll", "POST", null, JSON.writeValueAsString(Map.of("code", code)));
-            enrolled.add(new String[] {dev.get("deviceId").asText(), dev.get("token").asText()});
+            String code = call(
+                            url + "/api/v1/devices/enrollments",
+                            "POST",
+                            sam,
+                            JSON.writeValueAsString(Map.of("site", "PLANT-1", "label", "load-" + d)))
+                    .get("code")
+                    .asText();
+            JsonNode dev =
+                    call(url + "/api/v1/devices/enroll", "POST", null, JSON.writeValueAsString(Map.of("code", code)));
+            enrolled.add(
+                    new String[] {dev.get("deviceId").asText(), dev.get("token").asText()});
         }
 
         long[] baseline = new long[200];
@@ -88,10 +96,16 @@ public final class PushLoad {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         long events = (long) devices * batch * batches;
-        System.out.printf("devices=%d batch=%d batches/device=%d events=%d offered=%s%n", devices, batch, batches, events,
+        System.out.printf(
+                "devices=%d batch=%d batches/device=%d events=%d offered=%s%n",
+                devices,
+                batch,
+                batches,
+                events,
                 rate <= 0 ? "as fast as answered (closed loop)" : String.format("%.0f events/s", rate));
         System.out.printf("throughput: %.0f events/s over %.1f s%n", events / seconds, seconds);
-        System.out.println("push latency (ms): " + percentiles(latencies.stream().mapToLong(Long::longValue).toArray()));
+        System.out.println("push latency (ms): "
+                + percentiles(latencies.stream().mapToLong(Long::longValue).toArray()));
         System.out.println("baseline GET /q/health/live (ms): " + percentiles(baseline));
         if (pid != null) {
             System.out.println("server resident memory: " + rss(pid));
@@ -115,18 +129,27 @@ public final class PushLoad {
             for (int i = 0; i < batch; i++) {
                 seq++;
                 ObjectNode e = events.addObject();
-                e.put("eventId", UUID.randomUUID().toString()).put("deviceSeq", seq).put("occurredAt", "2026-11-16T08:05:00Z")
-                        .put("userId", "ana").put("site", "PLANT-1");
+                e.put("eventId", UUID.randomUUID().toString())
+                        .put("deviceSeq", seq)
+                        .put("occurredAt", "2026-11-16T08:05:00Z")
+                        .put("userId", "ana")
+                        .put("site", "PLANT-1");
                 ObjectNode p;
                 if (seq % 2 == 1) {
                     e.put("type", "RECEIVE");
                     p = e.putObject("payload");
-                    p.put("supplier", "SOLVCO").put("reference", "PO-" + seq).put("item", "RM-SOLVENT")
-                            .put("lot", device[0].substring(4) + "-" + seq).put("location", "RCV-DOCK-1");
+                    p.put("supplier", "SOLVCO")
+                            .put("reference", "PO-" + seq)
+                            .put("item", "RM-SOLVENT")
+                            .put("lot", device[0].substring(4) + "-" + seq)
+                            .put("location", "RCV-DOCK-1");
                 } else {
                     e.put("type", "MOVE");
                     p = e.putObject("payload");
-                    p.put("item", "RM-SOLVENT").put("lot", device[0].substring(4) + "-" + (seq - 1)).put("from", "RCV-DOCK-1").put("to", "WH-B-01");
+                    p.put("item", "RM-SOLVENT")
+                            .put("lot", device[0].substring(4) + "-" + (seq - 1))
+                            .put("from", "RCV-DOCK-1")
+                            .put("to", "WH-B-01");
                 }
                 p.putObject("quantity").put("value", "10").put("uom", "LTR");
             }
@@ -134,7 +157,8 @@ public final class PushLoad {
             JsonNode answer = call(url + "/api/v1/sync/push", "POST", device[1], body.toString());
             latencies[b] = System.nanoTime() - t;
             if (answer.get("ackedThroughSeq").asLong() != seq) {
-                throw new IllegalStateException("server acknowledged " + answer.get("ackedThroughSeq") + ", expected " + seq + ": " + answer);
+                throw new IllegalStateException(
+                        "server acknowledged " + answer.get("ackedThroughSeq") + ", expected " + seq + ": " + answer);
             }
         }
         return latencies;
@@ -143,8 +167,9 @@ public final class PushLoad {
     static String percentiles(long[] nanos) {
         long[] s = nanos.clone();
         Arrays.sort(s);
-        return String.format("p50 %.1f, p95 %.1f, p99 %.1f, max %.1f (n=%d)", at(s, 0.50), at(s, 0.95), at(s, 0.99),
-                s[s.length - 1] / 1e6, s.length);
+        return String.format(
+                "p50 %.1f, p95 %.1f, p99 %.1f, max %.1f (n=%d)",
+                at(s, 0.50), at(s, 0.95), at(s, 0.99), s[s.length - 1] / 1e6, s.length);
     }
 
     private static double at(long[] sorted, double q) {
@@ -152,21 +177,33 @@ public final class PushLoad {
     }
 
     private static String rss(String pid) throws IOException {
-        return Files.readAllLines(Path.of("/proc", pid, "status")).stream().filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
-                .map(String::strip).reduce((a, b) -> a + ", " + b).orElse("unknown");
+        return Files.readAllLines(Path.of("/proc", pid, "status")).stream()
+                .filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
+                .map(String::strip)
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("unknown");
     }
 
     private static String token(String url, String user, String password) throws IOException, InterruptedException {
-        return call(url + "/api/v1/auth/token", "POST", null, JSON.writeValueAsString(Map.of("username", user, "password", password)))
-                .get("token").asText();
+        return call(
+                        url + "/api/v1/auth/token",
+                        "POST",
+                        null,
+                        JSON.writeValueAsString(Map.of("username", user, "password", password)))
+                .get("token")
+                .asText();
     }
 
-    private static JsonNode call(String url, String method, String token, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
+    private static JsonNode call(String url, String method, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = send(b.build());
         if (r.statusCode() != 200) {
             throw new IOException("HTTP " + r.statusCode() + " from " + url + ": " + r.body());

@@ -28,9 +28,20 @@ import java.util.regex.PatternSyntaxException;
  * @param feedback         tones
  * @param workflows        the workflows offered, in menu order, each once
  */
-public record DeviceProfile(String name, String displayName, String description, List<String> modelPatterns,
-        LayoutClass layoutClass, Screen screen, int minTouchTargetDp, double fontScale, Theme theme,
-        ScanInput scanInput, HardwareKeys hardwareKeys, Feedback feedback, List<Workflow> workflows) {
+public record DeviceProfile(
+        String name,
+        String displayName,
+        String description,
+        List<String> modelPatterns,
+        LayoutClass layoutClass,
+        Screen screen,
+        int minTouchTargetDp,
+        double fontScale,
+        Theme theme,
+        ScanInput scanInput,
+        HardwareKeys hardwareKeys,
+        Feedback feedback,
+        List<Workflow> workflows) {
 
     static final Pattern NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
     static final int DISPLAY_NAME_MAX_LENGTH = 60;
@@ -39,6 +50,7 @@ public record DeviceProfile(String name, String displayName, String description,
     static final IntRange MIN_TOUCH_TARGET_DP = new IntRange(24, 200);
     /** docs/QUALITY.md: touch targets of at least 48 dp on touch devices. */
     public static final int MIN_TOUCH_TARGET_DP_ON_TOUCH = 48;
+
     static final DecimalRange FONT_SCALE = new DecimalRange(0.5, 3.0);
 
     public DeviceProfile {
@@ -70,8 +82,10 @@ public record DeviceProfile(String name, String displayName, String description,
 
     static void checkName(Problems problems, String name) {
         if (!NAME.matcher(name).matches()) {
-            problems.add("name", "must be 1–40 lower-case letters, digits and hyphens, not starting or ending "
-                    + "with a hyphen, found \"" + name + "\"");
+            problems.add(
+                    "name",
+                    "must be 1–40 lower-case letters, digits and hyphens, not starting or ending "
+                            + "with a hyphen, found \"" + name + "\"");
         }
     }
 
@@ -96,7 +110,8 @@ public record DeviceProfile(String name, String displayName, String description,
         try {
             Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {
-            problems.add("", "is not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
+            problems.add(
+                    "", "is not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
         }
     }
 
@@ -114,29 +129,35 @@ public record DeviceProfile(String name, String displayName, String description,
     }
 
     /** Rules between sections, each of which is valid on its own. */
-    static void crossCheck(Problems problems, int minTouchTargetDp, ScanInput scanInput, HardwareKeys keys,
-            List<Workflow> workflows) {
+    static void crossCheck(
+            Problems problems, int minTouchTargetDp, ScanInput scanInput, HardwareKeys keys, List<Workflow> workflows) {
         if (keys.touchScreen() && minTouchTargetDp < MIN_TOUCH_TARGET_DP_ON_TOUCH) {
-            problems.add("minTouchTargetDp", "must be at least " + MIN_TOUCH_TARGET_DP_ON_TOUCH
-                    + " on a touch device (hardwareKeys.touchScreen), found " + minTouchTargetDp);
+            problems.add(
+                    "minTouchTargetDp",
+                    "must be at least " + MIN_TOUCH_TARGET_DP_ON_TOUCH
+                            + " on a touch device (hardwareKeys.touchScreen), found " + minTouchTargetDp);
         }
         Problems functionKeys = problems.at("hardwareKeys").at("functionKeys");
         for (Map.Entry<Key, KeyAction> entry : keys.functionKeys().entrySet()) {
             Key key = entry.getKey();
             KeyAction action = entry.getValue();
-            action.workflow().filter(w -> !workflows.contains(w)).ifPresent(w -> functionKeys.add(key.name(),
-                    "opens " + w + ", which this profile's workflows do not offer"));
+            action.workflow()
+                    .filter(w -> !workflows.contains(w))
+                    .ifPresent(w -> functionKeys.add(
+                            key.name(), "opens " + w + ", which this profile's workflows do not offer"));
             if (action == KeyAction.CAMERA_SCAN && !scanInput.camera()) {
                 functionKeys.add(key.name(), "opens the camera scanner, but scanInput.camera is false");
             }
             if (scanInput.terminator().key().filter(key::equals).isPresent() && action != KeyAction.CONFIRM) {
-                functionKeys.add(key.name(), "ends every scan (scanInput.terminator), so it may only be CONFIRM, found "
-                        + action);
+                functionKeys.add(
+                        key.name(),
+                        "ends every scan (scanInput.terminator), so it may only be CONFIRM, found " + action);
             }
         }
-        if (keys.scanTriggerKey().isPresent() && keys.scanTriggerKey().equals(scanInput.terminator().key())) {
-            problems.add("hardwareKeys.scanTriggerKey", "must not be the scan terminator ("
-                    + scanInput.terminator() + ")");
+        if (keys.scanTriggerKey().isPresent()
+                && keys.scanTriggerKey().equals(scanInput.terminator().key())) {
+            problems.add(
+                    "hardwareKeys.scanTriggerKey", "must not be the scan terminator (" + scanInput.terminator() + ")");
         }
         if (!keys.touchScreen()) {
             for (Workflow workflow : workflows) {
@@ -149,8 +170,10 @@ public record DeviceProfile(String name, String displayName, String description,
 
     private static void requireKey(Problems functionKeys, HardwareKeys keys, KeyAction action) {
         if (keys.keysFor(action).isEmpty()) {
-            functionKeys.add("", "has no key for " + action
-                    + "; without touch (hardwareKeys.touchScreen false) every workflow, BACK and CONFIRM need a key");
+            functionKeys.add(
+                    "",
+                    "has no key for " + action
+                            + "; without touch (hardwareKeys.touchScreen false) every workflow, BACK and CONFIRM need a key");
         }
     }
 
@@ -171,7 +194,8 @@ public record DeviceProfile(String name, String displayName, String description,
         }
         String trimmed = model.strip();
         return modelPatterns.stream()
-                .anyMatch(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(trimmed).matches());
+                .anyMatch(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                        .matcher(trimmed)
+                        .matches());
     }
-
 }

@@ -22,6 +22,7 @@ public final class DeviceProfiles {
 
     /** Where the bundled profiles live on the class path, next to this class. */
     public static final String RESOURCE_DIRECTORY = "/org/lotkeeper/profiles/";
+
     static final String INDEX = "index.json";
     private static final int MODEL_SHOWN_MAX_LENGTH = 40;
 
@@ -69,7 +70,8 @@ public final class DeviceProfiles {
         }
         DeviceProfile defaultProfile = byName.get(Objects.requireNonNull(defaultName, "defaultName"));
         if (defaultProfile == null) {
-            throw new IllegalArgumentException("The default profile '" + defaultName + "' is not among " + byName.keySet());
+            throw new IllegalArgumentException(
+                    "The default profile '" + defaultName + "' is not among " + byName.keySet());
         }
         return new DeviceProfiles(byName, defaultProfile);
     }
@@ -169,7 +171,8 @@ public final class DeviceProfiles {
     private static String shown(String text) {
         String stripped = text.strip();
         StringBuilder shown = new StringBuilder();
-        stripped.codePoints().limit(MODEL_SHOWN_MAX_LENGTH)
+        stripped.codePoints()
+                .limit(MODEL_SHOWN_MAX_LENGTH)
                 .forEach(c -> shown.appendCodePoint(Character.isISOControl(c) ? '?' : c));
         if (stripped.codePointCount(0, stripped.length()) > MODEL_SHOWN_MAX_LENGTH) {
             shown.append('…');
@@ -193,10 +196,13 @@ public final class DeviceProfiles {
             List<JsonNode> elements = fields.array("profiles", true);
             for (int i = 0; elements != null && i < elements.size(); i++) {
                 JsonNode element = elements.get(i);
-                if (element.isTextual() && DeviceProfile.NAME.matcher(element.textValue()).matches()) {
+                if (element.isTextual()
+                        && DeviceProfile.NAME.matcher(element.textValue()).matches()) {
                     names.add(element.textValue());
                 } else {
-                    problems.at("profiles").at(i).add("", "must be a profile name, found " + JsonFields.describe(element));
+                    problems.at("profiles")
+                            .at(i)
+                            .add("", "must be a profile name, found " + JsonFields.describe(element));
                 }
             }
             fields.finish();
@@ -209,8 +215,11 @@ public final class DeviceProfiles {
             String file = name + ".json";
             DeviceProfile profile = ProfileReader.read(ProfileLoader.tree(resource(file), file), file);
             if (!profile.name().equals(name)) {
-                throw new InvalidProfileException(file, List.of(new Problem("name",
-                        "must be \"" + name + "\" to match the file name, found \"" + profile.name() + "\"")));
+                throw new InvalidProfileException(
+                        file,
+                        List.of(new Problem(
+                                "name",
+                                "must be \"" + name + "\" to match the file name, found \"" + profile.name() + "\"")));
             }
             profiles.add(profile);
         }

@@ -25,8 +25,10 @@ public record Feedback(Tone goodTone, Tone errorTone, int volumePercent) {
 
     static void crossCheck(Problems problems, Tone goodTone, Tone errorTone) {
         if (goodTone.frequencyHz() == errorTone.frequencyHz()) {
-            problems.add("errorTone.frequencyHz", "must differ from goodTone.frequencyHz ("
-                    + goodTone.frequencyHz() + " Hz), so operators hear which one it was");
+            problems.add(
+                    "errorTone.frequencyHz",
+                    "must differ from goodTone.frequencyHz (" + goodTone.frequencyHz()
+                            + " Hz), so operators hear which one it was");
         }
     }
 }

@@ -21,8 +21,8 @@ import java.util.Optional;
  *                      trigger to itself (the usual case for a built-in scanner)
  * @param functionKeys  what each programmable key does, in the order the profile lists them
  */
-public record HardwareKeys(boolean touchScreen, boolean numericKeypad, Optional<Key> scanTriggerKey,
-        Map<Key, KeyAction> functionKeys) {
+public record HardwareKeys(
+        boolean touchScreen, boolean numericKeypad, Optional<Key> scanTriggerKey, Map<Key, KeyAction> functionKeys) {
 
     public HardwareKeys {
         Objects.requireNonNull(scanTriggerKey, "scanTriggerKey");
@@ -38,8 +38,11 @@ public record HardwareKeys(boolean touchScreen, boolean numericKeypad, Optional<
     }
 
     static void crossCheck(Problems problems, Optional<Key> scanTriggerKey, Map<Key, KeyAction> functionKeys) {
-        scanTriggerKey.filter(functionKeys::containsKey).ifPresent(trigger -> problems.add("functionKeys." + trigger,
-                "is the scan trigger (scanTriggerKey) and cannot also be a function key"));
+        scanTriggerKey
+                .filter(functionKeys::containsKey)
+                .ifPresent(trigger -> problems.add(
+                        "functionKeys." + trigger,
+                        "is the scan trigger (scanTriggerKey) and cannot also be a function key"));
     }
 
     /** The action of {@code key}, if the profile gives it one. */
@@ -49,6 +52,9 @@ public record HardwareKeys(boolean touchScreen, boolean numericKeypad, Optional<
 
     /** The keys that do {@code action}, in profile order; empty when none does. */
     public List<Key> keysFor(KeyAction action) {
-        return functionKeys.entrySet().stream().filter(e -> e.getValue() == action).map(Map.Entry::getKey).toList();
+        return functionKeys.entrySet().stream()
+                .filter(e -> e.getValue() == action)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 }

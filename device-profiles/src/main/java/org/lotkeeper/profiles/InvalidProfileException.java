@@ -38,7 +38,8 @@ public final class InvalidProfileException extends RuntimeException {
         if (problems.size() == 1) {
             return source + ": " + problems.get(0);
         }
-        StringBuilder text = new StringBuilder(source).append(": ").append(problems.size()).append(" problems");
+        StringBuilder text =
+                new StringBuilder(source).append(": ").append(problems.size()).append(" problems");
         for (Problem problem : problems) {
             text.append(System.lineSeparator()).append(source).append(": ").append(problem);
         }

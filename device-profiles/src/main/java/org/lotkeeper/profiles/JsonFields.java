@@ -160,7 +160,9 @@ final class JsonFields {
             }
         }
         String hint = node.isTextual()
-                ? didYouMean(node.textValue(), Arrays.stream(constants).map(Enum::name).toList())
+                ? didYouMean(
+                        node.textValue(),
+                        Arrays.stream(constants).map(Enum::name).toList())
                 : "";
         problems.add(field, "must be one of " + names + ", found " + describe(node) + hint);
         return null;
@@ -217,8 +219,10 @@ final class JsonFields {
     void finish() {
         object.fieldNames().forEachRemaining(field -> {
             if (!known.contains(field)) {
-                problems.add(field, "is not a known field" + didYouMean(field, known)
-                        + "; the fields here are " + String.join(", ", known));
+                problems.add(
+                        field,
+                        "is not a known field" + didYouMean(field, known) + "; the fields here are "
+                                + String.join(", ", known));
             }
         });
     }

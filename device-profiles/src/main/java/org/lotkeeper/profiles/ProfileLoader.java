@@ -31,8 +31,7 @@ public final class ProfileLoader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private ProfileLoader() {
-    }
+    private ProfileLoader() {}
 
     /**
      * The profile in {@code file} (an administrator's custom profile). Problems are reported

@@ -18,8 +18,7 @@ final class ProfileReader {
 
     private final Problems problems = new Problems();
 
-    private ProfileReader() {
-    }
+    private ProfileReader() {}
 
     /** The profile in {@code document}; {@link InvalidProfileException} listing every problem otherwise. */
     static DeviceProfile read(JsonNode document, String source) {
@@ -32,9 +31,24 @@ final class ProfileReader {
     }
 
     private DeviceProfile profile(JsonNode document) {
-        JsonFields root = JsonFields.of(document, problems, "a profile", "schemaVersion", "name", "displayName",
-                "description", "modelPatterns", "layoutClass", "screen", "minTouchTargetDp", "fontScale", "theme",
-                "scanInput", "hardwareKeys", "feedback", "workflows");
+        JsonFields root = JsonFields.of(
+                document,
+                problems,
+                "a profile",
+                "schemaVersion",
+                "name",
+                "displayName",
+                "description",
+                "modelPatterns",
+                "layoutClass",
+                "screen",
+                "minTouchTargetDp",
+                "fontScale",
+                "theme",
+                "scanInput",
+                "hardwareKeys",
+                "feedback",
+                "workflows");
         if (root == null) {
             return null;
         }
@@ -69,8 +83,22 @@ final class ProfileReader {
         if (!problems.isEmpty() || version == null) {
             return null;
         }
-        return construct(() -> new DeviceProfile(name, displayName, description, modelPatterns, layoutClass, screen,
-                minTouchTargetDp, fontScale, theme, scanInput, hardwareKeys, feedback, workflows), problems);
+        return construct(
+                () -> new DeviceProfile(
+                        name,
+                        displayName,
+                        description,
+                        modelPatterns,
+                        layoutClass,
+                        screen,
+                        minTouchTargetDp,
+                        fontScale,
+                        theme,
+                        scanInput,
+                        hardwareKeys,
+                        feedback,
+                        workflows),
+                problems);
     }
 
     private List<String> modelPatterns(JsonFields root) {
@@ -108,13 +136,21 @@ final class ProfileReader {
             return null;
         }
         Screen.crossCheck(fields.problems(), diagonal, width, height, density, orientation);
-        return problems.count() > before ? null
+        return problems.count() > before
+                ? null
                 : construct(() -> new Screen(diagonal, width, height, density, orientation), fields.problems());
     }
 
     private ScanInput scanInput(JsonFields root) {
-        JsonFields fields = root.object("scanInput", "prefix", "terminator", "groupSeparatorReplacement",
-                "symbologyIdentifiers", "interKeyMaxMillis", "minScanLength", "camera");
+        JsonFields fields = root.object(
+                "scanInput",
+                "prefix",
+                "terminator",
+                "groupSeparatorReplacement",
+                "symbologyIdentifiers",
+                "interKeyMaxMillis",
+                "minScanLength",
+                "camera");
         if (fields == null) {
             return null;
         }
@@ -134,8 +170,10 @@ final class ProfileReader {
             return null;
         }
         ScanInput.crossCheck(fields.problems(), prefix, replacement);
-        return problems.count() > before ? null
-                : construct(() -> new ScanInput(prefix, terminator, replacement, identifiers, interKey, minLength, camera),
+        return problems.count() > before
+                ? null
+                : construct(
+                        () -> new ScanInput(prefix, terminator, replacement, identifiers, interKey, minLength, camera),
                         fields.problems());
     }
 
@@ -145,8 +183,11 @@ final class ProfileReader {
             return null;
         }
         if (text.length() != 1) {
-            fields.problems().add("groupSeparatorReplacement", "must be exactly one character such as \"~\" or \"|\", found "
-                    + text.length() + " characters");
+            fields.problems()
+                    .add(
+                            "groupSeparatorReplacement",
+                            "must be exactly one character such as \"~\" or \"|\", found " + text.length()
+                                    + " characters");
             return null;
         }
         int before = fields.problems().count();
@@ -155,7 +196,8 @@ final class ProfileReader {
     }
 
     private HardwareKeys hardwareKeys(JsonFields root) {
-        JsonFields fields = root.object("hardwareKeys", "touchScreen", "numericKeypad", "scanTriggerKey", "functionKeys");
+        JsonFields fields =
+                root.object("hardwareKeys", "touchScreen", "numericKeypad", "scanTriggerKey", "functionKeys");
         if (fields == null) {
             return null;
         }
@@ -176,8 +218,10 @@ final class ProfileReader {
         }
         Optional<Key> scanTriggerKey = trigger;
         HardwareKeys.crossCheck(fields.problems(), scanTriggerKey, functionKeys);
-        return problems.count() > before ? null
-                : construct(() -> new HardwareKeys(touchScreen, numericKeypad, scanTriggerKey, functionKeys),
+        return problems.count() > before
+                ? null
+                : construct(
+                        () -> new HardwareKeys(touchScreen, numericKeypad, scanTriggerKey, functionKeys),
                         fields.problems());
     }
 
@@ -203,9 +247,11 @@ final class ProfileReader {
         if (Key.NAMES.contains(name)) {
             return Key.of(name);
         }
-        problems.add(field, "is not a key a profile can use" + JsonFields.didYouMean(name, Key.NAMES)
-                + "; use F1–F24, SOFTKEY_0–SOFTKEY_9, ENTER, TAB, ESCAPE, PAGE_UP, PAGE_DOWN, HOME or END"
-                + (field.equals(name) ? "" : ", found \"" + name + "\""));
+        problems.add(
+                field,
+                "is not a key a profile can use" + JsonFields.didYouMean(name, Key.NAMES)
+                        + "; use F1–F24, SOFTKEY_0–SOFTKEY_9, ENTER, TAB, ESCAPE, PAGE_UP, PAGE_DOWN, HOME or END"
+                        + (field.equals(name) ? "" : ", found \"" + name + "\""));
         return null;
     }
 
@@ -234,7 +280,9 @@ final class ProfileReader {
         Integer frequency = fields.integer("frequencyHz", Tone.FREQUENCY_HZ);
         Integer duration = fields.integer("durationMillis", Tone.DURATION_MILLIS);
         fields.finish();
-        return frequency == null || duration == null ? null : construct(() -> new Tone(frequency, duration), fields.problems());
+        return frequency == null || duration == null
+                ? null
+                : construct(() -> new Tone(frequency, duration), fields.problems());
     }
 
     private List<Workflow> workflows(JsonFields root) {

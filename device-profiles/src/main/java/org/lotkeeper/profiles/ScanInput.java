@@ -23,8 +23,14 @@ import org.lotkeeper.model.id.Gs1Charset;
  * @param minScanLength             fewest characters (without prefix and terminator) that make a scan
  * @param camera                    whether the device has a camera the client may scan with (ZXing)
  */
-public record ScanInput(String prefix, Terminator terminator, char groupSeparatorReplacement,
-        boolean symbologyIdentifiers, int interKeyMaxMillis, int minScanLength, boolean camera) {
+public record ScanInput(
+        String prefix,
+        Terminator terminator,
+        char groupSeparatorReplacement,
+        boolean symbologyIdentifiers,
+        int interKeyMaxMillis,
+        int minScanLength,
+        boolean camera) {
 
     /** The group separator GS (ASCII 29) that ends a variable-length GS1 field. */
     public static final char GS = '\u001D';
@@ -63,8 +69,10 @@ public record ScanInput(String prefix, Terminator terminator, char groupSeparato
                 why = "is GS itself, the separator the replacement stands for";
             }
             if (why != null) {
-                problems.add("prefix", "must use characters outside GS1 set 82 such as \"#\" or \"\\u0002\", found "
-                        + describe(c) + " at position " + (i + 1) + ", which " + why);
+                problems.add(
+                        "prefix",
+                        "must use characters outside GS1 set 82 such as \"#\" or \"\\u0002\", found " + describe(c)
+                                + " at position " + (i + 1) + ", which " + why);
                 return;
             }
         }
@@ -73,15 +81,20 @@ public record ScanInput(String prefix, Terminator terminator, char groupSeparato
     static void checkGroupSeparatorReplacement(Problems problems, char c) {
         String why = unusable(c);
         if (why != null) {
-            problems.add("groupSeparatorReplacement", "must be a character outside GS1 set 82 such as \"~\" or \"|\" "
-                    + "(or \"\\u001D\" when the scanner sends GS itself), found " + describe(c) + ", which " + why);
+            problems.add(
+                    "groupSeparatorReplacement",
+                    "must be a character outside GS1 set 82 such as \"~\" or \"|\" "
+                            + "(or \"\\u001D\" when the scanner sends GS itself), found " + describe(c) + ", which "
+                            + why);
         }
     }
 
     /** Rules between fields that are each fine on their own. */
     static void crossCheck(Problems problems, String prefix, char groupSeparatorReplacement) {
         if (prefix.indexOf(groupSeparatorReplacement) >= 0) {
-            problems.add("prefix", "must not contain the group-separator replacement " + describe(groupSeparatorReplacement));
+            problems.add(
+                    "prefix",
+                    "must not contain the group-separator replacement " + describe(groupSeparatorReplacement));
         }
     }
 

@@ -33,18 +33,32 @@ public record Screen(double diagonalInches, int widthPx, int heightPx, int densi
     }
 
     /** Rules between the fields, each of which is already in range. */
-    static void crossCheck(Problems problems, double diagonalInches, int widthPx, int heightPx, int densityDpi,
+    static void crossCheck(
+            Problems problems,
+            double diagonalInches,
+            int widthPx,
+            int heightPx,
+            int densityDpi,
             Orientation orientation) {
         if (orientation == Orientation.PORTRAIT && widthPx > heightPx) {
-            problems.add("widthPx", "must not be larger than heightPx in PORTRAIT (" + widthPx + " > " + heightPx + ")");
+            problems.add(
+                    "widthPx", "must not be larger than heightPx in PORTRAIT (" + widthPx + " > " + heightPx + ")");
         } else if (orientation == Orientation.LANDSCAPE && heightPx > widthPx) {
-            problems.add("heightPx", "must not be larger than widthPx in LANDSCAPE (" + heightPx + " > " + widthPx + ")");
+            problems.add(
+                    "heightPx", "must not be larger than widthPx in LANDSCAPE (" + heightPx + " > " + widthPx + ")");
         }
         double computed = Math.hypot(widthPx, heightPx) / densityDpi;
         if (Math.abs(computed - diagonalInches) > DIAGONAL_TOLERANCE * diagonalInches) {
-            problems.add("densityDpi", String.format(Locale.ROOT,
-                    "does not fit the screen: %d × %d px at %d dpi is a %.1f-inch diagonal, not %s inches",
-                    widthPx, heightPx, densityDpi, computed, DecimalRange.plain(diagonalInches)));
+            problems.add(
+                    "densityDpi",
+                    String.format(
+                            Locale.ROOT,
+                            "does not fit the screen: %d × %d px at %d dpi is a %.1f-inch diagonal, not %s inches",
+                            widthPx,
+                            heightPx,
+                            densityDpi,
+                            computed,
+                            DecimalRange.plain(diagonalInches)));
         }
     }
 

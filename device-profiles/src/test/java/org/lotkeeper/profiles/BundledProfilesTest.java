@@ -34,8 +34,9 @@ class BundledProfilesTest {
 
     @Test
     void indexListsTheDeviceKindsTheIssueAsksFor() {
-        assertThat(BUNDLED.names()).containsExactly("zebra-tc5x", "zebra-mc33", "honeywell-ct4x", "dock-tablet-10",
-                "desktop", "generic-touch");
+        assertThat(BUNDLED.names())
+                .containsExactly(
+                        "zebra-tc5x", "zebra-mc33", "honeywell-ct4x", "dock-tablet-10", "desktop", "generic-touch");
         assertThat(BUNDLED.defaultProfile().name()).isEqualTo("generic-touch");
     }
 
@@ -72,7 +73,9 @@ class BundledProfilesTest {
         HardwareKeys keys = profile.hardwareKeys();
 
         for (Workflow workflow : profile.workflows()) {
-            assertThat(keys.keysFor(KeyAction.opening(workflow))).as(profile.name() + " " + workflow).isNotEmpty();
+            assertThat(keys.keysFor(KeyAction.opening(workflow)))
+                    .as(profile.name() + " " + workflow)
+                    .isNotEmpty();
         }
         assertThat(keys.keysFor(KeyAction.BACK)).isNotEmpty();
         assertThat(keys.keysFor(KeyAction.CONFIRM)).isNotEmpty();
@@ -141,13 +144,18 @@ class BundledProfilesTest {
     void scannerFramingUsesNoCharacterOfSet82(String name) {
         ScanInput scan = BUNDLED.byName(name).orElseThrow().scanInput();
 
-        assertThat(SET_82.matcher(String.valueOf(scan.groupSeparatorReplacement())).matches()).isFalse();
-        assertThat(scan.prefix().chars().mapToObj(c -> String.valueOf((char) c))).noneMatch(c -> SET_82.matcher(c).matches());
+        assertThat(SET_82.matcher(String.valueOf(scan.groupSeparatorReplacement()))
+                        .matches())
+                .isFalse();
+        assertThat(scan.prefix().chars().mapToObj(c -> String.valueOf((char) c)))
+                .noneMatch(c -> SET_82.matcher(c).matches());
     }
 
     @Test
     void bothCommonGroupSeparatorReplacementsAreShown() {
-        assertThat(BUNDLED.all()).extracting(p -> p.scanInput().groupSeparatorReplacement()).contains('~', '|');
+        assertThat(BUNDLED.all())
+                .extracting(p -> p.scanInput().groupSeparatorReplacement())
+                .contains('~', '|');
     }
 
     @Test

@@ -57,8 +57,9 @@ class ModelDetectionTest {
 
         assertThat(choice.profile().name()).isEqualTo("generic-touch");
         assertThat(choice.isFallback()).isTrue();
-        assertThat(choice.note()).contains(
-                "Unknown device model 'XYZ' — using the default profile 'generic-touch'; choose a profile in Settings");
+        assertThat(choice.note())
+                .contains(
+                        "Unknown device model 'XYZ' — using the default profile 'generic-touch'; choose a profile in Settings");
     }
 
     @ParameterizedTest
@@ -74,8 +75,9 @@ class ModelDetectionTest {
         ProfileChoice choice = BUNDLED.forModel(model);
 
         assertThat(choice.profile()).isSameAs(BUNDLED.defaultProfile());
-        assertThat(choice.note()).contains(
-                "The device reported no model — using the default profile 'generic-touch'; choose a profile in Settings");
+        assertThat(choice.note())
+                .contains(
+                        "The device reported no model — using the default profile 'generic-touch'; choose a profile in Settings");
     }
 
     @Test
@@ -108,8 +110,9 @@ class ModelDetectionTest {
 
         assertThat(choice.profile().name()).isEqualTo("zebra-tc5x");
         assertThat(choice.basis()).isEqualTo(ProfileChoice.Basis.MODEL);
-        assertThat(choice.note()).contains("The profile 'site-tc5x' chosen in Settings does not exist — using "
-                + "'zebra-tc5x' for device model 'TC52'; choose a profile in Settings");
+        assertThat(choice.note())
+                .contains("The profile 'site-tc5x' chosen in Settings does not exist — using "
+                        + "'zebra-tc5x' for device model 'TC52'; choose a profile in Settings");
     }
 
     @Test
@@ -117,8 +120,9 @@ class ModelDetectionTest {
         ProfileChoice choice = BUNDLED.select("site-tc5x", "XYZ");
 
         assertThat(choice.isFallback()).isTrue();
-        assertThat(choice.note()).contains("The profile 'site-tc5x' chosen in Settings does not exist; unknown device "
-                + "model 'XYZ' — using the default profile 'generic-touch'; choose a profile in Settings");
+        assertThat(choice.note())
+                .contains("The profile 'site-tc5x' chosen in Settings does not exist; unknown device "
+                        + "model 'XYZ' — using the default profile 'generic-touch'; choose a profile in Settings");
     }
 
     @Test
@@ -141,8 +145,12 @@ class ModelDetectionTest {
 
         assertThat(registry.forModel("TC52").profile().name()).isEqualTo("site-tc52");
         assertThat(registry.forModel("TC57").profile().name()).isEqualTo("zebra-tc5x");
-        assertThat(registry.names()).startsWith("site-tc52").hasSize(BUNDLED.names().size() + 1);
-        assertThat(BUNDLED.byName("site-tc52")).as("the bundled registry is unchanged").isEmpty();
+        assertThat(registry.names())
+                .startsWith("site-tc52")
+                .hasSize(BUNDLED.names().size() + 1);
+        assertThat(BUNDLED.byName("site-tc52"))
+                .as("the bundled registry is unchanged")
+                .isEmpty();
     }
 
     @Test
@@ -164,9 +172,9 @@ class ModelDetectionTest {
         DeviceProfile tc5x = BUNDLED.byName("zebra-tc5x").orElseThrow();
 
         assertThatThrownBy(() -> DeviceProfiles.of(List.of(tc5x, tc5x), "zebra-tc5x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'zebra-tc5x'");
-        assertThatThrownBy(() -> BUNDLED.withCustom(List.of(tc5x, tc5x)))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'zebra-tc5x'");
+        assertThatThrownBy(() -> BUNDLED.withCustom(List.of(tc5x, tc5x))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -174,12 +182,14 @@ class ModelDetectionTest {
         DeviceProfile tc5x = BUNDLED.byName("zebra-tc5x").orElseThrow();
 
         assertThatThrownBy(() -> DeviceProfiles.of(List.of(tc5x), "generic-touch"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'generic-touch'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'generic-touch'");
     }
 
     @Test
     void fallbackChoiceWithoutANoteCannotBeMade() {
-        assertThatThrownBy(() -> new ProfileChoice(BUNDLED.defaultProfile(), ProfileChoice.Basis.DEFAULT, Optional.empty()))
+        assertThatThrownBy(() ->
+                        new ProfileChoice(BUNDLED.defaultProfile(), ProfileChoice.Basis.DEFAULT, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -63,8 +63,7 @@ final class ProfileJson {
             }
             """;
 
-    private ProfileJson() {
-    }
+    private ProfileJson() {}
 
     static ObjectNode touch() {
         return tree(TOUCH);

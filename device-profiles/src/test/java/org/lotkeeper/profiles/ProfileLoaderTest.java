@@ -41,7 +41,8 @@ class ProfileLoaderTest {
         assertThat(profile.scanInput()).isEqualTo(new ScanInput("", Terminator.ENTER, '~', true, 40, 4, true));
         assertThat(profile.hardwareKeys().scanTriggerKey()).isEmpty();
         assertThat(profile.feedback().errorTone()).isEqualTo(new Tone(500, 400));
-        assertThat(profile.workflows()).containsExactly(Workflow.RECEIVE, Workflow.MOVE, Workflow.PICK, Workflow.LOOKUP);
+        assertThat(profile.workflows())
+                .containsExactly(Workflow.RECEIVE, Workflow.MOVE, Workflow.PICK, Workflow.LOOKUP);
     }
 
     @Test
@@ -69,7 +70,8 @@ class ProfileLoaderTest {
 
         HardwareKeys keys = parse(json).hardwareKeys();
 
-        assertThat(keys.functionKeys().keySet()).extracting(Key::name)
+        assertThat(keys.functionKeys().keySet())
+                .extracting(Key::name)
                 .containsExactly("F1", "F2", "F3", "ENTER", "ESCAPE");
         assertThat(keys.scanTriggerKey()).contains(Key.of("SOFTKEY_1"));
     }
@@ -126,9 +128,11 @@ class ProfileLoaderTest {
             json.put("fontScale", 5);
             at(json, "screen").put("diagonalInches", 0.5);
 
-            assertThat(problems(json)).extracting(Problem::toString).containsExactly(
-                    "screen.diagonalInches must be between 2 and 100, found 0.5",
-                    "fontScale must be between 0.5 and 3, found 5");
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .containsExactly(
+                            "screen.diagonalInches must be between 2 and 100, found 0.5",
+                            "fontScale must be between 0.5 and 3, found 5");
         }
 
         @Test
@@ -136,8 +140,10 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             json.put("minTouchTargetDp", new BigInteger("123456789012345678901234567890"));
 
-            assertThat(problems(json)).extracting(Problem::toString).containsExactly(
-                    "minTouchTargetDp must be between 24 and 200, found 123456789012345678901234567890");
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .containsExactly(
+                            "minTouchTargetDp must be between 24 and 200, found 123456789012345678901234567890");
         }
 
         @Test
@@ -145,7 +151,8 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             json.put("minTouchTargetDp", 48.5);
 
-            assertThat(problems(json)).extracting(Problem::toString)
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
                     .containsExactly("minTouchTargetDp must be a whole number, found 48.5");
         }
 
@@ -154,8 +161,9 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             json.put("layoutClass", "HANDHELD");
 
-            assertThat(problems(json)).extracting(Problem::toString).containsExactly(
-                    "layoutClass must be one of COMPACT, TABLET, DESKTOP, found \"HANDHELD\"");
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .containsExactly("layoutClass must be one of COMPACT, TABLET, DESKTOP, found \"HANDHELD\"");
         }
 
         @Test
@@ -163,8 +171,10 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             at(json, "screen").put("orientation", "landscape");
 
-            assertThat(problems(json)).extracting(Problem::toString).containsExactly(
-                    "screen.orientation must be one of PORTRAIT, LANDSCAPE, found \"landscape\" (did you mean LANDSCAPE?)");
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .containsExactly(
+                            "screen.orientation must be one of PORTRAIT, LANDSCAPE, found \"landscape\" (did you mean LANDSCAPE?)");
         }
 
         @Test
@@ -172,9 +182,11 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             ((ArrayNode) json.get("workflows")).set(1, "RECIEVE");
 
-            assertThat(problems(json)).extracting(Problem::toString).containsExactly(
-                    "workflows[1] must be one of RECEIVE, MOVE, PICK, COUNT, SHIP, PRODUCE, RETURN, LOOKUP, "
-                            + "found \"RECIEVE\" (did you mean RECEIVE?)");
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .containsExactly(
+                            "workflows[1] must be one of RECEIVE, MOVE, PICK, COUNT, SHIP, PRODUCE, RETURN, LOOKUP, "
+                                    + "found \"RECIEVE\" (did you mean RECEIVE?)");
         }
 
         @Test
@@ -185,11 +197,13 @@ class ProfileLoaderTest {
             json.put("workflows", "RECEIVE");
             json.putArray("hardwareKeys");
 
-            assertThat(problems(json)).extracting(Problem::toString).containsExactly(
-                    "screen.widthPx must be a whole number (must be between 160 and 10000), found \"720\"",
-                    "scanInput.camera must be true or false, found \"yes\"",
-                    "hardwareKeys must be a JSON object, found an array",
-                    "workflows must be a JSON array, found \"RECEIVE\"");
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .containsExactly(
+                            "screen.widthPx must be a whole number (must be between 160 and 10000), found \"720\"",
+                            "scanInput.camera must be true or false, found \"yes\"",
+                            "hardwareKeys must be a JSON object, found an array",
+                            "workflows must be a JSON array, found \"RECEIVE\"");
         }
 
         @Test
@@ -197,7 +211,8 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             json.putNull("displayName");
 
-            assertThat(problems(json)).extracting(Problem::toString)
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
                     .containsExactly("displayName must be a string, found null");
         }
 
@@ -209,13 +224,18 @@ class ProfileLoaderTest {
             at(json, "scanInput").put("groupSeparatorReplacement", "A");
             at(json, "feedback.goodTone").remove("durationMillis");
 
-            InvalidProfileException e = assertThrows(InvalidProfileException.class,
-                    () -> parse(json));
+            InvalidProfileException e = assertThrows(InvalidProfileException.class, () -> parse(json));
 
             assertThat(e.source()).isEqualTo("zebra-tc5x.json");
-            assertThat(e.problems()).extracting(Problem::path).containsExactly("name", "screen.densityDpi",
-                    "scanInput.groupSeparatorReplacement", "feedback.goodTone.durationMillis");
-            assertThat(e.getMessage()).startsWith("zebra-tc5x.json: 4 problems")
+            assertThat(e.problems())
+                    .extracting(Problem::path)
+                    .containsExactly(
+                            "name",
+                            "screen.densityDpi",
+                            "scanInput.groupSeparatorReplacement",
+                            "feedback.goodTone.durationMillis");
+            assertThat(e.getMessage())
+                    .startsWith("zebra-tc5x.json: 4 problems")
                     .contains("zebra-tc5x.json: feedback.goodTone.durationMillis is missing");
         }
 
@@ -224,7 +244,9 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             json.put("schemaVersion", 2);
 
-            assertThat(problems(json)).extracting(Problem::toString).containsExactly("schemaVersion must be 1, found 2");
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .containsExactly("schemaVersion must be 1, found 2");
         }
     }
 
@@ -239,8 +261,8 @@ class ProfileLoaderTest {
 
             assertThat(problems(json)).singleElement().satisfies(problem -> {
                 assertThat(problem.path()).isEqualTo("scanInput.groupSeparatorReplacement");
-                assertThat(problem.message()).contains("outside GS1 set 82", "found \"" + replacement + "\"",
-                        "can be part of the data");
+                assertThat(problem.message())
+                        .contains("outside GS1 set 82", "found \"" + replacement + "\"", "can be part of the data");
             });
         }
 
@@ -268,7 +290,10 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             at(json, "scanInput").put("groupSeparatorReplacement", replacement);
 
-            assertThat(problems(json)).extracting(Problem::toString).singleElement().asString()
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
                     .startsWith("scanInput.groupSeparatorReplacement must be exactly one character");
         }
 
@@ -277,7 +302,10 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             at(json, "scanInput").put("prefix", "#A");
 
-            assertThat(problems(json)).extracting(Problem::toString).singleElement().asString()
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
                     .startsWith("scanInput.prefix must use characters outside GS1 set 82")
                     .contains("found \"A\" at position 2");
         }
@@ -287,7 +315,8 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             at(json, "scanInput").put("prefix", "\u0002~");
 
-            assertThat(problems(json)).extracting(Problem::toString)
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
                     .containsExactly("scanInput.prefix must not contain the group-separator replacement \"~\"");
         }
 
@@ -308,7 +337,10 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             json.put("layoutclass", "COMPACT");
 
-            assertThat(problems(json)).extracting(Problem::toString).singleElement().asString()
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
                     .startsWith("layoutclass is not a known field (did you mean layoutClass?)");
         }
 
@@ -317,7 +349,10 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             at(json, "scanInput").put("interKeyMaxMilis", 30);
 
-            assertThat(problems(json)).extracting(Problem::toString).singleElement().asString()
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
                     .startsWith("scanInput.interKeyMaxMilis is not a known field (did you mean interKeyMaxMillis?)")
                     .contains("the fields here are prefix, terminator");
         }
@@ -327,7 +362,10 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             at(json, "feedback").put("vibration", true);
 
-            assertThat(problems(json)).extracting(Problem::toString).singleElement().asString()
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
                     .startsWith("feedback.vibration is not a known field; the fields here are goodTone, errorTone");
         }
 
@@ -336,7 +374,10 @@ class ProfileLoaderTest {
             ObjectNode json = keypad();
             at(json, "hardwareKeys.functionKeys").put("f4", "HELP");
 
-            assertThat(problems(json)).extracting(Problem::toString).singleElement().asString()
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
                     .startsWith("hardwareKeys.functionKeys.f4 is not a key a profile can use (did you mean F4?)");
         }
 
@@ -345,7 +386,10 @@ class ProfileLoaderTest {
             ObjectNode json = keypad();
             at(json, "hardwareKeys.functionKeys").put("F9", "PRINT");
 
-            assertThat(problems(json)).extracting(Problem::toString).singleElement().asString()
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
                     .startsWith("hardwareKeys.functionKeys.F9 must be one of RECEIVE,");
         }
     }
@@ -357,7 +401,10 @@ class ProfileLoaderTest {
         void malformedJsonSaysWhere() {
             String json = "{\n  \"name\": \"x\",\n}";
 
-            assertThat(problems(json)).extracting(Problem::toString).singleElement().asString()
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
                     .startsWith("not valid JSON at line 3, column 1:");
         }
 
@@ -375,30 +422,42 @@ class ProfileLoaderTest {
         @ParameterizedTest
         @ValueSource(strings = {"", "   \n"})
         void emptyDocument(String json) {
-            assertThat(problems(json)).extracting(Problem::toString)
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
                     .containsExactly("the file is empty; a profile is one JSON object");
         }
 
         @Test
         void duplicateFieldIsRefused() {
-            String json = ProfileJson.TOUCH.replace("\"theme\": \"HIGH_CONTRAST\",",
-                    "\"theme\": \"HIGH_CONTRAST\", \"theme\": \"NORMAL\",");
+            String json = ProfileJson.TOUCH.replace(
+                    "\"theme\": \"HIGH_CONTRAST\",", "\"theme\": \"HIGH_CONTRAST\", \"theme\": \"NORMAL\",");
 
-            assertThat(problems(json)).extracting(Problem::toString).singleElement().asString()
-                    .startsWith("not valid JSON at line").endsWith("Duplicate field 'theme'");
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
+                    .startsWith("not valid JSON at line")
+                    .endsWith("Duplicate field 'theme'");
         }
 
         @Test
         void contentAfterTheObjectIsRefused() {
-            assertThat(problems(ProfileJson.TOUCH + "{}")).extracting(Problem::toString).singleElement().asString()
+            assertThat(problems(ProfileJson.TOUCH + "{}"))
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
                     .endsWith("more follows the profile's closing brace; a file holds one JSON object");
         }
 
         @Test
         void commentsAreNotJson() {
-            String json = ProfileJson.TOUCH.replace("\"theme\": \"HIGH_CONTRAST\",", "// comment\n\"theme\": \"NORMAL\",");
+            String json =
+                    ProfileJson.TOUCH.replace("\"theme\": \"HIGH_CONTRAST\",", "// comment\n\"theme\": \"NORMAL\",");
 
-            assertThat(problems(json)).extracting(Problem::toString).singleElement().asString()
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
                     .startsWith("not valid JSON at line");
         }
     }
@@ -431,7 +490,8 @@ class ProfileLoaderTest {
 
         @Test
         void missingFileIsAnIoError() {
-            assertThatThrownBy(() -> ProfileLoader.load(dir.resolve("absent.json"))).isInstanceOf(NoSuchFileException.class);
+            assertThatThrownBy(() -> ProfileLoader.load(dir.resolve("absent.json")))
+                    .isInstanceOf(NoSuchFileException.class);
         }
 
         @Test
@@ -453,8 +513,10 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             json.put("minTouchTargetDp", 40);
 
-            assertThat(problems(json)).extracting(Problem::toString).containsExactly(
-                    "minTouchTargetDp must be at least 48 on a touch device (hardwareKeys.touchScreen), found 40");
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .containsExactly(
+                            "minTouchTargetDp must be at least 48 on a touch device (hardwareKeys.touchScreen), found 40");
         }
 
         @Test
@@ -467,7 +529,10 @@ class ProfileLoaderTest {
             ObjectNode json = keypad();
             at(json, "hardwareKeys.functionKeys").remove("F3");
 
-            assertThat(problems(json)).extracting(Problem::toString).singleElement().asString()
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
                     .startsWith("hardwareKeys.functionKeys has no key for PICK; without touch");
         }
 
@@ -476,7 +541,8 @@ class ProfileLoaderTest {
             ObjectNode json = keypad();
             at(json, "hardwareKeys.functionKeys").remove(List.of("ENTER", "ESCAPE"));
 
-            assertThat(problems(json)).extracting(Problem::message)
+            assertThat(problems(json))
+                    .extracting(Problem::message)
                     .anyMatch(m -> m.startsWith("has no key for BACK"))
                     .anyMatch(m -> m.startsWith("has no key for CONFIRM"))
                     .hasSize(2);
@@ -487,8 +553,10 @@ class ProfileLoaderTest {
             ObjectNode json = keypad();
             at(json, "hardwareKeys.functionKeys").put("F6", "PRODUCE");
 
-            assertThat(problems(json)).extracting(Problem::toString).containsExactly(
-                    "hardwareKeys.functionKeys.F6 opens PRODUCE, which this profile's workflows do not offer");
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .containsExactly(
+                            "hardwareKeys.functionKeys.F6 opens PRODUCE, which this profile's workflows do not offer");
         }
 
         @Test
@@ -496,9 +564,11 @@ class ProfileLoaderTest {
             ObjectNode json = keypad();
             at(json, "hardwareKeys.functionKeys").put("ENTER", "HELP").put("F9", "CONFIRM");
 
-            assertThat(problems(json)).extracting(Problem::toString).containsExactly(
-                    "hardwareKeys.functionKeys.ENTER ends every scan (scanInput.terminator), so it may only be CONFIRM, "
-                            + "found HELP");
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .containsExactly(
+                            "hardwareKeys.functionKeys.ENTER ends every scan (scanInput.terminator), so it may only be CONFIRM, "
+                                    + "found HELP");
         }
 
         @Test
@@ -506,8 +576,10 @@ class ProfileLoaderTest {
             ObjectNode json = keypad();
             at(json, "hardwareKeys.functionKeys").put("F9", "CAMERA_SCAN");
 
-            assertThat(problems(json)).extracting(Problem::toString).containsExactly(
-                    "hardwareKeys.functionKeys.F9 opens the camera scanner, but scanInput.camera is false");
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .containsExactly(
+                            "hardwareKeys.functionKeys.F9 opens the camera scanner, but scanInput.camera is false");
         }
 
         @Test
@@ -515,8 +587,10 @@ class ProfileLoaderTest {
             ObjectNode json = keypad();
             at(json, "hardwareKeys").put("scanTriggerKey", "F1");
 
-            assertThat(problems(json)).extracting(Problem::toString).containsExactly(
-                    "hardwareKeys.functionKeys.F1 is the scan trigger (scanTriggerKey) and cannot also be a function key");
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .containsExactly(
+                            "hardwareKeys.functionKeys.F1 is the scan trigger (scanTriggerKey) and cannot also be a function key");
         }
 
         @Test
@@ -524,7 +598,8 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             at(json, "hardwareKeys").put("scanTriggerKey", "ENTER");
 
-            assertThat(problems(json)).extracting(Problem::toString)
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
                     .containsExactly("hardwareKeys.scanTriggerKey must not be the scan terminator (ENTER)");
         }
 
@@ -533,7 +608,8 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             ((ArrayNode) json.get("workflows")).add("MOVE");
 
-            assertThat(problems(json)).extracting(Problem::toString)
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
                     .containsExactly("workflows[4] names MOVE a second time");
         }
 
@@ -542,7 +618,8 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             json.putArray("workflows");
 
-            assertThat(problems(json)).extracting(Problem::toString)
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
                     .containsExactly("workflows must name at least one workflow");
         }
 
@@ -551,7 +628,10 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             ((ArrayNode) json.get("modelPatterns")).add("TC7[0-9");
 
-            assertThat(problems(json)).extracting(Problem::toString).singleElement().asString()
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
                     .startsWith("modelPatterns[1] is not a valid regular expression: Unclosed character class");
         }
 
@@ -560,8 +640,10 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             at(json, "screen").put("densityDpi", 160);
 
-            assertThat(problems(json)).extracting(Problem::toString).containsExactly("screen.densityDpi does not fit "
-                    + "the screen: 720 × 1280 px at 160 dpi is a 9.2-inch diagonal, not 5 inches");
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .containsExactly("screen.densityDpi does not fit "
+                            + "the screen: 720 × 1280 px at 160 dpi is a 9.2-inch diagonal, not 5 inches");
         }
 
         @Test
@@ -569,7 +651,8 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             at(json, "screen").put("orientation", "LANDSCAPE");
 
-            assertThat(problems(json)).extracting(Problem::toString)
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
                     .containsExactly("screen.heightPx must not be larger than widthPx in LANDSCAPE (1280 > 720)");
         }
 
@@ -578,7 +661,10 @@ class ProfileLoaderTest {
             ObjectNode json = touch();
             at(json, "feedback.errorTone").put("frequencyHz", 2700);
 
-            assertThat(problems(json)).extracting(Problem::toString).singleElement().asString()
+            assertThat(problems(json))
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
                     .startsWith("feedback.errorTone.frequencyHz must differ from goodTone.frequencyHz (2700 Hz)");
         }
 

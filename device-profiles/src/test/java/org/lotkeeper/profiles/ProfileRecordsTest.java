@@ -23,8 +23,20 @@ class ProfileRecordsTest {
     private static final HardwareKeys TOUCH = new HardwareKeys(true, false, Optional.empty(), Map.of());
 
     private static DeviceProfile profile(int minTouchTargetDp, HardwareKeys keys, List<Workflow> workflows) {
-        return new DeviceProfile("test", "Test", "", List.of("TC5[0-9]"), LayoutClass.COMPACT, SCREEN, minTouchTargetDp,
-                1.0, Theme.NORMAL, SCAN, keys, FEEDBACK, workflows);
+        return new DeviceProfile(
+                "test",
+                "Test",
+                "",
+                List.of("TC5[0-9]"),
+                LayoutClass.COMPACT,
+                SCREEN,
+                minTouchTargetDp,
+                1.0,
+                Theme.NORMAL,
+                SCAN,
+                keys,
+                FEEDBACK,
+                workflows);
     }
 
     @Test
@@ -79,7 +91,10 @@ class ProfileRecordsTest {
 
     @Test
     void profileWithoutTouchRefusesAWorkflowWithoutKey() {
-        HardwareKeys keys = new HardwareKeys(false, true, Optional.empty(),
+        HardwareKeys keys = new HardwareKeys(
+                false,
+                true,
+                Optional.empty(),
                 Map.of(Key.of("F1"), KeyAction.MOVE, Key.of("ESCAPE"), KeyAction.BACK, Key.ENTER, KeyAction.CONFIRM));
 
         assertThat(profile(40, keys, List.of(Workflow.MOVE)).hasTouch()).isFalse();
@@ -122,7 +137,8 @@ class ProfileRecordsTest {
 
         assertThat(profile.workflows()).containsExactly(Workflow.MOVE);
         assertThat(profile.hardwareKeys().functionKeys()).isEmpty();
-        assertThatThrownBy(() -> profile.workflows().add(Workflow.PICK)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> profile.workflows().add(Workflow.PICK))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

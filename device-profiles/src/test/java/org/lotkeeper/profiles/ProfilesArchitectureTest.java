@@ -13,10 +13,14 @@ class ProfilesArchitectureTest {
 
     @Test
     void profilesUseNoFramework() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.lotkeeper.profiles");
         assertThat(classes.size()).isGreaterThan(5);
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.gluonhq..", "io.quarkus..", "jakarta..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "com.gluonhq..", "io.quarkus..", "jakarta..")
                 .check(classes);
     }
 }

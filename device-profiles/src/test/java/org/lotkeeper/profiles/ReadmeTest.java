@@ -24,8 +24,10 @@ class ReadmeTest {
         List<String> paths = new ArrayList<>();
         collect(ProfileJson.touch(), "", paths);
 
-        assertThat(paths).hasSizeGreaterThan(30)
-                .allSatisfy(path -> assertThat(readme).as("README documents " + path).contains("| `" + path + "` |"));
+        assertThat(paths)
+                .hasSizeGreaterThan(30)
+                .allSatisfy(path ->
+                        assertThat(readme).as("README documents " + path).contains("| `" + path + "` |"));
     }
 
     @Test

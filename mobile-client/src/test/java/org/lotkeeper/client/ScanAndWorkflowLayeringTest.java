@@ -1,11 +1,11 @@
 package org.lotkeeper.client;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** Scan input and workflows sit below the UI: no JavaFX, and no reach into the store, sync or UI. */
 class ScanAndWorkflowLayeringTest {
@@ -16,16 +16,27 @@ class ScanAndWorkflowLayeringTest {
 
     @Test
     void scanAndWorkflowDoNotUseJavaFx() {
-        noClasses().that().resideInAnyPackage("org.lotkeeper.client.scan..", "org.lotkeeper.client.workflow..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.gluonhq..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.lotkeeper.client.scan..", "org.lotkeeper.client.workflow..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "com.gluonhq..")
                 .check(classes);
     }
 
     @Test
     void workflowsOnlyReachTheStoreThroughTheirPorts() {
-        noClasses().that().resideInAnyPackage("org.lotkeeper.client.scan..", "org.lotkeeper.client.workflow..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.lotkeeper.client.store..",
-                        "org.lotkeeper.client.sync..", "org.lotkeeper.client.ui..", "java.sql..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.lotkeeper.client.scan..", "org.lotkeeper.client.workflow..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.lotkeeper.client.store..",
+                        "org.lotkeeper.client.sync..",
+                        "org.lotkeeper.client.ui..",
+                        "java.sql..")
                 .check(classes);
     }
 }

@@ -39,7 +39,8 @@ class PinVerifierTest {
     void malformedVerifiersNeverMatchAndNeverThrow() {
         assertThat(PinVerifier.matches("482913", "garbage")).isFalse();
         assertThat(PinVerifier.matches("482913", "pbkdf2-sha256$x$y$z$w$v")).isFalse();
-        assertThat(PinVerifier.matches("482913", "pbkdf2-sha256$99999999$AA$1$AA$AA")).isFalse();
+        assertThat(PinVerifier.matches("482913", "pbkdf2-sha256$99999999$AA$1$AA$AA"))
+                .isFalse();
         assertThat(PinVerifier.matches("482913", null)).isFalse();
     }
 }

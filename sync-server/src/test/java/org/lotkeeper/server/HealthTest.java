@@ -15,15 +15,15 @@ class HealthTest {
 
     @Test
     void livenessIsUp() {
-        given().when().get("/q/health/live")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void readinessIncludesTheDatabase() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.name", hasItem("Database connections health check"));
     }
 }

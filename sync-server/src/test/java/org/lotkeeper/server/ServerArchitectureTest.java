@@ -33,36 +33,52 @@ class ServerArchitectureTest {
 
     @Test
     void entitiesArePrivateToTheirPackage() {
-        assertThat(SERVER.stream().filter(c -> c.isAnnotatedWith(Entity.class)).count()).isGreaterThan(5);
-        classes().that().areAnnotatedWith(Entity.class).should().notHaveModifier(JavaModifier.PUBLIC)
+        assertThat(SERVER.stream().filter(c -> c.isAnnotatedWith(Entity.class)).count())
+                .isGreaterThan(5);
+        classes()
+                .that()
+                .areAnnotatedWith(Entity.class)
+                .should()
+                .notHaveModifier(JavaModifier.PUBLIC)
                 .andShould(onlyBeUsedInTheirOwnPackage())
                 .check(SERVER);
     }
 
     @Test
     void noJavaFxNoClientCode() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.gluonhq..", "org.lotkeeper.client..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "com.gluonhq..", "org.lotkeeper.client..")
                 .check(SERVER);
     }
 
     @Test
     void packagesFormNoCycles() {
-        slices().matching("org.lotkeeper.server.(*)..").should().beFreeOfCycles().check(SERVER);
+        slices().matching("org.lotkeeper.server.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(SERVER);
     }
 
     /** A resource is an edge: what other code needs of it lives in a service; nobody calls a resource's static methods. */
     @Test
     void resourcesAreThin() {
-        assertThat(SERVER.stream().filter(c -> c.isAnnotatedWith(Path.class)).count()).isGreaterThan(10);
+        assertThat(SERVER.stream().filter(c -> c.isAnnotatedWith(Path.class)).count())
+                .isGreaterThan(10);
         noClasses().should(callStaticMethodsOfAnotherResource()).check(SERVER);
     }
 
     /** Services refuse in the domain's words; the HTTP status is chosen at the edge, in one place. */
     @Test
     void onlyTheEdgeKnowsHttpStatuses() {
-        noClasses().that().resideOutsideOfPackages("org.lotkeeper.server.api..", "org.lotkeeper.server.console..")
-                .and().areNotAnnotatedWith(Path.class)
-                .should().callMethod(HttpStatus.class, "of", Refused.class)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.lotkeeper.server.api..", "org.lotkeeper.server.console..")
+                .and()
+                .areNotAnnotatedWith(Path.class)
+                .should()
+                .callMethod(HttpStatus.class, "of", Refused.class)
                 .check(SERVER);
     }
 
@@ -81,10 +97,14 @@ class ServerArchitectureTest {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 c.getCodeUnits().forEach(unit -> {
-                    long types = unit.getInstanceofChecks().stream().map(i -> i.getRawType())
-                            .filter(t -> t.isAssignableTo(EventPayload.class) && !t.isEquivalentTo(EventPayload.class)).distinct().count();
+                    long types = unit.getInstanceofChecks().stream()
+                            .map(i -> i.getRawType())
+                            .filter(t -> t.isAssignableTo(EventPayload.class) && !t.isEquivalentTo(EventPayload.class))
+                            .distinct()
+                            .count();
                     if (types > 1) {
-                        events.add(SimpleConditionEvent.satisfied(unit, unit.getFullName() + " tests " + types + " event types by instanceof"));
+                        events.add(SimpleConditionEvent.satisfied(
+                                unit, unit.getFullName() + " tests " + types + " event types by instanceof"));
                     }
                 });
             }
@@ -98,7 +118,9 @@ class ServerArchitectureTest {
                 caller.getMethodCallsFromSelf().stream()
                         .filter(call -> call.getTarget().getOwner().isAnnotatedWith(Path.class))
                         .filter(call -> !call.getTarget().getOwner().equals(caller))
-                        .filter(call -> call.getTarget().resolveMember().map(m -> m.getModifiers().contains(JavaModifier.STATIC))
+                        .filter(call -> call.getTarget()
+                                .resolveMember()
+                                .map(m -> m.getModifiers().contains(JavaModifier.STATIC))
                                 .orElse(false))
                         .forEach(call -> events.add(SimpleConditionEvent.satisfied(call, call.getDescription())));
             }
@@ -115,5 +137,4 @@ class ServerArchitectureTest {
             }
         };
     }
-
 }

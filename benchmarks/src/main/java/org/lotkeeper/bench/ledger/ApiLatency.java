@@ -37,22 +37,25 @@ import java.util.function.Function;
  */
 public final class ApiLatency {
 
-    private ApiLatency() {
-    }
+    private ApiLatency() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args);
         int samples = Integer.parseInt(a.getOrDefault("samples", "500"));
         SplittableRandom rnd = new SplittableRandom(Long.parseLong(a.getOrDefault("seed", "7")));
         List<String[]> all = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(a.get("jdbc-url"), a.getOrDefault("user", "postgres"),
-                a.getOrDefault("password", "postgres")); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT item, lot FROM lot ORDER BY item, lot")) {
+        try (Connection c = DriverManager.getConnection(
+                        a.get("jdbc-url"), a.getOrDefault("user", "postgres"), a.getOrDefault("password", "postgres"));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT item, lot FROM lot ORDER BY item, lot")) {
             while (rs.next()) {
                 all.add(new String[] {rs.getString(1), rs.getString(2)});
             }
         }
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         String base = a.getOrDefault("base", "http://127.0.0.1:8080");
         String token = a.get("token");
         Map<String, Function<String[], String>> endpoints = new LinkedHashMap<>();
@@ -60,7 +63,8 @@ public final class ApiLatency {
         endpoints.put("lot detail", l -> "/api/v1/lots/" + enc(l[0]) + "/" + enc(l[1]));
         endpoints.put("timeline", l -> "/api/v1/lots/" + enc(l[0]) + "/" + enc(l[1]) + "/timeline");
         endpoints.put("trace both", l -> "/api/v1/trace/" + enc(l[0]) + "/" + enc(l[1]) + "?direction=both");
-        endpoints.put("trace shipment lines, 1st page", l -> "/api/v1/trace/" + enc(l[0]) + "/" + enc(l[1]) + "/shipments");
+        endpoints.put(
+                "trace shipment lines, 1st page", l -> "/api/v1/trace/" + enc(l[0]) + "/" + enc(l[1]) + "/shipments");
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "500"));
         for (int w = 0; w < warmup; w++) {
             String[] l = all.get(rnd.nextInt(all.size()));
@@ -72,9 +76,11 @@ public final class ApiLatency {
         for (int i = 0; i < samples; i++) {
             picks.add(all.get(rnd.nextInt(all.size())));
         }
-        System.out.printf("%,d lots in the ledger; %,d random lots, each endpoint once per lot (after %,d warm-up lots)%n", all.size(), samples,
-                warmup);
-        System.out.printf("%-34s %8s %8s %8s %8s %12s%n", "endpoint", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean bytes");
+        System.out.printf(
+                "%,d lots in the ledger; %,d random lots, each endpoint once per lot (after %,d warm-up lots)%n",
+                all.size(), samples, warmup);
+        System.out.printf(
+                "%-34s %8s %8s %8s %8s %12s%n", "endpoint", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean bytes");
         for (Map.Entry<String, Function<String[], String>> e : endpoints.entrySet()) {
             double[] ms = new double[samples];
             long bytes = 0;
@@ -85,8 +91,8 @@ public final class ApiLatency {
             }
             row(e.getKey(), ms, bytes / samples);
         }
-        try (Connection c = DriverManager.getConnection(a.get("jdbc-url"), a.getOrDefault("user", "postgres"),
-                a.getOrDefault("password", "postgres"))) {
+        try (Connection c = DriverManager.getConnection(
+                a.get("jdbc-url"), a.getOrDefault("user", "postgres"), a.getOrDefault("password", "postgres"))) {
             double[] ms = new double[samples];
             for (int i = 0; i < samples; i++) {
                 long t0 = System.nanoTime();
@@ -103,16 +109,26 @@ public final class ApiLatency {
 
     private static void row(String name, double[] ms, long meanBytes) {
         Arrays.sort(ms);
-        System.out.printf("%-34s %8.2f %8.2f %8.2f %8.1f %,12d%n", name, TraceBenchmark.pct(ms, 50), TraceBenchmark.pct(ms, 95),
-                TraceBenchmark.pct(ms, 99), ms[ms.length - 1], meanBytes);
+        System.out.printf(
+                "%-34s %8.2f %8.2f %8.2f %8.1f %,12d%n",
+                name,
+                TraceBenchmark.pct(ms, 50),
+                TraceBenchmark.pct(ms, 95),
+                TraceBenchmark.pct(ms, 99),
+                ms[ms.length - 1],
+                meanBytes);
     }
 
     /** The mock recall of one lot, {@code times} times after three unmeasured ones, then the last one's PDF as often. */
     private static void recall(HttpClient http, String base, String token, String lot, int times) throws Exception {
         String[] l = lot.split("/", 2);
-        String body = "{\"mock\": true, \"reason\": \"benchmark\", \"lots\": [{\"item\": \"" + l[0] + "\", \"lot\": \"" + l[1] + "\"}]}";
-        HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/api/v1/recalls")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        String body = "{\"mock\": true, \"reason\": \"benchmark\", \"lots\": [{\"item\": \"" + l[0] + "\", \"lot\": \""
+                + l[1] + "\"}]}";
+        HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/api/v1/recalls"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         String id = null;
         double[] json = new double[times];
         long size = 0;
@@ -138,17 +154,32 @@ public final class ApiLatency {
         }
         Arrays.sort(json);
         Arrays.sort(pdf);
-        System.out.printf("mock recall of %s: whole JSON answer (%,d chars) min %.0f / median %.0f / max %.0f ms; "
-                        + "its PDF (%,d bytes) min %.0f / median %.0f / max %.0f ms (%d each)%n", lot, size, json[0], json[times / 2],
-                json[times - 1], pdfSize, pdf[0], pdf[times / 2], pdf[times - 1], times);
+        System.out.printf(
+                "mock recall of %s: whole JSON answer (%,d chars) min %.0f / median %.0f / max %.0f ms; "
+                        + "its PDF (%,d bytes) min %.0f / median %.0f / max %.0f ms (%d each)%n",
+                lot,
+                size,
+                json[0],
+                json[times / 2],
+                json[times - 1],
+                pdfSize,
+                pdf[0],
+                pdf[times / 2],
+                pdf[times - 1],
+                times);
     }
 
     private static int get(HttpClient http, String url, String token) throws Exception {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                        .timeout(Duration.ofMinutes(2)).GET().build(),
+        HttpResponse<byte[]> r = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofMinutes(2))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + r.statusCode() + " from " + url + ": " + new String(r.body(), StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "HTTP " + r.statusCode() + " from " + url + ": " + new String(r.body(), StandardCharsets.UTF_8));
         }
         return r.body().length;
     }

@@ -70,12 +70,11 @@ import org.postgresql.copy.PGCopyOutputStream;
 public final class LedgerGenerator {
 
     /** What to generate. {@code site} is created if absent; every other code is prefixed {@code G-}. */
-    public record Config(int lots, long seed, String site) {
-    }
+    public record Config(int lots, long seed, String site) {}
 
     /** What was written. */
-    public record Summary(int lots, long events, long links, long shipments, long returns, List<LotRef> popular, long millis) {
-    }
+    public record Summary(
+            int lots, long events, long links, long shipments, long returns, List<LotRef> popular, long millis) {}
 
     static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
     static final long SPAN_MILLIS = 700L * 24 * 3600 * 1000;
@@ -99,7 +98,8 @@ public final class LedgerGenerator {
     private final List<String> lotCode = new ArrayList<>();
     private long[] onHand = new long[1024];
     private long[] returned = new long[1024];
-    private final List<List<Integer>> byLevel = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    private final List<List<Integer>> byLevel =
+            List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     private final List<Integer> popular = new ArrayList<>();
 
     private long seq;
@@ -123,14 +123,17 @@ public final class LedgerGenerator {
     }
 
     /** Generates into the database behind {@code c}; opens further connections to the same URL for the parallel COPYs. */
-    public static Summary generate(String url, String user, String password, Config cfg) throws SQLException, IOException {
+    public static Summary generate(String url, String user, String password, Config cfg)
+            throws SQLException, IOException {
         long t0 = System.currentTimeMillis();
         LedgerGenerator g = new LedgerGenerator(cfg);
         try (Connection c = DriverManager.getConnection(url, user, password)) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM ledger_event")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM ledger_event")) {
                 rs.next();
                 if (rs.getLong(1) != 0) {
-                    throw new IllegalStateException("the ledger is not empty; generate into a freshly migrated database");
+                    throw new IllegalStateException(
+                            "the ledger is not empty; generate into a freshly migrated database");
                 }
             }
             g.masterData(c);
@@ -140,15 +143,16 @@ public final class LedgerGenerator {
             }
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT setval('ledger_seq', " + Math.max(1, g.seq) + ")");
-                s.execute("INSERT INTO chain_head (source, last_seq, last_hash) VALUES ('site:" + cfg.site() + "', " + g.seq + ", '"
-                        + g.prevHash + "')");
+                s.execute("INSERT INTO chain_head (source, last_seq, last_hash) VALUES ('site:" + cfg.site() + "', "
+                        + g.seq + ", '" + g.prevHash + "')");
                 // VACUUM as well: bulk-loaded pages are not yet marked all-visible, and until they are the
                 // covering index on shipment_line cannot answer trace and recall sums from the index alone
                 s.execute("VACUUM ANALYZE");
             }
         }
         List<LotRef> pop = g.popular.stream().map(g::ref).toList();
-        return new Summary(g.lotCode.size(), g.seq, g.links, g.shipments, g.returns, pop, System.currentTimeMillis() - t0);
+        return new Summary(
+                g.lotCode.size(), g.seq, g.links, g.shipments, g.returns, pop, System.currentTimeMillis() - t0);
     }
 
     // ---- master data -------------------------------------------------------------------------
@@ -160,13 +164,15 @@ public final class LedgerGenerator {
     private void masterData(Connection c) throws SQLException {
         Instant now = Instant.parse("2024-01-01T00:00:00Z");
         java.sql.Timestamp ts = java.sql.Timestamp.from(now);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO site (code, name, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO site (code, name, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
             ps.setString(1, cfg.site());
             ps.setString(2, "Generated site " + cfg.site());
             ps.setTimestamp(3, ts);
             ps.execute();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO location (code, site, type, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO location (code, site, type, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (Object[] l : new Object[][] {{rcv, "RECEIVING"}, {store, "STORAGE"}, {ret, "RETURNS"}}) {
                 ps.setString(1, ((LocationCode) l[0]).value());
                 ps.setString(2, cfg.site());
@@ -176,19 +182,23 @@ public final class LedgerGenerator {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO item (code, name, base_uom, qc_required, coa_required, lot_numbering, "
-                + "updated_at) VALUES (?, ?, 'KGM', true, false, 'MANUAL', ?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO item (code, name, base_uom, qc_required, coa_required, lot_numbering, "
+                        + "updated_at) VALUES (?, ?, 'KGM', true, false, 'MANUAL', ?) ON CONFLICT DO NOTHING")) {
             for (int level = 0; level < 4; level++) {
                 for (int i = 0; i < itemsOf(level); i++) {
                     ps.setString(1, item(level, i));
-                    ps.setString(2, new String[] {"Raw material ", "Intermediate ", "Semi-finished ", "Product "}[level] + i);
+                    ps.setString(
+                            2,
+                            new String[] {"Raw material ", "Intermediate ", "Semi-finished ", "Product "}[level] + i);
                     ps.setTimestamp(3, ts);
                     ps.addBatch();
                 }
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO partner (code, name, kind, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO partner (code, name, kind, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (int i = 0; i < suppliers; i++) {
                 ps.setString(1, supplier(i));
                 ps.setString(2, "Supplier " + i);
@@ -270,10 +280,27 @@ public final class LedgerGenerator {
         int lot = newLot(rawItem(rnd.nextInt(itemsOf(0))), 0);
         LotRef r = ref(lot);
         Quantity q = kg(kg);
-        Event e = event(new Receive(PartnerCode.of(supplier(supplierNo)), Reference.of("PO-" + seq), r.item(), r.lot(),
-                LotCode.of("S" + Long.toString(rnd.nextLong() & 0xffffffffffL, 36).toUpperCase(java.util.Locale.ROOT)), q, null, null, rcv, null, List.of()));
+        Event e = event(new Receive(
+                PartnerCode.of(supplier(supplierNo)),
+                Reference.of("PO-" + seq),
+                r.item(),
+                r.lot(),
+                LotCode.of(
+                        "S" + Long.toString(rnd.nextLong() & 0xffffffffffL, 36).toUpperCase(java.util.Locale.ROOT)),
+                q,
+                null,
+                null,
+                rcv,
+                null,
+                List.of()));
         onHand[lot] = kg;
-        out.lot(e, r, "RECEIVED", ((Receive) e.payload()).supplier().value(), ((Receive) e.payload()).supplierLot().value(), null);
+        out.lot(
+                e,
+                r,
+                "RECEIVED",
+                ((Receive) e.payload()).supplier().value(),
+                ((Receive) e.payload()).supplierLot().value(),
+                null);
         out.receipt(e, (Receive) e.payload());
         out.receivedAt(lot);
         event(new Move(r.item(), r.lot(), q, rcv, store, null));
@@ -289,7 +316,9 @@ public final class LedgerGenerator {
 
     private void produce(int level) throws IOException {
         double u = rnd.nextDouble();
-        TransformKind kind = u < 0.80 ? TransformKind.BLEND : u < 0.88 ? TransformKind.SPLIT : u < 0.94 ? TransformKind.MERGE : TransformKind.REWORK;
+        TransformKind kind = u < 0.80
+                ? TransformKind.BLEND
+                : u < 0.88 ? TransformKind.SPLIT : u < 0.94 ? TransformKind.MERGE : TransformKind.REWORK;
         List<Integer> inputs = new ArrayList<>();
         List<Integer> outputs = new ArrayList<>();
         String outItem;
@@ -334,8 +363,9 @@ public final class LedgerGenerator {
         List<Transform.Input> ins = new ArrayList<>();
         long total = 0;
         for (int in : inputs) {
-            long take = popular.contains(in) ? 1 + rnd.nextInt(50) : kind == TransformKind.BLEND ? Math.max(1, onHand[in] / (2 + rnd.nextInt(4)))
-                    : onHand[in];
+            long take = popular.contains(in)
+                    ? 1 + rnd.nextInt(50)
+                    : kind == TransformKind.BLEND ? Math.max(1, onHand[in] / (2 + rnd.nextInt(4))) : onHand[in];
             onHand[in] -= take;
             total += take;
             LotRef r = ref(in);
@@ -356,7 +386,13 @@ public final class LedgerGenerator {
         Transform t = new Transform(kind, Reference.of("B-" + seq), ins, os);
         Event e = event(t);
         for (int i = 0; i < outputs.size(); i++) {
-            out.lot(e, ref(outputs.get(i)), "PRODUCED", null, null, LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+            out.lot(
+                    e,
+                    ref(outputs.get(i)),
+                    "PRODUCED",
+                    null,
+                    null,
+                    LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC));
         }
         for (Transform.Input in : ins) {
             for (Transform.Output o : os) {
@@ -407,14 +443,22 @@ public final class LedgerGenerator {
         if (rnd.nextInt(3) == 0 || shipmentNo == 0) {
             shipmentNo++;
         }
-        Ship s = new Ship(Reference.of("SH-" + shipmentNo), PartnerCode.of(customer(cust)), r.item(), r.lot(), kg(kg), store, null);
+        Ship s = new Ship(
+                Reference.of("SH-" + shipmentNo),
+                PartnerCode.of(customer(cust)),
+                r.item(),
+                r.lot(),
+                kg(kg),
+                store,
+                null);
         Event e = event(s);
         out.shipment(e, s);
         shipments++;
         if (rnd.nextInt(1000) < 15) {
             long back = 1 + rnd.nextLong(kg);
             returned[lot] += back;
-            Return rt = new Return(s.customer(), Reference.of("RMA-" + seq), r.item(), r.lot(), kg(back), ret, "damaged drum");
+            Return rt = new Return(
+                    s.customer(), Reference.of("RMA-" + seq), r.item(), r.lot(), kg(back), ret, "damaged drum");
             Event re = event(rt);
             out.returned(re, rt);
             returns++;
@@ -429,7 +473,8 @@ public final class LedgerGenerator {
     private Event event(EventPayload payload) throws IOException {
         seq++;
         Instant at = START.plusMillis(seq * SPAN_MILLIS / totalEvents);
-        UUID id = new UUID((rnd.nextLong() & ~0xF000L) | 0x4000L, (rnd.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+        UUID id = new UUID(
+                (rnd.nextLong() & ~0xF000L) | 0x4000L, (rnd.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
         Event e = new Event(new EventId(id), null, at, user, site, payload);
         String content = EventJson.canonicalString(e);
         Instant recorded = at.plusSeconds(2);
@@ -445,9 +490,11 @@ public final class LedgerGenerator {
 
     /** The formula of the server's ChainHash, with no flags and no note. */
     static String chainHash(String previous, String source, long sourceSeq, Instant recordedAt, String content) {
-        String text = (previous == null ? "" : previous) + "\n" + source + "\n" + sourceSeq + "\n" + recordedAt + "\n\n\n" + content;
+        String text = (previous == null ? "" : previous) + "\n" + source + "\n" + sourceSeq + "\n" + recordedAt
+                + "\n\n\n" + content;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -465,17 +512,42 @@ public final class LedgerGenerator {
         private final java.util.Set<Long> rcvStock = new java.util.HashSet<>();
 
         Tables(String url, String user, String password) throws SQLException {
-            open(url, user, password, "ledger_event", "COPY ledger_event (ledger_seq, event_id, site, source, source_seq, device_id, device_seq, "
-                    + "user_id, type, occurred_at, recorded_at, content, flags, server_note, prev_hash, hash) FROM STDIN");
+            open(
+                    url,
+                    user,
+                    password,
+                    "ledger_event",
+                    "COPY ledger_event (ledger_seq, event_id, site, source, source_seq, device_id, device_seq, "
+                            + "user_id, type, occurred_at, recorded_at, content, flags, server_note, prev_hash, hash) FROM STDIN");
             open(url, user, password, "lot_event", "COPY lot_event (item, lot, ledger_seq) FROM STDIN");
-            open(url, user, password, "lot_link", "COPY lot_link (from_item, from_lot, to_item, to_lot, quantity, uom, kind, batch, event_id, "
-                    + "occurred_at) FROM STDIN");
-            open(url, user, password, "receipt", "COPY receipt (event_id, item, lot, supplier, supplier_lot, reference, quantity, uom, location, "
-                    + "received_at) FROM STDIN");
-            open(url, user, password, "shipment_line", "COPY shipment_line (event_id, shipment, customer, item, lot, quantity, uom, location, "
-                    + "shipped_at) FROM STDIN");
-            open(url, user, password, "return_line", "COPY return_line (event_id, customer, reference, item, lot, quantity, uom, location, "
-                    + "reason, returned_at) FROM STDIN");
+            open(
+                    url,
+                    user,
+                    password,
+                    "lot_link",
+                    "COPY lot_link (from_item, from_lot, to_item, to_lot, quantity, uom, kind, batch, event_id, "
+                            + "occurred_at) FROM STDIN");
+            open(
+                    url,
+                    user,
+                    password,
+                    "receipt",
+                    "COPY receipt (event_id, item, lot, supplier, supplier_lot, reference, quantity, uom, location, "
+                            + "received_at) FROM STDIN");
+            open(
+                    url,
+                    user,
+                    password,
+                    "shipment_line",
+                    "COPY shipment_line (event_id, shipment, customer, item, lot, quantity, uom, location, "
+                            + "shipped_at) FROM STDIN");
+            open(
+                    url,
+                    user,
+                    password,
+                    "return_line",
+                    "COPY return_line (event_id, customer, reference, item, lot, quantity, uom, location, "
+                            + "reason, returned_at) FROM STDIN");
         }
 
         private void open(String url, String user, String password, String table, String sql) throws SQLException {
@@ -511,9 +583,26 @@ public final class LedgerGenerator {
             streams.get(table).write(row.toString().getBytes(StandardCharsets.UTF_8));
         }
 
-        void ledger(long seq, Event e, String source, Instant recorded, String content, String prev, String hash) throws IOException {
-            write("ledger_event", seq, e.eventId().value(), e.site().value(), source, seq, null, null, e.userId().value(), e.type().name(),
-                    e.occurredAt(), recorded, content, "{}", null, prev, hash);
+        void ledger(long seq, Event e, String source, Instant recorded, String content, String prev, String hash)
+                throws IOException {
+            write(
+                    "ledger_event",
+                    seq,
+                    e.eventId().value(),
+                    e.site().value(),
+                    source,
+                    seq,
+                    null,
+                    null,
+                    e.userId().value(),
+                    e.type().name(),
+                    e.occurredAt(),
+                    recorded,
+                    content,
+                    "{}",
+                    null,
+                    prev,
+                    hash);
         }
 
         void lotEvent(LotRef r, long seq) throws IOException {
@@ -521,8 +610,20 @@ public final class LedgerGenerator {
         }
 
         void lot(Event e, LotRef r, String origin, String supplier, String supplierLot, LocalDate manufactured) {
-            Object[] l = {r.item().value(), r.lot().value(), e.site().value(), LotStatus.QUARANTINE.name(), null, manufactured, origin,
-                    supplier, supplierLot, e.occurredAt(), e.eventId().value(), null};
+            Object[] l = {
+                r.item().value(),
+                r.lot().value(),
+                e.site().value(),
+                LotStatus.QUARANTINE.name(),
+                null,
+                manufactured,
+                origin,
+                supplier,
+                supplierLot,
+                e.occurredAt(),
+                e.eventId().value(),
+                null
+            };
             lots.add(l);
         }
 
@@ -537,23 +638,62 @@ public final class LedgerGenerator {
         }
 
         void receipt(Event e, Receive r) throws IOException {
-            write("receipt", e.eventId().value(), r.item().value(), r.lot().value(), r.supplier().value(), r.supplierLot().value(),
-                    r.reference().value(), r.quantity().value().toPlainString(), "KGM", r.location().value(), e.occurredAt());
+            write(
+                    "receipt",
+                    e.eventId().value(),
+                    r.item().value(),
+                    r.lot().value(),
+                    r.supplier().value(),
+                    r.supplierLot().value(),
+                    r.reference().value(),
+                    r.quantity().value().toPlainString(),
+                    "KGM",
+                    r.location().value(),
+                    e.occurredAt());
         }
 
         void link(LotRef from, LotRef to, Quantity q, TransformKind kind, String batch, Event e) throws IOException {
-            write("lot_link", from.item().value(), from.lot().value(), to.item().value(), to.lot().value(), q.value().toPlainString(), "KGM",
-                    kind.name(), batch, e.eventId().value(), e.occurredAt());
+            write(
+                    "lot_link",
+                    from.item().value(),
+                    from.lot().value(),
+                    to.item().value(),
+                    to.lot().value(),
+                    q.value().toPlainString(),
+                    "KGM",
+                    kind.name(),
+                    batch,
+                    e.eventId().value(),
+                    e.occurredAt());
         }
 
         void shipment(Event e, Ship s) throws IOException {
-            write("shipment_line", e.eventId().value(), s.shipment().value(), s.customer().value(), s.item().value(), s.lot().value(),
-                    s.quantity().value().toPlainString(), "KGM", s.from().value(), e.occurredAt());
+            write(
+                    "shipment_line",
+                    e.eventId().value(),
+                    s.shipment().value(),
+                    s.customer().value(),
+                    s.item().value(),
+                    s.lot().value(),
+                    s.quantity().value().toPlainString(),
+                    "KGM",
+                    s.from().value(),
+                    e.occurredAt());
         }
 
         void returned(Event e, Return r) throws IOException {
-            write("return_line", e.eventId().value(), r.customer().value(), r.reference().value(), r.item().value(), r.lot().value(),
-                    r.quantity().value().toPlainString(), "KGM", r.to().value(), r.reason(), e.occurredAt());
+            write(
+                    "return_line",
+                    e.eventId().value(),
+                    r.customer().value(),
+                    r.reference().value(),
+                    r.item().value(),
+                    r.lot().value(),
+                    r.quantity().value().toPlainString(),
+                    "KGM",
+                    r.to().value(),
+                    r.reason(),
+                    e.occurredAt());
         }
 
         @Override
@@ -563,15 +703,20 @@ public final class LedgerGenerator {
             }
             streams.clear();
             Connection c = conns.values().iterator().next();
-            try (PGCopyOutputStream lotCopy = new PGCopyOutputStream(c.unwrap(PGConnection.class), "COPY lot (item, lot, site, status, expiry, "
-                    + "manufactured, origin, supplier, supplier_lot, created_at, first_event_id, status_event_id) FROM STDIN", 1 << 20)) {
+            try (PGCopyOutputStream lotCopy = new PGCopyOutputStream(
+                    c.unwrap(PGConnection.class),
+                    "COPY lot (item, lot, site, status, expiry, "
+                            + "manufactured, origin, supplier, supplier_lot, created_at, first_event_id, status_event_id) FROM STDIN",
+                    1 << 20)) {
                 streams.put("lot", lotCopy);
                 for (Object[] l : lots) {
                     write("lot", l);
                 }
             }
-            try (PGCopyOutputStream stockCopy = new PGCopyOutputStream(c.unwrap(PGConnection.class), "COPY stock (item, lot, location, container, "
-                    + "site, quantity, uom) FROM STDIN", 1 << 20)) {
+            try (PGCopyOutputStream stockCopy = new PGCopyOutputStream(
+                    c.unwrap(PGConnection.class),
+                    "COPY stock (item, lot, location, container, " + "site, quantity, uom) FROM STDIN",
+                    1 << 20)) {
                 streams.put("stock", stockCopy);
                 for (int i = 0; i < lotCode.size(); i++) {
                     if (rcvStock.contains((long) i)) {
@@ -595,10 +740,14 @@ public final class LedgerGenerator {
     /** {@code --jdbc-url URL --user U --password P --lots N --seed S --site CODE}. */
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args);
-        Config cfg = new Config(Integer.parseInt(a.getOrDefault("lots", "100000")), Long.parseLong(a.getOrDefault("seed", "1")),
+        Config cfg = new Config(
+                Integer.parseInt(a.getOrDefault("lots", "100000")),
+                Long.parseLong(a.getOrDefault("seed", "1")),
                 a.getOrDefault("site", "GEN-1"));
-        Summary s = generate(a.get("jdbc-url"), a.getOrDefault("user", "postgres"), a.getOrDefault("password", "postgres"), cfg);
-        System.out.printf("%,d lots, %,d events, %,d links, %,d shipment lines, %,d returns in %.1f s; popular lots: %s%n", s.lots(),
-                s.events(), s.links(), s.shipments(), s.returns(), s.millis() / 1000.0, s.popular());
+        Summary s = generate(
+                a.get("jdbc-url"), a.getOrDefault("user", "postgres"), a.getOrDefault("password", "postgres"), cfg);
+        System.out.printf(
+                "%,d lots, %,d events, %,d links, %,d shipment lines, %,d returns in %.1f s; popular lots: %s%n",
+                s.lots(), s.events(), s.links(), s.shipments(), s.returns(), s.millis() / 1000.0, s.popular());
     }
 }

@@ -32,8 +32,18 @@ import java.util.UUID;
 public final class TraceBenchmark {
 
     /** A {@code lot_link} row, read in full as the server reads it. */
-    public record Link(long id, String fromItem, String fromLot, String toItem, String toLot, BigDecimal quantity, String uom,
-                       String kind, String batch, UUID eventId, OffsetDateTime occurredAt) {
+    public record Link(
+            long id,
+            String fromItem,
+            String fromLot,
+            String toItem,
+            String toLot,
+            BigDecimal quantity,
+            String uom,
+            String kind,
+            String batch,
+            UUID eventId,
+            OffsetDateTime occurredAt) {
         String from() {
             return fromItem + "/" + fromLot;
         }
@@ -44,17 +54,18 @@ public final class TraceBenchmark {
     }
 
     /** Lots reached ("item/lot" → depth) and the links among them, in id order. */
-    public record Walk(Map<String, Integer> depths, List<Link> links) {
-    }
+    public record Walk(Map<String, Integer> depths, List<Link> links) {}
 
     static final int BATCH = 5_000;
 
-    static final String BFS_FORWARD = "SELECT l.id, l.from_item, l.from_lot, l.to_item, l.to_lot, l.quantity, l.uom, l.kind, l.batch, "
-            + "l.event_id, l.occurred_at FROM unnest(?::varchar[], ?::varchar[]) AS f(item, lot) "
-            + "JOIN lot_link l ON l.from_item = f.item AND l.from_lot = f.lot";
-    static final String BFS_BACKWARD = "SELECT l.id, l.from_item, l.from_lot, l.to_item, l.to_lot, l.quantity, l.uom, l.kind, l.batch, "
-            + "l.event_id, l.occurred_at FROM unnest(?::varchar[], ?::varchar[]) AS f(item, lot) "
-            + "JOIN lot_link l ON l.to_item = f.item AND l.to_lot = f.lot";
+    static final String BFS_FORWARD =
+            "SELECT l.id, l.from_item, l.from_lot, l.to_item, l.to_lot, l.quantity, l.uom, l.kind, l.batch, "
+                    + "l.event_id, l.occurred_at FROM unnest(?::varchar[], ?::varchar[]) AS f(item, lot) "
+                    + "JOIN lot_link l ON l.from_item = f.item AND l.from_lot = f.lot";
+    static final String BFS_BACKWARD =
+            "SELECT l.id, l.from_item, l.from_lot, l.to_item, l.to_lot, l.quantity, l.uom, l.kind, l.batch, "
+                    + "l.event_id, l.occurred_at FROM unnest(?::varchar[], ?::varchar[]) AS f(item, lot) "
+                    + "JOIN lot_link l ON l.to_item = f.item AND l.to_lot = f.lot";
     static final String CTE_FORWARD = "WITH RECURSIVE reach(item, lot) AS ("
             + " SELECT f.item::text, f.lot::text FROM unnest(?::varchar[], ?::varchar[]) AS f(item, lot)"
             + " UNION SELECT l.to_item::text, l.to_lot::text FROM lot_link l JOIN reach r ON l.from_item = r.item AND l.from_lot = r.lot)"
@@ -66,8 +77,7 @@ public final class TraceBenchmark {
             + " SELECT l.id, l.from_item, l.from_lot, l.to_item, l.to_lot, l.quantity, l.uom, l.kind, l.batch, l.event_id, l.occurred_at"
             + " FROM reach r JOIN lot_link l ON l.to_item = r.item AND l.to_lot = r.lot ORDER BY l.id";
 
-    private TraceBenchmark() {
-    }
+    private TraceBenchmark() {}
 
     /** The breadth-first walk: one query per depth level for the whole frontier. */
     public static Walk breadthFirst(Connection c, String item, String lot, boolean forward) throws SQLException {
@@ -88,7 +98,10 @@ public final class TraceBenchmark {
                     links.putIfAbsent(l.id(), l);
                     String reached = forward ? l.to() : l.from();
                     if (depths.putIfAbsent(reached, depth) == null) {
-                        next.add(forward ? new String[] {l.toItem(), l.toLot()} : new String[] {l.fromItem(), l.fromLot()});
+                        next.add(
+                                forward
+                                        ? new String[] {l.toItem(), l.toLot()}
+                                        : new String[] {l.fromItem(), l.fromLot()});
                     }
                 }
             }
@@ -104,7 +117,8 @@ public final class TraceBenchmark {
         List<Link> links = query(c, forward ? CTE_FORWARD : CTE_BACKWARD, List.<String[]>of(new String[] {item, lot}));
         Map<String, List<String>> next = new HashMap<>();
         for (Link l : links) {
-            next.computeIfAbsent(forward ? l.from() : l.to(), k -> new ArrayList<>()).add(forward ? l.to() : l.from());
+            next.computeIfAbsent(forward ? l.from() : l.to(), k -> new ArrayList<>())
+                    .add(forward ? l.to() : l.from());
         }
         Map<String, Integer> depths = new LinkedHashMap<>();
         java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
@@ -123,15 +137,26 @@ public final class TraceBenchmark {
 
     private static List<Link> query(Connection c, String sql, Collection<String[]> lots) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Array items = c.createArrayOf("varchar", lots.stream().map(l -> l[0]).toArray());
-            Array codes = c.createArrayOf("varchar", lots.stream().map(l -> l[1]).toArray());
+            Array items =
+                    c.createArrayOf("varchar", lots.stream().map(l -> l[0]).toArray());
+            Array codes =
+                    c.createArrayOf("varchar", lots.stream().map(l -> l[1]).toArray());
             ps.setArray(1, items);
             ps.setArray(2, codes);
             List<Link> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Link(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
-                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, UUID.class),
+                    out.add(new Link(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getBigDecimal(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getObject(10, UUID.class),
                             rs.getObject(11, OffsetDateTime.class)));
                 }
             }
@@ -148,8 +173,8 @@ public final class TraceBenchmark {
         Map<String, String> a = Args.parse(args);
         int samples = Integer.parseInt(a.getOrDefault("samples", "1000"));
         SplittableRandom rnd = new SplittableRandom(Long.parseLong(a.getOrDefault("seed", "7")));
-        try (Connection c = DriverManager.getConnection(a.get("jdbc-url"), a.getOrDefault("user", "postgres"),
-                a.getOrDefault("password", "postgres"))) {
+        try (Connection c = DriverManager.getConnection(
+                a.get("jdbc-url"), a.getOrDefault("user", "postgres"), a.getOrDefault("password", "postgres"))) {
             List<String[]> all = new ArrayList<>();
             long events;
             try (Statement s = c.createStatement()) {
@@ -167,7 +192,8 @@ public final class TraceBenchmark {
             for (int i = 0; i < samples; i++) {
                 picks.add(all.get(rnd.nextInt(all.size())));
             }
-            System.out.printf("ledger: %,d lots, %,d events; %,d random lots, each walked by each method (after a warm-up of 200)%n",
+            System.out.printf(
+                    "ledger: %,d lots, %,d events; %,d random lots, each walked by each method (after a warm-up of 200)%n",
                     all.size(), events, samples);
             Map<String, Walker> methods = new LinkedHashMap<>();
             methods.put("breadth-first", TraceBenchmark::breadthFirst);
@@ -179,7 +205,9 @@ public final class TraceBenchmark {
                     m.walk(c, l[0], l[1], false);
                 }
             }
-            System.out.printf("%-10s %-14s %8s %8s %8s %8s %12s%n", "direction", "method", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean lots");
+            System.out.printf(
+                    "%-10s %-14s %8s %8s %8s %8s %12s%n",
+                    "direction", "method", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean lots");
             for (boolean forward : new boolean[] {false, true}) {
                 Map<String, double[]> times = new LinkedHashMap<>();
                 Map<String, Long> reached = new LinkedHashMap<>();
@@ -201,8 +229,15 @@ public final class TraceBenchmark {
                 for (String m : methods.keySet()) {
                     double[] t = times.get(m);
                     Arrays.sort(t);
-                    System.out.printf("%-10s %-14s %8.2f %8.2f %8.2f %8.2f %12.1f%n", forward ? "forward" : "backward", m, pct(t, 50), pct(t, 95),
-                            pct(t, 99), t[t.length - 1], reached.get(m) / (double) samples);
+                    System.out.printf(
+                            "%-10s %-14s %8.2f %8.2f %8.2f %8.2f %12.1f%n",
+                            forward ? "forward" : "backward",
+                            m,
+                            pct(t, 50),
+                            pct(t, 95),
+                            pct(t, 99),
+                            t[t.length - 1],
+                            reached.get(m) / (double) samples);
                 }
             }
             for (String pop : a.getOrDefault("popular", "").split(",", -1)) {

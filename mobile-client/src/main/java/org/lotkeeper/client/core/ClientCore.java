@@ -27,8 +27,8 @@ import org.lotkeeper.client.workflow.CaptureFailedException;
 import org.lotkeeper.client.workflow.CapturePort;
 import org.lotkeeper.client.workflow.CapturedEvent;
 import org.lotkeeper.client.workflow.CountWorkflow;
-import org.lotkeeper.client.workflow.HoldWorkflow;
 import org.lotkeeper.client.workflow.DeviceData;
+import org.lotkeeper.client.workflow.HoldWorkflow;
 import org.lotkeeper.client.workflow.LoginWorkflow;
 import org.lotkeeper.client.workflow.LookupWorkflow;
 import org.lotkeeper.client.workflow.MoveWorkflow;
@@ -228,8 +228,14 @@ public final class ClientCore implements AutoCloseable {
         if (e != null && started) {
             return e.status();
         }
-        return new SyncStatus(SyncStatus.Connectivity.UNKNOWN, store.outbox().pendingCount(), store.outbox().needsAttentionCount(),
-                store.settings().lastSyncAt().orElse(null), null, null, !isEnrolled());
+        return new SyncStatus(
+                SyncStatus.Connectivity.UNKNOWN,
+                store.outbox().pendingCount(),
+                store.outbox().needsAttentionCount(),
+                store.settings().lastSyncAt().orElse(null),
+                null,
+                null,
+                !isEnrolled());
     }
 
     /** Adds a sync status listener; it stays across server changes. */
@@ -304,9 +310,11 @@ public final class ClientCore implements AutoCloseable {
             throw new IllegalArgumentException("use login() to log in");
         }
         if (!workflows.contains(kind)) {
-            throw new IllegalArgumentException("profile " + profile.name() + " does not offer " + kind + "; it offers " + workflows);
+            throw new IllegalArgumentException(
+                    "profile " + profile.name() + " does not offer " + kind + "; it offers " + workflows);
         }
-        Session session = session().orElseThrow(() -> new IllegalStateException("nobody is logged in: scan a badge first"));
+        Session session =
+                session().orElseThrow(() -> new IllegalStateException("nobody is logged in: scan a badge first"));
         WorkflowContext ctx = WorkflowContext.of(data, new SqliteCapturePort(store, session.user()), recogniser, clock);
         return switch (kind) {
             case RECEIVE -> new ReceiveWorkflow(ctx);

@@ -12,8 +12,7 @@ import org.lotkeeper.profiles.Workflow;
 /** What the client takes from a device profile: the keyboard-wedge settings and the workflows offered. */
 public final class ProfileMapping {
 
-    private ProfileMapping() {
-    }
+    private ProfileMapping() {}
 
     /**
      * The wedge settings of a profile's scan input: its prefix (no suffix: profiles name none), its
@@ -28,7 +27,8 @@ public final class ProfileMapping {
         };
         char gs = input.groupSeparatorReplacement();
         Character replacement = gs == ScanInput.GS ? null : gs;
-        return new WedgeSettings(input.prefix(), "", terminator, replacement, input.interKeyMaxMillis(), input.minScanLength());
+        return new WedgeSettings(
+                input.prefix(), "", terminator, replacement, input.interKeyMaxMillis(), input.minScanLength());
     }
 
     /**

@@ -50,7 +50,9 @@ public final class SqliteCapturePort implements CapturePort {
     @Override
     public List<CapturedEvent> captureAll(List<EventPayload> payloads) {
         try {
-            return store.outbox().captureAll(user, payloads).stream().map(SqliteCapturePort::captured).toList();
+            return store.outbox().captureAll(user, payloads).stream()
+                    .map(SqliteCapturePort::captured)
+                    .toList();
         } catch (StoreException | IllegalStateException e) {
             throw failed(e);
         }
@@ -70,7 +72,8 @@ public final class SqliteCapturePort implements CapturePort {
     }
 
     private static CaptureFailedException failed(RuntimeException e) {
-        String why = e instanceof IllegalStateException ? "the device is not enrolled yet" : "the device database failed";
+        String why =
+                e instanceof IllegalStateException ? "the device is not enrolled yet" : "the device database failed";
         return new CaptureFailedException(why + " (" + e.getMessage() + ")", e);
     }
 }

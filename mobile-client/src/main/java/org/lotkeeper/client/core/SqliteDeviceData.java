@@ -10,8 +10,8 @@ import org.lotkeeper.client.store.OutboxEntry;
 import org.lotkeeper.client.store.SqliteStore;
 import org.lotkeeper.client.store.StoreView;
 import org.lotkeeper.client.workflow.ContainerInfo;
-import org.lotkeeper.client.workflow.ExpectedReceipt;
 import org.lotkeeper.client.workflow.DeviceData;
+import org.lotkeeper.client.workflow.ExpectedReceipt;
 import org.lotkeeper.client.workflow.PickTask;
 import org.lotkeeper.client.workflow.RecentEvent;
 import org.lotkeeper.client.workflow.ReturnAuthorisation;
@@ -24,12 +24,12 @@ import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.event.Pack;
 import org.lotkeeper.model.event.Pick;
 import org.lotkeeper.model.event.Receive;
+import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.Unpack;
-import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.fefo.StockCandidate;
 import org.lotkeeper.model.id.Gln;
 import org.lotkeeper.model.id.Gtin;
@@ -129,7 +129,9 @@ public final class SqliteDeviceData implements DeviceData {
 
     @Override
     public List<StockCandidate> stockOfLot(LotRef lot) {
-        return view.stockCandidates(lot.item()).stream().filter(c -> c.lot().equals(lot)).toList();
+        return view.stockCandidates(lot.item()).stream()
+                .filter(c -> c.lot().equals(lot))
+                .toList();
     }
 
     @Override
@@ -174,7 +176,10 @@ public final class SqliteDeviceData implements DeviceData {
     public Optional<ExpectedReceipt> expectedReceipt(Reference reference) {
         return view.task(reference)
                 .filter(t -> "RECEIPT".equals(t.kind().toUpperCase(Locale.ROOT)) && t.partner() != null)
-                .map(t -> new ExpectedReceipt(t.id(), t.partner(), t.lines().stream().map(TaskRow.Line::item).distinct().toList()));
+                .map(t -> new ExpectedReceipt(
+                        t.id(),
+                        t.partner(),
+                        t.lines().stream().map(TaskRow.Line::item).distinct().toList()));
     }
 
     @Override
@@ -210,14 +215,16 @@ public final class SqliteDeviceData implements DeviceData {
     /** One line for the lookup screen, e.g. "MOVE 1000 KGM RCV-DOCK-1 → WH-A-01 (ben, pending)". */
     static String summary(Event e, OutboxEntry entry) {
         String what = e.payload().accept(SUMMARY);
-        return (e.type() + " " + what).strip() + " (" + e.userId().value() + ", " + entry.state().name().toLowerCase(Locale.ROOT) + ")";
+        return (e.type() + " " + what).strip() + " (" + e.userId().value() + ", "
+                + entry.state().name().toLowerCase(Locale.ROOT) + ")";
     }
 
     /** What each event type did, in a few words. */
     private static final EventPayload.Cases<String> SUMMARY = new EventPayload.Cases<>() {
         @Override
         public String receive(Receive r) {
-            return r.quantity() + " from " + r.supplier().value() + " at " + r.location().value();
+            return r.quantity() + " from " + r.supplier().value() + " at "
+                    + r.location().value();
         }
 
         @Override
@@ -237,7 +244,8 @@ public final class SqliteDeviceData implements DeviceData {
 
         @Override
         public String ship(Ship s) {
-            return s.quantity() + " to " + s.customer().value() + " on " + s.shipment().value();
+            return s.quantity() + " to " + s.customer().value() + " on "
+                    + s.shipment().value();
         }
 
         @Override
@@ -262,21 +270,24 @@ public final class SqliteDeviceData implements DeviceData {
 
         @Override
         public String pack(Pack p) {
-            return p.contents().size() + (p.contents().size() == 1 ? " lot" : " lots") + " onto " + p.sscc().value()
-                    + " at " + p.location().value();
+            return p.contents().size() + (p.contents().size() == 1 ? " lot" : " lots") + " onto "
+                    + p.sscc().value() + " at " + p.location().value();
         }
 
         @Override
         public String unpack(Unpack u) {
-            return u.contents().size() + (u.contents().size() == 1 ? " lot" : " lots") + " off " + u.sscc().value()
-                    + " at " + u.location().value();
+            return u.contents().size() + (u.contents().size() == 1 ? " lot" : " lots") + " off "
+                    + u.sscc().value() + " at " + u.location().value();
         }
     };
 
     @Override
     public DeviceTag deviceTag() {
-        return store.settings().deviceTag().map(DeviceTag::of).orElseThrow(() -> new IllegalStateException(
-                "this device has no lot-number tag from its enrollment, so it cannot number PATTERN lots — "
-                        + "key the lot, or re-enroll the device"));
+        return store.settings()
+                .deviceTag()
+                .map(DeviceTag::of)
+                .orElseThrow(() -> new IllegalStateException(
+                        "this device has no lot-number tag from its enrollment, so it cannot number PATTERN lots — "
+                                + "key the lot, or re-enroll the device"));
     }
 }

@@ -17,7 +17,8 @@ public interface AppStorage {
      */
     static AppStorage desktop() {
         String configured = System.getenv("LOTKEEPER_CLIENT_DIR");
-        Path dir = configured != null && !configured.isBlank() ? Path.of(configured)
+        Path dir = configured != null && !configured.isBlank()
+                ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".lotkeeper");
         return at(dir);
     }

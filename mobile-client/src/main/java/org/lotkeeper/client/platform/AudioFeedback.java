@@ -13,11 +13,9 @@ public interface AudioFeedback {
     /** No sound: headless runs, tests, and devices whose profile turns tones off. */
     AudioFeedback SILENT = new AudioFeedback() {
         @Override
-        public void good() {
-        }
+        public void good() {}
 
         @Override
-        public void error() {
-        }
+        public void error() {}
     };
 }

@@ -26,12 +26,14 @@ public interface Camera {
      * by supervisors' desktops (an image dropped on the window) and by tests.
      */
     static Camera fromFile(Path image, Executor executor) {
-        return () -> CompletableFuture.supplyAsync(() -> {
-            try {
-                return Optional.ofNullable(ImageIO.read(image.toFile()));
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        }, executor);
+        return () -> CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return Optional.ofNullable(ImageIO.read(image.toFile()));
+                    } catch (IOException e) {
+                        return Optional.empty();
+                    }
+                },
+                executor);
     }
 }

@@ -10,16 +10,13 @@ public sealed interface WedgeKey {
     long atMillis();
 
     /** A typed character (the UI passes the character of a key-typed event). */
-    record Char(char character, long atMillis) implements WedgeKey {
-    }
+    record Char(char character, long atMillis) implements WedgeKey {}
 
     /** The Enter key. */
-    record Enter(long atMillis) implements WedgeKey {
-    }
+    record Enter(long atMillis) implements WedgeKey {}
 
     /** The Tab key. */
-    record Tab(long atMillis) implements WedgeKey {
-    }
+    record Tab(long atMillis) implements WedgeKey {}
 
     /** A character key. */
     static WedgeKey ch(char c, long atMillis) {

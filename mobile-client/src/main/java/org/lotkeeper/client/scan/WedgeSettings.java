@@ -14,11 +14,19 @@ import java.util.Objects;
  * @param maxInterKeyMillis the longest gap between two keystrokes of one scan; slower typing is a person
  * @param minScanLength     the fewest characters a scan has; shorter fast bursts count as typing
  */
-public record WedgeSettings(String prefix, String suffix, Terminator terminator, Character gsReplacement,
-                            long maxInterKeyMillis, int minScanLength) {
+public record WedgeSettings(
+        String prefix,
+        String suffix,
+        Terminator terminator,
+        Character gsReplacement,
+        long maxInterKeyMillis,
+        int minScanLength) {
 
     /** The key that ends a barcode. */
-    public enum Terminator { ENTER, TAB }
+    public enum Terminator {
+        ENTER,
+        TAB
+    }
 
     /** Checks the settings. */
     public WedgeSettings {

@@ -18,7 +18,6 @@ import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
-
 import org.lotkeeper.model.gs1.Symbology;
 
 /**
@@ -41,9 +40,15 @@ import org.lotkeeper.model.gs1.Symbology;
 public final class ZxingImageDecoder {
 
     /** The formats looked for. */
-    public static final List<BarcodeFormat> FORMATS = List.of(BarcodeFormat.CODE_128, BarcodeFormat.DATA_MATRIX,
-            BarcodeFormat.QR_CODE, BarcodeFormat.EAN_13, BarcodeFormat.EAN_8, BarcodeFormat.UPC_A,
-            BarcodeFormat.RSS_14, BarcodeFormat.RSS_EXPANDED);
+    public static final List<BarcodeFormat> FORMATS = List.of(
+            BarcodeFormat.CODE_128,
+            BarcodeFormat.DATA_MATRIX,
+            BarcodeFormat.QR_CODE,
+            BarcodeFormat.EAN_13,
+            BarcodeFormat.EAN_8,
+            BarcodeFormat.UPC_A,
+            BarcodeFormat.RSS_14,
+            BarcodeFormat.RSS_EXPANDED);
 
     private static final char GS = 29;
 
@@ -103,8 +108,9 @@ public final class ZxingImageDecoder {
     static RawScan toRawScan(Result result, ScanSource source) {
         Map<ResultMetadataType, Object> metadata = result.getResultMetadata();
         Object identifier = metadata == null ? null : metadata.get(ResultMetadataType.SYMBOLOGY_IDENTIFIER);
-        return RawScan.of(normalise(result.getText(), result.getBarcodeFormat(),
-                identifier instanceof String s ? s : null), source);
+        return RawScan.of(
+                normalise(result.getText(), result.getBarcodeFormat(), identifier instanceof String s ? s : null),
+                source);
     }
 
     static String normalise(String text, BarcodeFormat format, String identifier) {

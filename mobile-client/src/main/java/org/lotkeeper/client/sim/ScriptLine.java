@@ -139,8 +139,7 @@ sealed interface ScriptLine {
     }
 
     /** One {@code <field>=<value>} of an event expectation. */
-    record Assertion(String field, String expected) {
-    }
+    record Assertion(String field, String expected) {}
 
     /** {@code expect refused [text]}. */
     record ExpectRefused(String text) implements ScriptLine {

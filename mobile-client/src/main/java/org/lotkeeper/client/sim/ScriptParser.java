@@ -18,13 +18,13 @@ import org.lotkeeper.model.event.TransformKind;
  */
 final class ScriptParser {
 
-    private static final String COMMANDS = "device, enroll, server, login, logout, start, scan, type, key, quantity, action, "
-            + "offline, online, sync, expect";
-    private static final String ACTIONS = "cancel, nopo, normma, lot, document, deviation, skip, confirm, finish, kind, "
-            + "output, reason, pin";
+    private static final String COMMANDS =
+            "device, enroll, server, login, logout, start, scan, type, key, quantity, action, "
+                    + "offline, online, sync, expect";
+    private static final String ACTIONS =
+            "cancel, nopo, normma, lot, document, deviation, skip, confirm, finish, kind, " + "output, reason, pin";
 
-    private ScriptParser() {
-    }
+    private ScriptParser() {}
 
     static ScriptLine parse(String line) throws ScriptError {
         int space = line.indexOf(' ');
@@ -36,14 +36,17 @@ final class ScriptParser {
                 List<String> a = exactly(words(rest), 2, "enroll <server-url> <code>");
                 yield new ScriptLine.Enroll(a.get(0), a.get(1));
             }
-            case "server" -> new ScriptLine.Server(exactly(words(rest), 1, "server <url>").get(0));
+            case "server" ->
+                new ScriptLine.Server(exactly(words(rest), 1, "server <url>").get(0));
             case "login" -> {
                 List<String> a = exactly(words(rest), 2, "login <badge> <pin>");
                 yield new ScriptLine.Login(a.get(0), a.get(1));
             }
             case "logout" -> new ScriptLine.Logout();
-            case "start" -> new ScriptLine.Start(workflow(exactly(words(rest), 1,
-                    "start receive|move|pick|count|ship|produce|return|lookup|hold").get(0)));
+            case "start" ->
+                new ScriptLine.Start(workflow(
+                        exactly(words(rest), 1, "start receive|move|pick|count|ship|produce|return|lookup|hold")
+                                .get(0)));
             case "scan" -> {
                 if (rest.isEmpty()) {
                     throw new ScriptError("scan <text> (<GS> for ASCII 29)");
@@ -102,19 +105,25 @@ final class ScriptParser {
         List<String> a = args.subList(1, args.size());
         Command command = switch (name) {
             case "cancel" -> Command.cancel();
-            case "nopo", "no-po" -> new Command.NoReference(arg(a, 0, "nopo <supplier> <delivery-note>"),
-                    arg(a, 1, "nopo <supplier> <delivery-note>"));
-            case "normma", "no-rma" -> new Command.NoReference(arg(a, 0, "normma <customer> <reference>"),
-                    arg(a, 1, "normma <customer> <reference>"));
+            case "nopo", "no-po" ->
+                new Command.NoReference(
+                        arg(a, 0, "nopo <supplier> <delivery-note>"), arg(a, 1, "nopo <supplier> <delivery-note>"));
+            case "normma", "no-rma" ->
+                new Command.NoReference(
+                        arg(a, 0, "normma <customer> <reference>"), arg(a, 1, "normma <customer> <reference>"));
             case "lot" -> new Command.KeyLot(arg(a, 0, "lot <code>"));
             case "document" -> new Command.LinkDocument(arg(a, 0, "document <id>"));
-            case "deviation" -> new Command.Choose(constant(DeviationReason.class, arg(a, 0, "deviation <reason> [note]")),
-                    a.size() > 1 ? String.join(" ", a.subList(1, a.size())) : null);
+            case "deviation" ->
+                new Command.Choose(
+                        constant(DeviationReason.class, arg(a, 0, "deviation <reason> [note]")),
+                        a.size() > 1 ? String.join(" ", a.subList(1, a.size())) : null);
             case "skip" -> new Command.SkipLine();
             case "confirm", "finish" -> Command.confirm();
-            case "kind" -> new Command.Choose(constant(TransformKind.class,
-                    arg(a, 0, "kind <PRODUCTION|BLEND|SPLIT|MERGE|REWORK|REPACK>")));
-            case "output", "output-lot" -> new Command.KeyOutputLot(arg(a, 0, "output <item> <lot>"), arg(a, 1, "output <item> <lot>"));
+            case "kind" ->
+                new Command.Choose(
+                        constant(TransformKind.class, arg(a, 0, "kind <PRODUCTION|BLEND|SPLIT|MERGE|REWORK|REPACK>")));
+            case "output", "output-lot" ->
+                new Command.KeyOutputLot(arg(a, 0, "output <item> <lot>"), arg(a, 1, "output <item> <lot>"));
             case "reason" -> new Command.Choose(String.join(" ", a));
             case "pin" -> new Command.KeyPin(arg(a, 0, "pin <pin>"));
             default -> throw new ScriptError("no action '" + name + "' (" + ACTIONS + ")");
@@ -130,7 +139,8 @@ final class ScriptParser {
                 return name;
             }
         }
-        throw new ScriptError("no " + type.getSimpleName() + " '" + text + "' (" + List.of(type.getEnumConstants()) + ")");
+        throw new ScriptError(
+                "no " + type.getSimpleName() + " '" + text + "' (" + List.of(type.getEnumConstants()) + ")");
     }
 
     private static ScriptLine expect(List<String> args) throws ScriptError {

@@ -77,16 +77,21 @@ final class ScriptRunner implements AutoCloseable {
         if (!d.name().matches("[A-Za-z0-9_.-]{1,40}")) {
             throw new ScriptError("device name '" + d.name() + "' must be 1-40 letters, digits, '.', '_' or '-'");
         }
-        String profileName = d.options().getOrDefault("profile", profiles.defaultProfile().name());
-        DeviceProfile profile = profiles.byName(profileName).orElseThrow(() -> new ScriptError(
-                "no profile '" + profileName + "'; known: " + profiles.names()));
+        String profileName =
+                d.options().getOrDefault("profile", profiles.defaultProfile().name());
+        DeviceProfile profile = profiles.byName(profileName)
+                .orElseThrow(() -> new ScriptError("no profile '" + profileName + "'; known: " + profiles.names()));
         try {
             Files.createDirectories(options.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SimDevice created = new SimDevice(d.name(), options.dataDir().resolve(d.name() + ".db"), profile,
-                d.options().getOrDefault("model", "lotkeeper-simulator"), options.clock());
+        SimDevice created = new SimDevice(
+                d.name(),
+                options.dataDir().resolve(d.name() + ".db"),
+                profile,
+                d.options().getOrDefault("model", "lotkeeper-simulator"),
+                options.clock());
         devices.put(d.name(), created);
         current = created;
     }
@@ -134,11 +139,13 @@ final class ScriptRunner implements AutoCloseable {
         d.show(login);
         Screen s = login.handle(Command.scan(d.scannerTypes(l.badge())));
         if (!answered(s)) {
-            throw new ScriptError("login failed: " + s.feedback().map(Feedback::message).orElse(""));
+            throw new ScriptError(
+                    "login failed: " + s.feedback().map(Feedback::message).orElse(""));
         }
         s = login.handle(new Command.KeyPin(l.pin()));
         if (!answered(s) || login.session().isEmpty()) {
-            throw new ScriptError("login failed: " + s.feedback().map(Feedback::message).orElse(""));
+            throw new ScriptError(
+                    "login failed: " + s.feedback().map(Feedback::message).orElse(""));
         }
     }
 
@@ -195,9 +202,12 @@ final class ScriptRunner implements AutoCloseable {
 
     void expectRefused(ScriptLine.ExpectRefused e) {
         String text = e.text();
-        if (lastFeedback == null || !lastFeedback.isError() || !lastFeedback.message().contains(text)) {
+        if (lastFeedback == null
+                || !lastFeedback.isError()
+                || !lastFeedback.message().contains(text)) {
             fail("expected the last scan or action to be refused" + (text.isEmpty() ? "" : " with '" + text + "'")
-                    + ", but it was " + (lastFeedback == null ? "nothing" : lastFeedback.tone() + ": " + lastFeedback.message()));
+                    + ", but it was "
+                    + (lastFeedback == null ? "nothing" : lastFeedback.tone() + ": " + lastFeedback.message()));
         }
     }
 
@@ -217,7 +227,8 @@ final class ScriptRunner implements AutoCloseable {
         }
         JsonNode event = SimReport.eventJson(last.get());
         if (!event.path("type").asText().equalsIgnoreCase(e.type())) {
-            fail("expected the last event to be " + e.type() + ", but it is " + event.path("type").asText());
+            fail("expected the last event to be " + e.type() + ", but it is "
+                    + event.path("type").asText());
             return;
         }
         for (ScriptLine.Assertion a : e.assertions()) {
@@ -276,7 +287,9 @@ final class ScriptRunner implements AutoCloseable {
     }
 
     private static Workflow workflow(SimDevice d) throws ScriptError {
-        return d.workflow().orElseThrow(() -> new ScriptError("no workflow on " + d.name() + ": use login, then start <workflow>"));
+        return d.workflow()
+                .orElseThrow(
+                        () -> new ScriptError("no workflow on " + d.name() + ": use login, then start <workflow>"));
     }
 
     /** Reports what the command stored, or why it was refused; true when it was not refused. */
@@ -293,7 +306,12 @@ final class ScriptRunner implements AutoCloseable {
             return false;
         }
         for (CapturedEvent c : f.captured()) {
-            Event e = current.core().store().outbox().entry(c.eventId()).orElseThrow().event();
+            Event e = current.core()
+                    .store()
+                    .outbox()
+                    .entry(c.eventId())
+                    .orElseThrow()
+                    .event();
             current.captured(e);
             report.captured(line, current.name(), e);
         }

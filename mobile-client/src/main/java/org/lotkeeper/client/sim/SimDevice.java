@@ -29,6 +29,7 @@ public final class SimDevice implements AutoCloseable {
 
     /** The most sync cycles one {@link #syncUntilIdle} runs. */
     static final int MAX_CYCLES = 50;
+
     private static final long SCANNER_KEY_GAP_MILLIS = 1;
     private static final long TYPING_KEY_GAP_MILLIS = 250;
 
@@ -44,7 +45,8 @@ public final class SimDevice implements AutoCloseable {
     SimDevice(String name, Path databaseFile, DeviceProfile profile, String model, Clock clock) {
         this.name = Objects.requireNonNull(name, "name");
         // pull on every cycle: a script's "sync" means push and pull
-        SyncPolicy policy = new SyncPolicy(SyncPolicy.MAX_BATCH, 5_000, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1));
+        SyncPolicy policy = new SyncPolicy(
+                SyncPolicy.MAX_BATCH, 5_000, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMinutes(1));
         this.core = ClientCore.builder(databaseFile, profile)
                 .model(model)
                 .clock(clock)
@@ -111,7 +113,8 @@ public final class SimDevice implements AutoCloseable {
             wedge.key(WedgeKey.ch(c, keyClock += SCANNER_KEY_GAP_MILLIS));
         }
         WedgeKey end = s.terminator() == WedgeSettings.Terminator.TAB
-                ? WedgeKey.tab(keyClock += SCANNER_KEY_GAP_MILLIS) : WedgeKey.enter(keyClock += SCANNER_KEY_GAP_MILLIS);
+                ? WedgeKey.tab(keyClock += SCANNER_KEY_GAP_MILLIS)
+                : WedgeKey.enter(keyClock += SCANNER_KEY_GAP_MILLIS);
         return wedge.key(end).orElseThrow(() -> new IllegalStateException("the scanner sent nothing"));
     }
 
@@ -135,8 +138,7 @@ public final class SimDevice implements AutoCloseable {
     }
 
     /** What one {@link #syncUntilIdle} did. */
-    public record SyncRun(boolean ok, int cycles, SyncStatus status) {
-    }
+    public record SyncRun(boolean ok, int cycles, SyncStatus status) {}
 
     /**
      * Runs sync cycles now (push everything pending, then pull until complete), without waiting
@@ -144,8 +146,8 @@ public final class SimDevice implements AutoCloseable {
      * {@value #MAX_CYCLES} cycles ran.
      */
     public SyncRun syncUntilIdle() {
-        SyncEngine engine = core.syncEngine().orElseThrow(() -> new IllegalStateException(
-                "the device knows no server: enroll it first"));
+        SyncEngine engine = core.syncEngine()
+                .orElseThrow(() -> new IllegalStateException("the device knows no server: enroll it first"));
         int cycles = 0;
         SyncStatus status = engine.status();
         while (cycles < MAX_CYCLES) {
@@ -159,7 +161,8 @@ public final class SimDevice implements AutoCloseable {
                 break;
             }
         }
-        boolean ok = cycles > 0 && status.lastError() == null && !status.needsEnrollment() && status.pendingCount() == 0;
+        boolean ok =
+                cycles > 0 && status.lastError() == null && !status.needsEnrollment() && status.pendingCount() == 0;
         return new SyncRun(ok, cycles, status);
     }
 

@@ -37,6 +37,7 @@ public final class Simulator implements AutoCloseable {
 
     /** Exit codes. */
     public static final int OK = 0;
+
     public static final int EXPECT_FAILED = 1;
     public static final int SCRIPT_ERROR = 2;
 
@@ -201,7 +202,9 @@ public final class Simulator implements AutoCloseable {
         }
         List<String> lines;
         if (script.equals("-")) {
-            lines = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList();
+            lines = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                    .lines()
+                    .toList();
         } else if (Files.isReadable(Path.of(script))) {
             lines = Files.readAllLines(Path.of(script), StandardCharsets.UTF_8);
         } else {
@@ -231,7 +234,8 @@ public final class Simulator implements AutoCloseable {
         if (problem != null) {
             System.err.println(problem);
         }
-        System.err.println("usage: Simulator [--data <dir>] [--set NAME=VALUE]... [--clock <instant>] [--verbose] <script>|-");
+        System.err.println(
+                "usage: Simulator [--data <dir>] [--set NAME=VALUE]... [--clock <instant>] [--verbose] <script>|-");
         System.exit(problem == null ? OK : SCRIPT_ERROR);
     }
 }

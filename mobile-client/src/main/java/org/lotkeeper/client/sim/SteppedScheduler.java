@@ -16,8 +16,7 @@ import org.lotkeeper.client.platform.Scheduler;
  */
 public final class SteppedScheduler implements Scheduler {
 
-    private record Task(long order, long dueNanos, Runnable work) {
-    }
+    private record Task(long order, long dueNanos, Runnable work) {}
 
     private final List<Task> queue = new ArrayList<>();
     private long counter;
@@ -37,7 +36,9 @@ public final class SteppedScheduler implements Scheduler {
     public boolean runNext() {
         Task next;
         synchronized (this) {
-            next = queue.stream().min(Comparator.comparingLong(Task::dueNanos).thenComparingLong(Task::order)).orElse(null);
+            next = queue.stream()
+                    .min(Comparator.comparingLong(Task::dueNanos).thenComparingLong(Task::order))
+                    .orElse(null);
             if (next == null) {
                 return false;
             }

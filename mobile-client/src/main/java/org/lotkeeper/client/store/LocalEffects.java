@@ -35,21 +35,18 @@ import org.lotkeeper.model.quantity.Quantity;
 final class LocalEffects {
 
     /** Stock of a lot at a location changes by {@code delta} (signed). */
-    record StockDelta(ItemCode item, LotCode lot, LocationCode location, Quantity delta) {
-    }
+    record StockDelta(ItemCode item, LotCode lot, LocationCode location, Quantity delta) {}
 
     /**
      * A lot change: {@code creates} — the lot exists from this event with this status, expiry and
      * receipt time when the server does not know it yet; otherwise only {@code status} is set.
      */
-    record LotChange(ItemCode item, LotCode lot, boolean creates, LotStatus status, LocalDate expiry, Instant receivedAt) {
-    }
+    record LotChange(
+            ItemCode item, LotCode lot, boolean creates, LotStatus status, LocalDate expiry, Instant receivedAt) {}
 
-    record Effects(List<StockDelta> stock, List<LotChange> lots) {
-    }
+    record Effects(List<StockDelta> stock, List<LotChange> lots) {}
 
-    private LocalEffects() {
-    }
+    private LocalEffects() {}
 
     /**
      * The effects of {@code event}.
@@ -71,14 +68,16 @@ final class LocalEffects {
 
             @Override
             public Void move(Move m) {
-                stock.add(new StockDelta(m.item(), m.lot(), m.from(), m.quantity().negate()));
+                stock.add(
+                        new StockDelta(m.item(), m.lot(), m.from(), m.quantity().negate()));
                 stock.add(new StockDelta(m.item(), m.lot(), m.to(), m.quantity()));
                 return null;
             }
 
             @Override
             public Void pick(Pick k) {
-                stock.add(new StockDelta(k.item(), k.lot(), k.from(), k.quantity().negate()));
+                stock.add(
+                        new StockDelta(k.item(), k.lot(), k.from(), k.quantity().negate()));
                 stock.add(new StockDelta(k.item(), k.lot(), k.to(), k.quantity()));
                 return null;
             }
@@ -90,18 +89,21 @@ final class LocalEffects {
 
             @Override
             public Void ship(Ship s) {
-                stock.add(new StockDelta(s.item(), s.lot(), s.from(), s.quantity().negate()));
+                stock.add(
+                        new StockDelta(s.item(), s.lot(), s.from(), s.quantity().negate()));
                 return null;
             }
 
             @Override
             public Void transform(Transform t) {
                 for (Transform.Input i : t.inputs()) {
-                    stock.add(new StockDelta(i.item(), i.lot(), i.from(), i.quantity().negate()));
+                    stock.add(new StockDelta(
+                            i.item(), i.lot(), i.from(), i.quantity().negate()));
                 }
                 for (Transform.Output o : t.outputs()) {
                     stock.add(new StockDelta(o.item(), o.lot(), o.to(), o.quantity()));
-                    lots.add(new LotChange(o.item(), o.lot(), true, initialStatus(o.item(), qcRequired), o.expiry(), at));
+                    lots.add(new LotChange(
+                            o.item(), o.lot(), true, initialStatus(o.item(), qcRequired), o.expiry(), at));
                 }
                 return null;
             }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 public record Migration(int version, String description, List<String> statements) {
 
-    private static final Pattern TOUCHES_OUTBOX = Pattern.compile(
-            "(?is)\\b(DROP\\s+TABLE\\s+(IF\\s+EXISTS\\s+)?[\"`\\[]?outbox[\"`\\]]?\\b"
+    private static final Pattern TOUCHES_OUTBOX =
+            Pattern.compile("(?is)\\b(DROP\\s+TABLE\\s+(IF\\s+EXISTS\\s+)?[\"`\\[]?outbox[\"`\\]]?\\b"
                     + "|ALTER\\s+TABLE\\s+[\"`\\[]?outbox[\"`\\]]?\\s+(RENAME|DROP)"
                     + "|DELETE\\s+FROM\\s+[\"`\\[]?outbox[\"`\\]]?\\s*(;|$))");
 

@@ -15,21 +15,31 @@ public final class Migrations {
 
     /** Reference tables filled by pull; each has a {@code stage_} twin that a snapshot fills first. */
     static final List<String[]> REFERENCE_TABLES = List.of(
-            new String[] {"items", "code TEXT NOT NULL PRIMARY KEY, gtin TEXT, qc_required INTEGER NOT NULL, json TEXT NOT NULL"},
-            new String[] {"locations", "code TEXT NOT NULL PRIMARY KEY, site TEXT NOT NULL, type TEXT NOT NULL, pick_sequence INTEGER NOT NULL"},
+            new String[] {
+                "items", "code TEXT NOT NULL PRIMARY KEY, gtin TEXT, qc_required INTEGER NOT NULL, json TEXT NOT NULL"
+            },
+            new String[] {
+                "locations",
+                "code TEXT NOT NULL PRIMARY KEY, site TEXT NOT NULL, type TEXT NOT NULL, pick_sequence INTEGER NOT NULL"
+            },
             new String[] {"partners", "code TEXT NOT NULL PRIMARY KEY, json TEXT NOT NULL"},
-            new String[] {"lots", "item TEXT NOT NULL, lot TEXT NOT NULL, status TEXT NOT NULL, expiry TEXT, received_at TEXT, "
-                    + "PRIMARY KEY (item, lot)"},
-            new String[] {"stock", "item TEXT NOT NULL, lot TEXT NOT NULL, location TEXT NOT NULL, value TEXT NOT NULL, "
-                    + "uom TEXT NOT NULL, PRIMARY KEY (item, lot, location)"},
+            new String[] {
+                "lots",
+                "item TEXT NOT NULL, lot TEXT NOT NULL, status TEXT NOT NULL, expiry TEXT, received_at TEXT, "
+                        + "PRIMARY KEY (item, lot)"
+            },
+            new String[] {
+                "stock",
+                "item TEXT NOT NULL, lot TEXT NOT NULL, location TEXT NOT NULL, value TEXT NOT NULL, "
+                        + "uom TEXT NOT NULL, PRIMARY KEY (item, lot, location)"
+            },
             new String[] {"tasks", "id TEXT NOT NULL PRIMARY KEY, kind TEXT NOT NULL, json TEXT NOT NULL"},
             new String[] {"users", "user_id TEXT NOT NULL PRIMARY KEY, badge TEXT, json TEXT NOT NULL"});
 
     /** Every migration of this client, in order. */
     public static final List<Migration> ALL = List.of(v1());
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     private static Migration v1() {
         List<String> sql = new ArrayList<>();
@@ -97,8 +107,8 @@ public final class Migrations {
     static int apply(Database db, List<Migration> migrations, Clock clock) {
         for (int i = 0; i < migrations.size(); i++) {
             if (migrations.get(i).version() != i + 1) {
-                throw new IllegalArgumentException("migration versions must be 1, 2, 3 …; found " + migrations.get(i).version()
-                        + " at position " + (i + 1));
+                throw new IllegalArgumentException("migration versions must be 1, 2, 3 …; found "
+                        + migrations.get(i).version() + " at position " + (i + 1));
             }
         }
         int current = db.write(s -> {
@@ -111,8 +121,8 @@ public final class Migrations {
             }
         });
         if (current > migrations.size()) {
-            throw new StoreException("the device database has schema version " + current + ", newer than this client knows ("
-                    + migrations.size() + "); install the newer client again");
+            throw new StoreException("the device database has schema version " + current
+                    + ", newer than this client knows (" + migrations.size() + "); install the newer client again");
         }
         for (Migration m : migrations.subList(current, migrations.size())) {
             db.write(s -> {
@@ -136,7 +146,7 @@ public final class Migrations {
     static int version(Database db) {
         return db.read(s -> {
             try (Statement st = s.connection().createStatement();
-                 ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+                    ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
                 return rs.next() ? rs.getInt(1) : 0;
             } catch (SQLException e) {
                 return 0;

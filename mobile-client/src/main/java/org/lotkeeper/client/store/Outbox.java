@@ -63,7 +63,8 @@ public final class Outbox {
         this.nextSeq = db.write(s -> {
             long stored = DeviceSettings.getLong(s, DeviceSettings.NEXT_SEQ, 1L);
             long max;
-            try (ResultSet rs = s.prepare("SELECT COALESCE(MAX(device_seq), 0) FROM outbox").executeQuery()) {
+            try (ResultSet rs =
+                    s.prepare("SELECT COALESCE(MAX(device_seq), 0) FROM outbox").executeQuery()) {
                 max = rs.next() ? rs.getLong(1) : 0;
             }
             // the counter is committed with each row, so it is never behind; repair defensively
@@ -80,7 +81,8 @@ public final class Outbox {
      * @throws StoreException        when the database failed: nothing was stored, do not confirm
      */
     public Event capture(UserId userId, EventPayload payload) {
-        SiteCode site = settings.site().orElseThrow(() -> new IllegalStateException("the device has no site: enroll it first"));
+        SiteCode site =
+                settings.site().orElseThrow(() -> new IllegalStateException("the device has no site: enroll it first"));
         return capture(userId, site, payload);
     }
 
@@ -92,7 +94,8 @@ public final class Outbox {
      * @throws StoreException when the database failed: nothing was stored, do not confirm
      */
     public Event capture(UserId userId, SiteCode site, EventPayload payload) {
-        return captureAll(userId, site, List.of(Objects.requireNonNull(payload, "payload"))).get(0);
+        return captureAll(userId, site, List.of(Objects.requireNonNull(payload, "payload")))
+                .get(0);
     }
 
     /**
@@ -103,7 +106,8 @@ public final class Outbox {
      * @throws StoreException        when the database failed: nothing was stored, do not confirm
      */
     public List<Event> captureAll(UserId userId, List<? extends EventPayload> payloads) {
-        SiteCode site = settings.site().orElseThrow(() -> new IllegalStateException("the device has no site: enroll it first"));
+        SiteCode site =
+                settings.site().orElseThrow(() -> new IllegalStateException("the device has no site: enroll it first"));
         return captureAll(userId, site, payloads);
     }
 
@@ -148,10 +152,12 @@ public final class Outbox {
         return List.copyOf(events);
     }
 
-    private Event insert(Database.Session s, long seq, UserId userId, SiteCode site, EventPayload payload) throws SQLException {
+    private Event insert(Database.Session s, long seq, UserId userId, SiteCode site, EventPayload payload)
+            throws SQLException {
         Event e = new Event(ids.next(), seq, clock.instant(), userId, site, payload);
-        PreparedStatement ins = s.prepare("INSERT INTO outbox (device_seq, event_id, type, user_id, occurred_at, event_json, "
-                + "state, captured_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)");
+        PreparedStatement ins =
+                s.prepare("INSERT INTO outbox (device_seq, event_id, type, user_id, occurred_at, event_json, "
+                        + "state, captured_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)");
         ins.setLong(1, seq);
         ins.setString(2, e.eventId().toString());
         ins.setString(3, e.type().name());
@@ -168,7 +174,8 @@ public final class Outbox {
         Map<ItemCode, Boolean> qc = new HashMap<>(2);
         LocalEffects.Effects effects = LocalEffects.of(e, item -> qc.computeIfAbsent(item, i -> qcRequired(s, i)));
         if (!effects.stock().isEmpty()) {
-            PreparedStatement ps = s.prepare("INSERT INTO local_delta (device_seq, item, lot, location, value, uom) VALUES (?, ?, ?, ?, ?, ?)");
+            PreparedStatement ps = s.prepare(
+                    "INSERT INTO local_delta (device_seq, item, lot, location, value, uom) VALUES (?, ?, ?, ?, ?, ?)");
             for (LocalEffects.StockDelta d : effects.stock()) {
                 ps.setLong(1, e.deviceSeq());
                 ps.setString(2, d.item().value());
@@ -180,8 +187,9 @@ public final class Outbox {
             }
         }
         if (!effects.lots().isEmpty()) {
-            PreparedStatement ps = s.prepare("INSERT INTO local_lot (device_seq, item, lot, creates, status, expiry, received_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)");
+            PreparedStatement ps =
+                    s.prepare("INSERT INTO local_lot (device_seq, item, lot, creates, status, expiry, received_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)");
             for (LocalEffects.LotChange c : effects.lots()) {
                 ps.setLong(1, e.deviceSeq());
                 ps.setString(2, c.item().value());
@@ -189,7 +197,8 @@ public final class Outbox {
                 ps.setInt(4, c.creates() ? 1 : 0);
                 setNullable(ps, 5, c.status() == null ? null : c.status().name());
                 setNullable(ps, 6, c.expiry() == null ? null : c.expiry().toString());
-                setNullable(ps, 7, c.receivedAt() == null ? null : c.receivedAt().toString());
+                setNullable(
+                        ps, 7, c.receivedAt() == null ? null : c.receivedAt().toString());
                 ps.executeUpdate();
             }
         }
@@ -256,7 +265,9 @@ public final class Outbox {
 
     /** Rejected events no user has dealt with yet, oldest first. */
     public List<OutboxEntry> needsAttention() {
-        return query("WHERE state = 'REJECTED' AND attention_cleared_at IS NULL ORDER BY device_seq LIMIT ?", Integer.MAX_VALUE);
+        return query(
+                "WHERE state = 'REJECTED' AND attention_cleared_at IS NULL ORDER BY device_seq LIMIT ?",
+                Integer.MAX_VALUE);
     }
 
     /** Every event, oldest first (for support screens and tests). */
@@ -286,7 +297,8 @@ public final class Outbox {
      */
     public void clearAttention(EventId eventId) {
         db.write(s -> {
-            PreparedStatement ps = s.prepare("UPDATE outbox SET attention_cleared_at = ? WHERE event_id = ? AND state = 'REJECTED'");
+            PreparedStatement ps =
+                    s.prepare("UPDATE outbox SET attention_cleared_at = ? WHERE event_id = ? AND state = 'REJECTED'");
             ps.setString(1, clock.instant().toString());
             ps.setString(2, eventId.toString());
             return ps.executeUpdate();
@@ -294,8 +306,7 @@ public final class Outbox {
     }
 
     /** What {@link #applyResults} did. */
-    public record Applied(int acknowledged, int rejected, int alreadyAnswered, int unknown) {
-    }
+    public record Applied(int acknowledged, int rejected, int alreadyAnswered, int unknown) {}
 
     /**
      * Records the server's answers in one transaction; see the class comment. Results for events
@@ -314,10 +325,12 @@ public final class Outbox {
             int already = 0;
             int unknown = 0;
             PreparedStatement find = s.prepare("SELECT device_seq, state FROM outbox WHERE event_id = ?");
-            PreparedStatement ack = s.prepare("UPDATE outbox SET state = ?, ledger_seq = ?, flags = ?, answered_at = ?, ack_mark = ? "
-                    + "WHERE device_seq = ? AND state = 'PENDING'");
-            PreparedStatement reject = s.prepare("UPDATE outbox SET state = 'REJECTED', error_code = ?, error_detail = ?, "
-                    + "error_field = ?, answered_at = ? WHERE device_seq = ? AND state = 'PENDING'");
+            PreparedStatement ack =
+                    s.prepare("UPDATE outbox SET state = ?, ledger_seq = ?, flags = ?, answered_at = ?, ack_mark = ? "
+                            + "WHERE device_seq = ? AND state = 'PENDING'");
+            PreparedStatement reject =
+                    s.prepare("UPDATE outbox SET state = 'REJECTED', error_code = ?, error_detail = ?, "
+                            + "error_field = ?, answered_at = ? WHERE device_seq = ? AND state = 'PENDING'");
             for (PushResult r : results) {
                 find.setString(1, r.eventId().toString());
                 long seq;
@@ -337,8 +350,12 @@ public final class Outbox {
                 if (r.status().stored()) {
                     ack.setString(1, OutboxState.of(r.status()).name());
                     ack.setLong(2, r.ledgerSeq());
-                    setNullable(ack, 3, r.flags().isEmpty() ? null
-                            : r.flags().stream().map(Flag::name).collect(Collectors.joining(",")));
+                    setNullable(
+                            ack,
+                            3,
+                            r.flags().isEmpty()
+                                    ? null
+                                    : r.flags().stream().map(Flag::name).collect(Collectors.joining(",")));
                     ack.setString(4, now.toString());
                     ack.setLong(5, mark);
                     ack.setLong(6, seq);
@@ -377,15 +394,17 @@ public final class Outbox {
     /** Drops the local effects of events acknowledged at or before {@code mark}: the server's figures now include them. */
     static void settle(Database.Session s, long mark) throws SQLException {
         for (String table : List.of("local_delta", "local_lot")) {
-            PreparedStatement ps = s.prepare("DELETE FROM " + table + " WHERE device_seq IN (SELECT device_seq FROM outbox "
-                    + "WHERE ack_mark IS NOT NULL AND ack_mark <= ?)");
+            PreparedStatement ps =
+                    s.prepare("DELETE FROM " + table + " WHERE device_seq IN (SELECT device_seq FROM outbox "
+                            + "WHERE ack_mark IS NOT NULL AND ack_mark <= ?)");
             ps.setLong(1, mark);
             ps.executeUpdate();
         }
     }
 
-    private static final String SELECT = "SELECT device_seq, event_json, state, captured_at, answered_at, ledger_seq, flags, "
-            + "error_code, error_detail, error_field, attention_cleared_at FROM outbox ";
+    private static final String SELECT =
+            "SELECT device_seq, event_json, state, captured_at, answered_at, ledger_seq, flags, "
+                    + "error_code, error_detail, error_field, attention_cleared_at FROM outbox ";
 
     private List<OutboxEntry> query(String where, int limit) {
         return db.read(s -> {
@@ -413,12 +432,19 @@ public final class Outbox {
                     throw new StoreException("outbox event " + seq + " cannot be read back: " + d.problems());
                 }
                 String flags = rs.getString(7);
-                List<Flag> flagList = flags == null ? List.of()
+                List<Flag> flagList = flags == null
+                        ? List.of()
                         : Arrays.stream(flags.split(",")).map(Flag::valueOf).toList();
                 String code = rs.getString(8);
-                out.add(new OutboxEntry(d.value(), OutboxState.valueOf(rs.getString(3)), instant(rs.getString(4)),
-                        instant(rs.getString(5)), rs.getObject(6) == null ? null : rs.getLong(6), flagList,
-                        code == null ? null : new PushError(code, rs.getString(9), rs.getString(10)), instant(rs.getString(11))));
+                out.add(new OutboxEntry(
+                        d.value(),
+                        OutboxState.valueOf(rs.getString(3)),
+                        instant(rs.getString(4)),
+                        instant(rs.getString(5)),
+                        rs.getObject(6) == null ? null : rs.getLong(6),
+                        flagList,
+                        code == null ? null : new PushError(code, rs.getString(9), rs.getString(10)),
+                        instant(rs.getString(11))));
             }
         }
         return out;

@@ -19,8 +19,15 @@ import org.lotkeeper.model.wire.PushError;
  * @param error              why the server rejected it, or null
  * @param attentionClearedAt when a user dealt with a rejection, or null
  */
-public record OutboxEntry(Event event, OutboxState state, Instant capturedAt, Instant answeredAt, Long ledgerSeq,
-                          List<Flag> flags, PushError error, Instant attentionClearedAt) {
+public record OutboxEntry(
+        Event event,
+        OutboxState state,
+        Instant capturedAt,
+        Instant answeredAt,
+        Long ledgerSeq,
+        List<Flag> flags,
+        PushError error,
+        Instant attentionClearedAt) {
 
     public OutboxEntry {
         flags = flags == null ? List.of() : List.copyOf(flags);

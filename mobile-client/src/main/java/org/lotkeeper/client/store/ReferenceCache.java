@@ -122,7 +122,8 @@ public final class ReferenceCache {
 
     private static void write(Database.Session s, String prefix, PullResponse page) throws SQLException {
         if (!page.items().isEmpty()) {
-            PreparedStatement ps = s.prepare("INSERT OR REPLACE INTO " + prefix + "items (code, gtin, qc_required, json) VALUES (?, ?, ?, ?)");
+            PreparedStatement ps = s.prepare(
+                    "INSERT OR REPLACE INTO " + prefix + "items (code, gtin, qc_required, json) VALUES (?, ?, ?, ?)");
             for (ItemRow r : page.items()) {
                 ps.setString(1, r.code().value());
                 Outbox.setNullable(ps, 2, r.gtin() == null ? null : r.gtin().value());
@@ -133,7 +134,8 @@ public final class ReferenceCache {
             ps.executeBatch();
         }
         if (!page.locations().isEmpty()) {
-            PreparedStatement ps = s.prepare("INSERT OR REPLACE INTO " + prefix + "locations (code, site, type, pick_sequence) VALUES (?, ?, ?, ?)");
+            PreparedStatement ps = s.prepare("INSERT OR REPLACE INTO " + prefix
+                    + "locations (code, site, type, pick_sequence) VALUES (?, ?, ?, ?)");
             for (LocationRow r : page.locations()) {
                 ps.setString(1, r.code().value());
                 ps.setString(2, r.site().value());
@@ -144,7 +146,8 @@ public final class ReferenceCache {
             ps.executeBatch();
         }
         if (!page.partners().isEmpty()) {
-            PreparedStatement ps = s.prepare("INSERT OR REPLACE INTO " + prefix + "partners (code, json) VALUES (?, ?)");
+            PreparedStatement ps =
+                    s.prepare("INSERT OR REPLACE INTO " + prefix + "partners (code, json) VALUES (?, ?)");
             for (PartnerRow r : page.partners()) {
                 ps.setString(1, r.code().value());
                 ps.setString(2, json(r));
@@ -153,20 +156,24 @@ public final class ReferenceCache {
             ps.executeBatch();
         }
         if (!page.lots().isEmpty()) {
-            PreparedStatement ps = s.prepare("INSERT OR REPLACE INTO " + prefix + "lots (item, lot, status, expiry, received_at) VALUES (?, ?, ?, ?, ?)");
+            PreparedStatement ps = s.prepare("INSERT OR REPLACE INTO " + prefix
+                    + "lots (item, lot, status, expiry, received_at) VALUES (?, ?, ?, ?, ?)");
             for (LotRow r : page.lots()) {
                 ps.setString(1, r.item().value());
                 ps.setString(2, r.lot().value());
                 ps.setString(3, r.status().name());
                 Outbox.setNullable(ps, 4, r.expiry() == null ? null : r.expiry().toString());
-                Outbox.setNullable(ps, 5, r.receivedAt() == null ? null : r.receivedAt().toString());
+                Outbox.setNullable(
+                        ps, 5, r.receivedAt() == null ? null : r.receivedAt().toString());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
         if (!page.stock().isEmpty()) {
-            PreparedStatement put = s.prepare("INSERT OR REPLACE INTO " + prefix + "stock (item, lot, location, value, uom) VALUES (?, ?, ?, ?, ?)");
-            PreparedStatement del = s.prepare("DELETE FROM " + prefix + "stock WHERE item = ? AND lot = ? AND location = ?");
+            PreparedStatement put = s.prepare("INSERT OR REPLACE INTO " + prefix
+                    + "stock (item, lot, location, value, uom) VALUES (?, ?, ?, ?, ?)");
+            PreparedStatement del =
+                    s.prepare("DELETE FROM " + prefix + "stock WHERE item = ? AND lot = ? AND location = ?");
             for (StockRow r : page.stock()) {
                 if (r.quantity().isZero()) {
                     del.setString(1, r.item().value());
@@ -186,7 +193,8 @@ public final class ReferenceCache {
             del.executeBatch();
         }
         if (!page.tasks().isEmpty()) {
-            PreparedStatement ps = s.prepare("INSERT OR REPLACE INTO " + prefix + "tasks (id, kind, json) VALUES (?, ?, ?)");
+            PreparedStatement ps =
+                    s.prepare("INSERT OR REPLACE INTO " + prefix + "tasks (id, kind, json) VALUES (?, ?, ?)");
             for (TaskRow r : page.tasks()) {
                 ps.setString(1, r.id().value());
                 ps.setString(2, r.kind());
@@ -196,7 +204,8 @@ public final class ReferenceCache {
             ps.executeBatch();
         }
         if (!page.users().isEmpty()) {
-            PreparedStatement ps = s.prepare("INSERT OR REPLACE INTO " + prefix + "users (user_id, badge, json) VALUES (?, ?, ?)");
+            PreparedStatement ps =
+                    s.prepare("INSERT OR REPLACE INTO " + prefix + "users (user_id, badge, json) VALUES (?, ?, ?)");
             for (UserRow r : page.users()) {
                 ps.setString(1, r.userId().value());
                 Outbox.setNullable(ps, 2, r.badge());

@@ -90,7 +90,8 @@ public final class SqliteStore implements AutoCloseable {
             throw new IllegalArgumentException("not a pragma name: " + name);
         }
         return db.write(s -> {
-            try (Statement st = s.connection().createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+            try (Statement st = s.connection().createStatement();
+                    ResultSet rs = st.executeQuery("PRAGMA " + name)) {
                 return rs.next() ? rs.getString(1) : null;
             }
         });

@@ -101,7 +101,8 @@ public final class StoreView {
 
     /** The lot as the device sees it: the server's row with this device's unsent changes (a receipt, a hold). */
     public Optional<LotRow> lot(LotRef lot) {
-        return db.read(s -> Optional.ofNullable(lots(s, lot.item(), lot.lot()).get(lot.lot().value())));
+        return db.read(s ->
+                Optional.ofNullable(lots(s, lot.item(), lot.lot()).get(lot.lot().value())));
     }
 
     public Optional<LotRow> lot(ItemCode item, LotCode lot) {
@@ -124,7 +125,10 @@ public final class StoreView {
 
     /** On-hand stock of one lot at one location (local view); empty when there is none. */
     public Optional<Quantity> stockAt(LotRef lot, LocationCode location) {
-        return stockOfLot(lot).stream().filter(r -> r.location().equals(location)).map(StockRow::quantity).findFirst();
+        return stockOfLot(lot).stream()
+                .filter(r -> r.location().equals(location))
+                .map(StockRow::quantity)
+                .findFirst();
     }
 
     /**
@@ -152,8 +156,15 @@ public final class StoreView {
                     if (loc == null) {
                         continue;
                     }
-                    out.add(new StockCandidate(lot.ref(), loc.code(), loc.type(), loc.pickSequence(), locEntry.getValue(),
-                            lot.status(), lot.expiry(), lot.receivedAt()));
+                    out.add(new StockCandidate(
+                            lot.ref(),
+                            loc.code(),
+                            loc.type(),
+                            loc.pickSequence(),
+                            locEntry.getValue(),
+                            lot.status(),
+                            lot.expiry(),
+                            lot.receivedAt()));
                 }
             }
             return out;
@@ -167,8 +178,9 @@ public final class StoreView {
     public List<LotRow> lotsByCode(LotCode lot) {
         return db.read(s -> {
             List<String> items = new ArrayList<>();
-            PreparedStatement ps = s.prepare("SELECT item FROM lots WHERE lot = ? UNION SELECT item FROM local_lot WHERE lot = ? "
-                    + "AND creates = 1 ORDER BY item");
+            PreparedStatement ps =
+                    s.prepare("SELECT item FROM lots WHERE lot = ? UNION SELECT item FROM local_lot WHERE lot = ? "
+                            + "AND creates = 1 ORDER BY item");
             ps.setString(1, lot.value());
             ps.setString(2, lot.value());
             try (ResultSet rs = ps.executeQuery()) {
@@ -195,8 +207,9 @@ public final class StoreView {
     public List<StockCandidate> stockCandidatesAt(LocationCode location) {
         List<String> items = db.read(s -> {
             List<String> out = new ArrayList<>();
-            PreparedStatement ps = s.prepare("SELECT item FROM stock WHERE location = ? UNION SELECT item FROM local_delta "
-                    + "WHERE location = ? ORDER BY item");
+            PreparedStatement ps =
+                    s.prepare("SELECT item FROM stock WHERE location = ? UNION SELECT item FROM local_delta "
+                            + "WHERE location = ? ORDER BY item");
             ps.setString(1, location.value());
             ps.setString(2, location.value());
             try (ResultSet rs = ps.executeQuery()) {
@@ -229,8 +242,11 @@ public final class StoreView {
     }
 
     private static LocationRow location(ResultSet rs) throws SQLException {
-        return new LocationRow(new LocationCode(rs.getString(1)), new SiteCode(rs.getString(2)),
-                LocationType.valueOf(rs.getString(3)), rs.getInt(4));
+        return new LocationRow(
+                new LocationCode(rs.getString(1)),
+                new SiteCode(rs.getString(2)),
+                LocationType.valueOf(rs.getString(3)),
+                rs.getInt(4));
     }
 
     private static LocationRow locationOrNull(Database.Session s, String code) {
@@ -246,7 +262,8 @@ public final class StoreView {
     }
 
     /** Stock by lot code, then location code: server rows plus local deltas. {@code lot} null: every lot of the item. */
-    private static Map<String, Map<String, Quantity>> stock(Database.Session s, ItemCode item, LotCode lot) throws SQLException {
+    private static Map<String, Map<String, Quantity>> stock(Database.Session s, ItemCode item, LotCode lot)
+            throws SQLException {
         Map<String, Map<String, Quantity>> out = new TreeMap<>();
         String where = lot == null ? "WHERE item = ?" : "WHERE item = ? AND lot = ?";
         for (String table : List.of("stock", "local_delta")) {
@@ -278,12 +295,18 @@ public final class StoreView {
         }
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.put(rs.getString(1), new LotRow(item, new LotCode(rs.getString(1)), LotStatus.valueOf(rs.getString(2)),
-                        date(rs.getString(3)), Outbox.instant(rs.getString(4))));
+                out.put(
+                        rs.getString(1),
+                        new LotRow(
+                                item,
+                                new LotCode(rs.getString(1)),
+                                LotStatus.valueOf(rs.getString(2)),
+                                date(rs.getString(3)),
+                                Outbox.instant(rs.getString(4))));
             }
         }
-        PreparedStatement local = s.prepare("SELECT lot, creates, status, expiry, received_at FROM local_lot " + where
-                + " ORDER BY device_seq");
+        PreparedStatement local = s.prepare(
+                "SELECT lot, creates, status, expiry, received_at FROM local_lot " + where + " ORDER BY device_seq");
         local.setString(1, item.value());
         if (lot != null) {
             local.setString(2, lot.value());
@@ -295,10 +318,19 @@ public final class StoreView {
                 String status = rs.getString(3);
                 LotRow known = out.get(code);
                 if (known == null && creates) {
-                    out.put(code, new LotRow(item, new LotCode(code), LotStatus.valueOf(status), date(rs.getString(4)),
-                            Outbox.instant(rs.getString(5))));
+                    out.put(
+                            code,
+                            new LotRow(
+                                    item,
+                                    new LotCode(code),
+                                    LotStatus.valueOf(status),
+                                    date(rs.getString(4)),
+                                    Outbox.instant(rs.getString(5))));
                 } else if (known != null && !creates && status != null) {
-                    out.put(code, new LotRow(item, known.lot(), LotStatus.valueOf(status), known.expiry(), known.receivedAt()));
+                    out.put(
+                            code,
+                            new LotRow(
+                                    item, known.lot(), LotStatus.valueOf(status), known.expiry(), known.receivedAt()));
                 }
             }
         }
@@ -308,5 +340,4 @@ public final class StoreView {
     private static LocalDate date(String s) {
         return s == null ? null : LocalDate.parse(s);
     }
-
 }

@@ -15,8 +15,7 @@ public final class ApiCalls {
 
     private static final int MAX_PROBLEM_BYTES = 64 * 1024;
 
-    private ApiCalls() {
-    }
+    private ApiCalls() {}
 
     /** Executes {@code call} on the calling thread and classifies the outcome; never throws for I/O or HTTP errors. */
     public static <T> ApiResult<T> execute(Call<T> call) {
@@ -26,9 +25,11 @@ public final class ApiCalls {
         } catch (JacksonException e) {
             return new ApiResult.ServerError<>(-1, "unreadable answer: " + e.getOriginalMessage());
         } catch (IOException e) {
-            return new ApiResult.NetworkError<>(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new ApiResult.NetworkError<>(
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (RuntimeException e) {
-            return new ApiResult.ServerError<>(-1, "unreadable answer: " + e.getClass().getSimpleName());
+            return new ApiResult.ServerError<>(
+                    -1, "unreadable answer: " + e.getClass().getSimpleName());
         }
         int status = response.code();
         if (response.isSuccessful()) {

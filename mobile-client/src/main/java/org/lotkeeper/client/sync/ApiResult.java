@@ -11,12 +11,10 @@ import org.lotkeeper.model.wire.ProblemDetail;
 public sealed interface ApiResult<T> {
 
     /** 2xx with a readable body. */
-    record Success<T>(T body) implements ApiResult<T> {
-    }
+    record Success<T>(T body) implements ApiResult<T> {}
 
     /** 401: the device token is missing, revoked or wrong; the device must enroll again. */
-    record Unauthenticated<T>(ProblemDetail problem) implements ApiResult<T> {
-    }
+    record Unauthenticated<T>(ProblemDetail problem) implements ApiResult<T> {}
 
     /** 409: SEQUENCE_GAP (with {@code expectedSeq}), CURSOR_EXPIRED … */
     record Conflict<T>(ProblemDetail problem) implements ApiResult<T> {
@@ -27,16 +25,13 @@ public sealed interface ApiResult<T> {
     }
 
     /** Any other 4xx: the server refused the request; repeating it unchanged will not help. */
-    record ClientError<T>(int status, ProblemDetail problem) implements ApiResult<T> {
-    }
+    record ClientError<T>(int status, ProblemDetail problem) implements ApiResult<T> {}
 
     /** 5xx, or an answer that cannot be read: worth retrying later. */
-    record ServerError<T>(int status, String detail) implements ApiResult<T> {
-    }
+    record ServerError<T>(int status, String detail) implements ApiResult<T> {}
 
     /** No answer: no connection, a dropped connection, a timeout. Worth retrying later. */
-    record NetworkError<T>(String detail) implements ApiResult<T> {
-    }
+    record NetworkError<T>(String detail) implements ApiResult<T> {}
 
     /** True when a later retry of the same request may succeed (5xx, network). */
     default boolean retryable() {

@@ -34,6 +34,7 @@ final class GzipRequestInterceptor implements Interceptor {
             plain.writeTo(gzip);
         }
         RequestBody compressed = RequestBody.create(out.toByteArray(), body.contentType());
-        return chain.proceed(request.newBuilder().method(request.method(), compressed).build());
+        return chain.proceed(
+                request.newBuilder().method(request.method(), compressed).build());
     }
 }

@@ -66,7 +66,9 @@ public final class SyncClient {
                     Request request = chain.request();
                     Optional<String> t = token.get();
                     if (t.isPresent() && request.header("Authorization") == null) {
-                        request = request.newBuilder().header("Authorization", "Bearer " + t.get()).build();
+                        request = request.newBuilder()
+                                .header("Authorization", "Bearer " + t.get())
+                                .build();
                     }
                     return chain.proceed(request);
                 })

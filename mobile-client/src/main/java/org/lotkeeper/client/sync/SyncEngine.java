@@ -17,9 +17,9 @@ import org.lotkeeper.client.store.SqliteStore;
 import org.lotkeeper.client.sync.SyncStatus.Connectivity;
 import org.lotkeeper.client.sync.SyncStatus.SnapshotProgress;
 import org.lotkeeper.client.sync.SyncStatus.SyncError;
-import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.id.DeviceId;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.ProblemDetail;
 import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.PushRequest;
@@ -82,14 +82,17 @@ public final class SyncEngine implements AutoCloseable {
     // only touched on the sync thread
     private Instant lastPullAt;
 
-    public SyncEngine(SqliteStore store, SyncApi api, Scheduler scheduler, Clock clock, SyncPolicy policy, Random random) {
+    public SyncEngine(
+            SqliteStore store, SyncApi api, Scheduler scheduler, Clock clock, SyncPolicy policy, Random random) {
         this.store = Objects.requireNonNull(store);
         this.api = Objects.requireNonNull(api);
         this.scheduler = Objects.requireNonNull(scheduler);
         this.clock = Objects.requireNonNull(clock);
         this.policy = Objects.requireNonNull(policy);
         this.backoff = new Backoff(policy.backoffBase(), policy.backoffMax(), random);
-        this.status = SyncStatus.initial(store.outbox().pendingCount(), store.outbox().needsAttentionCount(),
+        this.status = SyncStatus.initial(
+                store.outbox().pendingCount(),
+                store.outbox().needsAttentionCount(),
                 store.settings().lastSyncAt().orElse(null));
     }
 
@@ -127,8 +130,14 @@ public final class SyncEngine implements AutoCloseable {
         synchronized (lock) {
             failures = 0;
             SyncStatus s = status;
-            status = new SyncStatus(s.connectivity(), s.pendingCount(), s.needsAttentionCount(), s.lastSyncAt(), s.snapshot(),
-                    null, false);
+            status = new SyncStatus(
+                    s.connectivity(),
+                    s.pendingCount(),
+                    s.needsAttentionCount(),
+                    s.lastSyncAt(),
+                    s.snapshot(),
+                    null,
+                    false);
         }
         publish();
         requestSync();
@@ -168,8 +177,14 @@ public final class SyncEngine implements AutoCloseable {
     private void captured() {
         synchronized (lock) {
             SyncStatus s = status;
-            status = new SyncStatus(s.connectivity(), s.pendingCount() + 1, s.needsAttentionCount(), s.lastSyncAt(),
-                    s.snapshot(), s.lastError(), s.needsEnrollment());
+            status = new SyncStatus(
+                    s.connectivity(),
+                    s.pendingCount() + 1,
+                    s.needsAttentionCount(),
+                    s.lastSyncAt(),
+                    s.snapshot(),
+                    s.lastError(),
+                    s.needsEnrollment());
         }
         publish();
         requestSync();
@@ -200,8 +215,13 @@ public final class SyncEngine implements AutoCloseable {
         try {
             outcome = cycle();
         } catch (RuntimeException e) {
-            outcome = Outcome.retry(new SyncError(SyncError.Kind.DEVICE, "DEVICE_ERROR",
-                    e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant()), false);
+            outcome = Outcome.retry(
+                    new SyncError(
+                            SyncError.Kind.DEVICE,
+                            "DEVICE_ERROR",
+                            e.getClass().getSimpleName() + ": " + e.getMessage(),
+                            clock.instant()),
+                    false);
         }
         long pending;
         long attention;
@@ -223,8 +243,13 @@ public final class SyncEngine implements AutoCloseable {
         synchronized (lock) {
             running = false;
             SyncStatus s = status;
-            status = new SyncStatus(outcome.connectivity() == null ? s.connectivity() : outcome.connectivity(), pending, attention,
-                    outcome.clean() ? now : s.lastSyncAt(), s.snapshot(), outcome.clean() ? null : outcome.error(),
+            status = new SyncStatus(
+                    outcome.connectivity() == null ? s.connectivity() : outcome.connectivity(),
+                    pending,
+                    attention,
+                    outcome.clean() ? now : s.lastSyncAt(),
+                    s.snapshot(),
+                    outcome.clean() ? null : outcome.error(),
                     outcome.needsEnrollment());
             if (!closed && !outcome.needsEnrollment()) {
                 if (outcome.clean()) {
@@ -253,8 +278,14 @@ public final class SyncEngine implements AutoCloseable {
     private void setSnapshot(SnapshotProgress progress) {
         synchronized (lock) {
             SyncStatus s = status;
-            status = new SyncStatus(Connectivity.ONLINE, s.pendingCount(), s.needsAttentionCount(), s.lastSyncAt(), progress,
-                    s.lastError(), s.needsEnrollment());
+            status = new SyncStatus(
+                    Connectivity.ONLINE,
+                    s.pendingCount(),
+                    s.needsAttentionCount(),
+                    s.lastSyncAt(),
+                    progress,
+                    s.lastError(),
+                    s.needsEnrollment());
         }
         publish();
     }
@@ -262,15 +293,21 @@ public final class SyncEngine implements AutoCloseable {
     // ------------------------------------------------------------------ one cycle
 
     /** How a cycle (or part of it) ended. */
-    private record Outcome(boolean clean, SyncError error, Connectivity connectivity, boolean needsEnrollment, boolean slow,
-                           int acknowledged) {
+    private record Outcome(
+            boolean clean,
+            SyncError error,
+            Connectivity connectivity,
+            boolean needsEnrollment,
+            boolean slow,
+            int acknowledged) {
 
         static Outcome ok(int acknowledged) {
             return new Outcome(true, null, Connectivity.ONLINE, false, false, acknowledged);
         }
 
         static Outcome retry(SyncError error, boolean slow) {
-            Connectivity c = error.kind() == SyncError.Kind.NETWORK ? Connectivity.OFFLINE
+            Connectivity c = error.kind() == SyncError.Kind.NETWORK
+                    ? Connectivity.OFFLINE
                     : error.kind() == SyncError.Kind.DEVICE ? null : Connectivity.ONLINE;
             return new Outcome(false, error, c, false, slow, 0);
         }
@@ -283,8 +320,8 @@ public final class SyncEngine implements AutoCloseable {
     private Outcome cycle() {
         Optional<DeviceId> deviceId = store.settings().deviceId();
         if (deviceId.isEmpty() || store.settings().token().isEmpty()) {
-            return Outcome.unauthenticated(new SyncError(SyncError.Kind.UNAUTHENTICATED, "NOT_ENROLLED",
-                    "the device is not enrolled", clock.instant()));
+            return Outcome.unauthenticated(new SyncError(
+                    SyncError.Kind.UNAUTHENTICATED, "NOT_ENROLLED", "the device is not enrolled", clock.instant()));
         }
         Outcome pushed = push(deviceId.get());
         if (pushed.needsEnrollment() || pushed.connectivity() == Connectivity.OFFLINE) {
@@ -306,7 +343,8 @@ public final class SyncEngine implements AutoCloseable {
         int gaps = 0;
         int acknowledged = 0;
         while (true) {
-            List<OutboxEntry> batch = rewindFrom == null ? outbox.pending(batchSize) : outbox.from(rewindFrom, batchSize);
+            List<OutboxEntry> batch =
+                    rewindFrom == null ? outbox.pending(batchSize) : outbox.from(rewindFrom, batchSize);
             if (batch.isEmpty()) {
                 if (rewindFrom != null) {
                     rewindFrom = null;
@@ -320,22 +358,33 @@ public final class SyncEngine implements AutoCloseable {
                 Outbox.Applied applied = outbox.applyResults(ok.body().results());
                 acknowledged += applied.acknowledged();
                 if (applied.acknowledged() + applied.rejected() + applied.alreadyAnswered() == 0) {
-                    return Outcome.retry(error(SyncError.Kind.SERVER, "NO_RESULTS",
-                            "the server answered the push without results for its events"), false);
+                    return Outcome.retry(
+                            error(
+                                    SyncError.Kind.SERVER,
+                                    "NO_RESULTS",
+                                    "the server answered the push without results for its events"),
+                            false);
                 }
                 if (rewindFrom != null) {
                     rewindFrom = batch.get(batch.size() - 1).deviceSeq() + 1;
                 }
-            } else if (result instanceof ApiResult.Conflict<PushResponse> c && c.is(ErrorCode.SEQUENCE_GAP) && c.problem().expectedSeq() != null) {
+            } else if (result instanceof ApiResult.Conflict<PushResponse> c
+                    && c.is(ErrorCode.SEQUENCE_GAP)
+                    && c.problem().expectedSeq() != null) {
                 long expected = c.problem().expectedSeq();
                 long highest = outbox.highestDeviceSeq();
                 if (expected < 1 || expected > highest) {
-                    return Outcome.retry(error(SyncError.Kind.SEQUENCE_MISMATCH, "SEQUENCE_MISMATCH",
-                            "the server expects event " + expected + " from this device, which has made only " + highest
-                                    + "; ask support to check the device"), true);
+                    return Outcome.retry(
+                            error(
+                                    SyncError.Kind.SEQUENCE_MISMATCH,
+                                    "SEQUENCE_MISMATCH",
+                                    "the server expects event " + expected + " from this device, which has made only "
+                                            + highest + "; ask support to check the device"),
+                            true);
                 }
                 if (++gaps > MAX_GAPS_PER_CYCLE) {
-                    return Outcome.retry(error(SyncError.Kind.CONFLICT, ErrorCode.SEQUENCE_GAP.name(), result.describe()), false);
+                    return Outcome.retry(
+                            error(SyncError.Kind.CONFLICT, ErrorCode.SEQUENCE_GAP.name(), result.describe()), false);
                 }
                 rewindFrom = expected;
             } else if (result instanceof ApiResult.ClientError<PushResponse> c && c.status() == 413 && batchSize > 1) {
@@ -377,7 +426,9 @@ public final class SyncEngine implements AutoCloseable {
                     return Outcome.ok(0);
                 }
                 next = page.cursor();
-            } else if (result instanceof ApiResult.Conflict<PullResponse> c && c.is(ErrorCode.CURSOR_EXPIRED) && !reloaded) {
+            } else if (result instanceof ApiResult.Conflict<PullResponse> c
+                    && c.is(ErrorCode.CURSOR_EXPIRED)
+                    && !reloaded) {
                 reloaded = true;
                 snapshot = true;
                 firstPage = true;
@@ -396,18 +447,27 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     private static long rows(PullResponse p) {
-        return (long) p.items().size() + p.locations().size() + p.partners().size() + p.lots().size() + p.stock().size()
-                + p.tasks().size() + p.users().size();
+        return (long) p.items().size()
+                + p.locations().size()
+                + p.partners().size()
+                + p.lots().size()
+                + p.stock().size()
+                + p.tasks().size()
+                + p.users().size();
     }
 
     private Outcome failed(ApiResult<?> result) {
         if (result instanceof ApiResult.Unauthenticated<?> u) {
-            return Outcome.unauthenticated(error(SyncError.Kind.UNAUTHENTICATED, u.problem().code(),
+            return Outcome.unauthenticated(error(
+                    SyncError.Kind.UNAUTHENTICATED,
+                    u.problem().code(),
                     "the server refused the device token: enroll the device again"));
         } else if (result instanceof ApiResult.NetworkError<?> n) {
             return Outcome.retry(error(SyncError.Kind.NETWORK, "NETWORK", n.detail()), false);
         } else if (result instanceof ApiResult.ServerError<?> s) {
-            return Outcome.retry(error(SyncError.Kind.SERVER, s.status() > 0 ? "HTTP_" + s.status() : "BAD_ANSWER", s.detail()), false);
+            return Outcome.retry(
+                    error(SyncError.Kind.SERVER, s.status() > 0 ? "HTTP_" + s.status() : "BAD_ANSWER", s.detail()),
+                    false);
         } else if (result instanceof ApiResult.Conflict<?> c) {
             return Outcome.retry(error(SyncError.Kind.CONFLICT, c.problem().code(), result.describe()), false);
         } else if (result instanceof ApiResult.ClientError<?> c) {

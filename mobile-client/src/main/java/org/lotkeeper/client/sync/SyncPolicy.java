@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param backoffBase  the first retry delay after a failure
  * @param backoffMax   the longest retry delay
  */
-public record SyncPolicy(int batchSize, int pullLimit, Duration pullInterval, Duration backoffBase, Duration backoffMax) {
+public record SyncPolicy(
+        int batchSize, int pullLimit, Duration pullInterval, Duration backoffBase, Duration backoffMax) {
 
     public static final int MAX_BATCH = 200;
 

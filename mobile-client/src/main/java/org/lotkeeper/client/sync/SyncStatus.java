@@ -14,8 +14,14 @@ import java.time.Instant;
  * @param lastError           the last problem, or null after a clean sync
  * @param needsEnrollment     the server refused the device token (401): sync has stopped until the device enrolls again
  */
-public record SyncStatus(Connectivity connectivity, long pendingCount, long needsAttentionCount, Instant lastSyncAt,
-                         SnapshotProgress snapshot, SyncError lastError, boolean needsEnrollment) {
+public record SyncStatus(
+        Connectivity connectivity,
+        long pendingCount,
+        long needsAttentionCount,
+        Instant lastSyncAt,
+        SnapshotProgress snapshot,
+        SyncError lastError,
+        boolean needsEnrollment) {
 
     public enum Connectivity {
         /** No call made yet. */
@@ -33,8 +39,7 @@ public record SyncStatus(Connectivity connectivity, long pendingCount, long need
      * @param pages   pages applied so far
      * @param rows    rows applied so far
      */
-    public record SnapshotProgress(boolean running, int pages, long rows) {
-    }
+    public record SnapshotProgress(boolean running, int pages, long rows) {}
 
     /**
      * What went wrong in the last sync cycle.
@@ -46,7 +51,15 @@ public record SyncStatus(Connectivity connectivity, long pendingCount, long need
      */
     public record SyncError(Kind kind, String code, String message, Instant at) {
 
-        public enum Kind { NETWORK, SERVER, CLIENT, CONFLICT, UNAUTHENTICATED, SEQUENCE_MISMATCH, DEVICE }
+        public enum Kind {
+            NETWORK,
+            SERVER,
+            CLIENT,
+            CONFLICT,
+            UNAUTHENTICATED,
+            SEQUENCE_MISMATCH,
+            DEVICE
+        }
     }
 
     static SyncStatus initial(long pending, long attention, Instant lastSyncAt) {

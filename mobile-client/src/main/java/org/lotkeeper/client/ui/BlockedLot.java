@@ -12,8 +12,7 @@ import org.lotkeeper.model.lot.UnavailableReason;
  */
 public final class BlockedLot {
 
-    private BlockedLot() {
-    }
+    private BlockedLot() {}
 
     /** The status to show in the banner, e.g. "RECALLED"; empty when the screen is about no blocked lot. */
     public static Optional<String> of(Screen screen) {
@@ -27,7 +26,8 @@ public final class BlockedLot {
             case REJECTED -> "REJECTED";
             case RECALLED -> "RECALLED";
             case EXPIRED -> "EXPIRED";
-            case WRONG_ITEM, SHORT_SHELF_LIFE, LOCATION_NOT_PICKABLE -> throw new IllegalArgumentException(reason + " is not about the lot");
+            case WRONG_ITEM, SHORT_SHELF_LIFE, LOCATION_NOT_PICKABLE ->
+                throw new IllegalArgumentException(reason + " is not about the lot");
         };
     }
 }

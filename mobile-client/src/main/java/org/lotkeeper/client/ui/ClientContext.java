@@ -42,8 +42,13 @@ public final class ClientContext implements AutoCloseable {
     private volatile PlatformServices platform;
     private String profileNote;
 
-    private ClientContext(Path dataDir, DeviceProfiles profiles, TaskExecutor executor,
-            Function<DeviceProfile, PlatformServices> platformFactory, CoreFactory coreFactory, ProfileChoice choice) {
+    private ClientContext(
+            Path dataDir,
+            DeviceProfiles profiles,
+            TaskExecutor executor,
+            Function<DeviceProfile, PlatformServices> platformFactory,
+            CoreFactory coreFactory,
+            ProfileChoice choice) {
         this.dataDir = dataDir;
         this.profiles = profiles;
         this.preferences = UiPreferences.in(dataDir);
@@ -59,18 +64,26 @@ public final class ClientContext implements AutoCloseable {
      * chosen in Settings, else the one the device model matches (a desktop, with no model, gets
      * {@code desktop}); an unknown name falls back and says so in {@link #profileNote()}.
      */
-    public static ClientContext open(Path dataDir, String profileName, String model, TaskExecutor executor,
-            Function<DeviceProfile, PlatformServices> platformFactory, CoreFactory coreFactory) {
+    public static ClientContext open(
+            Path dataDir,
+            String profileName,
+            String model,
+            TaskExecutor executor,
+            Function<DeviceProfile, PlatformServices> platformFactory,
+            CoreFactory coreFactory) {
         try {
             // a new device's data directory, as the README's command names one, is made here
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot use " + dataDir + " as the device's data directory: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot use " + dataDir + " as the device's data directory: " + e.getMessage(), e);
         }
         DeviceProfiles profiles = DeviceProfiles.bundled();
-        String chosen = profileName != null ? profileName : UiPreferences.in(dataDir).profileName()
-                .orElse(model == null ? "desktop" : null);
-        return new ClientContext(dataDir, profiles, executor, platformFactory, coreFactory, profiles.select(chosen, model));
+        String chosen = profileName != null
+                ? profileName
+                : UiPreferences.in(dataDir).profileName().orElse(model == null ? "desktop" : null);
+        return new ClientContext(
+                dataDir, profiles, executor, platformFactory, coreFactory, profiles.select(chosen, model));
     }
 
     private void open(DeviceProfile profile) {
@@ -121,8 +134,7 @@ public final class ClientContext implements AutoCloseable {
 
     /** Whether the high-contrast theme is on: the operator's choice, else the profile's. */
     public boolean highContrast() {
-        return preferences.highContrast()
-                .orElse(profile().theme() == org.lotkeeper.profiles.Theme.HIGH_CONTRAST);
+        return preferences.highContrast().orElse(profile().theme() == org.lotkeeper.profiles.Theme.HIGH_CONTRAST);
     }
 
     /**
@@ -133,8 +145,8 @@ public final class ClientContext implements AutoCloseable {
      */
     public void switchProfile(String name) {
         DeviceProfile next = profiles.byName(Objects.requireNonNull(name))
-                .orElseThrow(() -> new IllegalArgumentException("There is no profile '" + name + "' — choose one of "
-                        + profiles.names() + "."));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "There is no profile '" + name + "' — choose one of " + profiles.names() + "."));
         boolean syncing = core.isEnrolled();
         core.close();
         open(next);

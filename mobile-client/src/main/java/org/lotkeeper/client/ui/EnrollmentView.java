@@ -26,7 +26,16 @@ final class EnrollmentView extends VBox {
         enroll.disableProperty().bind(vm.busyProperty());
         Button settings = Widgets.button(style, "Settings (profile)", vm::openSettings);
         settings.setId("open-settings");
-        getChildren().addAll(Widgets.title(vm), Widgets.prompt(vm), new Label("Server"), url, new Label("Code"), code, enroll,
-                Widgets.feedback(vm), settings);
+        getChildren()
+                .addAll(
+                        Widgets.title(vm),
+                        Widgets.prompt(vm),
+                        new Label("Server"),
+                        url,
+                        new Label("Code"),
+                        code,
+                        enroll,
+                        Widgets.feedback(vm),
+                        settings);
     }
 }

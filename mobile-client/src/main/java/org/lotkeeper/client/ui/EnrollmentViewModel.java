@@ -1,9 +1,9 @@
 package org.lotkeeper.client.ui;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.property.BooleanProperty;
 
 import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.client.sync.ApiResult;
@@ -25,8 +25,11 @@ public final class EnrollmentViewModel extends ScreenModel {
         this.serverUrl.set(serverUrl == null ? "" : serverUrl);
         prompt("Scan the enrollment code on the console.");
         // a device enrolled before (its token was refused) knows its server already
-        ctx.executor().execute(() -> ctx.core().store().settings().serverUrl(), stored -> stored.ifPresent(this.serverUrl::set),
-                this::failed);
+        ctx.executor()
+                .execute(
+                        () -> ctx.core().store().settings().serverUrl(),
+                        stored -> stored.ifPresent(this.serverUrl::set),
+                        this::failed);
     }
 
     public StringProperty serverUrlProperty() {
@@ -87,9 +90,11 @@ public final class EnrollmentViewModel extends ScreenModel {
             ctx.core().startSync();
             nav.login();
         } else if (result instanceof ApiResult.NetworkError<EnrollResponse>) {
-            error("The server at " + serverUrl.get().strip() + " cannot be reached — check the address and the network, then try again.");
+            error("The server at " + serverUrl.get().strip()
+                    + " cannot be reached — check the address and the network, then try again.");
         } else {
-            error("The server refused the code (" + result.describe() + ") — ask for a new code on the console and scan it.");
+            error("The server refused the code (" + result.describe()
+                    + ") — ask for a new code on the console and scan it.");
         }
     }
 }

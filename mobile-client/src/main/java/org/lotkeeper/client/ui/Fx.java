@@ -5,8 +5,7 @@ import javafx.application.Platform;
 /** Running on the FX thread. */
 final class Fx {
 
-    private Fx() {
-    }
+    private Fx() {}
 
     /** Runs now when on the FX thread, else later on it (sync listeners call from other threads). */
     static void onFxThread(Runnable r) {

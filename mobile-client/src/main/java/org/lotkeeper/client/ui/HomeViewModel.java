@@ -17,8 +17,7 @@ import org.lotkeeper.profiles.Workflow;
 public final class HomeViewModel extends ScreenModel {
 
     /** One big target on the home screen. */
-    public record Entry(int number, String label, String keyHint, Runnable open) {
-    }
+    public record Entry(int number, String label, String keyHint, Runnable open) {}
 
     private final List<Entry> entries = new ArrayList<>();
 

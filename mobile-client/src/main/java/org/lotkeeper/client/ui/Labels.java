@@ -17,8 +17,7 @@ final class Labels {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm");
 
-    private Labels() {
-    }
+    private Labels() {}
 
     static String title(WorkflowKind kind) {
         return switch (kind) {
@@ -38,7 +37,10 @@ final class Labels {
     /** "F1" or "F1/F2" for the keys that do {@code action}; empty when none does. */
     static String keysFor(HardwareKeys keys, KeyAction action) {
         List<Key> found = keys.keysFor(action);
-        return found.stream().map(Key::name).map(n -> n.equals("ESCAPE") ? "Esc" : n).collect(Collectors.joining("/"));
+        return found.stream()
+                .map(Key::name)
+                .map(n -> n.equals("ESCAPE") ? "Esc" : n)
+                .collect(Collectors.joining("/"));
     }
 
     /** "14:05" today, "3 Nov 14:05" otherwise, "never" for null. */

@@ -41,7 +41,8 @@ public record LaunchOptions(String serverUrl, String profile, Path dataDir, Stri
             }
         }
         if (server != null && !server.matches("(?i)https?://\\S+")) {
-            throw new IllegalArgumentException("--server must be an http:// or https:// address, found '" + server + "'.");
+            throw new IllegalArgumentException(
+                    "--server must be an http:// or https:// address, found '" + server + "'.");
         }
         return new LaunchOptions(server, profile, data, model);
     }

@@ -6,8 +6,7 @@ package org.lotkeeper.client.ui;
  */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         LotkeeperApp.main(args);

@@ -15,13 +15,20 @@ import org.lotkeeper.profiles.LayoutClass;
  * the root ({@code layout-compact}, {@code layout-tablet}, {@code layout-desktop},
  * {@code theme-high-contrast}) so {@code lotkeeper.css} does the rest.
  */
-public record LayoutStyle(LayoutClass layoutClass, double widthDp, double heightDp, double fontPx, double minTargetDp,
-                          boolean touch, boolean highContrast) {
+public record LayoutStyle(
+        LayoutClass layoutClass,
+        double widthDp,
+        double heightDp,
+        double fontPx,
+        double minTargetDp,
+        boolean touch,
+        boolean highContrast) {
 
     /** Base font in dp before the profile's scale: readable at arm's length on a 4-inch screen. */
     static final double BASE_FONT = 16;
-    private static final List<String> CLASSES = List.of("layout-compact", "layout-tablet", "layout-desktop",
-            "theme-high-contrast", "touch", "keys-only");
+
+    private static final List<String> CLASSES =
+            List.of("layout-compact", "layout-tablet", "layout-desktop", "theme-high-contrast", "touch", "keys-only");
 
     public static LayoutStyle of(DeviceProfile profile, boolean highContrast) {
         double w = Math.floor(profile.screen().widthDp());
@@ -30,8 +37,14 @@ public record LayoutStyle(LayoutClass layoutClass, double widthDp, double height
             w = Math.min(w, 1280);
             h = Math.min(h, 800);
         }
-        return new LayoutStyle(profile.layoutClass(), w, h, BASE_FONT * profile.fontScale(), profile.minTouchTargetDp(),
-                profile.hasTouch(), highContrast);
+        return new LayoutStyle(
+                profile.layoutClass(),
+                w,
+                h,
+                BASE_FONT * profile.fontScale(),
+                profile.minTouchTargetDp(),
+                profile.hasTouch(),
+                highContrast);
     }
 
     /** The style class of the layout class, e.g. {@code layout-tablet}. */

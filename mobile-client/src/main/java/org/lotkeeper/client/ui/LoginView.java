@@ -27,6 +27,7 @@ final class LoginView extends VBox {
         Button settings = Widgets.button(style, "Settings", vm::openSettings);
         settings.setId("open-settings");
         settings.setFocusTraversable(style.touch());
-        getChildren().addAll(Widgets.title(vm), Widgets.prompt(vm), pin, Widgets.feedback(vm), Widgets.typed(vm), settings);
+        getChildren()
+                .addAll(Widgets.title(vm), Widgets.prompt(vm), pin, Widgets.feedback(vm), Widgets.typed(vm), settings);
     }
 }

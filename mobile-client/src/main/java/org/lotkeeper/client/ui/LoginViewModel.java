@@ -24,10 +24,14 @@ public final class LoginViewModel extends ScreenModel {
     public LoginViewModel(ClientContext ctx, Navigator nav) {
         super(ctx, nav, "Log in");
         prompt("Scan your badge.");
-        ctx.executor().execute(() -> {
-            login = ctx.core().login();
-            return login.screen();
-        }, this::show, this::failed);
+        ctx.executor()
+                .execute(
+                        () -> {
+                            login = ctx.core().login();
+                            return login.screen();
+                        },
+                        this::show,
+                        this::failed);
         ctx.profileNote().ifPresent(this::note);
     }
 

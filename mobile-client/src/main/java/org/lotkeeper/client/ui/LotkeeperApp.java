@@ -23,17 +23,29 @@ public final class LotkeeperApp extends Application {
     @Override
     public void start(Stage stage) {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
-        Path dataDir = options.dataDir() != null ? options.dataDir()
+        Path dataDir = options.dataDir() != null
+                ? options.dataDir()
                 : AttachServices.storage().orElseGet(AppStorage::desktop).privateDirectory();
-        String model = options.model() != null ? options.model() : AttachServices.deviceModel().orElse(null);
-        context = ClientContext.open(dataDir, options.profile(), model, new FxTaskExecutor(),
+        String model = options.model() != null
+                ? options.model()
+                : AttachServices.deviceModel().orElse(null);
+        context = ClientContext.open(
+                dataDir,
+                options.profile(),
+                model,
+                new FxTaskExecutor(),
                 profile -> AttachServices.platform(profile, false),
-                (file, profile) -> ClientCore.builder(file, profile).model(model).build());
+                (file, profile) ->
+                        ClientCore.builder(file, profile).model(model).build());
         if (context.core().isEnrolled()) {
             context.core().startSync();
         }
         AttachServices.onResume(() -> context.core().requestSync());
-        Shell shell = new Shell(context, Clock.system(ZoneId.systemDefault()), () -> System.nanoTime() / 1_000_000, options.serverUrl());
+        Shell shell = new Shell(
+                context,
+                Clock.system(ZoneId.systemDefault()),
+                () -> System.nanoTime() / 1_000_000,
+                options.serverUrl());
         shell.onRestyle(style -> {
             stage.setWidth(style.widthDp());
             stage.setHeight(style.heightDp());

@@ -106,7 +106,8 @@ public final class ScanBridge {
         if (code != KeyCode.TAB && Key.NAMES.contains(code.name())) {
             Optional<KeyAction> action = keys.actionOf(Key.of(code.name()));
             if (keys.scanTriggerKey().filter(k -> k.name().equals(code.name())).isPresent()) {
-                action = Optional.of(KeyAction.CAMERA_SCAN); // the trigger opens the camera; without one the screen says so
+                action = Optional.of(
+                        KeyAction.CAMERA_SCAN); // the trigger opens the camera; without one the screen says so
             }
             if (action.isEmpty() && code == KeyCode.ESCAPE) {
                 action = Optional.of(KeyAction.BACK);

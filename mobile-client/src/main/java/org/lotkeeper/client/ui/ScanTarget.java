@@ -10,13 +10,11 @@ public interface ScanTarget {
     void scanned(RawScan scan);
 
     /** A hardware key the profile gives a meaning (F1 … F11, ESC, ENTER on its own). */
-    default void keyAction(KeyAction action) {
-    }
+    default void keyAction(KeyAction action) {}
 
     /** What the operator has typed so far (echoed on screen); empty after ENTER. */
-    default void typing(String text) {
-    }
+    default void typing(String text) {}
 
     /** A screen with no use for keys. */
-    ScanTarget NONE = scan -> { };
+    ScanTarget NONE = scan -> {};
 }

@@ -121,9 +121,14 @@ public abstract class ScreenModel implements ScanTarget {
             return;
         }
         note("Taking a picture …");
-        ctx.executor().execute(ctx::cameraScan, scan -> scan.ifPresentOrElse(this::scanned,
-                () -> error("No barcode found in the picture — hold the label flat, fill the frame with it, and try again.")),
-                this::failed);
+        ctx.executor()
+                .execute(
+                        ctx::cameraScan,
+                        scan -> scan.ifPresentOrElse(
+                                this::scanned,
+                                () -> error(
+                                        "No barcode found in the picture — hold the label flat, fill the frame with it, and try again.")),
+                        this::failed);
     }
 
     /** A failure of the work thread as a sentence; never a crash. */

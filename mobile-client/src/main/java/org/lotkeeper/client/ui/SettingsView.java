@@ -42,7 +42,17 @@ final class SettingsView extends VBox {
         Button save = Widgets.button(style, "Save", vm::save);
         save.setId("settings-save");
         Button back = Widgets.button(style, "Back (Esc)", vm::back);
-        getChildren().addAll(Widgets.title(vm), Widgets.feedback(vm), new Label("Server"), url, new Label("Device profile"), profile,
-                sounds, contrast, save, back);
+        getChildren()
+                .addAll(
+                        Widgets.title(vm),
+                        Widgets.feedback(vm),
+                        new Label("Server"),
+                        url,
+                        new Label("Device profile"),
+                        profile,
+                        sounds,
+                        contrast,
+                        save,
+                        back);
     }
 }

@@ -25,16 +25,20 @@ public final class SettingsViewModel extends ScreenModel {
         highContrast.set(ctx.highContrast());
         prompt("Change what you need, then Save.");
         ctx.profileNote().ifPresent(this::note);
-        ctx.executor().execute(() -> new Stored(ctx.core().store().settings().serverUrl().orElse(""), ctx.core().isEnrolled()),
-                stored -> {
-                    this.stored = stored;
-                    serverUrl.set(stored.serverUrl());
-                }, this::failed);
+        ctx.executor()
+                .execute(
+                        () -> new Stored(
+                                ctx.core().store().settings().serverUrl().orElse(""),
+                                ctx.core().isEnrolled()),
+                        stored -> {
+                            this.stored = stored;
+                            serverUrl.set(stored.serverUrl());
+                        },
+                        this::failed);
     }
 
     /** What the device's store holds (read on the work thread). */
-    private record Stored(String serverUrl, boolean enrolled) {
-    }
+    private record Stored(String serverUrl, boolean enrolled) {}
 
     public StringProperty serverUrlProperty() {
         return serverUrl;
@@ -72,23 +76,27 @@ public final class SettingsViewModel extends ScreenModel {
         boolean contrast = highContrast.get();
         String chosen = profile.get();
         Stored before = stored;
-        ctx.executor().execute(() -> {
-            ctx.preferences().setSounds(soundsOn);
-            ctx.preferences().setHighContrast(contrast);
-            if (before.enrolled() && !url.isEmpty() && !url.equals(before.serverUrl())) {
-                ctx.core().useServer(url);
-            }
-            if (!chosen.equals(ctx.profile().name())) {
-                ctx.switchProfile(chosen);
-            }
-            return chosen;
-        }, name -> nav.restyle(), t -> {
-            if (t instanceof IllegalArgumentException) {
-                error(t.getMessage());
-            } else {
-                failed(t);
-            }
-        });
+        ctx.executor()
+                .execute(
+                        () -> {
+                            ctx.preferences().setSounds(soundsOn);
+                            ctx.preferences().setHighContrast(contrast);
+                            if (before.enrolled() && !url.isEmpty() && !url.equals(before.serverUrl())) {
+                                ctx.core().useServer(url);
+                            }
+                            if (!chosen.equals(ctx.profile().name())) {
+                                ctx.switchProfile(chosen);
+                            }
+                            return chosen;
+                        },
+                        name -> nav.restyle(),
+                        t -> {
+                            if (t instanceof IllegalArgumentException) {
+                                error(t.getMessage());
+                            } else {
+                                failed(t);
+                            }
+                        });
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.lotkeeper.client.workflow.WorkflowKind;
 public final class Shell implements Navigator {
 
     /** The stylesheet on every scene. */
-    public static final String STYLESHEET = Shell.class.getResource("lotkeeper.css").toExternalForm();
+    public static final String STYLESHEET =
+            Shell.class.getResource("lotkeeper.css").toExternalForm();
 
     private final ClientContext ctx;
     private final Clock clock;
@@ -29,7 +30,7 @@ public final class Shell implements Navigator {
     private final String defaultServerUrl;
     private final BorderPane root = new BorderPane();
     private final Scene scene;
-    private Consumer<LayoutStyle> onRestyle = s -> { };
+    private Consumer<LayoutStyle> onRestyle = s -> {};
     private LayoutStyle style;
     private StatusBarViewModel status;
     private ScanBridge bridge;
@@ -76,13 +77,17 @@ public final class Shell implements Navigator {
 
     /** The first screen: enrollment for a new device, else login. */
     public void start() {
-        ctx.executor().execute(() -> ctx.core().isEnrolled(), enrolled -> {
-            if (enrolled) {
-                login();
-            } else {
-                enrollment();
-            }
-        }, t -> enrollment());
+        ctx.executor()
+                .execute(
+                        () -> ctx.core().isEnrolled(),
+                        enrolled -> {
+                            if (enrolled) {
+                                login();
+                            } else {
+                                enrollment();
+                            }
+                        },
+                        t -> enrollment());
     }
 
     /** The scan entry point besides the keyboard: the camera (ZXing) and tests hand scans in here. */
@@ -93,7 +98,8 @@ public final class Shell implements Navigator {
     private void applyProfile() {
         style = LayoutStyle.of(ctx.profile(), ctx.highContrast());
         style.applyTo(root);
-        ScanBridge next = new ScanBridge(ctx.core().wedgeSettings(), ctx.profile().hardwareKeys(), keyMillis);
+        ScanBridge next =
+                new ScanBridge(ctx.core().wedgeSettings(), ctx.profile().hardwareKeys(), keyMillis);
         if (bridge != null) {
             bridge.detach();
             next.attach(scene);
@@ -112,7 +118,8 @@ public final class Shell implements Navigator {
         root.setCenter(scroll);
         bridge.target(vm);
         status.refresh();
-        scroll.applyCss(); // creates the scroll pane's skin, which puts the view into the scene: now it can take the focus
+        scroll.applyCss(); // creates the scroll pane's skin, which puts the view into the scene: now it can take the
+        // focus
         if (view instanceof HomeView home && !style.touch()) {
             home.focusFirst();
         } else {

@@ -18,8 +18,11 @@ final class StatusBarView extends VBox {
         };
         vm.onlineProperty().addListener((o, a, b) -> online.run());
         online.run();
-        FlowPane line = new FlowPane(connectivity, label("status-pending", vm.pendingProperty()),
-                label("status-last-sync", vm.lastSyncProperty()), label("status-user", vm.userProperty()));
+        FlowPane line = new FlowPane(
+                connectivity,
+                label("status-pending", vm.pendingProperty()),
+                label("status-last-sync", vm.lastSyncProperty()),
+                label("status-user", vm.userProperty()));
         line.getStyleClass().add("status-line");
         ProgressBar progress = new ProgressBar();
         progress.setId("first-sync-progress");

@@ -30,8 +30,7 @@ public final class StatusBarViewModel {
     /** Read with the status on the work thread (a SQLite read), used when a sync listener reports. */
     private volatile boolean enrolled;
 
-    private record Reading(SyncStatus status, boolean enrolled) {
-    }
+    private record Reading(SyncStatus status, boolean enrolled) {}
 
     public StatusBarViewModel(ClientContext ctx, Clock clock) {
         this.ctx = ctx;
@@ -46,20 +45,26 @@ public final class StatusBarViewModel {
 
     /** Reads the status again, off the FX thread (the outbox counts are SQLite queries). */
     public void refresh() {
-        ctx.executor().execute(() -> new Reading(ctx.core().syncStatus(), ctx.core().isEnrolled()), r -> {
-            enrolled = r.enrolled();
-            show(r.status());
-        }, t -> connectivity.set("Status unknown"));
+        ctx.executor()
+                .execute(
+                        () -> new Reading(ctx.core().syncStatus(), ctx.core().isEnrolled()),
+                        r -> {
+                            enrolled = r.enrolled();
+                            show(r.status());
+                        },
+                        t -> connectivity.set("Status unknown"));
     }
 
     void show(SyncStatus s) {
         online.set(s.connectivity() == SyncStatus.Connectivity.ONLINE);
-        connectivity.set(switch (s.connectivity()) {
-            case ONLINE -> "Online";
-            case OFFLINE -> "Offline";
-            case UNKNOWN -> enrolled ? "Not synced yet" : "Not enrolled";
-        });
-        pending.set(s.pendingCount() + " to sync" + (s.needsAttentionCount() > 0 ? ", " + s.needsAttentionCount() + " need attention" : ""));
+        connectivity.set(
+                switch (s.connectivity()) {
+                    case ONLINE -> "Online";
+                    case OFFLINE -> "Offline";
+                    case UNKNOWN -> enrolled ? "Not synced yet" : "Not enrolled";
+                });
+        pending.set(s.pendingCount() + " to sync"
+                + (s.needsAttentionCount() > 0 ? ", " + s.needsAttentionCount() + " need attention" : ""));
         lastSync.set("Synced " + Labels.when(s.lastSyncAt(), clock.getZone(), clock.instant()));
         user.set(ctx.core().session().map(x -> x.name()).orElse("Nobody logged in"));
         boolean loading = s.snapshot() != null && s.snapshot().running();

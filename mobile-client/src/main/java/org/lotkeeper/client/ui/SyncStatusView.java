@@ -35,6 +35,14 @@ final class SyncStatusView extends VBox {
         Button sync = Widgets.button(style, "Sync now", vm::syncNow);
         sync.setId("sync-now");
         Button home = Widgets.button(style, "Back (Esc)", back);
-        getChildren().addAll(Widgets.title(vm), summary, Widgets.feedback(vm), new Label("Needs attention"), attention, sync, home);
+        getChildren()
+                .addAll(
+                        Widgets.title(vm),
+                        summary,
+                        Widgets.feedback(vm),
+                        new Label("Needs attention"),
+                        attention,
+                        sync,
+                        home);
     }
 }

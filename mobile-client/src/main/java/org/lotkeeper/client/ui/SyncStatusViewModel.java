@@ -39,37 +39,52 @@ public final class SyncStatusViewModel extends ScreenModel {
         return attentionView;
     }
 
-    private record Snapshot(SyncStatus status, List<OutboxEntry> rejected) {
-    }
+    private record Snapshot(SyncStatus status, List<OutboxEntry> rejected) {}
 
     public void load() {
-        ctx.executor().execute(() -> new Snapshot(ctx.core().syncStatus(), ctx.core().store().outbox().needsAttention()),
-                this::show, this::failed);
+        ctx.executor()
+                .execute(
+                        () -> new Snapshot(
+                                ctx.core().syncStatus(),
+                                ctx.core().store().outbox().needsAttention()),
+                        this::show,
+                        this::failed);
     }
 
     public void syncNow() {
-        ctx.executor().execute(() -> {
-            boolean enrolled = ctx.core().isEnrolled();
-            if (enrolled) {
-                ctx.core().requestSync();
-            }
-            return enrolled;
-        }, enrolled -> {
-            if (enrolled) {
-                good("Sync requested.");
-                load();
-            } else {
-                error("This device is not enrolled — enroll it first (log out, then scan a code from the console).");
-            }
-        }, this::failed);
+        ctx.executor()
+                .execute(
+                        () -> {
+                            boolean enrolled = ctx.core().isEnrolled();
+                            if (enrolled) {
+                                ctx.core().requestSync();
+                            }
+                            return enrolled;
+                        },
+                        enrolled -> {
+                            if (enrolled) {
+                                good("Sync requested.");
+                                load();
+                            } else {
+                                error(
+                                        "This device is not enrolled — enroll it first (log out, then scan a code from the console).");
+                            }
+                        },
+                        this::failed);
     }
 
     private void show(Snapshot s) {
         SyncStatus st = s.status();
         StringBuilder b = new StringBuilder();
-        b.append(st.pendingCount()).append(st.pendingCount() == 1 ? " event waits" : " events wait").append(" to be sent.\n");
-        b.append("Last sync: ").append(Labels.when(st.lastSyncAt(), clock.getZone(), clock.instant())).append(".\n");
-        b.append("Connection: ").append(st.connectivity().name().toLowerCase(java.util.Locale.ROOT)).append('.');
+        b.append(st.pendingCount())
+                .append(st.pendingCount() == 1 ? " event waits" : " events wait")
+                .append(" to be sent.\n");
+        b.append("Last sync: ")
+                .append(Labels.when(st.lastSyncAt(), clock.getZone(), clock.instant()))
+                .append(".\n");
+        b.append("Connection: ")
+                .append(st.connectivity().name().toLowerCase(java.util.Locale.ROOT))
+                .append('.');
         if (st.lastError() != null) {
             b.append("\nLast problem: ").append(st.lastError().message());
         }
@@ -85,7 +100,9 @@ public final class SyncStatusViewModel extends ScreenModel {
     }
 
     static String line(OutboxEntry e) {
-        String reason = e.error() == null ? "rejected" : e.error().code() + ": " + e.error().detail();
+        String reason = e.error() == null
+                ? "rejected"
+                : e.error().code() + ": " + e.error().detail();
         return "#" + e.deviceSeq() + " " + e.event().type() + " — " + reason
                 + " → the event is kept on this device; your supervisor corrects it on the console, then capture it again.";
     }

@@ -11,8 +11,7 @@ import org.lotkeeper.client.workflow.Tone;
 /** The parts every screen shows the same way: title, prompt, feedback, blocked-lot banner, typed echo. */
 final class Widgets {
 
-    private Widgets() {
-    }
+    private Widgets() {}
 
     static Label title(ScreenModel vm) {
         Label l = new Label();

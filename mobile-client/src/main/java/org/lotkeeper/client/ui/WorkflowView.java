@@ -55,7 +55,8 @@ final class WorkflowView extends VBox {
         form.setVisible(false);
         form.setManaged(false);
 
-        VBox main = Widgets.column(Widgets.blockedBanner(vm), Widgets.feedback(vm), Widgets.prompt(vm), fefo, Widgets.typed(vm));
+        VBox main = Widgets.column(
+                Widgets.blockedBanner(vm), Widgets.feedback(vm), Widgets.prompt(vm), fefo, Widgets.typed(vm));
         if (style.touch()) {
             main.getChildren().add(entry());
         }
@@ -122,19 +123,26 @@ final class WorkflowView extends VBox {
         }
         for (UiAction a : vm.actions()) {
             switch (a) {
-                case NO_REFERENCE -> tap(kind == WorkflowKind.RETURN ? "No RMA" : "No PO", () -> twoFields(
-                        kind == WorkflowKind.RETURN ? "Customer" : "Supplier",
-                        kind == WorkflowKind.RETURN ? "Customer reference" : "Delivery note", vm::noReference));
+                case NO_REFERENCE ->
+                    tap(
+                            kind == WorkflowKind.RETURN ? "No RMA" : "No PO",
+                            () -> twoFields(
+                                    kind == WorkflowKind.RETURN ? "Customer" : "Supplier",
+                                    kind == WorkflowKind.RETURN ? "Customer reference" : "Delivery note",
+                                    vm::noReference));
                 case LINK_DOCUMENT -> tap("Link COA", () -> oneField("Document id", vm::linkDocument));
                 case KEY_LOT -> {
                     if (kind == WorkflowKind.PRODUCE) {
                         tap("Output lot", () -> twoFields("Item", "Lot", vm::keyOutputLot));
                     }
                 }
-                case CONFIRM -> tap(kind == WorkflowKind.PRODUCE ? "Finish batch" : "Confirm", vm::confirm).getStyleClass().add("confirm");
+                case CONFIRM ->
+                    tap(kind == WorkflowKind.PRODUCE ? "Finish batch" : "Confirm", vm::confirm)
+                            .getStyleClass()
+                            .add("confirm");
                 case SKIP_LINE -> tap("Skip line", vm::skipLine);
                 case CANCEL -> tap("Cancel (Esc)", vm::cancel).getStyleClass().add("cancel");
-                default -> { }
+                default -> {}
             }
         }
     }

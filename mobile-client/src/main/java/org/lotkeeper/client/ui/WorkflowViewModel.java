@@ -48,10 +48,14 @@ public final class WorkflowViewModel extends ScreenModel {
         super(ctx, nav, Labels.title(kind));
         this.kind = kind;
         prompt("Opening " + Labels.title(kind) + " …");
-        ctx.executor().execute(() -> {
-            workflow = ctx.core().start(kind);
-            return workflow.screen();
-        }, this::show, this::failed);
+        ctx.executor()
+                .execute(
+                        () -> {
+                            workflow = ctx.core().start(kind);
+                            return workflow.screen();
+                        },
+                        this::show,
+                        this::failed);
     }
 
     public WorkflowKind kind() {
@@ -98,7 +102,8 @@ public final class WorkflowViewModel extends ScreenModel {
                     return;
                 }
             }
-            if (now.actions().contains(UiAction.KEY_QUANTITY) && !now.actions().contains(UiAction.KEY_LOT)
+            if (now.actions().contains(UiAction.KEY_QUANTITY)
+                    && !now.actions().contains(UiAction.KEY_LOT)
                     && QUANTITY.matcher(text).matches()) {
                 send(new Command.KeyQuantity(text));
                 return;
@@ -171,21 +176,25 @@ public final class WorkflowViewModel extends ScreenModel {
 
     /** Hands one command to the workflow on the work thread (all of one workflow's commands run there, in order). */
     private void send(Command command) {
-        ctx.executor().execute(() -> {
-            if (workflow == null) {
-                throw new IllegalStateException("this screen is not ready — go back and open it again");
-            }
-            return workflow.handle(command);
-        }, s -> {
-            show(s);
-            nav.refreshStatus();
-        }, t -> {
-            if (t instanceof IllegalArgumentException) {
-                error("That cannot be used: " + t.getMessage() + " — check it and try again.");
-            } else {
-                failed(t);
-            }
-        });
+        ctx.executor()
+                .execute(
+                        () -> {
+                            if (workflow == null) {
+                                throw new IllegalStateException("this screen is not ready — go back and open it again");
+                            }
+                            return workflow.handle(command);
+                        },
+                        s -> {
+                            show(s);
+                            nav.refreshStatus();
+                        },
+                        t -> {
+                            if (t instanceof IllegalArgumentException) {
+                                error("That cannot be used: " + t.getMessage() + " — check it and try again.");
+                            } else {
+                                failed(t);
+                            }
+                        });
     }
 
     private void show(Screen s) {

@@ -55,7 +55,15 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
 
     @Override
     public final Screen screen() {
-        return new Screen(kind(), step, prompt(), Optional.ofNullable(feedback), fields(), actions(), choices(), fefo(),
+        return new Screen(
+                kind(),
+                step,
+                prompt(),
+                Optional.ofNullable(feedback),
+                fields(),
+                actions(),
+                choices(),
+                fefo(),
                 Optional.ofNullable(blocked));
     }
 

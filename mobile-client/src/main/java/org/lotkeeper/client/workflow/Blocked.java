@@ -20,8 +20,12 @@ import org.lotkeeper.model.lot.UnavailableReason;
 public record Blocked(LotRef lot, List<UnavailableReason> reasons) {
 
     /** The reasons that are about the lot itself (its status or age), in the order the banner names them. */
-    private static final List<UnavailableReason> LOT_REASONS = List.of(UnavailableReason.RECALLED, UnavailableReason.REJECTED,
-            UnavailableReason.ON_HOLD, UnavailableReason.QUARANTINE, UnavailableReason.EXPIRED);
+    private static final List<UnavailableReason> LOT_REASONS = List.of(
+            UnavailableReason.RECALLED,
+            UnavailableReason.REJECTED,
+            UnavailableReason.ON_HOLD,
+            UnavailableReason.QUARANTINE,
+            UnavailableReason.EXPIRED);
 
     public Blocked {
         Objects.requireNonNull(lot, "lot");

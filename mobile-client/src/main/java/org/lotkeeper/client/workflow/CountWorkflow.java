@@ -25,7 +25,9 @@ public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
-        LOCATION, LOT, QUANTITY
+        LOCATION,
+        LOT,
+        QUANTITY
     }
 
     private LocationRow location;
@@ -53,8 +55,8 @@ public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
             throw refuse(prompt());
         }
         Quantities.Keyed keyed = Quantities.parse(text, lot.item(), true);
-        CapturedEvent captured = ctx.capture().capture(new Count(lot.item().code(), lot.lot(), location.code(),
-                keyed.base(), null));
+        CapturedEvent captured =
+                ctx.capture().capture(new Count(lot.item().code(), lot.lot(), location.code(), keyed.base(), null));
         String done = "Counted " + keyed.shown() + " of lot " + lot.lot() + " at " + location.code() + ".";
         lot = null;
         counted++;
@@ -85,7 +87,8 @@ public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
         try {
             scanned = resolve.lot(scan);
         } catch (Refusal notALot) {
-            if (scan instanceof Scan.Code c && masterData.location(c.asLocationCode()).isPresent()) {
+            if (scan instanceof Scan.Code c
+                    && masterData.location(c.asLocationCode()).isPresent()) {
                 nextLocation(resolve.location(scan));
                 return;
             }
@@ -93,7 +96,8 @@ public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
         }
         lot = scanned;
         step = Step.QUANTITY;
-        good("Lot " + scanned.lot() + " of " + scanned.item().code() + "." + Resolve.warnings(scanned.label()) + " " + prompt());
+        good("Lot " + scanned.lot() + " of " + scanned.item().code() + "." + Resolve.warnings(scanned.label()) + " "
+                + prompt());
     }
 
     private void nextLocation(LocationRow next) {

@@ -5,5 +5,4 @@ package org.lotkeeper.client.workflow;
  * store's adapter, the tests' in-memory view). Workflows see the parts through
  * {@link WorkflowContext}; only wiring names this type.
  */
-public interface DeviceData extends ReferenceData, StockView, TaskView, LotHistory {
-}
+public interface DeviceData extends ReferenceData, StockView, TaskView, LotHistory {}

@@ -29,12 +29,13 @@ public final class HoldWorkflow extends AbstractWorkflow<HoldWorkflow.Step> {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
-        LOT, REASON
+        LOT,
+        REASON
     }
 
     /** The reasons offered as one tap. */
-    public static final List<String> REASONS = List.of("Damaged drum", "Leaking container", "Label unreadable",
-            "Suspected contamination", "Wrong labelling");
+    public static final List<String> REASONS = List.of(
+            "Damaged drum", "Leaking container", "Label unreadable", "Suspected contamination", "Wrong labelling");
 
     private final Session session;
     private Resolve.LotScan lot;
@@ -66,7 +67,8 @@ public final class HoldWorkflow extends AbstractWorkflow<HoldWorkflow.Step> {
         } catch (IllegalArgumentException e) {
             throw refuse("Choose or key why the lot is held.");
         }
-        CapturedEvent captured = ctx.capture().capture(new StatusChange(lot.item().code(), lot.lot(), LotStatus.ON_HOLD, reason));
+        CapturedEvent captured =
+                ctx.capture().capture(new StatusChange(lot.item().code(), lot.lot(), LotStatus.ON_HOLD, reason));
         String done = "Lot " + lot.lot() + " is ON HOLD (" + reason + "): it cannot be picked or used until QA "
                 + "releases it. Put it aside and tell QA.";
         reset();
@@ -76,10 +78,11 @@ public final class HoldWorkflow extends AbstractWorkflow<HoldWorkflow.Step> {
     @Override
     protected void onScan(Scan scan) {
         Resolve.LotScan scanned = resolve.lot(scan);
-        LotRow row = stock.lot(scanned.ref()).orElseThrow(() -> refuse("Lot " + scanned.lot()
-                + " is not known on this device — sync the device, or tell your supervisor."));
-        StatusDecision decision = LotStatusRules.decide(StatusChangeRequest.fromDevice(row.status(), LotStatus.ON_HOLD,
-                session.roles()));
+        LotRow row = stock.lot(scanned.ref())
+                .orElseThrow(() -> refuse("Lot " + scanned.lot()
+                        + " is not known on this device — sync the device, or tell your supervisor."));
+        StatusDecision decision =
+                LotStatusRules.decide(StatusChangeRequest.fromDevice(row.status(), LotStatus.ON_HOLD, session.roles()));
         if (decision instanceof StatusDecision.Refused refused) {
             throw refuse(refused.message());
         }

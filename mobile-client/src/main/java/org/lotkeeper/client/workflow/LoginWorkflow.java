@@ -20,7 +20,9 @@ public final class LoginWorkflow extends AbstractWorkflow<LoginWorkflow.Step> {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
-        BADGE, PIN, DONE
+        BADGE,
+        PIN,
+        DONE
     }
 
     /** Wrong PINs allowed before the badge must be scanned again. */
@@ -82,16 +84,21 @@ public final class LoginWorkflow extends AbstractWorkflow<LoginWorkflow.Step> {
     protected void onScan(Scan scan) {
         UserRow found;
         if (scan instanceof Scan.Badge b) {
-            found = masterData.user(b.user()).orElseThrow(() -> refuse("Badge " + b.user()
-                    + " is not known on this device — sync the device, or ask your supervisor."));
+            found = masterData
+                    .user(b.user())
+                    .orElseThrow(() -> refuse("Badge " + b.user()
+                            + " is not known on this device — sync the device, or ask your supervisor."));
         } else if (scan instanceof Scan.Code c) {
-            found = masterData.userByBadge(c.value()).orElseThrow(() -> refuse("Badge " + c.value()
-                    + " is not known on this device — sync the device, or ask your supervisor."));
+            found = masterData
+                    .userByBadge(c.value())
+                    .orElseThrow(() -> refuse("Badge " + c.value()
+                            + " is not known on this device — sync the device, or ask your supervisor."));
         } else {
             throw refuse("This is " + Resolve.describe(scan) + ", not a badge — scan your badge.");
         }
         if (found.pinVerifier() == null) {
-            throw refuse("No PIN is set for " + found.name() + " on this device — ask your supervisor, or sync the device.");
+            throw refuse(
+                    "No PIN is set for " + found.name() + " on this device — ask your supervisor, or sync the device.");
         }
         user = found;
         wrong = 0;

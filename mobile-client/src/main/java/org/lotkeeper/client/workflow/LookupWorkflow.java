@@ -73,13 +73,16 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
                 said = describeLot(lot, f);
             }
         } else if (scan instanceof Scan.Badge b) {
-            var user = masterData.user(b.user()).orElseThrow(() -> refuse("Badge " + b.user() + " is not known on this device."));
+            var user = masterData
+                    .user(b.user())
+                    .orElseThrow(() -> refuse("Badge " + b.user() + " is not known on this device."));
             f.add(new Field("User", user.userId() + " " + user.name()));
             f.add(new Field("Roles", user.roles().toString()));
             said = "Badge of " + user.name() + ".";
         } else if (scan instanceof Scan.Order o) {
             var ref = Resolve.reference(scan, "an order");
-            var task = tasks.pickTask(ref).orElseThrow(() -> refuse("Order " + o.order() + " has no task on this device."));
+            var task = tasks.pickTask(ref)
+                    .orElseThrow(() -> refuse("Order " + o.order() + " has no task on this device."));
             f.add(new Field("Order", ref.value()));
             if (task.customer() != null) {
                 f.add(new Field("Customer", task.customer().value()));
@@ -90,7 +93,8 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
             said = "Order " + ref + ".";
         } else if (scan instanceof Scan.Shipment s) {
             var ref = Resolve.reference(scan, "a shipment");
-            var shipment = tasks.shipment(ref).orElseThrow(() -> refuse("Shipment " + s.shipment() + " is not known on this device."));
+            var shipment = tasks.shipment(ref)
+                    .orElseThrow(() -> refuse("Shipment " + s.shipment() + " is not known on this device."));
             f.add(new Field("Shipment", ref.value()));
             f.add(new Field("Customer", shipment.customer().value()));
             said = "Shipment " + ref + ".";
@@ -119,7 +123,8 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
         Optional<LotRow> row = stock.lot(ref);
         if (row.isEmpty()) {
             f.add(new Field("Status", "not known on this device"));
-            return "Lot " + ref.lot() + " of " + ref.item() + " is not known on this device — it may not be synced yet.";
+            return "Lot " + ref.lot() + " of " + ref.item()
+                    + " is not known on this device — it may not be synced yet.";
         }
         LotRow lot = row.get();
         f.add(new Field("Status", lot.status().name()));

@@ -30,7 +30,10 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
-        LOT, FROM, QUANTITY, TO
+        LOT,
+        FROM,
+        QUANTITY,
+        TO
     }
 
     private Resolve.LotScan lot;
@@ -57,7 +60,10 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
     @Override
     protected void onKeyQuantity(String text) {
         if (lot == null) {
-            throw refuse(container != null ? "A pallet moves whole — scan the target location." : "Scan the lot label first.");
+            throw refuse(
+                    container != null
+                            ? "A pallet moves whole — scan the target location."
+                            : "Scan the lot label first.");
         }
         Quantities.Keyed keyed = Quantities.parse(text, lot.item(), false);
         quantity = keyed.base();
@@ -88,17 +94,21 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
 
     private void onLot(Scan scan) {
         if (scan instanceof Scan.Container c && c.data().lot().isEmpty()) {
-            ContainerInfo info = stock.container(c.sscc()).orElseThrow(() -> refuse("Pallet " + c.sscc()
-                    + " is not known on this device — scan the lot labels on it instead."));
+            ContainerInfo info = stock.container(c.sscc())
+                    .orElseThrow(() -> refuse("Pallet " + c.sscc()
+                            + " is not known on this device — scan the lot labels on it instead."));
             if (info.contents().isEmpty()) {
                 throw refuse("Pallet " + c.sscc() + " is empty on this device — scan the lot labels on it instead.");
             }
-            LocationRow at = masterData.location(info.location()).orElseThrow(() -> refuse("Location " + info.location()
-                    + " is not known on this device — sync the device."));
+            LocationRow at = masterData
+                    .location(info.location())
+                    .orElseThrow(() ->
+                            refuse("Location " + info.location() + " is not known on this device — sync the device."));
             container = info;
             from = at;
             step = Step.TO;
-            good("Pallet " + c.sscc() + " with " + info.contents().size() + " lot(s) at " + at.code() + ". " + prompt());
+            good("Pallet " + c.sscc() + " with " + info.contents().size() + " lot(s) at " + at.code() + ". "
+                    + prompt());
             return;
         }
         Resolve.LotScan scanned = resolve.lot(scan);
@@ -115,14 +125,18 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
             }
         }
         step = from == null ? Step.FROM : quantity == null ? Step.QUANTITY : Step.TO;
-        good("Lot " + scanned.lot() + " of " + scanned.item().code() + (from == null ? "" : " at " + from.code()
-                + ", " + quantity) + "." + Resolve.warnings(scanned.label()) + " " + prompt());
+        good("Lot " + scanned.lot() + " of " + scanned.item().code()
+                + (from == null ? "" : " at " + from.code() + ", " + quantity) + "." + Resolve.warnings(scanned.label())
+                + " " + prompt());
     }
 
     private Quantity stockAt(LocationRow location) {
         return stock.stockOfLot(lot.ref()).stream()
-                .filter(c -> c.location().equals(location.code()) && c.quantity().isPositive())
-                .map(StockCandidate::quantity).findFirst().orElse(null);
+                .filter(c ->
+                        c.location().equals(location.code()) && c.quantity().isPositive())
+                .map(StockCandidate::quantity)
+                .findFirst()
+                .orElse(null);
     }
 
     private void onTo(Scan scan) {

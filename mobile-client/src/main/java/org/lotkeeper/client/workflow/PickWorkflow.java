@@ -49,7 +49,11 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
-        ORDER, LOT, FROM, DEVIATION_REASON, STAGE
+        ORDER,
+        LOT,
+        FROM,
+        DEVIATION_REASON,
+        STAGE
     }
 
     private static final List<LocationType> STAGING = List.of(LocationType.STAGING, LocationType.SHIPPING);
@@ -89,7 +93,8 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
         if (step != Step.DEVIATION_REASON) {
             throw refuse("No reason is needed now. " + prompt());
         }
-        DeviationReason chosen = Resolve.choice(DeviationReason.class, choice, "Choose why you take lot " + lot.lot() + ".");
+        DeviationReason chosen =
+                Resolve.choice(DeviationReason.class, choice, "Choose why you take lot " + lot.lot() + ".");
         String n = noteText == null || noteText.isBlank() ? null : noteText.strip();
         DeviationJustification j = DeviationJustification.of(chosen, n);
         if (!j.isAccepted()) {
@@ -136,8 +141,9 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
         switch (step) {
             case ORDER -> {
                 var ref = Resolve.reference(scan, "the order sheet");
-                PickTask found = tasks.pickTask(ref).orElseThrow(() -> refuse("Order " + ref
-                        + " has no pick task on this device — sync the device, or ask your supervisor."));
+                PickTask found = tasks.pickTask(ref)
+                        .orElseThrow(() -> refuse("Order " + ref
+                                + " has no pick task on this device — sync the device, or ask your supervisor."));
                 task = found;
                 startLine(0, "Order " + ref + ".");
             }
@@ -171,8 +177,13 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
         Resolve.LotScan scanned = resolve.lot(scan);
         Optional<Allocation> suggestion = plan.suggestion();
         if (suggestion.isPresent() && suggestion.get().lot().equals(scanned.ref())) {
-            judge(scanned, masterData.location(suggestion.get().location()).orElseThrow(() -> refuse("Location "
-                    + suggestion.get().location() + " is not known on this device — sync the device.")));
+            judge(
+                    scanned,
+                    masterData
+                            .location(suggestion.get().location())
+                            .orElseThrow(
+                                    () -> refuse("Location " + suggestion.get().location()
+                                            + " is not known on this device — sync the device.")));
             return;
         }
         List<StockCandidate> rows = resolve.stockOf(scanned.ref());
@@ -200,12 +211,15 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
         Quantity remaining = remaining();
         Quantity take = remaining;
         Optional<Allocation> same = plan.allocations().stream()
-                .filter(a -> a.lot().equals(scanned.ref()) && a.location().equals(location.code())).findFirst();
+                .filter(a -> a.lot().equals(scanned.ref()) && a.location().equals(location.code()))
+                .findFirst();
         if (same.isPresent()) {
             take = same.get().quantity();
         } else {
             Optional<StockCandidate> there = stock.stockOfLot(scanned.ref()).stream()
-                    .filter(c -> c.location().equals(location.code()) && c.quantity().isPositive()).findFirst();
+                    .filter(c ->
+                            c.location().equals(location.code()) && c.quantity().isPositive())
+                    .findFirst();
             if (there.isPresent()) {
                 take = there.get().quantity().to(remaining.uom()).min(remaining);
             }
@@ -230,8 +244,17 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
     private void stage(LocationRow to) {
         PickTask.Line line = line();
         LotCode suggested = check.suggestion().map(a -> a.lot().lot()).orElse(null);
-        Pick pick = new Pick(task.order(), line.item(), lot.lot(), quantity, from.code(), to.code(), task.customer(),
-                suggested, reason, note);
+        Pick pick = new Pick(
+                task.order(),
+                line.item(),
+                lot.lot(),
+                quantity,
+                from.code(),
+                to.code(),
+                task.customer(),
+                suggested,
+                reason,
+                note);
         CapturedEvent captured = ctx.capture().capture(pick);
         String done = "Picked " + quantity + " of lot " + lot.lot() + " to " + to.code() + ".";
         Quantity picked = pickedOnLine.plus(quantity);
@@ -283,7 +306,10 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
 
     private OrderLine orderLine() {
         PickTask.Line line = line();
-        int itemMin = masterData.item(line.item()).map(ItemRow::minRemainingShelfLifeDays).orElse(0);
+        int itemMin = masterData
+                .item(line.item())
+                .map(ItemRow::minRemainingShelfLifeDays)
+                .orElse(0);
         return new OrderLine(line.item(), remaining(), masterData.minRemainingShelfLifeDays(task.customer()), itemMin);
     }
 
@@ -311,9 +337,12 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
     protected String prompt() {
         return switch (step) {
             case ORDER -> "Scan the order sheet.";
-            case LOT -> plan.suggestion().map(a -> "Take " + a.quantity() + " of lot " + a.lot().lot() + " from "
-                    + a.location() + ": scan the lot label.").orElse("No available stock of " + line().item()
-                    + " for this line — skip the line, or call your supervisor.");
+            case LOT ->
+                plan.suggestion()
+                        .map(a -> "Take " + a.quantity() + " of lot " + a.lot().lot() + " from " + a.location()
+                                + ": scan the lot label.")
+                        .orElse("No available stock of " + line().item()
+                                + " for this line — skip the line, or call your supervisor.");
             case FROM -> "Lot " + lot.lot() + " is in several places: scan the location you take it from.";
             case DEVIATION_REASON -> "Choose why you take lot " + lot.lot() + ", or scan the FEFO lot.";
             case STAGE -> "Scan the staging location.";
@@ -331,7 +360,8 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
             f.add(new Field("Customer", task.customer().value()));
         }
         PickTask.Line line = task.lines().get(lineIndex);
-        f.add(new Field("Line", (lineIndex + 1) + " of " + task.lines().size() + ": " + line.item() + " " + line.quantity()));
+        f.add(new Field(
+                "Line", (lineIndex + 1) + " of " + task.lines().size() + ": " + line.item() + " " + line.quantity()));
         f.add(new Field("Picked", pickedOnLine.toString()));
         if (lot != null) {
             f.add(new Field("Lot", lot.lot().value()));
@@ -366,7 +396,9 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
     @Override
     protected List<Choice> choices() {
         return step == Step.DEVIATION_REASON
-                ? Arrays.stream(DeviationReason.values()).map(r -> new Choice(r.name(), Resolve.words(r))).toList()
+                ? Arrays.stream(DeviationReason.values())
+                        .map(r -> new Choice(r.name(), Resolve.words(r)))
+                        .toList()
                 : List.of();
     }
 

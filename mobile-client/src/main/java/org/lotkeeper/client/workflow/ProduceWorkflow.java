@@ -51,11 +51,17 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
 
     /** The steps. */
     public enum Step implements WorkflowStep {
-        BATCH, INPUT, INPUT_FROM, INPUT_QUANTITY, OUTPUT, OUTPUT_QUANTITY, OUTPUT_LOCATION
+        BATCH,
+        INPUT,
+        INPUT_FROM,
+        INPUT_QUANTITY,
+        OUTPUT,
+        OUTPUT_QUANTITY,
+        OUTPUT_LOCATION
     }
 
-    private static final List<LocationType> OUTPUT_TYPES = List.of(LocationType.PRODUCTION, LocationType.STORAGE,
-            LocationType.STAGING, LocationType.QUARANTINE);
+    private static final List<LocationType> OUTPUT_TYPES =
+            List.of(LocationType.PRODUCTION, LocationType.STORAGE, LocationType.STAGING, LocationType.QUARANTINE);
 
     private TransformKind transformKind = TransformKind.PRODUCTION;
     private Reference batch;
@@ -81,7 +87,13 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
 
     @Override
     public Set<UiAction> offers() {
-        return EnumSet.of(UiAction.SCAN, UiAction.CANCEL, UiAction.CHOOSE, UiAction.KEY_QUANTITY, UiAction.KEY_LOT, UiAction.CONFIRM);
+        return EnumSet.of(
+                UiAction.SCAN,
+                UiAction.CANCEL,
+                UiAction.CHOOSE,
+                UiAction.KEY_QUANTITY,
+                UiAction.KEY_LOT,
+                UiAction.CONFIRM);
     }
 
     // ------------------------------------------------------------------ actions
@@ -114,8 +126,10 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
     @Override
     protected void onKeyOutputLot(String itemText, String lotText) {
         if (step != Step.OUTPUT) {
-            throw refuse(step == Step.BATCH || step == Step.INPUT || step == Step.INPUT_FROM || step == Step.INPUT_QUANTITY
-                    ? "Scan the inputs first, then scan the batch ticket again to start the outputs." : prompt());
+            throw refuse(
+                    step == Step.BATCH || step == Step.INPUT || step == Step.INPUT_FROM || step == Step.INPUT_QUANTITY
+                            ? "Scan the inputs first, then scan the batch ticket again to start the outputs."
+                            : prompt());
         }
         ItemRow item = Resolve.itemCode(itemText).flatMap(masterData::item).orElse(null);
         if (item == null) {
@@ -168,11 +182,13 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
             }
             case OUTPUT_QUANTITY -> throw refuse("Key the quantity of lot " + outputLot + " produced.");
             case OUTPUT_LOCATION -> {
-                LocationRow to = resolve.location(scan, OUTPUT_TYPES, "produced goods go to production, storage, staging or quarantine");
+                LocationRow to = resolve.location(
+                        scan, OUTPUT_TYPES, "produced goods go to production, storage, staging or quarantine");
                 if (outputs.size() >= EventBounds.MAX_LINES) {
                     throw refuse("This batch has as many outputs as an event can hold — finish it.");
                 }
-                outputs.add(new Transform.Output(outputItem.code(), outputLot, outputQuantity, to.code(), outputExpiry));
+                outputs.add(
+                        new Transform.Output(outputItem.code(), outputLot, outputQuantity, to.code(), outputExpiry));
                 String said = "Output " + outputLot + ": " + outputQuantity + " to " + to.code() + ".";
                 clearOutput();
                 step = Step.OUTPUT;
@@ -202,7 +218,8 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
     }
 
     private void chooseInputFrom(LocationRow from) {
-        AvailabilityResult result = Availability.check(resolve.facts(input.ref(), from), StockUse.CONSUME, 0, ctx.today());
+        AvailabilityResult result =
+                Availability.check(resolve.facts(input.ref(), from), StockUse.CONSUME, 0, ctx.today());
         if (!result.isAvailable()) {
             Blocked blocked = Blocked.of(input.ref(), result).orElseThrow();
             input = null;
@@ -210,7 +227,8 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
             throw refuse(result.message(), blocked);
         }
         inputFrom = from;
-        Quantity labelled = input.label() == null ? input.containerQuantity() : Resolve.labelQuantity(input.label(), input.item());
+        Quantity labelled =
+                input.label() == null ? input.containerQuantity() : Resolve.labelQuantity(input.label(), input.item());
         if (labelled != null) {
             addInput(labelled, labelled.toString());
             return;
@@ -242,22 +260,31 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
                     + "produced, or key it.");
         }
         ItemRow item = resolve.itemOf(data);
-        LotCode code = data.lot().orElseThrow(() -> refuse("This label of " + item.code()
-                + " has no lot number — scan the lot label, or key the lot from the batch ticket."));
-        startOutput(item, LotNumbers.fromLabel(code.value()), data.expiry().orElse(null), Resolve.labelQuantity(data, item));
+        LotCode code = data.lot()
+                .orElseThrow(() -> refuse("This label of " + item.code()
+                        + " has no lot number — scan the lot label, or key the lot from the batch ticket."));
+        startOutput(
+                item,
+                LotNumbers.fromLabel(code.value()),
+                data.expiry().orElse(null),
+                Resolve.labelQuantity(data, item));
     }
 
     private void startOutput(ItemRow item, LotCode code, LocalDate labelExpiry, Quantity labelled) {
-        if (outputs.stream().anyMatch(o -> o.item().equals(item.code()) && o.lot().equals(code))) {
-            throw refuse("Lot " + code + " is already an output of this batch — scan the next output, or the batch ticket to finish.");
+        if (outputs.stream()
+                .anyMatch(o -> o.item().equals(item.code()) && o.lot().equals(code))) {
+            throw refuse("Lot " + code
+                    + " is already an output of this batch — scan the next output, or the batch ticket to finish.");
         }
         outputItem = item;
         outputLot = code;
-        outputExpiry = labelExpiry != null ? labelExpiry
+        outputExpiry = labelExpiry != null
+                ? labelExpiry
                 : item.shelfLifeDays() == null ? null : ShelfLife.expiryOf(ctx.today(), item.shelfLifeDays());
         outputQuantity = labelled;
         step = labelled == null ? Step.OUTPUT_QUANTITY : Step.OUTPUT_LOCATION;
-        good("Output " + item.code() + " lot " + code + (outputExpiry == null ? "" : ", expires " + outputExpiry) + ". " + prompt());
+        good("Output " + item.code() + " lot " + code + (outputExpiry == null ? "" : ", expires " + outputExpiry) + ". "
+                + prompt());
     }
 
     private void store() {
@@ -270,8 +297,14 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         checkKindRules();
         Transform transform = new Transform(transformKind, batch, inputs, outputs);
         CapturedEvent captured = ctx.capture().capture(transform);
-        String outs = outputs.stream().map(o -> o.lot() + " " + o.quantity() + " ("
-                + masterData.item(o.item()).map(i -> LotStatusRules.initialStatus(i.qcRequired()).name()).orElse("?") + ")")
+        String outs = outputs.stream()
+                .map(o -> o.lot() + " " + o.quantity() + " ("
+                        + masterData
+                                .item(o.item())
+                                .map(i -> LotStatusRules.initialStatus(i.qcRequired())
+                                        .name())
+                                .orElse("?")
+                        + ")")
                 .collect(Collectors.joining(", "));
         String done = "Batch " + batch + " stored: " + inputs.size() + (inputs.size() == 1 ? " input, " : " inputs, ")
                 + "output " + outs + ".";
@@ -281,14 +314,19 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
 
     private void checkKindRules() {
         long inputLots = inputs.stream().map(Transform.Input::lotRef).distinct().count();
-        long outputLots = outputs.stream().map(Transform.Output::lotRef).distinct().count();
+        long outputLots =
+                outputs.stream().map(Transform.Output::lotRef).distinct().count();
         if (transformKind == TransformKind.SPLIT && inputLots != 1) {
-            throw refuse("A SPLIT divides one lot; this batch has " + inputLots + " input lots — cancel, or choose another kind.");
+            throw refuse("A SPLIT divides one lot; this batch has " + inputLots
+                    + " input lots — cancel, or choose another kind.");
         }
         if (transformKind == TransformKind.MERGE && outputLots != 1) {
-            throw refuse("A MERGE makes one lot; this batch has " + outputLots + " output lots — cancel, or choose another kind.");
+            throw refuse("A MERGE makes one lot; this batch has " + outputLots
+                    + " output lots — cancel, or choose another kind.");
         }
-        if (transformKind == TransformKind.SPLIT || transformKind == TransformKind.MERGE || transformKind == TransformKind.REPACK) {
+        if (transformKind == TransformKind.SPLIT
+                || transformKind == TransformKind.MERGE
+                || transformKind == TransformKind.REPACK) {
             Set<ItemCode> in = inputs.stream().map(Transform.Input::item).collect(Collectors.toSet());
             Set<ItemCode> out = outputs.stream().map(Transform.Output::item).collect(Collectors.toSet());
             if (!in.equals(out)) {
@@ -323,11 +361,16 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
     protected String prompt() {
         return switch (step) {
             case BATCH -> "Scan the batch ticket.";
-            case INPUT -> inputs.isEmpty() ? "Scan an input lot." : "Scan the next input lot, or the batch ticket to start the outputs.";
+            case INPUT ->
+                inputs.isEmpty()
+                        ? "Scan an input lot."
+                        : "Scan the next input lot, or the batch ticket to start the outputs.";
             case INPUT_FROM -> "Lot " + input.lot() + " is in several places: scan the location you take it from.";
             case INPUT_QUANTITY -> "Key the quantity of lot " + input.lot() + " used.";
-            case OUTPUT -> outputs.isEmpty() ? "Scan the lot label of the output."
-                    : "Scan the next output, or the batch ticket to finish.";
+            case OUTPUT ->
+                outputs.isEmpty()
+                        ? "Scan the lot label of the output."
+                        : "Scan the next output, or the batch ticket to finish.";
             case OUTPUT_QUANTITY -> "Key the quantity of lot " + outputLot + " produced.";
             case OUTPUT_LOCATION -> "Scan the location where lot " + outputLot + " goes.";
         };
@@ -347,13 +390,17 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
             f.add(new Field("Input", input.item().code() + " lot " + input.lot()));
         }
         for (Transform.Output out : outputs) {
-            f.add(new Field("Out " + out.lot(), out.item() + " " + out.quantity() + " to " + out.to()
-                    + (out.expiry() == null ? "" : ", expires " + out.expiry())));
+            f.add(new Field(
+                    "Out " + out.lot(),
+                    out.item() + " " + out.quantity() + " to " + out.to()
+                            + (out.expiry() == null ? "" : ", expires " + out.expiry())));
         }
         if (outputLot != null) {
-            f.add(new Field("Output", outputItem.code() + " lot " + outputLot
-                    + (outputQuantity == null ? "" : ", " + outputQuantity)
-                    + (outputExpiry == null ? "" : ", expires " + outputExpiry)));
+            f.add(new Field(
+                    "Output",
+                    outputItem.code() + " lot " + outputLot
+                            + (outputQuantity == null ? "" : ", " + outputQuantity)
+                            + (outputExpiry == null ? "" : ", expires " + outputExpiry)));
         }
         return f;
     }
@@ -379,7 +426,9 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
     @Override
     protected List<Choice> choices() {
         return step == Step.BATCH
-                ? Arrays.stream(TransformKind.values()).map(k -> new Choice(k.name(), Resolve.words(k))).toList()
+                ? Arrays.stream(TransformKind.values())
+                        .map(k -> new Choice(k.name(), Resolve.words(k)))
+                        .toList()
                 : List.of();
     }
 }

@@ -18,10 +18,10 @@ import org.lotkeeper.model.wire.ItemRow;
  */
 final class Quantities {
 
-    private static final Pattern KEYED = Pattern.compile("\\s*([+-]?\\d{1,15}(?:[.,]\\d{1,9})?)\\s*([A-Za-z][A-Za-z0-9_]{0,19})?\\s*");
+    private static final Pattern KEYED =
+            Pattern.compile("\\s*([+-]?\\d{1,15}(?:[.,]\\d{1,9})?)\\s*([A-Za-z][A-Za-z0-9_]{0,19})?\\s*");
 
-    private Quantities() {
-    }
+    private Quantities() {}
 
     /**
      * A keyed quantity.
@@ -29,11 +29,14 @@ final class Quantities {
      * @param base  in the item's base unit
      * @param shown as the operator keyed it, with its base equivalent when a unit was converted
      */
-    record Keyed(Quantity base, String shown) {
-    }
+    record Keyed(Quantity base, String shown) {}
 
     static Keyed parse(String text, ItemRow item, boolean zeroAllowed) {
-        String example = "e.g. 20" + item.packUnits().stream().findFirst().map(p -> " or 3 " + p.code()).orElse("");
+        String example = "e.g. 20"
+                + item.packUnits().stream()
+                        .findFirst()
+                        .map(p -> " or 3 " + p.code())
+                        .orElse("");
         if (text == null || text.isBlank()) {
             throw new Refusal("Key a quantity, " + example + ".");
         }
@@ -45,16 +48,23 @@ final class Quantities {
         BigDecimal value = new BigDecimal(m.group(1).replace(',', '.'));
         String unit = m.group(2) == null ? item.baseUom().name() : m.group(2).toUpperCase(Locale.ROOT);
         if (value.signum() < 0 || (value.signum() == 0 && !zeroAllowed)) {
-            throw new Refusal(zeroAllowed ? "A count cannot be negative — key what you found, 0 for none."
-                    : "The quantity must be more than zero — key the quantity again.");
+            throw new Refusal(
+                    zeroAllowed
+                            ? "A count cannot be negative — key what you found, 0 for none."
+                            : "The quantity must be more than zero — key the quantity again.");
         }
         Quantity base;
         try {
             base = item.units().toBase(value, unit);
         } catch (InvalidQuantityException e) {
             throw new Refusal(unit + " is not a unit of " + item.code() + " — key it in " + item.baseUom()
-                    + (item.packUnits().isEmpty() ? "" : " or " + item.packUnits().stream().map(PackUnit::code)
-                    .collect(Collectors.joining(", "))) + ".");
+                    + (item.packUnits().isEmpty()
+                            ? ""
+                            : " or "
+                                    + item.packUnits().stream()
+                                            .map(PackUnit::code)
+                                            .collect(Collectors.joining(", ")))
+                    + ".");
         }
         String keyed = Quantity.of(value, item.baseUom()).valueText() + " " + unit;
         String shown = unit.equals(item.baseUom().name()) ? base.toString() : keyed + " = " + base;

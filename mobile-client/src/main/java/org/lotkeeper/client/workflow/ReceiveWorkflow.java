@@ -53,7 +53,12 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
 
     /** The steps. */
     public enum Step implements WorkflowStep {
-        ORDER, LABEL, SUPPLIER_LOT, QUANTITY, INTERNAL_LOT, LOCATION
+        ORDER,
+        LABEL,
+        SUPPLIER_LOT,
+        QUANTITY,
+        INTERNAL_LOT,
+        LOCATION
     }
 
     private static final List<LocationType> RECEIVING_TYPES = List.of(LocationType.RECEIVING, LocationType.QUARANTINE);
@@ -85,7 +90,13 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
 
     @Override
     public Set<UiAction> offers() {
-        return EnumSet.of(UiAction.SCAN, UiAction.CANCEL, UiAction.NO_REFERENCE, UiAction.KEY_QUANTITY, UiAction.KEY_LOT, UiAction.LINK_DOCUMENT);
+        return EnumSet.of(
+                UiAction.SCAN,
+                UiAction.CANCEL,
+                UiAction.NO_REFERENCE,
+                UiAction.KEY_QUANTITY,
+                UiAction.KEY_LOT,
+                UiAction.LINK_DOCUMENT);
     }
 
     // ------------------------------------------------------------------ actions
@@ -97,8 +108,10 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             throw refuse("Finish or cancel the lot in progress first.");
         }
         PartnerCode supplierCode = Resolve.partnerCode(supplierText, "supplier");
-        PartnerRow partner = masterData.partner(supplierCode).orElseThrow(() -> refuse("Supplier " + supplierCode
-                + " is not known on this device — choose another supplier, or sync the device."));
+        PartnerRow partner = masterData
+                .partner(supplierCode)
+                .orElseThrow(() -> refuse("Supplier " + supplierCode
+                        + " is not known on this device — choose another supplier, or sync the device."));
         if (partner.kind() != PartnerKind.SUPPLIER) {
             throw refuse(partner.name() + " is not a supplier — choose the supplier.");
         }
@@ -176,7 +189,10 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             case QUANTITY -> {
                 if (isSameLotLabel(scan)) {
                     throw refuse("This label states no quantity — key the quantity, e.g. 20"
-                            + item.packUnits().stream().findFirst().map(p -> " or 3 " + p.code()).orElse("") + ".");
+                            + item.packUnits().stream()
+                                    .findFirst()
+                                    .map(p -> " or 3 " + p.code())
+                                    .orElse("") + ".");
                 }
                 throw refuse("Key the quantity from the delivery note first.");
             }
@@ -204,8 +220,9 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     private void onOrderScan(Scan scan) {
         if (scan instanceof Scan.Product || scan instanceof Scan.Container) {
             Gs1Data data = scan instanceof Scan.Product p ? p.data() : ((Scan.Container) scan).data();
-            String po = data.customerPo().orElseThrow(() -> refuse(
-                    "Scan the purchase order or ASN first (this label names none), or tap No PO."));
+            String po = data.customerPo()
+                    .orElseThrow(() ->
+                            refuse("Scan the purchase order or ASN first (this label names none), or tap No PO."));
             ExpectedReceipt receipt = expectedReceipt(Reference.of(po));
             Label label = readLabel(scan, receipt);
             useReceipt(receipt);
@@ -219,8 +236,9 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     }
 
     private ExpectedReceipt expectedReceipt(Reference ref) {
-        return tasks.expectedReceipt(ref).orElseThrow(() -> refuse("PO " + ref
-                + " is not known on this device — sync the device, or tap No PO and key the delivery note."));
+        return tasks.expectedReceipt(ref)
+                .orElseThrow(() -> refuse("PO " + ref
+                        + " is not known on this device — sync the device, or tap No PO and key the delivery note."));
     }
 
     private void useReceipt(ExpectedReceipt receipt) {
@@ -235,20 +253,22 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             return;
         }
         if (!(scan instanceof Scan.Product || scan instanceof Scan.Container)) {
-            throw refuse("This is " + Resolve.describe(scan) + ", not a supplier label — scan the supplier's product label.");
+            throw refuse("This is " + Resolve.describe(scan)
+                    + ", not a supplier label — scan the supplier's product label.");
         }
         useLabel(readLabel(scan, expected));
     }
 
     /** What one supplier label says, checked against the PO. */
-    private record Label(ItemRow item, Gs1Data data, Sscc sscc, Quantity quantity) {
-    }
+    private record Label(ItemRow item, Gs1Data data, Sscc sscc, Quantity quantity) {}
 
     private Label readLabel(Scan scan, ExpectedReceipt receipt) {
         Gs1Data data = scan instanceof Scan.Product p ? p.data() : ((Scan.Container) scan).data();
         Sscc container = scan instanceof Scan.Container c ? c.sscc() : null;
         ItemRow labelItem = resolve.itemOf(data);
-        if (receipt != null && data.customerPo().isPresent() && !data.customerPo().get().equals(receipt.reference().value())) {
+        if (receipt != null
+                && data.customerPo().isPresent()
+                && !data.customerPo().get().equals(receipt.reference().value())) {
             throw refuse("This label is for PO " + data.customerPo().get() + ", but you are receiving "
                     + receipt.reference() + " — check the delivery, or cancel and scan the right PO.");
         }
@@ -262,15 +282,17 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     private void useLabel(Label label) {
         ItemRow labelItem = label.item();
         LotCode internal = null;
-        if (labelItem.lotNumbering() == LotNumbering.SUPPLIER_LOT && label.data().lot().isPresent()) {
+        if (labelItem.lotNumbering() == LotNumbering.SUPPLIER_LOT
+                && label.data().lot().isPresent()) {
             internal = LotNumbers.fromSupplierLot(label.data().lot().get().value());
         } else if (labelItem.lotNumbering() == LotNumbering.PATTERN) {
             if (labelItem.lotPattern() == null) {
-                throw refuse(labelItem.code() + " has no lot pattern in master data — ask for one to be set, and cancel this receipt.");
+                throw refuse(labelItem.code()
+                        + " has no lot pattern in master data — ask for one to be set, and cancel this receipt.");
             }
             LotPattern pattern = LotPattern.parse(labelItem.lotPattern());
-            internal = LotNumbers.fromPattern(pattern, masterData.deviceTag(), ctx.today(),
-                    ctx.capture().nextLotSequence(labelItem.code()));
+            internal = LotNumbers.fromPattern(
+                    pattern, masterData.deviceTag(), ctx.today(), ctx.capture().nextLotSequence(labelItem.code()));
         }
         item = labelItem;
         supplierLot = label.data().lot().orElse(null);
@@ -333,16 +355,26 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         }
         LotCode internal;
         if (scan instanceof Scan.Product p) {
-            boolean sameItem = p.data().gtin().or(p.data()::contentGtin).map(g -> g.equals(item.gtin())).orElse(false);
+            boolean sameItem = p.data()
+                    .gtin()
+                    .or(p.data()::contentGtin)
+                    .map(g -> g.equals(item.gtin()))
+                    .orElse(false);
             if (!sameItem) {
                 throw refuse("This label is not " + item.code() + " — scan the internal lot label of " + item.code()
                         + ", or key the lot.");
             }
-            internal = p.data().lot().orElseThrow(() -> refuse("This label has no lot number — scan the internal lot label, or key the lot."));
+            internal = p.data()
+                    .lot()
+                    .orElseThrow(() ->
+                            refuse("This label has no lot number — scan the internal lot label, or key the lot."));
         } else if (scan instanceof Scan.Code c) {
-            internal = c.asLotCode().orElseThrow(() -> refuse(c.value() + " is too long for a lot code — scan the internal lot label."));
+            internal = c.asLotCode()
+                    .orElseThrow(
+                            () -> refuse(c.value() + " is too long for a lot code — scan the internal lot label."));
         } else {
-            throw refuse("This is " + Resolve.describe(scan) + ", not an internal lot label — scan the internal lot label, or key the lot.");
+            throw refuse("This is " + Resolve.describe(scan)
+                    + ", not an internal lot label — scan the internal lot label, or key the lot.");
         }
         LotCode code = LotNumbers.fromLabel(internal.value());
         boolean known = stock.lot(new LotRef(item.code(), code)).isPresent();
@@ -356,9 +388,20 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             addLabel((Scan.Product) scan);
             return;
         }
-        LocationRow location = resolve.location(scan, RECEIVING_TYPES, "goods are received at the dock or into quarantine");
-        Receive receive = new Receive(supplier, reference, item.code(), lot, supplierLot, quantity, expiry,
-                manufactured, location.code(), sscc, documents);
+        LocationRow location =
+                resolve.location(scan, RECEIVING_TYPES, "goods are received at the dock or into quarantine");
+        Receive receive = new Receive(
+                supplier,
+                reference,
+                item.code(),
+                lot,
+                supplierLot,
+                quantity,
+                expiry,
+                manufactured,
+                location.code(),
+                sscc,
+                documents);
         CapturedEvent captured = ctx.capture().capture(receive);
         String status = LotStatusRules.initialStatus(item.qcRequired()).name();
         String done = "Received " + quantity + " of " + item.code() + " lot " + lot + " at " + location.code() + " ("
@@ -450,7 +493,10 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
                 f.add(new Field("SSCC", sscc.value()));
             }
             if (!documents.isEmpty()) {
-                f.add(new Field("Documents", String.join(", ", documents.stream().map(Reference::value).toList())));
+                f.add(new Field(
+                        "Documents",
+                        String.join(
+                                ", ", documents.stream().map(Reference::value).toList())));
             }
         }
         return f;

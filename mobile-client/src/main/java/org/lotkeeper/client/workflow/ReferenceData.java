@@ -47,6 +47,8 @@ public interface ReferenceData {
 
     /** Convenience: the partner's minimum remaining shelf life, 0 when unknown. */
     default int minRemainingShelfLifeDays(PartnerCode partner) {
-        return partner == null ? 0 : partner(partner).map(PartnerRow::minRemainingShelfLifeDays).orElse(0);
+        return partner == null
+                ? 0
+                : partner(partner).map(PartnerRow::minRemainingShelfLifeDays).orElse(0);
     }
 }

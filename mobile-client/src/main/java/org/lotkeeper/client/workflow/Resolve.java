@@ -97,13 +97,16 @@ final class Resolve {
             try {
                 code = LocationCode.of(g.extension().get());
             } catch (IllegalArgumentException e) {
-                throw new Refusal("Location " + g.extension().get() + " is not known on this device — scan a location label of this site.");
+                throw new Refusal("Location " + g.extension().get()
+                        + " is not known on this device — scan a location label of this site.");
             }
         } else {
             throw new Refusal("This is " + describe(scan) + ", not a location label — scan the location label.");
         }
-        return masterData.location(code).orElseThrow(() -> new Refusal("Location " + code
-                + " is not known on this device — scan a location label of this site, or sync the device."));
+        return masterData
+                .location(code)
+                .orElseThrow(() -> new Refusal("Location " + code
+                        + " is not known on this device — scan a location label of this site, or sync the device."));
     }
 
     /** A location of one of the allowed types. */
@@ -164,10 +167,15 @@ final class Resolve {
 
     /** The item of a GS1 label: its GTIN (01) or content GTIN (02). */
     ItemRow itemOf(Gs1Data data) {
-        Gtin gtin = data.gtin().or(data::contentGtin).orElseThrow(() ->
-                new Refusal("This label has no GTIN — scan the product label."));
-        return masterData.itemByGtin(gtin).orElseThrow(() -> new Refusal("GTIN " + gtin
-                + " is not an item on this device — sync the device, or ask for the item to be added to master data."));
+        Gtin gtin = data.gtin()
+                .or(data::contentGtin)
+                .orElseThrow(() -> new Refusal("This label has no GTIN — scan the product label."));
+        return masterData
+                .itemByGtin(gtin)
+                .orElseThrow(
+                        () -> new Refusal(
+                                "GTIN " + gtin
+                                        + " is not an item on this device — sync the device, or ask for the item to be added to master data."));
     }
 
     /** A lot from a GS1 lot label, a pallet label, or a plain lot code. */
@@ -176,34 +184,41 @@ final class Resolve {
             return lotOfLabel(p.data(), null);
         }
         if (scan instanceof Scan.Container c) {
-            if (c.data().lot().isPresent() && (c.data().contentGtin().isPresent() || c.data().gtin().isPresent())) {
+            if (c.data().lot().isPresent()
+                    && (c.data().contentGtin().isPresent() || c.data().gtin().isPresent())) {
                 return lotOfLabel(c.data(), c.sscc());
             }
-            ContainerInfo info = stock.container(c.sscc()).orElseThrow(() -> new Refusal("Pallet " + c.sscc()
-                    + " is not known on this device — scan the lot label on the goods instead."));
+            ContainerInfo info = stock.container(c.sscc())
+                    .orElseThrow(() -> new Refusal("Pallet " + c.sscc()
+                            + " is not known on this device — scan the lot label on the goods instead."));
             if (info.contents().size() != 1) {
-                throw new Refusal("Pallet " + c.sscc() + " holds " + info.contents().size()
-                        + " lots — scan the lot label of the one you take.");
+                throw new Refusal("Pallet " + c.sscc() + " holds "
+                        + info.contents().size() + " lots — scan the lot label of the one you take.");
             }
             ContainerLine line = info.contents().get(0);
-            ItemRow item = masterData.item(line.item()).orElseThrow(() -> new Refusal("Item " + line.item()
-                    + " on pallet " + c.sscc() + " is not known on this device — sync the device."));
+            ItemRow item = masterData
+                    .item(line.item())
+                    .orElseThrow(() -> new Refusal("Item " + line.item() + " on pallet " + c.sscc()
+                            + " is not known on this device — sync the device."));
             return new LotScan(item, line.lot(), null, c.sscc(), line.quantity());
         }
         if (scan instanceof Scan.Code c) {
-            LotCode code = c.asLotCode().orElseThrow(() -> new Refusal(c.value()
-                    + " is too long for a lot code — scan the lot label."));
+            LotCode code = c.asLotCode()
+                    .orElseThrow(() -> new Refusal(c.value() + " is too long for a lot code — scan the lot label."));
             List<LotRow> rows = stock.lotsByCode(code);
             if (rows.isEmpty()) {
-                throw new Refusal("Lot " + code + " is not known on this device — scan the GS1 lot label (it names the item).");
+                throw new Refusal(
+                        "Lot " + code + " is not known on this device — scan the GS1 lot label (it names the item).");
             }
             if (rows.size() > 1) {
                 throw new Refusal("Lot code " + code + " is used by several items ("
                         + rows.stream().map(r -> r.item().value()).collect(Collectors.joining(", "))
                         + ") — scan the GS1 lot label.");
             }
-            ItemRow item = masterData.item(rows.get(0).item()).orElseThrow(() -> new Refusal("Item " + rows.get(0).item()
-                    + " is not known on this device — sync the device."));
+            ItemRow item = masterData
+                    .item(rows.get(0).item())
+                    .orElseThrow(() -> new Refusal(
+                            "Item " + rows.get(0).item() + " is not known on this device — sync the device."));
             return new LotScan(item, code, null, null, null);
         }
         throw new Refusal("This is " + describe(scan) + ", not a lot label — scan the lot label.");
@@ -211,8 +226,9 @@ final class Resolve {
 
     private LotScan lotOfLabel(Gs1Data data, Sscc sscc) {
         ItemRow item = itemOf(data);
-        LotCode lot = data.lot().orElseThrow(() -> new Refusal("This label of " + item.code()
-                + " has no lot number — scan the lot label."));
+        LotCode lot = data.lot()
+                .orElseThrow(
+                        () -> new Refusal("This label of " + item.code() + " has no lot number — scan the lot label."));
         return new LotScan(item, lot, data, sscc, null);
     }
 
@@ -245,7 +261,9 @@ final class Resolve {
                         + item.baseUom() + " — key the quantity instead.");
             }
         }
-        if (data.count().isPresent() && item.baseUom().dimension() == Dimension.COUNT && data.count().getAsLong() > 0) {
+        if (data.count().isPresent()
+                && item.baseUom().dimension() == Dimension.COUNT
+                && data.count().getAsLong() > 0) {
             return Quantity.of(java.math.BigDecimal.valueOf(data.count().getAsLong()), item.baseUom());
         }
         return null;
@@ -256,25 +274,33 @@ final class Resolve {
         if (data == null || data.warnings().isEmpty()) {
             return "";
         }
-        return " Check the label: " + data.warnings().stream().map(Gs1Warning::message).collect(Collectors.joining(" "));
+        return " Check the label: "
+                + data.warnings().stream().map(Gs1Warning::message).collect(Collectors.joining(" "));
     }
 
     /** The facts availability judges for a lot at a location. */
     LotAtLocation facts(LotRef lot, LocationRow location) {
-        LotRow row = stock.lot(lot).orElseThrow(() -> new Refusal("Lot " + lot.lot() + " of " + lot.item()
-                + " is not known on this device — sync the device, or take another lot."));
+        LotRow row = stock.lot(lot)
+                .orElseThrow(() -> new Refusal("Lot " + lot.lot() + " of " + lot.item()
+                        + " is not known on this device — sync the device, or take another lot."));
         return new LotAtLocation(lot, row.status(), row.expiry(), location.code(), location.type());
     }
 
     /** Where a lot has stock (quantity above zero). */
     List<StockCandidate> stockOf(LotRef lot) {
-        return stock.stockOfLot(lot).stream().filter(c -> c.quantity().isPositive()).collect(Collectors.toList());
+        return stock.stockOfLot(lot).stream()
+                .filter(c -> c.quantity().isPositive())
+                .collect(Collectors.toList());
     }
 
     /** The lot's status and expiry in words: "RELEASED, expires 2027-03-31". */
     String statusOf(LotRef lot, LocalDate today) {
-        return stock.lot(lot).map(r -> r.status() + (r.expiry() == null ? "" : r.expiry().isBefore(today)
-                ? ", expired " + r.expiry() : ", expires " + r.expiry())).orElse("not known on this device");
+        return stock.lot(lot)
+                .map(r -> r.status()
+                        + (r.expiry() == null
+                                ? ""
+                                : r.expiry().isBefore(today) ? ", expired " + r.expiry() : ", expires " + r.expiry()))
+                .orElse("not known on this device");
     }
 
     static boolean usable(LotStatus status) {

@@ -35,12 +35,21 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
 
     /** The steps. */
     public enum Step implements WorkflowStep {
-        RMA, LOT, QUANTITY, REASON, LOCATION
+        RMA,
+        LOT,
+        QUANTITY,
+        REASON,
+        LOCATION
     }
 
     /** The reasons offered as one tap. */
-    public static final List<String> REASONS = List.of("Damaged pail", "Damaged in transit", "Wrong product delivered",
-            "Quality complaint", "Ordered too much", "Expired on arrival");
+    public static final List<String> REASONS = List.of(
+            "Damaged pail",
+            "Damaged in transit",
+            "Wrong product delivered",
+            "Quality complaint",
+            "Ordered too much",
+            "Expired on arrival");
 
     private Reference reference;
     private PartnerCode customer;
@@ -61,15 +70,18 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
 
     @Override
     public Set<UiAction> offers() {
-        return EnumSet.of(UiAction.SCAN, UiAction.CANCEL, UiAction.NO_REFERENCE, UiAction.KEY_QUANTITY, UiAction.CHOOSE);
+        return EnumSet.of(
+                UiAction.SCAN, UiAction.CANCEL, UiAction.NO_REFERENCE, UiAction.KEY_QUANTITY, UiAction.CHOOSE);
     }
 
     /** A return without an RMA: the customer and the customer's delivery note or reference. */
     @Override
     protected void onNoReference(String customerText, String customerReference) {
         PartnerCode customerCode = Resolve.partnerCode(customerText, "customer");
-        PartnerRow partner = masterData.partner(customerCode).orElseThrow(() -> refuse("Customer " + customerCode
-                + " is not known on this device — choose another, or sync the device."));
+        PartnerRow partner = masterData
+                .partner(customerCode)
+                .orElseThrow(() -> refuse("Customer " + customerCode
+                        + " is not known on this device — choose another, or sync the device."));
         if (partner.kind() != PartnerKind.CUSTOMER) {
             throw refuse(partner.name() + " is not a customer — choose the customer.");
         }
@@ -117,19 +129,27 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
         switch (step) {
             case RMA -> {
                 Reference ref = Resolve.reference(scan, "the return authorisation");
-                ReturnAuthorisation rma = tasks.returnAuthorisation(ref).orElseThrow(() -> refuse("Return " + ref
-                        + " is not known on this device — sync the device, or tap No RMA and name the customer."));
+                ReturnAuthorisation rma = tasks.returnAuthorisation(ref)
+                        .orElseThrow(
+                                () -> refuse(
+                                        "Return " + ref
+                                                + " is not known on this device — sync the device, or tap No RMA and name the customer."));
                 reference = rma.reference();
                 customer = rma.customer();
                 step = Step.LOT;
                 good("Return " + ref + " from " + customerName() + ". " + prompt());
             }
             case LOT -> {
-                if (!(scan instanceof Scan.Product) && !(scan instanceof Scan.Container) && !(scan instanceof Scan.Code)) {
-                    throw refuse("This is " + Resolve.describe(scan) + ", not a lot label — scan the lot label on the returned goods.");
+                if (!(scan instanceof Scan.Product)
+                        && !(scan instanceof Scan.Container)
+                        && !(scan instanceof Scan.Code)) {
+                    throw refuse("This is " + Resolve.describe(scan)
+                            + ", not a lot label — scan the lot label on the returned goods.");
                 }
                 Resolve.LotScan scanned = resolve.lot(scan);
-                Quantity q = scanned.label() == null ? scanned.containerQuantity() : Resolve.labelQuantity(scanned.label(), scanned.item());
+                Quantity q = scanned.label() == null
+                        ? scanned.containerQuantity()
+                        : Resolve.labelQuantity(scanned.label(), scanned.item());
                 item = scanned.item();
                 lot = scanned.lot();
                 quantity = q;
@@ -140,10 +160,10 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
             case QUANTITY -> throw refuse("Key the quantity that came back.");
             case REASON -> throw refuse("Choose why the goods came back (one tap).");
             case LOCATION -> {
-                LocationRow to = resolve.location(scan, List.of(LocationType.RETURNS),
-                        "returned goods are kept apart in a returns location");
-                CapturedEvent captured = ctx.capture().capture(new Return(customer, reference, item.code(), lot, quantity,
-                        to.code(), reason));
+                LocationRow to = resolve.location(
+                        scan, List.of(LocationType.RETURNS), "returned goods are kept apart in a returns location");
+                CapturedEvent captured = ctx.capture()
+                        .capture(new Return(customer, reference, item.code(), lot, quantity, to.code(), reason));
                 String done = "Returned " + quantity + " of lot " + lot + " into " + to.code() + ".";
                 Reference keep = reference;
                 PartnerCode keepCustomer = customer;

@@ -22,9 +22,16 @@ import org.lotkeeper.model.fefo.Allocation;
  * @param fefo     pick: the lot, location and quantity FEFO says to take for the current line
  * @param blocked  a lot on this screen that must not be used, and why (the red banner)
  */
-public record Screen(WorkflowKind workflow, WorkflowStep step, String prompt, Optional<Feedback> feedback,
-                     List<Field> filled, Set<UiAction> actions, List<Choice> choices, Optional<Allocation> fefo,
-                     Optional<Blocked> blocked) {
+public record Screen(
+        WorkflowKind workflow,
+        WorkflowStep step,
+        String prompt,
+        Optional<Feedback> feedback,
+        List<Field> filled,
+        Set<UiAction> actions,
+        List<Choice> choices,
+        Optional<Allocation> fefo,
+        Optional<Blocked> blocked) {
 
     public Screen {
         Objects.requireNonNull(workflow, "workflow");
@@ -40,7 +47,10 @@ public record Screen(WorkflowKind workflow, WorkflowStep step, String prompt, Op
 
     /** The value of the filled field with this label, if shown. */
     public Optional<String> value(String label) {
-        return filled.stream().filter(f -> f.label().equals(label)).map(Field::value).findFirst();
+        return filled.stream()
+                .filter(f -> f.label().equals(label))
+                .map(Field::value)
+                .findFirst();
     }
 
     /** The values of the choices offered now. */

@@ -42,7 +42,9 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
 
     /** The steps. */
     public enum Step implements WorkflowStep {
-        SHIPMENT, LOTS, FROM
+        SHIPMENT,
+        LOTS,
+        FROM
     }
 
     private record Line(ItemCode item, LotCode lot, Quantity quantity, LocationRow from, Sscc sscc) {
@@ -93,8 +95,9 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         switch (step) {
             case SHIPMENT -> {
                 Reference ref = Resolve.reference(scan, "the delivery note");
-                shipment = tasks.shipment(ref).orElseThrow(() -> refuse("Shipment " + ref
-                        + " is not known on this device — sync the device, or ask your supervisor."));
+                shipment = tasks.shipment(ref)
+                        .orElseThrow(() -> refuse("Shipment " + ref
+                                + " is not known on this device — sync the device, or ask your supervisor."));
                 step = Step.LOTS;
                 good("Shipment " + ref + " to " + customerName() + ". " + prompt());
             }
@@ -114,8 +117,9 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
             return;
         }
         if (scan instanceof Scan.Container c && c.data().lot().isEmpty()) {
-            ContainerInfo info = stock.container(c.sscc()).orElseThrow(() -> refuse("Pallet " + c.sscc()
-                    + " is not known on this device — scan the lot labels on it instead."));
+            ContainerInfo info = stock.container(c.sscc())
+                    .orElseThrow(() -> refuse("Pallet " + c.sscc()
+                            + " is not known on this device — scan the lot labels on it instead."));
             LocationRow at = masterData.location(info.location()).orElseThrow();
             List<Line> more = new ArrayList<>();
             for (ContainerLine l : info.contents()) {
@@ -129,8 +133,9 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         }
         Resolve.LotScan scanned = resolve.lot(scan);
         List<StockCandidate> rows = resolve.stockOf(scanned.ref());
-        List<StockCandidate> staged = rows.stream().filter(r -> r.locationType() == LocationType.STAGING
-                || r.locationType() == LocationType.SHIPPING).toList();
+        List<StockCandidate> staged = rows.stream()
+                .filter(r -> r.locationType() == LocationType.STAGING || r.locationType() == LocationType.SHIPPING)
+                .toList();
         List<StockCandidate> choice = staged.isEmpty() ? rows : staged;
         if (choice.size() == 1) {
             add(scanned, masterData.location(choice.get(0).location()).orElseThrow());
@@ -144,9 +149,14 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
     private void add(Resolve.LotScan scanned, LocationRow from) {
         checkAvailable(scanned.ref(), from);
         checkNotListed(scanned.ref(), from);
-        Quantity quantity = scanned.containerQuantity() != null ? scanned.containerQuantity()
-                : stock.stockOfLot(scanned.ref()).stream().filter(c -> c.location().equals(from.code()) && c.quantity().isPositive())
-                        .map(StockCandidate::quantity).findFirst().orElse(null);
+        Quantity quantity = scanned.containerQuantity() != null
+                ? scanned.containerQuantity()
+                : stock.stockOfLot(scanned.ref()).stream()
+                        .filter(c ->
+                                c.location().equals(from.code()) && c.quantity().isPositive())
+                        .map(StockCandidate::quantity)
+                        .findFirst()
+                        .orElse(null);
         if (quantity == null && scanned.label() != null) {
             quantity = Resolve.labelQuantity(scanned.label(), scanned.item());
         }
@@ -162,10 +172,11 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
     }
 
     private void checkAvailable(LotRef lot, LocationRow from) {
-        ItemRow item = masterData.item(lot.item()).orElseThrow(() -> refuse("Item " + lot.item()
-                + " is not known on this device — sync the device."));
-        int days = ShelfLife.requiredRemainingDays(masterData.minRemainingShelfLifeDays(shipment.customer()),
-                item.minRemainingShelfLifeDays());
+        ItemRow item = masterData
+                .item(lot.item())
+                .orElseThrow(() -> refuse("Item " + lot.item() + " is not known on this device — sync the device."));
+        int days = ShelfLife.requiredRemainingDays(
+                masterData.minRemainingShelfLifeDays(shipment.customer()), item.minRemainingShelfLifeDays());
         AvailabilityResult result = Availability.check(resolve.facts(lot, from), StockUse.SHIP, days, ctx.today());
         if (!result.isAvailable()) {
             throw refuse(result.message(), Blocked.of(lot, result).orElseThrow());
@@ -184,7 +195,14 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         }
         List<EventPayload> ships = new ArrayList<>();
         for (Line l : lines) {
-            ships.add(new Ship(shipment.shipment(), shipment.customer(), l.item(), l.lot(), l.quantity(), l.from().code(), l.sscc()));
+            ships.add(new Ship(
+                    shipment.shipment(),
+                    shipment.customer(),
+                    l.item(),
+                    l.lot(),
+                    l.quantity(),
+                    l.from().code(),
+                    l.sscc()));
         }
         List<CapturedEvent> captured = ctx.capture().captureAll(ships);
         String done = "Shipment " + shipment.shipment() + " to " + customerName() + " is shipped: " + lines.size()
@@ -194,7 +212,10 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
     }
 
     private String customerName() {
-        return masterData.partner(shipment.customer()).map(p -> p.name()).orElse(shipment.customer().value());
+        return masterData
+                .partner(shipment.customer())
+                .map(p -> p.name())
+                .orElse(shipment.customer().value());
     }
 
     @Override
@@ -209,8 +230,10 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
     protected String prompt() {
         return switch (step) {
             case SHIPMENT -> "Scan the delivery note.";
-            case LOTS -> lines.isEmpty() ? "Scan each lot you load."
-                    : "Scan the next lot, or scan the delivery note again to confirm.";
+            case LOTS ->
+                lines.isEmpty()
+                        ? "Scan each lot you load."
+                        : "Scan the next lot, or scan the delivery note again to confirm.";
             case FROM -> "Lot " + pending.lot() + " is in several places: scan the location you load it from.";
         };
     }
@@ -223,8 +246,10 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
             f.add(new Field("Customer", customerName()));
         }
         for (Line l : lines) {
-            f.add(new Field("Lot " + l.lot(), l.item() + " " + l.quantity() + " from " + l.from().code()
-                    + (l.sscc() == null ? "" : " on " + l.sscc())));
+            f.add(new Field(
+                    "Lot " + l.lot(),
+                    l.item() + " " + l.quantity() + " from " + l.from().code()
+                            + (l.sscc() == null ? "" : " on " + l.sscc())));
         }
         return f;
     }

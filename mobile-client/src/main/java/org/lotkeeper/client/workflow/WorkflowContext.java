@@ -18,8 +18,14 @@ import org.lotkeeper.model.scan.ScanRecogniser;
  *                   and the same clock
  * @param clock      the device clock; its zone is the plant's, for "today" (expiry, shelf life)
  */
-public record WorkflowContext(ReferenceData reference, StockView stock, TaskView tasks, LotHistory history,
-                              CapturePort capture, ScanRecogniser recogniser, Clock clock) {
+public record WorkflowContext(
+        ReferenceData reference,
+        StockView stock,
+        TaskView tasks,
+        LotHistory history,
+        CapturePort capture,
+        ScanRecogniser recogniser,
+        Clock clock) {
 
     public WorkflowContext {
         Objects.requireNonNull(reference, "reference");

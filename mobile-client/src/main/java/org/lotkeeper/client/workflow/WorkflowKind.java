@@ -2,5 +2,14 @@ package org.lotkeeper.client.workflow;
 
 /** The workflows a device offers (a device profile names which). */
 public enum WorkflowKind {
-    LOGIN, RECEIVE, MOVE, PICK, COUNT, SHIP, PRODUCE, RETURN, LOOKUP, HOLD
+    LOGIN,
+    RECEIVE,
+    MOVE,
+    PICK,
+    COUNT,
+    SHIP,
+    PRODUCE,
+    RETURN,
+    LOOKUP,
+    HOLD
 }

@@ -4,10 +4,10 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lotkeeper.model.event.EventPayload;
 
@@ -35,39 +35,69 @@ class ClientArchitectureTest {
         assertThat(client.containPackage("org.lotkeeper.client.store")).isTrue();
         assertThat(client.containPackage("org.lotkeeper.client.sync")).isTrue();
         assertThat(client.containPackage("org.lotkeeper.client.platform")).isTrue();
-        assertThat(client.stream().filter(c -> c.getPackageName().startsWith("org.lotkeeper.client.store")).count()).isGreaterThan(5);
+        assertThat(client.stream()
+                        .filter(c -> c.getPackageName().startsWith("org.lotkeeper.client.store"))
+                        .count())
+                .isGreaterThan(5);
     }
 
     @Test
     void nothingButTheUiImportsJavaFx() {
-        noClasses().that().resideInAPackage("org.lotkeeper.client..")
-                .and().resideOutsideOfPackage("org.lotkeeper.client.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.lotkeeper.client..")
+                .and()
+                .resideOutsideOfPackage("org.lotkeeper.client.ui..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..")
                 .check(client);
     }
 
     @Test
     void storeAndSyncKnowNoGluonAndTheStoreKnowsNoHttp() {
-        noClasses().that().resideInAnyPackage("org.lotkeeper.client.store..", "org.lotkeeper.client.sync..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.lotkeeper.client.store..",
+                        "org.lotkeeper.client.sync..",
                         "org.lotkeeper.client.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.gluonhq..", "android..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.gluonhq..", "android..")
                 .check(client);
-        noClasses().that().resideInAPackage("org.lotkeeper.client.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "retrofit2..", "org.lotkeeper.client.sync..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.lotkeeper.client.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("okhttp3..", "retrofit2..", "org.lotkeeper.client.sync..")
                 .check(client);
     }
 
     @Test
     void viewModelsHoldStateNotControls() {
-        assertThat(client.stream().filter(c -> c.getSimpleName().endsWith("ViewModel")).count()).isGreaterThan(5);
-        noClasses().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleName("ScreenModel")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
+        assertThat(client.stream()
+                        .filter(c -> c.getSimpleName().endsWith("ViewModel"))
+                        .count())
+                .isGreaterThan(5);
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("ViewModel")
+                .or()
+                .haveSimpleName("ScreenModel")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx.scene..")
                 .check(client);
     }
 
     @Test
     void packagesFormNoCycles() {
-        slices().matching("org.lotkeeper.client.(*)..").should().beFreeOfCycles().check(client);
+        slices().matching("org.lotkeeper.client.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(client);
     }
 
     @Test
@@ -85,10 +115,14 @@ class ClientArchitectureTest {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 c.getCodeUnits().forEach(unit -> {
-                    long types = unit.getInstanceofChecks().stream().map(i -> i.getRawType())
-                            .filter(t -> t.isAssignableTo(EventPayload.class) && !t.isEquivalentTo(EventPayload.class)).distinct().count();
+                    long types = unit.getInstanceofChecks().stream()
+                            .map(i -> i.getRawType())
+                            .filter(t -> t.isAssignableTo(EventPayload.class) && !t.isEquivalentTo(EventPayload.class))
+                            .distinct()
+                            .count();
                     if (types > 1) {
-                        events.add(SimpleConditionEvent.satisfied(unit, unit.getFullName() + " tests " + types + " event types by instanceof"));
+                        events.add(SimpleConditionEvent.satisfied(
+                                unit, unit.getFullName() + " tests " + types + " event types by instanceof"));
                     }
                 });
             }
@@ -97,9 +131,14 @@ class ClientArchitectureTest {
 
     @Test
     void onlyTheAttachAdaptersCallGluonAttach() {
-        noClasses().that().resideInAPackage("org.lotkeeper.client..")
-                .and().resideOutsideOfPackage("org.lotkeeper.client.ui.attach..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.gluonhq..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.lotkeeper.client..")
+                .and()
+                .resideOutsideOfPackage("org.lotkeeper.client.ui.attach..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.gluonhq..")
                 .check(client);
     }
 }

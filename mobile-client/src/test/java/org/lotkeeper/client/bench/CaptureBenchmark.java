@@ -39,8 +39,7 @@ import org.lotkeeper.model.quantity.Uom;
  */
 public final class CaptureBenchmark {
 
-    private CaptureBenchmark() {
-    }
+    private CaptureBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("capture-bench");
@@ -48,8 +47,15 @@ public final class CaptureBenchmark {
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
         Files.createDirectories(dir);
-        System.out.printf(Locale.ROOT, "capture benchmark: dir=%s, %d captures, sustained %d/s for %d s, java %s, %d cpus%n",
-                dir, captures, rate, seconds, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "capture benchmark: dir=%s, %d captures, sustained %d/s for %d s, java %s, %d cpus%n",
+                dir,
+                captures,
+                rate,
+                seconds,
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
 
         baseline(dir.resolve("baseline.db"), captures);
 
@@ -84,7 +90,8 @@ public final class CaptureBenchmark {
                 paced[i] = System.nanoTime() - due; // from the scheduled start: includes any queueing behind a stall
             }
             report("capture, sustained " + rate + "/s", paced, System.nanoTime() - start);
-            System.out.printf(Locale.ROOT, "outbox rows: %d, file %s%n", store.outbox().highestDeviceSeq(), file);
+            System.out.printf(
+                    Locale.ROOT, "outbox rows: %d, file %s%n", store.outbox().highestDeviceSeq(), file);
         }
     }
 
@@ -95,8 +102,18 @@ public final class CaptureBenchmark {
 
     private static void capture(SqliteStore store, int i) {
         EventPayload p = i % 5 == 0
-                ? new Receive(new PartnerCode("ACME"), new Reference("PO-" + i), ITEM, new LotCode("L-" + (i % 500)), null,
-                        Quantity.of("20", Uom.KGM), null, null, A, null, List.of())
+                ? new Receive(
+                        new PartnerCode("ACME"),
+                        new Reference("PO-" + i),
+                        ITEM,
+                        new LotCode("L-" + (i % 500)),
+                        null,
+                        Quantity.of("20", Uom.KGM),
+                        null,
+                        null,
+                        A,
+                        null,
+                        List.of())
                 : new Move(ITEM, new LotCode("L-" + (i % 500)), Quantity.of("1.5", Uom.KGM), A, B, null);
         store.outbox().capture(USER, p);
     }
@@ -128,9 +145,17 @@ public final class CaptureBenchmark {
     private static void report(String name, long[] nanos, long elapsedNanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-42s n=%6d  p50=%6.3f ms  p90=%6.3f ms  p99=%6.3f ms  p99.9=%6.3f ms  max=%7.3f ms  %8.0f/s%n",
-                name, sorted.length, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999),
-                sorted[sorted.length - 1] / 1e6, sorted.length / (elapsedNanos / 1e9));
+        System.out.printf(
+                Locale.ROOT,
+                "%-42s n=%6d  p50=%6.3f ms  p90=%6.3f ms  p99=%6.3f ms  p99.9=%6.3f ms  max=%7.3f ms  %8.0f/s%n",
+                name,
+                sorted.length,
+                ms(sorted, 0.50),
+                ms(sorted, 0.90),
+                ms(sorted, 0.99),
+                ms(sorted, 0.999),
+                sorted[sorted.length - 1] / 1e6,
+                sorted.length / (elapsedNanos / 1e9));
     }
 
     private static double ms(long[] sorted, double q) {

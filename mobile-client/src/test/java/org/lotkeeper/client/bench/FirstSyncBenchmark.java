@@ -51,8 +51,7 @@ public final class FirstSyncBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FirstSyncBenchmark() {
-    }
+    private FirstSyncBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "mobile-client/target/first-sync-bench");
@@ -64,9 +63,13 @@ public final class FirstSyncBenchmark {
         if (Files.exists(dir.resolve("devices"))) {
             throw new IllegalStateException("use a fresh directory: " + dir);
         }
-        System.setProperty("lotkeeper.server.jar", System.getProperty("lotkeeper.server.jar",
-                Files.isRegularFile(Path.of("sync-server/target/quarkus-app/quarkus-run.jar"))
-                        ? "sync-server/target/quarkus-app/quarkus-run.jar" : "../sync-server/target/quarkus-app/quarkus-run.jar"));
+        System.setProperty(
+                "lotkeeper.server.jar",
+                System.getProperty(
+                        "lotkeeper.server.jar",
+                        Files.isRegularFile(Path.of("sync-server/target/quarkus-app/quarkus-run.jar"))
+                                ? "sync-server/target/quarkus-app/quarkus-run.jar"
+                                : "../sync-server/target/quarkus-app/quarkus-run.jar"));
         try (ServerProcess server = new ServerProcess(dir.resolve("server")).start()) {
             ServerApi api = new ServerApi(server);
             api.loadMasterData("/riverside/masterdata.json");
@@ -88,16 +91,24 @@ public final class FirstSyncBenchmark {
                 }
                 PushResponse r = api.push(loaderToken, loaderId, batch);
                 if (r.results().stream().anyMatch(x -> !x.status().stored())) {
-                    throw new IllegalStateException("a receipt was not stored: " + r.results().get(0));
+                    throw new IllegalStateException(
+                            "a receipt was not stored: " + r.results().get(0));
                 }
             }
             double loadSeconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "loaded %,d lots (%,d events, %,d stock rows) through push in %.1f s (%,.0f events/s)%n", lots,
-                    seq - 1, (long) lots * rowsPerLot, loadSeconds, (seq - 1) / loadSeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "loaded %,d lots (%,d events, %,d stock rows) through push in %.1f s (%,.0f events/s)%n",
+                    lots,
+                    seq - 1,
+                    (long) lots * rowsPerLot,
+                    loadSeconds,
+                    (seq - 1) / loadSeconds);
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Path devices = dir.resolve("devices");
-            Simulator sim = new Simulator(Simulator.Options.in(devices), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+            Simulator sim = new Simulator(
+                    Simulator.Options.in(devices), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
             try {
                 sim.set("SERVER", server.url()).set("CODE", api.enrollmentCode("PLANT-1", "fresh"));
                 check(sim.run(List.of("device fresh profile=zebra-tc5x", "enroll ${SERVER} ${CODE}")));
@@ -112,16 +123,26 @@ public final class FirstSyncBenchmark {
             System.gc();
             long before = usedHeap();
             long s0 = System.nanoTime();
-            try (ClientCore device = ClientCore.builder(devices.resolve("fresh.db"), DeviceProfiles.bundled().byName("zebra-tc5x").orElseThrow())
+            try (ClientCore device = ClientCore.builder(
+                            devices.resolve("fresh.db"),
+                            DeviceProfiles.bundled().byName("zebra-tc5x").orElseThrow())
                     .build()) {
                 if (device.data().userByBadge("B-1001").isEmpty()
-                        || device.data().itemByGtin(org.lotkeeper.model.id.Gtin.of("10614141000033")).isEmpty()) {
-                    throw new IllegalStateException("the synced device does not know badge B-1001 or the solvent's GTIN");
+                        || device.data()
+                                .itemByGtin(org.lotkeeper.model.id.Gtin.of("10614141000033"))
+                                .isEmpty()) {
+                    throw new IllegalStateException(
+                            "the synced device does not know badge B-1001 or the solvent's GTIN");
                 }
                 double readyMs = (System.nanoTime() - s0) / 1e6;
                 System.gc();
-                System.out.printf(Locale.ROOT, "P7 in-process: store open to ready-to-scan %.0f ms; heap used after GC %.1f MB "
-                                + "(%.1f MB before opening); device file %.1f MB%n", readyMs, usedHeap() / 1e6, before / 1e6,
+                System.out.printf(
+                        Locale.ROOT,
+                        "P7 in-process: store open to ready-to-scan %.0f ms; heap used after GC %.1f MB "
+                                + "(%.1f MB before opening); device file %.1f MB%n",
+                        readyMs,
+                        usedHeap() / 1e6,
+                        before / 1e6,
                         Files.size(devices.resolve("fresh.db")) / 1e6);
             }
         }
@@ -129,17 +150,30 @@ public final class FirstSyncBenchmark {
 
     private static Event receipt(UuidV7Generator ids, long seq, int i) {
         String lot = String.format(Locale.ROOT, "S-%06d", i);
-        Receive r = new Receive(PartnerCode.of("SOLVCO"), Reference.of("PO-LOAD"), ItemCode.of("RM-SOLVENT"), LotCode.of(lot),
-                null, Quantity.of(Integer.toString(100 + i % 900), Uom.LTR), LocalDate.parse("2027-09-30").plusDays(i % 300),
-                null, LocationCode.of(i % 2 == 0 ? "RCV-DOCK-1" : "WH-B-01"), null, List.of());
+        Receive r = new Receive(
+                PartnerCode.of("SOLVCO"),
+                Reference.of("PO-LOAD"),
+                ItemCode.of("RM-SOLVENT"),
+                LotCode.of(lot),
+                null,
+                Quantity.of(Integer.toString(100 + i % 900), Uom.LTR),
+                LocalDate.parse("2027-09-30").plusDays(i % 300),
+                null,
+                LocationCode.of(i % 2 == 0 ? "RCV-DOCK-1" : "WH-B-01"),
+                null,
+                List.of());
         return new Event(ids.next(), seq, Instant.now(), UserId.of("ana"), SiteCode.of("PLANT-1"), r);
     }
 
     /** A MOVE of half of lot {@code i} from where it was received to WH-A-01: its second stock row. */
     private static Event halfToStorage(UuidV7Generator ids, long seq, int i) {
-        Move m = new Move(ItemCode.of("RM-SOLVENT"), LotCode.of(String.format(Locale.ROOT, "S-%06d", i)),
-                Quantity.of(Integer.toString((100 + i % 900) / 2), Uom.LTR), LocationCode.of(i % 2 == 0 ? "RCV-DOCK-1" : "WH-B-01"),
-                LocationCode.of("WH-A-01"), null);
+        Move m = new Move(
+                ItemCode.of("RM-SOLVENT"),
+                LotCode.of(String.format(Locale.ROOT, "S-%06d", i)),
+                Quantity.of(Integer.toString((100 + i % 900) / 2), Uom.LTR),
+                LocationCode.of(i % 2 == 0 ? "RCV-DOCK-1" : "WH-B-01"),
+                LocationCode.of("WH-A-01"),
+                null);
         return new Event(ids.next(), seq, Instant.now(), UserId.of("ana"), SiteCode.of("PLANT-1"), m);
     }
 

@@ -1,6 +1,5 @@
 package org.lotkeeper.client.core;
 
-import org.lotkeeper.client.workflow.Command;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,6 +12,7 @@ import org.lotkeeper.client.scan.WedgeSettings;
 import org.lotkeeper.client.store.OutboxEntry;
 import org.lotkeeper.client.store.SqliteStore;
 import org.lotkeeper.client.workflow.CaptureFailedException;
+import org.lotkeeper.client.workflow.Command;
 import org.lotkeeper.client.workflow.LoginWorkflow;
 import org.lotkeeper.client.workflow.PickTask;
 import org.lotkeeper.client.workflow.ReceiveWorkflow;
@@ -62,13 +62,18 @@ class ClientCoreTest {
             char c = sent.charAt(ci);
             input.key(WedgeKey.ch(c, t += 2));
         }
-        return input.key(s.terminator() == WedgeSettings.Terminator.TAB ? WedgeKey.tab(t + 2) : WedgeKey.enter(t + 2)).orElseThrow();
+        return input.key(s.terminator() == WedgeSettings.Terminator.TAB ? WedgeKey.tab(t + 2) : WedgeKey.enter(t + 2))
+                .orElseThrow();
     }
 
     private static void logIn(ClientCore device, WedgeInput input) {
         LoginWorkflow login = device.login();
         login.handle(Command.scan(typedByScanner(input, "B-1001")));
-        assertThat(login.handle(new Command.KeyPin("471147")).feedback().orElseThrow().tone()).isEqualTo(Tone.GOOD);
+        assertThat(login.handle(new Command.KeyPin("471147"))
+                        .feedback()
+                        .orElseThrow()
+                        .tone())
+                .isEqualTo(Tone.GOOD);
     }
 
     @Test
@@ -88,11 +93,22 @@ class ClientCoreTest {
             assertThat(done.feedback().orElseThrow().captured()).hasSize(1);
             OutboxEntry stored = device.store().outbox().all().get(0);
             assertThat(stored.event().userId()).isEqualTo(UserId.of("ana"));
-            assertThat(stored.event().payload()).isEqualTo(new Receive(PartnerCode.of("TIO2-CORP"), Reference.of("PO-7782"),
-                    ItemCode.of("RM-PIGMENT"), LotCode.of("P-5001"), LotCode.of("TX-55"), Quantity.of("500", Uom.KGM),
-                    java.time.LocalDate.parse("2028-06-30"), null, LocationCode.of("RCV-DOCK-1"), null, List.of()));
+            assertThat(stored.event().payload())
+                    .isEqualTo(new Receive(
+                            PartnerCode.of("TIO2-CORP"),
+                            Reference.of("PO-7782"),
+                            ItemCode.of("RM-PIGMENT"),
+                            LotCode.of("P-5001"),
+                            LotCode.of("TX-55"),
+                            Quantity.of("500", Uom.KGM),
+                            java.time.LocalDate.parse("2028-06-30"),
+                            null,
+                            LocationCode.of("RCV-DOCK-1"),
+                            null,
+                            List.of()));
             assertThat(device.data().lot(P5001).orElseThrow().status()).isEqualTo(LotStatus.QUARANTINE);
-            assertThat(device.data().stockAt(LocationCode.of("RCV-DOCK-1"))).extracting(c -> c.lot().lot().value() + "=" + c.quantity())
+            assertThat(device.data().stockAt(LocationCode.of("RCV-DOCK-1")))
+                    .extracting(c -> c.lot().lot().value() + "=" + c.quantity())
                     .containsExactly("P-5001=500 KGM");
             assertThat(device.syncStatus().pendingCount()).isEqualTo(1);
         }
@@ -101,12 +117,15 @@ class ClientCoreTest {
     @Test
     void aWorkflowNeedsALoggedInUserAndAProfileThatOffersIt() {
         try (ClientCore device = device("dock-tablet-10", List.of())) {
-            assertThatThrownBy(() -> device.start(WorkflowKind.RECEIVE)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> device.start(WorkflowKind.RECEIVE))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("logged in");
             logIn(device, device.newWedgeInput());
-            assertThatThrownBy(() -> device.start(WorkflowKind.PICK)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> device.start(WorkflowKind.PICK))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("dock-tablet-10 does not offer PICK");
-            assertThat(device.workflows()).contains(WorkflowKind.RECEIVE, WorkflowKind.LOOKUP, WorkflowKind.HOLD)
+            assertThat(device.workflows())
+                    .contains(WorkflowKind.RECEIVE, WorkflowKind.LOOKUP, WorkflowKind.HOLD)
                     .doesNotContain(WorkflowKind.PICK, WorkflowKind.PRODUCE);
             device.logout();
             assertThat(device.session()).isEmpty();
@@ -115,14 +134,20 @@ class ClientCoreTest {
 
     @Test
     void pickTasksComeFromPulledTasksOfKindPickAndOtherTaskKindsAreNotPickTasks() {
-        TaskRow so1 = new TaskRow(Reference.of("SO-1"), "PICK", List.of(
-                new TaskRow.Line(ItemCode.of("FG-PRIMER"), null, null, Quantity.of("10", Uom.H87), Reference.of("SO-1"))));
-        TaskRow count = new TaskRow(Reference.of("CNT-1"), "COUNT", List.of(
-                new TaskRow.Line(ItemCode.of("FG-PRIMER"), null, LocationCode.of("WH-A-01"), null, null)));
+        TaskRow so1 = new TaskRow(
+                Reference.of("SO-1"),
+                "PICK",
+                List.of(new TaskRow.Line(
+                        ItemCode.of("FG-PRIMER"), null, null, Quantity.of("10", Uom.H87), Reference.of("SO-1"))));
+        TaskRow count = new TaskRow(
+                Reference.of("CNT-1"),
+                "COUNT",
+                List.of(new TaskRow.Line(ItemCode.of("FG-PRIMER"), null, LocationCode.of("WH-A-01"), null, null)));
         try (ClientCore device = device("zebra-tc5x", List.of(so1, count))) {
             PickTask task = device.data().pickTask(Reference.of("SO-1")).orElseThrow();
             assertThat(task.customer()).isNull();
-            assertThat(task.lines()).containsExactly(new PickTask.Line(ItemCode.of("FG-PRIMER"), Quantity.of("10", Uom.H87)));
+            assertThat(task.lines())
+                    .containsExactly(new PickTask.Line(ItemCode.of("FG-PRIMER"), Quantity.of("10", Uom.H87)));
             assertThat(device.data().pickTask(Reference.of("CNT-1"))).isEmpty();
             assertThat(device.data().expectedReceipt(Reference.of("PO-7780"))).isEmpty();
         }
@@ -132,17 +157,41 @@ class ClientCoreTest {
     void recentEventsOfALotAreThisDevicesOwnNewestFirst() {
         try (ClientCore device = device("zebra-tc5x", List.of())) {
             SqliteCapturePort port = new SqliteCapturePort(device.store(), UserId.of("ben"));
-            port.capture(new Receive(PartnerCode.of("TIO2-CORP"), Reference.of("PO-7782"), P5001.item(), P5001.lot(), null,
-                    Quantity.of("500", Uom.KGM), null, null, LocationCode.of("RCV-DOCK-1"), null, List.of()));
+            port.capture(new Receive(
+                    PartnerCode.of("TIO2-CORP"),
+                    Reference.of("PO-7782"),
+                    P5001.item(),
+                    P5001.lot(),
+                    null,
+                    Quantity.of("500", Uom.KGM),
+                    null,
+                    null,
+                    LocationCode.of("RCV-DOCK-1"),
+                    null,
+                    List.of()));
             port.captureAll(List.of(
-                    new Move(P5001.item(), P5001.lot(), Quantity.of("500", Uom.KGM), LocationCode.of("RCV-DOCK-1"), LocationCode.of("WH-B-01"), null),
-                    new Move(ItemCode.of("RM-RESIN"), LotCode.of("R-1"), Quantity.of("1", Uom.KGM), LocationCode.of("WH-A-01"),
-                            LocationCode.of("WH-A-02"), null)));
+                    new Move(
+                            P5001.item(),
+                            P5001.lot(),
+                            Quantity.of("500", Uom.KGM),
+                            LocationCode.of("RCV-DOCK-1"),
+                            LocationCode.of("WH-B-01"),
+                            null),
+                    new Move(
+                            ItemCode.of("RM-RESIN"),
+                            LotCode.of("R-1"),
+                            Quantity.of("1", Uom.KGM),
+                            LocationCode.of("WH-A-01"),
+                            LocationCode.of("WH-A-02"),
+                            null)));
 
             List<RecentEvent> recent = device.data().recentEvents(P5001, 5);
 
-            assertThat(recent).extracting(RecentEvent::summary).containsExactly(
-                    "MOVE 500 KGM RCV-DOCK-1 → WH-B-01 (ben, pending)", "RECEIVE 500 KGM from TIO2-CORP at RCV-DOCK-1 (ben, pending)");
+            assertThat(recent)
+                    .extracting(RecentEvent::summary)
+                    .containsExactly(
+                            "MOVE 500 KGM RCV-DOCK-1 → WH-B-01 (ben, pending)",
+                            "RECEIVE 500 KGM from TIO2-CORP at RCV-DOCK-1 (ben, pending)");
             assertThat(device.data().recentEvents(P5001, 1)).hasSize(1);
         }
     }
@@ -151,9 +200,15 @@ class ClientCoreTest {
     void captureOnADeviceThatIsNotEnrolledIsNotSavedAndSaysWhy() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("fresh.db"))) {
             SqliteCapturePort port = new SqliteCapturePort(store, UserId.of("ana"));
-            assertThatThrownBy(() -> port.capture(new Move(P5001.item(), P5001.lot(), Quantity.of("1", Uom.KGM),
-                    LocationCode.of("A"), LocationCode.of("B"), null)))
-                    .isInstanceOf(CaptureFailedException.class).hasMessageContaining("not enrolled");
+            assertThatThrownBy(() -> port.capture(new Move(
+                            P5001.item(),
+                            P5001.lot(),
+                            Quantity.of("1", Uom.KGM),
+                            LocationCode.of("A"),
+                            LocationCode.of("B"),
+                            null)))
+                    .isInstanceOf(CaptureFailedException.class)
+                    .hasMessageContaining("not enrolled");
             assertThat(store.outbox().all()).isEmpty();
         }
     }
@@ -161,7 +216,8 @@ class ClientCoreTest {
     @Test
     void aPatternLotIsRefusedWithAReasonBecauseTheServerGaveNoDeviceTag() {
         try (ClientCore device = device("zebra-tc5x", List.of())) {
-            assertThatThrownBy(() -> device.data().deviceTag()).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> device.data().deviceTag())
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("no lot-number tag");
         }
     }
@@ -185,15 +241,19 @@ class ClientCoreTest {
         for (String profile : List.of("honeywell-ct4x", "zebra-tc5x")) {
             Path file = dir.resolve(profile + ".db");
             RiversideDevice.prepare(file, List.of());
-            try (ClientCore device = ClientCore.builder(file, PROFILES.byName(profile).orElseThrow()).build()) {
+            try (ClientCore device = ClientCore.builder(
+                            file, PROFILES.byName(profile).orElseThrow())
+                    .build()) {
                 WedgeInput input = device.newWedgeInput();
                 logIn(device, input);
                 ReceiveWorkflow receive = (ReceiveWorkflow) device.start(WorkflowKind.RECEIVE);
                 receive.handle(new Command.NoReference("ACME-RESINS", "PO-7780"));
-                receive.handle(Command.scan(typedByScanner(input, "]C1011061414100001910ACR-778\u001d172703313100001000\u001d400PO-7780")));
+                receive.handle(Command.scan(
+                        typedByScanner(input, "]C1011061414100001910ACR-778\u001d172703313100001000\u001d400PO-7780")));
                 receive.handle(Command.scan(typedByScanner(input, "]C1011061414100001910R-2401")));
                 receive.handle(Command.scan(typedByScanner(input, "RCV-DOCK-1")));
-                Receive r = (Receive) device.store().outbox().all().get(0).event().payload();
+                Receive r =
+                        (Receive) device.store().outbox().all().get(0).event().payload();
                 assertThat(r.lot()).isEqualTo(LotCode.of("R-2401"));
                 assertThat(r.supplierLot()).isEqualTo(LotCode.of("ACR-778"));
                 assertThat(r.quantity()).isEqualTo(Quantity.of("1000", Uom.KGM));

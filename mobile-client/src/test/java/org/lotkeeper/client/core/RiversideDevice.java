@@ -26,9 +26,9 @@ import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
+import org.lotkeeper.model.wire.LotRow;
 import org.lotkeeper.model.wire.PartnerRow;
 import org.lotkeeper.model.wire.PullResponse;
-import org.lotkeeper.model.wire.LotRow;
 import org.lotkeeper.model.wire.StockRow;
 import org.lotkeeper.model.wire.TaskRow;
 import org.lotkeeper.model.wire.UserRow;
@@ -42,8 +42,7 @@ public final class RiversideDevice {
     public static final String SITE = "PLANT-1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RiversideDevice() {
-    }
+    private RiversideDevice() {}
 
     /** Writes the enrolled, pulled device file at {@code file} (server URL: a port nobody listens on). */
     public static void prepare(Path file, List<TaskRow> tasks) {
@@ -53,8 +52,11 @@ public final class RiversideDevice {
     /** The same, with pulled lots and stock (statuses and expiries as the server knows them). */
     public static void prepare(Path file, List<TaskRow> tasks, List<LotRow> lots, List<StockRow> stock) {
         try (SqliteStore store = SqliteStore.open(file)) {
-            store.settings().saveEnrollment("http://127.0.0.1:9/", new DeviceId("dev-sim-1"), "t0k3n", new SiteCode(SITE));
-            store.referenceCache().applySnapshotPage(snapshot(tasks, lots, stock), true, store.outbox().acknowledgementMark());
+            store.settings()
+                    .saveEnrollment("http://127.0.0.1:9/", new DeviceId("dev-sim-1"), "t0k3n", new SiteCode(SITE));
+            store.referenceCache()
+                    .applySnapshotPage(
+                            snapshot(tasks, lots, stock), true, store.outbox().acknowledgementMark());
         }
     }
 
@@ -71,21 +73,34 @@ public final class RiversideDevice {
         }
         List<ItemRow> items = new ArrayList<>();
         for (JsonNode i : md.path("items")) {
-            items.add(new ItemRow(ItemCode.of(i.path("code").asText()), i.path("name").asText(),
-                    i.hasNonNull("gtin") ? Gtin.of(i.path("gtin").asText()) : null, Uom.valueOf(i.path("baseUom").asText()),
-                    i.path("qcRequired").asBoolean(), i.path("coaRequired").asBoolean(),
-                    i.hasNonNull("shelfLifeDays") ? i.path("shelfLifeDays").asInt() : null, i.path("minRemainingShelfLifeDays").asInt(0),
-                    LotNumbering.valueOf(i.path("lotNumbering").asText("SUPPLIER_LOT")), null, List.of()));
+            items.add(new ItemRow(
+                    ItemCode.of(i.path("code").asText()),
+                    i.path("name").asText(),
+                    i.hasNonNull("gtin") ? Gtin.of(i.path("gtin").asText()) : null,
+                    Uom.valueOf(i.path("baseUom").asText()),
+                    i.path("qcRequired").asBoolean(),
+                    i.path("coaRequired").asBoolean(),
+                    i.hasNonNull("shelfLifeDays") ? i.path("shelfLifeDays").asInt() : null,
+                    i.path("minRemainingShelfLifeDays").asInt(0),
+                    LotNumbering.valueOf(i.path("lotNumbering").asText("SUPPLIER_LOT")),
+                    null,
+                    List.of()));
         }
         List<LocationRow> locations = new ArrayList<>();
         for (JsonNode l : md.path("locations")) {
-            locations.add(new LocationRow(LocationCode.of(l.path("code").asText()), new SiteCode(l.path("site").asText()),
-                    LocationType.valueOf(l.path("type").asText()), l.path("pickSequence").asInt()));
+            locations.add(new LocationRow(
+                    LocationCode.of(l.path("code").asText()),
+                    new SiteCode(l.path("site").asText()),
+                    LocationType.valueOf(l.path("type").asText()),
+                    l.path("pickSequence").asInt()));
         }
         List<PartnerRow> partners = new ArrayList<>();
         for (JsonNode p : md.path("partners")) {
-            partners.add(new PartnerRow(PartnerCode.of(p.path("code").asText()), p.path("name").asText(),
-                    PartnerKind.valueOf(p.path("kind").asText()), p.hasNonNull("gln") ? Gln.of(p.path("gln").asText()) : null,
+            partners.add(new PartnerRow(
+                    PartnerCode.of(p.path("code").asText()),
+                    p.path("name").asText(),
+                    PartnerKind.valueOf(p.path("kind").asText()),
+                    p.hasNonNull("gln") ? Gln.of(p.path("gln").asText()) : null,
                     p.path("minRemainingShelfLifeDays").asInt(0)));
         }
         String salt = PinVerifier.newDeviceSalt();
@@ -93,9 +108,16 @@ public final class RiversideDevice {
         for (JsonNode u : md.path("users")) {
             List<Role> roles = new ArrayList<>();
             u.path("roles").forEach(r -> roles.add(Role.valueOf(r.asText())));
-            String verifier = u.hasNonNull("pin") ? PinVerifier.deviceVerifier(PinVerifier.hashPin(u.path("pin").asText()), salt) : null;
-            users.add(new UserRow(UserId.of(u.path("userId").asText()), u.path("name").asText(),
-                    u.hasNonNull("badge") ? u.path("badge").asText() : null, roles, verifier));
+            String verifier = u.hasNonNull("pin")
+                    ? PinVerifier.deviceVerifier(
+                            PinVerifier.hashPin(u.path("pin").asText()), salt)
+                    : null;
+            users.add(new UserRow(
+                    UserId.of(u.path("userId").asText()),
+                    u.path("name").asText(),
+                    u.hasNonNull("badge") ? u.path("badge").asText() : null,
+                    roles,
+                    verifier));
         }
         return new PullResponse("c1", true, items, locations, partners, lots, stock, tasks, users);
     }

@@ -23,8 +23,7 @@ final class RiversideReceipts {
     static final JsonNode SCANS = read("/riverside/scans.json");
     static final JsonNode STEPS = read("/riverside/steps.json");
 
-    private RiversideReceipts() {
-    }
+    private RiversideReceipts() {}
 
     private static JsonNode read(String resource) {
         try (InputStream in = RiversideReceipts.class.getResourceAsStream(resource)) {
@@ -38,7 +37,8 @@ final class RiversideReceipts {
     static List<JsonNode> receipts() {
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode step : STEPS) {
-            if (step.path("step").asText().equals("push") && step.path("event").path("type").asText().equals("RECEIVE")) {
+            if (step.path("step").asText().equals("push")
+                    && step.path("event").path("type").asText().equals("RECEIVE")) {
                 out.add(step.path("event").path("payload"));
             }
         }
@@ -48,7 +48,9 @@ final class RiversideReceipts {
     /** The scan of scans.json section {@code section} for a lot (labels, internalLotLabels) or location. */
     static String scan(String section, String key) {
         for (JsonNode n : SCANS.path(section)) {
-            String name = n.has("lot") ? n.path("lot").path("lot").asText() : n.path("location").asText();
+            String name = n.has("lot")
+                    ? n.path("lot").path("lot").asText()
+                    : n.path("location").asText();
             if (name.equals(key)) {
                 return n.path("scan").asText();
             }
@@ -59,7 +61,8 @@ final class RiversideReceipts {
     /** Whether a supplier label carries a quantity (AI 310n / 30 / 37). */
     private static boolean labelStatesQuantity(String label) {
         Scan scan = new ScanRecogniser(Gs1Decoder.create()).recognise(label.replace("<GS>", "\u001d"));
-        return scan instanceof Scan.Product p && (p.data().quantity().isPresent() || p.data().count().isPresent());
+        return scan instanceof Scan.Product p
+                && (p.data().quantity().isPresent() || p.data().count().isPresent());
     }
 
     /** Script lines that receive the given receipts (receive workflow already started). */
@@ -69,18 +72,23 @@ final class RiversideReceipts {
             String lot = r.path("lot").asText();
             String label = scan("labels", lot);
             lines.add("# " + r.path("item").asText() + " " + lot);
-            lines.add("action nopo " + r.path("supplier").asText() + " " + r.path("reference").asText());
+            lines.add("action nopo " + r.path("supplier").asText() + " "
+                    + r.path("reference").asText());
             lines.add("scan " + label);
             if (!labelStatesQuantity(label)) {
-                lines.add("quantity " + r.path("quantity").path("value").asText() + " " + r.path("quantity").path("uom").asText());
+                lines.add("quantity " + r.path("quantity").path("value").asText() + " "
+                        + r.path("quantity").path("uom").asText());
             }
             lines.add("scan " + scan("internalLotLabels", lot));
             lines.add("scan " + scan("locations", r.path("location").asText()));
             lines.add("expect RECEIVE item=" + r.path("item").asText() + " lot=" + lot
                     + " supplierLot=" + r.path("supplierLot").asText()
-                    + " quantity=" + r.path("quantity").path("value").asText() + "/" + r.path("quantity").path("uom").asText()
-                    + " expiry=" + r.path("expiry").asText() + " location=" + r.path("location").asText()
-                    + " supplier=" + r.path("supplier").asText() + " reference=" + r.path("reference").asText() + " userId=ana");
+                    + " quantity=" + r.path("quantity").path("value").asText() + "/"
+                    + r.path("quantity").path("uom").asText()
+                    + " expiry=" + r.path("expiry").asText() + " location="
+                    + r.path("location").asText()
+                    + " supplier=" + r.path("supplier").asText() + " reference="
+                    + r.path("reference").asText() + " userId=ana");
         }
         return lines;
     }

@@ -45,8 +45,10 @@ class RiversideReceivingIT {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private Simulator simulator(Map<String, String> vars) {
-        return new Simulator(Simulator.Options.in(dir.resolve("devices")).withVariables(vars),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Simulator(
+                Simulator.Options.in(dir.resolve("devices")).withVariables(vars),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private List<String> enrolledAndLoggedIn() {
@@ -61,7 +63,7 @@ class RiversideReceivingIT {
     @Test
     void riversideLotsScannedAtTheDockReachTheServerWithTheirSupplierLotsExpiriesAndQuantities() throws Exception {
         try (ServerProcess server = new ServerProcess(dir.resolve("server")).start();
-             Simulator sim = simulator(Map.of())) {
+                Simulator sim = simulator(Map.of())) {
             ServerApi api = new ServerApi(server);
             api.loadMasterData("/riverside/masterdata.json");
             String code = api.enrollmentCode("PLANT-1", "dock tablet 1");
@@ -82,8 +84,13 @@ class RiversideReceivingIT {
             assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Simulator.OK);
             assertThat(sim.refusals()).as(err.toString(StandardCharsets.UTF_8)).isZero();
             List<JsonNode> printed = jsonLines();
-            assertThat(printed).filteredOn(n -> n.path("kind").asText().equals("captured")).hasSize(5);
-            JsonNode lastSync = printed.stream().filter(n -> n.path("kind").asText().equals("sync")).reduce((a, b) -> b).orElseThrow();
+            assertThat(printed)
+                    .filteredOn(n -> n.path("kind").asText().equals("captured"))
+                    .hasSize(5);
+            JsonNode lastSync = printed.stream()
+                    .filter(n -> n.path("kind").asText().equals("sync"))
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
             assertThat(lastSync.path("ok").asBoolean()).isTrue();
             assertThat(lastSync.path("pending").asLong()).isZero();
             assertThat(lastSync.path("needsAttention").asLong()).isZero();
@@ -97,16 +104,25 @@ class RiversideReceivingIT {
             PullResponse snapshot = api.snapshot(token);
             for (JsonNode r : RiversideReceipts.receipts()) {
                 String lot = r.path("lot").asText();
-                assertThat(snapshot.lots()).filteredOn(l -> l.lot().value().equals(lot)).singleElement().satisfies(l -> {
-                    assertThat(l.item().value()).isEqualTo(r.path("item").asText());
-                    assertThat(l.expiry()).hasToString(r.path("expiry").asText());
-                    assertThat(l.status().name()).isEqualTo(lot.startsWith("S-") ? "RELEASED" : "QUARANTINE");
-                });
+                assertThat(snapshot.lots())
+                        .filteredOn(l -> l.lot().value().equals(lot))
+                        .singleElement()
+                        .satisfies(l -> {
+                            assertThat(l.item().value())
+                                    .isEqualTo(r.path("item").asText());
+                            assertThat(l.expiry()).hasToString(r.path("expiry").asText());
+                            assertThat(l.status().name()).isEqualTo(lot.startsWith("S-") ? "RELEASED" : "QUARANTINE");
+                        });
             }
             // a zero row is how the server says "nothing left here" (R-2401 on the dock after the putaway)
-            assertThat(snapshot.stock()).filteredOn(s -> !s.quantity().isZero()).extracting(s -> s.lot().value() + "@" + s.location().value() + "=" + s.quantity())
-                    .containsExactlyInAnyOrder("R-2401@WH-A-01=1000 KGM", "R-2402@RCV-DOCK-1=800 KGM",
-                            "P-5001@RCV-DOCK-1=500 KGM", "S-9001@RCV-DOCK-1=2000 LTR");
+            assertThat(snapshot.stock())
+                    .filteredOn(s -> !s.quantity().isZero())
+                    .extracting(s -> s.lot().value() + "@" + s.location().value() + "=" + s.quantity())
+                    .containsExactlyInAnyOrder(
+                            "R-2401@WH-A-01=1000 KGM",
+                            "R-2402@RCV-DOCK-1=800 KGM",
+                            "P-5001@RCV-DOCK-1=500 KGM",
+                            "S-9001@RCV-DOCK-1=2000 LTR");
 
             // the ledger holds exactly what the device captured: the same events again are duplicates of
             // the stored ones (content compared canonically, supplier lots included) …
@@ -114,20 +130,46 @@ class RiversideReceivingIT {
             List<Event> captured = outbox.stream().map(OutboxEntry::event).toList();
             PushResponse again = api.push(token, deviceId, captured);
             assertThat(again.results()).extracting(PushResult::status).containsOnly(PushStatus.DUPLICATE);
-            assertThat(again.results()).extracting(PushResult::ledgerSeq)
-                    .containsExactlyElementsOf(outbox.stream().map(OutboxEntry::ledgerSeq).toList());
+            assertThat(again.results())
+                    .extracting(PushResult::ledgerSeq)
+                    .containsExactlyElementsOf(
+                            outbox.stream().map(OutboxEntry::ledgerSeq).toList());
             for (JsonNode r : RiversideReceipts.receipts()) {
-                Receive stored = captured.stream().map(Event::payload).filter(Receive.class::isInstance).map(Receive.class::cast)
-                        .filter(p -> p.lot().value().equals(r.path("lot").asText())).findFirst().orElseThrow();
-                assertThat(stored.supplierLot()).isEqualTo(LotCode.of(r.path("supplierLot").asText()));
+                Receive stored = captured.stream()
+                        .map(Event::payload)
+                        .filter(Receive.class::isInstance)
+                        .map(Receive.class::cast)
+                        .filter(p -> p.lot().value().equals(r.path("lot").asText()))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(stored.supplierLot())
+                        .isEqualTo(LotCode.of(r.path("supplierLot").asText()));
             }
             // … and one with another supplier lot under the same id is refused, so the stored one is that lot
             Event first = captured.get(0);
             Receive r0 = (Receive) first.payload();
-            Receive forged = new Receive(r0.supplier(), r0.reference(), r0.item(), r0.lot(), LotCode.of("ACR-000"), r0.quantity(),
-                    r0.expiry(), r0.manufactured(), r0.location(), r0.sscc(), r0.documents());
-            PushResponse conflict = api.push(token, deviceId, List.of(new Event(first.eventId(), first.deviceSeq(), first.occurredAt(),
-                    first.userId(), first.site(), forged)));
+            Receive forged = new Receive(
+                    r0.supplier(),
+                    r0.reference(),
+                    r0.item(),
+                    r0.lot(),
+                    LotCode.of("ACR-000"),
+                    r0.quantity(),
+                    r0.expiry(),
+                    r0.manufactured(),
+                    r0.location(),
+                    r0.sscc(),
+                    r0.documents());
+            PushResponse conflict = api.push(
+                    token,
+                    deviceId,
+                    List.of(new Event(
+                            first.eventId(),
+                            first.deviceSeq(),
+                            first.occurredAt(),
+                            first.userId(),
+                            first.site(),
+                            forged)));
             assertThat(conflict.results()).singleElement().satisfies(res -> {
                 assertThat(res.status()).isEqualTo(PushStatus.REJECTED);
                 assertThat(res.error().code()).isEqualTo("EVENT_ID_CONFLICT");
@@ -138,7 +180,7 @@ class RiversideReceivingIT {
     @Test
     void eventsCapturedWhileOfflineOrWhileTheServerIsDownArriveExactlyOnceWhenItIsBack() throws Exception {
         try (ServerProcess server = new ServerProcess(dir.resolve("server")).start();
-             Simulator sim = simulator(Map.of())) {
+                Simulator sim = simulator(Map.of())) {
             ServerApi api = new ServerApi(server);
             api.loadMasterData("/riverside/masterdata.json");
             String code = api.enrollmentCode("PLANT-1", "dock tablet 2");
@@ -158,13 +200,17 @@ class RiversideReceivingIT {
             server.kill();
             List<String> serverDown = new ArrayList<>(RiversideReceipts.receiveLines(receipts.subList(1, 4)));
             serverDown.addAll(List.of("sync", "expect pending 4"));
-            assertThat(s.run(serverDown)).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Simulator.OK);
+            assertThat(s.run(serverDown))
+                    .as(err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(Simulator.OK);
             assertThat(lastSync().path("ok").asBoolean()).isFalse();
             assertThat(lastSync().path("error").path("kind").asText()).isEqualTo("NETWORK");
 
             // it comes back on the same address and data: one sync drains the outbox
             server.start();
-            assertThat(s.run(List.of("sync", "expect pending 0"))).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Simulator.OK);
+            assertThat(s.run(List.of("sync", "expect pending 0")))
+                    .as(err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(Simulator.OK);
             assertThat(lastSync().path("ok").asBoolean()).isTrue();
             assertThat(s.refusals()).isZero();
 
@@ -173,11 +219,19 @@ class RiversideReceivingIT {
             assertThat(outbox).hasSize(4).extracting(OutboxEntry::state).containsOnly(OutboxState.ACCEPTED);
             assertThat(outbox).extracting(OutboxEntry::ledgerSeq).doesNotHaveDuplicates();
 
-            PullResponse snapshot = api.snapshot(device.core().store().settings().token().orElseThrow());
-            assertThat(snapshot.lots()).extracting(l -> l.lot().value()).containsExactlyInAnyOrder("R-2401", "R-2402", "P-5001", "S-9001");
-            assertThat(snapshot.stock()).filteredOn(st -> !st.quantity().isZero()).extracting(st -> st.lot().value() + "@" + st.location().value() + "=" + st.quantity())
-                    .containsExactlyInAnyOrder("R-2401@RCV-DOCK-1=1000 KGM", "R-2402@RCV-DOCK-1=800 KGM",
-                            "P-5001@RCV-DOCK-1=500 KGM", "S-9001@RCV-DOCK-1=2000 LTR");
+            PullResponse snapshot =
+                    api.snapshot(device.core().store().settings().token().orElseThrow());
+            assertThat(snapshot.lots())
+                    .extracting(l -> l.lot().value())
+                    .containsExactlyInAnyOrder("R-2401", "R-2402", "P-5001", "S-9001");
+            assertThat(snapshot.stock())
+                    .filteredOn(st -> !st.quantity().isZero())
+                    .extracting(st -> st.lot().value() + "@" + st.location().value() + "=" + st.quantity())
+                    .containsExactlyInAnyOrder(
+                            "R-2401@RCV-DOCK-1=1000 KGM",
+                            "R-2402@RCV-DOCK-1=800 KGM",
+                            "P-5001@RCV-DOCK-1=500 KGM",
+                            "S-9001@RCV-DOCK-1=2000 LTR");
             // the device's own view settled on the server's figures, not on server + overlay
             assertThat(device.core().data().stockOf(org.lotkeeper.model.id.ItemCode.of("RM-RESIN")))
                     .extracting(c -> c.lot().lot().value() + "=" + c.quantity())
@@ -186,7 +240,10 @@ class RiversideReceivingIT {
     }
 
     private JsonNode lastSync() throws Exception {
-        return jsonLines().stream().filter(n -> n.path("kind").asText().equals("sync")).reduce((a, b) -> b).orElseThrow();
+        return jsonLines().stream()
+                .filter(n -> n.path("kind").asText().equals("sync"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     private List<JsonNode> jsonLines() throws Exception {

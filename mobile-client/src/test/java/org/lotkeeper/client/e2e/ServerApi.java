@@ -24,7 +24,8 @@ public final class ServerApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ServerProcess server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ServerApi(ServerProcess server) {
         this.server = server;
@@ -32,8 +33,13 @@ public final class ServerApi {
 
     /** {@code POST /api/v1/auth/token}: a user's bearer token. */
     public String token(String username, String password) throws IOException, InterruptedException {
-        return call("POST", "/api/v1/auth/token", null, JSON.writeValueAsString(Map.of("username", username, "password", password)))
-                .get("token").asText();
+        return call(
+                        "POST",
+                        "/api/v1/auth/token",
+                        null,
+                        JSON.writeValueAsString(Map.of("username", username, "password", password)))
+                .get("token")
+                .asText();
     }
 
     /** Loads a master data bundle from the classpath as admin. */
@@ -48,13 +54,22 @@ public final class ServerApi {
     /** An enrollment code for {@code site}, made by supervisor sam. */
     public String enrollmentCode(String site, String label) throws IOException, InterruptedException {
         String sam = token("sam", "sam-Passw0rd!");
-        return call("POST", "/api/v1/devices/enrollments", sam, JSON.writeValueAsString(Map.of("site", site, "label", label)))
-                .get("code").asText();
+        return call(
+                        "POST",
+                        "/api/v1/devices/enrollments",
+                        sam,
+                        JSON.writeValueAsString(Map.of("site", site, "label", label)))
+                .get("code")
+                .asText();
     }
 
     /** {@code POST /api/v1/devices/enroll}: {@code {deviceId, token, site}} of a new device. */
     public JsonNode enroll(String code, String model) throws IOException, InterruptedException {
-        return call("POST", "/api/v1/devices/enroll", null, JSON.writeValueAsString(Map.of("code", code, "model", model, "profile", "desktop")));
+        return call(
+                "POST",
+                "/api/v1/devices/enroll",
+                null,
+                JSON.writeValueAsString(Map.of("code", code, "model", model, "profile", "desktop")));
     }
 
     /** A whole snapshot of the device's site, every page, as the device would pull it. */
@@ -65,9 +80,11 @@ public final class ServerApi {
         PullResponse page;
         do {
             String path = "/api/v1/sync/pull?limit=5000" + (cursor == null ? "" : "&cursor=" + cursor);
-            HttpResponse<byte[]> r = http.send(request("GET", path, deviceToken, null), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r =
+                    http.send(request("GET", path, deviceToken, null), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
-                throw new IllegalStateException("pull answered " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+                throw new IllegalStateException(
+                        "pull answered " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
             }
             page = WireJson.read(r.body(), PullResponse.class).value();
             lots.addAll(page.lots());
@@ -78,19 +95,25 @@ public final class ServerApi {
     }
 
     /** Pushes events as the device, as they are (no outbox involved). */
-    public PushResponse push(String deviceToken, DeviceId device, List<Event> events) throws IOException, InterruptedException {
+    public PushResponse push(String deviceToken, DeviceId device, List<Event> events)
+            throws IOException, InterruptedException {
         byte[] body = WireJson.write(new PushRequest(device, events));
-        HttpRequest req = HttpRequest.newBuilder(server.uri("/api/v1/sync/push")).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + deviceToken)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpRequest req = HttpRequest.newBuilder(server.uri("/api/v1/sync/push"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + deviceToken)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("push answered " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "push answered " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
         }
         return WireJson.read(r.body(), PushResponse.class).value();
     }
 
-    private JsonNode call(String method, String path, String token, String body) throws IOException, InterruptedException {
+    private JsonNode call(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request(method, path, token, body), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
@@ -99,8 +122,11 @@ public final class ServerApi {
     }
 
     private HttpRequest request(String method, String path, String token, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }

@@ -33,7 +33,8 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The jar: system property {@code lotkeeper.server.jar}, else the sibling module's build output. */
     static Path jar() {
-        Path jar = Path.of(System.getProperty("lotkeeper.server.jar", "../sync-server/target/quarkus-app/quarkus-run.jar"));
+        Path jar = Path.of(
+                System.getProperty("lotkeeper.server.jar", "../sync-server/target/quarkus-app/quarkus-run.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no server jar at " + jar.toAbsolutePath()
                     + " — build it first: ./mvnw -pl sync-server package -DskipTests");
@@ -47,8 +48,11 @@ public final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("already running");
         }
         Files.createDirectories(dataDir);
-        ProcessBuilder pb = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx384m", "-jar", jar().toAbsolutePath().toString()))
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Xmx384m",
+                        "-jar",
+                        jar().toAbsolutePath().toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -79,14 +83,18 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration wait) throws InterruptedException, IOException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("server exited during start:\n" + Files.readString(log()));
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(uri("/q/health/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;

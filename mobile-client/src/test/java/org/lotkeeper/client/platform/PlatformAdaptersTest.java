@@ -50,7 +50,8 @@ class PlatformAdaptersTest {
         BufferedImage image = new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB);
         Path png = dir.resolve("label.png");
         ImageIO.write(image, "png", png.toFile());
-        Optional<BufferedImage> taken = Camera.fromFile(png, Runnable::run).takePicture().get();
+        Optional<BufferedImage> taken =
+                Camera.fromFile(png, Runnable::run).takePicture().get();
         assertThat(taken).hasValueSatisfying(i -> assertThat(i.getWidth()).isEqualTo(20));
         Path junk = Files.writeString(dir.resolve("junk.png"), "not an image");
         assertThat(Camera.fromFile(junk, Runnable::run).takePicture().get()).isEmpty();

@@ -1,7 +1,5 @@
 package org.lotkeeper.client.scan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +10,13 @@ import org.lotkeeper.model.gs1.Symbology;
 import org.lotkeeper.model.scan.Scan;
 import org.lotkeeper.model.scan.ScanRecogniser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class WedgeInputTest {
 
     private static final String GS = "\u001d";
-    private static final String RIVERSIDE_LABEL = "]C1011061414100001910ACR-778" + GS + "172703313100001000" + GS + "400PO-7780";
+    private static final String RIVERSIDE_LABEL =
+            "]C1011061414100001910ACR-778" + GS + "172703313100001000" + GS + "400PO-7780";
     private static final String RIVERSIDE_WEDGE_TILDE = "]C1011061414100001910ACR-778~172703313100001000~400PO-7780";
 
     /** Types {@code text} with {@code gap} ms between keys, then the terminator {@code gap} ms later. */
@@ -53,9 +54,11 @@ class WedgeInputTest {
         Scan recognised = new ScanRecogniser(Gs1Decoder.create()).recognise(scan.text());
 
         assertThat(recognised).isInstanceOfSatisfying(Scan.Product.class, p -> {
-            assertThat(p.data().lot()).hasValueSatisfying(l -> assertThat(l.value()).isEqualTo("ACR-778"));
+            assertThat(p.data().lot())
+                    .hasValueSatisfying(l -> assertThat(l.value()).isEqualTo("ACR-778"));
             assertThat(p.data().expiry()).hasValueSatisfying(d -> assertThat(d).hasToString("2027-03-31"));
-            assertThat(p.data().quantity()).hasValueSatisfying(q -> assertThat(q).hasToString("1000 KGM"));
+            assertThat(p.data().quantity())
+                    .hasValueSatisfying(q -> assertThat(q).hasToString("1000 KGM"));
             assertThat(p.data().customerPo()).contains("PO-7780");
         });
     }
@@ -86,8 +89,14 @@ class WedgeInputTest {
     void burstAtExactlyTheLimitIsAScanAndOneMillisecondMoreIsTyping() {
         WedgeSettings settings = WedgeSettings.defaults();
 
-        assertThat(type(new WedgeInput(settings), "WH-A-01", 0, 30, false).get(0).source()).isEqualTo(ScanSource.WEDGE);
-        assertThat(type(new WedgeInput(settings), "WH-A-01", 0, 31, false).get(0).source()).isEqualTo(ScanSource.MANUAL);
+        assertThat(type(new WedgeInput(settings), "WH-A-01", 0, 30, false)
+                        .get(0)
+                        .source())
+                .isEqualTo(ScanSource.WEDGE);
+        assertThat(type(new WedgeInput(settings), "WH-A-01", 0, 31, false)
+                        .get(0)
+                        .source())
+                .isEqualTo(ScanSource.MANUAL);
     }
 
     @Test
@@ -148,7 +157,8 @@ class WedgeInputTest {
 
         Optional<RawScan> scan = input.key(WedgeKey.enter(t));
 
-        assertThat(scan).hasValueSatisfying(s -> assertThat(s.text()).isEqualTo("010950110153000310ABC123" + GS + "17251231"));
+        assertThat(scan)
+                .hasValueSatisfying(s -> assertThat(s.text()).isEqualTo("010950110153000310ABC123" + GS + "17251231"));
     }
 
     @Test
@@ -172,7 +182,8 @@ class WedgeInputTest {
     @Test
     void symbologyIsReadFromTheIdentifier() {
         assertThat(RawScan.symbologyOf("]d2011061414100002610TX-55")).isEqualTo(Symbology.GS1_DATAMATRIX);
-        assertThat(RawScan.symbologyOf("]Q1https://id.gs1.org/01/10614141000033")).isEqualTo(Symbology.QR);
+        assertThat(RawScan.symbologyOf("]Q1https://id.gs1.org/01/10614141000033"))
+                .isEqualTo(Symbology.QR);
         assertThat(RawScan.symbologyOf("]A0CODE39")).isEqualTo(Symbology.OTHER);
         assertThat(RawScan.symbologyOf("RCV-DOCK-1")).isEqualTo(Symbology.NONE);
     }

@@ -1,7 +1,5 @@
 package org.lotkeeper.client.scan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.Optional;
@@ -18,12 +16,13 @@ import com.google.zxing.datamatrix.DataMatrixWriter;
 import com.google.zxing.oned.Code128Writer;
 import com.google.zxing.oned.EAN13Writer;
 import com.google.zxing.qrcode.QRCodeWriter;
-
 import org.junit.jupiter.api.Test;
 import org.lotkeeper.model.gs1.Gs1Decoder;
 import org.lotkeeper.model.gs1.Symbology;
 import org.lotkeeper.model.scan.Scan;
 import org.lotkeeper.model.scan.ScanRecogniser;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ZxingImageDecoderTest {
 
@@ -33,13 +32,15 @@ class ZxingImageDecoderTest {
     private final ScanRecogniser recogniser = new ScanRecogniser(Gs1Decoder.create());
 
     private static BufferedImage code128(String contents, int width, int height) {
-        BitMatrix m = new Code128Writer().encode(contents, BarcodeFormat.CODE_128, width, height, Map.of(EncodeHintType.MARGIN, 20));
+        BitMatrix m = new Code128Writer()
+                .encode(contents, BarcodeFormat.CODE_128, width, height, Map.of(EncodeHintType.MARGIN, 20));
         return MatrixToImageWriter.toBufferedImage(m);
     }
 
     /** DataMatrixWriter draws no quiet zone; a printed label has one. */
     private static BufferedImage withQuietZone(BufferedImage image) {
-        BufferedImage framed = new BufferedImage(image.getWidth() + 40, image.getHeight() + 40, BufferedImage.TYPE_INT_RGB);
+        BufferedImage framed =
+                new BufferedImage(image.getWidth() + 40, image.getHeight() + 40, BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = framed.createGraphics();
         g.setColor(java.awt.Color.WHITE);
         g.fillRect(0, 0, framed.getWidth(), framed.getHeight());
@@ -49,30 +50,41 @@ class ZxingImageDecoderTest {
     }
 
     private static Optional<RawScan> decode(BufferedImage image) throws Exception {
-        return new ZxingImageDecoder(SAME_THREAD).decode(image, ScanSource.IMAGE).get(5, TimeUnit.SECONDS);
+        return new ZxingImageDecoder(SAME_THREAD)
+                .decode(image, ScanSource.IMAGE)
+                .get(5, TimeUnit.SECONDS);
     }
 
     @Test
     void gs1128WithFnc1DecodesToTheRiversideLabelAsAScannerSendsIt() throws Exception {
-        BufferedImage image = code128(FNC1 + "011061414100001910ACR-778" + FNC1 + "172703313100001000" + FNC1 + "400PO-7780", 800, 120);
+        BufferedImage image = code128(
+                FNC1 + "011061414100001910ACR-778" + FNC1 + "172703313100001000" + FNC1 + "400PO-7780", 800, 120);
 
         Optional<RawScan> scan = decode(image);
 
         assertThat(scan).hasValueSatisfying(s -> {
-            assertThat(s.text()).isEqualTo("]C1011061414100001910ACR-778" + GS + "172703313100001000" + GS + "400PO-7780");
+            assertThat(s.text())
+                    .isEqualTo("]C1011061414100001910ACR-778" + GS + "172703313100001000" + GS + "400PO-7780");
             assertThat(s.symbology()).isEqualTo(Symbology.GS1_128);
             assertThat(s.source()).isEqualTo(ScanSource.IMAGE);
         });
-        assertThat(recogniser.recognise(scan.get().text())).isInstanceOfSatisfying(Scan.Product.class,
-                p -> assertThat(p.data().lot().orElseThrow().value()).isEqualTo("ACR-778"));
+        assertThat(recogniser.recognise(scan.get().text()))
+                .isInstanceOfSatisfying(
+                        Scan.Product.class,
+                        p -> assertThat(p.data().lot().orElseThrow().value()).isEqualTo("ACR-778"));
     }
 
     @Test
     void gs1DataMatrixLosesItsLeadingGsAndGetsTheD2Identifier() throws Exception {
         // With GS1_FORMAT, ZXing's writer encodes every GS of the content as FNC1: the first one
         // makes it a GS1 DataMatrix, the second separates the lot from the expiry.
-        BitMatrix m = new DataMatrixWriter().encode(GS + "011061414100002610TX-55" + GS + "17280630", BarcodeFormat.DATA_MATRIX,
-                200, 200, Map.of(EncodeHintType.GS1_FORMAT, true));
+        BitMatrix m = new DataMatrixWriter()
+                .encode(
+                        GS + "011061414100002610TX-55" + GS + "17280630",
+                        BarcodeFormat.DATA_MATRIX,
+                        200,
+                        200,
+                        Map.of(EncodeHintType.GS1_FORMAT, true));
 
         Optional<RawScan> scan = decode(withQuietZone(MatrixToImageWriter.toBufferedImage(m)));
 
@@ -80,8 +92,10 @@ class ZxingImageDecoderTest {
             assertThat(s.text()).isEqualTo("]d2011061414100002610TX-55" + GS + "17280630");
             assertThat(s.symbology()).isEqualTo(Symbology.GS1_DATAMATRIX);
         });
-        assertThat(recogniser.recognise(scan.get().text())).isInstanceOfSatisfying(Scan.Product.class,
-                p -> assertThat(p.data().expiry().orElseThrow()).hasToString("2028-06-30"));
+        assertThat(recogniser.recognise(scan.get().text()))
+                .isInstanceOfSatisfying(
+                        Scan.Product.class,
+                        p -> assertThat(p.data().expiry().orElseThrow()).hasToString("2028-06-30"));
     }
 
     @Test
@@ -100,13 +114,16 @@ class ZxingImageDecoderTest {
 
     @Test
     void ean13DecodesToItsGtin() throws Exception {
-        BitMatrix m = new EAN13Writer().encode("9501101530003", BarcodeFormat.EAN_13, 400, 150, Map.of(EncodeHintType.MARGIN, 20));
+        BitMatrix m = new EAN13Writer()
+                .encode("9501101530003", BarcodeFormat.EAN_13, 400, 150, Map.of(EncodeHintType.MARGIN, 20));
 
         Optional<RawScan> scan = decode(MatrixToImageWriter.toBufferedImage(m));
 
         assertThat(scan).hasValueSatisfying(s -> assertThat(s.symbology()).isEqualTo(Symbology.EAN_UPC));
-        assertThat(recogniser.recognise(scan.get().text())).isInstanceOfSatisfying(Scan.Product.class,
-                p -> assertThat(p.data().gtin().orElseThrow().value()).isEqualTo("09501101530003"));
+        assertThat(recogniser.recognise(scan.get().text()))
+                .isInstanceOfSatisfying(
+                        Scan.Product.class,
+                        p -> assertThat(p.data().gtin().orElseThrow().value()).isEqualTo("09501101530003"));
     }
 
     @Test
@@ -150,8 +167,10 @@ class ZxingImageDecoderTest {
         };
         AtomicReference<String> ranOn = new AtomicReference<>();
 
-        Optional<RawScan> scan = new ZxingImageDecoder(executor).decode(code128("WH-A-01", 300, 80), ScanSource.CAMERA)
-                .whenComplete((r, e) -> ranOn.compareAndSet(null, Thread.currentThread().getName()))
+        Optional<RawScan> scan = new ZxingImageDecoder(executor)
+                .decode(code128("WH-A-01", 300, 80), ScanSource.CAMERA)
+                .whenComplete((r, e) ->
+                        ranOn.compareAndSet(null, Thread.currentThread().getName()))
                 .get(5, TimeUnit.SECONDS);
 
         assertThat(submitted).hasValue(1);

@@ -35,7 +35,9 @@ class SimulatorTest {
         for (String name : names) {
             RiversideDevice.prepare(dir.resolve(name + ".db"), List.of());
         }
-        return new Simulator(Simulator.Options.in(dir), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new Simulator(
+                Simulator.Options.in(dir),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -79,7 +81,8 @@ class SimulatorTest {
             assertThat(n.path("kind").asText()).isEqualTo("captured");
             assertThat(n.path("line").asInt()).isEqualTo(10);
             assertThat(n.path("device").asText()).isEqualTo("dock-1");
-            assertThat(n.path("event").path("payload").path("supplierLot").asText()).isEqualTo("TX-55");
+            assertThat(n.path("event").path("payload").path("supplierLot").asText())
+                    .isEqualTo("TX-55");
         });
     }
 
@@ -91,13 +94,16 @@ class SimulatorTest {
         try (Simulator sim = simulator("dock-1")) {
             assertThat(sim.run(script)).isEqualTo(Simulator.EXPECT_FAILED);
         }
-        assertThat(errors()).contains("line 11: expect failed: RECEIVE quantity: expected 400/KGM, found {\"value\":\"500\",\"uom\":\"KGM\"}");
+        assertThat(errors())
+                .contains(
+                        "line 11: expect failed: RECEIVE quantity: expected 400/KGM, found {\"value\":\"500\",\"uom\":\"KGM\"}");
     }
 
     @Test
     void anUnknownCommandStopsTheScriptWithTwoAndItsLineNumber() throws Exception {
         try (Simulator sim = simulator("dock-1")) {
-            int exit = sim.run(List.of("device dock-1", "# fine so far", "scna ]C1011061414100001910R-2401", "offline"));
+            int exit =
+                    sim.run(List.of("device dock-1", "# fine so far", "scna ]C1011061414100001910R-2401", "offline"));
             assertThat(exit).isEqualTo(Simulator.SCRIPT_ERROR);
             assertThat(sim.device("dock-1").orElseThrow().network().isOnline()).isTrue();
         }
@@ -108,8 +114,13 @@ class SimulatorTest {
     @Test
     void anActionTheWorkflowNeverTakesStopsTheScriptButOneItTakesLaterIsARefusal() {
         try (Simulator sim = simulator("dock-1")) {
-            int exit = sim.run(List.of("device dock-1 profile=zebra-tc5x", "login B-1001 471147", "start receive",
-                    "action lot R-1", "expect refused No lot code is needed now", "action skip"));
+            int exit = sim.run(List.of(
+                    "device dock-1 profile=zebra-tc5x",
+                    "login B-1001 471147",
+                    "start receive",
+                    "action lot R-1",
+                    "expect refused No lot code is needed now",
+                    "action skip"));
             assertThat(exit).isEqualTo(Simulator.SCRIPT_ERROR);
             assertThat(sim.refusals()).isEqualTo(1);
         }
@@ -119,8 +130,14 @@ class SimulatorTest {
     @Test
     void aRefusedScanIsReportedWithItsLineAndLeavesTheWorkflowWhereItWas() {
         try (Simulator sim = simulator("dock-1")) {
-            int exit = sim.run(List.of("device dock-1 profile=zebra-tc5x", "login B-1001 471147", "start receive",
-                    "action nopo ACME-RESINS PO-7780", "scan WH-A-01", "expect refused not a supplier label", "expect pending 0"));
+            int exit = sim.run(List.of(
+                    "device dock-1 profile=zebra-tc5x",
+                    "login B-1001 471147",
+                    "start receive",
+                    "action nopo ACME-RESINS PO-7780",
+                    "scan WH-A-01",
+                    "expect refused not a supplier label",
+                    "expect pending 0"));
             assertThat(exit).as(errors()).isEqualTo(Simulator.OK);
             assertThat(sim.refusals()).isEqualTo(1);
         }
@@ -154,7 +171,9 @@ class SimulatorTest {
             List<Future<Simulator>> runs = new ArrayList<>();
             for (String name : names) {
                 Callable<Simulator> play = () -> {
-                    Simulator sim = new Simulator(Simulator.Options.in(dir), new PrintStream(OutputStreamNull.INSTANCE),
+                    Simulator sim = new Simulator(
+                            Simulator.Options.in(dir),
+                            new PrintStream(OutputStreamNull.INSTANCE),
                             new PrintStream(err, true, StandardCharsets.UTF_8));
                     List<String> script = new ArrayList<>(List.of("device " + name + " profile=zebra-tc5x"));
                     for (int i = 0; i < 5; i++) {
@@ -168,9 +187,12 @@ class SimulatorTest {
             for (Future<Simulator> f : runs) {
                 try (Simulator sim = f.get()) {
                     SimDevice d = sim.devices().get(0);
-                    assertThat(d.core().store().outbox().all()).extracting(OutboxEntry::deviceSeq).containsExactly(1L, 2L, 3L, 4L, 5L);
+                    assertThat(d.core().store().outbox().all())
+                            .extracting(OutboxEntry::deviceSeq)
+                            .containsExactly(1L, 2L, 3L, 4L, 5L);
                     assertThat(d.core().data().stockAt(org.lotkeeper.model.id.LocationCode.of("RCV-DOCK-1")))
-                            .extracting(c -> c.quantity().toString()).containsExactly("2500 KGM");
+                            .extracting(c -> c.quantity().toString())
+                            .containsExactly("2500 KGM");
                 }
             }
         } finally {
@@ -184,7 +206,6 @@ class SimulatorTest {
         static final OutputStreamNull INSTANCE = new OutputStreamNull();
 
         @Override
-        public void write(int b) {
-        }
+        public void write(int b) {}
     }
 }

@@ -13,8 +13,7 @@ import org.lotkeeper.model.id.DeviceId;
  */
 public final class CaptureChild {
 
-    private CaptureChild() {
-    }
+    private CaptureChild() {}
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
@@ -27,7 +26,11 @@ public final class CaptureChild {
             for (long i = 0; ; i++) {
                 Event e = i % 3 == 0
                         ? store.outbox().capture(StoreFixtures.ANA, StoreFixtures.receive("K-" + (i % 50), "5"))
-                        : store.outbox().capture(StoreFixtures.ANA, StoreFixtures.move("K-" + (i % 50), "1", StoreFixtures.DOCK, StoreFixtures.A01));
+                        : store.outbox()
+                                .capture(
+                                        StoreFixtures.ANA,
+                                        StoreFixtures.move(
+                                                "K-" + (i % 50), "1", StoreFixtures.DOCK, StoreFixtures.A01));
                 out.println("CONFIRMED " + e.deviceSeq() + " " + e.eventId());
                 out.flush();
             }

@@ -42,14 +42,21 @@ class KillDuringCaptureTest {
         Map<Long, String> confirmed = new LinkedHashMap<>();
         int killedWhileCapturing = 0;
         for (int round = 0; round < KILLS; round++) {
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), CaptureChild.class.getName(), db.toString())
-                    .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("child-stderr.txt").toFile()))
+            Process child = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            CaptureChild.class.getName(),
+                            db.toString())
+                    .redirectError(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("child-stderr.txt").toFile()))
                     .start();
             List<String> lines = new ArrayList<>();
             CountDownLatch ready = new CountDownLatch(1);
             Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = r.readLine()) != null; ) {
                         synchronized (lines) {
                             lines.add(line);
@@ -64,7 +71,8 @@ class KillDuringCaptureTest {
             });
             reader.start();
             assertThat(ready.await(30, TimeUnit.SECONDS)).as("child started").isTrue();
-            // the first capture loads the codec classes (a few hundred ms); most kills land mid-stream, some during start-up
+            // the first capture loads the codec classes (a few hundred ms); most kills land mid-stream, some during
+            // start-up
             Thread.sleep(random.nextInt(4) == 0 ? random.nextInt(150) : 250 + random.nextInt(400));
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -74,7 +82,8 @@ class KillDuringCaptureTest {
                 for (String line : lines) {
                     if (line.startsWith("CONFIRMED ")) {
                         String[] parts = line.split(" ", -1);
-                        if (parts.length == 3 && parts[2].length() == 36) { // a line cut by the kill is not a confirmation
+                        if (parts.length == 3
+                                && parts[2].length() == 36) { // a line cut by the kill is not a confirmation
                             confirmed.put(Long.parseLong(parts[1]), parts[2]);
                         }
                     }
@@ -84,8 +93,13 @@ class KillDuringCaptureTest {
                 killedWhileCapturing++;
             }
         }
-        assertThat(killedWhileCapturing).as("rounds in which the child was killed mid-stream; child stderr: %s",
-                java.nio.file.Files.exists(dir.resolve("child-stderr.txt")) ? java.nio.file.Files.readString(dir.resolve("child-stderr.txt")) : "").isGreaterThanOrEqualTo(KILLS / 3);
+        assertThat(killedWhileCapturing)
+                .as(
+                        "rounds in which the child was killed mid-stream; child stderr: %s",
+                        java.nio.file.Files.exists(dir.resolve("child-stderr.txt"))
+                                ? java.nio.file.Files.readString(dir.resolve("child-stderr.txt"))
+                                : "")
+                .isGreaterThanOrEqualTo(KILLS / 3);
         assertThat(confirmed).hasSizeGreaterThan(KILLS);
 
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
@@ -94,14 +108,17 @@ class KillDuringCaptureTest {
                 assertThat(rs.getString(1)).isEqualTo("ok");
             }
             Map<Long, String> stored = new LinkedHashMap<>();
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT device_seq, event_id FROM outbox ORDER BY device_seq")) {
+            try (ResultSet rs =
+                    c.createStatement().executeQuery("SELECT device_seq, event_id FROM outbox ORDER BY device_seq")) {
                 while (rs.next()) {
                     stored.put(rs.getLong(1), rs.getString(2));
                 }
             }
             assertThat(stored).containsAllEntriesOf(confirmed);
-            assertThat(stored.keySet()).containsExactlyElementsOf(
-                    java.util.stream.LongStream.rangeClosed(1, stored.size()).boxed().toList());
+            assertThat(stored.keySet())
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, stored.size())
+                            .boxed()
+                            .toList());
             // nothing half-written: a RECEIVE has one stock delta and one lot row, a MOVE two stock deltas
             try (ResultSet rs = c.createStatement().executeQuery("""
                     SELECT o.device_seq, o.type,
@@ -110,19 +127,29 @@ class KillDuringCaptureTest {
                     FROM outbox o""")) {
                 while (rs.next()) {
                     boolean receive = rs.getString(2).equals("RECEIVE");
-                    assertThat(rs.getInt(3)).as("stock rows of event " + rs.getLong(1)).isEqualTo(receive ? 1 : 2);
-                    assertThat(rs.getInt(4)).as("lot rows of event " + rs.getLong(1)).isEqualTo(receive ? 1 : 0);
+                    assertThat(rs.getInt(3))
+                            .as("stock rows of event " + rs.getLong(1))
+                            .isEqualTo(receive ? 1 : 2);
+                    assertThat(rs.getInt(4))
+                            .as("lot rows of event " + rs.getLong(1))
+                            .isEqualTo(receive ? 1 : 0);
                 }
             }
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM local_delta WHERE device_seq NOT IN (SELECT device_seq FROM outbox)")) {
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery(
+                            "SELECT COUNT(*) FROM local_delta WHERE device_seq NOT IN (SELECT device_seq FROM outbox)")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isZero();
             }
         }
         try (SqliteStore store = SqliteStore.open(db)) {
             long highest = store.outbox().highestDeviceSeq();
-            assertThat(store.outbox().capture(StoreFixtures.ANA, StoreFixtures.move("K-1", "1", StoreFixtures.DOCK, StoreFixtures.A01))
-                    .deviceSeq()).isEqualTo(highest + 1);
+            assertThat(store.outbox()
+                            .capture(
+                                    StoreFixtures.ANA,
+                                    StoreFixtures.move("K-1", "1", StoreFixtures.DOCK, StoreFixtures.A01))
+                            .deviceSeq())
+                    .isEqualTo(highest + 1);
             assertThat(store.settings().deviceId()).contains(new DeviceId("dev-1"));
         }
     }

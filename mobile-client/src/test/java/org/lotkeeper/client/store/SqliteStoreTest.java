@@ -79,7 +79,10 @@ class SqliteStoreTest {
         try (SqliteStore store = SqliteStore.open(dir.resolve("fresh.db"))) {
             assertThatThrownBy(() -> store.outbox().capture(ANA, move("R-1", "1", A01, A02)))
                     .isInstanceOf(IllegalStateException.class);
-            assertThat(store.outbox().capture(ANA, SITE, move("R-1", "1", A01, A02)).deviceSeq()).isEqualTo(1);
+            assertThat(store.outbox()
+                            .capture(ANA, SITE, move("R-1", "1", A01, A02))
+                            .deviceSeq())
+                    .isEqualTo(1);
         }
     }
 
@@ -90,14 +93,17 @@ class SqliteStoreTest {
         }
         // a trigger makes the local-view insert of lot BOOM fail inside the capture transaction
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("device.db"))) {
-            c.createStatement().execute("CREATE TRIGGER boom BEFORE INSERT ON local_delta WHEN NEW.lot = 'BOOM' "
-                    + "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+            c.createStatement()
+                    .execute("CREATE TRIGGER boom BEFORE INSERT ON local_delta WHEN NEW.lot = 'BOOM' "
+                            + "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
         }
         try (SqliteStore store = open()) {
             assertThatThrownBy(() -> store.outbox().capture(ANA, move("BOOM", "1", A01, A02)))
-                    .isInstanceOf(StoreException.class).hasMessageContaining("disk on fire");
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("disk on fire");
             assertThat(store.outbox().all()).extracting(OutboxEntry::deviceSeq).containsExactly(1L);
-            assertThat(store.outbox().capture(ANA, move("R-1", "1", A01, A02)).deviceSeq()).isEqualTo(2);
+            assertThat(store.outbox().capture(ANA, move("R-1", "1", A01, A02)).deviceSeq())
+                    .isEqualTo(2);
         }
     }
 
@@ -108,15 +114,22 @@ class SqliteStoreTest {
             store.outbox().capture(ANA, move("R-1", "1", A01, A02));
         }
         List<Migration> newer = new ArrayList<>(Migrations.ALL);
-        newer.add(new Migration(Migrations.ALL.size() + 1, "a later column",
-                List.of("ALTER TABLE outbox ADD COLUMN note TEXT", "CREATE TABLE later_things (id INTEGER PRIMARY KEY)")));
+        newer.add(new Migration(
+                Migrations.ALL.size() + 1,
+                "a later column",
+                List.of(
+                        "ALTER TABLE outbox ADD COLUMN note TEXT",
+                        "CREATE TABLE later_things (id INTEGER PRIMARY KEY)")));
         try (SqliteStore store = SqliteStore.open(file, Clock.systemUTC(), new UuidV7Generator(), newer)) {
             assertThat(store.schemaVersion()).isEqualTo(newer.size());
             assertThat(store.outbox().all()).hasSize(1);
-            assertThat(store.outbox().capture(ANA, move("R-1", "1", A01, A02)).deviceSeq()).isEqualTo(2);
+            assertThat(store.outbox().capture(ANA, move("R-1", "1", A01, A02)).deviceSeq())
+                    .isEqualTo(2);
         }
         // a client that only knows the older schema refuses the newer file instead of guessing
-        assertThatThrownBy(() -> SqliteStore.open(file)).isInstanceOf(StoreException.class).hasMessageContaining("newer");
+        assertThatThrownBy(() -> SqliteStore.open(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("newer");
     }
 
     @Test
@@ -127,7 +140,8 @@ class SqliteStoreTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Migration(9, "oops", List.of("ALTER TABLE outbox RENAME TO old_outbox")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Migration(9, "prune", List.of("DELETE FROM outbox WHERE state = 'ACCEPTED' AND 0")).statements()).hasSize(1);
+        assertThat(new Migration(9, "prune", List.of("DELETE FROM outbox WHERE state = 'ACCEPTED' AND 0")).statements())
+                .hasSize(1);
     }
 
     @Test
@@ -139,7 +153,8 @@ class SqliteStoreTest {
             assertThat(store.settings().deviceId()).contains(new DeviceId("dev-1"));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("device.db"));
-             ResultSet rs = c.createStatement().executeQuery("SELECT value FROM device_settings WHERE key = 'server.url'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT value FROM device_settings WHERE key = 'server.url'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("http://localhost");
         }

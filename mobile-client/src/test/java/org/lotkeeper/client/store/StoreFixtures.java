@@ -43,15 +43,25 @@ public final class StoreFixtures {
     public static final LocationCode QUARANTINE = new LocationCode("QA-HOLD");
     public static final PartnerCode ACME = new PartnerCode("ACME-RESINS");
 
-    private StoreFixtures() {
-    }
+    private StoreFixtures() {}
 
     public static Quantity kg(String value) {
         return Quantity.of(value, Uom.KGM);
     }
 
     public static ItemRow resin() {
-        return new ItemRow(RESIN, "Epoxy resin", RESIN_GTIN, Uom.KGM, true, true, 365, 30, LotNumbering.SUPPLIER_LOT, null, List.of());
+        return new ItemRow(
+                RESIN,
+                "Epoxy resin",
+                RESIN_GTIN,
+                Uom.KGM,
+                true,
+                true,
+                365,
+                30,
+                LotNumbering.SUPPLIER_LOT,
+                null,
+                List.of());
     }
 
     public static ItemRow solvent() {
@@ -60,17 +70,35 @@ public final class StoreFixtures {
 
     /** A complete snapshot: two items, four locations, one supplier, two resin lots with stock, one user. */
     public static PullResponse snapshot(String cursor) {
-        return new PullResponse(cursor, true, List.of(resin(), solvent()),
-                List.of(new LocationRow(DOCK, SITE, LocationType.RECEIVING, 1), new LocationRow(A01, SITE, LocationType.STORAGE, 10),
-                        new LocationRow(A02, SITE, LocationType.STORAGE, 20), new LocationRow(QUARANTINE, SITE, LocationType.QUARANTINE, 99)),
+        return new PullResponse(
+                cursor,
+                true,
+                List.of(resin(), solvent()),
+                List.of(
+                        new LocationRow(DOCK, SITE, LocationType.RECEIVING, 1),
+                                new LocationRow(A01, SITE, LocationType.STORAGE, 10),
+                        new LocationRow(A02, SITE, LocationType.STORAGE, 20),
+                                new LocationRow(QUARANTINE, SITE, LocationType.QUARANTINE, 99)),
                 List.of(new PartnerRow(ACME, "Acme Resins", PartnerKind.SUPPLIER, null, 0)),
-                List.of(new LotRow(RESIN, new LotCode("R-1"), LotStatus.RELEASED, LocalDate.parse("2027-01-31"),
+                List.of(
+                        new LotRow(
+                                RESIN,
+                                new LotCode("R-1"),
+                                LotStatus.RELEASED,
+                                LocalDate.parse("2027-01-31"),
                                 Instant.parse("2026-10-01T08:00:00Z")),
-                        new LotRow(RESIN, new LotCode("R-2"), LotStatus.RELEASED, LocalDate.parse("2027-03-31"),
+                        new LotRow(
+                                RESIN,
+                                new LotCode("R-2"),
+                                LotStatus.RELEASED,
+                                LocalDate.parse("2027-03-31"),
                                 Instant.parse("2026-10-02T08:00:00Z"))),
-                List.of(new StockRow(RESIN, new LotCode("R-1"), A01, kg("100")), new StockRow(RESIN, new LotCode("R-2"), A02, kg("250"))),
+                List.of(
+                        new StockRow(RESIN, new LotCode("R-1"), A01, kg("100")),
+                        new StockRow(RESIN, new LotCode("R-2"), A02, kg("250"))),
                 List.of(),
-                List.of(new UserRow(ANA, "Ana", "BADGE-0042", List.of(Role.OPERATOR, Role.RECEIVER), "pbkdf2-sha256$x")));
+                List.of(new UserRow(
+                        ANA, "Ana", "BADGE-0042", List.of(Role.OPERATOR, Role.RECEIVER), "pbkdf2-sha256$x")));
     }
 
     public static Move move(String lot, String quantity, LocationCode from, LocationCode to) {
@@ -78,7 +106,17 @@ public final class StoreFixtures {
     }
 
     public static Receive receive(String lot, String quantity) {
-        return new Receive(ACME, new Reference("PO-7781"), RESIN, new LotCode(lot), null, kg(quantity),
-                LocalDate.parse("2027-06-30"), null, DOCK, null, List.of());
+        return new Receive(
+                ACME,
+                new Reference("PO-7781"),
+                RESIN,
+                new LotCode(lot),
+                null,
+                kg(quantity),
+                LocalDate.parse("2027-06-30"),
+                null,
+                DOCK,
+                null,
+                List.of());
     }
 }

@@ -48,13 +48,15 @@ class StoreViewTest {
 
     @TempDir
     Path dir;
+
     private SqliteStore store;
 
     @BeforeEach
     void openWithSnapshot() {
         store = SqliteStore.open(dir.resolve("device.db"));
         store.settings().saveEnrollment("http://localhost", new DeviceId("dev-1"), "t", SITE);
-        store.referenceCache().applySnapshotPage(snapshot("c1"), true, store.outbox().acknowledgementMark());
+        store.referenceCache()
+                .applySnapshotPage(snapshot("c1"), true, store.outbox().acknowledgementMark());
     }
 
     @AfterEach
@@ -68,9 +70,12 @@ class StoreViewTest {
 
     @Test
     void referenceDataIsFoundByCodeGtinAndBadge() {
-        assertThat(view().item(RESIN)).hasValueSatisfying(i -> assertThat(i.qcRequired()).isTrue());
-        assertThat(view().itemByGtin(RESIN_GTIN)).hasValueSatisfying(i -> assertThat(i.code()).isEqualTo(RESIN));
-        assertThat(view().location(A01)).hasValueSatisfying(l -> assertThat(l.pickSequence()).isEqualTo(10));
+        assertThat(view().item(RESIN))
+                .hasValueSatisfying(i -> assertThat(i.qcRequired()).isTrue());
+        assertThat(view().itemByGtin(RESIN_GTIN))
+                .hasValueSatisfying(i -> assertThat(i.code()).isEqualTo(RESIN));
+        assertThat(view().location(A01))
+                .hasValueSatisfying(l -> assertThat(l.pickSequence()).isEqualTo(10));
         assertThat(view().userByBadge("BADGE-0042")).hasValueSatisfying(u -> {
             assertThat(u.userId()).isEqualTo(ANA);
             assertThat(u.pinVerifier()).isEqualTo("pbkdf2-sha256$x");
@@ -82,8 +87,9 @@ class StoreViewTest {
     @Test
     void aCapturedMoveShowsInLocalStockAtOnce() {
         store.outbox().capture(ANA, move("R-1", "30", A01, A02));
-        assertThat(view().stockOfLot(R1)).containsExactly(
-                new StockRow(RESIN, R1.lot(), A01, kg("70")), new StockRow(RESIN, R1.lot(), A02, kg("30")));
+        assertThat(view().stockOfLot(R1))
+                .containsExactly(
+                        new StockRow(RESIN, R1.lot(), A01, kg("70")), new StockRow(RESIN, R1.lot(), A02, kg("30")));
     }
 
     @Test
@@ -99,8 +105,10 @@ class StoreViewTest {
     @Test
     void aHoldFromTheDeviceOverridesTheServerStatusLocally() {
         store.outbox().capture(ANA, new StatusChange(RESIN, R1.lot(), LotStatus.ON_HOLD, "damaged drum"));
-        assertThat(view().lot(R1)).hasValueSatisfying(l -> assertThat(l.status()).isEqualTo(LotStatus.ON_HOLD));
-        assertThat(view().lot(R2)).hasValueSatisfying(l -> assertThat(l.status()).isEqualTo(LotStatus.RELEASED));
+        assertThat(view().lot(R1))
+                .hasValueSatisfying(l -> assertThat(l.status()).isEqualTo(LotStatus.ON_HOLD));
+        assertThat(view().lot(R2))
+                .hasValueSatisfying(l -> assertThat(l.status()).isEqualTo(LotStatus.RELEASED));
     }
 
     @Test
@@ -124,7 +132,9 @@ class StoreViewTest {
     @Test
     void aRejectedEventLosesItsLocalEffectButStaysForAttention() {
         Event e = store.outbox().capture(ANA, move("R-1", "30", A01, A02));
-        store.outbox().applyResults(List.of(PushResult.rejected(e.eventId(), new PushError("UNKNOWN_LOCATION", "no such bin", "payload.to"))));
+        store.outbox()
+                .applyResults(List.of(PushResult.rejected(
+                        e.eventId(), new PushError("UNKNOWN_LOCATION", "no such bin", "payload.to"))));
         assertThat(view().stockOfLot(R1)).containsExactly(new StockRow(RESIN, R1.lot(), A01, kg("100")));
         assertThat(store.outbox().needsAttention()).singleElement().satisfies(x -> {
             assertThat(x.error().code()).isEqualTo("UNKNOWN_LOCATION");
@@ -147,18 +157,38 @@ class StoreViewTest {
         assertThat(view().stockAt(R1, A02)).contains(kg("30"));
         // a pull that started after the ack brings the server's figures, which include it
         long markAfterAck = store.outbox().acknowledgementMark();
-        PullResponse changes = new PullResponse("c3", true, null, null, null, null,
-                List.of(new StockRow(RESIN, R1.lot(), A01, kg("70")), new StockRow(RESIN, R1.lot(), A02, kg("30"))), null, null);
+        PullResponse changes = new PullResponse(
+                "c3",
+                true,
+                null,
+                null,
+                null,
+                null,
+                List.of(new StockRow(RESIN, R1.lot(), A01, kg("70")), new StockRow(RESIN, R1.lot(), A02, kg("30"))),
+                null,
+                null);
         store.referenceCache().applyChangesPage(changes, markAfterAck);
-        assertThat(view().stockOfLot(R1)).containsExactly(
-                new StockRow(RESIN, R1.lot(), A01, kg("70")), new StockRow(RESIN, R1.lot(), A02, kg("30")));
+        assertThat(view().stockOfLot(R1))
+                .containsExactly(
+                        new StockRow(RESIN, R1.lot(), A01, kg("70")), new StockRow(RESIN, R1.lot(), A02, kg("30")));
         assertThat(store.referenceCache().cursor()).contains("c3");
     }
 
     @Test
     void aZeroStockRowInAChangePageRemovesTheRow() {
-        store.referenceCache().applyChangesPage(new PullResponse("c2", true, null, null, null, null,
-                List.of(new StockRow(RESIN, R2.lot(), A02, kg("0"))), null, null), 0);
+        store.referenceCache()
+                .applyChangesPage(
+                        new PullResponse(
+                                "c2",
+                                true,
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(new StockRow(RESIN, R2.lot(), A02, kg("0"))),
+                                null,
+                                null),
+                        0);
         assertThat(view().stockOfLot(R2)).isEmpty();
     }
 
@@ -166,11 +196,27 @@ class StoreViewTest {
     void aSnapshotInPagesKeepsTheOldDataUntilItsLastPageAndNeverTouchesTheOutbox() {
         store.outbox().capture(ANA, move("R-1", "30", A01, A02));
         PullResponse full = snapshot("s2");
-        PullResponse page1 = new PullResponse("p2", false, full.items(), full.locations(), full.partners(), List.of(), List.of(),
-                List.of(), full.users());
-        PullResponse page2 = new PullResponse("s2", true, null, null, null,
-                List.of(new LotRow(RESIN, new LotCode("R-3"), LotStatus.RELEASED, null, Instant.parse("2026-11-01T00:00:00Z"))),
-                List.of(new StockRow(RESIN, new LotCode("R-3"), A01, kg("5"))), null, null);
+        PullResponse page1 = new PullResponse(
+                "p2",
+                false,
+                full.items(),
+                full.locations(),
+                full.partners(),
+                List.of(),
+                List.of(),
+                List.of(),
+                full.users());
+        PullResponse page2 = new PullResponse(
+                "s2",
+                true,
+                null,
+                null,
+                null,
+                List.of(new LotRow(
+                        RESIN, new LotCode("R-3"), LotStatus.RELEASED, null, Instant.parse("2026-11-01T00:00:00Z"))),
+                List.of(new StockRow(RESIN, new LotCode("R-3"), A01, kg("5"))),
+                null,
+                null);
         long mark = store.outbox().acknowledgementMark();
         store.referenceCache().applySnapshotPage(page1, true, mark);
         assertThat(view().lot(R1)).isPresent(); // old data still live while the snapshot is staged
@@ -188,8 +234,10 @@ class StoreViewTest {
     void repeatedOrLateAnswersNeverUndoTheFirst() {
         Event e = store.outbox().capture(ANA, move("R-1", "1", A01, A02));
         Outbox.Applied first = store.outbox().applyResults(List.of(PushResult.stored(e.eventId(), 7, List.of())));
-        Outbox.Applied again = store.outbox().applyResults(List.of(PushResult.duplicate(e.eventId(), 7, List.of()),
-                PushResult.rejected(e.eventId(), new PushError("EVENT_ID_CONFLICT", "x", null))));
+        Outbox.Applied again = store.outbox()
+                .applyResults(List.of(
+                        PushResult.duplicate(e.eventId(), 7, List.of()),
+                        PushResult.rejected(e.eventId(), new PushError("EVENT_ID_CONFLICT", "x", null))));
         assertThat(first.acknowledged()).isEqualTo(1);
         assertThat(again.alreadyAnswered()).isEqualTo(2);
         OutboxEntry entry = store.outbox().entry(e.eventId()).orElseThrow();

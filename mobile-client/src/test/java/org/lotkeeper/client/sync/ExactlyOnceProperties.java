@@ -34,15 +34,28 @@ import static org.lotkeeper.client.store.StoreFixtures.move;
  */
 class ExactlyOnceProperties {
 
-    private static final Fault[] FAULTS = {Fault.DROP_BEFORE, Fault.ERROR_500, Fault.DROP_AFTER_COMMIT,
-            Fault.SHUFFLED_DUPLICATED_ANSWER, Fault.ERROR_503_AFTER_COMMIT, Fault.SLOW_AFTER_COMMIT};
+    private static final Fault[] FAULTS = {
+        Fault.DROP_BEFORE,
+        Fault.ERROR_500,
+        Fault.DROP_AFTER_COMMIT,
+        Fault.SHUFFLED_DUPLICATED_ANSWER,
+        Fault.ERROR_503_AFTER_COMMIT,
+        Fault.SLOW_AFTER_COMMIT
+    };
 
     @Property(tries = 8)
     void everyCapturedEventReachesTheLedgerExactlyOnceDespiteFaults(@ForAll long seed) throws IOException {
         Path dir = Files.createTempDirectory("exactly-once");
         Random random = new Random(seed);
-        try (SyncHarness h = new SyncHarness(dir, new SyncPolicy(1 + random.nextInt(5), 100, Duration.ofMinutes(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(20)), seed)) {
+        try (SyncHarness h = new SyncHarness(
+                dir,
+                new SyncPolicy(
+                        1 + random.nextInt(5),
+                        100,
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(20)),
+                seed)) {
             h.fake.slowMillis = 500;
             h.fake.faults = () -> {
                 synchronized (random) {
@@ -64,14 +77,16 @@ class ExactlyOnceProperties {
                     int n = 1 + random.nextInt(4);
                     for (int i = 0; i < n; i++) {
                         boolean poison = random.nextInt(20) == 0;
-                        h.capture(move("R-1", "1", A01, poison ? new LocationCode(FakeSyncServer.POISON_LOCATION) : A02));
+                        h.capture(
+                                move("R-1", "1", A01, poison ? new LocationCode(FakeSyncServer.POISON_LOCATION) : A02));
                     }
                 } else if (action < 9) {
                     h.time.runNext();
                 } else if (random.nextInt(3) == 0) {
                     long highest = h.store.outbox().highestDeviceSeq();
                     if (highest > 1) {
-                        h.fake.forgetFrom(SyncHarness.DEVICE, 1 + random.nextInt((int) highest)); // a restored server backup
+                        h.fake.forgetFrom(
+                                SyncHarness.DEVICE, 1 + random.nextInt((int) highest)); // a restored server backup
                     }
                 }
             }
@@ -83,15 +98,22 @@ class ExactlyOnceProperties {
             h.runUntil(() -> h.store.outbox().pendingCount() == 0, 30);
 
             List<OutboxEntry> outbox = h.store.outbox().all();
-            Map<EventId, OutboxEntry> byId = outbox.stream().collect(Collectors.toMap(e -> e.event().eventId(), Function.identity()));
+            Map<EventId, OutboxEntry> byId =
+                    outbox.stream().collect(Collectors.toMap(e -> e.event().eventId(), Function.identity()));
             List<FakeSyncServer.Stored> ledger = h.fake.ledger(SyncHarness.DEVICE);
-            List<OutboxEntry> stored = outbox.stream().filter(e -> e.state().acknowledged()).toList();
+            List<OutboxEntry> stored =
+                    outbox.stream().filter(e -> e.state().acknowledged()).toList();
 
-            assertThat(ledger).extracting(FakeSyncServer.Stored::eventId).doesNotHaveDuplicates()
-                    .containsExactlyInAnyOrderElementsOf(stored.stream().map(e -> e.event().eventId()).toList());
+            assertThat(ledger)
+                    .extracting(FakeSyncServer.Stored::eventId)
+                    .doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(
+                            stored.stream().map(e -> e.event().eventId()).toList());
             assertThat(ledger).extracting(FakeSyncServer.Stored::deviceSeq).doesNotHaveDuplicates();
             for (FakeSyncServer.Stored s : ledger) {
-                assertThat(s.canonical()).isEqualTo(EventJson.canonicalBytes(byId.get(s.eventId()).event()));
+                assertThat(s.canonical())
+                        .isEqualTo(
+                                EventJson.canonicalBytes(byId.get(s.eventId()).event()));
             }
             for (OutboxEntry e : outbox) {
                 boolean poison = e.event().payload() instanceof org.lotkeeper.model.event.Move m
@@ -99,8 +121,10 @@ class ExactlyOnceProperties {
                 assertThat(e.state()).isEqualTo(poison ? OutboxState.REJECTED : e.state());
                 assertThat(e.state().acknowledged()).isEqualTo(!poison);
             }
-            assertThat(outbox).extracting(OutboxEntry::deviceSeq)
-                    .containsExactlyElementsOf(Stream.iterate(1L, i -> i + 1).limit(outbox.size()).toList());
+            assertThat(outbox)
+                    .extracting(OutboxEntry::deviceSeq)
+                    .containsExactlyElementsOf(
+                            Stream.iterate(1L, i -> i + 1).limit(outbox.size()).toList());
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

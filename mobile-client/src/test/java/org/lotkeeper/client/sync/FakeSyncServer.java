@@ -1,9 +1,9 @@
 package org.lotkeeper.client.sync;
 
-import java.nio.charset.StandardCharsets;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +28,7 @@ import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.id.DeviceId;
 import org.lotkeeper.model.id.EventId;
+import org.lotkeeper.model.wire.Decoded;
 import org.lotkeeper.model.wire.EventJson;
 import org.lotkeeper.model.wire.Flag;
 import org.lotkeeper.model.wire.ProblemDetail;
@@ -39,7 +40,6 @@ import org.lotkeeper.model.wire.PushResponse;
 import org.lotkeeper.model.wire.PushResult;
 import org.lotkeeper.model.wire.PushedEvent;
 import org.lotkeeper.model.wire.WireJson;
-import org.lotkeeper.model.wire.Decoded;
 
 /**
  * A small stand-in for the sync server on MockWebServer's {@link Dispatcher}, behaving as
@@ -72,9 +72,15 @@ final class FakeSyncServer extends Dispatcher {
         ERROR_503_AFTER_COMMIT
     }
 
-    @SuppressWarnings("ArrayRecordComponent") // canonical bytes compared with Arrays.equals where needed, the record never
-    record Stored(EventId eventId, DeviceId deviceId, long deviceSeq, byte[] canonical, Long ledgerSeq, PushError rejection) {
-    }
+    @SuppressWarnings(
+            "ArrayRecordComponent") // canonical bytes compared with Arrays.equals where needed, the record never
+    record Stored(
+            EventId eventId,
+            DeviceId deviceId,
+            long deviceSeq,
+            byte[] canonical,
+            Long ledgerSeq,
+            PushError rejection) {}
 
     private final Map<EventId, Stored> byEventId = new LinkedHashMap<>();
     private final Map<DeviceId, Long> expectedSeq = new HashMap<>();
@@ -87,9 +93,11 @@ final class FakeSyncServer extends Dispatcher {
     volatile Supplier<Fault> faults = () -> Fault.NONE;
     volatile long slowMillis = 1_000;
     /** The answer to a pull, by cursor (null: snapshot). */
-    volatile Function<String, MockResponse> pulls = cursor -> json(200, cursor == null
-            ? org.lotkeeper.client.store.StoreFixtures.snapshot("c1")
-            : new PullResponse(cursor, true, null, null, null, null, null, null, null));
+    volatile Function<String, MockResponse> pulls = cursor -> json(
+            200,
+            cursor == null
+                    ? org.lotkeeper.client.store.StoreFixtures.snapshot("c1")
+                    : new PullResponse(cursor, true, null, null, null, null, null, null, null));
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
@@ -113,12 +121,15 @@ final class FakeSyncServer extends Dispatcher {
         pushRequests.incrementAndGet();
         Fault fault = faults.get();
         if (fault == Fault.DROP_BEFORE) {
-            return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+            return new MockResponse.Builder()
+                    .onResponseStart(new SocketEffect.CloseSocket())
+                    .build();
         }
         if (fault == Fault.ERROR_500) {
             return problem(ProblemDetail.of(500, "INTERNAL", "something broke", null));
         }
-        byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+        byte[] body =
+                request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
         if ("gzip".equals(request.getHeaders().get("Content-Encoding"))) {
             body = gunzip(body);
         }
@@ -128,17 +139,27 @@ final class FakeSyncServer extends Dispatcher {
         }
         PushBatch batch = read.value();
         batchSizes.add(batch.events().size());
-        batch.events().forEach(e -> received.computeIfAbsent(e.eventId(), k -> new AtomicInteger()).incrementAndGet());
+        batch.events()
+                .forEach(e -> received.computeIfAbsent(e.eventId(), k -> new AtomicInteger())
+                        .incrementAndGet());
         Object answer = process(batch);
         if (answer instanceof ProblemDetail p) {
             return problem(p);
         }
         PushResponse response = (PushResponse) answer;
         return switch (fault) {
-            case DROP_AFTER_COMMIT -> new MockResponse.Builder().body(new String(WireJson.write(response), StandardCharsets.UTF_8))
-                    .onResponseStart(new SocketEffect.CloseSocket()).build();
-            case SLOW_AFTER_COMMIT -> new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                    .body(new String(WireJson.write(response), StandardCharsets.UTF_8)).headersDelay(slowMillis, TimeUnit.MILLISECONDS).build();
+            case DROP_AFTER_COMMIT ->
+                new MockResponse.Builder()
+                        .body(new String(WireJson.write(response), StandardCharsets.UTF_8))
+                        .onResponseStart(new SocketEffect.CloseSocket())
+                        .build();
+            case SLOW_AFTER_COMMIT ->
+                new MockResponse.Builder()
+                        .code(200)
+                        .addHeader("Content-Type", "application/json")
+                        .body(new String(WireJson.write(response), StandardCharsets.UTF_8))
+                        .headersDelay(slowMillis, TimeUnit.MILLISECONDS)
+                        .build();
             case SHUFFLED_DUPLICATED_ANSWER -> {
                 List<PushResult> twice = new ArrayList<>(response.results());
                 Collections.reverse(twice);
@@ -159,10 +180,12 @@ final class FakeSyncServer extends Dispatcher {
         List<PushResult> results = new ArrayList<>();
         for (PushedEvent pe : batch.events()) {
             Stored known = byEventId.containsKey(pe.eventId()) ? byEventId.get(pe.eventId()) : staged.get(pe.eventId());
-            byte[] canonical = pe.valid() ? EventJson.canonicalBytes(pe.event().value()) : EventJson.canonicalBytes(pe.raw());
+            byte[] canonical =
+                    pe.valid() ? EventJson.canonicalBytes(pe.event().value()) : EventJson.canonicalBytes(pe.raw());
             if (known != null) {
                 if (!Arrays.equals(known.canonical(), canonical)) {
-                    results.add(PushResult.rejected(pe.eventId(), new PushError("EVENT_ID_CONFLICT", "another event has this id", null)));
+                    results.add(PushResult.rejected(
+                            pe.eventId(), new PushError("EVENT_ID_CONFLICT", "another event has this id", null)));
                 } else if (known.rejection() != null) {
                     results.add(PushResult.rejected(pe.eventId(), known.rejection()));
                 } else {
@@ -171,14 +194,18 @@ final class FakeSyncServer extends Dispatcher {
                 continue;
             }
             if (pe.deviceSeq() != expected) {
-                return ProblemDetail.sequenceGap(expected, "expected deviceSeq " + expected + ", got " + pe.deviceSeq());
+                return ProblemDetail.sequenceGap(
+                        expected, "expected deviceSeq " + expected + ", got " + pe.deviceSeq());
             }
             expected++;
             PushError rejection = null;
             if (!pe.valid()) {
                 rejection = pe.event().firstProblem().under(pe.path()).toPushError();
             } else if (isPoison(pe.event().value())) {
-                rejection = new PushError("UNKNOWN_LOCATION", "location " + POISON_LOCATION + " is not in master data", pe.path() + ".payload.to");
+                rejection = new PushError(
+                        "UNKNOWN_LOCATION",
+                        "location " + POISON_LOCATION + " is not in master data",
+                        pe.path() + ".payload.to");
             }
             if (rejection != null) {
                 staged.put(pe.eventId(), new Stored(pe.eventId(), device, pe.deviceSeq(), canonical, null, rejection));
@@ -207,13 +234,17 @@ final class FakeSyncServer extends Dispatcher {
 
     /** Stored (ACCEPTED/FLAGGED) events of a device, by deviceSeq. */
     synchronized List<Stored> ledger(DeviceId device) {
-        return byEventId.values().stream().filter(s -> s.deviceId().equals(device) && s.ledgerSeq() != null)
-                .sorted((a, b) -> Long.compare(a.deviceSeq(), b.deviceSeq())).toList();
+        return byEventId.values().stream()
+                .filter(s -> s.deviceId().equals(device) && s.ledgerSeq() != null)
+                .sorted((a, b) -> Long.compare(a.deviceSeq(), b.deviceSeq()))
+                .toList();
     }
 
     /** Remembered rejections of a device. */
     synchronized List<Stored> rejections(DeviceId device) {
-        return byEventId.values().stream().filter(s -> s.deviceId().equals(device) && s.rejection() != null).toList();
+        return byEventId.values().stream()
+                .filter(s -> s.deviceId().equals(device) && s.rejection() != null)
+                .toList();
     }
 
     synchronized Set<EventId> eventIds() {
@@ -221,13 +252,19 @@ final class FakeSyncServer extends Dispatcher {
     }
 
     static MockResponse json(int code, Object body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-                .body(new String(WireJson.write(body), java.nio.charset.StandardCharsets.UTF_8)).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(new String(WireJson.write(body), java.nio.charset.StandardCharsets.UTF_8))
+                .build();
     }
 
     static MockResponse problem(ProblemDetail p) {
-        return new MockResponse.Builder().code(p.status()).addHeader("Content-Type", ProblemDetail.MEDIA_TYPE)
-                .body(new String(WireJson.write(p), java.nio.charset.StandardCharsets.UTF_8)).build();
+        return new MockResponse.Builder()
+                .code(p.status())
+                .addHeader("Content-Type", ProblemDetail.MEDIA_TYPE)
+                .body(new String(WireJson.write(p), java.nio.charset.StandardCharsets.UTF_8))
+                .build();
     }
 
     static byte[] gunzip(byte[] body) {

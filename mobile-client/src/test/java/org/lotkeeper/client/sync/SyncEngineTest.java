@@ -37,6 +37,7 @@ class SyncEngineTest {
 
     @TempDir
     Path dir;
+
     private SyncHarness h;
 
     @AfterEach
@@ -75,11 +76,16 @@ class SyncEngineTest {
         assertThat(first.getUrl().encodedPath()).isEqualTo("/api/v1/sync/push");
         assertThat(first.getHeaders().get("Content-Encoding")).isEqualTo("gzip");
         assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + FakeSyncServer.TOKEN);
-        JsonNode body = WireJson.mapper().readTree(FakeSyncServer.gunzip(first.getBody().toByteArray()));
+        JsonNode body =
+                WireJson.mapper().readTree(FakeSyncServer.gunzip(first.getBody().toByteArray()));
         assertThat(body.get("deviceId").asText()).isEqualTo(SyncHarness.DEVICE.value());
-        assertThat(body.get("events")).extracting(e -> e.get("deviceSeq").asLong()).containsExactly(1L, 2L, 3L);
+        assertThat(body.get("events"))
+                .extracting(e -> e.get("deviceSeq").asLong())
+                .containsExactly(1L, 2L, 3L);
         assertThat(h.fake.batchSizes).containsExactly(3, 2); // batch size 3 in this harness, one batch in flight
-        assertThat(h.fake.ledger(SyncHarness.DEVICE)).extracting(FakeSyncServer.Stored::deviceSeq).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(h.fake.ledger(SyncHarness.DEVICE))
+                .extracting(FakeSyncServer.Stored::deviceSeq)
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
         SyncStatus status = h.engine.status();
         assertThat(status.connectivity()).isEqualTo(Connectivity.ONLINE);
         assertThat(status.pendingCount()).isZero();
@@ -99,7 +105,8 @@ class SyncEngineTest {
         assertThat(pending()).isEqualTo(3);
         assertThat(h.engine.status().connectivity()).isEqualTo(Connectivity.OFFLINE);
         assertThat(h.engine.status().lastError().kind()).isEqualTo(SyncError.Kind.NETWORK);
-        assertThat(h.time.nextDelay()).hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1)));
+        assertThat(h.time.nextDelay())
+                .hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1)));
 
         h.runUntil(() -> pending() == 0, 5);
         assertThat(h.store.outbox().all()).extracting(OutboxEntry::state).containsOnly(OutboxState.DUPLICATE);
@@ -191,7 +198,9 @@ class SyncEngineTest {
         h.time.runDue();
 
         assertThat(pending()).isZero();
-        assertThat(h.fake.ledger(SyncHarness.DEVICE)).extracting(FakeSyncServer.Stored::deviceSeq).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(h.fake.ledger(SyncHarness.DEVICE))
+                .extracting(FakeSyncServer.Stored::deviceSeq)
+                .containsExactly(1L, 2L, 3L, 4L);
         assertThat(h.engine.status().lastError()).isNull();
     }
 
@@ -245,8 +254,10 @@ class SyncEngineTest {
         h.time.runDue();
 
         assertThat(pending()).isZero();
-        assertThat(h.store.outbox().entry(good1.eventId()).orElseThrow().state().acknowledged()).isTrue();
-        assertThat(h.store.outbox().entry(good2.eventId()).orElseThrow().state().acknowledged()).isTrue();
+        assertThat(h.store.outbox().entry(good1.eventId()).orElseThrow().state().acknowledged())
+                .isTrue();
+        assertThat(h.store.outbox().entry(good2.eventId()).orElseThrow().state().acknowledged())
+                .isTrue();
         OutboxEntry rejected = h.store.outbox().entry(poison.eventId()).orElseThrow();
         assertThat(rejected.state()).isEqualTo(OutboxState.REJECTED);
         assertThat(rejected.error().code()).isEqualTo("UNKNOWN_LOCATION");
@@ -298,10 +309,22 @@ class SyncEngineTest {
         PullResponse full = snapshot("c-final");
         h.fake.pulls = cursor -> {
             if (cursor == null) {
-                return FakeSyncServer.json(200, new PullResponse("p2", false, full.items(), full.locations(), full.partners(),
-                        List.of(), List.of(), List.of(), full.users()));
+                return FakeSyncServer.json(
+                        200,
+                        new PullResponse(
+                                "p2",
+                                false,
+                                full.items(),
+                                full.locations(),
+                                full.partners(),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                full.users()));
             } else if (cursor.equals("p2")) {
-                return FakeSyncServer.json(200, new PullResponse("c-final", true, null, null, null, full.lots(), full.stock(), null, null));
+                return FakeSyncServer.json(
+                        200,
+                        new PullResponse("c-final", true, null, null, null, full.lots(), full.stock(), null, null));
             }
             return FakeSyncServer.json(200, new PullResponse(cursor, true, null, null, null, null, null, null, null));
         };
@@ -311,9 +334,13 @@ class SyncEngineTest {
         h.time.runDue();
 
         assertThat(h.store.referenceCache().cursor()).contains("c-final");
-        assertThat(h.store.view().stockAt(new LotRef(RESIN, new LotCode("R-2")), A02)).contains(kg("250"));
-        assertThat(seen).extracting(SyncStatus::snapshot).filteredOn(p -> p != null && p.running())
-                .extracting(SyncStatus.SnapshotProgress::pages).contains(0, 1);
+        assertThat(h.store.view().stockAt(new LotRef(RESIN, new LotCode("R-2")), A02))
+                .contains(kg("250"));
+        assertThat(seen)
+                .extracting(SyncStatus::snapshot)
+                .filteredOn(p -> p != null && p.running())
+                .extracting(SyncStatus.SnapshotProgress::pages)
+                .contains(0, 1);
         assertThat(h.engine.status().snapshot()).isEqualTo(new SyncStatus.SnapshotProgress(false, 2, 12));
 
         h.time.advance(Duration.ofMinutes(1)); // the idle timer pulls again, with the cursor
@@ -345,8 +372,10 @@ class SyncEngineTest {
         h.time.advance(Duration.ofMinutes(2));
         assertThat(h.fake.pullCursors).containsSubsequence("c1", null);
         assertThat(h.store.referenceCache().cursor()).contains("c2");
-        assertThat(h.store.outbox().entry(waiting.eventId()).orElseThrow().state()).isEqualTo(OutboxState.PENDING);
-        assertThat(h.store.view().stockAt(new LotRef(RESIN, new LotCode("R-1")), A02)).contains(kg("30"));
+        assertThat(h.store.outbox().entry(waiting.eventId()).orElseThrow().state())
+                .isEqualTo(OutboxState.PENDING);
+        assertThat(h.store.view().stockAt(new LotRef(RESIN, new LotCode("R-1")), A02))
+                .contains(kg("30"));
     }
 
     @Test

@@ -36,7 +36,9 @@ final class SyncHarness implements AutoCloseable {
         store = SqliteStore.open(dir.resolve("device.db"), time, new UuidV7Generator(time, new Random(seed)));
         String url = server.url("/").toString();
         store.settings().saveEnrollment(url, DEVICE, FakeSyncServer.TOKEN, SITE);
-        client = SyncClient.create(url, store.settings()::token,
+        client = SyncClient.create(
+                url,
+                store.settings()::token,
                 new SyncClient.Timeouts(Duration.ofSeconds(1), Duration.ofMillis(400), Duration.ofSeconds(3)));
         engine = new SyncEngine(store, client.sync(), time, time, policy, new Random(seed));
     }

@@ -1,7 +1,5 @@
 package org.lotkeeper.client.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +25,8 @@ import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.StockUse;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The banner comes from the screen's typed {@link Blocked} part, as {@code Availability} judged the lot — never from its words. */
 class BlockedLotTest {
 
@@ -34,46 +34,68 @@ class BlockedLotTest {
     private static final LotRef LOT = new LotRef(ItemCode.of("FG-PRIMER"), LotCode.of("PR-1"));
 
     private static AvailabilityResult judged(LotStatus status, String expiry, LocationType where) {
-        return Availability.check(new LotAtLocation(LOT, status, LocalDate.parse(expiry), LocationCode.of("WH-A-01"), where),
-                StockUse.PICK, 0, TODAY);
+        return Availability.check(
+                new LotAtLocation(LOT, status, LocalDate.parse(expiry), LocationCode.of("WH-A-01"), where),
+                StockUse.PICK,
+                0,
+                TODAY);
     }
 
     private static Screen refused(AvailabilityResult result) {
-        return new Screen(WorkflowKind.PICK, LookupWorkflow.Step.SCAN, "Scan the lot label.",
-                Optional.of(new Feedback(Tone.ERROR, result.message(), List.of())), List.of(), Set.of(), List.of(),
-                Optional.empty(), Blocked.of(LOT, result));
+        return new Screen(
+                WorkflowKind.PICK,
+                LookupWorkflow.Step.SCAN,
+                "Scan the lot label.",
+                Optional.of(new Feedback(Tone.ERROR, result.message(), List.of())),
+                List.of(),
+                Set.of(),
+                List.of(),
+                Optional.empty(),
+                Blocked.of(LOT, result));
     }
 
     @ParameterizedTest
     @CsvSource({"QUARANTINE, QUARANTINE", "ON_HOLD, ON HOLD", "REJECTED, REJECTED", "RECALLED, RECALLED"})
     void eachBlockingStatusGetsTheBanner(LotStatus status, String banner) {
-        assertThat(BlockedLot.of(refused(judged(status, "2027-12-31", LocationType.STORAGE)))).contains(banner);
+        assertThat(BlockedLot.of(refused(judged(status, "2027-12-31", LocationType.STORAGE))))
+                .contains(banner);
     }
 
     @Test
     void anExpiredReleasedLotGetsTheExpiredBannerAndARecalledExpiredLotTheRecalledOne() {
-        assertThat(BlockedLot.of(refused(judged(LotStatus.RELEASED, "2026-11-01", LocationType.STORAGE)))).contains("EXPIRED");
-        assertThat(BlockedLot.of(refused(judged(LotStatus.RECALLED, "2026-11-01", LocationType.STORAGE)))).contains("RECALLED");
+        assertThat(BlockedLot.of(refused(judged(LotStatus.RELEASED, "2026-11-01", LocationType.STORAGE))))
+                .contains("EXPIRED");
+        assertThat(BlockedLot.of(refused(judged(LotStatus.RECALLED, "2026-11-01", LocationType.STORAGE))))
+                .contains("RECALLED");
     }
 
     @Test
     void aRewordedMessageKeepsTheBanner() {
         Screen recalled = refused(judged(LotStatus.RECALLED, "2027-12-31", LocationType.STORAGE));
-        Screen reworded = recalled.withFeedback(new Feedback(Tone.ERROR, "Nicht verwenden — Charge gesperrt.", List.of()));
+        Screen reworded =
+                recalled.withFeedback(new Feedback(Tone.ERROR, "Nicht verwenden — Charge gesperrt.", List.of()));
         assertThat(reworded.feedback().orElseThrow().message()).doesNotContainIgnoringCase("recalled");
         assertThat(BlockedLot.of(reworded)).contains("RECALLED");
     }
 
     @Test
     void aSentenceAloneGivesNoBanner() {
-        Screen good = new Screen(WorkflowKind.PICK, LookupWorkflow.Step.SCAN, "Scan.",
-                Optional.of(new Feedback(Tone.ERROR, "Lot PR-1 is recalled — do not use it.", List.of())), List.of(), Set.of(),
-                List.of(), Optional.empty(), Optional.empty());
+        Screen good = new Screen(
+                WorkflowKind.PICK,
+                LookupWorkflow.Step.SCAN,
+                "Scan.",
+                Optional.of(new Feedback(Tone.ERROR, "Lot PR-1 is recalled — do not use it.", List.of())),
+                List.of(),
+                Set.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty());
         assertThat(BlockedLot.of(good)).isEmpty();
     }
 
     @Test
     void aLotThatIsFineButNotForThisUseGetsNoBanner() {
-        assertThat(BlockedLot.of(refused(judged(LotStatus.RELEASED, "2027-12-31", LocationType.RETURNS)))).isEmpty();
+        assertThat(BlockedLot.of(refused(judged(LotStatus.RELEASED, "2027-12-31", LocationType.RETURNS))))
+                .isEmpty();
     }
 }

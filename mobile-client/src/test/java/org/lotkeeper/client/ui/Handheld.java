@@ -34,11 +34,11 @@ import org.lotkeeper.client.platform.PlatformServices;
 import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.client.scan.ScanSource;
 import org.lotkeeper.client.scan.WedgeSettings;
+import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
-import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
@@ -59,6 +59,7 @@ final class Handheld implements AutoCloseable {
 
     /** 2026-11-19 09:00 UTC: picking day of the Riverside scenario. */
     static final Instant DAY = Instant.parse("2026-11-19T09:00:00Z");
+
     static final String GS = "\u001d";
     static final String PRIMER_GTIN = "10614141000101";
 
@@ -91,7 +92,11 @@ final class Handheld implements AutoCloseable {
         h.stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             Clock clock = Clock.fixed(DAY, ZoneOffset.UTC);
-            h.ctx = ClientContext.open(dir, profile, null, TaskExecutor.direct(),
+            h.ctx = ClientContext.open(
+                    dir,
+                    profile,
+                    null,
+                    TaskExecutor.direct(),
                     p -> new PlatformServices(h.recordingAudio(), AppStorage.at(dir), () -> h.camera.takePicture()),
                     (file, p) -> ClientCore.builder(file, p).clock(clock).build());
             h.shell = new Shell(h.ctx, clock, h.keyClock::get, null);
@@ -126,10 +131,26 @@ final class Handheld implements AutoCloseable {
 
     static List<TaskRow> tasks() {
         return List.of(
-                new TaskRow(Reference.of("SO-1"), "PICK", List.of(new TaskRow.Line(ItemCode.of("FG-PRIMER"), null, null,
-                        Quantity.of("10", Uom.H87), Reference.of("SO-1"))), PartnerCode.of("HARBOR-PAINTS")),
-                new TaskRow(Reference.of("SHP-1"), "SHIP", List.of(new TaskRow.Line(ItemCode.of("FG-PRIMER"), null, null,
-                        Quantity.of("20", Uom.H87), Reference.of("SO-7"))), PartnerCode.of("HARBOR-PAINTS")));
+                new TaskRow(
+                        Reference.of("SO-1"),
+                        "PICK",
+                        List.of(new TaskRow.Line(
+                                ItemCode.of("FG-PRIMER"),
+                                null,
+                                null,
+                                Quantity.of("10", Uom.H87),
+                                Reference.of("SO-1"))),
+                        PartnerCode.of("HARBOR-PAINTS")),
+                new TaskRow(
+                        Reference.of("SHP-1"),
+                        "SHIP",
+                        List.of(new TaskRow.Line(
+                                ItemCode.of("FG-PRIMER"),
+                                null,
+                                null,
+                                Quantity.of("20", Uom.H87),
+                                Reference.of("SO-7"))),
+                        PartnerCode.of("HARBOR-PAINTS")));
     }
 
     static List<LotRow> lots() {
@@ -231,7 +252,9 @@ final class Handheld implements AutoCloseable {
     /** Taps (fires) the button whose text starts with {@code text}. */
     Handheld tap(String text) {
         interact(() -> {
-            Button b = buttons().stream().filter(x -> x.getText().startsWith(text)).findFirst()
+            Button b = buttons().stream()
+                    .filter(x -> x.getText().startsWith(text))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no button '" + text + "' among " + buttonTexts()));
             b.fire();
         });
@@ -240,8 +263,11 @@ final class Handheld implements AutoCloseable {
 
     /** Taps the button whose text contains {@code text}. */
     Handheld tapContaining(String text) {
-        interact(() -> buttons().stream().filter(x -> x.getText().contains(text)).findFirst()
-                .orElseThrow(() -> new AssertionError("no button with '" + text + "' among " + buttonTexts())).fire());
+        interact(() -> buttons().stream()
+                .filter(x -> x.getText().contains(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no button with '" + text + "' among " + buttonTexts()))
+                .fire());
         return this;
     }
 
@@ -277,7 +303,8 @@ final class Handheld implements AutoCloseable {
     }
 
     private static KeyEvent pressedEvent(KeyCode code) {
-        return new KeyEvent(KeyEvent.KEY_PRESSED, KeyEvent.CHAR_UNDEFINED, code.getName(), code, false, false, false, false);
+        return new KeyEvent(
+                KeyEvent.KEY_PRESSED, KeyEvent.CHAR_UNDEFINED, code.getName(), code, false, false, false, false);
     }
 
     static void interact(Runnable r) {
@@ -324,7 +351,8 @@ final class Handheld implements AutoCloseable {
     Paint background(String selector) {
         Region r = (Region) node(selector);
         interact(r::applyCss);
-        return r.getBackground() == null || r.getBackground().getFills().isEmpty() ? Color.TRANSPARENT
+        return r.getBackground() == null || r.getBackground().getFills().isEmpty()
+                ? Color.TRANSPARENT
                 : r.getBackground().getFills().get(0).getFill();
     }
 
@@ -333,13 +361,17 @@ final class Handheld implements AutoCloseable {
     }
 
     String screenId() {
-        Node content = ((javafx.scene.control.ScrollPane) ((javafx.scene.layout.BorderPane) shell.scene().getRoot()).getCenter()).getContent();
+        Node content = ((javafx.scene.control.ScrollPane)
+                        ((javafx.scene.layout.BorderPane) shell.scene().getRoot()).getCenter())
+                .getContent();
         return content.getId();
     }
 
     List<Button> buttons() {
-        return shell.scene().getRoot().lookupAll(".button").stream().filter(n -> n instanceof Button && n.isVisible())
-                .map(n -> (Button) n).collect(Collectors.toList());
+        return shell.scene().getRoot().lookupAll(".button").stream()
+                .filter(n -> n instanceof Button && n.isVisible())
+                .map(n -> (Button) n)
+                .collect(Collectors.toList());
     }
 
     List<String> buttonTexts() {
@@ -348,8 +380,12 @@ final class Handheld implements AutoCloseable {
 
     /** "Label: value" of the filled fields. */
     List<String> fields() {
-        List<Label> labels = shell.scene().getRoot().lookupAll(".field-label").stream().map(n -> (Label) n).toList();
-        List<Label> values = shell.scene().getRoot().lookupAll(".field-value").stream().map(n -> (Label) n).toList();
+        List<Label> labels = shell.scene().getRoot().lookupAll(".field-label").stream()
+                .map(n -> (Label) n)
+                .toList();
+        List<Label> values = shell.scene().getRoot().lookupAll(".field-value").stream()
+                .map(n -> (Label) n)
+                .toList();
         List<String> out = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             out.add(labels.get(i).getText() + ": " + values.get(i).getText());

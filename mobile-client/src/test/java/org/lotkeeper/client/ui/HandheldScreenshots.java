@@ -1,7 +1,5 @@
 package org.lotkeeper.client.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.imageio.ImageIO;
+
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +20,8 @@ import org.lotkeeper.client.sync.SyncStatus;
 import org.lotkeeper.client.workflow.WorkflowKind;
 import org.lotkeeper.model.wire.PushError;
 import org.lotkeeper.model.wire.PushResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Renders every screen for the compact, keypad and tablet profiles headless to PNG in
@@ -45,8 +45,16 @@ class HandheldScreenshots {
         }
         try (Handheld d = Handheld.open(Files.createTempDirectory("lk-shot"), profile)) {
             written.add(shot(d, out, "02-login"));
-            Handheld.interact(() -> d.shell().statusBar().show(new SyncStatus(SyncStatus.Connectivity.ONLINE, 0, 0, null,
-                    new SyncStatus.SnapshotProgress(true, 3, 12_500), null, false)));
+            Handheld.interact(() -> d.shell()
+                    .statusBar()
+                    .show(new SyncStatus(
+                            SyncStatus.Connectivity.ONLINE,
+                            0,
+                            0,
+                            null,
+                            new SyncStatus.SnapshotProgress(true, 3, 12_500),
+                            null,
+                            false)));
             written.add(shot(d, out, "02-login-during-first-sync"));
             Handheld.interact(() -> d.shell().statusBar().refresh());
             d.scan("B-1001").type("000000");
@@ -87,7 +95,8 @@ class HandheldScreenshots {
             }
             if (d.context().core().workflows().contains(WorkflowKind.RETURN)) {
                 open(d, WorkflowKind.RETURN);
-                Handheld.interact(() -> ((WorkflowViewModel) d.shell().current()).noReference("HARBOR-PAINTS", "CR-77"));
+                Handheld.interact(
+                        () -> ((WorkflowViewModel) d.shell().current()).noReference("HARBOR-PAINTS", "CR-77"));
                 d.scan(Handheld.primerLabel("PR-1001")).type("2");
                 written.add(shot(d, out, "12-return-reason"));
             }
@@ -97,8 +106,13 @@ class HandheldScreenshots {
             written.add(shot(d, out, "13-lookup-recalled"));
 
             var moved = d.context().core().store().outbox().all().get(0).event().eventId();
-            d.context().core().store().outbox().applyResults(List.of(PushResult.rejected(moved,
-                    new PushError("UNKNOWN_LOCATION", "Location WH-B-01 is not known at PLANT-1", "to"))));
+            d.context()
+                    .core()
+                    .store()
+                    .outbox()
+                    .applyResults(List.of(PushResult.rejected(
+                            moved,
+                            new PushError("UNKNOWN_LOCATION", "Location WH-B-01 is not known at PLANT-1", "to"))));
             Handheld.interact(() -> d.shell().syncStatus());
             written.add(shot(d, out, "14-sync-status"));
             Handheld.interact(() -> d.shell().settings());

@@ -1,18 +1,17 @@
 package org.lotkeeper.client.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Enrollment against a MockWebServer standing in for the sync server (the only external part). */
 class UiEnrollmentTest {
@@ -36,8 +35,11 @@ class UiEnrollmentTest {
 
     @Test
     void scanningTheConsolesCodeEnrollsTheDeviceAndOpensTheLogin() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body("{\"deviceId\":\"dev-7f3a\",\"token\":\"secret\",\"site\":\"PLANT-1\"}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"deviceId\":\"dev-7f3a\",\"token\":\"secret\",\"site\":\"PLANT-1\"}")
+                .build());
         device = Handheld.fresh(dir, "zebra-tc5x");
         device.fill("server-url", server.url("/").toString());
 
@@ -53,14 +55,21 @@ class UiEnrollmentTest {
 
     @Test
     void aRefusedCodeIsRedAndSaysToAskForANewOne() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/problem+json")
-                .body("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"code\":\"ENROLLMENT_CODE_INVALID\","
-                        + "\"detail\":\"The code is not valid\"}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(400)
+                .addHeader("Content-Type", "application/problem+json")
+                .body(
+                        "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"code\":\"ENROLLMENT_CODE_INVALID\","
+                                + "\"detail\":\"The code is not valid\"}")
+                .build());
         device = Handheld.fresh(dir, "zebra-tc5x");
-        device.fill("server-url", server.url("/").toString()).fill("enrollment-code", "OLD-CODE").tap("Enroll");
+        device.fill("server-url", server.url("/").toString())
+                .fill("enrollment-code", "OLD-CODE")
+                .tap("Enroll");
 
         assertThat(device.screenId()).isEqualTo("enrollment");
-        assertThat(device.feedback()).startsWith("The server refused the code (400 ")
+        assertThat(device.feedback())
+                .startsWith("The server refused the code (400 ")
                 .endsWith("ask for a new code on the console and scan it.");
         assertThat(device.styleClasses("#feedback")).contains("feedback-error");
         assertThat(device.context().core().isEnrolled()).isFalse();

@@ -1,16 +1,14 @@
 package org.lotkeeper.client.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Login works offline (the server address of the device answers nothing): badge scan, PIN keyed. */
 class UiLoginTest extends HandheldTest {
-
 
     @Test
     void anaLogsInOfflineWithBadgeAndPinAndTheHomeScreenOffersTheProfilesWorkflows() throws Exception {
@@ -62,7 +60,8 @@ class UiLoginTest extends HandheldTest {
     void anUnknownBadgeSaysWhatToDo() throws Exception {
         device = Handheld.open(dir, "zebra-tc5x");
         device.scan("B-9999");
-        assertThat(device.feedback()).isEqualTo("Badge B-9999 is not known on this device — sync the device, or ask your supervisor.");
+        assertThat(device.feedback())
+                .isEqualTo("Badge B-9999 is not known on this device — sync the device, or ask your supervisor.");
         assertThat(device.prompt()).isEqualTo("Scan your badge.");
     }
 

@@ -1,7 +1,5 @@
 package org.lotkeeper.client.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import javafx.scene.input.KeyCode;
@@ -12,9 +10,10 @@ import org.lotkeeper.client.store.OutboxEntry;
 import org.lotkeeper.model.wire.PushError;
 import org.lotkeeper.model.wire.PushResult;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A profile switch re-lays the screens out; the sync status screen lists what needs attention. */
 class UiProfileAndSyncTest extends HandheldTest {
-
 
     @Test
     void switchingFromTheScannerGunToTheDockTabletChangesTheLayoutClassAndKeepsTheDevice() throws Exception {
@@ -59,15 +58,22 @@ class UiProfileAndSyncTest extends HandheldTest {
         device.scan(Handheld.primerLabel("PR-1001")).scan("WH-B-01");
         assertThat(device.text("#status-pending")).isEqualTo("1 to sync");
         List<OutboxEntry> sent = device.context().core().store().outbox().all();
-        device.context().core().store().outbox().applyResults(List.of(PushResult.rejected(sent.get(0).event().eventId(),
-                new PushError("UNKNOWN_LOCATION", "Location WH-B-01 is not known at PLANT-1", "to"))));
+        device.context()
+                .core()
+                .store()
+                .outbox()
+                .applyResults(List.of(PushResult.rejected(
+                        sent.get(0).event().eventId(),
+                        new PushError("UNKNOWN_LOCATION", "Location WH-B-01 is not known at PLANT-1", "to"))));
 
         device.press(KeyCode.ESCAPE).press(KeyCode.ESCAPE).tapContaining("Sync status");
 
         assertThat(device.screenId()).isEqualTo("sync-status");
         assertThat(device.text("#sync-summary")).startsWith("0 events wait to be sent.\nLast sync: never.");
-        assertThat(device.shell().scene().getRoot().lookupAll(".attention-item")).singleElement()
-                .extracting(n -> ((javafx.scene.control.Label) n).getText()).asString()
+        assertThat(device.shell().scene().getRoot().lookupAll(".attention-item"))
+                .singleElement()
+                .extracting(n -> ((javafx.scene.control.Label) n).getText())
+                .asString()
                 .startsWith("#1 MOVE — UNKNOWN_LOCATION: Location WH-B-01 is not known at PLANT-1 → ")
                 .contains("your supervisor corrects it on the console");
         assertThat(device.text("#status-pending")).isEqualTo("0 to sync, 1 need attention");

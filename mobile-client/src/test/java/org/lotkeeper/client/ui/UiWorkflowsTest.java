@@ -1,26 +1,24 @@
 package org.lotkeeper.client.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
-
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
+
+import javafx.scene.input.KeyCode;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.oned.Code128Writer;
-
-import javafx.scene.input.KeyCode;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.lotkeeper.client.platform.Camera;
 import org.lotkeeper.client.store.OutboxEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every workflow on screen, driven by scans typed into the scene by the wedge scanner (and once
@@ -29,7 +27,6 @@ import org.lotkeeper.client.store.OutboxEntry;
  * the banner. A real SQLite file in a temp directory; offline.
  */
 class UiWorkflowsTest extends HandheldTest {
-
 
     private Handheld gun() throws Exception {
         device = Handheld.open(dir, "zebra-tc5x");
@@ -59,7 +56,10 @@ class UiWorkflowsTest extends HandheldTest {
         void noPoIsOneTapThenScansAndTheKeyedQuantityStoreTheReceipt() throws Exception {
             gun().tap("1  Receive");
             assertThat(device.prompt()).containsIgnoringCase("scan");
-            device.tap("No PO").fill("form-supplier", "TIO2-CORP").fill("form-delivery-note", "PO-7782").tap("OK");
+            device.tap("No PO")
+                    .fill("form-supplier", "TIO2-CORP")
+                    .fill("form-delivery-note", "PO-7782")
+                    .tap("OK");
             device.scan("]d2011061414100002610TX-55" + Handheld.GS + "17280630");
             device.type("500");
             device.scan("]C1011061414100002610P-5001");
@@ -76,8 +76,10 @@ class UiWorkflowsTest extends HandheldTest {
             device = Handheld.open(dir, "zebra-mc33");
             device.logInAna().press(KeyCode.F1);
             device.press(KeyCode.TAB);
-            assertThat(device.shell().scene().getFocusOwner()).isInstanceOfSatisfying(javafx.scene.control.Button.class,
-                    b -> assertThat(b.getText()).isEqualTo("No PO"));
+            assertThat(device.shell().scene().getFocusOwner())
+                    .isInstanceOfSatisfying(
+                            javafx.scene.control.Button.class,
+                            b -> assertThat(b.getText()).isEqualTo("No PO"));
             device.press(KeyCode.ENTER).type("TIO2-CORP").type("PO-7782");
             assertThat(device.fields()).contains("PO: PO-7782");
 
@@ -91,7 +93,10 @@ class UiWorkflowsTest extends HandheldTest {
         @Test
         void aLocationLabelInsteadOfTheSupplierLabelIsRedAndStoresNothing() throws Exception {
             gun().tap("1  Receive");
-            device.tap("No PO").fill("form-supplier", "TIO2-CORP").fill("form-delivery-note", "PO-7782").tap("OK");
+            device.tap("No PO")
+                    .fill("form-supplier", "TIO2-CORP")
+                    .fill("form-delivery-note", "PO-7782")
+                    .tap("OK");
             device.scan("WH-A-01");
 
             assertRefused("not a supplier label");
@@ -247,7 +252,10 @@ class UiWorkflowsTest extends HandheldTest {
         @Test
         void noRmaIsOneTapThenLotQuantityNumberedReasonAndReturnsLocation() throws Exception {
             gun().tap("7  Return");
-            device.tap("No RMA").fill("form-customer", "HARBOR-PAINTS").fill("form-customer-reference", "CR-77").tap("OK");
+            device.tap("No RMA")
+                    .fill("form-customer", "HARBOR-PAINTS")
+                    .fill("form-customer-reference", "CR-77")
+                    .tap("OK");
             device.scan(Handheld.primerLabel("PR-1001")).type("2");
             assertThat(device.buttonTexts()).anyMatch(t -> t.startsWith("1  "));
             device.type("1");
@@ -260,7 +268,10 @@ class UiWorkflowsTest extends HandheldTest {
         @Test
         void aBadgeIsNotALot() throws Exception {
             gun().tap("7  Return");
-            device.tap("No RMA").fill("form-customer", "HARBOR-PAINTS").fill("form-customer-reference", "CR-77").tap("OK");
+            device.tap("No RMA")
+                    .fill("form-customer", "HARBOR-PAINTS")
+                    .fill("form-customer-reference", "CR-77")
+                    .tap("OK");
             device.scan("B:ben");
 
             assertThat(device.styleClasses("#feedback")).contains("feedback-error");
@@ -300,8 +311,13 @@ class UiWorkflowsTest extends HandheldTest {
             device = Handheld.open(dir, "dock-tablet-10");
             device.logInAna().tap("5  Lot lookup");
             Path picture = dir.resolve("label.png");
-            BitMatrix bars = new Code128Writer().encode(FNC1 + Handheld.primerLabel("PR-0999").substring(3),
-                    BarcodeFormat.CODE_128, 600, 160, Map.of(EncodeHintType.MARGIN, 20));
+            BitMatrix bars = new Code128Writer()
+                    .encode(
+                            FNC1 + Handheld.primerLabel("PR-0999").substring(3),
+                            BarcodeFormat.CODE_128,
+                            600,
+                            160,
+                            Map.of(EncodeHintType.MARGIN, 20));
             ImageIO.write(MatrixToImageWriter.toBufferedImage(bars), "png", picture.toFile());
             device.camera = Camera.fromFile(picture, Runnable::run);
 
@@ -316,7 +332,10 @@ class UiWorkflowsTest extends HandheldTest {
             device = Handheld.open(dir, "dock-tablet-10");
             device.logInAna().tap("5  Lot lookup");
             Path blank = dir.resolve("blank.png");
-            ImageIO.write(new java.awt.image.BufferedImage(200, 100, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
+            ImageIO.write(
+                    new java.awt.image.BufferedImage(200, 100, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png",
+                    blank.toFile());
             device.camera = Camera.fromFile(blank, Runnable::run);
 
             device.tap("Camera");

@@ -31,8 +31,7 @@ import org.lotkeeper.model.wire.UserRow;
 /** A real in-memory {@link DeviceData} for tests: maps filled by the test, joined like the store joins them. */
 final class InMemoryDeviceData implements DeviceData {
 
-    private record StockKey(LotRef lot, LocationCode location) {
-    }
+    private record StockKey(LotRef lot, LocationCode location) {}
 
     final Map<ItemCode, ItemRow> items = new LinkedHashMap<>();
     final Map<LocationCode, LocationRow> locations = new LinkedHashMap<>();
@@ -128,9 +127,16 @@ final class InMemoryDeviceData implements DeviceData {
                 return;
             }
             LotRow lot = lots.get(key.lot());
-            LocationRow loc = Objects.requireNonNull(locations.get(key.location()), key.location().value());
-            out.add(new StockCandidate(key.lot(), key.location(), loc.type(), loc.pickSequence(), quantity,
-                    lot == null ? LotStatus.RELEASED : lot.status(), lot == null ? null : lot.expiry(),
+            LocationRow loc = Objects.requireNonNull(
+                    locations.get(key.location()), key.location().value());
+            out.add(new StockCandidate(
+                    key.lot(),
+                    key.location(),
+                    loc.type(),
+                    loc.pickSequence(),
+                    quantity,
+                    lot == null ? LotStatus.RELEASED : lot.status(),
+                    lot == null ? null : lot.expiry(),
                     lot == null ? null : lot.receivedAt()));
         });
         return out;

@@ -1,10 +1,5 @@
 package org.lotkeeper.client.workflow;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.lotkeeper.client.workflow.Riverside.PRIMER_GTIN;
-import static org.lotkeeper.client.workflow.Riverside.lotLabel;
-import static org.lotkeeper.client.workflow.Riverside.wedge;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +15,11 @@ import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.UnavailableReason;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotkeeper.client.workflow.Riverside.PRIMER_GTIN;
+import static org.lotkeeper.client.workflow.Riverside.lotLabel;
+import static org.lotkeeper.client.workflow.Riverside.wedge;
 
 class LoginHoldLookupWorkflowTest {
 
@@ -49,30 +49,55 @@ class LoginHoldLookupWorkflowTest {
         void aPrintedBadgeNumberWorksToo() {
             login.handle(Command.scan(wedge("B-1002")));
 
-            assertThat(login.handle(new Command.KeyPin("123456")).feedback().orElseThrow().message()).isEqualTo("Welcome, Ben Picker.");
+            assertThat(login.handle(new Command.KeyPin("123456"))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .isEqualTo("Welcome, Ben Picker.");
         }
 
         @Test
         void aWrongPinSaysHowManyTriesAreLeftAndFiveSendYouBackToTheBadge() {
             login.handle(Command.scan(wedge("B:ana")));
 
-            assertThat(login.handle(new Command.KeyPin("000000")).feedback().orElseThrow().message()).isEqualTo("Wrong PIN — key it again (4 tries left).");
+            assertThat(login.handle(new Command.KeyPin("000000"))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .isEqualTo("Wrong PIN — key it again (4 tries left).");
             for (int i = 0; i < 3; i++) {
                 login.handle(new Command.KeyPin("999999"));
             }
             Screen locked = login.handle(new Command.KeyPin("471148"));
 
-            assertThat(locked.feedback().orElseThrow().message()).isEqualTo("Too many wrong PINs — scan your badge again.");
+            assertThat(locked.feedback().orElseThrow().message())
+                    .isEqualTo("Too many wrong PINs — scan your badge again.");
             assertThat(locked.step()).isEqualTo(LoginWorkflow.Step.BADGE);
-            assertThat(login.handle(new Command.KeyPin("471147")).feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+            assertThat(login.handle(new Command.KeyPin("471147"))
+                            .feedback()
+                            .orElseThrow()
+                            .tone())
+                    .isEqualTo(Tone.ERROR);
             assertThat(login.session()).isEmpty();
         }
 
         @Test
         void unknownBadgesUsersWithoutPinAndOtherLabelsAreRefused() {
-            assertThat(login.handle(Command.scan(wedge("B:zoe"))).feedback().orElseThrow().message()).startsWith("Badge zoe is not known on this device");
-            assertThat(login.handle(Command.scan(wedge("B:quinn"))).feedback().orElseThrow().message()).startsWith("No PIN is set for Quinn Quality");
-            assertThat(login.handle(Command.scan(wedge("O:SO-1"))).feedback().orElseThrow().message()).isEqualTo("This is the order sheet SO-1, not a badge — scan your badge.");
+            assertThat(login.handle(Command.scan(wedge("B:zoe")))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .startsWith("Badge zoe is not known on this device");
+            assertThat(login.handle(Command.scan(wedge("B:quinn")))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .startsWith("No PIN is set for Quinn Quality");
+            assertThat(login.handle(Command.scan(wedge("O:SO-1")))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .isEqualTo("This is the order sheet SO-1, not a badge — scan your badge.");
         }
     }
 
@@ -87,8 +112,9 @@ class LoginHoldLookupWorkflowTest {
 
             Screen done = hold.handle(new Command.Choose("Damaged drum"));
 
-            assertThat(capture.payloads).containsExactly(new StatusChange(ItemCode.of("RM-RESIN"), LotCode.of("R-2401"),
-                    LotStatus.ON_HOLD, "Damaged drum"));
+            assertThat(capture.payloads)
+                    .containsExactly(new StatusChange(
+                            ItemCode.of("RM-RESIN"), LotCode.of("R-2401"), LotStatus.ON_HOLD, "Damaged drum"));
             assertThat(done.feedback().orElseThrow().captured()).hasSize(1);
         }
 
@@ -107,8 +133,16 @@ class LoginHoldLookupWorkflowTest {
         void aReceiverWithoutOperatorRightsCannotHold() {
             HoldWorkflow hold = new HoldWorkflow(ctx, new Session(UserId.of("rita"), "Rita", Set.of(Role.RECEIVER)));
 
-            assertThat(hold.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401")))).feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
-            assertThat(hold.handle(new Command.Choose("Damaged drum")).feedback().orElseThrow().message()).isEqualTo("Scan the lot label first.");
+            assertThat(hold.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))))
+                            .feedback()
+                            .orElseThrow()
+                            .tone())
+                    .isEqualTo(Tone.ERROR);
+            assertThat(hold.handle(new Command.Choose("Damaged drum"))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .isEqualTo("Scan the lot label first.");
             assertThat(capture.payloads).isEmpty();
         }
     }
@@ -120,8 +154,12 @@ class LoginHoldLookupWorkflowTest {
 
         @Test
         void aLotLabelShowsStatusExpiryWhereAndRecentEvents() {
-            view.events.put(LotRef.of("FG-PRIMER", "PR-1001"), List.of(new RecentEvent(EventType.MOVE,
-                    Instant.parse("2026-11-18T08:00:00Z"), "MOVE 30 H87 PROD-LINE-1 → WH-A-01 (ben)")));
+            view.events.put(
+                    LotRef.of("FG-PRIMER", "PR-1001"),
+                    List.of(new RecentEvent(
+                            EventType.MOVE,
+                            Instant.parse("2026-11-18T08:00:00Z"),
+                            "MOVE 30 H87 PROD-LINE-1 → WH-A-01 (ben)")));
 
             Screen screen = lookup.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1001"))));
 
@@ -139,8 +177,12 @@ class LoginHoldLookupWorkflowTest {
 
             Screen screen = lookup.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1001"))));
 
-            assertThat(screen.blocked()).map(Blocked::reasons).contains(List.of(UnavailableReason.RECALLED, UnavailableReason.EXPIRED));
-            assertThat(screen.feedback().orElseThrow().tone()).as("the screens alarm; the answer itself is a lookup").isEqualTo(Tone.GOOD);
+            assertThat(screen.blocked())
+                    .map(Blocked::reasons)
+                    .contains(List.of(UnavailableReason.RECALLED, UnavailableReason.EXPIRED));
+            assertThat(screen.feedback().orElseThrow().tone())
+                    .as("the screens alarm; the answer itself is a lookup")
+                    .isEqualTo(Tone.GOOD);
         }
 
         @Test
@@ -160,7 +202,10 @@ class LoginHoldLookupWorkflowTest {
 
         @Test
         void somethingUnknownSaysSo() {
-            assertThat(lookup.handle(Command.scan(wedge("NOPE-1"))).feedback().orElseThrow().message())
+            assertThat(lookup.handle(Command.scan(wedge("NOPE-1")))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
                     .startsWith("NOPE-1 is neither a lot nor a location known on this device");
         }
     }

@@ -1,10 +1,5 @@
 package org.lotkeeper.client.workflow;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.lotkeeper.client.workflow.Riverside.PRIMER_GTIN;
-import static org.lotkeeper.client.workflow.Riverside.lotLabel;
-import static org.lotkeeper.client.workflow.Riverside.wedge;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +18,11 @@ import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotkeeper.client.workflow.Riverside.PRIMER_GTIN;
+import static org.lotkeeper.client.workflow.Riverside.lotLabel;
+import static org.lotkeeper.client.workflow.Riverside.wedge;
+
 class MoveAndCountWorkflowTest {
 
     @Nested
@@ -30,7 +30,8 @@ class MoveAndCountWorkflowTest {
 
         private final InMemoryDeviceData view = Riverside.masterData();
         private final InMemoryCapture capture = new InMemoryCapture();
-        private final MoveWorkflow move = new MoveWorkflow(Riverside.context(view, capture, Instant.parse("2026-11-16T14:00:00Z")));
+        private final MoveWorkflow move =
+                new MoveWorkflow(Riverside.context(view, capture, Instant.parse("2026-11-16T14:00:00Z")));
 
         Moves() {
             view.lot(Riverside.lotRow("RM-RESIN", "R-2401", LotStatus.RELEASED, "2027-03-31", "2026-11-16T08:05:00Z"));
@@ -58,8 +59,14 @@ class MoveAndCountWorkflowTest {
             move.handle(new Command.KeyQuantity("400"));
             move.handle(Command.scan(wedge("QA-HOLD")));
 
-            assertThat(capture.last()).isEqualTo(new Move(ItemCode.of("RM-RESIN"), LotCode.of("R-2401"),
-                    Quantity.of("400", Uom.KGM), LocationCode.of("RCV-DOCK-1"), LocationCode.of("QA-HOLD"), null));
+            assertThat(capture.last())
+                    .isEqualTo(new Move(
+                            ItemCode.of("RM-RESIN"),
+                            LotCode.of("R-2401"),
+                            Quantity.of("400", Uom.KGM),
+                            LocationCode.of("RCV-DOCK-1"),
+                            LocationCode.of("QA-HOLD"),
+                            null));
         }
 
         @Test
@@ -79,9 +86,20 @@ class MoveAndCountWorkflowTest {
         void theTargetMustDifferFromTheSourceAndBeKnown() {
             move.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
 
-            assertThat(move.handle(Command.scan(wedge("RCV-DOCK-1"))).feedback().orElseThrow().message()).contains("where it is now");
-            assertThat(move.handle(Command.scan(wedge("WH-Z-99"))).feedback().orElseThrow().message()).startsWith("Location WH-Z-99 is not known");
-            assertThat(move.handle(Command.scan(wedge("]C14140614141000012254WH-A-01"))).feedback().orElseThrow().message())
+            assertThat(move.handle(Command.scan(wedge("RCV-DOCK-1")))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .contains("where it is now");
+            assertThat(move.handle(Command.scan(wedge("WH-Z-99")))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .startsWith("Location WH-Z-99 is not known");
+            assertThat(move.handle(Command.scan(wedge("]C14140614141000012254WH-A-01")))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
                     .startsWith("This location label belongs to another site");
             assertThat(capture.payloads).isEmpty();
         }
@@ -89,22 +107,38 @@ class MoveAndCountWorkflowTest {
         @Test
         void aPalletWithTwoLotsMovesAsOneMovePerLotNamingTheSscc() {
             Sscc sscc = Sscc.of("006141411234567890");
-            view.containers.put(sscc, new ContainerInfo(sscc, LocationCode.of("RCV-DOCK-1"), List.of(
-                    new ContainerLine(ItemCode.of("RM-RESIN"), LotCode.of("R-2401"), Quantity.of("1000", Uom.KGM)),
-                    new ContainerLine(ItemCode.of("RM-RESIN"), LotCode.of("R-2402"), Quantity.of("800", Uom.KGM)))));
+            view.containers.put(
+                    sscc,
+                    new ContainerInfo(
+                            sscc,
+                            LocationCode.of("RCV-DOCK-1"),
+                            List.of(
+                                    new ContainerLine(
+                                            ItemCode.of("RM-RESIN"),
+                                            LotCode.of("R-2401"),
+                                            Quantity.of("1000", Uom.KGM)),
+                                    new ContainerLine(
+                                            ItemCode.of("RM-RESIN"),
+                                            LotCode.of("R-2402"),
+                                            Quantity.of("800", Uom.KGM)))));
 
             move.handle(Command.scan(wedge("]C100006141411234567890")));
             Screen done = move.handle(Command.scan(wedge("WH-A-01")));
 
-            assertThat(capture.all(Move.class)).extracting(Move::lot, Move::sscc).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(LotCode.of("R-2401"), sscc),
-                    org.assertj.core.groups.Tuple.tuple(LotCode.of("R-2402"), sscc));
+            assertThat(capture.all(Move.class))
+                    .extracting(Move::lot, Move::sscc)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(LotCode.of("R-2401"), sscc),
+                            org.assertj.core.groups.Tuple.tuple(LotCode.of("R-2402"), sscc));
             assertThat(done.feedback().orElseThrow().captured()).hasSize(2);
         }
 
         @Test
         void aBadgeIsNotALot() {
-            assertThat(move.handle(Command.scan(wedge("B:ben"))).feedback().orElseThrow().message())
+            assertThat(move.handle(Command.scan(wedge("B:ben")))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
                     .isEqualTo("This is a badge, not a lot label — scan the lot label.");
         }
     }
@@ -114,7 +148,8 @@ class MoveAndCountWorkflowTest {
 
         private final InMemoryDeviceData view = Riverside.pickingDay();
         private final InMemoryCapture capture = new InMemoryCapture();
-        private final CountWorkflow count = new CountWorkflow(Riverside.context(view, capture, Instant.parse("2026-11-20T15:00:00Z")));
+        private final CountWorkflow count =
+                new CountWorkflow(Riverside.context(view, capture, Instant.parse("2026-11-20T15:00:00Z")));
 
         @Test
         void blindCountOfPr1001IsTheScenarioCountAndNeverShowsWhatIsExpected() {
@@ -127,7 +162,11 @@ class MoveAndCountWorkflowTest {
 
             assertThat(capture.payloads).containsExactlyElementsOf(Riverside.payloads(EventType.COUNT));
             for (Screen s : screens) {
-                String all = s.prompt() + s.feedback().map(Feedback::message).orElse("") + s.filled() + s.choices() + s.fefo();
+                String all = s.prompt()
+                        + s.feedback().map(Feedback::message).orElse("")
+                        + s.filled()
+                        + s.choices()
+                        + s.fefo();
                 assertThat(all).doesNotContain("15");
             }
             assertThat(screens.get(2).step()).isEqualTo(CountWorkflow.Step.LOT);
@@ -138,7 +177,11 @@ class MoveAndCountWorkflowTest {
             count.handle(Command.scan(wedge("WH-A-01")));
             count.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1003"))));
 
-            assertThat(count.handle(new Command.KeyQuantity("-1")).feedback().orElseThrow().message()).startsWith("A count cannot be negative");
+            assertThat(count.handle(new Command.KeyQuantity("-1"))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .startsWith("A count cannot be negative");
             count.handle(new Command.KeyQuantity("0"));
 
             assertThat(((Count) capture.last()).counted().isZero()).isTrue();
@@ -156,7 +199,11 @@ class MoveAndCountWorkflowTest {
 
         @Test
         void anUnknownLocationIsRefused() {
-            assertThat(count.handle(Command.scan(wedge("WH-Z-99"))).feedback().orElseThrow().message()).startsWith("Location WH-Z-99 is not known");
+            assertThat(count.handle(Command.scan(wedge("WH-Z-99")))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .startsWith("Location WH-Z-99 is not known");
         }
     }
 }

@@ -1,11 +1,5 @@
 package org.lotkeeper.client.workflow;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.lotkeeper.client.workflow.Riverside.PRIMER_GTIN;
-import static org.lotkeeper.client.workflow.Riverside.TOPCOAT_GTIN;
-import static org.lotkeeper.client.workflow.Riverside.lotLabel;
-import static org.lotkeeper.client.workflow.Riverside.wedge;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +11,12 @@ import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotkeeper.client.workflow.Riverside.PRIMER_GTIN;
+import static org.lotkeeper.client.workflow.Riverside.TOPCOAT_GTIN;
+import static org.lotkeeper.client.workflow.Riverside.lotLabel;
+import static org.lotkeeper.client.workflow.Riverside.wedge;
 
 class PickWorkflowTest {
 
@@ -81,7 +81,9 @@ class PickWorkflowTest {
             assertThat(b.reasons()).containsExactly(UnavailableReason.QUARANTINE);
         });
         assertThat(capture.payloads).isEmpty();
-        assertThat(scan("STAGE-OUT-1").blocked()).as("the next command clears it").isEmpty();
+        assertThat(scan("STAGE-OUT-1").blocked())
+                .as("the next command clears it")
+                .isEmpty();
     }
 
     @Test
@@ -93,7 +95,8 @@ class PickWorkflowTest {
 
         assertThat(pick.offers()).doesNotContain(UiAction.NO_REFERENCE);
         assertThat(refused.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
-        assertThat(refused.feedback().orElseThrow().message()).startsWith("That is not possible here. Take 10 H87 of lot PR-1001");
+        assertThat(refused.feedback().orElseThrow().message())
+                .startsWith("That is not possible here. Take 10 H87 of lot PR-1001");
         assertThat(refused.step()).isEqualTo(before.step());
         assertThat(refused.filled()).isEqualTo(before.filled());
     }
@@ -107,8 +110,11 @@ class PickWorkflowTest {
 
             Screen blocked = scan(lotLabel(PRIMER_GTIN, "PR-1003"));
 
-            assertThat(blocked.feedback().orElseThrow().tone()).as(status.name()).isEqualTo(Tone.ERROR);
-            assertThat(blocked.feedback().orElseThrow().message()).as(status.name())
+            assertThat(blocked.feedback().orElseThrow().tone())
+                    .as(status.name())
+                    .isEqualTo(Tone.ERROR);
+            assertThat(blocked.feedback().orElseThrow().message())
+                    .as(status.name())
                     .containsAnyOf("on hold", "rejected", "recalled");
         }
         assertThat(capture.payloads).isEmpty();
@@ -157,7 +163,8 @@ class PickWorkflowTest {
 
         Screen refused = pick.handle(new Command.Choose("OTHER", " "));
 
-        assertThat(refused.feedback().orElseThrow().message()).isEqualTo("Reason OTHER needs a note saying why you take this lot.");
+        assertThat(refused.feedback().orElseThrow().message())
+                .isEqualTo("Reason OTHER needs a note saying why you take this lot.");
         assertThat(refused.step()).isEqualTo(PickWorkflow.Step.DEVIATION_REASON);
     }
 
@@ -177,8 +184,16 @@ class PickWorkflowTest {
         scan("O:SO-1");
         scan(lotLabel(PRIMER_GTIN, "PR-1001"));
 
-        assertThat(pick.handle(new Command.KeyQuantity("11")).feedback().orElseThrow().message()).isEqualTo("This line needs only 10 H87 more — key at most that.");
-        assertThat(pick.handle(new Command.KeyQuantity("0")).feedback().orElseThrow().message()).startsWith("The quantity must be more than zero");
+        assertThat(pick.handle(new Command.KeyQuantity("11"))
+                        .feedback()
+                        .orElseThrow()
+                        .message())
+                .isEqualTo("This line needs only 10 H87 more — key at most that.");
+        assertThat(pick.handle(new Command.KeyQuantity("0"))
+                        .feedback()
+                        .orElseThrow()
+                        .message())
+                .startsWith("The quantity must be more than zero");
         pick.handle(new Command.KeyQuantity("4"));
         Screen after = scan("STAGE-OUT-1");
 
@@ -193,7 +208,8 @@ class PickWorkflowTest {
         scan(lotLabel(PRIMER_GTIN, "PR-1001"));
 
         assertThat(scan("WH-A-02").feedback().orElseThrow().message()).startsWith("WH-A-02 is a storage location");
-        assertThat(scan("WH-Z-99").feedback().orElseThrow().message()).startsWith("Location WH-Z-99 is not known on this device");
+        assertThat(scan("WH-Z-99").feedback().orElseThrow().message())
+                .startsWith("Location WH-Z-99 is not known on this device");
         assertThat(capture.payloads).isEmpty();
     }
 
@@ -205,11 +221,13 @@ class PickWorkflowTest {
 
         Screen skipped = pick.handle(new Command.SkipLine());
 
-        assertThat(skipped.feedback().orElseThrow().message()).contains("20 H87 of FG-TOPCOAT not picked", "Order SO-2 is picked");
+        assertThat(skipped.feedback().orElseThrow().message())
+                .contains("20 H87 of FG-TOPCOAT not picked", "Order SO-2 is picked");
     }
 
     @Test
     void anUnknownOrderIsRefused() {
-        assertThat(scan("O:SO-99").feedback().orElseThrow().message()).startsWith("Order SO-99 has no pick task on this device");
+        assertThat(scan("O:SO-99").feedback().orElseThrow().message())
+                .startsWith("Order SO-99 has no pick task on this device");
     }
 }

@@ -1,9 +1,5 @@
 package org.lotkeeper.client.workflow;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.lotkeeper.client.workflow.Riverside.GS;
-import static org.lotkeeper.client.workflow.Riverside.wedge;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -26,16 +22,26 @@ import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.wire.ItemRow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotkeeper.client.workflow.Riverside.GS;
+import static org.lotkeeper.client.workflow.Riverside.wedge;
+
 class ReceiveWorkflowTest {
 
-    private static final String R2401_LABEL = "]C1011061414100001910ACR-778" + GS + "172703313100001000" + GS + "400PO-7780";
+    private static final String R2401_LABEL =
+            "]C1011061414100001910ACR-778" + GS + "172703313100001000" + GS + "400PO-7780";
 
     private final InMemoryDeviceData view = Riverside.masterData();
     private final InMemoryCapture capture = new InMemoryCapture();
-    private final ReceiveWorkflow receive = new ReceiveWorkflow(Riverside.context(view, capture, Riverside.RECEIVING_DAY));
+    private final ReceiveWorkflow receive =
+            new ReceiveWorkflow(Riverside.context(view, capture, Riverside.RECEIVING_DAY));
 
     private EventPayload firstReceiveOfSteps(int index) {
-        return Riverside.events().stream().filter(e -> e.payload() instanceof Receive).toList().get(index).payload();
+        return Riverside.events().stream()
+                .filter(e -> e.payload() instanceof Receive)
+                .toList()
+                .get(index)
+                .payload();
     }
 
     @Test
@@ -103,8 +109,9 @@ class ReceiveWorkflowTest {
         receive.handle(Command.scan(wedge(Riverside.internalLabelScan("S-9001"))));
         Screen last = receive.handle(Command.scan(wedge("RCV-DOCK-1")));
 
-        assertThat(capture.payloads).containsExactly(firstReceiveOfSteps(0), firstReceiveOfSteps(1),
-                firstReceiveOfSteps(2), firstReceiveOfSteps(3));
+        assertThat(capture.payloads)
+                .containsExactly(
+                        firstReceiveOfSteps(0), firstReceiveOfSteps(1), firstReceiveOfSteps(2), firstReceiveOfSteps(3));
         assertThat(last.feedback().orElseThrow().message()).contains("RELEASED");
     }
 
@@ -188,7 +195,8 @@ class ReceiveWorkflowTest {
 
         Screen screen = receive.handle(Command.scan(wedge("]C1010950110153000310ABC" + GS + "3100000010")));
 
-        assertThat(screen.feedback().orElseThrow().message()).startsWith("GTIN 09501101530003 is not an item on this device");
+        assertThat(screen.feedback().orElseThrow().message())
+                .startsWith("GTIN 09501101530003 is not an item on this device");
     }
 
     @Test
@@ -196,17 +204,45 @@ class ReceiveWorkflowTest {
         receive.handle(Command.scan(wedge("O:PO-7782")));
         receive.handle(Command.scan(wedge(Riverside.labelScan("P-5001"))));
 
-        assertThat(receive.handle(new Command.KeyQuantity("0")).feedback().orElseThrow().message()).startsWith("The quantity must be more than zero");
-        assertThat(receive.handle(new Command.KeyQuantity("-5")).feedback().orElseThrow().message()).startsWith("The quantity must be more than zero");
-        assertThat(receive.handle(new Command.KeyQuantity("lots")).feedback().orElseThrow().message()).contains("is not a quantity");
-        assertThat(receive.handle(new Command.KeyQuantity("5 LTR")).feedback().orElseThrow().message()).startsWith("LTR is not a unit of RM-PIGMENT");
+        assertThat(receive.handle(new Command.KeyQuantity("0"))
+                        .feedback()
+                        .orElseThrow()
+                        .message())
+                .startsWith("The quantity must be more than zero");
+        assertThat(receive.handle(new Command.KeyQuantity("-5"))
+                        .feedback()
+                        .orElseThrow()
+                        .message())
+                .startsWith("The quantity must be more than zero");
+        assertThat(receive.handle(new Command.KeyQuantity("lots"))
+                        .feedback()
+                        .orElseThrow()
+                        .message())
+                .contains("is not a quantity");
+        assertThat(receive.handle(new Command.KeyQuantity("5 LTR"))
+                        .feedback()
+                        .orElseThrow()
+                        .message())
+                .startsWith("LTR is not a unit of RM-PIGMENT");
         assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.QUANTITY);
     }
 
     private void addBinder(LotNumbering numbering, String pattern) {
-        view.item(new ItemRow(ItemCode.of("RM-BINDER"), "Binder", Gtin.of("10614141000040"), Uom.LTR, false, false, 365, 0,
-                numbering, pattern, List.of(new PackUnit("PAIL", new BigDecimal("20")))));
-        view.receipts.put(Reference.of("PO-8000"), new ExpectedReceipt(Reference.of("PO-8000"), PartnerCode.of("SOLVCO"), List.of()));
+        view.item(new ItemRow(
+                ItemCode.of("RM-BINDER"),
+                "Binder",
+                Gtin.of("10614141000040"),
+                Uom.LTR,
+                false,
+                false,
+                365,
+                0,
+                numbering,
+                pattern,
+                List.of(new PackUnit("PAIL", new BigDecimal("20")))));
+        view.receipts.put(
+                Reference.of("PO-8000"),
+                new ExpectedReceipt(Reference.of("PO-8000"), PartnerCode.of("SOLVCO"), List.of()));
     }
 
     @Test
@@ -255,7 +291,8 @@ class ReceiveWorkflowTest {
     void noPoWithACustomerInsteadOfASupplierIsRefused() {
         Screen screen = receive.handle(new Command.NoReference("BUILDMART", "DN-1"));
 
-        assertThat(screen.feedback().orElseThrow().message()).isEqualTo("BuildMart Stores is not a supplier — choose the supplier.");
+        assertThat(screen.feedback().orElseThrow().message())
+                .isEqualTo("BuildMart Stores is not a supplier — choose the supplier.");
         assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.ORDER);
     }
 

@@ -13,7 +13,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.client.scan.ScanSource;
 import org.lotkeeper.model.auth.PinVerifier;
@@ -65,8 +64,7 @@ final class Riverside {
     /** 2026-11-19 09:00 UTC: picking day. */
     static final Instant PICKING_DAY = Instant.parse("2026-11-19T09:00:00Z");
 
-    private Riverside() {
-    }
+    private Riverside() {}
 
     private static JsonNode read(String resource) {
         try (InputStream in = Riverside.class.getResourceAsStream(resource)) {
@@ -120,7 +118,8 @@ final class Riverside {
     }
 
     /** The payloads of steps.json of one type whose text form contains every given fragment. */
-    static List<org.lotkeeper.model.event.EventPayload> payloads(org.lotkeeper.model.event.EventType type, String... fragments) {
+    static List<org.lotkeeper.model.event.EventPayload> payloads(
+            org.lotkeeper.model.event.EventType type, String... fragments) {
         List<org.lotkeeper.model.event.EventPayload> out = new ArrayList<>();
         for (Event e : events()) {
             String text = e.payload().toString();
@@ -155,7 +154,11 @@ final class Riverside {
 
     static WorkflowContext context(InMemoryDeviceData view, InMemoryCapture capture, Instant now) {
         Clock clock = clockAt(now);
-        return WorkflowContext.of(view, capture, new ScanRecogniser(Gs1Decoder.create().withClock(clock).withSeparator('~')), clock);
+        return WorkflowContext.of(
+                view,
+                capture,
+                new ScanRecogniser(Gs1Decoder.create().withClock(clock).withSeparator('~')),
+                clock);
     }
 
     static Session ben() {
@@ -170,56 +173,100 @@ final class Riverside {
             List<PackUnit> packs = new ArrayList<>();
             if (i.has("packUnits")) {
                 for (JsonNode p : i.get("packUnits")) {
-                    packs.add(new PackUnit(p.get("code").asText(), new BigDecimal(p.get("factor").asText())));
+                    packs.add(new PackUnit(
+                            p.get("code").asText(),
+                            new BigDecimal(p.get("factor").asText())));
                 }
             }
-            view.item(new ItemRow(ItemCode.of(i.get("code").asText()), i.get("name").asText(),
-                    i.hasNonNull("gtin") ? Gtin.of(i.get("gtin").asText()) : null, Uom.valueOf(i.get("baseUom").asText()),
-                    i.get("qcRequired").asBoolean(), i.get("coaRequired").asBoolean(),
+            view.item(new ItemRow(
+                    ItemCode.of(i.get("code").asText()),
+                    i.get("name").asText(),
+                    i.hasNonNull("gtin") ? Gtin.of(i.get("gtin").asText()) : null,
+                    Uom.valueOf(i.get("baseUom").asText()),
+                    i.get("qcRequired").asBoolean(),
+                    i.get("coaRequired").asBoolean(),
                     i.hasNonNull("shelfLifeDays") ? i.get("shelfLifeDays").asInt() : null,
                     i.path("minRemainingShelfLifeDays").asInt(0),
-                    i.hasNonNull("lotNumbering") ? LotNumbering.valueOf(i.get("lotNumbering").asText()) : null,
-                    i.hasNonNull("lotPattern") ? i.get("lotPattern").asText() : null, packs));
+                    i.hasNonNull("lotNumbering")
+                            ? LotNumbering.valueOf(i.get("lotNumbering").asText())
+                            : null,
+                    i.hasNonNull("lotPattern") ? i.get("lotPattern").asText() : null,
+                    packs));
         }
         for (JsonNode l : MASTER.get("locations")) {
-            view.location(new LocationRow(LocationCode.of(l.get("code").asText()), SiteCode.of(l.get("site").asText()),
-                    LocationType.valueOf(l.get("type").asText()), l.get("pickSequence").asInt()));
+            view.location(new LocationRow(
+                    LocationCode.of(l.get("code").asText()),
+                    SiteCode.of(l.get("site").asText()),
+                    LocationType.valueOf(l.get("type").asText()),
+                    l.get("pickSequence").asInt()));
         }
         for (JsonNode p : MASTER.get("partners")) {
-            view.partner(new PartnerRow(PartnerCode.of(p.get("code").asText()), p.get("name").asText(),
-                    PartnerKind.valueOf(p.get("kind").asText()), p.hasNonNull("gln") ? Gln.of(p.get("gln").asText()) : null,
+            view.partner(new PartnerRow(
+                    PartnerCode.of(p.get("code").asText()),
+                    p.get("name").asText(),
+                    PartnerKind.valueOf(p.get("kind").asText()),
+                    p.hasNonNull("gln") ? Gln.of(p.get("gln").asText()) : null,
                     p.path("minRemainingShelfLifeDays").asInt(0)));
         }
-        view.users.put(UserId.of("ana"), new UserRow(UserId.of("ana"), "Ana Receiver", "B-1001",
-                List.of(Role.RECEIVER, Role.OPERATOR), ANA_VERIFIER));
-        view.users.put(UserId.of("ben"), new UserRow(UserId.of("ben"), "Ben Picker", "B-1002",
-                List.of(Role.OPERATOR), BEN_VERIFIER));
-        view.users.put(UserId.of("quinn"), new UserRow(UserId.of("quinn"), "Quinn Quality", null, List.of(Role.QA), null));
+        view.users.put(
+                UserId.of("ana"),
+                new UserRow(
+                        UserId.of("ana"),
+                        "Ana Receiver",
+                        "B-1001",
+                        List.of(Role.RECEIVER, Role.OPERATOR),
+                        ANA_VERIFIER));
+        view.users.put(
+                UserId.of("ben"),
+                new UserRow(UserId.of("ben"), "Ben Picker", "B-1002", List.of(Role.OPERATOR), BEN_VERIFIER));
+        view.users.put(
+                UserId.of("quinn"), new UserRow(UserId.of("quinn"), "Quinn Quality", null, List.of(Role.QA), null));
         receipt(view, "PO-7780", "ACME-RESINS", "RM-RESIN");
         receipt(view, "PO-7781", "ACME-RESINS", "RM-RESIN");
         receipt(view, "PO-7782", "TIO2-CORP", "RM-PIGMENT");
         receipt(view, "PO-7783", "SOLVCO", "RM-SOLVENT");
-        view.pickTasks.put(Reference.of("SO-1"), new PickTask(Reference.of("SO-1"), PartnerCode.of("BUILDMART"),
-                List.of(new PickTask.Line(ItemCode.of("FG-PRIMER"), Quantity.of("10", Uom.H87)))));
-        view.pickTasks.put(Reference.of("SO-2"), new PickTask(Reference.of("SO-2"), PartnerCode.of("HARBOR-PAINTS"),
-                List.of(new PickTask.Line(ItemCode.of("FG-TOPCOAT"), Quantity.of("20", Uom.H87)))));
-        view.pickTasks.put(Reference.of("SO-3"), new PickTask(Reference.of("SO-3"), PartnerCode.of("CITY-MAINT"),
-                List.of(new PickTask.Line(ItemCode.of("FG-PRIMER"), Quantity.of("5", Uom.H87)),
-                        new PickTask.Line(ItemCode.of("FG-TOPCOAT"), Quantity.of("10", Uom.H87)))));
+        view.pickTasks.put(
+                Reference.of("SO-1"),
+                new PickTask(
+                        Reference.of("SO-1"),
+                        PartnerCode.of("BUILDMART"),
+                        List.of(new PickTask.Line(ItemCode.of("FG-PRIMER"), Quantity.of("10", Uom.H87)))));
+        view.pickTasks.put(
+                Reference.of("SO-2"),
+                new PickTask(
+                        Reference.of("SO-2"),
+                        PartnerCode.of("HARBOR-PAINTS"),
+                        List.of(new PickTask.Line(ItemCode.of("FG-TOPCOAT"), Quantity.of("20", Uom.H87)))));
+        view.pickTasks.put(
+                Reference.of("SO-3"),
+                new PickTask(
+                        Reference.of("SO-3"),
+                        PartnerCode.of("CITY-MAINT"),
+                        List.of(
+                                new PickTask.Line(ItemCode.of("FG-PRIMER"), Quantity.of("5", Uom.H87)),
+                                new PickTask.Line(ItemCode.of("FG-TOPCOAT"), Quantity.of("10", Uom.H87)))));
         view.shipments.put(Reference.of("SHP-1"), new ShipmentTask(Reference.of("SHP-1"), PartnerCode.of("BUILDMART")));
-        view.shipments.put(Reference.of("SHP-2"), new ShipmentTask(Reference.of("SHP-2"), PartnerCode.of("HARBOR-PAINTS")));
-        view.shipments.put(Reference.of("SHP-3"), new ShipmentTask(Reference.of("SHP-3"), PartnerCode.of("CITY-MAINT")));
-        view.returns.put(Reference.of("RMA-1"), new ReturnAuthorisation(Reference.of("RMA-1"), PartnerCode.of("CITY-MAINT")));
+        view.shipments.put(
+                Reference.of("SHP-2"), new ShipmentTask(Reference.of("SHP-2"), PartnerCode.of("HARBOR-PAINTS")));
+        view.shipments.put(
+                Reference.of("SHP-3"), new ShipmentTask(Reference.of("SHP-3"), PartnerCode.of("CITY-MAINT")));
+        view.returns.put(
+                Reference.of("RMA-1"), new ReturnAuthorisation(Reference.of("RMA-1"), PartnerCode.of("CITY-MAINT")));
         return view;
     }
 
     private static void receipt(InMemoryDeviceData view, String po, String supplier, String item) {
-        view.receipts.put(Reference.of(po), new ExpectedReceipt(Reference.of(po), PartnerCode.of(supplier),
-                List.of(ItemCode.of(item))));
+        view.receipts.put(
+                Reference.of(po),
+                new ExpectedReceipt(Reference.of(po), PartnerCode.of(supplier), List.of(ItemCode.of(item))));
     }
 
     static LotRow lotRow(String item, String lot, LotStatus status, String expiry, String receivedAt) {
-        return new LotRow(ItemCode.of(item), LotCode.of(lot), status, expiry == null ? null : LocalDate.parse(expiry),
+        return new LotRow(
+                ItemCode.of(item),
+                LotCode.of(lot),
+                status,
+                expiry == null ? null : LocalDate.parse(expiry),
                 receivedAt == null ? null : Instant.parse(receivedAt));
     }
 

@@ -1,24 +1,23 @@
 package org.lotkeeper.client.workflow;
 
-import java.util.List;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.lotkeeper.client.workflow.Riverside.PRIMER_GTIN;
-import static org.lotkeeper.client.workflow.Riverside.TOPCOAT_GTIN;
-import static org.lotkeeper.client.workflow.Riverside.lotLabel;
-import static org.lotkeeper.client.workflow.Riverside.wedge;
-
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.lotkeeper.model.event.EventType;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.TransformKind;
-import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotkeeper.client.workflow.Riverside.PRIMER_GTIN;
+import static org.lotkeeper.client.workflow.Riverside.TOPCOAT_GTIN;
+import static org.lotkeeper.client.workflow.Riverside.lotLabel;
+import static org.lotkeeper.client.workflow.Riverside.wedge;
 
 class ShipProduceReturnWorkflowTest {
 
@@ -45,9 +44,11 @@ class ShipProduceReturnWorkflowTest {
 
             Screen done = ship.handle(Command.scan(wedge("S:SHP-3")));
 
-            assertThat(capture.payloads).containsExactlyElementsOf(Riverside.payloads(EventType.SHIP, "shipment=SHP-3"));
+            assertThat(capture.payloads)
+                    .containsExactlyElementsOf(Riverside.payloads(EventType.SHIP, "shipment=SHP-3"));
             assertThat(done.feedback().orElseThrow().captured()).hasSize(2);
-            assertThat(done.feedback().orElseThrow().message()).startsWith("Shipment SHP-3 to City Maintenance Dept is shipped: 2 lots.");
+            assertThat(done.feedback().orElseThrow().message())
+                    .startsWith("Shipment SHP-3 to City Maintenance Dept is shipped: 2 lots.");
         }
 
         @Test
@@ -68,26 +69,40 @@ class ShipProduceReturnWorkflowTest {
             view.status("FG-PRIMER", "PR-1003", LotStatus.QUARANTINE);
             ship.handle(Command.scan(wedge("S:SHP-3")));
 
-            assertThat(ship.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1003")))).feedback().orElseThrow().message())
+            assertThat(ship.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1003"))))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
                     .contains("is in quarantine");
         }
 
         @Test
         void theSameLotTwiceNothingLoadedAndAnotherShipmentAreRefused() {
             ship.handle(Command.scan(wedge("S:SHP-3")));
-            assertThat(ship.handle(Command.confirm()).feedback().orElseThrow().message()).startsWith("Nothing is loaded yet");
+            assertThat(ship.handle(Command.confirm()).feedback().orElseThrow().message())
+                    .startsWith("Nothing is loaded yet");
             ship.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1003"))));
 
-            assertThat(ship.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1003")))).feedback().orElseThrow().message())
+            assertThat(ship.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1003"))))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
                     .startsWith("Lot PR-1003 is already on this shipment");
-            assertThat(ship.handle(Command.scan(wedge("S:SHP-2"))).feedback().orElseThrow().message())
+            assertThat(ship.handle(Command.scan(wedge("S:SHP-2")))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
                     .startsWith("This is SHP-2, but you are loading SHP-3");
             assertThat(capture.payloads).isEmpty();
         }
 
         @Test
         void anUnknownShipmentIsRefused() {
-            assertThat(ship.handle(Command.scan(wedge("S:SHP-99"))).feedback().orElseThrow().message()).startsWith("Shipment SHP-99 is not known");
+            assertThat(ship.handle(Command.scan(wedge("S:SHP-99")))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .startsWith("Shipment SHP-99 is not known");
         }
     }
 
@@ -119,12 +134,14 @@ class ShipProduceReturnWorkflowTest {
             Screen outputs = produce.handle(Command.scan(wedge("O:B-1001")));
             assertThat(outputs.step()).isEqualTo(ProduceWorkflow.Step.OUTPUT);
             Screen out = produce.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1001"))));
-            assertThat(out.value("Output")).hasValueSatisfying(v -> assertThat(v).endsWith("expires 2027-11-17"));
+            assertThat(out.value("Output"))
+                    .hasValueSatisfying(v -> assertThat(v).endsWith("expires 2027-11-17"));
             produce.handle(new Command.KeyQuantity("30"));
             produce.handle(Command.scan(wedge("PROD-LINE-1")));
             Screen done = produce.handle(Command.scan(wedge("O:B-1001")));
 
-            assertThat(capture.payloads).containsExactlyElementsOf(Riverside.payloads(EventType.TRANSFORM, "batch=B-1001"));
+            assertThat(capture.payloads)
+                    .containsExactlyElementsOf(Riverside.payloads(EventType.TRANSFORM, "batch=B-1001"));
             assertThat(done.feedback().orElseThrow().message()).contains("PR-1001 30 H87 (QUARANTINE)");
         }
 
@@ -145,7 +162,8 @@ class ShipProduceReturnWorkflowTest {
             produce.handle(Command.scan(wedge("WH-A-01")));
             produce.handle(Command.confirm());
 
-            assertThat(capture.payloads).containsExactlyElementsOf(Riverside.payloads(EventType.TRANSFORM, "batch=B-1003"));
+            assertThat(capture.payloads)
+                    .containsExactlyElementsOf(Riverside.payloads(EventType.TRANSFORM, "batch=B-1003"));
         }
 
         @Test
@@ -177,7 +195,8 @@ class ShipProduceReturnWorkflowTest {
 
             Screen refused = produce.handle(Command.scan(wedge("O:B-2001")));
 
-            assertThat(refused.feedback().orElseThrow().message()).startsWith("A SPLIT divides one lot; this batch has 2 input lots");
+            assertThat(refused.feedback().orElseThrow().message())
+                    .startsWith("A SPLIT divides one lot; this batch has 2 input lots");
             assertThat(capture.payloads).isEmpty();
             produce.handle(new Command.Choose("MERGE"));
             produce.handle(Command.confirm());
@@ -189,7 +208,11 @@ class ShipProduceReturnWorkflowTest {
             ProduceWorkflow produce = at("2026-11-19T10:00:00Z");
             produce.handle(Command.scan(wedge("O:B-2002")));
 
-            assertThat(produce.handle(Command.scan(wedge("O:B-2002"))).feedback().orElseThrow().message()).isEqualTo("Scan at least one input lot first.");
+            assertThat(produce.handle(Command.scan(wedge("O:B-2002")))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .isEqualTo("Scan at least one input lot first.");
         }
     }
 
@@ -198,7 +221,8 @@ class ShipProduceReturnWorkflowTest {
 
         private final InMemoryDeviceData view = Riverside.pickingDay();
         private final InMemoryCapture capture = new InMemoryCapture();
-        private final ReturnWorkflow returns = new ReturnWorkflow(Riverside.context(view, capture, Instant.parse("2026-11-20T09:00:00Z")));
+        private final ReturnWorkflow returns =
+                new ReturnWorkflow(Riverside.context(view, capture, Instant.parse("2026-11-20T09:00:00Z")));
 
         @Test
         void rma1IsTheScenarioReturn() {
@@ -224,15 +248,21 @@ class ShipProduceReturnWorkflowTest {
             Screen refused = returns.handle(Command.scan(wedge("WH-A-01")));
 
             assertThat(refused.feedback().orElseThrow().message())
-                    .isEqualTo("WH-A-01 is a storage location; returned goods are kept apart in a returns location — scan a returns location.");
+                    .isEqualTo(
+                            "WH-A-01 is a storage location; returned goods are kept apart in a returns location — scan a returns location.");
             assertThat(capture.payloads).isEmpty();
         }
 
         @Test
         void withoutAnRmaTheCustomerIsNamedAndMustBeACustomer() {
-            assertThat(returns.handle(new Command.NoReference("SOLVCO", "X-1")).feedback().orElseThrow().message())
+            assertThat(returns.handle(new Command.NoReference("SOLVCO", "X-1"))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
                     .isEqualTo("SolvCo is not a customer — choose the customer.");
-            assertThat(returns.handle(new Command.NoReference("CITY-MAINT", "CM-DN-7")).step()).isEqualTo(ReturnWorkflow.Step.LOT);
+            assertThat(returns.handle(new Command.NoReference("CITY-MAINT", "CM-DN-7"))
+                            .step())
+                    .isEqualTo(ReturnWorkflow.Step.LOT);
         }
 
         @Test
@@ -240,7 +270,11 @@ class ShipProduceReturnWorkflowTest {
             returns.handle(Command.scan(wedge("RMA-1")));
             returns.handle(Command.scan(wedge(lotLabel(TOPCOAT_GTIN, "TC-1002"))));
 
-            assertThat(returns.handle(new Command.KeyQuantity("0")).feedback().orElseThrow().message()).startsWith("The quantity must be more than zero");
+            assertThat(returns.handle(new Command.KeyQuantity("0"))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .startsWith("The quantity must be more than zero");
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.lotkeeper.client.workflow;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import net.jqwik.api.Arbitraries;
@@ -9,9 +7,10 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
 import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.client.scan.ScanSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whatever is scanned or keyed, in whatever state, a workflow answers with a screen — never an
@@ -19,27 +18,66 @@ import org.lotkeeper.client.scan.ScanSource;
  */
 class WorkflowsNeverThrowProperties {
 
-    private static final List<String> KNOWN = List.of("O:SO-1", "O:SO-3", "O:PO-7780", "O:B-1001", "S:SHP-3", "RMA-1",
-            "B:ana", "B:ben", "STAGE-OUT-1", "WH-A-01", "RCV-DOCK-1", "RETURNS-1", "PROD-LINE-1", "TC-1002",
-            Riverside.labelScan("R-2401"), Riverside.labelScan("P-5001"), Riverside.labelScan("S-9001"),
-            Riverside.internalLabelScan("R-2401"), Riverside.lotLabel(Riverside.PRIMER_GTIN, "PR-1001"),
-            Riverside.lotLabel(Riverside.PRIMER_GTIN, "PR-1003"), Riverside.locationScan("WH-A-01"),
-            "]C100006141411234567890", "#q 3", "#q 0", "#q -1", "#q 2 PAIL", "#r Damaged pail", "#r BLEND", "#c", "#k", "#d", "#p 471147",
-            "#l X-1", "#o PR-3000", "#n SOLVCO", "#n CITY-MAINT", "#m COA-1", "#s", "#x");
+    private static final List<String> KNOWN = List.of(
+            "O:SO-1",
+            "O:SO-3",
+            "O:PO-7780",
+            "O:B-1001",
+            "S:SHP-3",
+            "RMA-1",
+            "B:ana",
+            "B:ben",
+            "STAGE-OUT-1",
+            "WH-A-01",
+            "RCV-DOCK-1",
+            "RETURNS-1",
+            "PROD-LINE-1",
+            "TC-1002",
+            Riverside.labelScan("R-2401"),
+            Riverside.labelScan("P-5001"),
+            Riverside.labelScan("S-9001"),
+            Riverside.internalLabelScan("R-2401"),
+            Riverside.lotLabel(Riverside.PRIMER_GTIN, "PR-1001"),
+            Riverside.lotLabel(Riverside.PRIMER_GTIN, "PR-1003"),
+            Riverside.locationScan("WH-A-01"),
+            "]C100006141411234567890",
+            "#q 3",
+            "#q 0",
+            "#q -1",
+            "#q 2 PAIL",
+            "#r Damaged pail",
+            "#r BLEND",
+            "#c",
+            "#k",
+            "#d",
+            "#p 471147",
+            "#l X-1",
+            "#o PR-3000",
+            "#n SOLVCO",
+            "#n CITY-MAINT",
+            "#m COA-1",
+            "#s",
+            "#x");
 
     @Provide
     Arbitrary<List<String>> inputs() {
         Arbitrary<String> junk = Arbitraries.strings().ofMaxLength(80);
-        Arbitrary<String> gs1ish = Arbitraries.strings().withChars("0123456789]Cd12QeE~\u001d()ABCR-/:.%?=#").ofMaxLength(60);
-        Arbitrary<String> mutated = Arbitraries.of(KNOWN).flatMap(k -> Arbitraries.integers().between(0, Math.max(0, k.length() - 1))
-                .map(cut -> k.substring(0, cut)));
+        Arbitrary<String> gs1ish = Arbitraries.strings()
+                .withChars("0123456789]Cd12QeE~\u001d()ABCR-/:.%?=#")
+                .ofMaxLength(60);
+        Arbitrary<String> mutated = Arbitraries.of(KNOWN)
+                .flatMap(k -> Arbitraries.integers()
+                        .between(0, Math.max(0, k.length() - 1))
+                        .map(cut -> k.substring(0, cut)));
         Arbitrary<String> keyed = Arbitraries.strings().ofMaxLength(30).map(s -> "#q" + s);
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Arbitraries.of(KNOWN)),
-                net.jqwik.api.Tuple.of(2, junk),
-                net.jqwik.api.Tuple.of(2, gs1ish),
-                net.jqwik.api.Tuple.of(2, mutated),
-                net.jqwik.api.Tuple.of(1, keyed)).list().ofMaxSize(14);
+                        net.jqwik.api.Tuple.of(4, Arbitraries.of(KNOWN)),
+                        net.jqwik.api.Tuple.of(2, junk),
+                        net.jqwik.api.Tuple.of(2, gs1ish),
+                        net.jqwik.api.Tuple.of(2, mutated),
+                        net.jqwik.api.Tuple.of(1, keyed))
+                .list()
+                .ofMaxSize(14);
     }
 
     @Provide
@@ -48,7 +86,8 @@ class WorkflowsNeverThrowProperties {
     }
 
     @Property(tries = 300)
-    void randomScansAndActionsInAnyWorkflowStateNeverThrow(@ForAll("kinds") WorkflowKind kind, @ForAll("inputs") List<String> inputs) {
+    void randomScansAndActionsInAnyWorkflowStateNeverThrow(
+            @ForAll("kinds") WorkflowKind kind, @ForAll("inputs") List<String> inputs) {
         InMemoryDeviceData view = Riverside.pickingDay();
         WorkflowContext ctx = Riverside.context(view, new InMemoryCapture(), Riverside.PICKING_DAY);
         Workflow workflow = create(kind, ctx);
@@ -56,7 +95,9 @@ class WorkflowsNeverThrowProperties {
             Screen screen = apply(workflow, input);
             assertThat(screen).isNotNull();
             assertThat(screen.workflow()).isEqualTo(kind);
-            screen.feedback().filter(Feedback::isError).ifPresent(f -> assertThat(f.message()).isNotBlank());
+            screen.feedback()
+                    .filter(Feedback::isError)
+                    .ifPresent(f -> assertThat(f.message()).isNotBlank());
         }
     }
 

@@ -31,8 +31,7 @@ public final class PinVerifier {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
-    private PinVerifier() {
-    }
+    private PinVerifier() {}
 
     /** Null when the PIN is acceptable, else a sentence saying why not. */
     public static String problemWith(String pin) {
@@ -77,7 +76,8 @@ public final class PinVerifier {
         }
         byte[] inner = B64D.decode(p[3]);
         byte[] outer = pbkdf2(inner, B64D.decode(deviceSalt), DEVICE_ITERATIONS);
-        return SCHEME + "$" + p[1] + "$" + p[2] + "$" + DEVICE_ITERATIONS + "$" + deviceSalt + "$" + B64.encodeToString(outer);
+        return SCHEME + "$" + p[1] + "$" + p[2] + "$" + DEVICE_ITERATIONS + "$" + deviceSalt + "$"
+                + B64.encodeToString(outer);
     }
 
     /** On the device: does this PIN match the verifier? Constant-time comparison; false for a malformed verifier. */
@@ -114,7 +114,8 @@ public final class PinVerifier {
         char[] chars = HexFormat.of().formatHex(secret).toCharArray();
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(chars, salt, iterations, 256)).getEncoded();
+                    .generateSecret(new PBEKeySpec(chars, salt, iterations, 256))
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java 17 runtime", e);
         }

@@ -11,8 +11,7 @@ import org.lotkeeper.model.quantity.Quantity;
 /** The invariants the payload records share. */
 final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static <T> T required(T value, String field) {
         return Objects.requireNonNull(value, () -> field + " is required");
@@ -21,8 +20,8 @@ final class Checks {
     static Quantity positive(Quantity q, String field) {
         required(q, field);
         if (!q.isPositive()) {
-            throw new InvalidQuantityException(Reason.NOT_POSITIVE,
-                    field + " must be greater than zero, not " + q.valueText());
+            throw new InvalidQuantityException(
+                    Reason.NOT_POSITIVE, field + " must be greater than zero, not " + q.valueText());
         }
         return q;
     }
@@ -40,7 +39,8 @@ final class Checks {
             throw new IllegalArgumentException(field + " needs at least one line");
         }
         if (lines.size() > max) {
-            throw new IllegalArgumentException(field + " has " + lines.size() + " lines; at most " + max + " are allowed");
+            throw new IllegalArgumentException(
+                    field + " has " + lines.size() + " lines; at most " + max + " are allowed");
         }
         return List.copyOf(lines);
     }

@@ -23,8 +23,8 @@ import org.lotkeeper.model.lot.LotRef;
  * @param site       the site it happened at
  * @param payload    what happened
  */
-public record Event(EventId eventId, Long deviceSeq, Instant occurredAt, UserId userId, SiteCode site,
-                    EventPayload payload) {
+public record Event(
+        EventId eventId, Long deviceSeq, Instant occurredAt, UserId userId, SiteCode site, EventPayload payload) {
 
     /** Checks the invariants and truncates {@code occurredAt} to milliseconds. */
     public Event {
@@ -35,7 +35,8 @@ public record Event(EventId eventId, Long deviceSeq, Instant occurredAt, UserId 
         Objects.requireNonNull(occurredAt, "occurredAt is required");
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MILLIS);
         if (!EventBounds.isAllowedOccurredAt(occurredAt)) {
-            throw new IllegalArgumentException("occurredAt " + occurredAt + " lies outside " + EventBounds.describeOccurredAt());
+            throw new IllegalArgumentException(
+                    "occurredAt " + occurredAt + " lies outside " + EventBounds.describeOccurredAt());
         }
         Objects.requireNonNull(userId, "userId is required");
         Objects.requireNonNull(site, "site is required");

@@ -38,8 +38,7 @@ public final class EventBounds {
     private static final LocalDate FIRST_DATE = LocalDate.parse(EARLIEST_DATE);
     private static final LocalDate END_DATE = LocalDate.parse(LATEST_DATE);
 
-    private EventBounds() {
-    }
+    private EventBounds() {}
 
     /** True when {@code t} is an acceptable {@code occurredAt}. */
     public static boolean isAllowedOccurredAt(Instant t) {

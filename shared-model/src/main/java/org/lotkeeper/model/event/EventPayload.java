@@ -53,8 +53,7 @@ public sealed interface EventPayload
     }
 
     /** A visitor that throws no checked exception. */
-    interface Cases<R> extends Visitor<R, RuntimeException> {
-    }
+    interface Cases<R> extends Visitor<R, RuntimeException> {}
 
     /**
      * The lots this payload touches, each once, in the order they appear in the payload (for a

@@ -15,8 +15,7 @@ import org.lotkeeper.model.lot.LotRef;
 /** The one place that knows, per payload type, which lots and codes a payload names. */
 final class EventReferences {
 
-    private EventReferences() {
-    }
+    private EventReferences() {}
 
     static List<LotRef> lots(EventPayload p) {
         Set<LotRef> lots = new LinkedHashSet<>();
@@ -90,71 +89,87 @@ final class EventReferences {
 
     static List<CodeRef> codes(EventPayload p) {
         return List.copyOf(p.accept(new EventPayload.Cases<Codes>() {
-            @Override
-            public Codes receive(Receive r) {
-                return new Codes().partner(r.supplier(), "supplier").item(r.item(), "item").location(r.location(), "location");
-            }
+                    @Override
+                    public Codes receive(Receive r) {
+                        return new Codes()
+                                .partner(r.supplier(), "supplier")
+                                .item(r.item(), "item")
+                                .location(r.location(), "location");
+                    }
 
-            @Override
-            public Codes move(Move m) {
-                return new Codes().item(m.item(), "item").location(m.from(), "from").location(m.to(), "to");
-            }
+                    @Override
+                    public Codes move(Move m) {
+                        return new Codes()
+                                .item(m.item(), "item")
+                                .location(m.from(), "from")
+                                .location(m.to(), "to");
+                    }
 
-            @Override
-            public Codes pick(Pick k) {
-                return new Codes().item(k.item(), "item").location(k.from(), "from").location(k.to(), "to")
-                        .partner(k.customer(), "customer");
-            }
+                    @Override
+                    public Codes pick(Pick k) {
+                        return new Codes()
+                                .item(k.item(), "item")
+                                .location(k.from(), "from")
+                                .location(k.to(), "to")
+                                .partner(k.customer(), "customer");
+                    }
 
-            @Override
-            public Codes count(Count n) {
-                return new Codes().item(n.item(), "item").location(n.location(), "location");
-            }
+                    @Override
+                    public Codes count(Count n) {
+                        return new Codes().item(n.item(), "item").location(n.location(), "location");
+                    }
 
-            @Override
-            public Codes ship(Ship s) {
-                return new Codes().partner(s.customer(), "customer").item(s.item(), "item").location(s.from(), "from");
-            }
+                    @Override
+                    public Codes ship(Ship s) {
+                        return new Codes()
+                                .partner(s.customer(), "customer")
+                                .item(s.item(), "item")
+                                .location(s.from(), "from");
+                    }
 
-            @Override
-            public Codes transform(Transform t) {
-                Codes c = new Codes();
-                for (int i = 0; i < t.inputs().size(); i++) {
-                    Transform.Input in = t.inputs().get(i);
-                    c.item(in.item(), "inputs[" + i + "].item").location(in.from(), "inputs[" + i + "].from");
-                }
-                for (int i = 0; i < t.outputs().size(); i++) {
-                    Transform.Output out = t.outputs().get(i);
-                    c.item(out.item(), "outputs[" + i + "].item").location(out.to(), "outputs[" + i + "].to");
-                }
-                return c;
-            }
+                    @Override
+                    public Codes transform(Transform t) {
+                        Codes c = new Codes();
+                        for (int i = 0; i < t.inputs().size(); i++) {
+                            Transform.Input in = t.inputs().get(i);
+                            c.item(in.item(), "inputs[" + i + "].item").location(in.from(), "inputs[" + i + "].from");
+                        }
+                        for (int i = 0; i < t.outputs().size(); i++) {
+                            Transform.Output out = t.outputs().get(i);
+                            c.item(out.item(), "outputs[" + i + "].item").location(out.to(), "outputs[" + i + "].to");
+                        }
+                        return c;
+                    }
 
-            @Override
-            public Codes status(StatusChange s) {
-                return new Codes().item(s.item(), "item");
-            }
+                    @Override
+                    public Codes status(StatusChange s) {
+                        return new Codes().item(s.item(), "item");
+                    }
 
-            @Override
-            public Codes returned(Return r) {
-                return new Codes().partner(r.customer(), "customer").item(r.item(), "item").location(r.to(), "to");
-            }
+                    @Override
+                    public Codes returned(Return r) {
+                        return new Codes()
+                                .partner(r.customer(), "customer")
+                                .item(r.item(), "item")
+                                .location(r.to(), "to");
+                    }
 
-            @Override
-            public Codes adjust(Adjust a) {
-                return new Codes().item(a.item(), "item").location(a.location(), "location");
-            }
+                    @Override
+                    public Codes adjust(Adjust a) {
+                        return new Codes().item(a.item(), "item").location(a.location(), "location");
+                    }
 
-            @Override
-            public Codes pack(Pack k) {
-                return new Codes().location(k.location(), "location").contents(k.contents());
-            }
+                    @Override
+                    public Codes pack(Pack k) {
+                        return new Codes().location(k.location(), "location").contents(k.contents());
+                    }
 
-            @Override
-            public Codes unpack(Unpack u) {
-                return new Codes().location(u.location(), "location").contents(u.contents());
-            }
-        }).refs);
+                    @Override
+                    public Codes unpack(Unpack u) {
+                        return new Codes().location(u.location(), "location").contents(u.contents());
+                    }
+                })
+                .refs);
     }
 
     private static final class Codes {
@@ -186,5 +201,4 @@ final class EventReferences {
             return this;
         }
     }
-
 }

@@ -8,7 +8,11 @@ package org.lotkeeper.model.event;
 public final class InvalidTextException extends IllegalArgumentException {
 
     /** Why the text was refused. */
-    public enum Reason { EMPTY, TOO_LONG, BAD_CHARACTER }
+    public enum Reason {
+        EMPTY,
+        TOO_LONG,
+        BAD_CHARACTER
+    }
 
     private final Reason reason;
 

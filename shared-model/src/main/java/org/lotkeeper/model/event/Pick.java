@@ -21,9 +21,18 @@ import org.lotkeeper.model.quantity.Quantity;
  * @param deviationReason why another lot was picked, or null
  * @param note            a note, or null; required with reason OTHER
  */
-public record Pick(Reference order, ItemCode item, LotCode lot, Quantity quantity, LocationCode from,
-                   LocationCode to, PartnerCode customer, LotCode suggestedLot, DeviationReason deviationReason,
-                   String note) implements EventPayload {
+public record Pick(
+        Reference order,
+        ItemCode item,
+        LotCode lot,
+        Quantity quantity,
+        LocationCode from,
+        LocationCode to,
+        PartnerCode customer,
+        LotCode suggestedLot,
+        DeviationReason deviationReason,
+        String note)
+        implements EventPayload {
 
     /** Checks the invariants. */
     public Pick {

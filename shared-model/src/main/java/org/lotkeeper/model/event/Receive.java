@@ -25,9 +25,19 @@ import org.lotkeeper.model.quantity.Quantity;
  * @param sscc         the container it came in, or null
  * @param documents    documents (COA …) received with it, by document id; empty when none
  */
-public record Receive(PartnerCode supplier, Reference reference, ItemCode item, LotCode lot, LotCode supplierLot,
-                      Quantity quantity, LocalDate expiry, LocalDate manufactured, LocationCode location, Sscc sscc,
-                      List<Reference> documents) implements EventPayload {
+public record Receive(
+        PartnerCode supplier,
+        Reference reference,
+        ItemCode item,
+        LotCode lot,
+        LotCode supplierLot,
+        Quantity quantity,
+        LocalDate expiry,
+        LocalDate manufactured,
+        LocationCode location,
+        Sscc sscc,
+        List<Reference> documents)
+        implements EventPayload {
 
     /** Checks the invariants; a null document list means none. */
     public Receive {

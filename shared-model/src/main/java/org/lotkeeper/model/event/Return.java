@@ -17,8 +17,15 @@ import org.lotkeeper.model.quantity.Quantity;
  * @param to        where it was put (a RETURNS location)
  * @param reason    why, as free text
  */
-public record Return(PartnerCode customer, Reference reference, ItemCode item, LotCode lot, Quantity quantity,
-                     LocationCode to, String reason) implements EventPayload {
+public record Return(
+        PartnerCode customer,
+        Reference reference,
+        ItemCode item,
+        LotCode lot,
+        Quantity quantity,
+        LocationCode to,
+        String reason)
+        implements EventPayload {
 
     /** Checks the invariants. */
     public Return {

@@ -18,8 +18,15 @@ import org.lotkeeper.model.quantity.Quantity;
  * @param from     where it left from
  * @param sscc     the container shipped, or null
  */
-public record Ship(Reference shipment, PartnerCode customer, ItemCode item, LotCode lot, Quantity quantity,
-                   LocationCode from, Sscc sscc) implements EventPayload {
+public record Ship(
+        Reference shipment,
+        PartnerCode customer,
+        ItemCode item,
+        LotCode lot,
+        Quantity quantity,
+        LocationCode from,
+        Sscc sscc)
+        implements EventPayload {
 
     /** Checks the invariants. */
     public Ship {

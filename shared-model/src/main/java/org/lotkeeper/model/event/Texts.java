@@ -16,8 +16,7 @@ public final class Texts {
     /** Longest free text (reason, note, name, signature meaning). */
     public static final int MAX_FREE_TEXT = 500;
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /**
      * {@code value} when it is acceptable text of at most {@code maxLength} characters.
@@ -33,20 +32,26 @@ public final class Texts {
             throw new InvalidTextException(Reason.EMPTY, kind + " is empty");
         }
         if (value.length() > maxLength) {
-            throw new InvalidTextException(Reason.TOO_LONG,
+            throw new InvalidTextException(
+                    Reason.TOO_LONG,
                     kind + " is " + value.length() + " characters long; at most " + maxLength + " are allowed");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c)) {
-                throw new InvalidTextException(Reason.BAD_CHARACTER, kind
-                        + " may not contain control characters (found " + String.format("\\u%04X", (int) c)
-                        + " at position " + (i + 1) + ")");
+                throw new InvalidTextException(
+                        Reason.BAD_CHARACTER,
+                        kind
+                                + " may not contain control characters (found " + String.format("\\u%04X", (int) c)
+                                + " at position " + (i + 1) + ")");
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new InvalidTextException(Reason.BAD_CHARACTER,
+                throw new InvalidTextException(
+                        Reason.BAD_CHARACTER,
                         kind + " holds a broken character (an unpaired surrogate) at position " + (i + 1));
             }
         }

@@ -2,5 +2,10 @@ package org.lotkeeper.model.event;
 
 /** What a TRANSFORM did with its inputs. */
 public enum TransformKind {
-    PRODUCTION, BLEND, SPLIT, MERGE, REWORK, REPACK
+    PRODUCTION,
+    BLEND,
+    SPLIT,
+    MERGE,
+    REWORK,
+    REPACK
 }

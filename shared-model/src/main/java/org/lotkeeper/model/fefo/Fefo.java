@@ -45,34 +45,35 @@ import org.lotkeeper.model.quantity.Quantity;
 public final class Fefo {
 
     /** The FEFO order of candidates described above. */
-    public static final Comparator<StockCandidate> ORDER =
-            Comparator.comparing(StockCandidate::expiry, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
-                    .thenComparing(StockCandidate::receivedAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
-                    .thenComparingInt(StockCandidate::pickSequence)
-                    .thenComparing(c -> c.lot().lot().value())
-                    .thenComparing(c -> c.location().value());
+    public static final Comparator<StockCandidate> ORDER = Comparator.comparing(
+                    StockCandidate::expiry, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+            .thenComparing(StockCandidate::receivedAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+            .thenComparingInt(StockCandidate::pickSequence)
+            .thenComparing(c -> c.lot().lot().value())
+            .thenComparing(c -> c.location().value());
 
-    private record RowKey(LotRef lot, LocationCode location) {
-    }
+    private record RowKey(LotRef lot, LocationCode location) {}
 
-    private Fefo() {
-    }
+    private Fefo() {}
 
     /**
      * The candidates that may be allocated to the line, in FEFO order.
      *
      * @throws IllegalArgumentException when two rows name the same lot and location
      */
-    public static List<StockCandidate> eligible(OrderLine line, Collection<StockCandidate> candidates, LocalDate today) {
+    public static List<StockCandidate> eligible(
+            OrderLine line, Collection<StockCandidate> candidates, LocalDate today) {
         Objects.requireNonNull(line, "line");
         Objects.requireNonNull(today, "today");
         Set<RowKey> seen = new HashSet<>();
         List<StockCandidate> eligible = new ArrayList<>();
         for (StockCandidate c : candidates) {
             if (!seen.add(new RowKey(c.lot(), c.location()))) {
-                throw new IllegalArgumentException("stock of lot " + c.lot() + " at " + c.location() + " is listed twice");
+                throw new IllegalArgumentException(
+                        "stock of lot " + c.lot() + " at " + c.location() + " is listed twice");
             }
-            if (c.quantity().isPositive() && availability(line, c.facts(), today).isAvailable()) {
+            if (c.quantity().isPositive()
+                    && availability(line, c.facts(), today).isAvailable()) {
                 eligible.add(c);
             }
         }
@@ -114,8 +115,8 @@ public final class Fefo {
      *                   need not be among the candidates: the ledger may not know that stock yet)
      * @param today      the plant's current date
      */
-    public static ScanCheck checkScan(OrderLine line, Collection<StockCandidate> candidates, LotAtLocation scanned,
-                                      LocalDate today) {
+    public static ScanCheck checkScan(
+            OrderLine line, Collection<StockCandidate> candidates, LotAtLocation scanned, LocalDate today) {
         Objects.requireNonNull(scanned, "scanned");
         Optional<Allocation> suggestion = allocate(line, candidates, today).suggestion();
         AvailabilityResult availability = availability(line, scanned, today);
@@ -134,8 +135,8 @@ public final class Fefo {
      * than {@code picked}; present exactly when picking {@code picked} is a FEFO deviation. The
      * picked stock's own availability is not judged here.
      */
-    public static Optional<StockCandidate> earlierExpiring(OrderLine line, Collection<StockCandidate> candidates,
-                                                           LotAtLocation picked, LocalDate today) {
+    public static Optional<StockCandidate> earlierExpiring(
+            OrderLine line, Collection<StockCandidate> candidates, LotAtLocation picked, LocalDate today) {
         Objects.requireNonNull(picked, "picked");
         for (StockCandidate c : eligible(line, candidates, today)) {
             if (!c.lot().equals(picked.lot()) && expiresStrictlyEarlier(c.expiry(), picked.expiry())) {

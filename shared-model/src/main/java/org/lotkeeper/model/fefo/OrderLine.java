@@ -15,8 +15,8 @@ import org.lotkeeper.model.quantity.Quantity;
  * @param customerMinRemainingShelfLifeDays the customer's minimum remaining shelf life in days, 0 when unset
  * @param itemMinRemainingShelfLifeDays     the item's minimum remaining shelf life in days, 0 when unset
  */
-public record OrderLine(ItemCode item, Quantity quantity, int customerMinRemainingShelfLifeDays,
-                        int itemMinRemainingShelfLifeDays) {
+public record OrderLine(
+        ItemCode item, Quantity quantity, int customerMinRemainingShelfLifeDays, int itemMinRemainingShelfLifeDays) {
 
     /** Validates the line: a positive quantity and minimums of 0 or more days. */
     public OrderLine {

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.lotkeeper.model.event.DeviationReason;
-import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.lot.Unavailability;
+import org.lotkeeper.model.lot.UnavailableReason;
 
 /**
  * The answer of {@link Fefo#checkScan}.
@@ -55,12 +55,15 @@ public record ScanCheck(ScanOutcome outcome, List<Unavailability> problems, Opti
     public String message() {
         return switch (outcome) {
             case FEFO_OK -> "Right lot.";
-            case BLOCKED -> problems.stream().map(Unavailability::message).collect(Collectors.joining("\n"))
-                    + suggestion.map(s -> "\nFEFO lot: " + s.lot().lot() + " at " + s.location() + ".").orElse("");
+            case BLOCKED ->
+                problems.stream().map(Unavailability::message).collect(Collectors.joining("\n"))
+                        + suggestion
+                                .map(s -> "\nFEFO lot: " + s.lot().lot() + " at " + s.location() + ".")
+                                .orElse("");
             case DEVIATION -> {
                 Allocation s = suggestion.orElseThrow();
-                yield "Lot " + s.lot().lot() + " at " + s.location() + " expires earlier; take it, or choose why you take "
-                        + "this lot.";
+                yield "Lot " + s.lot().lot() + " at " + s.location()
+                        + " expires earlier; take it, or choose why you take " + "this lot.";
             }
         };
     }

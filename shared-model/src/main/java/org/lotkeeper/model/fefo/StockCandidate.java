@@ -25,8 +25,15 @@ import org.lotkeeper.model.quantity.Quantity;
  * @param receivedAt   when the lot was received or produced (FIFO among equal expiry), or
  *                     {@code null} when unknown (sorted after every known time)
  */
-public record StockCandidate(LotRef lot, LocationCode location, LocationType locationType, int pickSequence,
-                             Quantity quantity, LotStatus status, LocalDate expiry, Instant receivedAt) {
+public record StockCandidate(
+        LotRef lot,
+        LocationCode location,
+        LocationType locationType,
+        int pickSequence,
+        Quantity quantity,
+        LotStatus status,
+        LocalDate expiry,
+        Instant receivedAt) {
 
     public StockCandidate {
         Objects.requireNonNull(lot, "lot");

@@ -42,8 +42,16 @@ final class Ai {
     /** The AI with the decimal digit removed (e.g. "310"), for measures; else the code. */
     final String family;
 
-    private Ai(String code, String title, Kind kind, int max, boolean checkDigit,
-               int decimals, String unitCode, Uom uom, boolean logistic) {
+    private Ai(
+            String code,
+            String title,
+            Kind kind,
+            int max,
+            boolean checkDigit,
+            int decimals,
+            String unitCode,
+            Uom uom,
+            boolean logistic) {
         this.code = code;
         this.title = title;
         this.kind = kind;

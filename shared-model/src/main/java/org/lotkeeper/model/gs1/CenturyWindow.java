@@ -11,7 +11,7 @@ import java.time.ZoneId;
  */
 final class CenturyWindow {
 
-    private record Cached(int year, long fromMillis, long toMillis) { }
+    private record Cached(int year, long fromMillis, long toMillis) {}
 
     private final Clock clock;
     private volatile Cached cached;

@@ -22,16 +22,21 @@ final class DigitalLinkParser {
 
     private static final int MAX_SEGMENTS = 32;
 
-    private DigitalLinkParser() {
-    }
+    private DigitalLinkParser() {}
 
     static boolean isHttpUri(String s, int start) {
         return s.regionMatches(true, start, "https://", 0, 8) || s.regionMatches(true, start, "http://", 0, 7);
     }
 
     private static boolean isPrimaryKey(Ai ai) {
-        return ai == Ai.GTIN || ai == Ai.SSCC || ai == Ai.LOC_NO || ai == Ai.GINC || ai == Ai.GSIN
-                || ai == Ai.PARTY || ai == Ai.GRAI || ai == Ai.GIAI;
+        return ai == Ai.GTIN
+                || ai == Ai.SSCC
+                || ai == Ai.LOC_NO
+                || ai == Ai.GINC
+                || ai == Ai.GSIN
+                || ai == Ai.PARTY
+                || ai == Ai.GRAI
+                || ai == Ai.GIAI;
     }
 
     private static boolean isQualifier(Ai ai) {
@@ -58,8 +63,15 @@ final class DigitalLinkParser {
             if (c == '/' || c == '?' || c == '#') {
                 break;
             }
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '-' || c == ':' || c == '[' || c == ']' || c == '_';
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '-'
+                    || c == ':'
+                    || c == '['
+                    || c == ']'
+                    || c == '_';
             if (!ok) {
                 throw badUri(p, "the domain contains '" + Gs1Digits.printable(c) + "'");
             }
@@ -105,7 +117,8 @@ final class DigitalLinkParser {
             }
         }
         if (key < 0) {
-            throw badUri(n == 0 ? pathEnd : segStart[Math.max(0, n - 2)],
+            throw badUri(
+                    n == 0 ? pathEnd : segStart[Math.max(0, n - 2)],
                     "its path has no GS1 key such as /01/{GTIN}, /00/{SSCC} or /414/{GLN}");
         }
         Ai keyAi = segmentAi(s, segStart[key], segEnd[key]);
@@ -126,8 +139,9 @@ final class DigitalLinkParser {
         String keyValue = decode(s, segStart[key + 1], segEnd[key + 1], false);
         if (keyAi == Ai.GTIN && keyValue.length() != 14 && isShortGtin(keyValue)) {
             if (!decoder.allowsShortGtins()) {
-                throw badUri(segStart[key + 1], "a Digital Link must carry the GTIN with all 14 digits, not "
-                        + keyValue.length());
+                throw badUri(
+                        segStart[key + 1],
+                        "a Digital Link must carry the GTIN with all 14 digits, not " + keyValue.length());
             }
             keyValue = "0".repeat(14 - keyValue.length()) + keyValue;
             collector.add(keyAi, segStart[key], keyValue, segStart[key + 1], false);
@@ -149,8 +163,12 @@ final class DigitalLinkParser {
                     Ai ai = eq - a <= 4 ? Ai.byCode(s.substring(a, nameEnd)) : null;
                     if (ai == null) {
                         String code = s.substring(a, Math.min(nameEnd, a + 8));
-                        throw new Gs1Exception(Reason.UNKNOWN_AI, a, code,
-                                "The link's query names AI " + code + ", which Lotkeeper does not know — type the data");
+                        throw new Gs1Exception(
+                                Reason.UNKNOWN_AI,
+                                a,
+                                code,
+                                "The link's query names AI " + code
+                                        + ", which Lotkeeper does not know — type the data");
                     }
                     if (ai == keyAi || qualifierRank(keyAi, ai) >= 0) {
                         throw badUri(a, "AI " + ai.code + " belongs in the path, not in the query");
@@ -176,7 +194,9 @@ final class DigitalLinkParser {
 
     private static Ai segmentAi(String s, int from, int to) {
         int length = to - from;
-        if (length < 2 || length > 4 || !allDigits(s, from, to)
+        if (length < 2
+                || length > 4
+                || !allDigits(s, from, to)
                 || Ai.aiLength(s.charAt(from) - '0', s.charAt(from + 1) - '0') != length) {
             return null;
         }
@@ -236,7 +256,11 @@ final class DigitalLinkParser {
     }
 
     private static Gs1Exception badUri(int position, String why) {
-        return new Gs1Exception(Reason.BAD_URI, position, null,
-                "This link is not a valid GS1 Digital Link: " + why + " — scan the other barcode on the label or type the data");
+        return new Gs1Exception(
+                Reason.BAD_URI,
+                position,
+                null,
+                "This link is not a valid GS1 Digital Link: " + why
+                        + " — scan the other barcode on the label or type the data");
     }
 }

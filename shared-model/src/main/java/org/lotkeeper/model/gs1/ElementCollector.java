@@ -72,7 +72,10 @@ final class ElementCollector {
                 if (other == ai && values[i].equals(value)) {
                     return; // the same element twice: harmless
                 }
-                throw new Gs1Exception(Reason.DUPLICATE_AI, aiPos, ai.code,
+                throw new Gs1Exception(
+                        Reason.DUPLICATE_AI,
+                        aiPos,
+                        ai.code,
                         "The " + ai.noun() + " (AI " + ai.code + ") appears twice with different values — "
                                 + "the label is faulty: type the data or use another label");
             }
@@ -108,7 +111,10 @@ final class ElementCollector {
             if (later02 != Integer.MAX_VALUE || later37 != Integer.MAX_VALUE) {
                 int at = Math.min(later02, later37);
                 String other = at == later02 ? "a content GTIN (02)" : "a count of contained items (37)";
-                throw new Gs1Exception(Reason.FORBIDDEN_PAIR, positions[at], ais[at].code,
+                throw new Gs1Exception(
+                        Reason.FORBIDDEN_PAIR,
+                        positions[at],
+                        ais[at].code,
                         "A GTIN (01) and " + other + " cannot be in one barcode — the label is faulty: "
                                 + "scan another barcode on the pack or type the data");
             }
@@ -126,13 +132,16 @@ final class ElementCollector {
                 needs = "an invoicing party GLN (415)";
             }
             if (needs != null) {
-                throw new Gs1Exception(Reason.MISSING_PAIR, positions[i], ai.code,
+                throw new Gs1Exception(
+                        Reason.MISSING_PAIR,
+                        positions[i],
+                        ai.code,
                         "The " + ai.noun() + " (AI " + ai.code + ") needs " + needs + " in the same barcode — "
                                 + "scan the barcode that carries both, or type the data");
             }
         }
-        return new Gs1Data(symbology, form, ais, values, parsed, size,
-                warnings == null ? List.of() : List.copyOf(warnings));
+        return new Gs1Data(
+                symbology, form, ais, values, parsed, size, warnings == null ? List.of() : List.copyOf(warnings));
     }
 
     // ---------------------------------------------------------------- values
@@ -177,8 +186,12 @@ final class ElementCollector {
                     throw tooShort(ai, at(vPos, len, exact), 14, len);
                 }
                 if (v.charAt(0) != '0') {
-                    throw new Gs1Exception(Reason.BAD_CHARACTER, at(vPos, 0, exact), ai.code,
-                            "A GRAI must start with 0, not " + v.charAt(0) + " — rescan the asset label or type the GRAI");
+                    throw new Gs1Exception(
+                            Reason.BAD_CHARACTER,
+                            at(vPos, 0, exact),
+                            ai.code,
+                            "A GRAI must start with 0, not " + v.charAt(0)
+                                    + " — rescan the asset label or type the GRAI");
                 }
                 if (!Gs1Digits.hasValidCheckDigit(v.subSequence(1, 14))) {
                     throw checkDigit(ai, v.substring(1, 14), at(vPos, 13, exact));
@@ -299,7 +312,9 @@ final class ElementCollector {
                 return;
             }
         }
-        if (len - 16 >= from && v.startsWith("01", len - 16) && allDigits(v, len - 14, len)
+        if (len - 16 >= from
+                && v.startsWith("01", len - 16)
+                && allDigits(v, len - 14, len)
                 && Gs1Digits.hasValidCheckDigit(v.subSequence(len - 14, len))) {
             warn(ai, v, at(vPos, len - 16, exact), "a GTIN");
             return;
@@ -349,7 +364,10 @@ final class ElementCollector {
         if (warnings == null) {
             warnings = new ArrayList<>(2);
         }
-        warnings.add(new Gs1Warning(Gs1Warning.Code.POSSIBLY_LOST_SEPARATOR, ai.code, position,
+        warnings.add(new Gs1Warning(
+                Gs1Warning.Code.POSSIBLY_LOST_SEPARATOR,
+                ai.code,
+                position,
                 subject + " " + v + " may include " + what + ": the separator may have been lost — check the label"));
     }
 
@@ -357,14 +375,20 @@ final class ElementCollector {
 
     private static void requireNotEmpty(Ai ai, int len, int vPos) {
         if (len == 0) {
-            throw new Gs1Exception(Reason.TOO_SHORT, vPos, ai.code,
+            throw new Gs1Exception(
+                    Reason.TOO_SHORT,
+                    vPos,
+                    ai.code,
                     "The " + ai.noun() + " (AI " + ai.code + ") is empty — rescan the label or type the " + ai.noun());
         }
     }
 
     private static void requireNotTooLong(Ai ai, int len, int vPos, boolean exact) {
         if (len > ai.max) {
-            throw new Gs1Exception(Reason.TOO_LONG, at(vPos, ai.max, exact), ai.code,
+            throw new Gs1Exception(
+                    Reason.TOO_LONG,
+                    at(vPos, ai.max, exact),
+                    ai.code,
                     "The " + ai.noun() + " (AI " + ai.code + ") has " + len + " characters; at most " + ai.max
                             + " are allowed — a separator may be missing: rescan the label or type the " + ai.noun());
         }
@@ -380,24 +404,36 @@ final class ElementCollector {
     }
 
     private static Gs1Exception badCharacter(Ai ai, char c, int position, String allowed) {
-        return new Gs1Exception(Reason.BAD_CHARACTER, position, ai.code,
+        return new Gs1Exception(
+                Reason.BAD_CHARACTER,
+                position,
+                ai.code,
                 "The " + ai.noun() + " (AI " + ai.code + ") may contain " + allowed + " only, not '"
                         + Gs1Digits.printable(c) + "' — rescan the label or type the " + ai.noun());
     }
 
     private static Gs1Exception tooShort(Ai ai, int position, int expected, int actual) {
-        return new Gs1Exception(Reason.TOO_SHORT, position, ai.code,
+        return new Gs1Exception(
+                Reason.TOO_SHORT,
+                position,
+                ai.code,
                 "The " + ai.noun() + " (AI " + ai.code + ") has " + actual + " digits instead of " + expected
                         + " — the scan was cut short: rescan the label or type the " + ai.noun());
     }
 
     private static Gs1Exception checkDigit(Ai ai, String digits, int position) {
-        return new Gs1Exception(Reason.CHECK_DIGIT, position, ai.code,
+        return new Gs1Exception(
+                Reason.CHECK_DIGIT,
+                position,
+                ai.code,
                 "Check digit of " + ai.noun() + " " + digits + " is wrong — rescan the label or type the " + ai.noun());
     }
 
     private static Gs1Exception invalidDate(Ai ai, String v, int position, String why) {
-        return new Gs1Exception(Reason.INVALID_DATE, position, ai.code,
+        return new Gs1Exception(
+                Reason.INVALID_DATE,
+                position,
+                ai.code,
                 "The " + ai.noun() + " " + v + " is not a real date: " + why + " — check the label and type the date");
     }
 }

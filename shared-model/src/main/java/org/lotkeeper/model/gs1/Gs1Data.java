@@ -2,9 +2,9 @@ package org.lotkeeper.model.gs1;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +39,13 @@ public final class Gs1Data {
     private final List<Gs1Element> elements;
     private final List<Gs1Warning> warnings;
 
-    Gs1Data(Symbology symbology, Gs1Form form, Ai[] ais, String[] values, Object[] parsed, int size,
+    Gs1Data(
+            Symbology symbology,
+            Gs1Form form,
+            Ai[] ais,
+            String[] values,
+            Object[] parsed,
+            int size,
             List<Gs1Warning> warnings) {
         this.symbology = symbology;
         this.form = form;
@@ -396,8 +402,8 @@ public final class Gs1Data {
         public Builder element(String ai, String value) {
             Ai def = Ai.byCode(ai);
             if (def == null) {
-                throw new Gs1Exception(Reason.UNKNOWN_AI, -1, ai,
-                        "AI " + ai + " is not an Application Identifier Lotkeeper supports");
+                throw new Gs1Exception(
+                        Reason.UNKNOWN_AI, -1, ai, "AI " + ai + " is not an Application Identifier Lotkeeper supports");
             }
             return put(def, value);
         }
@@ -445,12 +451,16 @@ public final class Gs1Data {
         /** AI 7003; the time must be whole minutes. */
         public Builder expiryDateTime(LocalDateTime dateTime) {
             if (dateTime.getSecond() != 0 || dateTime.getNano() != 0) {
-                throw new Gs1Exception(Reason.INVALID_DATE, -1, Ai.EXPIRY_TIME.code,
+                throw new Gs1Exception(
+                        Reason.INVALID_DATE,
+                        -1,
+                        Ai.EXPIRY_TIME.code,
                         "AI 7003 holds whole minutes; " + dateTime + " has seconds");
             }
             requireInWindow(Ai.EXPIRY_TIME, dateTime.getYear());
-            return put(Ai.EXPIRY_TIME, yymmdd(dateTime.toLocalDate())
-                    + pad(dateTime.getHour(), 2) + pad(dateTime.getMinute(), 2));
+            return put(
+                    Ai.EXPIRY_TIME,
+                    yymmdd(dateTime.toLocalDate()) + pad(dateTime.getHour(), 2) + pad(dateTime.getMinute(), 2));
         }
 
         /** AI 37: how many trade items (of the {@link #contentGtin(Gtin) content GTIN}) a logistic unit holds. */
@@ -569,7 +579,10 @@ public final class Gs1Data {
         private void requireInWindow(Ai ai, int year) {
             int thisYear = window.thisYear();
             if (!CenturyWindow.inWindow(year, thisYear)) {
-                throw new Gs1Exception(Reason.INVALID_DATE, -1, ai.code,
+                throw new Gs1Exception(
+                        Reason.INVALID_DATE,
+                        -1,
+                        ai.code,
                         "The " + ai.noun() + " must lie between " + (thisYear - 49) + " and " + (thisYear + 50)
                                 + " to be read back correctly from two year digits, not in " + year);
             }
@@ -593,18 +606,24 @@ public final class Gs1Data {
                     default -> gross ? "335" : "315";
                 };
             } else {
-                throw new Gs1Exception(Reason.BAD_CHARACTER, -1, null,
-                        "A count is not a GS1 measure; use count() or variableCount()");
+                throw new Gs1Exception(
+                        Reason.BAD_CHARACTER, -1, null, "A count is not a GS1 measure; use count() or variableCount()");
             }
             BigDecimal v = q.value();
             int decimals = Math.max(0, v.scale());
             if (v.signum() < 0 || decimals > 5) {
-                throw new Gs1Exception(Reason.TOO_LONG, -1, family + "0",
+                throw new Gs1Exception(
+                        Reason.TOO_LONG,
+                        -1,
+                        family + "0",
                         "A GS1 measure holds a positive value with at most 5 decimals, not " + v.toPlainString());
             }
             BigDecimal digits = v.movePointRight(decimals);
             if (digits.compareTo(BigDecimal.valueOf(999_999)) > 0) {
-                throw new Gs1Exception(Reason.TOO_LONG, -1, family + decimals,
+                throw new Gs1Exception(
+                        Reason.TOO_LONG,
+                        -1,
+                        family + decimals,
                         "A GS1 measure holds six digits; " + v.toPlainString() + " " + q.uom() + " does not fit");
             }
             return put(Ai.byCode(family + decimals), pad(digits.intValueExact(), 6));

@@ -91,7 +91,10 @@ public final class Gs1Decoder {
         }
         int end = scan.length();
         if (end > MAX_LENGTH) {
-            throw new Gs1Exception(Reason.TOO_LONG, MAX_LENGTH, null,
+            throw new Gs1Exception(
+                    Reason.TOO_LONG,
+                    MAX_LENGTH,
+                    null,
                     "The scan has " + end + " characters; a label barcode has at most " + MAX_LENGTH
                             + " — this is not a label: scan the label again");
         }
@@ -99,7 +102,10 @@ public final class Gs1Decoder {
         Symbology symbology = Symbology.NONE;
         if (scan.charAt(0) == ']') {
             if (end < 3) {
-                throw new Gs1Exception(Reason.TOO_SHORT, end, null,
+                throw new Gs1Exception(
+                        Reason.TOO_SHORT,
+                        end,
+                        null,
                         "The scan ends inside the symbology identifier — scan the label again");
             }
             symbology = Symbology.of(scan.charAt(1), scan.charAt(2));
@@ -116,8 +122,12 @@ public final class Gs1Decoder {
             return eanUpc(collector, scan, start, symbology);
         }
         if (symbology != Symbology.NONE && !symbology.carriesElementString()) {
-            throw new Gs1Exception(Reason.NOT_GS1, 0, null,
-                    "This is a plain " + describe(symbology, scan) + " barcode, not a GS1 label — scan the GS1 barcode");
+            throw new Gs1Exception(
+                    Reason.NOT_GS1,
+                    0,
+                    null,
+                    "This is a plain " + describe(symbology, scan)
+                            + " barcode, not a GS1 label — scan the GS1 barcode");
         }
         int i = start;
         while (i < end && isSeparator(scan.charAt(i))) {
@@ -132,7 +142,10 @@ public final class Gs1Decoder {
         }
         if (first < '0' || first > '9') {
             if (Gs1Charset.isSet82(first) || first == ']' || first == ' ') {
-                throw new Gs1Exception(Reason.NOT_GS1, i, null,
+                throw new Gs1Exception(
+                        Reason.NOT_GS1,
+                        i,
+                        null,
                         "This barcode does not start with a GS1 Application Identifier — it is not a GS1 label: "
                                 + "scan the GS1 barcode or type the data");
             }
@@ -155,7 +168,10 @@ public final class Gs1Decoder {
     }
 
     private static Gs1Exception badCharacter(char c, int position) {
-        return new Gs1Exception(Reason.BAD_CHARACTER, position, null,
+        return new Gs1Exception(
+                Reason.BAD_CHARACTER,
+                position,
+                null,
                 "The scan contains '" + Gs1Digits.printable(c) + "', which no GS1 barcode holds — "
                         + "check the scanner's keyboard settings and scan again");
     }
@@ -188,7 +204,10 @@ public final class Gs1Decoder {
             i = vEnd;
             if (ai.isFixedLength() && !ai.predefined && i < end) {
                 if (!isSeparator(s.charAt(i))) {
-                    throw new Gs1Exception(Reason.MISSING_SEPARATOR, i, ai.code,
+                    throw new Gs1Exception(
+                            Reason.MISSING_SEPARATOR,
+                            i,
+                            ai.code,
                             "The " + ai.noun() + " (AI " + ai.code + ") must be followed by a separator (GS) "
                                     + "before more data — the label or the scanner settings are faulty: type the data");
                 }
@@ -224,7 +243,10 @@ public final class Gs1Decoder {
         Ai ai = Ai.lookup(s, i, length);
         if (ai == null) {
             String code = s.substring(i, i + length);
-            throw new Gs1Exception(Reason.UNKNOWN_AI, i, code,
+            throw new Gs1Exception(
+                    Reason.UNKNOWN_AI,
+                    i,
+                    code,
                     "AI " + code + " is not an Application Identifier Lotkeeper knows — "
                             + "the label or the scan is faulty: type the data");
         }
@@ -236,13 +258,19 @@ public final class Gs1Decoder {
         if (!Gs1Charset.isSet82(bad)) {
             return badCharacter(bad, badEnd - 1);
         }
-        return new Gs1Exception(Reason.UNKNOWN_AI, aiPos, null,
-                "Expected an Application Identifier (digits) at character " + (aiPos + 1)
-                        + " but found '" + Gs1Digits.printable(bad) + "' — a separator may be missing: type the data");
+        return new Gs1Exception(
+                Reason.UNKNOWN_AI,
+                aiPos,
+                null,
+                "Expected an Application Identifier (digits) at character " + (aiPos + 1) + " but found '"
+                        + Gs1Digits.printable(bad) + "' — a separator may be missing: type the data");
     }
 
     private static Gs1Exception cutAi(int aiPos) {
-        return new Gs1Exception(Reason.TOO_SHORT, aiPos, null,
+        return new Gs1Exception(
+                Reason.TOO_SHORT,
+                aiPos,
+                null,
                 "The scan ends in the middle of an Application Identifier — scan the label again");
     }
 
@@ -252,7 +280,10 @@ public final class Gs1Decoder {
         int end = s.length();
         while (i < end) {
             if (s.charAt(i) != '(') {
-                throw new Gs1Exception(Reason.BAD_CHARACTER, i, null,
+                throw new Gs1Exception(
+                        Reason.BAD_CHARACTER,
+                        i,
+                        null,
                         "Expected '(' and an Application Identifier at character " + (i + 1) + " — type the data");
             }
             int aiStart = i + 1;
@@ -264,14 +295,20 @@ public final class Gs1Decoder {
                 if (j < end && s.charAt(j) != ')' && !Gs1Charset.isSet82(s.charAt(j))) {
                     throw badCharacter(s.charAt(j), j);
                 }
-                throw new Gs1Exception(j >= end ? Reason.TOO_SHORT : Reason.UNKNOWN_AI, aiStart, null,
+                throw new Gs1Exception(
+                        j >= end ? Reason.TOO_SHORT : Reason.UNKNOWN_AI,
+                        aiStart,
+                        null,
                         "Expected an Application Identifier in parentheses, like (01), at character " + (i + 1)
                                 + " — type the data");
             }
             Ai ai = aiInParentheses(s, aiStart, j);
             if (ai == null) {
                 String code = s.substring(aiStart, j);
-                throw new Gs1Exception(Reason.UNKNOWN_AI, aiStart, code,
+                throw new Gs1Exception(
+                        Reason.UNKNOWN_AI,
+                        aiStart,
+                        code,
                         "AI " + code + " is not an Application Identifier Lotkeeper knows — type the data");
             }
             int vStart = j + 1;
@@ -312,7 +349,9 @@ public final class Gs1Decoder {
             j++;
         }
         int length = j - from;
-        return j < end && s.charAt(j) == ')' && length >= 2
+        return j < end
+                && s.charAt(j) == ')'
+                && length >= 2
                 && Ai.aiLength(s.charAt(from) - '0', s.charAt(from + 1) - '0') == length;
     }
 
@@ -324,17 +363,26 @@ public final class Gs1Decoder {
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
-                throw new Gs1Exception(Reason.BAD_CHARACTER, i, Ai.GTIN.code,
+                throw new Gs1Exception(
+                        Reason.BAD_CHARACTER,
+                        i,
+                        Ai.GTIN.code,
                         "An EAN/UPC barcode holds digits only, not '" + Gs1Digits.printable(c) + "' — scan again");
             }
         }
         if (n != 8 && n != 12 && n != 13) {
-            throw new Gs1Exception(n < 13 ? Reason.TOO_SHORT : Reason.TOO_LONG, Math.min(end, start + 13), Ai.GTIN.code,
+            throw new Gs1Exception(
+                    n < 13 ? Reason.TOO_SHORT : Reason.TOO_LONG,
+                    Math.min(end, start + 13),
+                    Ai.GTIN.code,
                     "An EAN/UPC barcode holds 8, 12 or 13 digits, not " + n + " — scan the barcode again");
         }
         String gtin = "0".repeat(14 - n) + s.substring(start);
         if (!Gs1Digits.hasValidCheckDigit(gtin)) {
-            throw new Gs1Exception(Reason.CHECK_DIGIT, end - 1, Ai.GTIN.code,
+            throw new Gs1Exception(
+                    Reason.CHECK_DIGIT,
+                    end - 1,
+                    Ai.GTIN.code,
                     "Check digit of GTIN " + s.substring(start) + " is wrong — rescan the label or type the GTIN");
         }
         collector.add(Ai.GTIN, start, gtin, start, false);

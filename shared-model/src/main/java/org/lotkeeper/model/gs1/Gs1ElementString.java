@@ -9,5 +9,4 @@ package org.lotkeeper.model.gs1;
  *                      with the {@code GS1_FORMAT} hint)
  * @param humanReadable the text printed under the barcode: {@code (01)09501101530003(10)ABC123}
  */
-public record Gs1ElementString(String barcodeData, String humanReadable) {
-}
+public record Gs1ElementString(String barcodeData, String humanReadable) {}

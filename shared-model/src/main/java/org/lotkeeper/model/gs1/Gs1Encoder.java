@@ -11,8 +11,7 @@ public final class Gs1Encoder {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private Gs1Encoder() {
-    }
+    private Gs1Encoder() {}
 
     /**
      * The element string: first the AIs with a predefined length (they never need a separator),
@@ -70,7 +69,8 @@ public final class Gs1Encoder {
         StringBuilder uri = new StringBuilder(96);
         uri.append(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         appendPath(uri, data, key);
-        Ai[] qualifiers = key == Ai.GTIN ? new Ai[] {Ai.CPV, Ai.LOT, Ai.SERIAL}
+        Ai[] qualifiers = key == Ai.GTIN
+                ? new Ai[] {Ai.CPV, Ai.LOT, Ai.SERIAL}
                 : key == Ai.LOC_NO ? new Ai[] {Ai.GLN_EXTENSION} : new Ai[0];
         for (Ai q : qualifiers) {
             appendPath(uri, data, q);
@@ -118,8 +118,13 @@ public final class Gs1Encoder {
     static void percentEncode(StringBuilder out, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~';
+            boolean unreserved = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~';
             if (unreserved) {
                 out.append(c);
             } else {

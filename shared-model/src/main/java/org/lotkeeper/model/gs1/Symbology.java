@@ -41,7 +41,11 @@ public enum Symbology {
 
     /** True for symbologies whose data is a GS1 element string (FNC1 in first position). */
     public boolean carriesElementString() {
-        return this == GS1_128 || this == GS1_DATABAR || this == GS1_DATAMATRIX || this == GS1_QR || this == GS1_DOTCODE;
+        return this == GS1_128
+                || this == GS1_DATABAR
+                || this == GS1_DATAMATRIX
+                || this == GS1_QR
+                || this == GS1_DOTCODE;
     }
 
     /** The symbology for an identifier's code and modifier characters ({@code 'C', '1'}). */

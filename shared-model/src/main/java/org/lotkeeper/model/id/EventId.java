@@ -22,7 +22,10 @@ public record EventId(UUID value) implements Comparable<EventId> {
             throw new InvalidIdentifierException("event id", Reason.EMPTY, -1, "event id is empty");
         }
         if (text.length() != 36) {
-            throw new InvalidIdentifierException("event id", Reason.BAD_FORMAT, -1,
+            throw new InvalidIdentifierException(
+                    "event id",
+                    Reason.BAD_FORMAT,
+                    -1,
                     "event id must be a UUID of 36 characters, like 01936b2e-5c4f-7a10-9c8e-3b1f2a4d5e6f");
         }
         for (int i = 0; i < 36; i++) {
@@ -30,7 +33,10 @@ public record EventId(UUID value) implements Comparable<EventId> {
             boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
             boolean ok = dash ? c == '-' : Character.digit(c, 16) >= 0 && c < 128;
             if (!ok) {
-                throw new InvalidIdentifierException("event id", Reason.BAD_CHARACTER, i,
+                throw new InvalidIdentifierException(
+                        "event id",
+                        Reason.BAD_CHARACTER,
+                        i,
                         "event id is not a UUID: unexpected '" + Gs1Digits.printable(c) + "' at position " + (i + 1));
             }
         }

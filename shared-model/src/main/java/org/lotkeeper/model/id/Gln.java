@@ -8,8 +8,8 @@ public record Gln(String value) implements TextId {
     public Gln {
         Gs1Digits.requireDigits("GLN", value);
         if (value.length() != 13) {
-            throw new InvalidIdentifierException("GLN", Reason.BAD_LENGTH, -1,
-                    "GLN must have 13 digits, not " + value.length());
+            throw new InvalidIdentifierException(
+                    "GLN", Reason.BAD_LENGTH, -1, "GLN must have 13 digits, not " + value.length());
         }
         Gs1Digits.requireCheckDigit("GLN", value);
     }

@@ -21,8 +21,7 @@ public final class Gs1Charset {
         }
     }
 
-    private Gs1Charset() {
-    }
+    private Gs1Charset() {}
 
     public static boolean isSet82(char c) {
         return c < 128 && SET_82[c];

@@ -5,8 +5,7 @@ import org.lotkeeper.model.id.InvalidIdentifierException.Reason;
 /** The GS1 mod-10 check digit and the digit-only rules shared by GTIN, SSCC and GLN. */
 public final class Gs1Digits {
 
-    private Gs1Digits() {
-    }
+    private Gs1Digits() {}
 
     /**
      * The check digit for the digits before it: from the rightmost digit leftwards, weights
@@ -42,7 +41,10 @@ public final class Gs1Digits {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < '0' || c > '9') {
-                throw new InvalidIdentifierException(kind, Reason.BAD_CHARACTER, i,
+                throw new InvalidIdentifierException(
+                        kind,
+                        Reason.BAD_CHARACTER,
+                        i,
                         kind + " may contain digits only; found '" + printable(c) + "' at position " + (i + 1));
             }
         }
@@ -52,13 +54,18 @@ public final class Gs1Digits {
     static void requireCheckDigit(String kind, String digits) {
         if (!hasValidCheckDigit(digits)) {
             int expected = checkDigit(digits.subSequence(0, digits.length() - 1));
-            throw new InvalidIdentifierException(kind, Reason.CHECK_DIGIT, digits.length() - 1,
+            throw new InvalidIdentifierException(
+                    kind,
+                    Reason.CHECK_DIGIT,
+                    digits.length() - 1,
                     kind + " " + digits + " has a wrong check digit (expected " + expected + ")");
         }
     }
 
     /** A character as it can safely appear in a message: control characters become \\uXXXX. */
     public static String printable(char c) {
-        return c < 0x20 || c == 0x7f || Character.isISOControl(c) ? String.format("\\u%04X", (int) c) : String.valueOf(c);
+        return c < 0x20 || c == 0x7f || Character.isISOControl(c)
+                ? String.format("\\u%04X", (int) c)
+                : String.valueOf(c);
     }
 }

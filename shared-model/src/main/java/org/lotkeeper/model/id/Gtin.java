@@ -11,9 +11,10 @@ public record Gtin(String value) implements TextId {
     public Gtin {
         Gs1Digits.requireDigits("GTIN", value);
         switch (value.length()) {
-            case 8, 12, 13, 14 -> { }
-            default -> throw new InvalidIdentifierException("GTIN", Reason.BAD_LENGTH, -1,
-                    "GTIN must have 8, 12, 13 or 14 digits, not " + value.length());
+            case 8, 12, 13, 14 -> {}
+            default ->
+                throw new InvalidIdentifierException(
+                        "GTIN", Reason.BAD_LENGTH, -1, "GTIN must have 8, 12, 13 or 14 digits, not " + value.length());
         }
         value = "0".repeat(14 - value.length()) + value;
         Gs1Digits.requireCheckDigit("GTIN", value);

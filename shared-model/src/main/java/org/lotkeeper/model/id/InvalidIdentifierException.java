@@ -7,7 +7,15 @@ package org.lotkeeper.model.id;
 public final class InvalidIdentifierException extends IllegalArgumentException {
 
     /** Why an identifier was refused. */
-    public enum Reason { EMPTY, TOO_SHORT, TOO_LONG, BAD_LENGTH, BAD_CHARACTER, CHECK_DIGIT, BAD_FORMAT }
+    public enum Reason {
+        EMPTY,
+        TOO_SHORT,
+        TOO_LONG,
+        BAD_LENGTH,
+        BAD_CHARACTER,
+        CHECK_DIGIT,
+        BAD_FORMAT
+    }
 
     private final String kind;
     private final Reason reason;

@@ -15,13 +15,20 @@ public record LotCode(String value) implements TextId {
             throw new InvalidIdentifierException("lot code", Reason.EMPTY, -1, "lot code is empty");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidIdentifierException("lot code", Reason.TOO_LONG, MAX_LENGTH,
+            throw new InvalidIdentifierException(
+                    "lot code",
+                    Reason.TOO_LONG,
+                    MAX_LENGTH,
                     "lot code is " + value.length() + " characters long; at most " + MAX_LENGTH + " are allowed");
         }
         int bad = Gs1Charset.firstOutsideSet82(value);
         if (bad >= 0) {
-            throw new InvalidIdentifierException("lot code", Reason.BAD_CHARACTER, bad,
-                    "lot code may not contain '" + Gs1Digits.printable(value.charAt(bad)) + "' (position " + (bad + 1) + ")");
+            throw new InvalidIdentifierException(
+                    "lot code",
+                    Reason.BAD_CHARACTER,
+                    bad,
+                    "lot code may not contain '" + Gs1Digits.printable(value.charAt(bad)) + "' (position " + (bad + 1)
+                            + ")");
         }
     }
 

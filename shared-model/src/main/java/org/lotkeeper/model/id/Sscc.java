@@ -8,8 +8,8 @@ public record Sscc(String value) implements TextId {
     public Sscc {
         Gs1Digits.requireDigits("SSCC", value);
         if (value.length() != 18) {
-            throw new InvalidIdentifierException("SSCC", Reason.BAD_LENGTH, -1,
-                    "SSCC must have 18 digits, not " + value.length());
+            throw new InvalidIdentifierException(
+                    "SSCC", Reason.BAD_LENGTH, -1, "SSCC must have 18 digits, not " + value.length());
         }
         Gs1Digits.requireCheckDigit("SSCC", value);
     }

@@ -20,8 +20,7 @@ import org.lotkeeper.model.id.ItemCode;
  */
 public final class Availability {
 
-    private Availability() {
-    }
+    private Availability() {}
 
     /**
      * Judges stock for a use.
@@ -34,8 +33,8 @@ public final class Availability {
      * @param today                        the plant's current date
      * @throws IllegalArgumentException when the required days are negative
      */
-    public static AvailabilityResult check(LotAtLocation stock, StockUse use, int requiredRemainingShelfLifeDays,
-                                           LocalDate today) {
+    public static AvailabilityResult check(
+            LotAtLocation stock, StockUse use, int requiredRemainingShelfLifeDays, LocalDate today) {
         return check(stock, null, use, requiredRemainingShelfLifeDays, today);
     }
 
@@ -46,8 +45,12 @@ public final class Availability {
      *
      * @param expectedItem the item asked for, or {@code null} not to check the item
      */
-    public static AvailabilityResult check(LotAtLocation stock, ItemCode expectedItem, StockUse use,
-                                           int requiredRemainingShelfLifeDays, LocalDate today) {
+    public static AvailabilityResult check(
+            LotAtLocation stock,
+            ItemCode expectedItem,
+            StockUse use,
+            int requiredRemainingShelfLifeDays,
+            LocalDate today) {
         Objects.requireNonNull(stock, "stock");
         Objects.requireNonNull(use, "use");
         Objects.requireNonNull(today, "today");
@@ -56,39 +59,57 @@ public final class Availability {
         List<Unavailability> problems = new ArrayList<>(2);
 
         if (expectedItem != null && !expectedItem.equals(stock.lot().item())) {
-            problems.add(new Unavailability(UnavailableReason.WRONG_ITEM, "Lot " + lot + " is " + stock.lot().item()
-                    + ", but this line asks for " + expectedItem + "; take a lot of " + expectedItem + "."));
+            problems.add(new Unavailability(
+                    UnavailableReason.WRONG_ITEM,
+                    "Lot " + lot + " is " + stock.lot().item() + ", but this line asks for " + expectedItem
+                            + "; take a lot of " + expectedItem + "."));
         }
 
         switch (stock.status()) {
-            case RELEASED -> { }
-            case QUARANTINE -> problems.add(new Unavailability(UnavailableReason.QUARANTINE,
-                    "Lot " + lot + " is in quarantine — QA has not released it; take another lot."));
-            case ON_HOLD -> problems.add(new Unavailability(UnavailableReason.ON_HOLD,
-                    "Lot " + lot + " is on hold — it may not be used until QA releases it; take another lot."));
-            case REJECTED -> problems.add(new Unavailability(UnavailableReason.REJECTED,
-                    "Lot " + lot + " was rejected by QA — it must not be used; set it aside and take another lot."));
-            case RECALLED -> problems.add(new Unavailability(UnavailableReason.RECALLED,
-                    "Lot " + lot + " is recalled — do not use it; set it aside, tell your supervisor and take another lot."));
+            case RELEASED -> {}
+            case QUARANTINE ->
+                problems.add(new Unavailability(
+                        UnavailableReason.QUARANTINE,
+                        "Lot " + lot + " is in quarantine — QA has not released it; take another lot."));
+            case ON_HOLD ->
+                problems.add(new Unavailability(
+                        UnavailableReason.ON_HOLD,
+                        "Lot " + lot + " is on hold — it may not be used until QA releases it; take another lot."));
+            case REJECTED ->
+                problems.add(new Unavailability(
+                        UnavailableReason.REJECTED,
+                        "Lot " + lot
+                                + " was rejected by QA — it must not be used; set it aside and take another lot."));
+            case RECALLED ->
+                problems.add(
+                        new Unavailability(
+                                UnavailableReason.RECALLED,
+                                "Lot " + lot
+                                        + " is recalled — do not use it; set it aside, tell your supervisor and take another lot."));
         }
 
         LocalDate expiry = stock.expiry();
         if (expiry != null) {
             long remaining = ShelfLife.remainingDays(expiry, today);
             if (remaining < 0) {
-                problems.add(new Unavailability(UnavailableReason.EXPIRED,
+                problems.add(new Unavailability(
+                        UnavailableReason.EXPIRED,
                         "Lot " + lot + " expired on " + expiry + " — it must not be used; take another lot."));
             } else if (use.minimumShelfLifeApplies() && remaining < requiredRemainingShelfLifeDays) {
-                problems.add(new Unavailability(UnavailableReason.SHORT_SHELF_LIFE,
-                        "Lot " + lot + " expires on " + expiry + ", in " + remaining + (remaining == 1 ? " day" : " days")
+                problems.add(new Unavailability(
+                        UnavailableReason.SHORT_SHELF_LIFE,
+                        "Lot " + lot + " expires on " + expiry + ", in " + remaining
+                                + (remaining == 1 ? " day" : " days")
                                 + "; this order needs at least " + requiredRemainingShelfLifeDays
                                 + " days of shelf life; take a lot that expires later."));
             }
         }
 
         if (!stock.locationType().pickable()) {
-            problems.add(new Unavailability(UnavailableReason.LOCATION_NOT_PICKABLE,
-                    "Lot " + lot + " at " + stock.location() + " is in a " + stock.locationType().name().toLowerCase(java.util.Locale.ROOT)
+            problems.add(new Unavailability(
+                    UnavailableReason.LOCATION_NOT_PICKABLE,
+                    "Lot " + lot + " at " + stock.location() + " is in a "
+                            + stock.locationType().name().toLowerCase(java.util.Locale.ROOT)
                             + " location — stock there may not be picked; take it from another location."));
         }
 

@@ -33,14 +33,20 @@ public record DeviceTag(String value) {
             throw new InvalidIdentifierException("device tag", Reason.EMPTY, -1, "device tag is empty");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidIdentifierException("device tag", Reason.TOO_LONG, MAX_LENGTH,
+            throw new InvalidIdentifierException(
+                    "device tag",
+                    Reason.TOO_LONG,
+                    MAX_LENGTH,
                     "device tag is " + value.length() + " characters long; at most " + MAX_LENGTH + " are allowed");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             boolean ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
             if (!ok || (i == 0 && c == '0')) {
-                throw new InvalidIdentifierException("device tag", Reason.BAD_CHARACTER, i,
+                throw new InvalidIdentifierException(
+                        "device tag",
+                        Reason.BAD_CHARACTER,
+                        i,
                         "device tag may only contain 0-9 and A-Z and may not start with 0");
             }
         }
@@ -49,7 +55,8 @@ public record DeviceTag(String value) {
     /** The tag of the device with this enrollment number (1 to {@value #MAX_NUMBER}). */
     public static DeviceTag forEnrollmentNumber(long number) {
         if (number < 1 || number > MAX_NUMBER) {
-            throw new IllegalArgumentException("enrollment number must be between 1 and " + MAX_NUMBER + ", not " + number);
+            throw new IllegalArgumentException(
+                    "enrollment number must be between 1 and " + MAX_NUMBER + ", not " + number);
         }
         return new DeviceTag(Long.toString(number, 36).toUpperCase(java.util.Locale.ROOT));
     }

@@ -14,8 +14,8 @@ import org.lotkeeper.model.id.LocationCode;
  * @param location     where the stock is
  * @param locationType the type of that location
  */
-public record LotAtLocation(LotRef lot, LotStatus status, LocalDate expiry, LocationCode location,
-                            LocationType locationType) {
+public record LotAtLocation(
+        LotRef lot, LotStatus status, LocalDate expiry, LocationCode location, LocationType locationType) {
 
     public LotAtLocation {
         Objects.requireNonNull(lot, "lot");

@@ -12,8 +12,7 @@ import org.lotkeeper.model.id.LotCode;
  */
 public final class LotNumbers {
 
-    private LotNumbers() {
-    }
+    private LotNumbers() {}
 
     /**
      * {@link LotNumbering#SUPPLIER_LOT}: the internal lot code is the supplier's lot code, as

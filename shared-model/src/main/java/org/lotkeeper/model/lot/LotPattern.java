@@ -47,10 +47,18 @@ import org.lotkeeper.model.lot.LotNumberingException.Reason;
  */
 public final class LotPattern {
 
-    private enum Kind { LITERAL, YYYY, YY, MM, DD, JJJ, DEV, SEQ }
-
-    private record Part(Kind kind, String literal, int width) {
+    private enum Kind {
+        LITERAL,
+        YYYY,
+        YY,
+        MM,
+        DD,
+        JJJ,
+        DEV,
+        SEQ
     }
+
+    private record Part(Kind kind, String literal, int width) {}
 
     private final String text;
     private final List<Part> parts;
@@ -69,7 +77,9 @@ public final class LotPattern {
      */
     public static LotPattern parse(String pattern) {
         if (pattern == null || pattern.isEmpty()) {
-            throw new LotNumberingException(Reason.MISSING_DEVICE, -1,
+            throw new LotNumberingException(
+                    Reason.MISSING_DEVICE,
+                    -1,
                     "lot pattern is empty; it needs at least {DEV} and {SEQ:n}, e.g. {YY}{JJJ}-{DEV}{SEQ:3}");
         }
         List<Part> parts = new ArrayList<>();
@@ -81,12 +91,16 @@ public final class LotPattern {
         while (i < pattern.length()) {
             char c = pattern.charAt(i);
             if (c == '}') {
-                throw new LotNumberingException(Reason.SYNTAX, i, "lot pattern has a '}' without '{' at position " + (i + 1));
+                throw new LotNumberingException(
+                        Reason.SYNTAX, i, "lot pattern has a '}' without '{' at position " + (i + 1));
             }
             if (c != '{') {
                 if (!Gs1Charset.isSet82(c)) {
-                    throw new LotNumberingException(Reason.BAD_CHARACTER, i, "lot pattern may not contain '"
-                            + printable(c) + "' (position " + (i + 1) + "); literal text must be in GS1 set 82");
+                    throw new LotNumberingException(
+                            Reason.BAD_CHARACTER,
+                            i,
+                            "lot pattern may not contain '" + printable(c) + "' (position " + (i + 1)
+                                    + "); literal text must be in GS1 set 82");
                 }
                 literal.append(c);
                 i++;
@@ -95,7 +109,8 @@ public final class LotPattern {
             int close = pattern.indexOf('}', i + 1);
             int nextOpen = pattern.indexOf('{', i + 1);
             if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-                throw new LotNumberingException(Reason.SYNTAX, i, "lot pattern has a '{' without '}' at position " + (i + 1));
+                throw new LotNumberingException(
+                        Reason.SYNTAX, i, "lot pattern has a '{' without '}' at position " + (i + 1));
             }
             if (!literal.isEmpty()) {
                 parts.add(new Part(Kind.LITERAL, literal.toString(), literal.length()));
@@ -106,13 +121,15 @@ public final class LotPattern {
             Part part = token(token, i);
             if (part.kind() == Kind.DEV) {
                 if (devAt >= 0) {
-                    throw new LotNumberingException(Reason.REPEATED_TOKEN, i, "lot pattern has {DEV} twice; use it once");
+                    throw new LotNumberingException(
+                            Reason.REPEATED_TOKEN, i, "lot pattern has {DEV} twice; use it once");
                 }
                 devAt = i;
             } else {
                 if (part.kind() == Kind.SEQ) {
                     if (seqAt >= 0) {
-                        throw new LotNumberingException(Reason.REPEATED_TOKEN, i, "lot pattern has {SEQ} twice; use it once");
+                        throw new LotNumberingException(
+                                Reason.REPEATED_TOKEN, i, "lot pattern has {SEQ} twice; use it once");
                     }
                     seqAt = i;
                 }
@@ -126,18 +143,26 @@ public final class LotPattern {
             fixed += literal.length();
         }
         if (devAt < 0) {
-            throw new LotNumberingException(Reason.MISSING_DEVICE, -1, "lot pattern '" + pattern
-                    + "' has no {DEV}: codes made offline by two devices could collide");
+            throw new LotNumberingException(
+                    Reason.MISSING_DEVICE,
+                    -1,
+                    "lot pattern '" + pattern + "' has no {DEV}: codes made offline by two devices could collide");
         }
         if (seqAt < 0) {
-            throw new LotNumberingException(Reason.MISSING_SEQUENCE, -1, "lot pattern '" + pattern
-                    + "' has no {SEQ:n}: one device could make the same code twice");
+            throw new LotNumberingException(
+                    Reason.MISSING_SEQUENCE,
+                    -1,
+                    "lot pattern '" + pattern + "' has no {SEQ:n}: one device could make the same code twice");
         }
         int longest = fixed + DeviceTag.MAX_LENGTH;
         if (longest > LotCode.MAX_LENGTH) {
-            throw new LotNumberingException(Reason.TOO_LONG, -1, "lot pattern '" + pattern + "' can make codes of "
-                    + longest + " characters (with a " + DeviceTag.MAX_LENGTH + "-character device tag); a lot code has at most "
-                    + LotCode.MAX_LENGTH);
+            throw new LotNumberingException(
+                    Reason.TOO_LONG,
+                    -1,
+                    "lot pattern '" + pattern + "' can make codes of "
+                            + longest + " characters (with a " + DeviceTag.MAX_LENGTH
+                            + "-character device tag); a lot code has at most "
+                            + LotCode.MAX_LENGTH);
         }
         return new LotPattern(pattern, List.copyOf(parts), fixed);
     }
@@ -158,13 +183,15 @@ public final class LotPattern {
         if (token.equals("SEQ") || token.startsWith("SEQ:")) {
             String width = token.length() > 4 ? token.substring(4) : "";
             if (width.length() != 1 || width.charAt(0) < '1' || width.charAt(0) > '9') {
-                throw new LotNumberingException(Reason.SYNTAX, position,
-                        "{" + token + "} needs a width of 1 to 9 digits, e.g. {SEQ:4}");
+                throw new LotNumberingException(
+                        Reason.SYNTAX, position, "{" + token + "} needs a width of 1 to 9 digits, e.g. {SEQ:4}");
             }
             return new Part(Kind.SEQ, null, width.charAt(0) - '0');
         }
-        throw new LotNumberingException(Reason.UNKNOWN_TOKEN, position, "lot pattern token {" + token
-                + "} is unknown; use {YYYY}, {YY}, {MM}, {DD}, {JJJ}, {DEV} or {SEQ:n}");
+        throw new LotNumberingException(
+                Reason.UNKNOWN_TOKEN,
+                position,
+                "lot pattern token {" + token + "} is unknown; use {YYYY}, {YY}, {MM}, {DD}, {JJJ}, {DEV} or {SEQ:n}");
     }
 
     private static String printable(char c) {
@@ -199,9 +226,13 @@ public final class LotPattern {
                 case DEV -> code.append(device.value());
                 case SEQ -> {
                     if (sequence < 0 || sequence > maxSequence()) {
-                        throw new LotNumberingException(Reason.SEQUENCE_EXHAUSTED, -1, "sequence number " + sequence
-                                + " does not fit {SEQ:" + p.width() + "} (0 to " + maxSequence() + ") of lot pattern '" + text
-                                + "'; widen {SEQ:n} in the item's pattern");
+                        throw new LotNumberingException(
+                                Reason.SEQUENCE_EXHAUSTED,
+                                -1,
+                                "sequence number " + sequence
+                                        + " does not fit {SEQ:" + p.width() + "} (0 to " + maxSequence()
+                                        + ") of lot pattern '" + text
+                                        + "'; widen {SEQ:n} in the item's pattern");
                     }
                     pad(code, sequence, p.width());
                 }
@@ -220,7 +251,11 @@ public final class LotPattern {
 
     /** The largest sequence number {@code {SEQ:n}} can hold: 10^n − 1. */
     public long maxSequence() {
-        int width = parts.stream().filter(p -> p.kind() == Kind.SEQ).findFirst().orElseThrow().width();
+        int width = parts.stream()
+                .filter(p -> p.kind() == Kind.SEQ)
+                .findFirst()
+                .orElseThrow()
+                .width();
         long max = 1;
         for (int k = 0; k < width; k++) {
             max *= 10;

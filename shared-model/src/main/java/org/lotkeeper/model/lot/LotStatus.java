@@ -5,5 +5,9 @@ package org.lotkeeper.model.lot;
  * has passed, whatever its status.
  */
 public enum LotStatus {
-    QUARANTINE, RELEASED, ON_HOLD, REJECTED, RECALLED
+    QUARANTINE,
+    RELEASED,
+    ON_HOLD,
+    REJECTED,
+    RECALLED
 }

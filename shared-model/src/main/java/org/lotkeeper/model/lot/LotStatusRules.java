@@ -1,11 +1,5 @@
 package org.lotkeeper.model.lot;
 
-import static org.lotkeeper.model.lot.LotStatus.ON_HOLD;
-import static org.lotkeeper.model.lot.LotStatus.QUARANTINE;
-import static org.lotkeeper.model.lot.LotStatus.RECALLED;
-import static org.lotkeeper.model.lot.LotStatus.REJECTED;
-import static org.lotkeeper.model.lot.LotStatus.RELEASED;
-
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -14,6 +8,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.lotkeeper.model.auth.Role;
+
+import static org.lotkeeper.model.lot.LotStatus.ON_HOLD;
+import static org.lotkeeper.model.lot.LotStatus.QUARANTINE;
+import static org.lotkeeper.model.lot.LotStatus.RECALLED;
+import static org.lotkeeper.model.lot.LotStatus.REJECTED;
+import static org.lotkeeper.model.lot.LotStatus.RELEASED;
 
 /**
  * The lot status rules of docs/DOMAIN.md as pure functions: the initial status of a new lot and who may
@@ -65,8 +65,7 @@ public final class LotStatusRules {
     /** The meaning suggested for a recall signature. */
     public static final String MEANING_RECALLED = "Recalled";
 
-    private record Rule(Set<Role> roles, boolean operatorFromDevice, String meaning, boolean coaCheck) {
-    }
+    private record Rule(Set<Role> roles, boolean operatorFromDevice, String meaning, boolean coaCheck) {}
 
     private static final Set<Role> QA_ONLY = EnumSet.of(Role.QA);
     private static final Set<Role> RECALLERS = EnumSet.of(Role.QA, Role.SUPERVISOR);
@@ -90,8 +89,7 @@ public final class LotStatusRules {
         TABLE.computeIfAbsent(from, f -> new EnumMap<>(LotStatus.class)).put(to, rule);
     }
 
-    private LotStatusRules() {
-    }
+    private LotStatusRules() {}
 
     /**
      * The status a lot starts in when it is received or produced: QUARANTINE when its item
@@ -127,34 +125,45 @@ public final class LotStatusRules {
             return refuse(StatusRefusal.INVALID_TRANSITION, "The lot is already " + words(to) + "; nothing to change.");
         }
         if (isFinal(from)) {
-            return refuse(StatusRefusal.INVALID_TRANSITION, "The lot is " + words(from) + ", which is final: "
-                    + "its status cannot change any more.");
+            return refuse(
+                    StatusRefusal.INVALID_TRANSITION,
+                    "The lot is " + words(from) + ", which is final: " + "its status cannot change any more.");
         }
         if (to == RECALLED && !request.throughRecall()) {
-            return refuse(StatusRefusal.INVALID_TRANSITION,
+            return refuse(
+                    StatusRefusal.INVALID_TRANSITION,
                     "A lot becomes recalled only through a real recall, not by a status change.");
         }
         if (request.throughRecall() && to != RECALLED) {
-            return refuse(StatusRefusal.INVALID_TRANSITION, "A recall can only set lots to RECALLED, not to " + to + ".");
+            return refuse(
+                    StatusRefusal.INVALID_TRANSITION, "A recall can only set lots to RECALLED, not to " + to + ".");
         }
         Rule rule = TABLE.get(from).get(to);
         if (rule == null) {
-            return refuse(StatusRefusal.INVALID_TRANSITION, "A lot cannot go from " + from + " to " + to
-                    + "; from " + from + " it can go to " + targetNames(from) + ".");
+            return refuse(
+                    StatusRefusal.INVALID_TRANSITION,
+                    "A lot cannot go from " + from + " to " + to + "; from " + from + " it can go to "
+                            + targetNames(from) + ".");
         }
         if (request.channel() == StatusChannel.DEVICE && to != ON_HOLD) {
-            return refuse(StatusRefusal.INVALID_TRANSITION, "From a scanner a lot can only be put on hold; "
-                    + "use the console to set it to " + to + ".");
+            return refuse(
+                    StatusRefusal.INVALID_TRANSITION,
+                    "From a scanner a lot can only be put on hold; " + "use the console to set it to " + to + ".");
         }
         if (!mayChange(request.roles(), request.channel(), rule)) {
-            return refuse(StatusRefusal.ROLE_NOT_ALLOWED, "Your roles do not allow setting a lot from " + from
-                    + " to " + to + "; this needs " + whoMay(rule) + ".");
+            return refuse(
+                    StatusRefusal.ROLE_NOT_ALLOWED,
+                    "Your roles do not allow setting a lot from " + from + " to " + to + "; this needs " + whoMay(rule)
+                            + ".");
         }
         if (rule.coaCheck() && request.coaRequired() && !request.coaLinked()) {
-            return refuse(StatusRefusal.COA_MISSING, "This item requires a COA: link a COA or test result to the lot "
-                    + "before releasing it.");
+            return refuse(
+                    StatusRefusal.COA_MISSING,
+                    "This item requires a COA: link a COA or test result to the lot " + "before releasing it.");
         }
-        return rule.meaning() == null ? StatusDecision.Allowed.unsigned() : StatusDecision.Allowed.signed(rule.meaning());
+        return rule.meaning() == null
+                ? StatusDecision.Allowed.unsigned()
+                : StatusDecision.Allowed.signed(rule.meaning());
     }
 
     private static boolean mayChange(Set<Role> roles, StatusChannel channel, Rule rule) {

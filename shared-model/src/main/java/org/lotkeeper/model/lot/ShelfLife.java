@@ -14,8 +14,7 @@ import java.util.Objects;
  */
 public final class ShelfLife {
 
-    private ShelfLife() {
-    }
+    private ShelfLife() {}
 
     /**
      * The expiry date of a produced lot: the production date plus the item's shelf life in days

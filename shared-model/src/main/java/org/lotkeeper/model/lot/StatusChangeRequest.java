@@ -18,8 +18,14 @@ import org.lotkeeper.model.auth.Role;
  * @param coaRequired   the lot's item requires a COA before release ({@code coaRequired} in master data)
  * @param coaLinked     a COA or a test result document is linked to the lot
  */
-public record StatusChangeRequest(LotStatus from, LotStatus to, Set<Role> roles, StatusChannel channel,
-                                  boolean throughRecall, boolean coaRequired, boolean coaLinked) {
+public record StatusChangeRequest(
+        LotStatus from,
+        LotStatus to,
+        Set<Role> roles,
+        StatusChannel channel,
+        boolean throughRecall,
+        boolean coaRequired,
+        boolean coaLinked) {
 
     public StatusChangeRequest {
         Objects.requireNonNull(from, "from");
@@ -30,8 +36,8 @@ public record StatusChangeRequest(LotStatus from, LotStatus to, Set<Role> roles,
     }
 
     /** A change asked in the console or through the API, outside a recall. */
-    public static StatusChangeRequest fromConsole(LotStatus from, LotStatus to, Set<Role> roles,
-                                                  boolean coaRequired, boolean coaLinked) {
+    public static StatusChangeRequest fromConsole(
+            LotStatus from, LotStatus to, Set<Role> roles, boolean coaRequired, boolean coaLinked) {
         return new StatusChangeRequest(from, to, roles, StatusChannel.CONSOLE, false, coaRequired, coaLinked);
     }
 

@@ -4,7 +4,15 @@ package org.lotkeeper.model.quantity;
 public final class InvalidQuantityException extends IllegalArgumentException {
 
     /** Why. */
-    public enum Reason { BAD_NUMBER, TOO_LARGE, TOO_PRECISE, UNKNOWN_UNIT, WRONG_DIMENSION, INEXACT, NOT_POSITIVE }
+    public enum Reason {
+        BAD_NUMBER,
+        TOO_LARGE,
+        TOO_PRECISE,
+        UNKNOWN_UNIT,
+        WRONG_DIMENSION,
+        INEXACT,
+        NOT_POSITIVE
+    }
 
     private final Reason reason;
 

@@ -47,8 +47,10 @@ public final class ItemUnits {
         if (pack != null) {
             return Quantity.of(value.multiply(pack.factor()), base);
         }
-        Uom uom = Uom.byCode(unitCode).orElseThrow(() -> new InvalidQuantityException(Reason.UNKNOWN_UNIT,
-                "unit " + unitCode + " is neither a unit of measure nor a pack unit of this item"));
+        Uom uom = Uom.byCode(unitCode)
+                .orElseThrow(() -> new InvalidQuantityException(
+                        Reason.UNKNOWN_UNIT,
+                        "unit " + unitCode + " is neither a unit of measure nor a pack unit of this item"));
         return Quantity.of(value, uom).to(base);
     }
 

@@ -12,15 +12,18 @@ public record PackUnit(String code, BigDecimal factor) {
 
     public PackUnit {
         if (code == null || !code.matches("[A-Z][A-Z0-9_]{0,19}")) {
-            throw new InvalidQuantityException(Reason.UNKNOWN_UNIT,
-                    "pack unit code must be 1–20 upper-case letters, digits or _ starting with a letter, not '" + code + "'");
+            throw new InvalidQuantityException(
+                    Reason.UNKNOWN_UNIT,
+                    "pack unit code must be 1–20 upper-case letters, digits or _ starting with a letter, not '" + code
+                            + "'");
         }
         if (Uom.byCode(code).isPresent()) {
-            throw new InvalidQuantityException(Reason.UNKNOWN_UNIT,
-                    "pack unit code " + code + " is already a unit of measure");
+            throw new InvalidQuantityException(
+                    Reason.UNKNOWN_UNIT, "pack unit code " + code + " is already a unit of measure");
         }
         if (factor == null || factor.signum() <= 0) {
-            throw new InvalidQuantityException(Reason.NOT_POSITIVE, "pack unit " + code + " needs a factor greater than zero");
+            throw new InvalidQuantityException(
+                    Reason.NOT_POSITIVE, "pack unit " + code + " needs a factor greater than zero");
         }
     }
 }

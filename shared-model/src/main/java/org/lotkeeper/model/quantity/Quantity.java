@@ -15,7 +15,8 @@ import org.lotkeeper.model.quantity.InvalidQuantityException.Reason;
  */
 public record Quantity(BigDecimal value, Uom uom) implements Comparable<Quantity> {
 
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     public static final int MAX_INTEGER_DIGITS = 15;
     public static final int MAX_SCALE = 9;
@@ -26,12 +27,13 @@ public record Quantity(BigDecimal value, Uom uom) implements Comparable<Quantity
         }
         value = shortest(value);
         if (value.scale() > MAX_SCALE) {
-            throw new InvalidQuantityException(Reason.TOO_PRECISE,
+            throw new InvalidQuantityException(
+                    Reason.TOO_PRECISE,
                     "quantity " + value.toPlainString() + " has more than " + MAX_SCALE + " decimals");
         }
         if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-            throw new InvalidQuantityException(Reason.TOO_LARGE,
-                    "quantity has more than " + MAX_INTEGER_DIGITS + " integer digits");
+            throw new InvalidQuantityException(
+                    Reason.TOO_LARGE, "quantity has more than " + MAX_INTEGER_DIGITS + " integer digits");
         }
     }
 
@@ -49,8 +51,10 @@ public record Quantity(BigDecimal value, Uom uom) implements Comparable<Quantity
 
     /** From the wire form: a decimal string and a Rec 20 code. Exponents are not accepted. */
     public static Quantity parse(String value, String uomCode) {
-        Uom uom = Uom.byCode(uomCode).orElseThrow(() -> new InvalidQuantityException(Reason.UNKNOWN_UNIT,
-                "unit '" + uomCode + "' is not a supported UN/ECE Rec 20 code (e.g. KGM, GRM, LTR, MLT, H87)"));
+        Uom uom = Uom.byCode(uomCode)
+                .orElseThrow(() -> new InvalidQuantityException(
+                        Reason.UNKNOWN_UNIT,
+                        "unit '" + uomCode + "' is not a supported UN/ECE Rec 20 code (e.g. KGM, GRM, LTR, MLT, H87)"));
         return new Quantity(parseDecimal(value), uom);
     }
 
@@ -59,8 +63,12 @@ public record Quantity(BigDecimal value, Uom uom) implements Comparable<Quantity
      * thousands separators; "1e9999" must never reach {@link BigDecimal}.
      */
     static BigDecimal parseDecimal(String text) {
-        if (text == null || text.isEmpty() || text.length() > 40 || !DECIMAL.matcher(text).matches()) {
-            throw new InvalidQuantityException(Reason.BAD_NUMBER,
+        if (text == null
+                || text.isEmpty()
+                || text.length() > 40
+                || !DECIMAL.matcher(text).matches()) {
+            throw new InvalidQuantityException(
+                    Reason.BAD_NUMBER,
                     "'" + (text == null ? "" : abbreviate(text)) + "' is not a decimal number like 12.5");
         }
         return new BigDecimal(text);
@@ -97,8 +105,8 @@ public record Quantity(BigDecimal value, Uom uom) implements Comparable<Quantity
     /** This quantity, or an {@link InvalidQuantityException} when it is zero or negative. */
     public Quantity requirePositive() {
         if (!isPositive()) {
-            throw new InvalidQuantityException(Reason.NOT_POSITIVE,
-                    "quantity must be greater than zero, not " + value.toPlainString());
+            throw new InvalidQuantityException(
+                    Reason.NOT_POSITIVE, "quantity must be greater than zero, not " + value.toPlainString());
         }
         return this;
     }
@@ -130,8 +138,8 @@ public record Quantity(BigDecimal value, Uom uom) implements Comparable<Quantity
         try {
             return new Quantity(inBase.divide(target.toBaseFactor()), target);
         } catch (ArithmeticException e) {
-            throw new InvalidQuantityException(Reason.INEXACT,
-                    value.toPlainString() + " " + uom + " has no exact value in " + target);
+            throw new InvalidQuantityException(
+                    Reason.INEXACT, value.toPlainString() + " " + uom + " has no exact value in " + target);
         }
     }
 
@@ -168,9 +176,11 @@ public record Quantity(BigDecimal value, Uom uom) implements Comparable<Quantity
 
     private void requireSameDimension(Uom other) {
         if (other.dimension() != uom.dimension()) {
-            throw new InvalidQuantityException(Reason.WRONG_DIMENSION,
-                    "cannot combine " + uom + " (" + uom.dimension().name().toLowerCase(java.util.Locale.ROOT) + ") with "
-                            + other + " (" + other.dimension().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            throw new InvalidQuantityException(
+                    Reason.WRONG_DIMENSION,
+                    "cannot combine " + uom + " (" + uom.dimension().name().toLowerCase(java.util.Locale.ROOT)
+                            + ") with " + other + " ("
+                            + other.dimension().name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
     }
 

@@ -173,8 +173,9 @@ public final class ScanRecogniser {
         try {
             return make.apply(parse.apply(text.substring(2)));
         } catch (InvalidIdentifierException e) {
-            return new Scan.Unrecognised("This " + kind + " label is not valid: " + e.getMessage()
-                    + " — type the " + kind + " code", Optional.empty());
+            return new Scan.Unrecognised(
+                    "This " + kind + " label is not valid: " + e.getMessage() + " — type the " + kind + " code",
+                    Optional.empty());
         }
     }
 

@@ -19,8 +19,7 @@ import org.lotkeeper.model.lot.LotStatus;
  */
 public final class DeviceEventRules {
 
-    private DeviceEventRules() {
-    }
+    private DeviceEventRules() {}
 
     /**
      * The problems of {@code event} as a device event; empty when it is fine.
@@ -30,16 +29,22 @@ public final class DeviceEventRules {
     public static List<FieldProblem> check(Event event, String prefix) {
         List<FieldProblem> problems = new ArrayList<>();
         if (event.deviceSeq() == null) {
-            problems.add(new FieldProblem(ErrorCode.MISSING_FIELD, Paths.join(prefix, "deviceSeq"),
+            problems.add(new FieldProblem(
+                    ErrorCode.MISSING_FIELD,
+                    Paths.join(prefix, "deviceSeq"),
                     "an event from a device needs its deviceSeq"));
         }
         if (event.payload() instanceof StatusChange s) {
             if (s.status() != LotStatus.ON_HOLD) {
-                problems.add(new FieldProblem(ErrorCode.INVALID_FIELD, Paths.join(prefix, "payload.status"),
+                problems.add(new FieldProblem(
+                        ErrorCode.INVALID_FIELD,
+                        Paths.join(prefix, "payload.status"),
                         "a device may only put a lot ON_HOLD; " + s.status() + " is set by QA in the console"));
             }
             if (s.signature() != null) {
-                problems.add(new FieldProblem(ErrorCode.INVALID_FIELD, Paths.join(prefix, "payload.signature"),
+                problems.add(new FieldProblem(
+                        ErrorCode.INVALID_FIELD,
+                        Paths.join(prefix, "payload.signature"),
                         "a device cannot sign a status change"));
             }
         }

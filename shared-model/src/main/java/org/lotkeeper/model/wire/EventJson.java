@@ -92,8 +92,7 @@ public final class EventJson {
     private static final ObjectMapper MAPPER = JsonLimits.mapperBuilder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     // ------------------------------------------------------------------ reading
 
@@ -122,11 +121,15 @@ public final class EventJson {
             event = readEvent(node, prefix == null ? "" : prefix, problems);
         } catch (RuntimeException e) {
             // a safety net: the field readers above should have caught everything
-            problems.add(JsonFields.codeOf(e), prefix == null || prefix.isEmpty() ? null : prefix, JsonFields.messageOf(e));
+            problems.add(
+                    JsonFields.codeOf(e), prefix == null || prefix.isEmpty() ? null : prefix, JsonFields.messageOf(e));
         }
         if (!problems.isEmpty() || event == null) {
             if (problems.isEmpty()) {
-                problems.add(ErrorCode.INVALID_FIELD, prefix == null || prefix.isEmpty() ? null : prefix, "the event could not be read");
+                problems.add(
+                        ErrorCode.INVALID_FIELD,
+                        prefix == null || prefix.isEmpty() ? null : prefix,
+                        "the event could not be read");
             }
             return Decoded.failed(problems.list());
         }
@@ -150,7 +153,10 @@ public final class EventJson {
         } catch (JacksonException e) {
             return Decoded.failed(new FieldProblem(ErrorCode.MALFORMED_JSON, null, "malformed JSON: " + brief(e)));
         } catch (IOException | RuntimeException e) {
-            return Decoded.failed(new FieldProblem(ErrorCode.MALFORMED_JSON, null, "unreadable JSON: " + e.getClass().getSimpleName()));
+            return Decoded.failed(new FieldProblem(
+                    ErrorCode.MALFORMED_JSON,
+                    null,
+                    "unreadable JSON: " + e.getClass().getSimpleName()));
         }
     }
 
@@ -162,10 +168,15 @@ public final class EventJson {
         }
         m = m.length() > 200 ? m.substring(0, 200) + "…" : m;
         StringBuilder out = new StringBuilder();
-        m.chars().forEach(c -> out.append(Character.isISOControl(c) || Character.isSurrogate((char) c) ? '?' : (char) c));
+        m.chars()
+                .forEach(
+                        c -> out.append(Character.isISOControl(c) || Character.isSurrogate((char) c) ? '?' : (char) c));
         if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            out.append(" (line ").append(e.getLocation().getLineNr()).append(", column ")
-                    .append(e.getLocation().getColumnNr()).append(')');
+            out.append(" (line ")
+                    .append(e.getLocation().getLineNr())
+                    .append(", column ")
+                    .append(e.getLocation().getColumnNr())
+                    .append(')');
         }
         return out.toString();
     }
@@ -241,8 +252,21 @@ public final class EventJson {
         LocationCode location = p.code("location", true, LocationCode::new);
         Sscc sscc = p.code("sscc", false, Sscc::new);
         List<Reference> documents = p.strings("documents", false, EventBounds.MAX_DOCUMENTS, Reference::new);
-        return build(p, n, () -> new Receive(supplier, reference, item, lot, supplierLot, quantity, expiry, manufactured,
-                location, sscc, documents));
+        return build(
+                p,
+                n,
+                () -> new Receive(
+                        supplier,
+                        reference,
+                        item,
+                        lot,
+                        supplierLot,
+                        quantity,
+                        expiry,
+                        manufactured,
+                        location,
+                        sscc,
+                        documents));
     }
 
     private static Move move(JsonFields p) {
@@ -430,77 +454,151 @@ public final class EventJson {
     private static final EventPayload.Cases<Out> PAYLOAD_TREE = new EventPayload.Cases<>() {
         @Override
         public Out receive(Receive r) {
-            return new Out().put("supplier", r.supplier()).put("reference", r.reference()).put("item", r.item()).put("lot", r.lot())
-                    .put("supplierLot", r.supplierLot()).quantity("quantity", r.quantity()).put("expiry", r.expiry())
-                    .put("manufactured", r.manufactured()).put("location", r.location()).put("sscc", r.sscc())
+            return new Out()
+                    .put("supplier", r.supplier())
+                    .put("reference", r.reference())
+                    .put("item", r.item())
+                    .put("lot", r.lot())
+                    .put("supplierLot", r.supplierLot())
+                    .quantity("quantity", r.quantity())
+                    .put("expiry", r.expiry())
+                    .put("manufactured", r.manufactured())
+                    .put("location", r.location())
+                    .put("sscc", r.sscc())
                     .list("documents", r.documents(), d -> NODES.textNode(d.value()));
         }
 
         @Override
         public Out move(Move m) {
-            return new Out().put("item", m.item()).put("lot", m.lot()).quantity("quantity", m.quantity()).put("from", m.from())
-                    .put("to", m.to()).put("sscc", m.sscc());
+            return new Out()
+                    .put("item", m.item())
+                    .put("lot", m.lot())
+                    .quantity("quantity", m.quantity())
+                    .put("from", m.from())
+                    .put("to", m.to())
+                    .put("sscc", m.sscc());
         }
 
         @Override
         public Out pick(Pick k) {
-            return new Out().put("order", k.order()).put("item", k.item()).put("lot", k.lot()).quantity("quantity", k.quantity())
-                    .put("from", k.from()).put("to", k.to()).put("customer", k.customer())
-                    .put("suggestedLot", k.suggestedLot()).put("deviationReason", k.deviationReason()).put("note", k.note());
+            return new Out()
+                    .put("order", k.order())
+                    .put("item", k.item())
+                    .put("lot", k.lot())
+                    .quantity("quantity", k.quantity())
+                    .put("from", k.from())
+                    .put("to", k.to())
+                    .put("customer", k.customer())
+                    .put("suggestedLot", k.suggestedLot())
+                    .put("deviationReason", k.deviationReason())
+                    .put("note", k.note());
         }
 
         @Override
         public Out count(Count c) {
-            return new Out().put("item", c.item()).put("lot", c.lot()).put("location", c.location())
-                    .quantity("counted", c.counted()).put("task", c.task());
+            return new Out()
+                    .put("item", c.item())
+                    .put("lot", c.lot())
+                    .put("location", c.location())
+                    .quantity("counted", c.counted())
+                    .put("task", c.task());
         }
 
         @Override
         public Out ship(Ship s) {
-            return new Out().put("shipment", s.shipment()).put("customer", s.customer()).put("item", s.item()).put("lot", s.lot())
-                    .quantity("quantity", s.quantity()).put("from", s.from()).put("sscc", s.sscc());
+            return new Out()
+                    .put("shipment", s.shipment())
+                    .put("customer", s.customer())
+                    .put("item", s.item())
+                    .put("lot", s.lot())
+                    .quantity("quantity", s.quantity())
+                    .put("from", s.from())
+                    .put("sscc", s.sscc());
         }
 
         @Override
         public Out transform(Transform t) {
-            return new Out().put("kind", t.kind()).put("batch", t.batch())
-                    .list("inputs", t.inputs(), i -> new Out().put("item", i.item()).put("lot", i.lot())
-                            .quantity("quantity", i.quantity()).put("from", i.from()).node)
-                    .list("outputs", t.outputs(), u -> new Out().put("item", u.item()).put("lot", u.lot())
-                            .quantity("quantity", u.quantity()).put("to", u.to()).put("expiry", u.expiry()).node);
+            return new Out()
+                    .put("kind", t.kind())
+                    .put("batch", t.batch())
+                    .list(
+                            "inputs",
+                            t.inputs(),
+                            i -> new Out()
+                                    .put("item", i.item())
+                                    .put("lot", i.lot())
+                                    .quantity("quantity", i.quantity())
+                                    .put("from", i.from())
+                                    .node)
+                    .list(
+                            "outputs",
+                            t.outputs(),
+                            u -> new Out()
+                                    .put("item", u.item())
+                                    .put("lot", u.lot())
+                                    .quantity("quantity", u.quantity())
+                                    .put("to", u.to())
+                                    .put("expiry", u.expiry())
+                                    .node);
         }
 
         @Override
         public Out status(StatusChange s) {
-            Out o = new Out().put("item", s.item()).put("lot", s.lot()).put("status", s.status()).put("reason", s.reason());
+            Out o = new Out()
+                    .put("item", s.item())
+                    .put("lot", s.lot())
+                    .put("status", s.status())
+                    .put("reason", s.reason());
             if (s.signature() != null) {
                 StatusChange.Signature g = s.signature();
-                o.node.set("signature", new Out().put("signer", g.signer()).put("name", g.name())
-                        .put("meaning", g.meaning()).put("signedAt", g.signedAt()).node);
+                o.node.set(
+                        "signature",
+                        new Out()
+                                .put("signer", g.signer())
+                                .put("name", g.name())
+                                .put("meaning", g.meaning())
+                                .put("signedAt", g.signedAt())
+                                .node);
             }
             return o;
         }
 
         @Override
         public Out returned(Return r) {
-            return new Out().put("customer", r.customer()).put("reference", r.reference()).put("item", r.item()).put("lot", r.lot())
-                    .quantity("quantity", r.quantity()).put("to", r.to()).put("reason", r.reason());
+            return new Out()
+                    .put("customer", r.customer())
+                    .put("reference", r.reference())
+                    .put("item", r.item())
+                    .put("lot", r.lot())
+                    .quantity("quantity", r.quantity())
+                    .put("to", r.to())
+                    .put("reason", r.reason());
         }
 
         @Override
         public Out adjust(Adjust a) {
-            return new Out().put("item", a.item()).put("lot", a.lot()).put("location", a.location())
-                    .quantity("delta", a.delta()).put("reason", a.reason());
+            return new Out()
+                    .put("item", a.item())
+                    .put("lot", a.lot())
+                    .put("location", a.location())
+                    .quantity("delta", a.delta())
+                    .put("reason", a.reason());
         }
 
         @Override
         public Out pack(Pack k) {
-            return new Out().put("sscc", k.sscc()).put("location", k.location()).list("contents", k.contents(), EventJson::lineTree);
+            return new Out()
+                    .put("sscc", k.sscc())
+                    .put("location", k.location())
+                    .list("contents", k.contents(), EventJson::lineTree);
         }
 
         @Override
         public Out unpack(Unpack u) {
-            return new Out().put("sscc", u.sscc()).put("location", u.location()).list("contents", u.contents(), EventJson::lineTree);
+            return new Out()
+                    .put("sscc", u.sscc())
+                    .put("location", u.location())
+                    .list("contents", u.contents(), EventJson::lineTree);
         }
     };
 
@@ -595,7 +693,10 @@ public final class EventJson {
                     g.writeNumber(n.bigIntegerValue());
                 } else {
                     BigDecimal d = n.decimalValue().stripTrailingZeros();
-                    g.writeNumber(d.scale() < 0 && d.precision() - d.scale() <= 21 ? d.setScale(0).toPlainString() : d.toString());
+                    g.writeNumber(
+                            d.scale() < 0 && d.precision() - d.scale() <= 21
+                                    ? d.setScale(0).toPlainString()
+                                    : d.toString());
                 }
             }
             case BOOLEAN -> g.writeBoolean(n.booleanValue());

@@ -26,9 +26,18 @@ import org.lotkeeper.model.quantity.Uom;
  * @param lotPattern                the pattern for PATTERN numbering, or null
  * @param packUnits                 its pack units; empty when none
  */
-public record ItemRow(ItemCode code, String name, Gtin gtin, Uom baseUom, boolean qcRequired, boolean coaRequired,
-                      Integer shelfLifeDays, int minRemainingShelfLifeDays, LotNumbering lotNumbering,
-                      String lotPattern, List<PackUnit> packUnits) {
+public record ItemRow(
+        ItemCode code,
+        String name,
+        Gtin gtin,
+        Uom baseUom,
+        boolean qcRequired,
+        boolean coaRequired,
+        Integer shelfLifeDays,
+        int minRemainingShelfLifeDays,
+        LotNumbering lotNumbering,
+        String lotPattern,
+        List<PackUnit> packUnits) {
 
     /** Checks the invariants and applies the defaults. */
     public ItemRow {

@@ -28,10 +28,15 @@ import org.lotkeeper.model.quantity.Quantity;
 final class JsonFields {
 
     /** What a quantity must be. */
-    enum Sign { POSITIVE, NOT_NEGATIVE, NOT_ZERO }
+    enum Sign {
+        POSITIVE,
+        NOT_NEGATIVE,
+        NOT_ZERO
+    }
 
     /** Longer text than this is refused before any other rule looks at it. */
     private static final int HARD_TEXT_LIMIT = 1_000;
+
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -75,7 +80,8 @@ final class JsonFields {
             return null;
         }
         if (!node.isObject()) {
-            problems.add(ErrorCode.WRONG_TYPE, nullIfEmpty(path), what + " must be a JSON object, not " + describe(node));
+            problems.add(
+                    ErrorCode.WRONG_TYPE, nullIfEmpty(path), what + " must be a JSON object, not " + describe(node));
             return null;
         }
         return new JsonFields(problems, (ObjectNode) node, path);
@@ -121,7 +127,10 @@ final class JsonFields {
         }
         String s = n.textValue();
         if (s.length() > HARD_TEXT_LIMIT) {
-            problems.add(ErrorCode.TOO_LONG, path(name), name + " is " + s.length() + " characters long; far more than allowed");
+            problems.add(
+                    ErrorCode.TOO_LONG,
+                    path(name),
+                    name + " is " + s.length() + " characters long; far more than allowed");
             return null;
         }
         return s;
@@ -157,8 +166,11 @@ final class JsonFields {
         }
         JsonNode raw = q.node.get("value");
         if (raw != null && raw.isNumber()) {
-            problems.add(ErrorCode.WRONG_TYPE, q.path("value"),
-                    name + ": value must be a decimal string like \"12.5\", not a JSON number (numbers lose precision)");
+            problems.add(
+                    ErrorCode.WRONG_TYPE,
+                    q.path("value"),
+                    name
+                            + ": value must be a decimal string like \"12.5\", not a JSON number (numbers lose precision)");
             q.string("uom", true);
             return null;
         }
@@ -178,14 +190,18 @@ final class JsonFields {
         switch (sign) {
             case POSITIVE -> {
                 if (!quantity.isPositive()) {
-                    problems.add(ErrorCode.NOT_POSITIVE, q.path("value"),
+                    problems.add(
+                            ErrorCode.NOT_POSITIVE,
+                            q.path("value"),
                             name + " must be greater than zero, not " + quantity.valueText());
                     return null;
                 }
             }
             case NOT_NEGATIVE -> {
                 if (quantity.signum() < 0) {
-                    problems.add(ErrorCode.OUT_OF_RANGE, q.path("value"),
+                    problems.add(
+                            ErrorCode.OUT_OF_RANGE,
+                            q.path("value"),
                             name + " must be zero or more, not " + quantity.valueText());
                     return null;
                 }
@@ -213,12 +229,16 @@ final class JsonFields {
             }
             d = LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            problems.add(ErrorCode.BAD_FORMAT, path(name), name + " must be a date like 2027-01-31, not " + Show.quote(s));
+            problems.add(
+                    ErrorCode.BAD_FORMAT, path(name), name + " must be a date like 2027-01-31, not " + Show.quote(s));
             return null;
         }
         if (!EventBounds.isAllowedDate(d)) {
-            problems.add(ErrorCode.OUT_OF_RANGE, path(name), name + " " + s + " lies outside the allowed range "
-                    + EventBounds.EARLIEST_DATE + " to " + EventBounds.LATEST_DATE + " (exclusive)");
+            problems.add(
+                    ErrorCode.OUT_OF_RANGE,
+                    path(name),
+                    name + " " + s + " lies outside the allowed range " + EventBounds.EARLIEST_DATE + " to "
+                            + EventBounds.LATEST_DATE + " (exclusive)");
             return null;
         }
         return d;
@@ -237,13 +257,18 @@ final class JsonFields {
             }
             t = Instant.parse(s);
         } catch (DateTimeParseException e) {
-            problems.add(ErrorCode.BAD_FORMAT, path(name),
+            problems.add(
+                    ErrorCode.BAD_FORMAT,
+                    path(name),
                     name + " must be a UTC time like 2026-11-25T08:15:02.123Z, not " + Show.quote(s));
             return null;
         }
         if (!EventBounds.isAllowedOccurredAt(t)) {
-            problems.add(ErrorCode.OUT_OF_RANGE, path(name), name + " " + s + " lies outside the allowed range "
-                    + EventBounds.EARLIEST_OCCURRED_AT + " to " + EventBounds.LATEST_OCCURRED_AT + " (exclusive)");
+            problems.add(
+                    ErrorCode.OUT_OF_RANGE,
+                    path(name),
+                    name + " " + s + " lies outside the allowed range " + EventBounds.EARLIEST_OCCURRED_AT + " to "
+                            + EventBounds.LATEST_OCCURRED_AT + " (exclusive)");
             return null;
         }
         return t;
@@ -260,8 +285,11 @@ final class JsonFields {
                 return e;
             }
         }
-        problems.add(ErrorCode.UNKNOWN_ENUM, path(name), name + " " + Show.quote(s) + " is not one of "
-                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        problems.add(
+                ErrorCode.UNKNOWN_ENUM,
+                path(name),
+                name + " " + Show.quote(s) + " is not one of "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         return null;
     }
 
@@ -351,11 +379,15 @@ final class JsonFields {
             return null;
         }
         if (n.size() < min) {
-            problems.add(ErrorCode.EMPTY, path(name), name + " needs at least " + min + (min == 1 ? " entry" : " entries"));
+            problems.add(
+                    ErrorCode.EMPTY, path(name), name + " needs at least " + min + (min == 1 ? " entry" : " entries"));
             return null;
         }
         if (n.size() > max) {
-            problems.add(ErrorCode.TOO_LONG, path(name), name + " has " + n.size() + " entries; at most " + max + " are allowed");
+            problems.add(
+                    ErrorCode.TOO_LONG,
+                    path(name),
+                    name + " has " + n.size() + " entries; at most " + max + " are allowed");
             return null;
         }
         return n;

@@ -28,8 +28,7 @@ public final class JsonLimits {
     /** Most tokens in one document. */
     public static final long MAX_TOKEN_COUNT = 2_000_000;
 
-    private JsonLimits() {
-    }
+    private JsonLimits() {}
 
     /** The read constraints above. */
     public static StreamReadConstraints constraints() {

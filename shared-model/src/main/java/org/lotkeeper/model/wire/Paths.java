@@ -3,8 +3,7 @@ package org.lotkeeper.model.wire;
 /** Field paths: {@code a.b[2].c}. */
 final class Paths {
 
-    private Paths() {
-    }
+    private Paths() {}
 
     /** {@code prefix.name}, or whichever of the two is not empty. */
     static String join(String prefix, String name) {

@@ -15,8 +15,8 @@ package org.lotkeeper.model.wire;
  * @param field       the path of the field at fault, or null
  * @param expectedSeq for SEQUENCE_GAP: the deviceSeq the server expects next; otherwise null
  */
-public record ProblemDetail(String type, String title, int status, String code, String detail, String field,
-                            Long expectedSeq) {
+public record ProblemDetail(
+        String type, String title, int status, String code, String detail, String field, Long expectedSeq) {
 
     /** The media type of problem answers. */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -33,8 +33,8 @@ public record ProblemDetail(String type, String title, int status, String code, 
 
     /** 409 SEQUENCE_GAP: the device must push from {@code expectedSeq}. */
     public static ProblemDetail sequenceGap(long expectedSeq, String detail) {
-        return new ProblemDetail("urn:lotkeeper:problem:SEQUENCE_GAP", titleFor(409), 409, "SEQUENCE_GAP", detail, null,
-                expectedSeq);
+        return new ProblemDetail(
+                "urn:lotkeeper:problem:SEQUENCE_GAP", titleFor(409), 409, "SEQUENCE_GAP", detail, null, expectedSeq);
     }
 
     private static String titleFor(int status) {

@@ -18,9 +18,16 @@ import java.util.Objects;
  * @param tasks     tasks
  * @param users     users of the site
  */
-public record PullResponse(String cursor, boolean complete, List<ItemRow> items, List<LocationRow> locations,
-                           List<PartnerRow> partners, List<LotRow> lots, List<StockRow> stock, List<TaskRow> tasks,
-                           List<UserRow> users) {
+public record PullResponse(
+        String cursor,
+        boolean complete,
+        List<ItemRow> items,
+        List<LocationRow> locations,
+        List<PartnerRow> partners,
+        List<LotRow> lots,
+        List<StockRow> stock,
+        List<TaskRow> tasks,
+        List<UserRow> users) {
 
     /** Checks the invariants; copies the lists. */
     public PullResponse {

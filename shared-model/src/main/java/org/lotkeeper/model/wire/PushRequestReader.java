@@ -38,8 +38,7 @@ public final class PushRequestReader {
         REJECT_REQUEST
     }
 
-    private PushRequestReader() {
-    }
+    private PushRequestReader() {}
 
     /** Reads a push body with the default policy {@link EventEnvelopeErrors#REJECT_EVENT}. */
     public static Decoded<PushBatch> read(byte[] body) {
@@ -66,9 +65,12 @@ public final class PushRequestReader {
         DeviceId deviceId = request.code("deviceId", true, DeviceId::new);
         JsonNode events = request.get("events", true);
         if (events != null && !events.isArray()) {
-            problems.add(ErrorCode.WRONG_TYPE, "events", "events must be a JSON array, not " + JsonFields.describe(events));
+            problems.add(
+                    ErrorCode.WRONG_TYPE, "events", "events must be a JSON array, not " + JsonFields.describe(events));
         } else if (events != null && events.size() > PushRequest.MAX_EVENTS) {
-            problems.add(ErrorCode.TOO_LONG, "events",
+            problems.add(
+                    ErrorCode.TOO_LONG,
+                    "events",
                     "a push holds at most " + PushRequest.MAX_EVENTS + " events, not " + events.size());
         }
         if (!problems.isEmpty()) {
@@ -91,7 +93,8 @@ public final class PushRequestReader {
             if (!event.isOk() && policy == EventEnvelopeErrors.REJECT_REQUEST) {
                 String payload = at + ".payload";
                 event.problems().stream()
-                        .filter(p -> p.field() == null || !(p.field().equals(payload) || p.field().startsWith(payload + ".")))
+                        .filter(p -> p.field() == null
+                                || !(p.field().equals(payload) || p.field().startsWith(payload + ".")))
                         .forEach(p -> problems.add(p.code(), p.field(), p.detail()));
             }
             out.add(new PushedEvent(i, eventId, deviceSeq, event, raw));

@@ -22,7 +22,9 @@ public record PushResult(EventId eventId, PushStatus status, Long ledgerSeq, Lis
     public PushResult {
         Objects.requireNonNull(eventId, "eventId is required");
         Objects.requireNonNull(status, "status is required");
-        flags = flags == null ? List.of() : flags.stream().filter(Objects::nonNull).toList();
+        flags = flags == null
+                ? List.of()
+                : flags.stream().filter(Objects::nonNull).toList();
         if (status == PushStatus.REJECTED) {
             Objects.requireNonNull(error, "a REJECTED result needs an error");
         } else {
@@ -35,7 +37,8 @@ public record PushResult(EventId eventId, PushStatus status, Long ledgerSeq, Lis
 
     /** Stored: ACCEPTED without flags, FLAGGED with. */
     public static PushResult stored(EventId eventId, long ledgerSeq, List<Flag> flags) {
-        return new PushResult(eventId, flags.isEmpty() ? PushStatus.ACCEPTED : PushStatus.FLAGGED, ledgerSeq, flags, null);
+        return new PushResult(
+                eventId, flags.isEmpty() ? PushStatus.ACCEPTED : PushStatus.FLAGGED, ledgerSeq, flags, null);
     }
 
     /** Already stored with the same content. */

@@ -5,8 +5,7 @@ final class Show {
 
     private static final int MAX = 40;
 
-    private Show() {
-    }
+    private Show() {}
 
     /** Longest detail kept. */
     static final int MAX_DETAIL = 400;

@@ -69,8 +69,7 @@ public final class WireJson {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final ObjectMapper MAPPER = newMapper();
 
-    private WireJson() {
-    }
+    private WireJson() {}
 
     /** The shared, configured mapper (thread-safe; do not reconfigure it). */
     public static ObjectMapper mapper() {
@@ -81,7 +80,8 @@ public final class WireJson {
     public static ObjectMapper newMapper() {
         return JsonLimits.mapperBuilder()
                 .addModule(module())
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
     }
 
@@ -132,8 +132,14 @@ public final class WireJson {
             public PackUnit deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                 JsonNode n = ctxt.readTree(p);
                 // the factor follows the quantity rules: a plain decimal string, no exponent
-                return valueOf(p, ctxt, n, PackUnit.class,
-                        () -> new PackUnit(text(n, "code"), Quantity.of(text(n, "factor"), Uom.H87).value()));
+                return valueOf(
+                        p,
+                        ctxt,
+                        n,
+                        PackUnit.class,
+                        () -> new PackUnit(
+                                text(n, "code"),
+                                Quantity.of(text(n, "factor"), Uom.H87).value()));
             }
         });
         m.addSerializer(Event.class, new JsonSerializer<>() {
@@ -283,7 +289,10 @@ public final class WireJson {
         } catch (JacksonException e) {
             return Decoded.failed(problemOf(e));
         } catch (IOException | RuntimeException e) {
-            return Decoded.failed(new FieldProblem(ErrorCode.MALFORMED_JSON, null, "unreadable JSON: " + e.getClass().getSimpleName()));
+            return Decoded.failed(new FieldProblem(
+                    ErrorCode.MALFORMED_JSON,
+                    null,
+                    "unreadable JSON: " + e.getClass().getSimpleName()));
         }
     }
 
@@ -313,7 +322,9 @@ public final class WireJson {
             code = cause instanceof NullPointerException ? ErrorCode.MISSING_FIELD : JsonFields.codeOf(cause);
             detail = JsonFields.messageOf(cause);
         } else if (e instanceof InvalidFormatException fe) {
-            code = fe.getTargetType() != null && fe.getTargetType().isEnum() ? ErrorCode.UNKNOWN_ENUM : ErrorCode.BAD_FORMAT;
+            code = fe.getTargetType() != null && fe.getTargetType().isEnum()
+                    ? ErrorCode.UNKNOWN_ENUM
+                    : ErrorCode.BAD_FORMAT;
         } else if (e instanceof MismatchedInputException) {
             code = ErrorCode.WRONG_TYPE;
         } else {
@@ -337,7 +348,8 @@ public final class WireJson {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 }

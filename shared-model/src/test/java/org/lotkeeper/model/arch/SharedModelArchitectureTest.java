@@ -4,11 +4,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
-import org.junit.jupiter.api.BeforeAll;
 import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lotkeeper.model.event.EventPayload;
 
@@ -59,10 +59,14 @@ class SharedModelArchitectureTest {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 c.getCodeUnits().forEach(unit -> {
-                    long types = unit.getInstanceofChecks().stream().map(i -> i.getRawType())
-                            .filter(t -> t.isAssignableTo(EventPayload.class) && !t.isEquivalentTo(EventPayload.class)).distinct().count();
+                    long types = unit.getInstanceofChecks().stream()
+                            .map(i -> i.getRawType())
+                            .filter(t -> t.isAssignableTo(EventPayload.class) && !t.isEquivalentTo(EventPayload.class))
+                            .distinct()
+                            .count();
                     if (types > 1) {
-                        events.add(SimpleConditionEvent.satisfied(unit, unit.getFullName() + " tests " + types + " event types by instanceof"));
+                        events.add(SimpleConditionEvent.satisfied(
+                                unit, unit.getFullName() + " tests " + types + " event types by instanceof"));
                     }
                 });
             }
@@ -91,33 +95,57 @@ class SharedModelArchitectureTest {
 
     @Test
     void theDomainCoreKnowsNothingAboutJson() {
-        noClasses().that().resideInAnyPackage("org.lotkeeper.model.event..", "org.lotkeeper.model.lot..",
-                        "org.lotkeeper.model.fefo..", "org.lotkeeper.model.id..", "org.lotkeeper.model.quantity..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.lotkeeper.model.event..",
+                        "org.lotkeeper.model.lot..",
+                        "org.lotkeeper.model.fefo..",
+                        "org.lotkeeper.model.id..",
+                        "org.lotkeeper.model.quantity..",
                         "org.lotkeeper.model.gs1..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "org.lotkeeper.model.wire..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.fasterxml..", "org.lotkeeper.model.wire..")
                 .check(model);
     }
 
     @Test
     void lotRulesAndFefoUseOnlyTheJdkAndTheModel() {
-        classes().that().resideInAnyPackage("org.lotkeeper.model.lot..", "org.lotkeeper.model.fefo..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.lotkeeper.model..")
+        classes()
+                .that()
+                .resideInAnyPackage("org.lotkeeper.model.lot..", "org.lotkeeper.model.fefo..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.lotkeeper.model..")
                 .check(model);
-        noClasses().that().resideInAPackage("org.lotkeeper.model.lot..")
-                .should().dependOnClassesThat().resideInAPackage("org.lotkeeper.model.fefo..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.lotkeeper.model.lot..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.lotkeeper.model.fefo..")
                 .check(model);
     }
 
     @Test
     void theGs1CodecDoesNotDependOnTheScanRecogniser() {
-        noClasses().that().resideInAPackage("org.lotkeeper.model.gs1..")
-                .should().dependOnClassesThat().resideInAPackage("org.lotkeeper.model.scan..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.lotkeeper.model.gs1..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.lotkeeper.model.scan..")
                 .check(model);
     }
 
     private static ArchRule forbid(String... packages) {
-        return noClasses().that().resideInAPackage("org.lotkeeper.model..")
-                .should().dependOnClassesThat().resideInAnyPackage(packages)
+        return noClasses()
+                .that()
+                .resideInAPackage("org.lotkeeper.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(packages)
                 .because("shared-model is used by both the device and the server and must stay framework-free");
     }
 }

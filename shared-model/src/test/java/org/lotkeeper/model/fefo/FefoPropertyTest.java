@@ -1,7 +1,5 @@
 package org.lotkeeper.model.fefo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +28,8 @@ import org.lotkeeper.model.lot.StockUse;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * FEFO invariants over random stock: a small pool of lots (of the line's item and another), with
  * tied and missing expiries and receipt times, several statuses, at several locations of pickable
@@ -42,20 +42,20 @@ class FefoPropertyTest {
     private static final ItemCode ITEM = ItemCode.of("FG-PRIMER");
     private static final ItemCode OTHER = ItemCode.of("FG-TOPCOAT");
 
-    private record Loc(String code, LocationType type, int pickSequence) {
-    }
+    private record Loc(String code, LocationType type, int pickSequence) {}
 
     private static final List<Loc> LOCATIONS = List.of(
-            new Loc("WH-A-01", LocationType.STORAGE, 10), new Loc("WH-A-02", LocationType.STORAGE, 20),
-            new Loc("STAGE-1", LocationType.STAGING, 10), new Loc("QA-HOLD", LocationType.QUARANTINE, 0),
+            new Loc("WH-A-01", LocationType.STORAGE, 10),
+            new Loc("WH-A-02", LocationType.STORAGE, 20),
+            new Loc("STAGE-1", LocationType.STAGING, 10),
+            new Loc("QA-HOLD", LocationType.QUARANTINE, 0),
             new Loc("RETURNS-1", LocationType.RETURNS, 0));
 
-    private record LotSpec(ItemCode item, LotStatus status, LocalDate expiry, Instant receivedAt, List<Integer> tenths) {
-    }
+    private record LotSpec(
+            ItemCode item, LotStatus status, LocalDate expiry, Instant receivedAt, List<Integer> tenths) {}
 
     /** A line and the stock rows it is planned against. */
-    record Scenario(OrderLine line, List<StockCandidate> rows) {
-    }
+    record Scenario(OrderLine line, List<StockCandidate> rows) {}
 
     private static Arbitrary<LotSpec> lots() {
         Arbitrary<ItemCode> item = Arbitraries.frequencyOf(
@@ -64,11 +64,15 @@ class FefoPropertyTest {
                 net.jqwik.api.Tuple.of(6, Arbitraries.just(LotStatus.RELEASED)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of(LotStatus.class)));
         Arbitrary<LocalDate> expiry = Arbitraries.of(-2, -1, 0, 1, 30, 89, 90, 91, 299, 300, 301, 700)
-                .map(TODAY::plusDays).injectNull(0.15);
-        Arbitrary<Instant> received = Arbitraries.integers().between(0, 3).map(h -> T0.plusSeconds(3600L * h)).injectNull(0.1);
+                .map(TODAY::plusDays)
+                .injectNull(0.15);
+        Arbitrary<Instant> received = Arbitraries.integers()
+                .between(0, 3)
+                .map(h -> T0.plusSeconds(3600L * h))
+                .injectNull(0.1);
         // per location: a quantity in tenths of a kilogram, or null for "no row"
-        Arbitrary<List<Integer>> tenths = Arbitraries.integers().between(-20, 400).injectNull(0.5)
-                .list().ofSize(LOCATIONS.size());
+        Arbitrary<List<Integer>> tenths =
+                Arbitraries.integers().between(-20, 400).injectNull(0.5).list().ofSize(LOCATIONS.size());
         return Combinators.combine(item, status, expiry, received, tenths).as(LotSpec::new);
     }
 
@@ -87,8 +91,15 @@ class FefoPropertyTest {
                     Integer t = s.tenths().get(k);
                     if (t != null) {
                         Loc loc = LOCATIONS.get(k);
-                        rows.add(new StockCandidate(ref, LocationCode.of(loc.code()), loc.type(), loc.pickSequence(),
-                                kg(t), s.status(), s.expiry(), s.receivedAt()));
+                        rows.add(new StockCandidate(
+                                ref,
+                                LocationCode.of(loc.code()),
+                                loc.type(),
+                                loc.pickSequence(),
+                                kg(t),
+                                s.status(),
+                                s.expiry(),
+                                s.receivedAt()));
                     }
                 }
             }
@@ -102,8 +113,10 @@ class FefoPropertyTest {
 
     /** Availability for the line, computed directly (not through Fefo). */
     private static boolean eligible(OrderLine line, StockCandidate c) {
-        return c.lot().item().equals(line.item()) && c.quantity().isPositive()
-                && Availability.check(c.facts(), StockUse.PICK, line.requiredRemainingShelfLifeDays(), TODAY).isAvailable();
+        return c.lot().item().equals(line.item())
+                && c.quantity().isPositive()
+                && Availability.check(c.facts(), StockUse.PICK, line.requiredRemainingShelfLifeDays(), TODAY)
+                        .isAvailable();
     }
 
     private static boolean strictlyEarlier(LocalDate a, LocalDate b) {
@@ -119,7 +132,9 @@ class FefoPropertyTest {
     private static Map<String, Quantity> allocatedByKey(FefoPlan plan) {
         Map<String, Quantity> map = new HashMap<>();
         for (Allocation a : plan.allocations()) {
-            assertThat(map.put(a.lot() + "@" + a.location(), a.quantity())).as("row allocated twice").isNull();
+            assertThat(map.put(a.lot() + "@" + a.location(), a.quantity()))
+                    .as("row allocated twice")
+                    .isNull();
         }
         return map;
     }
@@ -140,7 +155,9 @@ class FefoPropertyTest {
         for (Allocation a : Fefo.allocate(s.line(), s.rows(), TODAY).allocations()) {
             StockCandidate row = rows.get(a.lot() + "@" + a.location());
             assertThat(row).isNotNull();
-            assertThat(eligible(s.line(), row)).as("allocated %s is available", a).isTrue();
+            assertThat(eligible(s.line(), row))
+                    .as("allocated %s is available", a)
+                    .isTrue();
         }
     }
 
@@ -156,7 +173,8 @@ class FefoPropertyTest {
     @Property
     void totalIsTheSmallerOfRequestedAndAvailable(@ForAll("scenarios") Scenario s) {
         FefoPlan plan = Fefo.allocate(s.line(), s.rows(), TODAY);
-        Quantity sum = plan.allocations().stream().map(Allocation::quantity).reduce(Quantity.zero(Uom.KGM), Quantity::plus);
+        Quantity sum =
+                plan.allocations().stream().map(Allocation::quantity).reduce(Quantity.zero(Uom.KGM), Quantity::plus);
         assertThat(plan.allocated()).isEqualByComparingTo(sum);
         assertThat(plan.allocated()).isEqualByComparingTo(s.line().quantity().min(availableTotal(s)));
     }
@@ -166,7 +184,8 @@ class FefoPropertyTest {
         FefoPlan plan = Fefo.allocate(s.line(), s.rows(), TODAY);
         assertThat(plan.shortfall()).isEqualByComparingTo(s.line().quantity().minus(plan.allocated()));
         assertThat(plan.shortfall().signum()).isNotNegative();
-        assertThat(plan.isCovered()).isEqualTo(availableTotal(s).compareTo(s.line().quantity()) >= 0);
+        assertThat(plan.isCovered())
+                .isEqualTo(availableTotal(s).compareTo(s.line().quantity()) >= 0);
     }
 
     @Property
@@ -180,7 +199,8 @@ class FefoPropertyTest {
                 if (eligible(s.line(), c) && strictlyEarlier(c.expiry(), expiry)) {
                     assertThat(allocated.get(c.lot() + "@" + c.location()))
                             .as("%s expires before allocated %s and must be fully taken", c.lot(), a.lot())
-                            .isNotNull().isEqualByComparingTo(c.quantity());
+                            .isNotNull()
+                            .isEqualByComparingTo(c.quantity());
                 }
             }
         }
@@ -198,22 +218,28 @@ class FefoPropertyTest {
             @ForAll("scenarios") Scenario s, @ForAll("lots") LotSpec scannedSpec, @ForAll int locationIndex) {
         Loc loc = LOCATIONS.get(Math.floorMod(locationIndex, LOCATIONS.size()));
         LotRef scannedLot = new LotRef(scannedSpec.item(), LotCode.of("L" + Math.floorMod(locationIndex, 9)));
-        LotAtLocation scanned = new LotAtLocation(scannedLot, scannedSpec.status(), scannedSpec.expiry(),
-                LocationCode.of(loc.code()), loc.type());
+        LotAtLocation scanned = new LotAtLocation(
+                scannedLot, scannedSpec.status(), scannedSpec.expiry(), LocationCode.of(loc.code()), loc.type());
         ScanCheck check = Fefo.checkScan(s.line(), s.rows(), scanned, TODAY);
 
-        boolean available = scannedLot.item().equals(s.line().item()) && Availability.check(scanned, StockUse.PICK,
-                s.line().requiredRemainingShelfLifeDays(), TODAY).isAvailable();
-        boolean earlierExists = s.rows().stream().anyMatch(c -> eligible(s.line(), c) && !c.lot().equals(scannedLot)
-                && strictlyEarlier(c.expiry(), scanned.expiry()));
+        boolean available = scannedLot.item().equals(s.line().item())
+                && Availability.check(scanned, StockUse.PICK, s.line().requiredRemainingShelfLifeDays(), TODAY)
+                        .isAvailable();
+        boolean earlierExists = s.rows().stream()
+                .anyMatch(c -> eligible(s.line(), c)
+                        && !c.lot().equals(scannedLot)
+                        && strictlyEarlier(c.expiry(), scanned.expiry()));
 
-        ScanOutcome expected = !available ? ScanOutcome.BLOCKED
-                : earlierExists ? ScanOutcome.DEVIATION : ScanOutcome.FEFO_OK;
+        ScanOutcome expected =
+                !available ? ScanOutcome.BLOCKED : earlierExists ? ScanOutcome.DEVIATION : ScanOutcome.FEFO_OK;
         assertThat(check.outcome()).isEqualTo(expected);
-        assertThat(check.suggestion()).isEqualTo(Fefo.allocate(s.line(), s.rows(), TODAY).suggestion());
+        assertThat(check.suggestion())
+                .isEqualTo(Fefo.allocate(s.line(), s.rows(), TODAY).suggestion());
         if (expected == ScanOutcome.DEVIATION) {
-            LocalDate suggestedExpiry = byKey(s.rows()).get(check.suggestion().orElseThrow().lot() + "@"
-                    + check.suggestion().orElseThrow().location()).expiry();
+            LocalDate suggestedExpiry = byKey(s.rows())
+                    .get(check.suggestion().orElseThrow().lot() + "@"
+                            + check.suggestion().orElseThrow().location())
+                    .expiry();
             assertThat(strictlyEarlier(suggestedExpiry, scanned.expiry())).isTrue();
         }
     }
@@ -223,7 +249,8 @@ class FefoPropertyTest {
         FefoPlan plan = Fefo.allocate(s.line(), s.rows(), TODAY);
         plan.suggestion().ifPresent(first -> {
             StockCandidate row = byKey(s.rows()).get(first.lot() + "@" + first.location());
-            assertThat(Fefo.checkScan(s.line(), s.rows(), row.facts(), TODAY).outcome()).isEqualTo(ScanOutcome.FEFO_OK);
+            assertThat(Fefo.checkScan(s.line(), s.rows(), row.facts(), TODAY).outcome())
+                    .isEqualTo(ScanOutcome.FEFO_OK);
         });
     }
 

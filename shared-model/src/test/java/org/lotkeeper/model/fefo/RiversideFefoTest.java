@@ -1,7 +1,5 @@
 package org.lotkeeper.model.fefo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +16,8 @@ import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The FG-PRIMER picks of the Riverside scenario (shared/scenarios/riverside): the numbers come
@@ -52,12 +52,33 @@ class RiversideFefoTest {
 
     private static List<StockCandidate> stock(int pr1001, int pr1003) {
         return List.of(
-                new StockCandidate(PR_1001, WH_A_01, LocationType.STORAGE, 10, pails(pr1001), LotStatus.RELEASED,
-                        PR_1001_EXPIRY, Instant.parse("2026-11-17T10:00:00Z")),
-                new StockCandidate(PR_1003, WH_A_01, LocationType.STORAGE, 10, pails(pr1003), LotStatus.RELEASED,
-                        PR_1003_EXPIRY, Instant.parse("2026-11-18T15:00:00Z")),
-                new StockCandidate(LotRef.of("FG-TOPCOAT", "TC-1002"), WH_A_01, LocationType.STORAGE, 10, pails(40),
-                        LotStatus.RELEASED, LocalDate.of(2027, 11, 17), Instant.parse("2026-11-17T14:00:00Z")));
+                new StockCandidate(
+                        PR_1001,
+                        WH_A_01,
+                        LocationType.STORAGE,
+                        10,
+                        pails(pr1001),
+                        LotStatus.RELEASED,
+                        PR_1001_EXPIRY,
+                        Instant.parse("2026-11-17T10:00:00Z")),
+                new StockCandidate(
+                        PR_1003,
+                        WH_A_01,
+                        LocationType.STORAGE,
+                        10,
+                        pails(pr1003),
+                        LotStatus.RELEASED,
+                        PR_1003_EXPIRY,
+                        Instant.parse("2026-11-18T15:00:00Z")),
+                new StockCandidate(
+                        LotRef.of("FG-TOPCOAT", "TC-1002"),
+                        WH_A_01,
+                        LocationType.STORAGE,
+                        10,
+                        pails(40),
+                        LotStatus.RELEASED,
+                        LocalDate.of(2027, 11, 17),
+                        Instant.parse("2026-11-17T14:00:00Z")));
     }
 
     private static LotAtLocation scanned(LotRef lot, LocalDate expiry) {
@@ -96,9 +117,11 @@ class RiversideFefoTest {
         ScanCheck check = Fefo.checkScan(so3, afterSo1, scanned(PR_1003, PR_1003_EXPIRY), PICK_DAY);
         assertThat(check.outcome()).isEqualTo(ScanOutcome.DEVIATION);
         assertThat(check.suggestion()).map(Allocation::lot).contains(PR_1001);
-        assertThat(check.mayConfirm(DeviationReason.CUSTOMER_REQUEST, "Customer asked for the newest lot")).isTrue();
+        assertThat(check.mayConfirm(DeviationReason.CUSTOMER_REQUEST, "Customer asked for the newest lot"))
+                .isTrue();
         assertThat(Fefo.earlierExpiring(so3, afterSo1, scanned(PR_1003, PR_1003_EXPIRY), PICK_DAY))
-                .map(StockCandidate::lot).contains(PR_1001);
+                .map(StockCandidate::lot)
+                .contains(PR_1001);
     }
 
     @Test

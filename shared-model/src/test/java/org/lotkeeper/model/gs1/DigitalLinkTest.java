@@ -34,7 +34,8 @@ class DigitalLinkTest {
     @Test
     void httpAndUpperCaseSchemeAndTrailingSlashAndFragment() {
         assertThat(decode("http://example.com/01/09520123456788/").gtin()).isPresent();
-        assertThat(decode("HTTPS://EXAMPLE.COM:8443/01/09520123456788#top").gtin()).isPresent();
+        assertThat(decode("HTTPS://EXAMPLE.COM:8443/01/09520123456788#top").gtin())
+                .isPresent();
     }
 
     @Test
@@ -143,11 +144,20 @@ class DigitalLinkTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "https://id.gs1.org/", "https://id.gs1.org", "https:///01/09520123456788", "https://id.gs1.org/10/L1",
-        "https://id.gs1.org/01", "https://id.gs1.org/17/251231", "https://id.gs1.org/414/0614141000005/10/L1",
-        "https://id.gs1.org/01/09520123456788/10", "https://ex ample.com/01/09520123456788",
-        "https://id.gs1.org/01/09520123456788/10/A%2", "https://id.gs1.org/01/09520123456788/10/A%G0"})
+    @ValueSource(
+            strings = {
+                "https://id.gs1.org/",
+                "https://id.gs1.org",
+                "https:///01/09520123456788",
+                "https://id.gs1.org/10/L1",
+                "https://id.gs1.org/01",
+                "https://id.gs1.org/17/251231",
+                "https://id.gs1.org/414/0614141000005/10/L1",
+                "https://id.gs1.org/01/09520123456788/10",
+                "https://ex ample.com/01/09520123456788",
+                "https://id.gs1.org/01/09520123456788/10/A%2",
+                "https://id.gs1.org/01/09520123456788/10/A%G0"
+            })
     void malformedLinksAreBadUris(String uri) {
         assertThat(decodeFails(uri).reason()).isEqualTo(Reason.BAD_URI);
     }
@@ -162,7 +172,8 @@ class DigitalLinkTest {
     void pairRulesApplyToLinksToo() {
         Gs1Exception e = decodeFails(BASE + "?37=5");
         assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN_PAIR);
-        assertThat(failure(() -> DECODER.decode("https://id.gs1.org/414/0614141000005?8020=X")).reason())
+        assertThat(failure(() -> DECODER.decode("https://id.gs1.org/414/0614141000005?8020=X"))
+                        .reason())
                 .isEqualTo(Reason.MISSING_PAIR);
     }
 

@@ -57,8 +57,10 @@ class Gs1DecoderTest {
             assertThat(data.bestBefore()).contains(LocalDate.of(2027, 3, 3));
             assertThat(data.sellBy()).contains(LocalDate.of(2027, 4, 4));
             assertThat(data.expiry()).contains(LocalDate.of(2027, 5, 5));
-            assertThat(data.elements()).extracting(Gs1Element::title).containsExactly("GTIN", "PROD DATE",
-                    "PACK DATE", "BEST BEFORE or BEST BY", "SELL BY", "USE BY OR EXPIRY");
+            assertThat(data.elements())
+                    .extracting(Gs1Element::title)
+                    .containsExactly(
+                            "GTIN", "PROD DATE", "PACK DATE", "BEST BEFORE or BEST BY", "SELL BY", "USE BY OR EXPIRY");
         }
 
         @Test
@@ -170,7 +172,8 @@ class Gs1DecoderTest {
 
         @Test
         void paymentSlipNeedsTheInvoicingParty() {
-            assertThat(decode("4150614141000005" + "8020INV-77").paymentSlipReference()).contains("INV-77");
+            assertThat(decode("4150614141000005" + "8020INV-77").paymentSlipReference())
+                    .contains("INV-77");
             Gs1Exception e = decodeFails("8020INV-77");
             assertThat(e.reason()).isEqualTo(Reason.MISSING_PAIR);
             assertThat(e.ai()).contains("8020");
@@ -184,7 +187,8 @@ class Gs1DecoderTest {
         @CsvSource({
             "3100001234, 1234, KGM", "3103001234, 1.234, KGM", "3105001234, 0.01234, KGM",
             "3150000750, 750, LTR", "3152000750, 7.5, LTR", "3163000125, 0.125, MTQ",
-            "3201000020, 2, LBR", "3612000500, 5, GLL"})
+            "3201000020, 2, LBR", "3612000500, 5, GLL"
+        })
         void netMeasuresBecomeQuantities(String element, String value, Uom uom) {
             assertThat(decode(GTIN + element).netQuantity()).contains(Quantity.of(value, uom));
         }
@@ -266,11 +270,13 @@ class Gs1DecoderTest {
 
         @Test
         void centuryWindowFollowsTheInjectedClock() {
-            Gs1Decoder in2090 = Gs1Decoder.create().withClock(Clock.fixed(Instant.parse("2090-03-01T00:00:00Z"), ZoneOffset.UTC));
+            Gs1Decoder in2090 =
+                    Gs1Decoder.create().withClock(Clock.fixed(Instant.parse("2090-03-01T00:00:00Z"), ZoneOffset.UTC));
             assertThat(in2090.decode(GTIN + "17391231").expiry()).contains(LocalDate.of(2139, 12, 31));
             assertThat(in2090.decode(GTIN + "17401231").expiry()).contains(LocalDate.of(2140, 12, 31));
             assertThat(in2090.decode(GTIN + "17411231").expiry()).contains(LocalDate.of(2041, 12, 31));
-            Gs1Decoder in2049 = Gs1Decoder.create().withClock(Clock.fixed(Instant.parse("2049-06-01T00:00:00Z"), ZoneOffset.UTC));
+            Gs1Decoder in2049 =
+                    Gs1Decoder.create().withClock(Clock.fixed(Instant.parse("2049-06-01T00:00:00Z"), ZoneOffset.UTC));
             assertThat(in2049.decode(GTIN + "17000229").expiry()).contains(LocalDate.of(2000, 2, 29));
             assertThat(in2049.decode(GTIN + "17990101").expiry()).contains(LocalDate.of(2099, 1, 1));
         }
@@ -285,7 +291,8 @@ class Gs1DecoderTest {
 
         @Test
         void feb29In2100DoesNotExist() {
-            Gs1Decoder in2090 = Gs1Decoder.create().withClock(Clock.fixed(Instant.parse("2090-03-01T00:00:00Z"), ZoneOffset.UTC));
+            Gs1Decoder in2090 =
+                    Gs1Decoder.create().withClock(Clock.fixed(Instant.parse("2090-03-01T00:00:00Z"), ZoneOffset.UTC));
             assertThat(failure(() -> in2090.decode(GTIN + "17000229")).reason()).isEqualTo(Reason.INVALID_DATE);
         }
 
@@ -308,12 +315,18 @@ class Gs1DecoderTest {
             Gs1Data data = tilde.decode(GTIN + "10ABC123~17251231");
             assertThat(data.lot()).contains(LotCode.of("ABC123"));
             assertThat(data.expiry()).contains(LocalDate.of(2025, 12, 31));
-            assertThat(DECODER.withSeparator('|').decode("|" + GTIN + "21S1|10L1|").serial()).contains("S1");
+            assertThat(DECODER.withSeparator('|')
+                            .decode("|" + GTIN + "21S1|10L1|")
+                            .serial())
+                    .contains("S1");
         }
 
         @Test
         void gsStillWorksWithAReplacementSeparator() {
-            assertThat(DECODER.withSeparator('~').decode(gs(GTIN + "10L1<GS>17251231")).lot()).contains(LotCode.of("L1"));
+            assertThat(DECODER.withSeparator('~')
+                            .decode(gs(GTIN + "10L1<GS>17251231"))
+                            .lot())
+                    .contains(LotCode.of("L1"));
         }
 
         @Test
@@ -337,24 +350,31 @@ class Gs1DecoderTest {
                 assertThat(w.code()).isEqualTo(Gs1Warning.Code.POSSIBLY_LOST_SEPARATOR);
                 assertThat(w.ai()).isEqualTo("10");
                 assertThat(w.position()).isEqualTo(24);
-                assertThat(w.message()).isEqualTo("Lot ABC12317251231 may include an expiry date: "
-                        + "the separator may have been lost — check the label");
+                assertThat(w.message())
+                        .isEqualTo("Lot ABC12317251231 may include an expiry date: "
+                                + "the separator may have been lost — check the label");
             });
         }
 
         @Test
         void lostSeparatorAfterASerialBeforeALot() {
             Gs1Data data = decode(GTIN + "21SER9911250101" + "10XYZ");
-            assertThat(data.warnings()).singleElement()
-                    .satisfies(w -> assertThat(w.message()).startsWith("Serial SER9911250101").contains("production date"));
+            assertThat(data.warnings())
+                    .singleElement()
+                    .satisfies(w -> assertThat(w.message())
+                            .startsWith("Serial SER9911250101")
+                            .contains("production date"));
         }
 
         @Test
         void lostSeparatorBeforeAGtinOrAMeasure() {
-            assertThat(decode("0209501101530003" + "37" + "12<GS>" + "10AB0109501101530003").warnings())
-                    .singleElement().satisfies(w -> assertThat(w.message()).contains("a GTIN"));
+            assertThat(decode("0209501101530003" + "37" + "12<GS>" + "10AB0109501101530003")
+                            .warnings())
+                    .singleElement()
+                    .satisfies(w -> assertThat(w.message()).contains("a GTIN"));
             assertThat(decode(GTIN + "10LOT3103001234").warnings())
-                    .singleElement().satisfies(w -> assertThat(w.message()).contains("net weight (kg)"));
+                    .singleElement()
+                    .satisfies(w -> assertThat(w.message()).contains("net weight (kg)"));
         }
 
         @Test
@@ -419,7 +439,8 @@ class Gs1DecoderTest {
             Gs1Data qr = decode("]Q1https://id.gs1.org/01/09501101530003");
             assertThat(qr.symbology()).isEqualTo(Symbology.QR);
             assertThat(qr.form()).isEqualTo(Gs1Form.DIGITAL_LINK);
-            assertThat(decode("]d1https://id.gs1.org/01/09501101530003").symbology()).isEqualTo(Symbology.DATAMATRIX);
+            assertThat(decode("]d1https://id.gs1.org/01/09501101530003").symbology())
+                    .isEqualTo(Symbology.DATAMATRIX);
         }
 
         @Test
@@ -575,9 +596,11 @@ class Gs1DecoderTest {
         @Test
         void syntaxErrorsComeBeforeForbiddenPairsWhichComeBeforeMissingPairs() {
             // 10 without 01 (missing pair), 01 with 02 (forbidden), and a bad check digit at the end.
-            assertThat(decodeFails("10L1<GS>" + GTIN + "0209501101530003" + "0000614141123456789" + "1").reason())
+            assertThat(decodeFails("10L1<GS>" + GTIN + "0209501101530003" + "0000614141123456789" + "1")
+                            .reason())
                     .isEqualTo(Reason.CHECK_DIGIT);
-            assertThat(decodeFails("10L1<GS>" + GTIN + "0209501101530003").reason()).isEqualTo(Reason.FORBIDDEN_PAIR);
+            assertThat(decodeFails("10L1<GS>" + GTIN + "0209501101530003").reason())
+                    .isEqualTo(Reason.FORBIDDEN_PAIR);
             assertThat(decodeFails("10L1<GS>0209501101530003").reason()).isEqualTo(Reason.MISSING_PAIR);
         }
 

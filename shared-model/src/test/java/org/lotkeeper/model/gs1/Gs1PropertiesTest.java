@@ -25,7 +25,8 @@ import static org.lotkeeper.model.gs1.Gs1TestSupport.DECODER;
 
 class Gs1PropertiesTest {
 
-    private static final String SET_82 = "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+    private static final String SET_82 =
+            "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
     private static final Gs1Decoder TILDE = DECODER.withSeparator('~');
 
     // ---------------------------------------------------------------- never anything but Gs1Exception
@@ -55,7 +56,8 @@ class Gs1PropertiesTest {
         Gs1Data data = decodeOrNull(DECODER, text);
         if (data != null) {
             // Whatever was accepted can be written again and read back.
-            assertThat(DECODER.decode(Gs1Encoder.elementString(data).barcodeData()).elements())
+            assertThat(DECODER.decode(Gs1Encoder.elementString(data).barcodeData())
+                            .elements())
                     .containsExactlyInAnyOrderElementsOf(data.elements());
         }
     }
@@ -67,9 +69,22 @@ class Gs1PropertiesTest {
                 .withChars("0123456789011017213()[]<>#~|%/+?&= \u001d\u0000\n\r\u007f]CdeQEJ1230")
                 .ofMaxLength(80);
         Arbitrary<String> prefixed = Combinators.combine(
-                Arbitraries.of("", "]C1", "]d2", "]Q1", "]E0", "]e0", "(", "(01)", "\u001d", "https://id.gs1.org/",
-                        "https://id.gs1.org/01/09520123456788", "http://x/414/0614141000005/254/", "https://a/01/1?"),
-                gs1ish).as(String::concat);
+                        Arbitraries.of(
+                                "",
+                                "]C1",
+                                "]d2",
+                                "]Q1",
+                                "]E0",
+                                "]e0",
+                                "(",
+                                "(01)",
+                                "\u001d",
+                                "https://id.gs1.org/",
+                                "https://id.gs1.org/01/09520123456788",
+                                "http://x/414/0614141000005/254/",
+                                "https://a/01/1?"),
+                        gs1ish)
+                .as(String::concat);
         return Arbitraries.oneOf(anyChars, gs1ish, prefixed);
     }
 
@@ -90,7 +105,8 @@ class Gs1PropertiesTest {
             int i = Math.min(at, text.length());
             return switch (k) {
                 case 0 -> text.substring(0, i) + c + text.substring(i); // insert
-                case 1 -> i < text.length() ? text.substring(0, i) + text.substring(i + 1) : text.substring(0, i); // delete
+                case 1 ->
+                    i < text.length() ? text.substring(0, i) + text.substring(i + 1) : text.substring(0, i); // delete
                 default -> i < text.length() ? text.substring(0, i) + c + text.substring(i + 1) : text + c; // replace
             };
         });
@@ -137,22 +153,39 @@ class Gs1PropertiesTest {
     @Property(tries = 200)
     void datesInTheCenturyWindowRoundTrip(@ForAll @IntRange(min = 0, max = 36_524) int days) {
         LocalDate date = LocalDate.of(1977, 1, 1).plusDays(days); // 1977-01-01 … 2076-12-31
-        Gs1Data data = Gs1Data.builder(CLOCK_2026).gtin(Gtin.of("09501101530003")).expiry(date).build();
-        assertThat(DECODER.decode(Gs1Encoder.elementString(data).barcodeData()).expiry()).contains(date);
+        Gs1Data data = Gs1Data.builder(CLOCK_2026)
+                .gtin(Gtin.of("09501101530003"))
+                .expiry(date)
+                .build();
+        assertThat(DECODER.decode(Gs1Encoder.elementString(data).barcodeData()).expiry())
+                .contains(date);
     }
 
     @Provide
     Arbitrary<Gs1Data> productLabels() {
-        Arbitrary<Gtin> gtins = Arbitraries.strings().numeric().ofLength(13).map(d -> Gtin.of(Gs1Digits.withCheckDigit(d)));
-        Arbitrary<String> x20 = Arbitraries.strings().withChars(SET_82).ofMinLength(1).ofMaxLength(20);
-        Arbitrary<LocalDate> dates = Arbitraries.integers().between(-17_000, 17_000)
+        Arbitrary<Gtin> gtins =
+                Arbitraries.strings().numeric().ofLength(13).map(d -> Gtin.of(Gs1Digits.withCheckDigit(d)));
+        Arbitrary<String> x20 =
+                Arbitraries.strings().withChars(SET_82).ofMinLength(1).ofMaxLength(20);
+        Arbitrary<LocalDate> dates = Arbitraries.integers()
+                .between(-17_000, 17_000)
                 .map(d -> LocalDate.of(2026, 6, 15).plusDays(d));
-        Arbitrary<Quantity> weights = Arbitraries.integers().between(0, 999_999)
-                .flatMap(n -> Arbitraries.integers().between(0, 5).map(s -> Quantity.of(BigDecimal.valueOf(n, s), Uom.KGM)));
-        Arbitrary<Quantity> volumes = Arbitraries.integers().between(1, 999_999)
-                .flatMap(n -> Arbitraries.of(Uom.LTR, Uom.MTQ, Uom.GLL).map(u -> Quantity.of(BigDecimal.valueOf(n, 2), u)));
-        return Combinators.combine(gtins, x20.injectNull(0.3), x20.injectNull(0.5), dates.injectNull(0.3),
-                        dates.injectNull(0.7), weights.injectNull(0.5), volumes.injectNull(0.7),
+        Arbitrary<Quantity> weights = Arbitraries.integers()
+                .between(0, 999_999)
+                .flatMap(n ->
+                        Arbitraries.integers().between(0, 5).map(s -> Quantity.of(BigDecimal.valueOf(n, s), Uom.KGM)));
+        Arbitrary<Quantity> volumes = Arbitraries.integers()
+                .between(1, 999_999)
+                .flatMap(n ->
+                        Arbitraries.of(Uom.LTR, Uom.MTQ, Uom.GLL).map(u -> Quantity.of(BigDecimal.valueOf(n, 2), u)));
+        return Combinators.combine(
+                        gtins,
+                        x20.injectNull(0.3),
+                        x20.injectNull(0.5),
+                        dates.injectNull(0.3),
+                        dates.injectNull(0.7),
+                        weights.injectNull(0.5),
+                        volumes.injectNull(0.7),
                         Arbitraries.strings().numeric().ofLength(3).injectNull(0.8))
                 .as((gtin, lot, serial, expiry, production, weight, volume, origin) -> {
                     Gs1Data.Builder b = Gs1Data.builder(CLOCK_2026).gtin(gtin);
@@ -183,15 +216,29 @@ class Gs1PropertiesTest {
 
     @Provide
     Arbitrary<Gs1Data> logisticLabels() {
-        Arbitrary<Sscc> ssccs = Arbitraries.strings().numeric().ofLength(17).map(d -> Sscc.of(Gs1Digits.withCheckDigit(d)));
-        Arbitrary<Gtin> gtins = Arbitraries.strings().numeric().ofLength(13).map(d -> Gtin.of(Gs1Digits.withCheckDigit(d)));
-        Arbitrary<Gln> glns = Arbitraries.strings().numeric().ofLength(12).map(d -> Gln.of(Gs1Digits.withCheckDigit(d)));
-        Arbitrary<String> x30 = Arbitraries.strings().withChars(SET_82).ofMinLength(1).ofMaxLength(30);
-        Arbitrary<String> x20 = Arbitraries.strings().withChars(SET_82).ofMinLength(1).ofMaxLength(20);
-        return Combinators.combine(ssccs, gtins, Arbitraries.longs().between(0, 99_999_999), x20, glns.injectNull(0.5),
-                        x30.injectNull(0.5), x30.injectNull(0.7))
+        Arbitrary<Sscc> ssccs =
+                Arbitraries.strings().numeric().ofLength(17).map(d -> Sscc.of(Gs1Digits.withCheckDigit(d)));
+        Arbitrary<Gtin> gtins =
+                Arbitraries.strings().numeric().ofLength(13).map(d -> Gtin.of(Gs1Digits.withCheckDigit(d)));
+        Arbitrary<Gln> glns =
+                Arbitraries.strings().numeric().ofLength(12).map(d -> Gln.of(Gs1Digits.withCheckDigit(d)));
+        Arbitrary<String> x30 =
+                Arbitraries.strings().withChars(SET_82).ofMinLength(1).ofMaxLength(30);
+        Arbitrary<String> x20 =
+                Arbitraries.strings().withChars(SET_82).ofMinLength(1).ofMaxLength(20);
+        return Combinators.combine(
+                        ssccs,
+                        gtins,
+                        Arbitraries.longs().between(0, 99_999_999),
+                        x20,
+                        glns.injectNull(0.5),
+                        x30.injectNull(0.5),
+                        x30.injectNull(0.7))
                 .as((sscc, gtin, count, lot, shipTo, po, grai) -> {
-                    Gs1Data.Builder b = Gs1Data.builder(CLOCK_2026).sscc(sscc).contentGtin(gtin).count(count)
+                    Gs1Data.Builder b = Gs1Data.builder(CLOCK_2026)
+                            .sscc(sscc)
+                            .contentGtin(gtin)
+                            .count(count)
                             .lot(LotCode.of(lot));
                     if (shipTo != null) {
                         b.shipTo(shipTo);
@@ -208,8 +255,10 @@ class Gs1PropertiesTest {
 
     @Property(tries = 200)
     void locationsRoundTrip(@ForAll("glnDigits") String digits, @ForAll("extensions") String extension) {
-        Gs1Data data = Gs1Data.builder(CLOCK_2026).physicalLocation(Gln.of(Gs1Digits.withCheckDigit(digits)))
-                .glnExtension(extension).build();
+        Gs1Data data = Gs1Data.builder(CLOCK_2026)
+                .physicalLocation(Gln.of(Gs1Digits.withCheckDigit(digits)))
+                .glnExtension(extension)
+                .build();
         for (String text : List.of(Gs1Encoder.elementString(data).barcodeData(), Gs1Encoder.digitalLink(data))) {
             Gs1Data back = DECODER.decode(text);
             assertThat(back.physicalLocation()).isEqualTo(data.physicalLocation());

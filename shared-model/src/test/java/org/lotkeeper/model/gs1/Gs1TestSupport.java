@@ -15,8 +15,7 @@ final class Gs1TestSupport {
     static final Clock CLOCK_2026 = Clock.fixed(Instant.parse("2026-06-15T10:00:00Z"), ZoneOffset.UTC);
     static final Gs1Decoder DECODER = Gs1Decoder.create().withClock(CLOCK_2026);
 
-    private Gs1TestSupport() {
-    }
+    private Gs1TestSupport() {}
 
     /** {@code <GS>} in the text becomes ASCII 29. */
     static String gs(String text) {

@@ -65,11 +65,10 @@ class IdentifiersTest {
     void lotCodeAllowsSet82AndRefusesTheRest() {
         assertThat(LotCode.of("R-2402").value()).isEqualTo("R-2402");
         assertThat(LotCode.of("A<b>&\"'%/").value()).isEqualTo("A<b>&\"'%/");
-        assertThatThrownBy(() -> LotCode.of("AB#12"))
-                .isInstanceOfSatisfying(InvalidIdentifierException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(Reason.BAD_CHARACTER);
-                    assertThat(e.position()).isEqualTo(2);
-                });
+        assertThatThrownBy(() -> LotCode.of("AB#12")).isInstanceOfSatisfying(InvalidIdentifierException.class, e -> {
+            assertThat(e.reason()).isEqualTo(Reason.BAD_CHARACTER);
+            assertThat(e.position()).isEqualTo(2);
+        });
         assertThatThrownBy(() -> LotCode.of("has space")).isInstanceOf(InvalidIdentifierException.class);
         assertThatThrownBy(() -> LotCode.of("A\u001dB")).hasMessageContaining("\\u001D");
     }
@@ -78,10 +77,12 @@ class IdentifiersTest {
     void lotCodeIsOneToTwentyCharacters() {
         assertThat(LotCode.of("A".repeat(20)).value()).hasSize(20);
         assertThatThrownBy(() -> LotCode.of("A".repeat(21)))
-                .isInstanceOfSatisfying(InvalidIdentifierException.class,
+                .isInstanceOfSatisfying(
+                        InvalidIdentifierException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LONG));
         assertThatThrownBy(() -> LotCode.of(""))
-                .isInstanceOfSatisfying(InvalidIdentifierException.class,
+                .isInstanceOfSatisfying(
+                        InvalidIdentifierException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.EMPTY));
         assertThatThrownBy(() -> LotCode.of(null)).isInstanceOf(InvalidIdentifierException.class);
     }
@@ -100,7 +101,8 @@ class IdentifiersTest {
     @ValueSource(strings = {"-WH", "WH A", "<script>", "../etc", "WH'1", "x\u0000y", "Ünterlager"})
     void internalCodesRefuseHostileCharacters(String code) {
         assertThatThrownBy(() -> LocationCode.of(code))
-                .isInstanceOfSatisfying(InvalidIdentifierException.class,
+                .isInstanceOfSatisfying(
+                        InvalidIdentifierException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.BAD_CHARACTER));
     }
 
@@ -116,9 +118,13 @@ class IdentifiersTest {
         assertThat(id.toString()).isEqualTo("01936b2e-5c4f-7a10-9c8e-3b1f2a4d5e6f");
         assertThatThrownBy(() -> EventId.parse("1-2-3-4-5")).isInstanceOf(InvalidIdentifierException.class);
         assertThatThrownBy(() -> EventId.parse("01936b2e-5c4f-7a10-9c8e-3b1f2a4d5e6g"))
-                .isInstanceOfSatisfying(InvalidIdentifierException.class, e -> assertThat(e.position()).isEqualTo(35));
-        assertThatThrownBy(() -> EventId.parse("01936b2e+5c4f-7a10-9c8e-3b1f2a4d5e6f")).isInstanceOf(InvalidIdentifierException.class);
-        assertThat(EventId.parse("4773c885-8c58-5470-a4e5-fcd3ced7bf20").value().version()).isEqualTo(5);
+                .isInstanceOfSatisfying(
+                        InvalidIdentifierException.class,
+                        e -> assertThat(e.position()).isEqualTo(35));
+        assertThatThrownBy(() -> EventId.parse("01936b2e+5c4f-7a10-9c8e-3b1f2a4d5e6f"))
+                .isInstanceOf(InvalidIdentifierException.class);
+        assertThat(EventId.parse("4773c885-8c58-5470-a4e5-fcd3ced7bf20").value().version())
+                .isEqualTo(5);
         assertThat(new EventId(UUID.randomUUID()).value()).isNotNull();
     }
 }

@@ -1,8 +1,5 @@
 package org.lotkeeper.model.lot;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +8,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AvailabilityTest {
 
@@ -35,20 +35,27 @@ class AvailabilityTest {
 
     @Test
     void lotWithoutExpiryIsAvailableWhateverTheMinimum() {
-        assertThat(Availability.check(released(null), StockUse.SHIP, 10_000, TODAY).isAvailable()).isTrue();
+        assertThat(Availability.check(released(null), StockUse.SHIP, 10_000, TODAY)
+                        .isAvailable())
+                .isTrue();
     }
 
     @Test
     void quarantinedLotIsUnavailableWithAnOperatorSentence() {
-        AvailabilityResult result = Availability.check(stock(LotStatus.QUARANTINE, null, LocationType.STORAGE),
-                StockUse.PICK, 0, TODAY);
+        AvailabilityResult result =
+                Availability.check(stock(LotStatus.QUARANTINE, null, LocationType.STORAGE), StockUse.PICK, 0, TODAY);
         assertThat(result.reasons()).containsExactly(UnavailableReason.QUARANTINE);
-        assertThat(result.message()).isEqualTo("Lot R-2402 is in quarantine — QA has not released it; take another lot.");
+        assertThat(result.message())
+                .isEqualTo("Lot R-2402 is in quarantine — QA has not released it; take another lot.");
     }
 
     @ParameterizedTest
-    @CsvSource({"ON_HOLD, ON_HOLD, on hold", "REJECTED, REJECTED, rejected", "RECALLED, RECALLED, recalled",
-            "QUARANTINE, QUARANTINE, quarantine"})
+    @CsvSource({
+        "ON_HOLD, ON_HOLD, on hold",
+        "REJECTED, REJECTED, rejected",
+        "RECALLED, RECALLED, recalled",
+        "QUARANTINE, QUARANTINE, quarantine"
+    })
     void lotNotReleasedIsUnavailableForEveryUse(LotStatus status, UnavailableReason reason, String word) {
         for (StockUse use : StockUse.values()) {
             AvailabilityResult result = Availability.check(stock(status, null, LocationType.STORAGE), use, 0, TODAY);
@@ -81,7 +88,9 @@ class AvailabilityTest {
 
     @Test
     void lotWithExactlyTheRequiredShelfLifeIsAvailable() {
-        assertThat(Availability.check(released(TODAY.plusDays(90)), StockUse.PICK, 90, TODAY).isAvailable()).isTrue();
+        assertThat(Availability.check(released(TODAY.plusDays(90)), StockUse.PICK, 90, TODAY)
+                        .isAvailable())
+                .isTrue();
     }
 
     @Test
@@ -99,8 +108,12 @@ class AvailabilityTest {
 
     @Test
     void consumptionInProductionIgnoresTheShelfLifeMinimum() {
-        assertThat(Availability.check(released(TODAY.plusDays(5)), StockUse.CONSUME, 300, TODAY).isAvailable()).isTrue();
-        assertThat(Availability.check(released(TODAY.plusDays(5)), StockUse.PICK, 300, TODAY).isAvailable()).isFalse();
+        assertThat(Availability.check(released(TODAY.plusDays(5)), StockUse.CONSUME, 300, TODAY)
+                        .isAvailable())
+                .isTrue();
+        assertThat(Availability.check(released(TODAY.plusDays(5)), StockUse.PICK, 300, TODAY)
+                        .isAvailable())
+                .isFalse();
     }
 
     @Test
@@ -110,7 +123,9 @@ class AvailabilityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LocationType.class, names = {"QUARANTINE", "RETURNS"})
+    @EnumSource(
+            value = LocationType.class,
+            names = {"QUARANTINE", "RETURNS"})
     void stockInNonPickableLocationIsUnavailable(LocationType type) {
         AvailabilityResult result = Availability.check(stock(LotStatus.RELEASED, null, type), StockUse.PICK, 0, TODAY);
         assertThat(result.reasons()).containsExactly(UnavailableReason.LOCATION_NOT_PICKABLE);
@@ -118,22 +133,27 @@ class AvailabilityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LocationType.class, names = {"RECEIVING", "STORAGE", "STAGING", "PRODUCTION", "SHIPPING"})
+    @EnumSource(
+            value = LocationType.class,
+            names = {"RECEIVING", "STORAGE", "STAGING", "PRODUCTION", "SHIPPING"})
     void stockInPickableLocationIsAvailable(LocationType type) {
-        assertThat(Availability.check(stock(LotStatus.RELEASED, null, type), StockUse.PICK, 0, TODAY).isAvailable())
+        assertThat(Availability.check(stock(LotStatus.RELEASED, null, type), StockUse.PICK, 0, TODAY)
+                        .isAvailable())
                 .isTrue();
     }
 
     @Test
     void lotOfAnotherItemThanTheLineIsWrongItem() {
-        AvailabilityResult result = Availability.check(released(null), ItemCode.of("RM-PIGMENT"), StockUse.PICK, 0, TODAY);
+        AvailabilityResult result =
+                Availability.check(released(null), ItemCode.of("RM-PIGMENT"), StockUse.PICK, 0, TODAY);
         assertThat(result.reasons()).containsExactly(UnavailableReason.WRONG_ITEM);
         assertThat(result.message()).contains("RM-RESIN").contains("RM-PIGMENT");
     }
 
     @Test
     void lotOfTheLineItemIsNotWrongItem() {
-        assertThat(Availability.check(released(null), ItemCode.of("RM-RESIN"), StockUse.PICK, 0, TODAY).isAvailable())
+        assertThat(Availability.check(released(null), ItemCode.of("RM-RESIN"), StockUse.PICK, 0, TODAY)
+                        .isAvailable())
                 .isTrue();
     }
 
@@ -141,8 +161,12 @@ class AvailabilityTest {
     void everyApplicableReasonIsReportedInOrder() {
         LotAtLocation bad = stock(LotStatus.ON_HOLD, TODAY.plusDays(3), LocationType.RETURNS);
         AvailabilityResult result = Availability.check(bad, ItemCode.of("FG-PRIMER"), StockUse.SHIP, 90, TODAY);
-        assertThat(result.reasons()).containsExactly(UnavailableReason.WRONG_ITEM, UnavailableReason.ON_HOLD,
-                UnavailableReason.SHORT_SHELF_LIFE, UnavailableReason.LOCATION_NOT_PICKABLE);
+        assertThat(result.reasons())
+                .containsExactly(
+                        UnavailableReason.WRONG_ITEM,
+                        UnavailableReason.ON_HOLD,
+                        UnavailableReason.SHORT_SHELF_LIFE,
+                        UnavailableReason.LOCATION_NOT_PICKABLE);
         assertThat(result.has(UnavailableReason.EXPIRED)).isFalse();
         assertThat(result.message().lines()).hasSize(4);
     }

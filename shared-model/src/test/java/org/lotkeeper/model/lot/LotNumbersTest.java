@@ -1,8 +1,5 @@
 package org.lotkeeper.model.lot;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Nested;
@@ -13,6 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.lotkeeper.model.id.InvalidIdentifierException;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.lot.LotNumberingException.Reason;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LotNumbersTest {
 
@@ -65,26 +65,32 @@ class LotNumbersTest {
         @Test
         void patternEmbedsDateDeviceAndSequence() {
             LotPattern pattern = LotPattern.parse("R{YY}{JJJ}-{DEV}{SEQ:3}");
-            assertThat(LotNumbers.fromPattern(pattern, DeviceTag.of("7A"), NOV_20, 5)).isEqualTo(LotCode.of("R26324-7A005"));
+            assertThat(LotNumbers.fromPattern(pattern, DeviceTag.of("7A"), NOV_20, 5))
+                    .isEqualTo(LotCode.of("R26324-7A005"));
         }
 
         @Test
         void everyDateTokenIsZeroPadded() {
             LotPattern pattern = LotPattern.parse("{YYYY}{MM}{DD}{JJJ}{DEV}{SEQ:2}");
-            assertThat(pattern.generate(DeviceTag.of("Z"), LocalDate.of(2027, 2, 3), 7).value())
+            assertThat(pattern.generate(DeviceTag.of("Z"), LocalDate.of(2027, 2, 3), 7)
+                            .value())
                     .isEqualTo("20270203034Z07");
         }
 
         @Test
         void twoYearDigitsAreTheLastTwo() {
             LotPattern pattern = LotPattern.parse("{YY}{DEV}{SEQ:1}");
-            assertThat(pattern.generate(DeviceTag.of("1"), LocalDate.of(2100, 1, 1), 0).value()).isEqualTo("0010");
+            assertThat(pattern.generate(DeviceTag.of("1"), LocalDate.of(2100, 1, 1), 0)
+                            .value())
+                    .isEqualTo("0010");
         }
 
         @Test
         void lastDayOfLeapYearIsDay366() {
             LotPattern pattern = LotPattern.parse("{JJJ}{DEV}{SEQ:1}");
-            assertThat(pattern.generate(DeviceTag.of("1"), LocalDate.of(2028, 12, 31), 1).value()).isEqualTo("36611");
+            assertThat(pattern.generate(DeviceTag.of("1"), LocalDate.of(2028, 12, 31), 1)
+                            .value())
+                    .isEqualTo("36611");
         }
 
         @Test
@@ -103,7 +109,8 @@ class LotNumbersTest {
             assertThat(pattern.generate(DeviceTag.of("A"), NOV_20, 99).value()).isEqualTo("LA99");
             assertThatThrownBy(() -> pattern.generate(DeviceTag.of("A"), NOV_20, 100))
                     .isInstanceOf(LotNumberingException.class)
-                    .extracting(e -> ((LotNumberingException) e).reason()).isEqualTo(Reason.SEQUENCE_EXHAUSTED);
+                    .extracting(e -> ((LotNumberingException) e).reason())
+                    .isEqualTo(Reason.SEQUENCE_EXHAUSTED);
         }
 
         @Test
@@ -117,7 +124,9 @@ class LotNumbersTest {
         void patternThatFillsTwentyCharactersWithTheLongestTagIsAccepted() {
             LotPattern pattern = LotPattern.parse("LOT-{YYYY}{MM}{DD}{DEV}{SEQ:4}");
             assertThat(pattern.maxLength()).isEqualTo(20);
-            assertThat(pattern.generate(DeviceTag.of("ZZZZ"), NOV_20, 9999).value()).isEqualTo("LOT-20261120ZZZZ9999").hasSize(20);
+            assertThat(pattern.generate(DeviceTag.of("ZZZZ"), NOV_20, 9999).value())
+                    .isEqualTo("LOT-20261120ZZZZ9999")
+                    .hasSize(20);
         }
 
         @Test
@@ -126,32 +135,34 @@ class LotNumbersTest {
         }
 
         @ParameterizedTest(name = "{0} → {1}")
-        @CsvSource(delimiter = '|', value = {
-                "{YY}{SEQ:3}              | MISSING_DEVICE",
-                "''                       | MISSING_DEVICE",
-                "{YY}{DEV}                | MISSING_SEQUENCE",
-                "{DEV}{DEV}{SEQ:3}        | REPEATED_TOKEN",
-                "{DEV}{SEQ:3}{SEQ:2}      | REPEATED_TOKEN",
-                "{DEV}{SEQ}               | SYNTAX",
-                "{DEV}{SEQ:0}             | SYNTAX",
-                "{DEV}{SEQ:12}            | SYNTAX",
-                "{DEV}{SEQ:x}             | SYNTAX",
-                "{DEV{SEQ:3}              | SYNTAX",
-                "{DEV}{SEQ:3              | SYNTAX",
-                "A}{DEV}{SEQ:3            | SYNTAX",
-                "{DEV}{SEQ:3}{HH}         | UNKNOWN_TOKEN",
-                "{dev}{SEQ:3}             | UNKNOWN_TOKEN",
-                "LOT {DEV}{SEQ:3}         | BAD_CHARACTER",
-                "LOT#{DEV}{SEQ:3}         | BAD_CHARACTER",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "{YY}{SEQ:3}              | MISSING_DEVICE",
+                    "''                       | MISSING_DEVICE",
+                    "{YY}{DEV}                | MISSING_SEQUENCE",
+                    "{DEV}{DEV}{SEQ:3}        | REPEATED_TOKEN",
+                    "{DEV}{SEQ:3}{SEQ:2}      | REPEATED_TOKEN",
+                    "{DEV}{SEQ}               | SYNTAX",
+                    "{DEV}{SEQ:0}             | SYNTAX",
+                    "{DEV}{SEQ:12}            | SYNTAX",
+                    "{DEV}{SEQ:x}             | SYNTAX",
+                    "{DEV{SEQ:3}              | SYNTAX",
+                    "{DEV}{SEQ:3              | SYNTAX",
+                    "A}{DEV}{SEQ:3            | SYNTAX",
+                    "{DEV}{SEQ:3}{HH}         | UNKNOWN_TOKEN",
+                    "{dev}{SEQ:3}             | UNKNOWN_TOKEN",
+                    "LOT {DEV}{SEQ:3}         | BAD_CHARACTER",
+                    "LOT#{DEV}{SEQ:3}         | BAD_CHARACTER",
+                })
         void invalidPatternIsRefusedWithItsReason(String pattern, Reason reason) {
             assertThat(reasonOf(pattern)).isEqualTo(reason);
         }
 
         @Test
         void badCharacterIsReportedWithItsPosition() {
-            LotNumberingException e = org.junit.jupiter.api.Assertions.assertThrows(LotNumberingException.class,
-                    () -> LotPattern.parse("AB C{DEV}{SEQ:2}"));
+            LotNumberingException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    LotNumberingException.class, () -> LotPattern.parse("AB C{DEV}{SEQ:2}"));
             assertThat(e.position()).isEqualTo(2);
             assertThat(e.getMessage()).contains("space");
         }
@@ -176,7 +187,8 @@ class LotNumbersTest {
         @ParameterizedTest
         @ValueSource(longs = {0, -1, 1_679_616})
         void enrollmentNumberOutsideTheTagRangeIsRefused(long number) {
-            assertThatThrownBy(() -> DeviceTag.forEnrollmentNumber(number)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> DeviceTag.forEnrollmentNumber(number))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         @ParameterizedTest

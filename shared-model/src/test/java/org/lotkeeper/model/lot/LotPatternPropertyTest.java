@@ -1,7 +1,5 @@
 package org.lotkeeper.model.lot;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,29 +16,40 @@ import net.jqwik.time.api.Dates;
 import org.lotkeeper.model.id.Gs1Charset;
 import org.lotkeeper.model.id.LotCode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class LotPatternPropertyTest {
 
     @Provide
     Arbitrary<LotPattern> patterns() {
         Arbitrary<String> fixedPart = Arbitraries.oneOf(
                 Arbitraries.of("{YY}", "{YYYY}", "{MM}", "{DD}", "{JJJ}"),
-                Arbitraries.strings().withChars("ABCZaz09-./_%()").ofMinLength(1).ofMaxLength(3));
+                Arbitraries.strings()
+                        .withChars("ABCZaz09-./_%()")
+                        .ofMinLength(1)
+                        .ofMaxLength(3));
         Arbitrary<List<String>> fixedParts = fixedPart.list().ofMaxSize(5);
         Arbitrary<Integer> width = Arbitraries.integers().between(1, 9);
-        return Combinators.combine(fixedParts, width, Arbitraries.integers().between(0, 10),
-                Arbitraries.integers().between(0, 10)).as((fixed, w, devAt, seqAt) -> {
+        return Combinators.combine(
+                        fixedParts,
+                        width,
+                        Arbitraries.integers().between(0, 10),
+                        Arbitraries.integers().between(0, 10))
+                .as((fixed, w, devAt, seqAt) -> {
                     List<String> all = new ArrayList<>(fixed);
                     all.add(Math.min(seqAt, all.size()), "{SEQ:" + w + "}");
                     all.add(Math.min(devAt, all.size()), "{DEV}");
                     return String.join("", all);
-                }).filter(text -> {
+                })
+                .filter(text -> {
                     try {
                         LotPattern.parse(text);
                         return true;
                     } catch (LotNumberingException e) {
                         return false;
                     }
-                }).map(LotPattern::parse);
+                })
+                .map(LotPattern::parse);
     }
 
     @Provide
@@ -58,8 +67,11 @@ class LotPatternPropertyTest {
     }
 
     @Property
-    void twoDevicesNeverMakeTheSameCodeForTheSameDateAndSequence(@ForAll("patterns") LotPattern pattern,
-            @ForAll("tags") DeviceTag a, @ForAll("tags") DeviceTag b, @ForAll("dates") LocalDate date,
+    void twoDevicesNeverMakeTheSameCodeForTheSameDateAndSequence(
+            @ForAll("patterns") LotPattern pattern,
+            @ForAll("tags") DeviceTag a,
+            @ForAll("tags") DeviceTag b,
+            @ForAll("dates") LocalDate date,
             @ForAll @LongRange(min = 0, max = 999_999_999) long sequence) {
         Assume.that(!a.equals(b));
         long seq = fit(pattern, sequence);
@@ -67,9 +79,12 @@ class LotPatternPropertyTest {
     }
 
     @Property
-    void twoDevicesNeverMakeTheSameCodeWhateverTheirDatesAndSequences(@ForAll("patterns") LotPattern pattern,
-            @ForAll("tags") DeviceTag a, @ForAll("tags") DeviceTag b,
-            @ForAll("dates") LocalDate dateA, @ForAll("dates") LocalDate dateB,
+    void twoDevicesNeverMakeTheSameCodeWhateverTheirDatesAndSequences(
+            @ForAll("patterns") LotPattern pattern,
+            @ForAll("tags") DeviceTag a,
+            @ForAll("tags") DeviceTag b,
+            @ForAll("dates") LocalDate dateA,
+            @ForAll("dates") LocalDate dateB,
             @ForAll @LongRange(min = 0, max = 999_999_999) long seqA,
             @ForAll @LongRange(min = 0, max = 999_999_999) long seqB) {
         Assume.that(!a.equals(b));
@@ -78,8 +93,11 @@ class LotPatternPropertyTest {
     }
 
     @Property
-    void oneDeviceNeverRepeatsACodeForTheSameDate(@ForAll("patterns") LotPattern pattern, @ForAll("tags") DeviceTag tag,
-            @ForAll("dates") LocalDate date, @ForAll @LongRange(min = 0, max = 999_999_999) long s1,
+    void oneDeviceNeverRepeatsACodeForTheSameDate(
+            @ForAll("patterns") LotPattern pattern,
+            @ForAll("tags") DeviceTag tag,
+            @ForAll("dates") LocalDate date,
+            @ForAll @LongRange(min = 0, max = 999_999_999) long s1,
             @ForAll @LongRange(min = 0, max = 999_999_999) long s2) {
         long a = fit(pattern, s1);
         long b = fit(pattern, s2);
@@ -88,11 +106,15 @@ class LotPatternPropertyTest {
     }
 
     @Property
-    void everyGeneratedCodeIsAValidLotCodeWithinTheMaximumLength(@ForAll("patterns") LotPattern pattern,
-            @ForAll("tags") DeviceTag tag, @ForAll("dates") LocalDate date,
+    void everyGeneratedCodeIsAValidLotCodeWithinTheMaximumLength(
+            @ForAll("patterns") LotPattern pattern,
+            @ForAll("tags") DeviceTag tag,
+            @ForAll("dates") LocalDate date,
             @ForAll @LongRange(min = 0, max = 999_999_999) long sequence) {
         LotCode code = pattern.generate(tag, date, fit(pattern, sequence));
-        assertThat(code.value().length()).isLessThanOrEqualTo(pattern.maxLength()).isLessThanOrEqualTo(LotCode.MAX_LENGTH);
+        assertThat(code.value().length())
+                .isLessThanOrEqualTo(pattern.maxLength())
+                .isLessThanOrEqualTo(LotCode.MAX_LENGTH);
         assertThat(Gs1Charset.firstOutsideSet82(code.value())).isEqualTo(-1);
         assertThat(code.value()).contains(tag.value());
     }

@@ -1,5 +1,16 @@
 package org.lotkeeper.model.lot;
 
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lotkeeper.model.auth.Role;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lotkeeper.model.auth.Role.ADMIN;
 import static org.lotkeeper.model.auth.Role.OPERATOR;
@@ -12,23 +23,17 @@ import static org.lotkeeper.model.lot.LotStatus.RECALLED;
 import static org.lotkeeper.model.lot.LotStatus.REJECTED;
 import static org.lotkeeper.model.lot.LotStatus.RELEASED;
 
-import java.util.EnumSet;
-import java.util.Optional;
-import java.util.Set;
-
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.lotkeeper.model.auth.Role;
-
 class LotStatusRulesTest {
 
     /** The console rows of the docs/DOMAIN.md table, written out independently of the implementation. */
     private static final Set<String> CONSOLE_TABLE = Set.of(
-            "QUARANTINE>RELEASED", "QUARANTINE>REJECTED", "RELEASED>ON_HOLD", "ON_HOLD>RELEASED",
-            "ON_HOLD>REJECTED", "RELEASED>QUARANTINE", "ON_HOLD>QUARANTINE");
+            "QUARANTINE>RELEASED",
+            "QUARANTINE>REJECTED",
+            "RELEASED>ON_HOLD",
+            "ON_HOLD>RELEASED",
+            "ON_HOLD>REJECTED",
+            "RELEASED>QUARANTINE",
+            "ON_HOLD>QUARANTINE");
 
     private static StatusDecision console(LotStatus from, LotStatus to, Role... roles) {
         return LotStatusRules.decide(StatusChangeRequest.fromConsole(from, to, roles(roles), false, false));
@@ -79,35 +84,49 @@ class LotStatusRulesTest {
     class ConsoleTableRows {
         @ParameterizedTest(name = "{0} → {1} by {2}")
         @CsvSource({
-                "QUARANTINE, RELEASED,   QA,         Released for use",
-                "QUARANTINE, RELEASED,   ADMIN,      Released for use",
-                "QUARANTINE, REJECTED,   QA,         'Rejected, not for use'",
-                "QUARANTINE, REJECTED,   ADMIN,      'Rejected, not for use'",
-                "RELEASED,   ON_HOLD,    QA,         ",
-                "RELEASED,   ON_HOLD,    SUPERVISOR, ",
-                "RELEASED,   ON_HOLD,    ADMIN,      ",
-                "ON_HOLD,    RELEASED,   QA,         Released for use",
-                "ON_HOLD,    RELEASED,   ADMIN,      Released for use",
-                "ON_HOLD,    REJECTED,   QA,         'Rejected, not for use'",
-                "ON_HOLD,    REJECTED,   ADMIN,      'Rejected, not for use'",
-                "RELEASED,   QUARANTINE, QA,         ",
-                "RELEASED,   QUARANTINE, ADMIN,      ",
-                "ON_HOLD,    QUARANTINE, QA,         ",
-                "ON_HOLD,    QUARANTINE, ADMIN,      ",
+            "QUARANTINE, RELEASED,   QA,         Released for use",
+            "QUARANTINE, RELEASED,   ADMIN,      Released for use",
+            "QUARANTINE, REJECTED,   QA,         'Rejected, not for use'",
+            "QUARANTINE, REJECTED,   ADMIN,      'Rejected, not for use'",
+            "RELEASED,   ON_HOLD,    QA,         ",
+            "RELEASED,   ON_HOLD,    SUPERVISOR, ",
+            "RELEASED,   ON_HOLD,    ADMIN,      ",
+            "ON_HOLD,    RELEASED,   QA,         Released for use",
+            "ON_HOLD,    RELEASED,   ADMIN,      Released for use",
+            "ON_HOLD,    REJECTED,   QA,         'Rejected, not for use'",
+            "ON_HOLD,    REJECTED,   ADMIN,      'Rejected, not for use'",
+            "RELEASED,   QUARANTINE, QA,         ",
+            "RELEASED,   QUARANTINE, ADMIN,      ",
+            "ON_HOLD,    QUARANTINE, QA,         ",
+            "ON_HOLD,    QUARANTINE, ADMIN,      ",
         })
-        void allowedRowIsAllowedForItsRolesWithTheRightSignature(LotStatus from, LotStatus to, Role role, String meaning) {
+        void allowedRowIsAllowedForItsRolesWithTheRightSignature(
+                LotStatus from, LotStatus to, Role role, String meaning) {
             assertAllowed(console(from, to, role), meaning);
         }
 
         @ParameterizedTest(name = "{0} → {1} by {2}")
         @CsvSource({
-                "QUARANTINE, RELEASED,   SUPERVISOR", "QUARANTINE, RELEASED,   OPERATOR", "QUARANTINE, RELEASED,   RECEIVER",
-                "QUARANTINE, REJECTED,   SUPERVISOR", "QUARANTINE, REJECTED,   OPERATOR", "QUARANTINE, REJECTED,   RECEIVER",
-                "RELEASED,   ON_HOLD,    OPERATOR",   "RELEASED,   ON_HOLD,    RECEIVER",
-                "ON_HOLD,    RELEASED,   SUPERVISOR", "ON_HOLD,    RELEASED,   OPERATOR",   "ON_HOLD,    RELEASED,   RECEIVER",
-                "ON_HOLD,    REJECTED,   SUPERVISOR", "ON_HOLD,    REJECTED,   OPERATOR",   "ON_HOLD,    REJECTED,   RECEIVER",
-                "RELEASED,   QUARANTINE, SUPERVISOR", "RELEASED,   QUARANTINE, OPERATOR",   "RELEASED,   QUARANTINE, RECEIVER",
-                "ON_HOLD,    QUARANTINE, SUPERVISOR", "ON_HOLD,    QUARANTINE, OPERATOR",   "ON_HOLD,    QUARANTINE, RECEIVER",
+            "QUARANTINE, RELEASED,   SUPERVISOR",
+            "QUARANTINE, RELEASED,   OPERATOR",
+            "QUARANTINE, RELEASED,   RECEIVER",
+            "QUARANTINE, REJECTED,   SUPERVISOR",
+            "QUARANTINE, REJECTED,   OPERATOR",
+            "QUARANTINE, REJECTED,   RECEIVER",
+            "RELEASED,   ON_HOLD,    OPERATOR",
+            "RELEASED,   ON_HOLD,    RECEIVER",
+            "ON_HOLD,    RELEASED,   SUPERVISOR",
+            "ON_HOLD,    RELEASED,   OPERATOR",
+            "ON_HOLD,    RELEASED,   RECEIVER",
+            "ON_HOLD,    REJECTED,   SUPERVISOR",
+            "ON_HOLD,    REJECTED,   OPERATOR",
+            "ON_HOLD,    REJECTED,   RECEIVER",
+            "RELEASED,   QUARANTINE, SUPERVISOR",
+            "RELEASED,   QUARANTINE, OPERATOR",
+            "RELEASED,   QUARANTINE, RECEIVER",
+            "ON_HOLD,    QUARANTINE, SUPERVISOR",
+            "ON_HOLD,    QUARANTINE, OPERATOR",
+            "ON_HOLD,    QUARANTINE, RECEIVER",
         })
         void allowedRowIsRefusedForOtherRoles(LotStatus from, LotStatus to, Role role) {
             assertRefused(console(from, to, role), StatusRefusal.ROLE_NOT_ALLOWED);
@@ -161,7 +180,8 @@ class LotStatusRulesTest {
         void targetsFromFollowTheTable() {
             assertThat(LotStatusRules.targetsFrom(QUARANTINE)).containsExactlyInAnyOrder(RELEASED, REJECTED, RECALLED);
             assertThat(LotStatusRules.targetsFrom(RELEASED)).containsExactlyInAnyOrder(ON_HOLD, QUARANTINE, RECALLED);
-            assertThat(LotStatusRules.targetsFrom(ON_HOLD)).containsExactlyInAnyOrder(RELEASED, REJECTED, QUARANTINE, RECALLED);
+            assertThat(LotStatusRules.targetsFrom(ON_HOLD))
+                    .containsExactlyInAnyOrder(RELEASED, REJECTED, QUARANTINE, RECALLED);
             assertThat(LotStatusRules.targetsFrom(REJECTED)).isEmpty();
             assertThat(LotStatusRules.targetsFrom(RECALLED)).isEmpty();
         }
@@ -199,8 +219,8 @@ class LotStatusRulesTest {
 
         @Test
         void releaseFromHoldNeedsNoNewCoa() {
-            StatusDecision decision = LotStatusRules.decide(
-                    StatusChangeRequest.fromConsole(ON_HOLD, RELEASED, Set.of(QA), true, false));
+            StatusDecision decision =
+                    LotStatusRules.decide(StatusChangeRequest.fromConsole(ON_HOLD, RELEASED, Set.of(QA), true, false));
             assertAllowed(decision, "Released for use");
         }
 
@@ -215,7 +235,9 @@ class LotStatusRulesTest {
     @Nested
     class FromDevice {
         @ParameterizedTest
-        @EnumSource(value = Role.class, names = {"OPERATOR", "QA", "SUPERVISOR", "ADMIN"})
+        @EnumSource(
+                value = Role.class,
+                names = {"OPERATOR", "QA", "SUPERVISOR", "ADMIN"})
         void holdFromDeviceIsAllowedWithoutSignature(Role role) {
             assertAllowed(device(RELEASED, ON_HOLD, role), null);
         }
@@ -232,8 +254,12 @@ class LotStatusRulesTest {
 
         @ParameterizedTest(name = "{0} → {1}")
         @CsvSource({
-                "QUARANTINE, RELEASED", "QUARANTINE, REJECTED", "ON_HOLD, RELEASED", "ON_HOLD, REJECTED",
-                "RELEASED, QUARANTINE", "ON_HOLD, QUARANTINE",
+            "QUARANTINE, RELEASED",
+            "QUARANTINE, REJECTED",
+            "ON_HOLD, RELEASED",
+            "ON_HOLD, REJECTED",
+            "RELEASED, QUARANTINE",
+            "ON_HOLD, QUARANTINE",
         })
         void onlyHoldIsPossibleFromDeviceEvenForAdmin(LotStatus from, LotStatus to) {
             assertRefused(device(from, to, ADMIN, QA), StatusRefusal.INVALID_TRANSITION);
@@ -255,7 +281,9 @@ class LotStatusRulesTest {
     @Nested
     class Recall {
         @ParameterizedTest
-        @EnumSource(value = LotStatus.class, names = {"QUARANTINE", "RELEASED", "ON_HOLD"})
+        @EnumSource(
+                value = LotStatus.class,
+                names = {"QUARANTINE", "RELEASED", "ON_HOLD"})
         void realRecallSetsRecalledForQaSupervisorAndAdminWithSignature(LotStatus from) {
             for (Role role : EnumSet.of(QA, SUPERVISOR, ADMIN)) {
                 assertAllowed(recall(from, role), "Recalled");
@@ -263,13 +291,17 @@ class LotStatusRulesTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = Role.class, names = {"OPERATOR", "RECEIVER"})
+        @EnumSource(
+                value = Role.class,
+                names = {"OPERATOR", "RECEIVER"})
         void otherRolesCannotRecall(Role role) {
             assertRefused(recall(RELEASED, role), StatusRefusal.ROLE_NOT_ALLOWED);
         }
 
         @ParameterizedTest
-        @EnumSource(value = LotStatus.class, names = {"QUARANTINE", "RELEASED", "ON_HOLD"})
+        @EnumSource(
+                value = LotStatus.class,
+                names = {"QUARANTINE", "RELEASED", "ON_HOLD"})
         void recalledOutsideARealRecallIsRefusedEvenForAdmin(LotStatus from) {
             StatusDecision decision = console(from, RECALLED, ADMIN);
             assertRefused(decision, StatusRefusal.INVALID_TRANSITION);
@@ -278,8 +310,8 @@ class LotStatusRulesTest {
 
         @Test
         void recallCannotSetAnyOtherStatus() {
-            StatusDecision decision = LotStatusRules.decide(new StatusChangeRequest(
-                    RELEASED, ON_HOLD, Set.of(QA), StatusChannel.CONSOLE, true, false, false));
+            StatusDecision decision = LotStatusRules.decide(
+                    new StatusChangeRequest(RELEASED, ON_HOLD, Set.of(QA), StatusChannel.CONSOLE, true, false, false));
             assertRefused(decision, StatusRefusal.INVALID_TRANSITION);
         }
 
@@ -297,7 +329,9 @@ class LotStatusRulesTest {
     @Nested
     class FinalStatuses {
         @ParameterizedTest
-        @EnumSource(value = LotStatus.class, names = {"REJECTED", "RECALLED"})
+        @EnumSource(
+                value = LotStatus.class,
+                names = {"REJECTED", "RECALLED"})
         void nothingLeavesAFinalStatusEvenForAdmin(LotStatus from) {
             for (LotStatus to : LotStatus.values()) {
                 assertRefused(console(from, to, ADMIN), StatusRefusal.INVALID_TRANSITION);
@@ -307,7 +341,9 @@ class LotStatusRulesTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = LotStatus.class, names = {"QUARANTINE", "RELEASED", "ON_HOLD"})
+        @EnumSource(
+                value = LotStatus.class,
+                names = {"QUARANTINE", "RELEASED", "ON_HOLD"})
         void otherStatusesAreNotFinal(LotStatus status) {
             assertThat(LotStatusRules.isFinal(status)).isFalse();
         }

@@ -14,13 +14,15 @@ class QuantityProperties {
 
     @Provide
     Arbitrary<Quantity> kilograms() {
-        return Arbitraries.bigDecimals().between(new BigDecimal("-1000000000"), new BigDecimal("1000000000"))
-                .ofScale(6).map(v -> Quantity.of(v, Uom.KGM));
+        return Arbitraries.bigDecimals()
+                .between(new BigDecimal("-1000000000"), new BigDecimal("1000000000"))
+                .ofScale(6)
+                .map(v -> Quantity.of(v, Uom.KGM));
     }
 
     @Property
-    void additionIsCommutativeAndAssociative(@ForAll("kilograms") Quantity a, @ForAll("kilograms") Quantity b,
-                                             @ForAll("kilograms") Quantity c) {
+    void additionIsCommutativeAndAssociative(
+            @ForAll("kilograms") Quantity a, @ForAll("kilograms") Quantity b, @ForAll("kilograms") Quantity c) {
         assertThat(a.plus(b)).isEqualTo(b.plus(a));
         assertThat(a.plus(b).plus(c)).isEqualTo(a.plus(b.plus(c)));
     }

@@ -26,7 +26,8 @@ class QuantityTest {
     @ValueSource(strings = {"", " 1", "1 ", "1e3", "1E-2", "1,5", "0x10", "NaN", "Infinity", "--1", "1.2.3", "١٢"})
     void onlyPlainDecimalsAreNumbers(String text) {
         assertThatThrownBy(() -> Quantity.parse(text, "KGM"))
-                .isInstanceOfSatisfying(InvalidQuantityException.class,
+                .isInstanceOfSatisfying(
+                        InvalidQuantityException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.BAD_NUMBER));
     }
 
@@ -43,10 +44,15 @@ class QuantityTest {
     @Test
     void absurdMagnitudesAndPrecisionAreRefused() {
         assertThatThrownBy(() -> Quantity.parse("1" + "0".repeat(15), "KGM"))
-                .isInstanceOfSatisfying(InvalidQuantityException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
+                .isInstanceOfSatisfying(
+                        InvalidQuantityException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
         assertThatThrownBy(() -> Quantity.parse("0.0000000001", "KGM"))
-                .isInstanceOfSatisfying(InvalidQuantityException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_PRECISE));
-        assertThat(Quantity.parse("999999999999999.000000001", "KGM").valueText()).isEqualTo("999999999999999.000000001");
+                .isInstanceOfSatisfying(
+                        InvalidQuantityException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.TOO_PRECISE));
+        assertThat(Quantity.parse("999999999999999.000000001", "KGM").valueText())
+                .isEqualTo("999999999999999.000000001");
     }
 
     @Test
@@ -60,7 +66,9 @@ class QuantityTest {
     @Test
     void conversionWithoutAnExactResultFailsInsteadOfRounding() {
         assertThatThrownBy(() -> Quantity.parse("1", "KGM").to(Uom.LBR))
-                .isInstanceOfSatisfying(InvalidQuantityException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INEXACT));
+                .isInstanceOfSatisfying(
+                        InvalidQuantityException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.INEXACT));
         assertThat(Quantity.parse("1", "KGM").valueIn(Uom.LBR, 3, RoundingMode.HALF_EVEN))
                 .isEqualByComparingTo("2.205");
     }
@@ -68,16 +76,22 @@ class QuantityTest {
     @Test
     void massAndVolumeDoNotMix() {
         assertThatThrownBy(() -> Quantity.parse("1", "KGM").plus(Quantity.parse("1", "LTR")))
-                .isInstanceOfSatisfying(InvalidQuantityException.class, e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_DIMENSION));
+                .isInstanceOfSatisfying(
+                        InvalidQuantityException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_DIMENSION));
         assertThatThrownBy(() -> Quantity.parse("1", "H87").compareTo(Quantity.parse("1", "KGM")))
                 .isInstanceOf(InvalidQuantityException.class);
     }
 
     @Test
     void arithmeticKeepsTheLeftUnitAndEveryDigit() {
-        Quantity q = Quantity.parse("800", "KGM").minus(Quantity.parse("300", "KGM")).minus(Quantity.parse("500000", "GRM"));
+        Quantity q =
+                Quantity.parse("800", "KGM").minus(Quantity.parse("300", "KGM")).minus(Quantity.parse("500000", "GRM"));
         assertThat(q).isEqualTo(Quantity.zero(Uom.KGM));
-        assertThat(Quantity.parse("0.1", "LTR").plus(Quantity.parse("0.2", "LTR")).valueText()).isEqualTo("0.3");
+        assertThat(Quantity.parse("0.1", "LTR")
+                        .plus(Quantity.parse("0.2", "LTR"))
+                        .valueText())
+                .isEqualTo("0.3");
         assertThat(Quantity.parse("3", "H87").times(new BigDecimal("20"))).isEqualTo(Quantity.parse("60", "H87"));
     }
 
@@ -87,16 +101,21 @@ class QuantityTest {
         assertThat(delta.signum()).isNegative();
         assertThat(delta.abs()).isEqualTo(Quantity.parse("1", "H87"));
         assertThatThrownBy(delta::requirePositive)
-                .isInstanceOfSatisfying(InvalidQuantityException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_POSITIVE));
+                .isInstanceOfSatisfying(
+                        InvalidQuantityException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.NOT_POSITIVE));
         assertThatThrownBy(() -> Quantity.zero(Uom.KGM).requirePositive()).isInstanceOf(InvalidQuantityException.class);
-        assertThat(Quantity.parse("0.001", "KGM").requirePositive().isPositive()).isTrue();
+        assertThat(Quantity.parse("0.001", "KGM").requirePositive().isPositive())
+                .isTrue();
     }
 
     @Test
     void comparesAcrossUnitsByAmount() {
         assertThat(Quantity.parse("999", "GRM")).isLessThan(Quantity.parse("1", "KGM"));
-        assertThat(Quantity.parse("1000", "GRM").compareTo(Quantity.parse("1", "KGM"))).isZero();
-        assertThat(Quantity.parse("2", "KGM").min(Quantity.parse("1500", "GRM"))).isEqualTo(Quantity.parse("1.5", "KGM"));
+        assertThat(Quantity.parse("1000", "GRM").compareTo(Quantity.parse("1", "KGM")))
+                .isZero();
+        assertThat(Quantity.parse("2", "KGM").min(Quantity.parse("1500", "GRM")))
+                .isEqualTo(Quantity.parse("1.5", "KGM"));
     }
 
     @Test
@@ -106,7 +125,9 @@ class QuantityTest {
         assertThat(primer.toBase(new BigDecimal("500"), "MLT")).isEqualTo(Quantity.parse("0.5", "LTR"));
         assertThatThrownBy(() -> primer.toBase(BigDecimal.ONE, "DRUM")).hasMessageContaining("DRUM");
         assertThatThrownBy(() -> primer.toBase(BigDecimal.ONE, "KGM"))
-                .isInstanceOfSatisfying(InvalidQuantityException.class, e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_DIMENSION));
+                .isInstanceOfSatisfying(
+                        InvalidQuantityException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_DIMENSION));
     }
 
     @Test
@@ -114,7 +135,8 @@ class QuantityTest {
         assertThatThrownBy(() -> new PackUnit("KGM", BigDecimal.ONE)).hasMessageContaining("already a unit");
         assertThatThrownBy(() -> new PackUnit("PAIL", BigDecimal.ZERO)).hasMessageContaining("greater than zero");
         assertThatThrownBy(() -> new PackUnit("pail", BigDecimal.TEN)).isInstanceOf(InvalidQuantityException.class);
-        assertThatThrownBy(() -> new ItemUnits(Uom.KGM, List.of(new PackUnit("DRUM", BigDecimal.TEN), new PackUnit("DRUM", BigDecimal.ONE))))
+        assertThatThrownBy(() -> new ItemUnits(
+                        Uom.KGM, List.of(new PackUnit("DRUM", BigDecimal.TEN), new PackUnit("DRUM", BigDecimal.ONE))))
                 .hasMessageContaining("twice");
     }
 }

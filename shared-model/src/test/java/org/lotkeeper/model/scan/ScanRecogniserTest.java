@@ -71,21 +71,26 @@ class ScanRecogniserTest {
 
     @Test
     void gs1LocationAsElementStringOrDigitalLink() {
-        for (String text : new String[] {"4140614141000005254WH-A-01", "]C14140614141000005254WH-A-01",
-                "]Q1https://id.gs1.org/414/0614141000005/254/WH-A-01"}) {
+        for (String text : new String[] {
+            "4140614141000005254WH-A-01",
+            "]C14140614141000005254WH-A-01",
+            "]Q1https://id.gs1.org/414/0614141000005/254/WH-A-01"
+        }) {
             assertThat(scan(text)).isInstanceOfSatisfying(Scan.GlnLocation.class, l -> {
                 assertThat(l.gln()).isEqualTo(Gln.of("0614141000005"));
                 assertThat(l.extension()).contains("WH-A-01");
             });
         }
-        assertThat(scan("4140614141000005")).isInstanceOfSatisfying(Scan.GlnLocation.class,
-                l -> assertThat(l.extension()).isEmpty());
+        assertThat(scan("4140614141000005"))
+                .isInstanceOfSatisfying(
+                        Scan.GlnLocation.class, l -> assertThat(l.extension()).isEmpty());
     }
 
     @Test
     void returnableDrumIsOtherGs1Data() {
-        assertThat(scan("]C1800300614141000418DRUM-12")).isInstanceOfSatisfying(Scan.OtherGs1.class,
-                o -> assertThat(o.data().grai()).contains("00614141000418DRUM-12"));
+        assertThat(scan("]C1800300614141000418DRUM-12"))
+                .isInstanceOfSatisfying(
+                        Scan.OtherGs1.class, o -> assertThat(o.data().grai()).contains("00614141000418DRUM-12"));
     }
 
     @Test
@@ -131,22 +136,30 @@ class ScanRecogniserTest {
         Scan.Unrecognised check = unrecognised("0109501101530004");
         assertThat(check.gs1Error()).map(Gs1Exception::reason).contains(Reason.CHECK_DIGIT);
         assertThat(check.message()).contains("Check digit");
-        assertThat(unrecognised("]C10109501101530003" + "10AB#1").gs1Error()).map(Gs1Exception::reason)
+        assertThat(unrecognised("]C10109501101530003" + "10AB#1").gs1Error())
+                .map(Gs1Exception::reason)
                 .contains(Reason.BAD_CHARACTER);
-        assertThat(unrecognised("010950110153000310AB#1").gs1Error()).map(Gs1Exception::reason)
+        assertThat(unrecognised("010950110153000310AB#1").gs1Error())
+                .map(Gs1Exception::reason)
                 .contains(Reason.BAD_CHARACTER);
-        assertThat(unrecognised("01095011015300031725133110A").gs1Error()).map(Gs1Exception::reason)
+        assertThat(unrecognised("01095011015300031725133110A").gs1Error())
+                .map(Gs1Exception::reason)
                 .contains(Reason.INVALID_DATE);
-        assertThat(unrecognised("https://id.gs1.org/01/9520123456788").gs1Error()).map(Gs1Exception::reason)
+        assertThat(unrecognised("https://id.gs1.org/01/9520123456788").gs1Error())
+                .map(Gs1Exception::reason)
                 .contains(Reason.BAD_URI);
-        assertThat(unrecognised("(01)0950110153000").gs1Error()).map(Gs1Exception::reason).contains(Reason.TOO_SHORT);
+        assertThat(unrecognised("(01)0950110153000").gs1Error())
+                .map(Gs1Exception::reason)
+                .contains(Reason.TOO_SHORT);
     }
 
     @Test
     void textThatIsNeitherGs1NorACode() {
         Scan.Unrecognised u = unrecognised("hello world");
         assertThat(u.message()).contains("neither a GS1 label nor a Lotkeeper label");
-        assertThat(unrecognised("\u0007beep").gs1Error()).map(Gs1Exception::reason).contains(Reason.BAD_CHARACTER);
+        assertThat(unrecognised("\u0007beep").gs1Error())
+                .map(Gs1Exception::reason)
+                .contains(Reason.BAD_CHARACTER);
     }
 
     @Test
@@ -158,7 +171,9 @@ class ScanRecogniserTest {
 
     @Test
     void tenKilobytesOfJunk() {
-        assertThat(unrecognised("x".repeat(10_240)).gs1Error()).map(Gs1Exception::reason).contains(Reason.TOO_LONG);
+        assertThat(unrecognised("x".repeat(10_240)).gs1Error())
+                .map(Gs1Exception::reason)
+                .contains(Reason.TOO_LONG);
     }
 
     @Property(tries = 2000)
@@ -174,6 +189,8 @@ class ScanRecogniserTest {
     Arbitrary<String> scans() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(50),
-                Arbitraries.strings().withChars("0123456789BOSL:]C1Q-_./()~\u001d#\r\n ").ofMaxLength(50));
+                Arbitraries.strings()
+                        .withChars("0123456789BOSL:]C1Q-_./()~\u001d#\r\n ")
+                        .ofMaxLength(50));
     }
 }

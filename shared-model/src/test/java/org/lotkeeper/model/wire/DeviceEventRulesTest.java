@@ -13,7 +13,8 @@ class DeviceEventRulesTest {
 
     @Test
     void holdFromADeviceIsFine() {
-        assertThat(DeviceEventRules.check(Fixtures.event("status-hold.json"), "")).isEmpty();
+        assertThat(DeviceEventRules.check(Fixtures.event("status-hold.json"), ""))
+                .isEmpty();
     }
 
     @Test
@@ -22,24 +23,31 @@ class DeviceEventRulesTest {
 
         assertThat(DeviceEventRules.check(Fixtures.read(release).value(), "events[2]"))
                 .extracting(FieldProblem::code, FieldProblem::field)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ErrorCode.INVALID_FIELD, "events[2].payload.status"));
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ErrorCode.INVALID_FIELD, "events[2].payload.status"));
     }
 
     @Test
     void signedStatusFromADeviceIsRefused() throws Exception {
-        ObjectNode signed = Fixtures.with(Fixtures.tree("status-hold.json"), "payload.signature", Fixtures.JSON.readTree("""
+        ObjectNode signed =
+                Fixtures.with(Fixtures.tree("status-hold.json"), "payload.signature", Fixtures.JSON.readTree("""
                 {"signer": "quinn", "name": "Quinn Adeyemi", "meaning": "Held", "signedAt": "2026-11-25T09:00:00Z"}"""));
 
         Event event = Fixtures.read(signed).value();
 
-        assertThat(((StatusChange) event.payload()).signature().signedAt()).isEqualTo(Instant.parse("2026-11-25T09:00:00Z"));
-        assertThat(DeviceEventRules.check(event, "")).extracting(FieldProblem::field).containsExactly("payload.signature");
+        assertThat(((StatusChange) event.payload()).signature().signedAt())
+                .isEqualTo(Instant.parse("2026-11-25T09:00:00Z"));
+        assertThat(DeviceEventRules.check(event, ""))
+                .extracting(FieldProblem::field)
+                .containsExactly("payload.signature");
     }
 
     @Test
     void storedSignatureRoundTrips() throws Exception {
-        ObjectNode signed = Fixtures.with(Fixtures.with(Fixtures.tree("status-hold.json"), "payload.status", "RELEASED"),
-                "payload.signature", Fixtures.JSON.readTree("""
+        ObjectNode signed = Fixtures.with(
+                Fixtures.with(Fixtures.tree("status-hold.json"), "payload.status", "RELEASED"),
+                "payload.signature",
+                Fixtures.JSON.readTree("""
                         {"signer": "quinn", "name": "Quinn Adeyemi", "meaning": "Released for use",
                          "signedAt": "2026-11-16T13:00:00.250Z"}"""));
 
@@ -50,7 +58,9 @@ class DeviceEventRulesTest {
 
     @Test
     void incompleteSignatureIsReportedAtItsPath() throws Exception {
-        ObjectNode signed = Fixtures.with(Fixtures.tree("status-hold.json"), "payload.signature",
+        ObjectNode signed = Fixtures.with(
+                Fixtures.tree("status-hold.json"),
+                "payload.signature",
                 Fixtures.JSON.readTree("{\"signer\": \"quinn\", \"name\": \"Q\", \"meaning\": \"Held\"}"));
 
         assertThat(Fixtures.read(signed).firstProblem().field()).isEqualTo("payload.signature.signedAt");
@@ -58,8 +68,11 @@ class DeviceEventRulesTest {
 
     @Test
     void deviceEventNeedsASequenceNumber() {
-        Event e = Fixtures.read(Fixtures.without(Fixtures.tree("move-riverside.json"), "deviceSeq")).value();
+        Event e = Fixtures.read(Fixtures.without(Fixtures.tree("move-riverside.json"), "deviceSeq"))
+                .value();
 
-        assertThat(DeviceEventRules.check(e, "")).extracting(FieldProblem::code).containsExactly(ErrorCode.MISSING_FIELD);
+        assertThat(DeviceEventRules.check(e, ""))
+                .extracting(FieldProblem::code)
+                .containsExactly(ErrorCode.MISSING_FIELD);
     }
 }

@@ -45,12 +45,12 @@ final class EventArbitraries {
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String SET_82 = ALNUM + "!\"%&'()*+,-./:;<=>?_";
 
-    private EventArbitraries() {
-    }
+    private EventArbitraries() {}
 
     private static Arbitrary<String> code() {
         Arbitrary<Character> first = Arbitraries.of(ALNUM.toCharArray());
-        Arbitrary<String> rest = Arbitraries.strings().withChars((ALNUM + "-_./").toCharArray()).ofMaxLength(39);
+        Arbitrary<String> rest =
+                Arbitraries.strings().withChars((ALNUM + "-_./").toCharArray()).ofMaxLength(39);
         return Combinators.combine(first, rest).as((f, r) -> f + r);
     }
 
@@ -59,7 +59,11 @@ final class EventArbitraries {
     }
 
     static Arbitrary<LotCode> lots() {
-        return Arbitraries.strings().withChars(SET_82.toCharArray()).ofMinLength(1).ofMaxLength(20).map(LotCode::of);
+        return Arbitraries.strings()
+                .withChars(SET_82.toCharArray())
+                .ofMinLength(1)
+                .ofMaxLength(20)
+                .map(LotCode::of);
     }
 
     static Arbitrary<LocationCode> locations() {
@@ -80,21 +84,28 @@ final class EventArbitraries {
 
     /** Non-blank text with spaces, punctuation, accents and characters outside the BMP. */
     static Arbitrary<String> text(int max) {
-        Arbitrary<String> plain = Arbitraries.strings().withCharRange(' ', '~').withChars('é', 'ß', '漢', '—')
-                .ofMinLength(1).ofMaxLength(max);
-        return Arbitraries.oneOf(plain, plain.map(s -> s.length() + 2 <= max ? s + "🛢" : s)).filter(s -> !s.isBlank());
+        Arbitrary<String> plain = Arbitraries.strings()
+                .withCharRange(' ', '~')
+                .withChars('é', 'ß', '漢', '—')
+                .ofMinLength(1)
+                .ofMaxLength(max);
+        return Arbitraries.oneOf(plain, plain.map(s -> s.length() + 2 <= max ? s + "🛢" : s))
+                .filter(s -> !s.isBlank());
     }
 
     /** Decimal values with up to 15 integer digits and 9 decimals, sometimes with trailing zeros. */
     static Arbitrary<BigDecimal> positiveDecimals() {
-        Arbitrary<BigDecimal> small = Arbitraries.bigDecimals().between(new BigDecimal("0.000000001"), new BigDecimal("1000"))
+        Arbitrary<BigDecimal> small = Arbitraries.bigDecimals()
+                .between(new BigDecimal("0.000000001"), new BigDecimal("1000"))
                 .ofScale(9);
-        Arbitrary<BigDecimal> whole = Arbitraries.longs().between(1, 999_999_999_999_999L).map(BigDecimal::valueOf);
+        Arbitrary<BigDecimal> whole =
+                Arbitraries.longs().between(1, 999_999_999_999_999L).map(BigDecimal::valueOf);
         return Arbitraries.oneOf(small, whole).filter(d -> d.signum() > 0);
     }
 
     static Arbitrary<Quantity> positive() {
-        return Combinators.combine(positiveDecimals(), Arbitraries.of(Uom.class)).as(Quantity::of);
+        return Combinators.combine(positiveDecimals(), Arbitraries.of(Uom.class))
+                .as(Quantity::of);
     }
 
     static Arbitrary<Quantity> notNegative() {
@@ -106,13 +117,19 @@ final class EventArbitraries {
     }
 
     static Arbitrary<LocalDate> dates() {
-        return Arbitraries.longs().between(LocalDate.of(1900, 1, 1).toEpochDay(), LocalDate.of(2199, 12, 31).toEpochDay())
+        return Arbitraries.longs()
+                .between(
+                        LocalDate.of(1900, 1, 1).toEpochDay(),
+                        LocalDate.of(2199, 12, 31).toEpochDay())
                 .map(LocalDate::ofEpochDay);
     }
 
     static Arbitrary<Instant> instants() {
-        return Arbitraries.longs().between(Instant.parse("2000-01-01T00:00:00Z").toEpochMilli(),
-                Instant.parse("2099-12-31T23:59:59.999Z").toEpochMilli()).map(Instant::ofEpochMilli);
+        return Arbitraries.longs()
+                .between(
+                        Instant.parse("2000-01-01T00:00:00Z").toEpochMilli(),
+                        Instant.parse("2099-12-31T23:59:59.999Z").toEpochMilli())
+                .map(Instant::ofEpochMilli);
     }
 
     private static <T> Arbitrary<T> maybe(Arbitrary<T> a) {
@@ -120,13 +137,29 @@ final class EventArbitraries {
     }
 
     static Arbitrary<Receive> receives() {
-        Arbitrary<Object[]> head = Combinators.combine(partners(), references(), items(), lots(), maybe(lots()), positive())
+        Arbitrary<Object[]> head = Combinators.combine(
+                        partners(), references(), items(), lots(), maybe(lots()), positive())
                 .as((s, r, i, l, sl, q) -> new Object[] {s, r, i, l, sl, q});
-        Arbitrary<Object[]> tail = Combinators.combine(maybe(dates()), maybe(dates()), locations(), maybe(ssccs()),
-                references().list().ofMaxSize(3)).as((e, m, loc, sscc, docs) -> new Object[] {e, m, loc, sscc, docs});
-        return Combinators.combine(head, tail).as((h, t) -> new Receive((PartnerCode) h[0], (Reference) h[1],
-                (ItemCode) h[2], (LotCode) h[3], (LotCode) h[4], (Quantity) h[5], (LocalDate) t[0], (LocalDate) t[1],
-                (LocationCode) t[2], (Sscc) t[3], references(t[4])));
+        Arbitrary<Object[]> tail = Combinators.combine(
+                        maybe(dates()),
+                        maybe(dates()),
+                        locations(),
+                        maybe(ssccs()),
+                        references().list().ofMaxSize(3))
+                .as((e, m, loc, sscc, docs) -> new Object[] {e, m, loc, sscc, docs});
+        return Combinators.combine(head, tail)
+                .as((h, t) -> new Receive(
+                        (PartnerCode) h[0],
+                        (Reference) h[1],
+                        (ItemCode) h[2],
+                        (LotCode) h[3],
+                        (LotCode) h[4],
+                        (Quantity) h[5],
+                        (LocalDate) t[0],
+                        (LocalDate) t[1],
+                        (LocationCode) t[2],
+                        (Sscc) t[3],
+                        references(t[4])));
     }
 
     private static List<Reference> references(Object list) {
@@ -134,21 +167,38 @@ final class EventArbitraries {
     }
 
     static Arbitrary<Pick> picks() {
-        Arbitrary<Object[]> head = Combinators.combine(references(), items(), lots(), positive(), locations(), locations())
+        Arbitrary<Object[]> head = Combinators.combine(
+                        references(), items(), lots(), positive(), locations(), locations())
                 .as((o, i, l, q, f, t) -> new Object[] {o, i, l, q, f, t});
-        Arbitrary<Object[]> tail = Combinators.combine(maybe(partners()), maybe(lots()), maybe(Arbitraries.of(DeviationReason.class)),
-                text(500)).as((c, s, r, n) -> new Object[] {c, s, r, n});
-        return Combinators.combine(head, tail).as((h, t) -> new Pick((Reference) h[0], (ItemCode) h[1], (LotCode) h[2],
-                (Quantity) h[3], (LocationCode) h[4], (LocationCode) h[5], (PartnerCode) t[0], (LotCode) t[1],
-                (DeviationReason) t[2], t[2] == null ? null : (String) t[3]));
+        Arbitrary<Object[]> tail = Combinators.combine(
+                        maybe(partners()), maybe(lots()), maybe(Arbitraries.of(DeviationReason.class)), text(500))
+                .as((c, s, r, n) -> new Object[] {c, s, r, n});
+        return Combinators.combine(head, tail)
+                .as((h, t) -> new Pick(
+                        (Reference) h[0],
+                        (ItemCode) h[1],
+                        (LotCode) h[2],
+                        (Quantity) h[3],
+                        (LocationCode) h[4],
+                        (LocationCode) h[5],
+                        (PartnerCode) t[0],
+                        (LotCode) t[1],
+                        (DeviationReason) t[2],
+                        t[2] == null ? null : (String) t[3]));
     }
 
     static Arbitrary<Transform> transforms() {
-        Arbitrary<Transform.Input> input = Combinators.combine(items(), lots(), positive(), locations()).as(Transform.Input::new);
-        Arbitrary<Transform.Output> output = Combinators.combine(items(), lots(), positive(), locations(), maybe(dates()))
+        Arbitrary<Transform.Input> input =
+                Combinators.combine(items(), lots(), positive(), locations()).as(Transform.Input::new);
+        Arbitrary<Transform.Output> output = Combinators.combine(
+                        items(), lots(), positive(), locations(), maybe(dates()))
                 .as(Transform.Output::new);
-        return Combinators.combine(Arbitraries.of(TransformKind.class), references(), input.list().ofMinSize(1).ofMaxSize(4),
-                output.list().ofMinSize(1).ofMaxSize(3)).as(Transform::new);
+        return Combinators.combine(
+                        Arbitraries.of(TransformKind.class),
+                        references(),
+                        input.list().ofMinSize(1).ofMaxSize(4),
+                        output.list().ofMinSize(1).ofMaxSize(3))
+                .as(Transform::new);
     }
 
     static Arbitrary<ContainerLine> containerLines() {
@@ -158,9 +208,11 @@ final class EventArbitraries {
     static Arbitrary<EventPayload> payloads() {
         return Arbitraries.oneOf(
                 receives(),
-                Combinators.combine(items(), lots(), positive(), locations(), locations(), maybe(ssccs())).as(Move::new),
+                Combinators.combine(items(), lots(), positive(), locations(), locations(), maybe(ssccs()))
+                        .as(Move::new),
                 picks(),
-                Combinators.combine(items(), lots(), locations(), notNegative(), maybe(references())).as(Count::new),
+                Combinators.combine(items(), lots(), locations(), notNegative(), maybe(references()))
+                        .as(Count::new),
                 Combinators.combine(references(), partners(), items(), lots(), positive(), locations(), maybe(ssccs()))
                         .as(Ship::new),
                 transforms(),
@@ -168,9 +220,18 @@ final class EventArbitraries {
                         .as((i, l, s, r) -> new StatusChange(i, l, s, r)),
                 Combinators.combine(partners(), references(), items(), lots(), positive(), locations(), text(500))
                         .as(Return::new),
-                Combinators.combine(items(), lots(), locations(), notZero(), text(500)).as(Adjust::new),
-                Combinators.combine(ssccs(), locations(), containerLines().list().ofMinSize(1).ofMaxSize(4)).as(Pack::new),
-                Combinators.combine(ssccs(), locations(), containerLines().list().ofMinSize(1).ofMaxSize(4)).as(Unpack::new));
+                Combinators.combine(items(), lots(), locations(), notZero(), text(500))
+                        .as(Adjust::new),
+                Combinators.combine(
+                                ssccs(),
+                                locations(),
+                                containerLines().list().ofMinSize(1).ofMaxSize(4))
+                        .as(Pack::new),
+                Combinators.combine(
+                                ssccs(),
+                                locations(),
+                                containerLines().list().ofMinSize(1).ofMaxSize(4))
+                        .as(Unpack::new));
     }
 
     static Arbitrary<Event> events() {

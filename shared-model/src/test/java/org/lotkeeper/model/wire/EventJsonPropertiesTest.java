@@ -57,7 +57,8 @@ class EventJsonPropertiesTest {
 
     @Property(tries = 300)
     void differentEventsHaveDifferentCanonicalBytes(@ForAll("events") Event a, @ForAll("events") Event b) {
-        assertThat(java.util.Arrays.equals(EventJson.canonicalBytes(a), EventJson.canonicalBytes(b))).isEqualTo(a.equals(b));
+        assertThat(java.util.Arrays.equals(EventJson.canonicalBytes(a), EventJson.canonicalBytes(b)))
+                .isEqualTo(a.equals(b));
     }
 
     @Property(tries = 1_000)
@@ -74,7 +75,8 @@ class EventJsonPropertiesTest {
 
     @Provide
     Arbitrary<String> jsonish() {
-        return Arbitraries.strings().withChars("{}[]\":,.-+0123456789eE truefalsnu\\/abcdefgh\u0000\u001f\u00e9\ud800")
+        return Arbitraries.strings()
+                .withChars("{}[]\":,.-+0123456789eE truefalsnu\\/abcdefgh\u0000\u001f\u00e9\ud800")
                 .ofMaxLength(200);
     }
 
@@ -90,19 +92,37 @@ class EventJsonPropertiesTest {
     Arbitrary<JsonNode> junkValues() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(30).map(NODES::textNode),
-                Arbitraries.strings().withChars("0123456789.-eE+").ofMaxLength(25).map(NODES::textNode),
-                Arbitraries.of("RELEASED", "ON_HOLD", "MOVE", "KGM", "2027-02-30", "2026-11-25T08:15:02Z", "", " ",
-                        "A".repeat(5_000), "R#1", "\u0000").map(NODES::textNode),
+                Arbitraries.strings()
+                        .withChars("0123456789.-eE+")
+                        .ofMaxLength(25)
+                        .map(NODES::textNode),
+                Arbitraries.of(
+                                "RELEASED",
+                                "ON_HOLD",
+                                "MOVE",
+                                "KGM",
+                                "2027-02-30",
+                                "2026-11-25T08:15:02Z",
+                                "",
+                                " ",
+                                "A".repeat(5_000),
+                                "R#1",
+                                "\u0000")
+                        .map(NODES::textNode),
                 Arbitraries.integers().map(NODES::numberNode),
                 Arbitraries.doubles().map(NODES::numberNode),
                 Arbitraries.of(NODES.nullNode(), NODES.booleanNode(true), NODES.arrayNode(), NODES.objectNode()),
-                Arbitraries.of(NODES.arrayNode().add("x").add(1), NODES.objectNode().put("value", "1").put("uom", "KGM")));
+                Arbitraries.of(
+                        NODES.arrayNode().add("x").add(1),
+                        NODES.objectNode().put("value", "1").put("uom", "KGM")));
     }
 
     @Property(tries = 2_000)
-    void mutatedFixturesAreReadOrRefusedButNeverThrow(@ForAll("fixtureNames") String fixture,
-                                                        @ForAll("junkValues") JsonNode junk,
-                                                        @ForAll int which, @ForAll boolean remove) {
+    void mutatedFixturesAreReadOrRefusedButNeverThrow(
+            @ForAll("fixtureNames") String fixture,
+            @ForAll("junkValues") JsonNode junk,
+            @ForAll int which,
+            @ForAll boolean remove) {
         ObjectNode tree = Fixtures.tree(fixture);
         List<Slot> slots = new ArrayList<>();
         collect(tree, slots);

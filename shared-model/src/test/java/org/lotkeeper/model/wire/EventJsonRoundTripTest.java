@@ -24,7 +24,8 @@ class EventJsonRoundTripTest {
 
     @Test
     void fixturesCoverEveryEventType() {
-        Set<EventType> types = FIXTURES.stream().map(f -> Fixtures.event(f).type()).collect(Collectors.toSet());
+        Set<EventType> types =
+                FIXTURES.stream().map(f -> Fixtures.event(f).type()).collect(Collectors.toSet());
         assertThat(types).isEqualTo(EnumSet.allOf(EventType.class));
     }
 
@@ -34,7 +35,8 @@ class EventJsonRoundTripTest {
         Decoded<Event> read = EventJson.read(Fixtures.bytes(fixture));
 
         assertThat(read.problems()).isEmpty();
-        assertThat(read.value().type().name()).isEqualTo(Fixtures.tree(fixture).get("type").asText());
+        assertThat(read.value().type().name())
+                .isEqualTo(Fixtures.tree(fixture).get("type").asText());
     }
 
     @ParameterizedTest
@@ -83,8 +85,10 @@ class EventJsonRoundTripTest {
 
         byte[] canonical = EventJson.canonicalBytes(Fixtures.read(plain).value());
 
-        assertThat(EventJson.canonicalBytes(Fixtures.read(trailingZero).value())).isEqualTo(canonical);
-        assertThat(EventJson.canonicalBytes(Fixtures.read(leadingZeroes).value())).isEqualTo(canonical);
+        assertThat(EventJson.canonicalBytes(Fixtures.read(trailingZero).value()))
+                .isEqualTo(canonical);
+        assertThat(EventJson.canonicalBytes(Fixtures.read(leadingZeroes).value()))
+                .isEqualTo(canonical);
         assertThat(new String(canonical, StandardCharsets.UTF_8)).contains("\"value\":\"12.5\"");
     }
 
@@ -101,16 +105,18 @@ class EventJsonRoundTripTest {
     void canonicalFormHasSortedKeysAndNoWhitespace() {
         String canonical = EventJson.canonicalString(Fixtures.event("move-riverside.json"));
 
-        assertThat(canonical).isEqualTo("{\"deviceSeq\":1,\"eventId\":\"793f3525-47b1-59a1-ad63-68b865dc62f2\","
-                + "\"occurredAt\":\"2026-11-16T14:00:00Z\",\"payload\":{\"from\":\"RCV-DOCK-1\",\"item\":\"RM-RESIN\","
-                + "\"lot\":\"R-2401\",\"quantity\":{\"uom\":\"KGM\",\"value\":\"1000\"},\"to\":\"WH-A-01\"},"
-                + "\"site\":\"PLANT-1\",\"type\":\"MOVE\",\"userId\":\"ben\"}");
+        assertThat(canonical)
+                .isEqualTo("{\"deviceSeq\":1,\"eventId\":\"793f3525-47b1-59a1-ad63-68b865dc62f2\","
+                        + "\"occurredAt\":\"2026-11-16T14:00:00Z\",\"payload\":{\"from\":\"RCV-DOCK-1\",\"item\":\"RM-RESIN\","
+                        + "\"lot\":\"R-2401\",\"quantity\":{\"uom\":\"KGM\",\"value\":\"1000\"},\"to\":\"WH-A-01\"},"
+                        + "\"site\":\"PLANT-1\",\"type\":\"MOVE\",\"userId\":\"ben\"}");
     }
 
     @Test
     void canonicalFormTreatsExplicitNullLikeAbsentOptionalField() {
         ObjectNode plain = Fixtures.tree("move-riverside.json");
-        ObjectNode withNull = Fixtures.with(plain, "payload.sscc", Fixtures.JSON.getNodeFactory().nullNode());
+        ObjectNode withNull = Fixtures.with(
+                plain, "payload.sscc", Fixtures.JSON.getNodeFactory().nullNode());
 
         assertThat(EventJson.canonicalBytes(Fixtures.read(withNull).value()))
                 .isEqualTo(EventJson.canonicalBytes(Fixtures.read(plain).value()));
@@ -119,7 +125,8 @@ class EventJsonRoundTripTest {
     @Test
     void upperCaseEventIdReadsAsTheSameEvent() {
         ObjectNode plain = Fixtures.tree("move-riverside.json");
-        ObjectNode upper = Fixtures.with(plain, "eventId", plain.get("eventId").asText().toUpperCase(java.util.Locale.ROOT));
+        ObjectNode upper =
+                Fixtures.with(plain, "eventId", plain.get("eventId").asText().toUpperCase(java.util.Locale.ROOT));
 
         assertThat(Fixtures.read(upper).value()).isEqualTo(Fixtures.read(plain).value());
     }
@@ -132,7 +139,8 @@ class EventJsonRoundTripTest {
         Event event = Fixtures.read(micros).value();
 
         assertThat(event.occurredAt().toString()).isEqualTo("2026-11-25T08:15:02.123Z");
-        assertThat(EventJson.canonicalBytes(event)).isEqualTo(EventJson.canonicalBytes(Fixtures.event("receive-protocol.json")));
+        assertThat(EventJson.canonicalBytes(event))
+                .isEqualTo(EventJson.canonicalBytes(Fixtures.event("receive-protocol.json")));
     }
 
     @Test
@@ -158,7 +166,8 @@ class EventJsonRoundTripTest {
 
     @Test
     void readsTransformLinesInOrder() {
-        Transform t = (Transform) Fixtures.event("transform-production-riverside.json").payload();
+        Transform t = (Transform)
+                Fixtures.event("transform-production-riverside.json").payload();
 
         assertThat(t.inputs()).extracting(i -> i.lot().value()).containsExactly("R-2402", "P-5001", "S-9001");
         assertThat(t.outputs()).extracting(o -> o.lot().value()).containsExactly("PR-1001");

@@ -23,38 +23,109 @@ class EventJsonValidationTest {
 
     /** Fixture → the required fields of its type (besides the envelope's). */
     private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
-            Map.entry("receive-all-fields.json", List.of("payload.supplier", "payload.reference", "payload.item",
-                    "payload.lot", "payload.quantity", "payload.quantity.value", "payload.quantity.uom", "payload.location")),
-            Map.entry("move-sscc.json", List.of("payload.item", "payload.lot", "payload.quantity", "payload.from", "payload.to")),
-            Map.entry("pick-deviation-riverside.json", List.of("payload.order", "payload.item", "payload.lot",
-                    "payload.quantity", "payload.from", "payload.to")),
-            Map.entry("count-task-zero.json", List.of("payload.item", "payload.lot", "payload.location", "payload.counted",
-                    "payload.counted.value", "payload.counted.uom")),
-            Map.entry("ship-sscc.json", List.of("payload.shipment", "payload.customer", "payload.item", "payload.lot",
-                    "payload.quantity", "payload.from")),
-            Map.entry("transform-split-expiry.json", List.of("payload.kind", "payload.batch", "payload.inputs",
-                    "payload.outputs", "payload.inputs[0].item", "payload.inputs[0].lot", "payload.inputs[0].quantity",
-                    "payload.inputs[0].from", "payload.outputs[1].item", "payload.outputs[1].lot",
-                    "payload.outputs[1].quantity", "payload.outputs[1].quantity.uom", "payload.outputs[1].to")),
+            Map.entry(
+                    "receive-all-fields.json",
+                    List.of(
+                            "payload.supplier",
+                            "payload.reference",
+                            "payload.item",
+                            "payload.lot",
+                            "payload.quantity",
+                            "payload.quantity.value",
+                            "payload.quantity.uom",
+                            "payload.location")),
+            Map.entry(
+                    "move-sscc.json",
+                    List.of("payload.item", "payload.lot", "payload.quantity", "payload.from", "payload.to")),
+            Map.entry(
+                    "pick-deviation-riverside.json",
+                    List.of(
+                            "payload.order",
+                            "payload.item",
+                            "payload.lot",
+                            "payload.quantity",
+                            "payload.from",
+                            "payload.to")),
+            Map.entry(
+                    "count-task-zero.json",
+                    List.of(
+                            "payload.item",
+                            "payload.lot",
+                            "payload.location",
+                            "payload.counted",
+                            "payload.counted.value",
+                            "payload.counted.uom")),
+            Map.entry(
+                    "ship-sscc.json",
+                    List.of(
+                            "payload.shipment",
+                            "payload.customer",
+                            "payload.item",
+                            "payload.lot",
+                            "payload.quantity",
+                            "payload.from")),
+            Map.entry(
+                    "transform-split-expiry.json",
+                    List.of(
+                            "payload.kind",
+                            "payload.batch",
+                            "payload.inputs",
+                            "payload.outputs",
+                            "payload.inputs[0].item",
+                            "payload.inputs[0].lot",
+                            "payload.inputs[0].quantity",
+                            "payload.inputs[0].from",
+                            "payload.outputs[1].item",
+                            "payload.outputs[1].lot",
+                            "payload.outputs[1].quantity",
+                            "payload.outputs[1].quantity.uom",
+                            "payload.outputs[1].to")),
             Map.entry("status-hold.json", List.of("payload.item", "payload.lot", "payload.status", "payload.reason")),
-            Map.entry("return-riverside.json", List.of("payload.customer", "payload.reference", "payload.item",
-                    "payload.lot", "payload.quantity", "payload.to", "payload.reason")),
-            Map.entry("adjust-scrap.json", List.of("payload.item", "payload.lot", "payload.location", "payload.delta",
-                    "payload.reason")),
-            Map.entry("pack.json", List.of("payload.sscc", "payload.location", "payload.contents",
-                    "payload.contents[1].item", "payload.contents[1].lot", "payload.contents[1].quantity")),
-            Map.entry("unpack.json", List.of("payload.sscc", "payload.location", "payload.contents",
-                    "payload.contents[0].quantity.value")));
+            Map.entry(
+                    "return-riverside.json",
+                    List.of(
+                            "payload.customer",
+                            "payload.reference",
+                            "payload.item",
+                            "payload.lot",
+                            "payload.quantity",
+                            "payload.to",
+                            "payload.reason")),
+            Map.entry(
+                    "adjust-scrap.json",
+                    List.of("payload.item", "payload.lot", "payload.location", "payload.delta", "payload.reason")),
+            Map.entry(
+                    "pack.json",
+                    List.of(
+                            "payload.sscc",
+                            "payload.location",
+                            "payload.contents",
+                            "payload.contents[1].item",
+                            "payload.contents[1].lot",
+                            "payload.contents[1].quantity")),
+            Map.entry(
+                    "unpack.json",
+                    List.of(
+                            "payload.sscc",
+                            "payload.location",
+                            "payload.contents",
+                            "payload.contents[0].quantity.value")));
 
     private static final List<String> ENVELOPE = List.of("eventId", "type", "occurredAt", "userId", "site", "payload");
 
     /** Fixture → its optional fields. */
     private static final Map<String, List<String>> OPTIONAL = Map.of(
-            "receive-all-fields.json", List.of("payload.supplierLot", "payload.expiry", "payload.manufactured",
-                    "payload.sscc", "payload.documents", "deviceSeq"),
+            "receive-all-fields.json",
+                    List.of(
+                            "payload.supplierLot",
+                            "payload.expiry",
+                            "payload.manufactured",
+                            "payload.sscc",
+                            "payload.documents",
+                            "deviceSeq"),
             "move-sscc.json", List.of("payload.sscc"),
-            "pick-deviation-riverside.json", List.of("payload.customer", "payload.suggestedLot", "payload.deviationReason",
-                    "payload.note"),
+            "pick-deviation-riverside.json",
+                    List.of("payload.customer", "payload.suggestedLot", "payload.deviationReason", "payload.note"),
             "count-task-zero.json", List.of("payload.task"),
             "ship-sscc.json", List.of("payload.sscc"),
             "transform-split-expiry.json", List.of("payload.outputs[0].expiry"));
@@ -106,12 +177,14 @@ class EventJsonValidationTest {
         Decoded<Event> read = Fixtures.read(Fixtures.without(Fixtures.tree(fixture), field));
 
         assertThat(read.problems()).isEmpty();
-        assertThat(Fixtures.JSON.readTree(EventJson.write(read.value()))).isEqualTo(Fixtures.without(Fixtures.tree(fixture), field));
+        assertThat(Fixtures.JSON.readTree(EventJson.write(read.value())))
+                .isEqualTo(Fixtures.without(Fixtures.tree(fixture), field));
     }
 
     @Test
     void pathsAreUnderTheGivenPrefix() {
-        ObjectNode broken = Fixtures.without(Fixtures.tree("transform-production-riverside.json"), "payload.inputs[1].lot");
+        ObjectNode broken =
+                Fixtures.without(Fixtures.tree("transform-production-riverside.json"), "payload.inputs[1].lot");
 
         Decoded<Event> read = EventJson.read(broken, "events[3]");
 
@@ -128,67 +201,70 @@ class EventJsonValidationTest {
 
         Decoded<Event> read = Fixtures.read(e);
 
-        assertThat(read.problems()).extracting(FieldProblem::field)
+        assertThat(read.problems())
+                .extracting(FieldProblem::field)
                 .containsExactly("payload.lot", "payload.quantity.value", "payload.to");
     }
 
     @ParameterizedTest(name = "{1} = {2}")
-    @CsvSource(delimiter = '|', value = {
-            "move-riverside.json      | payload.quantity.value | 0      | NOT_POSITIVE",
-            "move-riverside.json      | payload.quantity.value | -1     | NOT_POSITIVE",
-            "ship-riverside.json      | payload.quantity.value | -0.001 | NOT_POSITIVE",
-            "pack.json                | payload.contents[0].quantity.value | 0 | NOT_POSITIVE",
-            "transform-split-expiry.json | payload.outputs[1].quantity.value | 0.0 | NOT_POSITIVE",
-            "count-riverside.json     | payload.counted.value  | -1     | OUT_OF_RANGE",
-            "adjust-scrap.json        | payload.delta.value    | 0      | OUT_OF_RANGE",
-            "adjust-scrap.json        | payload.delta.value    | -0.000 | OUT_OF_RANGE",
-            "move-riverside.json      | payload.quantity.value | 1e3    | BAD_FORMAT",
-            "move-riverside.json      | payload.quantity.value | 1E+3   | BAD_FORMAT",
-            "move-riverside.json      | payload.quantity.value | 1,5    | BAD_FORMAT",
-            "move-riverside.json      | payload.quantity.value | ' 12'  | BAD_FORMAT",
-            "move-riverside.json      | payload.quantity.value | NaN    | BAD_FORMAT",
-            "move-riverside.json      | payload.quantity.value | Infinity | BAD_FORMAT",
-            "move-riverside.json      | payload.quantity.value | 0x10   | BAD_FORMAT",
-            "move-riverside.json      | payload.quantity.value | 1234567890123456 | OUT_OF_RANGE",
-            "move-riverside.json      | payload.quantity.value | 0.0000000001 | OUT_OF_RANGE",
-            "move-riverside.json      | payload.quantity.uom   | kgm    | UNKNOWN_UNIT",
-            "move-riverside.json      | payload.quantity.uom   | DRUM   | UNKNOWN_UNIT",
-            "move-riverside.json      | payload.lot            | R#2401 | BAD_CHARACTER",
-            "move-riverside.json      | payload.lot            | R-2401-ABCDEFGHIJKLMN | TOO_LONG",
-            "move-riverside.json      | payload.lot            | ''     | EMPTY",
-            "move-riverside.json      | payload.item           | RM RESIN | BAD_CHARACTER",
-            "move-riverside.json      | payload.from           | -DOCK  | BAD_CHARACTER",
-            "move-riverside.json      | payload.sscc           | 106141410000000018 | CHECK_DIGIT",
-            "move-riverside.json      | payload.sscc           | 1234   | BAD_FORMAT",
-            "move-riverside.json      | eventId                | not-a-uuid | BAD_FORMAT",
-            "move-riverside.json      | eventId                | 793f3525-47b1-59a1-ad63-68b865dc62fz | BAD_CHARACTER",
-            "move-riverside.json      | userId                 | ana<script> | BAD_CHARACTER",
-            "move-riverside.json      | site                   | PLANT 1 | BAD_CHARACTER",
-            "move-riverside.json      | type                   | move   | UNKNOWN_ENUM",
-            "move-riverside.json      | type                   | TELEPORT | UNKNOWN_ENUM",
-            "status-hold.json         | payload.status         | EXPIRED | UNKNOWN_ENUM",
-            "transform-split-expiry.json | payload.kind        | SMELT  | UNKNOWN_ENUM",
-            "pick-deviation-riverside.json | payload.deviationReason | LAZY | UNKNOWN_ENUM",
-            "move-riverside.json      | occurredAt             | 2026-11-16T14:00:00+01:00 | BAD_FORMAT",
-            "move-riverside.json      | occurredAt             | 2026-11-16 14:00:00Z | BAD_FORMAT",
-            "move-riverside.json      | occurredAt             | 2026-11-16T14:00Z | BAD_FORMAT",
-            "move-riverside.json      | occurredAt             | 2026-13-16T14:00:00Z | BAD_FORMAT",
-            "move-riverside.json      | occurredAt             | 2026-02-30T14:00:00Z | BAD_FORMAT",
-            "move-riverside.json      | occurredAt             | 1700000000 | BAD_FORMAT",
-            "move-riverside.json      | occurredAt             | 9999-12-31T23:59:59Z | OUT_OF_RANGE",
-            "move-riverside.json      | occurredAt             | 0001-01-01T00:00:00Z | OUT_OF_RANGE",
-            "move-riverside.json      | occurredAt             | 1999-12-31T23:59:59.999Z | OUT_OF_RANGE",
-            "move-riverside.json      | occurredAt             | 2100-01-01T00:00:00Z | OUT_OF_RANGE",
-            "receive-riverside.json   | payload.expiry         | 9999-12-31 | OUT_OF_RANGE",
-            "receive-riverside.json   | payload.expiry         | 0001-01-01 | OUT_OF_RANGE",
-            "receive-riverside.json   | payload.expiry         | 2027-02-29 | BAD_FORMAT",
-            "receive-riverside.json   | payload.expiry         | 31.01.2027 | BAD_FORMAT",
-            "receive-riverside.json   | payload.expiry         | +12027-01-31 | BAD_FORMAT",
-            "receive-riverside.json   | payload.expiry         | 2027-01-31T00:00:00Z | BAD_FORMAT",
-            "transform-split-expiry.json | payload.outputs[0].expiry | 2200-01-01 | OUT_OF_RANGE",
-            "status-hold.json         | payload.reason         | '   '  | EMPTY",
-            "receive-riverside.json   | payload.reference      | ''     | EMPTY",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "move-riverside.json      | payload.quantity.value | 0      | NOT_POSITIVE",
+                "move-riverside.json      | payload.quantity.value | -1     | NOT_POSITIVE",
+                "ship-riverside.json      | payload.quantity.value | -0.001 | NOT_POSITIVE",
+                "pack.json                | payload.contents[0].quantity.value | 0 | NOT_POSITIVE",
+                "transform-split-expiry.json | payload.outputs[1].quantity.value | 0.0 | NOT_POSITIVE",
+                "count-riverside.json     | payload.counted.value  | -1     | OUT_OF_RANGE",
+                "adjust-scrap.json        | payload.delta.value    | 0      | OUT_OF_RANGE",
+                "adjust-scrap.json        | payload.delta.value    | -0.000 | OUT_OF_RANGE",
+                "move-riverside.json      | payload.quantity.value | 1e3    | BAD_FORMAT",
+                "move-riverside.json      | payload.quantity.value | 1E+3   | BAD_FORMAT",
+                "move-riverside.json      | payload.quantity.value | 1,5    | BAD_FORMAT",
+                "move-riverside.json      | payload.quantity.value | ' 12'  | BAD_FORMAT",
+                "move-riverside.json      | payload.quantity.value | NaN    | BAD_FORMAT",
+                "move-riverside.json      | payload.quantity.value | Infinity | BAD_FORMAT",
+                "move-riverside.json      | payload.quantity.value | 0x10   | BAD_FORMAT",
+                "move-riverside.json      | payload.quantity.value | 1234567890123456 | OUT_OF_RANGE",
+                "move-riverside.json      | payload.quantity.value | 0.0000000001 | OUT_OF_RANGE",
+                "move-riverside.json      | payload.quantity.uom   | kgm    | UNKNOWN_UNIT",
+                "move-riverside.json      | payload.quantity.uom   | DRUM   | UNKNOWN_UNIT",
+                "move-riverside.json      | payload.lot            | R#2401 | BAD_CHARACTER",
+                "move-riverside.json      | payload.lot            | R-2401-ABCDEFGHIJKLMN | TOO_LONG",
+                "move-riverside.json      | payload.lot            | ''     | EMPTY",
+                "move-riverside.json      | payload.item           | RM RESIN | BAD_CHARACTER",
+                "move-riverside.json      | payload.from           | -DOCK  | BAD_CHARACTER",
+                "move-riverside.json      | payload.sscc           | 106141410000000018 | CHECK_DIGIT",
+                "move-riverside.json      | payload.sscc           | 1234   | BAD_FORMAT",
+                "move-riverside.json      | eventId                | not-a-uuid | BAD_FORMAT",
+                "move-riverside.json      | eventId                | 793f3525-47b1-59a1-ad63-68b865dc62fz | BAD_CHARACTER",
+                "move-riverside.json      | userId                 | ana<script> | BAD_CHARACTER",
+                "move-riverside.json      | site                   | PLANT 1 | BAD_CHARACTER",
+                "move-riverside.json      | type                   | move   | UNKNOWN_ENUM",
+                "move-riverside.json      | type                   | TELEPORT | UNKNOWN_ENUM",
+                "status-hold.json         | payload.status         | EXPIRED | UNKNOWN_ENUM",
+                "transform-split-expiry.json | payload.kind        | SMELT  | UNKNOWN_ENUM",
+                "pick-deviation-riverside.json | payload.deviationReason | LAZY | UNKNOWN_ENUM",
+                "move-riverside.json      | occurredAt             | 2026-11-16T14:00:00+01:00 | BAD_FORMAT",
+                "move-riverside.json      | occurredAt             | 2026-11-16 14:00:00Z | BAD_FORMAT",
+                "move-riverside.json      | occurredAt             | 2026-11-16T14:00Z | BAD_FORMAT",
+                "move-riverside.json      | occurredAt             | 2026-13-16T14:00:00Z | BAD_FORMAT",
+                "move-riverside.json      | occurredAt             | 2026-02-30T14:00:00Z | BAD_FORMAT",
+                "move-riverside.json      | occurredAt             | 1700000000 | BAD_FORMAT",
+                "move-riverside.json      | occurredAt             | 9999-12-31T23:59:59Z | OUT_OF_RANGE",
+                "move-riverside.json      | occurredAt             | 0001-01-01T00:00:00Z | OUT_OF_RANGE",
+                "move-riverside.json      | occurredAt             | 1999-12-31T23:59:59.999Z | OUT_OF_RANGE",
+                "move-riverside.json      | occurredAt             | 2100-01-01T00:00:00Z | OUT_OF_RANGE",
+                "receive-riverside.json   | payload.expiry         | 9999-12-31 | OUT_OF_RANGE",
+                "receive-riverside.json   | payload.expiry         | 0001-01-01 | OUT_OF_RANGE",
+                "receive-riverside.json   | payload.expiry         | 2027-02-29 | BAD_FORMAT",
+                "receive-riverside.json   | payload.expiry         | 31.01.2027 | BAD_FORMAT",
+                "receive-riverside.json   | payload.expiry         | +12027-01-31 | BAD_FORMAT",
+                "receive-riverside.json   | payload.expiry         | 2027-01-31T00:00:00Z | BAD_FORMAT",
+                "transform-split-expiry.json | payload.outputs[0].expiry | 2200-01-01 | OUT_OF_RANGE",
+                "status-hold.json         | payload.reason         | '   '  | EMPTY",
+                "receive-riverside.json   | payload.reference      | ''     | EMPTY",
+            })
     void invalidValueIsReportedWithItsCodeAndPath(String fixture, String field, String value, ErrorCode code) {
         assertProblem(Fixtures.with(Fixtures.tree(fixture), field, value), code, field);
     }
@@ -197,15 +273,24 @@ class EventJsonValidationTest {
     void dateBoundsAreInclusiveAtTheStartAndExclusiveAtTheEnd() {
         ObjectNode receive = Fixtures.tree("receive-riverside.json");
 
-        assertThat(Fixtures.read(Fixtures.with(receive, "payload.expiry", "1900-01-01")).isOk()).isTrue();
-        assertThat(Fixtures.read(Fixtures.with(receive, "payload.expiry", "2199-12-31")).isOk()).isTrue();
-        assertThat(Fixtures.read(Fixtures.with(receive, "occurredAt", "2000-01-01T00:00:00Z")).isOk()).isTrue();
-        assertThat(Fixtures.read(Fixtures.with(receive, "occurredAt", "2099-12-31T23:59:59.999Z")).isOk()).isTrue();
+        assertThat(Fixtures.read(Fixtures.with(receive, "payload.expiry", "1900-01-01"))
+                        .isOk())
+                .isTrue();
+        assertThat(Fixtures.read(Fixtures.with(receive, "payload.expiry", "2199-12-31"))
+                        .isOk())
+                .isTrue();
+        assertThat(Fixtures.read(Fixtures.with(receive, "occurredAt", "2000-01-01T00:00:00Z"))
+                        .isOk())
+                .isTrue();
+        assertThat(Fixtures.read(Fixtures.with(receive, "occurredAt", "2099-12-31T23:59:59.999Z"))
+                        .isOk())
+                .isTrue();
     }
 
     @Test
     void quantityValueAsJsonNumberIsRefusedWithAClearMessage() {
-        ObjectNode e = Fixtures.with(Fixtures.tree("move-riverside.json"), "payload.quantity.value", NODES.numberNode(12.5));
+        ObjectNode e =
+                Fixtures.with(Fixtures.tree("move-riverside.json"), "payload.quantity.value", NODES.numberNode(12.5));
 
         FieldProblem p = onlyProblem(e);
 
@@ -215,21 +300,23 @@ class EventJsonValidationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "payload.item      | 42",
-            "payload.item      | true",
-            "payload.item      | []",
-            "payload.item      | {}",
-            "payload.quantity  | '\"800 KGM\"'",
-            "payload.quantity  | []",
-            "payload          | '\"MOVE\"'",
-            "payload          | []",
-            "deviceSeq         | '\"1\"'",
-            "deviceSeq         | 1.5",
-            "eventId           | 12345",
-            "occurredAt        | 1700000000000",
-            "type              | 3",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "payload.item      | 42",
+                "payload.item      | true",
+                "payload.item      | []",
+                "payload.item      | {}",
+                "payload.quantity  | '\"800 KGM\"'",
+                "payload.quantity  | []",
+                "payload          | '\"MOVE\"'",
+                "payload          | []",
+                "deviceSeq         | '\"1\"'",
+                "deviceSeq         | 1.5",
+                "eventId           | 12345",
+                "occurredAt        | 1700000000000",
+                "type              | 3",
+            })
     void wrongJsonTypeIsReportedAtItsPath(String field, String json) throws Exception {
         JsonNode value = Fixtures.JSON.readTree(json);
 
@@ -242,10 +329,17 @@ class EventJsonValidationTest {
 
         assertProblem(Fixtures.with(transform, "payload.inputs", NODES.arrayNode()), ErrorCode.EMPTY, "payload.inputs");
         assertProblem(Fixtures.with(transform, "payload.outputs", "lots"), ErrorCode.WRONG_TYPE, "payload.outputs");
-        assertProblem(Fixtures.with(transform, "payload.inputs", Fixtures.JSON.readTree("[\"R-2401\"]")),
-                ErrorCode.WRONG_TYPE, "payload.inputs[0]");
-        assertProblem(Fixtures.with(Fixtures.tree("receive-all-fields.json"), "payload.documents",
-                Fixtures.JSON.readTree("[\"doc-1\", 7]")), ErrorCode.WRONG_TYPE, "payload.documents[1]");
+        assertProblem(
+                Fixtures.with(transform, "payload.inputs", Fixtures.JSON.readTree("[\"R-2401\"]")),
+                ErrorCode.WRONG_TYPE,
+                "payload.inputs[0]");
+        assertProblem(
+                Fixtures.with(
+                        Fixtures.tree("receive-all-fields.json"),
+                        "payload.documents",
+                        Fixtures.JSON.readTree("[\"doc-1\", 7]")),
+                ErrorCode.WRONG_TYPE,
+                "payload.documents[1]");
     }
 
     @Test
@@ -268,7 +362,9 @@ class EventJsonValidationTest {
 
     @Test
     void deviceSeqBeyondLongIsOutOfRange() throws Exception {
-        ObjectNode e = Fixtures.with(Fixtures.tree("move-riverside.json"), "deviceSeq",
+        ObjectNode e = Fixtures.with(
+                Fixtures.tree("move-riverside.json"),
+                "deviceSeq",
                 Fixtures.JSON.readTree("123456789012345678901234567890"));
 
         assertProblem(e, ErrorCode.OUT_OF_RANGE, "deviceSeq");
@@ -276,7 +372,8 @@ class EventJsonValidationTest {
 
     @Test
     void otherDeviationNeedsANote() {
-        ObjectNode pick = Fixtures.with(Fixtures.tree("pick-deviation-riverside.json"), "payload.deviationReason", "OTHER");
+        ObjectNode pick =
+                Fixtures.with(Fixtures.tree("pick-deviation-riverside.json"), "payload.deviationReason", "OTHER");
 
         assertThat(Fixtures.read(pick).isOk()).isTrue();
         assertProblem(Fixtures.without(pick, "payload.note"), ErrorCode.MISSING_FIELD, "payload.note");
@@ -286,8 +383,14 @@ class EventJsonValidationTest {
     void controlCharactersInTextAreRefused() {
         ObjectNode status = Fixtures.tree("status-hold.json");
 
-        assertProblem(Fixtures.with(status, "payload.reason", "leaking\u0000drum"), ErrorCode.BAD_CHARACTER, "payload.reason");
-        assertProblem(Fixtures.with(status, "payload.reason", "line one\nline two"), ErrorCode.BAD_CHARACTER, "payload.reason");
+        assertProblem(
+                Fixtures.with(status, "payload.reason", "leaking\u0000drum"),
+                ErrorCode.BAD_CHARACTER,
+                "payload.reason");
+        assertProblem(
+                Fixtures.with(status, "payload.reason", "line one\nline two"),
+                ErrorCode.BAD_CHARACTER,
+                "payload.reason");
         assertProblem(Fixtures.with(status, "payload.lot", "R-2401\u001d"), ErrorCode.BAD_CHARACTER, "payload.lot");
     }
 
@@ -300,7 +403,9 @@ class EventJsonValidationTest {
 
         assertThat(read.firstProblem().code()).isEqualTo(ErrorCode.BAD_CHARACTER);
         assertThat(read.firstProblem().field()).isEqualTo("payload.reason");
-        assertThat(Fixtures.read(Fixtures.with(status, "payload.reason", "Fass beschädigt 🛢")).isOk()).isTrue();
+        assertThat(Fixtures.read(Fixtures.with(status, "payload.reason", "Fass beschädigt 🛢"))
+                        .isOk())
+                .isTrue();
     }
 
     @Test
@@ -310,7 +415,8 @@ class EventJsonValidationTest {
 
         Event e = Fixtures.read(status).value();
 
-        assertThat(((org.lotkeeper.model.event.StatusChange) e.payload()).reason()).isEqualTo(html);
+        assertThat(((org.lotkeeper.model.event.StatusChange) e.payload()).reason())
+                .isEqualTo(html);
         assertThat(EventJson.read(EventJson.write(e)).value()).isEqualTo(e);
     }
 
@@ -327,7 +433,8 @@ class EventJsonValidationTest {
 
     @Test
     void longFreeTextIsTooLong() {
-        FieldProblem p = onlyProblem(Fixtures.with(Fixtures.tree("status-hold.json"), "payload.reason", "x".repeat(501)));
+        FieldProblem p =
+                onlyProblem(Fixtures.with(Fixtures.tree("status-hold.json"), "payload.reason", "x".repeat(501)));
 
         assertThat(p.code()).isEqualTo(ErrorCode.TOO_LONG);
     }
@@ -347,15 +454,17 @@ class EventJsonValidationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "empty           | ''",
-            "not json        | hello",
-            "truncated       | '{\"eventId\": \"01936b2e'",
-            "trailing junk   | '{} {}'",
-            "duplicate key   | '{\"type\": \"MOVE\", \"type\": \"SHIP\"}'",
-            "comment         | '{/* hi */}'",
-            "unquoted names  | '{type: 1}'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "empty           | ''",
+                "not json        | hello",
+                "truncated       | '{\"eventId\": \"01936b2e'",
+                "trailing junk   | '{} {}'",
+                "duplicate key   | '{\"type\": \"MOVE\", \"type\": \"SHIP\"}'",
+                "comment         | '{/* hi */}'",
+                "unquoted names  | '{type: 1}'",
+            })
     void malformedJsonIsOneProblemWithoutAField(String what, String json) {
         Decoded<Event> read = EventJson.read(json);
 

@@ -18,19 +18,29 @@ import org.lotkeeper.model.event.Event;
 final class Fixtures {
 
     static final List<String> ALL = List.of(
-            "receive-riverside.json", "receive-protocol.json", "receive-all-fields.json",
-            "move-riverside.json", "move-sscc.json",
+            "receive-riverside.json",
+            "receive-protocol.json",
+            "receive-all-fields.json",
+            "move-riverside.json",
+            "move-sscc.json",
             "pick-deviation-riverside.json",
-            "count-riverside.json", "count-task-zero.json",
-            "ship-riverside.json", "ship-sscc.json",
-            "transform-production-riverside.json", "transform-rework-riverside.json", "transform-split-expiry.json",
-            "status-hold.json", "return-riverside.json", "adjust-scrap.json", "pack.json", "unpack.json");
+            "count-riverside.json",
+            "count-task-zero.json",
+            "ship-riverside.json",
+            "ship-sscc.json",
+            "transform-production-riverside.json",
+            "transform-rework-riverside.json",
+            "transform-split-expiry.json",
+            "status-hold.json",
+            "return-riverside.json",
+            "adjust-scrap.json",
+            "pack.json",
+            "unpack.json");
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static byte[] bytes(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/events/" + name)) {

@@ -33,13 +33,18 @@ class PushRequestReaderTest {
     private static void assertRequestProblem(JsonNode body, ErrorCode code, String field) {
         Decoded<PushBatch> read = read(body);
         assertThat(read.isOk()).as("expected the request to fail").isFalse();
-        assertThat(read.firstProblem().code()).as(read.firstProblem().toString()).isEqualTo(code);
-        assertThat(read.firstProblem().field()).as(read.firstProblem().toString()).isEqualTo(field);
+        assertThat(read.firstProblem().code())
+                .as(read.firstProblem().toString())
+                .isEqualTo(code);
+        assertThat(read.firstProblem().field())
+                .as(read.firstProblem().toString())
+                .isEqualTo(field);
     }
 
     @Test
     void validPushGivesEveryEventInOrder() {
-        Decoded<PushBatch> read = read(push(Fixtures.tree("receive-riverside.json"), Fixtures.tree("move-riverside.json")));
+        Decoded<PushBatch> read =
+                read(push(Fixtures.tree("receive-riverside.json"), Fixtures.tree("move-riverside.json")));
 
         PushBatch batch = read.value();
         assertThat(batch.deviceId()).isEqualTo(DeviceId.of("dev-7f3a"));
@@ -53,7 +58,8 @@ class PushRequestReaderTest {
     void badEventIsRejectedAloneWithItsPath() {
         ObjectNode bad = Fixtures.with(Fixtures.tree("move-riverside.json"), "payload.quantity.value", "0");
 
-        PushBatch batch = read(push(Fixtures.tree("receive-riverside.json"), bad, Fixtures.tree("ship-riverside.json"))).value();
+        PushBatch batch = read(push(Fixtures.tree("receive-riverside.json"), bad, Fixtures.tree("ship-riverside.json")))
+                .value();
 
         assertThat(batch.events()).extracting(PushedEvent::valid).containsExactly(true, false, true);
         PushedEvent rejected = batch.events().get(1);
@@ -72,7 +78,8 @@ class PushRequestReaderTest {
         ObjectNode bad = Fixtures.with(Fixtures.tree("move-riverside.json"), "payload.lot", "R#1");
 
         PushedEvent first = read(push(bad)).value().events().get(0);
-        PushedEvent reordered = read(push(Fixtures.reversedKeys(bad))).value().events().get(0);
+        PushedEvent reordered =
+                read(push(Fixtures.reversedKeys(bad))).value().events().get(0);
 
         assertThat(EventJson.canonicalBytes(first.raw())).isEqualTo(EventJson.canonicalBytes(reordered.raw()));
     }
@@ -81,7 +88,8 @@ class PushRequestReaderTest {
     void brokenEventTypeRejectsOnlyThatEventByDefault() {
         ObjectNode unknownType = Fixtures.with(Fixtures.tree("move-riverside.json"), "type", "TELEPORT");
 
-        PushBatch batch = read(push(unknownType, Fixtures.tree("ship-riverside.json"))).value();
+        PushBatch batch =
+                read(push(unknownType, Fixtures.tree("ship-riverside.json"))).value();
 
         assertThat(batch.events().get(0).event().firstProblem().field()).isEqualTo("events[0].type");
         assertThat(batch.events().get(1).valid()).isTrue();
@@ -91,7 +99,8 @@ class PushRequestReaderTest {
     void brokenEventTypeFailsTheRequestUnderTheStrictPolicy() {
         ObjectNode unknownType = Fixtures.with(Fixtures.tree("move-riverside.json"), "type", "TELEPORT");
 
-        Decoded<PushBatch> read = PushRequestReader.read(Fixtures.bytes(push(unknownType)), EventEnvelopeErrors.REJECT_REQUEST);
+        Decoded<PushBatch> read =
+                PushRequestReader.read(Fixtures.bytes(push(unknownType)), EventEnvelopeErrors.REJECT_REQUEST);
 
         assertThat(read.firstProblem().code()).isEqualTo(ErrorCode.UNKNOWN_ENUM);
         assertThat(read.firstProblem().field()).isEqualTo("events[0].type");
@@ -107,10 +116,12 @@ class PushRequestReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "eventId   | MISSING_FIELD",
-            "deviceSeq | MISSING_FIELD",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "eventId   | MISSING_FIELD",
+                "deviceSeq | MISSING_FIELD",
+            })
     void eventWithoutIdentityFailsTheRequest(String field, ErrorCode code) {
         ObjectNode e = Fixtures.without(Fixtures.tree("move-riverside.json"), field);
 
@@ -123,8 +134,11 @@ class PushRequestReaderTest {
 
         assertRequestProblem(push(Fixtures.with(move, "eventId", "abc")), ErrorCode.BAD_FORMAT, "events[0].eventId");
         assertRequestProblem(push(Fixtures.with(move, "deviceSeq", "41")), ErrorCode.WRONG_TYPE, "events[0].deviceSeq");
-        assertRequestProblem(push(Fixtures.with(move, "deviceSeq", Fixtures.JSON.getNodeFactory().numberNode(-3))),
-                ErrorCode.OUT_OF_RANGE, "events[0].deviceSeq");
+        assertRequestProblem(
+                push(Fixtures.with(
+                        move, "deviceSeq", Fixtures.JSON.getNodeFactory().numberNode(-3))),
+                ErrorCode.OUT_OF_RANGE,
+                "events[0].deviceSeq");
     }
 
     @Test
@@ -178,8 +192,8 @@ class PushRequestReaderTest {
 
     @Test
     void devicePushWrittenWithTheMapperReadsBack() {
-        PushRequest request = new PushRequest(DeviceId.of("dev-7f3a"),
-                List.of(Fixtures.event("receive-protocol.json"), Fixtures.event("pack.json")));
+        PushRequest request = new PushRequest(
+                DeviceId.of("dev-7f3a"), List.of(Fixtures.event("receive-protocol.json"), Fixtures.event("pack.json")));
 
         PushBatch batch = PushRequestReader.read(WireJson.write(request)).value();
 

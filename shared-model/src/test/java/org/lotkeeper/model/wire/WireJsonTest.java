@@ -21,8 +21,8 @@ import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.lot.LocationType;
-import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotNumbering;
+import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Quantity;
@@ -48,12 +48,15 @@ class WireJsonTest {
 
     @Test
     void pushResponseIsWrittenAsProtocolShowsIt() throws Exception {
-        PushResponse response = new PushResponse(List.of(
-                PushResult.stored(E1, 1207, List.of()),
-                PushResult.stored(E2, 1208, List.of(Flag.NEGATIVE_BALANCE)),
-                PushResult.duplicate(E3, 1100, List.of()),
-                PushResult.rejected(E4, PushError.of(ErrorCode.UNKNOWN_ITEM, "item RM-X is not in master data", null))),
-                44, Instant.parse("2026-11-25T08:15:03.001Z"));
+        PushResponse response = new PushResponse(
+                List.of(
+                        PushResult.stored(E1, 1207, List.of()),
+                        PushResult.stored(E2, 1208, List.of(Flag.NEGATIVE_BALANCE)),
+                        PushResult.duplicate(E3, 1100, List.of()),
+                        PushResult.rejected(
+                                E4, PushError.of(ErrorCode.UNKNOWN_ITEM, "item RM-X is not in master data", null))),
+                44,
+                Instant.parse("2026-11-25T08:15:03.001Z"));
 
         assertThat(tree(response)).isEqualTo(json("""
                 {"results": [
@@ -68,12 +71,17 @@ class WireJsonTest {
 
     @Test
     void pushResponseReadsBackEqual() {
-        PushResponse response = new PushResponse(List.of(
-                PushResult.stored(E1, 7, List.of(Flag.FEFO_DEVIATION, Flag.CLOCK_SKEW)),
-                PushResult.rejected(E2, new FieldProblem(ErrorCode.NOT_POSITIVE, "events[1].payload.quantity.value", "no"))),
-                2, Instant.parse("2026-11-25T08:15:03Z"));
+        PushResponse response = new PushResponse(
+                List.of(
+                        PushResult.stored(E1, 7, List.of(Flag.FEFO_DEVIATION, Flag.CLOCK_SKEW)),
+                        PushResult.rejected(
+                                E2,
+                                new FieldProblem(ErrorCode.NOT_POSITIVE, "events[1].payload.quantity.value", "no"))),
+                2,
+                Instant.parse("2026-11-25T08:15:03Z"));
 
-        assertThat(WireJson.read(WireJson.write(response), PushResponse.class).value()).isEqualTo(response);
+        assertThat(WireJson.read(WireJson.write(response), PushResponse.class).value())
+                .isEqualTo(response);
     }
 
     @Test
@@ -83,7 +91,8 @@ class WireJsonTest {
                               "flags": ["QUANTUM_FLUX", "UNKNOWN_LOT"]}],
                  "ackedThroughSeq": 5, "serverTime": "2026-11-25T08:15:03Z", "newTopLevelField": {"x": 1}}""";
 
-        PushResponse read = WireJson.read(body.getBytes(StandardCharsets.UTF_8), PushResponse.class).value();
+        PushResponse read = WireJson.read(body.getBytes(StandardCharsets.UTF_8), PushResponse.class)
+                .value();
 
         assertThat(read.results().get(0).flags()).containsExactly(Flag.UNKNOWN_LOT);
     }
@@ -95,8 +104,11 @@ class WireJsonTest {
                               "error": {"code": "LOT_BLOCKED_BY_MOON", "detail": "d"}}],
                  "ackedThroughSeq": 5, "serverTime": "2026-11-25T08:15:03Z"}""";
 
-        PushError error = WireJson.read(body.getBytes(StandardCharsets.UTF_8), PushResponse.class).value()
-                .results().get(0).error();
+        PushError error = WireJson.read(body.getBytes(StandardCharsets.UTF_8), PushResponse.class)
+                .value()
+                .results()
+                .get(0)
+                .error();
 
         assertThat(error.code()).isEqualTo("LOT_BLOCKED_BY_MOON");
         assertThat(error.rejectionCode()).isEmpty();
@@ -114,30 +126,61 @@ class WireJsonTest {
 
     @Test
     void pullResponseRoundTripsWithProtocolFieldNames() throws Exception {
-        PullResponse pull = new PullResponse("c-42", true,
-                List.of(new ItemRow(ItemCode.of("FG-PRIMER"), "Grey primer", Gtin.of("10614141000101"), Uom.H87, true, false,
-                        365, 90, LotNumbering.MANUAL, null, List.of(new PackUnit("PAIL", new BigDecimal("20.0"))))),
+        PullResponse pull = new PullResponse(
+                "c-42",
+                true,
+                List.of(new ItemRow(
+                        ItemCode.of("FG-PRIMER"),
+                        "Grey primer",
+                        Gtin.of("10614141000101"),
+                        Uom.H87,
+                        true,
+                        false,
+                        365,
+                        90,
+                        LotNumbering.MANUAL,
+                        null,
+                        List.of(new PackUnit("PAIL", new BigDecimal("20.0"))))),
                 List.of(new LocationRow(LocationCode.of("WH-A-01"), SiteCode.of("PLANT-1"), LocationType.STORAGE, 10)),
-                List.of(new PartnerRow(PartnerCode.of("BUILDMART"), "BuildMart", PartnerKind.CUSTOMER, Gln.of("0614141000005"), 120)),
-                List.of(new LotRow(ItemCode.of("FG-PRIMER"), LotCode.of("PR-1001"), LotStatus.RELEASED,
-                        LocalDate.parse("2027-11-17"), Instant.parse("2026-11-17T10:00:00Z"))),
-                List.of(new StockRow(ItemCode.of("FG-PRIMER"), LotCode.of("PR-1001"), LocationCode.of("WH-A-01"),
+                List.of(new PartnerRow(
+                        PartnerCode.of("BUILDMART"), "BuildMart", PartnerKind.CUSTOMER, Gln.of("0614141000005"), 120)),
+                List.of(new LotRow(
+                        ItemCode.of("FG-PRIMER"),
+                        LotCode.of("PR-1001"),
+                        LotStatus.RELEASED,
+                        LocalDate.parse("2027-11-17"),
+                        Instant.parse("2026-11-17T10:00:00Z"))),
+                List.of(new StockRow(
+                        ItemCode.of("FG-PRIMER"),
+                        LotCode.of("PR-1001"),
+                        LocationCode.of("WH-A-01"),
                         Quantity.of("15", Uom.H87))),
-                List.of(new TaskRow(Reference.of("CC-1"), "COUNT", List.of(new TaskRow.Line(ItemCode.of("FG-PRIMER"),
-                        LotCode.of("PR-1001"), LocationCode.of("WH-A-01"), null, null)))),
-                List.of(new UserRow(UserId.of("ben"), "Ben Okafor", "B-0002", List.of(Role.OPERATOR), "$argon2id$v=19$...")));
+                List.of(new TaskRow(
+                        Reference.of("CC-1"),
+                        "COUNT",
+                        List.of(new TaskRow.Line(
+                                ItemCode.of("FG-PRIMER"),
+                                LotCode.of("PR-1001"),
+                                LocationCode.of("WH-A-01"),
+                                null,
+                                null)))),
+                List.of(new UserRow(
+                        UserId.of("ben"), "Ben Okafor", "B-0002", List.of(Role.OPERATOR), "$argon2id$v=19$...")));
 
         JsonNode written = tree(pull);
 
-        assertThat(written.get("items").get(0).get("packUnits")).isEqualTo(json("[{\"code\": \"PAIL\", \"factor\": \"20\"}]"));
+        assertThat(written.get("items").get(0).get("packUnits"))
+                .isEqualTo(json("[{\"code\": \"PAIL\", \"factor\": \"20\"}]"));
         assertThat(written.get("items").get(0).has("lotPattern")).isFalse();
         assertThat(written.get("lots").get(0)).isEqualTo(json("""
                 {"item": "FG-PRIMER", "lot": "PR-1001", "status": "RELEASED", "expiry": "2027-11-17", "receivedAt": "2026-11-17T10:00:00Z"}"""));
         assertThat(written.get("stock").get(0)).isEqualTo(json("""
                 {"item": "FG-PRIMER", "lot": "PR-1001", "location": "WH-A-01", "quantity": {"value": "15", "uom": "H87"}}"""));
-        assertThat(written.get("users").get(0).fieldNames()).toIterable()
+        assertThat(written.get("users").get(0).fieldNames())
+                .toIterable()
                 .containsExactly("userId", "name", "badge", "roles", "pinVerifier");
-        PullResponse read = WireJson.read(WireJson.write(pull), PullResponse.class).value();
+        PullResponse read =
+                WireJson.read(WireJson.write(pull), PullResponse.class).value();
         assertThat(read.lots()).isEqualTo(pull.lots());
         assertThat(read.stock()).isEqualTo(pull.stock());
         assertThat(read.tasks()).isEqualTo(pull.tasks());
@@ -147,8 +190,9 @@ class WireJsonTest {
 
     @Test
     void pullResponseWithMissingListsReadsAsEmpty() {
-        PullResponse read = WireJson.read("{\"cursor\": \"c\", \"complete\": false}".getBytes(StandardCharsets.UTF_8),
-                PullResponse.class).value();
+        PullResponse read = WireJson.read(
+                        "{\"cursor\": \"c\", \"complete\": false}".getBytes(StandardCharsets.UTF_8), PullResponse.class)
+                .value();
 
         assertThat(read.complete()).isFalse();
         assertThat(read.lots()).isEmpty();
@@ -169,7 +213,8 @@ class WireJsonTest {
                   {"item": "A", "lot": "L1", "status": "RELEASED"},
                   {"item": "A", "lot": "L#2", "status": "RELEASED"}]}""";
 
-        FieldProblem p = WireJson.read(body.getBytes(StandardCharsets.UTF_8), PullResponse.class).firstProblem();
+        FieldProblem p = WireJson.read(body.getBytes(StandardCharsets.UTF_8), PullResponse.class)
+                .firstProblem();
 
         assertThat(p.code()).isEqualTo(ErrorCode.BAD_FORMAT);
         assertThat(p.field()).isEqualTo("lots[1].lot");
@@ -179,7 +224,8 @@ class WireJsonTest {
     void unknownStatusInAPullRowIsAnUnknownEnum() {
         String body = "{\"cursor\": \"c\", \"lots\": [{\"item\": \"A\", \"lot\": \"L1\", \"status\": \"MELTED\"}]}";
 
-        FieldProblem p = WireJson.read(body.getBytes(StandardCharsets.UTF_8), PullResponse.class).firstProblem();
+        FieldProblem p = WireJson.read(body.getBytes(StandardCharsets.UTF_8), PullResponse.class)
+                .firstProblem();
 
         assertThat(p.code()).isEqualTo(ErrorCode.UNKNOWN_ENUM);
         assertThat(p.field()).isEqualTo("lots[0].status");
@@ -190,7 +236,8 @@ class WireJsonTest {
         String body = "{\"cursor\": \"c\", \"stock\": [{\"item\": \"A\", \"lot\": \"L1\", \"location\": \"B\","
                 + " \"quantity\": {\"value\": 1.5, \"uom\": \"KGM\"}}]}";
 
-        FieldProblem p = WireJson.read(body.getBytes(StandardCharsets.UTF_8), PullResponse.class).firstProblem();
+        FieldProblem p = WireJson.read(body.getBytes(StandardCharsets.UTF_8), PullResponse.class)
+                .firstProblem();
 
         assertThat(p.field()).isEqualTo("stock[0].quantity");
         assertThat(p.detail()).contains("string");
@@ -198,7 +245,8 @@ class WireJsonTest {
 
     @Test
     void missingRequiredRecordFieldIsMissing() {
-        FieldProblem p = WireJson.read("{\"complete\": true}".getBytes(StandardCharsets.UTF_8), PullResponse.class).firstProblem();
+        FieldProblem p = WireJson.read("{\"complete\": true}".getBytes(StandardCharsets.UTF_8), PullResponse.class)
+                .firstProblem();
 
         assertThat(p.code()).isEqualTo(ErrorCode.MISSING_FIELD);
         assertThat(p.detail()).contains("cursor");
@@ -206,12 +254,19 @@ class WireJsonTest {
 
     @Test
     void malformedAndHostileBodiesAreProblemsNotExceptions() {
-        assertThat(WireJson.read("{".getBytes(StandardCharsets.UTF_8), PullResponse.class).firstProblem().code())
+        assertThat(WireJson.read("{".getBytes(StandardCharsets.UTF_8), PullResponse.class)
+                        .firstProblem()
+                        .code())
                 .isEqualTo(ErrorCode.MALFORMED_JSON);
-        assertThat(WireJson.read(("{\"x\": " + "[".repeat(5_000)).getBytes(StandardCharsets.UTF_8), PullResponse.class).firstProblem().code())
+        assertThat(WireJson.read(("{\"x\": " + "[".repeat(5_000)).getBytes(StandardCharsets.UTF_8), PullResponse.class)
+                        .firstProblem()
+                        .code())
                 .isEqualTo(ErrorCode.MALFORMED_JSON);
-        assertThat(WireJson.read(new byte[0], PullResponse.class).firstProblem().code()).isEqualTo(ErrorCode.MALFORMED_JSON);
-        assertThat(WireJson.read("null".getBytes(StandardCharsets.UTF_8), PullResponse.class).isOk()).isFalse();
+        assertThat(WireJson.read(new byte[0], PullResponse.class).firstProblem().code())
+                .isEqualTo(ErrorCode.MALFORMED_JSON);
+        assertThat(WireJson.read("null".getBytes(StandardCharsets.UTF_8), PullResponse.class)
+                        .isOk())
+                .isFalse();
     }
 
     @Test
@@ -222,27 +277,34 @@ class WireJsonTest {
         assertThat(tree(problem)).isEqualTo(json("""
                 {"type": "urn:lotkeeper:problem:MISSING_FIELD", "title": "Bad request", "status": 400,
                  "code": "MISSING_FIELD", "detail": "eventId is required", "field": "events[0].eventId"}"""));
-        assertThat(tree(ProblemDetail.sequenceGap(42, "expected 42")).get("expectedSeq").asLong()).isEqualTo(42);
-        assertThat(WireJson.read(WireJson.write(problem), ProblemDetail.class).value()).isEqualTo(problem);
+        assertThat(tree(ProblemDetail.sequenceGap(42, "expected 42"))
+                        .get("expectedSeq")
+                        .asLong())
+                .isEqualTo(42);
+        assertThat(WireJson.read(WireJson.write(problem), ProblemDetail.class).value())
+                .isEqualTo(problem);
     }
 
     @Test
     void identifiersAreWrittenAsPlainStrings() throws Exception {
-        PushRequest request = new PushRequest(DeviceId.of("dev-7f3a"), List.of(Fixtures.event("receive-protocol.json")));
+        PushRequest request =
+                new PushRequest(DeviceId.of("dev-7f3a"), List.of(Fixtures.event("receive-protocol.json")));
 
         JsonNode written = tree(request);
 
         assertThat(written.get("deviceId").asText()).isEqualTo("dev-7f3a");
         assertThat(written.get("events").get(0)).isEqualTo(Fixtures.tree("receive-protocol.json"));
-        assertThat(WireJson.read(WireJson.write(request), PushRequest.class).value()).isEqualTo(request);
+        assertThat(WireJson.read(WireJson.write(request), PushRequest.class).value())
+                .isEqualTo(request);
     }
 
     @Test
     void strictMapperReadOfAPushWithABadEventNamesTheEvent() {
-        String body = "{\"deviceId\": \"d\", \"events\": [" + Fixtures.with(Fixtures.tree("move-riverside.json"),
-                "payload.lot", "R#1") + "]}";
+        String body = "{\"deviceId\": \"d\", \"events\": ["
+                + Fixtures.with(Fixtures.tree("move-riverside.json"), "payload.lot", "R#1") + "]}";
 
-        FieldProblem p = WireJson.read(body.getBytes(StandardCharsets.UTF_8), PushRequest.class).firstProblem();
+        FieldProblem p = WireJson.read(body.getBytes(StandardCharsets.UTF_8), PushRequest.class)
+                .firstProblem();
 
         assertThat(p.field()).isEqualTo("events[0]");
         assertThat(p.detail()).contains("payload.lot");

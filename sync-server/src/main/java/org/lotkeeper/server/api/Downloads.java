@@ -9,11 +9,12 @@ public final class Downloads {
     public static final String PDF = "application/pdf";
     public static final String JSON_LD = "application/ld+json";
 
-    private Downloads() {
-    }
+    private Downloads() {}
 
     /** {@code body} as a download named {@code filename} (a name the caller made safe). */
     public static Response attachment(Object body, String type, String filename) {
-        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+        return Response.ok(body, type)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .build();
     }
 }

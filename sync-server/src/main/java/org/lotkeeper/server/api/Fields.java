@@ -1,15 +1,14 @@
 package org.lotkeeper.server.api;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.util.function.Function;
 
 import org.lotkeeper.model.id.InvalidIdentifierException;
+import org.lotkeeper.model.wire.ErrorCode;
 
 /** Checks of single request fields that answer 400 with the field's name. */
 public final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     /** A required code, validated by its identifier type; answers the code. */
     public static String code(String field, String value, Function<String, ?> parse) {
@@ -57,12 +56,16 @@ public final class Fields {
             return null;
         }
         if (value.length() > max) {
-            throw Refused.invalid(ErrorCode.TOO_LONG, field + " has " + value.length() + " characters; at most " + max + " are allowed", field);
+            throw Refused.invalid(
+                    ErrorCode.TOO_LONG,
+                    field + " has " + value.length() + " characters; at most " + max + " are allowed",
+                    field);
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\t') {
-                throw Refused.invalid(ErrorCode.BAD_CHARACTER, field + " contains a control character at position " + (i + 1), field);
+                throw Refused.invalid(
+                        ErrorCode.BAD_CHARACTER, field + " contains a control character at position " + (i + 1), field);
             }
         }
         return value.strip();

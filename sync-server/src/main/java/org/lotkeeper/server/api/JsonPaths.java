@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException.Reference;
 /** Field paths as the API reports them: {@code items[2].gtin}. */
 public final class JsonPaths {
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     public static String of(List<Reference> path) {
         if (path == null || path.isEmpty()) {

@@ -42,7 +42,9 @@ public class ProblemMapper {
         }
         Response r = problem(status, e.code().name(), e.getMessage(), e.field(), e.extra());
         if (e.extra().get("retryAfter") instanceof Number seconds) {
-            return Response.fromResponse(r).header("Retry-After", seconds.toString()).build();
+            return Response.fromResponse(r)
+                    .header("Retry-After", seconds.toString())
+                    .build();
         }
         return r;
     }
@@ -58,12 +60,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e) {
-        return problem(401, ErrorCode.UNAUTHENTICATED.name(), "sign in first: send a valid bearer token", null, Map.of());
+        return problem(
+                401, ErrorCode.UNAUTHENTICATED.name(), "sign in first: send a valid bearer token", null, Map.of());
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return problem(401, ErrorCode.UNAUTHENTICATED.name(), "the token is invalid, expired or revoked", null, Map.of());
+        return problem(
+                401, ErrorCode.UNAUTHENTICATED.name(), "the token is invalid, expired or revoked", null, Map.of());
     }
 
     @ServerExceptionMapper
@@ -73,7 +77,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response tooDeep(StreamConstraintsException e) {
-        return problem(400, ErrorCode.TOO_LARGE.name(), "the JSON exceeds a size limit: " + firstLine(e.getOriginalMessage()), null,
+        return problem(
+                400,
+                ErrorCode.TOO_LARGE.name(),
+                "the JSON exceeds a size limit: " + firstLine(e.getOriginalMessage()),
+                null,
                 Map.of());
     }
 
@@ -83,8 +91,14 @@ public class ProblemMapper {
         JsonLocation where = e.getLocation();
         String detail = field != null
                 ? "field " + field + " has the wrong type or form"
-                : "malformed JSON" + (where != null ? " at line " + where.getLineNr() + ", column " + where.getColumnNr() : "");
-        return problem(400, (field != null ? ErrorCode.INVALID_FIELD : ErrorCode.MALFORMED_JSON).name(), detail, field, Map.of());
+                : "malformed JSON"
+                        + (where != null ? " at line " + where.getLineNr() + ", column " + where.getColumnNr() : "");
+        return problem(
+                400,
+                (field != null ? ErrorCode.INVALID_FIELD : ErrorCode.MALFORMED_JSON).name(),
+                detail,
+                field,
+                Map.of());
     }
 
     /**
@@ -126,8 +140,12 @@ public class ProblemMapper {
             LOG.warnf("database unavailable: %s", rootMessage(e));
             String detail = "the database cannot be reached; devices keep capturing offline and retry";
             Response page = page(uri, 503, null);
-            return Response.fromResponse(page != null ? page : problem(503, ErrorCode.DATABASE_UNAVAILABLE.name(), detail, null, Map.of()))
-                    .header("Retry-After", "5").build();
+            return Response.fromResponse(
+                            page != null
+                                    ? page
+                                    : problem(503, ErrorCode.DATABASE_UNAVAILABLE.name(), detail, null, Map.of()))
+                    .header("Retry-After", "5")
+                    .build();
         }
         LOG.error("unexpected error", e);
         String detail = "an unexpected error occurred; it has been logged";
@@ -156,7 +174,8 @@ public class ProblemMapper {
      */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
@@ -182,7 +201,10 @@ public class ProblemMapper {
 
     public static Response problem(int status, String code, String detail, String field, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://lotkeeper.org/problems/" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        body.put(
+                "type",
+                "https://lotkeeper.org/problems/"
+                        + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         body.put("title", title(status));
         body.put("status", status);
         body.put("code", code);

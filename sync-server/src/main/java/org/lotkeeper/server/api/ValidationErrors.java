@@ -15,8 +15,7 @@ public final class ValidationErrors {
 
     /** One problem: where, why, and on which line of an uploaded file. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Problem(String field, ErrorCode code, String detail, Integer line) {
-    }
+    public record Problem(String field, ErrorCode code, String detail, Integer line) {}
 
     static final int MAX = 200;
     private final List<Problem> errors = new ArrayList<>();

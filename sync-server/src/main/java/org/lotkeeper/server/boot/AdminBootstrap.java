@@ -24,9 +24,11 @@ public class AdminBootstrap {
 
     void onStart(@Observes StartupEvent event) {
         UserService.FirstAdmin first = users.createFirstAdmin(config.adminPassword());
-        first.generatedPassword().ifPresentOrElse(password -> {
-            // Printed on the console, not logged: this is the one place the password appears.
-            System.out.println("""
+        first.generatedPassword()
+                .ifPresentOrElse(
+                        password -> {
+                            // Printed on the console, not logged: this is the one place the password appears.
+                            System.out.println("""
 
                     ==================================================================
                       Lotkeeper first start: user 'admin' was created with password
@@ -34,6 +36,9 @@ public class AdminBootstrap {
                       It is shown only now. Set LOTKEEPER_ADMIN_PASSWORD to choose it.
                     ==================================================================
                     """.formatted(password));
-        }, () -> LOG.debugf("admin %s", first.created() ? "created with the configured password" : "not created: users exist"));
+                        },
+                        () -> LOG.debugf(
+                                "admin %s",
+                                first.created() ? "created with the configured password" : "not created: users exist"));
     }
 }

@@ -94,23 +94,37 @@ public class DemoLoader {
                     ObjectNode body = mapper.createObjectNode();
                     body.put("deviceId", device.id());
                     body.putArray("events").add(step.get("event"));
-                    Decoded<PushBatch> batch = PushRequestReader.read(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    Decoded<PushBatch> batch =
+                            PushRequestReader.read(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     ingest.push(device, "PLANT-1", batch.value());
                     stored++;
                 }
                 case "document" -> {
                     Actor quinn = Actor.user(step.get("asUser").asText(), EnumSet.of(Role.QA), Set.of("PLANT-1"));
                     java.util.List<LotRef> lots = new java.util.ArrayList<>();
-                    step.get("lots").forEach(l -> lots.add(LotRef.of(l.get("item").asText(), l.get("lot").asText())));
-                    documents.upload(quinn, DocumentKind.valueOf(step.get("kind").asText()), step.get("file").asText(),
-                            bytes(step.get("file").asText()), lots, java.util.List.of());
+                    step.get("lots")
+                            .forEach(l -> lots.add(LotRef.of(
+                                    l.get("item").asText(), l.get("lot").asText())));
+                    documents.upload(
+                            quinn,
+                            DocumentKind.valueOf(step.get("kind").asText()),
+                            step.get("file").asText(),
+                            bytes(step.get("file").asText()),
+                            lots,
+                            java.util.List.of());
                 }
                 case "status" -> {
                     Actor quinn = Actor.user(step.get("asUser").asText(), EnumSet.of(Role.QA), Set.of("PLANT-1"));
                     JsonNode body = step.get("body");
-                    status.change(quinn, step.get("item").asText(), step.get("lot").asText(), new StatusService.StatusRequest(
-                            LotStatus.valueOf(body.get("status").asText()), body.get("reason").asText(),
-                            body.at("/signature/password").asText(null), body.at("/signature/meaning").asText(null)));
+                    status.change(
+                            quinn,
+                            step.get("item").asText(),
+                            step.get("lot").asText(),
+                            new StatusService.StatusRequest(
+                                    LotStatus.valueOf(body.get("status").asText()),
+                                            body.get("reason").asText(),
+                                    body.at("/signature/password").asText(null),
+                                            body.at("/signature/meaning").asText(null)));
                 }
                 default -> throw new IllegalStateException("unknown demo step " + step.get("step"));
             }

@@ -47,7 +47,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("autovacuum_naptime", "10s")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
-        LOG.infof("Embedded PostgreSQL on port %d, data in %s (fsync on, synchronous_commit on)",
+        LOG.infof(
+                "Embedded PostgreSQL on port %d, data in %s (fsync on, synchronous_commit on)",
                 pg.getPort(), dataDirectory.toAbsolutePath());
         return new EmbeddedDatabase(pg);
     }
@@ -83,7 +84,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         LOG.warnf("PostgreSQL (pid %d) from a previous run still holds %s; stopping it", process.pid(), dataDirectory);
         process.destroy(); // SIGTERM: PostgreSQL's smart shutdown, which finishes at once without clients
         if (!awaitExit(process, ORPHAN_STOP_WAIT)) {
-            LOG.warnf("PostgreSQL (pid %d) did not stop in %s; killing it (crash recovery will run)", process.pid(), ORPHAN_STOP_WAIT);
+            LOG.warnf(
+                    "PostgreSQL (pid %d) did not stop in %s; killing it (crash recovery will run)",
+                    process.pid(), ORPHAN_STOP_WAIT);
             process.destroyForcibly();
             awaitExit(process, ORPHAN_STOP_WAIT);
         }

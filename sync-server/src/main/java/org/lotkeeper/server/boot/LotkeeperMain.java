@@ -24,8 +24,7 @@ public final class LotkeeperMain {
     public static final String DEMO_FLAG = "--demo";
     public static final String VERIFY_LEDGER_FLAG = "--verify-ledger";
 
-    private LotkeeperMain() {
-    }
+    private LotkeeperMain() {}
 
     public static void main(String... args) throws Exception {
         if (Arrays.asList(args).contains(DEMO_FLAG)) {
@@ -72,7 +71,8 @@ public final class LotkeeperMain {
     static Optional<String> setting(String name) {
         String value = System.getProperty(name);
         if (value == null) {
-            value = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+            value = System.getenv(
+                    name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
         }
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }

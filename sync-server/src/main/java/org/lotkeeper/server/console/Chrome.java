@@ -3,7 +3,6 @@ package org.lotkeeper.server.console;
 import java.util.Set;
 
 import io.quarkus.qute.TemplateData;
-
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.server.security.Actor;
 
@@ -21,8 +20,16 @@ import org.lotkeeper.server.security.Actor;
  * @param error   a problem to show, or null
  */
 @TemplateData
-public record Chrome(String user, String name, Set<Role> roles, boolean allSites, String csrf, String nav, String title,
-                     String notice, String error) {
+public record Chrome(
+        String user,
+        String name,
+        Set<Role> roles,
+        boolean allSites,
+        String csrf,
+        String nav,
+        String title,
+        String notice,
+        String error) {
 
     static Chrome anonymous(String title, String error) {
         return new Chrome(null, null, Set.of(), false, "", "login", title, null, error);

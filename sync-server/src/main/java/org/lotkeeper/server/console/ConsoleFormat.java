@@ -11,14 +11,16 @@ import org.lotkeeper.model.quantity.Quantity;
 @TemplateExtension
 public final class ConsoleFormat {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private ConsoleFormat() {
-    }
+    private ConsoleFormat() {}
 
     /** {@code {quantity.text}} */
     public static String text(Quantity q) {
-        return q == null ? "" : q.value().stripTrailingZeros().toPlainString() + " " + q.uom().symbol();
+        return q == null
+                ? ""
+                : q.value().stripTrailingZeros().toPlainString() + " " + q.uom().symbol();
     }
 
     /** {@code {instant.text}} */

@@ -21,12 +21,14 @@ public class ConsoleHtmlProblems implements HtmlProblems {
         if (path == null || !(path.equals("/console") || path.startsWith("/console/"))) {
             return null;
         }
-        String message = detail != null ? ConsoleProblemMapper.sentence(detail) : switch (status) {
-            case 404 -> "There is no such page.";
-            case 405 -> "This page cannot be used that way.";
-            case 503 -> "The database cannot be reached just now; try again in a moment.";
-            default -> status >= 500 ? "Something went wrong; it has been logged." : "The request was refused.";
-        };
+        String message = detail != null
+                ? ConsoleProblemMapper.sentence(detail)
+                : switch (status) {
+                    case 404 -> "There is no such page.";
+                    case 405 -> "This page cannot be used that way.";
+                    case 503 -> "The database cannot be reached just now; try again in a moment.";
+                    default -> status >= 500 ? "Something went wrong; it has been logged." : "The request was refused.";
+                };
         return ConsoleProblemMapper.page(session, new ConsoleProblem(status == 401 ? 400 : status, message, false));
     }
 }

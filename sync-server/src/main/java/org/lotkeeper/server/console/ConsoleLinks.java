@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class ConsoleLinks {
 
-    private ConsoleLinks() {
-    }
+    private ConsoleLinks() {}
 
     static String lot(String item, String lot) {
         return "/console/lot?item=" + enc(item) + "&lot=" + enc(lot);

@@ -28,13 +28,17 @@ public class ConsoleProblemMapper {
         } catch (RuntimeException chromeFailed) {
             page = Chrome.anonymous("Refused", null); // e.g. the database is down: the page still says why
         }
-        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Pages.problem(page, problem.status(), problem.getMessage()).render()).build();
+        return Response.status(problem.status())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Pages.problem(page, problem.status(), problem.getMessage())
+                        .render())
+                .build();
     }
 
     /** A service's message as a sentence: capitalised, with a full stop. */
     static String sentence(String detail) {
-        return detail == null || detail.isEmpty() ? "The request was refused."
+        return detail == null || detail.isEmpty()
+                ? "The request was refused."
                 : Character.toUpperCase(detail.charAt(0)) + detail.substring(1) + (detail.endsWith(".") ? "" : ".");
     }
 }

@@ -60,11 +60,15 @@ public class ConsoleSession {
      */
     public Actor post(String csrf, Role... anyOf) {
         checkOrigin();
-        Actor actor = actor().orElseThrow(() -> ConsoleProblem.forbidden(
-                "Refused: this form was not sent from a signed-in console page (your session may have expired). Sign in and try again."));
-        if (csrf == null || !MessageDigest.isEqual(csrf.getBytes(StandardCharsets.UTF_8), csrf().getBytes(StandardCharsets.UTF_8))) {
-            throw ConsoleProblem.forbidden("Refused: the form's security token is missing or wrong, so it may come from another site. "
-                    + "Reload the page and try again.");
+        Actor actor = actor().orElseThrow(
+                        () -> ConsoleProblem.forbidden(
+                                "Refused: this form was not sent from a signed-in console page (your session may have expired). Sign in and try again."));
+        if (csrf == null
+                || !MessageDigest.isEqual(
+                        csrf.getBytes(StandardCharsets.UTF_8), csrf().getBytes(StandardCharsets.UTF_8))) {
+            throw ConsoleProblem.forbidden(
+                    "Refused: the form's security token is missing or wrong, so it may come from another site. "
+                            + "Reload the page and try again.");
         }
         checkRoles(actor, anyOf);
         return actor;
@@ -75,7 +79,8 @@ public class ConsoleSession {
         HttpServerRequest http = request.getCurrent().request();
         // scheme() and authority() follow X-Forwarded-* when quarkus.http.proxy is configured (docs/CONSOLE.md)
         var authority = http.authority();
-        String host = authority == null ? http.getHeader("Host")
+        String host = authority == null
+                ? http.getHeader("Host")
                 : authority.host() + (authority.port() >= 0 ? ":" + authority.port() : "");
         String expected = http.scheme() + "://" + host;
         String origin = http.getHeader("Origin");
@@ -86,7 +91,9 @@ public class ConsoleSession {
             return;
         }
         String referer = http.getHeader("Referer");
-        if (referer != null && !(referer.equalsIgnoreCase(expected) || referer.regionMatches(true, 0, expected + "/", 0, expected.length() + 1))) {
+        if (referer != null
+                && !(referer.equalsIgnoreCase(expected)
+                        || referer.regionMatches(true, 0, expected + "/", 0, expected.length() + 1))) {
             throw ConsoleProblem.forbidden("Refused: this request came from another page than the console.");
         }
     }
@@ -99,7 +106,9 @@ public class ConsoleSession {
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(("lotkeeper console csrf\n" + cookie.getValue()).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(sha.digest(
+                            ("lotkeeper console csrf\n" + cookie.getValue()).getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
@@ -124,7 +133,8 @@ public class ConsoleSession {
 
     private static void checkRoles(Actor actor, Role... anyOf) {
         if (anyOf.length > 0 && !actor.hasAnyRole(Set.copyOf(Arrays.asList(anyOf)))) {
-            throw ConsoleProblem.forbidden("This needs the role " + Arrays.stream(anyOf).map(Role::name).collect(Collectors.joining(" or "))
+            throw ConsoleProblem.forbidden("This needs the role "
+                    + Arrays.stream(anyOf).map(Role::name).collect(Collectors.joining(" or "))
                     + "; you are signed in as " + actor.id() + ".");
         }
     }

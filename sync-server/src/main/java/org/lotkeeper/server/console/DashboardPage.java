@@ -36,10 +36,17 @@ public class DashboardPage extends ConsoleResource {
     static final int WAITING = 10;
 
     @TemplateData
-    public record DashboardView(Map<String, Long> openFlags, long openTotal, List<Bar> expiry, List<LotPages.Hit> quarantine,
-                                List<LotPages.Hit> onHold, boolean moreWaiting, List<DeviceRow> devices, long lastHour, long lastDay,
-                                int rateWindow) {
-    }
+    public record DashboardView(
+            Map<String, Long> openFlags,
+            long openTotal,
+            List<Bar> expiry,
+            List<LotPages.Hit> quarantine,
+            List<LotPages.Hit> onHold,
+            boolean moreWaiting,
+            List<DeviceRow> devices,
+            long lastHour,
+            long lastDay,
+            int rateWindow) {}
 
     /** One bar of the expiry chart, laid out on the server. */
     @TemplateData
@@ -58,10 +65,13 @@ public class DashboardPage extends ConsoleResource {
     public record DeviceRow(DeviceService.DeviceView device, Instant lastPush, long rejected) {
 
         static List<DeviceRow> of(List<DeviceService.DeviceView> fleet, ProjectionQueries projections) {
-            List<String> ids = fleet.stream().map(DeviceService.DeviceView::deviceId).toList();
+            List<String> ids =
+                    fleet.stream().map(DeviceService.DeviceView::deviceId).toList();
             Map<String, Long> rejected = projections.rejectedByDevice(ids);
             Map<String, Instant> pushed = projections.lastPushByDevice(ids);
-            return fleet.stream().map(d -> new DeviceRow(d, pushed.get(d.deviceId()), rejected.getOrDefault(d.deviceId(), 0L))).toList();
+            return fleet.stream()
+                    .map(d -> new DeviceRow(d, pushed.get(d.deviceId()), rejected.getOrDefault(d.deviceId(), 0L)))
+                    .toList();
         }
     }
 
@@ -91,14 +101,27 @@ public class DashboardPage extends ConsoleResource {
         List<LotPages.Hit> onHold = hits(lots.search(actor, null, null, null, "ON_HOLD", "", "", WAITING + 1));
         boolean more = quarantine.size() > WAITING || onHold.size() > WAITING;
         List<DeviceRow> fleet = actor.hasRole(Role.SUPERVISOR)
-                ? DeviceRow.of(devices.list(actor).stream().filter(d -> d.revokedAt() == null).toList(), projections) : List.of();
+                ? DeviceRow.of(
+                        devices.list(actor).stream()
+                                .filter(d -> d.revokedAt() == null)
+                                .toList(),
+                        projections)
+                : List.of();
         Instant now = clock.instant();
         String[] sites = actor.allSites() ? null : actor.sites().toArray(String[]::new);
-        return Pages.dashboard(session.chrome(actor, "dashboard", "Dashboard"), new DashboardView(flags,
-                flags.values().stream().mapToLong(Long::longValue).sum(), chart(b),
-                quarantine.subList(0, Math.min(WAITING, quarantine.size())), onHold.subList(0, Math.min(WAITING, onHold.size())), more,
-                fleet, projections.recordedSince(now.minus(Duration.ofHours(1)), sites),
-                projections.recordedSince(now.minus(Duration.ofDays(1)), sites), ProjectionQueries.RATE_WINDOW_EVENTS));
+        return Pages.dashboard(
+                session.chrome(actor, "dashboard", "Dashboard"),
+                new DashboardView(
+                        flags,
+                        flags.values().stream().mapToLong(Long::longValue).sum(),
+                        chart(b),
+                        quarantine.subList(0, Math.min(WAITING, quarantine.size())),
+                        onHold.subList(0, Math.min(WAITING, onHold.size())),
+                        more,
+                        fleet,
+                        projections.recordedSince(now.minus(Duration.ofHours(1)), sites),
+                        projections.recordedSince(now.minus(Duration.ofDays(1)), sites),
+                        ProjectionQueries.RATE_WINDOW_EVENTS));
     }
 
     static List<Bar> chart(Views.ExpiryBuckets b) {
@@ -114,6 +137,8 @@ public class DashboardPage extends ConsoleResource {
     }
 
     private static List<LotPages.Hit> hits(List<Views.LotHit> found) {
-        return found.stream().map(h -> new LotPages.Hit(h, ConsoleLinks.lot(h.item(), h.lot()))).toList();
+        return found.stream()
+                .map(h -> new LotPages.Hit(h, ConsoleLinks.lot(h.item(), h.lot())))
+                .toList();
     }
 }

@@ -1,7 +1,5 @@
 package org.lotkeeper.server.console;
 
-import org.lotkeeper.server.api.HttpStatus;
-import org.lotkeeper.model.wire.ErrorCode;
 import java.net.URI;
 import java.util.Base64;
 import java.util.List;
@@ -21,8 +19,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.id.SiteCode;
-import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.api.HttpStatus;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.labels.QrCodes;
 import org.lotkeeper.server.ledger.ProjectionQueries;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
@@ -40,15 +40,18 @@ import org.lotkeeper.server.security.DeviceService;
 public class DevicePages extends ConsoleResource {
 
     @TemplateData
-    public record DevicesView(List<DashboardPage.DeviceRow> devices, DeviceService.Enrollment enrollment, List<String> sites) {
+    public record DevicesView(
+            List<DashboardPage.DeviceRow> devices, DeviceService.Enrollment enrollment, List<String> sites) {
 
         /**
          * The enrollment code as a QR code for the handheld to scan, inline as a data URI: the code
          * is shown once and never stored in clear, so no URL may carry it (it would reach access logs).
          */
         public String qr() {
-            return enrollment == null ? null
-                    : "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(enrollment.code(), 280));
+            return enrollment == null
+                    ? null
+                    : "data:image/png;base64,"
+                            + Base64.getEncoder().encodeToString(QrCodes.png(enrollment.code(), 280));
         }
     }
 
@@ -70,7 +73,8 @@ public class DevicePages extends ConsoleResource {
     @POST
     @Path("/enrollments")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response enroll(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String site, @RestForm String label) {
+    public Response enroll(
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String site, @RestForm String label) {
         Actor actor = session.post(csrf, Role.SUPERVISOR);
         try {
             String siteCode = Fields.code("site", site, SiteCode::of);
@@ -80,11 +84,20 @@ public class DevicePages extends ConsoleResource {
             }
             DeviceService.Enrollment e = devices.createEnrollment(actor, siteCode, name);
             // The code is shown once, on this answer, never stored in clear: no redirect that would need it in a URL.
-            return Forms.html(200, Pages.devices(session.chrome(actor, "devices", "Devices")
-                    .notice("Enrollment code created: scan or type it on the handheld before it expires."), view(actor, e)));
+            return Forms.html(
+                    200,
+                    Pages.devices(
+                            session.chrome(actor, "devices", "Devices")
+                                    .notice(
+                                            "Enrollment code created: scan or type it on the handheld before it expires."),
+                            view(actor, e)));
         } catch (Refused e) {
-            return Forms.html(HttpStatus.of(e), Pages.devices(session.chrome(actor, "devices", "Devices")
-                    .error("No code was created: " + e.getMessage() + "."), view(actor, null)));
+            return Forms.html(
+                    HttpStatus.of(e),
+                    Pages.devices(
+                            session.chrome(actor, "devices", "Devices")
+                                    .error("No code was created: " + e.getMessage() + "."),
+                            view(actor, null)));
         }
     }
 
@@ -98,6 +111,9 @@ public class DevicePages extends ConsoleResource {
     }
 
     private DevicesView view(Actor actor, DeviceService.Enrollment enrollment) {
-        return new DevicesView(DashboardPage.DeviceRow.of(devices.list(actor), projections), enrollment, actor.sites().stream().sorted().toList());
+        return new DevicesView(
+                DashboardPage.DeviceRow.of(devices.list(actor), projections),
+                enrollment,
+                actor.sites().stream().sorted().toList());
     }
 }

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.console;
 
-import org.lotkeeper.server.api.HttpStatus;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +20,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.wire.Flag;
-import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.api.HttpStatus;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.ledger.ExceptionService;
 import org.lotkeeper.server.security.Actor;
 
@@ -39,34 +39,48 @@ public class ExceptionPages extends ConsoleResource {
     static final int PAGE = 50;
 
     @TemplateData
-    public record ExceptionsView(String flag, String status, List<String> flags, List<Row> exceptions, String nextHref,
-                                 List<ExceptionService.VarianceView> variances) {
-    }
+    public record ExceptionsView(
+            String flag,
+            String status,
+            List<String> flags,
+            List<Row> exceptions,
+            String nextHref,
+            List<ExceptionService.VarianceView> variances) {}
 
     @TemplateData
-    public record Row(ExceptionService.ExceptionView exception, String lotHref) {
-    }
+    public record Row(ExceptionService.ExceptionView exception, String lotHref) {}
 
     @Inject
     ExceptionService service;
 
     @GET
     @Path("/exceptions")
-    public TemplateInstance queue(@QueryParam("flag") String flag, @QueryParam("status") String status, @QueryParam("before") String before,
-                                  @QueryParam("done") String done) {
+    public TemplateInstance queue(
+            @QueryParam("flag") String flag,
+            @QueryParam("status") String status,
+            @QueryParam("before") String before,
+            @QueryParam("done") String done) {
         Actor actor = session.require(Role.SUPERVISOR);
         Chrome page = session.chrome(actor, "exceptions", "Exceptions");
         if (done != null && List.of("resolved", "approved", "rejected").contains(done)) {
             page = page.notice("Done: " + done + ".");
         }
-        return Pages.exceptions(page, view(actor, flag, status, before == null || before.isEmpty() ? null
-                : Fields.wholeNumber("before", before, 1, Long.MAX_VALUE, 0)));
+        return Pages.exceptions(
+                page,
+                view(
+                        actor,
+                        flag,
+                        status,
+                        before == null || before.isEmpty()
+                                ? null
+                                : Fields.wholeNumber("before", before, 1, Long.MAX_VALUE, 0)));
     }
 
     @POST
     @Path("/exceptions/{id}/resolve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response resolve(@PathParam("id") long id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String note) {
+    public Response resolve(
+            @PathParam("id") long id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String note) {
         Actor actor = session.post(csrf, Role.SUPERVISOR);
         return decided(actor, "resolved", () -> service.resolve(actor, id, Fields.text("note", note, 1000)));
     }
@@ -74,7 +88,8 @@ public class ExceptionPages extends ConsoleResource {
     @POST
     @Path("/variances/{id}/approve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response approve(@PathParam("id") long id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String note) {
+    public Response approve(
+            @PathParam("id") long id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String note) {
         Actor actor = session.post(csrf, Role.SUPERVISOR);
         return decided(actor, "approved", () -> service.approve(actor, id, Fields.optionalText("note", note, 1000)));
     }
@@ -82,7 +97,8 @@ public class ExceptionPages extends ConsoleResource {
     @POST
     @Path("/variances/{id}/reject")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reject(@PathParam("id") long id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String note) {
+    public Response reject(
+            @PathParam("id") long id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String note) {
         Actor actor = session.post(csrf, Role.SUPERVISOR);
         return decided(actor, "rejected", () -> service.reject(actor, id, Fields.text("note", note, 1000)));
     }
@@ -104,11 +120,21 @@ public class ExceptionPages extends ConsoleResource {
         List<String> flags = Arrays.stream(Flag.values()).map(Enum::name).toList();
         String f = flag != null && flags.contains(flag) ? flag : null;
         String s = "RESOLVED".equals(status) ? "RESOLVED" : "OPEN";
-        List<ExceptionService.ExceptionView> found = service.exceptions(actor, s, f, before == null ? Long.MAX_VALUE : before, PAGE);
-        String next = found.size() == PAGE ? "/console/exceptions?status=" + s + (f == null ? "" : "&flag=" + f) + "&before="
-                + found.get(PAGE - 1).id() : null;
-        return new ExceptionsView(f, s, flags, found.stream().map(e -> new Row(e,
-                e.item() == null || e.lot() == null ? null : ConsoleLinks.lot(e.item(), e.lot()))).toList(), next,
+        List<ExceptionService.ExceptionView> found =
+                service.exceptions(actor, s, f, before == null ? Long.MAX_VALUE : before, PAGE);
+        String next = found.size() == PAGE
+                ? "/console/exceptions?status=" + s + (f == null ? "" : "&flag=" + f) + "&before="
+                        + found.get(PAGE - 1).id()
+                : null;
+        return new ExceptionsView(
+                f,
+                s,
+                flags,
+                found.stream()
+                        .map(e -> new Row(
+                                e, e.item() == null || e.lot() == null ? null : ConsoleLinks.lot(e.item(), e.lot())))
+                        .toList(),
+                next,
                 service.variances(actor, "PENDING", Long.MAX_VALUE, PAGE));
     }
 }

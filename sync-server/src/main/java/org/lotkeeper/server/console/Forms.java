@@ -21,12 +21,14 @@ import org.lotkeeper.server.security.Actor;
 /** What the console's pages share: the HTML answer, reading form fields, and refusals as sentences. */
 final class Forms {
 
-    private Forms() {
-    }
+    private Forms() {}
 
     /** A rendered page with this status. */
     static Response html(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(page.render())
+                .build();
     }
 
     static boolean blank(String s) {
@@ -71,7 +73,8 @@ final class Forms {
         return out;
     }
 
-    static DocumentService.DocumentInfo uploadDocument(DocumentService documents, Actor actor, String kind, FileUpload file, List<LotRef> lotRefs) {
+    static DocumentService.DocumentInfo uploadDocument(
+            DocumentService documents, Actor actor, String kind, FileUpload file, List<LotRef> lotRefs) {
         if (file == null || file.fileName() == null || file.fileName().isEmpty()) {
             throw Refused.invalid(ErrorCode.MISSING_FIELD, "choose a file", "file");
         }
@@ -85,8 +88,13 @@ final class Forms {
             throw Refused.of(ErrorCode.TOO_LARGE, "a document may have at most 20 MB", "file");
         }
         try {
-            return documents.upload(actor, documentKind, DocumentService.ownName(file.fileName()),
-                    Files.readAllBytes(file.uploadedFile()), lotRefs, List.of());
+            return documents.upload(
+                    actor,
+                    documentKind,
+                    DocumentService.ownName(file.fileName()),
+                    Files.readAllBytes(file.uploadedFile()),
+                    lotRefs,
+                    List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

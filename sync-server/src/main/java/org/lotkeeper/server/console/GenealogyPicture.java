@@ -33,7 +33,8 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
      * customer; {@code line2} is the item or the customer's code, {@code line3} the status.
      */
     @TemplateData
-    public record Node(String kind, String label, String line2, String line3, String status, String href, int x, int y) {
+    public record Node(
+            String kind, String label, String line2, String line3, String status, String href, int x, int y) {
         public int width() {
             return NODE_WIDTH;
         }
@@ -62,8 +63,7 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
 
     /** A link from the right side of one box to the left side of another, labelled with its quantity. */
     @TemplateData
-    public record Edge(String path, String label, int labelX, int labelY, boolean toCustomer) {
-    }
+    public record Edge(String path, String label, int labelX, int labelY, boolean toCustomer) {}
 
     public boolean isEmpty() {
         return nodes.size() <= 1;
@@ -77,33 +77,46 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
         for (Views.TraceLot l : trace.lots()) {
             String key = key(l.item(), l.lot());
             lots.put(key, l);
-            column.put(key, switch (l.relation()) {
-                case "ROOT" -> 0;
-                case "ANCESTOR" -> -l.depth();
-                default -> l.depth();
-            });
+            column.put(
+                    key,
+                    switch (l.relation()) {
+                        case "ROOT" -> 0;
+                        case "ANCESTOR" -> -l.depth();
+                        default -> l.depth();
+                    });
         }
-        int lastLotColumn = column.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int lastLotColumn =
+                column.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         Map<String, Map<String, Quantity>> shippedTo = new TreeMap<>(); // lot key -> customer -> quantity
         Map<String, String> customerNames = new TreeMap<>();
         for (Views.CustomerShipped s : shipped) {
-            shippedTo.computeIfAbsent(key(s.item(), s.lot()), k -> new TreeMap<>()).merge(s.customer(), s.quantity(), GenealogyPicture::sum);
+            shippedTo
+                    .computeIfAbsent(key(s.item(), s.lot()), k -> new TreeMap<>())
+                    .merge(s.customer(), s.quantity(), GenealogyPicture::sum);
             customerNames.put(s.customer(), s.customerName() == null ? s.customer() : s.customerName());
         }
         int customerColumn = lastLotColumn + 1;
         TreeMap<Integer, List<String>> byColumn = new TreeMap<>();
-        column.forEach((k, c) -> byColumn.computeIfAbsent(c, x -> new ArrayList<>()).add(k));
-        customerNames.keySet().forEach(c -> byColumn.computeIfAbsent(customerColumn, x -> new ArrayList<>()).add("customer:" + c));
+        column.forEach(
+                (k, c) -> byColumn.computeIfAbsent(c, x -> new ArrayList<>()).add(k));
+        customerNames
+                .keySet()
+                .forEach(c -> byColumn.computeIfAbsent(customerColumn, x -> new ArrayList<>())
+                        .add("customer:" + c));
         byColumn.values().forEach(list -> list.sort(Comparator.naturalOrder()));
 
-        int tallest = byColumn.values().stream().mapToInt(l -> Math.min(l.size(), MAX_PER_COLUMN)).max().orElse(1);
+        int tallest = byColumn.values().stream()
+                .mapToInt(l -> Math.min(l.size(), MAX_PER_COLUMN))
+                .max()
+                .orElse(1);
         int height = 2 * MARGIN + tallest * NODE_HEIGHT + (tallest - 1) * ROW_GAP;
         int width = 2 * MARGIN + byColumn.size() * NODE_WIDTH + (byColumn.size() - 1) * COLUMN_GAP;
         Map<String, int[]> at = new LinkedHashMap<>();
         List<Node> nodes = new ArrayList<>();
         int columnIndex = 0;
         for (Map.Entry<Integer, List<String>> col : byColumn.entrySet()) {
-            List<String> keys = col.getValue().subList(0, Math.min(col.getValue().size(), MAX_PER_COLUMN));
+            List<String> keys =
+                    col.getValue().subList(0, Math.min(col.getValue().size(), MAX_PER_COLUMN));
             int x = MARGIN + columnIndex * (NODE_WIDTH + COLUMN_GAP);
             int block = keys.size() * NODE_HEIGHT + (keys.size() - 1) * ROW_GAP;
             int y = (height - block) / 2;
@@ -115,7 +128,15 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
                 } else {
                     Views.TraceLot l = lots.get(k);
                     String kind = col.getKey() == 0 ? "ROOT" : col.getKey() < 0 ? "ANCESTOR" : "DESCENDANT";
-                    nodes.add(new Node(kind, l.lot(), l.item(), l.status(), l.status(), ConsoleLinks.lot(l.item(), l.lot()), x, y));
+                    nodes.add(new Node(
+                            kind,
+                            l.lot(),
+                            l.item(),
+                            l.status(),
+                            l.status(),
+                            ConsoleLinks.lot(l.item(), l.lot()),
+                            x,
+                            y));
                 }
                 y += NODE_HEIGHT + ROW_GAP;
             }
@@ -123,8 +144,12 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
         }
         List<Edge> edges = new ArrayList<>();
         for (Views.TraceLink link : trace.links()) {
-            edge(at.get(key(link.from().item(), link.from().lot())), at.get(key(link.to().item(), link.to().lot())),
-                    ConsoleFormat.text(link.quantity()), false, edges);
+            edge(
+                    at.get(key(link.from().item(), link.from().lot())),
+                    at.get(key(link.to().item(), link.to().lot())),
+                    ConsoleFormat.text(link.quantity()),
+                    false,
+                    edges);
         }
         shippedTo.forEach((lot, customers) -> customers.forEach((customer, q) ->
                 edge(at.get(lot), at.get("customer:" + customer), ConsoleFormat.text(q), true, edges)));

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.console;
 
-import org.lotkeeper.server.api.HttpStatus;
 import java.time.Clock;
 
 import io.quarkus.qute.TemplateData;
@@ -15,9 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
+import org.lotkeeper.model.gs1.Gs1Exception;
+import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.labels.LabelChecker;
-import org.lotkeeper.model.gs1.Gs1Exception;
 
 /**
  * The label checker: paste or scan a label, see every AI with its meaning, the parsed fields and
@@ -31,9 +31,16 @@ public class LabelCheckPage extends ConsoleResource {
 
     /** The text as pasted, and either the decoded label or the problem with the position at fault. */
     @TemplateData
-    public record CheckView(String text, String separator, LabelChecker.ParseResponse parsed, String problem, String problemCode,
-                            Integer position, String before, String at, String after) {
-    }
+    public record CheckView(
+            String text,
+            String separator,
+            LabelChecker.ParseResponse parsed,
+            String problem,
+            String problemCode,
+            Integer position,
+            String before,
+            String at,
+            String after) {}
 
     @Inject
     Clock clock;
@@ -43,24 +50,39 @@ public class LabelCheckPage extends ConsoleResource {
 
     @GET
     public TemplateInstance form() {
-        return Pages.labels(session.chrome(session.require(), "labels", "Label checker"),
+        return Pages.labels(
+                session.chrome(session.require(), "labels", "Label checker"),
                 new CheckView("", "", null, null, null, null, null, null, null));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response check(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String text, @RestForm String separator) {
+    public Response check(
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String text, @RestForm String separator) {
         var actor = session.post(csrf);
         Chrome page = session.chrome(actor, "labels", "Label checker");
         String raw = text == null ? "" : text.strip();
         String scan = raw.replace("<GS>", "\u001d");
         try {
-            LabelChecker.ParseResponse parsed = checker.decode(new LabelChecker.ParseRequest(scan,
-                    separator == null || separator.isEmpty() ? null : separator));
-            return Forms.html(200, Pages.labels(page, new CheckView(raw, separator, parsed, null, null, null, null, null, null)));
+            LabelChecker.ParseResponse parsed = checker.decode(
+                    new LabelChecker.ParseRequest(scan, separator == null || separator.isEmpty() ? null : separator));
+            return Forms.html(
+                    200, Pages.labels(page, new CheckView(raw, separator, parsed, null, null, null, null, null, null)));
         } catch (Refused e) {
-            return Forms.html(HttpStatus.of(e) >= 500 ? 500 : 200, Pages.labels(page, new CheckView(raw.length() > 600
-                    ? raw.substring(0, 600) : raw, separator, null, e.getMessage(), e.code().name(), null, null, null, null)));
+            return Forms.html(
+                    HttpStatus.of(e) >= 500 ? 500 : 200,
+                    Pages.labels(
+                            page,
+                            new CheckView(
+                                    raw.length() > 600 ? raw.substring(0, 600) : raw,
+                                    separator,
+                                    null,
+                                    e.getMessage(),
+                                    e.code().name(),
+                                    null,
+                                    null,
+                                    null,
+                                    null)));
         } catch (Gs1Exception e) {
             int position = e.position();
             String shown = scan.length() > 600 ? scan.substring(0, 600) : scan;
@@ -72,8 +94,20 @@ public class LabelCheckPage extends ConsoleResource {
                 at = position < shown.length() ? visible(shown.substring(position, position + 1)) : "⟂";
                 after = position + 1 < shown.length() ? visible(shown.substring(position + 1)) : "";
             }
-            return Forms.html(200, Pages.labels(page, new CheckView(raw.length() > 600 ? raw.substring(0, 600) : raw,
-                    separator, null, e.getMessage(), e.reason().name(), position, before, at, after)));
+            return Forms.html(
+                    200,
+                    Pages.labels(
+                            page,
+                            new CheckView(
+                                    raw.length() > 600 ? raw.substring(0, 600) : raw,
+                                    separator,
+                                    null,
+                                    e.getMessage(),
+                                    e.reason().name(),
+                                    position,
+                                    before,
+                                    at,
+                                    after)));
         }
     }
 
@@ -91,5 +125,4 @@ public class LabelCheckPage extends ConsoleResource {
         });
         return out.toString();
     }
-
 }

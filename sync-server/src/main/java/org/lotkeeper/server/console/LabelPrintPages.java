@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.Response;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.server.labels.Label;
 import org.lotkeeper.server.labels.LabelFormat;
-import org.lotkeeper.server.labels.LabelSymbology;
 import org.lotkeeper.server.labels.LabelService;
+import org.lotkeeper.server.labels.LabelSymbology;
 import org.lotkeeper.server.security.Actor;
 
 /**
@@ -28,12 +28,13 @@ public class LabelPrintPages extends ConsoleResource {
 
     @GET
     @Path("/lot")
-    public Response lot(@QueryParam("item") String item, @QueryParam("lot") String lot,
-                        @QueryParam("format") @DefaultValue("png") String format,
-                        @QueryParam("symbology") @DefaultValue("both") String symbology) {
+    public Response lot(
+            @QueryParam("item") String item,
+            @QueryParam("lot") String lot,
+            @QueryParam("format") @DefaultValue("png") String format,
+            @QueryParam("symbology") @DefaultValue("both") String symbology) {
         Actor actor = session.require(Role.RECEIVER, Role.QA, Role.SUPERVISOR);
-        Label label = labels.lotLabel(actor, item, lot, null,
-                LabelSymbology.parameter(symbology));
+        Label label = labels.lotLabel(actor, item, lot, null, LabelSymbology.parameter(symbology));
         return labels.download(label, LabelFormat.parameter(format), "lot-" + item + "-" + lot);
     }
 

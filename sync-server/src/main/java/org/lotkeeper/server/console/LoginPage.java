@@ -1,6 +1,5 @@
 package org.lotkeeper.server.console;
 
-import org.lotkeeper.server.api.HttpStatus;
 import java.net.URI;
 
 import io.quarkus.qute.TemplateInstance;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
+import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.BearerAuthenticationMechanism;
 import org.lotkeeper.server.security.RateLimiter;
@@ -39,7 +39,8 @@ public class LoginPage extends ConsoleResource {
 
     @GET
     public Response root() {
-        return Response.seeOther(URI.create(session.actor().isPresent() ? "/console/dashboard" : "/console/login")).build();
+        return Response.seeOther(URI.create(session.actor().isPresent() ? "/console/dashboard" : "/console/login"))
+                .build();
     }
 
     @GET
@@ -73,7 +74,9 @@ public class LoginPage extends ConsoleResource {
             return page(HttpStatus.of(e), name.length() > 100 ? "" : name, message);
         }
         // A browser-session cookie; the token inside expires on its own (8 h by default).
-        return Response.seeOther(URI.create("/console/dashboard")).cookie(cookie(token.token(), NewCookie.DEFAULT_MAX_AGE)).build();
+        return Response.seeOther(URI.create("/console/dashboard"))
+                .cookie(cookie(token.token(), NewCookie.DEFAULT_MAX_AGE))
+                .build();
     }
 
     @POST
@@ -81,16 +84,27 @@ public class LoginPage extends ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(@RestForm(ConsoleSession.CSRF_FIELD) String csrf) {
         session.post(csrf);
-        return Response.seeOther(URI.create("/console/login")).cookie(cookie("", 0)).build();
+        return Response.seeOther(URI.create("/console/login"))
+                .cookie(cookie("", 0))
+                .build();
     }
 
     private Response page(int status, String username, String error) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Pages.login(Chrome.anonymous("Sign in", error), username).render()).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Pages.login(Chrome.anonymous("Sign in", error), username)
+                        .render())
+                .build();
     }
 
     private NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(BearerAuthenticationMechanism.SESSION_COOKIE).value(value).path("/console").maxAge(maxAge)
-                .httpOnly(true).secure(session.secure()).sameSite(NewCookie.SameSite.STRICT).build();
+        return new NewCookie.Builder(BearerAuthenticationMechanism.SESSION_COOKIE)
+                .value(value)
+                .path("/console")
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .secure(session.secure())
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
     }
 }

@@ -1,11 +1,6 @@
 package org.lotkeeper.server.console;
 
-import org.lotkeeper.server.api.HttpStatus;
-import org.lotkeeper.model.wire.ErrorCode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,15 +23,17 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.gs1.Gs1Exception;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.StatusChangeRequest;
 import org.lotkeeper.model.lot.StatusDecision;
-import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.api.HttpStatus;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.labels.LabelChecker;
-import org.lotkeeper.model.gs1.Gs1Exception;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.quality.DocumentKind;
 import org.lotkeeper.server.quality.DocumentService;
@@ -67,19 +64,33 @@ public class LotPages extends ConsoleResource {
      * no picture shows; the page says so and the mock recall lists them all.
      */
     static final int PICTURE_LOTS = 150;
+
     static final int SHIPMENTS_SHOWN = 500;
 
     /** A status this user could set the lot to: allowed (maybe with a signature), or refused with the reason. */
     @TemplateData
-    public record StatusAction(String status, boolean allowed, boolean signature, String meaning, String refusal) {
-    }
+    public record StatusAction(String status, boolean allowed, boolean signature, String meaning, String refusal) {}
 
     /** Everything the lot page shows. */
     @TemplateData
-    public record LotView(Views.LotDetail lot, String itemParam, String lotParam, Views.Timeline timeline, String nextTimeline,
-                          boolean firstTimelinePage, GenealogyPicture picture, Views.TraceAnswer trace, List<StatusAction> actions,
-                          boolean coaRequired, boolean mayUpload, List<String> documentKinds, String labelHref, String selfHref,
-                          String reason, String recallHref, Views.Page<Views.Shipment> shipments) {
+    public record LotView(
+            Views.LotDetail lot,
+            String itemParam,
+            String lotParam,
+            Views.Timeline timeline,
+            String nextTimeline,
+            boolean firstTimelinePage,
+            GenealogyPicture picture,
+            Views.TraceAnswer trace,
+            List<StatusAction> actions,
+            boolean coaRequired,
+            boolean mayUpload,
+            List<String> documentKinds,
+            String labelHref,
+            String selfHref,
+            String reason,
+            String recallHref,
+            Views.Page<Views.Shipment> shipments) {
 
         /** Shipment lines of the lots in the picture, of which {@link #shipments} holds the first {@value #SHIPMENTS_SHOWN}. */
         public long shipmentLines() {
@@ -93,13 +104,18 @@ public class LotPages extends ConsoleResource {
 
     /** The search form and one page of its results. */
     @TemplateData
-    public record SearchView(String q, String status, String label, String labelProblem, List<Hit> hits, String nextHref,
-                             boolean searched, List<String> statuses) {
-    }
+    public record SearchView(
+            String q,
+            String status,
+            String label,
+            String labelProblem,
+            List<Hit> hits,
+            String nextHref,
+            boolean searched,
+            List<String> statuses) {}
 
     @TemplateData
-    public record Hit(Views.LotHit lot, String href) {
-    }
+    public record Hit(Views.LotHit lot, String href) {}
 
     @Inject
     LotService lots;
@@ -124,12 +140,18 @@ public class LotPages extends ConsoleResource {
 
     @GET
     @Path("/lots")
-    public TemplateInstance search(@QueryParam("q") String q, @QueryParam("status") String statusFilter, @QueryParam("label") String label,
-                                   @QueryParam("afterItem") String afterItem, @QueryParam("afterLot") String afterLot) {
+    public TemplateInstance search(
+            @QueryParam("q") String q,
+            @QueryParam("status") String statusFilter,
+            @QueryParam("label") String label,
+            @QueryParam("afterItem") String afterItem,
+            @QueryParam("afterLot") String afterLot) {
         Actor actor = session.require();
         String term = Params.text("search", q, 100);
         String state = Params.text("status", statusFilter, 20);
-        if (state != null && EnumSet.allOf(LotStatus.class).stream().noneMatch(s -> s.name().equals(state))) {
+        if (state != null
+                && EnumSet.allOf(LotStatus.class).stream()
+                        .noneMatch(s -> s.name().equals(state))) {
             throw ConsoleProblem.notFound("No such status: choose one from the list.");
         }
         String gtin = null;
@@ -152,23 +174,43 @@ public class LotPages extends ConsoleResource {
         List<Hit> hits = new ArrayList<>();
         String next = null;
         if (searched && labelProblem == null) {
-            List<Views.LotHit> found = lots.search(actor, term, gtin, lotCode, state, Params.key("page key", afterItem),
-                    Params.key("page key", afterLot), PAGE);
+            List<Views.LotHit> found = lots.search(
+                    actor,
+                    term,
+                    gtin,
+                    lotCode,
+                    state,
+                    Params.key("page key", afterItem),
+                    Params.key("page key", afterLot),
+                    PAGE);
             found.forEach(h -> hits.add(new Hit(h, ConsoleLinks.lot(h.item(), h.lot()))));
             if (found.size() == PAGE) {
                 Views.LotHit last = found.get(found.size() - 1);
-                next = "/console/lots?q=" + ConsoleLinks.enc(q) + "&status=" + ConsoleLinks.enc(statusFilter) + "&label="
-                        + ConsoleLinks.enc(label) + "&afterItem=" + ConsoleLinks.enc(last.item()) + "&afterLot=" + ConsoleLinks.enc(last.lot());
+                next = "/console/lots?q=" + ConsoleLinks.enc(q) + "&status=" + ConsoleLinks.enc(statusFilter)
+                        + "&label=" + ConsoleLinks.enc(label) + "&afterItem=" + ConsoleLinks.enc(last.item())
+                        + "&afterLot=" + ConsoleLinks.enc(last.lot());
             }
         }
-        return Pages.lots(session.chrome(actor, "lots", "Lots"), new SearchView(q, statusFilter, label, labelProblem, hits, next,
-                searched, EnumSet.allOf(LotStatus.class).stream().map(Enum::name).toList()));
+        return Pages.lots(
+                session.chrome(actor, "lots", "Lots"),
+                new SearchView(
+                        q,
+                        statusFilter,
+                        label,
+                        labelProblem,
+                        hits,
+                        next,
+                        searched,
+                        EnumSet.allOf(LotStatus.class).stream().map(Enum::name).toList()));
     }
 
     @GET
     @Path("/lot")
-    public TemplateInstance lot(@QueryParam("item") String item, @QueryParam("lot") String lot, @QueryParam("after") String after,
-                                @QueryParam("done") String done) {
+    public TemplateInstance lot(
+            @QueryParam("item") String item,
+            @QueryParam("lot") String lot,
+            @QueryParam("after") String after,
+            @QueryParam("done") String done) {
         Actor actor = session.require();
         Chrome page = session.chrome(actor, "lots", "Lot " + lot);
         if ("status".equals(done)) {
@@ -183,8 +225,14 @@ public class LotPages extends ConsoleResource {
     @POST
     @Path("/lot/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changeStatus(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String item, @RestForm String lot,
-                                 @RestForm String status, @RestForm String reason, @RestForm String password, @RestForm String meaning) {
+    public Response changeStatus(
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
+            @RestForm String item,
+            @RestForm String lot,
+            @RestForm String status,
+            @RestForm String reason,
+            @RestForm String password,
+            @RestForm String meaning) {
         Actor actor = session.post(csrf, Role.QA, Role.SUPERVISOR);
         try {
             LotStatus to;
@@ -197,7 +245,9 @@ public class LotPages extends ConsoleResource {
             if (password != null && password.length() > 200) {
                 throw Refused.invalid(ErrorCode.TOO_LONG, "the signature password is too long", "signature.password");
             }
-            statuses.change(actor, Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of),
+            statuses.change(
+                    actor,
+                    Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of),
                     Fields.code("lot", lot, org.lotkeeper.model.id.LotCode::of),
                     new StatusService.StatusRequest(to, why, password, Fields.optionalText("meaning", meaning, 200)));
         } catch (Refused e) {
@@ -205,29 +255,39 @@ public class LotPages extends ConsoleResource {
                 throw e;
             }
             Chrome page = session.chrome(actor, "lots", "Lot " + lot).error(refusal(e));
-            return Forms.html(HttpStatus.of(e) == 401 ? 400 : HttpStatus.of(e), Pages.lot(page, view(actor, item, lot, 0, reason)));
+            return Forms.html(
+                    HttpStatus.of(e) == 401 ? 400 : HttpStatus.of(e),
+                    Pages.lot(page, view(actor, item, lot, 0, reason)));
         }
-        return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=status")).build();
+        return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=status"))
+                .build();
     }
 
     @POST
     @Path("/lot/documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String item, @RestForm String lot,
-                           @RestForm String kind, @RestForm("file") FileUpload file) {
+    public Response upload(
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
+            @RestForm String item,
+            @RestForm String lot,
+            @RestForm String kind,
+            @RestForm("file") FileUpload file) {
         Actor actor = session.post(csrf, Role.QA, Role.SUPERVISOR);
         try {
-            LotRef ref = LotRef.of(Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of),
+            LotRef ref = LotRef.of(
+                    Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of),
                     Fields.code("lot", lot, org.lotkeeper.model.id.LotCode::of));
             Forms.uploadDocument(documents, actor, kind, file, List.of(ref));
         } catch (Refused e) {
             if (HttpStatus.of(e) == 404) {
                 throw e;
             }
-            Chrome page = session.chrome(actor, "lots", "Lot " + lot).error("The document was not stored: " + e.getMessage() + ".");
+            Chrome page = session.chrome(actor, "lots", "Lot " + lot)
+                    .error("The document was not stored: " + e.getMessage() + ".");
             return Forms.html(HttpStatus.of(e), Pages.lot(page, view(actor, item, lot, 0, null)));
         }
-        return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=document")).build();
+        return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=document"))
+                .build();
     }
 
     @GET
@@ -241,11 +301,16 @@ public class LotPages extends ConsoleResource {
         } catch (IllegalArgumentException e) {
             throw ConsoleProblem.notFound("No such document.");
         }
-        DocumentService.DocumentFile f = documents.download(uuid).orElseThrow(() -> ConsoleProblem.notFound("No such document."));
+        DocumentService.DocumentFile f =
+                documents.download(uuid).orElseThrow(() -> ConsoleProblem.notFound("No such document."));
         return Response.ok(f.content(), f.info().contentType())
-                .header("Content-Disposition", "inline; filename=\"" + f.info().filename().replace("\"", "") + "\"")
-                .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", "sandbox")
-                .header("X-Content-SHA256", f.info().sha256()).build();
+                .header(
+                        "Content-Disposition",
+                        "inline; filename=\"" + f.info().filename().replace("\"", "") + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
+                .header("X-Content-SHA256", f.info().sha256())
+                .build();
     }
 
     /** Stores an uploaded file as a document of {@code kind} linked to {@code lotRefs}, with the API's checks. */
@@ -262,33 +327,57 @@ public class LotPages extends ConsoleResource {
         Views.Timeline timeline = lots.timeline(actor, detail.item(), detail.lot(), after, TIMELINE_PAGE);
         String next = null;
         if (timeline.events().size() == TIMELINE_PAGE) {
-            next = ConsoleLinks.lot(detail.item(), detail.lot()) + "&after=" + timeline.events().get(TIMELINE_PAGE - 1).ledgerSeq() + "#timeline";
+            next = ConsoleLinks.lot(detail.item(), detail.lot()) + "&after="
+                    + timeline.events().get(TIMELINE_PAGE - 1).ledgerSeq() + "#timeline";
         }
         Views.TraceAnswer trace = traces.trace(actor, detail.item(), detail.lot(), Direction.BOTH, PICTURE_LOTS);
-        boolean coaRequired = masterData.item(detail.item()).map(MasterDataLookup.ItemInfo::coaRequired).orElse(false);
+        boolean coaRequired = masterData
+                .item(detail.item())
+                .map(MasterDataLookup.ItemInfo::coaRequired)
+                .orElse(false);
         Views.Page<Views.Shipment> shipments = traces.shipments(actor, trace, SHIPMENTS_SHOWN);
         GenealogyPicture picture = GenealogyPicture.of(trace, traces.shippedToCustomers(trace));
-        return new LotView(detail, detail.item(), detail.lot(), timeline, next, after <= 0, picture, trace,
-                actions(actor, detail, coaRequired), coaRequired, actor.hasAnyRole(Set.of(Role.QA, Role.SUPERVISOR)),
+        return new LotView(
+                detail,
+                detail.item(),
+                detail.lot(),
+                timeline,
+                next,
+                after <= 0,
+                picture,
+                trace,
+                actions(actor, detail, coaRequired),
+                coaRequired,
+                actor.hasAnyRole(Set.of(Role.QA, Role.SUPERVISOR)),
                 EnumSet.allOf(DocumentKind.class).stream().map(Enum::name).toList(),
-                "/console/labels/print/lot?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()),
-                ConsoleLinks.lot(detail.item(), detail.lot()), reason,
-                "/console/recalls?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()), shipments);
+                "/console/labels/print/lot?item=" + ConsoleLinks.enc(detail.item()) + "&lot="
+                        + ConsoleLinks.enc(detail.lot()),
+                ConsoleLinks.lot(detail.item(), detail.lot()),
+                reason,
+                "/console/recalls?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()),
+                shipments);
     }
 
     /** The table's targets from the lot's status (a recall sets RECALLED, not this form), each decided by the shared rules. */
     private List<StatusAction> actions(Actor actor, Views.LotDetail lot, boolean coaRequired) {
         LotStatus from = LotStatus.valueOf(lot.status());
         Set<Role> roles = actor.roles().contains(Role.ADMIN) ? EnumSet.allOf(Role.class) : actor.roles();
-        boolean coaLinked = QuarkusTransaction.joiningExisting().call(() -> documents.releaseEvidenceLinked(lot.item(), lot.lot()));
+        boolean coaLinked =
+                QuarkusTransaction.joiningExisting().call(() -> documents.releaseEvidenceLinked(lot.item(), lot.lot()));
         List<StatusAction> out = new ArrayList<>();
         for (LotStatus to : LotStatusRules.targetsFrom(from)) {
             if (to == LotStatus.RECALLED) {
                 continue;
             }
-            StatusDecision d = LotStatusRules.decide(StatusChangeRequest.fromConsole(from, to, roles, coaRequired, coaLinked));
+            StatusDecision d =
+                    LotStatusRules.decide(StatusChangeRequest.fromConsole(from, to, roles, coaRequired, coaLinked));
             if (d instanceof StatusDecision.Allowed a) {
-                out.add(new StatusAction(to.name(), true, a.signatureRequired(), a.signatureMeaning().orElse(""), null));
+                out.add(new StatusAction(
+                        to.name(),
+                        true,
+                        a.signatureRequired(),
+                        a.signatureMeaning().orElse(""),
+                        null));
             } else if (d instanceof StatusDecision.Refused r) {
                 out.add(new StatusAction(to.name(), false, false, "", r.message()));
             }

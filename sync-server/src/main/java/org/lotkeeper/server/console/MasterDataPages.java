@@ -1,7 +1,5 @@
 package org.lotkeeper.server.console;
 
-import org.lotkeeper.server.api.HttpStatus;
-import org.lotkeeper.model.wire.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.boot.DemoLoader;
 import org.lotkeeper.server.ledger.ProjectionQueries;
@@ -47,11 +47,17 @@ public class MasterDataPages extends ConsoleResource {
 
     /** One tab of master data, one page of it, and the outcome of an upload. */
     @TemplateData
-    public record MasterDataView(String tab, List<String> tabs, List<MasterDataLookup.ItemInfo> items,
-                                 List<MasterDataLookup.LocationInfo> locations, List<MasterDataLookup.PartnerInfo> partners,
-                                 List<UserService.UserView> users, String nextHref, List<String> problems, boolean ledgerEmpty,
-                                 List<String> kinds) {
-    }
+    public record MasterDataView(
+            String tab,
+            List<String> tabs,
+            List<MasterDataLookup.ItemInfo> items,
+            List<MasterDataLookup.LocationInfo> locations,
+            List<MasterDataLookup.PartnerInfo> partners,
+            List<UserService.UserView> users,
+            String nextHref,
+            List<String> problems,
+            boolean ledgerEmpty,
+            List<String> kinds) {}
 
     @Inject
     MasterDataLookup lookup;
@@ -69,7 +75,8 @@ public class MasterDataPages extends ConsoleResource {
     DemoLoader demo;
 
     @GET
-    public TemplateInstance browse(@QueryParam("tab") String tab, @QueryParam("after") String after, @QueryParam("done") String done) {
+    public TemplateInstance browse(
+            @QueryParam("tab") String tab, @QueryParam("after") String after, @QueryParam("done") String done) {
         Actor actor = session.require();
         Chrome page = session.chrome(actor, "masterdata", "Master data");
         if ("upload".equals(done)) {
@@ -83,7 +90,10 @@ public class MasterDataPages extends ConsoleResource {
     @POST
     @Path("/csv")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String kind, @RestForm("file") FileUpload file) {
+    public Response upload(
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
+            @RestForm String kind,
+            @RestForm("file") FileUpload file) {
         Actor actor = session.post(csrf, Role.ADMIN);
         String k = kind == null || !MasterDataPages.kinds().contains(kind) ? "items" : kind;
         try {
@@ -94,7 +104,9 @@ public class MasterDataPages extends ConsoleResource {
                 throw Refused.of(ErrorCode.TOO_LARGE, "a CSV file may have at most 32 MB", "file");
             }
             service.applyCsv(k, new String(Files.readAllBytes(file.uploadedFile()), StandardCharsets.UTF_8), actor);
-            return Response.seeOther(URI.create("/console/masterdata?tab=" + (k.equals("sites") ? "items" : k) + "&done=upload")).build();
+            return Response.seeOther(
+                            URI.create("/console/masterdata?tab=" + (k.equals("sites") ? "items" : k) + "&done=upload"))
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Refused e) {
@@ -109,11 +121,13 @@ public class MasterDataPages extends ConsoleResource {
     public Response loadDemo(@RestForm(ConsoleSession.CSRF_FIELD) String csrf) {
         Actor actor = session.post(csrf, Role.ADMIN);
         if (!projections.ledgerIsEmpty()) {
-            Chrome page = session.chrome(actor, "masterdata", "Master data").error("The demo loads only into an empty ledger.");
+            Chrome page = session.chrome(actor, "masterdata", "Master data")
+                    .error("The demo loads only into an empty ledger.");
             return Forms.html(409, Pages.masterdata(page, view("items", null, List.of())));
         }
         demo.load();
-        return Response.seeOther(URI.create("/console/masterdata?tab=items&done=demo")).build();
+        return Response.seeOther(URI.create("/console/masterdata?tab=items&done=demo"))
+                .build();
     }
 
     static List<String> kinds() {
@@ -124,17 +138,27 @@ public class MasterDataPages extends ConsoleResource {
         String t = tab != null && TABS.contains(tab) ? tab : "items";
         String from = Params.key("page key", after);
         List<MasterDataLookup.ItemInfo> items = t.equals("items") ? lookup.itemPage(from, PAGE) : List.of();
-        List<MasterDataLookup.LocationInfo> locations = t.equals("locations") ? lookup.locationPage(from, PAGE) : List.of();
+        List<MasterDataLookup.LocationInfo> locations =
+                t.equals("locations") ? lookup.locationPage(from, PAGE) : List.of();
         List<MasterDataLookup.PartnerInfo> partners = t.equals("partners") ? lookup.partnerPage(from, PAGE) : List.of();
         List<UserService.UserView> people = t.equals("users") ? users.page(from, PAGE) : List.of();
         String last = switch (t) {
             case "items" -> items.size() == PAGE ? items.get(PAGE - 1).code() : null;
-            case "locations" -> locations.size() == PAGE ? locations.get(PAGE - 1).code() : null;
+            case "locations" ->
+                locations.size() == PAGE ? locations.get(PAGE - 1).code() : null;
             case "partners" -> partners.size() == PAGE ? partners.get(PAGE - 1).code() : null;
             default -> people.size() == PAGE ? people.get(PAGE - 1).userId() : null;
         };
-        return new MasterDataView(t, TABS, items, locations, partners, people,
-                last == null ? null : "/console/masterdata?tab=" + t + "&after=" + ConsoleLinks.enc(last), problems,
-                projections.ledgerIsEmpty(), kinds());
+        return new MasterDataView(
+                t,
+                TABS,
+                items,
+                locations,
+                partners,
+                people,
+                last == null ? null : "/console/masterdata?tab=" + t + "&after=" + ConsoleLinks.enc(last),
+                problems,
+                projections.ledgerIsEmpty(),
+                kinds());
     }
 }

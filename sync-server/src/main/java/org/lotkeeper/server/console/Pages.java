@@ -7,8 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 @CheckedTemplate(basePath = "console")
 final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     static native TemplateInstance problem(Chrome page, int status, String message);
 

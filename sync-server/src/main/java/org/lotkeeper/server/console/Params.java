@@ -6,8 +6,7 @@ package org.lotkeeper.server.console;
  */
 final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     /** The trimmed value, or null when absent or blank. */
     static String text(String name, String value, int max) {

@@ -42,9 +42,13 @@ public class QualityPage extends ConsoleResource {
     static final int PAGE = 50;
 
     @TemplateData
-    public record QualityView(String status, List<LotPages.Hit> lots, String nextHref, List<String> documentKinds, String lotsText,
-                              List<String> problems) {
-    }
+    public record QualityView(
+            String status,
+            List<LotPages.Hit> lots,
+            String nextHref,
+            List<String> documentKinds,
+            String lotsText,
+            List<String> problems) {}
 
     @Inject
     LotService lots;
@@ -53,8 +57,11 @@ public class QualityPage extends ConsoleResource {
     DocumentService documents;
 
     @GET
-    public TemplateInstance queue(@QueryParam("status") String status, @QueryParam("afterItem") String afterItem,
-                                  @QueryParam("afterLot") String afterLot, @QueryParam("done") String done) {
+    public TemplateInstance queue(
+            @QueryParam("status") String status,
+            @QueryParam("afterItem") String afterItem,
+            @QueryParam("afterLot") String afterLot,
+            @QueryParam("done") String done) {
         Actor actor = session.require(Role.QA, Role.SUPERVISOR);
         Chrome page = session.chrome(actor, "quality", "Quality");
         if ("document".equals(done)) {
@@ -66,8 +73,11 @@ public class QualityPage extends ConsoleResource {
     @POST
     @Path("/documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String kind, @RestForm String lots,
-                           @RestForm("file") FileUpload file) {
+    public Response upload(
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
+            @RestForm String kind,
+            @RestForm String lots,
+            @RestForm("file") FileUpload file) {
         Actor actor = session.post(csrf, Role.QA, Role.SUPERVISOR);
         List<String> problems = new ArrayList<>();
         List<LotRef> refs = new ArrayList<>();
@@ -81,22 +91,37 @@ public class QualityPage extends ConsoleResource {
         if (problems.isEmpty()) {
             try {
                 Forms.uploadDocument(documents, actor, kind, file, refs);
-                return Response.seeOther(URI.create("/console/quality?done=document")).build();
+                return Response.seeOther(URI.create("/console/quality?done=document"))
+                        .build();
             } catch (Refused e) {
                 problems.addAll(Forms.messages(e));
             }
         }
-        return Forms.html(400, Pages.quality(session.chrome(actor, "quality", "Quality").error("The document was not stored."),
-                view(actor, null, null, null, lots, problems)));
+        return Forms.html(
+                400,
+                Pages.quality(
+                        session.chrome(actor, "quality", "Quality").error("The document was not stored."),
+                        view(actor, null, null, null, lots, problems)));
     }
 
-    private QualityView view(Actor actor, String status, String afterItem, String afterLot, String lotsText, List<String> problems) {
+    private QualityView view(
+            Actor actor, String status, String afterItem, String afterLot, String lotsText, List<String> problems) {
         String s = "ON_HOLD".equals(status) ? "ON_HOLD" : "QUARANTINE";
-        List<Views.LotHit> found = lots.search(actor, null, null, null, s, Params.key("page key", afterItem),
-                Params.key("page key", afterLot), PAGE);
-        String next = found.size() == PAGE ? "/console/quality?status=" + s + "&afterItem=" + ConsoleLinks.enc(found.get(PAGE - 1).item())
-                + "&afterLot=" + ConsoleLinks.enc(found.get(PAGE - 1).lot()) : null;
-        return new QualityView(s, found.stream().map(h -> new LotPages.Hit(h, ConsoleLinks.lot(h.item(), h.lot()))).toList(), next,
-                EnumSet.allOf(DocumentKind.class).stream().map(Enum::name).toList(), lotsText, problems);
+        List<Views.LotHit> found = lots.search(
+                actor, null, null, null, s, Params.key("page key", afterItem), Params.key("page key", afterLot), PAGE);
+        String next = found.size() == PAGE
+                ? "/console/quality?status=" + s + "&afterItem="
+                        + ConsoleLinks.enc(found.get(PAGE - 1).item()) + "&afterLot="
+                        + ConsoleLinks.enc(found.get(PAGE - 1).lot())
+                : null;
+        return new QualityView(
+                s,
+                found.stream()
+                        .map(h -> new LotPages.Hit(h, ConsoleLinks.lot(h.item(), h.lot())))
+                        .toList(),
+                next,
+                EnumSet.allOf(DocumentKind.class).stream().map(Enum::name).toList(),
+                lotsText,
+                problems);
     }
 }

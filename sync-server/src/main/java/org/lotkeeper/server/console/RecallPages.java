@@ -1,8 +1,5 @@
 package org.lotkeeper.server.console;
 
-import org.lotkeeper.server.api.Downloads;
-import org.lotkeeper.server.api.HttpStatus;
-import org.lotkeeper.model.wire.ErrorCode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +21,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.RestForm;
 import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.server.api.Downloads;
+import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
-import org.lotkeeper.server.api.ValidationErrors;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.trace.RecallReports;
 import org.lotkeeper.server.trace.RecallRequest;
-import org.lotkeeper.server.trace.RecallResource;
 import org.lotkeeper.server.trace.RecallService;
 import org.lotkeeper.server.trace.Views;
 
@@ -46,17 +44,23 @@ public class RecallPages extends ConsoleResource {
 
     /** The form as typed, the problems with it, and the latest recalls. */
     @TemplateData
-    public record RecallForm(String lots, String supplierLots, String reason, List<String> problems, List<Recent> recent) {
-    }
+    public record RecallForm(
+            String lots, String supplierLots, String reason, List<String> problems, List<Recent> recent) {}
 
     @TemplateData
-    public record Recent(Views.RecallSummary recall, String href) {
-    }
+    public record Recent(Views.RecallSummary recall, String href) {}
 
     /** A stored recall's answer with the links the page needs. */
     @TemplateData
-    public record RecallView(Views.RecallAnswer answer, String base, List<Lot> affected, List<Stock> stock, List<CustomerLine> customers,
-                             String startedFrom, int customerCount, long shippedLines) {
+    public record RecallView(
+            Views.RecallAnswer answer,
+            String base,
+            List<Lot> affected,
+            List<Stock> stock,
+            List<CustomerLine> customers,
+            String startedFrom,
+            int customerCount,
+            long shippedLines) {
 
         public int shown() {
             return SHOWN;
@@ -64,7 +68,8 @@ public class RecallPages extends ConsoleResource {
 
         /** Whether any table shows only its first {@value #SHOWN} rows (the downloads hold them all). */
         public boolean cut() {
-            return customerCount > customers.size() || answer.affectedLots().size() > affected.size()
+            return customerCount > customers.size()
+                    || answer.affectedLots().size() > affected.size()
                     || answer.stockToContain().size() > stock.size();
         }
     }
@@ -77,23 +82,26 @@ public class RecallPages extends ConsoleResource {
     static final int SHOWN = 500;
 
     @TemplateData
-    public record Lot(Views.AffectedLot lot, String href, String onHand) {
-    }
+    public record Lot(Views.AffectedLot lot, String href, String onHand) {}
 
     @TemplateData
-    public record Stock(Views.StockToContain stock, String href) {
-    }
+    public record Stock(Views.StockToContain stock, String href) {}
 
     /** One row per customer: what it was shipped (gross) and sent back, summed, and the link to its lines. */
     @TemplateData
-    public record CustomerLine(Views.Customer customer, String name, String shipped, String returned, String href) {
-    }
+    public record CustomerLine(Views.Customer customer, String name, String shipped, String returned, String href) {}
 
     /** One page of a recall's shipment lines (of one customer, or all) and its return lines on the first page. */
     @TemplateData
-    public record LinesView(Views.RecallAnswer answer, String base, String customer, String customerName,
-                            Views.Page<Views.Shipment> shipments, Views.Page<Views.ReturnLine> returns, String nextHref, boolean firstPage) {
-    }
+    public record LinesView(
+            Views.RecallAnswer answer,
+            String base,
+            String customer,
+            String customerName,
+            Views.Page<Views.Shipment> shipments,
+            Views.Page<Views.ReturnLine> returns,
+            String nextHref,
+            boolean firstPage) {}
 
     @Inject
     RecallService recalls;
@@ -105,30 +113,40 @@ public class RecallPages extends ConsoleResource {
     public TemplateInstance form(@QueryParam("item") String item, @QueryParam("lot") String lot) {
         Actor actor = session.require(Role.QA, Role.SUPERVISOR);
         String lots = item != null && lot != null ? item + " " + lot : "";
-        return Pages.recalls(session.chrome(actor, "recalls", "Recall"), new RecallForm(lots, "", "", List.of(), recent(actor)));
+        return Pages.recalls(
+                session.chrome(actor, "recalls", "Recall"), new RecallForm(lots, "", "", List.of(), recent(actor)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response mock(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String lots, @RestForm String supplierLots,
-                         @RestForm String reason) {
+    public Response mock(
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
+            @RestForm String lots,
+            @RestForm String supplierLots,
+            @RestForm String reason) {
         Actor actor = session.post(csrf, Role.QA, Role.SUPERVISOR);
         List<String> problems = new ArrayList<>();
         List<RecallRequest.LotBody> lotBodies = new ArrayList<>();
         List<RecallRequest.SupplierLotBody> supplierBodies = new ArrayList<>();
         Forms.pairs(lots, "lots", problems).forEach(p -> lotBodies.add(new RecallRequest.LotBody(p[0], p[1])));
-        Forms.pairs(supplierLots, "supplier lots", problems).forEach(p -> supplierBodies.add(new RecallRequest.SupplierLotBody(p[0], p[1])));
+        Forms.pairs(supplierLots, "supplier lots", problems)
+                .forEach(p -> supplierBodies.add(new RecallRequest.SupplierLotBody(p[0], p[1])));
         if (problems.isEmpty()) {
             try {
-                Views.RecallAnswer answer = recalls.create(actor, new RecallRequest(true, lotBodies, supplierBodies,
-                        Forms.blank(reason) ? null : reason, null));
-                return Response.seeOther(URI.create("/console/recalls/" + answer.recallId())).build();
+                Views.RecallAnswer answer = recalls.create(
+                        actor,
+                        new RecallRequest(true, lotBodies, supplierBodies, Forms.blank(reason) ? null : reason, null));
+                return Response.seeOther(URI.create("/console/recalls/" + answer.recallId()))
+                        .build();
             } catch (Refused e) {
                 problems.addAll(Forms.messages(e));
             }
         }
-        return Forms.html(400, Pages.recalls(session.chrome(actor, "recalls", "Recall"),
-                new RecallForm(lots, supplierLots, reason, problems, recent(actor))));
+        return Forms.html(
+                400,
+                Pages.recalls(
+                        session.chrome(actor, "recalls", "Recall"),
+                        new RecallForm(lots, supplierLots, reason, problems, recent(actor))));
     }
 
     @GET
@@ -136,45 +154,76 @@ public class RecallPages extends ConsoleResource {
     public TemplateInstance show(@PathParam("id") String id) {
         Actor actor = session.require(Role.QA, Role.SUPERVISOR);
         Views.RecallAnswer answer = recalls.result(actor, id);
-        Chrome page = session.chrome(actor, "recalls", (answer.mock() ? "Mock recall " : "Recall ") + answer.recallId());
+        Chrome page =
+                session.chrome(actor, "recalls", (answer.mock() ? "Mock recall " : "Recall ") + answer.recallId());
         return Pages.recall(page, view(answer));
     }
 
     /** The lines a customer's sums (or the whole recall's) add up, a page at a time, as the API's {@code …/shipments}. */
     @GET
     @Path("/{id}/shipments")
-    public TemplateInstance lines(@PathParam("id") String id, @QueryParam("customer") String customer, @QueryParam("after") String after) {
+    public TemplateInstance lines(
+            @PathParam("id") String id, @QueryParam("customer") String customer, @QueryParam("after") String after) {
         Actor actor = session.require(Role.QA, Role.SUPERVISOR);
         Views.RecallAnswer answer = recalls.result(actor, id);
         String who = Forms.blank(customer) ? null : customer;
         Views.Page<Views.Shipment> page = recalls.shipments(actor, id, who, after, Integer.toString(SHOWN));
         boolean first = Forms.blank(after);
-        Views.Page<Views.ReturnLine> returns = first ? recalls.returns(actor, id, who, null, Integer.toString(SHOWN)) : new Views.Page<>(List.of(), null);
+        Views.Page<Views.ReturnLine> returns = first
+                ? recalls.returns(actor, id, who, null, Integer.toString(SHOWN))
+                : new Views.Page<>(List.of(), null);
         String base = "/console/recalls/" + answer.recallId();
         String self = base + "/shipments?" + (who == null ? "" : "customer=" + ConsoleLinks.enc(who) + "&");
-        String name = who == null ? null : answer.customers().stream().filter(c -> c.customer().equals(who)).findFirst()
-                .map(c -> c.name() == null ? c.customer() : c.name()).orElse(who);
+        String name = who == null
+                ? null
+                : answer.customers().stream()
+                        .filter(c -> c.customer().equals(who))
+                        .findFirst()
+                        .map(c -> c.name() == null ? c.customer() : c.name())
+                        .orElse(who);
         Chrome chrome = session.chrome(actor, "recalls", "Shipments of recall " + answer.recallId());
-        return Pages.recallLines(chrome, new LinesView(answer, base, who, name, page, returns,
-                page.next() == null ? null : self + "after=" + ConsoleLinks.enc(page.next()), first));
+        return Pages.recallLines(
+                chrome,
+                new LinesView(
+                        answer,
+                        base,
+                        who,
+                        name,
+                        page,
+                        returns,
+                        page.next() == null ? null : self + "after=" + ConsoleLinks.enc(page.next()),
+                        first));
     }
 
     @POST
     @Path("/{id}/real")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response real(@PathParam("id") String id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String reason,
-                         @RestForm String password, @RestForm String meaning) {
+    public Response real(
+            @PathParam("id") String id,
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
+            @RestForm String reason,
+            @RestForm String password,
+            @RestForm String meaning) {
         Actor actor = session.post(csrf, Role.QA, Role.SUPERVISOR);
         Views.RecallAnswer mock = recalls.result(actor, id);
         try {
             if (password != null && password.length() > 200) {
                 throw Refused.invalid(ErrorCode.TOO_LONG, "the signature password is too long", "signature.password");
             }
-            Views.RecallAnswer answer = recalls.create(actor, new RecallRequest(false,
-                    mock.startingLots().stream().map(l -> new RecallRequest.LotBody(l.item(), l.lot())).toList(),
-                    mock.supplierLots().stream().map(s -> new RecallRequest.SupplierLotBody(s.supplier(), s.supplierLot())).toList(),
-                    reason, new RecallRequest.SignatureBody(password, Forms.blank(meaning) ? null : meaning)));
-            return Response.seeOther(URI.create("/console/recalls/" + answer.recallId())).build();
+            Views.RecallAnswer answer = recalls.create(
+                    actor,
+                    new RecallRequest(
+                            false,
+                            mock.startingLots().stream()
+                                    .map(l -> new RecallRequest.LotBody(l.item(), l.lot()))
+                                    .toList(),
+                            mock.supplierLots().stream()
+                                    .map(s -> new RecallRequest.SupplierLotBody(s.supplier(), s.supplierLot()))
+                                    .toList(),
+                            reason,
+                            new RecallRequest.SignatureBody(password, Forms.blank(meaning) ? null : meaning)));
+            return Response.seeOther(URI.create("/console/recalls/" + answer.recallId()))
+                    .build();
         } catch (Refused e) {
             Chrome page = session.chrome(actor, "recalls", "Mock recall " + mock.recallId())
                     .error("The real recall was not started: " + e.getMessage() + ".");
@@ -205,37 +254,72 @@ public class RecallPages extends ConsoleResource {
     }
 
     /** A stored recall as a download, made by the same {@link RecallReports} as the API's. */
-    private Response export(String id, String type, String extension, java.util.function.Function<Views.RecallAnswer, Object> render) {
+    private Response export(
+            String id, String type, String extension, java.util.function.Function<Views.RecallAnswer, Object> render) {
         Views.RecallAnswer r = recalls.result(session.require(Role.QA, Role.SUPERVISOR), id);
-        return Response.ok(render.apply(r), type).header("Content-Disposition", "attachment; filename=\"recall-" + r.recallId() + "." + extension + "\"")
-                .header("X-Content-Type-Options", "nosniff").build();
+        return Response.ok(render.apply(r), type)
+                .header("Content-Disposition", "attachment; filename=\"recall-" + r.recallId() + "." + extension + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     private List<Recent> recent(Actor actor) {
-        return recalls.list(actor, 20).stream().map(r -> new Recent(r, "/console/recalls/" + r.recallId())).toList();
+        return recalls.list(actor, 20).stream()
+                .map(r -> new Recent(r, "/console/recalls/" + r.recallId()))
+                .toList();
     }
 
     static RecallView view(Views.RecallAnswer a) {
-        List<Lot> affected = a.affectedLots().stream().limit(SHOWN).map(l -> new Lot(l, ConsoleLinks.lot(l.item(), l.lot()),
-                String.join(", ", l.onHand().stream().map(h -> ConsoleFormat.text(h.quantity()) + " at " + h.location()).toList()))).toList();
-        List<Stock> stock = a.stockToContain().stream().limit(SHOWN).map(s -> new Stock(s, ConsoleLinks.lot(s.item(), s.lot()))).toList();
+        List<Lot> affected = a.affectedLots().stream()
+                .limit(SHOWN)
+                .map(l -> new Lot(
+                        l,
+                        ConsoleLinks.lot(l.item(), l.lot()),
+                        String.join(
+                                ", ",
+                                l.onHand().stream()
+                                        .map(h -> ConsoleFormat.text(h.quantity()) + " at " + h.location())
+                                        .toList())))
+                .toList();
+        List<Stock> stock = a.stockToContain().stream()
+                .limit(SHOWN)
+                .map(s -> new Stock(s, ConsoleLinks.lot(s.item(), s.lot())))
+                .toList();
         String base = "/console/recalls/" + a.recallId();
-        List<CustomerLine> customers = a.customers().stream().limit(SHOWN).map(c -> new CustomerLine(c, c.name() == null ? c.customer() : c.name(),
-                RecallPages.sum(c.shippedQuantity()), RecallPages.sum(c.returnedQuantity()),
-                base + "/shipments?customer=" + ConsoleLinks.enc(c.customer()))).toList();
-        long shippedLines = a.customers().stream().mapToLong(Views.Customer::shippedLines).sum();
-        String from = String.join(", ", a.startingLots().stream().map(l -> l.item() + " " + l.lot()).toList())
+        List<CustomerLine> customers = a.customers().stream()
+                .limit(SHOWN)
+                .map(c -> new CustomerLine(
+                        c,
+                        c.name() == null ? c.customer() : c.name(),
+                        RecallPages.sum(c.shippedQuantity()),
+                        RecallPages.sum(c.returnedQuantity()),
+                        base + "/shipments?customer=" + ConsoleLinks.enc(c.customer())))
+                .toList();
+        long shippedLines =
+                a.customers().stream().mapToLong(Views.Customer::shippedLines).sum();
+        String from = String.join(
+                        ", ",
+                        a.startingLots().stream()
+                                .map(l -> l.item() + " " + l.lot())
+                                .toList())
                 + (a.startingLots().isEmpty() || a.supplierLots().isEmpty() ? "" : "; ")
-                + String.join(", ", a.supplierLots().stream().map(s -> "supplier lot " + s.supplierLot() + " of " + s.supplier()).toList());
-        return new RecallView(a, base, affected, stock, customers, from, a.customers().size(), shippedLines);
+                + String.join(
+                        ", ",
+                        a.supplierLots().stream()
+                                .map(s -> "supplier lot " + s.supplierLot() + " of " + s.supplier())
+                                .toList());
+        return new RecallView(
+                a, base, affected, stock, customers, from, a.customers().size(), shippedLines);
     }
 
     private static String sum(List<org.lotkeeper.model.quantity.Quantity> qs) {
         if (qs == null || qs.isEmpty()) {
             return "";
         }
-        Map<org.lotkeeper.model.quantity.Uom, org.lotkeeper.model.quantity.Quantity> byUnit = new java.util.LinkedHashMap<>();
+        Map<org.lotkeeper.model.quantity.Uom, org.lotkeeper.model.quantity.Quantity> byUnit =
+                new java.util.LinkedHashMap<>();
         qs.forEach(q -> byUnit.merge(q.uom(), q, org.lotkeeper.model.quantity.Quantity::plus));
-        return String.join(" + ", byUnit.values().stream().map(ConsoleFormat::text).toList());
+        return String.join(
+                " + ", byUnit.values().stream().map(ConsoleFormat::text).toList());
     }
 }

@@ -37,8 +37,7 @@ public final class Jdbc {
         T apply(Connection c) throws SQLException;
     }
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     /** Runs {@code work} on a connection of the current transaction (Agroal enlists it). */
     public static <T> T withConnection(DataSource dataSource, String what, Work<T> work) {
@@ -73,7 +72,8 @@ public final class Jdbc {
      * Each row in turn, fetched {@code fetchSize} at a time through a cursor (so a large answer is
      * never held whole): the connection leaves auto-commit for the read and gets it back after.
      */
-    public static void forEach(Connection c, String sql, int fetchSize, Row<?> row, Object... params) throws SQLException {
+    public static void forEach(Connection c, String sql, int fetchSize, Row<?> row, Object... params)
+            throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         if (autoCommit) {
             c.setAutoCommit(false);

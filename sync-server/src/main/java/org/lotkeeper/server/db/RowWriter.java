@@ -51,8 +51,10 @@ public final class RowWriter<T> {
     public static <T> RowWriter<T> insert(String table, String suffix, List<Column<T>> columns) {
         String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
         String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-        return new RowWriter<>("INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")"
-                + (suffix.isEmpty() ? "" : " " + suffix), columns);
+        return new RowWriter<>(
+                "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ")"
+                        + (suffix.isEmpty() ? "" : " " + suffix),
+                columns);
     }
 
     /**

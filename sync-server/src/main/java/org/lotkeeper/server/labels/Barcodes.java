@@ -18,14 +18,19 @@ final class Barcodes {
     /** ZXing's Code128Writer writes FNC1 for this character. */
     static final char ZXING_FNC1 = '\u00f1';
 
-    private Barcodes() {
-    }
+    private Barcodes() {}
 
     static BitMatrix matrix(Symbol symbol) {
         try {
             return switch (symbol.type()) {
-                case GS1_128 -> new Code128Writer().encode(ZXING_FNC1 + symbol.data().replace((char) 29, ZXING_FNC1),
-                        BarcodeFormat.CODE_128, 0, 1, margin(0));
+                case GS1_128 ->
+                    new Code128Writer()
+                            .encode(
+                                    ZXING_FNC1 + symbol.data().replace((char) 29, ZXING_FNC1),
+                                    BarcodeFormat.CODE_128,
+                                    0,
+                                    1,
+                                    margin(0));
                 case CODE_128 -> new Code128Writer().encode(symbol.data(), BarcodeFormat.CODE_128, 0, 1, margin(0));
                 case GS1_DATAMATRIX -> dataMatrix(symbol.data(), true);
                 case DATAMATRIX -> dataMatrix(symbol.data(), false);
@@ -71,8 +76,10 @@ final class Barcodes {
                 codewords.append((char) (pad <= 254 ? pad : pad - 254));
             }
         }
-        DefaultPlacement placement = new DefaultPlacement(ErrorCorrection.encodeECC200(codewords.toString(), symbol),
-                symbol.getSymbolDataWidth(), symbol.getSymbolDataHeight());
+        DefaultPlacement placement = new DefaultPlacement(
+                ErrorCorrection.encodeECC200(codewords.toString(), symbol),
+                symbol.getSymbolDataWidth(),
+                symbol.getSymbolDataHeight());
         placement.place();
         return finderPatterns(placement, symbol);
     }

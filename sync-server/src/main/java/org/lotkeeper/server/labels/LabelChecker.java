@@ -28,18 +28,22 @@ public class LabelChecker {
      */
     static final int MAX_TEXT = 65_536;
 
-    public record ParseRequest(String text, String groupSeparator) {
-    }
+    public record ParseRequest(String text, String groupSeparator) {}
 
-    public record Element(String ai, String value, String meaning) {
-    }
+    public record Element(String ai, String value, String meaning) {}
 
-    public record Warning(String code, String ai, int position, String message) {
-    }
+    public record Warning(String code, String ai, int position, String message) {}
 
-    public record ParseResponse(String symbology, List<Element> elements, String gtin, String lot, LocalDate expiry,
-                                String serial, String sscc, Quantity quantity, List<Warning> warnings) {
-    }
+    public record ParseResponse(
+            String symbology,
+            List<Element> elements,
+            String gtin,
+            String lot,
+            LocalDate expiry,
+            String serial,
+            String sscc,
+            Quantity quantity,
+            List<Warning> warnings) {}
 
     @Inject
     Clock clock;
@@ -55,14 +59,20 @@ public class LabelChecker {
         }
         String text = request.text();
         if (text.length() > MAX_TEXT) {
-            throw Refused.of(ErrorCode.TOO_LARGE, "text has " + text.length() + " characters; at most " + MAX_TEXT
-                    + " are accepted (a label barcode has at most " + Gs1Decoder.MAX_LENGTH + ")", "text");
+            throw Refused.of(
+                    ErrorCode.TOO_LARGE,
+                    "text has " + text.length() + " characters; at most " + MAX_TEXT
+                            + " are accepted (a label barcode has at most " + Gs1Decoder.MAX_LENGTH + ")",
+                    "text");
         }
         Gs1Decoder decoder = Gs1Decoder.create().withClock(clock);
         String separator = request.groupSeparator();
         if (separator != null && !separator.isEmpty()) {
             if (separator.length() != 1) {
-                throw Refused.invalid(ErrorCode.INVALID_FIELD, "groupSeparator must be one character, such as ~ or |", "groupSeparator");
+                throw Refused.invalid(
+                        ErrorCode.INVALID_FIELD,
+                        "groupSeparator must be one character, such as ~ or |",
+                        "groupSeparator");
             }
             try {
                 decoder = decoder.withSeparator(separator.charAt(0));
@@ -73,13 +83,17 @@ public class LabelChecker {
         Gs1Data data = decoder.decode(text);
         return new ParseResponse(
                 data.symbology().name(),
-                data.elements().stream().map(el -> new Element(el.ai(), el.value(), el.title())).toList(),
+                data.elements().stream()
+                        .map(el -> new Element(el.ai(), el.value(), el.title()))
+                        .toList(),
                 data.gtin().map(Object::toString).orElse(null),
                 data.lot().map(Object::toString).orElse(null),
                 data.expiry().orElse(null),
                 data.serial().orElse(null),
                 data.sscc().map(Object::toString).orElse(null),
                 data.quantity().orElse(null),
-                data.warnings().stream().map(w -> new Warning(w.code().name(), w.ai(), w.position(), w.message())).toList());
+                data.warnings().stream()
+                        .map(w -> new Warning(w.code().name(), w.ai(), w.position(), w.message()))
+                        .toList());
     }
 }

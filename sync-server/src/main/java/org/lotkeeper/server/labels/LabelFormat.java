@@ -33,7 +33,9 @@ public enum LabelFormat {
 
     /** The format named by a {@code format} request parameter, or a 400 naming it. */
     public static LabelFormat parameter(String name) {
-        return byName(name).orElseThrow(() -> Refused.invalid(ErrorCode.INVALID_FIELD, "format must be png, pdf or zpl", "format"));
+        return byName(name)
+                .orElseThrow(
+                        () -> Refused.invalid(ErrorCode.INVALID_FIELD, "format must be png, pdf or zpl", "format"));
     }
 
     /** {@code png}, {@code pdf} or {@code zpl}, any case. */

@@ -21,16 +21,13 @@ final class LabelLayout {
     static final double HEIGHT_IN = 6;
 
     /** Something to draw. */
-    sealed interface Op {
-    }
+    sealed interface Op {}
 
     /** Text whose top is at y; {@code centred} centres it in [x, x + width). */
-    record Text(int x, int y, int width, int height, boolean bold, boolean centred, String text) implements Op {
-    }
+    record Text(int x, int y, int width, int height, boolean bold, boolean centred, String text) implements Op {}
 
     /** A filled black rectangle. */
-    record Box(int x, int y, int width, int height) implements Op {
-    }
+    record Box(int x, int y, int width, int height) implements Op {}
 
     /**
      * A symbol: {@code matrix} has one pixel a module (one row for a linear symbol); it is drawn
@@ -108,8 +105,10 @@ final class LabelLayout {
         int h = inches(f.large() ? 0.28 : 0.17);
         int captionHeight = inches(0.12);
         int valueX = margin + inches(0.95);
-        ops.add(new Text(margin, y + (h - captionHeight) * 3 / 4, valueX - margin, captionHeight, false, false, f.caption()));
-        ops.add(new Text(valueX, y, width - margin - valueX, h, f.large(), false, fit(f.value(), width - margin - valueX, h)));
+        ops.add(new Text(
+                margin, y + (h - captionHeight) * 3 / 4, valueX - margin, captionHeight, false, false, f.caption()));
+        ops.add(new Text(
+                valueX, y, width - margin - valueX, h, f.large(), false, fit(f.value(), width - margin - valueX, h)));
         y += h + inches(0.07);
     }
 
@@ -124,7 +123,8 @@ final class LabelLayout {
         int module = module(0.25);
         int w = m.getWidth() * module;
         if (w + 20 * module > width) {
-            throw new LabelException("the barcode " + String.join(" ", s.humanReadable()) + " is too long for a 4 in label at a 0.25 mm module");
+            throw new LabelException("the barcode " + String.join(" ", s.humanReadable())
+                    + " is too long for a 4 in label at a 0.25 mm module");
         }
         int barHeight = inches(0.9);
         ops.add(new Bars((width - w) / 2, y, module, barHeight, s, m));

@@ -75,10 +75,16 @@ public final class LabelRenderer {
         if (lot.gtin() == null) {
             internalLotCode(lot);
             if (symbology.linear()) {
-                symbols.add(new Symbol(Symbol.Type.CODE_128, lot.lot().value(), List.of(lot.lot().value())));
+                symbols.add(new Symbol(
+                        Symbol.Type.CODE_128,
+                        lot.lot().value(),
+                        List.of(lot.lot().value())));
             }
             if (symbology.matrix()) {
-                symbols.add(new Symbol(Symbol.Type.DATAMATRIX, lot.lot().value(), List.of("Lot " + lot.lot().value())));
+                symbols.add(new Symbol(
+                        Symbol.Type.DATAMATRIX,
+                        lot.lot().value(),
+                        List.of("Lot " + lot.lot().value())));
             }
             return new Label("LOT  " + lot.item().value(), fields, symbols);
         }
@@ -87,9 +93,11 @@ public final class LabelRenderer {
         UnaryOperator<Gs1Data.Builder> datesAndAmount = b -> withExpiry(b, lot.expiry());
         Gs1Data all = build(identity, lotPart, datesAndAmount, lot.quantity());
         if (symbology.linear()) {
-            symbols.addAll(linearSymbols(all, List.of(
-                    () -> build(identity, lotPart, b -> b, null),
-                    () -> build(identity, b -> b, datesAndAmount, lot.quantity()))));
+            symbols.addAll(linearSymbols(
+                    all,
+                    List.of(
+                            () -> build(identity, lotPart, b -> b, null),
+                            () -> build(identity, b -> b, datesAndAmount, lot.quantity()))));
         }
         if (symbology.matrix()) {
             symbols.add(gs1DataMatrix(all));
@@ -113,15 +121,23 @@ public final class LabelRenderer {
                 fields.add(new Label.Field("EXPIRY", c.expiry().toString(), false));
             }
             if (c.quantity() != null) {
-                fields.add(new Label.Field("QUANTITY", quantityText(c.quantity())
-                        + (c.count() != null && c.quantity().dimension() != Dimension.COUNT ? "  (" + c.count() + " packs)" : ""), false));
+                fields.add(new Label.Field(
+                        "QUANTITY",
+                        quantityText(c.quantity())
+                                + (c.count() != null && c.quantity().dimension() != Dimension.COUNT
+                                        ? "  (" + c.count() + " packs)"
+                                        : ""),
+                        false));
             }
         } else {
             int shown = Math.min(contents.size(), 6);
             for (int i = 0; i < shown; i++) {
                 SsccLabelData.Content c = contents.get(i);
-                fields.add(new Label.Field(i == 0 ? "CONTENTS" : "", c.item().value() + "  " + c.lot().value()
-                        + (c.quantity() == null ? "" : "  " + quantityText(c.quantity())), false));
+                fields.add(new Label.Field(
+                        i == 0 ? "CONTENTS" : "",
+                        c.item().value() + "  " + c.lot().value()
+                                + (c.quantity() == null ? "" : "  " + quantityText(c.quantity())),
+                        false));
             }
             if (contents.size() > shown) {
                 fields.add(new Label.Field("", "and " + (contents.size() - shown) + " more lots", false));
@@ -131,10 +147,15 @@ public final class LabelRenderer {
             }
         }
         List<Symbol> symbols = new ArrayList<>();
-        if (contents.size() == 1 && contents.get(0).gtin() != null && contents.get(0).count() != null) {
+        if (contents.size() == 1
+                && contents.get(0).gtin() != null
+                && contents.get(0).count() != null) {
             SsccLabelData.Content c = contents.get(0);
-            Gs1Data content = build(b -> b.contentGtin(c.gtin()).count(c.count()), b -> b.lot(c.lot()),
-                    b -> withExpiry(b, c.expiry()), c.quantity() != null && c.quantity().dimension() != Dimension.COUNT ? c.quantity() : null);
+            Gs1Data content = build(
+                    b -> b.contentGtin(c.gtin()).count(c.count()),
+                    b -> b.lot(c.lot()),
+                    b -> withExpiry(b, c.expiry()),
+                    c.quantity() != null && c.quantity().dimension() != Dimension.COUNT ? c.quantity() : null);
             Symbol symbol = gs1_128(content);
             if (fits(symbol)) {
                 symbols.add(symbol);
@@ -160,12 +181,18 @@ public final class LabelRenderer {
 
     // ---------------------------------------------------------------- GS1 data
 
-    private Gs1Data build(UnaryOperator<Gs1Data.Builder> key, UnaryOperator<Gs1Data.Builder> lot, UnaryOperator<Gs1Data.Builder> more,
-                          Quantity quantity) {
+    private Gs1Data build(
+            UnaryOperator<Gs1Data.Builder> key,
+            UnaryOperator<Gs1Data.Builder> lot,
+            UnaryOperator<Gs1Data.Builder> more,
+            Quantity quantity) {
         try {
-            if (quantity != null && quantity.isPositive() && !(quantity.dimension() == Dimension.COUNT && !whole(quantity))) {
+            if (quantity != null
+                    && quantity.isPositive()
+                    && !(quantity.dimension() == Dimension.COUNT && !whole(quantity))) {
                 try {
-                    return withQuantity(more.apply(lot.apply(key.apply(Gs1Data.builder(clock)))), quantity).build();
+                    return withQuantity(more.apply(lot.apply(key.apply(Gs1Data.builder(clock)))), quantity)
+                            .build();
                 } catch (Gs1Exception e) {
                     // GS1 cannot hold this quantity (too many digits, a fractional count): text only.
                 }
@@ -202,7 +229,8 @@ public final class LabelRenderer {
         for (java.util.function.Supplier<Gs1Data> part : split) {
             Symbol s = gs1_128(part.get());
             if (!fits(s)) {
-                throw new LabelException("the GS1-128 barcode " + s.humanReadable().get(0) + " is too long for a 4 in label");
+                throw new LabelException(
+                        "the GS1-128 barcode " + s.humanReadable().get(0) + " is too long for a 4 in label");
             }
             out.add(s);
         }
@@ -222,8 +250,12 @@ public final class LabelRenderer {
 
     private static Symbol gs1DataMatrix(Gs1Data data) {
         Gs1ElementString text = Gs1Encoder.elementString(data);
-        return new Symbol(Symbol.Type.GS1_DATAMATRIX, text.barcodeData(),
-                data.elements().stream().map(e -> "(" + e.ai() + ")" + e.value()).toList());
+        return new Symbol(
+                Symbol.Type.GS1_DATAMATRIX,
+                text.barcodeData(),
+                data.elements().stream()
+                        .map(e -> "(" + e.ai() + ")" + e.value())
+                        .toList());
     }
 
     /** Refuses a lot code that the handheld would not read back as that code from a plain barcode. */

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.labels;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.math.BigDecimal;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.CurrentActor;
 
@@ -33,10 +33,12 @@ public class LabelResource {
 
     @GET
     @Path("/lots/{item}/{lot}")
-    public Response lot(@PathParam("item") String item, @PathParam("lot") String lot,
-                        @QueryParam("format") @DefaultValue("png") String format,
-                        @QueryParam("symbology") @DefaultValue("both") String symbology,
-                        @QueryParam("quantity") String quantity) {
+    public Response lot(
+            @PathParam("item") String item,
+            @PathParam("lot") String lot,
+            @QueryParam("format") @DefaultValue("png") String format,
+            @QueryParam("symbology") @DefaultValue("both") String symbology,
+            @QueryParam("quantity") String quantity) {
         LabelFormat f = LabelFormat.parameter(format);
         Label label = labels.lotLabel(actor.get(), item, lot, quantity(quantity), LabelSymbology.parameter(symbology));
         return labels.download(label, f, "lot-" + item + "-" + lot);
@@ -60,8 +62,8 @@ public class LabelResource {
         try {
             return new BigDecimal(quantity);
         } catch (NumberFormatException e) {
-            throw Refused.invalid(ErrorCode.INVALID_FIELD, "quantity must be a decimal number such as 200 or 12.5", "quantity");
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD, "quantity must be a decimal number such as 200 or 12.5", "quantity");
         }
     }
-
 }

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.labels;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,6 +24,7 @@ import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
@@ -62,7 +62,8 @@ public class LabelService {
     /** The renderer, for callers that build a label themselves. */
     /** A rendered label as an inline download with a safe file name, never cached. */
     public Response download(Label label, LabelFormat format, String name) {
-        // the codes in the name were checked (item, lot code, SSCC) but a lot code may hold quotes: keep a safe file name
+        // the codes in the name were checked (item, lot code, SSCC) but a lot code may hold quotes: keep a safe file
+        // name
         String filename = name.replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
         return Response.ok(renderer().render(label, format), format.mediaType())
                 .header("Content-Disposition", "inline; filename=\"" + filename + "\"")
@@ -82,10 +83,14 @@ public class LabelService {
     public Label lotLabel(Actor actor, String item, String lot, BigDecimal quantity, LabelSymbology symbology) {
         Views.LotDetail detail = lots.detail(actor, item, lot);
         MasterDataLookup.ItemInfo info = masterData.item(detail.item()).orElse(null);
-        Quantity printed = detail.onHandTotal() != null && detail.onHandTotal().isPositive() ? detail.onHandTotal() : null;
+        Quantity printed =
+                detail.onHandTotal() != null && detail.onHandTotal().isPositive() ? detail.onHandTotal() : null;
         if (quantity != null) {
             if (info == null) {
-                throw Refused.of(ErrorCode.UNKNOWN_ITEM, "item " + detail.item() + " is not in master data; its unit is unknown", "quantity");
+                throw Refused.of(
+                        ErrorCode.UNKNOWN_ITEM,
+                        "item " + detail.item() + " is not in master data; its unit is unknown",
+                        "quantity");
             }
             try {
                 printed = Quantity.of(quantity, info.baseUom()).requirePositive();
@@ -93,8 +98,13 @@ public class LabelService {
                 throw Refused.invalid(ErrorCode.INVALID_FIELD, "quantity: " + e.getMessage(), "quantity");
             }
         }
-        LotLabelData data = new LotLabelData(ItemCode.of(detail.item()), detail.itemName(),
-                detail.gtin() == null ? null : Gtin.of(detail.gtin()), LotCode.of(detail.lot()), detail.expiry(), printed);
+        LotLabelData data = new LotLabelData(
+                ItemCode.of(detail.item()),
+                detail.itemName(),
+                detail.gtin() == null ? null : Gtin.of(detail.gtin()),
+                LotCode.of(detail.lot()),
+                detail.expiry(),
+                printed);
         try {
             return renderer.lotLabel(data, symbology);
         } catch (LabelException e) {
@@ -110,13 +120,22 @@ public class LabelService {
         } catch (InvalidIdentifierException e) {
             throw Refused.of(ErrorCode.INVALID_SSCC, "sscc: " + e.getMessage(), "sscc");
         }
-        record Row(String item, String lot, String site, BigDecimal quantity, String uom, LocalDate expiry) {
-        }
-        List<Row> rows = Jdbc.withConnection(dataSource, "container read", c -> Jdbc.query(c,
-                "SELECT s.item, s.lot, s.site, s.quantity, s.uom, l.expiry FROM stock s "
-                        + "LEFT JOIN lot l ON l.item = s.item AND l.lot = s.lot WHERE s.container = ? ORDER BY s.item, s.lot, s.location",
-                rs -> new Row(rs.getString("item"), rs.getString("lot"), rs.getString("site"), rs.getBigDecimal("quantity"),
-                        rs.getString("uom"), Jdbc.date(rs, "expiry")), sscc.value()));
+        record Row(String item, String lot, String site, BigDecimal quantity, String uom, LocalDate expiry) {}
+        List<Row> rows = Jdbc.withConnection(
+                dataSource,
+                "container read",
+                c -> Jdbc.query(
+                        c,
+                        "SELECT s.item, s.lot, s.site, s.quantity, s.uom, l.expiry FROM stock s "
+                                + "LEFT JOIN lot l ON l.item = s.item AND l.lot = s.lot WHERE s.container = ? ORDER BY s.item, s.lot, s.location",
+                        rs -> new Row(
+                                rs.getString("item"),
+                                rs.getString("lot"),
+                                rs.getString("site"),
+                                rs.getBigDecimal("quantity"),
+                                rs.getString("uom"),
+                                Jdbc.date(rs, "expiry")),
+                        sscc.value()));
         if (rows.isEmpty()) {
             throw Refused.notFound("no stock was ever packed in container " + sscc);
         }
@@ -128,17 +147,28 @@ public class LabelService {
         Map<List<String>, Row> byLot = new LinkedHashMap<>();
         for (Row r : rows) {
             if (r.quantity().signum() != 0) {
-                byLot.merge(List.of(r.item(), r.lot()), r, (a, b) -> new Row(a.item(), a.lot(), a.site(), a.quantity().add(b.quantity()),
-                        a.uom(), a.expiry()));
+                byLot.merge(
+                        List.of(r.item(), r.lot()),
+                        r,
+                        (a, b) -> new Row(
+                                a.item(), a.lot(), a.site(), a.quantity().add(b.quantity()), a.uom(), a.expiry()));
             }
         }
-        Map<String, MasterDataLookup.ItemInfo> items = masterData.items(byLot.values().stream().map(Row::item).distinct().toList());
+        Map<String, MasterDataLookup.ItemInfo> items = masterData.items(
+                byLot.values().stream().map(Row::item).distinct().toList());
         List<SsccLabelData.Content> contents = new ArrayList<>();
         for (Row r : byLot.values()) {
             MasterDataLookup.ItemInfo info = items.get(r.item());
-            Quantity q = Quantity.of(r.quantity(), Uom.byCode(r.uom()).orElseThrow(() -> new IllegalStateException("unknown unit " + r.uom())));
-            contents.add(new SsccLabelData.Content(ItemCode.of(r.item()), info == null ? null : info.name(),
-                    info == null || info.gtin() == null ? null : Gtin.of(info.gtin()), LotCode.of(r.lot()), r.expiry(), q,
+            Quantity q = Quantity.of(
+                    r.quantity(),
+                    Uom.byCode(r.uom()).orElseThrow(() -> new IllegalStateException("unknown unit " + r.uom())));
+            contents.add(new SsccLabelData.Content(
+                    ItemCode.of(r.item()),
+                    info == null ? null : info.name(),
+                    info == null || info.gtin() == null ? null : Gtin.of(info.gtin()),
+                    LotCode.of(r.lot()),
+                    r.expiry(),
+                    q,
                     info == null ? null : count(q, info)));
         }
         try {
@@ -168,6 +198,8 @@ public class LabelService {
             return null;
         }
         n = n.stripTrailingZeros();
-        return n.signum() > 0 && n.scale() <= 0 && n.compareTo(BigDecimal.valueOf(99_999_999)) <= 0 ? n.longValueExact() : null;
+        return n.signum() > 0 && n.scale() <= 0 && n.compareTo(BigDecimal.valueOf(99_999_999)) <= 0
+                ? n.longValueExact()
+                : null;
     }
 }

@@ -33,8 +33,9 @@ public enum LabelSymbology {
 
     /** The symbology named by a {@code symbology} request parameter, or a 400 naming it. */
     public static LabelSymbology parameter(String name) {
-        return byName(name).orElseThrow(() -> Refused.invalid(ErrorCode.INVALID_FIELD,
-                "symbology must be gs1-128, datamatrix or both", "symbology"));
+        return byName(name)
+                .orElseThrow(() -> Refused.invalid(
+                        ErrorCode.INVALID_FIELD, "symbology must be gs1-128, datamatrix or both", "symbology"));
     }
 
     /** {@code gs1-128}, {@code datamatrix} or {@code both}, any case. */

@@ -18,7 +18,8 @@ import org.lotkeeper.model.quantity.Quantity;
  * @param expiry      the expiry date (AI 17), or null
  * @param quantity    the quantity of the labelled pack or lot, or null
  */
-public record LotLabelData(ItemCode item, String description, Gtin gtin, LotCode lot, LocalDate expiry, Quantity quantity) {
+public record LotLabelData(
+        ItemCode item, String description, Gtin gtin, LotCode lot, LocalDate expiry, Quantity quantity) {
 
     public LotLabelData {
         Objects.requireNonNull(item, "item");

@@ -21,8 +21,7 @@ import com.lowagie.text.pdf.PdfWriter;
  */
 final class PdfLabels {
 
-    private PdfLabels() {
-    }
+    private PdfLabels() {}
 
     static byte[] pdf(LabelLayout layout, String title) {
         float scale = 72f / layout.dpi;
@@ -56,7 +55,11 @@ final class PdfLabels {
                     cb.showText(t.text());
                     cb.endText();
                 } else if (op instanceof LabelLayout.Box b) {
-                    cb.rectangle(b.x() * scale, page.getHeight() - (b.y() + b.height()) * scale, b.width() * scale, b.height() * scale);
+                    cb.rectangle(
+                            b.x() * scale,
+                            page.getHeight() - (b.y() + b.height()) * scale,
+                            b.width() * scale,
+                            b.height() * scale);
                     cb.fill();
                 } else if (op instanceof LabelLayout.Bars b) {
                     BufferedImage bars = MatrixToImageWriter.toBufferedImage(b.matrix());

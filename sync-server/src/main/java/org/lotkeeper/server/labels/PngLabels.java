@@ -17,8 +17,7 @@ import com.google.zxing.common.BitMatrix;
 /** Draws a {@link LabelLayout} as a greyscale PNG, one pixel a dot. */
 final class PngLabels {
 
-    private PngLabels() {
-    }
+    private PngLabels() {}
 
     static byte[] png(LabelLayout layout) {
         return encode(draw(layout));

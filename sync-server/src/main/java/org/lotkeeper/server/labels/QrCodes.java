@@ -17,8 +17,7 @@ public final class QrCodes {
     /** Longest text accepted: enough for any code or URL the console shows, far below QR's limit. */
     public static final int MAX_TEXT = 1000;
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     /**
      * A black-on-white PNG of {@code size} × {@code size} pixels (whole pixels a module, a 4-module

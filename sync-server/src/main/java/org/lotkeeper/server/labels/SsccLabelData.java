@@ -27,7 +27,14 @@ public record SsccLabelData(Sscc sscc, List<Content> contents) {
      * @param quantity the quantity, or null
      * @param expiry   the lot's expiry, or null
      */
-    public record Content(ItemCode item, String description, Gtin gtin, LotCode lot, LocalDate expiry, Quantity quantity, Long count) {
+    public record Content(
+            ItemCode item,
+            String description,
+            Gtin gtin,
+            LotCode lot,
+            LocalDate expiry,
+            Quantity quantity,
+            Long count) {
         public Content {
             Objects.requireNonNull(item, "item");
             Objects.requireNonNull(lot, "lot");

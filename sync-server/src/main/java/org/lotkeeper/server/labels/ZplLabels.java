@@ -25,31 +25,68 @@ final class ZplLabels {
 
     static final int DPI = 203;
 
-    private ZplLabels() {
-    }
+    private ZplLabels() {}
 
     static String zpl(LabelLayout layout) {
         StringBuilder z = new StringBuilder(1024);
-        z.append("^XA\n^CI28\n^PW").append(layout.width).append("\n^LL").append(layout.height).append("\n^LH0,0\n");
+        z.append("^XA\n^CI28\n^PW")
+                .append(layout.width)
+                .append("\n^LL")
+                .append(layout.height)
+                .append("\n^LH0,0\n");
         for (LabelLayout.Op op : layout.ops) {
             if (op instanceof LabelLayout.Text t) {
-                z.append("^FO").append(t.x()).append(',').append(t.y())
-                        .append("^A0N,").append(t.height()).append(',').append(t.bold() ? t.height() : t.height() * 4 / 5)
-                        .append("^FB").append(t.width()).append(",1,0,").append(t.centred() ? 'C' : 'L')
-                        .append("^FH^FD").append(text(t.text())).append("^FS\n");
+                z.append("^FO")
+                        .append(t.x())
+                        .append(',')
+                        .append(t.y())
+                        .append("^A0N,")
+                        .append(t.height())
+                        .append(',')
+                        .append(t.bold() ? t.height() : t.height() * 4 / 5)
+                        .append("^FB")
+                        .append(t.width())
+                        .append(",1,0,")
+                        .append(t.centred() ? 'C' : 'L')
+                        .append("^FH^FD")
+                        .append(text(t.text()))
+                        .append("^FS\n");
             } else if (op instanceof LabelLayout.Box b) {
                 int thickness = Math.min(b.width(), b.height());
-                z.append("^FO").append(b.x()).append(',').append(b.y())
-                        .append("^GB").append(b.width()).append(',').append(b.height()).append(',').append(thickness).append("^FS\n");
+                z.append("^FO")
+                        .append(b.x())
+                        .append(',')
+                        .append(b.y())
+                        .append("^GB")
+                        .append(b.width())
+                        .append(',')
+                        .append(b.height())
+                        .append(',')
+                        .append(thickness)
+                        .append("^FS\n");
             } else if (op instanceof LabelLayout.Bars b) {
                 z.append("^FO").append(b.x()).append(',').append(b.y());
                 switch (b.symbol().type()) {
-                    case GS1_128, CODE_128 -> z.append("^BY").append(b.module()).append("^BCN,").append(b.barHeight()).append(",N,N,N")
-                            .append("^FD").append(code128(b.symbol().data(), b.symbol().type() == Symbol.Type.GS1_128)).append("^FS\n");
-                    case GS1_DATAMATRIX, DATAMATRIX -> z.append("^BXN,").append(b.module()).append(",200,")
-                            .append(b.matrix().getWidth()).append(',').append(b.matrix().getHeight()).append(",,_")
-                            .append("^FD").append(dataMatrix(b.symbol().data(), b.symbol().type() == Symbol.Type.GS1_DATAMATRIX))
-                            .append("^FS\n");
+                    case GS1_128, CODE_128 ->
+                        z.append("^BY")
+                                .append(b.module())
+                                .append("^BCN,")
+                                .append(b.barHeight())
+                                .append(",N,N,N")
+                                .append("^FD")
+                                .append(code128(b.symbol().data(), b.symbol().type() == Symbol.Type.GS1_128))
+                                .append("^FS\n");
+                    case GS1_DATAMATRIX, DATAMATRIX ->
+                        z.append("^BXN,")
+                                .append(b.module())
+                                .append(",200,")
+                                .append(b.matrix().getWidth())
+                                .append(',')
+                                .append(b.matrix().getHeight())
+                                .append(",,_")
+                                .append("^FD")
+                                .append(dataMatrix(b.symbol().data(), b.symbol().type() == Symbol.Type.GS1_DATAMATRIX))
+                                .append("^FS\n");
                 }
             }
         }
@@ -61,7 +98,10 @@ final class ZplLabels {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || " -.,:/()+%".indexOf(c) >= 0;
+            boolean plain = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || " -.,:/()+%".indexOf(c) >= 0;
             if (plain) {
                 out.append(c);
             } else {

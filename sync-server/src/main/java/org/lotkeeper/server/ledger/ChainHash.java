@@ -19,15 +19,21 @@ import java.util.List;
  */
 public final class ChainHash {
 
-    private ChainHash() {
-    }
+    private ChainHash() {}
 
-    public static String of(String previousHash, String source, long sourceSeq, Instant recordedAt,
-                            List<String> flags, String note, String content) {
-        String text = (previousHash == null ? "" : previousHash) + "\n" + source + "\n" + sourceSeq + "\n"
-                + recordedAt + "\n" + String.join(",", flags) + "\n" + (note == null ? "" : note) + "\n" + content;
+    public static String of(
+            String previousHash,
+            String source,
+            long sourceSeq,
+            Instant recordedAt,
+            List<String> flags,
+            String note,
+            String content) {
+        String text = (previousHash == null ? "" : previousHash) + "\n" + source + "\n" + sourceSeq + "\n" + recordedAt
+                + "\n" + String.join(",", flags) + "\n" + (note == null ? "" : note) + "\n" + content;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.ledger;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.util.List;
 import java.util.Set;
 
@@ -14,9 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.Flag;
-import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.CurrentActor;
 
 /** The supervisor's queue: exceptions raised by flags, and count variances to approve or reject. */
@@ -26,8 +26,7 @@ import org.lotkeeper.server.security.CurrentActor;
 @RolesAllowed("SUPERVISOR")
 public class ExceptionResource {
 
-    public record Decision(String note) {
-    }
+    public record Decision(String note) {}
 
     @Inject
     ExceptionService service;
@@ -37,8 +36,8 @@ public class ExceptionResource {
 
     @GET
     @Path("/exceptions")
-    public List<ExceptionService.ExceptionView> exceptions(@QueryParam("status") String status, @QueryParam("flag") String flag,
-                                                           @QueryParam("limit") String limit) {
+    public List<ExceptionService.ExceptionView> exceptions(
+            @QueryParam("status") String status, @QueryParam("flag") String flag, @QueryParam("limit") String limit) {
         if (status != null && !Set.of("OPEN", "RESOLVED").contains(status)) {
             throw Refused.invalid(ErrorCode.UNKNOWN_ENUM, "status must be OPEN or RESOLVED", "status");
         }
@@ -60,7 +59,8 @@ public class ExceptionResource {
 
     @GET
     @Path("/variances")
-    public List<ExceptionService.VarianceView> variances(@QueryParam("status") String status, @QueryParam("limit") String limit) {
+    public List<ExceptionService.VarianceView> variances(
+            @QueryParam("status") String status, @QueryParam("limit") String limit) {
         if (status != null && !Set.of("PENDING", "APPROVED", "REJECTED").contains(status)) {
             throw Refused.invalid(ErrorCode.UNKNOWN_ENUM, "status must be PENDING, APPROVED or REJECTED", "status");
         }

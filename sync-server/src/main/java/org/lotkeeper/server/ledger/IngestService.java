@@ -1,7 +1,5 @@
 package org.lotkeeper.server.ledger;
 
-import static org.lotkeeper.server.db.RowWriter.column;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,11 +22,8 @@ import io.micrometer.core.instrument.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.lotkeeper.server.db.Jdbc;
-import org.lotkeeper.server.db.RowWriter;
 import org.lotkeeper.model.event.CodeRef;
 import org.lotkeeper.model.event.Event;
-import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
@@ -38,6 +33,7 @@ import org.lotkeeper.model.lot.StatusDecision;
 import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.wire.DeviceEventRules;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.EventJson;
 import org.lotkeeper.model.wire.FieldProblem;
 import org.lotkeeper.model.wire.Flag;
@@ -46,8 +42,9 @@ import org.lotkeeper.model.wire.PushError;
 import org.lotkeeper.model.wire.PushResponse;
 import org.lotkeeper.model.wire.PushResult;
 import org.lotkeeper.model.wire.PushedEvent;
-import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.server.db.Jdbc;
+import org.lotkeeper.server.db.RowWriter;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.masterdata.MasterDataLookup.ItemInfo;
 import org.lotkeeper.server.masterdata.MasterDataLookup.LocationInfo;
@@ -55,6 +52,8 @@ import org.lotkeeper.server.masterdata.MasterDataLookup.PartnerInfo;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.UserService;
 import org.lotkeeper.server.security.UserService.UserView;
+
+import static org.lotkeeper.server.db.RowWriter.column;
 
 /**
  * Ingest: a device's push (docs/PROTOCOL.md) in one transaction, and events the server makes itself
@@ -69,28 +68,28 @@ public class IngestService {
     static final Duration CLOCK_SKEW_TOLERANCE = Duration.ofMinutes(5);
 
     /** An event stored by the server itself. */
-    public record StoredEvent(UUID eventId, long ledgerSeq, List<Flag> flags) {
-    }
+    public record StoredEvent(UUID eventId, long ledgerSeq, List<Flag> flags) {}
 
-    private record Existing(UUID eventId, long ledgerSeq, List<Flag> flags, String content, String deviceId) {
-    }
+    private record Existing(UUID eventId, long ledgerSeq, List<Flag> flags, String content, String deviceId) {}
 
-    private record Rejected(UUID eventId, long deviceSeq, String contentHash, PushError error) {
-    }
+    private record Rejected(UUID eventId, long deviceSeq, String contentHash, PushError error) {}
 
     /** A {@code rejected_event} row: the device's event and why it was refused, so a resend gets the same answer. */
-    private record Rejection(String deviceId, long deviceSeq, UUID eventId, String contentHash, PushError error, Instant recordedAt) {
-    }
+    private record Rejection(
+            String deviceId, long deviceSeq, UUID eventId, String contentHash, PushError error, Instant recordedAt) {}
 
-    private static final RowWriter<Rejection> REJECTIONS = RowWriter.insert("rejected_event", "", List.of(
-            column("device_id", Rejection::deviceId),
-            column("device_seq", Rejection::deviceSeq),
-            column("event_id", Rejection::eventId),
-            column("content_hash", Rejection::contentHash),
-            column("code", r -> r.error().code()),
-            column("field", r -> r.error().field()),
-            column("detail", r -> r.error().detail()),
-            column("recorded_at", Rejection::recordedAt)));
+    private static final RowWriter<Rejection> REJECTIONS = RowWriter.insert(
+            "rejected_event",
+            "",
+            List.of(
+                    column("device_id", Rejection::deviceId),
+                    column("device_seq", Rejection::deviceSeq),
+                    column("event_id", Rejection::eventId),
+                    column("content_hash", Rejection::contentHash),
+                    column("code", r -> r.error().code()),
+                    column("field", r -> r.error().field()),
+                    column("detail", r -> r.error().detail()),
+                    column("recorded_at", Rejection::recordedAt)));
 
     @Inject
     DataSource dataSource;
@@ -107,7 +106,8 @@ public class IngestService {
     @Inject
     MeterRegistry metrics;
 
-    private final Map<org.lotkeeper.model.event.EventType, io.micrometer.core.instrument.Counter> ingested = new ConcurrentHashMap<>();
+    private final Map<org.lotkeeper.model.event.EventType, io.micrometer.core.instrument.Counter> ingested =
+            new ConcurrentHashMap<>();
     private final Map<Flag, io.micrometer.core.instrument.Counter> raisedFlags = new ConcurrentHashMap<>();
 
     /** Per device: the server time of its last push, in epoch seconds (a Prometheus gauge). */
@@ -116,7 +116,9 @@ public class IngestService {
     @Transactional
     public PushResponse push(Actor device, String deviceSite, PushBatch batch) {
         if (!batch.deviceId().value().equals(device.id())) {
-            throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "this token belongs to device " + device.id() + ", not " + batch.deviceId());
+            throw Refused.of(
+                    ErrorCode.SITE_NOT_ALLOWED,
+                    "this token belongs to device " + device.id() + ", not " + batch.deviceId());
         }
         try (Connection c = dataSource.getConnection()) {
             return push(c, device.id(), deviceSite, batch);
@@ -130,16 +132,32 @@ public class IngestService {
         LedgerWriter.ChainHead head = LedgerWriter.lockChain(c, "device:" + deviceId);
         UUID[] ids = batch.events().stream().map(e -> e.eventId().value()).toArray(UUID[]::new);
         Map<UUID, Existing> stored = new HashMap<>();
-        Jdbc.query(c, "SELECT event_id, ledger_seq, flags, content, device_id FROM ledger_event WHERE event_id = ANY(?)",
-                rs -> new Existing(rs.getObject(1, UUID.class), rs.getLong(2),
-                        Jdbc.strings(rs, "flags").stream().map(Flag::valueOf).toList(), rs.getString(4), rs.getString(5)),
-                (Object) ids).forEach(e -> stored.put(e.eventId(), e));
+        Jdbc.query(
+                        c,
+                        "SELECT event_id, ledger_seq, flags, content, device_id FROM ledger_event WHERE event_id = ANY(?)",
+                        rs -> new Existing(
+                                rs.getObject(1, UUID.class),
+                                rs.getLong(2),
+                                Jdbc.strings(rs, "flags").stream()
+                                        .map(Flag::valueOf)
+                                        .toList(),
+                                rs.getString(4),
+                                rs.getString(5)),
+                        (Object) ids)
+                .forEach(e -> stored.put(e.eventId(), e));
         Map<UUID, Rejected> rejected = new HashMap<>();
-        Jdbc.query(c, "SELECT event_id, device_seq, content_hash, code, detail, field FROM rejected_event "
-                        + "WHERE device_id = ? AND event_id = ANY(?) ORDER BY device_seq",
-                rs -> new Rejected(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
-                        new PushError(rs.getString(4), rs.getString(5), rs.getString(6))),
-                deviceId, ids).forEach(r -> rejected.putIfAbsent(r.eventId(), r));
+        Jdbc.query(
+                        c,
+                        "SELECT event_id, device_seq, content_hash, code, detail, field FROM rejected_event "
+                                + "WHERE device_id = ? AND event_id = ANY(?) ORDER BY device_seq",
+                        rs -> new Rejected(
+                                rs.getObject(1, UUID.class),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                new PushError(rs.getString(4), rs.getString(5), rs.getString(6))),
+                        deviceId,
+                        ids)
+                .forEach(r -> rejected.putIfAbsent(r.eventId(), r));
 
         // Pass 1: answer duplicates; the new events must continue the device's sequence.
         PushResult[] results = new PushResult[batch.events().size()];
@@ -149,7 +167,10 @@ public class IngestService {
             UUID id = pe.eventId().value();
             Existing s = stored.get(id);
             Rejected r = rejected.get(id);
-            if (s != null && deviceId.equals(s.deviceId()) && pe.valid() && s.content().equals(EventJson.canonicalString(pe.event().value()))) {
+            if (s != null
+                    && deviceId.equals(s.deviceId())
+                    && pe.valid()
+                    && s.content().equals(EventJson.canonicalString(pe.event().value()))) {
                 results[pe.index()] = PushResult.duplicate(pe.eventId(), s.ledgerSeq(), s.flags());
             } else if (s == null && r != null && r.contentHash().equals(contentHash(pe))) {
                 results[pe.index()] = PushResult.rejected(pe.eventId(), r.error());
@@ -157,22 +178,31 @@ public class IngestService {
                 // Either another content under a known eventId, or a new event reusing a spent seq.
                 results[pe.index()] = (s != null || r != null)
                         ? PushResult.rejected(pe.eventId(), conflict(pe))
-                        : PushResult.rejected(pe.eventId(), PushError.of(ErrorCode.INVALID_FIELD,
-                        "deviceSeq " + pe.deviceSeq() + " is already used by another event; the next is " + expected,
-                        pe.path() + ".deviceSeq"));
+                        : PushResult.rejected(
+                                pe.eventId(),
+                                PushError.of(
+                                        ErrorCode.INVALID_FIELD,
+                                        "deviceSeq " + pe.deviceSeq()
+                                                + " is already used by another event; the next is " + expected,
+                                        pe.path() + ".deviceSeq"));
             } else if (pe.deviceSeq() == expected) {
                 fresh.add(pe);
                 expected++;
             } else {
-                throw Refused.of(ErrorCode.SEQUENCE_GAP, "deviceSeq " + pe.deviceSeq() + " leaves a gap; the server expects "
-                        + expected + " next").with("expectedSeq", expected);
+                throw Refused.of(
+                                ErrorCode.SEQUENCE_GAP,
+                                "deviceSeq " + pe.deviceSeq() + " leaves a gap; the server expects " + expected
+                                        + " next")
+                        .with("expectedSeq", expected);
             }
         }
 
         // Pass 2: judge and apply the new events in order, on the locked lots they name.
         Context ctx = context(now, fresh);
         List<LotRef> touched = new ArrayList<>();
-        fresh.stream().filter(PushedEvent::valid).forEach(pe -> touched.addAll(pe.event().value().lots()));
+        fresh.stream()
+                .filter(PushedEvent::valid)
+                .forEach(pe -> touched.addAll(pe.event().value().lots()));
         WorkingSet ws = WorkingSet.open(c, touched);
         List<ProjectionRows.Flagged> exceptions = new ArrayList<>();
         List<LedgerWriter.Pending> pending = new ArrayList<>();
@@ -189,15 +219,25 @@ public class IngestService {
                 PushError error = problem.get();
                 rejections.add(new Rejection(deviceId, pe.deviceSeq(), id, contentHash(pe), error, now));
                 results[pe.index()] = PushResult.rejected(pe.eventId(), error);
-                metrics.counter("lotkeeper.events.rejected", "code", error.code()).increment();
+                metrics.counter("lotkeeper.events.rejected", "code", error.code())
+                        .increment();
                 continue;
             }
             Event event = pe.event().value();
             List<RaisedFlag> raised = Projector.apply(ctx.projection(ws), event);
             exceptions.addAll(exceptionRows(event, raised, now));
-            List<Flag> flags = raised.stream().map(RaisedFlag::flag).distinct().sorted().toList();
-            LedgerWriter.Pending p = LedgerWriter.pending(head, ++sourceSeq, previousHash, event, EventJson.canonicalString(event),
-                    flags, null, now, deviceId);
+            List<Flag> flags =
+                    raised.stream().map(RaisedFlag::flag).distinct().sorted().toList();
+            LedgerWriter.Pending p = LedgerWriter.pending(
+                    head,
+                    ++sourceSeq,
+                    previousHash,
+                    event,
+                    EventJson.canonicalString(event),
+                    flags,
+                    null,
+                    now,
+                    deviceId);
             previousHash = p.hash();
             pending.add(p);
             pendingSource.add(pe);
@@ -208,11 +248,15 @@ public class IngestService {
         long[] seqs = LedgerWriter.append(c, head, pending, expected - 1);
         for (int i = 0; i < pending.size(); i++) {
             PushedEvent pe = pendingSource.get(i);
-            results[pe.index()] = PushResult.stored(pe.eventId(), seqs[i], pending.get(i).flags());
+            results[pe.index()] =
+                    PushResult.stored(pe.eventId(), seqs[i], pending.get(i).flags());
             count(pending.get(i));
         }
-        lastSync.computeIfAbsent(deviceId, id -> metrics.gauge("lotkeeper.device.last.sync.seconds",
-                List.of(Tag.of("device", id)), new AtomicLong())).set(now.getEpochSecond());
+        lastSync.computeIfAbsent(
+                        deviceId,
+                        id -> metrics.gauge(
+                                "lotkeeper.device.last.sync.seconds", List.of(Tag.of("device", id)), new AtomicLong()))
+                .set(now.getEpochSecond());
         return new PushResponse(List.of(results), expected - 1, now);
     }
 
@@ -224,16 +268,26 @@ public class IngestService {
     public StoredEvent appendServerEvent(Event event) {
         try (Connection c = dataSource.getConnection()) {
             Instant now = recordedNow();
-            LedgerWriter.ChainHead head = LedgerWriter.lockChain(c, "site:" + event.site().value());
+            LedgerWriter.ChainHead head =
+                    LedgerWriter.lockChain(c, "site:" + event.site().value());
             Context ctx = context(now, List.of());
             ctx.load(event);
             WorkingSet ws = WorkingSet.open(c, event.lots());
             List<RaisedFlag> raised = Projector.apply(ctx.projection(ws), event);
             ws.flush();
             ProjectionRows.EXCEPTIONS.run(c, exceptionRows(event, raised, now));
-            List<Flag> flags = raised.stream().map(RaisedFlag::flag).distinct().sorted().toList();
-            LedgerWriter.Pending p = LedgerWriter.pending(head, head.lastSeq() + 1, head.lastHash(), event,
-                    EventJson.canonicalString(event), flags, null, now, null);
+            List<Flag> flags =
+                    raised.stream().map(RaisedFlag::flag).distinct().sorted().toList();
+            LedgerWriter.Pending p = LedgerWriter.pending(
+                    head,
+                    head.lastSeq() + 1,
+                    head.lastHash(),
+                    event,
+                    EventJson.canonicalString(event),
+                    flags,
+                    null,
+                    now,
+                    null);
             long[] seqs = LedgerWriter.append(c, head, List.of(p), head.lastDeviceSeq());
             count(p);
             return new StoredEvent(event.eventId().value(), seqs[0], flags);
@@ -243,24 +297,39 @@ public class IngestService {
     }
 
     private void count(LedgerWriter.Pending p) {
-        ingested.computeIfAbsent(p.event().type(), t -> metrics.counter("lotkeeper.events.ingested", "type", t.name())).increment();
-        p.flags().forEach(f -> raisedFlags.computeIfAbsent(f, x -> metrics.counter("lotkeeper.flags.raised", "flag", x.name())).increment());
+        ingested.computeIfAbsent(p.event().type(), t -> metrics.counter("lotkeeper.events.ingested", "type", t.name()))
+                .increment();
+        p.flags()
+                .forEach(f -> raisedFlags
+                        .computeIfAbsent(f, x -> metrics.counter("lotkeeper.flags.raised", "flag", x.name()))
+                        .increment());
     }
 
     /** One exception row per flag of an event; several breaks of one rule are joined into one row. */
     private static List<ProjectionRows.Flagged> exceptionRows(Event event, List<RaisedFlag> raised, Instant now) {
         Map<Flag, ProjectionRows.Flagged> rows = new LinkedHashMap<>();
         for (RaisedFlag f : raised) {
-            rows.merge(f.flag(), new ProjectionRows.Flagged(event.eventId().value(), event.site(), f.flag(), f.lot(), f.detail(), now),
-                    (first, more) -> new ProjectionRows.Flagged(first.eventId(), first.site(), first.flag(), first.lot(),
-                            first.detail() + "; " + more.detail(), first.raisedAt()));
+            rows.merge(
+                    f.flag(),
+                    new ProjectionRows.Flagged(
+                            event.eventId().value(), event.site(), f.flag(), f.lot(), f.detail(), now),
+                    (first, more) -> new ProjectionRows.Flagged(
+                            first.eventId(),
+                            first.site(),
+                            first.flag(),
+                            first.lot(),
+                            first.detail() + "; " + more.detail(),
+                            first.raisedAt()));
         }
         return new ArrayList<>(rows.values());
     }
 
     private static PushError conflict(PushedEvent pe) {
-        return PushError.of(ErrorCode.EVENT_ID_CONFLICT, "eventId " + pe.eventId()
-                + " is already stored with other content; a corrected event needs a new eventId", pe.path() + ".eventId");
+        return PushError.of(
+                ErrorCode.EVENT_ID_CONFLICT,
+                "eventId " + pe.eventId()
+                        + " is already stored with other content; a corrected event needs a new eventId",
+                pe.path() + ".eventId");
     }
 
     private static String contentHash(PushedEvent pe) {
@@ -280,7 +349,10 @@ public class IngestService {
             return Optional.of(deviceRules.get(0).toPushError());
         }
         if (!e.site().value().equals(deviceSite)) {
-            return reject(ErrorCode.SITE_NOT_ALLOWED, "this device belongs to site " + deviceSite + ", not " + e.site(), at + ".site");
+            return reject(
+                    ErrorCode.SITE_NOT_ALLOWED,
+                    "this device belongs to site " + deviceSite + ", not " + e.site(),
+                    at + ".site");
         }
         UserView user = ctx.users.get(e.userId().value());
         if (user == null || !user.enabled()) {
@@ -288,11 +360,17 @@ public class IngestService {
         }
         boolean admin = user.roles().contains(org.lotkeeper.model.auth.Role.ADMIN);
         if (!admin && !user.sites().contains(deviceSite)) {
-            return reject(ErrorCode.SITE_NOT_ALLOWED, "user " + e.userId() + " has no access to site " + deviceSite, at + ".userId");
+            return reject(
+                    ErrorCode.SITE_NOT_ALLOWED,
+                    "user " + e.userId() + " has no access to site " + deviceSite,
+                    at + ".userId");
         }
         if (!e.type().mayBeCapturedBy(user.roles())) {
-            return reject(ErrorCode.ROLE_NOT_ALLOWED, "user " + e.userId() + " (" + user.roles() + ") may not capture "
-                    + e.type() + "; it needs one of " + e.type().capturedBy(), at + ".type");
+            return reject(
+                    ErrorCode.ROLE_NOT_ALLOWED,
+                    "user " + e.userId() + " (" + user.roles() + ") may not capture " + e.type() + "; it needs one of "
+                            + e.type().capturedBy(),
+                    at + ".type");
         }
         for (CodeRef ref : e.codes()) {
             Optional<PushError> problem = checkCode(ctx, ref, at, deviceSite);
@@ -306,8 +384,12 @@ public class IngestService {
         }
         if (e.payload() instanceof StatusChange s) {
             WorkingSet.LotState lot = ws.lot(new LotRef(s.item(), s.lot()));
-            LotStatus current = lot != null ? lot.status : LotStatusRules.initialStatus(ctx.items.get(s.item().value()).qcRequired());
-            StatusDecision decision = LotStatusRules.decide(StatusChangeRequest.fromDevice(current, s.status(), user.roles()));
+            LotStatus current = lot != null
+                    ? lot.status
+                    : LotStatusRules.initialStatus(
+                            ctx.items.get(s.item().value()).qcRequired());
+            StatusDecision decision =
+                    LotStatusRules.decide(StatusChangeRequest.fromDevice(current, s.status(), user.roles()));
             if (decision instanceof StatusDecision.Refused refused) {
                 return reject(ErrorCode.of(refused.code()), refused.message(), at + ".payload.status");
             }
@@ -326,22 +408,28 @@ public class IngestService {
             case LOCATION -> {
                 LocationInfo loc = ctx.locations.get(ref.value());
                 if (loc == null) {
-                    return reject(ErrorCode.UNKNOWN_LOCATION, "location " + ref.value() + " is not in master data", field);
+                    return reject(
+                            ErrorCode.UNKNOWN_LOCATION, "location " + ref.value() + " is not in master data", field);
                 }
                 if (!loc.site().equals(site)) {
-                    return reject(ErrorCode.UNKNOWN_LOCATION, "location " + ref.value() + " belongs to site " + loc.site()
-                            + ", not " + site, field);
+                    return reject(
+                            ErrorCode.UNKNOWN_LOCATION,
+                            "location " + ref.value() + " belongs to site " + loc.site() + ", not " + site,
+                            field);
                 }
             }
             case PARTNER -> {
                 PartnerInfo partner = ctx.partners.get(ref.value());
                 if (partner == null) {
-                    return reject(ErrorCode.UNKNOWN_PARTNER, "partner " + ref.value() + " is not in master data", field);
+                    return reject(
+                            ErrorCode.UNKNOWN_PARTNER, "partner " + ref.value() + " is not in master data", field);
                 }
                 PartnerKind wanted = field.endsWith("supplier") ? PartnerKind.SUPPLIER : PartnerKind.CUSTOMER;
                 if (partner.kind() != wanted) {
-                    return reject(ErrorCode.UNKNOWN_PARTNER, "partner " + ref.value() + " is a " + partner.kind()
-                            + ", not a " + wanted, field);
+                    return reject(
+                            ErrorCode.UNKNOWN_PARTNER,
+                            "partner " + ref.value() + " is a " + partner.kind() + ", not a " + wanted,
+                            field);
                 }
             }
             default -> throw new IllegalStateException("unexpected code kind " + ref.kind());
@@ -356,8 +444,11 @@ public class IngestService {
             try {
                 item.units().toBase(q.quantity());
             } catch (InvalidQuantityException ex) {
-                return reject(ErrorCode.INVALID_FIELD, "quantity " + q.quantity() + " cannot be stored in item " + item.code()
-                        + "'s unit " + item.baseUom() + ": " + ex.getMessage(), at + ".payload." + q.field() + ".uom");
+                return reject(
+                        ErrorCode.INVALID_FIELD,
+                        "quantity " + q.quantity() + " cannot be stored in item " + item.code() + "'s unit "
+                                + item.baseUom() + ": " + ex.getMessage(),
+                        at + ".payload." + q.field() + ".uom");
             }
         }
         return Optional.empty();
@@ -415,7 +506,6 @@ public class IngestService {
             return new Projector.Context(ws, now, items, locations, partners, masterData::locations);
         }
     }
-
 
     /**
      * The server time stored as {@code recorded_at} and hashed into the chain: PostgreSQL keeps

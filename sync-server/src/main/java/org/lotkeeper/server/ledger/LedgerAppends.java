@@ -14,8 +14,7 @@ import org.lotkeeper.server.db.Jdbc;
  */
 public final class LedgerAppends {
 
-    private LedgerAppends() {
-    }
+    private LedgerAppends() {}
 
     /**
      * Holds appends until the end of {@code c}'s transaction (it must be in one); {@code exclusive}
@@ -26,7 +25,10 @@ public final class LedgerAppends {
         if (c.getAutoCommit()) {
             throw new IllegalStateException("holding ledger appends needs a transaction");
         }
-        Jdbc.one(c, exclusive ? "SELECT pg_advisory_xact_lock(?)" : "SELECT pg_advisory_xact_lock_shared(?)", rs -> null,
+        Jdbc.one(
+                c,
+                exclusive ? "SELECT pg_advisory_xact_lock(?)" : "SELECT pg_advisory_xact_lock_shared(?)",
+                rs -> null,
                 LedgerWriter.APPEND_LOCK);
     }
 }

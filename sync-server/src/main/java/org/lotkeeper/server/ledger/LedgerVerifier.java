@@ -48,18 +48,22 @@ public class LedgerVerifier {
      * missing event: the number that is missing); {@code ledgerSeq} the stored event found there,
      * or null when there is none.
      */
-    public record Break(String source, long sourceSeq, Long ledgerSeq, Problem problem, String detail) {
-    }
+    public record Break(String source, long sourceSeq, Long ledgerSeq, Problem problem, String detail) {}
 
-    public record Report(boolean ok, int chains, long events, List<Break> breaks) {
-    }
+    public record Report(boolean ok, int chains, long events, List<Break> breaks) {}
 
-    private record Row(long ledgerSeq, String source, long sourceSeq, Instant recordedAt, List<String> flags, String note,
-                       String content, String prevHash, String hash) {
-    }
+    private record Row(
+            long ledgerSeq,
+            String source,
+            long sourceSeq,
+            Instant recordedAt,
+            List<String> flags,
+            String note,
+            String content,
+            String prevHash,
+            String hash) {}
 
-    private record Head(long lastSeq, String lastHash) {
-    }
+    private record Head(long lastSeq, String lastHash) {}
 
     /** One chain being walked. */
     private static final class Walk {
@@ -94,19 +98,32 @@ public class LedgerVerifier {
 
     private static Report verify(Connection c) throws SQLException {
         Map<String, Head> heads = new HashMap<>();
-        Jdbc.query(c, "SELECT source, last_seq, last_hash FROM chain_head", rs -> heads.put(rs.getString(1),
-                new Head(rs.getLong(2), trim(rs.getString(3)))));
+        Jdbc.query(
+                c,
+                "SELECT source, last_seq, last_hash FROM chain_head",
+                rs -> heads.put(rs.getString(1), new Head(rs.getLong(2), trim(rs.getString(3)))));
         Map<String, Walk> walks = new TreeMap<>();
         long events = 0;
         String afterSource = "";
         long afterSeq = 0;
         while (true) {
-            List<Row> page = Jdbc.query(c, "SELECT ledger_seq, source, source_seq, recorded_at, flags, server_note, content, prev_hash, hash "
-                    + "FROM ledger_event WHERE (source, source_seq) > (?, ?) ORDER BY source, source_seq LIMIT ?",
-                    rs -> new Row(rs.getLong("ledger_seq"), rs.getString("source"), rs.getLong("source_seq"), Jdbc.instant(rs, "recorded_at"),
-                            Jdbc.strings(rs, "flags"), rs.getString("server_note"), rs.getString("content"),
-                            trim(rs.getString("prev_hash")), trim(rs.getString("hash"))),
-                    afterSource, afterSeq, PAGE);
+            List<Row> page = Jdbc.query(
+                    c,
+                    "SELECT ledger_seq, source, source_seq, recorded_at, flags, server_note, content, prev_hash, hash "
+                            + "FROM ledger_event WHERE (source, source_seq) > (?, ?) ORDER BY source, source_seq LIMIT ?",
+                    rs -> new Row(
+                            rs.getLong("ledger_seq"),
+                            rs.getString("source"),
+                            rs.getLong("source_seq"),
+                            Jdbc.instant(rs, "recorded_at"),
+                            Jdbc.strings(rs, "flags"),
+                            rs.getString("server_note"),
+                            rs.getString("content"),
+                            trim(rs.getString("prev_hash")),
+                            trim(rs.getString("hash"))),
+                    afterSource,
+                    afterSeq,
+                    PAGE);
             for (Row row : page) {
                 check(walks.computeIfAbsent(row.source(), s -> new Walk()), row);
             }
@@ -139,20 +156,40 @@ public class LedgerVerifier {
             return;
         }
         if (row.sourceSeq() != w.expected) {
-            w.broken = new Break(row.source(), w.expected, null, Problem.MISSING_EVENT, row.sourceSeq() > w.expected
-                    ? "event " + w.expected + " of the chain is missing; the next stored one is " + row.sourceSeq()
-                      + " (ledger " + row.ledgerSeq() + ")"
-                    : "source_seq " + row.sourceSeq() + " where " + w.expected + " was expected");
+            w.broken = new Break(
+                    row.source(),
+                    w.expected,
+                    null,
+                    Problem.MISSING_EVENT,
+                    row.sourceSeq() > w.expected
+                            ? "event " + w.expected + " of the chain is missing; the next stored one is "
+                                    + row.sourceSeq() + " (ledger " + row.ledgerSeq() + ")"
+                            : "source_seq " + row.sourceSeq() + " where " + w.expected + " was expected");
             return;
         }
-        String recomputed = ChainHash.of(row.prevHash(), row.source(), row.sourceSeq(), row.recordedAt(), row.flags(), row.note(),
+        String recomputed = ChainHash.of(
+                row.prevHash(),
+                row.source(),
+                row.sourceSeq(),
+                row.recordedAt(),
+                row.flags(),
+                row.note(),
                 row.content());
         if (!same(row.prevHash(), w.previous)) {
-            w.broken = new Break(row.source(), row.sourceSeq(), row.ledgerSeq(), Problem.BROKEN_LINK,
-                    w.previous == null ? "the chain's first event names a previous hash"
+            w.broken = new Break(
+                    row.source(),
+                    row.sourceSeq(),
+                    row.ledgerSeq(),
+                    Problem.BROKEN_LINK,
+                    w.previous == null
+                            ? "the chain's first event names a previous hash"
                             : "prev_hash is not the hash of event " + (row.sourceSeq() - 1));
         } else if (!recomputed.equals(row.hash())) {
-            w.broken = new Break(row.source(), row.sourceSeq(), row.ledgerSeq(), Problem.ALTERED,
+            w.broken = new Break(
+                    row.source(),
+                    row.sourceSeq(),
+                    row.ledgerSeq(),
+                    Problem.ALTERED,
                     "the stored hash does not match the stored content, flags, note or time: the row was changed");
         }
         w.previous = row.hash();
@@ -164,9 +201,14 @@ public class LedgerVerifier {
         if (head == null) {
             w.broken = new Break(source, stored, null, Problem.HEAD_MISMATCH, "the chain has events but no chain head");
         } else if (head.lastSeq() != stored || !same(head.lastHash(), w.previous)) {
-            w.broken = new Break(source, stored + 1, null, Problem.HEAD_MISMATCH, "the chain head says " + head.lastSeq()
-                    + " events, ending in another hash; the ledger holds " + stored
-                    + (head.lastSeq() > stored ? ": events at the end of the chain were deleted" : ""));
+            w.broken = new Break(
+                    source,
+                    stored + 1,
+                    null,
+                    Problem.HEAD_MISMATCH,
+                    "the chain head says " + head.lastSeq()
+                            + " events, ending in another hash; the ledger holds " + stored
+                            + (head.lastSeq() > stored ? ": events at the end of the chain were deleted" : ""));
         }
     }
 

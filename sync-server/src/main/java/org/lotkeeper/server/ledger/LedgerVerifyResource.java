@@ -33,10 +33,17 @@ public class LedgerVerifyResource {
     @Transactional
     public LedgerVerifier.Report verify() {
         LedgerVerifier.Report report = verifier.verify();
-        audit.record(actor.get().id(), "LEDGER_VERIFIED", null, null, report.ok()
-                ? report.chains() + " chains, " + report.events() + " events: ok"
-                : report.breaks().size() + " broken chain(s), first " + report.breaks().get(0).source()
-                  + " at " + report.breaks().get(0).sourceSeq() + ": " + report.breaks().get(0).problem());
+        audit.record(
+                actor.get().id(),
+                "LEDGER_VERIFIED",
+                null,
+                null,
+                report.ok()
+                        ? report.chains() + " chains, " + report.events() + " events: ok"
+                        : report.breaks().size() + " broken chain(s), first "
+                                + report.breaks().get(0).source() + " at "
+                                + report.breaks().get(0).sourceSeq() + ": "
+                                + report.breaks().get(0).problem());
         return report;
     }
 }

@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
@@ -16,6 +15,7 @@ import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.wire.LotRow;
 import org.lotkeeper.model.wire.StockRow;
+import org.lotkeeper.server.db.Jdbc;
 
 /**
  * Reads of the lot and stock projections by change position, for incremental pulls.
@@ -40,9 +40,15 @@ public class ProjectionQueries {
     }
 
     /** A lot as the projection holds it now. */
-    public record LotSummary(String item, String lot, String site, LotStatus status, java.time.LocalDate expiry,
-                             String origin, String supplier, String supplierLot) {
-    }
+    public record LotSummary(
+            String item,
+            String lot,
+            String site,
+            LotStatus status,
+            java.time.LocalDate expiry,
+            String origin,
+            String supplier,
+            String supplierLot) {}
 
     @Inject
     DataSource dataSource;
@@ -50,11 +56,20 @@ public class ProjectionQueries {
     /** The lot (item, lot), if the ledger knows it. */
     @Transactional
     public java.util.Optional<LotSummary> lot(String item, String lot) {
-        return java.util.Optional.ofNullable(read(c -> Jdbc.one(c,
+        return java.util.Optional.ofNullable(read(c -> Jdbc.one(
+                c,
                 "SELECT item, lot, site, status, expiry, origin, supplier, supplier_lot FROM lot WHERE item = ? AND lot = ?",
-                rs -> new LotSummary(rs.getString(1), rs.getString(2), rs.getString(3), LotStatus.valueOf(rs.getString(4)),
-                        Jdbc.date(rs, "expiry"), rs.getString(6), rs.getString(7), rs.getString(8)),
-                item, lot)));
+                rs -> new LotSummary(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        LotStatus.valueOf(rs.getString(4)),
+                        Jdbc.date(rs, "expiry"),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8)),
+                item,
+                lot)));
     }
 
     /** True while the ledger holds no event at all. */
@@ -66,17 +81,28 @@ public class ProjectionQueries {
     /** The change position below which every transaction has finished. */
     @Transactional
     public long horizon() {
-        return read(c -> Jdbc.one(c, "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", rs -> rs.getLong(1)));
+        return read(
+                c -> Jdbc.one(c, "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", rs -> rs.getLong(1)));
     }
 
     /** Lots of a site changed at or after {@code since}, in key order after {@code after}. */
     @Transactional
     public List<LotRow> lotsChanged(String site, long since, LotKey after, int limit) {
-        return read(c -> Jdbc.query(c, "SELECT item, lot, status, expiry, created_at FROM lot "
+        return read(c -> Jdbc.query(
+                c,
+                "SELECT item, lot, status, expiry, created_at FROM lot "
                         + "WHERE site = ? AND changed_xid >= ?::text::xid8 AND (item, lot) > (?, ?) ORDER BY item, lot LIMIT ?",
-                rs -> new LotRow(ItemCode.of(rs.getString(1)), LotCode.of(rs.getString(2)), LotStatus.valueOf(rs.getString(3)),
-                        Jdbc.date(rs, "expiry"), Jdbc.instant(rs, "created_at")),
-                site, Long.toString(since), after.item(), after.lot(), limit));
+                rs -> new LotRow(
+                        ItemCode.of(rs.getString(1)),
+                        LotCode.of(rs.getString(2)),
+                        LotStatus.valueOf(rs.getString(3)),
+                        Jdbc.date(rs, "expiry"),
+                        Jdbc.instant(rs, "created_at")),
+                site,
+                Long.toString(since),
+                after.item(),
+                after.lot(),
+                limit));
     }
 
     /**
@@ -85,13 +111,24 @@ public class ProjectionQueries {
      */
     @Transactional
     public List<StockRow> stockChanged(String site, long since, StockKey after, int limit) {
-        return read(c -> Jdbc.query(c, "SELECT item, lot, location, uom, SUM(quantity) FROM stock s "
+        return read(c -> Jdbc.query(
+                c,
+                "SELECT item, lot, location, uom, SUM(quantity) FROM stock s "
                         + "WHERE site = ? AND (item, lot, location) > (?, ?, ?) AND EXISTS (SELECT 1 FROM stock x WHERE x.item = s.item "
                         + "AND x.lot = s.lot AND x.location = s.location AND x.changed_xid >= ?::text::xid8) "
                         + "GROUP BY item, lot, location, uom ORDER BY item, lot, location LIMIT ?",
-                rs -> new StockRow(ItemCode.of(rs.getString(1)), LotCode.of(rs.getString(2)), LocationCode.of(rs.getString(3)),
-                        Quantity.of(rs.getBigDecimal(5), Uom.byCode(rs.getString(4)).orElseThrow())),
-                site, after.item(), after.lot(), after.location(), Long.toString(since), limit));
+                rs -> new StockRow(
+                        ItemCode.of(rs.getString(1)),
+                        LotCode.of(rs.getString(2)),
+                        LocationCode.of(rs.getString(3)),
+                        Quantity.of(
+                                rs.getBigDecimal(5), Uom.byCode(rs.getString(4)).orElseThrow())),
+                site,
+                after.item(),
+                after.lot(),
+                after.location(),
+                Long.toString(since),
+                limit));
     }
 
     /** How many of the newest events an ingest-rate count looks at, so it stays cheap on a ledger of millions. */
@@ -103,10 +140,16 @@ public class ProjectionQueries {
      */
     @Transactional
     public long recordedSince(java.time.Instant since, String[] sites) {
-        return read(c -> Jdbc.one(c, "SELECT count(*) FROM ledger_event WHERE ledger_seq > "
+        return read(c -> Jdbc.one(
+                c,
+                "SELECT count(*) FROM ledger_event WHERE ledger_seq > "
                         + "(SELECT coalesce(max(ledger_seq), 0) - ? FROM ledger_event) AND recorded_at >= ? "
                         + "AND (?::varchar[] IS NULL OR site = ANY (?::varchar[]))",
-                rs -> rs.getLong(1), RATE_WINDOW_EVENTS, since, sites, sites));
+                rs -> rs.getLong(1),
+                RATE_WINDOW_EVENTS,
+                since,
+                sites,
+                sites));
     }
 
     /** When each device's newest stored event arrived (its last push), by device id; one index probe per device. */
@@ -116,9 +159,12 @@ public class ProjectionQueries {
         if (deviceIds.isEmpty()) {
             return out;
         }
-        read(c -> Jdbc.query(c, "SELECT d.id, e.recorded_at FROM unnest(?::varchar[]) AS d(id) CROSS JOIN LATERAL "
+        read(c -> Jdbc.query(
+                c,
+                "SELECT d.id, e.recorded_at FROM unnest(?::varchar[]) AS d(id) CROSS JOIN LATERAL "
                         + "(SELECT recorded_at FROM ledger_event WHERE device_id = d.id ORDER BY device_seq DESC LIMIT 1) e",
-                rs -> out.put(rs.getString(1), Jdbc.instant(rs, "recorded_at")), (Object) deviceIds.toArray(String[]::new)));
+                rs -> out.put(rs.getString(1), Jdbc.instant(rs, "recorded_at")),
+                (Object) deviceIds.toArray(String[]::new)));
         return out;
     }
 
@@ -129,8 +175,11 @@ public class ProjectionQueries {
         if (deviceIds.isEmpty()) {
             return out;
         }
-        read(c -> Jdbc.query(c, "SELECT device_id, count(*) FROM rejected_event WHERE device_id = ANY (?::varchar[]) GROUP BY device_id",
-                rs -> out.put(rs.getString(1), rs.getLong(2)), (Object) deviceIds.toArray(String[]::new)));
+        read(c -> Jdbc.query(
+                c,
+                "SELECT device_id, count(*) FROM rejected_event WHERE device_id = ANY (?::varchar[]) GROUP BY device_id",
+                rs -> out.put(rs.getString(1), rs.getLong(2)),
+                (Object) deviceIds.toArray(String[]::new)));
         return out;
     }
 

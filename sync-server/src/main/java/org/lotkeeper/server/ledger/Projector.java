@@ -32,7 +32,6 @@ import org.lotkeeper.model.fefo.OrderLine;
 import org.lotkeeper.model.fefo.StockCandidate;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
-import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.lot.Availability;
@@ -41,7 +40,6 @@ import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotAtLocation;
 import org.lotkeeper.model.lot.LotOrigin;
 import org.lotkeeper.model.lot.LotRef;
-import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.lot.StockUse;
@@ -63,8 +61,13 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
     static final Set<LocationType> NOT_FEFO_CANDIDATES = Set.of(LocationType.STAGING, LocationType.SHIPPING);
 
     /** Everything a projection step needs to know besides the event. */
-    record Context(WorkingSet ws, Instant now, Map<String, ItemInfo> items, Map<String, LocationInfo> locations,
-                   Map<String, PartnerInfo> partners, Function<Collection<String>, Map<String, LocationInfo>> moreLocations) {
+    record Context(
+            WorkingSet ws,
+            Instant now,
+            Map<String, ItemInfo> items,
+            Map<String, LocationInfo> locations,
+            Map<String, PartnerInfo> partners,
+            Function<Collection<String>, Map<String, LocationInfo>> moreLocations) {
         LocalDate today() {
             return LocalDate.ofInstant(now, ZoneOffset.UTC);
         }
@@ -103,8 +106,11 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
 
     private void clockSkew() {
         if (event.occurredAt().isAfter(ctx.now().plus(IngestService.CLOCK_SKEW_TOLERANCE))) {
-            flags.add(new RaisedFlag(Flag.CLOCK_SKEW, null, "device time " + event.occurredAt() + " is ahead of server time "
-                    + ctx.now() + " by more than " + IngestService.CLOCK_SKEW_TOLERANCE.toMinutes() + " minutes"));
+            flags.add(new RaisedFlag(
+                    Flag.CLOCK_SKEW,
+                    null,
+                    "device time " + event.occurredAt() + " is ahead of server time " + ctx.now() + " by more than "
+                            + IngestService.CLOCK_SKEW_TOLERANCE.toMinutes() + " minutes"));
         }
     }
 
@@ -117,7 +123,13 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
         Quantity q = base(r.item(), r.quantity());
         WorkingSet.LotState lot = ws.lot(ref);
         if (lot == null) {
-            lot = ws.newLot(ref, site, LotStatusRules.initialStatus(item.qcRequired()), LotOrigin.RECEIVED, event.occurredAt(), eventId);
+            lot = ws.newLot(
+                    ref,
+                    site,
+                    LotStatusRules.initialStatus(item.qcRequired()),
+                    LotOrigin.RECEIVED,
+                    event.occurredAt(),
+                    eventId);
             lot.expiry = r.expiry();
             lot.manufactured = r.manufactured();
             lot.supplier = r.supplier();
@@ -133,8 +145,8 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
             lot.manufactured = lot.manufactured == null ? r.manufactured() : lot.manufactured;
             lot.dirty = true;
         }
-        ws.receipts.add(new ProjectionRows.Receipt(eventId, ref, r.supplier(), r.supplierLot(), r.reference(), q, r.location(),
-                event.occurredAt()));
+        ws.receipts.add(new ProjectionRows.Receipt(
+                eventId, ref, r.supplier(), r.supplierLot(), r.reference(), q, r.location(), event.occurredAt()));
         addStock(ref, r.location(), r.sscc(), q);
         return null;
     }
@@ -155,19 +167,32 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
         WorkingSet.LotState lot = knownLot(ref);
         Quantity q = base(p.item(), p.quantity());
         ItemInfo item = ctx.item(p.item());
-        int customerMin = p.customer() == null ? 0 : ctx.partners().get(p.customer().value()).minRemainingShelfLifeDays();
+        int customerMin = p.customer() == null
+                ? 0
+                : ctx.partners().get(p.customer().value()).minRemainingShelfLifeDays();
         OrderLine line = new OrderLine(p.item(), q, customerMin, item.minRemainingShelfLifeDays());
         LotAtLocation picked = facts(lot, ref, p.from());
-        AvailabilityResult availability = Availability.check(picked, p.item(), StockUse.PICK, line.requiredRemainingShelfLifeDays(), ctx.today());
+        AvailabilityResult availability =
+                Availability.check(picked, p.item(), StockUse.PICK, line.requiredRemainingShelfLifeDays(), ctx.today());
         if (!availability.isAvailable()) {
             flags.add(new RaisedFlag(Flag.LOT_NOT_AVAILABLE, ref, availability.message()));
         } else {
-            Fefo.earlierExpiring(line, fefoCandidates(p.item()), picked, ctx.today()).ifPresent(earlier ->
-                    flags.add(new RaisedFlag(Flag.FEFO_DEVIATION, ref, "lot " + earlier.lot().lot() + " at " + earlier.location()
-                            + " expires " + earlier.expiry() + ", before " + ref.lot() + " (" + (lot.expiry == null ? "no expiry" : lot.expiry)
-                            + "); device suggested " + (p.suggestedLot() == null ? "nothing" : p.suggestedLot().value())
-                            + ", reason " + (p.deviationReason() == null ? "none" : p.deviationReason().name())
-                            + (p.note() == null ? "" : " (" + p.note() + ")"))));
+            Fefo.earlierExpiring(line, fefoCandidates(p.item()), picked, ctx.today())
+                    .ifPresent(earlier -> flags.add(new RaisedFlag(
+                            Flag.FEFO_DEVIATION,
+                            ref,
+                            "lot " + earlier.lot().lot() + " at " + earlier.location()
+                                    + " expires " + earlier.expiry() + ", before " + ref.lot() + " ("
+                                    + (lot.expiry == null ? "no expiry" : lot.expiry)
+                                    + "); device suggested "
+                                    + (p.suggestedLot() == null
+                                            ? "nothing"
+                                            : p.suggestedLot().value())
+                                    + ", reason "
+                                    + (p.deviationReason() == null
+                                            ? "none"
+                                            : p.deviationReason().name())
+                                    + (p.note() == null ? "" : " (" + p.note() + ")"))));
         }
         takeStock(ref, p.from(), null, q);
         addStock(ref, p.to(), null, q);
@@ -182,9 +207,13 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
         BigDecimal expected = ws.onHand(ref, n.location());
         if (expected.compareTo(counted.value()) != 0) {
             Quantity exp = Quantity.of(expected, counted.uom());
-            flags.add(new RaisedFlag(Flag.COUNT_VARIANCE, ref, "counted " + counted + " of " + ref + " at " + n.location()
-                    + ", the ledger holds " + exp + " (" + signed(counted.minus(exp)) + ")"));
-            ws.variances.add(new ProjectionRows.Variance(eventId, site, ref, n.location(), counted.value(), expected, counted.uom()));
+            flags.add(new RaisedFlag(
+                    Flag.COUNT_VARIANCE,
+                    ref,
+                    "counted " + counted + " of " + ref + " at " + n.location() + ", the ledger holds " + exp + " ("
+                            + signed(counted.minus(exp)) + ")"));
+            ws.variances.add(new ProjectionRows.Variance(
+                    eventId, site, ref, n.location(), counted.value(), expected, counted.uom()));
         }
         return null;
     }
@@ -195,13 +224,16 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
         WorkingSet.LotState lot = knownLot(ref);
         Quantity q = base(s.item(), s.quantity());
         int customerMin = ctx.partners().get(s.customer().value()).minRemainingShelfLifeDays();
-        int required = ShelfLife.requiredRemainingDays(customerMin, ctx.item(s.item()).minRemainingShelfLifeDays());
-        AvailabilityResult availability = Availability.check(facts(lot, ref, s.from()), s.item(), StockUse.SHIP, required, ctx.today());
+        int required =
+                ShelfLife.requiredRemainingDays(customerMin, ctx.item(s.item()).minRemainingShelfLifeDays());
+        AvailabilityResult availability =
+                Availability.check(facts(lot, ref, s.from()), s.item(), StockUse.SHIP, required, ctx.today());
         if (!availability.isAvailable()) {
             flags.add(new RaisedFlag(Flag.LOT_NOT_AVAILABLE, ref, availability.message()));
         }
         takeStock(ref, s.from(), s.sscc(), q);
-        ws.shipments.add(new ProjectionRows.Shipment(eventId, s.shipment(), s.customer(), ref, q, s.from(), event.occurredAt()));
+        ws.shipments.add(
+                new ProjectionRows.Shipment(eventId, s.shipment(), s.customer(), ref, q, s.from(), event.occurredAt()));
         return null;
     }
 
@@ -213,7 +245,8 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
             WorkingSet.LotState lot = knownLot(ref);
             Quantity q = base(in.item(), in.quantity());
             inputs.add(q);
-            AvailabilityResult availability = Availability.check(facts(lot, ref, in.from()), in.item(), StockUse.CONSUME, 0, ctx.today());
+            AvailabilityResult availability =
+                    Availability.check(facts(lot, ref, in.from()), in.item(), StockUse.CONSUME, 0, ctx.today());
             if (!availability.isAvailable()) {
                 flags.add(new RaisedFlag(Flag.LOT_NOT_AVAILABLE, ref, availability.message()));
             }
@@ -225,9 +258,15 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
             Quantity q = base(out.item(), out.quantity());
             if (ws.lot(ref) == null) {
                 LocalDate produced = LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC);
-                WorkingSet.LotState lot = ws.newLot(ref, site, LotStatusRules.initialStatus(item.qcRequired()), LotOrigin.PRODUCED,
-                        event.occurredAt(), eventId);
-                lot.expiry = out.expiry() != null ? out.expiry()
+                WorkingSet.LotState lot = ws.newLot(
+                        ref,
+                        site,
+                        LotStatusRules.initialStatus(item.qcRequired()),
+                        LotOrigin.PRODUCED,
+                        event.occurredAt(),
+                        eventId);
+                lot.expiry = out.expiry() != null
+                        ? out.expiry()
                         : item.shelfLifeDays() == null ? null : ShelfLife.expiryOf(produced, item.shelfLifeDays());
                 lot.manufactured = produced;
             }
@@ -238,8 +277,11 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
         for (int i = 0; i < t.inputs().size(); i++) {
             Transform.Input in = t.inputs().get(i);
             for (Transform.Output out : t.outputs()) {
-                Quantity q = t.outputs().size() > 1 && t.inputs().size() == 1 ? base(out.item(), out.quantity()) : inputs.get(i);
-                ws.links.add(new ProjectionRows.Link(in.lotRef(), out.lotRef(), q, t.kind(), t.batch(), eventId, event.occurredAt()));
+                Quantity q = t.outputs().size() > 1 && t.inputs().size() == 1
+                        ? base(out.item(), out.quantity())
+                        : inputs.get(i);
+                ws.links.add(new ProjectionRows.Link(
+                        in.lotRef(), out.lotRef(), q, t.kind(), t.batch(), eventId, event.occurredAt()));
             }
         }
         return null;
@@ -259,7 +301,8 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
         LotRef ref = new LotRef(r.item(), r.lot());
         knownLot(ref);
         Quantity q = base(r.item(), r.quantity());
-        ws.returns.add(new ProjectionRows.Returned(eventId, r.customer(), r.reference(), ref, q, r.to(), r.reason(), event.occurredAt()));
+        ws.returns.add(new ProjectionRows.Returned(
+                eventId, r.customer(), r.reference(), ref, q, r.to(), r.reason(), event.occurredAt()));
         addStock(ref, r.to(), null, q);
         return null;
     }
@@ -319,12 +362,18 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
             return lot;
         }
         flags.add(new RaisedFlag(Flag.UNKNOWN_LOT, ref, "lot " + ref + " was never received or produced"));
-        return ws.newLot(ref, site, LotStatusRules.initialStatus(ctx.item(ref.item()).qcRequired()), LotOrigin.UNKNOWN, event.occurredAt(),
+        return ws.newLot(
+                ref,
+                site,
+                LotStatusRules.initialStatus(ctx.item(ref.item()).qcRequired()),
+                LotOrigin.UNKNOWN,
+                event.occurredAt(),
                 eventId);
     }
 
     private LotAtLocation facts(WorkingSet.LotState lot, LotRef ref, LocationCode location) {
-        return new LotAtLocation(ref, lot.status, lot.expiry, location, ctx.location(location).type());
+        return new LotAtLocation(
+                ref, lot.status, lot.expiry, location, ctx.location(location).type());
     }
 
     /** Adds to stock at a location, loose or in a container (null: loose). */
@@ -333,10 +382,18 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
     }
 
     private void takeStock(LotRef ref, LocationCode location, Sscc container, Quantity q) {
-        BigDecimal balance = ws.change(new WorkingSet.StockKey(ref, location, container), site, q.uom(), q.value().negate());
+        BigDecimal balance = ws.change(
+                new WorkingSet.StockKey(ref, location, container),
+                site,
+                q.uom(),
+                q.value().negate());
         if (balance.signum() < 0) {
-            flags.add(new RaisedFlag(Flag.NEGATIVE_BALANCE, ref, "taking " + q + " of " + ref + " from " + location
-                    + (container == null ? "" : " (container " + container + ")") + " leaves " + balance.toPlainString() + " " + q.uom()));
+            flags.add(new RaisedFlag(
+                    Flag.NEGATIVE_BALANCE,
+                    ref,
+                    "taking " + q + " of " + ref + " from " + location
+                            + (container == null ? "" : " (container " + container + ")") + " leaves "
+                            + balance.toPlainString() + " " + q.uom()));
         }
     }
 
@@ -344,8 +401,13 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
     private List<StockCandidate> fefoCandidates(ItemCode item) throws SQLException {
         List<WorkingSet.FefoRow> rows = ws.positiveStock(item, site);
         Map<String, LocationInfo> where = ctx.locations();
-        List<String> missing = rows.stream().map(r -> r.location().value()).filter(code -> !where.containsKey(code)).distinct().toList();
-        Map<String, LocationInfo> more = missing.isEmpty() ? Map.of() : ctx.moreLocations().apply(missing);
+        List<String> missing = rows.stream()
+                .map(r -> r.location().value())
+                .filter(code -> !where.containsKey(code))
+                .distinct()
+                .toList();
+        Map<String, LocationInfo> more =
+                missing.isEmpty() ? Map.of() : ctx.moreLocations().apply(missing);
         List<StockCandidate> out = new ArrayList<>();
         for (WorkingSet.FefoRow r : rows) {
             String code = r.location().value();
@@ -353,8 +415,15 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
             if (loc == null || NOT_FEFO_CANDIDATES.contains(loc.type())) {
                 continue;
             }
-            out.add(new StockCandidate(new LotRef(item, r.lot()), r.location(), loc.type(), loc.pickSequence(),
-                    Quantity.of(r.quantity(), ctx.item(item).baseUom()), r.status(), r.expiry(), r.createdAt()));
+            out.add(new StockCandidate(
+                    new LotRef(item, r.lot()),
+                    r.location(),
+                    loc.type(),
+                    loc.pickSequence(),
+                    Quantity.of(r.quantity(), ctx.item(item).baseUom()),
+                    r.status(),
+                    r.expiry(),
+                    r.createdAt()));
         }
         return out;
     }

@@ -56,10 +56,12 @@ record QuantityRef(ItemCode item, Quantity quantity, String field) {
         public List<QuantityRef> transform(Transform t) {
             List<QuantityRef> out = new ArrayList<>();
             for (int i = 0; i < t.inputs().size(); i++) {
-                out.add(new QuantityRef(t.inputs().get(i).item(), t.inputs().get(i).quantity(), "inputs[" + i + "].quantity"));
+                out.add(new QuantityRef(
+                        t.inputs().get(i).item(), t.inputs().get(i).quantity(), "inputs[" + i + "].quantity"));
             }
             for (int i = 0; i < t.outputs().size(); i++) {
-                out.add(new QuantityRef(t.outputs().get(i).item(), t.outputs().get(i).quantity(), "outputs[" + i + "].quantity"));
+                out.add(new QuantityRef(
+                        t.outputs().get(i).item(), t.outputs().get(i).quantity(), "outputs[" + i + "].quantity"));
             }
             return out;
         }

@@ -22,10 +22,17 @@ public class VerifyLedgerCommand implements QuarkusApplication {
             out.printf("ledger OK: %d chains, %d events%n", report.chains(), report.events());
             return 0;
         }
-        out.printf("ledger BROKEN: %d of %d chains (%d events)%n", report.breaks().size(), report.chains(), report.events());
+        out.printf(
+                "ledger BROKEN: %d of %d chains (%d events)%n",
+                report.breaks().size(), report.chains(), report.events());
         for (LedgerVerifier.Break b : report.breaks()) {
-            out.printf("  %s at source_seq %d%s: %s — %s%n", b.source(), b.sourceSeq(),
-                    b.ledgerSeq() == null ? "" : " (ledger_seq " + b.ledgerSeq() + ")", b.problem(), b.detail());
+            out.printf(
+                    "  %s at source_seq %d%s: %s — %s%n",
+                    b.source(),
+                    b.sourceSeq(),
+                    b.ledgerSeq() == null ? "" : " (ledger_seq " + b.ledgerSeq() + ")",
+                    b.problem(),
+                    b.detail());
         }
         return 2;
     }

@@ -1,7 +1,5 @@
 package org.lotkeeper.server.ledger;
 
-import static org.lotkeeper.server.db.RowWriter.column;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,8 +24,10 @@ import org.lotkeeper.model.lot.LotOrigin;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quantity.Uom;
-import org.lotkeeper.server.db.RowWriter;
 import org.lotkeeper.server.db.Jdbc;
+import org.lotkeeper.server.db.RowWriter;
+
+import static org.lotkeeper.server.db.RowWriter.column;
 
 /**
  * The lots and stock one ingest transaction touches, locked, loaded once, changed in memory by
@@ -42,16 +42,19 @@ import org.lotkeeper.server.db.Jdbc;
 final class WorkingSet {
 
     /** Where a quantity of a lot sits: a location, and the container it is packed in (null when loose). */
-    record StockKey(LotRef lot, LocationCode location, Sscc container) {
-    }
+    record StockKey(LotRef lot, LocationCode location, Sscc container) {}
 
     /** The site and unit of a stock row (a row's unit is its item's base unit). */
-    private record StockMeta(SiteCode site, Uom uom) {
-    }
+    private record StockMeta(SiteCode site, Uom uom) {}
 
     /** Positive stock of a lot at a location, with the lot's facts: what FEFO compares. */
-    record FefoRow(LotCode lot, LocationCode location, BigDecimal quantity, LotStatus status, LocalDate expiry, Instant createdAt) {
-    }
+    record FefoRow(
+            LotCode lot,
+            LocationCode location,
+            BigDecimal quantity,
+            LotStatus status,
+            LocalDate expiry,
+            Instant createdAt) {}
 
     /** A lot row, as loaded or as made by this transaction. */
     static final class LotState {
@@ -76,44 +79,50 @@ final class WorkingSet {
     }
 
     /** A stock change to write: the row's key and meta, and the signed delta. */
-    private record StockDelta(StockKey key, StockMeta meta, BigDecimal delta) {
-    }
+    private record StockDelta(StockKey key, StockMeta meta, BigDecimal delta) {}
 
-    private static final RowWriter<LotState> NEW_LOTS = RowWriter.insert("lot", "", List.of(
-            column("item", l -> l.ref.item()),
-            column("lot", l -> l.ref.lot()),
-            column("site", l -> l.site),
-            column("status", l -> l.status),
-            column("expiry", l -> l.expiry),
-            column("manufactured", l -> l.manufactured),
-            column("origin", l -> l.origin),
-            column("supplier", l -> l.supplier),
-            column("supplier_lot", l -> l.supplierLot),
-            column("created_at", l -> l.createdAt),
-            column("first_event_id", l -> l.firstEventId),
-            column("status_event_id", l -> l.statusEventId)));
+    private static final RowWriter<LotState> NEW_LOTS = RowWriter.insert(
+            "lot",
+            "",
+            List.of(
+                    column("item", l -> l.ref.item()),
+                    column("lot", l -> l.ref.lot()),
+                    column("site", l -> l.site),
+                    column("status", l -> l.status),
+                    column("expiry", l -> l.expiry),
+                    column("manufactured", l -> l.manufactured),
+                    column("origin", l -> l.origin),
+                    column("supplier", l -> l.supplier),
+                    column("supplier_lot", l -> l.supplierLot),
+                    column("created_at", l -> l.createdAt),
+                    column("first_event_id", l -> l.firstEventId),
+                    column("status_event_id", l -> l.statusEventId)));
 
-    private static final RowWriter<StockDelta> STOCK = RowWriter.insert("stock",
+    private static final RowWriter<StockDelta> STOCK = RowWriter.insert(
+            "stock",
             "ON CONFLICT (item, lot, location, container) DO UPDATE SET quantity = stock.quantity + EXCLUDED.quantity, "
-                    + "changed_xid = pg_current_xact_id()", List.of(
-            column("item", d -> d.key().lot().item()),
-            column("lot", d -> d.key().lot().lot()),
-            column("location", d -> d.key().location()),
-            column("container", d -> container(d.key().container())),
-            column("site", d -> d.meta().site()),
-            column("quantity", StockDelta::delta),
-            column("uom", d -> d.meta().uom())));
+                    + "changed_xid = pg_current_xact_id()",
+            List.of(
+                    column("item", d -> d.key().lot().item()),
+                    column("lot", d -> d.key().lot().lot()),
+                    column("location", d -> d.key().location()),
+                    column("container", d -> container(d.key().container())),
+                    column("site", d -> d.meta().site()),
+                    column("quantity", StockDelta::delta),
+                    column("uom", d -> d.meta().uom())));
 
-    private static final RowWriter<LotState> CHANGED_LOTS = RowWriter.update("lot", List.of(
-            column("status", l -> l.status),
-            column("expiry", l -> l.expiry),
-            column("manufactured", l -> l.manufactured),
-            column("origin", l -> l.origin),
-            column("supplier", l -> l.supplier),
-            column("supplier_lot", l -> l.supplierLot),
-            column("status_event_id", l -> l.statusEventId)), "changed_xid = pg_current_xact_id()", List.of(
-            column("item", l -> l.ref.item()),
-            column("lot", l -> l.ref.lot())));
+    private static final RowWriter<LotState> CHANGED_LOTS = RowWriter.update(
+            "lot",
+            List.of(
+                    column("status", l -> l.status),
+                    column("expiry", l -> l.expiry),
+                    column("manufactured", l -> l.manufactured),
+                    column("origin", l -> l.origin),
+                    column("supplier", l -> l.supplier),
+                    column("supplier_lot", l -> l.supplierLot),
+                    column("status_event_id", l -> l.statusEventId)),
+            "changed_xid = pg_current_xact_id()",
+            List.of(column("item", l -> l.ref.item()), column("lot", l -> l.ref.lot())));
 
     private final Connection connection;
     private final Map<LotRef, LotState> lots = new HashMap<>();
@@ -153,13 +162,21 @@ final class WorkingSet {
         }
         String[] items = sorted.stream().map(r -> r.item().value()).toArray(String[]::new);
         String[] lotCodes = sorted.stream().map(r -> r.lot().value()).toArray(String[]::new);
-        String[] keys = sorted.stream().map(r -> r.item().value() + " " + r.lot().value()).toArray(String[]::new);
-        Jdbc.query(c, "SELECT pg_advisory_xact_lock(hashtextextended(k, 1298)) FROM (SELECT k FROM unnest(?::text[]) AS k ORDER BY k) s",
-                rs -> null, (Object) keys);
-        Jdbc.query(c, "SELECT item, lot, site, status, expiry, manufactured, origin, supplier, supplier_lot, created_at, first_event_id, "
+        String[] keys = sorted.stream()
+                .map(r -> r.item().value() + " " + r.lot().value())
+                .toArray(String[]::new);
+        Jdbc.query(
+                c,
+                "SELECT pg_advisory_xact_lock(hashtextextended(k, 1298)) FROM (SELECT k FROM unnest(?::text[]) AS k ORDER BY k) s",
+                rs -> null,
+                (Object) keys);
+        Jdbc.query(
+                c,
+                "SELECT item, lot, site, status, expiry, manufactured, origin, supplier, supplier_lot, created_at, first_event_id, "
                         + "status_event_id FROM lot WHERE (item, lot) IN (SELECT * FROM unnest(?::text[], ?::text[]))",
                 rs -> {
-                    LotState l = new LotState(new LotRef(ItemCode.of(rs.getString(1)), LotCode.of(rs.getString(2))), false);
+                    LotState l =
+                            new LotState(new LotRef(ItemCode.of(rs.getString(1)), LotCode.of(rs.getString(2))), false);
                     l.site = SiteCode.of(rs.getString(3));
                     l.status = LotStatus.valueOf(rs.getString(4));
                     l.expiry = Jdbc.date(rs, "expiry");
@@ -172,16 +189,24 @@ final class WorkingSet {
                     l.statusEventId = rs.getObject(12, UUID.class);
                     ws.lots.put(l.ref, l);
                     return null;
-                }, items, lotCodes);
-        Jdbc.query(c, "SELECT item, lot, location, container, site, quantity, uom FROM stock "
+                },
+                items,
+                lotCodes);
+        Jdbc.query(
+                c,
+                "SELECT item, lot, location, container, site, quantity, uom FROM stock "
                         + "WHERE (item, lot) IN (SELECT * FROM unnest(?::text[], ?::text[]))",
                 rs -> {
-                    StockKey k = new StockKey(new LotRef(ItemCode.of(rs.getString(1)), LotCode.of(rs.getString(2))),
-                            LocationCode.of(rs.getString(3)), container(rs.getString(4)));
+                    StockKey k = new StockKey(
+                            new LotRef(ItemCode.of(rs.getString(1)), LotCode.of(rs.getString(2))),
+                            LocationCode.of(rs.getString(3)),
+                            container(rs.getString(4)));
                     ws.balances.put(k, rs.getBigDecimal(6));
                     ws.stockMeta.put(k, new StockMeta(SiteCode.of(rs.getString(5)), Uom.valueOf(rs.getString(7))));
                     return null;
-                }, items, lotCodes);
+                },
+                items,
+                lotCodes);
         return ws;
     }
 
@@ -231,19 +256,30 @@ final class WorkingSet {
         Map<SiteCode, List<FefoRow>> bySite = fefoRowsFromDb.computeIfAbsent(item, i -> new HashMap<>());
         List<FefoRow> fromDb = bySite.get(site);
         if (fromDb == null) {
-            String[] mine = lots.keySet().stream().filter(r -> r.item().equals(item)).map(r -> r.lot().value()).toArray(String[]::new);
-            fromDb = Jdbc.query(connection, "SELECT s.lot, s.location, SUM(s.quantity), l.status, l.expiry, l.created_at "
+            String[] mine = lots.keySet().stream()
+                    .filter(r -> r.item().equals(item))
+                    .map(r -> r.lot().value())
+                    .toArray(String[]::new);
+            fromDb = Jdbc.query(
+                    connection,
+                    "SELECT s.lot, s.location, SUM(s.quantity), l.status, l.expiry, l.created_at "
                             + "FROM stock s JOIN lot l ON l.item = s.item AND l.lot = s.lot "
                             + "WHERE s.item = ? AND s.site = ? AND s.quantity > 0 AND NOT (s.lot = ANY(?)) "
                             + "GROUP BY s.lot, s.location, l.status, l.expiry, l.created_at",
-                    rs -> new FefoRow(LotCode.of(rs.getString(1)), LocationCode.of(rs.getString(2)), rs.getBigDecimal(3),
-                            LotStatus.valueOf(rs.getString(4)), Jdbc.date(rs, "expiry"), Jdbc.instant(rs, "created_at")),
-                    item, site, mine);
+                    rs -> new FefoRow(
+                            LotCode.of(rs.getString(1)),
+                            LocationCode.of(rs.getString(2)),
+                            rs.getBigDecimal(3),
+                            LotStatus.valueOf(rs.getString(4)),
+                            Jdbc.date(rs, "expiry"),
+                            Jdbc.instant(rs, "created_at")),
+                    item,
+                    site,
+                    mine);
             bySite.put(site, fromDb);
         }
         List<FefoRow> out = new ArrayList<>(fromDb);
-        record LotAt(LotRef lot, LocationCode location) {
-        }
+        record LotAt(LotRef lot, LocationCode location) {}
         Map<LotAt, BigDecimal> inMemory = new LinkedHashMap<>();
         balances.forEach((k, q) -> {
             if (k.lot().item().equals(item) && site.equals(stockMeta.get(k).site())) {
@@ -262,7 +298,9 @@ final class WorkingSet {
     /** Writes every change back: lots, stock deltas, and the rows the events added. */
     void flush() throws SQLException {
         NEW_LOTS.run(connection, lots.values().stream().filter(l -> l.isNew).toList());
-        CHANGED_LOTS.run(connection, lots.values().stream().filter(l -> !l.isNew && l.dirty).toList());
+        CHANGED_LOTS.run(
+                connection,
+                lots.values().stream().filter(l -> !l.isNew && l.dirty).toList());
         List<StockDelta> stock = new ArrayList<>();
         deltas.forEach((k, d) -> {
             if (d.signum() != 0) {

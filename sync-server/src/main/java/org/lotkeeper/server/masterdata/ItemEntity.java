@@ -26,24 +26,33 @@ import org.lotkeeper.model.quantity.Uom;
 class ItemEntity extends PanacheEntityBase {
     @Id
     public String code;
+
     public String name;
     public String gtin;
+
     @Column(name = "base_uom")
     @Enumerated(EnumType.STRING)
     public Uom baseUom;
+
     @Column(name = "qc_required")
     public boolean qcRequired;
+
     @Column(name = "coa_required")
     public boolean coaRequired;
+
     @Column(name = "shelf_life_days")
     public Integer shelfLifeDays;
+
     @Column(name = "min_remaining_shelf_life_days")
     public int minRemainingShelfLifeDays;
+
     @Column(name = "lot_numbering")
     @Enumerated(EnumType.STRING)
     public LotNumbering lotNumbering;
+
     @Column(name = "lot_pattern")
     public String lotPattern;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -16,11 +16,15 @@ import org.lotkeeper.model.lot.LocationType;
 class LocationEntity extends PanacheEntityBase {
     @Id
     public String code;
+
     public String site;
+
     @Enumerated(EnumType.STRING)
     public LocationType type;
+
     @Column(name = "pick_sequence")
     public int pickSequence;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -8,29 +8,38 @@ import java.util.List;
  * (strings, boxed numbers) and checked by {@link MasterDataService}, so every error names its
  * entry and field.
  */
-public record MasterDataBundle(List<Site> sites, List<Item> items, List<Location> locations,
-                               List<Partner> partners, List<User> users) {
+public record MasterDataBundle(
+        List<Site> sites, List<Item> items, List<Location> locations, List<Partner> partners, List<User> users) {
 
-    public record Site(String code, String name, String gln) {
-    }
+    public record Site(String code, String name, String gln) {}
 
-    public record Item(String code, String name, String gtin, String baseUom, Boolean qcRequired, Boolean coaRequired,
-                       Integer shelfLifeDays, Integer minRemainingShelfLifeDays, String lotNumbering, String lotPattern,
-                       List<PackUnit> packUnits) {
-    }
+    public record Item(
+            String code,
+            String name,
+            String gtin,
+            String baseUom,
+            Boolean qcRequired,
+            Boolean coaRequired,
+            Integer shelfLifeDays,
+            Integer minRemainingShelfLifeDays,
+            String lotNumbering,
+            String lotPattern,
+            List<PackUnit> packUnits) {}
 
-    public record PackUnit(String code, BigDecimal factor) {
-    }
+    public record PackUnit(String code, BigDecimal factor) {}
 
-    public record Location(String code, String site, String type, Integer pickSequence) {
-    }
+    public record Location(String code, String site, String type, Integer pickSequence) {}
 
-    public record Partner(String code, String name, String kind, String gln, Integer minRemainingShelfLifeDays) {
-    }
+    public record Partner(String code, String name, String kind, String gln, Integer minRemainingShelfLifeDays) {}
 
-    public record User(String userId, String name, List<String> roles, List<String> sites, String badge, String pin,
-                       String password) {
-    }
+    public record User(
+            String userId,
+            String name,
+            List<String> roles,
+            List<String> sites,
+            String badge,
+            String pin,
+            String password) {}
 
     static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.masterdata;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -19,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.ValidationErrors;
 
@@ -33,13 +33,22 @@ final class MasterDataCsv {
 
     /** A bundle and, for each of its entries, the file line it came from. */
     @SuppressWarnings("ArrayRecordComponent") // never compared: read once to put line numbers on problems
-    record Parsed(MasterDataBundle bundle, int[] lines) {
-    }
+    record Parsed(MasterDataBundle bundle, int[] lines) {}
 
     enum Kind {
         SITES("code", "name", "gln"),
-        ITEMS("code", "name", "gtin", "baseUom", "qcRequired", "coaRequired", "shelfLifeDays", "minRemainingShelfLifeDays",
-                "lotNumbering", "lotPattern", "packUnits"),
+        ITEMS(
+                "code",
+                "name",
+                "gtin",
+                "baseUom",
+                "qcRequired",
+                "coaRequired",
+                "shelfLifeDays",
+                "minRemainingShelfLifeDays",
+                "lotNumbering",
+                "lotPattern",
+                "packUnits"),
         LOCATIONS("code", "site", "type", "pickSequence"),
         PARTNERS("code", "name", "kind", "gln", "minRemainingShelfLifeDays"),
         USERS("userId", "name", "roles", "sites", "badge", "pin", "password");
@@ -67,19 +76,27 @@ final class MasterDataCsv {
     }
 
     static final int MAX_ROWS = 100_000;
-    private static final Pattern ENTRY_PATH = Pattern.compile("^(sites|items|locations|partners|users)\\[(\\d+)]\\.?(.*)$");
+    private static final Pattern ENTRY_PATH =
+            Pattern.compile("^(sites|items|locations|partners|users)\\[(\\d+)]\\.?(.*)$");
 
-    private MasterDataCsv() {
-    }
+    private MasterDataCsv() {}
 
     static Parsed parse(Kind kind, String text) {
         if (text == null || text.isBlank()) {
-            throw Refused.invalid(ErrorCode.MISSING_FIELD, "the CSV is empty; the first line must name the columns: "
-                    + String.join(",", kind.columns), null);
+            throw Refused.invalid(
+                    ErrorCode.MISSING_FIELD,
+                    "the CSV is empty; the first line must name the columns: " + String.join(",", kind.columns),
+                    null);
         }
         ValidationErrors errors = new ValidationErrors();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(false).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(false)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+                .setIgnoreEmptyLines(true)
+                .get();
         List<Object> entries = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
@@ -87,7 +104,11 @@ final class MasterDataCsv {
             Set<String> known = new HashSet<>(kind.columns);
             for (String column : header) {
                 if (!known.contains(column)) {
-                    errors.add(1, column, ErrorCode.UNKNOWN_COLUMN, "column " + printable(column) + " is not one of " + String.join(",", kind.columns));
+                    errors.add(
+                            1,
+                            column,
+                            ErrorCode.UNKNOWN_COLUMN,
+                            "column " + printable(column) + " is not one of " + String.join(",", kind.columns));
                 }
             }
             String first = kind.columns.get(0);
@@ -101,22 +122,54 @@ final class MasterDataCsv {
                     throw Refused.of(ErrorCode.TOO_LARGE, "at most " + MAX_ROWS + " rows per upload", null);
                 }
                 if (!record.isConsistent()) {
-                    errors.add(line, null, ErrorCode.INVALID_FIELD, "the row has " + record.size() + " cells; the header names " + header.size());
+                    errors.add(
+                            line,
+                            null,
+                            ErrorCode.INVALID_FIELD,
+                            "the row has " + record.size() + " cells; the header names " + header.size());
                     continue;
                 }
                 Row row = new Row(record.toMap(), line, errors);
-                entries.add(switch (kind) {
-                    case SITES -> new MasterDataBundle.Site(row.text("code"), row.text("name"), row.text("gln"));
-                    case ITEMS -> new MasterDataBundle.Item(row.text("code"), row.text("name"), row.text("gtin"), row.text("baseUom"),
-                            row.bool("qcRequired"), row.bool("coaRequired"), row.integer("shelfLifeDays"),
-                            row.integer("minRemainingShelfLifeDays"), row.text("lotNumbering"), row.text("lotPattern"), row.packUnits("packUnits"));
-                    case LOCATIONS -> new MasterDataBundle.Location(row.text("code"), row.text("site"), row.text("type"),
-                            row.integer("pickSequence"));
-                    case PARTNERS -> new MasterDataBundle.Partner(row.text("code"), row.text("name"), row.text("kind"), row.text("gln"),
-                            row.integer("minRemainingShelfLifeDays"));
-                    case USERS -> new MasterDataBundle.User(row.text("userId"), row.text("name"), row.list("roles"), row.list("sites"),
-                            row.text("badge"), row.secret("pin"), row.secret("password"));
-                });
+                entries.add(
+                        switch (kind) {
+                            case SITES ->
+                                new MasterDataBundle.Site(row.text("code"), row.text("name"), row.text("gln"));
+                            case ITEMS ->
+                                new MasterDataBundle.Item(
+                                        row.text("code"),
+                                        row.text("name"),
+                                        row.text("gtin"),
+                                        row.text("baseUom"),
+                                        row.bool("qcRequired"),
+                                        row.bool("coaRequired"),
+                                        row.integer("shelfLifeDays"),
+                                        row.integer("minRemainingShelfLifeDays"),
+                                        row.text("lotNumbering"),
+                                        row.text("lotPattern"),
+                                        row.packUnits("packUnits"));
+                            case LOCATIONS ->
+                                new MasterDataBundle.Location(
+                                        row.text("code"),
+                                        row.text("site"),
+                                        row.text("type"),
+                                        row.integer("pickSequence"));
+                            case PARTNERS ->
+                                new MasterDataBundle.Partner(
+                                        row.text("code"),
+                                        row.text("name"),
+                                        row.text("kind"),
+                                        row.text("gln"),
+                                        row.integer("minRemainingShelfLifeDays"));
+                            case USERS ->
+                                new MasterDataBundle.User(
+                                        row.text("userId"),
+                                        row.text("name"),
+                                        row.list("roles"),
+                                        row.list("sites"),
+                                        row.text("badge"),
+                                        row.secret("pin"),
+                                        row.secret("password"));
+                        });
                 lines.add(line);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
@@ -153,7 +206,11 @@ final class MasterDataCsv {
             if (m != null && m.matches() && Integer.parseInt(m.group(2)) < lines.length) {
                 String column = m.group(3).isEmpty() ? null : m.group(3);
                 String prefix = m.group(1) + "[" + m.group(2) + "]" + (column == null ? "" : ".");
-                errors.add(lines[Integer.parseInt(m.group(2))], column, problem.code(), detail == null ? "" : detail.replace(prefix, ""));
+                errors.add(
+                        lines[Integer.parseInt(m.group(2))],
+                        column,
+                        problem.code(),
+                        detail == null ? "" : detail.replace(prefix, ""));
             } else {
                 errors.add(field, problem.code(), detail);
             }
@@ -225,7 +282,8 @@ final class MasterDataCsv {
             try {
                 return Integer.valueOf(v.strip());
             } catch (NumberFormatException e) {
-                errors.add(line, column, ErrorCode.INVALID_FIELD, column + " must be a whole number, not " + printable(v));
+                errors.add(
+                        line, column, ErrorCode.INVALID_FIELD, column + " must be a whole number, not " + printable(v));
                 return null;
             }
         }
@@ -235,7 +293,10 @@ final class MasterDataCsv {
             if (v == null) {
                 return null;
             }
-            return Arrays.stream(v.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return Arrays.stream(v.split(";"))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
 
         List<MasterDataBundle.PackUnit> packUnits(String column) {
@@ -247,13 +308,23 @@ final class MasterDataCsv {
             for (String part : parts) {
                 int eq = part.indexOf('=');
                 if (eq <= 0 || eq == part.length() - 1) {
-                    errors.add(line, column, ErrorCode.INVALID_FIELD, column + " is a list like PAIL=20;DRUM=200, not " + printable(part));
+                    errors.add(
+                            line,
+                            column,
+                            ErrorCode.INVALID_FIELD,
+                            column + " is a list like PAIL=20;DRUM=200, not " + printable(part));
                     continue;
                 }
                 try {
-                    out.add(new MasterDataBundle.PackUnit(part.substring(0, eq).strip(), new BigDecimal(part.substring(eq + 1).strip())));
+                    out.add(new MasterDataBundle.PackUnit(
+                            part.substring(0, eq).strip(),
+                            new BigDecimal(part.substring(eq + 1).strip())));
                 } catch (NumberFormatException e) {
-                    errors.add(line, column, ErrorCode.INVALID_FIELD, column + ": the factor of " + printable(part) + " is not a number");
+                    errors.add(
+                            line,
+                            column,
+                            ErrorCode.INVALID_FIELD,
+                            column + ": the factor of " + printable(part) + " is not a number");
                 }
             }
             return out;

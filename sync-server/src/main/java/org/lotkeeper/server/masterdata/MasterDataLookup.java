@@ -20,22 +20,32 @@ import org.lotkeeper.model.quantity.Uom;
 @ApplicationScoped
 public class MasterDataLookup {
 
-    public record ItemInfo(String code, String name, String gtin, Uom baseUom, boolean qcRequired, boolean coaRequired,
-                           Integer shelfLifeDays, int minRemainingShelfLifeDays, LotNumbering lotNumbering, String lotPattern,
-                           Map<String, BigDecimal> packUnits) {
+    public record ItemInfo(
+            String code,
+            String name,
+            String gtin,
+            Uom baseUom,
+            boolean qcRequired,
+            boolean coaRequired,
+            Integer shelfLifeDays,
+            int minRemainingShelfLifeDays,
+            LotNumbering lotNumbering,
+            String lotPattern,
+            Map<String, BigDecimal> packUnits) {
         public ItemUnits units() {
-            return new ItemUnits(baseUom, packUnits.entrySet().stream().map(e -> new PackUnit(e.getKey(), e.getValue())).toList());
+            return new ItemUnits(
+                    baseUom,
+                    packUnits.entrySet().stream()
+                            .map(e -> new PackUnit(e.getKey(), e.getValue()))
+                            .toList());
         }
     }
 
-    public record LocationInfo(String code, String site, LocationType type, int pickSequence) {
-    }
+    public record LocationInfo(String code, String site, LocationType type, int pickSequence) {}
 
-    public record PartnerInfo(String code, String name, PartnerKind kind, String gln, int minRemainingShelfLifeDays) {
-    }
+    public record PartnerInfo(String code, String name, PartnerKind kind, String gln, int minRemainingShelfLifeDays) {}
 
-    public record SiteInfo(String code, String name, String gln) {
-    }
+    public record SiteInfo(String code, String name, String gln) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, ItemInfo> items(Collection<String> codes) {
@@ -72,21 +82,25 @@ public class MasterDataLookup {
     /** Items in code order after {@code after} (a page key; "" for the first page). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ItemInfo> itemPage(String after, int limit) {
-        return ItemEntity.<ItemEntity>find("code > ?1 order by code", after).page(0, limit).list().stream().map(MasterDataLookup::item).toList();
+        return ItemEntity.<ItemEntity>find("code > ?1 order by code", after).page(0, limit).list().stream()
+                .map(MasterDataLookup::item)
+                .toList();
     }
 
     /** Locations of every site in code order after {@code after}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LocationInfo> locationPage(String after, int limit) {
         return LocationEntity.<LocationEntity>find("code > ?1 order by code", after).page(0, limit).list().stream()
-                .map(MasterDataLookup::location).toList();
+                .map(MasterDataLookup::location)
+                .toList();
     }
 
     /** Partners in code order after {@code after}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PartnerInfo> partnerPage(String after, int limit) {
         return PartnerEntity.<PartnerEntity>find("code > ?1 order by code", after).page(0, limit).list().stream()
-                .map(MasterDataLookup::partner).toList();
+                .map(MasterDataLookup::partner)
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -96,22 +110,38 @@ public class MasterDataLookup {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ItemInfo> allItems() {
-        return ItemEntity.<ItemEntity>list("order by code").stream().map(MasterDataLookup::item).toList();
+        return ItemEntity.<ItemEntity>list("order by code").stream()
+                .map(MasterDataLookup::item)
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LocationInfo> locationsOfSite(String site) {
-        return LocationEntity.<LocationEntity>list("site = ?1 order by code", site).stream().map(MasterDataLookup::location).toList();
+        return LocationEntity.<LocationEntity>list("site = ?1 order by code", site).stream()
+                .map(MasterDataLookup::location)
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PartnerInfo> allPartners() {
-        return PartnerEntity.<PartnerEntity>list("order by code").stream().map(MasterDataLookup::partner).toList();
+        return PartnerEntity.<PartnerEntity>list("order by code").stream()
+                .map(MasterDataLookup::partner)
+                .toList();
     }
 
     private static ItemInfo item(ItemEntity e) {
-        return new ItemInfo(e.code, e.name, e.gtin, e.baseUom, e.qcRequired, e.coaRequired,
-                e.shelfLifeDays, e.minRemainingShelfLifeDays, e.lotNumbering, e.lotPattern, Map.copyOf(e.packUnits));
+        return new ItemInfo(
+                e.code,
+                e.name,
+                e.gtin,
+                e.baseUom,
+                e.qcRequired,
+                e.coaRequired,
+                e.shelfLifeDays,
+                e.minRemainingShelfLifeDays,
+                e.lotNumbering,
+                e.lotPattern,
+                Map.copyOf(e.packUnits));
     }
 
     private static LocationInfo location(LocationEntity e) {

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.masterdata;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.CurrentActor;
 

@@ -5,6 +5,5 @@ import java.util.Map;
 /** Per kind ({@code items}, {@code users} …): how many rows were created and how many updated. */
 public record MasterDataResult(Map<String, Counts> counts) {
 
-    public record Counts(int created, int updated) {
-    }
+    public record Counts(int created, int updated) {}
 }

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.masterdata;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,10 +38,10 @@ import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Uom;
-import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Fields;
-import org.lotkeeper.server.api.ValidationErrors;
 import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.server.api.ValidationErrors;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.AuditTrail;
 import org.lotkeeper.server.security.UserService;
@@ -85,42 +84,58 @@ public class MasterDataService {
         ValidBundle valid = validate(bundle);
         Instant now = clock.instant();
         Map<String, MasterDataResult.Counts> counts = new LinkedHashMap<>();
-        counts.put("sites", upsertAll(valid.sites(), s -> upsert(SiteEntity.findById(s.code().value()), SiteEntity::new, e -> {
-            e.code = s.code().value();
-            e.name = s.name();
-            e.gln = text(s.gln());
-            e.updatedAt = now;
-        })));
-        counts.put("items", upsertAll(valid.items(), i -> upsert(ItemEntity.findById(i.code().value()), ItemEntity::new, e -> {
-            e.code = i.code().value();
-            e.name = i.name();
-            e.gtin = text(i.gtin());
-            e.baseUom = i.baseUom();
-            e.qcRequired = i.qcRequired();
-            e.coaRequired = i.coaRequired();
-            e.shelfLifeDays = i.shelfLifeDays();
-            e.minRemainingShelfLifeDays = i.minRemainingShelfLifeDays();
-            e.lotNumbering = i.lotNumbering();
-            e.lotPattern = i.lotPattern();
-            e.packUnits.clear();
-            i.packUnits().forEach(pu -> e.packUnits.put(pu.code(), pu.factor()));
-            e.updatedAt = now;
-        })));
-        counts.put("locations", upsertAll(valid.locations(), l -> upsert(LocationEntity.findById(l.code().value()), LocationEntity::new, e -> {
-            e.code = l.code().value();
-            e.site = l.site().value();
-            e.type = l.type();
-            e.pickSequence = l.pickSequence();
-            e.updatedAt = now;
-        })));
-        counts.put("partners", upsertAll(valid.partners(), p -> upsert(PartnerEntity.findById(p.code().value()), PartnerEntity::new, e -> {
-            e.code = p.code().value();
-            e.name = p.name();
-            e.kind = p.kind();
-            e.gln = text(p.gln());
-            e.minRemainingShelfLifeDays = p.minRemainingShelfLifeDays();
-            e.updatedAt = now;
-        })));
+        counts.put(
+                "sites",
+                upsertAll(
+                        valid.sites(),
+                        s -> upsert(SiteEntity.findById(s.code().value()), SiteEntity::new, e -> {
+                            e.code = s.code().value();
+                            e.name = s.name();
+                            e.gln = text(s.gln());
+                            e.updatedAt = now;
+                        })));
+        counts.put(
+                "items",
+                upsertAll(
+                        valid.items(),
+                        i -> upsert(ItemEntity.findById(i.code().value()), ItemEntity::new, e -> {
+                            e.code = i.code().value();
+                            e.name = i.name();
+                            e.gtin = text(i.gtin());
+                            e.baseUom = i.baseUom();
+                            e.qcRequired = i.qcRequired();
+                            e.coaRequired = i.coaRequired();
+                            e.shelfLifeDays = i.shelfLifeDays();
+                            e.minRemainingShelfLifeDays = i.minRemainingShelfLifeDays();
+                            e.lotNumbering = i.lotNumbering();
+                            e.lotPattern = i.lotPattern();
+                            e.packUnits.clear();
+                            i.packUnits().forEach(pu -> e.packUnits.put(pu.code(), pu.factor()));
+                            e.updatedAt = now;
+                        })));
+        counts.put(
+                "locations",
+                upsertAll(
+                        valid.locations(),
+                        l -> upsert(LocationEntity.findById(l.code().value()), LocationEntity::new, e -> {
+                            e.code = l.code().value();
+                            e.site = l.site().value();
+                            e.type = l.type();
+                            e.pickSequence = l.pickSequence();
+                            e.updatedAt = now;
+                        })));
+        counts.put(
+                "partners",
+                upsertAll(
+                        valid.partners(),
+                        p -> upsert(PartnerEntity.findById(p.code().value()), PartnerEntity::new, e -> {
+                            e.code = p.code().value();
+                            e.name = p.name();
+                            e.kind = p.kind();
+                            e.gln = text(p.gln());
+                            e.minRemainingShelfLifeDays = p.minRemainingShelfLifeDays();
+                            e.updatedAt = now;
+                        })));
         counts.put("users", upsertAll(valid.users(), users::upsert));
         audit.record(by.id(), "MASTER_DATA_CHANGED", null, null, counts.toString());
         return new MasterDataResult(counts);
@@ -153,22 +168,31 @@ public class MasterDataService {
     // ---- the typed bundle ------------------------------------------------------------------
 
     /** A bundle that passed validation, in the domain's types, as it is stored. */
-    record ValidBundle(List<Site> sites, List<Item> items, List<Location> locations, List<Partner> partners,
-                       List<UserService.UserSpec> users) {
-    }
+    record ValidBundle(
+            List<Site> sites,
+            List<Item> items,
+            List<Location> locations,
+            List<Partner> partners,
+            List<UserService.UserSpec> users) {}
 
-    record Site(SiteCode code, String name, Gln gln) {
-    }
+    record Site(SiteCode code, String name, Gln gln) {}
 
-    record Item(ItemCode code, String name, Gtin gtin, Uom baseUom, boolean qcRequired, boolean coaRequired, Integer shelfLifeDays,
-                int minRemainingShelfLifeDays, LotNumbering lotNumbering, String lotPattern, List<PackUnit> packUnits) {
-    }
+    record Item(
+            ItemCode code,
+            String name,
+            Gtin gtin,
+            Uom baseUom,
+            boolean qcRequired,
+            boolean coaRequired,
+            Integer shelfLifeDays,
+            int minRemainingShelfLifeDays,
+            LotNumbering lotNumbering,
+            String lotPattern,
+            List<PackUnit> packUnits) {}
 
-    record Location(LocationCode code, SiteCode site, LocationType type, int pickSequence) {
-    }
+    record Location(LocationCode code, SiteCode site, LocationType type, int pickSequence) {}
 
-    record Partner(PartnerCode code, String name, PartnerKind kind, Gln gln, int minRemainingShelfLifeDays) {
-    }
+    record Partner(PartnerCode code, String name, PartnerKind kind, Gln gln, int minRemainingShelfLifeDays) {}
 
     // ---- validation -------------------------------------------------------------------------
 
@@ -183,8 +207,10 @@ public class MasterDataService {
         lists.put("users", MasterDataBundle.orEmpty(bundle.users()));
         lists.forEach((name, list) -> {
             if (list.size() > MasterDataCsv.MAX_ROWS) {
-                throw Refused.of(ErrorCode.TOO_LARGE, name + " has " + list.size() + " entries; at most " + MasterDataCsv.MAX_ROWS
-                        + " per upload", name);
+                throw Refused.of(
+                        ErrorCode.TOO_LARGE,
+                        name + " has " + list.size() + " entries; at most " + MasterDataCsv.MAX_ROWS + " per upload",
+                        name);
             }
         });
         ValidationErrors errors = new ValidationErrors();
@@ -240,12 +266,18 @@ public class MasterDataService {
             }
             Uom base = null;
             if (it.baseUom() == null) {
-                errors.add(at + ".baseUom", ErrorCode.MISSING_FIELD, "baseUom is required (a Rec 20 code such as KGM, LTR, H87)");
+                errors.add(
+                        at + ".baseUom",
+                        ErrorCode.MISSING_FIELD,
+                        "baseUom is required (a Rec 20 code such as KGM, LTR, H87)");
             } else {
                 base = Uom.byCode(it.baseUom()).orElse(null);
                 if (base == null) {
-                    errors.add(at + ".baseUom", ErrorCode.INVALID_FIELD, "unit " + Fields.optionalText("baseUom", safe(it.baseUom()), 300)
-                            + " is not supported; use KGM, GRM, LTR, MLT, H87 …");
+                    errors.add(
+                            at + ".baseUom",
+                            ErrorCode.INVALID_FIELD,
+                            "unit " + Fields.optionalText("baseUom", safe(it.baseUom()), 300)
+                                    + " is not supported; use KGM, GRM, LTR, MLT, H87 …");
                 }
             }
             required(errors, at + ".qcRequired", it.qcRequired());
@@ -253,11 +285,17 @@ public class MasterDataService {
             if (it.shelfLifeDays() != null && (it.shelfLifeDays() < 1 || it.shelfLifeDays() > 36_500)) {
                 errors.add(at + ".shelfLifeDays", ErrorCode.INVALID_FIELD, "shelfLifeDays must be between 1 and 36500");
             }
-            if (it.minRemainingShelfLifeDays() != null && (it.minRemainingShelfLifeDays() < 0 || it.minRemainingShelfLifeDays() > 36_500)) {
-                errors.add(at + ".minRemainingShelfLifeDays", ErrorCode.INVALID_FIELD, "minRemainingShelfLifeDays must be between 0 and 36500");
+            if (it.minRemainingShelfLifeDays() != null
+                    && (it.minRemainingShelfLifeDays() < 0 || it.minRemainingShelfLifeDays() > 36_500)) {
+                errors.add(
+                        at + ".minRemainingShelfLifeDays",
+                        ErrorCode.INVALID_FIELD,
+                        "minRemainingShelfLifeDays must be between 0 and 36500");
             }
-            LotNumbering numbering = enumValue(errors, at + ".lotNumbering", it.lotNumbering(), LotNumbering.class, false);
-            if (numbering == LotNumbering.PATTERN && (it.lotPattern() == null || it.lotPattern().isBlank())) {
+            LotNumbering numbering =
+                    enumValue(errors, at + ".lotNumbering", it.lotNumbering(), LotNumbering.class, false);
+            if (numbering == LotNumbering.PATTERN
+                    && (it.lotPattern() == null || it.lotPattern().isBlank())) {
                 errors.add(at + ".lotPattern", ErrorCode.MISSING_FIELD, "lotNumbering PATTERN needs a lotPattern");
             } else if (it.lotPattern() != null && !it.lotPattern().isBlank()) {
                 try {
@@ -283,9 +321,18 @@ public class MasterDataService {
                 }
             }
             if (errors.size() == before) {
-                validItems.add(new Item(code, it.name().strip(), gtin, base, it.qcRequired(), it.coaRequired(), it.shelfLifeDays(),
+                validItems.add(new Item(
+                        code,
+                        it.name().strip(),
+                        gtin,
+                        base,
+                        it.qcRequired(),
+                        it.coaRequired(),
+                        it.shelfLifeDays(),
                         it.minRemainingShelfLifeDays() == null ? 0 : it.minRemainingShelfLifeDays(),
-                        numbering == null ? LotNumbering.SUPPLIER_LOT : numbering, blankToNull(it.lotPattern()), packUnits));
+                        numbering == null ? LotNumbering.SUPPLIER_LOT : numbering,
+                        blankToNull(it.lotPattern()),
+                        packUnits));
             }
         }
 
@@ -307,7 +354,8 @@ public class MasterDataService {
                 errors.add(at + ".pickSequence", ErrorCode.INVALID_FIELD, "pickSequence must be between 0 and 1000000");
             }
             if (errors.size() == before) {
-                validLocations.add(new Location(code, SiteCode.of(l.site()), type, l.pickSequence() == null ? 0 : l.pickSequence()));
+                validLocations.add(new Location(
+                        code, SiteCode.of(l.site()), type, l.pickSequence() == null ? 0 : l.pickSequence()));
             }
         }
 
@@ -326,11 +374,19 @@ public class MasterDataService {
             text(errors, at + ".name", p.name(), 200, true);
             PartnerKind kind = enumValue(errors, at + ".kind", p.kind(), PartnerKind.class, true);
             Gln gln = optionalCode(errors, at + ".gln", p.gln(), Gln::of);
-            if (p.minRemainingShelfLifeDays() != null && (p.minRemainingShelfLifeDays() < 0 || p.minRemainingShelfLifeDays() > 36_500)) {
-                errors.add(at + ".minRemainingShelfLifeDays", ErrorCode.INVALID_FIELD, "minRemainingShelfLifeDays must be between 0 and 36500");
+            if (p.minRemainingShelfLifeDays() != null
+                    && (p.minRemainingShelfLifeDays() < 0 || p.minRemainingShelfLifeDays() > 36_500)) {
+                errors.add(
+                        at + ".minRemainingShelfLifeDays",
+                        ErrorCode.INVALID_FIELD,
+                        "minRemainingShelfLifeDays must be between 0 and 36500");
             }
             if (errors.size() == before) {
-                validPartners.add(new Partner(code, p.name().strip(), kind, gln,
+                validPartners.add(new Partner(
+                        code,
+                        p.name().strip(),
+                        kind,
+                        gln,
                         p.minRemainingShelfLifeDays() == null ? 0 : p.minRemainingShelfLifeDays()));
             }
         }
@@ -354,7 +410,8 @@ public class MasterDataService {
                 errors.add(at + ".roles", ErrorCode.MISSING_FIELD, "a user needs at least one role");
             } else {
                 for (int r = 0; r < u.roles().size(); r++) {
-                    Role role = enumValue(errors, at + ".roles[" + r + "]", u.roles().get(r), Role.class, true);
+                    Role role = enumValue(
+                            errors, at + ".roles[" + r + "]", u.roles().get(r), Role.class, true);
                     if (role != null) {
                         roles.add(role);
                     }
@@ -376,12 +433,23 @@ public class MasterDataService {
                     errors.add(at + ".pin", ErrorCode.INVALID_FIELD, problem);
                 }
             }
-            if (u.password() != null && (u.password().length() < MIN_PASSWORD_LENGTH || u.password().length() > 200)) {
-                errors.add(at + ".password", ErrorCode.INVALID_FIELD, "a password has " + MIN_PASSWORD_LENGTH + " to 200 characters");
+            if (u.password() != null
+                    && (u.password().length() < MIN_PASSWORD_LENGTH
+                            || u.password().length() > 200)) {
+                errors.add(
+                        at + ".password",
+                        ErrorCode.INVALID_FIELD,
+                        "a password has " + MIN_PASSWORD_LENGTH + " to 200 characters");
             }
             if (errors.size() == before) {
-                validUsers.add(new UserService.UserSpec(id.value(), u.name().strip(), roles, new HashSet<>(userSites),
-                        blankToNull(u.badge()), u.pin(), u.password()));
+                validUsers.add(new UserService.UserSpec(
+                        id.value(),
+                        u.name().strip(),
+                        roles,
+                        new HashSet<>(userSites),
+                        blankToNull(u.badge()),
+                        u.pin(),
+                        u.password()));
             }
         }
         errors.throwIfAny();
@@ -433,7 +501,10 @@ public class MasterDataService {
             return;
         }
         if (value.length() > max) {
-            errors.add(field, ErrorCode.TOO_LONG, field + " has " + value.length() + " characters; at most " + max + " are allowed");
+            errors.add(
+                    field,
+                    ErrorCode.TOO_LONG,
+                    field + " has " + value.length() + " characters; at most " + max + " are allowed");
         } else if (value.chars().anyMatch(c -> Character.isISOControl(c))) {
             errors.add(field, ErrorCode.BAD_CHARACTER, field + " contains a control character");
         }
@@ -443,11 +514,15 @@ public class MasterDataService {
         if (site == null || site.isEmpty()) {
             errors.add(field, ErrorCode.MISSING_FIELD, field + " is required");
         } else if (!sites.contains(site)) {
-            errors.add(field, ErrorCode.UNKNOWN_SITE, "site " + safe(site) + " is neither in master data nor in this upload");
+            errors.add(
+                    field,
+                    ErrorCode.UNKNOWN_SITE,
+                    "site " + safe(site) + " is neither in master data nor in this upload");
         }
     }
 
-    private static <E extends Enum<E>> E enumValue(ValidationErrors errors, String field, String value, Class<E> type, boolean required) {
+    private static <E extends Enum<E>> E enumValue(
+            ValidationErrors errors, String field, String value, Class<E> type, boolean required) {
         if (value == null) {
             if (required) {
                 errors.add(field, ErrorCode.MISSING_FIELD, field + " is required");

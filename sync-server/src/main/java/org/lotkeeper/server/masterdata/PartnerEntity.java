@@ -16,12 +16,17 @@ import org.lotkeeper.model.master.PartnerKind;
 class PartnerEntity extends PanacheEntityBase {
     @Id
     public String code;
+
     public String name;
+
     @Enumerated(EnumType.STRING)
     public PartnerKind kind;
+
     public String gln;
+
     @Column(name = "min_remaining_shelf_life_days")
     public int minRemainingShelfLifeDays;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -13,8 +13,10 @@ import jakarta.persistence.Table;
 class SiteEntity extends PanacheEntityBase {
     @Id
     public String code;
+
     public String name;
     public String gln;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -16,17 +16,24 @@ import jakarta.persistence.Table;
 class DocumentEntity extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public String kind;
     public String filename;
+
     @Column(name = "content_type")
     public String contentType;
+
     @Column(name = "size_bytes")
     public long sizeBytes;
+
     public String sha256;
+
     @Basic(fetch = FetchType.LAZY)
     public byte[] content;
+
     @Column(name = "uploaded_by")
     public String uploadedBy;
+
     @Column(name = "uploaded_at")
     public Instant uploadedAt;
 }

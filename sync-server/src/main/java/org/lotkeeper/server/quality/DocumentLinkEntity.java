@@ -20,11 +20,11 @@ class DocumentLinkEntity extends PanacheEntityBase {
     static class Key implements Serializable {
         @Column(name = "document_id")
         public UUID documentId;
+
         public String item;
         public String lot;
 
-        Key() {
-        }
+        Key() {}
 
         Key(UUID documentId, String item, String lot) {
             this.documentId = documentId;
@@ -34,7 +34,9 @@ class DocumentLinkEntity extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(documentId, k.documentId) && Objects.equals(item, k.item)
+            return o instanceof Key k
+                    && Objects.equals(documentId, k.documentId)
+                    && Objects.equals(item, k.item)
                     && Objects.equals(lot, k.lot);
         }
 
@@ -46,8 +48,10 @@ class DocumentLinkEntity extends PanacheEntityBase {
 
     @EmbeddedId
     public Key key;
+
     @Column(name = "linked_by")
     public String linkedBy;
+
     @Column(name = "linked_at")
     public Instant linkedAt;
 }

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.quality;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,6 +24,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lotkeeper.model.id.InvalidIdentifierException;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.CurrentActor;
 
@@ -36,8 +36,8 @@ import org.lotkeeper.server.security.CurrentActor;
 @Path("/api/v1/documents")
 public class DocumentResource {
 
-    public record UploadResponse(UUID documentId, String sha256, String kind, String filename, String contentType, long size) {
-    }
+    public record UploadResponse(
+            UUID documentId, String sha256, String kind, String filename, String contentType, long size) {}
 
     @Inject
     DocumentService documents;
@@ -52,8 +52,11 @@ public class DocumentResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"QA", "SUPERVISOR"})
-    public UploadResponse upload(@RestForm("file") FileUpload file, @RestForm("kind") String kind,
-                                 @RestForm("lots") String lots, @RestForm("items") String items) {
+    public UploadResponse upload(
+            @RestForm("file") FileUpload file,
+            @RestForm("kind") String kind,
+            @RestForm("lots") String lots,
+            @RestForm("items") String items) {
         if (file == null) {
             throw Refused.invalid(ErrorCode.MISSING_FIELD, "a file is required", "file");
         }
@@ -67,9 +70,20 @@ public class DocumentResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DocumentService.DocumentInfo info = documents.upload(actor.get(), documentKind, DocumentService.ownName(file.fileName()), content,
-                lotRefs(lots), itemCodes(items));
-        return new UploadResponse(info.documentId(), info.sha256(), info.kind().name(), info.filename(), info.contentType(), info.sizeBytes());
+        DocumentService.DocumentInfo info = documents.upload(
+                actor.get(),
+                documentKind,
+                DocumentService.ownName(file.fileName()),
+                content,
+                lotRefs(lots),
+                itemCodes(items));
+        return new UploadResponse(
+                info.documentId(),
+                info.sha256(),
+                info.kind().name(),
+                info.filename(),
+                info.contentType(),
+                info.sizeBytes());
     }
 
     @GET
@@ -82,9 +96,12 @@ public class DocumentResource {
         } catch (IllegalArgumentException e) {
             throw Refused.notFound("no document " + id.replaceAll("[^A-Za-z0-9-]", "?"));
         }
-        DocumentService.DocumentFile f = documents.download(uuid).orElseThrow(() -> Refused.notFound("no document " + uuid));
+        DocumentService.DocumentFile f =
+                documents.download(uuid).orElseThrow(() -> Refused.notFound("no document " + uuid));
         return Response.ok(f.content(), f.info().contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + f.info().filename().replace("\"", "") + "\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + f.info().filename().replace("\"", "") + "\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Content-SHA256", f.info().sha256())
                 .build();
@@ -92,12 +109,16 @@ public class DocumentResource {
 
     private static DocumentKind kind(String kind) {
         if (kind == null || kind.isBlank()) {
-            throw Refused.invalid(ErrorCode.MISSING_FIELD, "kind is required (COA, SDS, TEST_RESULT, RELEASE_RECORD, DEVIATION)", "kind");
+            throw Refused.invalid(
+                    ErrorCode.MISSING_FIELD,
+                    "kind is required (COA, SDS, TEST_RESULT, RELEASE_RECORD, DEVIATION)",
+                    "kind");
         }
         try {
             return DocumentKind.valueOf(kind.strip());
         } catch (IllegalArgumentException e) {
-            throw Refused.invalid(ErrorCode.UNKNOWN_ENUM, "kind must be COA, SDS, TEST_RESULT, RELEASE_RECORD or DEVIATION", "kind");
+            throw Refused.invalid(
+                    ErrorCode.UNKNOWN_ENUM, "kind must be COA, SDS, TEST_RESULT, RELEASE_RECORD or DEVIATION", "kind");
         }
     }
 
@@ -108,14 +129,16 @@ public class DocumentResource {
         }
         JsonNode node = parse(json, "lots");
         if (!node.isArray() || node.size() > 1000) {
-            throw Refused.invalid(ErrorCode.WRONG_TYPE, "lots must be a JSON array of {\"item\", \"lot\"} (at most 1000)", "lots");
+            throw Refused.invalid(
+                    ErrorCode.WRONG_TYPE, "lots must be a JSON array of {\"item\", \"lot\"} (at most 1000)", "lots");
         }
         for (int i = 0; i < node.size(); i++) {
             JsonNode n = node.get(i);
             try {
                 out.add(LotRef.of(n.path("item").asText(null), n.path("lot").asText(null)));
             } catch (InvalidIdentifierException | NullPointerException e) {
-                throw Refused.invalid(ErrorCode.INVALID_FIELD, "lots[" + i + "] needs a valid item and lot", "lots[" + i + "]");
+                throw Refused.invalid(
+                        ErrorCode.INVALID_FIELD, "lots[" + i + "] needs a valid item and lot", "lots[" + i + "]");
             }
         }
         return out;
@@ -128,13 +151,15 @@ public class DocumentResource {
         }
         JsonNode node = parse(json, "items");
         if (!node.isArray() || node.size() > 1000) {
-            throw Refused.invalid(ErrorCode.WRONG_TYPE, "items must be a JSON array of item codes (at most 1000)", "items");
+            throw Refused.invalid(
+                    ErrorCode.WRONG_TYPE, "items must be a JSON array of item codes (at most 1000)", "items");
         }
         for (int i = 0; i < node.size(); i++) {
             try {
                 out.add(ItemCode.of(node.get(i).asText(null)).value());
             } catch (InvalidIdentifierException e) {
-                throw Refused.invalid(ErrorCode.INVALID_FIELD, "items[" + i + "]: " + e.getMessage(), "items[" + i + "]");
+                throw Refused.invalid(
+                        ErrorCode.INVALID_FIELD, "items[" + i + "]: " + e.getMessage(), "items[" + i + "]");
             }
         }
         return out;

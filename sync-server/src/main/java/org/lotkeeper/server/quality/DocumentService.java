@@ -1,6 +1,5 @@
 package org.lotkeeper.server.quality;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.model.id.UuidV7Generator;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.ledger.ChainHash;
 import org.lotkeeper.server.ledger.ProjectionQueries;
@@ -30,14 +30,19 @@ public class DocumentService {
     public static final long MAX_BYTES = 20L * 1024 * 1024;
 
     /** A stored document's facts. */
-    public record DocumentInfo(UUID documentId, DocumentKind kind, String filename, String contentType, long sizeBytes,
-                               String sha256, String uploadedBy, java.time.Instant uploadedAt) {
-    }
+    public record DocumentInfo(
+            UUID documentId,
+            DocumentKind kind,
+            String filename,
+            String contentType,
+            long sizeBytes,
+            String sha256,
+            String uploadedBy,
+            java.time.Instant uploadedAt) {}
 
     /** A document with its content, for download. */
     @SuppressWarnings("ArrayRecordComponent") // the file's bytes, streamed to the caller, never compared
-    public record DocumentFile(DocumentInfo info, byte[] content) {
-    }
+    public record DocumentFile(DocumentInfo info, byte[] content) {}
 
     private static final UuidV7Generator IDS = new UuidV7Generator();
 
@@ -54,19 +59,30 @@ public class DocumentService {
     MasterDataLookup masterData;
 
     @Transactional
-    public DocumentInfo upload(Actor by, DocumentKind kind, String filename, byte[] content, List<LotRef> lotLinks, List<String> itemLinks) {
+    public DocumentInfo upload(
+            Actor by,
+            DocumentKind kind,
+            String filename,
+            byte[] content,
+            List<LotRef> lotLinks,
+            List<String> itemLinks) {
         if (content.length == 0) {
             throw Refused.invalid(ErrorCode.EMPTY, "the file is empty", "file");
         }
         if (content.length > MAX_BYTES) {
-            throw Refused.of(ErrorCode.TOO_LARGE, "a document may have at most " + MAX_BYTES / (1024 * 1024) + " MB", "file");
+            throw Refused.of(
+                    ErrorCode.TOO_LARGE, "a document may have at most " + MAX_BYTES / (1024 * 1024) + " MB", "file");
         }
-        String contentType = sniff(content).orElseThrow(() -> Refused.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                "only PDF, PNG, JPEG and plain-text documents are accepted", "file"));
+        String contentType = sniff(content)
+                .orElseThrow(() -> Refused.of(
+                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                        "only PDF, PNG, JPEG and plain-text documents are accepted",
+                        "file"));
         for (int i = 0; i < lotLinks.size(); i++) {
             LotRef ref = lotLinks.get(i);
-            var lot = lots.lot(ref.item().value(), ref.lot().value()).orElseThrow(() -> Refused.invalid(ErrorCode.UNKNOWN_LOT,
-                    "lot " + ref + " is not in the ledger", "lots"));
+            var lot = lots.lot(ref.item().value(), ref.lot().value())
+                    .orElseThrow(() ->
+                            Refused.invalid(ErrorCode.UNKNOWN_LOT, "lot " + ref + " is not in the ledger", "lots"));
             if (!by.canReach(lot.site())) {
                 throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + lot.site());
             }
@@ -87,7 +103,8 @@ public class DocumentService {
         d.uploadedBy = by.id();
         d.uploadedAt = clock.instant();
         d.persist();
-        audit.record(by.id(), "DOCUMENT_UPLOADED", d.id.toString(), null, kind + " " + filename + " sha256 " + d.sha256);
+        audit.record(
+                by.id(), "DOCUMENT_UPLOADED", d.id.toString(), null, kind + " " + filename + " sha256 " + d.sha256);
         for (LotRef ref : lotLinks) {
             link(by, d, ref.item().value(), ref.lot().value());
         }
@@ -106,7 +123,12 @@ public class DocumentService {
         link.linkedBy = by.id();
         link.linkedAt = clock.instant();
         link.persist();
-        audit.record(by.id(), "DOCUMENT_LINKED", d.id.toString(), null, d.kind + " linked to " + item + (lot.isEmpty() ? "" : "/" + lot));
+        audit.record(
+                by.id(),
+                "DOCUMENT_LINKED",
+                d.id.toString(),
+                null,
+                d.kind + " linked to " + item + (lot.isEmpty() ? "" : "/" + lot));
     }
 
     @Transactional
@@ -118,8 +140,12 @@ public class DocumentService {
     /** Documents linked to a lot, or to its item. */
     @Transactional
     public List<DocumentInfo> forLot(String item, String lot) {
-        List<DocumentLinkEntity> links = DocumentLinkEntity.list("key.item = ?1 and (key.lot = ?2 or key.lot = '')", item, lot);
-        return links.stream().map(l -> DocumentEntity.<DocumentEntity>findById(l.key.documentId)).map(DocumentService::info).toList();
+        List<DocumentLinkEntity> links =
+                DocumentLinkEntity.list("key.item = ?1 and (key.lot = ?2 or key.lot = '')", item, lot);
+        return links.stream()
+                .map(l -> DocumentEntity.<DocumentEntity>findById(l.key.documentId))
+                .map(DocumentService::info)
+                .toList();
     }
 
     /** A COA or test result is linked to this lot: QA may release it. */
@@ -153,7 +179,10 @@ public class DocumentService {
 
     private static boolean isPlainText(byte[] b) {
         try {
-            String s = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
+            String s = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(b))
+                    .toString();
             return s.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t');
         } catch (java.nio.charset.CharacterCodingException e) {
             return false;
@@ -161,18 +190,26 @@ public class DocumentService {
     }
 
     private static DocumentInfo info(DocumentEntity d) {
-        return new DocumentInfo(d.id, DocumentKind.valueOf(d.kind), d.filename, d.contentType, d.sizeBytes, d.sha256,
-                d.uploadedBy, d.uploadedAt);
+        return new DocumentInfo(
+                d.id,
+                DocumentKind.valueOf(d.kind),
+                d.filename,
+                d.contentType,
+                d.sizeBytes,
+                d.sha256,
+                d.uploadedBy,
+                d.uploadedAt);
     }
 
     /** The file's own name, without any path, control characters or more than 200 characters. */
     public static String ownName(String raw) {
         String name = raw == null ? "" : raw.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>]", "_").strip();
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceAll("[\\p{Cntrl}\"<>]", "_")
+                .strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             name = "document";
         }
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
-
 }

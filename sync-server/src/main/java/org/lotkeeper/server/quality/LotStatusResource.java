@@ -1,6 +1,5 @@
 package org.lotkeeper.server.quality;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,9 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.EventJson;
-import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.CurrentActor;
 
 /** {@code POST /api/v1/lots/{item}/{lot}/status}: QA decides; a supervisor may also put on hold. */
@@ -24,11 +24,9 @@ import org.lotkeeper.server.security.CurrentActor;
 @Consumes(MediaType.APPLICATION_JSON)
 public class LotStatusResource {
 
-    public record Signature(String password, String meaning) {
-    }
+    public record Signature(String password, String meaning) {}
 
-    public record StatusBody(String status, String reason, Signature signature) {
-    }
+    public record StatusBody(String status, String reason, Signature signature) {}
 
     @Inject
     StatusService status;
@@ -51,7 +49,10 @@ public class LotStatusResource {
         try {
             to = LotStatus.valueOf(body.status());
         } catch (IllegalArgumentException e) {
-            throw Refused.invalid(ErrorCode.UNKNOWN_ENUM, "status must be one of QUARANTINE, RELEASED, ON_HOLD, REJECTED, RECALLED", "status");
+            throw Refused.invalid(
+                    ErrorCode.UNKNOWN_ENUM,
+                    "status must be one of QUARANTINE, RELEASED, ON_HOLD, REJECTED, RECALLED",
+                    "status");
         }
         String reason = Fields.text("reason", body.reason(), 500);
         Signature sig = body.signature();
@@ -59,7 +60,10 @@ public class LotStatusResource {
         if (sig != null && sig.password() != null && sig.password().length() > 200) {
             throw Refused.invalid(ErrorCode.TOO_LONG, "signature.password is too long", "signature.password");
         }
-        StatusService.StatusResult result = status.change(actor.get(), itemCode, lotCode,
+        StatusService.StatusResult result = status.change(
+                actor.get(),
+                itemCode,
+                lotCode,
                 new StatusService.StatusRequest(to, reason, sig == null ? null : sig.password(), meaning));
         ObjectNode out = EventJson.toTree(result.event());
         out.put("ledgerSeq", result.ledgerSeq());

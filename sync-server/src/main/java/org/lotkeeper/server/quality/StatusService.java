@@ -1,6 +1,5 @@
 package org.lotkeeper.server.quality;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -21,6 +20,7 @@ import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.StatusChangeRequest;
 import org.lotkeeper.model.lot.StatusDecision;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.ledger.IngestService;
 import org.lotkeeper.server.ledger.ProjectionQueries;
@@ -37,12 +37,10 @@ import org.lotkeeper.server.security.UserService;
 public class StatusService {
 
     /** A change as asked. {@code password} and {@code meaning} form the signature. */
-    public record StatusRequest(LotStatus status, String reason, String password, String meaning) {
-    }
+    public record StatusRequest(LotStatus status, String reason, String password, String meaning) {}
 
     /** The STATUS event as stored. */
-    public record StatusResult(Event event, long ledgerSeq) {
-    }
+    public record StatusResult(Event event, long ledgerSeq) {}
 
     private static final UuidV7Generator IDS = new UuidV7Generator();
 
@@ -72,7 +70,8 @@ public class StatusService {
     /** The change a real recall makes; the caller has verified the recall's signature. */
     @Transactional(Transactional.TxType.MANDATORY)
     public StatusResult recall(Actor actor, String item, String lot, String reason, String signerName, String meaning) {
-        ProjectionQueries.LotSummary current = lots.lot(item, lot).orElseThrow(() -> Refused.notFound("no lot " + item + "/" + lot));
+        ProjectionQueries.LotSummary current =
+                lots.lot(item, lot).orElseThrow(() -> Refused.notFound("no lot " + item + "/" + lot));
         StatusDecision decision = LotStatusRules.decide(StatusChangeRequest.byRecall(current.status(), actor.roles()));
         if (decision instanceof StatusDecision.Refused refused) {
             throw Refused.of(ErrorCode.of(refused.code()), refused.message());
@@ -81,14 +80,18 @@ public class StatusService {
     }
 
     private StatusResult changeChecked(Actor actor, String item, String lot, StatusRequest request) {
-        ProjectionQueries.LotSummary current = lots.lot(item, lot).orElseThrow(() -> Refused.notFound("no lot " + item + "/" + lot));
+        ProjectionQueries.LotSummary current =
+                lots.lot(item, lot).orElseThrow(() -> Refused.notFound("no lot " + item + "/" + lot));
         if (!actor.canReach(current.site())) {
             throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + current.site());
         }
-        boolean coaRequired = masterData.item(item).map(MasterDataLookup.ItemInfo::coaRequired).orElse(false);
+        boolean coaRequired = masterData
+                .item(item)
+                .map(MasterDataLookup.ItemInfo::coaRequired)
+                .orElse(false);
         Set<Role> roles = actor.roles().contains(Role.ADMIN) ? EnumSet.allOf(Role.class) : actor.roles();
-        StatusDecision decision = LotStatusRules.decide(StatusChangeRequest.fromConsole(current.status(), request.status(), roles,
-                coaRequired, documents.releaseEvidenceLinked(item, lot)));
+        StatusDecision decision = LotStatusRules.decide(StatusChangeRequest.fromConsole(
+                current.status(), request.status(), roles, coaRequired, documents.releaseEvidenceLinked(item, lot)));
         if (decision instanceof StatusDecision.Refused refused) {
             throw Refused.of(ErrorCode.of(refused.code()), refused.message(), "status");
         }
@@ -101,23 +104,37 @@ public class StatusService {
                 || (request.meaning() != null && !request.meaning().isBlank());
         if (allowed.signatureRequired() || signed) {
             if (request.password() == null || request.password().isEmpty()) {
-                throw Refused.invalid(ErrorCode.SIGNATURE_REQUIRED, allowed.signatureRequired()
-                        ? "this change needs your electronic signature: re-enter your password"
-                        : "a signature needs your password: re-enter it, or send the change without a signature",
+                throw Refused.invalid(
+                        ErrorCode.SIGNATURE_REQUIRED,
+                        allowed.signatureRequired()
+                                ? "this change needs your electronic signature: re-enter your password"
+                                : "a signature needs your password: re-enter it, or send the change without a signature",
                         "signature.password");
             }
             meaning = request.meaning() == null || request.meaning().isBlank()
-                    ? allowed.signatureMeaning().orElse("Approved") : request.meaning().strip();
+                    ? allowed.signatureMeaning().orElse("Approved")
+                    : request.meaning().strip();
             signer = users.verifySignature(actor.id(), request.password());
         }
         return store(actor, current, request.status(), request.reason(), signer, meaning);
     }
 
-    private StatusResult store(Actor actor, ProjectionQueries.LotSummary lot, LotStatus to, String reason, String signerName, String meaning) {
+    private StatusResult store(
+            Actor actor,
+            ProjectionQueries.LotSummary lot,
+            LotStatus to,
+            String reason,
+            String signerName,
+            String meaning) {
         Instant now = clock.instant();
-        StatusChange.Signature signature = signerName == null ? null
-                : new StatusChange.Signature(UserId.of(actor.id()), signerName, meaning, now);
-        Event event = new Event(IDS.next(), null, now, UserId.of(actor.id()), SiteCode.of(lot.site()),
+        StatusChange.Signature signature =
+                signerName == null ? null : new StatusChange.Signature(UserId.of(actor.id()), signerName, meaning, now);
+        Event event = new Event(
+                IDS.next(),
+                null,
+                now,
+                UserId.of(actor.id()),
+                SiteCode.of(lot.site()),
                 new StatusChange(ItemCode.of(lot.item()), LotCode.of(lot.lot()), to, reason, signature));
         IngestService.StoredEvent stored = ingest.appendServerEvent(event);
         return new StatusResult(event, stored.ledgerSeq());

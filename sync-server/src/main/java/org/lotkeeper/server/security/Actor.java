@@ -16,7 +16,10 @@ import org.lotkeeper.model.auth.Role;
 public record Actor(Kind kind, String id, Set<Role> roles, Set<String> sites, boolean allSites) {
 
     /** The two kinds of caller. */
-    public enum Kind { USER, DEVICE }
+    public enum Kind {
+        USER,
+        DEVICE
+    }
 
     /** The role name a device identity carries for {@code @RolesAllowed}. */
     public static final String DEVICE_ROLE = "DEVICE";

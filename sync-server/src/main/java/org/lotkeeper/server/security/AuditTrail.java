@@ -23,7 +23,8 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String subject, String site, String detail) {
-        em.createNativeQuery("INSERT INTO audit_log (at, actor, action, subject, site, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        em.createNativeQuery(
+                        "INSERT INTO audit_log (at, actor, action, subject, site, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, clock.instant())
                 .setParameter(2, actor)
                 .setParameter(3, action)

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.security;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 
 /** Sign-in for console users and integrations. */
@@ -21,11 +21,9 @@ import org.lotkeeper.server.api.Refused;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    public record TokenRequest(String username, String password) {
-    }
+    public record TokenRequest(String username, String password) {}
 
-    public record TokenResponse(String token, Instant expiresAt, List<String> roles) {
-    }
+    public record TokenResponse(String token, Instant expiresAt, List<String> roles) {}
 
     @Inject
     UserService users;
@@ -49,13 +47,17 @@ public class AuthResource {
         if (request.password() == null) {
             throw Refused.invalid(ErrorCode.MISSING_FIELD, "password is required", "password");
         }
-        limiter.signIn(http.remoteAddress().hostAddress(), request.username().length() > 100
-                ? request.username().substring(0, 100) : request.username());
+        limiter.signIn(
+                http.remoteAddress().hostAddress(),
+                request.username().length() > 100 ? request.username().substring(0, 100) : request.username());
         if (request.username().length() > 100 || request.password().length() > 200) {
             throw Refused.unauthenticated("wrong user name or password");
         }
         TokenService.IssuedToken issued = users.login(request.username(), request.password());
         TokenService.UserClaims claims = tokens.verify(issued.token()).orElseThrow();
-        return new TokenResponse(issued.token(), issued.expiresAt(), claims.roles().stream().map(Enum::name).sorted().toList());
+        return new TokenResponse(
+                issued.token(),
+                issued.expiresAt(),
+                claims.roles().stream().map(Enum::name).sorted().toList());
     }
 }

@@ -41,13 +41,19 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null && isConsole(context)) {
             Cookie session = context.request().getCookie(SESSION_COOKIE);
-            if (session == null || session.getValue().isEmpty() || session.getValue().startsWith(DeviceService.TOKEN_PREFIX)) {
+            if (session == null
+                    || session.getValue().isEmpty()
+                    || session.getValue().startsWith(DeviceService.TOKEN_PREFIX)) {
                 return Uni.createFrom().optional(java.util.Optional.empty());
             }
-            return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(session.getValue(), "cookie")))
-                    .onFailure(AuthenticationFailedException.class).recoverWithNull();
+            return identities
+                    .authenticate(new TokenAuthenticationRequest(new TokenCredential(session.getValue(), "cookie")))
+                    .onFailure(AuthenticationFailedException.class)
+                    .recoverWithNull();
         }
-        if (header == null || header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (header == null
+                || header.length() <= BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
         String token = header.substring(BEARER.length()).trim();

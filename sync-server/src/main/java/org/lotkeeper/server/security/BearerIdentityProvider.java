@@ -40,7 +40,8 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String token = request.getToken().getToken();
         return context.runBlocking(() -> identityFor(token));
     }
@@ -74,8 +75,8 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     }
 
     private Actor user(String token) {
-        TokenService.UserClaims claims = tokens.verify(token)
-                .orElseThrow(() -> new AuthenticationFailedException("invalid or expired token"));
+        TokenService.UserClaims claims =
+                tokens.verify(token).orElseThrow(() -> new AuthenticationFailedException("invalid or expired token"));
         return QuarkusTransaction.joiningExisting().call(() -> {
             UserEntity user = UserEntity.findById(claims.userId());
             if (user == null || !user.enabled) {

@@ -1,9 +1,9 @@
 package org.lotkeeper.server.security;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 
 /** The caller of the current request, and the site rule: a caller only reaches its own sites. */

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.security;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,8 +18,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.lotkeeper.model.id.DeviceId;
 import org.lotkeeper.model.id.SiteCode;
-import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.api.Refused;
 
 /** Enrollment of handhelds and the device fleet. */
 @Path("/api/v1/devices")
@@ -28,23 +28,34 @@ import org.lotkeeper.server.api.Fields;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DeviceResource {
 
-    public record EnrollmentRequest(String site, String label) {
-    }
+    public record EnrollmentRequest(String site, String label) {}
 
-    public record EnrollmentResponse(String code, Instant expiresAt) {
-    }
+    public record EnrollmentResponse(String code, Instant expiresAt) {}
 
-    public record EnrollRequest(String code, String model, String profile) {
-    }
+    public record EnrollRequest(String code, String model, String profile) {}
 
     /** {@code deviceTag}: embedded in PATTERN lot codes made on this device (never reused). */
-    public record EnrollResponse(String deviceId, String token, String site, String deviceTag) {
-    }
+    public record EnrollResponse(String deviceId, String token, String site, String deviceTag) {}
 
-    public record DeviceResponse(String deviceId, String site, String label, String model, String profile,
-                                 Instant enrolledAt, Instant revokedAt, Instant lastSeenAt) {
+    public record DeviceResponse(
+            String deviceId,
+            String site,
+            String label,
+            String model,
+            String profile,
+            Instant enrolledAt,
+            Instant revokedAt,
+            Instant lastSeenAt) {
         static DeviceResponse of(DeviceService.DeviceView d) {
-            return new DeviceResponse(d.deviceId(), d.site(), d.label(), d.model(), d.profile(), d.enrolledAt(), d.revokedAt(), d.lastSeenAt());
+            return new DeviceResponse(
+                    d.deviceId(),
+                    d.site(),
+                    d.label(),
+                    d.model(),
+                    d.profile(),
+                    d.enrolledAt(),
+                    d.revokedAt(),
+                    d.lastSeenAt());
         }
     }
 

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.security;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.model.auth.PinVerifier;
 import org.lotkeeper.model.lot.DeviceTag;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 
 /**
@@ -25,17 +25,22 @@ public class DeviceService {
     public static final String TOKEN_PREFIX = "lkd_";
 
     /** An enrollment code as issued (the code is shown once). */
-    public record Enrollment(String code, String site, String label, Instant expiresAt) {
-    }
+    public record Enrollment(String code, String site, String label, Instant expiresAt) {}
 
     /** A device as issued at enrollment (the token is shown once). */
-    public record EnrolledDevice(String deviceId, String token, String site, String deviceTag) {
-    }
+    public record EnrolledDevice(String deviceId, String token, String site, String deviceTag) {}
 
     /** What other packages may know of a device. */
-    public record DeviceView(String deviceId, String site, String label, String model, String profile,
-                             Instant enrolledAt, Instant revokedAt, Instant lastSeenAt, String pinSalt) {
-    }
+    public record DeviceView(
+            String deviceId,
+            String site,
+            String label,
+            String model,
+            String profile,
+            Instant enrolledAt,
+            Instant revokedAt,
+            Instant lastSeenAt,
+            String pinSalt) {}
 
     @Inject
     Clock clock;
@@ -65,15 +70,21 @@ public class DeviceService {
     @Transactional
     public EnrolledDevice enroll(String code, String model, String profile) {
         Instant now = clock.instant();
-        EnrollmentCodeEntity row = EnrollmentCodeEntity.findById(Secrets.sha256(normalise(code)),
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        EnrollmentCodeEntity row = EnrollmentCodeEntity.findById(
+                Secrets.sha256(normalise(code)), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (row == null || row.usedAt != null || !row.expiresAt.isAfter(now)) {
-            throw Refused.of(ErrorCode.ENROLLMENT_INVALID,
-                    "this enrollment code is unknown, used or expired; ask a supervisor for a new one", "code");
+            throw Refused.of(
+                    ErrorCode.ENROLLMENT_INVALID,
+                    "this enrollment code is unknown, used or expired; ask a supervisor for a new one",
+                    "code");
         }
         String token = TOKEN_PREFIX + Secrets.random(32);
         DeviceEntity device = new DeviceEntity();
-        device.deviceId = "dev-" + Secrets.random(6).toLowerCase(java.util.Locale.ROOT).replace('_', 'x').replace('-', 'y');
+        device.deviceId = "dev-"
+                + Secrets.random(6)
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', 'x')
+                        .replace('-', 'y');
         device.site = row.site;
         device.label = row.label;
         device.model = model;
@@ -88,7 +99,11 @@ public class DeviceService {
         audit.record(row.createdBy, "DEVICE_ENROLLED", device.deviceId, device.site, row.label);
         DeviceEntity.flush();
         DeviceEntity.getEntityManager().refresh(device);
-        return new EnrolledDevice(device.deviceId, token, device.site, DeviceTag.forEnrollmentNumber(device.tagNumber).value());
+        return new EnrolledDevice(
+                device.deviceId,
+                token,
+                device.site,
+                DeviceTag.forEnrollmentNumber(device.tagNumber).value());
     }
 
     /** Revokes a device; its token stops working on the next request. */
@@ -109,12 +124,15 @@ public class DeviceService {
     @Transactional
     public List<DeviceView> list(Actor by) {
         return DeviceEntity.<DeviceEntity>list("order by enrolledAt").stream()
-                .filter(d -> by.canReach(d.site)).map(DeviceService::view).toList();
+                .filter(d -> by.canReach(d.site))
+                .map(DeviceService::view)
+                .toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<DeviceView> find(String deviceId) {
-        return Optional.ofNullable(DeviceEntity.<DeviceEntity>findById(deviceId)).map(DeviceService::view);
+        return Optional.ofNullable(DeviceEntity.<DeviceEntity>findById(deviceId))
+                .map(DeviceService::view);
     }
 
     /** Notes that a device synced; in the caller's transaction. */
@@ -128,6 +146,7 @@ public class DeviceService {
     }
 
     private static DeviceView view(DeviceEntity d) {
-        return new DeviceView(d.deviceId, d.site, d.label, d.model, d.profile, d.enrolledAt, d.revokedAt, d.lastSeenAt, d.pinSalt);
+        return new DeviceView(
+                d.deviceId, d.site, d.label, d.model, d.profile, d.enrolledAt, d.revokedAt, d.lastSeenAt, d.pinSalt);
     }
 }

@@ -1,14 +1,15 @@
 package org.lotkeeper.server.security;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import javax.sql.DataSource;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import javax.sql.DataSource;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.db.Jdbc;
 
@@ -59,12 +60,16 @@ public class RateLimiter {
     /** Sign-in attempts: per client address and per user name. */
     public void signIn(String clientIp, String username) {
         take("token-ip:" + clientIp, config.rateLimit().signInPerIp());
-        take("token-user:" + username.strip().toLowerCase(Locale.ROOT), config.rateLimit().signInPerUser());
+        take(
+                "token-user:" + username.strip().toLowerCase(Locale.ROOT),
+                config.rateLimit().signInPerUser());
     }
 
     /** Electronic signatures (a password re-entered): per signer, on the sign-in budget per user. */
     public void signature(String userId) {
-        take("signature-user:" + userId.toLowerCase(Locale.ROOT), config.rateLimit().signInPerUser());
+        take(
+                "signature-user:" + userId.toLowerCase(Locale.ROOT),
+                config.rateLimit().signInPerUser());
     }
 
     /** Enrollment attempts (code guessing): per client address. */
@@ -85,13 +90,20 @@ public class RateLimiter {
             return; // 0 switches the limit off
         }
         String bounded = key.length() > 160 ? key.substring(0, 160) : key;
-        double[] after = QuarkusTransaction.requiringNew().call(() -> Jdbc.withConnection(dataSource, "rate limit", c -> {
-            if (takes.incrementAndGet() % 1_000 == 0) {
-                Jdbc.update(c, "DELETE FROM rate_limit_bucket WHERE updated_ms < ?", nowMs - IDLE_MS);
-            }
-            return Jdbc.one(c, TAKE, rs -> new double[] {rs.getDouble("tokens"), rs.getBoolean("taken") ? 1 : 0},
-                    bounded, perMinute, perMinute, nowMs);
-        }));
+        double[] after = QuarkusTransaction.requiringNew()
+                .call(() -> Jdbc.withConnection(dataSource, "rate limit", c -> {
+                    if (takes.incrementAndGet() % 1_000 == 0) {
+                        Jdbc.update(c, "DELETE FROM rate_limit_bucket WHERE updated_ms < ?", nowMs - IDLE_MS);
+                    }
+                    return Jdbc.one(
+                            c,
+                            TAKE,
+                            rs -> new double[] {rs.getDouble("tokens"), rs.getBoolean("taken") ? 1 : 0},
+                            bounded,
+                            perMinute,
+                            perMinute,
+                            nowMs);
+                }));
         if (after[1] == 0) {
             long waitMs = (long) Math.ceil((1 - after[0]) * 60_000 / perMinute);
             long seconds = Math.max(1, (waitMs + 999) / 1_000);

@@ -44,12 +44,10 @@ public class TokenService {
     static final String ISSUER = "lotkeeper";
 
     /** A verified user token. */
-    public record UserClaims(String userId, Set<Role> roles, Set<String> sites, Instant expiresAt) {
-    }
+    public record UserClaims(String userId, Set<Role> roles, Set<String> sites, Instant expiresAt) {}
 
     /** A token as issued. */
-    public record IssuedToken(String token, Instant expiresAt) {
-    }
+    public record IssuedToken(String token, Instant expiresAt) {}
 
     private record Key(String kid, PrivateKey privateKey, PublicKey publicKey, Instant created, Instant retiredAt) {
         boolean retired() {
@@ -76,7 +74,8 @@ public class TokenService {
         claims.setIssuedAt(NumericDate.fromMilliseconds(now.toEpochMilli()));
         claims.setExpirationTime(NumericDate.fromSeconds(expires.getEpochSecond()));
         claims.setGeneratedJwtId();
-        claims.setStringListClaim("groups", roles.stream().map(Role::name).sorted().toList());
+        claims.setStringListClaim(
+                "groups", roles.stream().map(Role::name).sorted().toList());
         claims.setStringListClaim("sites", sites.stream().sorted().toList());
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
@@ -93,8 +92,11 @@ public class TokenService {
     /** The claims of a valid, unexpired token of ours; empty for anything else. */
     public Optional<UserClaims> verify(String token) {
         try {
-            JwtConsumer first = new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
-                    .setSkipSignatureVerification().build();
+            JwtConsumer first = new JwtConsumerBuilder()
+                    .setSkipAllValidators()
+                    .setDisableRequireSignature()
+                    .setSkipSignatureVerification()
+                    .build();
             String kid = first.process(token).getJoseObjects().get(0).getKeyIdHeaderValue();
             Key key = kid == null ? null : keyById(kid);
             if (key == null) {
@@ -107,17 +109,25 @@ public class TokenService {
                     .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
                     .setAllowedClockSkewInSeconds(30)
                     .setVerificationKey(key.publicKey())
-                    .setJwsAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT,
+                    .setJwsAlgorithmConstraints(
+                            org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT,
                             AlgorithmIdentifiers.RSA_USING_SHA256)
-                    .build().processToClaims(token);
-            if (key.retired() && claims.getExpirationTime().getValue() > key.retiredAt().plus(config.tokenLifetime()).getEpochSecond()) {
+                    .build()
+                    .processToClaims(token);
+            if (key.retired()
+                    && claims.getExpirationTime().getValue()
+                            > key.retiredAt().plus(config.tokenLifetime()).getEpochSecond()) {
                 // A retired key verifies only the tokens it could have issued before retirement,
                 // so a leaked key stops minting tokens once rotated (docs/SECURITY.md).
                 return Optional.empty();
             }
             Set<Role> roles = claims.getStringListClaimValue("groups").stream()
-                    .map(TokenService::role).filter(r -> r != null).collect(Collectors.toSet());
-            return Optional.of(new UserClaims(claims.getSubject(), roles,
+                    .map(TokenService::role)
+                    .filter(r -> r != null)
+                    .collect(Collectors.toSet());
+            return Optional.of(new UserClaims(
+                    claims.getSubject(),
+                    roles,
                     Set.copyOf(claims.getStringListClaimValue("sites")),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
@@ -170,7 +180,8 @@ public class TokenService {
     }
 
     private void reload() {
-        List<SigningKeyEntity> rows = QuarkusTransaction.requiringNew().call(() -> SigningKeyEntity.<SigningKeyEntity>listAll());
+        List<SigningKeyEntity> rows =
+                QuarkusTransaction.requiringNew().call(() -> SigningKeyEntity.<SigningKeyEntity>listAll());
         Key newest = null;
         for (SigningKeyEntity row : rows) {
             Key k = decode(row);
@@ -192,7 +203,8 @@ public class TokenService {
             SigningKeyEntity row = new SigningKeyEntity();
             row.kid = "k-" + Secrets.random(9);
             row.algorithm = "RS256";
-            row.privateKey = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+            row.privateKey =
+                    Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
             row.publicKey = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
             row.createdAt = clock.instant();
             row.persist();
@@ -204,10 +216,14 @@ public class TokenService {
     private static Key decode(SigningKeyEntity row) {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            return new Key(row.kid,
-                    rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(row.privateKey))),
-                    rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(row.publicKey))),
-                    row.createdAt, row.retiredAt);
+            return new Key(
+                    row.kid,
+                    rsa.generatePrivate(
+                            new PKCS8EncodedKeySpec(Base64.getDecoder().decode(row.privateKey))),
+                    rsa.generatePublic(
+                            new X509EncodedKeySpec(Base64.getDecoder().decode(row.publicKey))),
+                    row.createdAt,
+                    row.retiredAt);
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalStateException("signing key " + row.kid + " cannot be read", e);
         }

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.security;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.model.auth.PinVerifier;
 import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 
 /** Users: creation and update from master data, password sign-in with lockout, and e-signatures. */
@@ -21,17 +21,21 @@ import org.lotkeeper.server.api.Refused;
 public class UserService {
 
     /** A user as master data describes one. Null password or PIN = keep the current one. */
-    public record UserSpec(String userId, String name, Set<Role> roles, Set<String> sites, String badge,
-                           String pin, String password) {
-    }
+    public record UserSpec(
+            String userId,
+            String name,
+            Set<Role> roles,
+            Set<String> sites,
+            String badge,
+            String pin,
+            String password) {}
 
     /** What other packages may know of a user. */
-    public record UserView(String userId, String name, String badge, Set<Role> roles, Set<String> sites, boolean enabled) {
-    }
+    public record UserView(
+            String userId, String name, String badge, Set<Role> roles, Set<String> sites, boolean enabled) {}
 
     /** A user of a site, with the PIN verifier for one device. */
-    public record DeviceUser(String userId, String name, String badge, Set<Role> roles, String pinVerifier) {
-    }
+    public record DeviceUser(String userId, String name, String badge, Set<Role> roles, String pinVerifier) {}
 
     @Inject
     Clock clock;
@@ -89,8 +93,8 @@ public class UserService {
             }
             if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
                 audit.record(userId, "LOGIN_LOCKED", userId, null, "locked until " + user.lockedUntil);
-                throw Refused.of(ErrorCode.ACCOUNT_LOCKED,
-                        "too many failed sign-ins; try again after " + user.lockedUntil);
+                throw Refused.of(
+                        ErrorCode.ACCOUNT_LOCKED, "too many failed sign-ins; try again after " + user.lockedUntil);
             }
             if (!password.isEmpty() && BcryptUtil.matches(password, user.passwordHash)) {
                 user.failedLogins = 0;
@@ -118,10 +122,15 @@ public class UserService {
         Instant now = clock.instant();
         UserEntity user = UserEntity.findById(userId);
         if (user != null && user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
-            throw Refused.of(ErrorCode.ACCOUNT_LOCKED, "too many failed passwords; try again after " + user.lockedUntil,
+            throw Refused.of(
+                    ErrorCode.ACCOUNT_LOCKED,
+                    "too many failed passwords; try again after " + user.lockedUntil,
                     "signature.password");
         }
-        if (user == null || user.passwordHash == null || password == null || password.isEmpty()
+        if (user == null
+                || user.passwordHash == null
+                || password == null
+                || password.isEmpty()
                 || !BcryptUtil.matches(password, user.passwordHash)) {
             QuarkusTransaction.requiringNew().run(() -> {
                 UserEntity u = UserEntity.findById(userId);
@@ -145,8 +154,9 @@ public class UserService {
     }
 
     public Optional<UserView> find(String userId) {
-        return QuarkusTransaction.joiningExisting().call(() ->
-                Optional.ofNullable(UserEntity.<UserEntity>findById(userId)).map(UserService::view));
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> Optional.ofNullable(UserEntity.<UserEntity>findById(userId))
+                        .map(UserService::view));
     }
 
     @Transactional
@@ -157,22 +167,29 @@ public class UserService {
     /** Users in id order after {@code after} (a page key; "" for the first page). */
     @Transactional
     public List<UserView> page(String after, int limit) {
-        return UserEntity.<UserEntity>find("userId > ?1 order by userId", after).page(0, limit).list().stream().map(UserService::view).toList();
+        return UserEntity.<UserEntity>find("userId > ?1 order by userId", after).page(0, limit).list().stream()
+                .map(UserService::view)
+                .toList();
     }
 
     /** The users of a site with PIN verifiers salted for one device (for its offline sign-in). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<DeviceUser> usersForDevice(String site, String deviceSalt) {
-        List<UserEntity> users = UserEntity.list("select distinct u from UserEntity u join u.sites s where s = ?1 and u.enabled = true order by u.userId", site);
+        List<UserEntity> users = UserEntity.list(
+                "select distinct u from UserEntity u join u.sites s where s = ?1 and u.enabled = true order by u.userId",
+                site);
         return users.stream()
-                .map(u -> new DeviceUser(u.userId, u.name, u.badge, Set.copyOf(u.roles),
+                .map(u -> new DeviceUser(
+                        u.userId,
+                        u.name,
+                        u.badge,
+                        Set.copyOf(u.roles),
                         u.pinHash == null ? null : PinVerifier.deviceVerifier(u.pinHash, deviceSalt)))
                 .toList();
     }
 
     /** What the first start did about {@code admin}. */
-    public record FirstAdmin(boolean created, Optional<String> generatedPassword) {
-    }
+    public record FirstAdmin(boolean created, Optional<String> generatedPassword) {}
 
     /**
      * Creates {@code admin} on an empty user table, with the chosen password or, when none is

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.sync;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,8 +17,8 @@ import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.id.UserId;
-import org.lotkeeper.model.lot.LotNumbering;
 import org.lotkeeper.model.quantity.PackUnit;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
 import org.lotkeeper.model.wire.LotRow;
@@ -76,9 +75,7 @@ public class PullService {
     @Transactional
     public PullResponse pull(Actor device, String cursorText, int limit) {
         String site = device.sites().iterator().next();
-        Cursor cursor = cursorText == null || cursorText.isBlank()
-                ? newCycle(site, 0)
-                : decode(cursorText, site);
+        Cursor cursor = cursorText == null || cursorText.isBlank() ? newCycle(site, 0) : decode(cursorText, site);
         List<ItemRow> items = List.of();
         List<LocationRow> locations = List.of();
         List<PartnerRow> partners = List.of();
@@ -87,13 +84,22 @@ public class PullService {
         if ("master".equals(cursor.phase())) {
             items = masterData.allItems().stream().map(PullService::itemRow).toList();
             locations = masterData.locationsOfSite(site).stream()
-                    .map(l -> new LocationRow(LocationCode.of(l.code()), SiteCode.of(l.site()), l.type(), l.pickSequence())).toList();
+                    .map(l -> new LocationRow(
+                            LocationCode.of(l.code()), SiteCode.of(l.site()), l.type(), l.pickSequence()))
+                    .toList();
             partners = masterData.allPartners().stream()
-                    .map(p -> new PartnerRow(PartnerCode.of(p.code()), p.name(), p.kind(), p.gln() == null ? null : Gln.of(p.gln()),
-                            p.minRemainingShelfLifeDays())).toList();
+                    .map(p -> new PartnerRow(
+                            PartnerCode.of(p.code()),
+                            p.name(),
+                            p.kind(),
+                            p.gln() == null ? null : Gln.of(p.gln()),
+                            p.minRemainingShelfLifeDays()))
+                    .toList();
             String salt = devices.find(device.id()).orElseThrow().pinSalt();
             userRows = users.usersForDevice(site, salt).stream()
-                    .map(u -> new UserRow(UserId.of(u.userId()), u.name(), u.badge(), List.copyOf(u.roles()), u.pinVerifier())).toList();
+                    .map(u -> new UserRow(
+                            UserId.of(u.userId()), u.name(), u.badge(), List.copyOf(u.roles()), u.pinVerifier()))
+                    .toList();
             taskRows = tasks.openTasks(site);
             cursor = next(cursor, "lots", "", "", "");
         }
@@ -111,14 +117,21 @@ public class PullService {
             }
         }
         if ("stock".equals(cursor.phase()) && room > 0) {
-            stock.addAll(projections.stockChanged(site, cursor.since(), new StockKey(cursor.item(), cursor.lot(), cursor.location()), room));
+            stock.addAll(projections.stockChanged(
+                    site, cursor.since(), new StockKey(cursor.item(), cursor.lot(), cursor.location()), room));
             room -= stock.size();
             if (room == 0) {
                 StockRow last = stock.get(stock.size() - 1);
-                cursor = next(cursor, "stock", last.item().value(), last.lot().value(), last.location().value());
+                cursor = next(
+                        cursor,
+                        "stock",
+                        last.item().value(),
+                        last.lot().value(),
+                        last.location().value());
             } else {
                 cursor = newCycle(site, cursor.upto());
-                return new PullResponse(encode(cursor), true, items, locations, partners, lots, stock, taskRows, userRows);
+                return new PullResponse(
+                        encode(cursor), true, items, locations, partners, lots, stock, taskRows, userRows);
             }
         }
         return new PullResponse(encode(cursor), false, items, locations, partners, lots, stock, taskRows, userRows);
@@ -149,19 +162,38 @@ public class PullService {
             }
             c = mapper.readValue(new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8), Cursor.class);
         } catch (IllegalArgumentException | JsonProcessingException e) {
-            throw Refused.invalid(ErrorCode.BAD_FORMAT, "cursor is not one this server issued; pull without a cursor", "cursor");
+            throw Refused.invalid(
+                    ErrorCode.BAD_FORMAT, "cursor is not one this server issued; pull without a cursor", "cursor");
         }
-        boolean usable = c.v() == Cursor.VERSION && site.equals(c.site()) && c.phase() != null
-                && List.of("master", "lots", "stock").contains(c.phase()) && c.item() != null && c.lot() != null && c.location() != null;
+        boolean usable = c.v() == Cursor.VERSION
+                && site.equals(c.site())
+                && c.phase() != null
+                && List.of("master", "lots", "stock").contains(c.phase())
+                && c.item() != null
+                && c.lot() != null
+                && c.location() != null;
         if (!usable) {
-            throw Refused.of(ErrorCode.CURSOR_EXPIRED, "this cursor can no longer be served; reload a snapshot (pull without a cursor) and keep the outbox");
+            throw Refused.of(
+                    ErrorCode.CURSOR_EXPIRED,
+                    "this cursor can no longer be served; reload a snapshot (pull without a cursor) and keep the outbox");
         }
         return c;
     }
 
     private static ItemRow itemRow(MasterDataLookup.ItemInfo i) {
-        return new ItemRow(ItemCode.of(i.code()), i.name(), i.gtin() == null ? null : Gtin.of(i.gtin()), i.baseUom(), i.qcRequired(),
-                i.coaRequired(), i.shelfLifeDays(), i.minRemainingShelfLifeDays(), i.lotNumbering(),
-                i.lotPattern(), i.packUnits().entrySet().stream().map(e -> new PackUnit(e.getKey(), e.getValue())).toList());
+        return new ItemRow(
+                ItemCode.of(i.code()),
+                i.name(),
+                i.gtin() == null ? null : Gtin.of(i.gtin()),
+                i.baseUom(),
+                i.qcRequired(),
+                i.coaRequired(),
+                i.shelfLifeDays(),
+                i.minRemainingShelfLifeDays(),
+                i.lotNumbering(),
+                i.lotPattern(),
+                i.packUnits().entrySet().stream()
+                        .map(e -> new PackUnit(e.getKey(), e.getValue()))
+                        .toList());
     }
 }

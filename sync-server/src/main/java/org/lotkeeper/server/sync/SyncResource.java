@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
+import io.micrometer.core.annotation.Timed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,16 +17,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import io.micrometer.core.annotation.Timed;
 import org.lotkeeper.model.wire.Decoded;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.FieldProblem;
 import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.PushBatch;
 import org.lotkeeper.model.wire.PushRequestReader;
 import org.lotkeeper.model.wire.PushResponse;
-import org.lotkeeper.model.wire.ErrorCode;
-import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.ledger.IngestService;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.CurrentActor;
@@ -55,7 +55,10 @@ public class SyncResource {
     @Path("/push")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Actor.DEVICE_ROLE)
-    @Timed(value = "lotkeeper.push", description = "push requests, end to end", percentiles = {0.5, 0.95, 0.99})
+    @Timed(
+            value = "lotkeeper.push",
+            description = "push requests, end to end",
+            percentiles = {0.5, 0.95, 0.99})
     public PushResponse push(@HeaderParam("Content-Encoding") String encoding, byte[] body) {
         Actor device = actor.get();
         Decoded<PushBatch> read = PushRequestReader.read(decoded(encoding, body == null ? new byte[0] : body));
@@ -83,7 +86,9 @@ public class SyncResource {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
             byte[] inflated = in.readNBytes(MAX_INFLATED_BYTES + 1);
             if (inflated.length > MAX_INFLATED_BYTES) {
-                throw Refused.of(ErrorCode.TOO_LARGE, "the push inflates to more than " + MAX_INFLATED_BYTES / (1024 * 1024) + " MB");
+                throw Refused.of(
+                        ErrorCode.TOO_LARGE,
+                        "the push inflates to more than " + MAX_INFLATED_BYTES / (1024 * 1024) + " MB");
             }
             return inflated;
         } catch (IOException e) {

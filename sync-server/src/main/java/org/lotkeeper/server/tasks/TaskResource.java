@@ -1,6 +1,5 @@
 package org.lotkeeper.server.tasks;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.util.List;
 import java.util.Set;
 
@@ -14,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.CurrentActor;
 

@@ -1,6 +1,5 @@
 package org.lotkeeper.server.tasks;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +28,7 @@ import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.TaskRow;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.ValidationErrors;
@@ -46,20 +46,30 @@ import org.lotkeeper.server.security.AuditTrail;
 public class TaskService {
 
     /** The kinds of task. */
-    public enum Kind { PICK, RECEIPT, COUNT }
+    public enum Kind {
+        PICK,
+        RECEIPT,
+        COUNT
+    }
 
     /** A task as asked for. */
-    public record TaskRequest(String id, String site, String kind, String partner, List<LineRequest> lines) {
-    }
+    public record TaskRequest(String id, String site, String kind, String partner, List<LineRequest> lines) {}
 
     /** A line as asked for; which fields a kind needs is checked. */
-    public record LineRequest(String item, String lot, String location, BigDecimal quantity, String uom) {
-    }
+    public record LineRequest(String item, String lot, String location, BigDecimal quantity, String uom) {}
 
     /** A task as stored. */
-    public record TaskView(String id, String site, Kind kind, String partner, String status, String createdBy, Instant createdAt,
-                           String closedBy, Instant closedAt, List<TaskRow.Line> lines) {
-    }
+    public record TaskView(
+            String id,
+            String site,
+            Kind kind,
+            String partner,
+            String status,
+            String createdBy,
+            Instant createdAt,
+            String closedBy,
+            Instant closedAt,
+            List<TaskRow.Line> lines) {}
 
     @Inject
     DataSource dataSource;
@@ -91,17 +101,23 @@ public class TaskService {
         if (kind == null && request.kind() == null) {
             errors.add("kind", ErrorCode.MISSING_FIELD, "kind is required (PICK, RECEIPT or COUNT)");
         }
-        if (!valid(request.site(), SiteCode::of) || masterData.site(request.site()).isEmpty()) {
+        if (!valid(request.site(), SiteCode::of)
+                || masterData.site(request.site()).isEmpty()) {
             errors.add("site", ErrorCode.UNKNOWN_SITE, "site is required and must be in master data");
         } else if (!by.canReach(request.site())) {
             throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + request.site());
         }
         if (kind == Kind.PICK || kind == Kind.RECEIPT) {
             PartnerKind wanted = kind == Kind.PICK ? PartnerKind.CUSTOMER : PartnerKind.SUPPLIER;
-            var partner = !valid(request.partner(), PartnerCode::of) ? null
+            var partner = !valid(request.partner(), PartnerCode::of)
+                    ? null
                     : masterData.partners(List.of(request.partner())).get(request.partner());
             if (partner == null || partner.kind() != wanted) {
-                errors.add("partner", ErrorCode.UNKNOWN_PARTNER, "a " + kind + " task needs a " + wanted.name().toLowerCase(java.util.Locale.ROOT) + " from master data");
+                errors.add(
+                        "partner",
+                        ErrorCode.UNKNOWN_PARTNER,
+                        "a " + kind + " task needs a " + wanted.name().toLowerCase(java.util.Locale.ROOT)
+                                + " from master data");
             }
         }
         List<LineRequest> lines = request.lines() == null ? List.of() : request.lines();
@@ -123,8 +139,15 @@ public class TaskService {
             if (exists(c, taskId)) {
                 throw Refused.of(ErrorCode.DUPLICATE, "task " + taskId + " already exists");
             }
-            Jdbc.update(c, "INSERT INTO task (id, site, kind, partner, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    taskId, request.site(), taskKind.name(), request.partner(), by.id(), now);
+            Jdbc.update(
+                    c,
+                    "INSERT INTO task (id, site, kind, partner, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    taskId,
+                    request.site(),
+                    taskKind.name(),
+                    request.partner(),
+                    by.id(),
+                    now);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO task_line (task_id, line_no, item, lot, location, quantity, uom) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 int n = 0;
@@ -134,8 +157,10 @@ public class TaskService {
                     ps.setString(3, l.item().value());
                     ps.setString(4, l.lot() == null ? null : l.lot().value());
                     ps.setString(5, l.location() == null ? null : l.location().value());
-                    ps.setBigDecimal(6, l.quantity() == null ? null : l.quantity().value());
-                    ps.setString(7, l.quantity() == null ? null : l.quantity().uom().name());
+                    ps.setBigDecimal(
+                            6, l.quantity() == null ? null : l.quantity().value());
+                    ps.setString(
+                            7, l.quantity() == null ? null : l.quantity().uom().name());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -171,21 +196,32 @@ public class TaskService {
             if (location != null) {
                 var loc = masterData.locations(List.of(location.value())).get(location.value());
                 if (loc == null || !loc.site().equals(site)) {
-                    errors.add(at + ".location", ErrorCode.UNKNOWN_LOCATION, "location " + location + " is not a location of site " + site);
+                    errors.add(
+                            at + ".location",
+                            ErrorCode.UNKNOWN_LOCATION,
+                            "location " + location + " is not a location of site " + site);
                     return null;
                 }
             }
             Quantity quantity = null;
             if (l.quantity() != null) {
-                Uom uom = l.uom() == null ? info.get().baseUom() : Uom.byCode(l.uom()).orElseThrow(() ->
-                        new InvalidQuantityException(InvalidQuantityException.Reason.UNKNOWN_UNIT, "unit " + l.uom() + " is not supported"));
-                quantity = info.get().units().toBase(Quantity.of(l.quantity(), uom).requirePositive());
+                Uom uom = l.uom() == null
+                        ? info.get().baseUom()
+                        : Uom.byCode(l.uom())
+                                .orElseThrow(() -> new InvalidQuantityException(
+                                        InvalidQuantityException.Reason.UNKNOWN_UNIT,
+                                        "unit " + l.uom() + " is not supported"));
+                quantity =
+                        info.get().units().toBase(Quantity.of(l.quantity(), uom).requirePositive());
             }
             if (kind == Kind.PICK && quantity == null) {
                 errors.add(at + ".quantity", ErrorCode.MISSING_FIELD, "a pick line needs a quantity");
             }
             if (kind == Kind.COUNT && (location == null || quantity != null)) {
-                errors.add(at, ErrorCode.INVALID_FIELD, "a count line names a location and no quantity (counts are blind)");
+                errors.add(
+                        at,
+                        ErrorCode.INVALID_FIELD,
+                        "a count line names a location and no quantity (counts are blind)");
             }
             return new TaskRow.Line(item, lot, location, quantity, null);
         } catch (InvalidIdentifierException | InvalidQuantityException e) {
@@ -198,19 +234,30 @@ public class TaskService {
     public TaskView close(Actor by, String id) {
         TaskView task = find(by, id);
         if (!"OPEN".equals(task.status())) {
-            throw Refused.of(ErrorCode.ALREADY_CLOSED, "task " + id + " is " + task.status().toLowerCase(java.util.Locale.ROOT));
+            throw Refused.of(
+                    ErrorCode.ALREADY_CLOSED,
+                    "task " + id + " is " + task.status().toLowerCase(java.util.Locale.ROOT));
         }
-        run(c -> Jdbc.update(c, "UPDATE task SET status = 'DONE', closed_by = ?, closed_at = ? WHERE id = ?",
-                by.id(), clock.instant(), id));
+        run(c -> Jdbc.update(
+                c,
+                "UPDATE task SET status = 'DONE', closed_by = ?, closed_at = ? WHERE id = ?",
+                by.id(),
+                clock.instant(),
+                id));
         audit.record(by.id(), "TASK_CLOSED", id, task.site(), null);
         return find(by, id);
     }
 
     @Transactional
     public List<TaskView> list(Actor by, String status) {
-        return load(status == null ? "SELECT * FROM task ORDER BY created_at DESC LIMIT 1000"
-                : "SELECT * FROM task WHERE status = ? ORDER BY created_at DESC LIMIT 1000", status == null ? new Object[0] : new Object[] {status})
-                .stream().filter(t -> by.canReach(t.site())).toList();
+        return load(
+                        status == null
+                                ? "SELECT * FROM task ORDER BY created_at DESC LIMIT 1000"
+                                : "SELECT * FROM task WHERE status = ? ORDER BY created_at DESC LIMIT 1000",
+                        status == null ? new Object[0] : new Object[] {status})
+                .stream()
+                .filter(t -> by.canReach(t.site()))
+                .toList();
     }
 
     @Transactional
@@ -226,9 +273,17 @@ public class TaskService {
     @Transactional
     public List<TaskRow> openTasks(String site) {
         return load("SELECT * FROM task WHERE site = ? AND status = 'OPEN' ORDER BY created_at, id", site).stream()
-                .map(t -> new TaskRow(Reference.of(t.id()), t.kind().name(), t.lines().stream()
-                        .map(l -> new TaskRow.Line(l.item(), l.lot(), l.location(), l.quantity(),
-                                t.kind() == Kind.PICK ? Reference.of(t.id()) : null)).toList(),
+                .map(t -> new TaskRow(
+                        Reference.of(t.id()),
+                        t.kind().name(),
+                        t.lines().stream()
+                                .map(l -> new TaskRow.Line(
+                                        l.item(),
+                                        l.lot(),
+                                        l.location(),
+                                        l.quantity(),
+                                        t.kind() == Kind.PICK ? Reference.of(t.id()) : null))
+                                .toList(),
                         t.partner() == null ? null : PartnerCode.of(t.partner())))
                 .toList();
     }
@@ -242,22 +297,44 @@ public class TaskService {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        tasks.put(rs.getString("id"), new TaskView(rs.getString("id"), rs.getString("site"), Kind.valueOf(rs.getString("kind")),
-                                rs.getString("partner"), rs.getString("status"), rs.getString("created_by"), Jdbc.instant(rs, "created_at"),
-                                rs.getString("closed_by"), Jdbc.instant(rs, "closed_at"), new ArrayList<>()));
+                        tasks.put(
+                                rs.getString("id"),
+                                new TaskView(
+                                        rs.getString("id"),
+                                        rs.getString("site"),
+                                        Kind.valueOf(rs.getString("kind")),
+                                        rs.getString("partner"),
+                                        rs.getString("status"),
+                                        rs.getString("created_by"),
+                                        Jdbc.instant(rs, "created_at"),
+                                        rs.getString("closed_by"),
+                                        Jdbc.instant(rs, "closed_at"),
+                                        new ArrayList<>()));
                     }
                 }
             }
             if (!tasks.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT * FROM task_line WHERE task_id = ANY(?) ORDER BY task_id, line_no")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT * FROM task_line WHERE task_id = ANY(?) ORDER BY task_id, line_no")) {
                     ps.setArray(1, c.createArrayOf("varchar", tasks.keySet().toArray()));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             BigDecimal q = rs.getBigDecimal("quantity");
-                            tasks.get(rs.getString("task_id")).lines().add(new TaskRow.Line(ItemCode.of(rs.getString("item")),
-                                    rs.getString("lot") == null ? null : LotCode.of(rs.getString("lot")),
-                                    rs.getString("location") == null ? null : LocationCode.of(rs.getString("location")),
-                                    q == null ? null : Quantity.of(q, Uom.byCode(rs.getString("uom")).orElseThrow()), null));
+                            tasks.get(rs.getString("task_id"))
+                                    .lines()
+                                    .add(new TaskRow.Line(
+                                            ItemCode.of(rs.getString("item")),
+                                            rs.getString("lot") == null ? null : LotCode.of(rs.getString("lot")),
+                                            rs.getString("location") == null
+                                                    ? null
+                                                    : LocationCode.of(rs.getString("location")),
+                                            q == null
+                                                    ? null
+                                                    : Quantity.of(
+                                                            q,
+                                                            Uom.byCode(rs.getString("uom"))
+                                                                    .orElseThrow()),
+                                            null));
                         }
                     }
                 }
@@ -269,8 +346,6 @@ public class TaskService {
     private static boolean exists(Connection c, String id) throws SQLException {
         return Jdbc.one(c, "SELECT 1 FROM task WHERE id = ?", rs -> true, id) != null;
     }
-
-
 
     private <T> T run(Jdbc.Work<T> work) {
         return Jdbc.withConnection(dataSource, "task access", work);

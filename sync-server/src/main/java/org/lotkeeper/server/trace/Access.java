@@ -1,6 +1,5 @@
 package org.lotkeeper.server.trace;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -10,12 +9,13 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.lot.LotRef;
-import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.security.Actor;
 
 /** Connections for the trace package's reads, and the checks every lot endpoint starts with. */
@@ -50,7 +50,9 @@ public class Access {
     /** Of {@code lots}, those in the ledger whose site the caller reaches, in the same order. */
     static List<LotRef> reachable(Connection c, Actor actor, List<LotRef> lots) throws SQLException {
         Map<LotRef, TraceQueries.LotFacts> facts = TraceQueries.lots(c, lots);
-        return lots.stream().filter(l -> facts.containsKey(l) && actor.canReach(facts.get(l).site())).toList();
+        return lots.stream()
+                .filter(l -> facts.containsKey(l) && actor.canReach(facts.get(l).site()))
+                .toList();
     }
 
     static LotRef ref(String item, String lot) {

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.server.db.Jdbc;
 
 /**
  * The genealogy walk the server answers with: breadth first, one query per depth level for the
@@ -22,12 +22,14 @@ public final class BreadthFirstTrace implements GenealogyWalk {
     /** Frontier lots per query; bigger frontiers are sent in several queries. */
     static final int BATCH = 5_000;
 
-    private static final String FORWARD = "SELECT l.id, l.from_item, l.from_lot, l.to_item, l.to_lot, l.quantity, l.uom, l.kind, l.batch, "
-            + "l.event_id, l.occurred_at FROM unnest(?::varchar[], ?::varchar[]) AS f(item, lot) "
-            + "JOIN lot_link l ON l.from_item = f.item AND l.from_lot = f.lot";
-    private static final String BACKWARD = "SELECT l.id, l.from_item, l.from_lot, l.to_item, l.to_lot, l.quantity, l.uom, l.kind, l.batch, "
-            + "l.event_id, l.occurred_at FROM unnest(?::varchar[], ?::varchar[]) AS f(item, lot) "
-            + "JOIN lot_link l ON l.to_item = f.item AND l.to_lot = f.lot";
+    private static final String FORWARD =
+            "SELECT l.id, l.from_item, l.from_lot, l.to_item, l.to_lot, l.quantity, l.uom, l.kind, l.batch, "
+                    + "l.event_id, l.occurred_at FROM unnest(?::varchar[], ?::varchar[]) AS f(item, lot) "
+                    + "JOIN lot_link l ON l.from_item = f.item AND l.from_lot = f.lot";
+    private static final String BACKWARD =
+            "SELECT l.id, l.from_item, l.from_lot, l.to_item, l.to_lot, l.quantity, l.uom, l.kind, l.batch, "
+                    + "l.event_id, l.occurred_at FROM unnest(?::varchar[], ?::varchar[]) AS f(item, lot) "
+                    + "JOIN lot_link l ON l.to_item = f.item AND l.to_lot = f.lot";
 
     @Override
     public Walk walk(Connection c, Collection<LotRef> starts, boolean forward) throws SQLException {
@@ -54,7 +56,8 @@ public final class BreadthFirstTrace implements GenealogyWalk {
             List<LotRef> next = new ArrayList<>();
             for (int from = 0; from < frontier.size(); from += BATCH) {
                 List<LotRef> batch = frontier.subList(from, Math.min(frontier.size(), from + BATCH));
-                List<Link> found = Jdbc.query(c, forward ? FORWARD : BACKWARD, Links::read, Sql.items(batch), Sql.lots(batch));
+                List<Link> found =
+                        Jdbc.query(c, forward ? FORWARD : BACKWARD, Links::read, Sql.items(batch), Sql.lots(batch));
                 found.sort(Comparator.comparingLong(Link::id));
                 for (Link link : found) {
                     links.putIfAbsent(link.id(), link);

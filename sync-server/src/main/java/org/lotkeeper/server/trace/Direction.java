@@ -1,13 +1,15 @@
 package org.lotkeeper.server.trace;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.util.Locale;
 
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 
 /** Which way a trace goes: to ancestors (inputs), to descendants (outputs and customers), or both. */
 public enum Direction {
-    BACKWARD, FORWARD, BOTH;
+    BACKWARD,
+    FORWARD,
+    BOTH;
 
     /** From the query parameter; absent means both, anything unknown answers 400. */
     public static Direction parse(String text) {

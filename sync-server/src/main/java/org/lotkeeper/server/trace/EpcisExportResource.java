@@ -1,7 +1,5 @@
 package org.lotkeeper.server.trace;
 
-import org.lotkeeper.server.api.Downloads;
-import org.lotkeeper.model.wire.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,8 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.lotkeeper.model.id.SiteCode;
-import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.server.api.Downloads;
 import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.CurrentActor;
@@ -51,7 +51,8 @@ public class EpcisExportResource {
 
     @GET
     @Produces(Downloads.JSON_LD)
-    public Response export(@QueryParam("from") String fromText, @QueryParam("to") String toText, @QueryParam("site") String site) {
+    public Response export(
+            @QueryParam("from") String fromText, @QueryParam("to") String toText, @QueryParam("site") String site) {
         Actor caller = actor.get();
         Instant from = instant("from", fromText, null);
         Instant to = instant("to", toText, clock.instant());
@@ -68,8 +69,11 @@ public class EpcisExportResource {
         }
         List<LotEvents.Stored> events = access.read(c -> LotEvents.between(c, from, to, sites, MAX_EVENTS + 1));
         if (events.size() > MAX_EVENTS) {
-            throw Refused.invalid(ErrorCode.RANGE_TOO_LARGE, "more than " + MAX_EVENTS + " events lie between " + from + " and " + to
-                    + "; ask for a shorter range", "to");
+            throw Refused.invalid(
+                    ErrorCode.RANGE_TOO_LARGE,
+                    "more than " + MAX_EVENTS + " events lie between " + from + " and " + to
+                            + "; ask for a shorter range",
+                    "to");
         }
         try {
             byte[] body = json.writeValueAsBytes(new EpcisWriter(masterData).document(events, clock.instant()));
@@ -84,12 +88,18 @@ public class EpcisExportResource {
             if (absent != null) {
                 return absent;
             }
-            throw Refused.invalid(ErrorCode.MISSING_FIELD, field + " is required (an ISO-8601 instant such as 2026-11-16T00:00:00Z)", field);
+            throw Refused.invalid(
+                    ErrorCode.MISSING_FIELD,
+                    field + " is required (an ISO-8601 instant such as 2026-11-16T00:00:00Z)",
+                    field);
         }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw Refused.invalid(ErrorCode.INVALID_FIELD, field + " must be an ISO-8601 instant such as 2026-11-16T00:00:00Z", field);
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD,
+                    field + " must be an ISO-8601 instant such as 2026-11-16T00:00:00Z",
+                    field);
         }
     }
 }

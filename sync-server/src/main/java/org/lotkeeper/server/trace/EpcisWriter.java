@@ -119,8 +119,14 @@ final class EpcisWriter {
             o.put("disposition", "in_progress");
             place(o, site, r.location().value());
             bizTransaction(o, "po", r.reference().value());
-            o.putArray("sourceList").addObject().put("type", "owning_party").put("source", party(r.supplier().value()));
-            o.putArray("destinationList").addObject().put("type", "owning_party").put("destination", siteParty(site));
+            o.putArray("sourceList")
+                    .addObject()
+                    .put("type", "owning_party")
+                    .put("source", party(r.supplier().value()));
+            o.putArray("destinationList")
+                    .addObject()
+                    .put("type", "owning_party")
+                    .put("destination", siteParty(site));
             ObjectNode ilmd = NODES.objectNode();
             if (r.expiry() != null) {
                 ilmd.put("cbvmda:itemExpirationDate", r.expiry().toString());
@@ -143,7 +149,10 @@ final class EpcisWriter {
             place(o, site, s.from().value());
             bizTransaction(o, "desadv", s.shipment().value());
             o.putArray("sourceList").addObject().put("type", "owning_party").put("source", siteParty(site));
-            o.putArray("destinationList").addObject().put("type", "owning_party").put("destination", party(s.customer().value()));
+            o.putArray("destinationList")
+                    .addObject()
+                    .put("type", "owning_party")
+                    .put("destination", party(s.customer().value()));
             return OBJECT;
         }
 
@@ -155,22 +164,41 @@ final class EpcisWriter {
             o.put("disposition", "returned");
             place(o, site, r.to().value());
             bizTransaction(o, "rma", r.reference().value());
-            o.putArray("sourceList").addObject().put("type", "owning_party").put("source", party(r.customer().value()));
-            o.putArray("destinationList").addObject().put("type", "owning_party").put("destination", siteParty(site));
+            o.putArray("sourceList")
+                    .addObject()
+                    .put("type", "owning_party")
+                    .put("source", party(r.customer().value()));
+            o.putArray("destinationList")
+                    .addObject()
+                    .put("type", "owning_party")
+                    .put("destination", siteParty(site));
             return OBJECT;
         }
 
         @Override
         public String transform(Transform t) {
-            quantities(o.putArray("inputQuantityList"), t.inputs().stream().map(i -> line(i.item(), i.lot(), i.quantity())).toList());
-            quantities(o.putArray("outputQuantityList"), t.outputs().stream().map(u -> line(u.item(), u.lot(), u.quantity())).toList());
-            o.put("transformationID", "urn:lotkeeper:batch:" + pct(site) + ":" + pct(t.batch().value()));
+            quantities(
+                    o.putArray("inputQuantityList"),
+                    t.inputs().stream()
+                            .map(i -> line(i.item(), i.lot(), i.quantity()))
+                            .toList());
+            quantities(
+                    o.putArray("outputQuantityList"),
+                    t.outputs().stream()
+                            .map(u -> line(u.item(), u.lot(), u.quantity()))
+                            .toList());
+            o.put(
+                    "transformationID",
+                    "urn:lotkeeper:batch:" + pct(site) + ":" + pct(t.batch().value()));
             o.put("bizStep", t.kind() == TransformKind.REPACK ? "repackaging" : "creating_class_instance");
             o.put("disposition", "active");
             place(o, site, t.outputs().get(0).to().value());
             bizTransaction(o, "prodorder", t.batch().value());
             if (t.outputs().size() == 1 && t.outputs().get(0).expiry() != null) {
-                o.putObject("ilmd").put("cbvmda:itemExpirationDate", t.outputs().get(0).expiry().toString());
+                o.putObject("ilmd")
+                        .put(
+                                "cbvmda:itemExpirationDate",
+                                t.outputs().get(0).expiry().toString());
             }
             o.put(EXTENSION_PREFIX + ":transformKind", t.kind().name());
             return "TransformationEvent";
@@ -212,7 +240,9 @@ final class EpcisWriter {
         public String adjust(Adjust a) {
             boolean scrap = a.delta().signum() < 0 && isScrap(a.reason());
             o.put("action", scrap ? "DELETE" : "OBSERVE");
-            quantities(o.putArray("quantityList"), List.of(line(a.item(), a.lot(), a.delta().abs())));
+            quantities(
+                    o.putArray("quantityList"),
+                    List.of(line(a.item(), a.lot(), a.delta().abs())));
             o.put("bizStep", scrap ? "destroying" : "stock_taking");
             if (scrap) {
                 o.put("disposition", "destroyed");
@@ -225,19 +255,32 @@ final class EpcisWriter {
 
         @Override
         public String pack(Pack k) {
-            aggregation(o, "ADD", "packing", k.sscc().value(), k.contents(), site, k.location().value());
+            aggregation(
+                    o,
+                    "ADD",
+                    "packing",
+                    k.sscc().value(),
+                    k.contents(),
+                    site,
+                    k.location().value());
             return "AggregationEvent";
         }
 
         @Override
         public String unpack(Unpack u) {
-            aggregation(o, "DELETE", "unpacking", u.sscc().value(), u.contents(), site, u.location().value());
+            aggregation(
+                    o,
+                    "DELETE",
+                    "unpacking",
+                    u.sscc().value(),
+                    u.contents(),
+                    site,
+                    u.location().value());
             return "AggregationEvent";
         }
     }
 
-    private record Line(ItemCode item, LotCode lot, Quantity quantity) {
-    }
+    private record Line(ItemCode item, LotCode lot, Quantity quantity) {}
 
     private static Line line(ItemCode item, LotCode lot, Quantity quantity) {
         return new Line(item, lot, quantity);
@@ -252,10 +295,20 @@ final class EpcisWriter {
         }
     }
 
-    private void aggregation(ObjectNode o, String action, String bizStep, String sscc, List<ContainerLine> contents, String site,
-                             String location) {
+    private void aggregation(
+            ObjectNode o,
+            String action,
+            String bizStep,
+            String sscc,
+            List<ContainerLine> contents,
+            String site,
+            String location) {
         o.put("parentID", "https://id.gs1.org/00/" + sscc);
-        quantities(o.putArray("childQuantityList"), contents.stream().map(c -> line(c.item(), c.lot(), c.quantity())).toList());
+        quantities(
+                o.putArray("childQuantityList"),
+                contents.stream()
+                        .map(c -> line(c.item(), c.lot(), c.quantity()))
+                        .toList());
         o.put("action", action);
         o.put("bizStep", bizStep);
         place(o, site, location);
@@ -289,7 +342,10 @@ final class EpcisWriter {
     }
 
     private static void bizTransaction(ObjectNode o, String type, String reference) {
-        o.putArray("bizTransactionList").addObject().put("type", type).put("bizTransaction", "urn:lotkeeper:bt:" + type + ":" + pct(reference));
+        o.putArray("bizTransactionList")
+                .addObject()
+                .put("type", type)
+                .put("bizTransaction", "urn:lotkeeper:bt:" + type + ":" + pct(reference));
     }
 
     String epcClass(String item, String lot) {
@@ -310,11 +366,14 @@ final class EpcisWriter {
 
     private String siteParty(String site) {
         Optional<MasterDataLookup.SiteInfo> s = sites.computeIfAbsent(site, masterData::site);
-        return s.isPresent() && s.get().gln() != null ? "https://id.gs1.org/417/" + s.get().gln() : "urn:lotkeeper:party:" + pct(site);
+        return s.isPresent() && s.get().gln() != null
+                ? "https://id.gs1.org/417/" + s.get().gln()
+                : "urn:lotkeeper:party:" + pct(site);
     }
 
     private String party(String code) {
-        MasterDataLookup.PartnerInfo p = partners.computeIfAbsent(code, c -> masterData.partners(List.of(c)).get(c));
+        MasterDataLookup.PartnerInfo p = partners.computeIfAbsent(
+                code, c -> masterData.partners(List.of(c)).get(c));
         return p != null && p.gln() != null ? "https://id.gs1.org/417/" + p.gln() : "urn:lotkeeper:party:" + pct(code);
     }
 
@@ -341,6 +400,9 @@ final class EpcisWriter {
 
     /** Percent-encodes everything but RFC 3986 unreserved characters (a lot code may hold any GS1 set-82 character). */
     static String pct(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        return URLEncoder.encode(s, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 }

@@ -11,5 +11,12 @@ import org.lotkeeper.model.quantity.Quantity;
  * output lot {@code to} in a TRANSFORM. The quantity is what the projection records (the input
  * quantity; for a split with one input, the output quantity); see docs/TRACE.md.
  */
-public record Link(long id, LotRef from, LotRef to, Quantity quantity, String kind, String batch, UUID eventId, Instant occurredAt) {
-}
+public record Link(
+        long id,
+        LotRef from,
+        LotRef to,
+        Quantity quantity,
+        String kind,
+        String batch,
+        UUID eventId,
+        Instant occurredAt) {}

@@ -12,22 +12,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.server.db.Jdbc;
 
 /** Reading {@code lot_link} rows, and depths over links already in memory. */
 final class Links {
 
-    private Links() {
-    }
+    private Links() {}
 
     /** A row with columns id, from_item, from_lot, to_item, to_lot, quantity, uom, kind, batch, event_id, occurred_at. */
     static Link read(ResultSet rs) throws SQLException {
-        return new Link(rs.getLong("id"), Sql.lot(rs, "from_item", "from_lot"), Sql.lot(rs, "to_item", "to_lot"),
-                Quantity.of(rs.getBigDecimal("quantity"), Uom.byCode(rs.getString("uom")).orElseThrow()),
-                rs.getString("kind"), rs.getString("batch"), rs.getObject("event_id", UUID.class), Jdbc.instant(rs, "occurred_at"));
+        return new Link(
+                rs.getLong("id"),
+                Sql.lot(rs, "from_item", "from_lot"),
+                Sql.lot(rs, "to_item", "to_lot"),
+                Quantity.of(
+                        rs.getBigDecimal("quantity"),
+                        Uom.byCode(rs.getString("uom")).orElseThrow()),
+                rs.getString("kind"),
+                rs.getString("batch"),
+                rs.getObject("event_id", UUID.class),
+                Jdbc.instant(rs, "occurred_at"));
     }
 
     /** Shortest distances from {@code starts} over {@code links}, breadth first, in memory. */

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.event.Adjust;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.Event;
@@ -25,6 +24,7 @@ import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.wire.Decoded;
 import org.lotkeeper.model.wire.EventJson;
+import org.lotkeeper.server.db.Jdbc;
 
 /**
  * A lot's events from the ledger, found through {@code lot_event} (written by ingest with every
@@ -33,69 +33,131 @@ import org.lotkeeper.model.wire.EventJson;
 final class LotEvents {
 
     /** One stored event with the facts around it. */
-    record Stored(long ledgerSeq, UUID eventId, String type, Instant occurredAt, Instant recordedAt, String userId, String userName,
-                  String deviceId, String deviceLabel, String site, List<String> flags, Event event) {
-    }
+    record Stored(
+            long ledgerSeq,
+            UUID eventId,
+            String type,
+            Instant occurredAt,
+            Instant recordedAt,
+            String userId,
+            String userName,
+            String deviceId,
+            String deviceLabel,
+            String site,
+            List<String> flags,
+            Event event) {}
 
-    private static final String SELECT = "SELECT e.ledger_seq, e.event_id, e.type, e.occurred_at, e.recorded_at, e.user_id, u.name AS user_name, "
-            + "e.device_id, d.label AS device_label, e.site, e.flags, e.content FROM ledger_event e "
-            + "LEFT JOIN app_user u ON u.user_id = e.user_id LEFT JOIN device d ON d.device_id = e.device_id ";
+    private static final String SELECT =
+            "SELECT e.ledger_seq, e.event_id, e.type, e.occurred_at, e.recorded_at, e.user_id, u.name AS user_name, "
+                    + "e.device_id, d.label AS device_label, e.site, e.flags, e.content FROM ledger_event e "
+                    + "LEFT JOIN app_user u ON u.user_id = e.user_id LEFT JOIN device d ON d.device_id = e.device_id ";
 
-    private LotEvents() {
-    }
+    private LotEvents() {}
 
     /** Every event that names {@code lot}, in ledger order. */
     static List<Stored> of(Connection c, LotRef lot) throws SQLException {
-        return Jdbc.query(c, SELECT + "WHERE e.ledger_seq IN (SELECT ledger_seq FROM lot_event WHERE item = ? AND lot = ?) "
-                + "ORDER BY e.ledger_seq", LotEvents::read, lot.item().value(), lot.lot().value());
+        return Jdbc.query(
+                c,
+                SELECT + "WHERE e.ledger_seq IN (SELECT ledger_seq FROM lot_event WHERE item = ? AND lot = ?) "
+                        + "ORDER BY e.ledger_seq",
+                LotEvents::read,
+                lot.item().value(),
+                lot.lot().value());
     }
 
     /** At most {@code limit} events that name {@code lot}, after ledger position {@code afterSeq}, in ledger order (a page). */
     static List<Stored> page(Connection c, LotRef lot, long afterSeq, int limit) throws SQLException {
-        return Jdbc.query(c, SELECT + "WHERE e.ledger_seq IN (SELECT ledger_seq FROM lot_event WHERE item = ? AND lot = ? AND ledger_seq > ? "
-                + "ORDER BY ledger_seq LIMIT ?) ORDER BY e.ledger_seq", LotEvents::read, lot.item().value(), lot.lot().value(), afterSeq, limit);
+        return Jdbc.query(
+                c,
+                SELECT
+                        + "WHERE e.ledger_seq IN (SELECT ledger_seq FROM lot_event WHERE item = ? AND lot = ? AND ledger_seq > ? "
+                        + "ORDER BY ledger_seq LIMIT ?) ORDER BY e.ledger_seq",
+                LotEvents::read,
+                lot.item().value(),
+                lot.lot().value(),
+                afterSeq,
+                limit);
     }
 
     /** Events of these types that name any of {@code lots}, up to ledger position {@code asOfSeq}, in ledger order. */
-    static List<Stored> ofAny(Connection c, Collection<LotRef> lots, List<String> types, long asOfSeq) throws SQLException {
+    static List<Stored> ofAny(Connection c, Collection<LotRef> lots, List<String> types, long asOfSeq)
+            throws SQLException {
         if (lots.isEmpty()) {
             return List.of();
         }
-        return Jdbc.query(c, SELECT + "WHERE e.ledger_seq IN (SELECT x.ledger_seq FROM lot_event x "
-                + "JOIN unnest(?::varchar[], ?::varchar[]) AS l(item, lot) ON x.item = l.item AND x.lot = l.lot) "
-                + "AND e.type = ANY (?::varchar[]) AND e.ledger_seq <= ? ORDER BY e.ledger_seq",
-                LotEvents::read, Sql.items(lots), Sql.lots(lots), types.toArray(String[]::new), asOfSeq);
+        return Jdbc.query(
+                c,
+                SELECT + "WHERE e.ledger_seq IN (SELECT x.ledger_seq FROM lot_event x "
+                        + "JOIN unnest(?::varchar[], ?::varchar[]) AS l(item, lot) ON x.item = l.item AND x.lot = l.lot) "
+                        + "AND e.type = ANY (?::varchar[]) AND e.ledger_seq <= ? ORDER BY e.ledger_seq",
+                LotEvents::read,
+                Sql.items(lots),
+                Sql.lots(lots),
+                types.toArray(String[]::new),
+                asOfSeq);
     }
 
     /** The same events as {@link #ofAny}, handed to {@code each} one at a time from a cursor. */
-    static void forEachOfAny(Connection c, Collection<LotRef> lots, List<String> types, long asOfSeq,
-                             java.util.function.Consumer<Stored> each) throws SQLException {
+    static void forEachOfAny(
+            Connection c,
+            Collection<LotRef> lots,
+            List<String> types,
+            long asOfSeq,
+            java.util.function.Consumer<Stored> each)
+            throws SQLException {
         if (lots.isEmpty()) {
             return;
         }
-        Jdbc.forEach(c, SELECT + "WHERE e.ledger_seq IN (SELECT x.ledger_seq FROM lot_event x "
+        Jdbc.forEach(
+                c,
+                SELECT + "WHERE e.ledger_seq IN (SELECT x.ledger_seq FROM lot_event x "
                         + "JOIN unnest(?::varchar[], ?::varchar[]) AS l(item, lot) ON x.item = l.item AND x.lot = l.lot) "
-                        + "AND e.type = ANY (?::varchar[]) AND e.ledger_seq <= ? ORDER BY e.ledger_seq", 1_000,
+                        + "AND e.type = ANY (?::varchar[]) AND e.ledger_seq <= ? ORDER BY e.ledger_seq",
+                1_000,
                 rs -> {
                     each.accept(read(rs));
                     return null;
-                }, Sql.items(lots), Sql.lots(lots), types.toArray(String[]::new), asOfSeq);
+                },
+                Sql.items(lots),
+                Sql.lots(lots),
+                types.toArray(String[]::new),
+                asOfSeq);
     }
 
     /** Events of a time range (device time, from inclusive, to exclusive) of some sites, in ledger order, at most {@code limit}. */
     static List<Stored> between(Connection c, Instant from, Instant to, String[] sites, int limit) throws SQLException {
-        return Jdbc.query(c, SELECT + "WHERE e.occurred_at >= ? AND e.occurred_at < ? AND (?::varchar[] IS NULL OR e.site = ANY (?::varchar[])) "
-                + "ORDER BY e.ledger_seq LIMIT ?", LotEvents::read, from, to, sites, sites, limit);
+        return Jdbc.query(
+                c,
+                SELECT
+                        + "WHERE e.occurred_at >= ? AND e.occurred_at < ? AND (?::varchar[] IS NULL OR e.site = ANY (?::varchar[])) "
+                        + "ORDER BY e.ledger_seq LIMIT ?",
+                LotEvents::read,
+                from,
+                to,
+                sites,
+                sites,
+                limit);
     }
 
     private static Stored read(java.sql.ResultSet rs) throws SQLException {
         Decoded<Event> event = EventJson.read(rs.getString("content"));
         if (!event.isOk()) {
-            throw new IllegalStateException("ledger event " + rs.getLong("ledger_seq") + " cannot be read: " + event.problems());
+            throw new IllegalStateException(
+                    "ledger event " + rs.getLong("ledger_seq") + " cannot be read: " + event.problems());
         }
-        return new Stored(rs.getLong("ledger_seq"), rs.getObject("event_id", UUID.class), rs.getString("type"),
-                Jdbc.instant(rs, "occurred_at"), Jdbc.instant(rs, "recorded_at"), rs.getString("user_id"), rs.getString("user_name"),
-                rs.getString("device_id"), rs.getString("device_label"), rs.getString("site"), Jdbc.strings(rs, "flags"), event.value());
+        return new Stored(
+                rs.getLong("ledger_seq"),
+                rs.getObject("event_id", UUID.class),
+                rs.getString("type"),
+                Jdbc.instant(rs, "occurred_at"),
+                Jdbc.instant(rs, "recorded_at"),
+                rs.getString("user_id"),
+                rs.getString("user_name"),
+                rs.getString("device_id"),
+                rs.getString("device_label"),
+                rs.getString("site"),
+                Jdbc.strings(rs, "flags"),
+                event.value());
     }
 
     /** The locations an event touched for {@code lot}: from and to of a movement, the place of a receipt, count or adjustment. */
@@ -129,7 +191,9 @@ final class LotEvents {
             @Override
             public List<String> transform(Transform t) {
                 List<String> out = new ArrayList<>();
-                t.inputs().stream().filter(i -> i.lotRef().equals(lot)).forEach(i -> out.add(i.from().value()));
+                t.inputs().stream()
+                        .filter(i -> i.lotRef().equals(lot))
+                        .forEach(i -> out.add(i.from().value()));
                 t.outputs().stream().filter(o -> o.lotRef().equals(lot)).forEach(o -> out.add(o.to().value()));
                 return out.stream().distinct().toList();
             }
@@ -184,7 +248,8 @@ final class LotEvents {
         @Override
         public String pick(Pick k) {
             if (k.deviationReason() != null) {
-                return "FEFO deviation: " + k.deviationReason().name() + (k.note() == null ? "" : " (" + k.note() + ")");
+                return "FEFO deviation: " + k.deviationReason().name()
+                        + (k.note() == null ? "" : " (" + k.note() + ")");
             }
             return k.note();
         }
@@ -206,7 +271,11 @@ final class LotEvents {
 
         @Override
         public String status(StatusChange s) {
-            return s.reason() + (s.signature() == null ? "" : " (signed by " + s.signature().name() + ": " + s.signature().meaning() + ")");
+            return s.reason()
+                    + (s.signature() == null
+                            ? ""
+                            : " (signed by " + s.signature().name() + ": "
+                                    + s.signature().meaning() + ")");
         }
 
         @Override

@@ -2,7 +2,6 @@ package org.lotkeeper.server.trace;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.event.Adjust;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.EventPayload;
@@ -31,6 +29,7 @@ import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.quantity.ItemUnits;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.wire.EventJson;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.quality.DocumentService;
 import org.lotkeeper.server.security.Actor;
@@ -56,13 +55,23 @@ public class LotService {
         TraceQueries.LotFacts f = access.lot(actor, item, lot);
         LotRef ref = f.ref();
         List<TraceQueries.StockRow> stock = access.read(c -> TraceQueries.stock(c, List.of(ref)));
-        List<Views.OpenFlag> flags = access.read(c -> Jdbc.query(c, "SELECT id, flag, detail, raised_at, event_id FROM exception "
+        List<Views.OpenFlag> flags = access.read(c -> Jdbc.query(
+                c,
+                "SELECT id, flag, detail, raised_at, event_id FROM exception "
                         + "WHERE item = ? AND lot = ? AND status = 'OPEN' ORDER BY id",
-                rs -> new Views.OpenFlag(rs.getLong("id"), rs.getString("flag"), rs.getString("detail"), Jdbc.instant(rs, "raised_at"),
+                rs -> new Views.OpenFlag(
+                        rs.getLong("id"),
+                        rs.getString("flag"),
+                        rs.getString("detail"),
+                        Jdbc.instant(rs, "raised_at"),
                         rs.getObject("event_id", UUID.class).toString()),
-                ref.item().value(), ref.lot().value()));
-        List<Views.DocumentRef> docs = documents.forLot(ref.item().value(), ref.lot().value()).stream()
-                .map(d -> new Views.DocumentRef(d.documentId().toString(), d.kind().name(), d.filename(), d.sha256(), d.uploadedAt()))
+                ref.item().value(),
+                ref.lot().value()));
+        List<Views.DocumentRef> docs = documents
+                .forLot(ref.item().value(), ref.lot().value())
+                .stream()
+                .map(d -> new Views.DocumentRef(
+                        d.documentId().toString(), d.kind().name(), d.filename(), d.sha256(), d.uploadedAt()))
                 .toList();
         MasterDataLookup.ItemInfo info = masterData.item(ref.item().value()).orElse(null);
         Quantity total = null;
@@ -73,12 +82,33 @@ public class LotService {
             total = Quantity.zero(info.baseUom());
         }
         LocalDate today = LocalDate.now(clock);
-        String supplierName = f.supplier() == null ? null
-                : masterData.partners(Set.of(f.supplier())).values().stream().map(MasterDataLookup.PartnerInfo::name).findFirst().orElse(null);
-        return new Views.LotDetail(ref.item().value(), ref.lot().value(), info == null ? null : info.name(), info == null ? null : info.gtin(),
-                f.site(), f.status(), f.expiry(), f.expiry() != null && f.expiry().isBefore(today), f.manufactured(), f.origin(),
-                f.supplier(), supplierName, f.supplierLot(), f.createdAt(), total,
-                stock.stream().map(s -> new Views.OnHand(s.location(), s.container(), s.quantity())).toList(), docs, flags,
+        String supplierName = f.supplier() == null
+                ? null
+                : masterData.partners(Set.of(f.supplier())).values().stream()
+                        .map(MasterDataLookup.PartnerInfo::name)
+                        .findFirst()
+                        .orElse(null);
+        return new Views.LotDetail(
+                ref.item().value(),
+                ref.lot().value(),
+                info == null ? null : info.name(),
+                info == null ? null : info.gtin(),
+                f.site(),
+                f.status(),
+                f.expiry(),
+                f.expiry() != null && f.expiry().isBefore(today),
+                f.manufactured(),
+                f.origin(),
+                f.supplier(),
+                supplierName,
+                f.supplierLot(),
+                f.createdAt(),
+                total,
+                stock.stream()
+                        .map(s -> new Views.OnHand(s.location(), s.container(), s.quantity()))
+                        .toList(),
+                docs,
+                flags,
                 Names.elapsedMs(started));
     }
 
@@ -105,50 +135,104 @@ public class LotService {
      * {@code gtin}, {@code lot}, {@code status} narrow further (from a pasted label: its GTIN's
      * item, and its lot as our lot code or the supplier's).
      */
-    public List<Views.LotHit> search(Actor actor, String term, String gtin, String lot, String status, String afterItem, String afterLot,
-                                     int limit) {
-        String prefix = term == null ? null : term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    public List<Views.LotHit> search(
+            Actor actor,
+            String term,
+            String gtin,
+            String lot,
+            String status,
+            String afterItem,
+            String afterLot,
+            int limit) {
+        String prefix = term == null
+                ? null
+                : term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         // A term is matched by a union of index lookups (item, GTIN, lot and supplier-lot prefixes):
         // one OR over them would walk the lot table in key order until the page fills.
-        String from = term == null ? "lot l" : "(SELECT item, lot FROM lot WHERE item = ? "
-                + "UNION SELECT item, lot FROM lot WHERE item = (SELECT code FROM item WHERE gtin = ?) "
-                + "UNION SELECT item, lot FROM lot WHERE lot LIKE ? ESCAPE '\\' "
-                + "UNION SELECT item, lot FROM lot WHERE supplier_lot LIKE ? ESCAPE '\\') m JOIN lot l ON l.item = m.item AND l.lot = m.lot";
+        String from = term == null
+                ? "lot l"
+                : "(SELECT item, lot FROM lot WHERE item = ? "
+                        + "UNION SELECT item, lot FROM lot WHERE item = (SELECT code FROM item WHERE gtin = ?) "
+                        + "UNION SELECT item, lot FROM lot WHERE lot LIKE ? ESCAPE '\\' "
+                        + "UNION SELECT item, lot FROM lot WHERE supplier_lot LIKE ? ESCAPE '\\') m JOIN lot l ON l.item = m.item AND l.lot = m.lot";
         List<Object> params = new ArrayList<>();
         if (term != null) {
             params.addAll(List.of(term, term, prefix, prefix));
         }
-        params.addAll(java.util.Arrays.asList(actor.allSites(), actor.sites().toArray(String[]::new), status, status,
-                gtin, gtin, lot, lot, lot, afterItem, afterLot, Math.min(limit, MAX_PAGE)));
-        return access.read(c -> Jdbc.query(c, "SELECT l.item, l.lot, i.name, i.gtin, l.site, l.status, l.expiry, l.supplier, l.supplier_lot "
+        params.addAll(java.util.Arrays.asList(
+                actor.allSites(),
+                actor.sites().toArray(String[]::new),
+                status,
+                status,
+                gtin,
+                gtin,
+                lot,
+                lot,
+                lot,
+                afterItem,
+                afterLot,
+                Math.min(limit, MAX_PAGE)));
+        return access.read(c -> Jdbc.query(
+                c,
+                "SELECT l.item, l.lot, i.name, i.gtin, l.site, l.status, l.expiry, l.supplier, l.supplier_lot "
                         + "FROM " + from + " LEFT JOIN item i ON i.code = l.item "
                         + "WHERE (? OR l.site = ANY (?::varchar[])) AND (?::text IS NULL OR l.status = ?) "
                         + "AND (?::text IS NULL OR l.item = (SELECT code FROM item WHERE gtin = ?)) AND (?::text IS NULL OR l.lot = ? OR l.supplier_lot = ?) "
                         + "AND (l.item, l.lot) > (?, ?) ORDER BY l.item, l.lot LIMIT ?",
-                rs -> new Views.LotHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        Jdbc.date(rs, "expiry"), rs.getString(8), rs.getString(9)),
+                rs -> new Views.LotHit(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        Jdbc.date(rs, "expiry"),
+                        rs.getString(8),
+                        rs.getString(9)),
                 params.toArray()));
     }
 
     /** Lots of the caller's sites that still have stock and are not rejected or recalled, by how soon they expire. */
     public Views.ExpiryBuckets expiring(Actor actor) {
         LocalDate today = LocalDate.now(clock);
-        return access.read(c -> Jdbc.one(c, "SELECT count(*) FILTER (WHERE expiry < ?), "
+        return access.read(c -> Jdbc.one(
+                c,
+                "SELECT count(*) FILTER (WHERE expiry < ?), "
                         + "count(*) FILTER (WHERE expiry >= ? AND expiry <= ?), count(*) FILTER (WHERE expiry > ? AND expiry <= ?), "
                         + "count(*) FILTER (WHERE expiry > ? AND expiry <= ?) FROM lot l "
                         + "WHERE expiry <= ? AND status NOT IN ('REJECTED', 'RECALLED') AND (? OR site = ANY (?::varchar[])) "
                         + "AND EXISTS (SELECT 1 FROM stock s WHERE s.item = l.item AND s.lot = l.lot AND s.quantity > 0)",
                 rs -> new Views.ExpiryBuckets(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
-                today, today, today.plusDays(30), today.plusDays(30), today.plusDays(60), today.plusDays(60), today.plusDays(90),
-                today.plusDays(90), actor.allSites(), actor.sites().toArray(String[]::new)));
+                today,
+                today,
+                today.plusDays(30),
+                today.plusDays(30),
+                today.plusDays(60),
+                today.plusDays(60),
+                today.plusDays(90),
+                today.plusDays(90),
+                actor.allSites(),
+                actor.sites().toArray(String[]::new)));
     }
 
     private Views.Timeline timeline(LotRef ref, List<LotEvents.Stored> events, long started) {
         List<Views.TimelineEvent> out = new ArrayList<>(events.size());
         for (LotEvents.Stored e : events) {
             EventPayload p = e.event().payload();
-            out.add(new Views.TimelineEvent(e.ledgerSeq(), e.eventId().toString(), e.type(), e.occurredAt(), e.recordedAt(), e.userId(),
-                    e.userName(), e.deviceId(), e.deviceLabel(), e.site(), LotEvents.where(p, ref), LotEvents.why(p), e.flags(),
+            out.add(new Views.TimelineEvent(
+                    e.ledgerSeq(),
+                    e.eventId().toString(),
+                    e.type(),
+                    e.occurredAt(),
+                    e.recordedAt(),
+                    e.userId(),
+                    e.userName(),
+                    e.deviceId(),
+                    e.deviceLabel(),
+                    e.site(),
+                    LotEvents.where(p, ref),
+                    LotEvents.why(p),
+                    e.flags(),
                     EventJson.payloadTree(p)));
         }
         return new Views.Timeline(ref.item().value(), ref.lot().value(), out, Names.elapsedMs(started));
@@ -163,17 +247,23 @@ public class LotService {
     public Views.Balance balance(Actor actor, String item, String lot) {
         long started = System.nanoTime();
         LotRef ref = access.lot(actor, item, lot).ref();
-        MasterDataLookup.ItemInfo info = masterData.item(ref.item().value())
-                .orElseThrow(() -> new IllegalStateException("item " + ref.item() + " of a stored lot is not in master data"));
+        MasterDataLookup.ItemInfo info = masterData
+                .item(ref.item().value())
+                .orElseThrow(() ->
+                        new IllegalStateException("item " + ref.item() + " of a stored lot is not in master data"));
         ItemUnits units = info.units();
-        record Variance(String location, BigDecimal counted, BigDecimal expected) {
-        }
-        record Read(List<LotEvents.Stored> events, List<TraceQueries.StockRow> stock, List<Variance> variances) {
-        }
-        Read read = access.read((Connection c) -> new Read(LotEvents.of(c, ref), TraceQueries.stock(c, List.of(ref)),
-                Jdbc.query(c, "SELECT location, counted, expected FROM count_variance WHERE item = ? AND lot = ? AND status = 'PENDING' "
-                                + "ORDER BY id", rs -> new Variance(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)),
-                        ref.item().value(), ref.lot().value())));
+        record Variance(String location, BigDecimal counted, BigDecimal expected) {}
+        record Read(List<LotEvents.Stored> events, List<TraceQueries.StockRow> stock, List<Variance> variances) {}
+        Read read = access.read((Connection c) -> new Read(
+                LotEvents.of(c, ref),
+                TraceQueries.stock(c, List.of(ref)),
+                Jdbc.query(
+                        c,
+                        "SELECT location, counted, expected FROM count_variance WHERE item = ? AND lot = ? AND status = 'PENDING' "
+                                + "ORDER BY id",
+                        rs -> new Variance(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)),
+                        ref.item().value(),
+                        ref.lot().value())));
         Quantity zero = Quantity.zero(units.base());
         Flows flows = new Flows(ref, units);
         read.events().forEach(e -> e.event().payload().accept(flows));
@@ -190,25 +280,53 @@ public class LotService {
             Quantity q = units.toBase(s.quantity());
             onHand = onHand.plus(q);
             if (q.signum() < 0) {
-                differences.add(new Views.BalanceDifference("NEGATIVE_STOCK", s.location(), q,
-                        "the ledger holds " + q + " at " + s.location() + (s.container().isEmpty() ? "" : " in container " + s.container())));
+                differences.add(new Views.BalanceDifference(
+                        "NEGATIVE_STOCK",
+                        s.location(),
+                        q,
+                        "the ledger holds " + q + " at " + s.location()
+                                + (s.container().isEmpty() ? "" : " in container " + s.container())));
             }
         }
         Quantity in = received.plus(produced).plus(returned).plus(adjustedIn);
         Quantity out = onHand.plus(shipped).plus(consumed).plus(adjustedOut);
         Quantity difference = in.minus(out);
         if (!difference.isZero()) {
-            differences.add(0, new Views.BalanceDifference("LEDGER_VS_STOCK", null, difference,
-                    "received + produced + returned + adjusted in (" + in + ") differs from on hand + shipped + consumed + adjusted out ("
-                            + out + ") by " + difference));
+            differences.add(
+                    0,
+                    new Views.BalanceDifference(
+                            "LEDGER_VS_STOCK",
+                            null,
+                            difference,
+                            "received + produced + returned + adjusted in (" + in
+                                    + ") differs from on hand + shipped + consumed + adjusted out (" + out + ") by "
+                                    + difference));
         }
         for (Variance v : read.variances()) {
             Quantity q = Quantity.of(v.counted().subtract(v.expected()), units.base());
-            differences.add(new Views.BalanceDifference("COUNT_VARIANCE", v.location(), q, "counted " + Quantity.of(v.counted(), units.base())
-                    + " at " + v.location() + " where the ledger holds " + Quantity.of(v.expected(), units.base()) + "; pending approval"));
+            differences.add(new Views.BalanceDifference(
+                    "COUNT_VARIANCE",
+                    v.location(),
+                    q,
+                    "counted " + Quantity.of(v.counted(), units.base()) + " at " + v.location()
+                            + " where the ledger holds " + Quantity.of(v.expected(), units.base())
+                            + "; pending approval"));
         }
-        return new Views.Balance(ref.item().value(), ref.lot().value(), received, produced, returned, adjustedIn, adjustedOut, onHand,
-                shipped, consumed, difference, differences.isEmpty(), differences, Names.elapsedMs(started));
+        return new Views.Balance(
+                ref.item().value(),
+                ref.lot().value(),
+                received,
+                produced,
+                returned,
+                adjustedIn,
+                adjustedOut,
+                onHand,
+                shipped,
+                consumed,
+                difference,
+                differences.isEmpty(),
+                differences,
+                Names.elapsedMs(started));
     }
 
     /** What each event put into or took out of one lot, in its item's base unit (the mass balance's sources). */

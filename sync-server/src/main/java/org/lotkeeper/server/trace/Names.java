@@ -22,8 +22,11 @@ record Names(Map<String, String> partners, Map<String, String> items) {
     private static Map<String, String> names(Connection c, String table, Collection<String> codes) throws SQLException {
         Map<String, String> out = new HashMap<>();
         if (!codes.isEmpty()) {
-            List<String[]> rows = Jdbc.query(c, "SELECT code, name FROM " + table + " WHERE code = ANY(?)",
-                    rs -> new String[] {rs.getString(1), rs.getString(2)}, (Object) codes.stream().distinct().toArray(String[]::new));
+            List<String[]> rows = Jdbc.query(
+                    c,
+                    "SELECT code, name FROM " + table + " WHERE code = ANY(?)",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)},
+                    (Object) codes.stream().distinct().toArray(String[]::new));
             rows.forEach(r -> out.put(r[0], r[1]));
         }
         return out;

@@ -66,10 +66,26 @@ public class RecallReports {
     static final List<String> CTE_TYPES = List.of("RECEIVE", "TRANSFORM", "SHIP", "RETURN");
 
     static final String[] CSV_COLUMNS = {
-        "Critical tracking event", "Event date", "Event time (UTC)", "Traceability lot code", "Traceability lot code source",
-        "Traceability lot code source GLN", "Product code", "Product description", "GTIN", "Quantity", "Unit of measure",
-        "Location of event", "Location GLN", "Previous source", "Immediate recipient", "Reference document type",
-        "Reference document number", "Internal lot", "Event ID"};
+        "Critical tracking event",
+        "Event date",
+        "Event time (UTC)",
+        "Traceability lot code",
+        "Traceability lot code source",
+        "Traceability lot code source GLN",
+        "Product code",
+        "Product description",
+        "GTIN",
+        "Quantity",
+        "Unit of measure",
+        "Location of event",
+        "Location GLN",
+        "Previous source",
+        "Immediate recipient",
+        "Reference document type",
+        "Reference document number",
+        "Internal lot",
+        "Event ID"
+    };
 
     @Inject
     Access access;
@@ -92,7 +108,11 @@ public class RecallReports {
     public void csv(Views.RecallAnswer recall, OutputStream sink) {
         List<LotRef> lots = affected(recall);
         Set<LotRef> affected = new HashSet<>(lots);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS).setRecordSeparator("\r\n").get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader(CSV_COLUMNS)
+                .setRecordSeparator("\r\n")
+                .get();
         access.read(c -> {
             // facts of the affected lots at once; of other lots an event names (ingredients), each once when first met
             Map<LotRef, TraceQueries.LotFacts> known = new HashMap<>(TraceQueries.lots(c, lots));
@@ -103,12 +123,13 @@ public class RecallReports {
                     throw new IllegalStateException("lot " + l + " could not be read", e);
                 }
             }));
-            try (CSVPrinter out = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 64 * 1024),
-                    format)) {
+            try (CSVPrinter out = new CSVPrinter(
+                    new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 64 * 1024), format)) {
                 LotEvents.forEachOfAny(c, lots, CTE_TYPES, recall.asOfSeq(), e -> {
                     try {
                         for (List<String> row : rows(e, affected, ctx)) {
-                            out.printRecord(row.stream().map(RecallReports::safeCell).toList());
+                            out.printRecord(
+                                    row.stream().map(RecallReports::safeCell).toList());
                         }
                     } catch (IOException x) {
                         throw new UncheckedIOException(x);
@@ -137,7 +158,9 @@ public class RecallReports {
         }
 
         Optional<MasterDataLookup.PartnerInfo> partner(String code) {
-            return partners.computeIfAbsent(code, c -> Optional.ofNullable(masterData.partners(List.of(c)).get(c)));
+            return partners.computeIfAbsent(
+                    code,
+                    c -> Optional.ofNullable(masterData.partners(List.of(c)).get(c)));
         }
 
         Optional<MasterDataLookup.SiteInfo> site(String code) {
@@ -175,42 +198,109 @@ public class RecallReports {
         return e.event().payload().accept(new EventPayload.Cases<List<List<String>>>() {
             @Override
             public List<List<String>> receive(Receive r) {
-                String[] tlc = {r.supplierLot() != null ? r.supplierLot().value() : r.lot().value(), ctx.partnerName(r.supplier().value()),
-                        ctx.partner(r.supplier().value()).map(MasterDataLookup.PartnerInfo::gln).orElse(null)};
-                return List.of(row("Receiving", e, tlc, r.item(), r.lot(), r.quantity(), ctx, ctx.where(site, r.location().value()), site,
-                        ctx.partnerName(r.supplier().value()), null, "Purchase order", r.reference().value()));
+                String[] tlc = {
+                    r.supplierLot() != null ? r.supplierLot().value() : r.lot().value(),
+                    ctx.partnerName(r.supplier().value()),
+                    ctx.partner(r.supplier().value())
+                            .map(MasterDataLookup.PartnerInfo::gln)
+                            .orElse(null)
+                };
+                return List.of(row(
+                        "Receiving",
+                        e,
+                        tlc,
+                        r.item(),
+                        r.lot(),
+                        r.quantity(),
+                        ctx,
+                        ctx.where(site, r.location().value()),
+                        site,
+                        ctx.partnerName(r.supplier().value()),
+                        null,
+                        "Purchase order",
+                        r.reference().value()));
             }
 
             @Override
             public List<List<String>> returned(Return r) {
-                return List.of(row("Receiving (customer return)", e, ctx.tlc(new LotRef(r.item(), r.lot()), site), r.item(), r.lot(),
-                        r.quantity(), ctx, ctx.where(site, r.to().value()), site, ctx.partnerName(r.customer().value()), null,
-                        "Return authorisation", r.reference().value()));
+                return List.of(row(
+                        "Receiving (customer return)",
+                        e,
+                        ctx.tlc(new LotRef(r.item(), r.lot()), site),
+                        r.item(),
+                        r.lot(),
+                        r.quantity(),
+                        ctx,
+                        ctx.where(site, r.to().value()),
+                        site,
+                        ctx.partnerName(r.customer().value()),
+                        null,
+                        "Return authorisation",
+                        r.reference().value()));
             }
 
             @Override
             public List<List<String>> ship(Ship s) {
-                return List.of(row("Shipping", e, ctx.tlc(new LotRef(s.item(), s.lot()), site), s.item(), s.lot(), s.quantity(), ctx,
-                        ctx.where(site, s.from().value()), site, null, ctx.partnerName(s.customer().value()), "Shipment",
+                return List.of(row(
+                        "Shipping",
+                        e,
+                        ctx.tlc(new LotRef(s.item(), s.lot()), site),
+                        s.item(),
+                        s.lot(),
+                        s.quantity(),
+                        ctx,
+                        ctx.where(site, s.from().value()),
+                        site,
+                        null,
+                        ctx.partnerName(s.customer().value()),
+                        "Shipment",
                         s.shipment().value()));
             }
 
             @Override
             public List<List<String>> transform(Transform t) {
                 List<List<String>> rows = new ArrayList<>();
-                List<String> inputs = t.inputs().stream().map(i -> ctx.tlc(i.lotRef(), site)[0] + " (" + i.item() + ")").distinct().toList();
-                List<String> outputs = t.outputs().stream().map(o -> o.lot().value() + " (" + o.item() + ")").distinct().toList();
+                List<String> inputs = t.inputs().stream()
+                        .map(i -> ctx.tlc(i.lotRef(), site)[0] + " (" + i.item() + ")")
+                        .distinct()
+                        .toList();
+                List<String> outputs = t.outputs().stream()
+                        .map(o -> o.lot().value() + " (" + o.item() + ")")
+                        .distinct()
+                        .toList();
                 for (Transform.Input i : t.inputs()) {
                     if (affected.contains(i.lotRef())) {
-                        rows.add(row("Transformation (input)", e, ctx.tlc(i.lotRef(), site), i.item(), i.lot(), i.quantity(), ctx,
-                                ctx.where(site, i.from().value()), site, null, String.join("; ", outputs), "Batch record " + t.kind(),
+                        rows.add(row(
+                                "Transformation (input)",
+                                e,
+                                ctx.tlc(i.lotRef(), site),
+                                i.item(),
+                                i.lot(),
+                                i.quantity(),
+                                ctx,
+                                ctx.where(site, i.from().value()),
+                                site,
+                                null,
+                                String.join("; ", outputs),
+                                "Batch record " + t.kind(),
                                 t.batch().value()));
                     }
                 }
                 for (Transform.Output o : t.outputs()) {
                     if (affected.contains(o.lotRef())) {
-                        rows.add(row("Transformation (output)", e, ctx.tlc(o.lotRef(), site), o.item(), o.lot(), o.quantity(), ctx,
-                                ctx.where(site, o.to().value()), site, String.join("; ", inputs), null, "Batch record " + t.kind(),
+                        rows.add(row(
+                                "Transformation (output)",
+                                e,
+                                ctx.tlc(o.lotRef(), site),
+                                o.item(),
+                                o.lot(),
+                                o.quantity(),
+                                ctx,
+                                ctx.where(site, o.to().value()),
+                                site,
+                                String.join("; ", inputs),
+                                null,
+                                "Batch record " + t.kind(),
                                 t.batch().value()));
                     }
                 }
@@ -254,8 +344,20 @@ public class RecallReports {
         });
     }
 
-    private static List<String> row(String cte, LotEvents.Stored e, String[] tlc, ItemCode item, LotCode lot, Quantity quantity, Context ctx,
-                                    String where, String site, String previousSource, String recipient, String docType, String docNumber) {
+    private static List<String> row(
+            String cte,
+            LotEvents.Stored e,
+            String[] tlc,
+            ItemCode item,
+            LotCode lot,
+            Quantity quantity,
+            Context ctx,
+            String where,
+            String site,
+            String previousSource,
+            String recipient,
+            String docType,
+            String docNumber) {
         Optional<MasterDataLookup.ItemInfo> info = ctx.item(item);
         Quantity q = info.map(i -> i.units().toBase(quantity)).orElse(quantity);
         List<String> r = new ArrayList<>(CSV_COLUMNS.length);
@@ -290,7 +392,9 @@ public class RecallReports {
             return value;
         }
         char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value
+                : value;
     }
 
     // ---- EPCIS --------------------------------------------------------------------------------
@@ -329,20 +433,56 @@ public class RecallReports {
             PdfPTable summary = table(new float[] {1, 3});
             summary.setHeaderRows(0);
             pair(summary, "Recall", recall.recallId(), bold, body);
-            pair(summary, "Kind", recall.mock() ? "Mock recall (no status changed)" : "Real recall: affected lots with stock set to RECALLED", bold, body);
+            pair(
+                    summary,
+                    "Kind",
+                    recall.mock()
+                            ? "Mock recall (no status changed)"
+                            : "Real recall: affected lots with stock set to RECALLED",
+                    bold,
+                    body);
             pair(summary, "Created", recall.createdAt() + " by " + recall.createdBy(), bold, body);
             pair(summary, "Reason", recall.reason() == null ? "-" : recall.reason(), bold, body);
             if (recall.signedBy() != null) {
                 pair(summary, "Signed", recall.signedBy() + " - " + recall.signatureMeaning(), bold, body);
             }
             // the starting lots as resolved: those named, and every lot received with a named supplier lot
-            pair(summary, "Starting lots", String.join(", ", recall.affectedLots().stream().filter(a -> a.depth() == 0)
-                    .map(a -> a.item() + "/" + a.lot()).toList()), bold, body);
-            pair(summary, "Supplier lots", recall.supplierLots().isEmpty() ? "-"
-                    : String.join(", ", recall.supplierLots().stream().map(s -> s.supplier() + " " + s.supplierLot()).toList()), bold, body);
-            pair(summary, "Affected lots", Integer.toString(recall.affectedLots().size()), bold, body);
+            pair(
+                    summary,
+                    "Starting lots",
+                    String.join(
+                            ", ",
+                            recall.affectedLots().stream()
+                                    .filter(a -> a.depth() == 0)
+                                    .map(a -> a.item() + "/" + a.lot())
+                                    .toList()),
+                    bold,
+                    body);
+            pair(
+                    summary,
+                    "Supplier lots",
+                    recall.supplierLots().isEmpty()
+                            ? "-"
+                            : String.join(
+                                    ", ",
+                                    recall.supplierLots().stream()
+                                            .map(s -> s.supplier() + " " + s.supplierLot())
+                                            .toList()),
+                    bold,
+                    body);
+            pair(
+                    summary,
+                    "Affected lots",
+                    Integer.toString(recall.affectedLots().size()),
+                    bold,
+                    body);
             pair(summary, "Customers", Integer.toString(recall.customers().size()), bold, body);
-            pair(summary, "Lots set to RECALLED", Integer.toString(recall.recalledLots().size()), bold, body);
+            pair(
+                    summary,
+                    "Lots set to RECALLED",
+                    Integer.toString(recall.recalledLots().size()),
+                    bold,
+                    body);
             if (recall.lotsOutsideYourSites() > 0) {
                 pair(summary, "Lots of other sites", recall.lotsOutsideYourSites() + " (not shown)", bold, body);
             }
@@ -355,8 +495,21 @@ public class RecallReports {
             header(affected, bold, "Item", "Description", "Lot", "Status", "Depth", "On hand");
             int affectedRows = 0;
             for (Views.AffectedLot l : recall.affectedLots()) {
-                cells(affected, body, l.item(), l.itemName(), l.lot(), l.status(), Integer.toString(l.depth()),
-                        l.onHand().isEmpty() ? "-" : String.join("; ", l.onHand().stream().map(o -> o.location() + ": " + o.quantity()).toList()));
+                cells(
+                        affected,
+                        body,
+                        l.item(),
+                        l.itemName(),
+                        l.lot(),
+                        l.status(),
+                        Integer.toString(l.depth()),
+                        l.onHand().isEmpty()
+                                ? "-"
+                                : String.join(
+                                        "; ",
+                                        l.onHand().stream()
+                                                .map(o -> o.location() + ": " + o.quantity())
+                                                .toList()));
                 flushEvery(doc, affected, ++affectedRows);
             }
             finish(doc, affected);
@@ -369,7 +522,14 @@ public class RecallReports {
                 header(stock, bold, "Item", "Lot", "Location", "Location type", "Quantity");
                 int stockRows = 0;
                 for (Views.StockToContain s : recall.stockToContain()) {
-                    cells(stock, body, s.item(), s.lot(), s.location(), s.locationType(), s.quantity().toString());
+                    cells(
+                            stock,
+                            body,
+                            s.item(),
+                            s.lot(),
+                            s.location(),
+                            s.locationType(),
+                            s.quantity().toString());
                     flushEvery(doc, stock, ++stockRows);
                 }
                 finish(doc, stock);
@@ -379,16 +539,37 @@ public class RecallReports {
             if (recall.customers().isEmpty()) {
                 doc.add(new Paragraph("Nothing was shipped.", body));
             } else {
-                doc.add(new Paragraph("What each customer was shipped of the affected lots, and what came back, summed. "
-                        + "Every shipment and return line, with lot, shipment and date, is in this recall's spreadsheet (report.csv) "
-                        + "and its EPCIS document.", body));
+                doc.add(new Paragraph(
+                        "What each customer was shipped of the affected lots, and what came back, summed. "
+                                + "Every shipment and return line, with lot, shipment and date, is in this recall's spreadsheet (report.csv) "
+                                + "and its EPCIS document.",
+                        body));
                 PdfPTable customers = largeTable(new float[] {2, 3, 1, 2.5f, 2.2f, 2.2f, 1, 2});
-                header(customers, bold, "Customer", "Name", "Lines", "Shipped", "First shipped", "Last shipped", "Returns", "Returned");
+                header(
+                        customers,
+                        bold,
+                        "Customer",
+                        "Name",
+                        "Lines",
+                        "Shipped",
+                        "First shipped",
+                        "Last shipped",
+                        "Returns",
+                        "Returned");
                 int customerRows = 0;
                 for (Views.Customer c : recall.customers()) {
-                    cells(customers, body, c.customer(), c.name(), Integer.toString(c.shippedLines()), quantities(c.shippedQuantity()),
-                            c.firstShippedAt() == null ? "-" : c.firstShippedAt().toString(),
-                            c.lastShippedAt() == null ? "-" : c.lastShippedAt().toString(), Integer.toString(c.returnedLines()),
+                    cells(
+                            customers,
+                            body,
+                            c.customer(),
+                            c.name(),
+                            Integer.toString(c.shippedLines()),
+                            quantities(c.shippedQuantity()),
+                            c.firstShippedAt() == null
+                                    ? "-"
+                                    : c.firstShippedAt().toString(),
+                            c.lastShippedAt() == null ? "-" : c.lastShippedAt().toString(),
+                            Integer.toString(c.returnedLines()),
                             quantities(c.returnedQuantity()));
                     flushEvery(doc, customers, ++customerRows);
                 }
@@ -400,7 +581,8 @@ public class RecallReports {
                 doc.add(new Paragraph(line, mono));
             }
             doc.add(new Paragraph(" ", body));
-            doc.add(new Paragraph("Answered in " + recall.elapsedMs() + " ms. Report made " + clock.instant() + ".", body));
+            doc.add(new Paragraph(
+                    "Answered in " + recall.elapsedMs() + " ms. Report made " + clock.instant() + ".", body));
             doc.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("the recall PDF could not be made", e);
@@ -431,8 +613,14 @@ public class RecallReports {
         return lines;
     }
 
-    private static void branch(String lot, String prefix, String via, Map<String, List<Views.TraceLink>> children, Map<String, String> status,
-                               Set<String> shown, List<String> lines) {
+    private static void branch(
+            String lot,
+            String prefix,
+            String via,
+            Map<String, List<Views.TraceLink>> children,
+            Map<String, String> status,
+            Set<String> shown,
+            List<String> lines) {
         boolean again = !shown.add(lot);
         lines.add(prefix + lot + " [" + status.getOrDefault(lot, "?") + "]" + via + (again ? " (see above)" : ""));
         if (again || lines.size() > MAX_TREE_LINES) {
@@ -440,7 +628,14 @@ public class RecallReports {
         }
         String indent = prefix.isEmpty() ? "  - " : "    " + prefix;
         for (Views.TraceLink l : children.getOrDefault(lot, List.of())) {
-            branch(key(l.to()), indent, "  via " + l.kind() + " " + l.batch() + ", " + l.quantity(), children, status, shown, lines);
+            branch(
+                    key(l.to()),
+                    indent,
+                    "  via " + l.kind() + " " + l.batch() + ", " + l.quantity(),
+                    children,
+                    status,
+                    shown,
+                    lines);
         }
     }
 
@@ -449,7 +644,9 @@ public class RecallReports {
     }
 
     static String quantities(List<Quantity> quantities) {
-        return quantities == null || quantities.isEmpty() ? "-" : String.join(" + ", quantities.stream().map(Quantity::toString).toList());
+        return quantities == null || quantities.isEmpty()
+                ? "-"
+                : String.join(" + ", quantities.stream().map(Quantity::toString).toList());
     }
 
     private static void section(Document doc, String text, Font font) throws DocumentException {
@@ -508,6 +705,8 @@ public class RecallReports {
     }
 
     static List<LotRef> affected(Views.RecallAnswer recall) {
-        return recall.affectedLots().stream().map(a -> LotRef.of(a.item(), a.lot())).toList();
+        return recall.affectedLots().stream()
+                .map(a -> LotRef.of(a.item(), a.lot()))
+                .toList();
     }
 }

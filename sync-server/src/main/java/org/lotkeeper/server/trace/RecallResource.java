@@ -26,7 +26,6 @@ import org.lotkeeper.server.security.CurrentActor;
 @RolesAllowed({"QA", "SUPERVISOR"})
 public class RecallResource {
 
-
     @Inject
     RecallService recalls;
 
@@ -40,7 +39,8 @@ public class RecallResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(RecallRequest request) {
         // the bytes the recall was stored as: serialised once, however large
-        return Response.ok(recalls.createStored(actor.get(), request).json(), MediaType.APPLICATION_JSON).build();
+        return Response.ok(recalls.createStored(actor.get(), request).json(), MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @GET
@@ -51,22 +51,29 @@ public class RecallResource {
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") String id) {
-        return Response.ok(recalls.resultJson(actor.get(), id), MediaType.APPLICATION_JSON).build();
+        return Response.ok(recalls.resultJson(actor.get(), id), MediaType.APPLICATION_JSON)
+                .build();
     }
 
     /** {@code GET /api/v1/recalls/{id}/shipments?customer=&after=&limit=}: the lines the customers' sums add up, a page at a time. */
     @GET
     @Path("/{id}/shipments")
-    public Views.Page<Views.Shipment> shipments(@PathParam("id") String id, @QueryParam("customer") String customer,
-                                                @QueryParam("after") String after, @QueryParam("limit") String limit) {
+    public Views.Page<Views.Shipment> shipments(
+            @PathParam("id") String id,
+            @QueryParam("customer") String customer,
+            @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
         return recalls.shipments(actor.get(), id, customer, after, limit);
     }
 
     /** {@code GET /api/v1/recalls/{id}/returns?customer=&after=&limit=}. */
     @GET
     @Path("/{id}/returns")
-    public Views.Page<Views.ReturnLine> returns(@PathParam("id") String id, @QueryParam("customer") String customer,
-                                                @QueryParam("after") String after, @QueryParam("limit") String limit) {
+    public Views.Page<Views.ReturnLine> returns(
+            @PathParam("id") String id,
+            @QueryParam("customer") String customer,
+            @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
         return recalls.returns(actor.get(), id, customer, after, limit);
     }
 
@@ -76,7 +83,10 @@ public class RecallResource {
     public Response csv(@PathParam("id") String id) {
         Views.RecallAnswer recall = recalls.result(actor.get(), id);
         // streamed from a cursor: a popular lot's spreadsheet has hundreds of thousands of rows
-        return Downloads.attachment((StreamingOutput) out -> reports.csv(recall, out), Downloads.CSV, "recall-" + recall.recallId() + ".csv");
+        return Downloads.attachment(
+                (StreamingOutput) out -> reports.csv(recall, out),
+                Downloads.CSV,
+                "recall-" + recall.recallId() + ".csv");
     }
 
     @GET
@@ -92,6 +102,7 @@ public class RecallResource {
     @Produces(Downloads.JSON_LD)
     public Response epcis(@PathParam("id") String id) {
         Views.RecallAnswer recall = recalls.result(actor.get(), id);
-        return Downloads.attachment(reports.epcis(recall), Downloads.JSON_LD, "recall-" + recall.recallId() + ".jsonld");
+        return Downloads.attachment(
+                reports.epcis(recall), Downloads.JSON_LD, "recall-" + recall.recallId() + ".jsonld");
     }
 }

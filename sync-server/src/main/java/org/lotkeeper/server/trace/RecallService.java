@@ -1,6 +1,5 @@
 package org.lotkeeper.server.trace;
 
-import org.lotkeeper.model.wire.ErrorCode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
@@ -38,9 +36,11 @@ import org.lotkeeper.model.id.UuidV7Generator;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quantity.Quantity;
-import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.ValidationErrors;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.ledger.LedgerAppends;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.quality.StatusService;
@@ -90,8 +90,7 @@ public class RecallService {
 
     /** A recall as answered: the answer and the exact JSON bytes sent and stored. */
     @SuppressWarnings("ArrayRecordComponent") // the answer's stored bytes, written out, never compared
-    public record Created(Views.RecallAnswer answer, byte[] json) {
-    }
+    public record Created(Views.RecallAnswer answer, byte[] json) {}
 
     @Transactional
     public Views.RecallAnswer create(Actor actor, RecallRequest request) {
@@ -109,7 +108,9 @@ public class RecallService {
             throw Refused.invalid(ErrorCode.MISSING_FIELD, "a body naming lots or supplier lots is required", null);
         }
         boolean mock = request.isMock();
-        String reason = mock ? Fields.optionalText("reason", request.reason(), 500) : Fields.text("reason", request.reason(), 500);
+        String reason = mock
+                ? Fields.optionalText("reason", request.reason(), 500)
+                : Fields.text("reason", request.reason(), 500);
         String signer = null;
         String meaning = null;
         // The lots first: a request that names nothing recallable is refused before a password is
@@ -119,8 +120,10 @@ public class RecallService {
         if (!mock || request.signature() != null) {
             RecallRequest.SignatureBody sig = request.signature();
             if (sig == null || sig.password() == null || sig.password().isEmpty()) {
-                throw Refused.invalid(ErrorCode.SIGNATURE_REQUIRED, (mock ? "a signed mock recall" : "a real recall")
-                        + " needs your electronic signature: re-enter your password",
+                throw Refused.invalid(
+                        ErrorCode.SIGNATURE_REQUIRED,
+                        (mock ? "a signed mock recall" : "a real recall")
+                                + " needs your electronic signature: re-enter your password",
                         "signature.password");
             }
             if (sig.password().length() > 200) {
@@ -138,17 +141,19 @@ public class RecallService {
     }
 
     /** The starting lots as asked, checked; 400 naming the field for anything wrong or unknown. */
-    private record Starts(List<LotRef> lots, List<Views.LotId> asked, List<Views.SupplierLotId> supplierLots) {
-    }
+    private record Starts(List<LotRef> lots, List<Views.LotId> asked, List<Views.SupplierLotId> supplierLots) {}
 
     private Starts starts(RecallRequest request) {
         List<RecallRequest.LotBody> lots = request.lots() == null ? List.of() : request.lots();
-        List<RecallRequest.SupplierLotBody> supplierLots = request.supplierLots() == null ? List.of() : request.supplierLots();
+        List<RecallRequest.SupplierLotBody> supplierLots =
+                request.supplierLots() == null ? List.of() : request.supplierLots();
         if (lots.isEmpty() && supplierLots.isEmpty()) {
             throw Refused.invalid(ErrorCode.MISSING_FIELD, "name at least one lot or supplier lot to recall", "lots");
         }
         if (lots.size() > MAX_STARTS || supplierLots.size() > MAX_STARTS) {
-            throw Refused.invalid(ErrorCode.TOO_MANY, "at most " + MAX_STARTS + " lots and " + MAX_STARTS + " supplier lots per recall",
+            throw Refused.invalid(
+                    ErrorCode.TOO_MANY,
+                    "at most " + MAX_STARTS + " lots and " + MAX_STARTS + " supplier lots per recall",
                     lots.size() > MAX_STARTS ? "lots" : "supplierLots");
         }
         ValidationErrors errors = new ValidationErrors();
@@ -162,7 +167,9 @@ public class RecallService {
                 if (b == null) {
                     throw Refused.invalid(ErrorCode.MISSING_FIELD, at + " is empty", at);
                 }
-                LotRef ref = LotRef.of(Fields.code(at + ".item", b.item(), ItemCode::of), Fields.code(at + ".lot", b.lot(), LotCode::of));
+                LotRef ref = LotRef.of(
+                        Fields.code(at + ".item", b.item(), ItemCode::of),
+                        Fields.code(at + ".lot", b.lot(), LotCode::of));
                 named.add(ref);
                 asked.add(Views.LotId.of(ref));
             } catch (Refused e) {
@@ -191,14 +198,18 @@ public class RecallService {
             Map<LotRef, TraceQueries.LotFacts> known = TraceQueries.lots(c, TraceQueries.distinct(named));
             for (int i = 0; i < named.size(); i++) {
                 if (!known.containsKey(named.get(i))) {
-                    errors.add("lots[" + i + "]", ErrorCode.UNKNOWN_LOT, "lot " + named.get(i) + " is not in the ledger");
+                    errors.add(
+                            "lots[" + i + "]", ErrorCode.UNKNOWN_LOT, "lot " + named.get(i) + " is not in the ledger");
                 }
                 refs.add(named.get(i));
             }
             for (String[] k : supplierKeys) {
                 List<LotRef> received = TraceQueries.receivedWithSupplierLot(c, k[0], k[1]);
                 if (received.isEmpty()) {
-                    errors.add(k[2], ErrorCode.UNKNOWN_SUPPLIER_LOT, "no lot was received from " + k[0] + " with supplier lot " + k[1]);
+                    errors.add(
+                            k[2],
+                            ErrorCode.UNKNOWN_SUPPLIER_LOT,
+                            "no lot was received from " + k[0] + " with supplier lot " + k[1]);
                 }
                 refs.addAll(received);
             }
@@ -208,8 +219,16 @@ public class RecallService {
         return new Starts(List.copyOf(refs), asked, supplierAsked);
     }
 
-    private Created recall(Connection c, Actor actor, Starts starts, boolean mock, String reason, String signer, String meaning,
-                                      long started) throws SQLException {
+    private Created recall(
+            Connection c,
+            Actor actor,
+            Starts starts,
+            boolean mock,
+            String reason,
+            String signer,
+            String meaning,
+            long started)
+            throws SQLException {
         // one ledger position for everything below: the sums, the stored asOfSeq its lines are read at
         LedgerAppends.hold(c, !mock);
         long asOf = TraceQueries.ledgerHead(c);
@@ -217,17 +236,22 @@ public class RecallService {
         Set<String> sites = new TreeSet<>();
         for (TraceQueries.LotFacts f : startFacts.values()) {
             if (!actor.canReach(f.site())) {
-                throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + f.site() + " of lot " + f.ref());
+                throw Refused.of(
+                        ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + f.site() + " of lot " + f.ref());
             }
             sites.add(f.site());
         }
         Walk affected = walk.walk(c, starts.lots(), true);
         List<LotRef> all = new ArrayList<>(affected.depths().keySet());
         Map<LotRef, TraceQueries.LotFacts> facts = TraceQueries.lots(c, all);
-        List<LotRef> shown = all.stream().filter(l -> facts.containsKey(l) && actor.canReach(facts.get(l).site()))
-                .sorted(Comparator.<LotRef>comparingInt(l -> affected.depths().get(l)).thenComparing(Comparator.naturalOrder()))
+        List<LotRef> shown = all.stream()
+                .filter(l -> facts.containsKey(l) && actor.canReach(facts.get(l).site()))
+                .sorted(Comparator.<LotRef>comparingInt(l -> affected.depths().get(l))
+                        .thenComparing(Comparator.naturalOrder()))
                 .toList();
-        List<TraceQueries.StockRow> stock = TraceQueries.stock(c, shown).stream().filter(s -> s.quantity().signum() > 0).toList();
+        List<TraceQueries.StockRow> stock = TraceQueries.stock(c, shown).stream()
+                .filter(s -> s.quantity().signum() > 0)
+                .toList();
 
         List<Views.LotId> recalled = new ArrayList<>();
         if (!mock) {
@@ -235,7 +259,9 @@ public class RecallService {
             stock.forEach(s -> withStock.add(s.lot()));
             for (LotRef l : shown) {
                 String now = facts.get(l).status();
-                if (withStock.contains(l) && !now.equals(LotStatus.RECALLED.name()) && !now.equals(LotStatus.REJECTED.name())) {
+                if (withStock.contains(l)
+                        && !now.equals(LotStatus.RECALLED.name())
+                        && !now.equals(LotStatus.REJECTED.name())) {
                     status.recall(actor, l.item().value(), l.lot().value(), reason, signer, meaning);
                     recalled.add(Views.LotId.of(l));
                 }
@@ -270,37 +296,80 @@ public class RecallService {
             onHand.getOrDefault(l, Map.of()).forEach((location, q) -> {
                 here.add(new Views.RecallOnHand(location, q));
                 MasterDataLookup.LocationInfo info = locations.get(location);
-                toContain.add(new Views.StockToContain(l.item().value(), l.lot().value(), location, info == null ? null : info.type().name(), q));
+                toContain.add(new Views.StockToContain(
+                        l.item().value(),
+                        l.lot().value(),
+                        location,
+                        info == null ? null : info.type().name(),
+                        q));
             });
-            affectedLots.add(new Views.AffectedLot(l.item().value(), l.lot().value(), names.item(l.item().value()), f.status(),
-                    affected.depths().get(l), f.site(), here));
+            affectedLots.add(new Views.AffectedLot(
+                    l.item().value(),
+                    l.lot().value(),
+                    names.item(l.item().value()),
+                    f.status(),
+                    affected.depths().get(l),
+                    f.site(),
+                    here));
         }
         List<Views.Customer> customers = customers(customerCodes, shipped, returned, names);
         Set<LotRef> shownSet = new HashSet<>(shown);
-        List<Views.TraceLink> links = affected.links().stream().filter(l -> shownSet.contains(l.from()) && shownSet.contains(l.to()))
-                .map(TraceService::link).toList();
+        List<Views.TraceLink> links = affected.links().stream()
+                .filter(l -> shownSet.contains(l.from()) && shownSet.contains(l.to()))
+                .map(TraceService::link)
+                .toList();
 
         UUID id = IDS.next().value();
         Instant now = clock.instant();
-        Views.RecallAnswer answer = new Views.RecallAnswer(id.toString(), mock, reason, now, actor.id(), signer, meaning,
-                starts.asked(), starts.supplierLots(), affectedLots, toContain, customers, links, recalled,
-                all.size() - shown.size(), asOf, Names.elapsedMs(started));
+        Views.RecallAnswer answer = new Views.RecallAnswer(
+                id.toString(),
+                mock,
+                reason,
+                now,
+                actor.id(),
+                signer,
+                meaning,
+                starts.asked(),
+                starts.supplierLots(),
+                affectedLots,
+                toContain,
+                customers,
+                links,
+                recalled,
+                all.size() - shown.size(),
+                asOf,
+                Names.elapsedMs(started));
         byte[] bytes = store(c, answer, starts, sites);
-        audit.record(actor.id(), mock ? "MOCK_RECALL" : "RECALL", id.toString(), sites.size() == 1 ? sites.iterator().next() : null,
-                affectedLots.size() + " affected lots, " + recalled.size() + " set to RECALLED" + (reason == null ? "" : "; reason: " + reason));
+        audit.record(
+                actor.id(),
+                mock ? "MOCK_RECALL" : "RECALL",
+                id.toString(),
+                sites.size() == 1 ? sites.iterator().next() : null,
+                affectedLots.size() + " affected lots, " + recalled.size() + " set to RECALLED"
+                        + (reason == null ? "" : "; reason: " + reason));
         return new Created(answer, bytes);
     }
 
     /** Per customer: lines, quantities per unit (in code order), first and last date of what was shipped and returned. */
-    private static List<Views.Customer> customers(Set<String> codes, List<TraceQueries.CustomerTotalRow> shipped,
-                                                  List<TraceQueries.CustomerTotalRow> returned, Names names) {
+    private static List<Views.Customer> customers(
+            Set<String> codes,
+            List<TraceQueries.CustomerTotalRow> shipped,
+            List<TraceQueries.CustomerTotalRow> returned,
+            Names names) {
         Map<String, Totals> out = new TreeMap<>();
         codes.forEach(code -> out.put(code, new Totals()));
         shipped.forEach(r -> out.get(r.customer()).add(r, true));
         returned.forEach(r -> out.get(r.customer()).add(r, false));
         List<Views.Customer> list = new ArrayList<>(out.size());
-        out.forEach((code, t) -> list.add(new Views.Customer(code, names.partner(code), t.shippedLines, List.copyOf(t.shipped.values()), t.first,
-                t.last, t.returnedLines, List.copyOf(t.returned.values()))));
+        out.forEach((code, t) -> list.add(new Views.Customer(
+                code,
+                names.partner(code),
+                t.shippedLines,
+                List.copyOf(t.shipped.values()),
+                t.first,
+                t.last,
+                t.returnedLines,
+                List.copyOf(t.returned.values()))));
         return list;
     }
 
@@ -330,21 +399,27 @@ public class RecallService {
      * One page of the shipment lines of a stored recall — the lines its customers' sums add up,
      * as the ledger stood at the recall's {@code asOfSeq} — of one customer or all.
      */
-    public Views.Page<Views.Shipment> shipments(Actor actor, String recallId, String customer, String after, String limit) {
+    public Views.Page<Views.Shipment> shipments(
+            Actor actor, String recallId, String customer, String after, String limit) {
         Lines l = lines(actor, recallId, customer, after, limit);
-        return access.read(c -> traceService.shipmentPage(c,
-                TraceQueries.shipmentPage(c, l.lots(), l.customer(), l.recall().asOfSeq(), l.after(), l.limit() + 1), l.limit()));
+        return access.read(c -> traceService.shipmentPage(
+                c,
+                TraceQueries.shipmentPage(c, l.lots(), l.customer(), l.recall().asOfSeq(), l.after(), l.limit() + 1),
+                l.limit()));
     }
 
     /** One page of the return lines of a stored recall, as {@link #shipments}. */
-    public Views.Page<Views.ReturnLine> returns(Actor actor, String recallId, String customer, String after, String limit) {
+    public Views.Page<Views.ReturnLine> returns(
+            Actor actor, String recallId, String customer, String after, String limit) {
         Lines l = lines(actor, recallId, customer, after, limit);
-        return access.read(c -> traceService.returnPage(c,
-                TraceQueries.returnPage(c, l.lots(), l.customer(), l.recall().asOfSeq(), l.after(), l.limit() + 1), l.limit()));
+        return access.read(c -> traceService.returnPage(
+                c,
+                TraceQueries.returnPage(c, l.lots(), l.customer(), l.recall().asOfSeq(), l.after(), l.limit() + 1),
+                l.limit()));
     }
 
-    private record Lines(Views.RecallAnswer recall, List<LotRef> lots, String customer, TraceQueries.Cursor after, int limit) {
-    }
+    private record Lines(
+            Views.RecallAnswer recall, List<LotRef> lots, String customer, TraceQueries.Cursor after, int limit) {}
 
     private Lines lines(Actor actor, String recallId, String customer, String after, String limit) {
         String who = TraceService.customer(customer);
@@ -356,7 +431,8 @@ public class RecallService {
         return new Lines(recall, reachable, who, from, size);
     }
 
-    private byte[] store(Connection c, Views.RecallAnswer answer, Starts starts, Set<String> sites) throws SQLException {
+    private byte[] store(Connection c, Views.RecallAnswer answer, Starts starts, Set<String> sites)
+            throws SQLException {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("mock", answer.mock());
         request.put("lots", starts.asked());
@@ -368,11 +444,23 @@ public class RecallService {
         byte[] bytes;
         try {
             bytes = json.writeValueAsBytes(answer);
-            Jdbc.update(c, "INSERT INTO recall (id, created_by, created_at, mock, reason, signer_name, signature_meaning, sites, as_of_seq, "
+            Jdbc.update(
+                    c,
+                    "INSERT INTO recall (id, created_by, created_at, mock, reason, signer_name, signature_meaning, sites, as_of_seq, "
                             + "affected_lots, elapsed_ms, request, result_gz) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)",
-                    UUID.fromString(answer.recallId()), answer.createdBy(), answer.createdAt(), answer.mock(), answer.reason(),
-                    answer.signedBy(), answer.signatureMeaning(), sites.toArray(String[]::new), answer.asOfSeq(),
-                    answer.affectedLots().size(), answer.elapsedMs(), json.writeValueAsString(request), gzip(bytes));
+                    UUID.fromString(answer.recallId()),
+                    answer.createdBy(),
+                    answer.createdAt(),
+                    answer.mock(),
+                    answer.reason(),
+                    answer.signedBy(),
+                    answer.signatureMeaning(),
+                    sites.toArray(String[]::new),
+                    answer.asOfSeq(),
+                    answer.affectedLots().size(),
+                    answer.elapsedMs(),
+                    json.writeValueAsString(request),
+                    gzip(bytes));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a recall could not be written as JSON", e);
         }
@@ -404,26 +492,40 @@ public class RecallService {
 
     /** Recalls whose sites the caller reaches, newest first. */
     public List<Views.RecallSummary> list(Actor actor, int limit) {
-        return access.read(c -> Jdbc.query(c, "SELECT id, mock, reason, created_at, created_by, affected_lots, elapsed_ms, sites FROM recall "
+        return access.read(c -> Jdbc.query(
+                c,
+                "SELECT id, mock, reason, created_at, created_by, affected_lots, elapsed_ms, sites FROM recall "
                         + "WHERE ? OR sites <@ ?::varchar[] ORDER BY created_at DESC, id DESC LIMIT ?",
-                rs -> new Views.RecallSummary(rs.getObject("id", UUID.class).toString(), rs.getBoolean("mock"), rs.getString("reason"),
-                        Jdbc.instant(rs, "created_at"), rs.getString("created_by"), rs.getInt("affected_lots"), rs.getLong("elapsed_ms"),
+                rs -> new Views.RecallSummary(
+                        rs.getObject("id", UUID.class).toString(),
+                        rs.getBoolean("mock"),
+                        rs.getString("reason"),
+                        Jdbc.instant(rs, "created_at"),
+                        rs.getString("created_by"),
+                        rs.getInt("affected_lots"),
+                        rs.getLong("elapsed_ms"),
                         Jdbc.strings(rs, "sites")),
-                actor.allSites(), actor.sites().toArray(String[]::new), limit));
+                actor.allSites(),
+                actor.sites().toArray(String[]::new),
+                limit));
     }
 
     /** A stored recall's answer as JSON (UTF-8), or 404 (also for a recall of sites the caller cannot reach). */
     public byte[] resultJson(Actor actor, String recallId) {
         UUID id = parseId(recallId);
         @SuppressWarnings("ArrayRecordComponent") // a row read once and decompressed, never compared
-        record Row(byte[] compressed, String result, List<String> sites) {
-        }
-        Row row = access.read(c -> Jdbc.one(c, "SELECT result_gz, result::text AS result, sites FROM recall WHERE id = ?",
-                rs -> new Row(rs.getBytes("result_gz"), rs.getString("result"), Jdbc.strings(rs, "sites")), id));
+        record Row(byte[] compressed, String result, List<String> sites) {}
+        Row row = access.read(c -> Jdbc.one(
+                c,
+                "SELECT result_gz, result::text AS result, sites FROM recall WHERE id = ?",
+                rs -> new Row(rs.getBytes("result_gz"), rs.getString("result"), Jdbc.strings(rs, "sites")),
+                id));
         if (row == null || !row.sites().stream().allMatch(actor::canReach)) {
             throw Refused.notFound("no recall " + id);
         }
-        return row.compressed() != null ? gunzip(row.compressed()) : row.result().getBytes(StandardCharsets.UTF_8);
+        return row.compressed() != null
+                ? gunzip(row.compressed())
+                : row.result().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A stored recall's answer. */
@@ -442,7 +544,8 @@ public class RecallService {
             }
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw Refused.notFound("no recall " + (text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "…" : text));
+            throw Refused.notFound(
+                    "no recall " + (text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "…" : text));
         }
     }
 }

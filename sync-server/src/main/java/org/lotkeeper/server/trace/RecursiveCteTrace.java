@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 
-import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.server.db.Jdbc;
 
 /**
  * The baseline the breadth-first walk is measured against: one plain {@code WITH RECURSIVE}

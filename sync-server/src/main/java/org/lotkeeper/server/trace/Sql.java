@@ -9,8 +9,7 @@ import org.lotkeeper.model.lot.LotRef;
 /** Lots as SQL parameters and columns: {@code unnest(?::varchar[], ?::varchar[])} pairs, (item, lot) columns. */
 final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     static LotRef lot(ResultSet rs, String itemColumn, String lotColumn) throws SQLException {
         return LotRef.of(rs.getString(itemColumn), rs.getString(lotColumn));

@@ -17,10 +17,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.server.db.Jdbc;
 
 /**
  * Batched reads of the projections for a set of lots: lot facts, stock, receipts, returns, and
@@ -30,52 +30,83 @@ import org.lotkeeper.model.quantity.Uom;
 final class TraceQueries {
 
     /** A lot as the {@code lot} projection holds it. */
-    record LotFacts(LotRef ref, String site, String status, LocalDate expiry, LocalDate manufactured, String origin, String supplier,
-                    String supplierLot, Instant createdAt) {
-    }
+    record LotFacts(
+            LotRef ref,
+            String site,
+            String status,
+            LocalDate expiry,
+            LocalDate manufactured,
+            String origin,
+            String supplier,
+            String supplierLot,
+            Instant createdAt) {}
 
-    record StockRow(LotRef lot, String location, String container, Quantity quantity) {
-    }
+    record StockRow(LotRef lot, String location, String container, Quantity quantity) {}
 
-    record ReceiptRow(UUID eventId, LotRef lot, String supplier, String supplierLot, String reference, Quantity quantity,
-                      String location, Instant receivedAt) {
-    }
+    record ReceiptRow(
+            UUID eventId,
+            LotRef lot,
+            String supplier,
+            String supplierLot,
+            String reference,
+            Quantity quantity,
+            String location,
+            Instant receivedAt) {}
 
-    record ShipmentRow(UUID eventId, LotRef lot, String shipment, String customer, Quantity quantity, String location, Instant shippedAt) {
-    }
+    record ShipmentRow(
+            UUID eventId,
+            LotRef lot,
+            String shipment,
+            String customer,
+            Quantity quantity,
+            String location,
+            Instant shippedAt) {}
 
-    record ReturnRow(UUID eventId, LotRef lot, String customer, String reference, Quantity quantity, String location, String reason,
-                     Instant returnedAt) {
-    }
+    record ReturnRow(
+            UUID eventId,
+            LotRef lot,
+            String customer,
+            String reference,
+            Quantity quantity,
+            String location,
+            String reason,
+            Instant returnedAt) {}
 
     /** Shipments of one lot in one unit, summed: lines, quantity, first and last date. */
-    record LotShippedRow(LotRef lot, Quantity quantity, int lines, Instant firstShippedAt, Instant lastShippedAt) {
-    }
+    record LotShippedRow(LotRef lot, Quantity quantity, int lines, Instant firstShippedAt, Instant lastShippedAt) {}
 
     /** What one customer got (or sent back) of a set of lots in one unit, summed: lines, quantity, first and last date. */
-    record CustomerTotalRow(String customer, Quantity quantity, int lines, Instant first, Instant last) {
-    }
+    record CustomerTotalRow(String customer, Quantity quantity, int lines, Instant first, Instant last) {}
 
     /** A position in lines ordered by (time, event id): the last line of the page before. */
-    record Cursor(Instant at, UUID eventId) {
-    }
+    record Cursor(Instant at, UUID eventId) {}
 
     private static final String LOTS = "unnest(?::varchar[], ?::varchar[]) AS k(item, lot)";
 
-    private TraceQueries() {
-    }
+    private TraceQueries() {}
 
     static Map<LotRef, LotFacts> lots(Connection c, List<LotRef> lots) throws SQLException {
         Map<LotRef, LotFacts> out = new HashMap<>();
         if (lots.isEmpty()) {
             return out;
         }
-        for (LotFacts f : Jdbc.query(c, "SELECT l.item, l.lot, l.site, l.status, l.expiry, l.manufactured, l.origin, l.supplier, "
-                        + "l.supplier_lot, l.created_at FROM " + LOTS + " JOIN lot l ON l.item = k.item AND l.lot = k.lot",
-                rs -> new LotFacts(Sql.lot(rs, "item", "lot"), rs.getString("site"), rs.getString("status"), Jdbc.date(rs, "expiry"),
-                        Jdbc.date(rs, "manufactured"), rs.getString("origin"), rs.getString("supplier"), rs.getString("supplier_lot"),
+        for (LotFacts f : Jdbc.query(
+                c,
+                "SELECT l.item, l.lot, l.site, l.status, l.expiry, l.manufactured, l.origin, l.supplier, "
+                        + "l.supplier_lot, l.created_at FROM " + LOTS
+                        + " JOIN lot l ON l.item = k.item AND l.lot = k.lot",
+                rs -> new LotFacts(
+                        Sql.lot(rs, "item", "lot"),
+                        rs.getString("site"),
+                        rs.getString("status"),
+                        Jdbc.date(rs, "expiry"),
+                        Jdbc.date(rs, "manufactured"),
+                        rs.getString("origin"),
+                        rs.getString("supplier"),
+                        rs.getString("supplier_lot"),
                         Jdbc.instant(rs, "created_at")),
-                Sql.items(lots), Sql.lots(lots))) {
+                Sql.items(lots),
+                Sql.lots(lots))) {
             out.put(f.ref(), f);
         }
         return out;
@@ -90,49 +121,80 @@ final class TraceQueries {
         if (lots.isEmpty()) {
             return List.of();
         }
-        return Jdbc.query(c, "SELECT s.item, s.lot, s.location, s.container, s.quantity, s.uom FROM " + LOTS
+        return Jdbc.query(
+                c,
+                "SELECT s.item, s.lot, s.location, s.container, s.quantity, s.uom FROM " + LOTS
                         + " JOIN stock s ON s.item = k.item AND s.lot = k.lot WHERE s.quantity <> 0 ORDER BY s.item, s.lot, s.location, s.container",
-                rs -> new StockRow(Sql.lot(rs, "item", "lot"), rs.getString("location"), rs.getString("container"),
+                rs -> new StockRow(
+                        Sql.lot(rs, "item", "lot"),
+                        rs.getString("location"),
+                        rs.getString("container"),
                         quantity(rs.getBigDecimal("quantity"), rs.getString("uom"))),
-                Sql.items(lots), Sql.lots(lots));
+                Sql.items(lots),
+                Sql.lots(lots));
     }
 
     static List<ReceiptRow> receipts(Connection c, List<LotRef> lots) throws SQLException {
         if (lots.isEmpty()) {
             return List.of();
         }
-        return Jdbc.query(c, "SELECT r.event_id, r.item, r.lot, r.supplier, r.supplier_lot, r.reference, r.quantity, r.uom, r.location, "
-                        + "r.received_at FROM " + LOTS + " JOIN receipt r ON r.item = k.item AND r.lot = k.lot ORDER BY r.received_at, r.event_id",
-                rs -> new ReceiptRow(rs.getObject("event_id", UUID.class), Sql.lot(rs, "item", "lot"), rs.getString("supplier"),
-                        rs.getString("supplier_lot"), rs.getString("reference"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
-                        rs.getString("location"), Jdbc.instant(rs, "received_at")),
-                Sql.items(lots), Sql.lots(lots));
+        return Jdbc.query(
+                c,
+                "SELECT r.event_id, r.item, r.lot, r.supplier, r.supplier_lot, r.reference, r.quantity, r.uom, r.location, "
+                        + "r.received_at FROM " + LOTS
+                        + " JOIN receipt r ON r.item = k.item AND r.lot = k.lot ORDER BY r.received_at, r.event_id",
+                rs -> new ReceiptRow(
+                        rs.getObject("event_id", UUID.class),
+                        Sql.lot(rs, "item", "lot"),
+                        rs.getString("supplier"),
+                        rs.getString("supplier_lot"),
+                        rs.getString("reference"),
+                        quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
+                        rs.getString("location"),
+                        Jdbc.instant(rs, "received_at")),
+                Sql.items(lots),
+                Sql.lots(lots));
     }
 
     static List<ReturnRow> returns(Connection c, List<LotRef> lots) throws SQLException {
         if (lots.isEmpty()) {
             return List.of();
         }
-        return Jdbc.query(c, "SELECT r.event_id, r.item, r.lot, r.customer, r.reference, r.quantity, r.uom, r.location, r.reason, "
-                        + "r.returned_at FROM " + LOTS + " JOIN return_line r ON r.item = k.item AND r.lot = k.lot ORDER BY r.returned_at, r.event_id",
-                TraceQueries::returned, Sql.items(lots), Sql.lots(lots));
+        return Jdbc.query(
+                c,
+                "SELECT r.event_id, r.item, r.lot, r.customer, r.reference, r.quantity, r.uom, r.location, r.reason, "
+                        + "r.returned_at FROM " + LOTS
+                        + " JOIN return_line r ON r.item = k.item AND r.lot = k.lot ORDER BY r.returned_at, r.event_id",
+                TraceQueries::returned,
+                Sql.items(lots),
+                Sql.lots(lots));
     }
 
     private static ShipmentRow shipment(ResultSet rs) throws SQLException {
-        return new ShipmentRow(rs.getObject("event_id", UUID.class), Sql.lot(rs, "item", "lot"), rs.getString("shipment"),
-                rs.getString("customer"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")), rs.getString("location"),
+        return new ShipmentRow(
+                rs.getObject("event_id", UUID.class),
+                Sql.lot(rs, "item", "lot"),
+                rs.getString("shipment"),
+                rs.getString("customer"),
+                quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
+                rs.getString("location"),
                 Jdbc.instant(rs, "shipped_at"));
     }
 
     private static ReturnRow returned(ResultSet rs) throws SQLException {
-        return new ReturnRow(rs.getObject("event_id", UUID.class), Sql.lot(rs, "item", "lot"), rs.getString("customer"),
-                rs.getString("reference"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")), rs.getString("location"),
-                rs.getString("reason"), Jdbc.instant(rs, "returned_at"));
+        return new ReturnRow(
+                rs.getObject("event_id", UUID.class),
+                Sql.lot(rs, "item", "lot"),
+                rs.getString("customer"),
+                rs.getString("reference"),
+                quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
+                rs.getString("location"),
+                rs.getString("reason"),
+                Jdbc.instant(rs, "returned_at"));
     }
 
     /** The shipments of some lots summed per lot and unit, and how many customers got any of them. */
-    record Shipped(List<LotShippedRow> lots, int customers) {
-    }
+    record Shipped(List<LotShippedRow> lots, int customers) {}
 
     /**
      * The shipments of these lots summed per lot and unit, and the number of distinct customers:
@@ -146,7 +208,9 @@ final class TraceQueries {
         }
         List<LotShippedRow> rows = new ArrayList<>();
         int[] customers = {0};
-        Jdbc.query(c, "WITH l AS (SELECT s.item, s.lot, s.uom, s.customer, s.quantity, s.shipped_at FROM " + LOTS
+        Jdbc.query(
+                c,
+                "WITH l AS (SELECT s.item, s.lot, s.uom, s.customer, s.quantity, s.shipped_at FROM " + LOTS
                         + " JOIN shipment_line s ON s.item = k.item AND s.lot = k.lot) "
                         + "SELECT item COLLATE \"C\" AS item, lot COLLATE \"C\" AS lot, uom, count(*) AS lines, sum(quantity) AS quantity, "
                         + "min(shipped_at) AS first, max(shipped_at) AS last FROM l GROUP BY 1, 2, 3 "
@@ -155,30 +219,40 @@ final class TraceQueries {
                     if (rs.getString("item") == null) {
                         customers[0] = rs.getInt("lines");
                     } else {
-                        rows.add(new LotShippedRow(Sql.lot(rs, "item", "lot"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
-                                rs.getInt("lines"), Jdbc.instant(rs, "first"), Jdbc.instant(rs, "last")));
+                        rows.add(new LotShippedRow(
+                                Sql.lot(rs, "item", "lot"),
+                                quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
+                                rs.getInt("lines"),
+                                Jdbc.instant(rs, "first"),
+                                Jdbc.instant(rs, "last")));
                     }
                     return null;
                 },
-                Sql.items(lots), Sql.lots(lots));
-        rows.sort(Comparator.comparing(LotShippedRow::lot).thenComparing(r -> r.quantity().uom().name()));
+                Sql.items(lots),
+                Sql.lots(lots));
+        rows.sort(Comparator.comparing(LotShippedRow::lot)
+                .thenComparing(r -> r.quantity().uom().name()));
         return new Shipped(rows, customers[0]);
     }
 
     /** What each customer got of one lot in one unit, summed. */
-    record LotCustomerRow(LotRef lot, String customer, Quantity quantity) {
-    }
+    record LotCustomerRow(LotRef lot, String customer, Quantity quantity) {}
 
     /** The shipments of these lots summed per lot, customer and unit (a genealogy picture's customer edges). */
     static List<LotCustomerRow> shippedByLotAndCustomer(Connection c, List<LotRef> lots) throws SQLException {
         if (lots.isEmpty()) {
             return List.of();
         }
-        return Jdbc.query(c, "SELECT s.item, s.lot, s.customer, s.uom, sum(s.quantity) AS quantity FROM " + LOTS
+        return Jdbc.query(
+                c,
+                "SELECT s.item, s.lot, s.customer, s.uom, sum(s.quantity) AS quantity FROM " + LOTS
                         + " JOIN shipment_line s ON s.item = k.item AND s.lot = k.lot GROUP BY s.item, s.lot, s.customer, s.uom",
-                rs -> new LotCustomerRow(Sql.lot(rs, "item", "lot"), rs.getString("customer"),
+                rs -> new LotCustomerRow(
+                        Sql.lot(rs, "item", "lot"),
+                        rs.getString("customer"),
                         quantity(rs.getBigDecimal("quantity"), rs.getString("uom"))),
-                Sql.items(lots), Sql.lots(lots));
+                Sql.items(lots),
+                Sql.lots(lots));
     }
 
     /**
@@ -196,7 +270,8 @@ final class TraceQueries {
         return byCustomer(c, lots, "return_line", "returned_at");
     }
 
-    private static List<CustomerTotalRow> byCustomer(Connection c, List<LotRef> lots, String table, String at) throws SQLException {
+    private static List<CustomerTotalRow> byCustomer(Connection c, List<LotRef> lots, String table, String at)
+            throws SQLException {
         if (lots.isEmpty()) {
             return List.of();
         }
@@ -205,12 +280,21 @@ final class TraceQueries {
             Jdbc.one(c, "SELECT set_config('enable_sort', 'off', true)", rs -> null);
         }
         try {
-            return Jdbc.query(c, "SELECT s.customer, s.uom, count(*) AS lines, sum(s.quantity) AS quantity, min(s." + at + ") AS first, "
-                            + "max(s." + at + ") AS last FROM " + LOTS + " JOIN " + table + " s ON s.item = k.item AND s.lot = k.lot "
+            return Jdbc.query(
+                    c,
+                    "SELECT s.customer, s.uom, count(*) AS lines, sum(s.quantity) AS quantity, min(s." + at
+                            + ") AS first, "
+                            + "max(s." + at + ") AS last FROM " + LOTS + " JOIN " + table
+                            + " s ON s.item = k.item AND s.lot = k.lot "
                             + "GROUP BY s.customer, s.uom",
-                    rs -> new CustomerTotalRow(rs.getString("customer"), quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
-                            rs.getInt("lines"), Jdbc.instant(rs, "first"), Jdbc.instant(rs, "last")),
-                    Sql.items(lots), Sql.lots(lots));
+                    rs -> new CustomerTotalRow(
+                            rs.getString("customer"),
+                            quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
+                            rs.getInt("lines"),
+                            Jdbc.instant(rs, "first"),
+                            Jdbc.instant(rs, "last")),
+                    Sql.items(lots),
+                    Sql.lots(lots));
         } finally {
             if (inTransaction && c.isValid(0)) {
                 try {
@@ -228,21 +312,51 @@ final class TraceQueries {
      * {@code after}: of one customer, or all; with {@code asOfSeq}, only lines the ledger held at
      * that position.
      */
-    static List<ShipmentRow> shipmentPage(Connection c, List<LotRef> lots, String customer, Long asOfSeq, Cursor after, int limit)
+    static List<ShipmentRow> shipmentPage(
+            Connection c, List<LotRef> lots, String customer, Long asOfSeq, Cursor after, int limit)
             throws SQLException {
-        return heldAt(c, asOfSeq, after, limit, (from, n) -> lines(c, lots, customer, from, n,
-                        "SELECT s.event_id, s.item, s.lot, s.shipment, s.customer, s.quantity, s.uom, s.location, s.shipped_at FROM " + LOTS
-                                + " JOIN shipment_line s ON s.item = k.item AND s.lot = k.lot", "s", "shipped_at", TraceQueries::shipment),
-                r -> new Cursor(r.shippedAt(), r.eventId()), ShipmentRow::eventId);
+        return heldAt(
+                c,
+                asOfSeq,
+                after,
+                limit,
+                (from, n) -> lines(
+                        c,
+                        lots,
+                        customer,
+                        from,
+                        n,
+                        "SELECT s.event_id, s.item, s.lot, s.shipment, s.customer, s.quantity, s.uom, s.location, s.shipped_at FROM "
+                                + LOTS + " JOIN shipment_line s ON s.item = k.item AND s.lot = k.lot",
+                        "s",
+                        "shipped_at",
+                        TraceQueries::shipment),
+                r -> new Cursor(r.shippedAt(), r.eventId()),
+                ShipmentRow::eventId);
     }
 
     /** One page of the return lines of these lots, as {@link #shipmentPage}. */
-    static List<ReturnRow> returnPage(Connection c, List<LotRef> lots, String customer, Long asOfSeq, Cursor after, int limit)
+    static List<ReturnRow> returnPage(
+            Connection c, List<LotRef> lots, String customer, Long asOfSeq, Cursor after, int limit)
             throws SQLException {
-        return heldAt(c, asOfSeq, after, limit, (from, n) -> lines(c, lots, customer, from, n,
+        return heldAt(
+                c,
+                asOfSeq,
+                after,
+                limit,
+                (from, n) -> lines(
+                        c,
+                        lots,
+                        customer,
+                        from,
+                        n,
                         "SELECT r.event_id, r.item, r.lot, r.customer, r.reference, r.quantity, r.uom, r.location, r.reason, r.returned_at FROM "
-                                + LOTS + " JOIN return_line r ON r.item = k.item AND r.lot = k.lot", "r", "returned_at", TraceQueries::returned),
-                r -> new Cursor(r.returnedAt(), r.eventId()), ReturnRow::eventId);
+                                + LOTS + " JOIN return_line r ON r.item = k.item AND r.lot = k.lot",
+                        "r",
+                        "returned_at",
+                        TraceQueries::returned),
+                r -> new Cursor(r.returnedAt(), r.eventId()),
+                ReturnRow::eventId);
     }
 
     /** Up to {@code limit} lines after {@code after}. */
@@ -250,8 +364,17 @@ final class TraceQueries {
         List<R> rows(Cursor after, int limit) throws SQLException;
     }
 
-    private static <R> List<R> lines(Connection c, List<LotRef> lots, String customer, Cursor after, int limit, String select, String alias,
-                                     String at, Jdbc.Row<R> row) throws SQLException {
+    private static <R> List<R> lines(
+            Connection c,
+            List<LotRef> lots,
+            String customer,
+            Cursor after,
+            int limit,
+            String select,
+            String alias,
+            String at,
+            Jdbc.Row<R> row)
+            throws SQLException {
         if (lots.isEmpty()) {
             return List.of();
         }
@@ -262,11 +385,23 @@ final class TraceQueries {
             params.add(customer);
         }
         if (after != null) {
-            sql.append(" AND (").append(alias).append('.').append(at).append(", ").append(alias).append(".event_id) > (?, ?)");
+            sql.append(" AND (")
+                    .append(alias)
+                    .append('.')
+                    .append(at)
+                    .append(", ")
+                    .append(alias)
+                    .append(".event_id) > (?, ?)");
             params.add(after.at());
             params.add(after.eventId());
         }
-        sql.append(" ORDER BY ").append(alias).append('.').append(at).append(", ").append(alias).append(".event_id LIMIT ?");
+        sql.append(" ORDER BY ")
+                .append(alias)
+                .append('.')
+                .append(at)
+                .append(", ")
+                .append(alias)
+                .append(".event_id LIMIT ?");
         params.add(limit);
         return Jdbc.query(c, sql.toString(), row, params.toArray());
     }
@@ -276,8 +411,15 @@ final class TraceQueries {
      * come in order a page at a time and only those are looked up in the ledger — joining every
      * line of a popular recall to the ledger before the first page took seconds.
      */
-    private static <R> List<R> heldAt(Connection c, Long asOfSeq, Cursor after, int limit, Fetch<R> fetch, Function<R, Cursor> position,
-                                      Function<R, UUID> eventId) throws SQLException {
+    private static <R> List<R> heldAt(
+            Connection c,
+            Long asOfSeq,
+            Cursor after,
+            int limit,
+            Fetch<R> fetch,
+            Function<R, Cursor> position,
+            Function<R, UUID> eventId)
+            throws SQLException {
         if (asOfSeq == null) {
             return fetch.rows(after, limit);
         }
@@ -289,8 +431,12 @@ final class TraceQueries {
             if (chunk.isEmpty()) {
                 break;
             }
-            Set<UUID> held = new HashSet<>(Jdbc.query(c, "SELECT event_id FROM ledger_event WHERE event_id = ANY(?) AND ledger_seq <= ?",
-                    rs -> rs.getObject(1, UUID.class), chunk.stream().map(eventId).toArray(UUID[]::new), asOfSeq));
+            Set<UUID> held = new HashSet<>(Jdbc.query(
+                    c,
+                    "SELECT event_id FROM ledger_event WHERE event_id = ANY(?) AND ledger_seq <= ?",
+                    rs -> rs.getObject(1, UUID.class),
+                    chunk.stream().map(eventId).toArray(UUID[]::new),
+                    asOfSeq));
             for (R r : chunk) {
                 if (out.size() < limit && held.contains(eventId.apply(r))) {
                     out.add(r);
@@ -306,9 +452,13 @@ final class TraceQueries {
 
     /** Every lot received from this supplier with this supplier lot code, in receipt order. */
     static List<LotRef> receivedWithSupplierLot(Connection c, String supplier, String supplierLot) throws SQLException {
-        return Jdbc.query(c, "SELECT item, lot FROM receipt WHERE supplier = ? AND supplier_lot = ? GROUP BY item, lot "
+        return Jdbc.query(
+                c,
+                "SELECT item, lot FROM receipt WHERE supplier = ? AND supplier_lot = ? GROUP BY item, lot "
                         + "ORDER BY min(received_at), item, lot",
-                rs -> Sql.lot(rs, "item", "lot"), supplier, supplierLot);
+                rs -> Sql.lot(rs, "item", "lot"),
+                supplier,
+                supplierLot);
     }
 
     /** The newest ledger position. */
@@ -317,7 +467,10 @@ final class TraceQueries {
     }
 
     static Quantity quantity(BigDecimal value, String uom) {
-        return Quantity.of(value, Uom.byCode(uom).orElseThrow(() -> new IllegalStateException("unknown unit " + uom + " in the projections")));
+        return Quantity.of(
+                value,
+                Uom.byCode(uom)
+                        .orElseThrow(() -> new IllegalStateException("unknown unit " + uom + " in the projections")));
     }
 
     static <T> List<T> distinct(Collection<T> values) {

@@ -23,7 +23,8 @@ public class TraceResource {
     CurrentActor actor;
 
     @GET
-    public Views.TraceAnswer trace(@PathParam("item") String item, @PathParam("lot") String lot, @QueryParam("direction") String direction) {
+    public Views.TraceAnswer trace(
+            @PathParam("item") String item, @PathParam("lot") String lot, @QueryParam("direction") String direction) {
         Direction d = Direction.parse(direction);
         return trace.trace(actor.get(), item, lot, d);
     }
@@ -31,9 +32,12 @@ public class TraceResource {
     /** {@code GET /api/v1/trace/{item}/{lot}/shipments?customer=&after=&limit=}: the lines the trace sums, a page at a time. */
     @GET
     @Path("/shipments")
-    public Views.Page<Views.Shipment> shipments(@PathParam("item") String item, @PathParam("lot") String lot,
-                                                @QueryParam("customer") String customer, @QueryParam("after") String after,
-                                                @QueryParam("limit") String limit) {
+    public Views.Page<Views.Shipment> shipments(
+            @PathParam("item") String item,
+            @PathParam("lot") String lot,
+            @QueryParam("customer") String customer,
+            @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
         return trace.shipments(actor.get(), item, lot, customer, after, limit);
     }
 }

@@ -54,11 +54,16 @@ public class TraceService {
         return access.read(c -> answer(c, actor, root, direction, maxLots, started));
     }
 
-    private Views.TraceAnswer answer(Connection c, Actor actor, TraceQueries.LotFacts root, Direction direction, int maxLots,
-                                     long started) throws SQLException {
+    private Views.TraceAnswer answer(
+            Connection c, Actor actor, TraceQueries.LotFacts root, Direction direction, int maxLots, long started)
+            throws SQLException {
         LotRef ref = root.ref();
-        Walk back = direction == Direction.FORWARD ? new Walk(Map.of(ref, 0), List.of()) : walk.walk(c, List.of(ref), false, maxLots);
-        Walk forth = direction == Direction.BACKWARD ? new Walk(Map.of(ref, 0), List.of()) : walk.walk(c, List.of(ref), true, maxLots);
+        Walk back = direction == Direction.FORWARD
+                ? new Walk(Map.of(ref, 0), List.of())
+                : walk.walk(c, List.of(ref), false, maxLots);
+        Walk forth = direction == Direction.BACKWARD
+                ? new Walk(Map.of(ref, 0), List.of())
+                : walk.walk(c, List.of(ref), true, maxLots);
 
         Map<LotRef, Integer> depth = new LinkedHashMap<>();
         Map<LotRef, String> relation = new LinkedHashMap<>();
@@ -82,9 +87,11 @@ public class TraceService {
 
         List<LotRef> all = new ArrayList<>(depth.keySet());
         Map<LotRef, TraceQueries.LotFacts> facts = TraceQueries.lots(c, all);
-        Predicate<LotRef> visible = l -> facts.containsKey(l) && actor.canReach(facts.get(l).site());
+        Predicate<LotRef> visible =
+                l -> facts.containsKey(l) && actor.canReach(facts.get(l).site());
         List<LotRef> shown = all.stream().filter(visible).toList();
-        List<LotRef> downstream = shown.stream().filter(l -> !ANCESTOR.equals(relation.get(l))).toList();
+        List<LotRef> downstream =
+                shown.stream().filter(l -> !ANCESTOR.equals(relation.get(l))).toList();
 
         List<TraceQueries.ReceiptRow> receipts = TraceQueries.receipts(c, shown);
         TraceQueries.Shipped shipped = TraceQueries.shipped(c, downstream);
@@ -94,32 +101,52 @@ public class TraceService {
         List<Views.TraceLot> lots = new ArrayList<>();
         for (LotRef l : shown) {
             TraceQueries.LotFacts f = facts.get(l);
-            lots.add(new Views.TraceLot(l.item().value(), l.lot().value(), f.status(), depth.get(l), relation.get(l), f.site()));
+            lots.add(new Views.TraceLot(
+                    l.item().value(), l.lot().value(), f.status(), depth.get(l), relation.get(l), f.site()));
         }
         Set<LotRef> shownSet = new HashSet<>(shown);
         List<Views.TraceLink> traceLinks = links.values().stream()
                 .filter(l -> shownSet.contains(l.from()) && shownSet.contains(l.to()))
-                .map(TraceService::link).toList();
-        return new Views.TraceAnswer(new Views.TraceRoot(ref.item().value(), ref.lot().value(), root.status(), root.site()),
-                direction.name(), lots, traceLinks,
+                .map(TraceService::link)
+                .toList();
+        return new Views.TraceAnswer(
+                new Views.TraceRoot(ref.item().value(), ref.lot().value(), root.status(), root.site()),
+                direction.name(),
+                lots,
+                traceLinks,
                 receipts.stream().map(r -> receipt(r, names)).toList(),
-                shipped.lots().stream().map(s -> new Views.LotShipped(s.lot().item().value(), s.lot().lot().value(), s.lines(),
-                        s.quantity(), s.firstShippedAt(), s.lastShippedAt())).toList(),
-                shipped.customers(), returns.stream().map(r -> returnLine(r, names)).toList(),
-                all.size() - shown.size(), back.depths().size() < maxLots && forth.depths().size() < maxLots, Names.elapsedMs(started));
+                shipped.lots().stream()
+                        .map(s -> new Views.LotShipped(
+                                s.lot().item().value(),
+                                s.lot().lot().value(),
+                                s.lines(),
+                                s.quantity(),
+                                s.firstShippedAt(),
+                                s.lastShippedAt()))
+                        .toList(),
+                shipped.customers(),
+                returns.stream().map(r -> returnLine(r, names)).toList(),
+                all.size() - shown.size(),
+                back.depths().size() < maxLots && forth.depths().size() < maxLots,
+                Names.elapsedMs(started));
     }
 
     /**
      * One page of the shipment lines of a lot and its descendants (of the sites the caller
      * reaches), in shipping order; of one customer if {@code customer} is given.
      */
-    public Views.Page<Views.Shipment> shipments(Actor actor, String item, String lot, String customer, String after, String limit) {
+    public Views.Page<Views.Shipment> shipments(
+            Actor actor, String item, String lot, String customer, String after, String limit) {
         TraceQueries.LotFacts root = access.lot(actor, item, lot);
         String who = customer(customer);
         TraceQueries.Cursor from = Paging.after(after);
         int size = Paging.limit(limit);
         return access.read(c -> {
-            List<LotRef> shown = Access.reachable(c, actor, new ArrayList<>(walk.walk(c, List.of(root.ref()), true).depths().keySet()));
+            List<LotRef> shown = Access.reachable(
+                    c,
+                    actor,
+                    new ArrayList<>(
+                            walk.walk(c, List.of(root.ref()), true).depths().keySet()));
             return shipmentPage(c, TraceQueries.shipmentPage(c, shown, who, null, from, size + 1), size);
         });
     }
@@ -129,20 +156,36 @@ public class TraceService {
         List<LotRef> downstream = downstream(trace);
         return access.read(c -> {
             List<TraceQueries.LotCustomerRow> rows = TraceQueries.shippedByLotAndCustomer(c, downstream);
-            Names names = Names.of(c, rows.stream().map(TraceQueries.LotCustomerRow::customer).distinct().toList(), List.of());
-            return rows.stream().map(r -> new Views.CustomerShipped(r.lot().item().value(), r.lot().lot().value(), r.customer(),
-                    names.partner(r.customer()), r.quantity())).toList();
+            Names names = Names.of(
+                    c,
+                    rows.stream()
+                            .map(TraceQueries.LotCustomerRow::customer)
+                            .distinct()
+                            .toList(),
+                    List.of());
+            return rows.stream()
+                    .map(r -> new Views.CustomerShipped(
+                            r.lot().item().value(),
+                            r.lot().lot().value(),
+                            r.customer(),
+                            names.partner(r.customer()),
+                            r.quantity()))
+                    .toList();
         });
     }
 
     private static List<LotRef> downstream(Views.TraceAnswer trace) {
-        return trace.lots().stream().filter(l -> !ANCESTOR.equals(l.relation())).map(l -> LotRef.of(l.item(), l.lot())).toList();
+        return trace.lots().stream()
+                .filter(l -> !ANCESTOR.equals(l.relation()))
+                .map(l -> LotRef.of(l.item(), l.lot()))
+                .toList();
     }
 
     /** The first {@code limit} shipment lines of a trace's root and descendants as answered (the console's lot page). */
     public Views.Page<Views.Shipment> shipments(Actor actor, Views.TraceAnswer trace, int limit) {
         List<LotRef> downstream = downstream(trace);
-        return access.read(c -> shipmentPage(c, TraceQueries.shipmentPage(c, downstream, null, null, null, limit + 1), limit));
+        return access.read(
+                c -> shipmentPage(c, TraceQueries.shipmentPage(c, downstream, null, null, null, limit + 1), limit));
     }
 
     /** The {@code customer} query parameter: absent, or a well-formed partner code (400 naming it otherwise). */
@@ -150,31 +193,74 @@ public class TraceService {
         return customer == null || customer.isEmpty() ? null : Fields.code("customer", customer, PartnerCode::of);
     }
 
-    Views.Page<Views.Shipment> shipmentPage(Connection c, List<TraceQueries.ShipmentRow> rows, int limit) throws SQLException {
-        Names names = Names.of(c, rows.stream().map(TraceQueries.ShipmentRow::customer).distinct().toList(), List.of());
-        return Paging.page(rows, limit, s -> new Views.Shipment(s.lot().item().value(), s.lot().lot().value(), s.customer(),
-                names.partner(s.customer()), s.shipment(), s.quantity(), s.shippedAt(), s.eventId().toString()),
+    Views.Page<Views.Shipment> shipmentPage(Connection c, List<TraceQueries.ShipmentRow> rows, int limit)
+            throws SQLException {
+        Names names = Names.of(
+                c,
+                rows.stream().map(TraceQueries.ShipmentRow::customer).distinct().toList(),
+                List.of());
+        return Paging.page(
+                rows,
+                limit,
+                s -> new Views.Shipment(
+                        s.lot().item().value(),
+                        s.lot().lot().value(),
+                        s.customer(),
+                        names.partner(s.customer()),
+                        s.shipment(),
+                        s.quantity(),
+                        s.shippedAt(),
+                        s.eventId().toString()),
                 s -> new TraceQueries.Cursor(s.shippedAt(), s.eventId()));
     }
 
-    Views.Page<Views.ReturnLine> returnPage(Connection c, List<TraceQueries.ReturnRow> rows, int limit) throws SQLException {
-        Names names = Names.of(c, rows.stream().map(TraceQueries.ReturnRow::customer).distinct().toList(), List.of());
-        return Paging.page(rows, limit, r -> returnLine(r, names), r -> new TraceQueries.Cursor(r.returnedAt(), r.eventId()));
+    Views.Page<Views.ReturnLine> returnPage(Connection c, List<TraceQueries.ReturnRow> rows, int limit)
+            throws SQLException {
+        Names names = Names.of(
+                c,
+                rows.stream().map(TraceQueries.ReturnRow::customer).distinct().toList(),
+                List.of());
+        return Paging.page(
+                rows, limit, r -> returnLine(r, names), r -> new TraceQueries.Cursor(r.returnedAt(), r.eventId()));
     }
 
     static Views.ReturnLine returnLine(TraceQueries.ReturnRow r, Names names) {
-        return new Views.ReturnLine(r.lot().item().value(), r.lot().lot().value(), r.customer(), names.partner(r.customer()), r.quantity(),
-                r.returnedAt(), r.reference(), r.reason(), r.location(), r.eventId().toString());
+        return new Views.ReturnLine(
+                r.lot().item().value(),
+                r.lot().lot().value(),
+                r.customer(),
+                names.partner(r.customer()),
+                r.quantity(),
+                r.returnedAt(),
+                r.reference(),
+                r.reason(),
+                r.location(),
+                r.eventId().toString());
     }
 
     static Views.TraceLink link(Link l) {
-        return new Views.TraceLink(Views.LotId.of(l.from()), Views.LotId.of(l.to()), l.quantity(), l.eventId().toString(), l.kind(),
-                l.batch(), l.occurredAt());
+        return new Views.TraceLink(
+                Views.LotId.of(l.from()),
+                Views.LotId.of(l.to()),
+                l.quantity(),
+                l.eventId().toString(),
+                l.kind(),
+                l.batch(),
+                l.occurredAt());
     }
 
     static Views.Receipt receipt(TraceQueries.ReceiptRow r, Names names) {
-        return new Views.Receipt(r.lot().item().value(), r.lot().lot().value(), r.supplier(), names.partner(r.supplier()),
-                r.supplierLot(), r.quantity(), r.receivedAt(), r.reference(), r.location(), r.eventId().toString());
+        return new Views.Receipt(
+                r.lot().item().value(),
+                r.lot().lot().value(),
+                r.supplier(),
+                names.partner(r.supplier()),
+                r.supplierLot(),
+                r.quantity(),
+                r.receivedAt(),
+                r.reference(),
+                r.location(),
+                r.eventId().toString());
     }
 
     static Collection<String> partners(List<TraceQueries.ReceiptRow> receipts, List<TraceQueries.ReturnRow> returns) {

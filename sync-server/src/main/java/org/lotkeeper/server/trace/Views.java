@@ -11,8 +11,7 @@ import org.lotkeeper.model.quantity.Quantity;
 /** The wire shapes of trace, lot and recall answers (docs/PROTOCOL.md, "Trace and recall"). */
 public final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
     /** A lot named on the wire. */
     public record LotId(String item, String lot) {
@@ -26,34 +25,54 @@ public final class Views {
      * {@code relation} says on which side of the root it lies: ROOT, ANCESTOR or DESCENDANT
      * (ANCESTOR_AND_DESCENDANT only in a cycle of bad data).
      */
-    public record TraceLot(String item, String lot, String status, int depth, String relation, String site) {
-    }
+    public record TraceLot(String item, String lot, String status, int depth, String relation, String site) {}
 
-    public record TraceLink(LotId from, LotId to, Quantity quantity, String eventId, String kind, String batch, Instant occurredAt) {
-    }
+    public record TraceLink(
+            LotId from, LotId to, Quantity quantity, String eventId, String kind, String batch, Instant occurredAt) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Receipt(String item, String lot, String supplier, String supplierName, String supplierLot, Quantity quantity,
-                          Instant receivedAt, String reference, String location, String eventId) {
-    }
+    public record Receipt(
+            String item,
+            String lot,
+            String supplier,
+            String supplierName,
+            String supplierLot,
+            Quantity quantity,
+            Instant receivedAt,
+            String reference,
+            String location,
+            String eventId) {}
 
-    public record Shipment(String item, String lot, String customer, String customerName, String shipment, Quantity quantity,
-                           Instant shippedAt, String eventId) {
-    }
+    public record Shipment(
+            String item,
+            String lot,
+            String customer,
+            String customerName,
+            String shipment,
+            Quantity quantity,
+            Instant shippedAt,
+            String eventId) {}
 
-    public record ReturnLine(String item, String lot, String customer, String customerName, Quantity quantity, Instant returnedAt,
-                             String reference, String reason, String location, String eventId) {
-    }
+    public record ReturnLine(
+            String item,
+            String lot,
+            String customer,
+            String customerName,
+            Quantity quantity,
+            Instant returnedAt,
+            String reference,
+            String reason,
+            String location,
+            String eventId) {}
 
-    public record TraceRoot(String item, String lot, String status, String site) {
-    }
+    public record TraceRoot(String item, String lot, String status, String site) {}
 
     /**
      * What left the plant of one lot, in one unit: shipment lines, quantity, first and last
      * shipping date. The lines are paged behind {@code …/shipments}.
      */
-    public record LotShipped(String item, String lot, int lines, Quantity quantity, Instant firstShippedAt, Instant lastShippedAt) {
-    }
+    public record LotShipped(
+            String item, String lot, int lines, Quantity quantity, Instant firstShippedAt, Instant lastShippedAt) {}
 
     /**
      * A trace. Downstream of the root (the root and its descendants) it carries per lot what was
@@ -61,103 +80,173 @@ public final class Views {
      * return lines; the shipment lines themselves are paged behind
      * {@code GET /api/v1/trace/{item}/{lot}/shipments} (docs/API.md, "Why shipment lines are paged").
      */
-    public record TraceAnswer(TraceRoot root, String direction, List<TraceLot> lots, List<TraceLink> links, List<Receipt> receipts,
-                              List<LotShipped> shipped, int customers, List<ReturnLine> returns, int lotsOutsideYourSites,
-                              boolean complete, long elapsedMs) {
-    }
+    public record TraceAnswer(
+            TraceRoot root,
+            String direction,
+            List<TraceLot> lots,
+            List<TraceLink> links,
+            List<Receipt> receipts,
+            List<LotShipped> shipped,
+            int customers,
+            List<ReturnLine> returns,
+            int lotsOutsideYourSites,
+            boolean complete,
+            long elapsedMs) {}
 
     /** What one customer got of one lot, in one unit, summed over its shipment lines. */
-    public record CustomerShipped(String item, String lot, String customer, String customerName, Quantity quantity) {
-    }
+    public record CustomerShipped(String item, String lot, String customer, String customerName, Quantity quantity) {}
 
     /** One page of lines in time order; {@code next} is the cursor of the page after, null on the last page. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Page<T>(List<T> lines, String next) {
-    }
+    public record Page<T>(List<T> lines, String next) {}
 
     // ---- lot detail, timeline, balance ----------------------------------------------------------
 
-    public record OnHand(String location, String container, Quantity quantity) {
-    }
+    public record OnHand(String location, String container, Quantity quantity) {}
 
-    public record DocumentRef(String documentId, String kind, String filename, String sha256, Instant uploadedAt) {
-    }
+    public record DocumentRef(String documentId, String kind, String filename, String sha256, Instant uploadedAt) {}
 
-    public record OpenFlag(long id, String flag, String detail, Instant raisedAt, String eventId) {
-    }
+    public record OpenFlag(long id, String flag, String detail, Instant raisedAt, String eventId) {}
 
-    public record LotDetail(String item, String lot, String itemName, String gtin, String site, String status, LocalDate expiry,
-                            boolean expired, LocalDate manufactured, String origin, String supplier, String supplierName,
-                            String supplierLot, Instant createdAt, Quantity onHandTotal, List<OnHand> onHand,
-                            List<DocumentRef> documents, List<OpenFlag> flags, long elapsedMs) {
-    }
+    public record LotDetail(
+            String item,
+            String lot,
+            String itemName,
+            String gtin,
+            String site,
+            String status,
+            LocalDate expiry,
+            boolean expired,
+            LocalDate manufactured,
+            String origin,
+            String supplier,
+            String supplierName,
+            String supplierLot,
+            Instant createdAt,
+            Quantity onHandTotal,
+            List<OnHand> onHand,
+            List<DocumentRef> documents,
+            List<OpenFlag> flags,
+            long elapsedMs) {}
 
     /**
      * One event of a lot's timeline: who (user and name, device), where (locations), why (reason,
      * deviation, note), both clocks, flags, and the payload as captured.
      */
-    public record TimelineEvent(long ledgerSeq, String eventId, String type, Instant occurredAt, Instant recordedAt, String userId,
-                                String userName, String deviceId, String deviceLabel, String site, List<String> where, String why,
-                                List<String> flags, Object payload) {
-    }
+    public record TimelineEvent(
+            long ledgerSeq,
+            String eventId,
+            String type,
+            Instant occurredAt,
+            Instant recordedAt,
+            String userId,
+            String userName,
+            String deviceId,
+            String deviceLabel,
+            String site,
+            List<String> where,
+            String why,
+            List<String> flags,
+            Object payload) {}
 
-    public record Timeline(String item, String lot, List<TimelineEvent> events, long elapsedMs) {
-    }
+    public record Timeline(String item, String lot, List<TimelineEvent> events, long elapsedMs) {}
 
-    public record BalanceDifference(String kind, String location, Quantity quantity, String detail) {
-    }
+    public record BalanceDifference(String kind, String location, Quantity quantity, String detail) {}
 
     /**
      * Mass balance of one lot in its base unit: received + produced + returned + adjustments in
      * = on hand + shipped + consumed + adjustments out; {@code difference} is the left side minus
      * the right side.
      */
-    public record Balance(String item, String lot, Quantity received, Quantity produced, Quantity returned, Quantity adjustedIn,
-                          Quantity adjustedOut, Quantity onHand, Quantity shipped, Quantity consumed, Quantity difference,
-                          boolean balanced, List<BalanceDifference> differences, long elapsedMs) {
-    }
+    public record Balance(
+            String item,
+            String lot,
+            Quantity received,
+            Quantity produced,
+            Quantity returned,
+            Quantity adjustedIn,
+            Quantity adjustedOut,
+            Quantity onHand,
+            Quantity shipped,
+            Quantity consumed,
+            Quantity difference,
+            boolean balanced,
+            List<BalanceDifference> differences,
+            long elapsedMs) {}
 
     /** A lot found by the console's search. */
-    public record LotHit(String item, String lot, String itemName, String gtin, String site, String status, LocalDate expiry,
-                         String supplier, String supplierLot) {
-    }
+    public record LotHit(
+            String item,
+            String lot,
+            String itemName,
+            String gtin,
+            String site,
+            String status,
+            LocalDate expiry,
+            String supplier,
+            String supplierLot) {}
 
     /** Lots with stock by how soon they expire: already expired, within 30, 31–60 and 61–90 days. */
-    public record ExpiryBuckets(long expired, long within30, long within60, long within90) {
-    }
+    public record ExpiryBuckets(long expired, long within30, long within60, long within90) {}
 
     // ---- recalls --------------------------------------------------------------------------------
 
-    public record RecallOnHand(String location, Quantity quantity) {
-    }
+    public record RecallOnHand(String location, Quantity quantity) {}
 
-    public record AffectedLot(String item, String lot, String itemName, String status, int depth, String site,
-                              List<RecallOnHand> onHand) {
-    }
+    public record AffectedLot(
+            String item,
+            String lot,
+            String itemName,
+            String status,
+            int depth,
+            String site,
+            List<RecallOnHand> onHand) {}
 
-    public record StockToContain(String item, String lot, String location, String locationType, Quantity quantity) {
-    }
+    public record StockToContain(String item, String lot, String location, String locationType, Quantity quantity) {}
 
     /**
      * What one customer got of the affected lots, summed: shipment lines, quantity per unit, first
      * and last shipping date; and what came back. The lines are paged behind
      * {@code GET /api/v1/recalls/{id}/shipments?customer=…} and {@code …/returns?customer=…}.
      */
-    public record Customer(String customer, String name, int shippedLines, List<Quantity> shippedQuantity, Instant firstShippedAt,
-                           Instant lastShippedAt, int returnedLines, List<Quantity> returnedQuantity) {
-    }
+    public record Customer(
+            String customer,
+            String name,
+            int shippedLines,
+            List<Quantity> shippedQuantity,
+            Instant firstShippedAt,
+            Instant lastShippedAt,
+            int returnedLines,
+            List<Quantity> returnedQuantity) {}
 
-    public record SupplierLotId(String supplier, String supplierLot) {
-    }
+    public record SupplierLotId(String supplier, String supplierLot) {}
 
-    public record RecallAnswer(String recallId, boolean mock, String reason, Instant createdAt, String createdBy, String signedBy,
-                               String signatureMeaning, List<LotId> startingLots, List<SupplierLotId> supplierLots,
-                               List<AffectedLot> affectedLots, List<StockToContain> stockToContain, List<Customer> customers,
-                               List<TraceLink> links, List<LotId> recalledLots, int lotsOutsideYourSites, long asOfSeq,
-                               long elapsedMs) {
-    }
+    public record RecallAnswer(
+            String recallId,
+            boolean mock,
+            String reason,
+            Instant createdAt,
+            String createdBy,
+            String signedBy,
+            String signatureMeaning,
+            List<LotId> startingLots,
+            List<SupplierLotId> supplierLots,
+            List<AffectedLot> affectedLots,
+            List<StockToContain> stockToContain,
+            List<Customer> customers,
+            List<TraceLink> links,
+            List<LotId> recalledLots,
+            int lotsOutsideYourSites,
+            long asOfSeq,
+            long elapsedMs) {}
 
-    public record RecallSummary(String recallId, boolean mock, String reason, Instant createdAt, String createdBy,
-                                int affectedLots, long elapsedMs, List<String> sites) {
-    }
+    public record RecallSummary(
+            String recallId,
+            boolean mock,
+            String reason,
+            Instant createdAt,
+            String createdBy,
+            int affectedLots,
+            long elapsedMs,
+            List<String> sites) {}
 }

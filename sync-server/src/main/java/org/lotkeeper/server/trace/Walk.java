@@ -10,5 +10,4 @@ import org.lotkeeper.model.lot.LotRef;
  * (starts are 0), in the order they were reached, and every link leaving (forward) or entering
  * (backward) a reached lot, in {@code lot_link} id order.
  */
-public record Walk(Map<LotRef, Integer> depths, List<Link> links) {
-}
+public record Walk(Map<LotRef, Integer> depths, List<Link> links) {}

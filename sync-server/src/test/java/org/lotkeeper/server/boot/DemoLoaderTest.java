@@ -25,8 +25,10 @@ class DemoLoaderTest {
     void theDemoPlantIsTheRiversideWeekWithItsReleasesAndDocuments() {
         Database.resetLedger(ds);
         assertThat(demo.load()).isEqualTo(23);
-        assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'STATUS'")).isEqualTo(6);
-        assertThat(Database.count(ds, "SELECT count(*) FROM lot WHERE status = 'RELEASED'")).isEqualTo(7);
+        assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'STATUS'"))
+                .isEqualTo(6);
+        assertThat(Database.count(ds, "SELECT count(*) FROM lot WHERE status = 'RELEASED'"))
+                .isEqualTo(7);
         assertThat(Database.count(ds, "SELECT count(*) FROM document_link")).isEqualTo(3);
         assertThat(Database.count(ds, "SELECT count(*) FROM exception")).isEqualTo(2);
     }

@@ -36,10 +36,16 @@ class EmbeddedDatabaseTest {
     @Test
     void aPostgresLeftRunningByAKilledRunIsStoppedAndTheDataKept() throws Exception {
         Path data = dir.resolve("postgres");
-        Process run = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), KilledRun.class.getName(), data.toString())
-                .redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
+        Process run = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KilledRun.class.getName(),
+                        data.toString())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.equals(KilledRun.READY)) {
                 // PostgreSQL's start-up log
@@ -47,7 +53,9 @@ class EmbeddedDatabaseTest {
             assertThat(line).as("the first run reported ready").isEqualTo(KilledRun.READY);
             run.destroyForcibly().waitFor(); // kill -9: PostgreSQL stays behind
         }
-        assertThat(EmbeddedDatabase.orphanPostmaster(data)).as("PostgreSQL left running").isPresent();
+        assertThat(EmbeddedDatabase.orphanPostmaster(data))
+                .as("PostgreSQL left running")
+                .isPresent();
 
         try (EmbeddedDatabase db = EmbeddedDatabase.start(data)) {
             assertThat(query(db, "SELECT v FROM kept")).isEqualTo("7");
@@ -74,7 +82,8 @@ class EmbeddedDatabaseTest {
 
     private static String query(EmbeddedDatabase db, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
@@ -82,7 +91,7 @@ class EmbeddedDatabaseTest {
 
     private static void execute(EmbeddedDatabase db, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

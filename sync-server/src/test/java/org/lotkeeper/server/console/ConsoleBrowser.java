@@ -45,11 +45,21 @@ final class ConsoleBrowser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
@@ -65,8 +75,8 @@ final class ConsoleBrowser implements AutoCloseable {
         button.click();
         wait.until(d -> {
             try {
-                return Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                        "return window.lkOldPage === undefined && document.readyState === 'complete';"));
+                return Boolean.TRUE.equals(((JavascriptExecutor) d)
+                        .executeScript("return window.lkOldPage === undefined && document.readyState === 'complete';"));
             } catch (WebDriverException navigating) {
                 return false; // the page is between documents
             }
@@ -75,9 +85,10 @@ final class ConsoleBrowser implements AutoCloseable {
 
     void screenshot(String name) {
         Dimension before = driver.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) driver).executeScript(
-                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
-        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(Math.max(height + 120, 700), 2600)));
+        long height = (Long) ((JavascriptExecutor) driver)
+                .executeScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int)
+                Math.min(Math.max(height + 120, 700), 2600)));
         try {
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             Path target = Path.of("target", "screens", "console", name + ".png");
@@ -99,7 +110,8 @@ final class ConsoleBrowser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temporary profile; the OS cleans up
         }

@@ -88,8 +88,10 @@ class ConsoleBrowserTest {
         browser.screenshot("login");
         assertThat(login.failedSignIn("admin", "wrong")).contains("Wrong user name or password");
         Screens.Dashboard dashboard = login.signIn("admin", Api.ADMIN_PASSWORD);
-        assertThat(dashboard.navigation()).contains("Dashboard", "Lots", "Recall", "Quality", "Exceptions", "Devices", "Master data");
-        Screens.MasterData masterData = new Screens.MasterData(browser, base()).open().loadDemo();
+        assertThat(dashboard.navigation())
+                .contains("Dashboard", "Lots", "Recall", "Quality", "Exceptions", "Devices", "Master data");
+        Screens.MasterData masterData =
+                new Screens.MasterData(browser, base()).open().loadDemo();
         assertThat(masterData.items()).contains("RM-RESIN", "FG-PRIMER");
         browser.screenshot("masterdata");
     }
@@ -102,18 +104,34 @@ class ConsoleBrowserTest {
         assertThat(search.lots()).containsExactly("R-2402");
         Screens.LotPage lot = search.open("R-2402");
         assertThat(lot.lotCode()).isEqualTo("R-2402");
-        assertThat(lot.genealogyNodes()).contains("R-2402", "PR-1001", "TC-1002", "PR-1003", "BuildMart Stores", "Harbor Paints",
-                "City Maintenance Dept");
+        assertThat(lot.genealogyNodes())
+                .contains(
+                        "R-2402",
+                        "PR-1001",
+                        "TC-1002",
+                        "PR-1003",
+                        "BuildMart Stores",
+                        "Harbor Paints",
+                        "City Maintenance Dept");
         assertThat(lot.edgeLabels()).contains("300 kg", "500 kg");
         // the lot's label, printed from its page, scans back as this lot
         String labelHref = browser.driver.findElement(By.id("label-png")).getAttribute("href");
-        byte[] png = io.restassured.RestAssured.given().cookie("lk_session", browser.driver.manage().getCookieNamed("lk_session").getValue())
-                .get(labelHref.substring(labelHref.indexOf("/console/"))).then().statusCode(200).contentType("image/png")
-                .extract().asByteArray();
-        assertThat(LabelScanner.scan(LabelScanner.image(png))).isNotEmpty()
+        byte[] png = io.restassured.RestAssured.given()
+                .cookie(
+                        "lk_session",
+                        browser.driver.manage().getCookieNamed("lk_session").getValue())
+                .get(labelHref.substring(labelHref.indexOf("/console/")))
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .extract()
+                .asByteArray();
+        assertThat(LabelScanner.scan(LabelScanner.image(png)))
+                .isNotEmpty()
                 .anySatisfy(read -> assertThat(read.scan()).contains("R-2402"));
 
-        Screens.LotPage primer = new Screens.LotSearch(browser, base()).open().search("PR-1001").open("PR-1001");
+        Screens.LotPage primer =
+                new Screens.LotSearch(browser, base()).open().search("PR-1001").open("PR-1001");
         assertThat(primer.genealogyNodes()).contains("R-2402", "P-5001", "PR-1001", "PR-1003", "BuildMart Stores");
         browser.screenshot("lot");
         new Screens.LotSearch(browser, base()).open().search("R-");
@@ -124,13 +142,18 @@ class ConsoleBrowserTest {
     @Order(3)
     void mockRecallOfAcr779ShowsTheThreeCustomers() {
         new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
-        Screens.Recall recall = new Screens.Recall(browser, base()).open().mockFromSupplierLot("ACME-RESINS", "ACR-779");
+        Screens.Recall recall =
+                new Screens.Recall(browser, base()).open().mockFromSupplierLot("ACME-RESINS", "ACR-779");
         assertThat(recall.customers()).containsExactlyInAnyOrder("BUILDMART", "HARBOR-PAINTS", "CITY-MAINT");
-        assertThat(recall.affected()).contains("R-2402", "PR-1001", "TC-1002", "PR-1003").doesNotContain("R-2401");
+        assertThat(recall.affected())
+                .contains("R-2402", "PR-1001", "TC-1002", "PR-1003")
+                .doesNotContain("R-2401");
         assertThat(recall.elapsed()).matches("\\d+ ms");
         browser.screenshot("recall");
         // a customer's sums open onto its shipment lines
-        assertThat(recall.linesOf("CITY-MAINT")).hasSize(2).allSatisfy(line -> assertThat(line).contains("SHP-3", "City Maintenance Dept"))
+        assertThat(recall.linesOf("CITY-MAINT"))
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("SHP-3", "City Maintenance Dept"))
                 .anySatisfy(line -> assertThat(line).contains("PR-1003", "5"))
                 .anySatisfy(line -> assertThat(line).contains("TC-1002", "10"));
     }
@@ -140,14 +163,16 @@ class ConsoleBrowserTest {
     void qaReleasesAQuarantinedLotWithTheirSignatureOnceItsCoaIsLinked() throws IOException {
         receive("RM-PIGMENT", "P-7001", "TIO2-CORP", "TX-77", "500", "KGM");
         new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
-        Screens.LotPage lot = new Screens.LotSearch(browser, base()).open().search("P-7001").open("P-7001");
+        Screens.LotPage lot =
+                new Screens.LotSearch(browser, base()).open().search("P-7001").open("P-7001");
         assertThat(lot.status()).isEqualTo("QUARANTINE");
         assertThat(lot.refusals()).contains("RELEASED").contains("requires a COA");
 
         Path coa = Files.createTempFile("coa-P-7001", ".pdf");
         Files.write(coa, Api.bytes("demo/riverside/coa-TX-55.pdf"));
         lot.upload("COA", coa);
-        assertThat(lot.changeStatus("RELEASED", "COA checked", "not-my-password")).contains("Not signed");
+        assertThat(lot.changeStatus("RELEASED", "COA checked", "not-my-password"))
+                .contains("Not signed");
         assertThat(lot.status()).isEqualTo("QUARANTINE");
         browser.screenshot("quality-release");
 
@@ -172,7 +197,9 @@ class ConsoleBrowserTest {
         assertThat(lot.lotCode()).isEqualTo(SCRIPT_LOT);
         assertThat(lot.genealogyNodes()).contains(SCRIPT_LOT);
         assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-        assertThat(browser.driver.getPageSource()).contains("&lt;script&gt;alert(1)").doesNotContain("<script>alert(1)");
+        assertThat(browser.driver.getPageSource())
+                .contains("&lt;script&gt;alert(1)")
+                .doesNotContain("<script>alert(1)");
     }
 
     @Test
@@ -197,13 +224,16 @@ class ConsoleBrowserTest {
         evil.start();
         try {
             browser.driver.get("http://127.0.0.1:" + evil.getAddress().getPort() + "/forge.html");
-            String refused = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem"))).getText();
+            String refused = browser.wait
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")))
+                    .getText();
             assertThat(refused).startsWith("Refused");
             assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Refused");
         } finally {
             evil.stop(0);
         }
-        Screens.LotPage lot = new Screens.LotSearch(browser, base()).open().search("S-9100").open("S-9100");
+        Screens.LotPage lot =
+                new Screens.LotSearch(browser, base()).open().search("S-9100").open("S-9100");
         assertThat(lot.status()).isEqualTo("RELEASED");
     }
 
@@ -212,10 +242,12 @@ class ConsoleBrowserTest {
     void aSupervisorWithoutQaCannotRelease() {
         receive("RM-PIGMENT", "P-7002", "TIO2-CORP", "TX-78", "250", "KGM");
         new Screens.Login(browser, base()).open().signIn("sam", SAM);
-        Screens.LotPage lot = new Screens.LotSearch(browser, base()).open().search("P-7002").open("P-7002");
+        Screens.LotPage lot =
+                new Screens.LotSearch(browser, base()).open().search("P-7002").open("P-7002");
         assertThat(lot.status()).isEqualTo("QUARANTINE");
         assertThat(lot.refusals()).contains("RELEASED").contains("Your roles do not allow");
-        assertThat(browser.driver.findElements(By.cssSelector("#status-form input[name=status][value=RELEASED]"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#status-form input[name=status][value=RELEASED]")))
+                .isEmpty();
 
         // The form offers no release; a hand-made one with this session's own token is refused by the server too.
         ((JavascriptExecutor) browser.driver).executeScript("""
@@ -223,7 +255,9 @@ class ConsoleBrowserTest {
                 const s = document.createElement('input'); s.type = 'hidden'; s.name = 'status'; s.value = 'RELEASED'; f.appendChild(s);
                 f.querySelector('input[name=reason]').value = 'no QA';
                 f.submit();""");
-        String error = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error"))).getText();
+        String error = browser.wait
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error")))
+                .getText();
         assertThat(error).contains("Your roles do not allow");
         assertThat(new Screens.LotPage(browser, base()).ready().status()).isEqualTo("QUARANTINE");
     }
@@ -233,7 +267,11 @@ class ConsoleBrowserTest {
     void aPastedSupplierLabelFindsTheLotAndTheLabelCheckerListsEveryAi() {
         String label = "]C1011061414100001917270131310000080010ACR-779";
         new Screens.Login(browser, base()).open().signIn("sam", SAM);
-        assertThat(new Screens.LotSearch(browser, base()).open().pasteLabel(label).lots()).containsExactly("R-2402");
+        assertThat(new Screens.LotSearch(browser, base())
+                        .open()
+                        .pasteLabel(label)
+                        .lots())
+                .containsExactly("R-2402");
         String checked = new Screens.LabelCheck(browser, base()).open().check(label);
         assertThat(checked).contains("(01)", "10614141000019", "(17)", "2027-01-31", "(3100)", "(10)", "ACR-779");
         browser.screenshot("labels");
@@ -247,8 +285,10 @@ class ConsoleBrowserTest {
         new Screens.Login(browser, base()).open().signIn("sam", SAM);
         browser.driver.get(base() + "console/dashboard");
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#expiry svg rect.bar")));
-        assertThat(browser.driver.findElement(By.id("open-exceptions")).getText()).contains("COUNT_VARIANCE", "FEFO_DEVIATION");
-        assertThat(browser.driver.findElement(By.id("waiting-for-qa")).getText()).contains("P-7002");
+        assertThat(browser.driver.findElement(By.id("open-exceptions")).getText())
+                .contains("COUNT_VARIANCE", "FEFO_DEVIATION");
+        assertThat(browser.driver.findElement(By.id("waiting-for-qa")).getText())
+                .contains("P-7002");
         browser.screenshot("dashboard");
         browser.driver.get(base() + "console/exceptions");
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exceptions")));
@@ -262,8 +302,10 @@ class ConsoleBrowserTest {
         assertThat(code).matches("[A-Z0-9-]{10,}");
         // the QR code beside it is what the handheld scans: it reads back as the code itself
         String qr = browser.driver.findElement(By.id("enrollment-qr")).getAttribute("src");
-        assertThat(LabelScanner.scan(LabelScanner.image(java.util.Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)))))
-                .singleElement().satisfies(read -> assertThat(read.scan()).isEqualTo("]Q1" + code));
+        assertThat(LabelScanner.scan(
+                        LabelScanner.image(java.util.Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)))))
+                .singleElement()
+                .satisfies(read -> assertThat(read.scan()).isEqualTo("]Q1" + code));
         assertThat(devices.fleet()).contains("gun-1", "dock-tablet");
         browser.screenshot("devices");
     }
@@ -276,7 +318,8 @@ class ConsoleBrowserTest {
         assertThat(recall.affected()).contains("S-9100");
         String answer = recall.startReal("Supplier notice SV-14", QUINN);
         assertThat(answer).contains("REAL RECALL", "Quinn Quality", "Set to RECALLED: RM-SOLVENT S-9100");
-        Screens.LotPage lot = new Screens.LotSearch(browser, base()).open().search("S-9100").open("S-9100");
+        Screens.LotPage lot =
+                new Screens.LotSearch(browser, base()).open().search("S-9100").open("S-9100");
         assertThat(lot.status()).isEqualTo("RECALLED");
     }
 
@@ -285,19 +328,28 @@ class ConsoleBrowserTest {
     void aSupervisorResolvesTheFefoDeviationAndApprovesTheCountVariance() {
         new Screens.Login(browser, base()).open().signIn("sam", SAM);
         browser.driver.get(base() + "console/exceptions?flag=FEFO_DEVIATION");
-        org.openqa.selenium.WebElement row = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#exceptions tbody tr")));
+        org.openqa.selenium.WebElement row =
+                browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#exceptions tbody tr")));
         assertThat(row.getText()).contains("PICK", "by ben", "PR-1003");
         row.findElement(By.name("note")).sendKeys("Customer asked for the newest lot; accepted");
-        // submit waits for the next page: the page before it may show a notice too (CI once read the old one, then it was gone)
+        // submit waits for the next page: the page before it may show a notice too (CI once read the old one, then it
+        // was gone)
         browser.submit(row.findElement(By.cssSelector("button")));
-        assertThat(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice"))).getText()).contains("resolved");
+        assertThat(browser.wait
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice")))
+                        .getText())
+                .contains("resolved");
 
         org.openqa.selenium.WebElement variance = browser.driver.findElement(By.cssSelector("#variances tbody tr"));
         assertThat(variance.getText()).contains("PR-1001", "14 pc", "15 pc");
         browser.submit(variance.findElement(By.cssSelector("form[action$='/approve'] button")));
-        assertThat(browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice"))).getText()).contains("approved");
+        assertThat(browser.wait
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice")))
+                        .getText())
+                .contains("approved");
         assertThat(browser.driver.findElement(By.id("variances")).getText()).contains("None pending");
-        Screens.LotPage lot = new Screens.LotSearch(browser, base()).open().search("PR-1001").open("PR-1001");
+        Screens.LotPage lot =
+                new Screens.LotSearch(browser, base()).open().search("PR-1001").open("PR-1001");
         assertThat(lot.timeline()).contains("ADJUST", "count variance approved");
     }
 
@@ -309,12 +361,20 @@ class ConsoleBrowserTest {
         String event = """
                 {"eventId": "%s", "deviceSeq": %d, "type": "RECEIVE", "occurredAt": "2026-11-20T09:00:00Z", "userId": "ana", "site": "PLANT-1",
                  "payload": {"supplier": "%s", "reference": "PO-9", "item": "%s", "lot": "%s", "supplierLot": "%s",
-                             "quantity": {"value": "%s", "uom": "%s"}, "expiry": "2027-06-30", "location": "RCV-DOCK-1"}}"""
-                .formatted(UUID.randomUUID(), ++deviceSeq, supplier, item, lot.replace("\\", "\\\\").replace("\"", "\\\""), supplierLot,
-                        quantity, uom);
+                             "quantity": {"value": "%s", "uom": "%s"}, "expiry": "2027-06-30", "location": "RCV-DOCK-1"}}""".formatted(
+                        UUID.randomUUID(),
+                        ++deviceSeq,
+                        supplier,
+                        item,
+                        lot.replace("\\", "\\\\").replace("\"", "\\\""),
+                        supplierLot,
+                        quantity,
+                        uom);
         try {
             JsonNode answer = Riverside.push(device, List.of(Riverside.JSON.readTree(event)));
-            assertThat(answer.get("results").get(0).get("status").asText()).as(answer.toString()).isEqualTo("ACCEPTED");
+            assertThat(answer.get("results").get(0).get("status").asText())
+                    .as(answer.toString())
+                    .isEqualTo("ACCEPTED");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

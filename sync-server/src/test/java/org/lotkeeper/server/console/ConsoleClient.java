@@ -15,11 +15,20 @@ record ConsoleClient(String cookie, String csrf) {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]{64})\"");
 
     static ConsoleClient signIn(String user, String password) {
-        Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("username", user).formParam("password", password).post("/console/login");
+        Response r = given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("username", user)
+                .formParam("password", password)
+                .post("/console/login");
         assertThat(r.statusCode()).as("sign-in of " + user).isEqualTo(303);
         String cookie = r.getCookie("lk_session");
-        String page = given().cookie("lk_session", cookie).get("/console/labels/check").then().statusCode(200).extract().asString();
+        String page = given().cookie("lk_session", cookie)
+                .get("/console/labels/check")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Matcher m = CSRF.matcher(page);
         assertThat(m.find()).as("a CSRF token on the page").isTrue();
         return new ConsoleClient(cookie, m.group(1));
@@ -32,7 +41,8 @@ record ConsoleClient(String cookie, String csrf) {
 
     /** A form POST with this session's token, from the console's own origin. */
     Response post(String path, Object... fields) {
-        RequestSpecification r = request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf);
+        RequestSpecification r =
+                request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf);
         for (int i = 0; i + 1 < fields.length; i += 2) {
             r = r.formParam((String) fields[i], fields[i + 1]);
         }

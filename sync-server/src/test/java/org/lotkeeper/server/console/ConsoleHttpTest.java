@@ -23,12 +23,25 @@ class ConsoleHttpTest {
 
     @Test
     void signInSetsAnHttpOnlySameSiteStrictCookieScopedToTheConsole() {
-        Response r = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("username", "admin").formParam("password", Api.ADMIN_PASSWORD).post("/console/login");
+        Response r = given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("username", "admin")
+                .formParam("password", Api.ADMIN_PASSWORD)
+                .post("/console/login");
         assertThat(r.statusCode()).isEqualTo(303);
         String cookie = r.getHeader("Set-Cookie");
-        assertThat(cookie).startsWith("lk_session=").contains("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Path=/console");
-        String page = given().cookie("lk_session", r.getCookie("lk_session")).get("/console/lots").then().statusCode(200).extract().asString();
+        assertThat(cookie)
+                .startsWith("lk_session=")
+                .contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict")
+                .contains("Path=/console");
+        String page = given().cookie("lk_session", r.getCookie("lk_session"))
+                .get("/console/lots")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(page).contains("Sign out").contains("name=\"_csrf\"");
     }
 
@@ -44,7 +57,8 @@ class ConsoleHttpTest {
     @Test
     void aPageNumberThatIsNotANumberIsABadRequestPageNamingIt() {
         ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
-        for (String path : List.of("/console/lot?item=RM-RESIN&lot=R-2401&after=abc", "/console/exceptions?before=x1")) {
+        for (String path :
+                List.of("/console/lot?item=RM-RESIN&lot=R-2401&after=abc", "/console/exceptions?before=x1")) {
             Response r = admin.request().get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(400);
             assertThat(r.contentType()).as(path).startsWith("text/html");
@@ -74,33 +88,60 @@ class ConsoleHttpTest {
     @Test
     void aFormWithoutThisSessionsTokenIsRefused() {
         ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
-        Response r = admin.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", "f".repeat(64))
-                .formParam("text", "(01)10614141000019").post("/console/labels/check");
+        Response r = admin.request()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("_csrf", "f".repeat(64))
+                .formParam("text", "(01)10614141000019")
+                .post("/console/labels/check");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.contentType()).startsWith("text/html");
         assertThat(r.asString()).contains("Refused").contains("security token");
         ConsoleClient other = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
         assertThat(other.csrf()).as("a token per session").isNotEqualTo(admin.csrf());
-        assertThat(admin.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", other.csrf())
-                .formParam("text", "(01)10614141000019").post("/console/labels/check").statusCode()).isEqualTo(403);
-        assertThat(admin.post("/console/labels/check", "text", "(01)10614141000019").statusCode()).isEqualTo(200);
+        assertThat(admin.request()
+                        .contentType("application/x-www-form-urlencoded")
+                        .formParam("_csrf", other.csrf())
+                        .formParam("text", "(01)10614141000019")
+                        .post("/console/labels/check")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(admin.post("/console/labels/check", "text", "(01)10614141000019")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void aFormFromAnotherOriginIsRefusedEvenWithTheToken() {
         ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
-        for (String[] header : List.of(new String[] {"Origin", "http://evil.example"}, new String[] {"Origin", "null"},
-                new String[] {"Referer", "http://evil.example/console/lots"})) {
-            Response r = admin.request().header(header[0], header[1]).contentType("application/x-www-form-urlencoded")
-                    .formParam("_csrf", admin.csrf()).formParam("text", "(01)10614141000019").post("/console/labels/check");
+        for (String[] header :
+                List.of(new String[] {"Origin", "http://evil.example"}, new String[] {"Origin", "null"}, new String[] {
+                    "Referer", "http://evil.example/console/lots"
+                })) {
+            Response r = admin.request()
+                    .header(header[0], header[1])
+                    .contentType("application/x-www-form-urlencoded")
+                    .formParam("_csrf", admin.csrf())
+                    .formParam("text", "(01)10614141000019")
+                    .post("/console/labels/check");
             assertThat(r.statusCode()).as(header[0] + ": " + header[1]).isEqualTo(403);
             assertThat(r.asString()).contains("Refused");
         }
         String self = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
-        assertThat(admin.request().header("Origin", self).contentType("application/x-www-form-urlencoded").formParam("_csrf", admin.csrf())
-                .formParam("text", "(01)10614141000019").post("/console/labels/check").statusCode()).isEqualTo(200);
-        Response signIn = given().redirects().follow(false).header("Origin", "http://evil.example").contentType("application/x-www-form-urlencoded")
-                .formParam("username", "admin").formParam("password", Api.ADMIN_PASSWORD).post("/console/login");
+        assertThat(admin.request()
+                        .header("Origin", self)
+                        .contentType("application/x-www-form-urlencoded")
+                        .formParam("_csrf", admin.csrf())
+                        .formParam("text", "(01)10614141000019")
+                        .post("/console/labels/check")
+                        .statusCode())
+                .isEqualTo(200);
+        Response signIn = given().redirects()
+                .follow(false)
+                .header("Origin", "http://evil.example")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("username", "admin")
+                .formParam("password", Api.ADMIN_PASSWORD)
+                .post("/console/login");
         assertThat(signIn.statusCode()).as("sign-in from another site").isEqualTo(403);
     }
 
@@ -108,15 +149,26 @@ class ConsoleHttpTest {
     void repeatedWrongPasswordsLockTheAccount() {
         Api.as(Api.adminToken()).body("""
                 {"sites": [{"code": "PLANT-1", "name": "Plant 1"}],
-                 "users": [{"userId": "cx-lock", "name": "Locked out", "roles": ["QA"], "sites": ["PLANT-1"], "password": "cx-Passw0rd!"}]}""")
-                .put("/api/v1/masterdata").then().statusCode(200);
+                 "users": [{"userId": "cx-lock", "name": "Locked out", "roles": ["QA"], "sites": ["PLANT-1"], "password": "cx-Passw0rd!"}]}""").put("/api/v1/masterdata").then().statusCode(200);
         for (int i = 0; i < 5; i++) {
-            String page = given().contentType("application/x-www-form-urlencoded").formParam("username", "cx-lock")
-                    .formParam("password", "wrong-" + i).post("/console/login").then().statusCode(401).extract().asString();
+            String page = given().contentType("application/x-www-form-urlencoded")
+                    .formParam("username", "cx-lock")
+                    .formParam("password", "wrong-" + i)
+                    .post("/console/login")
+                    .then()
+                    .statusCode(401)
+                    .extract()
+                    .asString();
             assertThat(page).contains("Wrong user name or password");
         }
-        String locked = given().contentType("application/x-www-form-urlencoded").formParam("username", "cx-lock")
-                .formParam("password", "cx-Passw0rd!").post("/console/login").then().statusCode(401).extract().asString();
+        String locked = given().contentType("application/x-www-form-urlencoded")
+                .formParam("username", "cx-lock")
+                .formParam("password", "cx-Passw0rd!")
+                .post("/console/login")
+                .then()
+                .statusCode(401)
+                .extract()
+                .asString();
         assertThat(locked).contains("locked");
     }
 
@@ -124,9 +176,15 @@ class ConsoleHttpTest {
     void hostileInputGetsAClearAnswerNeverA500() {
         ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
         List<Response> answers = new ArrayList<>();
-        answers.add(admin.request().queryParam("item", "<script>alert(1)</script>").queryParam("lot", "x").get("/console/lot"));
+        answers.add(admin.request()
+                .queryParam("item", "<script>alert(1)</script>")
+                .queryParam("lot", "x")
+                .get("/console/lot"));
         answers.add(admin.request().get("/console/lot"));
-        answers.add(admin.request().queryParam("item", "RM-RESIN").queryParam("lot", "\u0000\u001d%").get("/console/lot"));
+        answers.add(admin.request()
+                .queryParam("item", "RM-RESIN")
+                .queryParam("lot", "\u0000\u001d%")
+                .get("/console/lot"));
         answers.add(admin.request().queryParam("q", "%_\\'\"<b>").get("/console/lots"));
         answers.add(admin.request().queryParam("q", "x".repeat(5000)).get("/console/lots"));
         answers.add(admin.request().queryParam("status", "<b>NOPE</b>").get("/console/lots"));
@@ -134,10 +192,22 @@ class ConsoleHttpTest {
         answers.add(admin.request().get("/console/recalls/<script>"));
         answers.add(admin.request().get("/console/recalls/" + "9".repeat(36) + "/report.pdf"));
         answers.add(admin.request().queryParam("before", "abc").get("/console/exceptions"));
-        answers.add(admin.request().queryParam("tab", "<b>").queryParam("after", "\u0000").get("/console/masterdata"));
+        answers.add(admin.request()
+                .queryParam("tab", "<b>")
+                .queryParam("after", "\u0000")
+                .get("/console/masterdata"));
         answers.add(admin.post("/console/recalls", "lots", "A B C\n<script> x\n", "supplierLots", "ACME-RESINS"));
         answers.add(admin.post("/console/recalls", "lots", "RM-RESIN " + "9".repeat(300)));
-        answers.add(admin.post("/console/lot/status", "item", "RM-RESIN", "lot", "<script>", "status", "RELEASED", "reason", "r".repeat(600)));
+        answers.add(admin.post(
+                "/console/lot/status",
+                "item",
+                "RM-RESIN",
+                "lot",
+                "<script>",
+                "status",
+                "RELEASED",
+                "reason",
+                "r".repeat(600)));
         answers.add(admin.post("/console/lot/status", "item", "", "lot", "", "status", "", "reason", ""));
         answers.add(admin.post("/console/labels/check", "text", "\u0001junk".repeat(2000)));
         answers.add(admin.post("/console/labels/check", "text", "(01)10614141000019", "separator", "ab"));
@@ -145,11 +215,16 @@ class ConsoleHttpTest {
         answers.add(admin.post("/console/exceptions/1/resolve", "note", ""));
         answers.add(admin.post("/console/devices/%3Cscript%3E/revoke"));
         assertThat(answers.get(0).statusCode()).isEqualTo(400);
-        assertThat(answers.get(0).contentType()).as("a service's refusal on a console page is a page").startsWith("text/html");
+        assertThat(answers.get(0).contentType())
+                .as("a service's refusal on a console page is a page")
+                .startsWith("text/html");
         assertThat(answers.get(0).asString()).contains("item code may not contain &#39;&lt;&#39;");
         for (Response r : answers) {
             assertThat(r.statusCode()).as(r.asString()).isBetween(200, 499);
-            assertThat(r.asString()).doesNotContain("<script>").doesNotContainIgnoringCase("exception:").doesNotContain("\tat ");
+            assertThat(r.asString())
+                    .doesNotContain("<script>")
+                    .doesNotContainIgnoringCase("exception:")
+                    .doesNotContain("\tat ");
         }
     }
 
@@ -158,28 +233,38 @@ class ConsoleHttpTest {
         Api.loadRiversideMasterData();
         Api.as(Api.adminToken()).body("""
                 {"sites": [{"code": "PLANT-2", "name": "Plant 2"}],
-                 "users": [{"userId": "cx-p2", "name": "Other site", "roles": ["QA", "SUPERVISOR"], "sites": ["PLANT-2"], "password": "cx-Passw0rd!"}]}""")
-                .put("/api/v1/masterdata").then().statusCode(200);
-        String lot = "SITE-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(java.util.Locale.ROOT);
-        String[] device = org.lotkeeper.server.testing.Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "site check");
-        org.lotkeeper.server.testing.Riverside.push(device, List.of(org.lotkeeper.server.testing.Riverside.JSON.readTree("""
+                 "users": [{"userId": "cx-p2", "name": "Other site", "roles": ["QA", "SUPERVISOR"], "sites": ["PLANT-2"], "password": "cx-Passw0rd!"}]}""").put("/api/v1/masterdata").then().statusCode(200);
+        String lot =
+                "SITE-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(java.util.Locale.ROOT);
+        String[] device =
+                org.lotkeeper.server.testing.Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "site check");
+        org.lotkeeper.server.testing.Riverside.push(
+                device, List.of(org.lotkeeper.server.testing.Riverside.JSON.readTree("""
                 {"eventId": "%s", "deviceSeq": 1, "type": "RECEIVE", "occurredAt": "2026-11-20T09:00:00Z", "userId": "ana", "site": "PLANT-1",
                  "payload": {"supplier": "SOLVCO", "reference": "PO-1", "item": "RM-SOLVENT", "lot": "%s", "supplierLot": "SV-1",
-                             "quantity": {"value": "5", "uom": "LTR"}, "location": "RCV-DOCK-1"}}""".formatted(java.util.UUID.randomUUID(), lot))));
+                             "quantity": {"value": "5", "uom": "LTR"}, "location": "RCV-DOCK-1"}}""".formatted(
+                                java.util.UUID.randomUUID(), lot))));
 
         ConsoleClient other = ConsoleClient.signIn("cx-p2", "cx-Passw0rd!");
-        Response page = other.request().queryParam("item", "RM-SOLVENT").queryParam("lot", lot).get("/console/lot");
+        Response page = other.request()
+                .queryParam("item", "RM-SOLVENT")
+                .queryParam("lot", lot)
+                .get("/console/lot");
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.asString()).contains("no access to site PLANT-1");
-        assertThat(other.request().queryParam("q", lot).get("/console/lots").asString()).contains("No lot matches").doesNotContain(lot + "<");
-        Response status = other.post("/console/lot/status", "item", "RM-SOLVENT", "lot", lot, "status", "ON_HOLD", "reason", "not mine");
+        assertThat(other.request().queryParam("q", lot).get("/console/lots").asString())
+                .contains("No lot matches")
+                .doesNotContain(lot + "<");
+        Response status = other.post(
+                "/console/lot/status", "item", "RM-SOLVENT", "lot", lot, "status", "ON_HOLD", "reason", "not mine");
         assertThat(status.statusCode()).isEqualTo(403);
         Response recall = other.post("/console/recalls", "lots", "RM-SOLVENT " + lot);
         assertThat(recall.statusCode()).isEqualTo(400);
         assertThat(recall.asString()).contains("no access to site PLANT-1");
 
         ConsoleClient own = ConsoleClient.signIn("sam", "sam-Passw0rd!");
-        assertThat(own.request().queryParam("q", lot).get("/console/lots").asString()).contains(lot);
+        assertThat(own.request().queryParam("q", lot).get("/console/lots").asString())
+                .contains(lot);
     }
 
     @Test
@@ -191,16 +276,31 @@ class ConsoleHttpTest {
                 CX-BAD,Bad item,KGM,maybe,false
                 CX-WORSE,Worse item,KGM,false,perhaps
                 """;
-        Response r = admin.request().multiPart("_csrf", admin.csrf()).multiPart("kind", "items")
-                .multiPart("file", "items.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").post("/console/masterdata/csv");
+        Response r = admin.request()
+                .multiPart("_csrf", admin.csrf())
+                .multiPart("kind", "items")
+                .multiPart("file", "items.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .post("/console/masterdata/csv");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.asString()).contains("Nothing of the file was applied").contains("line 3").contains("line 4");
-        assertThat(admin.request().get("/console/masterdata?tab=items").asString()).doesNotContain("CX-GOOD");
+        assertThat(r.asString())
+                .contains("Nothing of the file was applied")
+                .contains("line 3")
+                .contains("line 4");
+        assertThat(admin.request().get("/console/masterdata?tab=items").asString())
+                .doesNotContain("CX-GOOD");
 
-        Response ok = admin.request().multiPart("_csrf", admin.csrf()).multiPart("kind", "items")
-                .multiPart("file", "items.csv", "code,name,baseUom,qcRequired,coaRequired\nCX-GOOD,Good item,KGM,false,false\n"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").post("/console/masterdata/csv");
+        Response ok = admin.request()
+                .multiPart("_csrf", admin.csrf())
+                .multiPart("kind", "items")
+                .multiPart(
+                        "file",
+                        "items.csv",
+                        "code,name,baseUom,qcRequired,coaRequired\nCX-GOOD,Good item,KGM,false,false\n"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "text/csv")
+                .post("/console/masterdata/csv");
         assertThat(ok.statusCode()).isEqualTo(303);
-        assertThat(admin.request().get("/console/masterdata?tab=items").asString()).contains("CX-GOOD");
+        assertThat(admin.request().get("/console/masterdata?tab=items").asString())
+                .contains("CX-GOOD");
     }
 }

@@ -41,7 +41,8 @@ class ConsoleRoleTest {
     static final Set<String> LABELS = Set.of("RECEIVER", "QA", "SUPERVISOR", "ADMIN");
     static final String NO_RECALL = "/console/recalls/00000000-0000-7000-8000-000000000000";
 
-    static final Set<String> MULTIPART = Set.of("POST /console/lot/documents", "POST /console/quality/documents", "POST /console/masterdata/csv");
+    static final Set<String> MULTIPART =
+            Set.of("POST /console/lot/documents", "POST /console/quality/documents", "POST /console/masterdata/csv");
 
     /** method + template → (path to call, who may). Open routes (sign-in) have no roles. */
     static final Map<String, Object[]> ROUTES = new LinkedHashMap<>();
@@ -90,7 +91,8 @@ class ConsoleRoleTest {
     @Test
     void everyConsoleRouteIsListedWithItsRoles() {
         Set<String> declared = new TreeSet<>();
-        for (JavaClass jc : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass jc : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.lotkeeper.server")) {
             Class<?> type = jc.reflect();
             Path base = type.getAnnotation(Path.class);
@@ -98,7 +100,8 @@ class ConsoleRoleTest {
                 continue;
             }
             for (Method m : type.getDeclaredMethods()) {
-                String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST" : null;
+                String verb =
+                        m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST" : null;
                 if (verb != null) {
                     Path sub = m.getAnnotation(Path.class);
                     declared.add(verb + " " + base.value() + (sub == null ? "" : sub.value()));
@@ -134,25 +137,40 @@ class ConsoleRoleTest {
             }
             boolean post = key.startsWith("POST");
             sessions.forEach((role, session) -> {
-                Response r = !post ? session.request().get(path)
-                        : MULTIPART.contains(key) ? session.request().multiPart("_csrf", session.csrf()).multiPart("kind", "COA").post(path)
-                        : session.post(path);
+                Response r = !post
+                        ? session.request().get(path)
+                        : MULTIPART.contains(key)
+                                ? session.request()
+                                        .multiPart("_csrf", session.csrf())
+                                        .multiPart("kind", "COA")
+                                        .post(path)
+                                : session.post(path);
                 boolean refused = r.statusCode() == 403 && r.asString().contains("This needs the role");
                 boolean allowed = roles.contains(role);
-                if (allowed == refused || r.statusCode() >= 500 || r.statusCode() == 401
+                if (allowed == refused
+                        || r.statusCode() >= 500
+                        || r.statusCode() == 401
                         || (r.statusCode() == 303 && r.getHeader("Location").endsWith("/console/login"))) {
-                    wrong.add(role + " " + key + " → " + r.statusCode() + (allowed ? " (listed allowed)" : " (listed refused)"));
+                    wrong.add(role + " " + key + " → " + r.statusCode()
+                            + (allowed ? " (listed allowed)" : " (listed refused)"));
                 }
             });
             if (post) {
-                Response forged = MULTIPART.contains(key) ? sessions.get("ADMIN").request().multiPart("x", "1").post(path)
-                        : sessions.get("ADMIN").request().contentType("application/x-www-form-urlencoded").formParam("x", "1").post(path);
+                Response forged = MULTIPART.contains(key)
+                        ? sessions.get("ADMIN").request().multiPart("x", "1").post(path)
+                        : sessions.get("ADMIN")
+                                .request()
+                                .contentType("application/x-www-form-urlencoded")
+                                .formParam("x", "1")
+                                .post(path);
                 if (forged.statusCode() != 403 || !forged.asString().contains("security token")) {
                     wrong.add("ADMIN " + key + " without the CSRF token → " + forged.statusCode());
                 }
             }
         });
-        assertThat(wrong).as("role × console route answers that contradict the list").isEmpty();
+        assertThat(wrong)
+                .as("role × console route answers that contradict the list")
+                .isEmpty();
     }
 
     @Test
@@ -164,10 +182,12 @@ class ConsoleRoleTest {
             }
             String path = (String) value[0];
             var request = io.restassured.RestAssured.given().redirects().follow(false);
-            request = MULTIPART.contains(key) ? request.multiPart("_csrf", "0".repeat(64))
+            request = MULTIPART.contains(key)
+                    ? request.multiPart("_csrf", "0".repeat(64))
                     : request.contentType("application/x-www-form-urlencoded").formParam("_csrf", "0".repeat(64));
             Response r = request.request(key.substring(0, key.indexOf(' ')), path);
-            boolean ok = key.startsWith("POST") ? r.statusCode() == 403
+            boolean ok = key.startsWith("POST")
+                    ? r.statusCode() == 403
                     : r.statusCode() == 303 && r.getHeader("Location").endsWith("/console/login");
             if (!ok) {
                 wrong.add(key + " without a session → " + r.statusCode());

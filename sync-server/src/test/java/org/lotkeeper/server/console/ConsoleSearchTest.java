@@ -21,7 +21,13 @@ class ConsoleSearchTest {
     DataSource ds;
 
     private String results(ConsoleClient quinn, String term) {
-        String page = quinn.request().queryParam("q", term).get("/console/lots").then().statusCode(200).extract().asString();
+        String page = quinn.request()
+                .queryParam("q", term)
+                .get("/console/lots")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         int table = page.indexOf("id=\"lot-results\"");
         assertThat(table).as("results for " + term).isPositive();
         return page.substring(table);
@@ -33,7 +39,9 @@ class ConsoleSearchTest {
         new Riverside().play();
         ConsoleClient quinn = ConsoleClient.signIn("quinn", "quinn-Passw0rd!");
         assertThat(results(quinn, "RM-RESIN")).contains("R-2401", "R-2402").doesNotContain("PR-1001");
-        assertThat(results(quinn, "10614141000101")).contains("PR-1001", "PR-1003").doesNotContain("R-2401");
+        assertThat(results(quinn, "10614141000101"))
+                .contains("PR-1001", "PR-1003")
+                .doesNotContain("R-2401");
         assertThat(results(quinn, "PR-100")).contains("PR-1001", "PR-1003").doesNotContain("R-2402");
         assertThat(results(quinn, "ACR-7")).contains("R-2402").doesNotContain("PR-1001");
     }

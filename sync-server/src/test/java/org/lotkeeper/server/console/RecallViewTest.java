@@ -19,17 +19,46 @@ class RecallViewTest {
         List<Views.AffectedLot> affected = new ArrayList<>();
         List<Views.StockToContain> stock = new ArrayList<>();
         for (int i = 0; i < lots; i++) {
-            affected.add(new Views.AffectedLot("FG", "L-" + i, "Finished", "RELEASED", 1, "PLANT-1",
+            affected.add(new Views.AffectedLot(
+                    "FG",
+                    "L-" + i,
+                    "Finished",
+                    "RELEASED",
+                    1,
+                    "PLANT-1",
                     List.of(new Views.RecallOnHand("WH-" + i, q))));
             stock.add(new Views.StockToContain("FG", "L-" + i, "WH-" + i, "STORAGE", q));
         }
         List<Views.Customer> buyers = new ArrayList<>();
         for (int c = 0; c < customers; c++) {
-            buyers.add(new Views.Customer("C-" + c, c % 2 == 0 ? "Customer " + c : null, 2, List.of(Quantity.of("10", Uom.KGM)), Instant.EPOCH,
-                    Instant.EPOCH, 0, List.of()));
+            buyers.add(new Views.Customer(
+                    "C-" + c,
+                    c % 2 == 0 ? "Customer " + c : null,
+                    2,
+                    List.of(Quantity.of("10", Uom.KGM)),
+                    Instant.EPOCH,
+                    Instant.EPOCH,
+                    0,
+                    List.of()));
         }
-        return new Views.RecallAnswer("00000000-0000-7000-8000-000000000001", true, null, Instant.EPOCH, "quinn", null, null,
-                List.of(), List.of(), affected, stock, buyers, List.of(), List.of(), 0, 1, 1);
+        return new Views.RecallAnswer(
+                "00000000-0000-7000-8000-000000000001",
+                true,
+                null,
+                Instant.EPOCH,
+                "quinn",
+                null,
+                null,
+                List.of(),
+                List.of(),
+                affected,
+                stock,
+                buyers,
+                List.of(),
+                List.of(),
+                0,
+                1,
+                1);
     }
 
     @Test
@@ -48,8 +77,10 @@ class RecallViewTest {
         RecallPages.RecallView view = RecallPages.view(answer(3, 2));
         assertThat(view.affected()).hasSize(3);
         assertThat(view.customers()).extracting(RecallPages.CustomerLine::name).containsExactly("Customer 0", "C-1");
-        assertThat(view.customers()).extracting(RecallPages.CustomerLine::href)
-                .containsExactly("/console/recalls/00000000-0000-7000-8000-000000000001/shipments?customer=C-0",
+        assertThat(view.customers())
+                .extracting(RecallPages.CustomerLine::href)
+                .containsExactly(
+                        "/console/recalls/00000000-0000-7000-8000-000000000001/shipments?customer=C-0",
                         "/console/recalls/00000000-0000-7000-8000-000000000001/shipments?customer=C-1");
         assertThat(view.shippedLines()).isEqualTo(4);
         assertThat(view.cut()).isFalse();

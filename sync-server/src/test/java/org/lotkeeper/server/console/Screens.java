@@ -10,8 +10,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** Page objects of the console: each knows its page's elements and waits for what it needs, never sleeps. */
 final class Screens {
 
-    private Screens() {
-    }
+    private Screens() {}
 
     /** The sign-in page. */
     record Login(ConsoleBrowser b, String base) {
@@ -34,14 +33,17 @@ final class Screens {
             type(b, By.name("username"), user);
             type(b, By.name("password"), password);
             b.submit(b.driver.findElement(By.cssSelector("form button[type=submit]")));
-            return b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error"))).getText();
+            return b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error")))
+                    .getText();
         }
     }
 
     /** The page after sign-in; its navigation shows what the user may do. */
     record Dashboard(ConsoleBrowser b, String base) {
         List<String> navigation() {
-            return b.driver.findElements(By.cssSelector("header nav a")).stream().map(WebElement::getText).toList();
+            return b.driver.findElements(By.cssSelector("header nav a")).stream()
+                    .map(WebElement::getText)
+                    .toList();
         }
     }
 
@@ -88,12 +90,17 @@ final class Screens {
         }
 
         List<String> lots() {
-            return b.driver.findElements(By.cssSelector("#lot-results a.lot-link")).stream().map(WebElement::getText).toList();
+            return b.driver.findElements(By.cssSelector("#lot-results a.lot-link")).stream()
+                    .map(WebElement::getText)
+                    .toList();
         }
 
         LotPage open(String lot) {
-            b.driver.findElements(By.cssSelector("#lot-results a.lot-link")).stream().filter(a -> a.getText().equals(lot)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no result " + lot + " in " + lots())).click();
+            b.driver.findElements(By.cssSelector("#lot-results a.lot-link")).stream()
+                    .filter(a -> a.getText().equals(lot))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no result " + lot + " in " + lots()))
+                    .click();
             return new LotPage(b, base).ready();
         }
     }
@@ -115,15 +122,21 @@ final class Screens {
 
         /** Lot codes (and customer names) drawn in the genealogy picture. */
         List<String> genealogyNodes() {
-            return b.driver.findElements(By.cssSelector("svg#genealogy g.node")).stream().map(g -> g.getAttribute("data-lot")).toList();
+            return b.driver.findElements(By.cssSelector("svg#genealogy g.node")).stream()
+                    .map(g -> g.getAttribute("data-lot"))
+                    .toList();
         }
 
         List<String> edgeLabels() {
-            return b.driver.findElements(By.cssSelector("svg#genealogy text.edge-label")).stream().map(WebElement::getText).toList();
+            return b.driver.findElements(By.cssSelector("svg#genealogy text.edge-label")).stream()
+                    .map(WebElement::getText)
+                    .toList();
         }
 
         String refusals() {
-            return b.driver.findElement(By.cssSelector("#status-actions ul.refusals")).getText();
+            return b.driver
+                    .findElement(By.cssSelector("#status-actions ul.refusals"))
+                    .getText();
         }
 
         LotPage upload(String kind, Path file) {
@@ -131,14 +144,16 @@ final class Screens {
             new org.openqa.selenium.support.ui.Select(form.findElement(By.name("kind"))).selectByVisibleText(kind);
             form.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
             b.submit(form.findElement(By.cssSelector("button")));
-            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "Document uploaded"));
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("p.notice"), "Document uploaded"));
             return ready();
         }
 
         /** Submits a status change; answers the page's message (notice or error). */
         String changeStatus(String status, String reason, String password) {
             WebElement form = b.driver.findElement(By.id("status-form"));
-            form.findElement(By.cssSelector("input[name=status][value=" + status + "]")).click();
+            form.findElement(By.cssSelector("input[name=status][value=" + status + "]"))
+                    .click();
             WebElement why = form.findElement(By.name("reason"));
             why.clear();
             why.sendKeys(reason);
@@ -146,7 +161,8 @@ final class Screens {
                 form.findElement(By.name("password")).sendKeys(password);
             }
             b.submit(form.findElement(By.cssSelector("button[type=submit]")));
-            return b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice, p.error"))).getText();
+            return b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice, p.error")))
+                    .getText();
         }
 
         String timeline() {
@@ -188,8 +204,10 @@ final class Screens {
         }
 
         List<String> customers() {
-            return b.driver.findElements(By.cssSelector("#customers tr[data-customer]")).stream().map(r -> r.getAttribute("data-customer"))
-                    .distinct().toList();
+            return b.driver.findElements(By.cssSelector("#customers tr[data-customer]")).stream()
+                    .map(r -> r.getAttribute("data-customer"))
+                    .distinct()
+                    .toList();
         }
 
         String elapsed() {
@@ -199,9 +217,13 @@ final class Screens {
         /** Opens one customer's shipment lines; answers the lines table's rows as text, and comes back. */
         List<String> linesOf(String customer) {
             String here = b.driver.getCurrentUrl();
-            b.driver.findElement(By.cssSelector("#customers tr[data-customer='" + customer + "'] a")).click();
+            b.driver
+                    .findElement(By.cssSelector("#customers tr[data-customer='" + customer + "'] a"))
+                    .click();
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lines")));
-            List<String> rows = b.driver.findElements(By.cssSelector("#lines tbody tr")).stream().map(WebElement::getText).toList();
+            List<String> rows = b.driver.findElements(By.cssSelector("#lines tbody tr")).stream()
+                    .map(WebElement::getText)
+                    .toList();
             b.driver.get(here);
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("affected")));
             return rows;
@@ -224,7 +246,9 @@ final class Screens {
         String check(String label) {
             type(b, By.name("text"), label);
             b.submit(b.driver.findElement(By.cssSelector("#label-form button")));
-            return b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#label-result, #label-problem"))).getText();
+            return b.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("#label-result, #label-problem")))
+                    .getText();
         }
     }
 
@@ -244,7 +268,8 @@ final class Screens {
             }
             form.findElement(By.name("label")).sendKeys(label);
             b.submit(form.findElement(By.cssSelector("button")));
-            return b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enrollment-code"))).getText();
+            return b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enrollment-code")))
+                    .getText();
         }
 
         String fleet() {

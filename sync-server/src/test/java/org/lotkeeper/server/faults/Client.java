@@ -22,17 +22,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class Client {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Client() {
-    }
+    private Client() {}
 
     static JsonNode call(URI uri, String method, String token, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json");
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (r.statusCode() != 200) {
             throw new IOException("HTTP " + r.statusCode() + " from " + uri + ": " + r.body());
@@ -40,15 +42,25 @@ final class Client {
         return JSON.readTree(r.body());
     }
 
-    static String token(Function<String, URI> server, String user, String password) throws IOException, InterruptedException {
-        return call(server.apply("/api/v1/auth/token"), "POST", null,
-                JSON.writeValueAsString(Map.of("username", user, "password", password))).get("token").asText();
+    static String token(Function<String, URI> server, String user, String password)
+            throws IOException, InterruptedException {
+        return call(
+                        server.apply("/api/v1/auth/token"),
+                        "POST",
+                        null,
+                        JSON.writeValueAsString(Map.of("username", user, "password", password)))
+                .get("token")
+                .asText();
     }
 
     /** Loads the Riverside master data and enrolls a device; answers {deviceId, token}. */
     static String[] setUp(Function<String, URI> server, String deviceLabel) throws IOException, InterruptedException {
         String admin = token(server, "admin", ServerProcess.ADMIN_PASSWORD);
-        String bundle = new String(Client.class.getClassLoader().getResourceAsStream("demo/riverside/masterdata.json").readAllBytes(),
+        String bundle = new String(
+                Client.class
+                        .getClassLoader()
+                        .getResourceAsStream("demo/riverside/masterdata.json")
+                        .readAllBytes(),
                 StandardCharsets.UTF_8);
         call(server.apply("/api/v1/masterdata"), "PUT", admin, bundle);
         return enroll(server, deviceLabel);
@@ -56,9 +68,15 @@ final class Client {
 
     static String[] enroll(Function<String, URI> server, String label) throws IOException, InterruptedException {
         String sam = token(server, "sam", "sam-Passw0rd!");
-        String code = call(server.apply("/api/v1/devices/enrollments"), "POST", sam,
-                JSON.writeValueAsString(Map.of("site", "PLANT-1", "label", label))).get("code").asText();
-        JsonNode d = call(server.apply("/api/v1/devices/enroll"), "POST", null, JSON.writeValueAsString(Map.of("code", code)));
+        String code = call(
+                        server.apply("/api/v1/devices/enrollments"),
+                        "POST",
+                        sam,
+                        JSON.writeValueAsString(Map.of("site", "PLANT-1", "label", label)))
+                .get("code")
+                .asText();
+        JsonNode d = call(
+                server.apply("/api/v1/devices/enroll"), "POST", null, JSON.writeValueAsString(Map.of("code", code)));
         return new String[] {d.get("deviceId").asText(), d.get("token").asText()};
     }
 
@@ -74,7 +92,10 @@ final class Client {
             e.put("userId", "ana");
             e.put("site", "PLANT-1");
             ObjectNode p = e.putObject("payload");
-            p.put("supplier", "SOLVCO").put("reference", "PO-" + i).put("item", "RM-SOLVENT").put("lot", prefix + i)
+            p.put("supplier", "SOLVCO")
+                    .put("reference", "PO-" + i)
+                    .put("item", "RM-SOLVENT")
+                    .put("lot", prefix + i)
                     .put("location", "RCV-DOCK-1");
             p.putObject("quantity").put("value", "10").put("uom", "LTR");
             out.add(e);

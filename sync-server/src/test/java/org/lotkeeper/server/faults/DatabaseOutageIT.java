@@ -32,14 +32,22 @@ class DatabaseOutageIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        EmbeddedPostgres.Builder pgBuilder = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(false)
-                .setPort(port).setPGStartupWait(Duration.ofSeconds(60));
+        EmbeddedPostgres.Builder pgBuilder = EmbeddedPostgres.builder()
+                .setDataDirectory(data.resolve("pg"))
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60));
         EmbeddedPostgres pg = pgBuilder.start();
         String url = pg.getJdbcUrl("postgres", "postgres");
-        try (ServerProcess server = ServerProcess.on(data.resolve("server"), url).start()) {
+        try (ServerProcess server =
+                ServerProcess.on(data.resolve("server"), url).start()) {
             String[] device = Client.setUp(server::uri, "gun-outage");
             List<ObjectNode> events = Client.receipts("O", 2);
-            Client.call(server.uri("/api/v1/sync/push"), "POST", device[1], Client.pushBody(device[0], events.subList(0, 1)));
+            Client.call(
+                    server.uri("/api/v1/sync/push"),
+                    "POST",
+                    device[1],
+                    Client.pushBody(device[0], events.subList(0, 1)));
 
             pg.close();
             HttpResponse<String> during = post(server, device, events.subList(1, 2));
@@ -65,13 +73,24 @@ class DatabaseOutageIT {
 
     private static HttpResponse<String> post(ServerProcess server, String[] device, List<ObjectNode> events)
             throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri("/api/v1/sync/push")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + device[1])
-                .POST(HttpRequest.BodyPublishers.ofString(Client.pushBody(device[0], events))).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri("/api/v1/sync/push"))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + device[1])
+                                .POST(HttpRequest.BodyPublishers.ofString(Client.pushBody(device[0], events)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> get(ServerProcess server, String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(ServerProcess server, String path)
+            throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri(path))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

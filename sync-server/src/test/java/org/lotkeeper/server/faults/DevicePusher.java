@@ -23,6 +23,7 @@ final class DevicePusher {
     private final Supplier<URI> pushUri;
     /** eventId → every status the server answered for it. */
     final Map<String, List<String>> answers = new ConcurrentHashMap<>();
+
     volatile int acked;
     int failures;
 
@@ -38,13 +39,16 @@ final class DevicePusher {
         long deadline = System.currentTimeMillis() + deadlineMillis;
         while (acked < events.size()) {
             if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("outbox not drained: acked " + acked + " of " + events.size() + " after " + failures + " failures");
+                throw new IllegalStateException("outbox not drained: acked " + acked + " of " + events.size()
+                        + " after " + failures + " failures");
             }
-            List<ObjectNode> batch = events.subList(acked, Math.min(events.size(), acked + 1 + random.nextInt(batchSize)));
+            List<ObjectNode> batch =
+                    events.subList(acked, Math.min(events.size(), acked + 1 + random.nextInt(batchSize)));
             try {
                 JsonNode answer = Client.call(pushUri.get(), "POST", device[1], Client.pushBody(device[0], batch));
                 for (JsonNode r : answer.get("results")) {
-                    answers.computeIfAbsent(r.get("eventId").asText(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    answers.computeIfAbsent(
+                                    r.get("eventId").asText(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                             .add(r.get("status").asText());
                 }
                 acked = Math.max(acked, answer.get("ackedThroughSeq").asInt());

@@ -56,7 +56,8 @@ final class FaultyProxy implements AutoCloseable {
 
     private void pump(Socket from, Socket to, boolean responses) {
         byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 if (responses && drop()) {

@@ -28,7 +28,7 @@ class LostAnswersIT {
     @Test
     void lostDuplicatedAndReorderedRequestsStoreEveryEventExactlyOnce() throws Exception {
         try (ServerProcess server = ServerProcess.embedded(data).start();
-             FaultyProxy proxy = new FaultyProxy(server.port(), 0.3, 5)) {
+                FaultyProxy proxy = new FaultyProxy(server.port(), 0.3, 5)) {
             String[] device = Client.setUp(server::uri, "gun-lossy");
             List<ObjectNode> events = Client.receipts("L", 400);
             URI viaProxy = URI.create("http://127.0.0.1:" + proxy.port() + "/api/v1/sync/push");
@@ -40,7 +40,8 @@ class LostAnswersIT {
                 for (int i = 0; i < 60; i++) {
                     int upTo = Math.max(1, pusher.acked);
                     int from = ghostRandom.nextInt(upTo);
-                    List<ObjectNode> slice = new ArrayList<>(events.subList(from, Math.min(upTo, from + 1 + ghostRandom.nextInt(10))));
+                    List<ObjectNode> slice =
+                            new ArrayList<>(events.subList(from, Math.min(upTo, from + 1 + ghostRandom.nextInt(10))));
                     Collections.shuffle(slice, ghostRandom);
                     try {
                         Client.call(viaProxy, "POST", device[1], Client.pushBody(device[0], slice));

@@ -52,7 +52,9 @@ class ServerCrashIT {
             Map<String, String> stock = FaultChecks.stockByLot(server::uri, device);
             assertThat(stock).hasSize(events.size());
             assertThat(stock.values()).allMatch("10"::equals);
-            assertThat(pusher.answers.values()).allMatch(statuses -> statuses.stream().allMatch(s -> s.equals("ACCEPTED") || s.equals("DUPLICATE")));
+            assertThat(pusher.answers.values())
+                    .allMatch(
+                            statuses -> statuses.stream().allMatch(s -> s.equals("ACCEPTED") || s.equals("DUPLICATE")));
             assertThat(server.log()).contains("from a previous run still holds");
         } finally {
             server.close();

@@ -39,17 +39,25 @@ final class ServerProcess implements AutoCloseable {
 
     /** A server on an existing PostgreSQL. */
     static ServerProcess on(Path dataDir, String jdbcUrl) throws IOException {
-        return new ServerProcess(dataDir, Map.of("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
-                "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres"));
+        return new ServerProcess(
+                dataDir,
+                Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        jdbcUrl,
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        "postgres",
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        "postgres"));
     }
 
     ServerProcess start() throws IOException, InterruptedException {
         String jar = System.getProperty("lotkeeper.server.jar", "target/quarkus-app/quarkus-run.jar");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-jar", jar));
+        List<String> command = new ArrayList<>(
+                List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar", jar));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server-" + port + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dataDir.resolve("server-" + port + ".log").toFile()));
         Files.createDirectories(dataDir);
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -87,7 +95,8 @@ final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("server exited during start:\n" + log());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(uri("/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }

@@ -32,11 +32,14 @@ class TwoInstancesIT {
 
     @Test
     void twoServersOnOneDatabaseStoreEachEventOnce() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setServerConfig("fsync", "off")
-                .setPGStartupWait(Duration.ofSeconds(60)).start()) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(data.resolve("pg"))
+                .setServerConfig("fsync", "off")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
             try (ServerProcess a = ServerProcess.on(data.resolve("a"), url).start();
-                 ServerProcess b = ServerProcess.on(data.resolve("b"), url).start()) {
+                    ServerProcess b = ServerProcess.on(data.resolve("b"), url).start()) {
                 Client.setUp(a::uri, "unused");
                 List<CompletableFuture<DevicePusher>> devices = new ArrayList<>();
                 int perDevice = 150;
@@ -44,8 +47,8 @@ class TwoInstancesIT {
                     String[] device = Client.enroll(d % 2 == 0 ? a::uri : b::uri, "gun-" + d);
                     Random random = new Random(100 + d);
                     List<ObjectNode> events = Client.receipts("D" + d + "-", perDevice);
-                    DevicePusher pusher = new DevicePusher(device, events, 12,
-                            () -> (random.nextBoolean() ? a : b).uri("/api/v1/sync/push"));
+                    DevicePusher pusher = new DevicePusher(
+                            device, events, 12, () -> (random.nextBoolean() ? a : b).uri("/api/v1/sync/push"));
                     devices.add(CompletableFuture.supplyAsync(() -> {
                         try {
                             return pusher.drain(180_000, new Random(200));
@@ -61,8 +64,13 @@ class TwoInstancesIT {
                             int from = echo.nextInt(Math.min(upTo, perDevice));
                             try {
                                 URI other = (echo.nextBoolean() ? a : b).uri("/api/v1/sync/push");
-                                Client.call(other, "POST", device[1], Client.pushBody(device[0],
-                                        events.subList(from, Math.min(perDevice, from + 1 + echo.nextInt(8)))));
+                                Client.call(
+                                        other,
+                                        "POST",
+                                        device[1],
+                                        Client.pushBody(
+                                                device[0],
+                                                events.subList(from, Math.min(perDevice, from + 1 + echo.nextInt(8)))));
                             } catch (Exception gapOrDuplicate) {
                                 // a 409 gap is a fine answer to a batch sent ahead
                             }
@@ -74,15 +82,21 @@ class TwoInstancesIT {
                     f.get();
                 }
                 int total = 4 * perDevice;
-                try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
+                try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                        Statement s = c.createStatement()) {
                     assertThat(one(s, "SELECT count(*) FROM ledger_event")).isEqualTo(total);
-                    assertThat(one(s, "SELECT count(DISTINCT event_id) FROM ledger_event")).isEqualTo(total);
-                    assertThat(one(s, "SELECT max(ledger_seq) - min(ledger_seq) + 1 FROM ledger_event")).isEqualTo(total);
-                    assertThat(one(s, "SELECT count(*) FROM stock WHERE quantity <> 10")).isZero();
+                    assertThat(one(s, "SELECT count(DISTINCT event_id) FROM ledger_event"))
+                            .isEqualTo(total);
+                    assertThat(one(s, "SELECT max(ledger_seq) - min(ledger_seq) + 1 FROM ledger_event"))
+                            .isEqualTo(total);
+                    assertThat(one(s, "SELECT count(*) FROM stock WHERE quantity <> 10"))
+                            .isZero();
                     assertThat(one(s, "SELECT count(*) FROM stock")).isEqualTo(total);
                     String before = snapshot(s);
                     String admin = Client.token(b::uri, "admin", ServerProcess.ADMIN_PASSWORD);
-                    assertThat(Client.call(b.uri("/api/v1/admin/projections/rebuild"), "POST", admin, null).get("events").asLong())
+                    assertThat(Client.call(b.uri("/api/v1/admin/projections/rebuild"), "POST", admin, null)
+                                    .get("events")
+                                    .asLong())
                             .isEqualTo(total);
                     assertThat(snapshot(s)).isEqualTo(before);
                 }
@@ -96,7 +110,8 @@ class TwoInstancesIT {
                         answers.add(refused.getMessage().substring(5, 8));
                     }
                 }
-                assertThat(answers).containsExactly("401", "401", "401", "401", "401", "401", "401", "401", "401", "401", "429");
+                assertThat(answers)
+                        .containsExactly("401", "401", "401", "401", "401", "401", "401", "401", "401", "401", "429");
             }
         }
     }
@@ -110,7 +125,8 @@ class TwoInstancesIT {
 
     private static String snapshot(Statement s) throws Exception {
         StringBuilder out = new StringBuilder();
-        for (String sql : List.of("SELECT item, lot, status, expiry, origin, supplier, created_at FROM lot ORDER BY item, lot",
+        for (String sql : List.of(
+                "SELECT item, lot, status, expiry, origin, supplier, created_at FROM lot ORDER BY item, lot",
                 "SELECT item, lot, location, container, quantity FROM stock ORDER BY item, lot, location, container",
                 "SELECT event_id, item, lot, quantity FROM receipt ORDER BY event_id")) {
             try (ResultSet rs = s.executeQuery(sql)) {

@@ -46,7 +46,9 @@ class LabelResourceTest {
             Database.resetLedger(ds);
             Riverside riverside = new Riverside().play();
             String[] gun = Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "label-packer");
-            assertThat(Riverside.pack(gun, 1, "ben", PALLET, "WH-A-01", "RM-RESIN", "R-2401", "100", "KGM").get("status").asText())
+            assertThat(Riverside.pack(gun, 1, "ben", PALLET, "WH-A-01", "RM-RESIN", "R-2401", "100", "KGM")
+                            .get("status")
+                            .asText())
                     .isEqualTo("ACCEPTED");
             assertThat(riverside.answers).isNotEmpty();
             played = true;
@@ -60,28 +62,49 @@ class LabelResourceTest {
 
     @Test
     void aLotLabelPngHoldsTheLotsGtinLotExpiryAndStockOnHand() {
-        var lot = Api.as(quinn).get("/api/v1/lots/RM-RESIN/R-2401").then().statusCode(200).extract();
+        var lot = Api.as(quinn)
+                .get("/api/v1/lots/RM-RESIN/R-2401")
+                .then()
+                .statusCode(200)
+                .extract();
         Quantity onHand = Quantity.parse(lot.path("onHandTotal.value").toString(), lot.path("onHandTotal.uom"));
 
         Response png = get(quinn, "/api/v1/labels/lots/RM-RESIN/R-2401?format=png&symbology=gs1-128");
 
-        png.then().statusCode(200).contentType("image/png").header("Content-Disposition", "inline; filename=\"lot-RM-RESIN-R-2401.png\"");
+        png.then()
+                .statusCode(200)
+                .contentType("image/png")
+                .header("Content-Disposition", "inline; filename=\"lot-RM-RESIN-R-2401.png\"");
         List<LabelScanner.Read> reads = LabelScanner.scan(LabelScanner.image(png.asByteArray()));
         assertThat(reads).hasSize(1);
         Gs1Data read = Gs1Decoder.create().decode(reads.get(0).scan());
         assertThat(read.gtin()).contains(Gtin.of(lot.path("gtin")));
         assertThat(read.lot()).contains(LotCode.of("R-2401"));
         assertThat(read.expiry()).contains(LocalDate.parse(lot.path("expiry")));
-        assertThat(read.quantity()).hasValueSatisfying(q -> assertThat(q.value()).isEqualByComparingTo(onHand.value()));
+        assertThat(read.quantity())
+                .hasValueSatisfying(q -> assertThat(q.value()).isEqualByComparingTo(onHand.value()));
     }
 
     @Test
     void aLotLabelAsPdfAndZplAndWithAGivenQuantity() {
-        get(quinn, "/api/v1/labels/lots/RM-RESIN/R-2401?format=pdf").then().statusCode(200).contentType("application/pdf");
-        assertThat(get(quinn, "/api/v1/labels/lots/RM-RESIN/R-2401?format=pdf").asString()).startsWith("%PDF-");
-        String zpl = get(quinn, "/api/v1/labels/lots/RM-RESIN/R-2401?format=zpl&quantity=200").then().statusCode(200)
-                .contentType(startsWith("application/zpl")).extract().asString();
-        assertThat(zpl).startsWith("^XA").contains("^BCN,").contains("^BXN,").contains("3100000200").endsWith("^XZ\n");
+        get(quinn, "/api/v1/labels/lots/RM-RESIN/R-2401?format=pdf")
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf");
+        assertThat(get(quinn, "/api/v1/labels/lots/RM-RESIN/R-2401?format=pdf").asString())
+                .startsWith("%PDF-");
+        String zpl = get(quinn, "/api/v1/labels/lots/RM-RESIN/R-2401?format=zpl&quantity=200")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/zpl"))
+                .extract()
+                .asString();
+        assertThat(zpl)
+                .startsWith("^XA")
+                .contains("^BCN,")
+                .contains("^BXN,")
+                .contains("3100000200")
+                .endsWith("^XZ\n");
     }
 
     @Test
@@ -90,9 +113,11 @@ class LabelResourceTest {
 
         png.then().statusCode(200).contentType("image/png");
         List<Gs1Data> read = LabelScanner.scan(LabelScanner.image(png.asByteArray())).stream()
-                .map(r -> Gs1Decoder.create().decode(r.scan())).toList();
+                .map(r -> Gs1Decoder.create().decode(r.scan()))
+                .toList();
         assertThat(read).anySatisfy(d -> assertThat(d.sscc()).contains(Sscc.of(PALLET)));
-        assertThat(get(quinn, "/api/v1/labels/sscc/" + PALLET + "?format=zpl").asString()).contains("^FD>;>800" + PALLET + "^FS");
+        assertThat(get(quinn, "/api/v1/labels/sscc/" + PALLET + "?format=zpl").asString())
+                .contains("^FD>;>800" + PALLET + "^FS");
     }
 
     @Test
@@ -114,9 +139,11 @@ class LabelResourceTest {
         Api.as(Api.adminToken()).body("""
                 {"sites": [{"code": "PLANT-9", "name": "Plant 9"}],
                  "users": [{"userId": "qa-9", "name": "QA at plant 9", "roles": ["QA"], "sites": ["PLANT-9"], "password": "qa9-Passw0rd!"},
-                           {"userId": "op-1", "name": "Operator", "roles": ["OPERATOR"], "sites": ["PLANT-1"], "password": "op1-Passw0rd!"}]}""")
-                .put("/api/v1/masterdata").then().statusCode(200);
-        problem(get(Api.token("op-1", "op1-Passw0rd!"), "/api/v1/labels/lots/RM-RESIN/R-2401"), 403, "ROLE_NOT_ALLOWED");
+                           {"userId": "op-1", "name": "Operator", "roles": ["OPERATOR"], "sites": ["PLANT-1"], "password": "op1-Passw0rd!"}]}""").put("/api/v1/masterdata").then().statusCode(200);
+        problem(
+                get(Api.token("op-1", "op1-Passw0rd!"), "/api/v1/labels/lots/RM-RESIN/R-2401"),
+                403,
+                "ROLE_NOT_ALLOWED");
         String other = Api.token("qa-9", "qa9-Passw0rd!");
         problem(get(other, "/api/v1/labels/lots/RM-RESIN/R-2401"), 403, "SITE_NOT_ALLOWED");
         problem(get(other, "/api/v1/labels/sscc/" + PALLET), 403, "SITE_NOT_ALLOWED");

@@ -35,7 +35,10 @@ class LabelRoundTripPropertyTest {
 
     @Provide
     Arbitrary<String> lotCodes() {
-        return Arbitraries.strings().withChars(SET_82.toCharArray()).ofMinLength(1).ofMaxLength(LotCode.MAX_LENGTH);
+        return Arbitraries.strings()
+                .withChars(SET_82.toCharArray())
+                .ofMinLength(1)
+                .ofMaxLength(LotCode.MAX_LENGTH);
     }
 
     @Provide
@@ -46,23 +49,33 @@ class LabelRoundTripPropertyTest {
 
     @Provide
     Arbitrary<Quantity> quantities() {
-        Arbitrary<Quantity> kilograms = Combinators.combine(Arbitraries.integers().between(1, 999_999), Arbitraries.integers().between(0, 5))
+        Arbitrary<Quantity> kilograms = Combinators.combine(
+                        Arbitraries.integers().between(1, 999_999),
+                        Arbitraries.integers().between(0, 5))
                 .as((digits, scale) -> Quantity.of(BigDecimal.valueOf(digits, scale), Uom.KGM));
-        Arbitrary<Quantity> litres = Arbitraries.integers().between(1, 999_999).map(v -> Quantity.of(BigDecimal.valueOf(v, 2), Uom.LTR));
-        Arbitrary<Quantity> pieces = Arbitraries.longs().between(1, 99_999_999).map(v -> Quantity.of(BigDecimal.valueOf(v), Uom.H87));
+        Arbitrary<Quantity> litres =
+                Arbitraries.integers().between(1, 999_999).map(v -> Quantity.of(BigDecimal.valueOf(v, 2), Uom.LTR));
+        Arbitrary<Quantity> pieces =
+                Arbitraries.longs().between(1, 99_999_999).map(v -> Quantity.of(BigDecimal.valueOf(v), Uom.H87));
         return Arbitraries.oneOf(kilograms, litres, pieces);
     }
 
     @Example
     void aLotCodeOfQuotesAndPunctuationFoundByCiReadsBack() {
-        anyLotLabelReadsBackFromItsPngAsTheSameLot(";l''*", LocalDate.of(1981, 6, 4), Quantity.of(new BigDecimal("0.22"), Uom.LTR), LabelSymbology.BOTH);
+        anyLotLabelReadsBackFromItsPngAsTheSameLot(
+                ";l''*", LocalDate.of(1981, 6, 4), Quantity.of(new BigDecimal("0.22"), Uom.LTR), LabelSymbology.BOTH);
     }
 
     @Property(tries = 40)
-    void anyLotLabelReadsBackFromItsPngAsTheSameLot(@ForAll("lotCodes") String lot, @ForAll("expiries") LocalDate expiry,
-                                                   @ForAll("quantities") Quantity quantity, @ForAll LabelSymbology which) {
-        Label label = renderer.lotLabel(new LotLabelData(ItemCode.of("RM-X"), "Anything", Gtin.of("10614141000019"), LotCode.of(lot),
-                expiry, quantity), which);
+    void anyLotLabelReadsBackFromItsPngAsTheSameLot(
+            @ForAll("lotCodes") String lot,
+            @ForAll("expiries") LocalDate expiry,
+            @ForAll("quantities") Quantity quantity,
+            @ForAll LabelSymbology which) {
+        Label label = renderer.lotLabel(
+                new LotLabelData(
+                        ItemCode.of("RM-X"), "Anything", Gtin.of("10614141000019"), LotCode.of(lot), expiry, quantity),
+                which);
 
         List<LabelScanner.Read> reads = LabelScanner.scanEachSymbol(renderer.render(label, LabelFormat.PNG), label);
 

@@ -31,17 +31,42 @@ class LabelSamplesTest {
     void samplesReadBackAndAreWritten() throws IOException {
         Path out = Path.of(System.getProperty("lotkeeper.label-samples", "target/label-samples"));
         Files.createDirectories(out);
-        Label lot = renderer.lotLabel(new LotLabelData(ItemCode.of("RM-RESIN"), "Acrylic resin", Gtin.of("10614141000019"),
-                LotCode.of("R-2401"), LocalDate.of(2027, 5, 31), Quantity.of(new BigDecimal("200"), Uom.KGM)), LabelSymbology.BOTH);
-        Label noGtin = renderer.lotLabel(new LotLabelData(ItemCode.of("RM-WATER"), "Demineralised process water", null,
-                LotCode.of("W-2611-07"), null, Quantity.of(new BigDecimal("1000"), Uom.LTR)), LabelSymbology.GS1_128);
-        Label pallet = renderer.ssccLabel(new SsccLabelData(Sscc.of("006141410000000012"), List.of(new SsccLabelData.Content(
-                ItemCode.of("FG-PRIMER"), "Grey primer, 20 L pail", Gtin.of("10614141000101"), LotCode.of("PR-1001"),
-                LocalDate.of(2028, 11, 30), Quantity.of(new BigDecimal("40"), Uom.H87), 40L))));
-        for (var sample : List.of(List.of("lot-label", lot), List.of("lot-label-without-gtin", noGtin), List.of("sscc-pallet-label", pallet))) {
+        Label lot = renderer.lotLabel(
+                new LotLabelData(
+                        ItemCode.of("RM-RESIN"),
+                        "Acrylic resin",
+                        Gtin.of("10614141000019"),
+                        LotCode.of("R-2401"),
+                        LocalDate.of(2027, 5, 31),
+                        Quantity.of(new BigDecimal("200"), Uom.KGM)),
+                LabelSymbology.BOTH);
+        Label noGtin = renderer.lotLabel(
+                new LotLabelData(
+                        ItemCode.of("RM-WATER"),
+                        "Demineralised process water",
+                        null,
+                        LotCode.of("W-2611-07"),
+                        null,
+                        Quantity.of(new BigDecimal("1000"), Uom.LTR)),
+                LabelSymbology.GS1_128);
+        Label pallet = renderer.ssccLabel(new SsccLabelData(
+                Sscc.of("006141410000000012"),
+                List.of(new SsccLabelData.Content(
+                        ItemCode.of("FG-PRIMER"),
+                        "Grey primer, 20 L pail",
+                        Gtin.of("10614141000101"),
+                        LotCode.of("PR-1001"),
+                        LocalDate.of(2028, 11, 30),
+                        Quantity.of(new BigDecimal("40"), Uom.H87),
+                        40L))));
+        for (var sample : List.of(
+                List.of("lot-label", lot),
+                List.of("lot-label-without-gtin", noGtin),
+                List.of("sscc-pallet-label", pallet))) {
             Label label = (Label) sample.get(1);
             byte[] png = renderer.render(label, LabelFormat.PNG);
-            assertThat(LabelScanner.scanEachSymbol(png, label)).hasSize(label.symbols().size())
+            assertThat(LabelScanner.scanEachSymbol(png, label))
+                    .hasSize(label.symbols().size())
                     .allSatisfy(r -> assertThat(r.format()).as(r.scan()).isNotNull());
             Files.write(out.resolve(sample.get(0) + ".png"), png);
         }

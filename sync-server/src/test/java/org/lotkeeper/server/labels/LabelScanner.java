@@ -31,11 +31,9 @@ import com.google.zxing.multi.GenericMultipleBarcodeReader;
  */
 public final class LabelScanner {
 
-    public record Read(BarcodeFormat format, String scan, int top) {
-    }
+    public record Read(BarcodeFormat format, String scan, int top) {}
 
-    private LabelScanner() {
-    }
+    private LabelScanner() {}
 
     public static BufferedImage image(byte[] png) {
         try {
@@ -77,8 +75,10 @@ public final class LabelScanner {
                     // imager sees the symbol alone in its quiet zone, which is what PURE_BARCODE reads
                     found = scanPure(region);
                 }
-                out.add(found.size() == 1 ? new Read(found.get(0).format(), found.get(0).scan(), b.y())
-                        : new Read(null, "NOT READ: " + found, b.y()));
+                out.add(
+                        found.size() == 1
+                                ? new Read(found.get(0).format(), found.get(0).scan(), b.y())
+                                : new Read(null, "NOT READ: " + found, b.y()));
             }
         }
         return out;
@@ -90,8 +90,8 @@ public final class LabelScanner {
         hints.put(DecodeHintType.PURE_BARCODE, true);
         hints.put(DecodeHintType.ASSUME_GS1, true);
         try {
-            return List.of(read(new MultiFormatReader().decode(
-                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))), hints)));
+            return List.of(read(new MultiFormatReader()
+                    .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))), hints)));
         } catch (NotFoundException e) {
             return List.of();
         }
@@ -102,7 +102,9 @@ public final class LabelScanner {
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
         hints.put(DecodeHintType.ASSUME_GS1, true);
         hints.put(DecodeHintType.TRY_HARDER, true);
-        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.CODE_128, BarcodeFormat.DATA_MATRIX, BarcodeFormat.QR_CODE));
+        hints.put(
+                DecodeHintType.POSSIBLE_FORMATS,
+                List.of(BarcodeFormat.CODE_128, BarcodeFormat.DATA_MATRIX, BarcodeFormat.QR_CODE));
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
         Result[] results;
         try {

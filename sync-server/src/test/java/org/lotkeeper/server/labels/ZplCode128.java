@@ -7,8 +7,7 @@ package org.lotkeeper.server.labels;
  */
 final class ZplCode128 {
 
-    private ZplCode128() {
-    }
+    private ZplCode128() {}
 
     static String decode(String field) {
         StringBuilder out = new StringBuilder();

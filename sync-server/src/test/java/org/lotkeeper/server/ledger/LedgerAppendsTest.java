@@ -50,14 +50,20 @@ class LedgerAppendsTest {
             push = CompletableFuture.supplyAsync(() -> Riverside.push(gun, List.of(ship)));
             awaitOneWaitingForTheLock();
             assertThat(push).as("the push waits for the reader").isNotDone();
-            assertThat(Database.count(ds, "SELECT max(ledger_seq) FROM ledger_event")).as("nothing appended meanwhile").isEqualTo(head);
-            assertThat(Database.count(ds, "SELECT count(*) FROM shipment_line WHERE shipment = 'SHP-8'")).as("nor projected").isZero();
+            assertThat(Database.count(ds, "SELECT max(ledger_seq) FROM ledger_event"))
+                    .as("nothing appended meanwhile")
+                    .isEqualTo(head);
+            assertThat(Database.count(ds, "SELECT count(*) FROM shipment_line WHERE shipment = 'SHP-8'"))
+                    .as("nor projected")
+                    .isZero();
             reader.commit();
         }
         JsonNode answer = push.get(60, TimeUnit.SECONDS);
         assertThat(answer.at("/results/0/status").asText()).isIn("ACCEPTED", "FLAGGED");
-        assertThat(Database.count(ds, "SELECT max(ledger_seq) FROM ledger_event")).isEqualTo(head + 1);
-        assertThat(Database.count(ds, "SELECT count(*) FROM shipment_line WHERE shipment = 'SHP-8'")).isEqualTo(1);
+        assertThat(Database.count(ds, "SELECT max(ledger_seq) FROM ledger_event"))
+                .isEqualTo(head + 1);
+        assertThat(Database.count(ds, "SELECT count(*) FROM shipment_line WHERE shipment = 'SHP-8'"))
+                .isEqualTo(1);
     }
 
     /** Until one backend waits for an advisory lock (the push, at its append), at most a minute. */

@@ -37,17 +37,23 @@ class LedgerVerifyTest {
 
     /** The longest device chain of the week: its source and length. */
     private String source;
+
     private long length;
 
     @BeforeEach
     void playTheWeek() {
         Database.resetLedger(ds);
         new Riverside().play();
-        Map<String, Object> longest = Database.rows(ds, "SELECT source, count(*) AS n FROM ledger_event WHERE source LIKE 'device:%' "
-                + "GROUP BY source ORDER BY n DESC, source LIMIT 1").get(0);
+        Map<String, Object> longest = Database.rows(
+                        ds,
+                        "SELECT source, count(*) AS n FROM ledger_event WHERE source LIKE 'device:%' "
+                                + "GROUP BY source ORDER BY n DESC, source LIMIT 1")
+                .get(0);
         source = (String) longest.get("source");
         length = ((Number) longest.get("n")).longValue();
-        assertThat(length).as("a device chain long enough to break in the middle").isGreaterThanOrEqualTo(3);
+        assertThat(length)
+                .as("a device chain long enough to break in the middle")
+                .isGreaterThanOrEqualTo(3);
     }
 
     private static ValidatableResponse verify() {
@@ -55,25 +61,30 @@ class LedgerVerifyTest {
     }
 
     private long ledgerSeq(long sourceSeq) {
-        return Database.count(ds, "SELECT ledger_seq FROM ledger_event WHERE source = ? AND source_seq = ?", source, sourceSeq);
+        return Database.count(
+                ds, "SELECT ledger_seq FROM ledger_event WHERE source = ? AND source_seq = ?", source, sourceSeq);
     }
 
     @Test
     void theRiversideWeekVerifies() {
         long events = Database.count(ds, "SELECT count(*) FROM ledger_event");
         long chains = Database.count(ds, "SELECT count(*) FROM chain_head");
-        verify().body("ok", equalTo(true)).body("breaks", hasSize(0))
-                .body("events", equalTo((int) events)).body("chains", equalTo((int) chains))
+        verify().body("ok", equalTo(true))
+                .body("breaks", hasSize(0))
+                .body("events", equalTo((int) events))
+                .body("chains", equalTo((int) chains))
                 .body("chains", greaterThanOrEqualTo(2));
         assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE source LIKE 'site:%'"))
-                .as("console actions have their own chain").isPositive();
+                .as("console actions have their own chain")
+                .isPositive();
     }
 
     @Test
     void changedContentIsFoundAtItsEvent() {
         long at = ledgerSeq(2);
         Database.execute(ds, "UPDATE ledger_event SET content = content || ' ' WHERE ledger_seq = " + at);
-        verify().body("ok", equalTo(false)).body("breaks", hasSize(1))
+        verify().body("ok", equalTo(false))
+                .body("breaks", hasSize(1))
                 .body("breaks[0].source", equalTo(source))
                 .body("breaks[0].sourceSeq", equalTo(2))
                 .body("breaks[0].ledgerSeq", equalTo((int) at))
@@ -83,9 +94,11 @@ class LedgerVerifyTest {
     @Test
     void changedFlagsAreFound() {
         long at = ledgerSeq(1);
-        Database.execute(ds, "UPDATE ledger_event SET flags = array_append(flags, 'CLOCK_SKEW') WHERE ledger_seq = " + at);
+        Database.execute(
+                ds, "UPDATE ledger_event SET flags = array_append(flags, 'CLOCK_SKEW') WHERE ledger_seq = " + at);
         verify().body("ok", equalTo(false))
-                .body("breaks[0].source", equalTo(source)).body("breaks[0].sourceSeq", equalTo(1))
+                .body("breaks[0].source", equalTo(source))
+                .body("breaks[0].sourceSeq", equalTo(1))
                 .body("breaks[0].problem", equalTo("ALTERED"));
     }
 
@@ -94,7 +107,8 @@ class LedgerVerifyTest {
         Database.execute(ds, "DELETE FROM lot_event WHERE ledger_seq = " + ledgerSeq(2));
         Database.execute(ds, "DELETE FROM ledger_event WHERE source = '" + source + "' AND source_seq = 2");
         verify().body("ok", equalTo(false))
-                .body("breaks[0].source", equalTo(source)).body("breaks[0].sourceSeq", equalTo(2))
+                .body("breaks[0].source", equalTo(source))
+                .body("breaks[0].sourceSeq", equalTo(2))
                 .body("breaks[0].ledgerSeq", nullValue())
                 .body("breaks[0].problem", equalTo("MISSING_EVENT"));
     }
@@ -104,28 +118,45 @@ class LedgerVerifyTest {
         Database.execute(ds, "DELETE FROM lot_event WHERE ledger_seq = " + ledgerSeq(length));
         Database.execute(ds, "DELETE FROM ledger_event WHERE source = '" + source + "' AND source_seq = " + length);
         verify().body("ok", equalTo(false))
-                .body("breaks[0].source", equalTo(source)).body("breaks[0].sourceSeq", equalTo((int) length))
+                .body("breaks[0].source", equalTo(source))
+                .body("breaks[0].sourceSeq", equalTo((int) length))
                 .body("breaks[0].problem", equalTo("HEAD_MISMATCH"));
     }
 
     @Test
     void aRowRewrittenWithItsOwnHashBreaksTheLinkToTheNextEvent() {
-        Map<String, Object> row = Database.rows(ds, "SELECT ledger_seq, source_seq, recorded_at, flags, server_note, content, prev_hash "
-                + "FROM ledger_event WHERE source = ? AND source_seq = 1", source).get(0);
+        Map<String, Object> row = Database.rows(
+                        ds,
+                        "SELECT ledger_seq, source_seq, recorded_at, flags, server_note, content, prev_hash "
+                                + "FROM ledger_event WHERE source = ? AND source_seq = 1",
+                        source)
+                .get(0);
         String forged = ((String) row.get("content")).replace("\"quantity\"", "\"quantity\" ") + " ";
-        String hash = ChainHash.of(null, source, 1, ((java.sql.Timestamp) row.get("recorded_at")).toInstant(),
-                List.of((String[]) toArray(row.get("flags"))), (String) row.get("server_note"), forged);
-        Database.execute(ds, "UPDATE ledger_event SET content = '" + forged.replace("'", "''") + "', hash = '" + hash
-                + "' WHERE ledger_seq = " + row.get("ledger_seq"));
+        String hash = ChainHash.of(
+                null,
+                source,
+                1,
+                ((java.sql.Timestamp) row.get("recorded_at")).toInstant(),
+                List.of((String[]) toArray(row.get("flags"))),
+                (String) row.get("server_note"),
+                forged);
+        Database.execute(
+                ds,
+                "UPDATE ledger_event SET content = '" + forged.replace("'", "''") + "', hash = '" + hash
+                        + "' WHERE ledger_seq = " + row.get("ledger_seq"));
         verify().body("ok", equalTo(false))
-                .body("breaks[0].source", equalTo(source)).body("breaks[0].sourceSeq", equalTo(2))
+                .body("breaks[0].source", equalTo(source))
+                .body("breaks[0].sourceSeq", equalTo(2))
                 .body("breaks[0].ledgerSeq", equalTo((int) ledgerSeq(2)))
                 .body("breaks[0].problem", equalTo("BROKEN_LINK"));
     }
 
     @Test
     void onlyAnAdministratorVerifies() {
-        as(Api.token("sam", "sam-Passw0rd!")).post("/api/v1/admin/ledger/verify").then().statusCode(403)
+        as(Api.token("sam", "sam-Passw0rd!"))
+                .post("/api/v1/admin/ledger/verify")
+                .then()
+                .statusCode(403)
                 .body("code", equalTo("ROLE_NOT_ALLOWED"));
     }
 

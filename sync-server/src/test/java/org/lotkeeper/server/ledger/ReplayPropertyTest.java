@@ -69,7 +69,8 @@ class ReplayPropertyTest {
             List<JsonNode> batch = events.subList(from, to);
             JsonNode answer = Riverside.push(credentials.get(device), batch);
             for (JsonNode r : answer.get("results")) {
-                // A hold on a lot that is not RELEASED at arrival is refused, as it should be; everything else is stored.
+                // A hold on a lot that is not RELEASED at arrival is refused, as it should be; everything else is
+                // stored.
                 if (r.get("status").asText().equals("REJECTED")) {
                     assertThat(r.at("/error/code").asText()).as(r.toString()).isEqualTo("INVALID_TRANSITION");
                 } else {
@@ -78,7 +79,9 @@ class ReplayPropertyTest {
                 }
             }
             if (random.nextInt(5) == 0) {
-                Riverside.push(credentials.get(device), batch).get("results").forEach(r -> assertThat(r.get("status").asText()).isIn("DUPLICATE", "REJECTED"));
+                Riverside.push(credentials.get(device), batch)
+                        .get("results")
+                        .forEach(r -> assertThat(r.get("status").asText()).isIn("DUPLICATE", "REJECTED"));
             }
             sent.put(device, to);
             if (to == events.size()) {
@@ -94,17 +97,33 @@ class ReplayPropertyTest {
 
     private Map<String, List<Map<String, Object>>> projections() {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
-        out.put("lot", Database.rows(ds, "SELECT item, lot, site, status, expiry, manufactured, origin, supplier, supplier_lot, "
-                + "created_at, first_event_id, status_event_id FROM lot ORDER BY item, lot"));
-        out.put("stock", Database.rows(ds, "SELECT item, lot, location, container, site, quantity, uom FROM stock WHERE quantity <> 0 "
-                + "ORDER BY item, lot, location, container"));
-        out.put("lot_link", Database.rows(ds, "SELECT from_item, from_lot, to_item, to_lot, quantity, uom, kind, batch, event_id "
-                + "FROM lot_link ORDER BY event_id, from_item, from_lot, to_item, to_lot"));
+        out.put(
+                "lot",
+                Database.rows(
+                        ds,
+                        "SELECT item, lot, site, status, expiry, manufactured, origin, supplier, supplier_lot, "
+                                + "created_at, first_event_id, status_event_id FROM lot ORDER BY item, lot"));
+        out.put(
+                "stock",
+                Database.rows(
+                        ds,
+                        "SELECT item, lot, location, container, site, quantity, uom FROM stock WHERE quantity <> 0 "
+                                + "ORDER BY item, lot, location, container"));
+        out.put(
+                "lot_link",
+                Database.rows(
+                        ds,
+                        "SELECT from_item, from_lot, to_item, to_lot, quantity, uom, kind, batch, event_id "
+                                + "FROM lot_link ORDER BY event_id, from_item, from_lot, to_item, to_lot"));
         out.put("receipt", Database.rows(ds, "SELECT * FROM receipt ORDER BY event_id"));
         out.put("shipment_line", Database.rows(ds, "SELECT * FROM shipment_line ORDER BY event_id"));
         out.put("return_line", Database.rows(ds, "SELECT * FROM return_line ORDER BY event_id"));
-        out.put("count_variance", Database.rows(ds, "SELECT event_id, site, item, lot, location, counted, expected, uom, status "
-                + "FROM count_variance ORDER BY event_id"));
+        out.put(
+                "count_variance",
+                Database.rows(
+                        ds,
+                        "SELECT event_id, site, item, lot, location, counted, expected, uom, status "
+                                + "FROM count_variance ORDER BY event_id"));
         return out;
     }
 }

@@ -50,29 +50,39 @@ class RiversideLedgerTest {
         Set<String> expectedFlags = new HashSet<>();
         for (JsonNode f : expected.get("flags")) {
             for (JsonNode flag : f.get("flags")) {
-                expectedFlags.add(f.get("device").asText() + " " + f.get("type").asText() + " " + f.get("lot").get("item").asText()
-                        + "/" + f.get("lot").get("lot").asText() + " " + flag.asText());
+                expectedFlags.add(f.get("device").asText() + " " + f.get("type").asText() + " "
+                        + f.get("lot").get("item").asText() + "/"
+                        + f.get("lot").get("lot").asText() + " " + flag.asText());
             }
         }
         Set<String> actualFlags = new HashSet<>();
         for (int i = 0; i < week.pushed.size(); i++) {
             JsonNode answer = week.answers.get(i);
-            assertThat(answer.get("status").asText()).as("answer to %s", week.pushed.get(i)).isIn("ACCEPTED", "FLAGGED");
+            assertThat(answer.get("status").asText())
+                    .as("answer to %s", week.pushed.get(i))
+                    .isIn("ACCEPTED", "FLAGGED");
             for (JsonNode flag : answer.path("flags")) {
                 JsonNode event = week.pushed.get(i);
                 actualFlags.add(deviceOf(event) + " " + event.get("type").asText() + " "
-                        + event.get("payload").get("item").asText() + "/" + event.get("payload").get("lot").asText() + " " + flag.asText());
+                        + event.get("payload").get("item").asText() + "/"
+                        + event.get("payload").get("lot").asText() + " " + flag.asText());
             }
         }
         assertThat(actualFlags).isEqualTo(expectedFlags);
 
         assertThat(onHand()).containsExactlyInAnyOrderElementsOf(expectedOnHand(expected));
         for (JsonNode none : expected.get("noStock")) {
-            assertThat(Database.count(ds, "SELECT count(*) FROM stock WHERE item = ? AND lot = ? AND quantity <> 0",
-                    none.get("item").asText(), none.get("lot").asText())).as("stock of %s", none).isZero();
+            assertThat(Database.count(
+                            ds,
+                            "SELECT count(*) FROM stock WHERE item = ? AND lot = ? AND quantity <> 0",
+                            none.get("item").asText(),
+                            none.get("lot").asText()))
+                    .as("stock of %s", none)
+                    .isZero();
         }
         assertThat(Database.count(ds, "SELECT count(*) FROM exception")).isEqualTo(expectedFlags.size());
-        assertThat(Database.count(ds, "SELECT count(*) FROM count_variance WHERE status = 'PENDING'")).isEqualTo(1);
+        assertThat(Database.count(ds, "SELECT count(*) FROM count_variance WHERE status = 'PENDING'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -100,7 +110,9 @@ class RiversideLedgerTest {
             List<JsonNode> shuffled = new ArrayList<>(mine);
             Collections.shuffle(shuffled, new Random(42));
             JsonNode shuffledAnswer = Riverside.push(week.devices.get(device), shuffled);
-            shuffledAnswer.get("results").forEach(r -> assertThat(r.get("status").asText()).isEqualTo("DUPLICATE"));
+            shuffledAnswer
+                    .get("results")
+                    .forEach(r -> assertThat(r.get("status").asText()).isEqualTo("DUPLICATE"));
             assertThat(shuffledAnswer.get("ackedThroughSeq").asLong()).isEqualTo(mine.size());
         }
         assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event")).isEqualTo(events);
@@ -111,23 +123,49 @@ class RiversideLedgerTest {
     void aSupervisorApprovesTheCountVarianceWhichWritesTheAdjustAndResolvesTheFlag() {
         new Riverside().play();
         String sam = Api.token("sam", "sam-Passw0rd!");
-        int id = as(sam).get("/api/v1/variances?status=PENDING").then().statusCode(200)
+        int id = as(sam).get("/api/v1/variances?status=PENDING")
+                .then()
+                .statusCode(200)
                 .body("size()", equalTo(1))
                 .body("[0].lot", equalTo("PR-1001"))
                 .body("[0].variance.value", equalTo("-1"))
-                .extract().path("[0].id");
-        as(sam).body("{\"note\": \"one pail damaged and scrapped earlier\"}").post("/api/v1/variances/" + id + "/approve")
-                .then().statusCode(200).body("status", equalTo("APPROVED")).body("adjustEventId", notNullValue());
+                .extract()
+                .path("[0].id");
+        as(sam).body("{\"note\": \"one pail damaged and scrapped earlier\"}")
+                .post("/api/v1/variances/" + id + "/approve")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"))
+                .body("adjustEventId", notNullValue());
         assertThat(onHand()).contains("FG-PRIMER/PR-1001@WH-A-01=14 H87");
-        assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'ADJUST' AND source = 'site:PLANT-1'")).isEqualTo(1);
-        as(sam).body("{}").post("/api/v1/variances/" + id + "/approve").then().statusCode(409).body("code", equalTo("ALREADY_DECIDED"));
+        assertThat(Database.count(
+                        ds, "SELECT count(*) FROM ledger_event WHERE type = 'ADJUST' AND source = 'site:PLANT-1'"))
+                .isEqualTo(1);
+        as(sam).body("{}")
+                .post("/api/v1/variances/" + id + "/approve")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("ALREADY_DECIDED"));
 
-        as(sam).get("/api/v1/exceptions?status=OPEN").then().statusCode(200)
-                .body("size()", equalTo(1)).body("[0].flag", equalTo("FEFO_DEVIATION"));
-        int fefo = as(sam).get("/api/v1/exceptions?flag=FEFO_DEVIATION").then().extract().path("[0].id");
-        as(sam).body("{\"note\": \"customer asked for the newer lot\"}").post("/api/v1/exceptions/" + fefo + "/resolve")
-                .then().statusCode(200).body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo("sam"));
-        as(Api.token("quinn", "quinn-Passw0rd!")).get("/api/v1/exceptions").then().statusCode(403);
+        as(sam).get("/api/v1/exceptions?status=OPEN")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].flag", equalTo("FEFO_DEVIATION"));
+        int fefo = as(sam).get("/api/v1/exceptions?flag=FEFO_DEVIATION")
+                .then()
+                .extract()
+                .path("[0].id");
+        as(sam).body("{\"note\": \"customer asked for the newer lot\"}")
+                .post("/api/v1/exceptions/" + fefo + "/resolve")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("resolvedBy", equalTo("sam"));
+        as(Api.token("quinn", "quinn-Passw0rd!"))
+                .get("/api/v1/exceptions")
+                .then()
+                .statusCode(403);
     }
 
     private static String deviceOf(JsonNode event) {
@@ -140,19 +178,24 @@ class RiversideLedgerTest {
     }
 
     private List<String> onHand() {
-        return Database.rows(ds, "SELECT item, lot, location, uom, SUM(quantity) AS q FROM stock GROUP BY item, lot, location, uom "
-                        + "HAVING SUM(quantity) <> 0 ORDER BY item, lot, location").stream()
-                .map(r -> r.get("item") + "/" + r.get("lot") + "@" + r.get("location") + "=" + r.get("q") + " " + r.get("uom"))
+        return Database.rows(
+                        ds,
+                        "SELECT item, lot, location, uom, SUM(quantity) AS q FROM stock GROUP BY item, lot, location, uom "
+                                + "HAVING SUM(quantity) <> 0 ORDER BY item, lot, location")
+                .stream()
+                .map(r -> r.get("item") + "/" + r.get("lot") + "@" + r.get("location") + "=" + r.get("q") + " "
+                        + r.get("uom"))
                 .toList();
     }
 
     private static List<String> expectedOnHand(JsonNode expected) {
         List<String> out = new ArrayList<>();
         for (JsonNode s : expected.get("onHand")) {
-            out.add(s.get("item").asText() + "/" + s.get("lot").asText() + "@" + s.get("location").asText() + "="
-                    + s.get("quantity").get("value").asText() + " " + s.get("quantity").get("uom").asText());
+            out.add(s.get("item").asText() + "/" + s.get("lot").asText() + "@"
+                    + s.get("location").asText() + "="
+                    + s.get("quantity").get("value").asText() + " "
+                    + s.get("quantity").get("uom").asText());
         }
         return out;
     }
-
 }

@@ -24,9 +24,21 @@ class VerifyLedgerCommandTest {
 
     @Test
     void aBrokenChainExitsTwoAndNamesTheBrokenLink() {
-        int status = VerifyLedgerCommand.report(new LedgerVerifier.Report(false, 3, 41, List.of(
-                new LedgerVerifier.Break("device:dev-a", 7, null, LedgerVerifier.Problem.MISSING_EVENT, "event 7 is missing"),
-                new LedgerVerifier.Break("site:PLANT-1", 2, 19L, LedgerVerifier.Problem.ALTERED, "changed"))), out);
+        int status = VerifyLedgerCommand.report(
+                new LedgerVerifier.Report(
+                        false,
+                        3,
+                        41,
+                        List.of(
+                                new LedgerVerifier.Break(
+                                        "device:dev-a",
+                                        7,
+                                        null,
+                                        LedgerVerifier.Problem.MISSING_EVENT,
+                                        "event 7 is missing"),
+                                new LedgerVerifier.Break(
+                                        "site:PLANT-1", 2, 19L, LedgerVerifier.Problem.ALTERED, "changed"))),
+                out);
         assertThat(status).isEqualTo(2);
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .contains("ledger BROKEN: 2 of 3 chains")

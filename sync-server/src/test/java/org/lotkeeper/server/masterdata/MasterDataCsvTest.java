@@ -43,8 +43,11 @@ class MasterDataCsvTest {
     }
 
     private static ValidatableResponse put(String kind, String csv) {
-        return given().header("Authorization", "Bearer " + Api.adminToken()).contentType("text/csv").body(csv)
-                .put("/api/v1/masterdata/csv/" + kind).then();
+        return given().header("Authorization", "Bearer " + Api.adminToken())
+                .contentType("text/csv")
+                .body(csv)
+                .put("/api/v1/masterdata/csv/" + kind)
+                .then();
     }
 
     @Test
@@ -56,12 +59,22 @@ class MasterDataCsvTest {
                 RM-SOLVENT,Xylene,10614141000033,LTR,false,false,540,,MANUAL,
                 FG-PRIMER,"Grey primer, 20 L pail",10614141000101,H87,true,false,365,90,MANUAL,
                 CSV-PAINT,"Paint ""Harbor"" blue",,KGM,false,false,,,,PAIL=20;DRUM=200
-                """).statusCode(200)
-                .body("counts.items.created", equalTo(1)).body("counts.items.updated", equalTo(4));
-        assertThat(Database.rows(ds, "SELECT name FROM item WHERE code = 'FG-PRIMER'").get(0).get("name")).isEqualTo("Grey primer, 20 L pail");
-        assertThat(Database.rows(ds, "SELECT name FROM item WHERE code = 'CSV-PAINT'").get(0).get("name")).isEqualTo("Paint \"Harbor\" blue");
-        assertThat(Database.rows(ds, "SELECT code, factor FROM item_pack_unit WHERE item_code = 'CSV-PAINT' ORDER BY code"))
-                .extracting(r -> r.get("code") + "=" + r.get("factor")).containsExactly("DRUM=200", "PAIL=20");
+                """)
+                .statusCode(200)
+                .body("counts.items.created", equalTo(1))
+                .body("counts.items.updated", equalTo(4));
+        assertThat(Database.rows(ds, "SELECT name FROM item WHERE code = 'FG-PRIMER'")
+                        .get(0)
+                        .get("name"))
+                .isEqualTo("Grey primer, 20 L pail");
+        assertThat(Database.rows(ds, "SELECT name FROM item WHERE code = 'CSV-PAINT'")
+                        .get(0)
+                        .get("name"))
+                .isEqualTo("Paint \"Harbor\" blue");
+        assertThat(Database.rows(
+                        ds, "SELECT code, factor FROM item_pack_unit WHERE item_code = 'CSV-PAINT' ORDER BY code"))
+                .extracting(r -> r.get("code") + "=" + r.get("factor"))
+                .containsExactly("DRUM=200", "PAIL=20");
 
         put("users", """
                 userId,name,roles,sites,badge,pin,password
@@ -71,7 +84,8 @@ class MasterDataCsvTest {
                 sam,Sam Supervisor,SUPERVISOR,PLANT-1,,,sam-Passw0rd!
                 """).statusCode(200).body("counts.users.updated", equalTo(4));
         assertThat(Database.rows(ds, "SELECT role FROM user_role WHERE user_id = 'ana' ORDER BY role"))
-                .extracting(r -> r.get("role")).containsExactly("OPERATOR", "RECEIVER");
+                .extracting(r -> r.get("role"))
+                .containsExactly("OPERATOR", "RECEIVER");
         assertThat(Api.token("sam", "sam-Passw0rd!")).isNotBlank();
     }
 
@@ -84,13 +98,18 @@ class MasterDataCsvTest {
                 over two lines",KGM,true,false
                 CSV-BAD,Bad flag,KGM,yes,false
                 CSV-BAD-2,Bad flag,KGM,true,maybe
-                """).statusCode(400).contentType("application/problem+json")
+                """)
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("code", equalTo("INVALID_FIELD"))
                 .body("errors", hasSize(2))
-                .body("errors[0].line", equalTo(5)).body("errors[0].field", equalTo("qcRequired"))
+                .body("errors[0].line", equalTo(5))
+                .body("errors[0].field", equalTo("qcRequired"))
                 .body("errors[0].detail", containsString("line 5:"))
-                .body("errors[1].line", equalTo(6)).body("errors[1].field", equalTo("coaRequired"));
-        assertThat(Database.count(ds, "SELECT count(*) FROM item WHERE code LIKE 'CSV-GOOD-%'")).isZero();
+                .body("errors[1].line", equalTo(6))
+                .body("errors[1].field", equalTo("coaRequired"));
+        assertThat(Database.count(ds, "SELECT count(*) FROM item WHERE code LIKE 'CSV-GOOD-%'"))
+                .isZero();
     }
 
     @Test
@@ -100,12 +119,16 @@ class MasterDataCsvTest {
                 CSV-LOC-1,PLANT-1,STORAGE
                 CSV-LOC-2,PLANT-NONE,STORAGE
                 CSV-LOC-3,PLANT-1,BASEMENT
-                """).statusCode(400)
-                .body("code", equalTo("UNKNOWN_SITE")).body("field", equalTo("site"))
+                """)
+                .statusCode(400)
+                .body("code", equalTo("UNKNOWN_SITE"))
+                .body("field", equalTo("site"))
                 .body("errors[0].line", equalTo(3))
-                .body("errors[1].line", equalTo(4)).body("errors[1].field", equalTo("type"))
+                .body("errors[1].line", equalTo(4))
+                .body("errors[1].field", equalTo("type"))
                 .body("detail", not(containsString("locations[")));
-        assertThat(Database.count(ds, "SELECT count(*) FROM location WHERE code LIKE 'CSV-LOC-%'")).isZero();
+        assertThat(Database.count(ds, "SELECT count(*) FROM location WHERE code LIKE 'CSV-LOC-%'"))
+                .isZero();
     }
 
     @Test
@@ -115,12 +138,17 @@ class MasterDataCsvTest {
                 CSV-P-1,"=HYPERLINK(""http://evil.example"",""x"")",CUSTOMER
                 CSV-P-2,@SUM(1+1),SUPPLIER
                 """).statusCode(200).body("counts.partners.created", equalTo(2));
-        assertThat(Database.rows(ds, "SELECT name FROM partner WHERE code = 'CSV-P-1'").get(0).get("name"))
+        assertThat(Database.rows(ds, "SELECT name FROM partner WHERE code = 'CSV-P-1'")
+                        .get(0)
+                        .get("name"))
                 .isEqualTo("=HYPERLINK(\"http://evil.example\",\"x\")");
         put("partners", """
                 code,name,kind
                 =1+1,Formula code,CUSTOMER
-                """).statusCode(400).body("code", equalTo("INVALID_FIELD")).body("field", equalTo("code"))
+                """)
+                .statusCode(400)
+                .body("code", equalTo("INVALID_FIELD"))
+                .body("field", equalTo("code"))
                 .body("errors[0].line", equalTo(2));
     }
 
@@ -132,7 +160,11 @@ class MasterDataCsvTest {
         put("items", "code,name\nA,B,C\n").statusCode(400).body("errors[0].line", equalTo(2));
         put("items", "").statusCode(400).body("code", equalTo("MISSING_FIELD"));
         put("widgets", "code\nA\n").statusCode(404);
-        given().header("Authorization", "Bearer " + Api.token("sam", "sam-Passw0rd!")).contentType("text/csv").body("code\n")
-                .put("/api/v1/masterdata/csv/items").then().statusCode(403);
+        given().header("Authorization", "Bearer " + Api.token("sam", "sam-Passw0rd!"))
+                .contentType("text/csv")
+                .body("code\n")
+                .put("/api/v1/masterdata/csv/items")
+                .then()
+                .statusCode(403);
     }
 }

@@ -44,14 +44,66 @@ class HostileInputTest {
     @Inject
     DataSource ds;
 
-    private static final List<String> FIELDS = List.of("site", "label", "code", "item", "lot", "location", "status", "reason",
-            "signature", "password", "meaning", "events", "deviceId", "eventId", "deviceSeq", "type", "payload", "quantity",
-            "value", "uom", "kind", "partner", "lines", "note", "text", "groupSeparator", "mock", "lots", "supplierLots",
-            "sites", "items", "users", "username", "model", "profile", "id");
+    private static final List<String> FIELDS = List.of(
+            "site",
+            "label",
+            "code",
+            "item",
+            "lot",
+            "location",
+            "status",
+            "reason",
+            "signature",
+            "password",
+            "meaning",
+            "events",
+            "deviceId",
+            "eventId",
+            "deviceSeq",
+            "type",
+            "payload",
+            "quantity",
+            "value",
+            "uom",
+            "kind",
+            "partner",
+            "lines",
+            "note",
+            "text",
+            "groupSeparator",
+            "mock",
+            "lots",
+            "supplierLots",
+            "sites",
+            "items",
+            "users",
+            "username",
+            "model",
+            "profile",
+            "id");
 
-    private static final List<String> NASTY = List.of("", " ", "../../etc/passwd", "<script>alert(1)</script>", "' OR 1=1 --",
-            "Robert'); DROP TABLE lot;--", "\u0000\u0001\u001f", "\u202e\u200b", "%00", "A".repeat(20_000), "9".repeat(400),
-            "-1", "0", "1e9999", "NaN", "9999-12-31", "0001-01-01T00:00:00Z", "ÄÖÜ🎉", "null", "{}", "[]");
+    private static final List<String> NASTY = List.of(
+            "",
+            " ",
+            "../../etc/passwd",
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "Robert'); DROP TABLE lot;--",
+            "\u0000\u0001\u001f",
+            "\u202e\u200b",
+            "%00",
+            "A".repeat(20_000),
+            "9".repeat(400),
+            "-1",
+            "0",
+            "1e9999",
+            "NaN",
+            "9999-12-31",
+            "0001-01-01T00:00:00Z",
+            "ÄÖÜ🎉",
+            "null",
+            "{}",
+            "[]");
 
     @Test
     void hostileInputIsNeverAServerErrorAndAlwaysAProblem() {
@@ -64,7 +116,9 @@ class HostileInputTest {
         Map<String, Integer> withoutField = new TreeMap<>();
         Map<String, String> before = stored();
         for (RoleMatrixTest.Endpoint e : RoleMatrixTest.endpoints()) {
-            boolean takesBody = !e.method().equals("GET") && !e.method().equals("DELETE") && !e.path().contains("/admin/");
+            boolean takesBody = !e.method().equals("GET")
+                    && !e.method().equals("DELETE")
+                    && !e.path().contains("/admin/");
             boolean hasPathParameter = e.path().contains("MX-NONE");
             if (!takesBody && !hasPathParameter) {
                 continue;
@@ -76,7 +130,11 @@ class HostileInputTest {
                     paths.add(e.path().replace("MX-NONE", p));
                 }
             }
-            List<String> inputs = new ArrayList<>(List.of("{", "[]", "\"text\"", "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
+            List<String> inputs = new ArrayList<>(List.of(
+                    "{",
+                    "[]",
+                    "\"text\"",
+                    "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
                     "{\"events\": [" + "{},".repeat(3000) + "{}]}"));
             for (int i = 0; i < 15; i++) {
                 inputs.add(generated.next());
@@ -85,21 +143,31 @@ class HostileInputTest {
                 for (String body : takesBody ? inputs : List.of("")) {
                     Response r = given().header("Authorization", "Bearer " + token)
                             .contentType(e.consumes().startsWith("multipart") ? "application/json" : e.consumes())
-                            .body(body).request(e.method(), path);
+                            .body(body)
+                            .request(e.method(), path);
                     int status = r.statusCode();
                     String abbreviated = body.length() > 120 ? body.substring(0, 120) + "…" : body;
                     if (status >= 500) {
                         failures.add(e.method() + " " + path + " " + abbreviated + " → " + status + " " + r.asString());
-                    } else if (status >= 400 && !(r.contentType().startsWith("application/problem+json") && r.path("code") != null)) {
-                        failures.add(e.method() + " " + path + " " + abbreviated + " → " + status + " without a problem code: " + r.asString());
-                    } else if (status >= 400 && r.path("field") == null && !aboutTheWholeRequest(r.path("code"), body)) {
-                        withoutField.merge(r.path("code") + " " + e.method() + " " + e.path() + " " + abbreviated, 1, Integer::sum);
+                    } else if (status >= 400
+                            && !(r.contentType().startsWith("application/problem+json") && r.path("code") != null)) {
+                        failures.add(e.method() + " " + path + " " + abbreviated + " → " + status
+                                + " without a problem code: " + r.asString());
+                    } else if (status >= 400
+                            && r.path("field") == null
+                            && !aboutTheWholeRequest(r.path("code"), body)) {
+                        withoutField.merge(
+                                r.path("code") + " " + e.method() + " " + e.path() + " " + abbreviated,
+                                1,
+                                Integer::sum);
                     }
                 }
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(withoutField).as("refusals of a part of the request that do not name the field").isEmpty();
+        assertThat(withoutField)
+                .as("refusals of a part of the request that do not name the field")
+                .isEmpty();
         assertThat(stored()).isEqualTo(before);
     }
 
@@ -110,9 +178,9 @@ class HostileInputTest {
         String device = Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "hostile-30mb")[1];
         Map<String, String> before = stored();
         String huge = "A".repeat(30 * 1024 * 1024);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        record Call(String path, String token, String body) {
-        }
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        record Call(String path, String token, String body) {}
         List<Call> calls = List.of(
                 new Call("/api/v1/auth/token", null, "{\"username\": \"" + huge + "\", \"password\": \"x\"}"),
                 new Call("/api/v1/sync/push", device, "{\"deviceId\": \"" + huge + "\", \"events\": []}"),
@@ -122,27 +190,38 @@ class HostileInputTest {
         for (Call call : calls) {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri(call.path()))
                     .header("Content-Type", "application/json")
-                    .method(call.path().endsWith("masterdata") ? "PUT" : "POST", HttpRequest.BodyPublishers.ofString(call.body()));
+                    .method(
+                            call.path().endsWith("masterdata") ? "PUT" : "POST",
+                            HttpRequest.BodyPublishers.ofString(call.body()));
             if (call.token() != null) {
                 request.header("Authorization", "Bearer " + call.token());
             }
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(call.path()).isBetween(400, 499);
-            assertThat(r.headers().firstValue("Content-Type")).as(call.path()).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .as(call.path())
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(r.body()).as(call.path()).hasSizeLessThan(4_000).contains("\"code\"");
         }
         // master data lists are capped like a CSV upload: refused before any entry is looked at
-        HttpResponse<String> tooMany = http.send(HttpRequest.newBuilder(uri("/api/v1/masterdata"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"items\": [" + "{},".repeat(100_000) + "{}]}")).build(),
+        HttpResponse<String> tooMany = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/masterdata"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + admin)
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"items\": [" + "{},".repeat(100_000) + "{}]}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(tooMany.statusCode()).isEqualTo(413);
         assertThat(tooMany.body()).contains("\"TOO_LARGE\"").contains("\"field\":\"items\"");
         // Above the 32 MB limit the server answers 413 on the headers alone: a client that asks
         // first (Expect: 100-continue) never sends the body.
-        HttpResponse<String> tooLarge = http.send(HttpRequest.newBuilder(uri("/api/v1/recalls"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin).expectContinue(true)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"" + huge + huge + "\"}")).build(),
+        HttpResponse<String> tooLarge = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/recalls"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + admin)
+                        .expectContinue(true)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"" + huge + huge + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(stored()).isEqualTo(before);
@@ -178,7 +257,8 @@ class HostileInputTest {
                 Arbitraries.of("true", "false", "null", "1e400", "-0.0000000001", "12345678901234567890123"));
         Arbitrary<String> field = Arbitraries.of(FIELDS);
         Arbitrary<String> inner = Arbitraries.maps(field, scalar).ofMaxSize(6).map(HostileInputTest::object);
-        Arbitrary<String> value = Arbitraries.oneOf(scalar, inner, inner.list().ofMaxSize(4).map(l -> "[" + String.join(",", l) + "]"));
+        Arbitrary<String> value =
+                Arbitraries.oneOf(scalar, inner, inner.list().ofMaxSize(4).map(l -> "[" + String.join(",", l) + "]"));
         return Arbitraries.maps(field, value).ofMaxSize(8).map(HostileInputTest::object);
     }
 

@@ -41,7 +41,10 @@ class KeyRotationTest {
         Api.loadRiversideMasterData();
         String before = Api.adminToken();
         String oldKid = kid(before);
-        as(Api.token("sam", "sam-Passw0rd!")).post("/api/v1/admin/keys/rotate").then().statusCode(403);
+        as(Api.token("sam", "sam-Passw0rd!"))
+                .post("/api/v1/admin/keys/rotate")
+                .then()
+                .statusCode(403);
 
         as(before).post("/api/v1/admin/keys/rotate").then().statusCode(200).body("rotated", equalTo("true"));
 
@@ -49,17 +52,30 @@ class KeyRotationTest {
         assertThat(kid(after)).isNotEqualTo(oldKid);
         as(before).get("/api/v1/devices").then().statusCode(200);
         as(after).get("/api/v1/devices").then().statusCode(200);
-        assertThat(Database.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'SIGNING_KEY_ROTATED'")).isPositive();
+        assertThat(Database.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'SIGNING_KEY_ROTATED'"))
+                .isPositive();
 
         // Someone who copied the retired private key cannot mint a token that outlives it.
-        String privateKey = (String) Database.rows(ds, "SELECT private_key FROM signing_key WHERE kid = ?", oldKid).get(0).get("private_key");
-        as(mint(oldKid, privateKey, NOW.plusSeconds(7 * 3600))).get("/api/v1/devices").then().statusCode(200);
-        as(mint(oldKid, privateKey, NOW.plusSeconds(30 * 24 * 3600))).get("/api/v1/devices").then().statusCode(401);
+        String privateKey = (String) Database.rows(ds, "SELECT private_key FROM signing_key WHERE kid = ?", oldKid)
+                .get(0)
+                .get("private_key");
+        as(mint(oldKid, privateKey, NOW.plusSeconds(7 * 3600)))
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(200);
+        as(mint(oldKid, privateKey, NOW.plusSeconds(30 * 24 * 3600)))
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(401);
     }
 
     private static String kid(String jwt) throws Exception {
-        String header = new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))), java.nio.charset.StandardCharsets.UTF_8);
-        return (String) new com.fasterxml.jackson.databind.ObjectMapper().readValue(header, Map.class).get("kid");
+        String header = new String(
+                Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return (String) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(header, Map.class)
+                .get("kid");
     }
 
     private static String mint(String kid, String privateKeyBase64, Instant expires) throws Exception {
@@ -72,7 +88,8 @@ class KeyRotationTest {
         claims.setStringListClaim("sites", List.of());
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setKey(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKeyBase64))));
+        jws.setKey(KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKeyBase64))));
         jws.setKeyIdHeaderValue(kid);
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         return jws.getCompactSerialization();

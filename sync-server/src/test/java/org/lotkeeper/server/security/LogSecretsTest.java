@@ -42,7 +42,8 @@ class LogSecretsTest {
 
     @Test
     void theLogHoldsNoPasswordPinTokenOrEnrollmentCode() throws IOException {
-        List<String> secrets = new ArrayList<>(List.of(Api.ADMIN_PASSWORD, "sam-Passw0rd!", "quinn-Passw0rd!", "471147"));
+        List<String> secrets =
+                new ArrayList<>(List.of(Api.ADMIN_PASSWORD, "sam-Passw0rd!", "quinn-Passw0rd!", "471147"));
         Database.resetLedger(ds);
         Riverside week = new Riverside().play(); // logins, enrollments, pushes, signed status changes
         week.devices.values().forEach(d -> secrets.add(d[1]));
@@ -53,19 +54,37 @@ class LogSecretsTest {
         secrets.add(admin);
         String guess = "guessed-Secret-" + System.nanoTime();
         secrets.add(guess);
-        given().contentType(ContentType.JSON).body(Map.of("username", "sam", "password", guess))
-                .post("/api/v1/auth/token").then().statusCode(401);
-        given().contentType(ContentType.JSON).body(Map.of("username", guess, "password", guess))
-                .post("/api/v1/auth/token").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("username", "sam", "password", guess))
+                .post("/api/v1/auth/token")
+                .then()
+                .statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("username", guess, "password", guess))
+                .post("/api/v1/auth/token")
+                .then()
+                .statusCode(401);
 
         String code = as(sam).body(Map.of("site", "PLANT-1", "label", "log check"))
-                .post("/api/v1/devices/enrollments").then().statusCode(200).extract().path("code");
+                .post("/api/v1/devices/enrollments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("code");
         secrets.add(code);
-        var enrolled = given().contentType(ContentType.JSON).body(Map.of("code", code, "model", "TC52", "profile", "zebra-tc5x"))
-                .post("/api/v1/devices/enroll").then().statusCode(200).extract();
+        var enrolled = given().contentType(ContentType.JSON)
+                .body(Map.of("code", code, "model", "TC52", "profile", "zebra-tc5x"))
+                .post("/api/v1/devices/enroll")
+                .then()
+                .statusCode(200)
+                .extract();
         String deviceToken = enrolled.path("token");
         secrets.add(deviceToken);
-        given().contentType(ContentType.JSON).body(Map.of("code", code)).post("/api/v1/devices/enroll").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", code))
+                .post("/api/v1/devices/enroll")
+                .then()
+                .statusCode(401);
         as(deviceToken).get("/api/v1/sync/pull").then().statusCode(200);
         as(sam).delete("/api/v1/devices/" + enrolled.path("deviceId")).then().statusCode(200);
         as(deviceToken).get("/api/v1/sync/pull").then().statusCode(401);
@@ -73,27 +92,60 @@ class LogSecretsTest {
         String forged = admin.substring(0, admin.lastIndexOf('.') + 1) + "Zm9yZ2Vk";
         secrets.add(forged);
         as(forged).get("/api/v1/devices").then().statusCode(401);
-        as(Api.token("quinn", "quinn-Passw0rd!")).body("""
+        as(Api.token("quinn", "quinn-Passw0rd!"))
+                .body("""
                 {"mock": false, "lots": [{"item": "RM-RESIN", "lot": "R-2401"}], "reason": "log check",
                  "signature": {"password": "%s", "meaning": "Recall"}}""".formatted(guess))
-                .post("/api/v1/recalls").then().statusCode(401);
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(401);
 
         // The console: a wrong and a right sign-in, the session cookie, and a wrong e-signature on a form.
         String consoleGuess = "console-guess-" + java.util.UUID.randomUUID();
         secrets.add(consoleGuess);
-        io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded").formParam("username", "quinn")
-                .formParam("password", consoleGuess).post("/console/login").then().statusCode(401);
-        String session = io.restassured.RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("username", "quinn").formParam("password", "quinn-Passw0rd!").post("/console/login").then().statusCode(303)
-                .extract().cookie("lk_session");
+        io.restassured.RestAssured.given()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("username", "quinn")
+                .formParam("password", consoleGuess)
+                .post("/console/login")
+                .then()
+                .statusCode(401);
+        String session = io.restassured.RestAssured.given()
+                .redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("username", "quinn")
+                .formParam("password", "quinn-Passw0rd!")
+                .post("/console/login")
+                .then()
+                .statusCode(303)
+                .extract()
+                .cookie("lk_session");
         secrets.add(session);
-        String page = io.restassured.RestAssured.given().cookie("lk_session", session).get("/console/labels/check").then().statusCode(200)
-                .extract().asString();
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]{64})\"").matcher(page);
+        String page = io.restassured.RestAssured.given()
+                .cookie("lk_session", session)
+                .get("/console/labels/check")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]{64})\"")
+                .matcher(page);
         assertThat(csrf.find()).isTrue();
-        io.restassured.RestAssured.given().redirects().follow(false).cookie("lk_session", session)
-                .contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf.group(1)).formParam("item", "RM-RESIN").formParam("lot", "R-2401").formParam("status", "ON_HOLD")
-                .formParam("reason", "log check").formParam("password", consoleGuess).post("/console/lot/status").then().statusCode(400)
+        io.restassured.RestAssured.given()
+                .redirects()
+                .follow(false)
+                .cookie("lk_session", session)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("_csrf", csrf.group(1))
+                .formParam("item", "RM-RESIN")
+                .formParam("lot", "R-2401")
+                .formParam("status", "ON_HOLD")
+                .formParam("reason", "log check")
+                .formParam("password", consoleGuess)
+                .post("/console/lot/status")
+                .then()
+                .statusCode(400)
                 .body(org.hamcrest.Matchers.containsString("Not signed"));
 
         Path log = Path.of(logFile);

@@ -26,12 +26,18 @@ class NumberParametersTest {
         String sam = Api.token("sam", "sam-Passw0rd!");
         String quinn = Api.token("quinn", "quinn-Passw0rd!");
         String device = Riverside.enroll(sam, "gun-limits")[1];
-        record Call(String token, String path) {
-        }
-        for (Call call : List.of(new Call(sam, "/api/v1/exceptions"), new Call(sam, "/api/v1/variances"), new Call(quinn, "/api/v1/recalls"),
+        record Call(String token, String path) {}
+        for (Call call : List.of(
+                new Call(sam, "/api/v1/exceptions"),
+                new Call(sam, "/api/v1/variances"),
+                new Call(quinn, "/api/v1/recalls"),
                 new Call(device, "/api/v1/sync/pull"))) {
             for (String bad : List.of("abc", "1e3", "-1", "0", "12.5", "99999999999999999999999")) {
-                as(call.token()).get(call.path() + "?limit=" + bad).then().statusCode(400).contentType("application/problem+json")
+                as(call.token())
+                        .get(call.path() + "?limit=" + bad)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
                         .body("field", equalTo("limit"));
             }
             as(call.token()).get(call.path() + "?limit=2").then().statusCode(200);

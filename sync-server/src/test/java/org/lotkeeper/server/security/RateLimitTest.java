@@ -28,14 +28,20 @@ class RateLimitTest {
     public static class LowLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("lotkeeper.security.rate-limit.sign-in-per-ip", "8",
-                    "lotkeeper.security.rate-limit.sign-in-per-user", "3",
-                    "lotkeeper.security.rate-limit.enroll-per-ip", "4");
+            return Map.of(
+                    "lotkeeper.security.rate-limit.sign-in-per-ip",
+                    "8",
+                    "lotkeeper.security.rate-limit.sign-in-per-user",
+                    "3",
+                    "lotkeeper.security.rate-limit.enroll-per-ip",
+                    "4");
         }
     }
 
     private static Response signIn(String user, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("username", user, "password", password)).post("/api/v1/auth/token");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", user, "password", password))
+                .post("/api/v1/auth/token");
     }
 
     @Test
@@ -44,8 +50,11 @@ class RateLimitTest {
             signIn("nobody-" + "x", "guess-" + i).then().statusCode(401);
         }
         Response limited = signIn("NOBODY-x", Api.ADMIN_PASSWORD);
-        limited.then().statusCode(429).contentType("application/problem+json")
-                .body("code", equalTo("RATE_LIMITED")).body("status", equalTo(429));
+        limited.then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("code", equalTo("RATE_LIMITED"))
+                .body("status", equalTo(429));
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
 
         // other user names still pass until the address's own budget of 8 is spent
@@ -66,7 +75,9 @@ class RateLimitTest {
         int answered = 0;
         Response last = null;
         for (int i = 0; i < 6; i++) {
-            last = given().contentType(ContentType.JSON).body(Map.of("code", "GUESS-" + i)).post("/api/v1/devices/enroll");
+            last = given().contentType(ContentType.JSON)
+                    .body(Map.of("code", "GUESS-" + i))
+                    .post("/api/v1/devices/enroll");
             if (last.statusCode() != 429) {
                 answered++;
             }

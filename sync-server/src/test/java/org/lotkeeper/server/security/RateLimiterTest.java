@@ -43,7 +43,8 @@ class RateLimiterTest {
         for (int i = 0; i < 6; i++) {
             limiter.take(key, 6, T0);
         }
-        assertThatThrownBy(() -> limiter.take(key, 6, T0 + 9_000)).isInstanceOf(Refused.class)
+        assertThatThrownBy(() -> limiter.take(key, 6, T0 + 9_000))
+                .isInstanceOf(Refused.class)
                 .satisfies(t -> assertThat(((Refused) t).extra()).containsEntry("retryAfter", 1L));
         limiter.take(key, 6, T0 + 10_000);
         assertThatThrownBy(() -> limiter.take(key, 6, T0 + 10_000)).isInstanceOf(Refused.class);
@@ -60,6 +61,7 @@ class RateLimiterTest {
         for (int i = 0; i < 100; i++) {
             limiter.take(key + "c", 0, T0);
         }
-        assertThat(catchThrowableOfType(Refused.class, () -> limiter.take(key + "b", 1, T0))).isNotNull();
+        assertThat(catchThrowableOfType(Refused.class, () -> limiter.take(key + "b", 1, T0)))
+                .isNotNull();
     }
 }

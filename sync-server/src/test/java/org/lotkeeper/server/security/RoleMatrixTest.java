@@ -43,8 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleMatrixTest {
 
     /** {@code path} has every parameter replaced by MX-NONE; {@code template} keeps them ({@code {item}}). */
-    record Endpoint(String method, String path, Set<String> roles, String consumes, String template) {
-    }
+    record Endpoint(String method, String path, Set<String> roles, String consumes, String template) {}
 
     private static List<Endpoint> endpoints;
 
@@ -57,7 +56,8 @@ class RoleMatrixTest {
 
     private static List<Endpoint> scan() {
         List<Endpoint> out = new ArrayList<>();
-        for (JavaClass jc : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        for (JavaClass jc : new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.lotkeeper.server")) {
             Class<?> type = jc.reflect();
             Path base = type.getAnnotation(Path.class);
@@ -70,18 +70,23 @@ class RoleMatrixTest {
                     continue;
                 }
                 Path sub = m.getAnnotation(Path.class);
-                String template = base.value() + (sub == null ? "" : (sub.value().startsWith("/") ? "" : "/") + sub.value());
+                String template =
+                        base.value() + (sub == null ? "" : (sub.value().startsWith("/") ? "" : "/") + sub.value());
                 String path = template.replaceAll("\\{[^}]+}", "MX-NONE");
                 Set<String> roles = new LinkedHashSet<>();
-                RolesAllowed allowed = m.getAnnotation(RolesAllowed.class) != null ? m.getAnnotation(RolesAllowed.class)
+                RolesAllowed allowed = m.getAnnotation(RolesAllowed.class) != null
+                        ? m.getAnnotation(RolesAllowed.class)
                         : type.getAnnotation(RolesAllowed.class);
                 if (allowed != null) {
                     roles.addAll(List.of(allowed.value()));
                 } else if (m.getAnnotation(PermitAll.class) != null) {
                     roles.add("*");
                 }
-                Consumes consumes = m.getAnnotation(Consumes.class) != null ? m.getAnnotation(Consumes.class) : type.getAnnotation(Consumes.class);
-                out.add(new Endpoint(verb, path, roles, consumes == null ? "application/json" : consumes.value()[0], template));
+                Consumes consumes = m.getAnnotation(Consumes.class) != null
+                        ? m.getAnnotation(Consumes.class)
+                        : type.getAnnotation(Consumes.class);
+                out.add(new Endpoint(
+                        verb, path, roles, consumes == null ? "application/json" : consumes.value()[0], template));
             }
         }
         return out;
@@ -100,8 +105,13 @@ class RoleMatrixTest {
     void everyEndpointDeclaresWhoMayCallIt() {
         List<Endpoint> all = endpoints();
         assertThat(all).hasSizeGreaterThan(25);
-        assertThat(all).filteredOn(e -> e.roles().isEmpty()).as("endpoints without @RolesAllowed or @PermitAll").isEmpty();
-        assertThat(all).filteredOn(e -> e.roles().contains("*")).extracting(Endpoint::path)
+        assertThat(all)
+                .filteredOn(e -> e.roles().isEmpty())
+                .as("endpoints without @RolesAllowed or @PermitAll")
+                .isEmpty();
+        assertThat(all)
+                .filteredOn(e -> e.roles().contains("*"))
+                .extracting(Endpoint::path)
                 .containsExactlyInAnyOrder("/api/v1/auth/token", "/api/v1/devices/enroll");
     }
 
@@ -138,19 +148,23 @@ class RoleMatrixTest {
                 }
             }
         }
-        assertThat(wrong).as("role × endpoint answers that contradict the declared roles").isEmpty();
+        assertThat(wrong)
+                .as("role × endpoint answers that contradict the declared roles")
+                .isEmpty();
     }
 
     private static void check(Endpoint e, String role, String token, boolean allowed, List<String> wrong) {
         boolean multipart = e.consumes().startsWith("multipart");
         Response r = given().header("Authorization", "Bearer " + token)
                 .contentType(multipart ? "multipart/form-data; boundary=x" : e.consumes())
-                .body((multipart ? "--x--\r\n" : e.consumes().equals("application/json") ? "{}" : "code\n").getBytes(StandardCharsets.UTF_8))
+                .body((multipart ? "--x--\r\n" : e.consumes().equals("application/json") ? "{}" : "code\n")
+                        .getBytes(StandardCharsets.UTF_8))
                 .request(e.method(), e.path());
         String code = r.contentType() != null && r.contentType().contains("problem+json") ? r.path("code") : null;
         boolean refusedForRole = r.statusCode() == 403 && "ROLE_NOT_ALLOWED".equals(code);
         if (allowed == refusedForRole || r.statusCode() == 401 || r.statusCode() >= 500) {
-            wrong.add(role + " " + e.method() + " " + e.path() + " → " + r.statusCode() + " " + code + (allowed ? " (declared allowed)" : " (declared refused)"));
+            wrong.add(role + " " + e.method() + " " + e.path() + " → " + r.statusCode() + " " + code
+                    + (allowed ? " (declared allowed)" : " (declared refused)"));
         }
     }
 }

@@ -37,14 +37,18 @@ class SignatureTest {
     }
 
     private static String newQaUser(String id) {
-        as(Api.adminToken()).body("""
-                {"users": [{"userId": "%s", "name": "Signe Tester", "roles": ["QA"], "sites": ["PLANT-1"], "password": "%s-Passw0rd!"}]}"""
-                .formatted(id, id)).put("/api/v1/masterdata").then().statusCode(200);
+        as(Api.adminToken())
+                .body("""
+                {"users": [{"userId": "%s", "name": "Signe Tester", "roles": ["QA"], "sites": ["PLANT-1"], "password": "%s-Passw0rd!"}]}""".formatted(id, id))
+                .put("/api/v1/masterdata")
+                .then()
+                .statusCode(200);
         return Api.token(id, id + "-Passw0rd!");
     }
 
     private static String hold(String signature) {
-        return "{\"status\": \"ON_HOLD\", \"reason\": \"drum dented\"" + (signature == null ? "" : ", \"signature\": " + signature) + "}";
+        return "{\"status\": \"ON_HOLD\", \"reason\": \"drum dented\""
+                + (signature == null ? "" : ", \"signature\": " + signature) + "}";
     }
 
     @Test
@@ -53,44 +57,83 @@ class SignatureTest {
         String token = newQaUser(id);
         long events = Database.count(ds, "SELECT count(*) FROM ledger_event");
         for (int i = 0; i < 5; i++) {
-            as(token).body(hold("{\"password\": \"guess-" + i + "\"}")).post("/api/v1/lots/FG-PRIMER/PR-1001/status")
-                    .then().statusCode(401).body("code", equalTo("SIGNATURE_INVALID")).body("field", equalTo("signature.password"));
+            as(token)
+                    .body(hold("{\"password\": \"guess-" + i + "\"}"))
+                    .post("/api/v1/lots/FG-PRIMER/PR-1001/status")
+                    .then()
+                    .statusCode(401)
+                    .body("code", equalTo("SIGNATURE_INVALID"))
+                    .body("field", equalTo("signature.password"));
         }
         // the right password no longer signs, and the account cannot sign in either
-        as(token).body(hold("{\"password\": \"" + id + "-Passw0rd!\"}")).post("/api/v1/lots/FG-PRIMER/PR-1001/status")
-                .then().statusCode(401).body("code", equalTo("ACCOUNT_LOCKED"));
-        given().contentType(ContentType.JSON).body("{\"username\": \"" + id + "\", \"password\": \"" + id + "-Passw0rd!\"}").post("/api/v1/auth/token")
-                .then().statusCode(401).body("code", equalTo("ACCOUNT_LOCKED"));
+        as(token)
+                .body(hold("{\"password\": \"" + id + "-Passw0rd!\"}"))
+                .post("/api/v1/lots/FG-PRIMER/PR-1001/status")
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("ACCOUNT_LOCKED"));
+        given().contentType(ContentType.JSON)
+                .body("{\"username\": \"" + id + "\", \"password\": \"" + id + "-Passw0rd!\"}")
+                .post("/api/v1/auth/token")
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("ACCOUNT_LOCKED"));
         assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event")).isEqualTo(events);
-        assertThat(Database.count(ds, "SELECT count(*) FROM audit_log WHERE actor = '" + id + "' AND action = 'SIGNATURE_FAILED'"))
+        assertThat(Database.count(
+                        ds,
+                        "SELECT count(*) FROM audit_log WHERE actor = '" + id + "' AND action = 'SIGNATURE_FAILED'"))
                 .isEqualTo(5);
     }
 
     @Test
     void aSignatureGivenWhereNoneIsRequiredIsCheckedAndKept() {
         String quinn = Api.token("quinn", "quinn-Passw0rd!");
-        as(quinn).body(hold("{\"password\": \"wrong\"}")).post("/api/v1/lots/FG-PRIMER/PR-1001/status")
-                .then().statusCode(401).body("code", equalTo("SIGNATURE_INVALID"));
-        as(quinn).body(hold("{\"meaning\": \"Reviewed\"}")).post("/api/v1/lots/FG-PRIMER/PR-1001/status")
-                .then().statusCode(400).body("code", equalTo("SIGNATURE_REQUIRED"));
-        as(quinn).body(hold("{\"password\": \"quinn-Passw0rd!\", \"meaning\": \"Reviewed\"}")).post("/api/v1/lots/FG-PRIMER/PR-1001/status")
-                .then().statusCode(200)
+        as(quinn)
+                .body(hold("{\"password\": \"wrong\"}"))
+                .post("/api/v1/lots/FG-PRIMER/PR-1001/status")
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("SIGNATURE_INVALID"));
+        as(quinn)
+                .body(hold("{\"meaning\": \"Reviewed\"}"))
+                .post("/api/v1/lots/FG-PRIMER/PR-1001/status")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("SIGNATURE_REQUIRED"));
+        as(quinn)
+                .body(hold("{\"password\": \"quinn-Passw0rd!\", \"meaning\": \"Reviewed\"}"))
+                .post("/api/v1/lots/FG-PRIMER/PR-1001/status")
+                .then()
+                .statusCode(200)
                 .body("payload.signature.signer", equalTo("quinn"))
                 .body("payload.signature.meaning", equalTo("Reviewed"));
         // unsigned, the same change still needs no signature
-        as(quinn).body("{\"status\": \"QUARANTINE\", \"reason\": \"retest\"}").post("/api/v1/lots/FG-PRIMER/PR-1001/status")
-                .then().statusCode(200);
+        as(quinn)
+                .body("{\"status\": \"QUARANTINE\", \"reason\": \"retest\"}")
+                .post("/api/v1/lots/FG-PRIMER/PR-1001/status")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void aSignatureSentWithAMockRecallIsCheckedAndKept() {
         String quinn = Api.token("quinn", "quinn-Passw0rd!");
         String lots = "\"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]";
-        as(quinn).body("{" + lots + ", \"signature\": {\"password\": \"wrong\"}}").post("/api/v1/recalls")
-                .then().statusCode(401).body("code", equalTo("SIGNATURE_INVALID"));
+        as(quinn)
+                .body("{" + lots + ", \"signature\": {\"password\": \"wrong\"}}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("SIGNATURE_INVALID"));
         assertThat(Database.count(ds, "SELECT count(*) FROM recall")).isZero();
-        as(quinn).body("{" + lots + ", \"signature\": {\"password\": \"quinn-Passw0rd!\", \"meaning\": \"Drill reviewed\"}}")
-                .post("/api/v1/recalls").then().statusCode(200);
-        assertThat(Database.count(ds, "SELECT count(*) FROM recall WHERE mock AND signature_meaning = 'Drill reviewed'")).isEqualTo(1);
+        as(quinn)
+                .body("{" + lots
+                        + ", \"signature\": {\"password\": \"quinn-Passw0rd!\", \"meaning\": \"Drill reviewed\"}}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200);
+        assertThat(Database.count(
+                        ds, "SELECT count(*) FROM recall WHERE mock AND signature_meaning = 'Drill reviewed'"))
+                .isEqualTo(1);
     }
 }

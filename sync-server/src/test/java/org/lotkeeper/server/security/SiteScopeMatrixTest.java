@@ -48,26 +48,52 @@ class SiteScopeMatrixTest {
         String other = Api.token("other-all", "other-Passw0rd!");
 
         // PLANT-1 things to name: a task, a recall, an exception, a variance, a document, a device, a pallet.
-        Api.as(sam).body("{\"id\": \"SO-9\", \"site\": \"PLANT-1\", \"kind\": \"PICK\", \"partner\": \"BUILDMART\", "
-                + "\"lines\": [{\"item\": \"FG-PRIMER\", \"quantity\": 1}]}").post("/api/v1/tasks").then().statusCode(200);
-        String recall = Api.as(quinn).body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
-                .post("/api/v1/recalls").then().statusCode(200).extract().path("recallId");
+        Api.as(sam)
+                .body("{\"id\": \"SO-9\", \"site\": \"PLANT-1\", \"kind\": \"PICK\", \"partner\": \"BUILDMART\", "
+                        + "\"lines\": [{\"item\": \"FG-PRIMER\", \"quantity\": 1}]}")
+                .post("/api/v1/tasks")
+                .then()
+                .statusCode(200);
+        String recall = Api.as(quinn)
+                .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("recallId");
         long exception = Database.count(ds, "SELECT min(id) FROM exception");
         long variance = Database.count(ds, "SELECT min(id) FROM count_variance");
-        String document = Database.rows(ds, "SELECT id FROM document LIMIT 1").get(0).get("id").toString();
+        String document = Database.rows(ds, "SELECT id FROM document LIMIT 1")
+                .get(0)
+                .get("id")
+                .toString();
         String[] revoked = Riverside.enroll(sam, "to-revoke");
         String[] gun = Riverside.enroll(sam, "plant-1-gun");
         String deviceId = gun[0];
         String pallet = "006141410000000012";
-        assertThat(Riverside.pack(gun, 1, "ben", pallet, "WH-A-01", "RM-RESIN", "R-2401", "10", "KGM").get("status").asText())
+        assertThat(Riverside.pack(gun, 1, "ben", pallet, "WH-A-01", "RM-RESIN", "R-2401", "10", "KGM")
+                        .get("status")
+                        .asText())
                 .isEqualTo("ACCEPTED");
         Api.as(sam).delete("/api/v1/devices/" + revoked[0]).then().statusCode(200);
 
-        Map<String, String> ids = Map.of("/api/v1/tasks", "SO-9", "/api/v1/recalls", recall, "/api/v1/exceptions", Long.toString(exception),
-                "/api/v1/variances", Long.toString(variance), "/api/v1/documents", document);
+        Map<String, String> ids = Map.of(
+                "/api/v1/tasks",
+                "SO-9",
+                "/api/v1/recalls",
+                recall,
+                "/api/v1/exceptions",
+                Long.toString(exception),
+                "/api/v1/variances",
+                Long.toString(variance),
+                "/api/v1/documents",
+                document);
         List<String> wrong = new ArrayList<>();
         for (RoleMatrixTest.Endpoint e : RoleMatrixTest.endpoints()) {
-            String path = e.template().replace("{item}", "RM-RESIN").replace("{lot}", "R-2401").replace("{deviceId}", deviceId)
+            String path = e.template()
+                    .replace("{item}", "RM-RESIN")
+                    .replace("{lot}", "R-2401")
+                    .replace("{deviceId}", deviceId)
                     .replace("{sscc}", pallet);
             for (Map.Entry<String, String> prefix : ids.entrySet()) {
                 if (path.startsWith(prefix.getKey() + "/{id}")) {
@@ -89,16 +115,23 @@ class SiteScopeMatrixTest {
             if (!open && revokedDevice.statusCode() != 401) {
                 wrong.add("revoked device: " + e.method() + " " + path + " → " + revokedDevice.statusCode());
             }
-            if (open || e.path().contains("/admin/") || e.path().startsWith("/api/v1/masterdata") || e.template().contains("barcodes")) {
+            if (open
+                    || e.path().contains("/admin/")
+                    || e.path().startsWith("/api/v1/masterdata")
+                    || e.template().contains("barcodes")) {
                 continue; // open, or refused to this user by role (RoleMatrixTest), or holds no site data
             }
             Response r = call(given().header("Authorization", "Bearer " + other), e, path, body);
             int status = r.statusCode();
             String answer = r.asString();
             boolean refused = status == 403 || status == 404;
-            boolean emptyOfPlant1 = status == 200 && !answer.contains("PLANT-1") && !answer.contains("R-2401") && !answer.contains("SO-9");
+            boolean emptyOfPlant1 = status == 200
+                    && !answer.contains("PLANT-1")
+                    && !answer.contains("R-2401")
+                    && !answer.contains("SO-9");
             if (!refused && !emptyOfPlant1) {
-                wrong.add("user of PLANT-2: " + e.method() + " " + path + " → " + status + " " + (answer.length() > 200 ? answer.substring(0, 200) : answer));
+                wrong.add("user of PLANT-2: " + e.method() + " " + path + " → " + status + " "
+                        + (answer.length() > 200 ? answer.substring(0, 200) : answer));
             }
         }
         assertThat(wrong).isEmpty();
@@ -126,8 +159,10 @@ class SiteScopeMatrixTest {
 
     private static Response call(RequestSpecification spec, RoleMatrixTest.Endpoint e, String path, String body) {
         if (e.consumes().startsWith("multipart")) {
-            return spec.multiPart("kind", "COA").multiPart("lots", "[{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]")
-                    .multiPart("file", "x.txt", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain").request(e.method(), path);
+            return spec.multiPart("kind", "COA")
+                    .multiPart("lots", "[{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]")
+                    .multiPart("file", "x.txt", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
+                    .request(e.method(), path);
         }
         return spec.contentType(e.consumes()).body(body).request(e.method(), path);
     }

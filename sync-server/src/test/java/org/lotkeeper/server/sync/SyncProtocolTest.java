@@ -70,15 +70,24 @@ class SyncProtocolTest {
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
             out.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        as(device[1]).header("Content-Encoding", "gzip").body(gz.toByteArray()).post("/api/v1/sync/push")
-                .then().statusCode(200).body("results[0].status", equalTo("ACCEPTED")).body("ackedThroughSeq", equalTo(1));
+        as(device[1])
+                .header("Content-Encoding", "gzip")
+                .body(gz.toByteArray())
+                .post("/api/v1/sync/push")
+                .then()
+                .statusCode(200)
+                .body("results[0].status", equalTo("ACCEPTED"))
+                .body("ackedThroughSeq", equalTo(1));
     }
 
     @Test
     void aGapInTheSequenceIs409WithTheExpectedSeqAndStoresNothing() {
         Response r = Riverside.pushRaw(device, List.of(receive(1, "S-1", "200"), receive(3, "S-3", "200")));
-        r.then().statusCode(409).contentType("application/problem+json")
-                .body("code", equalTo("SEQUENCE_GAP")).body("expectedSeq", equalTo(2));
+        r.then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("SEQUENCE_GAP"))
+                .body("expectedSeq", equalTo(2));
         assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event")).isZero();
     }
 
@@ -114,7 +123,10 @@ class SyncProtocolTest {
 
         ObjectNode sameValue = first.deepCopy();
         ((ObjectNode) sameValue.get("payload").get("quantity")).put("value", "200.000");
-        assertThat(Riverside.push(device, List.of(sameValue)).at("/results/0/status").asText()).isEqualTo("DUPLICATE");
+        assertThat(Riverside.push(device, List.of(sameValue))
+                        .at("/results/0/status")
+                        .asText())
+                .isEqualTo("DUPLICATE");
     }
 
     @Test
@@ -123,7 +135,8 @@ class SyncProtocolTest {
         JsonNode answer = Riverside.push(device, List.of(receive(1, "S-9", "5")));
         assertThat(answer.at("/results/0/status").asText()).isEqualTo("REJECTED");
         assertThat(answer.at("/results/0/error/field").asText()).isEqualTo("events[0].deviceSeq");
-        assertThat(Database.count(ds, "SELECT count(*) FROM lot WHERE lot = 'S-9'")).isZero();
+        assertThat(Database.count(ds, "SELECT count(*) FROM lot WHERE lot = 'S-9'"))
+                .isZero();
     }
 
     @Test
@@ -134,7 +147,10 @@ class SyncProtocolTest {
         assertThat(answer.at("/results/0/error/code").asText()).isEqualTo("ROLE_NOT_ALLOWED");
         ObjectNode nobody = receive(2, "S-2", "200");
         nobody.put("userId", "nobody");
-        assertThat(Riverside.push(device, List.of(nobody)).at("/results/0/error/code").asText()).isEqualTo("UNKNOWN_USER");
+        assertThat(Riverside.push(device, List.of(nobody))
+                        .at("/results/0/error/code")
+                        .asText())
+                .isEqualTo("UNKNOWN_USER");
     }
 
     @Test
@@ -148,17 +164,32 @@ class SyncProtocolTest {
 
     @Test
     void brokenRequestsAreProblemsNotServerErrors() {
-        as(device[1]).body("{\"deviceId\": ").post("/api/v1/sync/push").then().statusCode(400)
+        as(device[1])
+                .body("{\"deviceId\": ")
+                .post("/api/v1/sync/push")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        as(device[1]).body("{\"deviceId\": \"" + device[0] + "\", \"events\": 7}").post("/api/v1/sync/push")
-                .then().statusCode(400).body("field", equalTo("events"));
+        as(device[1])
+                .body("{\"deviceId\": \"" + device[0] + "\", \"events\": 7}")
+                .post("/api/v1/sync/push")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("events"));
         List<JsonNode> tooMany = new ArrayList<>();
         for (int i = 1; i <= 1001; i++) {
             tooMany.add(receive(i, "S-" + i, "1"));
         }
         Riverside.pushRaw(device, tooMany).then().statusCode(413).body("code", equalTo("TOO_MANY_EVENTS"));
-        Riverside.pushRaw(new String[] {"dev-other", device[1]}, List.of(receive(1, "S-1", "1"))).then().statusCode(403);
-        as(device[1]).header("Content-Encoding", "gzip").body("not gzip").post("/api/v1/sync/push").then().statusCode(400);
+        Riverside.pushRaw(new String[] {"dev-other", device[1]}, List.of(receive(1, "S-1", "1")))
+                .then()
+                .statusCode(403);
+        as(device[1])
+                .header("Content-Encoding", "gzip")
+                .body("not gzip")
+                .post("/api/v1/sync/push")
+                .then()
+                .statusCode(400);
         as(Api.adminToken()).body("{}").post("/api/v1/sync/push").then().statusCode(403);
     }
 
@@ -176,7 +207,8 @@ class SyncProtocolTest {
         JsonNode first = pages.get(0);
         // items are global: every item master data holds (Riverside's five, and any other tests added)
         assertThat(first.get("items")).hasSize((int) Database.count(ds, "SELECT count(*) FROM item"));
-        assertThat(first.get("items").findValuesAsText("code")).contains("RM-RESIN", "RM-PIGMENT", "RM-SOLVENT", "FG-PRIMER");
+        assertThat(first.get("items").findValuesAsText("code"))
+                .contains("RM-RESIN", "RM-PIGMENT", "RM-SOLVENT", "FG-PRIMER");
         assertThat(first.get("locations")).hasSize(9);
         JsonNode ana = null;
         for (JsonNode u : first.get("users")) {
@@ -185,12 +217,18 @@ class SyncProtocolTest {
             }
         }
         assertThat(ana).isNotNull();
-        assertThat(PinVerifier.matches("471147", ana.get("pinVerifier").asText())).isTrue();
+        assertThat(PinVerifier.matches("471147", ana.get("pinVerifier").asText()))
+                .isTrue();
         List<String> lots = new ArrayList<>();
         List<String> stock = new ArrayList<>();
         pages.forEach(p -> {
-            p.get("lots").forEach(l -> lots.add(l.get("lot").asText() + ":" + l.get("status").asText()));
-            p.get("stock").forEach(s -> stock.add(s.get("lot").asText() + "@" + s.get("location").asText() + "=" + s.at("/quantity/value").asText()));
+            p.get("lots")
+                    .forEach(l -> lots.add(
+                            l.get("lot").asText() + ":" + l.get("status").asText()));
+            p.get("stock")
+                    .forEach(s -> stock.add(
+                            s.get("lot").asText() + "@" + s.get("location").asText() + "="
+                                    + s.at("/quantity/value").asText()));
         });
         assertThat(lots).containsExactly("S-1:RELEASED", "S-2:RELEASED");
         assertThat(stock).containsExactly("S-1@RCV-DOCK-1=200", "S-2@RCV-DOCK-1=300");
@@ -209,22 +247,45 @@ class SyncProtocolTest {
         ObjectNode future = receive(1, "S-1", "200");
         future.put("occurredAt", "2026-11-21T00:06:00Z");
         Riverside.push(device, List.of(future));
-        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("lotkeeper_events_ingested_total{type=\"RECEIVE\"}")
+        String metrics = io.restassured.RestAssured.get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(metrics)
+                .contains("lotkeeper_events_ingested_total{type=\"RECEIVE\"}")
                 .contains("lotkeeper_flags_raised_total{flag=\"CLOCK_SKEW\"}")
                 .contains("lotkeeper_push_seconds_count")
-                .contains("lotkeeper_device_last_sync_seconds{device=\"" + device[0] + "\"} " + (double) java.time.Instant.parse("2026-11-21T00:00:00Z").getEpochSecond());
+                .contains("lotkeeper_device_last_sync_seconds{device=\"" + device[0] + "\"} "
+                        + (double)
+                                java.time.Instant.parse("2026-11-21T00:00:00Z").getEpochSecond());
     }
 
     @Test
     void aCursorThatCannotBeServedSaysSo() {
-        as(device[1]).queryParam("cursor", "garbage!").get("/api/v1/sync/pull").then().statusCode(400)
+        as(device[1])
+                .queryParam("cursor", "garbage!")
+                .get("/api/v1/sync/pull")
+                .then()
+                .statusCode(400)
                 .body("field", equalTo("cursor"));
-        String otherSite = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "{\"v\":1,\"site\":\"PLANT-9\",\"since\":0,\"upto\":0,\"phase\":\"lots\",\"item\":\"\",\"lot\":\"\",\"location\":\"\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        as(device[1]).queryParam("cursor", otherSite).get("/api/v1/sync/pull").then().statusCode(409)
+        String otherSite = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        "{\"v\":1,\"site\":\"PLANT-9\",\"since\":0,\"upto\":0,\"phase\":\"lots\",\"item\":\"\",\"lot\":\"\",\"location\":\"\"}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        as(device[1])
+                .queryParam("cursor", otherSite)
+                .get("/api/v1/sync/pull")
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("CURSOR_EXPIRED"));
-        as(device[1]).queryParam("limit", 0).get("/api/v1/sync/pull").then().statusCode(400).body("field", equalTo("limit"));
+        as(device[1])
+                .queryParam("limit", 0)
+                .get("/api/v1/sync/pull")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("limit"));
     }
 
     private JsonNode pull(String cursor, int limit) {
@@ -232,7 +293,8 @@ class SyncProtocolTest {
         if (cursor != null) {
             req = req.queryParam("cursor", cursor);
         }
-        String body = req.get("/api/v1/sync/pull").then().statusCode(200).extract().asString();
+        String body =
+                req.get("/api/v1/sync/pull").then().statusCode(200).extract().asString();
         try {
             return Riverside.JSON.readTree(body);
         } catch (IOException e) {

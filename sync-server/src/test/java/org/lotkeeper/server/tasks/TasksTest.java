@@ -40,14 +40,17 @@ class TasksTest {
     void openTasksGoDownWithThePullUntilTheyAreClosed() throws IOException {
         as(sam).body("""
                 {"id": "SO-1", "site": "PLANT-1", "kind": "PICK", "partner": "BUILDMART",
-                 "lines": [{"item": "FG-PRIMER", "quantity": 10}]}""").post("/api/v1/tasks").then().statusCode(200)
-                .body("lines[0].quantity.value", equalTo("10")).body("lines[0].quantity.uom", equalTo("H87"));
+                 "lines": [{"item": "FG-PRIMER", "quantity": 10}]}""")
+                .post("/api/v1/tasks")
+                .then()
+                .statusCode(200)
+                .body("lines[0].quantity.value", equalTo("10"))
+                .body("lines[0].quantity.uom", equalTo("H87"));
         as(sam).body("""
                 {"id": "PO-7780", "site": "PLANT-1", "kind": "RECEIPT", "partner": "ACME-RESINS",
                  "lines": [{"item": "RM-RESIN", "quantity": 1000, "uom": "KGM"}]}""").post("/api/v1/tasks").then().statusCode(200);
         as(sam).body("""
-                {"id": "CNT-1", "site": "PLANT-1", "kind": "COUNT", "lines": [{"item": "FG-PRIMER", "location": "WH-A-01"}]}""")
-                .post("/api/v1/tasks").then().statusCode(200);
+                {"id": "CNT-1", "site": "PLANT-1", "kind": "COUNT", "lines": [{"item": "FG-PRIMER", "location": "WH-A-01"}]}""").post("/api/v1/tasks").then().statusCode(200);
 
         String[] device = Riverside.enroll(sam, "gun-tasks");
         JsonNode tasks = pull(device).get("tasks");
@@ -74,15 +77,32 @@ class TasksTest {
         as(sam).body("""
                 {"id": "SO-9", "site": "PLANT-1", "kind": "PICK", "partner": "ACME-RESINS",
                  "lines": [{"item": "NOPE", "quantity": 1}, {"item": "FG-PRIMER"}, {"item": "FG-PRIMER", "quantity": -2}]}""")
-                .post("/api/v1/tasks").then().statusCode(400)
+                .post("/api/v1/tasks")
+                .then()
+                .statusCode(400)
                 .body("field", equalTo("partner"))
-                .body("errors.field", org.hamcrest.Matchers.hasItems("partner", "lines[0].item", "lines[1].quantity", "lines[2]"));
-        as(sam).body("{\"id\": \"CNT-2\", \"site\": \"PLANT-1\", \"kind\": \"COUNT\", \"lines\": [{\"item\": \"FG-PRIMER\", \"quantity\": 3}]}")
-                .post("/api/v1/tasks").then().statusCode(400).body("field", equalTo("lines[0]"));
-        as(Api.token("quinn", "quinn-Passw0rd!")).body("{}").post("/api/v1/tasks").then().statusCode(403);
+                .body(
+                        "errors.field",
+                        org.hamcrest.Matchers.hasItems("partner", "lines[0].item", "lines[1].quantity", "lines[2]"));
+        as(sam).body(
+                        "{\"id\": \"CNT-2\", \"site\": \"PLANT-1\", \"kind\": \"COUNT\", \"lines\": [{\"item\": \"FG-PRIMER\", \"quantity\": 3}]}")
+                .post("/api/v1/tasks")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("lines[0]"));
+        as(Api.token("quinn", "quinn-Passw0rd!"))
+                .body("{}")
+                .post("/api/v1/tasks")
+                .then()
+                .statusCode(403);
     }
 
     private static JsonNode pull(String[] device) throws IOException {
-        return Riverside.JSON.readTree(as(device[1]).get("/api/v1/sync/pull").then().statusCode(200).extract().asString());
+        return Riverside.JSON.readTree(as(device[1])
+                .get("/api/v1/sync/pull")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 }

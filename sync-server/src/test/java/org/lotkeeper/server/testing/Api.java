@@ -16,15 +16,16 @@ public final class Api {
 
     public static final String ADMIN_PASSWORD = "admin-Passw0rd!";
 
-    private Api() {
-    }
+    private Api() {}
 
     public static String token(String user, String password) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("username", user, "password", password))
                 .post("/api/v1/auth/token")
-                .then().statusCode(200)
-                .extract().path("token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 
     public static String adminToken() {
@@ -59,7 +60,10 @@ public final class Api {
 
     /** Loads the Riverside master data (idempotent: a second upload only updates). */
     public static void loadRiversideMasterData() {
-        as(adminToken()).body(resource("demo/riverside/masterdata.json"))
-                .put("/api/v1/masterdata").then().statusCode(200);
+        as(adminToken())
+                .body(resource("demo/riverside/masterdata.json"))
+                .put("/api/v1/masterdata")
+                .then()
+                .statusCode(200);
     }
 }

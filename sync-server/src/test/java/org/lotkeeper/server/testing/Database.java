@@ -16,17 +16,19 @@ import javax.sql.DataSource;
 /** Direct SQL for tests: a clean ledger, and reads of what the server stored. */
 public final class Database {
 
-    private Database() {
-    }
+    private Database() {}
 
     /** Empties the ledger, its projections, documents and devices (master data and users stay). */
     public static void resetLedger(DataSource ds) {
-        execute(ds, "TRUNCATE ledger_event, rejected_event, chain_head, lot, stock, lot_link, receipt, shipment_line, return_line, "
-                + "exception, count_variance, document_link, document, device, enrollment_code, lot_event, recall");
+        execute(
+                ds,
+                "TRUNCATE ledger_event, rejected_event, chain_head, lot, stock, lot_link, receipt, shipment_line, return_line, "
+                        + "exception, count_variance, document_link, document, device, enrollment_code, lot_event, recall");
     }
 
     public static void execute(DataSource ds, String sql) {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -35,7 +37,8 @@ public final class Database {
 
     /** Rows as ordered maps of column → value. */
     public static List<Map<String, Object>> rows(DataSource ds, String sql, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -46,7 +49,11 @@ public final class Database {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= n; i++) {
                         Object v = rs.getObject(i);
-                        row.put(rs.getMetaData().getColumnLabel(i), v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v);
+                        row.put(
+                                rs.getMetaData().getColumnLabel(i),
+                                v instanceof BigDecimal d
+                                        ? d.stripTrailingZeros().toPlainString()
+                                        : v);
                     }
                     out.add(row);
                 }
@@ -63,11 +70,18 @@ public final class Database {
      */
     public static Map<String, String> fingerprint(DataSource ds, String... except) {
         Map<String, String> out = new java.util.TreeMap<>();
-        for (Map<String, Object> t : rows(ds, "SELECT table_name FROM information_schema.tables "
-                + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> ALL (?)", (Object) except)) {
+        for (Map<String, Object> t : rows(
+                ds,
+                "SELECT table_name FROM information_schema.tables "
+                        + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> ALL (?)",
+                (Object) except)) {
             String table = (String) t.get("table_name");
-            out.put(table, (String) rows(ds, "SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS f "
-                    + "FROM \"" + table + "\" x").get(0).get("f"));
+            out.put(table, (String) rows(
+                            ds,
+                            "SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS f "
+                                    + "FROM \"" + table + "\" x")
+                    .get(0)
+                    .get("f"));
         }
         return out;
     }

@@ -17,8 +17,7 @@ public final class GeneratedStreams {
     private static final List<String> STORAGE = List.of("WH-A-01", "WH-A-02", "WH-B-01", "RCV-DOCK-1", "QA-HOLD");
     private static final List<String> RAW = List.of("RM-RESIN", "RM-PIGMENT", "RM-SOLVENT");
 
-    private GeneratedStreams() {
-    }
+    private GeneratedStreams() {}
 
     /** A plausible device stream: receipts, moves, picks, shipments, production, counts, holds, returns. */
     public static List<JsonNode> stream(Random random, List<String[]> lots, int length) {
@@ -37,25 +36,39 @@ public final class GeneratedStreams {
                     String code = "G" + Integer.toHexString(random.nextInt(1 << 20));
                     lots.add(new String[] {item, code});
                     e.put("type", "RECEIVE").put("userId", "ana");
-                    p.put("supplier", "SOLVCO").put("reference", "PO-" + seq).put("item", item).put("lot", code)
-                            .put("supplierLot", "S" + code).put("location", pickOne(random, STORAGE));
+                    p.put("supplier", "SOLVCO")
+                            .put("reference", "PO-" + seq)
+                            .put("item", item)
+                            .put("lot", code)
+                            .put("supplierLot", "S" + code)
+                            .put("location", pickOne(random, STORAGE));
                     quantity(p, "quantity", item, "200");
                     p.put("expiry", "2027-0" + (1 + random.nextInt(9)) + "-15");
                 }
                 case 2, 3 -> {
                     e.put("type", "MOVE");
-                    p.put("item", lot[0]).put("lot", lot[1]).put("from", pickOne(random, STORAGE)).put("to", pickOne(random, STORAGE));
+                    p.put("item", lot[0])
+                            .put("lot", lot[1])
+                            .put("from", pickOne(random, STORAGE))
+                            .put("to", pickOne(random, STORAGE));
                     quantity(p, "quantity", lot[0], qty);
                 }
                 case 4 -> {
                     e.put("type", "PICK");
-                    p.put("order", "SO-" + seq).put("item", lot[0]).put("lot", lot[1]).put("from", pickOne(random, STORAGE))
-                            .put("to", "STAGE-OUT-1").put("customer", "HARBOR-PAINTS");
+                    p.put("order", "SO-" + seq)
+                            .put("item", lot[0])
+                            .put("lot", lot[1])
+                            .put("from", pickOne(random, STORAGE))
+                            .put("to", "STAGE-OUT-1")
+                            .put("customer", "HARBOR-PAINTS");
                     quantity(p, "quantity", lot[0], qty);
                 }
                 case 5 -> {
                     e.put("type", "SHIP");
-                    p.put("shipment", "SHP-" + seq).put("customer", "HARBOR-PAINTS").put("item", lot[0]).put("lot", lot[1])
+                    p.put("shipment", "SHP-" + seq)
+                            .put("customer", "HARBOR-PAINTS")
+                            .put("item", lot[0])
+                            .put("lot", lot[1])
                             .put("from", "STAGE-OUT-1");
                     quantity(p, "quantity", lot[0], qty);
                 }
@@ -67,10 +80,17 @@ public final class GeneratedStreams {
                     p.put("kind", random.nextBoolean() ? "PRODUCTION" : "BLEND").put("batch", "B-" + seq);
                     ArrayNode inputs = p.putArray("inputs");
                     for (String[] in : other == lot ? List.<String[]>of(lot) : List.<String[]>of(lot, other)) {
-                        ObjectNode line = inputs.addObject().put("item", in[0]).put("lot", in[1]).put("from", pickOne(random, STORAGE));
+                        ObjectNode line = inputs.addObject()
+                                .put("item", in[0])
+                                .put("lot", in[1])
+                                .put("from", pickOne(random, STORAGE));
                         quantity(line, "quantity", in[0], qty);
                     }
-                    ObjectNode output = p.putArray("outputs").addObject().put("item", "FG-PRIMER").put("lot", product).put("to", "PROD-LINE-1");
+                    ObjectNode output = p.putArray("outputs")
+                            .addObject()
+                            .put("item", "FG-PRIMER")
+                            .put("lot", product)
+                            .put("to", "PROD-LINE-1");
                     quantity(output, "quantity", "FG-PRIMER", "20");
                 }
                 case 7 -> {
@@ -80,12 +100,19 @@ public final class GeneratedStreams {
                 }
                 case 8 -> {
                     e.put("type", "STATUS");
-                    p.put("item", lot[0]).put("lot", lot[1]).put("status", "ON_HOLD").put("reason", "damaged drum");
+                    p.put("item", lot[0])
+                            .put("lot", lot[1])
+                            .put("status", "ON_HOLD")
+                            .put("reason", "damaged drum");
                 }
                 default -> {
                     e.put("type", "RETURN").put("userId", "ana");
-                    p.put("customer", "CITY-MAINT").put("reference", "RMA-" + seq).put("item", lot[0]).put("lot", lot[1])
-                            .put("to", "RETURNS-1").put("reason", "damaged");
+                    p.put("customer", "CITY-MAINT")
+                            .put("reference", "RMA-" + seq)
+                            .put("item", lot[0])
+                            .put("lot", lot[1])
+                            .put("to", "RETURNS-1")
+                            .put("reason", "damaged");
                     quantity(p, "quantity", lot[0], qty);
                 }
             }
@@ -117,5 +144,4 @@ public final class GeneratedStreams {
     private static String pickOne(Random random, List<String> values) {
         return values.get(random.nextInt(values.size()));
     }
-
 }

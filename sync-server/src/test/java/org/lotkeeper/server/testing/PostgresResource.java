@@ -26,8 +26,10 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         if (external != null && !external.isBlank()) {
             return Map.of(
                     "quarkus.datasource.jdbc.url", external,
-                    "quarkus.datasource.username", System.getenv().getOrDefault("LOTKEEPER_TEST_JDBC_USERNAME", "postgres"),
-                    "quarkus.datasource.password", System.getenv().getOrDefault("LOTKEEPER_TEST_JDBC_PASSWORD", "postgres"));
+                    "quarkus.datasource.username",
+                            System.getenv().getOrDefault("LOTKEEPER_TEST_JDBC_USERNAME", "postgres"),
+                    "quarkus.datasource.password",
+                            System.getenv().getOrDefault("LOTKEEPER_TEST_JDBC_PASSWORD", "postgres"));
         }
         if (embedded == null) {
             try {

@@ -27,6 +27,7 @@ public final class Riverside {
     public final Map<String, String[]> devices = new HashMap<>();
     /** Every push step's event, with the server's answer. */
     public final List<JsonNode> pushed = new ArrayList<>();
+
     public final List<JsonNode> answers = new ArrayList<>();
 
     public static JsonNode steps() {
@@ -54,14 +55,20 @@ public final class Riverside {
             switch (step.get("step").asText()) {
                 case "push" -> {
                     String[] device = devices.computeIfAbsent(step.get("device").asText(), name -> enroll(sam, name));
-                    JsonNode answer = push(device, List.of(step.get("event"))).get("results").get(0);
+                    JsonNode answer = push(device, List.of(step.get("event")))
+                            .get("results")
+                            .get(0);
                     pushed.add(step.get("event"));
                     answers.add(answer);
                 }
                 case "document" -> upload(quinn, step);
-                case "status" -> as(quinn).body(step.get("body").toString())
-                        .post("/api/v1/lots/" + step.get("item").asText() + "/" + step.get("lot").asText() + "/status")
-                        .then().statusCode(200);
+                case "status" ->
+                    as(quinn)
+                            .body(step.get("body").toString())
+                            .post("/api/v1/lots/" + step.get("item").asText() + "/"
+                                    + step.get("lot").asText() + "/status")
+                            .then()
+                            .statusCode(200);
                 default -> throw new IllegalStateException("unknown step " + step.get("step"));
             }
         }
@@ -69,9 +76,15 @@ public final class Riverside {
     }
 
     public static String[] enroll(String supervisorToken, String label) {
-        String code = as(supervisorToken).body(Map.of("site", "PLANT-1", "label", label))
-                .post("/api/v1/devices/enrollments").then().statusCode(200).extract().path("code");
-        Response r = given().contentType(ContentType.JSON).body(Map.of("code", code, "model", "test", "profile", "desktop"))
+        String code = as(supervisorToken)
+                .body(Map.of("site", "PLANT-1", "label", label))
+                .post("/api/v1/devices/enrollments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("code");
+        Response r = given().contentType(ContentType.JSON)
+                .body(Map.of("code", code, "model", "test", "profile", "desktop"))
                 .post("/api/v1/devices/enroll");
         r.then().statusCode(200);
         return new String[] {r.path("deviceId"), r.path("token")};
@@ -99,8 +112,16 @@ public final class Riverside {
      * A PACK event as a handheld sends it: {@code user} puts {@code value uom} of the lot, loose
      * at {@code location}, into the container {@code sscc}.
      */
-    public static JsonNode pack(String[] device, long deviceSeq, String user, String sscc, String location, String item, String lot,
-                                String value, String uom) {
+    public static JsonNode pack(
+            String[] device,
+            long deviceSeq,
+            String user,
+            String sscc,
+            String location,
+            String item,
+            String lot,
+            String value,
+            String uom) {
         ObjectNode e = JSON.createObjectNode();
         e.put("eventId", java.util.UUID.randomUUID().toString());
         e.put("deviceSeq", deviceSeq);
@@ -124,6 +145,8 @@ public final class Riverside {
                 .multiPart("file", step.get("file").asText(), pdf, "application/pdf")
                 .multiPart("kind", step.get("kind").asText())
                 .multiPart("lots", step.get("lots").toString())
-                .post("/api/v1/documents").then().statusCode(200);
+                .post("/api/v1/documents")
+                .then()
+                .statusCode(200);
     }
 }

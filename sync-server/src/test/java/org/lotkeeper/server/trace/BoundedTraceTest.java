@@ -44,18 +44,27 @@ class BoundedTraceTest {
         try (Connection c = ds.getConnection()) {
             Walk whole = walk.walk(c, List.of(resin), true);
             assertThat(whole.depths()).hasSizeGreaterThan(2);
-            assertThat(walk.walk(c, List.of(resin), true, Integer.MAX_VALUE).depths()).isEqualTo(whole.depths());
+            assertThat(walk.walk(c, List.of(resin), true, Integer.MAX_VALUE).depths())
+                    .isEqualTo(whole.depths());
             Walk two = walk.walk(c, List.of(resin), true, 2);
             assertThat(two.depths()).hasSize(2).containsEntry(resin, 0);
             // the second lot is one the whole walk reaches first
-            LotRef nearest = two.depths().keySet().stream().filter(l -> !l.equals(resin)).findFirst().orElseThrow();
-            assertThat(two.depths().get(nearest)).isEqualTo(1).isEqualTo(whole.depths().get(nearest));
+            LotRef nearest = two.depths().keySet().stream()
+                    .filter(l -> !l.equals(resin))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(two.depths().get(nearest))
+                    .isEqualTo(1)
+                    .isEqualTo(whole.depths().get(nearest));
         }
     }
 
     @Test
     void theTraceAnswerSaysWhetherItIsWhole() {
-        as(Api.token("quinn", "quinn-Passw0rd!")).get("/api/v1/trace/RM-RESIN/R-2402").then().statusCode(200)
+        as(Api.token("quinn", "quinn-Passw0rd!"))
+                .get("/api/v1/trace/RM-RESIN/R-2402")
+                .then()
+                .statusCode(200)
                 .body("complete", equalTo(true));
     }
 }

@@ -17,8 +17,10 @@ class EpcisDocumentTest {
     void gs1ExamplesAreValidAgainstTheSchema() {
         assertThat(EpcisSchema.problems(Api.resource("epcis/Example_9.6.1-ObjectEvent.jsonld")))
                 .containsExactly("/id: does not match the uri pattern must be a valid RFC 3986 URI");
-        assertThat(EpcisSchema.problems(withoutBlankNodeId("epcis/Example_9.6.1-ObjectEvent.jsonld"))).isEmpty();
-        assertThat(EpcisSchema.problems(withoutBlankNodeId("epcis/Example_9.6.4-TransformationEvent.jsonld"))).isEmpty();
+        assertThat(EpcisSchema.problems(withoutBlankNodeId("epcis/Example_9.6.1-ObjectEvent.jsonld")))
+                .isEmpty();
+        assertThat(EpcisSchema.problems(withoutBlankNodeId("epcis/Example_9.6.4-TransformationEvent.jsonld")))
+                .isEmpty();
     }
 
     private static String withoutBlankNodeId(String resource) {
@@ -29,9 +31,12 @@ class EpcisDocumentTest {
     void anEventWithoutTimeZoneOffsetOrWithABadBizStepIsRefused() {
         String example = withoutBlankNodeId("epcis/Example_9.6.1-ObjectEvent.jsonld");
         assertThat(EpcisSchema.problems(example)).isEmpty();
-        assertThat(EpcisSchema.problems(example.replace("\"eventTimeZoneOffset\": \"-06:00\",", ""))).isNotEmpty();
-        assertThat(EpcisSchema.problems(example.replace("\"bizStep\": \"shipping\"", "\"bizStep\": \"not a step\""))).isNotEmpty();
-        assertThat(EpcisSchema.problems(example.replace("\"action\": \"OBSERVE\"", "\"action\": \"LOOK\""))).isNotEmpty();
+        assertThat(EpcisSchema.problems(example.replace("\"eventTimeZoneOffset\": \"-06:00\",", "")))
+                .isNotEmpty();
+        assertThat(EpcisSchema.problems(example.replace("\"bizStep\": \"shipping\"", "\"bizStep\": \"not a step\"")))
+                .isNotEmpty();
+        assertThat(EpcisSchema.problems(example.replace("\"action\": \"OBSERVE\"", "\"action\": \"LOOK\"")))
+                .isNotEmpty();
     }
 
     @Test

@@ -13,12 +13,14 @@ import org.lotkeeper.server.testing.Api;
 /** The GS1 EPCIS 2.0 JSON schema (a copy in test resources), with format assertions on. */
 final class EpcisSchema {
 
-    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
-                    b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(
+                    SpecificationVersion.DRAFT_7,
+                    b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                            .formatAssertionsEnabled(true)
+                            .build()))
             .getSchema(Api.resource("epcis/EPCIS-JSON-Schema.json"), InputFormat.JSON);
 
-    private EpcisSchema() {
-    }
+    private EpcisSchema() {}
 
     /** The schema's complaints about a JSON document; empty when valid. */
     static List<String> problems(String json) {

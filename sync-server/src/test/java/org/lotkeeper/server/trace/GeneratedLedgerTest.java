@@ -65,8 +65,10 @@ class GeneratedLedgerTest {
         Database.resetLedger(ds);
         Api.loadRiversideMasterData();
         var config = ConfigProvider.getConfig();
-        return LedgerGenerator.generate(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class),
+        return LedgerGenerator.generate(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class),
                 new LedgerGenerator.Config(lots, seed, SITE));
     }
 
@@ -96,12 +98,14 @@ class GeneratedLedgerTest {
     @Test
     void everyGeneratedEventReadsBackNamesItsLotsAndChainsItsHash() throws Exception {
         LedgerGenerator.Summary summary = generate(2);
-        List<Map<String, Object>> events = Database.rows(ds, "SELECT ledger_seq, source, source_seq, recorded_at, content, prev_hash, hash "
-                + "FROM ledger_event ORDER BY ledger_seq");
+        List<Map<String, Object>> events = Database.rows(
+                ds,
+                "SELECT ledger_seq, source, source_seq, recorded_at, content, prev_hash, hash "
+                        + "FROM ledger_event ORDER BY ledger_seq");
         assertThat(events).hasSize((int) summary.events());
         Set<String> lotEvents = new HashSet<>();
-        Database.rows(ds, "SELECT item, lot, ledger_seq FROM lot_event").forEach(r -> lotEvents.add(r.get("item") + "/" + r.get("lot") + "@"
-                + r.get("ledger_seq")));
+        Database.rows(ds, "SELECT item, lot, ledger_seq FROM lot_event")
+                .forEach(r -> lotEvents.add(r.get("item") + "/" + r.get("lot") + "@" + r.get("ledger_seq")));
         Set<String> expected = new HashSet<>();
         String previous = null;
         for (Map<String, Object> row : events) {
@@ -113,9 +117,17 @@ class GeneratedLedgerTest {
                 expected.add(lot.item().value() + "/" + lot.lot().value() + "@" + row.get("ledger_seq"));
             }
             assertThat(row.get("prev_hash")).isEqualTo(previous);
-            String hash = ChainHash.of(previous, (String) row.get("source"), (Long) row.get("source_seq"),
-                    ((java.sql.Timestamp) row.get("recorded_at")).toInstant(), List.of(), null, content);
-            assertThat(row.get("hash")).as("hash of event %s", row.get("ledger_seq")).isEqualTo(hash);
+            String hash = ChainHash.of(
+                    previous,
+                    (String) row.get("source"),
+                    (Long) row.get("source_seq"),
+                    ((java.sql.Timestamp) row.get("recorded_at")).toInstant(),
+                    List.of(),
+                    null,
+                    content);
+            assertThat(row.get("hash"))
+                    .as("hash of event %s", row.get("ledger_seq"))
+                    .isEqualTo(hash);
             previous = hash;
         }
         assertThat(lotEvents).isEqualTo(expected);
@@ -127,21 +139,28 @@ class GeneratedLedgerTest {
     void generatedLedgerHasThePlantsShape() throws Exception {
         LedgerGenerator.Summary summary = generate(3);
         assertThat(summary.events()).as("about ten events a lot").isBetween(8L * LOTS, 12L * LOTS);
-        assertThat(Database.rows(ds, "SELECT DISTINCT kind FROM lot_link ORDER BY kind")).extracting(r -> r.get("kind"))
+        assertThat(Database.rows(ds, "SELECT DISTINCT kind FROM lot_link ORDER BY kind"))
+                .extracting(r -> r.get("kind"))
                 .containsExactly("BLEND", "MERGE", "REWORK", "SPLIT");
-        List<Map<String, Object>> fanIn = Database.rows(ds, "SELECT min(n) AS lo, max(n) AS hi FROM (SELECT event_id, count(DISTINCT (from_item, "
-                + "from_lot)) AS n FROM lot_link WHERE kind = 'BLEND' GROUP BY event_id) b");
+        List<Map<String, Object>> fanIn = Database.rows(
+                ds,
+                "SELECT min(n) AS lo, max(n) AS hi FROM (SELECT event_id, count(DISTINCT (from_item, "
+                        + "from_lot)) AS n FROM lot_link WHERE kind = 'BLEND' GROUP BY event_id) b");
         assertThat((Long) fanIn.get(0).get("lo")).isGreaterThanOrEqualTo(2);
-        assertThat((Long) fanIn.get(0).get("hi")).as("2-8 lots, and sometimes a popular lot besides").isBetween(8L, 9L);
+        assertThat((Long) fanIn.get(0).get("hi"))
+                .as("2-8 lots, and sometimes a popular lot besides")
+                .isBetween(8L, 9L);
         assertThat(Database.count(ds, "SELECT count(*) FROM return_line")).isPositive();
-        assertThat(Database.count(ds, "SELECT count(*) FROM stock WHERE quantity < 0")).isZero();
+        assertThat(Database.count(ds, "SELECT count(*) FROM stock WHERE quantity < 0"))
+                .isZero();
     }
 
     @Test
     void breadthFirstAndRecursiveCteFindTheSameGenealogyBothWays() throws Exception {
         generate(4);
         List<LotRef> lots = Database.rows(ds, "SELECT item, lot FROM lot ORDER BY item, lot").stream()
-                .map(r -> LotRef.of((String) r.get("item"), (String) r.get("lot"))).toList();
+                .map(r -> LotRef.of((String) r.get("item"), (String) r.get("lot")))
+                .toList();
         Random random = new Random(4);
         BreadthFirstTrace bfs = new BreadthFirstTrace();
         RecursiveCteTrace cte = new RecursiveCteTrace();
@@ -151,14 +170,22 @@ class GeneratedLedgerTest {
                 LotRef start = lots.get(random.nextInt(lots.size()));
                 for (boolean forward : new boolean[] {true, false}) {
                     Walk expected = bfs.walk(c, List.of(start), forward);
-                    assertThat(cte.walk(c, List.of(start), forward)).as("%s %s", start, forward).isEqualTo(expected);
-                    TraceBenchmark.Walk bench = TraceBenchmark.breadthFirst(c, start.item().value(), start.lot().value(), forward);
+                    assertThat(cte.walk(c, List.of(start), forward))
+                            .as("%s %s", start, forward)
+                            .isEqualTo(expected);
+                    TraceBenchmark.Walk bench = TraceBenchmark.breadthFirst(
+                            c, start.item().value(), start.lot().value(), forward);
                     assertThat(bench.depths()).isEqualTo(keyed(expected));
-                    assertThat(bench.links()).extracting(TraceBenchmark.Link::id).isEqualTo(expected.links().stream().map(Link::id).toList());
-                    assertThat(TraceBenchmark.recursiveCte(c, start.item().value(), start.lot().value(), forward).depths())
+                    assertThat(bench.links())
+                            .extracting(TraceBenchmark.Link::id)
+                            .isEqualTo(expected.links().stream().map(Link::id).toList());
+                    assertThat(TraceBenchmark.recursiveCte(
+                                            c, start.item().value(), start.lot().value(), forward)
+                                    .depths())
                             .isEqualTo(keyed(expected));
                     for (LotRef reached : expected.depths().keySet()) {
-                        assertThat(bfs.walk(c, List.of(reached), !forward).depths()).as("%s reached from %s", start, reached)
+                        assertThat(bfs.walk(c, List.of(reached), !forward).depths())
+                                .as("%s reached from %s", start, reached)
                                 .containsKey(start);
                     }
                     deep += expected.depths().size() > 2 ? 1 : 0;
@@ -174,37 +201,62 @@ class GeneratedLedgerTest {
         LotRef popular = summary.popular().get(0);
         Set<String> descendants;
         try (Connection c = ds.getConnection()) {
-            descendants = keyed(new BreadthFirstTrace().walk(c, List.of(popular), true)).keySet();
+            descendants = keyed(new BreadthFirstTrace().walk(c, List.of(popular), true))
+                    .keySet();
         }
         ObjectNode request = Riverside.JSON.createObjectNode().put("mock", true).put("reason", "generated ledger");
-        request.putArray("lots").addObject().put("item", popular.item().value()).put("lot", popular.lot().value());
-        JsonNode recall = Riverside.JSON.readTree(as(Api.token("quinn", "quinn-Passw0rd!")).body(request.toString())
-                .post("/api/v1/recalls").then().statusCode(200).extract().asString());
+        request.putArray("lots")
+                .addObject()
+                .put("item", popular.item().value())
+                .put("lot", popular.lot().value());
+        JsonNode recall = Riverside.JSON.readTree(as(Api.token("quinn", "quinn-Passw0rd!"))
+                .body(request.toString())
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
 
         Set<String> affected = new HashSet<>();
-        recall.get("affectedLots").forEach(l -> affected.add(l.get("item").asText() + "/" + l.get("lot").asText()));
+        recall.get("affectedLots")
+                .forEach(l ->
+                        affected.add(l.get("item").asText() + "/" + l.get("lot").asText()));
         assertThat(affected).isEqualTo(descendants);
-        assertThat(affected.size()).as("a popular lot reaches 1% of the lots (10,000 of 1M)").isGreaterThanOrEqualTo(LOTS / 100);
+        assertThat(affected.size())
+                .as("a popular lot reaches 1% of the lots (10,000 of 1M)")
+                .isGreaterThanOrEqualTo(LOTS / 100);
         Map<String, BigDecimal> shippedLines = sums("SELECT item, lot, quantity FROM shipment_line", affected);
-        assertThat(Database.count(ds, "SELECT count(*) FROM shipment_line s WHERE (s.item || '/' || s.lot) = ANY(?)",
-                (Object) affected.toArray(String[]::new))).as("and 5% as many shipment lines as lots (50,000 of 1M)")
+        assertThat(Database.count(
+                        ds, "SELECT count(*) FROM shipment_line s WHERE (s.item || '/' || s.lot) = ANY(?)", (Object)
+                                affected.toArray(String[]::new)))
+                .as("and 5% as many shipment lines as lots (50,000 of 1M)")
                 .isGreaterThanOrEqualTo(LOTS / 20);
         String quinn = Api.token("quinn", "quinn-Passw0rd!");
-        assertThat(RecallSums.ofRecall(recall, "shipments", quinn, 5_000)).isEqualTo(shippedLines)
+        assertThat(RecallSums.ofRecall(recall, "shipments", quinn, 5_000))
+                .isEqualTo(shippedLines)
                 .isEqualTo(RecallSums.ofLedger(ds, "SHIP", affected));
-        assertThat(RecallSums.ofRecall(recall, "returns", quinn, 5_000)).isEqualTo(RecallSums.ofLedger(ds, "RETURN", affected));
+        assertThat(RecallSums.ofRecall(recall, "returns", quinn, 5_000))
+                .isEqualTo(RecallSums.ofLedger(ds, "RETURN", affected));
 
         // The PDF lists every affected lot and every customer's sums (the lines are in the CSV).
-        byte[] pdf = as(quinn).get("/api/v1/recalls/" + recall.get("recallId").asText() + "/report.pdf")
-                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        byte[] pdf = as(quinn)
+                .get("/api/v1/recalls/" + recall.get("recallId").asText() + "/report.pdf")
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf")
+                .extract()
+                .asByteArray();
         com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
-        com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+        com.lowagie.text.pdf.parser.PdfTextExtractor extractor =
+                new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
         StringBuilder text = new StringBuilder();
         for (int page = 1; page <= reader.getNumberOfPages(); page++) {
             text.append(extractor.getTextFromPage(page)).append('\n');
         }
-        recall.get("affectedLots").forEach(l -> assertThat(text).contains(l.get("lot").asText()));
-        recall.get("customers").forEach(c -> assertThat(text).contains(c.get("customer").asText() + " "));
+        recall.get("affectedLots")
+                .forEach(l -> assertThat(text).contains(l.get("lot").asText()));
+        recall.get("customers")
+                .forEach(c -> assertThat(text).contains(c.get("customer").asText() + " "));
         assertThat(text).contains("report.csv", "Answered in");
         reader.close();
     }
@@ -212,12 +264,24 @@ class GeneratedLedgerTest {
     /** Every projection table the generator writes, without generated ids and without empty stock rows, in a fixed order. */
     private Map<String, List<Map<String, Object>>> projections() {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
-        out.put("lot", Database.rows(ds, "SELECT item, lot, site, status, expiry, manufactured, origin, supplier, supplier_lot, created_at, "
-                + "first_event_id, status_event_id FROM lot ORDER BY item, lot"));
-        out.put("stock", Database.rows(ds, "SELECT item, lot, location, container, site, quantity, uom FROM stock WHERE quantity <> 0 "
-                + "ORDER BY item, lot, location, container"));
-        out.put("lot_link", Database.rows(ds, "SELECT from_item, from_lot, to_item, to_lot, quantity, uom, kind, batch, event_id, occurred_at "
-                + "FROM lot_link ORDER BY id"));
+        out.put(
+                "lot",
+                Database.rows(
+                        ds,
+                        "SELECT item, lot, site, status, expiry, manufactured, origin, supplier, supplier_lot, created_at, "
+                                + "first_event_id, status_event_id FROM lot ORDER BY item, lot"));
+        out.put(
+                "stock",
+                Database.rows(
+                        ds,
+                        "SELECT item, lot, location, container, site, quantity, uom FROM stock WHERE quantity <> 0 "
+                                + "ORDER BY item, lot, location, container"));
+        out.put(
+                "lot_link",
+                Database.rows(
+                        ds,
+                        "SELECT from_item, from_lot, to_item, to_lot, quantity, uom, kind, batch, event_id, occurred_at "
+                                + "FROM lot_link ORDER BY id"));
         out.put("receipt", Database.rows(ds, "SELECT * FROM receipt ORDER BY event_id"));
         out.put("shipment_line", Database.rows(ds, "SELECT * FROM shipment_line ORDER BY event_id"));
         out.put("return_line", Database.rows(ds, "SELECT * FROM return_line ORDER BY event_id"));
@@ -226,7 +290,9 @@ class GeneratedLedgerTest {
 
     private static Map<String, Integer> keyed(Walk walk) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        walk.depths().forEach((lot, depth) -> out.put(lot.item().value() + "/" + lot.lot().value(), depth));
+        walk.depths()
+                .forEach((lot, depth) ->
+                        out.put(lot.item().value() + "/" + lot.lot().value(), depth));
         return out;
     }
 
@@ -241,6 +307,4 @@ class GeneratedLedgerTest {
         out.replaceAll((k, v) -> v.stripTrailingZeros());
         return out;
     }
-
-
 }

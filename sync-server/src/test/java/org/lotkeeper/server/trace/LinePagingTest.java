@@ -43,10 +43,17 @@ class LinePagingTest {
 
     @Test
     void aRecallKeepsItsLinesAsTheLedgerStoodWhileTheTraceShowsTodays() throws Exception {
-        JsonNode recall = json(as(quinn).body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
-                .post("/api/v1/recalls").then().statusCode(200).extract().asString());
+        JsonNode recall = json(as(quinn)
+                .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         String lines = "/api/v1/recalls/" + recall.get("recallId").asText() + "/shipments?customer=HARBOR-PAINTS";
-        assertThat(json(as(quinn).get(lines).then().statusCode(200).extract().asString()).get("lines")).hasSize(1);
+        assertThat(json(as(quinn).get(lines).then().statusCode(200).extract().asString())
+                        .get("lines"))
+                .hasSize(1);
 
         // one more unit of TC-1002 (made from R-2401) leaves for Harbor Paints after the recall was answered
         String[] gun = Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "gun-9");
@@ -54,16 +61,30 @@ class LinePagingTest {
                 {"eventId": "0199a000-0000-7000-8000-000000000001", "deviceSeq": 1, "type": "SHIP", "occurredAt": "2026-11-21T09:00:00Z",
                  "userId": "ben", "site": "PLANT-1", "payload": {"shipment": "SHP-9", "customer": "HARBOR-PAINTS", "item": "FG-TOPCOAT",
                  "lot": "TC-1002", "quantity": {"value": "1", "uom": "H87"}, "from": "WH-A-01"}}""");
-        assertThat(Riverside.push(gun, List.of(ship)).at("/results/0/status").asText()).as("stored").isIn("ACCEPTED", "FLAGGED");
+        assertThat(Riverside.push(gun, List.of(ship)).at("/results/0/status").asText())
+                .as("stored")
+                .isIn("ACCEPTED", "FLAGGED");
 
-        JsonNode kept = json(as(quinn).get(lines).then().statusCode(200).extract().asString());
+        JsonNode kept =
+                json(as(quinn).get(lines).then().statusCode(200).extract().asString());
         assertThat(kept.get("lines")).hasSize(1);
         assertThat(kept.at("/lines/0/shipment").asText()).isEqualTo("SHP-2");
-        JsonNode today = json(as(quinn).get("/api/v1/trace/RM-RESIN/R-2401/shipments?customer=HARBOR-PAINTS").then().statusCode(200)
-                .extract().asString());
-        assertThat(today.get("lines")).extracting(l -> l.get("shipment").asText()).containsExactly("SHP-2", "SHP-9");
-        JsonNode again = json(as(quinn).body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
-                .post("/api/v1/recalls").then().statusCode(200).extract().asString());
+        JsonNode today = json(as(quinn)
+                .get("/api/v1/trace/RM-RESIN/R-2401/shipments?customer=HARBOR-PAINTS")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(today.get("lines"))
+                .extracting(l -> l.get("shipment").asText())
+                .containsExactly("SHP-2", "SHP-9");
+        JsonNode again = json(as(quinn)
+                .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         JsonNode harbor = null;
         for (JsonNode c : again.get("customers")) {
             harbor = c.get("customer").asText().equals("HARBOR-PAINTS") ? c : harbor;
@@ -76,25 +97,55 @@ class LinePagingTest {
 
     @Test
     void badPagingParametersAreRefusedNamingTheParameter() throws Exception {
-        String id = json(as(quinn).body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
-                .post("/api/v1/recalls").then().statusCode(200).extract().asString()).get("recallId").asText();
-        for (String base : List.of("/api/v1/recalls/" + id + "/shipments", "/api/v1/recalls/" + id + "/returns",
+        String id = json(as(quinn)
+                        .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                        .post("/api/v1/recalls")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .get("recallId")
+                .asText();
+        for (String base : List.of(
+                "/api/v1/recalls/" + id + "/shipments",
+                "/api/v1/recalls/" + id + "/returns",
                 "/api/v1/trace/RM-RESIN/R-2401/shipments")) {
-            for (String[] bad : new String[][] {{"limit=0", "limit"}, {"limit=5001", "limit"}, {"limit=abc", "limit"}, {"limit=99999999999", "limit"},
-                    {"after=yesterday", "after"},
-                    {"after=2026-11-19T13:00:00Z,not-a-uuid", "after"}, {"after=" + "9".repeat(90), "after"},
-                    {"customer=%3Cscript%3E", "customer"}}) {
-                as(quinn).get(base + "?" + bad[0]).then().statusCode(400).contentType("application/problem+json")
+            for (String[] bad : new String[][] {
+                {"limit=0", "limit"},
+                {"limit=5001", "limit"},
+                {"limit=abc", "limit"},
+                {"limit=99999999999", "limit"},
+                {"after=yesterday", "after"},
+                {"after=2026-11-19T13:00:00Z,not-a-uuid", "after"},
+                {"after=" + "9".repeat(90), "after"},
+                {"customer=%3Cscript%3E", "customer"}
+            }) {
+                as(quinn)
+                        .get(base + "?" + bad[0])
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
                         .body("field", equalTo(bad[1]));
             }
             // a time Java reads but PostgreSQL cannot hold is a bad cursor, not a 500
-            as(quinn).queryParam("after", "+999999999-12-31T23:59:59Z,00000000-0000-0000-0000-000000000000").get(base).then()
-                    .statusCode(400).body("field", equalTo("after"));
+            as(quinn)
+                    .queryParam("after", "+999999999-12-31T23:59:59Z,00000000-0000-0000-0000-000000000000")
+                    .get(base)
+                    .then()
+                    .statusCode(400)
+                    .body("field", equalTo("after"));
             // a cursor past the last line is an empty last page, not an error
-            as(quinn).get(base + "?after=2999-01-01T00:00:00Z,00000000-0000-0000-0000-000000000000").then().statusCode(200)
-                    .body("lines.size()", equalTo(0)).body("next", equalTo(null));
+            as(quinn)
+                    .get(base + "?after=2999-01-01T00:00:00Z,00000000-0000-0000-0000-000000000000")
+                    .then()
+                    .statusCode(200)
+                    .body("lines.size()", equalTo(0))
+                    .body("next", equalTo(null));
         }
-        as(quinn).get("/api/v1/recalls/00000000-0000-7000-8000-000000000000/shipments").then().statusCode(404);
+        as(quinn)
+                .get("/api/v1/recalls/00000000-0000-7000-8000-000000000000/shipments")
+                .then()
+                .statusCode(404);
         as(quinn).get("/api/v1/trace/RM-RESIN/NO-SUCH-LOT/shipments").then().statusCode(404);
         // a recall's lines are QA's and supervisors', not a device's
         String device = Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "gun-8")[1];
@@ -103,39 +154,83 @@ class LinePagingTest {
 
     @Test
     void aRecallStoredWithEveryLineInlineStillReadsItsLinesAndReports() throws Exception {
-        JsonNode recall = json(as(quinn).body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
-                .post("/api/v1/recalls").then().statusCode(200).extract().asString());
+        JsonNode recall = json(as(quinn)
+                .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         String id = recall.get("recallId").asText();
         // as a recall was stored before the lines were paged: customers[] with shipped[] and returned[] lines, jsonb
         ObjectNode old = recall.deepCopy();
-        old.putArray("customers").addObject().put("customer", "HARBOR-PAINTS").put("name", "Harbor Paints")
-                .<ObjectNode>set("shipped", Riverside.JSON.readTree("[{\"item\": \"FG-TOPCOAT\", \"lot\": \"TC-1002\", "
-                        + "\"shipment\": \"SHP-2\", \"quantity\": {\"value\": \"20\", \"uom\": \"H87\"}, "
-                        + "\"shippedAt\": \"2026-11-19T13:00:00Z\"}]"))
+        old.putArray("customers")
+                .addObject()
+                .put("customer", "HARBOR-PAINTS")
+                .put("name", "Harbor Paints")
+                .<ObjectNode>set(
+                        "shipped",
+                        Riverside.JSON.readTree("[{\"item\": \"FG-TOPCOAT\", \"lot\": \"TC-1002\", "
+                                + "\"shipment\": \"SHP-2\", \"quantity\": {\"value\": \"20\", \"uom\": \"H87\"}, "
+                                + "\"shippedAt\": \"2026-11-19T13:00:00Z\"}]"))
                 .putArray("returned");
-        Database.execute(ds, "UPDATE recall SET result = '" + old.toString().replace("'", "''") + "'::jsonb, result_gz = NULL WHERE id = '"
-                + id + "'");
+        Database.execute(
+                ds,
+                "UPDATE recall SET result = '" + old.toString().replace("'", "''")
+                        + "'::jsonb, result_gz = NULL WHERE id = '" + id + "'");
 
-        assertThat(json(as(quinn).get("/api/v1/recalls/" + id).then().statusCode(200).extract().asString()).at("/customers/0/shipped"))
+        assertThat(json(as(quinn)
+                                .get("/api/v1/recalls/" + id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString())
+                        .at("/customers/0/shipped"))
                 .hasSize(1);
-        assertThat(json(as(quinn).get("/api/v1/recalls/" + id + "/shipments").then().statusCode(200).extract().asString()).get("lines"))
+        assertThat(json(as(quinn)
+                                .get("/api/v1/recalls/" + id + "/shipments")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString())
+                        .get("lines"))
                 .hasSize(3);
-        as(quinn).get("/api/v1/recalls/" + id + "/report.pdf").then().statusCode(200).contentType("application/pdf");
+        as(quinn)
+                .get("/api/v1/recalls/" + id + "/report.pdf")
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf");
     }
 
     @Test
     void aRecallsLinesLeaveOutLotsOfSitesTheCallerCannotReach() throws Exception {
-        JsonNode recall = json(as(quinn).body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
-                .post("/api/v1/recalls").then().statusCode(200).extract().asString());
+        JsonNode recall = json(as(quinn)
+                .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         String lines = "/api/v1/recalls/" + recall.get("recallId").asText() + "/shipments";
-        assertThat(json(as(quinn).get(lines).then().statusCode(200).extract().asString()).get("lines"))
-                .extracting(l -> l.get("lot").asText()).containsExactlyInAnyOrder("TC-1002", "PR-1003", "TC-1002");
+        assertThat(json(as(quinn).get(lines).then().statusCode(200).extract().asString())
+                        .get("lines"))
+                .extracting(l -> l.get("lot").asText())
+                .containsExactlyInAnyOrder("TC-1002", "PR-1003", "TC-1002");
         // TC-1002 now belongs to another site, as if the recall had been asked by someone who reaches both
         Database.execute(ds, "UPDATE lot SET site = 'PLANT-2' WHERE item = 'FG-TOPCOAT' AND lot = 'TC-1002'");
-        assertThat(json(as(quinn).get(lines).then().statusCode(200).extract().asString()).get("lines"))
-                .extracting(l -> l.get("lot").asText()).containsExactly("PR-1003");
-        assertThat(json(as(Api.adminToken()).get(lines).then().statusCode(200).extract().asString()).get("lines"))
-                .as("a caller of every site").hasSize(3);
+        assertThat(json(as(quinn).get(lines).then().statusCode(200).extract().asString())
+                        .get("lines"))
+                .extracting(l -> l.get("lot").asText())
+                .containsExactly("PR-1003");
+        assertThat(json(as(Api.adminToken())
+                                .get(lines)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString())
+                        .get("lines"))
+                .as("a caller of every site")
+                .hasSize(3);
     }
 
     private static JsonNode json(String text) throws Exception {

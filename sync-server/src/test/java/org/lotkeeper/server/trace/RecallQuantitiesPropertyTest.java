@@ -54,8 +54,10 @@ class RecallQuantitiesPropertyTest {
                 Riverside.push(device, events.subList(from, Math.min(events.size(), from + 20)));
             }
         }
-        List<String[]> known = Database.rows(ds, "SELECT item, lot FROM lot WHERE origin <> 'UNKNOWN' ORDER BY item, lot").stream()
-                .map(r -> new String[] {(String) r.get("item"), (String) r.get("lot")}).toList();
+        List<String[]> known =
+                Database.rows(ds, "SELECT item, lot FROM lot WHERE origin <> 'UNKNOWN' ORDER BY item, lot").stream()
+                        .map(r -> new String[] {(String) r.get("item"), (String) r.get("lot")})
+                        .toList();
         ObjectNode request = Riverside.JSON.createObjectNode().put("mock", true).put("reason", "property test");
         ArrayNode start = request.putArray("lots");
         Set<String> starting = new HashSet<>();
@@ -65,25 +67,37 @@ class RecallQuantitiesPropertyTest {
                 start.addObject().put("item", lot[0]).put("lot", lot[1]);
             }
         }
-        JsonNode recall = Riverside.JSON.readTree(as(Api.token("quinn", "quinn-Passw0rd!")).body(request.toString())
-                .post("/api/v1/recalls").then().statusCode(200).extract().asString());
+        JsonNode recall = Riverside.JSON.readTree(as(Api.token("quinn", "quinn-Passw0rd!"))
+                .body(request.toString())
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
 
         Set<String> affected = new HashSet<>();
-        recall.get("affectedLots").forEach(l -> affected.add(l.get("item").asText() + "/" + l.get("lot").asText()));
+        recall.get("affectedLots")
+                .forEach(l ->
+                        affected.add(l.get("item").asText() + "/" + l.get("lot").asText()));
         assertThat(affected).isEqualTo(descendants(starting));
 
-        assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'SHIP'")).as("the plant shipped").isPositive();
+        assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'SHIP'"))
+                .as("the plant shipped")
+                .isPositive();
         // small pages, so that paging itself is under test
         String quinn = Api.token("quinn", "quinn-Passw0rd!");
-        assertThat(RecallSums.ofRecall(recall, "shipments", quinn, 3)).isEqualTo(RecallSums.ofLedger(ds, "SHIP", affected));
-        assertThat(RecallSums.ofRecall(recall, "returns", quinn, 2)).isEqualTo(RecallSums.ofLedger(ds, "RETURN", affected));
+        assertThat(RecallSums.ofRecall(recall, "shipments", quinn, 3))
+                .isEqualTo(RecallSums.ofLedger(ds, "SHIP", affected));
+        assertThat(RecallSums.ofRecall(recall, "returns", quinn, 2))
+                .isEqualTo(RecallSums.ofLedger(ds, "RETURN", affected));
     }
 
     /** The start lots and every lot reachable from them over lot_link, walked here independently. */
     private Set<String> descendants(Set<String> start) {
         Map<String, List<String>> out = new HashMap<>();
-        Database.rows(ds, "SELECT from_item, from_lot, to_item, to_lot FROM lot_link").forEach(r -> out
-                .computeIfAbsent(r.get("from_item") + "/" + r.get("from_lot"), k -> new ArrayList<>()).add(r.get("to_item") + "/" + r.get("to_lot")));
+        Database.rows(ds, "SELECT from_item, from_lot, to_item, to_lot FROM lot_link")
+                .forEach(r -> out.computeIfAbsent(r.get("from_item") + "/" + r.get("from_lot"), k -> new ArrayList<>())
+                        .add(r.get("to_item") + "/" + r.get("to_lot")));
         Set<String> seen = new HashSet<>(start);
         List<String> queue = new ArrayList<>(start);
         while (!queue.isEmpty()) {

@@ -19,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Per-lot quantity sums ("item/lot" → amount), from a recall answer and, independently, from the ledger's events. */
 final class RecallSums {
 
-    private RecallSums() {
-    }
+    private RecallSums() {}
 
     /**
      * The recall's shipment ({@code "shipments"}) or return ({@code "returns"}) lines, read a page
@@ -28,7 +27,8 @@ final class RecallSums {
      * it checks that no line comes twice, that the pages come in time order, and that each
      * customer's sums in the answer (lines, quantity per unit) are what its lines add up to.
      */
-    static Map<String, BigDecimal> ofRecall(JsonNode recall, String lines, String token, int pageSize) throws Exception {
+    static Map<String, BigDecimal> ofRecall(JsonNode recall, String lines, String token, int pageSize)
+            throws Exception {
         String base = "/api/v1/recalls/" + recall.get("recallId").asText() + "/" + lines + "?limit=" + pageSize;
         boolean ship = lines.equals("shipments");
         Map<String, BigDecimal> out = new HashMap<>();
@@ -38,22 +38,34 @@ final class RecallSums {
         String after = null;
         Map.Entry<java.time.Instant, String> previous = null;
         do {
-            JsonNode page = Riverside.JSON.readTree(Api.as(token).get(base + (after == null ? "" : "&after=" + after))
-                    .then().statusCode(200).extract().asString());
+            JsonNode page = Riverside.JSON.readTree(Api.as(token)
+                    .get(base + (after == null ? "" : "&after=" + after))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
             for (JsonNode line : page.get("lines")) {
-                assertThat(seen.add(line.get("eventId").asText())).as("line %s once", line.get("eventId")).isTrue();
+                assertThat(seen.add(line.get("eventId").asText()))
+                        .as("line %s once", line.get("eventId"))
+                        .isTrue();
                 // time, then event id as PostgreSQL orders uuids (unsigned bytes = its lower-case hex text)
-                Map.Entry<java.time.Instant, String> at = Map.entry(java.time.Instant.parse(line.get(ship ? "shippedAt" : "returnedAt").asText()),
+                Map.Entry<java.time.Instant, String> at = Map.entry(
+                        java.time.Instant.parse(
+                                line.get(ship ? "shippedAt" : "returnedAt").asText()),
                         line.get("eventId").asText());
                 if (previous != null) {
                     int order = previous.getKey().compareTo(at.getKey());
-                    assertThat(order < 0 || (order == 0 && previous.getValue().compareTo(at.getValue()) < 0)).as("lines in time order").isTrue();
+                    assertThat(order < 0 || (order == 0 && previous.getValue().compareTo(at.getValue()) < 0))
+                            .as("lines in time order")
+                            .isTrue();
                 }
                 previous = at;
                 BigDecimal q = new BigDecimal(line.at("/quantity/value").asText());
                 out.merge(line.get("item").asText() + "/" + line.get("lot").asText(), q, BigDecimal::add);
                 String customer = line.get("customer").asText();
-                perCustomer.computeIfAbsent(customer, k -> new TreeMap<>()).merge(line.at("/quantity/uom").asText(), q, BigDecimal::add);
+                perCustomer
+                        .computeIfAbsent(customer, k -> new TreeMap<>())
+                        .merge(line.at("/quantity/uom").asText(), q, BigDecimal::add);
                 countPerCustomer.merge(customer, 1, Integer::sum);
             }
             after = page.get("next").isNull() ? null : page.get("next").asText(); // RestAssured encodes the query
@@ -68,13 +80,20 @@ final class RecallSums {
             }
             for (JsonNode q : customer.get(ship ? "shippedQuantity" : "returnedQuantity")) {
                 answered.computeIfAbsent(customer.get("customer").asText(), k -> new TreeMap<>())
-                        .merge(q.get("uom").asText(), new BigDecimal(q.get("value").asText()), BigDecimal::add);
+                        .merge(
+                                q.get("uom").asText(),
+                                new BigDecimal(q.get("value").asText()),
+                                BigDecimal::add);
             }
         }
         perCustomer.values().forEach(m -> m.replaceAll((k, v) -> v.stripTrailingZeros()));
         answered.values().forEach(m -> m.replaceAll((k, v) -> v.stripTrailingZeros()));
-        assertThat(answeredCount).as("%s lines per customer in the answer", lines).isEqualTo(countPerCustomer);
-        assertThat(answered).as("%s quantities per customer in the answer", lines).isEqualTo(perCustomer);
+        assertThat(answeredCount)
+                .as("%s lines per customer in the answer", lines)
+                .isEqualTo(countPerCustomer);
+        assertThat(answered)
+                .as("%s quantities per customer in the answer", lines)
+                .isEqualTo(perCustomer);
         out.replaceAll((k, v) -> v.stripTrailingZeros());
         return out;
     }

@@ -57,11 +57,18 @@ class RiversideRecallTest {
     @Test
     void theThreeMockRecallsGiveExactlyTheExpectedLotsCustomersReturnsAndStock() throws Exception {
         for (JsonNode expected : Riverside.expected().get("recalls")) {
-            JsonNode answer = json(as(quinn).body(expected.get("request").toString()).post("/api/v1/recalls")
-                    .then().statusCode(200).extract().asString());
+            JsonNode answer = json(as(quinn)
+                    .body(expected.get("request").toString())
+                    .post("/api/v1/recalls")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
             String which = expected.get("request").toString();
 
-            assertThat(lots(answer.get("affectedLots"))).as("affected lots of %s", which).isEqualTo(lots(expected.get("affectedLots")));
+            assertThat(lots(answer.get("affectedLots")))
+                    .as("affected lots of %s", which)
+                    .isEqualTo(lots(expected.get("affectedLots")));
 
             Map<String, Set<String>> shipped = new TreeMap<>();
             Map<String, Set<String>> returned = new TreeMap<>();
@@ -70,14 +77,31 @@ class RiversideRecallTest {
             for (JsonNode c : answer.get("customers")) {
                 String code = c.get("customer").asText();
                 assertThat(c.get("name").asText()).as("name of %s", code).isNotBlank();
-                JsonNode lines = json(as(quinn).get(recall + "/shipments?customer=" + code).then().statusCode(200).extract().asString());
-                JsonNode back = json(as(quinn).get(recall + "/returns?customer=" + code).then().statusCode(200).extract().asString());
-                assertThat(lines.get("next").isNull() && back.get("next").isNull()).as("one page for %s", code).isTrue();
-                assertThat(lines.get("lines")).as("lines of %s", code).hasSize(c.get("shippedLines").asInt());
-                assertThat(back.get("lines")).as("returns of %s", code).hasSize(c.get("returnedLines").asInt());
+                JsonNode lines = json(as(quinn)
+                        .get(recall + "/shipments?customer=" + code)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+                JsonNode back = json(as(quinn)
+                        .get(recall + "/returns?customer=" + code)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+                assertThat(lines.get("next").isNull() && back.get("next").isNull())
+                        .as("one page for %s", code)
+                        .isTrue();
+                assertThat(lines.get("lines"))
+                        .as("lines of %s", code)
+                        .hasSize(c.get("shippedLines").asInt());
+                assertThat(back.get("lines"))
+                        .as("returns of %s", code)
+                        .hasSize(c.get("returnedLines").asInt());
                 for (JsonNode s : lines.get("lines")) {
                     assertThat(s.get("customer").asText()).isEqualTo(code);
-                    assertThat(s.get("customerName").asText()).isEqualTo(c.get("name").asText());
+                    assertThat(s.get("customerName").asText())
+                            .isEqualTo(c.get("name").asText());
                     shipped.computeIfAbsent(code, k -> new TreeSet<>()).add(line(s, true));
                 }
                 for (JsonNode r : back.get("lines")) {
@@ -87,18 +111,35 @@ class RiversideRecallTest {
                 for (JsonNode s : lines.get("lines")) {
                     total = total.add(new BigDecimal(s.at("/quantity/value").asText()));
                 }
-                assertThat(c.get("shippedQuantity")).as("Riverside ships in one unit").hasSize(1);
-                assertThat(new BigDecimal(c.at("/shippedQuantity/0/value").asText())).isEqualByComparingTo(total);
+                assertThat(c.get("shippedQuantity"))
+                        .as("Riverside ships in one unit")
+                        .hasSize(1);
+                assertThat(new BigDecimal(c.at("/shippedQuantity/0/value").asText()))
+                        .isEqualByComparingTo(total);
             }
             // every line of the recall, without a customer: the same lines
-            JsonNode all = json(as(quinn).get(recall + "/shipments").then().statusCode(200).extract().asString());
-            assertThat(all.get("lines")).hasSize(shipped.values().stream().mapToInt(Set::size).sum());
+            JsonNode all = json(as(quinn)
+                    .get(recall + "/shipments")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+            assertThat(all.get("lines"))
+                    .hasSize(shipped.values().stream().mapToInt(Set::size).sum());
             Map<String, Set<String>> expectedShipped = new TreeMap<>();
-            expected.get("customers").properties().forEach(e -> e.getValue()
-                    .forEach(s -> expectedShipped.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(line(s, true))));
+            expected.get("customers")
+                    .properties()
+                    .forEach(e -> e.getValue()
+                            .forEach(s -> expectedShipped
+                                    .computeIfAbsent(e.getKey(), k -> new TreeSet<>())
+                                    .add(line(s, true))));
             Map<String, Set<String>> expectedReturned = new TreeMap<>();
-            expected.get("returned").properties().forEach(e -> e.getValue()
-                    .forEach(r -> expectedReturned.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(line(r, false))));
+            expected.get("returned")
+                    .properties()
+                    .forEach(e -> e.getValue()
+                            .forEach(r -> expectedReturned
+                                    .computeIfAbsent(e.getKey(), k -> new TreeSet<>())
+                                    .add(line(r, false))));
             assertThat(shipped).as("shipped in %s", which).isEqualTo(expectedShipped);
             assertThat(returned).as("returned in %s", which).isEqualTo(expectedReturned);
             for (JsonNode not : expected.path("notCustomers")) {
@@ -108,14 +149,18 @@ class RiversideRecallTest {
             Set<String> stock = new TreeSet<>();
             for (JsonNode a : answer.get("affectedLots")) {
                 for (JsonNode o : a.get("onHand")) {
-                    stock.add(a.get("item").asText() + "/" + a.get("lot").asText() + "@" + o.get("location").asText() + "="
-                            + o.at("/quantity/value").asText() + " " + o.at("/quantity/uom").asText());
+                    stock.add(a.get("item").asText() + "/" + a.get("lot").asText() + "@"
+                            + o.get("location").asText() + "="
+                            + o.at("/quantity/value").asText() + " "
+                            + o.at("/quantity/uom").asText());
                 }
             }
             Set<String> expectedStock = new TreeSet<>();
             for (JsonNode s : expected.get("stockToContain")) {
-                expectedStock.add(s.get("item").asText() + "/" + s.get("lot").asText() + "@" + s.get("location").asText() + "="
-                        + s.at("/quantity/value").asText() + " " + s.at("/quantity/uom").asText());
+                expectedStock.add(s.get("item").asText() + "/" + s.get("lot").asText() + "@"
+                        + s.get("location").asText() + "="
+                        + s.at("/quantity/value").asText() + " "
+                        + s.at("/quantity/uom").asText());
             }
             assertThat(stock).as("stock to contain of %s", which).isEqualTo(expectedStock);
             assertThat(answer.get("stockToContain")).hasSize(expectedStock.size());
@@ -124,19 +169,26 @@ class RiversideRecallTest {
             assertThat(answer.get("recalledLots")).isEmpty();
         }
         // a mock recall changes no status
-        assertThat(Database.count(ds, "SELECT count(*) FROM lot WHERE status = 'RECALLED'")).isZero();
+        assertThat(Database.count(ds, "SELECT count(*) FROM lot WHERE status = 'RECALLED'"))
+                .isZero();
         List<JsonNode> listed = new ArrayList<>();
-        json(as(quinn).get("/api/v1/recalls").then().statusCode(200).extract().asString()).forEach(listed::add);
+        json(as(quinn).get("/api/v1/recalls").then().statusCode(200).extract().asString())
+                .forEach(listed::add);
         assertThat(listed).hasSize(3);
     }
 
     @Test
     void aRealRecallSetsTheAffectedLotsWithStockToRecalledWithOneSignedStatusEventEach() throws Exception {
         long before = Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'STATUS'");
-        JsonNode answer = json(as(quinn).body("""
+        JsonNode answer = json(as(quinn)
+                .body("""
                         {"mock": false, "lots": [{"item": "RM-RESIN", "lot": "R-2401"}], "reason": "Supplier reports contamination",
                          "signature": {"password": "quinn-Passw0rd!", "meaning": "Recall approved"}}""")
-                .post("/api/v1/recalls").then().statusCode(200).extract().asString());
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
 
         // R-2401 and TC-1002 still have stock; PR-1003 was all shipped, so it keeps its status.
         assertThat(lots(answer.get("recalledLots"))).containsExactlyInAnyOrder("RM-RESIN/R-2401", "FG-TOPCOAT/TC-1002");
@@ -145,11 +197,17 @@ class RiversideRecallTest {
         assertThat(statusOf(answer, "PR-1003")).isEqualTo("RELEASED");
         assertThat(answer.get("signedBy").asText()).isEqualTo("Quinn Quality");
 
-        as(quinn).get("/api/v1/lots/FG-TOPCOAT/TC-1002").then().statusCode(200)
+        as(quinn)
+                .get("/api/v1/lots/FG-TOPCOAT/TC-1002")
+                .then()
+                .statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("RECALLED"));
-        assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'STATUS'")).isEqualTo(before + 2);
-        List<Map<String, Object>> events = Database.rows(ds, "SELECT content FROM ledger_event WHERE type = 'STATUS' "
-                + "AND content::jsonb -> 'payload' ->> 'status' = 'RECALLED' ORDER BY ledger_seq");
+        assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'STATUS'"))
+                .isEqualTo(before + 2);
+        List<Map<String, Object>> events = Database.rows(
+                ds,
+                "SELECT content FROM ledger_event WHERE type = 'STATUS' "
+                        + "AND content::jsonb -> 'payload' ->> 'status' = 'RECALLED' ORDER BY ledger_seq");
         assertThat(events).hasSize(2);
         for (Map<String, Object> e : events) {
             JsonNode content = json(e.get("content").toString());
@@ -158,30 +216,54 @@ class RiversideRecallTest {
             assertThat(content.at("/payload/reason").asText()).isEqualTo("Supplier reports contamination");
             assertThat(e.get("content").toString()).doesNotContain("quinn-Passw0rd!");
         }
-        JsonNode timeline = json(as(quinn).get("/api/v1/lots/RM-RESIN/R-2401/timeline").then().statusCode(200).extract().asString());
+        JsonNode timeline = json(as(quinn)
+                .get("/api/v1/lots/RM-RESIN/R-2401/timeline")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         JsonNode last = timeline.get("events").get(timeline.get("events").size() - 1);
         assertThat(last.get("type").asText()).isEqualTo("STATUS");
         assertThat(last.at("/payload/status").asText()).isEqualTo("RECALLED");
 
         String id = answer.get("recallId").asText();
-        JsonNode stored = json(as(quinn).get("/api/v1/recalls/" + id).then().statusCode(200).extract().asString());
+        JsonNode stored = json(as(quinn)
+                .get("/api/v1/recalls/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(stored.get("mock").asBoolean()).isFalse();
         assertThat(lots(stored.get("affectedLots"))).isEqualTo(lots(answer.get("affectedLots")));
-        JsonNode list = json(as(quinn).get("/api/v1/recalls").then().statusCode(200).extract().asString());
+        JsonNode list = json(as(quinn)
+                .get("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(list.get(0).get("recallId").asText()).isEqualTo(id);
         assertThat(list.get(0).get("affectedLots").asInt()).isEqualTo(3);
     }
 
     @Test
     void theRecallOfSupplierLotAcr779DownloadsAsCsvPdfAndValidEpcis() throws Exception {
-        String id = as(quinn).body("{\"supplierLots\": [{\"supplier\": \"ACME-RESINS\", \"supplierLot\": \"ACR-779\"}]}")
-                .post("/api/v1/recalls").then().statusCode(200).extract().path("recallId");
+        String id = as(quinn)
+                .body("{\"supplierLots\": [{\"supplier\": \"ACME-RESINS\", \"supplierLot\": \"ACR-779\"}]}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("recallId");
 
         Response csv = as(quinn).get("/api/v1/recalls/" + id + "/report.csv");
         csv.then().statusCode(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         List<CSVRecord> rows;
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
                 .parse(new InputStreamReader(new ByteArrayInputStream(csv.asByteArray()), StandardCharsets.UTF_8))) {
             assertThat(parser.getHeaderNames()).containsExactly(RecallReports.CSV_COLUMNS);
             rows = parser.getRecords();
@@ -189,16 +271,30 @@ class RiversideRecallTest {
         Set<String> ctes = new TreeSet<>();
         rows.forEach(r -> ctes.add(r.get("Critical tracking event") + " " + r.get("Traceability lot code")));
         // the receipt's traceability lot code is the supplier's; the plant assigns the produced lots' codes
-        assertThat(ctes).contains("Receiving ACR-779", "Transformation (input) ACR-779", "Transformation (output) PR-1001",
-                "Transformation (output) TC-1002", "Transformation (output) PR-1003", "Shipping PR-1001", "Shipping TC-1002",
-                "Shipping PR-1003", "Receiving (customer return) TC-1002");
-        CSVRecord receipt = rows.stream().filter(r -> r.get("Critical tracking event").equals("Receiving")).findFirst().orElseThrow();
+        assertThat(ctes)
+                .contains(
+                        "Receiving ACR-779",
+                        "Transformation (input) ACR-779",
+                        "Transformation (output) PR-1001",
+                        "Transformation (output) TC-1002",
+                        "Transformation (output) PR-1003",
+                        "Shipping PR-1001",
+                        "Shipping TC-1002",
+                        "Shipping PR-1003",
+                        "Receiving (customer return) TC-1002");
+        CSVRecord receipt = rows.stream()
+                .filter(r -> r.get("Critical tracking event").equals("Receiving"))
+                .findFirst()
+                .orElseThrow();
         assertThat(receipt.get("Traceability lot code source")).isEqualTo("Acme Resins Ltd");
         assertThat(receipt.get("Quantity")).isEqualTo("800");
         assertThat(receipt.get("Unit of measure")).isEqualTo("KGM");
         assertThat(receipt.get("Reference document number")).isEqualTo("PO-7781");
         assertThat(receipt.get("Event date")).isEqualTo("2026-11-16");
-        CSVRecord toHarbor = rows.stream().filter(r -> r.get("Reference document number").equals("SHP-2")).findFirst().orElseThrow();
+        CSVRecord toHarbor = rows.stream()
+                .filter(r -> r.get("Reference document number").equals("SHP-2"))
+                .findFirst()
+                .orElseThrow();
         assertThat(toHarbor.get("Immediate recipient")).isEqualTo("Harbor Paints");
         assertThat(toHarbor.get("Quantity")).isEqualTo("20");
 
@@ -214,8 +310,18 @@ class RiversideRecallTest {
             text.append(extractor.getTextFromPage(page)).append('\n');
         }
         reader.close();
-        assertThat(text.toString()).contains("RM-RESIN/R-2402", "ACME-RESINS ACR-779", "R-2402", "PR-1001", "TC-1002", "PR-1003", "BuildMart Stores", "City Maintenance Dept",
-                "Genealogy", "Time to answer");
+        assertThat(text.toString())
+                .contains(
+                        "RM-RESIN/R-2402",
+                        "ACME-RESINS ACR-779",
+                        "R-2402",
+                        "PR-1001",
+                        "TC-1002",
+                        "PR-1003",
+                        "BuildMart Stores",
+                        "City Maintenance Dept",
+                        "Genealogy",
+                        "Time to answer");
 
         Response epcis = as(quinn).get("/api/v1/recalls/" + id + "/epcis.jsonld");
         epcis.then().statusCode(200);
@@ -227,7 +333,8 @@ class RiversideRecallTest {
         for (JsonNode e : doc.at("/epcisBody/eventList")) {
             kinds.merge(e.get("type").asText() + " " + e.path("bizStep").asText(), 1, Integer::sum);
         }
-        assertThat(kinds).containsEntry("ObjectEvent receiving", 2) // the receipt of R-2402 and the return of TC-1002
+        assertThat(kinds)
+                .containsEntry("ObjectEvent receiving", 2) // the receipt of R-2402 and the return of TC-1002
                 .containsEntry("ObjectEvent shipping", 4)
                 .containsEntry("TransformationEvent creating_class_instance", 3);
         assertThat(document).contains("https://id.gs1.org/01/10614141000019/10/R-2402");
@@ -241,16 +348,22 @@ class RiversideRecallTest {
         assertThat(r.contentType()).startsWith("application/ld+json");
         assertThat(EpcisSchema.problems(r.asString())).isEmpty();
         JsonNode doc = json(r.asString());
-        assertThat(doc.at("/epcisBody/eventList").size()).isEqualTo((int) Database.count(ds, "SELECT count(*) FROM ledger_event"));
+        assertThat(doc.at("/epcisBody/eventList").size())
+                .isEqualTo((int) Database.count(ds, "SELECT count(*) FROM ledger_event"));
 
-        JsonNode firstDay = json(as(quinn).get("/api/v1/export/epcis?from=2026-11-16T00:00:00Z&to=2026-11-17T00:00:00Z")
-                .then().statusCode(200).extract().asString());
-        assertThat(firstDay.at("/epcisBody/eventList").size()).isEqualTo((int) Database.count(ds,
-                "SELECT count(*) FROM ledger_event WHERE occurred_at < '2026-11-17T00:00:00Z'"));
+        JsonNode firstDay = json(as(quinn)
+                .get("/api/v1/export/epcis?from=2026-11-16T00:00:00Z&to=2026-11-17T00:00:00Z")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(firstDay.at("/epcisBody/eventList").size()).isEqualTo((int)
+                Database.count(ds, "SELECT count(*) FROM ledger_event WHERE occurred_at < '2026-11-17T00:00:00Z'"));
     }
 
     static String line(JsonNode n, boolean withShipment) {
-        return n.get("item").asText() + "/" + n.get("lot").asText() + (withShipment ? " " + n.get("shipment").asText() : "") + " "
+        return n.get("item").asText() + "/" + n.get("lot").asText()
+                + (withShipment ? " " + n.get("shipment").asText() : "") + " "
                 + n.at("/quantity/value").asText() + " " + n.at("/quantity/uom").asText();
     }
 

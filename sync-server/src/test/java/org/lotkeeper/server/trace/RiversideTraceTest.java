@@ -47,8 +47,12 @@ class RiversideTraceTest {
     @Test
     void backwardTraceOfTheReworkedLotReachesEveryAncestorAndSupplierLot() throws Exception {
         JsonNode expected = Riverside.expected().get("backward");
-        JsonNode answer = json(as(quinn).get("/api/v1/trace/FG-PRIMER/PR-1003?direction=backward").then().statusCode(200)
-                .extract().asString());
+        JsonNode answer = json(as(quinn)
+                .get("/api/v1/trace/FG-PRIMER/PR-1003?direction=backward")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
 
         assertThat(answer.at("/root/item").asText()).isEqualTo("FG-PRIMER");
         assertThat(answer.at("/root/lot").asText()).isEqualTo("PR-1003");
@@ -60,12 +64,16 @@ class RiversideTraceTest {
             }
         }
         Set<String> expectedAncestors = new HashSet<>();
-        expected.get("ancestors").forEach(a -> expectedAncestors.add(a.get("item").asText() + "/" + a.get("lot").asText()));
+        expected.get("ancestors")
+                .forEach(a -> expectedAncestors.add(
+                        a.get("item").asText() + "/" + a.get("lot").asText()));
         assertThat(ancestors).isEqualTo(expectedAncestors);
 
         Map<String, Set<String>> suppliers = new TreeMap<>();
-        answer.get("receipts").forEach(r -> suppliers.computeIfAbsent(r.get("supplier").asText(), k -> new TreeSet<>())
-                .add(r.get("supplierLot").asText()));
+        answer.get("receipts")
+                .forEach(r -> suppliers
+                        .computeIfAbsent(r.get("supplier").asText(), k -> new TreeSet<>())
+                        .add(r.get("supplierLot").asText()));
         Map<String, Set<String>> expectedSuppliers = new TreeMap<>();
         expected.get("suppliers").properties().forEach(e -> {
             Set<String> lots = new TreeSet<>();
@@ -80,36 +88,59 @@ class RiversideTraceTest {
         assertThat(depthOf(answer, "RM-RESIN", "R-2401")).isEqualTo(1);
         // A backward answer sums the root's own shipment, not those of its ancestors.
         List<String> shipped = new ArrayList<>();
-        answer.get("shipped").forEach(s -> shipped.add(s.get("lot").asText() + ": " + s.get("lines").asInt() + " line, "
-                + s.at("/quantity/value").asText() + " " + s.at("/quantity/uom").asText()));
+        answer.get("shipped")
+                .forEach(s -> shipped.add(
+                        s.get("lot").asText() + ": " + s.get("lines").asInt() + " line, "
+                                + s.at("/quantity/value").asText() + " "
+                                + s.at("/quantity/uom").asText()));
         assertThat(shipped).containsExactly("PR-1003: 1 line, 5 H87");
         assertThat(answer.get("customers").asInt()).isEqualTo(1);
     }
 
     @Test
     void forwardTraceOfAResinLotFollowsLotsNotItems() throws Exception {
-        JsonNode answer = json(as(quinn).get("/api/v1/trace/RM-RESIN/R-2401?direction=forward").then().statusCode(200)
-                .extract().asString());
+        JsonNode answer = json(as(quinn)
+                .get("/api/v1/trace/RM-RESIN/R-2401?direction=forward")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         Set<String> lots = new HashSet<>();
         answer.get("lots").forEach(l -> lots.add(l.get("lot").asText()));
         assertThat(lots).containsExactlyInAnyOrder("R-2401", "TC-1002", "PR-1003");
         assertThat(answer.get("customers").asInt()).isEqualTo(2);
         Set<String> shippedLots = new HashSet<>();
-        answer.get("shipped").forEach(s -> shippedLots.add(s.get("lot").asText() + " " + s.get("lines").asInt()));
+        answer.get("shipped")
+                .forEach(s -> shippedLots.add(
+                        s.get("lot").asText() + " " + s.get("lines").asInt()));
         assertThat(shippedLots).containsExactlyInAnyOrder("TC-1002 2", "PR-1003 1");
         // the lines behind those sums, a page at a time, in shipping order
-        JsonNode first = json(as(quinn).get("/api/v1/trace/RM-RESIN/R-2401/shipments?limit=2").then().statusCode(200).extract().asString());
+        JsonNode first = json(as(quinn)
+                .get("/api/v1/trace/RM-RESIN/R-2401/shipments?limit=2")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(first.get("lines")).hasSize(2);
-        JsonNode second = json(as(quinn).get("/api/v1/trace/RM-RESIN/R-2401/shipments?limit=2&after=" + first.get("next").asText())
-                .then().statusCode(200).extract().asString());
+        JsonNode second = json(as(quinn)
+                .get("/api/v1/trace/RM-RESIN/R-2401/shipments?limit=2&after="
+                        + first.get("next").asText())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(second.get("lines")).hasSize(1);
         assertThat(second.get("next").isNull()).isTrue();
         Set<String> customers = new HashSet<>();
         first.get("lines").forEach(s -> customers.add(s.get("customer").asText()));
         second.get("lines").forEach(s -> customers.add(s.get("customer").asText()));
         assertThat(customers).containsExactlyInAnyOrder("HARBOR-PAINTS", "CITY-MAINT");
-        JsonNode harbor = json(as(quinn).get("/api/v1/trace/RM-RESIN/R-2401/shipments?customer=HARBOR-PAINTS").then().statusCode(200)
-                .extract().asString());
+        JsonNode harbor = json(as(quinn)
+                .get("/api/v1/trace/RM-RESIN/R-2401/shipments?customer=HARBOR-PAINTS")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(harbor.get("lines")).hasSize(1);
         assertThat(harbor.at("/lines/0/shipment").asText()).isEqualTo("SHP-2");
         assertThat(harbor.at("/lines/0/customerName").asText()).isEqualTo("Harbor Paints");
@@ -124,7 +155,12 @@ class RiversideTraceTest {
 
     @Test
     void lotDetailShowsStatusExpirySupplierStockDocumentsAndOpenFlags() throws Exception {
-        JsonNode resin = json(as(quinn).get("/api/v1/lots/RM-RESIN/R-2402").then().statusCode(200).extract().asString());
+        JsonNode resin = json(as(quinn)
+                .get("/api/v1/lots/RM-RESIN/R-2402")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(resin.get("status").asText()).isEqualTo("RELEASED");
         assertThat(resin.get("supplier").asText()).isEqualTo("ACME-RESINS");
         assertThat(resin.get("supplierName").asText()).isEqualTo("Acme Resins Ltd");
@@ -138,23 +174,45 @@ class RiversideTraceTest {
         assertThat(resin.at("/documents/0/filename").asText()).isEqualTo("coa-ACR-779.pdf");
         assertThat(resin.has("elapsedMs")).isTrue();
 
-        JsonNode topcoat = json(as(quinn).get("/api/v1/lots/FG-TOPCOAT/TC-1002").then().statusCode(200).extract().asString());
+        JsonNode topcoat = json(as(quinn)
+                .get("/api/v1/lots/FG-TOPCOAT/TC-1002")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         Set<String> onHand = new TreeSet<>();
-        topcoat.get("onHand").forEach(o -> onHand.add(o.get("location").asText() + "=" + o.at("/quantity/value").asText()));
+        topcoat.get("onHand")
+                .forEach(o -> onHand.add(o.get("location").asText() + "="
+                        + o.at("/quantity/value").asText()));
         assertThat(onHand).containsExactly("RETURNS-1=2", "WH-A-01=10");
         assertThat(topcoat.at("/onHandTotal/value").asText()).isEqualTo("12");
         assertThat(topcoat.get("origin").asText()).isEqualTo("PRODUCED");
 
-        JsonNode primer = json(as(quinn).get("/api/v1/lots/FG-PRIMER/PR-1001").then().statusCode(200).extract().asString());
+        JsonNode primer = json(as(quinn)
+                .get("/api/v1/lots/FG-PRIMER/PR-1001")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(primer.get("flags")).hasSize(1);
         assertThat(primer.at("/flags/0/flag").asText()).isEqualTo("COUNT_VARIANCE");
-        JsonNode reworked = json(as(quinn).get("/api/v1/lots/FG-PRIMER/PR-1003").then().statusCode(200).extract().asString());
+        JsonNode reworked = json(as(quinn)
+                .get("/api/v1/lots/FG-PRIMER/PR-1003")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(reworked.at("/flags/0/flag").asText()).isEqualTo("FEFO_DEVIATION");
     }
 
     @Test
     void timelineListsEveryEventOfTheLotInLedgerOrderWithWhoWhereWhyAndBothClocks() throws Exception {
-        JsonNode timeline = json(as(quinn).get("/api/v1/lots/FG-PRIMER/PR-1001/timeline").then().statusCode(200).extract().asString());
+        JsonNode timeline = json(as(quinn)
+                .get("/api/v1/lots/FG-PRIMER/PR-1001/timeline")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         List<String> types = new ArrayList<>();
         long seq = 0;
         for (JsonNode e : timeline.get("events")) {
@@ -172,7 +230,9 @@ class RiversideTraceTest {
         assertThat(produced.get("where").get(0).asText()).isEqualTo("PROD-LINE-1");
         assertThat(produced.at("/payload/batch").asText()).isEqualTo("B-1001");
         JsonNode release = timeline.at("/events/1");
-        assertThat(release.get("why").asText()).contains("Batch record and QC tests pass").contains("signed by Quinn Quality");
+        assertThat(release.get("why").asText())
+                .contains("Batch record and QC tests pass")
+                .contains("signed by Quinn Quality");
         assertThat(release.has("deviceId")).isFalse();
         JsonNode move = timeline.at("/events/2");
         assertThat(move.get("where").toString()).isEqualTo("[\"PROD-LINE-1\",\"WH-A-01\"]");
@@ -182,7 +242,12 @@ class RiversideTraceTest {
 
     @Test
     void massBalanceHoldsPerLotAndReportsThePendingCountVariance() throws Exception {
-        JsonNode primer = json(as(quinn).get("/api/v1/lots/FG-PRIMER/PR-1001/balance").then().statusCode(200).extract().asString());
+        JsonNode primer = json(as(quinn)
+                .get("/api/v1/lots/FG-PRIMER/PR-1001/balance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(primer.at("/produced/value").asText()).isEqualTo("30");
         assertThat(primer.at("/consumed/value").asText()).isEqualTo("5");
         assertThat(primer.at("/shipped/value").asText()).isEqualTo("10");
@@ -193,14 +258,24 @@ class RiversideTraceTest {
         assertThat(primer.at("/differences/0/kind").asText()).isEqualTo("COUNT_VARIANCE");
         assertThat(primer.at("/differences/0/quantity/value").asText()).isEqualTo("-1");
 
-        JsonNode topcoat = json(as(quinn).get("/api/v1/lots/FG-TOPCOAT/TC-1002/balance").then().statusCode(200).extract().asString());
+        JsonNode topcoat = json(as(quinn)
+                .get("/api/v1/lots/FG-TOPCOAT/TC-1002/balance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(topcoat.at("/produced/value").asText()).isEqualTo("40");
         assertThat(topcoat.at("/returned/value").asText()).isEqualTo("2");
         assertThat(topcoat.at("/shipped/value").asText()).isEqualTo("30");
         assertThat(topcoat.at("/onHand/value").asText()).isEqualTo("12");
         assertThat(topcoat.get("balanced").asBoolean()).isTrue();
 
-        JsonNode resin = json(as(quinn).get("/api/v1/lots/RM-RESIN/R-2402/balance").then().statusCode(200).extract().asString());
+        JsonNode resin = json(as(quinn)
+                .get("/api/v1/lots/RM-RESIN/R-2402/balance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(resin.at("/received/value").asText()).isEqualTo("800");
         assertThat(resin.at("/consumed/value").asText()).isEqualTo("800");
         assertThat(resin.at("/onHand/uom").asText()).isEqualTo("KGM");
@@ -210,9 +285,21 @@ class RiversideTraceTest {
     @Test
     void anApprovedCountVarianceBecomesAnAdjustmentThatTheBalanceCounts() throws Exception {
         String sam = Api.token("sam", "sam-Passw0rd!");
-        int id = as(sam).get("/api/v1/variances?status=PENDING").then().statusCode(200).extract().path("[0].id");
-        as(sam).body("{\"note\": \"one pail scrapped\"}").post("/api/v1/variances/" + id + "/approve").then().statusCode(200);
-        JsonNode primer = json(as(quinn).get("/api/v1/lots/FG-PRIMER/PR-1001/balance").then().statusCode(200).extract().asString());
+        int id = as(sam).get("/api/v1/variances?status=PENDING")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].id");
+        as(sam).body("{\"note\": \"one pail scrapped\"}")
+                .post("/api/v1/variances/" + id + "/approve")
+                .then()
+                .statusCode(200);
+        JsonNode primer = json(as(quinn)
+                .get("/api/v1/lots/FG-PRIMER/PR-1001/balance")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(primer.at("/adjustedOut/value").asText()).isEqualTo("1");
         assertThat(primer.at("/onHand/value").asText()).isEqualTo("14");
         assertThat(primer.get("balanced").asBoolean()).isTrue();

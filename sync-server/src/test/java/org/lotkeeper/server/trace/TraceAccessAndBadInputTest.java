@@ -47,8 +47,13 @@ class TraceAccessAndBadInputTest {
 
     @Test
     void unknownLotsAnswer404ProblemJsonOnEveryLotEndpoint() {
-        for (String path : new String[] {"/api/v1/lots/RM-RESIN/NOPE-1", "/api/v1/lots/RM-RESIN/NOPE-1/timeline",
-                "/api/v1/lots/RM-RESIN/NOPE-1/balance", "/api/v1/trace/RM-RESIN/NOPE-1", "/api/v1/trace/NO-ITEM/R-2401"}) {
+        for (String path : new String[] {
+            "/api/v1/lots/RM-RESIN/NOPE-1",
+            "/api/v1/lots/RM-RESIN/NOPE-1/timeline",
+            "/api/v1/lots/RM-RESIN/NOPE-1/balance",
+            "/api/v1/trace/RM-RESIN/NOPE-1",
+            "/api/v1/trace/NO-ITEM/R-2401"
+        }) {
             problem(as(quinn).get(path), 404, "NOT_FOUND");
         }
         problem(as(quinn).get("/api/v1/recalls/00000000-0000-0000-0000-000000000000"), 404, "NOT_FOUND");
@@ -63,7 +68,8 @@ class TraceAccessAndBadInputTest {
         Response scriptItem = as(quinn).get("/api/v1/trace/<script>/R-2401");
         assertThat(scriptItem.statusCode()).isIn(400, 404);
         assertThat(scriptItem.contentType()).startsWith("application/problem+json");
-        Response dots = as(quinn).urlEncodingEnabled(false).get("/api/v1/lots/RM-RESIN/..%2F..%2Fetc%2Fpasswd/timeline");
+        Response dots =
+                as(quinn).urlEncodingEnabled(false).get("/api/v1/lots/RM-RESIN/..%2F..%2Fetc%2Fpasswd/timeline");
         assertThat(dots.statusCode()).isIn(400, 404);
         assertThat(dots.contentType()).startsWith("application/problem+json");
         Response tooLong = as(quinn).get("/api/v1/trace/RM-RESIN/" + "L".repeat(300));
@@ -73,7 +79,8 @@ class TraceAccessAndBadInputTest {
 
     @Test
     void anUnknownDirectionAnswers400NamingTheField() {
-        problem(as(quinn).get("/api/v1/trace/RM-RESIN/R-2401?direction=sideways"), 400, "UNKNOWN_ENUM").then()
+        problem(as(quinn).get("/api/v1/trace/RM-RESIN/R-2401?direction=sideways"), 400, "UNKNOWN_ENUM")
+                .then()
                 .body("field", equalTo("direction"));
         as(quinn).get("/api/v1/trace/RM-RESIN/R-2401?direction=BACKWARD").then().statusCode(200);
     }
@@ -82,12 +89,26 @@ class TraceAccessAndBadInputTest {
     void aRecallNamingNothingOrUnknownLotsAnswers400AndStoresNothing() {
         problem(as(quinn).body("{}").post("/api/v1/recalls"), 400, "MISSING_FIELD");
         problem(as(quinn).body("{\"lots\": [], \"supplierLots\": []}").post("/api/v1/recalls"), 400, "MISSING_FIELD");
-        problem(as(quinn).body("{\"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-9999\"}]}").post("/api/v1/recalls"), 400, "UNKNOWN_LOT")
-                .then().body("field", equalTo("lots[0]"));
-        problem(as(quinn).body("{\"supplierLots\": [{\"supplier\": \"ACME-RESINS\", \"supplierLot\": \"ACR-000\"}]}").post("/api/v1/recalls"),
-                400, "UNKNOWN_SUPPLIER_LOT").then().body("field", equalTo("supplierLots[0]"));
+        problem(
+                        as(quinn)
+                                .body("{\"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-9999\"}]}")
+                                .post("/api/v1/recalls"),
+                        400,
+                        "UNKNOWN_LOT")
+                .then()
+                .body("field", equalTo("lots[0]"));
+        problem(
+                        as(quinn)
+                                .body(
+                                        "{\"supplierLots\": [{\"supplier\": \"ACME-RESINS\", \"supplierLot\": \"ACR-000\"}]}")
+                                .post("/api/v1/recalls"),
+                        400,
+                        "UNKNOWN_SUPPLIER_LOT")
+                .then()
+                .body("field", equalTo("supplierLots[0]"));
         problem(as(quinn).body("{\"lots\": [{\"item\": \"RM-RESIN\"}]}").post("/api/v1/recalls"), 400, "MISSING_FIELD")
-                .then().body("field", equalTo("lots[0].lot"));
+                .then()
+                .body("field", equalTo("lots[0].lot"));
         problem(as(quinn).body("{\"lots\": \"R-2401\"}").post("/api/v1/recalls"), 400, "INVALID_FIELD");
         problem(as(quinn).body("{oops").post("/api/v1/recalls"), 400, "MALFORMED_JSON");
         problem(as(quinn).body("{\"lots\": [}").post("/api/v1/recalls"), 400, "INVALID_FIELD");
@@ -98,13 +119,25 @@ class TraceAccessAndBadInputTest {
     void aRealRecallWithoutSignatureIs400AndWithAWrongPasswordIs401AndChangesNothing() {
         String lots = "\"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}], \"reason\": \"contamination\"";
         problem(as(quinn).body("{\"mock\": false, " + lots + "}").post("/api/v1/recalls"), 400, "SIGNATURE_REQUIRED");
-        problem(as(quinn).body("{\"mock\": false, " + lots + ", \"signature\": {\"password\": \"wrong\", \"meaning\": \"Recall\"}}")
-                .post("/api/v1/recalls"), 401, "SIGNATURE_INVALID");
-        problem(as(quinn).body("{\"mock\": false, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}], "
-                + "\"signature\": {\"password\": \"quinn-Passw0rd!\"}}").post("/api/v1/recalls"), 400, "MISSING_FIELD")
-                .then().body("field", equalTo("reason"));
+        problem(
+                as(quinn)
+                        .body("{\"mock\": false, " + lots
+                                + ", \"signature\": {\"password\": \"wrong\", \"meaning\": \"Recall\"}}")
+                        .post("/api/v1/recalls"),
+                401,
+                "SIGNATURE_INVALID");
+        problem(
+                        as(quinn)
+                                .body("{\"mock\": false, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}], "
+                                        + "\"signature\": {\"password\": \"quinn-Passw0rd!\"}}")
+                                .post("/api/v1/recalls"),
+                        400,
+                        "MISSING_FIELD")
+                .then()
+                .body("field", equalTo("reason"));
         assertThat(Database.count(ds, "SELECT count(*) FROM recall")).isZero();
-        assertThat(Database.count(ds, "SELECT count(*) FROM lot WHERE status = 'RECALLED'")).isZero();
+        assertThat(Database.count(ds, "SELECT count(*) FROM lot WHERE status = 'RECALLED'"))
+                .isZero();
     }
 
     @Test
@@ -112,7 +145,11 @@ class TraceAccessAndBadInputTest {
         String olly = Api.token("olly", "olly-Passw0rd!");
         as(olly).get("/api/v1/trace/RM-RESIN/R-2401").then().statusCode(200);
         as(olly).get("/api/v1/lots/RM-RESIN/R-2401").then().statusCode(200);
-        problem(as(olly).body("{\"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}").post("/api/v1/recalls"), 403, "ROLE_NOT_ALLOWED");
+        problem(
+                as(olly).body("{\"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                        .post("/api/v1/recalls"),
+                403,
+                "ROLE_NOT_ALLOWED");
         problem(as(olly).get("/api/v1/recalls"), 403, "ROLE_NOT_ALLOWED");
         problem(as(olly).get("/api/v1/export/epcis?from=2026-11-16T00:00:00Z"), 403, "ROLE_NOT_ALLOWED");
         problem(given().get("/api/v1/trace/RM-RESIN/R-2401"), 401, "UNAUTHENTICATED");
@@ -122,17 +159,28 @@ class TraceAccessAndBadInputTest {
 
     @Test
     void aUserOfAnotherSiteSeesNeitherTheLotsNorTheRecallsOfThisOne() {
-        String id = as(quinn).body("{\"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}").post("/api/v1/recalls")
-                .then().statusCode(200).extract().path("recallId");
+        String id = as(quinn)
+                .body("{\"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("recallId");
         String pat = Api.token("pat", "pat-Passw0rd!");
         problem(as(pat).get("/api/v1/lots/RM-RESIN/R-2401"), 403, "SITE_NOT_ALLOWED");
         problem(as(pat).get("/api/v1/trace/RM-RESIN/R-2401"), 403, "SITE_NOT_ALLOWED");
-        problem(as(pat).body("{\"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}").post("/api/v1/recalls"), 403, "SITE_NOT_ALLOWED");
+        problem(
+                as(pat).body("{\"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                        .post("/api/v1/recalls"),
+                403,
+                "SITE_NOT_ALLOWED");
         as(pat).get("/api/v1/recalls").then().statusCode(200).body("size()", equalTo(0));
         problem(as(pat).get("/api/v1/recalls/" + id), 404, "NOT_FOUND");
         problem(as(pat).get("/api/v1/recalls/" + id + "/report.pdf"), 404, "NOT_FOUND");
         problem(as(pat).get("/api/v1/export/epcis?from=2026-11-16T00:00:00Z&site=PLANT-1"), 403, "SITE_NOT_ALLOWED");
-        as(pat).get("/api/v1/export/epcis?from=2026-11-16T00:00:00Z").then().statusCode(200)
+        as(pat).get("/api/v1/export/epcis?from=2026-11-16T00:00:00Z")
+                .then()
+                .statusCode(200)
                 .body("epcisBody.eventList.size()", equalTo(0));
         as(Api.adminToken()).get("/api/v1/recalls").then().statusCode(200).body("size()", equalTo(1));
     }
@@ -141,16 +189,25 @@ class TraceAccessAndBadInputTest {
     void badExportRangesAnswer400() {
         problem(as(quinn).get("/api/v1/export/epcis"), 400, "MISSING_FIELD");
         problem(as(quinn).get("/api/v1/export/epcis?from=yesterday"), 400, "INVALID_FIELD");
-        problem(as(quinn).get("/api/v1/export/epcis?from=2026-11-20T00:00:00Z&to=2026-11-19T00:00:00Z"), 400, "INVALID_FIELD");
+        problem(
+                as(quinn).get("/api/v1/export/epcis?from=2026-11-20T00:00:00Z&to=2026-11-19T00:00:00Z"),
+                400,
+                "INVALID_FIELD");
     }
 
     @Test
     void theStatusEndpointBesideTheLotResourceStillChangesStatus() {
         String sam = Api.token("sam", "sam-Passw0rd!");
-        as(sam).body("{\"status\": \"ON_HOLD\", \"reason\": \"drum dented\"}").post("/api/v1/lots/FG-PRIMER/PR-1001/status")
-                .then().statusCode(200).body("payload.status", equalTo("ON_HOLD"));
+        as(sam).body("{\"status\": \"ON_HOLD\", \"reason\": \"drum dented\"}")
+                .post("/api/v1/lots/FG-PRIMER/PR-1001/status")
+                .then()
+                .statusCode(200)
+                .body("payload.status", equalTo("ON_HOLD"));
         as(quinn).get("/api/v1/lots/FG-PRIMER/PR-1001").then().statusCode(200).body("status", equalTo("ON_HOLD"));
-        as(quinn).get("/api/v1/lots/FG-PRIMER/PR-1001/timeline").then().statusCode(200)
+        as(quinn)
+                .get("/api/v1/lots/FG-PRIMER/PR-1001/timeline")
+                .then()
+                .statusCode(200)
                 .body("events[-1].type", equalTo("STATUS"))
                 .body("events[-1].why", equalTo("drum dented"))
                 .body("events[-1].userName", equalTo("Sam Supervisor"));

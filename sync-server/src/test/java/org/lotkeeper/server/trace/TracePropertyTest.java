@@ -41,13 +41,13 @@ import static org.lotkeeper.server.testing.Api.as;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class TracePropertyTest {
 
-    private static final List<String> ITEMS = List.of("RM-RESIN", "RM-PIGMENT", "RM-SOLVENT", "FG-PRIMER", "FG-TOPCOAT");
+    private static final List<String> ITEMS =
+            List.of("RM-RESIN", "RM-PIGMENT", "RM-SOLVENT", "FG-PRIMER", "FG-TOPCOAT");
 
     @Inject
     DataSource ds;
 
-    record Edge(LotRef from, LotRef to) {
-    }
+    record Edge(LotRef from, LotRef to) {}
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {11, 12, 13, 14, 15, 16})
@@ -58,7 +58,9 @@ class TracePropertyTest {
         List<LotRef> lots = new ArrayList<>();
         int n = sample(Arbitraries.integers().between(15, 60), random);
         for (int i = 0; i < n; i++) {
-            lots.add(LotRef.of(ITEMS.get(sample(Arbitraries.integers().between(0, ITEMS.size() - 1), random)), String.format("G%d-%03d", seed, i)));
+            lots.add(LotRef.of(
+                    ITEMS.get(sample(Arbitraries.integers().between(0, ITEMS.size() - 1), random)),
+                    String.format("G%d-%03d", seed, i)));
         }
         List<Edge> edges = new ArrayList<>();
         Arbitrary<Integer> fanIn = Arbitraries.integers().between(0, 4);
@@ -74,7 +76,9 @@ class TracePropertyTest {
             for (int k = 0; k < back; k++) {
                 int a = random.nextInt(n);
                 int b = random.nextInt(n);
-                edges.add(new Edge(lots.get(Math.max(a, b)), lots.get(Math.min(a, b)))); // a later lot feeds an earlier one (or itself)
+                edges.add(new Edge(
+                        lots.get(Math.max(a, b)),
+                        lots.get(Math.min(a, b)))); // a later lot feeds an earlier one (or itself)
             }
         }
         store(lots, edges);
@@ -87,8 +91,12 @@ class TracePropertyTest {
             for (LotRef lot : lots) {
                 Walk forth = bfs.walk(c, List.of(lot), true);
                 Walk back = bfs.walk(c, List.of(lot), false);
-                assertThat(cte.walk(c, List.of(lot), true)).as("forward from %s", lot).isEqualTo(forth);
-                assertThat(cte.walk(c, List.of(lot), false)).as("backward from %s", lot).isEqualTo(back);
+                assertThat(cte.walk(c, List.of(lot), true))
+                        .as("forward from %s", lot)
+                        .isEqualTo(forth);
+                assertThat(cte.walk(c, List.of(lot), false))
+                        .as("backward from %s", lot)
+                        .isEqualTo(back);
                 assertThat(forth.depths()).isEqualTo(reachable(lot, edges, true));
                 assertThat(back.depths()).isEqualTo(reachable(lot, edges, false));
                 descendants.put(lot, forth.depths().keySet());
@@ -99,7 +107,8 @@ class TracePropertyTest {
         }
         for (LotRef a : lots) {
             for (LotRef b : lots) {
-                assertThat(descendants.get(a).contains(b)).as("%s descends from %s iff %s is its ancestor", b, a, a)
+                assertThat(descendants.get(a).contains(b))
+                        .as("%s descends from %s iff %s is its ancestor", b, a, a)
                         .isEqualTo(ancestors.get(b).contains(a));
             }
         }
@@ -110,8 +119,13 @@ class TracePropertyTest {
         // the HTTP answer walks both ways and ends too
         String quinn = Api.token("quinn", "quinn-Passw0rd!");
         LotRef middle = lots.get(n / 2);
-        as(quinn).get("/api/v1/trace/" + middle.item() + "/" + middle.lot() + "?direction=both").then().statusCode(200)
-                .body("lots.size()", org.hamcrest.Matchers.equalTo(union(descendants.get(middle), ancestors.get(middle))));
+        as(quinn)
+                .get("/api/v1/trace/" + middle.item() + "/" + middle.lot() + "?direction=both")
+                .then()
+                .statusCode(200)
+                .body(
+                        "lots.size()",
+                        org.hamcrest.Matchers.equalTo(union(descendants.get(middle), ancestors.get(middle))));
     }
 
     private static int union(Set<LotRef> a, Set<LotRef> b) {
@@ -146,8 +160,9 @@ class TracePropertyTest {
         Api.loadRiversideMasterData();
         Instant t = Instant.parse("2026-11-16T08:00:00Z");
         try (Connection c = ds.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO lot (item, lot, site, status, origin, created_at, first_event_id) "
-                    + "VALUES (?, ?, 'PLANT-1', 'RELEASED', 'PRODUCED', ?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO lot (item, lot, site, status, origin, created_at, first_event_id) "
+                            + "VALUES (?, ?, 'PLANT-1', 'RELEASED', 'PRODUCED', ?, ?)")) {
                 for (LotRef l : lots) {
                     ps.setString(1, l.item().value());
                     ps.setString(2, l.lot().value());
@@ -157,8 +172,9 @@ class TracePropertyTest {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO lot_link (from_item, from_lot, to_item, to_lot, quantity, uom, kind, "
-                    + "batch, event_id, occurred_at) VALUES (?, ?, ?, ?, 1, 'KGM', 'PRODUCTION', ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO lot_link (from_item, from_lot, to_item, to_lot, quantity, uom, kind, "
+                            + "batch, event_id, occurred_at) VALUES (?, ?, ?, ?, 1, 'KGM', 'PRODUCTION', ?, ?, ?)")) {
                 int i = 0;
                 for (Edge e : edges) {
                     ps.setString(1, e.from().item().value());

@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import com.gluonhq.attach.audio.Audio;
 import com.gluonhq.attach.audio.AudioService;
-
 import org.lotkeeper.client.platform.AudioFeedback;
 import org.lotkeeper.client.platform.ToneAudioFeedback;
 import org.lotkeeper.profiles.Feedback;
@@ -37,8 +36,14 @@ final class AttachAudioFeedback implements AudioFeedback {
             return Optional.empty();
         }
         try {
-            Optional<Audio> good = service.get().loadSound(wav(feedback.goodTone(), feedback.volumePercent()).toUri().toURL());
-            Optional<Audio> error = service.get().loadSound(wav(feedback.errorTone(), feedback.volumePercent()).toUri().toURL());
+            Optional<Audio> good = service.get()
+                    .loadSound(wav(feedback.goodTone(), feedback.volumePercent())
+                            .toUri()
+                            .toURL());
+            Optional<Audio> error = service.get()
+                    .loadSound(wav(feedback.errorTone(), feedback.volumePercent())
+                            .toUri()
+                            .toURL());
             if (good.isEmpty() || error.isEmpty()) {
                 return Optional.empty();
             }
@@ -67,10 +72,18 @@ final class AttachAudioFeedback implements AudioFeedback {
         }
         int rate = (int) ToneAudioFeedback.SAMPLE_RATE;
         ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + pcm.length)
-                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
-                .putShort((short) 1).putInt(rate).putInt(rate).putShort((short) 1).putShort((short) 8)
-                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(pcm.length);
+        header.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(36 + pcm.length)
+                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(rate)
+                .putInt(rate)
+                .putShort((short) 1)
+                .putShort((short) 8)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(pcm.length);
         Path file = Files.createTempFile("lotkeeper-tone-" + tone.frequencyHz() + "-", ".wav");
         file.toFile().deleteOnExit();
         try (OutputStream out = Files.newOutputStream(file)) {

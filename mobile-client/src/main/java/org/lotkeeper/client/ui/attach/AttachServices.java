@@ -7,7 +7,6 @@ import com.gluonhq.attach.device.DeviceService;
 import com.gluonhq.attach.lifecycle.LifecycleEvent;
 import com.gluonhq.attach.lifecycle.LifecycleService;
 import com.gluonhq.attach.storage.StorageService;
-
 import org.lotkeeper.client.platform.AppStorage;
 import org.lotkeeper.client.platform.AudioFeedback;
 import org.lotkeeper.client.platform.PlatformServices;
@@ -22,20 +21,25 @@ import org.lotkeeper.profiles.DeviceProfile;
  */
 public final class AttachServices {
 
-    private AttachServices() {
-    }
+    private AttachServices() {}
 
     /** Audio and storage: Attach's where present, else the desktop adapters. */
     public static PlatformServices platform(DeviceProfile profile, boolean headless) {
         PlatformServices desktop = PlatformServices.desktop(profile, headless);
-        AudioFeedback audio = headless ? desktop.audio()
-                : AttachAudioFeedback.create(profile.feedback()).<AudioFeedback>map(a -> a).orElse(desktop.audio());
+        AudioFeedback audio = headless
+                ? desktop.audio()
+                : AttachAudioFeedback.create(profile.feedback())
+                        .<AudioFeedback>map(a -> a)
+                        .orElse(desktop.audio());
         return new PlatformServices(audio, storage().orElse(desktop.storage()), desktop.camera());
     }
 
     /** The app's private directory from Attach's storage service, when there is one. */
     public static Optional<AppStorage> storage() {
-        return StorageService.create().flatMap(StorageService::getPrivateStorage).map(File::toPath).map(AppStorage::at);
+        return StorageService.create()
+                .flatMap(StorageService::getPrivateStorage)
+                .map(File::toPath)
+                .map(AppStorage::at);
     }
 
     /** The device model (e.g. "TC52ax") to choose the profile by; empty on desktops. */

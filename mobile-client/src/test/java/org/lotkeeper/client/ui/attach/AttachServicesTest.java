@@ -1,7 +1,5 @@
 package org.lotkeeper.client.ui.attach;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -14,10 +12,13 @@ import org.lotkeeper.profiles.DeviceProfile;
 import org.lotkeeper.profiles.DeviceProfiles;
 import org.lotkeeper.profiles.Tone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** On a desktop JVM Attach's services are absent, and the desktop adapters take their place. */
 class AttachServicesTest {
 
-    private static final DeviceProfile TC5X = DeviceProfiles.bundled().byName("zebra-tc5x").orElseThrow();
+    private static final DeviceProfile TC5X =
+            DeviceProfiles.bundled().byName("zebra-tc5x").orElseThrow();
 
     @Test
     void onADesktopTheTonesComeFromJavaSoundAndThereIsNoModelAndNoLifecycle() {
@@ -25,7 +26,7 @@ class AttachServicesTest {
         assertThat(services.audio()).isInstanceOf(ToneAudioFeedback.class);
         assertThat(AttachServices.deviceModel()).isEmpty();
         assertThat(AttachServices.storage()).isEmpty();
-        assertThat(AttachServices.onResume(() -> { })).isFalse();
+        assertThat(AttachServices.onResume(() -> {})).isFalse();
     }
 
     @Test
@@ -36,6 +37,7 @@ class AttachServicesTest {
         assertThat(new String(bytes, 0, 4, "US-ASCII")).isEqualTo("RIFF");
         assertThat(new String(bytes, 8, 4, "US-ASCII")).isEqualTo("WAVE");
         assertThat(b.getInt(24)).isEqualTo((int) ToneAudioFeedback.SAMPLE_RATE);
-        assertThat(b.getInt(40)).isEqualTo(bytes.length - 44).isEqualTo((int) (ToneAudioFeedback.SAMPLE_RATE * 80 / 1000));
+        assertThat(b.getInt(40)).isEqualTo(bytes.length - 44).isEqualTo((int)
+                (ToneAudioFeedback.SAMPLE_RATE * 80 / 1000));
     }
 }
