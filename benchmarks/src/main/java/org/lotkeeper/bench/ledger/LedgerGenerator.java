@@ -682,6 +682,12 @@ public final class LedgerGenerator {
         }
 
         void returned(Event e, Return r) throws IOException {
+            // as the projector does: a released lot that comes back goes to QUARANTINE
+            Object[] l = lots.get(Integer.parseInt(r.lot().value().substring(1)));
+            if ("RELEASED".equals(l[3])) {
+                l[3] = "QUARANTINE";
+                l[11] = e.eventId().value();
+            }
             write(
                     "return_line",
                     e.eventId().value(),

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param stock     stock on hand by lot and location
  * @param tasks     tasks
  * @param users     users of the site
+ * @param site      the device's own site, on the first page of each cycle (null on the others)
  */
 public record PullResponse(
         String cursor,
@@ -27,7 +28,8 @@ public record PullResponse(
         List<LotRow> lots,
         List<StockRow> stock,
         List<TaskRow> tasks,
-        List<UserRow> users) {
+        List<UserRow> users,
+        SiteRow site) {
 
     /** Checks the invariants; copies the lists. */
     public PullResponse {
@@ -39,6 +41,20 @@ public record PullResponse(
         stock = copy(stock);
         tasks = copy(tasks);
         users = copy(users);
+    }
+
+    /** A page without the site row (not the first page of a cycle). */
+    public PullResponse(
+            String cursor,
+            boolean complete,
+            List<ItemRow> items,
+            List<LocationRow> locations,
+            List<PartnerRow> partners,
+            List<LotRow> lots,
+            List<StockRow> stock,
+            List<TaskRow> tasks,
+            List<UserRow> users) {
+        this(cursor, complete, items, locations, partners, lots, stock, tasks, users, null);
     }
 
     private static <T> List<T> copy(List<T> list) {

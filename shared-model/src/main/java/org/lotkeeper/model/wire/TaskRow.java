@@ -2,6 +2,7 @@ package org.lotkeeper.model.wire;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.id.ItemCode;
@@ -11,22 +12,36 @@ import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.quantity.Quantity;
 
 /**
- * Work for a device (pull {@code tasks[]}): a pick list, a count task … Kept generic: the kind is
- * text (e.g. {@code PICK}, {@code COUNT}) so new kinds need no new client; a device shows kinds it
- * does not know as plain lists.
+ * Work for a device (pull {@code tasks[]}): a pick list, an expected receipt, a count task, a
+ * delivery note, a return authorisation ({@link TaskKind}). The kind is text on the wire so new
+ * kinds need no new client; a device shows kinds it does not know as plain lists.
  *
- * @param id      the task's reference (a COUNT event names it in {@code task}; a PICK task's id is the order)
- * @param kind    what kind of task ({@code PICK}, {@code RECEIPT}, {@code COUNT} …)
+ * @param id      the task's reference (a COUNT event names it in {@code task}; a PICK task's id is
+ *                the order; a SHIP task's the delivery note, which SHIP events name as their
+ *                {@code shipment}; a RETURN task's the RMA, which RETURN events name as their
+ *                {@code reference})
+ * @param kind    what kind of task, a {@link TaskKind} name
  * @param lines   what to do; empty when none
- * @param partner the customer of a pick task, the supplier of an expected receipt, or null
+ * @param partner the customer of a pick, delivery note or RMA, the supplier of an expected
+ *                receipt, or null
+ * @param shipTo  a delivery note's ship-to (the customer's delivery address or GLN), or null
+ * @param picked  a delivery note made from an order: the lots picked for that order and not yet
+ *                shipped, where they are staged (item, lot, location, quantity); empty otherwise
  */
-public record TaskRow(Reference id, String kind, List<Line> lines, PartnerCode partner) {
+public record TaskRow(
+        Reference id, String kind, List<Line> lines, PartnerCode partner, String shipTo, List<Line> picked) {
 
-    /** Checks the invariants; copies the list. */
+    /** Checks the invariants; copies the lists. */
     public TaskRow {
         Objects.requireNonNull(id, "id is required");
         Objects.requireNonNull(kind, "kind is required");
         lines = lines == null ? List.of() : List.copyOf(lines);
+        picked = picked == null ? List.of() : List.copyOf(picked);
+    }
+
+    /** A task without a ship-to or picked lots. */
+    public TaskRow(Reference id, String kind, List<Line> lines, PartnerCode partner) {
+        this(id, kind, lines, partner, null, List.of());
     }
 
     /** A task without a partner. */
@@ -34,20 +49,40 @@ public record TaskRow(Reference id, String kind, List<Line> lines, PartnerCode p
         this(id, kind, lines, null);
     }
 
+    /** The kind, when it is one this model knows. */
+    public Optional<TaskKind> knownKind() {
+        return TaskKind.of(kind);
+    }
+
     /**
      * One line of a task; which fields are set depends on the kind.
      *
      * @param item     the item
-     * @param lot      the lot, or null (a pick line leaves it to FEFO)
+     * @param lot      the lot, or null (a pick line leaves it to FEFO; a delivery-note line may name one)
      * @param location the location, or null
      * @param quantity the quantity, or null (a blind count has none)
      * @param order    the order, or null
+     * @param done     how much of the line the ledger already holds (shipped on a delivery note,
+     *                 returned on an RMA), or null when nothing
+     * @param reason   why it may come back (an RMA line), or null
      */
-    public record Line(ItemCode item, LotCode lot, LocationCode location, Quantity quantity, Reference order) {
+    public record Line(
+            ItemCode item,
+            LotCode lot,
+            LocationCode location,
+            Quantity quantity,
+            Reference order,
+            Quantity done,
+            String reason) {
 
         /** Checks the invariants. */
         public Line {
             Objects.requireNonNull(item, "item is required");
+        }
+
+        /** A line with nothing done and no reason. */
+        public Line(ItemCode item, LotCode lot, LocationCode location, Quantity quantity, Reference order) {
+            this(item, lot, location, quantity, order, null, null);
         }
     }
 }

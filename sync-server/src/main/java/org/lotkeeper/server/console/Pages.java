@@ -33,5 +33,7 @@ final class Pages {
 
     static native TemplateInstance labels(Chrome page, LabelCheckPage.CheckView view);
 
+    static native TemplateInstance tasks(Chrome page, TaskPages.TasksView view);
+
     static native TemplateInstance masterdata(Chrome page, MasterDataPages.MasterDataView view);
 }

@@ -28,8 +28,8 @@ import org.lotkeeper.server.masterdata.MasterDataLookup;
 public class LedgerReplay {
 
     private static final Logger LOG = Logger.getLogger(LedgerReplay.class);
-    static final List<String> PROJECTIONS =
-            List.of("lot", "stock", "lot_link", "receipt", "shipment_line", "return_line", "count_variance");
+    static final List<String> PROJECTIONS = List.of(
+            "lot", "stock", "lot_link", "receipt", "shipment_line", "return_line", "count_variance", "pick_line");
 
     @Inject
     DataSource dataSource;

@@ -49,6 +49,17 @@ final class ProjectionRows {
             LocationCode location,
             Instant shippedAt) {}
 
+    /** A line of {@code pick_line}: a PICK, by its order; the quantity as captured (for delivery notes made from the order). */
+    record Picked(
+            UUID eventId,
+            Reference order,
+            SiteCode site,
+            LotRef lot,
+            LocationCode from,
+            LocationCode to,
+            Quantity quantity,
+            Instant pickedAt) {}
+
     /** A line of {@code return_line}: a RETURN. */
     record Returned(
             UUID eventId,
@@ -111,6 +122,21 @@ final class ProjectionRows {
                     column("uom", s -> s.quantity().uom()),
                     column("location", Shipment::location),
                     column("shipped_at", Shipment::shippedAt)));
+
+    static final RowWriter<Picked> PICKS = RowWriter.insert(
+            "pick_line",
+            "",
+            List.of(
+                    column("event_id", Picked::eventId),
+                    column("order_ref", Picked::order),
+                    column("site", Picked::site),
+                    column("item", p -> p.lot().item()),
+                    column("lot", p -> p.lot().lot()),
+                    column("from_location", Picked::from),
+                    column("to_location", Picked::to),
+                    column("quantity", p -> p.quantity().value()),
+                    column("uom", p -> p.quantity().uom()),
+                    column("picked_at", Picked::pickedAt)));
 
     static final RowWriter<Returned> RETURNS = RowWriter.insert(
             "return_line",

@@ -40,6 +40,7 @@ import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotAtLocation;
 import org.lotkeeper.model.lot.LotOrigin;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.lot.StockUse;
@@ -196,6 +197,8 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
         }
         takeStock(ref, p.from(), null, q);
         addStock(ref, p.to(), null, q);
+        ws.picks.add(new ProjectionRows.Picked(
+                eventId, p.order(), site, ref, p.from(), p.to(), p.quantity(), event.occurredAt()));
         return null;
     }
 
@@ -299,7 +302,14 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
     @Override
     public Void returned(Return r) {
         LotRef ref = new LotRef(r.item(), r.lot());
-        knownLot(ref);
+        WorkingSet.LotState lot = knownLot(ref);
+        // Goods that came back are not used again until QA has looked: a released lot goes back to
+        // QUARANTINE (docs/DOMAIN.md, "Returns"); a lot already held, rejected or recalled stays so.
+        if (lot.status == LotStatus.RELEASED) {
+            lot.status = LotStatus.QUARANTINE;
+            lot.statusEventId = eventId;
+            lot.dirty = true;
+        }
         Quantity q = base(r.item(), r.quantity());
         ws.returns.add(new ProjectionRows.Returned(
                 eventId, r.customer(), r.reference(), ref, q, r.to(), r.reason(), event.occurredAt()));

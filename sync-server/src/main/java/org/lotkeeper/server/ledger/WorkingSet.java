@@ -133,6 +133,7 @@ final class WorkingSet {
     final List<ProjectionRows.Receipt> receipts = new ArrayList<>();
     final List<ProjectionRows.Shipment> shipments = new ArrayList<>();
     final List<ProjectionRows.Returned> returns = new ArrayList<>();
+    final List<ProjectionRows.Picked> picks = new ArrayList<>();
     final List<ProjectionRows.Link> links = new ArrayList<>();
     final List<ProjectionRows.Variance> variances = new ArrayList<>();
 
@@ -311,6 +312,7 @@ final class WorkingSet {
         ProjectionRows.RECEIPTS.run(connection, receipts);
         ProjectionRows.SHIPMENTS.run(connection, shipments);
         ProjectionRows.RETURNS.run(connection, returns);
+        ProjectionRows.PICKS.run(connection, picks);
         ProjectionRows.LINKS.run(connection, links);
         ProjectionRows.VARIANCES.run(connection, variances);
     }

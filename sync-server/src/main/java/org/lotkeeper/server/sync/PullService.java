@@ -24,6 +24,7 @@ import org.lotkeeper.model.wire.LocationRow;
 import org.lotkeeper.model.wire.LotRow;
 import org.lotkeeper.model.wire.PartnerRow;
 import org.lotkeeper.model.wire.PullResponse;
+import org.lotkeeper.model.wire.SiteRow;
 import org.lotkeeper.model.wire.StockRow;
 import org.lotkeeper.model.wire.TaskRow;
 import org.lotkeeper.model.wire.UserRow;
@@ -81,6 +82,7 @@ public class PullService {
         List<PartnerRow> partners = List.of();
         List<UserRow> userRows = List.of();
         List<TaskRow> taskRows = List.of();
+        SiteRow siteRow = null;
         if ("master".equals(cursor.phase())) {
             items = masterData.allItems().stream().map(PullService::itemRow).toList();
             locations = masterData.locationsOfSite(site).stream()
@@ -101,6 +103,10 @@ public class PullService {
                             UserId.of(u.userId()), u.name(), u.badge(), List.copyOf(u.roles()), u.pinVerifier()))
                     .toList();
             taskRows = tasks.openTasks(site);
+            siteRow = masterData
+                    .site(site)
+                    .map(s -> new SiteRow(SiteCode.of(s.code()), s.name(), s.gln() == null ? null : Gln.of(s.gln())))
+                    .orElse(null);
             cursor = next(cursor, "lots", "", "", "");
         }
         List<LotRow> lots = new ArrayList<>();
@@ -131,10 +137,11 @@ public class PullService {
             } else {
                 cursor = newCycle(site, cursor.upto());
                 return new PullResponse(
-                        encode(cursor), true, items, locations, partners, lots, stock, taskRows, userRows);
+                        encode(cursor), true, items, locations, partners, lots, stock, taskRows, userRows, siteRow);
             }
         }
-        return new PullResponse(encode(cursor), false, items, locations, partners, lots, stock, taskRows, userRows);
+        return new PullResponse(
+                encode(cursor), false, items, locations, partners, lots, stock, taskRows, userRows, siteRow);
     }
 
     /** A cycle that sends everything changed at or after {@code since}. */

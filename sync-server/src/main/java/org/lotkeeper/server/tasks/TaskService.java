@@ -2,8 +2,6 @@ package org.lotkeeper.server.tasks;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.model.event.Reference;
+import org.lotkeeper.model.event.Texts;
 import org.lotkeeper.model.id.InvalidIdentifierException;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
@@ -29,47 +30,101 @@ import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.model.wire.TaskKind;
 import org.lotkeeper.model.wire.TaskRow;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.ValidationErrors;
 import org.lotkeeper.server.db.Jdbc;
+import org.lotkeeper.server.db.RowWriter;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.AuditTrail;
 
+import static org.lotkeeper.server.db.RowWriter.column;
+
 /**
  * Tasks for the devices of a site: pick lists (an order's lines, allocated on the device by
- * FEFO), expected receipts (a PO or ASN, its supplier and items) and count tasks (where to count,
- * blind). Open tasks go down with every pull; a supervisor closes them.
+ * FEFO), expected receipts (a PO or ASN, its supplier and items), count tasks (where to count,
+ * blind), delivery notes (what to ship to a customer) and return authorisations (what a customer
+ * may send back, and why). Open tasks go down with every pull; a supervisor closes or cancels
+ * them. A delivery note or an RMA says how much of each line the ledger already holds (shipped,
+ * returned): a partly shipped one stays open with what remains, a complete one stops going to
+ * devices (docs/DOMAIN.md, "Tasks").
  */
 @ApplicationScoped
 public class TaskService {
 
-    /** The kinds of task. */
-    public enum Kind {
-        PICK,
-        RECEIPT,
-        COUNT
+    /** Whether a task is still work: OPEN, closed by a supervisor (DONE), or CANCELLED. */
+    public enum Status {
+        OPEN,
+        DONE,
+        CANCELLED
+    }
+
+    /** How much of a delivery note or RMA the ledger holds: nothing, part, or every line. */
+    public enum Progress {
+        NONE,
+        PARTIAL,
+        COMPLETE
     }
 
     /** A task as asked for. */
-    public record TaskRequest(String id, String site, String kind, String partner, List<LineRequest> lines) {}
+    public record TaskRequest(
+            String id, String site, String kind, String partner, String shipTo, List<LineRequest> lines) {}
 
     /** A line as asked for; which fields a kind needs is checked. */
-    public record LineRequest(String item, String lot, String location, BigDecimal quantity, String uom) {}
+    public record LineRequest(
+            String item, String lot, String location, BigDecimal quantity, String uom, String reason) {}
 
-    /** A task as stored. */
+    /**
+     * A task as stored, with its progress (delivery notes and RMAs; null for other kinds).
+     *
+     * @param sourceOrder the pick order a delivery note was made from, or null
+     */
     public record TaskView(
             String id,
             String site,
-            Kind kind,
+            TaskKind kind,
             String partner,
-            String status,
+            String shipTo,
+            String sourceOrder,
+            Status status,
             String createdBy,
             Instant createdAt,
             String closedBy,
             Instant closedAt,
-            List<TaskRow.Line> lines) {}
+            List<TaskRow.Line> lines,
+            Progress progress) {
+
+        /** Still work for devices: open, and not yet complete. */
+        public boolean pending() {
+            return status == Status.OPEN && progress != Progress.COMPLETE;
+        }
+    }
+
+    /** A task line stored: the task, its place, and what it asks. */
+    private record StoredLine(String taskId, int lineNo, TaskRow.Line line) {}
+
+    private static final RowWriter<StoredLine> LINES = RowWriter.insert(
+            "task_line",
+            "",
+            List.of(
+                    column("task_id", StoredLine::taskId),
+                    column("line_no", StoredLine::lineNo),
+                    column("item", l -> l.line().item()),
+                    column("lot", l -> l.line().lot()),
+                    column("location", l -> l.line().location()),
+                    column(
+                            "quantity",
+                            l -> l.line().quantity() == null
+                                    ? null
+                                    : l.line().quantity().value()),
+                    column(
+                            "uom",
+                            l -> l.line().quantity() == null
+                                    ? null
+                                    : l.line().quantity().uom()),
+                    column("reason", l -> l.line().reason())));
 
     @Inject
     DataSource dataSource;
@@ -85,6 +140,34 @@ public class TaskService {
 
     @Transactional
     public TaskView create(Actor by, TaskRequest request) {
+        return create(by, request, null);
+    }
+
+    /** A delivery note made from a pick task: the same customer and lines; it offers the lots picked for that order. */
+    @Transactional
+    public TaskView deliveryNoteFrom(Actor by, String pickId, String noteId, String shipTo) {
+        TaskView pick = find(by, pickId);
+        if (pick.kind() != TaskKind.PICK) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD,
+                    "task " + pickId + " is a " + pick.kind() + " task, not an order to pick",
+                    "id");
+        }
+        List<LineRequest> lines = pick.lines().stream()
+                .map(l -> new LineRequest(
+                        l.item().value(),
+                        l.lot() == null ? null : l.lot().value(),
+                        null,
+                        l.quantity().value(),
+                        l.quantity().uom().name(),
+                        null))
+                .toList();
+        String id = noteId == null || noteId.isBlank() ? "DN-" + pickId : noteId.strip();
+        return create(
+                by, new TaskRequest(id, pick.site(), TaskKind.SHIP.name(), pick.partner(), shipTo, lines), pickId);
+    }
+
+    private TaskView create(Actor by, TaskRequest request, String sourceOrder) {
         ValidationErrors errors = new ValidationErrors();
         String id = request.id();
         try {
@@ -92,23 +175,29 @@ public class TaskService {
         } catch (IllegalArgumentException e) {
             errors.add("id", ErrorCode.INVALID_FIELD, "id: " + e.getMessage());
         }
-        Kind kind = null;
-        try {
-            kind = request.kind() == null ? null : Kind.valueOf(request.kind());
-        } catch (IllegalArgumentException e) {
-            errors.add("kind", ErrorCode.UNKNOWN_ENUM, "kind must be PICK, RECEIPT or COUNT");
-        }
-        if (kind == null && request.kind() == null) {
-            errors.add("kind", ErrorCode.MISSING_FIELD, "kind is required (PICK, RECEIPT or COUNT)");
+        TaskKind kind = null;
+        if (request.kind() == null) {
+            errors.add("kind", ErrorCode.MISSING_FIELD, "kind is required (" + kinds() + ")");
+        } else {
+            kind = TaskKind.of(request.kind()).orElse(null);
+            if (kind == null) {
+                errors.add("kind", ErrorCode.UNKNOWN_ENUM, "kind must be one of " + kinds());
+            }
         }
         if (!valid(request.site(), SiteCode::of)
                 || masterData.site(request.site()).isEmpty()) {
             errors.add("site", ErrorCode.UNKNOWN_SITE, "site is required and must be in master data");
         } else if (!by.canReach(request.site())) {
-            throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + request.site());
+            throw Refused.siteNotAllowed("you have no access to site " + request.site());
         }
-        if (kind == Kind.PICK || kind == Kind.RECEIPT) {
-            PartnerKind wanted = kind == Kind.PICK ? PartnerKind.CUSTOMER : PartnerKind.SUPPLIER;
+        PartnerKind wanted = kind == null
+                ? null
+                : switch (kind) {
+                    case PICK, SHIP, RETURN -> PartnerKind.CUSTOMER;
+                    case RECEIPT -> PartnerKind.SUPPLIER;
+                    case COUNT -> null;
+                };
+        if (wanted != null) {
             var partner = !valid(request.partner(), PartnerCode::of)
                     ? null
                     : masterData.partners(List.of(request.partner())).get(request.partner());
@@ -118,6 +207,18 @@ public class TaskService {
                         ErrorCode.UNKNOWN_PARTNER,
                         "a " + kind + " task needs a " + wanted.name().toLowerCase(java.util.Locale.ROOT)
                                 + " from master data");
+            }
+        }
+        String shipTo = null;
+        if (request.shipTo() != null && !request.shipTo().isBlank()) {
+            if (kind != TaskKind.SHIP) {
+                errors.add("shipTo", ErrorCode.INVALID_FIELD, "only a delivery note (SHIP) has a ship-to");
+            } else {
+                try {
+                    shipTo = Texts.requireFreeText("shipTo", request.shipTo().strip());
+                } catch (IllegalArgumentException e) {
+                    errors.add("shipTo", ErrorCode.INVALID_FIELD, e.getMessage());
+                }
             }
         }
         List<LineRequest> lines = request.lines() == null ? List.of() : request.lines();
@@ -133,7 +234,8 @@ public class TaskService {
         }
         errors.throwIfAny();
         String taskId = id;
-        Kind taskKind = kind;
+        TaskKind taskKind = kind;
+        String taskShipTo = shipTo;
         Instant now = clock.instant();
         run(c -> {
             if (exists(c, taskId)) {
@@ -141,37 +243,39 @@ public class TaskService {
             }
             Jdbc.update(
                     c,
-                    "INSERT INTO task (id, site, kind, partner, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO task (id, site, kind, partner, ship_to, source_order, created_by, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     taskId,
                     request.site(),
-                    taskKind.name(),
+                    taskKind,
                     request.partner(),
+                    taskShipTo,
+                    sourceOrder,
                     by.id(),
                     now);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO task_line (task_id, line_no, item, lot, location, quantity, uom) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                int n = 0;
-                for (TaskRow.Line l : checked) {
-                    ps.setString(1, taskId);
-                    ps.setInt(2, ++n);
-                    ps.setString(3, l.item().value());
-                    ps.setString(4, l.lot() == null ? null : l.lot().value());
-                    ps.setString(5, l.location() == null ? null : l.location().value());
-                    ps.setBigDecimal(
-                            6, l.quantity() == null ? null : l.quantity().value());
-                    ps.setString(
-                            7, l.quantity() == null ? null : l.quantity().uom().name());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            List<StoredLine> stored = new ArrayList<>();
+            for (int n = 0; n < checked.size(); n++) {
+                stored.add(new StoredLine(taskId, n + 1, checked.get(n)));
             }
+            LINES.run(c, stored);
             return null;
         });
-        audit.record(by.id(), "TASK_CREATED", taskId, request.site(), taskKind + " with " + checked.size() + " lines");
+        audit.record(
+                by.id(),
+                "TASK_CREATED",
+                taskId,
+                request.site(),
+                taskKind + " with " + checked.size() + " lines"
+                        + (sourceOrder == null ? "" : " from order " + sourceOrder));
         return find(by, taskId);
     }
 
-    private static boolean valid(String code, java.util.function.Function<String, ?> parse) {
+    private static String kinds() {
+        return String.join(
+                ", ", java.util.Arrays.stream(TaskKind.values()).map(Enum::name).toList());
+    }
+
+    private static boolean valid(String code, Function<String, ?> parse) {
         try {
             return parse.apply(code) != null;
         } catch (InvalidIdentifierException e) {
@@ -179,7 +283,7 @@ public class TaskService {
         }
     }
 
-    private TaskRow.Line line(ValidationErrors errors, String at, Kind kind, LineRequest l, String site) {
+    private TaskRow.Line line(ValidationErrors errors, String at, TaskKind kind, LineRequest l, String site) {
         if (l == null) {
             errors.add(at, ErrorCode.MISSING_FIELD, "line is null");
             return null;
@@ -191,8 +295,12 @@ public class TaskService {
                 errors.add(at + ".item", ErrorCode.UNKNOWN_ITEM, "item " + item + " is not in master data");
                 return null;
             }
-            LotCode lot = l.lot() == null ? null : LotCode.of(l.lot());
-            LocationCode location = l.location() == null ? null : LocationCode.of(l.location());
+            LotCode lot = l.lot() == null || l.lot().isBlank()
+                    ? null
+                    : LotCode.of(l.lot().strip());
+            LocationCode location = l.location() == null || l.location().isBlank()
+                    ? null
+                    : LocationCode.of(l.location().strip());
             if (location != null) {
                 var loc = masterData.locations(List.of(location.value())).get(location.value());
                 if (loc == null || !loc.site().equals(site)) {
@@ -205,56 +313,97 @@ public class TaskService {
             }
             Quantity quantity = null;
             if (l.quantity() != null) {
-                Uom uom = l.uom() == null
+                Uom uom = l.uom() == null || l.uom().isBlank()
                         ? info.get().baseUom()
-                        : Uom.byCode(l.uom())
+                        : Uom.byCode(l.uom().strip())
                                 .orElseThrow(() -> new InvalidQuantityException(
                                         InvalidQuantityException.Reason.UNKNOWN_UNIT,
                                         "unit " + l.uom() + " is not supported"));
                 quantity =
                         info.get().units().toBase(Quantity.of(l.quantity(), uom).requirePositive());
             }
-            if (kind == Kind.PICK && quantity == null) {
-                errors.add(at + ".quantity", ErrorCode.MISSING_FIELD, "a pick line needs a quantity");
+            String reason = null;
+            if (l.reason() != null && !l.reason().isBlank()) {
+                if (kind != TaskKind.RETURN) {
+                    errors.add(
+                            at + ".reason",
+                            ErrorCode.INVALID_FIELD,
+                            "only a return authorisation's lines have a reason");
+                } else {
+                    reason = Texts.requireFreeText("reason", l.reason().strip());
+                }
             }
-            if (kind == Kind.COUNT && (location == null || quantity != null)) {
+            if ((kind == TaskKind.PICK || kind == TaskKind.SHIP || kind == TaskKind.RETURN) && quantity == null) {
+                errors.add(at + ".quantity", ErrorCode.MISSING_FIELD, "a " + kind + " line needs a quantity");
+            }
+            if (kind == TaskKind.RETURN && lot == null) {
+                errors.add(
+                        at + ".lot",
+                        ErrorCode.MISSING_FIELD,
+                        "a return authorisation names the lot that may come back");
+            }
+            if (kind == TaskKind.RETURN && reason == null) {
+                errors.add(
+                        at + ".reason",
+                        ErrorCode.MISSING_FIELD,
+                        "a return authorisation line says why it may come back");
+            }
+            if (kind == TaskKind.COUNT && (location == null || quantity != null)) {
                 errors.add(
                         at,
                         ErrorCode.INVALID_FIELD,
                         "a count line names a location and no quantity (counts are blind)");
             }
-            return new TaskRow.Line(item, lot, location, quantity, null);
+            return new TaskRow.Line(item, lot, location, quantity, null, null, reason);
         } catch (InvalidIdentifierException | InvalidQuantityException e) {
+            errors.add(at, ErrorCode.INVALID_FIELD, e.getMessage());
+            return null;
+        } catch (IllegalArgumentException e) {
             errors.add(at, ErrorCode.INVALID_FIELD, e.getMessage());
             return null;
         }
     }
 
+    /** A supervisor closes a task: done, whatever is left of it. */
     @Transactional
     public TaskView close(Actor by, String id) {
+        return end(by, id, Status.DONE, "TASK_CLOSED");
+    }
+
+    /** A supervisor cancels a task: it was not to be done. */
+    @Transactional
+    public TaskView cancel(Actor by, String id) {
+        return end(by, id, Status.CANCELLED, "TASK_CANCELLED");
+    }
+
+    private TaskView end(Actor by, String id, Status to, String action) {
         TaskView task = find(by, id);
-        if (!"OPEN".equals(task.status())) {
+        if (task.status() != Status.OPEN) {
             throw Refused.of(
                     ErrorCode.ALREADY_CLOSED,
-                    "task " + id + " is " + task.status().toLowerCase(java.util.Locale.ROOT));
+                    "task " + id + " is " + task.status().name().toLowerCase(java.util.Locale.ROOT));
         }
         run(c -> Jdbc.update(
                 c,
-                "UPDATE task SET status = 'DONE', closed_by = ?, closed_at = ? WHERE id = ?",
+                "UPDATE task SET status = ?, closed_by = ?, closed_at = ? WHERE id = ?",
+                to,
                 by.id(),
                 clock.instant(),
                 id));
-        audit.record(by.id(), "TASK_CLOSED", id, task.site(), null);
+        audit.record(by.id(), action, id, task.site(), null);
         return find(by, id);
     }
 
+    /** Tasks of the caller's sites, newest first (at most 1000), of one kind and status when given. */
     @Transactional
-    public List<TaskView> list(Actor by, String status) {
+    public List<TaskView> list(Actor by, TaskKind kind, Status status) {
         return load(
-                        status == null
-                                ? "SELECT * FROM task ORDER BY created_at DESC LIMIT 1000"
-                                : "SELECT * FROM task WHERE status = ? ORDER BY created_at DESC LIMIT 1000",
-                        status == null ? new Object[0] : new Object[] {status})
+                        "SELECT * FROM task WHERE (?::varchar IS NULL OR kind = ?) AND (?::varchar IS NULL OR status = ?) "
+                                + "ORDER BY created_at DESC, id LIMIT 1000",
+                        kind == null ? null : kind.name(),
+                        kind == null ? null : kind.name(),
+                        status == null ? null : status.name(),
+                        status == null ? null : status.name())
                 .stream()
                 .filter(t -> by.canReach(t.site()))
                 .toList();
@@ -269,60 +418,80 @@ public class TaskService {
         return found.get(0);
     }
 
-    /** The open tasks of a site, as devices receive them. */
+    /**
+     * The work of a site as devices receive it: open tasks that are not yet complete; a delivery
+     * note or RMA with what of each line is done, a delivery note made from an order with the lots
+     * picked for it and not yet shipped.
+     */
     @Transactional
     public List<TaskRow> openTasks(String site) {
-        return load("SELECT * FROM task WHERE site = ? AND status = 'OPEN' ORDER BY created_at, id", site).stream()
-                .map(t -> new TaskRow(
-                        Reference.of(t.id()),
-                        t.kind().name(),
-                        t.lines().stream()
-                                .map(l -> new TaskRow.Line(
-                                        l.item(),
-                                        l.lot(),
-                                        l.location(),
-                                        l.quantity(),
-                                        t.kind() == Kind.PICK ? Reference.of(t.id()) : null))
-                                .toList(),
-                        t.partner() == null ? null : PartnerCode.of(t.partner())))
-                .toList();
+        List<TaskRow> out = new ArrayList<>();
+        for (TaskView t : load("SELECT * FROM task WHERE site = ? AND status = 'OPEN' ORDER BY created_at, id", site)) {
+            if (!t.pending()) {
+                continue;
+            }
+            List<TaskRow.Line> lines = t.lines().stream()
+                    .map(l -> t.kind() == TaskKind.PICK
+                            ? new TaskRow.Line(
+                                    l.item(), l.lot(), l.location(), l.quantity(), Reference.of(t.id()), null, null)
+                            : l)
+                    .toList();
+            List<TaskRow.Line> picked = t.sourceOrder() == null ? List.of() : run(c -> stagedFor(c, t));
+            out.add(new TaskRow(
+                    Reference.of(t.id()),
+                    t.kind().name(),
+                    lines,
+                    t.partner() == null ? null : PartnerCode.of(t.partner()),
+                    t.shipTo(),
+                    picked));
+        }
+        return out;
     }
 
     private List<TaskView> load(String sql, Object... params) {
         return run(c -> {
-            Map<String, TaskView> tasks = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        tasks.put(
-                                rs.getString("id"),
-                                new TaskView(
-                                        rs.getString("id"),
-                                        rs.getString("site"),
-                                        Kind.valueOf(rs.getString("kind")),
-                                        rs.getString("partner"),
-                                        rs.getString("status"),
-                                        rs.getString("created_by"),
-                                        Jdbc.instant(rs, "created_at"),
-                                        rs.getString("closed_by"),
-                                        Jdbc.instant(rs, "closed_at"),
-                                        new ArrayList<>()));
-                    }
-                }
+            record Head(
+                    String id,
+                    String site,
+                    TaskKind kind,
+                    String partner,
+                    String shipTo,
+                    String sourceOrder,
+                    Status status,
+                    String createdBy,
+                    Instant createdAt,
+                    String closedBy,
+                    Instant closedAt) {}
+            Map<String, Head> heads = new LinkedHashMap<>();
+            for (Head h : Jdbc.query(
+                    c,
+                    sql,
+                    rs -> new Head(
+                            rs.getString("id"),
+                            rs.getString("site"),
+                            TaskKind.valueOf(rs.getString("kind")),
+                            rs.getString("partner"),
+                            rs.getString("ship_to"),
+                            rs.getString("source_order"),
+                            Status.valueOf(rs.getString("status")),
+                            rs.getString("created_by"),
+                            Jdbc.instant(rs, "created_at"),
+                            rs.getString("closed_by"),
+                            Jdbc.instant(rs, "closed_at")),
+                    params)) {
+                heads.put(h.id(), h);
             }
-            if (!tasks.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT * FROM task_line WHERE task_id = ANY(?) ORDER BY task_id, line_no")) {
-                    ps.setArray(1, c.createArrayOf("varchar", tasks.keySet().toArray()));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
+            Map<String, List<TaskRow.Line>> lines = new LinkedHashMap<>();
+            if (!heads.isEmpty()) {
+                for (StoredLine l : Jdbc.query(
+                        c,
+                        "SELECT * FROM task_line WHERE task_id = ANY(?) ORDER BY task_id, line_no",
+                        rs -> {
                             BigDecimal q = rs.getBigDecimal("quantity");
-                            tasks.get(rs.getString("task_id"))
-                                    .lines()
-                                    .add(new TaskRow.Line(
+                            return new StoredLine(
+                                    rs.getString("task_id"),
+                                    rs.getInt("line_no"),
+                                    new TaskRow.Line(
                                             ItemCode.of(rs.getString("item")),
                                             rs.getString("lot") == null ? null : LotCode.of(rs.getString("lot")),
                                             rs.getString("location") == null
@@ -334,13 +503,128 @@ public class TaskService {
                                                             q,
                                                             Uom.byCode(rs.getString("uom"))
                                                                     .orElseThrow()),
-                                            null));
-                        }
-                    }
+                                            null,
+                                            null,
+                                            rs.getString("reason")));
+                        },
+                        (Object) heads.keySet().toArray(String[]::new))) {
+                    lines.computeIfAbsent(l.taskId(), k -> new ArrayList<>()).add(l.line());
                 }
             }
-            return new ArrayList<>(tasks.values());
+            List<TaskView> out = new ArrayList<>();
+            for (Head h : heads.values()) {
+                List<TaskRow.Line> own = lines.getOrDefault(h.id(), List.of());
+                List<TaskRow.Line> withDone = switch (h.kind()) {
+                    case SHIP ->
+                        TaskProgress.shipped(
+                                own,
+                                done(
+                                        c,
+                                        "SELECT item, lot, quantity, uom FROM shipment_line "
+                                                + "WHERE shipment = ? AND customer = ?",
+                                        h.id(),
+                                        h.partner()));
+                    case RETURN ->
+                        TaskProgress.returned(
+                                own,
+                                done(
+                                        c,
+                                        "SELECT item, lot, quantity, uom FROM return_line "
+                                                + "WHERE reference = ? AND customer = ?",
+                                        h.id(),
+                                        h.partner()));
+                    case PICK, RECEIPT, COUNT -> own;
+                };
+                Progress progress =
+                        h.kind() == TaskKind.SHIP || h.kind() == TaskKind.RETURN ? TaskProgress.of(withDone) : null;
+                out.add(new TaskView(
+                        h.id(),
+                        h.site(),
+                        h.kind(),
+                        h.partner(),
+                        h.shipTo(),
+                        h.sourceOrder(),
+                        h.status(),
+                        h.createdBy(),
+                        h.createdAt(),
+                        h.closedBy(),
+                        h.closedAt(),
+                        withDone,
+                        progress));
+            }
+            return out;
         });
+    }
+
+    /** What the ledger holds against a task: (item, lot, quantity in the item's base unit) rows. */
+    private static List<TaskProgress.Held> done(Connection c, String sql, String id, String partner)
+            throws SQLException {
+        return Jdbc.query(
+                c,
+                sql,
+                rs -> new TaskProgress.Held(
+                        ItemCode.of(rs.getString(1)),
+                        LotCode.of(rs.getString(2)),
+                        Quantity.of(
+                                rs.getBigDecimal(3), Uom.byCode(rs.getString(4)).orElseThrow())),
+                id,
+                partner);
+    }
+
+    /** The lots picked for a delivery note's order, where they were staged, less what this note already shipped from there. */
+    private List<TaskRow.Line> stagedFor(Connection c, TaskView note) throws SQLException {
+        record Staged(ItemCode item, LotCode lot, LocationCode location, Quantity quantity) {}
+        Map<String, MasterDataLookup.ItemInfo> items = new LinkedHashMap<>();
+        Function<String, Optional<MasterDataLookup.ItemInfo>> item = code -> Optional.ofNullable(
+                items.computeIfAbsent(code, k -> masterData.item(k).orElse(null)));
+        Map<List<String>, Quantity> left = new LinkedHashMap<>();
+        for (Staged s : Jdbc.query(
+                c,
+                "SELECT item, lot, to_location, quantity, uom FROM pick_line WHERE order_ref = ? AND site = ? "
+                        + "ORDER BY picked_at, event_id",
+                rs -> new Staged(
+                        ItemCode.of(rs.getString(1)),
+                        LotCode.of(rs.getString(2)),
+                        LocationCode.of(rs.getString(3)),
+                        Quantity.of(
+                                rs.getBigDecimal(4), Uom.byCode(rs.getString(5)).orElseThrow())),
+                note.sourceOrder(),
+                note.site())) {
+            item.apply(s.item().value())
+                    .ifPresent(info -> left.merge(
+                            List.of(
+                                    s.item().value(),
+                                    s.lot().value(),
+                                    s.location().value()),
+                            info.units().toBase(s.quantity()),
+                            Quantity::plus));
+        }
+        for (Staged s : Jdbc.query(
+                c,
+                "SELECT item, lot, location, quantity, uom FROM shipment_line WHERE shipment = ? AND customer = ?",
+                rs -> new Staged(
+                        ItemCode.of(rs.getString(1)),
+                        LotCode.of(rs.getString(2)),
+                        LocationCode.of(rs.getString(3)),
+                        Quantity.of(
+                                rs.getBigDecimal(4), Uom.byCode(rs.getString(5)).orElseThrow())),
+                note.id(),
+                note.partner())) {
+            left.computeIfPresent(
+                    List.of(s.item().value(), s.lot().value(), s.location().value()), (k, q) -> q.minus(s.quantity()));
+        }
+        List<TaskRow.Line> out = new ArrayList<>();
+        left.forEach((k, q) -> {
+            if (q.isPositive()) {
+                out.add(new TaskRow.Line(
+                        ItemCode.of(k.get(0)),
+                        LotCode.of(k.get(1)),
+                        LocationCode.of(k.get(2)),
+                        q,
+                        Reference.of(note.sourceOrder())));
+            }
+        });
+        return out;
     }
 
     private static boolean exists(Connection c, String id) throws SQLException {

@@ -75,6 +75,11 @@ class ConsoleRoleTest {
         route("GET /console/devices", "/console/devices", SUPERVISOR);
         route("POST /console/devices/enrollments", "/console/devices/enrollments", SUPERVISOR);
         route("POST /console/devices/{id}/revoke", "/console/devices/dev-none/revoke", SUPERVISOR);
+        route("GET /console/tasks", "/console/tasks?kind=SHIP", SUPERVISOR);
+        route("POST /console/tasks", "/console/tasks", SUPERVISOR);
+        route("POST /console/tasks/{id}/close", "/console/tasks/NO-TASK/close", SUPERVISOR);
+        route("POST /console/tasks/{id}/cancel", "/console/tasks/NO-TASK/cancel", SUPERVISOR);
+        route("POST /console/tasks/{id}/delivery-note", "/console/tasks/NO-TASK/delivery-note", SUPERVISOR);
         route("GET /console/masterdata", "/console/masterdata", ANY);
         route("POST /console/masterdata/csv", "/console/masterdata/csv", ADMIN);
         route("POST /console/masterdata/demo", "/console/masterdata/demo", ADMIN);

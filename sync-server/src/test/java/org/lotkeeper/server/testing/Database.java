@@ -23,7 +23,7 @@ public final class Database {
         execute(
                 ds,
                 "TRUNCATE ledger_event, rejected_event, chain_head, lot, stock, lot_link, receipt, shipment_line, return_line, "
-                        + "exception, count_variance, document_link, document, device, enrollment_code, lot_event, recall");
+                        + "exception, count_variance, document_link, document, device, enrollment_code, lot_event, recall, pick_line");
     }
 
     public static void execute(DataSource ds, String sql) {

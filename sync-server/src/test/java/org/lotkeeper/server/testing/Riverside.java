@@ -139,6 +139,23 @@ public final class Riverside {
         return push(device, List.of(e)).get("results").get(0);
     }
 
+    /** An event as a handheld of site PLANT-1 sends it: {@code payload} is its payload as JSON text. */
+    public static JsonNode event(long deviceSeq, String user, String type, String payload) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("eventId", java.util.UUID.randomUUID().toString());
+        e.put("deviceSeq", deviceSeq);
+        e.put("type", type);
+        e.put("occurredAt", "2026-11-20T08:00:00Z");
+        e.put("userId", user);
+        e.put("site", "PLANT-1");
+        try {
+            e.set("payload", JSON.readTree(payload));
+        } catch (java.io.IOException x) {
+            throw new IllegalArgumentException(payload, x);
+        }
+        return e;
+    }
+
     private static void upload(String token, JsonNode step) {
         byte[] pdf = Api.bytes("demo/riverside/" + step.get("file").asText());
         given().header("Authorization", "Bearer " + token)

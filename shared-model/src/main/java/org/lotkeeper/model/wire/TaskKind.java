@@ -1,0 +1,30 @@
+package org.lotkeeper.model.wire;
+
+import java.util.Optional;
+
+/**
+ * The kinds of task a server sends to devices (pull {@code tasks[].kind}). On the wire the kind is
+ * text, so a device shows a kind it does not know as a plain list rather than failing.
+ */
+public enum TaskKind {
+    /** An order to pick: lines of item and quantity, lots chosen on the device by FEFO; the partner is the customer. */
+    PICK,
+    /** An expected receipt (PO or ASN): the supplier and the items expected. */
+    RECEIPT,
+    /** Locations to count, blind. */
+    COUNT,
+    /** A delivery note: the customer, an optional ship-to, and lines of item, optional lot and quantity. */
+    SHIP,
+    /** A return authorisation (RMA): the customer and the lots and quantities that may come back, each with a reason. */
+    RETURN;
+
+    /** The kind named by this text, if it is one. */
+    public static Optional<TaskKind> of(String text) {
+        for (TaskKind k : values()) {
+            if (k.name().equals(text)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+}
