@@ -20,6 +20,7 @@ import org.lotkeeper.model.event.Adjust;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.EventType;
 import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.event.Pack;
 import org.lotkeeper.model.event.Pick;
@@ -41,10 +42,14 @@ import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.lot.DeviceTag;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
 import org.lotkeeper.model.wire.LotRow;
 import org.lotkeeper.model.wire.PartnerRow;
+import org.lotkeeper.model.wire.SiteRow;
+import org.lotkeeper.model.wire.TaskKind;
+import org.lotkeeper.model.wire.TaskProgress;
 import org.lotkeeper.model.wire.TaskRow;
 import org.lotkeeper.model.wire.UserRow;
 
@@ -59,14 +64,17 @@ import org.lotkeeper.model.wire.UserRow;
  *       shelf life then applies on the device too).</li>
  *   <li>{@link #expectedReceipt}: from pulled tasks of kind {@code RECEIPT} (a PO or ASN): the
  *       supplier is the task's partner, the items its lines'.</li>
- *   <li>{@link #shipment}: from pulled tasks of kind {@code SHIP} whose id is the delivery note
- *       and whose partner is the customer; none when the server sends no such task.</li>
- *   <li>{@link #returnAuthorisation}: the pull carries no RMAs, so this is empty: returns go by
- *       their no-reference path.</li>
+ *   <li>{@link #shipment}: from pulled tasks of kind {@code SHIP} (the delivery note): its
+ *       customer, ship-to, lines with what the ledger holds against each, plus this device's SHIP
+ *       events for it that the server's figures may not include yet; the lots picked for its
+ *       order where they are staged.</li>
+ *   <li>{@link #returnAuthorisation}: from pulled tasks of kind {@code RETURN} (the RMA), the same
+ *       way with RETURN events.</li>
  *   <li>{@link #container}: the store does not track containers (PACK/UNPACK change no stock by
  *       location): always empty; a pallet is handled by the lot labels on it.</li>
- *   <li>{@link #siteGln}: the pull carries no site rows, so empty: a GS1 location label (AI 414 +
- *       254) is then accepted by its extension alone.</li>
+ *   <li>{@link #siteGln}: the site row of the last pull; before the first pull, or for a site
+ *       without a GLN, empty: a GS1 location label (AI 414 + 254) is then accepted by its
+ *       extension alone.</li>
  *   <li>{@link #recentEvents}: this device's own events from the local outbox (newest
  *       {@value #RECENT_SCAN} only); the ledger's history of the lot is not pulled.</li>
  *   <li>{@link #deviceTag}: the tag the server gave at enrollment; a device enrolled without one
@@ -104,7 +112,7 @@ public final class SqliteDeviceData implements DeviceData {
 
     @Override
     public Optional<Gln> siteGln() {
-        return Optional.empty();
+        return store.settings().siteRow().map(SiteRow::gln);
     }
 
     @Override
@@ -185,13 +193,71 @@ public final class SqliteDeviceData implements DeviceData {
     @Override
     public Optional<ShipmentTask> shipment(Reference shipment) {
         return view.task(shipment)
-                .filter(t -> "SHIP".equals(t.kind().toUpperCase(Locale.ROOT)) && t.partner() != null)
-                .map(t -> new ShipmentTask(t.id(), t.partner()));
+                .filter(t -> t.knownKind().orElse(null) == TaskKind.SHIP && t.partner() != null)
+                .map(t -> {
+                    List<TaskProgress.Held> local = new ArrayList<>();
+                    for (Event e : view.unsettled(EventType.SHIP)) {
+                        Ship s = (Ship) e.payload();
+                        if (s.shipment().equals(t.id()) && s.customer().equals(t.partner())) {
+                            local.add(new TaskProgress.Held(s.item(), s.lot(), base(s.item(), s.quantity())));
+                        }
+                    }
+                    List<ShipmentTask.Line> lines = TaskProgress.shipped(t.lines(), local).stream()
+                            .filter(l -> l.quantity() != null)
+                            .map(l -> new ShipmentTask.Line(
+                                    l.item(),
+                                    l.lot(),
+                                    l.quantity(),
+                                    l.done() == null
+                                            ? Quantity.zero(l.quantity().uom())
+                                            : l.done()))
+                            .toList();
+                    List<ShipmentTask.Staged> picked = new ArrayList<>();
+                    for (TaskRow.Line p : t.picked()) {
+                        Quantity left = p.quantity();
+                        for (TaskProgress.Held h : local) {
+                            if (h.item().equals(p.item()) && h.lot().equals(p.lot())) {
+                                left = left.minus(h.quantity());
+                            }
+                        }
+                        if (left.isPositive() && p.lot() != null && p.location() != null) {
+                            picked.add(new ShipmentTask.Staged(p.item(), p.lot(), p.location(), left));
+                        }
+                    }
+                    return new ShipmentTask(t.id(), t.partner(), t.shipTo(), lines, picked);
+                });
     }
 
     @Override
     public Optional<ReturnAuthorisation> returnAuthorisation(Reference rma) {
-        return Optional.empty();
+        return view.task(rma)
+                .filter(t -> t.knownKind().orElse(null) == TaskKind.RETURN && t.partner() != null)
+                .map(t -> {
+                    List<TaskProgress.Held> local = new ArrayList<>();
+                    for (Event e : view.unsettled(EventType.RETURN)) {
+                        Return r = (Return) e.payload();
+                        if (r.reference().equals(t.id()) && r.customer().equals(t.partner())) {
+                            local.add(new TaskProgress.Held(r.item(), r.lot(), base(r.item(), r.quantity())));
+                        }
+                    }
+                    List<ReturnAuthorisation.Line> lines = TaskProgress.returned(t.lines(), local).stream()
+                            .filter(l -> l.lot() != null && l.quantity() != null)
+                            .map(l -> new ReturnAuthorisation.Line(
+                                    l.item(),
+                                    l.lot(),
+                                    l.quantity(),
+                                    l.done() == null
+                                            ? Quantity.zero(l.quantity().uom())
+                                            : l.done(),
+                                    l.reason()))
+                            .toList();
+                    return new ReturnAuthorisation(t.id(), t.partner(), lines);
+                });
+    }
+
+    /** A quantity in its item's base unit, as task lines keep them (as it is, for an item the device does not know). */
+    private Quantity base(ItemCode item, Quantity q) {
+        return view.item(item).map(i -> i.units().toBase(q)).orElse(q);
     }
 
     @Override

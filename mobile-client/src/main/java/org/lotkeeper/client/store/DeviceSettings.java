@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.lotkeeper.model.id.DeviceId;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.SiteCode;
+import org.lotkeeper.model.wire.SiteRow;
 
 /**
  * The device's identity and settings, kept in the {@code device_settings} key/value table of the
@@ -20,6 +21,7 @@ public final class DeviceSettings {
     static final String TOKEN = "device.token";
     static final String SERVER_URL = "server.url";
     static final String SITE = "device.site";
+    static final String SITE_ROW = "site.row";
     static final String DEVICE_TAG = "device.tag";
     static final String NEXT_SEQ = "device.nextSeq";
     static final String PULL_CURSOR = "pull.cursor";
@@ -48,6 +50,11 @@ public final class DeviceSettings {
 
     public Optional<SiteCode> site() {
         return get(SITE).map(SiteCode::new);
+    }
+
+    /** The device's own site as the last pull described it (name, GLN), or empty before the first. */
+    public Optional<SiteRow> siteRow() {
+        return get(SITE_ROW).map(json -> ReferenceCache.fromJson(json, SiteRow.class));
     }
 
     /** True when the device has an id and a token. */

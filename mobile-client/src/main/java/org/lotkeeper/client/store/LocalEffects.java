@@ -28,7 +28,7 @@ import org.lotkeeper.model.quantity.Quantity;
 /**
  * What a captured event does to the device's local view until the server's own figures arrive:
  * stock deltas by (lot, location) and lot changes (a lot the device received or produced, a
- * status it set). COUNT changes no stock (the server computes the variance; it becomes an ADJUST
+ * status it set, a released lot that came back and waits for QA). COUNT changes no stock (the server computes the variance; it becomes an ADJUST
  * only after approval); PACK and UNPACK move stock into and out of containers at the same
  * location, which the local view does not track.
  */
@@ -42,7 +42,18 @@ final class LocalEffects {
      * receipt time when the server does not know it yet; otherwise only {@code status} is set.
      */
     record LotChange(
-            ItemCode item, LotCode lot, boolean creates, LotStatus status, LocalDate expiry, Instant receivedAt) {}
+            ItemCode item,
+            LotCode lot,
+            boolean creates,
+            LotStatus status,
+            LocalDate expiry,
+            Instant receivedAt,
+            boolean onlyIfReleased) {
+
+        LotChange(ItemCode item, LotCode lot, boolean creates, LotStatus status, LocalDate expiry, Instant receivedAt) {
+            this(item, lot, creates, status, expiry, receivedAt, false);
+        }
+    }
 
     record Effects(List<StockDelta> stock, List<LotChange> lots) {}
 
@@ -117,6 +128,8 @@ final class LocalEffects {
             @Override
             public Void returned(Return r) {
                 stock.add(new StockDelta(r.item(), r.lot(), r.to(), r.quantity()));
+                // goods that came back wait for QA: a released lot goes back to QUARANTINE, as on the server
+                lots.add(new LotChange(r.item(), r.lot(), false, LotStatus.QUARANTINE, null, null, true));
                 return null;
             }
 

@@ -37,7 +37,7 @@ public final class Migrations {
             new String[] {"users", "user_id TEXT NOT NULL PRIMARY KEY, badge TEXT, json TEXT NOT NULL"});
 
     /** Every migration of this client, in order. */
-    public static final List<Migration> ALL = List.of(v1());
+    public static final List<Migration> ALL = List.of(v1(), v2());
 
     private Migrations() {}
 
@@ -95,6 +95,14 @@ public final class Migrations {
         sql.add("CREATE INDEX users_badge ON users (badge)");
         sql.add("CREATE INDEX stock_location ON stock (location)");
         return new Migration(1, "outbox, local view overlay, reference cache, device settings", sql);
+    }
+
+    /** A lot change that applies only to a released lot (a return puts a released lot back in quarantine). */
+    private static Migration v2() {
+        return new Migration(
+                2,
+                "lot changes that apply only to released lots",
+                List.of("ALTER TABLE local_lot ADD COLUMN if_released INTEGER NOT NULL DEFAULT 0"));
     }
 
     /**

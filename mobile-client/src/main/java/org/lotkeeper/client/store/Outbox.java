@@ -187,9 +187,9 @@ public final class Outbox {
             }
         }
         if (!effects.lots().isEmpty()) {
-            PreparedStatement ps =
-                    s.prepare("INSERT INTO local_lot (device_seq, item, lot, creates, status, expiry, received_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?)");
+            PreparedStatement ps = s.prepare(
+                    "INSERT INTO local_lot (device_seq, item, lot, creates, status, expiry, received_at, if_released) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             for (LocalEffects.LotChange c : effects.lots()) {
                 ps.setLong(1, e.deviceSeq());
                 ps.setString(2, c.item().value());
@@ -199,6 +199,7 @@ public final class Outbox {
                 setNullable(ps, 6, c.expiry() == null ? null : c.expiry().toString());
                 setNullable(
                         ps, 7, c.receivedAt() == null ? null : c.receivedAt().toString());
+                ps.setInt(8, c.onlyIfReleased() ? 1 : 0);
                 ps.executeUpdate();
             }
         }
@@ -422,22 +423,27 @@ public final class Outbox {
         });
     }
 
+    /** An event as the outbox keeps it; a row that does not read back is a broken store, not bad input. */
+    static Event event(String json) {
+        Decoded<Event> d = EventJson.read(json);
+        if (!d.isOk()) {
+            throw new StoreException("an outbox event cannot be read back: " + d.problems());
+        }
+        return d.value();
+    }
+
     private static List<OutboxEntry> entries(PreparedStatement ps) throws SQLException {
         List<OutboxEntry> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                long seq = rs.getLong(1);
-                Decoded<Event> d = EventJson.read(rs.getString(2));
-                if (!d.isOk()) {
-                    throw new StoreException("outbox event " + seq + " cannot be read back: " + d.problems());
-                }
+                Event event = event(rs.getString(2));
                 String flags = rs.getString(7);
                 List<Flag> flagList = flags == null
                         ? List.of()
                         : Arrays.stream(flags.split(",")).map(Flag::valueOf).toList();
                 String code = rs.getString(8);
                 out.add(new OutboxEntry(
-                        d.value(),
+                        event,
                         OutboxState.valueOf(rs.getString(3)),
                         instant(rs.getString(4)),
                         instant(rs.getString(5)),

@@ -121,6 +121,14 @@ public final class ReferenceCache {
     }
 
     private static void write(Database.Session s, String prefix, PullResponse page) throws SQLException {
+        if (page.site() != null) {
+            // the first page of a cycle: the site, and the whole lists of open tasks and of the site's users
+            DeviceSettings.put(s, DeviceSettings.SITE_ROW, json(page.site()));
+            try (Statement st = s.connection().createStatement()) {
+                st.executeUpdate("DELETE FROM " + prefix + "tasks");
+                st.executeUpdate("DELETE FROM " + prefix + "users");
+            }
+        }
         if (!page.items().isEmpty()) {
             PreparedStatement ps = s.prepare(
                     "INSERT OR REPLACE INTO " + prefix + "items (code, gtin, qc_required, json) VALUES (?, ?, ?, ?)");

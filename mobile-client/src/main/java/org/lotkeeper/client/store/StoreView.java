@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.EventType;
 import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.fefo.StockCandidate;
 import org.lotkeeper.model.id.Gtin;
@@ -75,6 +77,26 @@ public final class StoreView {
 
     public Optional<TaskRow> task(Reference id) {
         return one("SELECT json FROM tasks WHERE id = ?", id.value(), TaskRow.class);
+    }
+
+    /**
+     * This device's events of one type whose effects the server's figures may not include yet:
+     * not refused, and their local overlay still on (it goes when a pull that started after their
+     * acknowledgement completes, {@link Outbox#settle}). Oldest first.
+     */
+    public List<Event> unsettled(EventType type) {
+        return db.read(s -> {
+            PreparedStatement ps = s.prepare("SELECT event_json FROM outbox WHERE type = ? AND state <> 'REJECTED' "
+                    + "AND device_seq IN (SELECT device_seq FROM local_delta) ORDER BY device_seq");
+            ps.setString(1, type.name());
+            List<Event> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Outbox.event(rs.getString(1)));
+                }
+            }
+            return out;
+        });
     }
 
     public List<TaskRow> tasks() {
@@ -305,8 +327,9 @@ public final class StoreView {
                                 Outbox.instant(rs.getString(4))));
             }
         }
-        PreparedStatement local = s.prepare(
-                "SELECT lot, creates, status, expiry, received_at FROM local_lot " + where + " ORDER BY device_seq");
+        PreparedStatement local =
+                s.prepare("SELECT lot, creates, status, expiry, received_at, if_released FROM local_lot " + where
+                        + " ORDER BY device_seq");
         local.setString(1, item.value());
         if (lot != null) {
             local.setString(2, lot.value());
@@ -326,7 +349,10 @@ public final class StoreView {
                                     LotStatus.valueOf(status),
                                     date(rs.getString(4)),
                                     Outbox.instant(rs.getString(5))));
-                } else if (known != null && !creates && status != null) {
+                } else if (known != null
+                        && !creates
+                        && status != null
+                        && (rs.getInt(6) == 0 || known.status() == LotStatus.RELEASED)) {
                     out.put(
                             code,
                             new LotRow(

@@ -3,6 +3,7 @@ package org.lotkeeper.client.workflow;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.lotkeeper.model.event.Reference;
@@ -26,9 +27,14 @@ import org.lotkeeper.model.wire.PartnerRow;
  *       {@link Command.NoReference} and name the customer and their delivery note.</li>
  *   <li>LOT: scan the lot label (a returned lot need not be known on the device, its item must).</li>
  *   <li>QUANTITY, when the label states none: key it (pack units allowed).</li>
- *   <li>REASON: one tap on a reason ({@link #REASONS}) or key one ({@link Command.Choose}).</li>
- *   <li>LOCATION: scan a RETURNS location: the RETURN is stored. Any other type is refused:
- *       returned stock is kept apart until someone decides about it.</li>
+ *   <li>Against an RMA that names lots: a lot it names, within what may still come back, takes
+ *       the RMA's reason and goes on to the location. A lot it does not name, or more than is
+ *       open, stops at DEVIATION: one tap on a reason takes it back anyway, and the reason says it
+ *       was a deviation ("Lot X is not on RMA-1: Damaged pail").</li>
+ *   <li>REASON (without an RMA): one tap on a reason ({@link #REASONS}) or key one ({@link Command.Choose}).</li>
+ *   <li>LOCATION: scan a RETURNS location: the RETURN is stored, and a released lot goes back to
+ *       QUARANTINE until QA decides. Any other type of location is refused: returned stock is
+ *       kept apart.</li>
  * </ol>
  */
 public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> {
@@ -38,6 +44,8 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
         RMA,
         LOT,
         QUANTITY,
+        /** The lot or quantity is not what the RMA authorises: one tap on a reason accepts it as a deviation. */
+        DEVIATION,
         REASON,
         LOCATION
     }
@@ -53,6 +61,8 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
 
     private Reference reference;
     private PartnerCode customer;
+    private ReturnAuthorisation rma;
+    private String deviation;
     private ItemRow item;
     private LotCode lot;
     private Quantity quantity;
@@ -101,8 +111,9 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
         Quantities.Keyed keyed = Quantities.parse(text, item, false);
         quantity = keyed.base();
         quantityShown = keyed.shown();
-        if (step == Step.QUANTITY) {
-            step = Step.REASON;
+        if (step == Step.QUANTITY || step == Step.DEVIATION || step == Step.LOCATION) {
+            checkAgainstRma("Quantity " + keyed.shown() + ".");
+            return;
         }
         good("Quantity " + keyed.shown() + ". " + prompt());
     }
@@ -110,7 +121,7 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
     /** The reason: one of {@link #REASONS} (one tap) or keyed text. */
     @Override
     protected void onChoose(String text, String note) {
-        if (step != Step.REASON && step != Step.LOCATION) {
+        if (step != Step.REASON && step != Step.LOCATION && step != Step.DEVIATION) {
             throw refuse(prompt());
         }
         String r;
@@ -119,9 +130,9 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
         } catch (IllegalArgumentException e) {
             throw refuse("Choose or key why the goods came back.");
         }
-        reason = r;
+        reason = deviation == null ? r : deviation + ": " + r;
         step = Step.LOCATION;
-        good("Reason: " + r + ". " + prompt());
+        good("Reason: " + reason + ". " + prompt());
     }
 
     @Override
@@ -134,6 +145,7 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
                                 () -> refuse(
                                         "Return " + ref
                                                 + " is not known on this device — sync the device, or tap No RMA and name the customer."));
+                this.rma = rma;
                 reference = rma.reference();
                 customer = rma.customer();
                 step = Step.LOT;
@@ -154,26 +166,67 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
                 lot = scanned.lot();
                 quantity = q;
                 quantityShown = q == null ? null : q.toString();
-                step = q == null ? Step.QUANTITY : Step.REASON;
-                good("Lot " + lot + " of " + item.code() + "." + Resolve.warnings(scanned.label()) + " " + prompt());
+                reason = null;
+                deviation = null;
+                String said = "Lot " + lot + " of " + item.code() + "." + Resolve.warnings(scanned.label());
+                if (q == null) {
+                    step = Step.QUANTITY;
+                    good(said + " " + prompt());
+                } else {
+                    checkAgainstRma(said);
+                }
             }
             case QUANTITY -> throw refuse("Key the quantity that came back.");
+            case DEVIATION -> throw refuse(deviation + " — choose why you take it back anyway (one tap), or cancel.");
             case REASON -> throw refuse("Choose why the goods came back (one tap).");
             case LOCATION -> {
                 LocationRow to = resolve.location(
                         scan, List.of(LocationType.RETURNS), "returned goods are kept apart in a returns location");
                 CapturedEvent captured = ctx.capture()
                         .capture(new Return(customer, reference, item.code(), lot, quantity, to.code(), reason));
-                String done = "Returned " + quantity + " of lot " + lot + " into " + to.code() + ".";
+                String done = "Returned " + quantity + " of lot " + lot + " into " + to.code()
+                        + ": it waits in quarantine for QA.";
                 Reference keep = reference;
                 PartnerCode keepCustomer = customer;
+                ReturnAuthorisation keepRma = rma;
                 reset();
                 reference = keep;
                 customer = keepCustomer;
+                rma = keepRma;
                 step = Step.LOT;
                 good(done + " Scan the next returned lot of " + keep + ", or cancel.", List.of(captured));
             }
         }
+    }
+
+    /**
+     * Against the RMA's lines: a lot it names within what is still open takes the RMA's reason and
+     * goes to the location; a lot it does not name, or more than is open, asks for one tap on a
+     * reason to take it back as a deviation. Without an RMA (or one naming no lots) a reason is asked.
+     */
+    private void checkAgainstRma(String said) {
+        deviation = null;
+        if (rma == null || rma.lines().isEmpty()) {
+            step = reason == null ? Step.REASON : Step.LOCATION;
+            good(said + " " + prompt());
+            return;
+        }
+        Optional<ReturnAuthorisation.Line> line = rma.line(item.code(), lot);
+        if (line.isEmpty()) {
+            deviation = "Lot " + lot + " is not on " + reference;
+        } else if (quantity.compareTo(line.get().open()) > 0) {
+            deviation = "Only " + line.get().open() + " of lot " + lot + " may come back on " + reference + ", not "
+                    + quantity;
+        }
+        if (deviation != null) {
+            reason = null;
+            step = Step.DEVIATION;
+            // an error tone on purpose: the receiver must look and decide
+            throw refuse(said + " " + deviation + " — choose why you take it back anyway (one tap), or cancel.");
+        }
+        reason = line.get().reason() == null ? null : line.get().reason();
+        step = reason == null ? Step.REASON : Step.LOCATION;
+        good(said + (reason == null ? "" : " On " + reference + " because: " + reason + ".") + " " + prompt());
     }
 
     private String customerName() {
@@ -184,6 +237,8 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
     protected void reset() {
         reference = null;
         customer = null;
+        rma = null;
+        deviation = null;
         item = null;
         lot = null;
         quantity = null;
@@ -198,6 +253,7 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
             case RMA -> "Scan the return authorisation (RMA).";
             case LOT -> "Scan the lot label on the returned goods.";
             case QUANTITY -> "Key the quantity that came back.";
+            case DEVIATION -> "Choose why you take it back anyway, or cancel.";
             case REASON -> "Choose why it came back.";
             case LOCATION -> "Scan the returns location where you put it.";
         };
@@ -209,6 +265,14 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
         if (reference != null) {
             f.add(new Field("RMA", reference.value()));
             f.add(new Field("Customer", customerName()));
+            if (rma != null && item == null) {
+                for (ReturnAuthorisation.Line l : rma.lines()) {
+                    f.add(new Field(
+                            "Lot " + l.lot(),
+                            l.item() + ": " + l.returned() + " of " + l.quantity() + " back"
+                                    + (l.reason() == null ? "" : " (" + l.reason() + ")")));
+                }
+            }
         }
         if (item != null) {
             f.add(new Field("Item", item.code() + " " + item.name()));
@@ -232,7 +296,7 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
         if (item != null) {
             a.add(UiAction.KEY_QUANTITY);
         }
-        if (step == Step.REASON || step == Step.LOCATION) {
+        if (step == Step.REASON || step == Step.LOCATION || step == Step.DEVIATION) {
             a.add(UiAction.CHOOSE);
         }
         return a;
@@ -240,6 +304,8 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
 
     @Override
     protected List<Choice> choices() {
-        return step == Step.REASON ? REASONS.stream().map(r -> new Choice(r, r)).toList() : List.of();
+        return step == Step.REASON || step == Step.DEVIATION
+                ? REASONS.stream().map(r -> new Choice(r, r)).toList()
+                : List.of();
     }
 }

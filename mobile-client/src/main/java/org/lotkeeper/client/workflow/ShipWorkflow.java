@@ -3,12 +3,19 @@ package org.lotkeeper.client.workflow;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.lotkeeper.model.event.ContainerLine;
 import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.event.Ship;
+import org.lotkeeper.model.fefo.Allocation;
+import org.lotkeeper.model.fefo.Fefo;
+import org.lotkeeper.model.fefo.OrderLine;
+import org.lotkeeper.model.fefo.ScanCheck;
+import org.lotkeeper.model.fefo.ScanOutcome;
 import org.lotkeeper.model.fefo.StockCandidate;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
@@ -23,20 +30,29 @@ import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.scan.Scan;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
+import org.lotkeeper.model.wire.TaskProgress;
+import org.lotkeeper.model.wire.TaskRow;
 
 /**
- * Loading a shipment: <b>one SHIP event per lot (and location) scanned</b>, all stored together
- * when the shipment is confirmed.
+ * Loading a delivery note: <b>one SHIP event per lot (and location) scanned</b>, all stored
+ * together when the shipment is confirmed.
  *
  * <ol>
- *   <li>SHIPMENT: scan the delivery note ({@code S:SHP-1}); the customer comes from the shipment.</li>
- *   <li>LOTS: scan each lot label or pallet label staged for it. The lot must be available to
- *       ship (released, not expired, enough shelf life for the customer); it ships from where it
- *       is staged (a staging or shipping location) or, when it is elsewhere, from its only
- *       location, else FROM asks; all the stock there ships unless {@link Command.KeyQuantity} says
- *       otherwise.</li>
- *   <li>Scan the delivery note again (or tap {@link Command.Confirm}): every SHIP is stored.</li>
+ *   <li>SHIPMENT: scan the delivery note ({@code S:DN-1}); the customer, the lines and what of
+ *       each is still missing come from the note (a SHIP task), and the lots picked for its order
+ *       are shown where they are staged.</li>
+ *   <li>LOTS: scan each lot label or pallet label. The lot's item must be on the note (a line
+ *       naming a lot takes only that lot), and the lot available to ship (released, not expired,
+ *       enough shelf life for the customer). It ships from where it was picked to for this note,
+ *       else where it is staged (a staging or shipping location), else from its only location,
+ *       else FROM asks. A lot taken from storage rather than from staging is FEFO-checked: when
+ *       another available lot expires earlier, that one is asked for. The quantity is what is
+ *       there, at most what the note still misses; {@link Command.KeyQuantity} changes it, never
+ *       beyond what is missing.</li>
+ *   <li>Scan the delivery note again (or tap {@link Command.Confirm}): every SHIP is stored. What
+ *       is still missing is said; the note stays open on the server until it is complete.</li>
  * </ol>
+ * A note without lines (an older server, a note typed in by hand) takes any available lot.
  */
 public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
 
@@ -52,6 +68,9 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
             return new LotRef(item, lot);
         }
     }
+
+    /** Where stock stands when it was picked for shipping. */
+    private static final Set<LocationType> STAGED = EnumSet.of(LocationType.STAGING, LocationType.SHIPPING);
 
     private ShipmentTask shipment;
     private final List<Line> lines = new ArrayList<>();
@@ -77,7 +96,7 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         ship();
     }
 
-    /** Changes the quantity of the lot scanned last. */
+    /** Changes the quantity of the lot scanned last, never beyond what the note still misses. */
     @Override
     protected void onKeyQuantity(String text) {
         if (lines.isEmpty() || step != Step.LOTS) {
@@ -86,6 +105,12 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         Line last = lines.get(lines.size() - 1);
         ItemRow item = masterData.item(last.item()).orElseThrow();
         Quantities.Keyed keyed = Quantities.parse(text, item, false);
+        List<Line> others = lines.subList(0, lines.size() - 1);
+        Quantity room = room(last.ref(), others);
+        if (room != null && keyed.base().compareTo(room) > 0) {
+            throw refuse(
+                    shipment.shipment() + " needs only " + room + " more of " + last.item() + " — key at most that.");
+        }
         lines.set(lines.size() - 1, new Line(last.item(), last.lot(), keyed.base(), last.from(), last.sscc()));
         good("Lot " + last.lot() + ": " + keyed.shown() + ". " + prompt());
     }
@@ -95,11 +120,16 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         switch (step) {
             case SHIPMENT -> {
                 Reference ref = Resolve.reference(scan, "the delivery note");
-                shipment = tasks.shipment(ref)
-                        .orElseThrow(() -> refuse("Shipment " + ref
+                ShipmentTask found = tasks.shipment(ref)
+                        .orElseThrow(() -> refuse("Delivery note " + ref
                                 + " is not known on this device — sync the device, or ask your supervisor."));
+                if (!found.lines().isEmpty()
+                        && found.lines().stream().allMatch(l -> !l.missing().isPositive())) {
+                    throw refuse("Delivery note " + ref + " is shipped complete — scan the next delivery note.");
+                }
+                shipment = found;
                 step = Step.LOTS;
-                good("Shipment " + ref + " to " + customerName() + ". " + prompt());
+                good("Delivery note " + ref + " to " + customerName() + ". " + prompt());
             }
             case LOTS -> onLots(scan);
             case FROM -> add(pending, resolve.location(scan));
@@ -123,6 +153,7 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
             LocationRow at = masterData.location(info.location()).orElseThrow();
             List<Line> more = new ArrayList<>();
             for (ContainerLine l : info.contents()) {
+                checkOnNote(l.lotRef(), more);
                 checkAvailable(l.lotRef(), at);
                 checkNotListed(l.lotRef(), at);
                 more.add(new Line(l.item(), l.lot(), l.quantity(), at, c.sscc()));
@@ -132,10 +163,17 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
             return;
         }
         Resolve.LotScan scanned = resolve.lot(scan);
+        checkOnNote(scanned.ref(), List.of());
+        Optional<ShipmentTask.Staged> picked = shipment.picked().stream()
+                .filter(p -> p.item().equals(scanned.item().code()) && p.lot().equals(scanned.lot()))
+                .findFirst();
+        if (picked.isPresent() && masterData.location(picked.get().location()).isPresent()) {
+            add(scanned, masterData.location(picked.get().location()).orElseThrow());
+            return;
+        }
         List<StockCandidate> rows = resolve.stockOf(scanned.ref());
-        List<StockCandidate> staged = rows.stream()
-                .filter(r -> r.locationType() == LocationType.STAGING || r.locationType() == LocationType.SHIPPING)
-                .toList();
+        List<StockCandidate> staged =
+                rows.stream().filter(r -> STAGED.contains(r.locationType())).toList();
         List<StockCandidate> choice = staged.isEmpty() ? rows : staged;
         if (choice.size() == 1) {
             add(scanned, masterData.location(choice.get(0).location()).orElseThrow());
@@ -149,6 +187,7 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
     private void add(Resolve.LotScan scanned, LocationRow from) {
         checkAvailable(scanned.ref(), from);
         checkNotListed(scanned.ref(), from);
+        checkFefo(scanned.ref(), from);
         Quantity quantity = scanned.containerQuantity() != null
                 ? scanned.containerQuantity()
                 : stock.stockOfLot(scanned.ref()).stream()
@@ -163,6 +202,10 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         if (quantity == null) {
             throw refuse("No stock of lot " + scanned.lot() + " is known at " + from.code()
                     + " on this device — scan the location it is staged at.");
+        }
+        Quantity room = room(scanned.ref(), lines);
+        if (room != null && quantity.compareTo(room) > 0) {
+            quantity = room;
         }
         lines.add(new Line(scanned.item().code(), scanned.lot(), quantity, from, scanned.sscc()));
         pending = null;
@@ -180,6 +223,102 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         AvailabilityResult result = Availability.check(resolve.facts(lot, from), StockUse.SHIP, days, ctx.today());
         if (!result.isAvailable()) {
             throw refuse(result.message(), Blocked.of(lot, result).orElseThrow());
+        }
+    }
+
+    /** The lot's item is on the note, and a line that still misses something takes this lot. */
+    private void checkOnNote(LotRef lot, List<Line> alsoLoading) {
+        if (shipment.lines().isEmpty()) {
+            return;
+        }
+        List<ShipmentTask.Line> ofItem = shipment.lines().stream()
+                .filter(l -> l.item().equals(lot.item()))
+                .toList();
+        if (ofItem.isEmpty()) {
+            throw refuse(lot.item() + " is not on delivery note " + shipment.shipment() + " — set lot " + lot.lot()
+                    + " aside and scan what the note asks for.");
+        }
+        List<Line> loading = new ArrayList<>(lines);
+        loading.addAll(alsoLoading);
+        Quantity room = room(lot, loading);
+        if (room == null || !room.isPositive()) {
+            List<LotCode> named = ofItem.stream()
+                    .map(ShipmentTask.Line::lot)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toList();
+            throw refuse(
+                    named.isEmpty() || ofItem.stream().anyMatch(l -> l.lot() == null)
+                            ? shipment.shipment() + " needs no more " + lot.item() + " — set lot " + lot.lot()
+                                    + " aside."
+                            : shipment.shipment() + " asks for lot " + named.get(0) + " of " + lot.item() + ", not "
+                                    + lot.lot() + " — set it aside and scan lot " + named.get(0) + ".");
+        }
+    }
+
+    /**
+     * How much more of this lot the note takes, after what is shipped and what this screen loads;
+     * null for a note without lines (no limit).
+     */
+    private Quantity room(LotRef lot, List<Line> loading) {
+        if (shipment.lines().isEmpty()) {
+            return null;
+        }
+        List<TaskRow.Line> asked = progress(loading);
+        Quantity room = null;
+        for (TaskRow.Line l : asked) {
+            if (l.item().equals(lot.item()) && (l.lot() == null || l.lot().equals(lot.lot()))) {
+                Quantity left = l.quantity().minus(l.done());
+                if (left.isPositive()) {
+                    room = room == null ? left : room.plus(left);
+                }
+            }
+        }
+        return room == null ? Quantity.zero(asked.get(0).quantity().uom()) : room;
+    }
+
+    /** The note's lines with what is shipped and what is being loaded counted as done. */
+    private List<TaskRow.Line> progress(List<Line> loading) {
+        List<TaskRow.Line> asked = shipment.lines().stream()
+                .map(l -> new TaskRow.Line(l.item(), l.lot(), null, l.quantity(), null, l.shipped(), null))
+                .toList();
+        List<TaskProgress.Held> held = loading.stream()
+                .map(l -> new TaskProgress.Held(l.item(), l.lot(), base(l.item(), l.quantity())))
+                .toList();
+        return TaskProgress.shipped(asked, held);
+    }
+
+    private Quantity base(ItemCode item, Quantity q) {
+        return masterData.item(item).map(i -> i.units().toBase(q)).orElse(q);
+    }
+
+    /**
+     * A lot taken from storage instead of what was staged for the note must be the one FEFO
+     * offers: when another available lot expires earlier, that one is asked for. A lot the note
+     * names is taken as asked.
+     */
+    private void checkFefo(LotRef lot, LocationRow from) {
+        if (STAGED.contains(from.type())
+                || shipment.lines().stream()
+                        .anyMatch(l -> l.item().equals(lot.item()) && lot.lot().equals(l.lot()))) {
+            return;
+        }
+        ItemRow item = masterData.item(lot.item()).orElseThrow();
+        Quantity need = room(lot, lines);
+        OrderLine line = new OrderLine(
+                lot.item(),
+                need == null || !need.isPositive() ? Quantity.of("1", item.baseUom()) : need,
+                masterData.minRemainingShelfLifeDays(shipment.customer()),
+                item.minRemainingShelfLifeDays());
+        List<StockCandidate> candidates = stock.stockOf(lot.item()).stream()
+                .filter(c -> !STAGED.contains(c.locationType()))
+                .toList();
+        ScanCheck verdict = Fefo.checkScan(line, candidates, resolve.facts(lot, from), ctx.today());
+        if (verdict.outcome() == ScanOutcome.DEVIATION) {
+            Allocation first = verdict.suggestion().orElseThrow();
+            throw refuse("Lot " + first.lot().lot() + " at " + first.location()
+                    + " expires earlier: ship it first — scan lot "
+                    + first.lot().lot() + " instead of " + lot.lot() + ".");
         }
     }
 
@@ -205,8 +344,12 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
                     l.sscc()));
         }
         List<CapturedEvent> captured = ctx.capture().captureAll(ships);
-        String done = "Shipment " + shipment.shipment() + " to " + customerName() + " is shipped: " + lines.size()
-                + (lines.size() == 1 ? " lot." : " lots.");
+        String missing = missing(progress(lines));
+        String done = "Delivery note " + shipment.shipment() + " to " + customerName() + ": " + lines.size()
+                + (lines.size() == 1 ? " lot" : " lots") + " shipped"
+                + (missing.isEmpty()
+                        ? (shipment.lines().isEmpty() ? "." : ", the note is complete.")
+                        : "; still missing " + missing + " — the note stays open.");
         reset();
         good(done + " " + prompt(), captured);
     }
@@ -216,6 +359,18 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
                 .partner(shipment.customer())
                 .map(p -> p.name())
                 .orElse(shipment.customer().value());
+    }
+
+    /** "8 pc FG-PRIMER, 2 pc FG-TOPCOAT lot TC-1"; empty when nothing is missing. */
+    private static String missing(List<TaskRow.Line> lines) {
+        List<String> out = new ArrayList<>();
+        for (TaskRow.Line l : lines) {
+            Quantity left = l.quantity().minus(l.done());
+            if (left.isPositive()) {
+                out.add(left + " " + l.item() + (l.lot() == null ? "" : " lot " + l.lot()));
+            }
+        }
+        return String.join(", ", out);
     }
 
     @Override
@@ -242,8 +397,21 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
     protected List<Field> fields() {
         List<Field> f = new ArrayList<>();
         if (shipment != null) {
-            f.add(new Field("Shipment", shipment.shipment().value()));
+            f.add(new Field("Delivery note", shipment.shipment().value()));
             f.add(new Field("Customer", customerName()));
+            if (shipment.shipTo() != null) {
+                f.add(new Field("Ship to", shipment.shipTo()));
+            }
+            for (TaskRow.Line l : progress(lines)) {
+                Quantity left = l.quantity().minus(l.done());
+                f.add(new Field(
+                        l.item() + (l.lot() == null ? "" : " lot " + l.lot()),
+                        l.done() + " of " + l.quantity()
+                                + (left.isPositive() ? ", " + left + " to go" : ", complete")));
+            }
+            for (ShipmentTask.Staged p : shipment.picked()) {
+                f.add(new Field("Picked " + p.lot(), p.item() + " " + p.quantity() + " at " + p.location()));
+            }
         }
         for (Line l : lines) {
             f.add(new Field(

@@ -48,7 +48,7 @@ class ShipProduceReturnWorkflowTest {
                     .containsExactlyElementsOf(Riverside.payloads(EventType.SHIP, "shipment=SHP-3"));
             assertThat(done.feedback().orElseThrow().captured()).hasSize(2);
             assertThat(done.feedback().orElseThrow().message())
-                    .startsWith("Shipment SHP-3 to City Maintenance Dept is shipped: 2 lots.");
+                    .startsWith("Delivery note SHP-3 to City Maintenance Dept: 2 lots shipped.");
         }
 
         @Test
@@ -102,7 +102,7 @@ class ShipProduceReturnWorkflowTest {
                             .feedback()
                             .orElseThrow()
                             .message())
-                    .startsWith("Shipment SHP-99 is not known");
+                    .startsWith("Delivery note SHP-99 is not known");
         }
     }
 

@@ -31,6 +31,7 @@ import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.TaskKind;
+import org.lotkeeper.model.wire.TaskProgress;
 import org.lotkeeper.model.wire.TaskRow;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.ValidationErrors;
@@ -65,7 +66,11 @@ public class TaskService {
     public enum Progress {
         NONE,
         PARTIAL,
-        COMPLETE
+        COMPLETE;
+
+        static Progress of(List<TaskRow.Line> lines) {
+            return TaskProgress.complete(lines) ? COMPLETE : TaskProgress.started(lines) ? PARTIAL : NONE;
+        }
     }
 
     /** A task as asked for. */
@@ -536,7 +541,7 @@ public class TaskService {
                     case PICK, RECEIPT, COUNT -> own;
                 };
                 Progress progress =
-                        h.kind() == TaskKind.SHIP || h.kind() == TaskKind.RETURN ? TaskProgress.of(withDone) : null;
+                        h.kind() == TaskKind.SHIP || h.kind() == TaskKind.RETURN ? Progress.of(withDone) : null;
                 out.add(new TaskView(
                         h.id(),
                         h.site(),

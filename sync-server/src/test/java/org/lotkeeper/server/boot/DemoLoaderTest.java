@@ -30,8 +30,10 @@ class DemoLoaderTest {
         assertThat(Database.count(ds, "SELECT count(*) FROM lot WHERE status = 'RELEASED'"))
                 .isEqualTo(6);
         // the lot a customer sent back waits for QA (docs/DOMAIN.md, "Returns")
-        assertThat(Database.count(ds, "SELECT count(*) FROM lot l JOIN return_line r ON r.item = l.item AND r.lot = l.lot "
-                        + "WHERE l.status = 'QUARANTINE'"))
+        assertThat(Database.count(
+                        ds,
+                        "SELECT count(*) FROM lot l JOIN return_line r ON r.item = l.item AND r.lot = l.lot "
+                                + "WHERE l.status = 'QUARANTINE'"))
                 .isEqualTo(1);
         assertThat(Database.count(ds, "SELECT count(*) FROM document_link")).isEqualTo(3);
         assertThat(Database.count(ds, "SELECT count(*) FROM exception")).isEqualTo(2);

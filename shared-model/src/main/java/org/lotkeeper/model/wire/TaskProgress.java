@@ -1,4 +1,4 @@
-package org.lotkeeper.server.tasks;
+package org.lotkeeper.model.wire;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,24 +6,25 @@ import java.util.List;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.quantity.Quantity;
-import org.lotkeeper.model.wire.TaskRow;
 
 /**
- * How much of each line of a delivery note or RMA the ledger holds. Shipped quantities fill first
+ * How much of each line of a delivery note or RMA is done, on the server (what the ledger holds)
+ * and on a device (the same, plus its own events the server's figures may not include yet).
+ * Quantities add to what a line already has done. Shipped quantities fill first
  * the lines that name the shipped lot, then the lines of the item that name none, in line order,
  * each up to its quantity; what is left over counts on the item's last line (an over-shipment
  * shows). Returned quantities count on the line of their lot. Quantities are in the item's base
  * unit, as task lines and the projections keep them.
  */
-final class TaskProgress {
+public final class TaskProgress {
 
-    /** What the ledger holds of one lot against a task (shipped or returned). */
-    record Held(ItemCode item, LotCode lot, Quantity quantity) {}
+    /** What is held of one lot against a task (shipped or returned), in the item's base unit. */
+    public record Held(ItemCode item, LotCode lot, Quantity quantity) {}
 
     private TaskProgress() {}
 
-    static List<TaskRow.Line> shipped(List<TaskRow.Line> lines, List<Held> held) {
-        Quantity[] done = new Quantity[lines.size()];
+    public static List<TaskRow.Line> shipped(List<TaskRow.Line> lines, List<Held> held) {
+        Quantity[] done = lines.stream().map(TaskRow.Line::done).toArray(Quantity[]::new);
         for (Held h : held) {
             Quantity left = h.quantity();
             // lines naming this lot first, then lines of the item naming none
@@ -55,8 +56,8 @@ final class TaskProgress {
         return withDone(lines, done);
     }
 
-    static List<TaskRow.Line> returned(List<TaskRow.Line> lines, List<Held> held) {
-        Quantity[] done = new Quantity[lines.size()];
+    public static List<TaskRow.Line> returned(List<TaskRow.Line> lines, List<Held> held) {
+        Quantity[] done = lines.stream().map(TaskRow.Line::done).toArray(Quantity[]::new);
         for (Held h : held) {
             for (int i = 0; i < lines.size(); i++) {
                 TaskRow.Line l = lines.get(i);
@@ -69,18 +70,15 @@ final class TaskProgress {
         return withDone(lines, done);
     }
 
-    /** NONE when no line has anything done, COMPLETE when every line is done in full, PARTIAL between. */
-    static TaskService.Progress of(List<TaskRow.Line> lines) {
-        boolean any = false;
-        boolean all = true;
-        for (TaskRow.Line l : lines) {
-            boolean some = l.done() != null && l.done().isPositive();
-            any |= some;
-            all &= some && l.done().compareTo(l.quantity()) >= 0;
-        }
-        return all && any
-                ? TaskService.Progress.COMPLETE
-                : any ? TaskService.Progress.PARTIAL : TaskService.Progress.NONE;
+    /** Whether every line is done in full (and there is a line). */
+    public static boolean complete(List<TaskRow.Line> lines) {
+        return !lines.isEmpty()
+                && lines.stream().allMatch(l -> l.done() != null && l.done().compareTo(l.quantity()) >= 0);
+    }
+
+    /** Whether any line has something done. */
+    public static boolean started(List<TaskRow.Line> lines) {
+        return lines.stream().anyMatch(l -> l.done() != null && l.done().isPositive());
     }
 
     private static int lastLineOf(List<TaskRow.Line> lines, Held h) {
