@@ -149,6 +149,14 @@ sealed interface ScriptLine {
         }
     }
 
+    /** {@code expect screen <text>}: the screen shown now says this (feedback, prompt or a "label: value" field). */
+    record ExpectScreen(String text) implements ScriptLine {
+        @Override
+        public void runOn(ScriptRunner runner) throws ScriptError {
+            runner.expectScreen(this);
+        }
+    }
+
     /** {@code expect pending <n>}. */
     record ExpectPending(long count) implements ScriptLine {
         @Override

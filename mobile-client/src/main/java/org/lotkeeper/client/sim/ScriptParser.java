@@ -145,11 +145,19 @@ final class ScriptParser {
 
     private static ScriptLine expect(List<String> args) throws ScriptError {
         if (args.isEmpty()) {
-            throw new ScriptError("expect <EVENT_TYPE> <field>=<value>… | expect refused [text] | expect pending <n>");
+            throw new ScriptError(
+                    "expect <EVENT_TYPE> <field>=<value>… | expect refused [text] | expect pending <n> | expect screen <text>");
         }
         String what = args.get(0);
         if (what.equalsIgnoreCase("refused")) {
             return new ScriptLine.ExpectRefused(String.join(" ", args.subList(1, args.size())));
+        }
+        if (what.equalsIgnoreCase("screen")) {
+            String text = String.join(" ", args.subList(1, args.size()));
+            if (text.isBlank()) {
+                throw new ScriptError("expect screen <text>: say what the screen shows");
+            }
+            return new ScriptLine.ExpectScreen(text);
         }
         if (what.equalsIgnoreCase("pending")) {
             String n = arg(args, 1, "expect pending <n>");

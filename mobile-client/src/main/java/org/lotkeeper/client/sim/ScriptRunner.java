@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -208,6 +209,18 @@ final class ScriptRunner implements AutoCloseable {
             fail("expected the last scan or action to be refused" + (text.isEmpty() ? "" : " with '" + text + "'")
                     + ", but it was "
                     + (lastFeedback == null ? "nothing" : lastFeedback.tone() + ": " + lastFeedback.message()));
+        }
+    }
+
+    void expectScreen(ScriptLine.ExpectScreen e) throws ScriptError {
+        Screen s = workflow(current()).screen();
+        List<String> shown = new ArrayList<>();
+        s.feedback().map(Feedback::message).ifPresent(shown::add);
+        shown.add(s.prompt());
+        s.filled().forEach(f -> shown.add(f.label() + ": " + f.value()));
+        s.blocked().ifPresent(b -> shown.add("Blocked " + b.lot().lot() + ": " + b.reasons()));
+        if (shown.stream().noneMatch(text -> text.contains(e.text()))) {
+            fail("expected the screen to show '" + e.text() + "', but it shows " + String.join(" | ", shown));
         }
     }
 

@@ -97,6 +97,11 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
                     .orElseThrow(() -> refuse("Shipment " + s.shipment() + " is not known on this device."));
             f.add(new Field("Shipment", ref.value()));
             f.add(new Field("Customer", shipment.customer().value()));
+            for (ShipmentTask.Line line : shipment.lines()) {
+                f.add(new Field(
+                        "Line " + line.item() + (line.lot() == null ? "" : " lot " + line.lot()),
+                        line.shipped() + " of " + line.quantity() + " shipped"));
+            }
             said = "Shipment " + ref + ".";
         } else {
             throw refuse("This is " + Resolve.describe(scan) + "; the device knows nothing more about it.");

@@ -192,7 +192,8 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
                 reset();
                 reference = keep;
                 customer = keepCustomer;
-                rma = keepRma;
+                // what is still open on the RMA now counts the return just stored
+                rma = keepRma == null ? null : tasks.returnAuthorisation(keep).orElse(keepRma);
                 step = Step.LOT;
                 good(done + " Scan the next returned lot of " + keep + ", or cancel.", List.of(captured));
             }

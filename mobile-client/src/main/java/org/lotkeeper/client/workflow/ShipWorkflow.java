@@ -312,6 +312,8 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
                 item.minRemainingShelfLifeDays());
         List<StockCandidate> candidates = stock.stockOf(lot.item()).stream()
                 .filter(c -> !STAGED.contains(c.locationType()))
+                .map(this::leftAfterLoading)
+                .filter(c -> c.quantity().isPositive())
                 .toList();
         ScanCheck verdict = Fefo.checkScan(line, candidates, resolve.facts(lot, from), ctx.today());
         if (verdict.outcome() == ScanOutcome.DEVIATION) {
@@ -320,6 +322,17 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
                     + " expires earlier: ship it first — scan lot "
                     + first.lot().lot() + " instead of " + lot.lot() + ".");
         }
+    }
+
+    /** What is left of this stock once what this screen already loads from it is taken. */
+    private StockCandidate leftAfterLoading(StockCandidate c) {
+        Quantity left = c.quantity();
+        for (Line l : lines) {
+            if (l.ref().equals(c.lot()) && l.from().code().equals(c.location())) {
+                left = left.minus(base(l.item(), l.quantity()));
+            }
+        }
+        return c.withQuantity(left);
     }
 
     private void checkNotListed(LotRef lot, LocationRow from) {

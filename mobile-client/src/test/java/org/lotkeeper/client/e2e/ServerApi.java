@@ -112,13 +112,46 @@ public final class ServerApi {
         return WireJson.read(r.body(), PushResponse.class).value();
     }
 
-    private JsonNode call(String method, String path, String token, String body)
+    /** A user's JSON call: {@code body} (JSON text, or null) to {@code path}; the answer must be 2xx. */
+    public JsonNode call(String method, String path, String token, String body)
             throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request(method, path, token, body), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
         }
         return JSON.readTree(r.body());
+    }
+
+    /** {@code POST /api/v1/documents}: uploads a file of {@code kind} for these lots ({@code [{item, lot}]}). */
+    public JsonNode upload(String token, String kind, String filename, byte[] file, String lotsJson)
+            throws IOException, InterruptedException {
+        String boundary = "lotkeeper-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        part(body, boundary, "form-data; name=\"kind\"", null, kind.getBytes(StandardCharsets.UTF_8));
+        part(body, boundary, "form-data; name=\"lots\"", "application/json", lotsJson.getBytes(StandardCharsets.UTF_8));
+        part(body, boundary, "form-data; name=\"file\"; filename=\"" + filename + "\"", "application/pdf", file);
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest req = HttpRequest.newBuilder(server.uri("/api/v1/documents"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("upload answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    private static void part(
+            java.io.ByteArrayOutputStream body, String boundary, String disposition, String type, byte[] content)
+            throws IOException {
+        String head = "--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\n"
+                + (type == null ? "" : "Content-Type: " + type + "\r\n") + "\r\n";
+        body.write(head.getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write("\r\n".getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpRequest request(String method, String path, String token, String body) {

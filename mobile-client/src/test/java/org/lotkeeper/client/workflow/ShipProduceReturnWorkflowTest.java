@@ -6,8 +6,14 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.lotkeeper.model.event.EventType;
+import org.lotkeeper.model.event.Reference;
+import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.TransformKind;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LocationCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.quantity.Quantity;
@@ -103,6 +109,124 @@ class ShipProduceReturnWorkflowTest {
                             .orElseThrow()
                             .message())
                     .startsWith("Delivery note SHP-99 is not known");
+        }
+    }
+
+    /** A note with lines (the server's SHIP task), and the lot picked for its order. */
+    @Nested
+    class DeliveryNotes {
+
+        private final InMemoryDeviceData view = Riverside.pickingDay();
+        private final InMemoryCapture capture = new InMemoryCapture();
+        private final ShipWorkflow ship = new ShipWorkflow(Riverside.context(view, capture, Riverside.PICKING_DAY));
+
+        DeliveryNotes() {
+            view.lot(Riverside.lotRow("FG-PRIMER", "PR-0900", LotStatus.RELEASED, "2027-10-01", null));
+            view.clearStock()
+                    .stock("FG-PRIMER", "PR-1003", "STAGE-OUT-1", Quantity.of("5", Uom.H87))
+                    .stock("FG-PRIMER", "PR-0900", "WH-A-02", Quantity.of("10", Uom.H87))
+                    .stock("FG-PRIMER", "PR-1001", "WH-A-01", Quantity.of("25", Uom.H87))
+                    .stock("FG-TOPCOAT", "TC-1002", "WH-A-01", Quantity.of("40", Uom.H87));
+            view.shipments.put(
+                    Reference.of("DN-7"),
+                    new ShipmentTask(
+                            Reference.of("DN-7"),
+                            PartnerCode.of("BUILDMART"),
+                            "Dock 4",
+                            List.of(new ShipmentTask.Line(
+                                    ItemCode.of("FG-PRIMER"),
+                                    null,
+                                    Quantity.of("20", Uom.H87),
+                                    Quantity.of("2", Uom.H87))),
+                            List.of(new ShipmentTask.Staged(
+                                    ItemCode.of("FG-PRIMER"),
+                                    LotCode.of("PR-1003"),
+                                    LocationCode.of("STAGE-OUT-1"),
+                                    Quantity.of("5", Uom.H87)))));
+        }
+
+        @Test
+        void theNoteShowsWhatIsMissingAndWhatWasPickedForIt() {
+            Screen s = ship.handle(Command.scan(wedge("S:DN-7")));
+
+            assertThat(s.value("FG-PRIMER")).contains("2 H87 of 20 H87, 18 H87 to go");
+            assertThat(s.value("Picked PR-1003")).contains("FG-PRIMER 5 H87 at STAGE-OUT-1");
+            assertThat(s.value("Ship to")).contains("Dock 4");
+        }
+
+        @Test
+        void anItemNotOnTheNoteIsRefused() {
+            ship.handle(Command.scan(wedge("S:DN-7")));
+
+            Screen refused = ship.handle(Command.scan(wedge(lotLabel(TOPCOAT_GTIN, "TC-1002"))));
+
+            assertThat(refused.feedback().orElseThrow().message())
+                    .startsWith("FG-TOPCOAT is not on delivery note DN-7 — set lot TC-1002 aside");
+        }
+
+        @Test
+        void aLotFromStorageMustBeTheOneThatExpiresFirstUntilItIsAllLoaded() {
+            ship.handle(Command.scan(wedge("S:DN-7")));
+
+            assertThat(ship.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1001"))))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .isEqualTo("Lot PR-0900 at WH-A-02 expires earlier: ship it first — scan lot PR-0900 instead of "
+                            + "PR-1001.");
+            // the staged lot is taken as picked; then all of PR-0900, after which PR-1001 is the FEFO lot
+            assertThat(ship.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1003"))))
+                            .value("Lot PR-1003"))
+                    .contains("FG-PRIMER 5 H87 from STAGE-OUT-1");
+            assertThat(ship.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-0900"))))
+                            .value("Lot PR-0900"))
+                    .contains("FG-PRIMER 10 H87 from WH-A-02");
+            Screen third = ship.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1001"))));
+
+            // 25 on the shelf, but the note misses only 3 more
+            assertThat(third.value("Lot PR-1001")).contains("FG-PRIMER 3 H87 from WH-A-01");
+            assertThat(ship.handle(new Command.KeyQuantity("4"))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .isEqualTo("DN-7 needs only 3 H87 more of FG-PRIMER — key at most that.");
+            Screen done = ship.handle(Command.confirm());
+            assertThat(capture.payloads).hasSize(3);
+            assertThat(done.feedback().orElseThrow().message())
+                    .startsWith("Delivery note DN-7 to BuildMart Stores: 3 lots shipped, the note is complete.");
+        }
+
+        @Test
+        void aPartLoadSaysWhatIsStillMissing() {
+            ship.handle(Command.scan(wedge("S:DN-7")));
+            ship.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1003"))));
+
+            Screen done = ship.handle(Command.scan(wedge("S:DN-7")));
+
+            assertThat(done.feedback().orElseThrow().message())
+                    .contains("still missing 13 H87 FG-PRIMER — the note stays open.");
+        }
+
+        @Test
+        void aCompleteNoteIsRefused() {
+            view.shipments.put(
+                    Reference.of("DN-8"),
+                    new ShipmentTask(
+                            Reference.of("DN-8"),
+                            PartnerCode.of("BUILDMART"),
+                            null,
+                            List.of(new ShipmentTask.Line(
+                                    ItemCode.of("FG-PRIMER"),
+                                    null,
+                                    Quantity.of("5", Uom.H87),
+                                    Quantity.of("5", Uom.H87))),
+                            List.of()));
+
+            assertThat(ship.handle(Command.scan(wedge("S:DN-8")))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .isEqualTo("Delivery note DN-8 is shipped complete — scan the next delivery note.");
         }
     }
 
@@ -263,6 +387,40 @@ class ShipProduceReturnWorkflowTest {
             assertThat(returns.handle(new Command.NoReference("CITY-MAINT", "CM-DN-7"))
                             .step())
                     .isEqualTo(ReturnWorkflow.Step.LOT);
+        }
+
+        @Test
+        void aLotNotOnTheRmaTakesOneTapAndTheReasonSaysItWasADeviation() {
+            view.returns.put(
+                    Reference.of("RMA-2"),
+                    new ReturnAuthorisation(
+                            Reference.of("RMA-2"),
+                            PartnerCode.of("CITY-MAINT"),
+                            List.of(new ReturnAuthorisation.Line(
+                                    ItemCode.of("FG-TOPCOAT"),
+                                    LotCode.of("TC-1002"),
+                                    Quantity.of("2", Uom.H87),
+                                    Quantity.zero(Uom.H87),
+                                    "Damaged pail"))));
+            returns.handle(Command.scan(wedge("RMA-2")));
+            returns.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1003"))));
+
+            Screen deviation = returns.handle(new Command.KeyQuantity("1"));
+
+            assertThat(deviation.step()).isEqualTo(ReturnWorkflow.Step.DEVIATION);
+            assertThat(deviation.feedback().orElseThrow().message())
+                    .isEqualTo("Quantity 1 H87. Lot PR-1003 is not on RMA-2 — choose why you take it back anyway "
+                            + "(one tap), or cancel.");
+            returns.handle(new Command.Choose("Wrong item shipped"));
+            returns.handle(Command.scan(wedge("RETURNS-1")));
+            assertThat(((Return) capture.last()).reason()).isEqualTo("Lot PR-1003 is not on RMA-2: Wrong item shipped");
+
+            // the lot it names, within what is open, takes the RMA's reason without a question
+            returns.handle(Command.scan(wedge(lotLabel(TOPCOAT_GTIN, "TC-1002"))));
+            Screen authorised = returns.handle(new Command.KeyQuantity("2"));
+            assertThat(authorised.step()).isEqualTo(ReturnWorkflow.Step.LOCATION);
+            returns.handle(Command.scan(wedge("RETURNS-1")));
+            assertThat(((Return) capture.last()).reason()).isEqualTo("Damaged pail");
         }
 
         @Test

@@ -43,6 +43,11 @@ public record StockCandidate(
         Objects.requireNonNull(status, "status");
     }
 
+    /** The same stock with another quantity (what is left of it once some is taken). */
+    public StockCandidate withQuantity(Quantity other) {
+        return new StockCandidate(lot, location, locationType, pickSequence, other, status, expiry, receivedAt);
+    }
+
     /** The facts {@link org.lotkeeper.model.lot.Availability} judges. */
     public LotAtLocation facts() {
         return new LotAtLocation(lot, status, expiry, location, locationType);
