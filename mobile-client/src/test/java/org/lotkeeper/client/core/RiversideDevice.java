@@ -29,6 +29,7 @@ import org.lotkeeper.model.wire.LocationRow;
 import org.lotkeeper.model.wire.LotRow;
 import org.lotkeeper.model.wire.PartnerRow;
 import org.lotkeeper.model.wire.PullResponse;
+import org.lotkeeper.model.wire.SiteRow;
 import org.lotkeeper.model.wire.StockRow;
 import org.lotkeeper.model.wire.TaskRow;
 import org.lotkeeper.model.wire.UserRow;
@@ -119,6 +120,11 @@ public final class RiversideDevice {
                     roles,
                     verifier));
         }
-        return new PullResponse("c1", true, items, locations, partners, lots, stock, tasks, users);
+        JsonNode site = md.path("sites").get(0);
+        SiteRow siteRow = new SiteRow(
+                new SiteCode(site.path("code").asText()),
+                site.path("name").asText(),
+                site.hasNonNull("gln") ? Gln.of(site.path("gln").asText()) : null);
+        return new PullResponse("c1", true, items, locations, partners, lots, stock, tasks, users, siteRow);
     }
 }

@@ -141,6 +141,7 @@ final class Handheld implements AutoCloseable {
                                 Quantity.of("10", Uom.H87),
                                 Reference.of("SO-1"))),
                         PartnerCode.of("HARBOR-PAINTS")),
+                // a delivery note made from order SO-7: 5 of 20 shipped, 15 picked to the staging lane
                 new TaskRow(
                         Reference.of("SHP-1"),
                         "SHIP",
@@ -149,7 +150,28 @@ final class Handheld implements AutoCloseable {
                                 null,
                                 null,
                                 Quantity.of("20", Uom.H87),
-                                Reference.of("SO-7"))),
+                                Reference.of("SO-7"),
+                                Quantity.of("5", Uom.H87),
+                                null)),
+                        PartnerCode.of("HARBOR-PAINTS"),
+                        "Dock 4, 12 Harbour Road",
+                        List.of(new TaskRow.Line(
+                                ItemCode.of("FG-PRIMER"),
+                                LotCode.of("PR-1003"),
+                                LocationCode.of("STAGE-OUT-1"),
+                                Quantity.of("15", Uom.H87),
+                                Reference.of("SO-7")))),
+                new TaskRow(
+                        Reference.of("RMA-7"),
+                        "RETURN",
+                        List.of(new TaskRow.Line(
+                                ItemCode.of("FG-PRIMER"),
+                                LotCode.of("PR-1001"),
+                                null,
+                                Quantity.of("2", Uom.H87),
+                                null,
+                                null,
+                                "Damaged pail")),
                         PartnerCode.of("HARBOR-PAINTS")));
     }
 

@@ -86,7 +86,9 @@ class HandheldScreenshots {
 
             if (d.context().core().workflows().contains(WorkflowKind.SHIP)) {
                 open(d, WorkflowKind.SHIP);
-                d.scan("S:SHP-1").scan(Handheld.primerLabel("PR-1003"));
+                d.scan("S:SHP-1");
+                written.add(shot(d, out, "10-ship-delivery-note"));
+                d.scan(Handheld.primerLabel("PR-1003"));
                 written.add(shot(d, out, "10-ship"));
             }
             if (d.context().core().workflows().contains(WorkflowKind.PRODUCE)) {
@@ -99,6 +101,9 @@ class HandheldScreenshots {
                         () -> ((WorkflowViewModel) d.shell().current()).noReference("HARBOR-PAINTS", "CR-77"));
                 d.scan(Handheld.primerLabel("PR-1001")).type("2");
                 written.add(shot(d, out, "12-return-reason"));
+                open(d, WorkflowKind.RETURN);
+                d.scan("RMA-7").scan(Handheld.primerLabel("PR-1003")).type("1");
+                written.add(shot(d, out, "12-return-rma-deviation"));
             }
 
             open(d, WorkflowKind.LOOKUP);

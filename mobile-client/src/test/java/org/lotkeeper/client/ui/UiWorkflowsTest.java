@@ -202,11 +202,17 @@ class UiWorkflowsTest extends HandheldTest {
         @Test
         void deliveryNoteLotAndTheDeliveryNoteAgainShipTheLoad() throws Exception {
             gun().tap("5  Ship");
-            device.scan("S:SHP-1").scan(Handheld.primerLabel("PR-1003"));
+            device.scan("S:SHP-1");
+            assertThat(device.fields())
+                    .contains(
+                            "FG-PRIMER: 5 H87 of 20 H87, 15 H87 to go",
+                            "Picked PR-1003: FG-PRIMER 15 H87 at STAGE-OUT-1");
+            device.scan(Handheld.primerLabel("PR-1003"));
             assertGood();
             device.scan("S:SHP-1");
 
             assertGood();
+            assertThat(device.feedback()).contains("the note is complete");
             assertThat(lastEventType()).isEqualTo("SHIP");
         }
 
@@ -263,6 +269,29 @@ class UiWorkflowsTest extends HandheldTest {
 
             assertGood();
             assertThat(lastEventType()).isEqualTo("RETURN");
+        }
+
+        @Test
+        void againstAnRmaTheNamedLotTakesItsReasonAndAnotherLotIsADeviationOfOneTap() throws Exception {
+            gun().tap("7  Return");
+            device.scan("RMA-7").scan(Handheld.primerLabel("PR-1001")).type("2");
+            assertGood();
+            assertThat(device.feedback()).contains("On RMA-7 because: Damaged pail.");
+            device.scan("RETURNS-1");
+            assertGood();
+
+            device.scan(Handheld.primerLabel("PR-1003")).type("1");
+            assertRefused("Lot PR-1003 is not on RMA-7");
+            assertThat(device.buttonTexts()).anyMatch(t -> t.startsWith("1  "));
+            device.type("1");
+            device.scan("RETURNS-1");
+
+            assertGood();
+            List<OutboxEntry> all = device.context().core().store().outbox().all();
+            assertThat(((org.lotkeeper.model.event.Return)
+                                    all.get(all.size() - 1).event().payload())
+                            .reason())
+                    .startsWith("Lot PR-1003 is not on RMA-7: ");
         }
 
         @Test

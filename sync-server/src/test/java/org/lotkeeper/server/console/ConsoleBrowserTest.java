@@ -353,6 +353,63 @@ class ConsoleBrowserTest {
         assertThat(lot.timeline()).contains("ADJUST", "count variance approved");
     }
 
+    @Test
+    @Order(12)
+    void aSupervisorPlansAnOrderMakesItsDeliveryNoteSeesItShippedAndCancelsAnRma() {
+        new Screens.Login(browser, base()).open().signIn("sam", SAM);
+        browser.driver.get(base() + "console/tasks?kind=PICK");
+        createTask("SO-77", "FG-PRIMER 4");
+        org.openqa.selenium.WebElement order = browser.driver.findElement(By.id("task-SO-77"));
+        assertThat(order.getText()).contains("BuildMart Stores", "FG-PRIMER, 4 pc");
+
+        // the delivery note made from the order lands on the delivery notes tab, nothing shipped yet
+        browser.submit(order.findElement(By.cssSelector("form[action$='/delivery-note'] button")));
+        assertThat(browser.driver.findElement(By.cssSelector("p.notice")).getText())
+                .contains("created");
+        org.openqa.selenium.WebElement note = browser.driver.findElement(By.id("task-DN-SO-77"));
+        assertThat(note.getText()).contains("from order SO-77", "open, nothing shipped yet");
+        assertThat(note.findElement(By.cssSelector("td.missing")).getText()).isEqualTo("4 pc");
+
+        // a line the form cannot read is refused with what is wrong, and nothing is created
+        browser.driver.get(base() + "console/tasks?kind=RETURN");
+        createTask("RMA-77", "FG-PRIMER PR-1001 two Damaged pail");
+        assertThat(browser.driver.findElement(By.cssSelector("p.error")).getText())
+                .contains("The task was not created");
+        assertThat(browser.driver.findElements(By.id("task-RMA-77"))).isEmpty();
+        createTask("RMA-77", "FG-PRIMER PR-1001 2 Damaged pail");
+        org.openqa.selenium.WebElement rma = browser.driver.findElement(By.id("task-RMA-77"));
+        assertThat(rma.getText()).contains("FG-PRIMER lot PR-1001, 2 pc — Damaged pail", "open, nothing returned yet");
+        browser.screenshot("tasks");
+
+        // the handheld ships the note in full: it moves to the shipped list
+        if (device == null) {
+            device = Riverside.enroll(Api.token("sam", SAM), "console-test-dock");
+        }
+        Riverside.push(device, List.of(Riverside.event(++deviceSeq, "ben", "SHIP", """
+                {"shipment": "DN-SO-77", "customer": "BUILDMART", "item": "FG-PRIMER", "lot": "PR-1003",
+                 "quantity": {"value": "4", "uom": "H87"}, "from": "WH-A-01"}""")));
+        browser.driver.get(base() + "console/tasks?kind=SHIP");
+        assertThat(browser.driver.findElement(By.id("ended-tasks")).getText())
+                .contains("DN-SO-77", "done 4 pc", "shipped");
+        assertThat(browser.driver.findElements(By.cssSelector("#open-tasks #task-DN-SO-77")))
+                .isEmpty();
+
+        // the RMA is cancelled: it leaves the open list and the handhelds
+        browser.driver.get(base() + "console/tasks?kind=RETURN");
+        browser.submit(browser.driver
+                .findElement(By.id("task-RMA-77"))
+                .findElement(By.cssSelector("form[action$='/cancel'] button")));
+        assertThat(browser.driver.findElement(By.id("ended-tasks")).getText()).contains("RMA-77", "cancelled by sam");
+    }
+
+    private void createTask(String id, String lines) {
+        org.openqa.selenium.WebElement form = browser.driver.findElement(By.id("task-form"));
+        form.findElement(By.name("id")).sendKeys(id);
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("partner"))).selectByValue("BUILDMART");
+        form.findElement(By.name("lines")).sendKeys(lines);
+        browser.submit(form.findElement(By.cssSelector("button[type=submit]")));
+    }
+
     /** A receipt pushed by a dock device, as the handheld would. */
     private void receive(String item, String lot, String supplier, String supplierLot, String quantity, String uom) {
         if (device == null) {
