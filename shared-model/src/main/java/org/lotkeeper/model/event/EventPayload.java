@@ -64,6 +64,11 @@ public sealed interface EventPayload
         return EventReferences.lots(this);
     }
 
+    /** Every lot this payload names, with its field path, in payload order (a lot named twice appears twice). */
+    default List<LotField> lotFields() {
+        return EventReferences.lotFields(this);
+    }
+
     /**
      * Every master-data code this payload names (items, locations, partners), with the field path
      * relative to the event (e.g. {@code payload.inputs[1].item}), in payload order. The server

@@ -17,8 +17,8 @@ final class EventReferences {
 
     private EventReferences() {}
 
-    static List<LotRef> lots(EventPayload p) {
-        Set<LotRef> lots = new LinkedHashSet<>();
+    static List<LotField> lotFields(EventPayload p) {
+        List<LotField> lots = new ArrayList<>();
         p.accept(new EventPayload.Cases<Void>() {
             @Override
             public Void receive(Receive r) {
@@ -47,8 +47,12 @@ final class EventReferences {
 
             @Override
             public Void transform(Transform t) {
-                t.inputs().forEach(i -> lots.add(i.lotRef()));
-                t.outputs().forEach(o -> lots.add(o.lotRef()));
+                for (int i = 0; i < t.inputs().size(); i++) {
+                    lots.add(new LotField(t.inputs().get(i).lotRef(), "payload.inputs[" + i + "].lot"));
+                }
+                for (int i = 0; i < t.outputs().size(); i++) {
+                    lots.add(new LotField(t.outputs().get(i).lotRef(), "payload.outputs[" + i + "].lot"));
+                }
                 return null;
             }
 
@@ -69,21 +73,32 @@ final class EventReferences {
 
             @Override
             public Void pack(Pack k) {
-                k.contents().forEach(l -> lots.add(l.lotRef()));
-                return null;
+                return contents(k.contents());
             }
 
             @Override
             public Void unpack(Unpack u) {
-                u.contents().forEach(l -> lots.add(l.lotRef()));
+                return contents(u.contents());
+            }
+
+            private Void contents(List<ContainerLine> lines) {
+                for (int i = 0; i < lines.size(); i++) {
+                    lots.add(new LotField(lines.get(i).lotRef(), "payload.contents[" + i + "].lot"));
+                }
                 return null;
             }
 
             private Void add(ItemCode item, LotCode lot) {
-                lots.add(new LotRef(item, lot));
+                lots.add(new LotField(new LotRef(item, lot), "payload.lot"));
                 return null;
             }
         });
+        return List.copyOf(lots);
+    }
+
+    static List<LotRef> lots(EventPayload p) {
+        Set<LotRef> lots = new LinkedHashSet<>();
+        lotFields(p).forEach(f -> lots.add(f.lot()));
         return List.copyOf(lots);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.EventType;
 import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.lot.LotStatus;
 
@@ -33,6 +34,13 @@ public final class DeviceEventRules {
                     ErrorCode.MISSING_FIELD,
                     Paths.join(prefix, "deviceSeq"),
                     "an event from a device needs its deviceSeq"));
+        }
+        if (event.type() == EventType.ADJUST) {
+            problems.add(new FieldProblem(
+                    ErrorCode.NOT_FROM_A_DEVICE,
+                    Paths.join(prefix, "type"),
+                    "a device never sends an ADJUST: stock is adjusted on the server, when a supervisor approves a "
+                            + "count variance"));
         }
         if (event.payload() instanceof StatusChange s) {
             if (s.status() != LotStatus.ON_HOLD) {

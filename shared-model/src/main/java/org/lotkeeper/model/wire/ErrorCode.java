@@ -56,6 +56,10 @@ public enum ErrorCode {
     SITE_NOT_ALLOWED,
     /** The user's roles do not cover this event type. */
     ROLE_NOT_ALLOWED,
+    /** An event type a device never sends (ADJUST: written by the server when a supervisor decides). */
+    NOT_FROM_A_DEVICE,
+    /** The lot belongs to another site; lots cross sites only through a transfer. */
+    LOT_OF_ANOTHER_SITE,
     /** A STATUS change that docs/DOMAIN.md does not allow. */
     INVALID_TRANSITION,
     /** This eventId is already stored with different content. */

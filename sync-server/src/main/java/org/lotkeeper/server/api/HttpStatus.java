@@ -40,7 +40,7 @@ public final class HttpStatus {
                     MALFORMED_CSV,
                     BAD_REQUEST -> 400;
             case UNAUTHENTICATED, ACCOUNT_LOCKED, ENROLLMENT_INVALID, SIGNATURE_INVALID -> 401;
-            case SITE_NOT_ALLOWED, ROLE_NOT_ALLOWED -> 403;
+            case SITE_NOT_ALLOWED, ROLE_NOT_ALLOWED, NOT_FROM_A_DEVICE, LOT_OF_ANOTHER_SITE -> 403;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
             case NOT_ACCEPTABLE -> 406;

@@ -111,7 +111,8 @@ public class DemoLoader {
                             step.get("file").asText(),
                             bytes(step.get("file").asText()),
                             lots,
-                            java.util.List.of());
+                            java.util.List.of(),
+                            null);
                 }
                 case "status" -> {
                     Actor quinn = Actor.user(step.get("asUser").asText(), EnumSet.of(Role.QA), Set.of("PLANT-1"));

@@ -94,7 +94,8 @@ final class Forms {
                     DocumentService.ownName(file.fileName()),
                     Files.readAllBytes(file.uploadedFile()),
                     lotRefs,
-                    List.of());
+                    List.of(),
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

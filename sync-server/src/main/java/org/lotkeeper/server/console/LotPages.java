@@ -294,7 +294,7 @@ public class LotPages extends ConsoleResource {
     @Path("/documents/{id}")
     @Produces(MediaType.WILDCARD)
     public Response document(@jakarta.ws.rs.PathParam("id") String id) {
-        session.require();
+        Actor reader = session.require();
         java.util.UUID uuid;
         try {
             uuid = java.util.UUID.fromString(id);
@@ -302,7 +302,7 @@ public class LotPages extends ConsoleResource {
             throw ConsoleProblem.notFound("No such document.");
         }
         DocumentService.DocumentFile f =
-                documents.download(uuid).orElseThrow(() -> ConsoleProblem.notFound("No such document."));
+                documents.download(reader, uuid).orElseThrow(() -> ConsoleProblem.notFound("No such document."));
         return Response.ok(f.content(), f.info().contentType())
                 .header(
                         "Content-Disposition",

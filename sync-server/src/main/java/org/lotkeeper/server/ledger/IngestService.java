@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,8 +23,10 @@ import io.micrometer.core.instrument.Tag;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.event.CodeRef;
 import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.LotField;
 import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
@@ -358,19 +361,31 @@ public class IngestService {
         if (user == null || !user.enabled()) {
             return reject(ErrorCode.UNKNOWN_USER, "user " + e.userId() + " is not an active user", at + ".userId");
         }
-        boolean admin = user.roles().contains(org.lotkeeper.model.auth.Role.ADMIN);
-        if (!admin && !user.sites().contains(deviceSite)) {
+        // On a handheld a user acts with the roles they hold at this site; ADMIN's rights everywhere
+        // stop at the console (docs/SECURITY.md, "Device authority").
+        if (!user.sites().contains(deviceSite)) {
             return reject(
                     ErrorCode.SITE_NOT_ALLOWED,
                     "user " + e.userId() + " has no access to site " + deviceSite,
                     at + ".userId");
         }
-        if (!e.type().mayBeCapturedBy(user.roles())) {
+        Set<Role> roles = UserService.handheldRoles(user.roles());
+        if (!e.type().mayBeCapturedBy(roles)) {
             return reject(
                     ErrorCode.ROLE_NOT_ALLOWED,
-                    "user " + e.userId() + " (" + user.roles() + ") may not capture " + e.type() + "; it needs one of "
-                            + e.type().capturedBy(),
+                    "user " + e.userId() + " (" + roles + " on a handheld) may not capture " + e.type()
+                            + "; it needs one of " + e.type().capturedBy(),
                     at + ".type");
+        }
+        for (LotField named : e.payload().lotFields()) {
+            WorkingSet.LotState lot = ws.lot(named.lot());
+            if (lot != null && !lot.site.value().equals(deviceSite)) {
+                return reject(
+                        ErrorCode.LOT_OF_ANOTHER_SITE,
+                        "lot " + named.lot().lot() + " of " + named.lot().item() + " belongs to site " + lot.site
+                                + ", not " + deviceSite + "; lots move between sites only by a transfer",
+                        at + "." + named.field());
+            }
         }
         for (CodeRef ref : e.codes()) {
             Optional<PushError> problem = checkCode(ctx, ref, at, deviceSite);
@@ -388,8 +403,7 @@ public class IngestService {
                     ? lot.status
                     : LotStatusRules.initialStatus(
                             ctx.items.get(s.item().value()).qcRequired());
-            StatusDecision decision =
-                    LotStatusRules.decide(StatusChangeRequest.fromDevice(current, s.status(), user.roles()));
+            StatusDecision decision = LotStatusRules.decide(StatusChangeRequest.fromDevice(current, s.status(), roles));
             if (decision instanceof StatusDecision.Refused refused) {
                 return reject(ErrorCode.of(refused.code()), refused.message(), at + ".payload.status");
             }

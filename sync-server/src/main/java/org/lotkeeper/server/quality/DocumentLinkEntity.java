@@ -23,13 +23,16 @@ class DocumentLinkEntity extends PanacheEntityBase {
 
         public String item;
         public String lot;
+        /** The site the link belongs to: the lot's, or the site an item link was made for. */
+        public String site;
 
         Key() {}
 
-        Key(UUID documentId, String item, String lot) {
+        Key(UUID documentId, String item, String lot, String site) {
             this.documentId = documentId;
             this.item = item;
             this.lot = lot;
+            this.site = site;
         }
 
         @Override
@@ -37,12 +40,13 @@ class DocumentLinkEntity extends PanacheEntityBase {
             return o instanceof Key k
                     && Objects.equals(documentId, k.documentId)
                     && Objects.equals(item, k.item)
-                    && Objects.equals(lot, k.lot);
+                    && Objects.equals(lot, k.lot)
+                    && Objects.equals(site, k.site);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(documentId, item, lot);
+            return Objects.hash(documentId, item, lot, site);
         }
     }
 

@@ -56,7 +56,8 @@ public class DocumentResource {
             @RestForm("file") FileUpload file,
             @RestForm("kind") String kind,
             @RestForm("lots") String lots,
-            @RestForm("items") String items) {
+            @RestForm("items") String items,
+            @RestForm("site") String site) {
         if (file == null) {
             throw Refused.invalid(ErrorCode.MISSING_FIELD, "a file is required", "file");
         }
@@ -76,7 +77,8 @@ public class DocumentResource {
                 DocumentService.ownName(file.fileName()),
                 content,
                 lotRefs(lots),
-                itemCodes(items));
+                itemCodes(items),
+                site);
         return new UploadResponse(
                 info.documentId(),
                 info.sha256(),
@@ -97,7 +99,7 @@ public class DocumentResource {
             throw Refused.notFound("no document " + id.replaceAll("[^A-Za-z0-9-]", "?"));
         }
         DocumentService.DocumentFile f =
-                documents.download(uuid).orElseThrow(() -> Refused.notFound("no document " + uuid));
+                documents.download(actor.get(), uuid).orElseThrow(() -> Refused.notFound("no document " + uuid));
         return Response.ok(f.content(), f.info().contentType())
                 .header(
                         "Content-Disposition",

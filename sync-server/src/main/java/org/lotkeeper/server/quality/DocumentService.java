@@ -58,6 +58,11 @@ public class DocumentService {
     @Inject
     MasterDataLookup masterData;
 
+    /**
+     * Stores a document and links it to lots (each of a site {@code by} reaches) and items. An item
+     * link belongs to one site, {@code itemSite}; it is needed only with item links, and may be
+     * left out by a user of a single site (theirs).
+     */
     @Transactional
     public DocumentInfo upload(
             Actor by,
@@ -65,7 +70,8 @@ public class DocumentService {
             String filename,
             byte[] content,
             List<LotRef> lotLinks,
-            List<String> itemLinks) {
+            List<String> itemLinks,
+            String itemSite) {
         if (content.length == 0) {
             throw Refused.invalid(ErrorCode.EMPTY, "the file is empty", "file");
         }
@@ -78,6 +84,7 @@ public class DocumentService {
                         ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                         "only PDF, PNG, JPEG and plain-text documents are accepted",
                         "file"));
+        List<String> lotSites = new java.util.ArrayList<>();
         for (int i = 0; i < lotLinks.size(); i++) {
             LotRef ref = lotLinks.get(i);
             var lot = lots.lot(ref.item().value(), ref.lot().value())
@@ -86,12 +93,14 @@ public class DocumentService {
             if (!by.canReach(lot.site())) {
                 throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + lot.site());
             }
+            lotSites.add(lot.site());
         }
         for (String item : itemLinks) {
             if (masterData.item(item).isEmpty()) {
                 throw Refused.invalid(ErrorCode.UNKNOWN_ITEM, "item " + item + " is not in master data", "items");
             }
         }
+        String site = itemLinks.isEmpty() ? null : itemSite(by, itemSite);
         DocumentEntity d = new DocumentEntity();
         d.id = IDS.next().value();
         d.kind = kind.name();
@@ -105,21 +114,42 @@ public class DocumentService {
         d.persist();
         audit.record(
                 by.id(), "DOCUMENT_UPLOADED", d.id.toString(), null, kind + " " + filename + " sha256 " + d.sha256);
-        for (LotRef ref : lotLinks) {
-            link(by, d, ref.item().value(), ref.lot().value());
+        for (int i = 0; i < lotLinks.size(); i++) {
+            LotRef ref = lotLinks.get(i);
+            link(by, d, ref.item().value(), ref.lot().value(), lotSites.get(i));
         }
         for (String item : itemLinks) {
-            link(by, d, item, "");
+            link(by, d, item, "", site);
         }
         return info(d);
     }
 
-    private void link(Actor by, DocumentEntity d, String item, String lot) {
-        if (DocumentLinkEntity.findById(new DocumentLinkEntity.Key(d.id, item, lot)) != null) {
+    /** The site an item link is made for: the one asked for (which the user must reach), else the user's only site. */
+    private String itemSite(Actor by, String asked) {
+        if (asked == null || asked.isBlank()) {
+            if (!by.allSites() && by.sites().size() == 1) {
+                return by.sites().iterator().next();
+            }
+            throw Refused.invalid(
+                    ErrorCode.MISSING_FIELD, "name the site the item links are for (you work at several)", "site");
+        }
+        String site = asked.strip();
+        if (masterData.site(site).isEmpty()) {
+            throw Refused.invalid(ErrorCode.UNKNOWN_SITE, "site " + site + " is not in master data", "site");
+        }
+        if (!by.canReach(site)) {
+            throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + site);
+        }
+        return site;
+    }
+
+    private void link(Actor by, DocumentEntity d, String item, String lot, String site) {
+        DocumentLinkEntity.Key key = new DocumentLinkEntity.Key(d.id, item, lot, site);
+        if (DocumentLinkEntity.findById(key) != null) {
             return;
         }
         DocumentLinkEntity link = new DocumentLinkEntity();
-        link.key = new DocumentLinkEntity.Key(d.id, item, lot);
+        link.key = key;
         link.linkedBy = by.id();
         link.linkedAt = clock.instant();
         link.persist();
@@ -131,19 +161,30 @@ public class DocumentService {
                 d.kind + " linked to " + item + (lot.isEmpty() ? "" : "/" + lot));
     }
 
+    /**
+     * A document {@code by} may read: one linked to a lot or item of a site they reach. Any other —
+     * unknown, or only of other sites — is empty alike, so an id says nothing about another site.
+     */
     @Transactional
-    public Optional<DocumentFile> download(UUID id) {
+    public Optional<DocumentFile> download(Actor by, UUID id) {
+        boolean reachable = DocumentLinkEntity.<DocumentLinkEntity>list("key.documentId", id).stream()
+                .anyMatch(l -> by.canReach(l.key.site));
+        if (!reachable) {
+            return Optional.empty();
+        }
         DocumentEntity d = DocumentEntity.findById(id);
         return Optional.ofNullable(d).map(doc -> new DocumentFile(info(doc), doc.content));
     }
 
-    /** Documents linked to a lot, or to its item. */
+    /** Documents linked to a lot, or to its item for the lot's site. */
     @Transactional
-    public List<DocumentInfo> forLot(String item, String lot) {
-        List<DocumentLinkEntity> links =
-                DocumentLinkEntity.list("key.item = ?1 and (key.lot = ?2 or key.lot = '')", item, lot);
+    public List<DocumentInfo> forLot(String item, String lot, String site) {
+        List<DocumentLinkEntity> links = DocumentLinkEntity.list(
+                "key.item = ?1 and key.site = ?3 and (key.lot = ?2 or key.lot = '')", item, lot, site);
         return links.stream()
-                .map(l -> DocumentEntity.<DocumentEntity>findById(l.key.documentId))
+                .map(l -> l.key.documentId)
+                .distinct()
+                .map(id -> DocumentEntity.<DocumentEntity>findById(id))
                 .map(DocumentService::info)
                 .toList();
     }

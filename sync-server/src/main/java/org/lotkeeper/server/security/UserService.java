@@ -2,6 +2,7 @@ package org.lotkeeper.server.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.model.auth.PinVerifier;
 import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.event.EventType;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 
@@ -178,14 +180,29 @@ public class UserService {
         List<UserEntity> users = UserEntity.list(
                 "select distinct u from UserEntity u join u.sites s where s = ?1 and u.enabled = true order by u.userId",
                 site);
+        // only who may act on a handheld (ADMIN counts for nothing there), and a PIN verifier only for
+        // who signs in on one — with a badge: a QA user or supervisor without one leaves no verifier to
+        // attack on a lost device (docs/SECURITY.md, "PINs")
         return users.stream()
+                .filter(u -> EnumSet.allOf(EventType.class).stream()
+                        .anyMatch(t -> t != EventType.ADJUST && t.mayBeCapturedBy(handheldRoles(u.roles))))
                 .map(u -> new DeviceUser(
                         u.userId,
                         u.name,
                         u.badge,
                         Set.copyOf(u.roles),
-                        u.pinHash == null ? null : PinVerifier.deviceVerifier(u.pinHash, deviceSalt)))
+                        u.pinHash == null || u.badge == null
+                                ? null
+                                : PinVerifier.deviceVerifier(u.pinHash, deviceSalt)))
                 .toList();
+    }
+
+    /** The roles a user acts with on a handheld: their own, without ADMIN's rights everywhere. */
+    public static Set<Role> handheldRoles(java.util.Collection<Role> roles) {
+        Set<Role> out = EnumSet.noneOf(Role.class);
+        out.addAll(roles);
+        out.remove(Role.ADMIN);
+        return out;
     }
 
     /** What the first start did about {@code admin}. */

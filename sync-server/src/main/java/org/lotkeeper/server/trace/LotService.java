@@ -68,7 +68,7 @@ public class LotService {
                 ref.item().value(),
                 ref.lot().value()));
         List<Views.DocumentRef> docs = documents
-                .forLot(ref.item().value(), ref.lot().value())
+                .forLot(ref.item().value(), ref.lot().value(), f.site())
                 .stream()
                 .map(d -> new Views.DocumentRef(
                         d.documentId().toString(), d.kind().name(), d.filename(), d.sha256(), d.uploadedAt()))

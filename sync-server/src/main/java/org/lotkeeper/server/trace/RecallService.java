@@ -523,18 +523,78 @@ public class RecallService {
         if (row == null || !row.sites().stream().allMatch(actor::canReach)) {
             throw Refused.notFound("no recall " + id);
         }
-        return row.compressed() != null
+        byte[] stored = row.compressed() != null
                 ? gunzip(row.compressed())
                 : row.result().getBytes(StandardCharsets.UTF_8);
+        if (actor.allSites()) {
+            return stored;
+        }
+        Views.RecallAnswer answer = read(stored, recallId);
+        if (answer.affectedLots().stream().allMatch(l -> actor.canReach(l.site()))) {
+            return stored;
+        }
+        try {
+            return json.writeValueAsBytes(forReader(actor, answer));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** A stored recall's answer. */
+    /** A stored recall's answer, as {@code actor} may see it ({@link #resultJson}). */
     public Views.RecallAnswer result(Actor actor, String recallId) {
+        return read(resultJson(actor, recallId), recallId);
+    }
+
+    private Views.RecallAnswer read(byte[] stored, String recallId) {
         try {
-            return json.readValue(resultJson(actor, recallId), Views.RecallAnswer.class);
+            return json.readValue(stored, Views.RecallAnswer.class);
         } catch (IOException e) {
             throw new IllegalStateException("stored recall " + recallId + " cannot be read", e);
         }
+    }
+
+    /**
+     * A stored answer as a reader who reaches fewer sites than its author sees it: the affected lots,
+     * stock, links and recalled lots of the reader's sites only, the customers summed again over
+     * those lots as the ledger stood at the recall, and the lots left out counted in
+     * {@code lotsOutsideYourSites}.
+     */
+    private Views.RecallAnswer forReader(Actor reader, Views.RecallAnswer a) {
+        List<Views.AffectedLot> lots =
+                a.affectedLots().stream().filter(l -> reader.canReach(l.site())).toList();
+        Set<Views.LotId> shown = new HashSet<>();
+        lots.forEach(l -> shown.add(new Views.LotId(l.item(), l.lot())));
+        List<LotRef> refs = lots.stream().map(l -> LotRef.of(l.item(), l.lot())).toList();
+        List<Views.Customer> customers = access.read(c -> {
+            List<TraceQueries.CustomerTotalRow> shipped = TraceQueries.shippedByCustomer(c, refs, a.asOfSeq());
+            List<TraceQueries.CustomerTotalRow> returned = TraceQueries.returnedByCustomer(c, refs, a.asOfSeq());
+            Set<String> codes = new TreeSet<>();
+            shipped.forEach(r -> codes.add(r.customer()));
+            returned.forEach(r -> codes.add(r.customer()));
+            return customers(codes, shipped, returned, Names.of(c, codes, Set.of()));
+        });
+        return new Views.RecallAnswer(
+                a.recallId(),
+                a.mock(),
+                a.reason(),
+                a.createdAt(),
+                a.createdBy(),
+                a.signedBy(),
+                a.signatureMeaning(),
+                a.startingLots(),
+                a.supplierLots(),
+                lots,
+                a.stockToContain().stream()
+                        .filter(s -> shown.contains(new Views.LotId(s.item(), s.lot())))
+                        .toList(),
+                customers,
+                a.links().stream()
+                        .filter(l -> shown.contains(l.from()) && shown.contains(l.to()))
+                        .toList(),
+                a.recalledLots().stream().filter(shown::contains).toList(),
+                a.lotsOutsideYourSites() + a.affectedLots().size() - lots.size(),
+                a.asOfSeq(),
+                a.elapsedMs());
     }
 
     static UUID parseId(String text) {

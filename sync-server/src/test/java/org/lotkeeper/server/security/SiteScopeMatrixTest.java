@@ -125,7 +125,17 @@ class SiteScopeMatrixTest {
             int status = r.statusCode();
             String answer = r.asString();
             boolean refused = status == 403 || status == 404;
+            // a call naming a PLANT-1 thing must be refused: a 200 on it is a leak whatever the body
+            // says (a document's bytes, a label, a CSV name no site); a list may answer, without PLANT-1
+            String called = path;
+            String asked = e.method().equals("GET") ? path : path + " " + body;
+            boolean namesPlant1 = asked.contains("PLANT-1")
+                    || asked.contains("R-2401")
+                    || asked.contains(deviceId)
+                    || asked.contains(pallet)
+                    || ids.values().stream().anyMatch(id -> namesSegment(called, id));
             boolean emptyOfPlant1 = status == 200
+                    && !namesPlant1
                     && !answer.contains("PLANT-1")
                     && !answer.contains("R-2401")
                     && !answer.contains("SO-9");
@@ -135,6 +145,12 @@ class SiteScopeMatrixTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /** Whether one segment of the path (before any query) is exactly {@code id}. */
+    private static boolean namesSegment(String path, String id) {
+        String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return List.of(p.split("/")).contains(id);
     }
 
     /** A body that names PLANT-1 things, for the endpoints that take one. */
@@ -147,6 +163,9 @@ class SiteScopeMatrixTest {
         }
         if (template.equals("/api/v1/tasks")) {
             return "{\"id\": \"SO-10\", \"site\": \"PLANT-1\", \"kind\": \"COUNT\", \"lines\": [{\"item\": \"FG-PRIMER\", \"location\": \"WH-A-01\"}]}";
+        }
+        if (template.equals("/api/v1/tasks/csv")) {
+            return "id,kind,site,item,location\nSO-11,COUNT,PLANT-1,FG-PRIMER,WH-A-01\n";
         }
         if (template.equals("/api/v1/devices/enrollments")) {
             return "{\"site\": \"PLANT-1\", \"label\": \"sneaky\"}";

@@ -219,6 +219,15 @@ class SyncProtocolTest {
         assertThat(ana).isNotNull();
         assertThat(PinVerifier.matches("471147", ana.get("pinVerifier").asText()))
                 .isTrue();
+        // only who may act on a handheld, and a verifier only for who signs in on one (a badge)
+        assertThat(first.get("users").findValuesAsText("userId"))
+                .contains("ana", "ben", "quinn", "sam")
+                .doesNotContain("admin");
+        for (JsonNode u : first.get("users")) {
+            if (!u.hasNonNull("badge")) {
+                assertThat(u.hasNonNull("pinVerifier")).as(u.toString()).isFalse();
+            }
+        }
         List<String> lots = new ArrayList<>();
         List<String> stock = new ArrayList<>();
         pages.forEach(p -> {

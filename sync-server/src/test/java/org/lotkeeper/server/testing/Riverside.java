@@ -76,8 +76,13 @@ public final class Riverside {
     }
 
     public static String[] enroll(String supervisorToken, String label) {
+        return enroll(supervisorToken, "PLANT-1", label);
+    }
+
+    /** Enrolls a device at {@code site}: {@code {deviceId, token}}. */
+    public static String[] enroll(String supervisorToken, String site, String label) {
         String code = as(supervisorToken)
-                .body(Map.of("site", "PLANT-1", "label", label))
+                .body(Map.of("site", site, "label", label))
                 .post("/api/v1/devices/enrollments")
                 .then()
                 .statusCode(200)
@@ -141,13 +146,18 @@ public final class Riverside {
 
     /** An event as a handheld of site PLANT-1 sends it: {@code payload} is its payload as JSON text. */
     public static JsonNode event(long deviceSeq, String user, String type, String payload) {
+        return event("PLANT-1", deviceSeq, user, type, payload);
+    }
+
+    /** An event as a handheld of {@code site} sends it. */
+    public static JsonNode event(String site, long deviceSeq, String user, String type, String payload) {
         ObjectNode e = JSON.createObjectNode();
         e.put("eventId", java.util.UUID.randomUUID().toString());
         e.put("deviceSeq", deviceSeq);
         e.put("type", type);
         e.put("occurredAt", "2026-11-20T08:00:00Z");
         e.put("userId", user);
-        e.put("site", "PLANT-1");
+        e.put("site", site);
         try {
             e.set("payload", JSON.readTree(payload));
         } catch (java.io.IOException x) {
