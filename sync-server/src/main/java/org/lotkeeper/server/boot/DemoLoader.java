@@ -3,8 +3,10 @@ package org.lotkeeper.server.boot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,12 +34,14 @@ import org.lotkeeper.server.quality.DocumentService;
 import org.lotkeeper.server.quality.StatusService;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.DeviceService;
+import org.lotkeeper.server.security.GeneratedSecrets;
 
 /**
  * {@code --demo}: on an empty ledger, loads the Riverside week (master data, two enrolled devices,
  * their scans, the COAs and QA's releases) through the same services the API uses, so a newcomer
- * sees a populated plant at once. Users: ana/ben (PINs), quinn and sam (passwords in
- * {@code demo/riverside/masterdata.json}).
+ * sees a populated plant at once. Its people — ana and ben (badge and PIN, handhelds), quinn (QA)
+ * and sam (supervisor) with passwords — get secrets generated for this ledger, shown once: printed
+ * at the start, or on the console page that loaded the demo. None is written in the repository.
  */
 @ApplicationScoped
 public class DemoLoader {
@@ -69,6 +73,19 @@ public class DemoLoader {
     @Inject
     ObjectMapper mapper;
 
+    /** How one of the demo's people signs in: a password (console), or a badge and PIN (handheld). */
+    public record Login(String userId, String name, String badge, String secret) {
+
+        /** "quinn / password …" or "ana / badge B-1001, PIN …", for the one time it is shown. */
+        public String line() {
+            return userId + " (" + name + ") "
+                    + (badge == null ? "password " + secret : "badge " + badge + ", PIN " + secret);
+        }
+    }
+
+    /** What the demo loaded: the device events stored, and its people's generated sign-ins. */
+    public record Loaded(int events, List<Login> logins) {}
+
     void onStart(@Observes @Priority(3000) StartupEvent event) { // after the first admin is created
         if (!config.demo()) {
             return;
@@ -77,13 +94,42 @@ public class DemoLoader {
             LOG.info("--demo: the ledger already holds events; the demo plant is not loaded again");
             return;
         }
-        load();
+        Loaded loaded = load();
+        // printed on the console, not logged: the one place these secrets appear
+        StringBuilder out = new StringBuilder("\n==================================================================\n"
+                + "  Lotkeeper --demo: the Riverside plant is loaded. Its people sign in with\n");
+        loaded.logins().forEach(l -> out.append("      ").append(l.line()).append('\n'));
+        out.append("  generated for this ledger and shown only now.\n"
+                + "==================================================================\n");
+        System.out.println(out);
     }
 
-    /** Plays the Riverside week; answers the number of device events stored. */
-    public int load() {
+    /** Plays the Riverside week with newly generated passwords and PINs for its people. */
+    public Loaded load() {
         Actor admin = Actor.user("admin", EnumSet.of(Role.ADMIN), Set.of());
-        masterData.apply(read("masterdata.json", MasterDataBundle.class), admin);
+        MasterDataBundle bundle = read("masterdata.json", MasterDataBundle.class);
+        List<Login> logins = new ArrayList<>();
+        Map<String, String> passwords = new HashMap<>();
+        List<MasterDataBundle.User> people = new ArrayList<>();
+        for (MasterDataBundle.User u : bundle.users() == null ? List.<MasterDataBundle.User>of() : bundle.users()) {
+            boolean handheld = u.badge() != null;
+            String secret = handheld ? GeneratedSecrets.pin() : GeneratedSecrets.password();
+            logins.add(new Login(u.userId(), u.name(), u.badge(), secret));
+            if (!handheld) {
+                passwords.put(u.userId(), secret);
+            }
+            people.add(new MasterDataBundle.User(
+                    u.userId(),
+                    u.name(),
+                    u.roles(),
+                    u.sites(),
+                    u.badge(),
+                    handheld ? secret : null,
+                    handheld ? null : secret));
+        }
+        masterData.apply(
+                new MasterDataBundle(bundle.sites(), bundle.items(), bundle.locations(), bundle.partners(), people),
+                admin);
         Map<String, Actor> deviceActors = new HashMap<>();
         int stored = 0;
         for (JsonNode step : read("steps.json", JsonNode.class)) {
@@ -123,15 +169,15 @@ public class DemoLoader {
                             step.get("lot").asText(),
                             new StatusService.StatusRequest(
                                     LotStatus.valueOf(body.get("status").asText()),
-                                            body.get("reason").asText(),
-                                    body.at("/signature/password").asText(null),
-                                            body.at("/signature/meaning").asText(null)));
+                                    body.get("reason").asText(),
+                                    body.has("signature") ? passwords.get(quinn.id()) : null,
+                                    body.at("/signature/meaning").asText(null)));
                 }
                 default -> throw new IllegalStateException("unknown demo step " + step.get("step"));
             }
         }
         LOG.infof("--demo: loaded the Riverside plant (%d device events, devices %s)", stored, deviceActors.keySet());
-        return stored;
+        return new Loaded(stored, List.copyOf(logins));
     }
 
     private Actor enroll(Actor admin, String label) {

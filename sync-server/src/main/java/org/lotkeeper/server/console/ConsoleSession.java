@@ -98,6 +98,12 @@ public class ConsoleSession {
         }
     }
 
+    /** The session's token, as its cookie holds it; empty without one. */
+    public Optional<String> token() {
+        Cookie cookie = request.getCurrent().request().getCookie(BearerAuthenticationMechanism.SESSION_COOKIE);
+        return cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : Optional.of(cookie.getValue());
+    }
+
     /** This session's CSRF token: a hash of the session cookie, empty without a session. */
     public String csrf() {
         Cookie cookie = request.getCurrent().request().getCookie(BearerAuthenticationMechanism.SESSION_COOKIE);

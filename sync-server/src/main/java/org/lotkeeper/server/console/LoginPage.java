@@ -35,6 +35,9 @@ public class LoginPage extends ConsoleResource {
     UserService users;
 
     @Inject
+    TokenService tokens;
+
+    @Inject
     RateLimiter limiter;
 
     @GET
@@ -64,10 +67,10 @@ public class LoginPage extends ConsoleResource {
             if (name.length() > 100 || password.length() > 200) {
                 throw Refused.unauthenticated("wrong user name or password");
             }
-            token = users.login(name, password);
+            token = users.login(name, password, session.clientAddress());
         } catch (Refused e) {
             String message = switch (e.code()) {
-                case ACCOUNT_LOCKED -> "This account is locked after too many failed sign-ins: " + e.getMessage() + ".";
+                case ACCOUNT_LOCKED -> "Sign-in is locked: " + e.getMessage() + ".";
                 case RATE_LIMITED -> "Too many sign-in attempts: " + e.getMessage() + ".";
                 default -> "Wrong user name or password.";
             };
@@ -84,6 +87,8 @@ public class LoginPage extends ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(@RestForm(ConsoleSession.CSRF_FIELD) String csrf) {
         session.post(csrf);
+        // the token in the cookie stops working now, not when it would have expired
+        session.token().ifPresent(tokens::revoke);
         return Response.seeOther(URI.create("/console/login"))
                 .cookie(cookie("", 0))
                 .build();

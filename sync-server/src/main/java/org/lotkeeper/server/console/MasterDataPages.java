@@ -81,8 +81,6 @@ public class MasterDataPages extends ConsoleResource {
         Chrome page = session.chrome(actor, "masterdata", "Master data");
         if ("upload".equals(done)) {
             page = page.notice("The CSV file was applied.");
-        } else if ("demo".equals(done)) {
-            page = page.notice("The Riverside demo plant is loaded.");
         }
         return Pages.masterdata(page, view(tab, after, List.of()));
     }
@@ -125,9 +123,16 @@ public class MasterDataPages extends ConsoleResource {
                     .error("The demo loads only into an empty ledger.");
             return Forms.html(409, Pages.masterdata(page, view("items", null, List.of())));
         }
-        demo.load();
-        return Response.seeOther(URI.create("/console/masterdata?tab=items&done=demo"))
-                .build();
+        DemoLoader.Loaded loaded = demo.load();
+        // the generated sign-ins are shown on this answer only (like an enrollment code), never again
+        Chrome page = session.chrome(actor, "masterdata", "Master data")
+                .notice("The Riverside demo plant is loaded. Its people sign in with (shown only now): "
+                        + String.join(
+                                "; ",
+                                loaded.logins().stream()
+                                        .map(DemoLoader.Login::line)
+                                        .toList()) + ".");
+        return Forms.html(200, Pages.masterdata(page, view("items", null, List.of())));
     }
 
     static List<String> kinds() {

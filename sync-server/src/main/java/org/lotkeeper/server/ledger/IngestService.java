@@ -114,7 +114,8 @@ public class IngestService {
     private final Map<Flag, io.micrometer.core.instrument.Counter> raisedFlags = new ConcurrentHashMap<>();
 
     /** Per device: the server time of its last push, in epoch seconds (a Prometheus gauge). */
-    private final Map<String, AtomicLong> lastSync = new ConcurrentHashMap<>();
+    /** Per site, the newest push of any of its devices (a label per site, not per device). */
+    private final Map<String, AtomicLong> lastPush = new ConcurrentHashMap<>();
 
     @Transactional
     public PushResponse push(Actor device, String deviceSite, PushBatch batch) {
@@ -255,11 +256,11 @@ public class IngestService {
                     PushResult.stored(pe.eventId(), seqs[i], pending.get(i).flags());
             count(pending.get(i));
         }
-        lastSync.computeIfAbsent(
-                        deviceId,
-                        id -> metrics.gauge(
-                                "lotkeeper.device.last.sync.seconds", List.of(Tag.of("device", id)), new AtomicLong()))
-                .set(now.getEpochSecond());
+        lastPush.computeIfAbsent(
+                        deviceSite,
+                        site -> metrics.gauge(
+                                "lotkeeper.site.last.push.seconds", List.of(Tag.of("site", site)), new AtomicLong()))
+                .accumulateAndGet(now.getEpochSecond(), Math::max);
         return new PushResponse(List.of(results), expected - 1, now);
     }
 

@@ -15,10 +15,11 @@ import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.ItemUnits;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.server.security.KnownSites;
 
 /** Read access to master data for the other packages, as plain records. */
 @ApplicationScoped
-public class MasterDataLookup {
+public class MasterDataLookup implements KnownSites {
 
     public record ItemInfo(
             String code,
@@ -101,6 +102,12 @@ public class MasterDataLookup {
         return PartnerEntity.<PartnerEntity>find("code > ?1 order by code", after).page(0, limit).list().stream()
                 .map(MasterDataLookup::partner)
                 .toList();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(String site) {
+        return site(site).isPresent();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

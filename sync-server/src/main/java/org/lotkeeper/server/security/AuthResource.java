@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -53,11 +54,28 @@ public class AuthResource {
         if (request.username().length() > 100 || request.password().length() > 200) {
             throw Refused.unauthenticated("wrong user name or password");
         }
-        TokenService.IssuedToken issued = users.login(request.username(), request.password());
+        TokenService.IssuedToken issued = users.login(
+                request.username(), request.password(), http.remoteAddress().hostAddress());
         TokenService.UserClaims claims = tokens.verify(issued.token()).orElseThrow();
         return new TokenResponse(
                 issued.token(),
                 issued.expiresAt(),
                 claims.roles().stream().map(Enum::name).sorted().toList());
+    }
+
+    /**
+     * Signs the calling token out: it is refused from the next request on, on every instance. A
+     * device signs out by being revoked ({@code DELETE /api/v1/devices/{id}}).
+     */
+    @POST
+    @Path("/logout")
+    @RolesAllowed({"OPERATOR", "RECEIVER", "QA", "SUPERVISOR", "ADMIN"})
+    public java.util.Map<String, Boolean> logout() {
+        String header = http.getHeader("Authorization");
+        String token = header == null
+                ? ""
+                : header.substring(Math.min(header.length(), "Bearer ".length()))
+                        .trim();
+        return java.util.Map.of("signedOut", tokens.revoke(token));
     }
 }

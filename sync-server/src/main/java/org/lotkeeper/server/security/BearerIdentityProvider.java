@@ -28,6 +28,12 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     /** The {@link SecurityIdentity} attribute that holds the {@link Actor}. */
     public static final String ACTOR = "lotkeeper.actor";
 
+    /** The only role of the configured metrics token: it reads {@code /q/metrics}, nothing else. */
+    public static final String METRICS_ROLE = "METRICS";
+
+    @Inject
+    SecurityConfig config;
+
     @Inject
     TokenService tokens;
 
@@ -47,6 +53,12 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     }
 
     SecurityIdentity identityFor(String token) {
+        if (isMetricsToken(token)) {
+            return QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal("metrics-scraper"))
+                    .addRole(METRICS_ROLE)
+                    .build();
+        }
         Actor actor = token.startsWith(DeviceService.TOKEN_PREFIX) ? device(token) : user(token);
         Set<String> roles = new HashSet<>();
         if (actor.isDevice()) {
@@ -61,6 +73,15 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
                 .addRoles(roles)
                 .addAttribute(ACTOR, actor)
                 .build();
+    }
+
+    private boolean isMetricsToken(String token) {
+        return config.metricsToken()
+                .filter(t -> t.length() >= 32)
+                .map(t -> java.security.MessageDigest.isEqual(
+                        Secrets.sha256(t).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        Secrets.sha256(token).getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .orElse(false);
     }
 
     private Actor device(String token) {
@@ -81,6 +102,10 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
             UserEntity user = UserEntity.findById(claims.userId());
             if (user == null || !user.enabled) {
                 throw new AuthenticationFailedException("user no longer active");
+            }
+            // a new password (or a disabled account) moved the version on; a signed-out token is listed
+            if (claims.version() != user.tokenVersion || tokens.revoked(claims.tokenId())) {
+                throw new AuthenticationFailedException("token signed out or superseded");
             }
             return Actor.user(user.userId, user.roles, user.sites);
         });

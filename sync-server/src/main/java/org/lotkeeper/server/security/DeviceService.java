@@ -51,8 +51,14 @@ public class DeviceService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    KnownSites sites;
+
     @Transactional
     public Enrollment createEnrollment(Actor by, String site, String label) {
+        if (!sites.exists(site)) {
+            throw Refused.invalid(ErrorCode.UNKNOWN_SITE, "site " + site + " is not in master data", "site");
+        }
         String code = Secrets.humanCode(12);
         EnrollmentCodeEntity row = new EnrollmentCodeEntity();
         row.codeHash = Secrets.sha256(code);

@@ -1,6 +1,7 @@
 package org.lotkeeper.server.security;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -28,6 +29,13 @@ public interface SecurityConfig {
     /** How long a locked account stays locked. */
     @WithDefault("PT15M")
     Duration lockoutDuration();
+
+    /**
+     * A bearer token that reads {@code /q/metrics} and nothing else, for a Prometheus scraper
+     * ({@code LOTKEEPER_SECURITY_METRICS_TOKEN}; at least 32 characters). Without it only ADMIN
+     * reads the metrics.
+     */
+    Optional<String> metricsToken();
 
     /** Attempts per minute before 429 (0: no limit); docs/SECURITY.md. */
     RateLimit rateLimit();

@@ -44,7 +44,14 @@ public class TokenService {
     static final String ISSUER = "lotkeeper";
 
     /** A verified user token. */
-    public record UserClaims(String userId, Set<Role> roles, Set<String> sites, Instant expiresAt) {}
+    /**
+     * What a valid token says.
+     *
+     * @param tokenId the token's own id ({@code jti}): what signing out revokes
+     * @param version the user's token version when it was issued ({@code ver})
+     */
+    public record UserClaims(
+            String userId, Set<Role> roles, Set<String> sites, Instant expiresAt, String tokenId, int version) {}
 
     /** A token as issued. */
     public record IssuedToken(String token, Instant expiresAt) {}
@@ -64,7 +71,7 @@ public class TokenService {
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
     private volatile Key signing;
 
-    public IssuedToken issue(String userId, Set<Role> roles, Set<String> sites) {
+    public IssuedToken issue(String userId, Set<Role> roles, Set<String> sites, int version) {
         Key key = signingKey();
         Instant now = clock.instant();
         Instant expires = now.plus(config.tokenLifetime());
@@ -77,6 +84,7 @@ public class TokenService {
         claims.setStringListClaim(
                 "groups", roles.stream().map(Role::name).sorted().toList());
         claims.setStringListClaim("sites", sites.stream().sorted().toList());
+        claims.setClaim("ver", version);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key.privateKey());
@@ -129,10 +137,40 @@ public class TokenService {
                     claims.getSubject(),
                     roles,
                     Set.copyOf(claims.getStringListClaimValue("sites")),
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue())));
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
+                    claims.getJwtId(),
+                    claims.getClaimValue("ver", Long.class) == null
+                            ? -1
+                            : claims.getClaimValue("ver", Long.class).intValue()));
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Signs a token out: refused from now on (on every instance: the list is in the database),
+     * until it would have expired anyway. Answers false for a token that does not verify.
+     */
+    @jakarta.transaction.Transactional
+    public boolean revoke(String token) {
+        Optional<UserClaims> claims = verify(token);
+        if (claims.isEmpty() || claims.get().tokenId() == null) {
+            return false;
+        }
+        RevokedTokenEntity.delete("expiresAt < ?1", clock.instant());
+        if (RevokedTokenEntity.findById(claims.get().tokenId()) == null) {
+            RevokedTokenEntity r = new RevokedTokenEntity();
+            r.jti = claims.get().tokenId();
+            r.userId = claims.get().userId();
+            r.expiresAt = claims.get().expiresAt();
+            r.persist();
+        }
+        return true;
+    }
+
+    /** Whether this token id was signed out. */
+    boolean revoked(String tokenId) {
+        return tokenId == null || RevokedTokenEntity.findById(tokenId) != null;
     }
 
     private static Role role(String name) {

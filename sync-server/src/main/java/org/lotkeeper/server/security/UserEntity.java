@@ -45,6 +45,10 @@ class UserEntity extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** Tokens carry the version they were issued under; a new password or disabling moves it on. */
+    @Column(name = "token_version")
+    public int tokenVersion;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")

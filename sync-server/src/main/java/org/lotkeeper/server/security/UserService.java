@@ -70,6 +70,10 @@ public class UserService {
         user.sites.clear();
         user.sites.addAll(spec.sites());
         if (spec.password() != null) {
+            if (!created && user.passwordHash != null && !BcryptUtil.matches(spec.password(), user.passwordHash)) {
+                // a new password ends every session signed in with the old one
+                user.tokenVersion++;
+            }
             user.passwordHash = BcryptUtil.bcryptHash(spec.password(), config.bcryptCost());
         }
         if (spec.pin() != null) {
@@ -83,33 +87,100 @@ public class UserService {
     }
 
     /**
-     * Signs a user in with their password. Repeated failures lock the account for a while; the
-     * answer never says whether the user exists.
+     * Signs a user in with their password, from {@code client} (the caller's address). The same
+     * work is done whether or not the user exists (a bcrypt check against a stand-in hash), and
+     * failures are counted per user name and client address: five in a row lock that address out
+     * of that name for a while — known or unknown name alike — but never the account for others,
+     * so nobody can keep a user out by guessing wrong on purpose (docs/SECURITY.md, "Lockout").
+     * An account locked by failed e-signatures (which only its own session can cause) stays locked.
      */
-    public TokenService.IssuedToken login(String userId, String password) {
+    public TokenService.IssuedToken login(String userId, String password, String client) {
         Instant now = clock.instant();
-        Optional<UserView> ok = QuarkusTransaction.requiringNew().call(() -> {
-            UserEntity user = userId == null ? null : UserEntity.findById(userId);
-            if (user == null || !user.enabled || user.passwordHash == null) {
-                return Optional.empty();
-            }
-            if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
-                audit.record(userId, "LOGIN_LOCKED", userId, null, "locked until " + user.lockedUntil);
+        String name = userId == null ? "" : userId;
+        String userKey = Secrets.sha256(name);
+        String failureId = Secrets.sha256(name + "\u0000" + (client == null ? "" : client));
+        record Ok(UserView user, int version) {}
+        Optional<Ok> ok = QuarkusTransaction.requiringNew().call(() -> {
+            SignInFailureEntity failures = SignInFailureEntity.findById(failureId);
+            if (failures != null && failures.lockedUntil != null && failures.lockedUntil.isAfter(now)) {
                 throw Refused.of(
-                        ErrorCode.ACCOUNT_LOCKED, "too many failed sign-ins; try again after " + user.lockedUntil);
+                        ErrorCode.ACCOUNT_LOCKED,
+                        "too many failed sign-ins from this address; try again after " + failures.lockedUntil);
             }
-            if (!password.isEmpty() && BcryptUtil.matches(password, user.passwordHash)) {
-                user.failedLogins = 0;
-                user.lockedUntil = null;
-                audit.record(userId, "LOGIN", userId, null, null);
-                return Optional.of(view(user));
+            UserEntity user = UserEntity.findById(name);
+            boolean usable = user != null && user.enabled && user.passwordHash != null;
+            boolean matches =
+                    BcryptUtil.matches(password, usable ? user.passwordHash : standInHash()) && !password.isEmpty();
+            if (usable && matches) {
+                if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
+                    audit.record(name, "LOGIN_LOCKED", name, null, "locked until " + user.lockedUntil);
+                    throw Refused.of(
+                            ErrorCode.ACCOUNT_LOCKED,
+                            "too many failed passwords; try again after " + user.lockedUntil
+                                    + " or ask a supervisor to unlock the account");
+                }
+                if (failures != null) {
+                    failures.delete();
+                }
+                audit.record(name, "LOGIN", name, null, null);
+                return Optional.of(new Ok(view(user), user.tokenVersion));
             }
-            countFailure(user, now);
-            audit.record(userId, "LOGIN_FAILED", userId, null, null);
+            countSignInFailure(failures, failureId, userKey, now);
+            if (user != null) {
+                audit.record(name, "LOGIN_FAILED", name, null, null);
+            }
             return Optional.empty();
         });
-        UserView user = ok.orElseThrow(() -> Refused.unauthenticated("wrong user name or password"));
-        return tokens.issue(user.userId(), user.roles(), user.sites());
+        Ok user = ok.orElseThrow(() -> Refused.unauthenticated("wrong user name or password"));
+        return tokens.issue(
+                user.user().userId(), user.user().roles(), user.user().sites(), user.version());
+    }
+
+    private void countSignInFailure(SignInFailureEntity row, String id, String userKey, Instant now) {
+        SignInFailureEntity f = row;
+        if (f == null) {
+            // rows of addresses that gave up long ago go with the first new failure of the day
+            SignInFailureEntity.delete("updatedAt < ?1", now.minus(java.time.Duration.ofDays(1)));
+            f = new SignInFailureEntity();
+            f.id = id;
+            f.userKey = userKey;
+            f.updatedAt = now;
+            f.persist();
+        }
+        f.failures++;
+        f.updatedAt = now;
+        if (f.failures >= config.lockoutThreshold()) {
+            f.lockedUntil = now.plus(config.lockoutDuration());
+            f.failures = 0;
+        }
+    }
+
+    /** A bcrypt hash of nothing anyone knows, at the configured cost: what an unknown name is checked against. */
+    private String standInHash() {
+        String h = standIn;
+        if (h == null) {
+            h = BcryptUtil.bcryptHash(Secrets.random(24), config.bcryptCost());
+            standIn = h;
+        }
+        return h;
+    }
+
+    private volatile String standIn;
+
+    /**
+     * A supervisor of one of the user's sites (or an admin) lifts every lock on the account: the
+     * one failed e-signatures set, and every address's sign-in lock.
+     */
+    @Transactional
+    public void unlock(Actor by, String userId) {
+        UserEntity user = UserEntity.findById(userId);
+        if (user == null || !(by.allSites() || user.sites.stream().anyMatch(by::canReach))) {
+            throw Refused.notFound("no user " + userId);
+        }
+        user.lockedUntil = null;
+        user.failedLogins = 0;
+        long cleared = SignInFailureEntity.delete("userKey", Secrets.sha256(userId));
+        audit.record(by.id(), "USER_UNLOCKED", userId, null, cleared + " address locks cleared");
     }
 
     /**

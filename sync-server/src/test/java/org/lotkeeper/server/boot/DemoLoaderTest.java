@@ -6,6 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.lotkeeper.server.testing.Api;
 import org.lotkeeper.server.testing.Database;
 import org.lotkeeper.server.testing.PostgresResource;
 
@@ -24,7 +25,27 @@ class DemoLoaderTest {
     @Test
     void theDemoPlantIsTheRiversideWeekWithItsReleasesAndDocuments() {
         Database.resetLedger(ds);
-        assertThat(demo.load()).isEqualTo(23);
+        DemoLoader.Loaded loaded = demo.load();
+        assertThat(loaded.events()).isEqualTo(23);
+        // its people sign in with secrets generated now; the ones the repository once published fail
+        assertThat(loaded.logins())
+                .extracting(DemoLoader.Login::userId)
+                .containsExactlyInAnyOrder("ana", "ben", "quinn", "sam");
+        String quinn = loaded.logins().stream()
+                .filter(l -> l.userId().equals("quinn"))
+                .findFirst()
+                .orElseThrow()
+                .secret();
+        assertThat(Api.token("quinn", quinn)).isNotBlank();
+        io.restassured.RestAssured.given()
+                .contentType("application/json")
+                .body(java.util.Map.of("username", "quinn", "password", "quinn-Passw0rd!"))
+                .post("/api/v1/auth/token")
+                .then()
+                .statusCode(401);
+        assertThat(loaded.logins())
+                .filteredOn(l -> l.badge() != null)
+                .allSatisfy(l -> assertThat(l.secret()).matches("[0-9]{6}").isNotEqualTo("123456"));
         assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'STATUS'"))
                 .isEqualTo(6);
         assertThat(Database.count(ds, "SELECT count(*) FROM lot WHERE status = 'RELEASED'"))
@@ -37,5 +58,6 @@ class DemoLoaderTest {
                 .isEqualTo(1);
         assertThat(Database.count(ds, "SELECT count(*) FROM document_link")).isEqualTo(3);
         assertThat(Database.count(ds, "SELECT count(*) FROM exception")).isEqualTo(2);
+        Api.loadRiversideMasterData(); // the other tests' known passwords
     }
 }

@@ -50,8 +50,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
 
-    static final String QUINN = "quinn-Passw0rd!";
-    static final String SAM = "sam-Passw0rd!";
+    /** The passwords the demo generated for quinn and sam, read from the page that loaded it. */
+    String quinnPassword;
+
+    String samPassword;
     static final String SCRIPT_LOT = "<script>alert(1)";
 
     @TestHTTPResource("/")
@@ -92,6 +94,12 @@ class ConsoleBrowserTest {
                 .contains("Dashboard", "Lots", "Recall", "Quality", "Exceptions", "Devices", "Master data");
         Screens.MasterData masterData =
                 new Screens.MasterData(browser, base()).open().loadDemo();
+        // the demo's people got passwords of their own, shown once on this page, published nowhere
+        String notice = browser.driver.findElement(By.cssSelector("p.notice")).getText();
+        quinnPassword = generatedPassword(notice, "quinn");
+        samPassword = generatedPassword(notice, "sam");
+        assertThat(notice).doesNotContain("Passw0rd");
+        assertThat(Api.token("quinn", quinnPassword)).isNotBlank();
         assertThat(masterData.items()).contains("RM-RESIN", "FG-PRIMER");
         browser.screenshot("masterdata");
     }
@@ -99,7 +107,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(2)
     void searchFindsTheLotOfSupplierLotAcr779AndItsPageDrawsTheGenealogy() {
-        new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
+        new Screens.Login(browser, base()).open().signIn("quinn", quinnPassword);
         Screens.LotSearch search = new Screens.LotSearch(browser, base()).open().search("ACR-779");
         assertThat(search.lots()).containsExactly("R-2402");
         Screens.LotPage lot = search.open("R-2402");
@@ -141,7 +149,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(3)
     void mockRecallOfAcr779ShowsTheThreeCustomers() {
-        new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
+        new Screens.Login(browser, base()).open().signIn("quinn", quinnPassword);
         Screens.Recall recall =
                 new Screens.Recall(browser, base()).open().mockFromSupplierLot("ACME-RESINS", "ACR-779");
         assertThat(recall.customers()).containsExactlyInAnyOrder("BUILDMART", "HARBOR-PAINTS", "CITY-MAINT");
@@ -162,7 +170,7 @@ class ConsoleBrowserTest {
     @Order(4)
     void qaReleasesAQuarantinedLotWithTheirSignatureOnceItsCoaIsLinked() throws IOException {
         receive("RM-PIGMENT", "P-7001", "TIO2-CORP", "TX-77", "500", "KGM");
-        new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
+        new Screens.Login(browser, base()).open().signIn("quinn", quinnPassword);
         Screens.LotPage lot =
                 new Screens.LotSearch(browser, base()).open().search("P-7001").open("P-7001");
         assertThat(lot.status()).isEqualTo("QUARANTINE");
@@ -176,7 +184,7 @@ class ConsoleBrowserTest {
         assertThat(lot.status()).isEqualTo("QUARANTINE");
         browser.screenshot("quality-release");
 
-        assertThat(lot.changeStatus("RELEASED", "COA checked", QUINN)).contains("now RELEASED");
+        assertThat(lot.changeStatus("RELEASED", "COA checked", quinnPassword)).contains("now RELEASED");
         assertThat(lot.status()).isEqualTo("RELEASED");
         assertThat(lot.timeline()).contains("signed by Quinn Quality: Released for use");
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
@@ -190,7 +198,7 @@ class ConsoleBrowserTest {
     @Order(5)
     void aLotCodeHoldingScriptIsShownAsText() {
         receive("RM-SOLVENT", SCRIPT_LOT, "SOLVCO", "SV-13", "200", "LTR");
-        new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
+        new Screens.Login(browser, base()).open().signIn("quinn", quinnPassword);
         Screens.LotSearch search = new Screens.LotSearch(browser, base()).open().search("<script>");
         assertThat(search.lots()).containsExactly(SCRIPT_LOT);
         Screens.LotPage lot = search.open(SCRIPT_LOT);
@@ -206,7 +214,7 @@ class ConsoleBrowserTest {
     @Order(6)
     void aForgedCrossSitePostIsRefused() throws IOException {
         receive("RM-SOLVENT", "S-9100", "SOLVCO", "SV-14", "100", "LTR"); // released at once: no QC
-        new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
+        new Screens.Login(browser, base()).open().signIn("quinn", quinnPassword);
         String target = base() + "console/lot/status";
         String forged = """
                 <!DOCTYPE html><html><body><form id="f" method="post" action="%s">
@@ -241,7 +249,7 @@ class ConsoleBrowserTest {
     @Order(7)
     void aSupervisorWithoutQaCannotRelease() {
         receive("RM-PIGMENT", "P-7002", "TIO2-CORP", "TX-78", "250", "KGM");
-        new Screens.Login(browser, base()).open().signIn("sam", SAM);
+        new Screens.Login(browser, base()).open().signIn("sam", samPassword);
         Screens.LotPage lot =
                 new Screens.LotSearch(browser, base()).open().search("P-7002").open("P-7002");
         assertThat(lot.status()).isEqualTo("QUARANTINE");
@@ -266,7 +274,7 @@ class ConsoleBrowserTest {
     @Order(8)
     void aPastedSupplierLabelFindsTheLotAndTheLabelCheckerListsEveryAi() {
         String label = "]C1011061414100001917270131310000080010ACR-779";
-        new Screens.Login(browser, base()).open().signIn("sam", SAM);
+        new Screens.Login(browser, base()).open().signIn("sam", samPassword);
         assertThat(new Screens.LotSearch(browser, base())
                         .open()
                         .pasteLabel(label)
@@ -282,7 +290,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(9)
     void supervisorPagesShowTheQueueTheFleetAndANewEnrollmentCode() {
-        new Screens.Login(browser, base()).open().signIn("sam", SAM);
+        new Screens.Login(browser, base()).open().signIn("sam", samPassword);
         browser.driver.get(base() + "console/dashboard");
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#expiry svg rect.bar")));
         assertThat(browser.driver.findElement(By.id("open-exceptions")).getText())
@@ -313,10 +321,10 @@ class ConsoleBrowserTest {
     @Test
     @Order(10)
     void aRealRecallStartedFromTheMockAnswerIsSignedAndRecallsTheLot() {
-        new Screens.Login(browser, base()).open().signIn("quinn", QUINN);
+        new Screens.Login(browser, base()).open().signIn("quinn", quinnPassword);
         Screens.Recall recall = new Screens.Recall(browser, base()).open().mockFromLot("RM-SOLVENT", "S-9100");
         assertThat(recall.affected()).contains("S-9100");
-        String answer = recall.startReal("Supplier notice SV-14", QUINN);
+        String answer = recall.startReal("Supplier notice SV-14", quinnPassword);
         assertThat(answer).contains("REAL RECALL", "Quinn Quality", "Set to RECALLED: RM-SOLVENT S-9100");
         Screens.LotPage lot =
                 new Screens.LotSearch(browser, base()).open().search("S-9100").open("S-9100");
@@ -326,7 +334,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(11)
     void aSupervisorResolvesTheFefoDeviationAndApprovesTheCountVariance() {
-        new Screens.Login(browser, base()).open().signIn("sam", SAM);
+        new Screens.Login(browser, base()).open().signIn("sam", samPassword);
         browser.driver.get(base() + "console/exceptions?flag=FEFO_DEVIATION");
         org.openqa.selenium.WebElement row =
                 browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#exceptions tbody tr")));
@@ -356,7 +364,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(12)
     void aSupervisorPlansAnOrderMakesItsDeliveryNoteSeesItShippedAndCancelsAnRma() {
-        new Screens.Login(browser, base()).open().signIn("sam", SAM);
+        new Screens.Login(browser, base()).open().signIn("sam", samPassword);
         browser.driver.get(base() + "console/tasks?kind=PICK");
         createTask("SO-77", "FG-PRIMER 4");
         org.openqa.selenium.WebElement order = browser.driver.findElement(By.id("task-SO-77"));
@@ -383,7 +391,7 @@ class ConsoleBrowserTest {
 
         // the handheld ships the note in full: it moves to the shipped list
         if (device == null) {
-            device = Riverside.enroll(Api.token("sam", SAM), "console-test-dock");
+            device = Riverside.enroll(Api.token("sam", samPassword), "console-test-dock");
         }
         Riverside.push(device, List.of(Riverside.event(++deviceSeq, "ben", "SHIP", """
                 {"shipment": "DN-SO-77", "customer": "BUILDMART", "item": "FG-PRIMER", "lot": "PR-1003",
@@ -410,10 +418,17 @@ class ConsoleBrowserTest {
         browser.submit(form.findElement(By.cssSelector("button[type=submit]")));
     }
 
+    private static String generatedPassword(String notice, String user) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + user + " \\([^)]*\\) password ([A-Z0-9-]+)")
+                .matcher(notice);
+        assertThat(m.find()).as(notice).isTrue();
+        return m.group(1);
+    }
+
     /** A receipt pushed by a dock device, as the handheld would. */
     private void receive(String item, String lot, String supplier, String supplierLot, String quantity, String uom) {
         if (device == null) {
-            device = Riverside.enroll(Api.token("sam", SAM), "console-test-dock");
+            device = Riverside.enroll(Api.token("sam", samPassword), "console-test-dock");
         }
         String event = """
                 {"eventId": "%s", "deviceSeq": %d, "type": "RECEIVE", "occurredAt": "2026-11-20T09:00:00Z", "userId": "ana", "site": "PLANT-1",

@@ -52,6 +52,45 @@ class ConsoleHttpTest {
         assertThat(out.statusCode()).isEqualTo(303);
         assertThat(out.getHeader("Location")).endsWith("/console/login");
         assertThat(out.getHeader("Set-Cookie")).startsWith("lk_session=;").contains("Max-Age=0");
+        // the token that was in the cookie is signed out too: kept and replayed, it opens nothing
+        assertThat(admin.request().get("/console/lots").statusCode()).isNotEqualTo(200);
+        Api.as(admin.cookie()).get("/api/v1/devices").then().statusCode(401);
+    }
+
+    @Test
+    void pagesForbidInlineScriptFramingAndCaching() throws Exception {
+        Response login = given().get("/console/login");
+        assertThat(login.getHeader("Content-Security-Policy"))
+                .contains("script-src 'self'")
+                .contains("style-src 'self'")
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
+        assertThat(login.getHeader("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(login.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(login.getHeader("Referrer-Policy")).isEqualTo("same-origin");
+        assertThat(login.getHeader("Cache-Control")).isEqualTo("no-store");
+        ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
+        assertThat(admin.request().get("/console/dashboard").getHeader("Cache-Control"))
+                .isEqualTo("no-store");
+        assertThat(Api.as(Api.adminToken()).get("/api/v1/devices").getHeader("Cache-Control"))
+                .isEqualTo("no-store");
+        assertThat(given().get("/console/assets/console.css").getHeader("Cache-Control"))
+                .isNotEqualTo("no-store");
+        // what the policy would block is not written in the first place: no inline script, handler or style
+        List<String> inline = new ArrayList<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))) {
+            for (java.nio.file.Path f :
+                    files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String html = java.nio.file.Files.readString(f);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                                "<script(?![^>]*\\bsrc=)[^>]*>|\\son[a-z]+\\s*=|\\sstyle\\s*=|<style")
+                        .matcher(html);
+                while (m.find()) {
+                    inline.add(f.getFileName() + ": " + m.group());
+                }
+            }
+        }
+        assertThat(inline).isEmpty();
     }
 
     @Test

@@ -59,7 +59,7 @@ final class Client {
         String bundle = new String(
                 Client.class
                         .getClassLoader()
-                        .getResourceAsStream("demo/riverside/masterdata.json")
+                        .getResourceAsStream("riverside/masterdata.json")
                         .readAllBytes(),
                 StandardCharsets.UTF_8);
         call(server.apply("/api/v1/masterdata"), "PUT", admin, bundle);

@@ -86,6 +86,9 @@ class KeyRotationTest {
         claims.setExpirationTime(NumericDate.fromSeconds(expires.getEpochSecond()));
         claims.setStringListClaim("groups", List.of("ADMIN"));
         claims.setStringListClaim("sites", List.of());
+        // everything a real token carries, so only the key's retirement can refuse it
+        claims.setGeneratedJwtId();
+        claims.setClaim("ver", 0);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(KeyFactory.getInstance("RSA")

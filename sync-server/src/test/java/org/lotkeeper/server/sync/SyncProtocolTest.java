@@ -256,7 +256,19 @@ class SyncProtocolTest {
         ObjectNode future = receive(1, "S-1", "200");
         future.put("occurredAt", "2026-11-21T00:06:00Z");
         Riverside.push(device, List.of(future));
-        String metrics = io.restassured.RestAssured.get("/q/metrics")
+        // metrics are not for anyone: not anonymous, not a device, not QA; ADMIN reads them
+        io.restassured.RestAssured.get("/q/metrics").then().statusCode(401);
+        as(device[1]).get("/q/metrics").then().statusCode(403);
+        as(Api.token("quinn", "quinn-Passw0rd!")).get("/q/metrics").then().statusCode(403);
+        io.restassured.RestAssured.get("/q/openapi").then().statusCode(401);
+        // the scraper's token reads the metrics and nothing else
+        String scraper = "test-scraper-token-0123456789abcdef";
+        as(scraper).get("/q/metrics").then().statusCode(200);
+        as(scraper).get("/q/openapi").then().statusCode(403);
+        as(scraper).get("/api/v1/devices").then().statusCode(403);
+        io.restassured.RestAssured.get("/q/health/ready").then().statusCode(200);
+        String metrics = as(Api.adminToken())
+                .get("/q/metrics")
                 .then()
                 .statusCode(200)
                 .extract()
@@ -265,9 +277,10 @@ class SyncProtocolTest {
                 .contains("lotkeeper_events_ingested_total{type=\"RECEIVE\"}")
                 .contains("lotkeeper_flags_raised_total{flag=\"CLOCK_SKEW\"}")
                 .contains("lotkeeper_push_seconds_count")
-                .contains("lotkeeper_device_last_sync_seconds{device=\"" + device[0] + "\"} "
+                .contains("lotkeeper_site_last_push_seconds{site=\"PLANT-1\"} "
                         + (double)
-                                java.time.Instant.parse("2026-11-21T00:00:00Z").getEpochSecond());
+                                java.time.Instant.parse("2026-11-21T00:00:00Z").getEpochSecond())
+                .doesNotContain(device[0]);
     }
 
     @Test

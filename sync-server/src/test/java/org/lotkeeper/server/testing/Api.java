@@ -61,7 +61,7 @@ public final class Api {
     /** Loads the Riverside master data (idempotent: a second upload only updates). */
     public static void loadRiversideMasterData() {
         as(adminToken())
-                .body(resource("demo/riverside/masterdata.json"))
+                .body(resource("riverside/masterdata.json"))
                 .put("/api/v1/masterdata")
                 .then()
                 .statusCode(200);
