@@ -54,6 +54,7 @@ class KillDuringCaptureTest {
                     .start();
             List<String> lines = new ArrayList<>();
             CountDownLatch ready = new CountDownLatch(1);
+            CountDownLatch capturing = new CountDownLatch(1);
             Thread reader = new Thread(() -> {
                 try (BufferedReader r =
                         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -63,6 +64,8 @@ class KillDuringCaptureTest {
                         }
                         if (line.startsWith("READY")) {
                             ready.countDown();
+                        } else if (line.startsWith("CONFIRMED ")) {
+                            capturing.countDown();
                         }
                     }
                 } catch (IOException e) {
@@ -71,9 +74,16 @@ class KillDuringCaptureTest {
             });
             reader.start();
             assertThat(ready.await(30, TimeUnit.SECONDS)).as("child started").isTrue();
-            // the first capture loads the codec classes (a few hundred ms); most kills land mid-stream, some during
-            // start-up
-            Thread.sleep(random.nextInt(4) == 0 ? random.nextInt(150) : 250 + random.nextInt(400));
+            // one round in four is killed early (the first capture loads the codec classes); the others once captures
+            // flow, at a random point mid-stream, however slow a busy machine makes the child's start
+            if (random.nextInt(4) == 0) {
+                Thread.sleep(random.nextInt(150));
+            } else {
+                assertThat(capturing.await(60, TimeUnit.SECONDS))
+                        .as("child captures")
+                        .isTrue();
+                Thread.sleep(random.nextInt(300));
+            }
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             reader.join(10_000);

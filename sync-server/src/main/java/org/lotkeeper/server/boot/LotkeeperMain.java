@@ -15,8 +15,9 @@ import org.lotkeeper.server.ledger.VerifyLedgerCommand;
  * {@code -Dlotkeeper.data-dir}), default {@code ./data}.
  *
  * <p>Arguments: {@code --demo} loads the Riverside demo plant on an empty ledger;
- * {@code --verify-ledger} verifies the ledger's hash chains, prints the result and exits (0: every
- * chain holds, 2: a chain is broken) without serving HTTP.
+ * {@code --verify-ledger [--checkpoints DIR]} verifies the ledger's hash chains and the audit chain
+ * against the signed checkpoints, prints the result and exits (0: everything holds, 2: something is
+ * broken) without serving HTTP.
  */
 @QuarkusMain
 public final class LotkeeperMain {
@@ -33,6 +34,9 @@ public final class LotkeeperMain {
         boolean verify = Arrays.asList(args).contains(VERIFY_LEDGER_FLAG);
         if (verify) {
             System.setProperty("quarkus.http.host-enabled", "false");
+            // a check writes nothing: no checkpoints, no sealing on a timer
+            System.setProperty("lotkeeper.checkpoint.interval", "0S");
+            System.setProperty("lotkeeper.checkpoint.seal-interval", "0S");
         }
         if (setting("quarkus.datasource.jdbc.url").isPresent()) {
             exitOnFailure(run(verify, args));

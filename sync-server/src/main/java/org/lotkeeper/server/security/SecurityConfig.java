@@ -1,5 +1,6 @@
 package org.lotkeeper.server.security;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -36,6 +37,17 @@ public interface SecurityConfig {
      * reads the metrics.
      */
     Optional<String> metricsToken();
+
+    /**
+     * The key-encryption key of the token signing keys: Base64 of 32 random bytes ({@code
+     * LOTKEEPER_SECURITY_KEY_ENCRYPTION_KEY}, e.g. from a vault). Without it, {@link
+     * #keyEncryptionKeyFile()} is used.
+     */
+    Optional<String> keyEncryptionKey();
+
+    /** Where the key-encryption key is kept when not configured; generated owner-only when missing. */
+    @WithDefault("${lotkeeper.data-dir:data}/secrets/key-encryption-key")
+    Path keyEncryptionKeyFile();
 
     /** Attempts per minute before 429 (0: no limit); docs/SECURITY.md. */
     RateLimit rateLimit();

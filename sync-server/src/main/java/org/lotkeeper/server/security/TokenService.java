@@ -68,6 +68,9 @@ public class TokenService {
     @Inject
     SecurityConfig config;
 
+    @Inject
+    KeyEncryption encryption;
+
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
     private volatile Key signing;
 
@@ -222,6 +225,9 @@ public class TokenService {
                 QuarkusTransaction.requiringNew().call(() -> SigningKeyEntity.<SigningKeyEntity>listAll());
         Key newest = null;
         for (SigningKeyEntity row : rows) {
+            if (!KeyEncryption.isSealed(row.privateKey)) {
+                seal(row);
+            }
             Key k = decode(row);
             keys.put(k.kid(), k);
             if (!k.retired() && (newest == null || k.created().isAfter(newest.created()))) {
@@ -241,8 +247,7 @@ public class TokenService {
             SigningKeyEntity row = new SigningKeyEntity();
             row.kid = "k-" + Secrets.random(9);
             row.algorithm = "RS256";
-            row.privateKey =
-                    Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+            row.privateKey = encryption.seal(pair.getPrivate().getEncoded(), row.kid);
             row.publicKey = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
             row.createdAt = clock.instant();
             row.persist();
@@ -251,13 +256,20 @@ public class TokenService {
         }
     }
 
-    private static Key decode(SigningKeyEntity row) {
+    /** A key stored before keys were encrypted: sealed in place, in its own transaction. */
+    private void seal(SigningKeyEntity row) {
+        row.privateKey = encryption.seal(Base64.getDecoder().decode(row.privateKey), row.kid);
+        QuarkusTransaction.requiringNew()
+                .run(() -> SigningKeyEntity.update(
+                        "privateKey = ?1 where kid = ?2 and privateKey not like 'kek1:%'", row.privateKey, row.kid));
+    }
+
+    private Key decode(SigningKeyEntity row) {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             return new Key(
                     row.kid,
-                    rsa.generatePrivate(
-                            new PKCS8EncodedKeySpec(Base64.getDecoder().decode(row.privateKey))),
+                    rsa.generatePrivate(new PKCS8EncodedKeySpec(encryption.open(row.privateKey, row.kid))),
                     rsa.generatePublic(
                             new X509EncodedKeySpec(Base64.getDecoder().decode(row.publicKey))),
                     row.createdAt,

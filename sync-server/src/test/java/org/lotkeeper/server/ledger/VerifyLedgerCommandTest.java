@@ -17,9 +17,10 @@ class VerifyLedgerCommandTest {
 
     @Test
     void aSoundLedgerExitsZero() {
-        int status = VerifyLedgerCommand.report(new LedgerVerifier.Report(true, 3, 42, List.of()), out);
+        int status = VerifyLedgerCommand.report(new LedgerVerifier.Report(true, 3, 42, 2, 17, List.of(), null), out);
         assertThat(status).isZero();
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("ledger OK: 3 chains, 42 events");
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("ledger OK: 3 chains, 42 events, 17 audit rows; 2 signed checkpoints hold");
     }
 
     @Test
@@ -29,6 +30,8 @@ class VerifyLedgerCommandTest {
                         false,
                         3,
                         41,
+                        2,
+                        17,
                         List.of(
                                 new LedgerVerifier.Break(
                                         "device:dev-a",
@@ -37,12 +40,19 @@ class VerifyLedgerCommandTest {
                                         LedgerVerifier.Problem.MISSING_EVENT,
                                         "event 7 is missing"),
                                 new LedgerVerifier.Break(
-                                        "site:PLANT-1", 2, 19L, LedgerVerifier.Problem.ALTERED, "changed"))),
+                                        "site:PLANT-1",
+                                        2,
+                                        19L,
+                                        LedgerVerifier.Problem.CHECKPOINT_MISMATCH,
+                                        "rewritten",
+                                        "checkpoint-20261121T000000000Z-40.json")),
+                        "checkpoint-20261121T000000000Z-40.json"),
                 out);
         assertThat(status).isEqualTo(2);
         assertThat(bytes.toString(StandardCharsets.UTF_8))
-                .contains("ledger BROKEN: 2 of 3 chains")
+                .contains("ledger BROKEN: 2 problem(s) in 3 chains")
+                .contains("first checkpoint that no longer holds: checkpoint-20261121T000000000Z-40.json")
                 .contains("device:dev-a at source_seq 7: MISSING_EVENT")
-                .contains("site:PLANT-1 at source_seq 2 (ledger_seq 19): ALTERED");
+                .contains("site:PLANT-1 at source_seq 2 (ledger_seq 19): CHECKPOINT_MISMATCH");
     }
 }

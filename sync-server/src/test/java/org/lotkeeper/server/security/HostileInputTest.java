@@ -231,9 +231,16 @@ class HostileInputTest {
 
     /** Every table's content but the audit log of refused attempts and the rate-limit buckets. */
     private Map<String, String> stored() {
-        // what the calls may write by design: the audit log, rate-limit buckets, failed sign-ins, signed-out tokens
+        // what the calls may write by design: the audit log and its chain head, rate-limit buckets, failed sign-ins,
+        // signed-out tokens
         return Database.fingerprint(
-                ds, "audit_log", "rate_limit_bucket", "sign_in_failure", "revoked_token", "flyway_schema_history");
+                ds,
+                "audit_log",
+                "audit_head",
+                "rate_limit_bucket",
+                "sign_in_failure",
+                "revoked_token",
+                "flyway_schema_history");
     }
 
     private static URI uri(String path) {

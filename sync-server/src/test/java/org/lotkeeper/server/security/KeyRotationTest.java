@@ -22,6 +22,7 @@ import org.lotkeeper.server.testing.Database;
 import org.lotkeeper.server.testing.PostgresResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.lotkeeper.server.testing.Api.as;
 
@@ -35,6 +36,9 @@ class KeyRotationTest {
 
     @Inject
     DataSource ds;
+
+    @Inject
+    KeyEncryption encryption;
 
     @Test
     void afterRotationOldTokensStillWorkAndNewOnesUseTheNewKey() throws Exception {
@@ -55,10 +59,23 @@ class KeyRotationTest {
         assertThat(Database.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'SIGNING_KEY_ROTATED'"))
                 .isPositive();
 
-        // Someone who copied the retired private key cannot mint a token that outlives it.
-        String privateKey = (String) Database.rows(ds, "SELECT private_key FROM signing_key WHERE kid = ?", oldKid)
+        // The database holds the private keys sealed with the key-encryption key: a backup alone mints nothing.
+        String stored = (String) Database.rows(ds, "SELECT private_key FROM signing_key WHERE kid = ?", oldKid)
                 .get(0)
                 .get("private_key");
+        assertThat(stored).startsWith(KeyEncryption.SEALED);
+        assertThatThrownBy(() -> KeyFactory.getInstance("RSA")
+                        .generatePrivate(
+                                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(stored))))
+                .isInstanceOf(Exception.class);
+        assertThat(Database.count(ds, "SELECT count(*) FROM signing_key WHERE private_key NOT LIKE 'kek1:%'"))
+                .isZero();
+        assertThatThrownBy(() -> encryption.open(stored, "k-another"))
+                .as("a sealed key moved to another row does not open")
+                .isInstanceOf(IllegalStateException.class);
+
+        // Someone who also has the key-encryption key cannot mint a token that outlives the retired key.
+        String privateKey = Base64.getEncoder().encodeToString(encryption.open(stored, oldKid));
         as(mint(oldKid, privateKey, NOW.plusSeconds(7 * 3600)))
                 .get("/api/v1/devices")
                 .then()
