@@ -17,6 +17,7 @@ import org.lotkeeper.client.store.SqliteStore;
 import org.lotkeeper.client.sync.ApiResult;
 import org.lotkeeper.client.sync.DeviceEnrollment;
 import org.lotkeeper.client.sync.EnrollResponse;
+import org.lotkeeper.client.sync.ServerAddress;
 import org.lotkeeper.client.sync.SyncApi;
 import org.lotkeeper.client.sync.SyncClient;
 import org.lotkeeper.client.sync.SyncEngine;
@@ -33,6 +34,7 @@ import org.lotkeeper.client.workflow.LoginWorkflow;
 import org.lotkeeper.client.workflow.LookupWorkflow;
 import org.lotkeeper.client.workflow.MoveWorkflow;
 import org.lotkeeper.client.workflow.PickWorkflow;
+import org.lotkeeper.client.workflow.PinLock;
 import org.lotkeeper.client.workflow.ProduceWorkflow;
 import org.lotkeeper.client.workflow.ReceiveWorkflow;
 import org.lotkeeper.client.workflow.ReturnWorkflow;
@@ -41,6 +43,7 @@ import org.lotkeeper.client.workflow.ShipWorkflow;
 import org.lotkeeper.client.workflow.Workflow;
 import org.lotkeeper.client.workflow.WorkflowContext;
 import org.lotkeeper.client.workflow.WorkflowKind;
+import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.gs1.Gs1Decoder;
 import org.lotkeeper.model.id.ItemCode;
@@ -92,6 +95,7 @@ public final class ClientCore implements AutoCloseable {
 
     // driven from the workflow thread
     private LoginWorkflow login;
+    private final boolean allowPlainHttp;
 
     private ClientCore(Builder b) {
         this.profile = b.profile;
@@ -113,7 +117,12 @@ public final class ClientCore implements AutoCloseable {
         this.recogniser = new ScanRecogniser(decoder);
         this.wedgeSettings = ProfileMapping.wedgeSettings(input);
         this.workflows = ProfileMapping.workflows(profile);
-        store.settings().serverUrl().ifPresent(this::connect);
+        this.allowPlainHttp = b.allowPlainHttp;
+        // a stored address the rules no longer allow is not used: the device must be enrolled again
+        store.settings()
+                .serverUrl()
+                .filter(url -> ServerAddress.problemWith(url, allowPlainHttp) == null)
+                .ifPresent(this::connect);
     }
 
     /** A device on the SQLite file {@code databaseFile} (created when missing) with this profile. */
@@ -168,6 +177,7 @@ public final class ClientCore implements AutoCloseable {
      * outbox is kept.
      */
     public ApiResult<EnrollResponse> enroll(String serverUrl, String code) {
+        requireAllowed(serverUrl);
         SyncClient enrollClient;
         synchronized (syncLock) {
             connect(serverUrl);
@@ -184,8 +194,20 @@ public final class ClientCore implements AutoCloseable {
         return result;
     }
 
-    /** Points an enrolled device at another URL of its server; identity and outbox are kept. */
+    /**
+     * Points an enrolled device at another URL of its server; identity and outbox are kept. Only
+     * with a supervisor signed in on the device (anyone else enrolls it again): the device sends
+     * its token to that address.
+     *
+     * @throws IllegalArgumentException when the address is not allowed ({@link ServerAddress})
+     * @throws IllegalStateException    when no supervisor is signed in
+     */
     public void useServer(String serverUrl) {
+        requireAllowed(serverUrl);
+        if (session().filter(s -> s.roles().contains(Role.SUPERVISOR)).isEmpty()) {
+            throw new IllegalStateException("Changing the server needs a supervisor signed in on this device"
+                    + " — or enroll the device again with a code from the console.");
+        }
         store.settings().setServerUrl(serverUrl);
         synchronized (syncLock) {
             connect(serverUrl);
@@ -272,6 +294,13 @@ public final class ClientCore implements AutoCloseable {
         }
     }
 
+    private void requireAllowed(String serverUrl) {
+        String problem = ServerAddress.problemWith(serverUrl, allowPlainHttp);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
     private static String normalise(String url) {
         return url.endsWith("/") ? url : url + "/";
     }
@@ -281,7 +310,17 @@ public final class ClientCore implements AutoCloseable {
     /** Starts a login (badge scan, then PIN); the session it opens is this device's until {@link #logout()}. */
     public LoginWorkflow login() {
         logout();
-        login = new LoginWorkflow(WorkflowContext.of(data, NO_SESSION, recogniser, clock));
+        login = new LoginWorkflow(WorkflowContext.of(data, NO_SESSION, recogniser, clock), new PinLock() {
+            @Override
+            public int failures() {
+                return store.settings().pinFailures();
+            }
+
+            @Override
+            public void failed() {
+                store.settings().recordPinFailure();
+            }
+        });
         return login;
     }
 
@@ -373,6 +412,7 @@ public final class ClientCore implements AutoCloseable {
         private Random random = new Random();
         private SyncClient.Timeouts timeouts = SyncClient.Timeouts.defaults();
         private UnaryOperator<SyncApi> syncApiDecorator = UnaryOperator.identity();
+        private boolean allowPlainHttp = ServerAddress.plainHttpAllowed();
 
         private Builder(Path databaseFile, DeviceProfile profile) {
             this.databaseFile = Objects.requireNonNull(databaseFile, "databaseFile");
@@ -416,6 +456,12 @@ public final class ClientCore implements AutoCloseable {
         /** Wraps the sync API the engine calls (the simulator's network switch, fault injection in tests). */
         public Builder syncApiDecorator(UnaryOperator<SyncApi> decorator) {
             this.syncApiDecorator = Objects.requireNonNull(decorator);
+            return this;
+        }
+
+        /** Allows plain http to other machines (development only; default: the {@link ServerAddress#ALLOW_HTTP} property). */
+        public Builder allowPlainHttp(boolean allow) {
+            this.allowPlainHttp = allow;
             return this;
         }
 

@@ -102,7 +102,12 @@ final class ScriptRunner implements AutoCloseable {
         if (!d.network().isOnline()) {
             throw new ScriptError("cannot enroll while the device is offline");
         }
-        ApiResult<EnrollResponse> r = d.core().enroll(e.serverUrl(), e.code());
+        ApiResult<EnrollResponse> r;
+        try {
+            r = d.core().enroll(e.serverUrl(), e.code());
+        } catch (IllegalArgumentException refused) {
+            throw new ScriptError(refused.getMessage());
+        }
         if (!(r instanceof ApiResult.Success<EnrollResponse> ok)) {
             throw new ScriptError("enrollment failed: " + r.describe());
         }
@@ -114,7 +119,11 @@ final class ScriptRunner implements AutoCloseable {
         if (!d.core().isEnrolled()) {
             throw new ScriptError("the device is not enrolled: use enroll <server-url> <code>");
         }
-        d.core().useServer(s.url());
+        try {
+            d.core().useServer(s.url());
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            throw new ScriptError(refused.getMessage());
+        }
     }
 
     void radio(ScriptLine.Radio r) throws ScriptError {

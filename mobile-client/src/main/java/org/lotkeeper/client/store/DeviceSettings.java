@@ -28,6 +28,7 @@ public final class DeviceSettings {
     static final String ACK_COUNTER = "sync.ackCounter";
     static final String LAST_SYNC = "sync.lastSyncAt";
     static final String LOT_SEQUENCE_PREFIX = "lotSeq.";
+    static final String PIN_FAILURES = "pin.failures";
 
     private final Database db;
 
@@ -143,9 +144,22 @@ public final class DeviceSettings {
         });
     }
 
-    /** Records the end of a complete sync. */
+    /** Records the end of a complete sync; it lifts the PIN lock (wrong PINs count from zero again). */
     public void setLastSyncAt(Instant at) {
-        db.write(s -> put(s, LAST_SYNC, at.toString()));
+        db.write(s -> {
+            put(s, LAST_SYNC, at.toString());
+            return put(s, PIN_FAILURES, "0");
+        });
+    }
+
+    /** Wrong PINs keyed on this device since its last complete sync. */
+    public int pinFailures() {
+        return get(PIN_FAILURES).map(Integer::parseInt).orElse(0);
+    }
+
+    /** Counts one more wrong PIN, committed before the answer is shown. */
+    public void recordPinFailure() {
+        db.write(s -> put(s, PIN_FAILURES, Long.toString(getLong(s, PIN_FAILURES, 0L) + 1)));
     }
 
     Optional<String> get(String key) {

@@ -96,6 +96,29 @@ public final class ReferenceCache {
         });
     }
 
+    /**
+     * The server refused this device's token (revoked, or never issued there): forgets in one
+     * transaction the token, every reference table and its staging copy — users and their PIN
+     * verifiers, lots, stock, tasks, master data — and the cursor. The outbox, the device
+     * sequence and the server address stay, so nothing captured is lost and a supervisor can
+     * enroll the device again (docs/SECURITY.md, "The handheld's settings and secrets").
+     */
+    public void wipe() {
+        db.write(s -> {
+            try (Statement st = s.connection().createStatement()) {
+                for (String[] t : Migrations.REFERENCE_TABLES) {
+                    st.executeUpdate("DELETE FROM " + t[0]);
+                    st.executeUpdate("DELETE FROM stage_" + t[0]);
+                }
+            }
+            PreparedStatement ps = s.prepare("DELETE FROM device_settings WHERE key IN (?, ?, ?)");
+            ps.setString(1, DeviceSettings.PULL_CURSOR);
+            ps.setString(2, DeviceSettings.TOKEN);
+            ps.setString(3, DeviceSettings.SITE_ROW);
+            return ps.executeUpdate();
+        });
+    }
+
     /** Forgets the cursor: the next pull is a snapshot. Reference data and outbox stay. */
     public void forgetCursor() {
         db.write(s -> {

@@ -42,7 +42,8 @@ import org.lotkeeper.model.wire.PushResponse;
  *             this device made is a server/device mismatch: reported as SEQUENCE_MISMATCH, retried
  *             only at the longest backoff.</li>
  *         <li>413: halve the batch and go on.</li>
- *         <li>401: stop; {@link SyncStatus#needsEnrollment()} until {@link #credentialsRenewed()}.</li>
+ *         <li>401: wipe reference data, PIN verifiers and the token (the outbox stays), then stop;
+ *             {@link SyncStatus#needsEnrollment()} until {@link #credentialsRenewed()}.</li>
  *       </ul></li>
  *   <li><b>Pull</b> (after a push that acknowledged something, when the device has no cursor, or
  *       every {@link SyncPolicy#pullInterval()}; also when the push was refused, but not when the
@@ -458,6 +459,8 @@ public final class SyncEngine implements AutoCloseable {
 
     private Outcome failed(ApiResult<?> result) {
         if (result instanceof ApiResult.Unauthenticated<?> u) {
+            // a revoked device keeps nothing a finder could use — PIN verifiers, stock, tasks — but its outbox
+            store.referenceCache().wipe();
             return Outcome.unauthenticated(error(
                     SyncError.Kind.UNAUTHENTICATED,
                     u.problem().code(),

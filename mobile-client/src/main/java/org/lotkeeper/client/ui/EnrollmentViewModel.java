@@ -79,7 +79,11 @@ public final class EnrollmentViewModel extends ScreenModel {
         note("Enrolling at " + url + " …");
         ctx.executor().execute(() -> ctx.core().enroll(url, c), this::enrolled, t -> {
             busy.set(false);
-            failed(t);
+            if (t instanceof IllegalArgumentException) {
+                error(t.getMessage());
+            } else {
+                failed(t);
+            }
         });
     }
 

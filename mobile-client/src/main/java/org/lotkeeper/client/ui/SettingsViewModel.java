@@ -91,7 +91,7 @@ public final class SettingsViewModel extends ScreenModel {
                         },
                         name -> nav.restyle(),
                         t -> {
-                            if (t instanceof IllegalArgumentException) {
+                            if (t instanceof IllegalArgumentException || t instanceof IllegalStateException) {
                                 error(t.getMessage());
                             } else {
                                 failed(t);

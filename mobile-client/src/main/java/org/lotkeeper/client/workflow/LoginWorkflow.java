@@ -14,7 +14,8 @@ import org.lotkeeper.model.wire.UserRow;
  * Offline login: scan the badge ({@code B:<user>}, or a badge number the user row names), then key
  * the PIN, checked on the device against the user's device-specific verifier
  * ({@link PinVerifier#matches}). After {@value #MAX_TRIES} wrong PINs the badge must be scanned
- * again. The result is a {@link Session}; no event is stored.
+ * again; after {@value PinLock#LIMIT} wrong PINs on the device, whoever's, PIN sign-in stays locked
+ * until the device syncs ({@link PinLock}). The result is a {@link Session}; no event is stored.
  */
 public final class LoginWorkflow extends AbstractWorkflow<LoginWorkflow.Step> {
 
@@ -28,12 +29,29 @@ public final class LoginWorkflow extends AbstractWorkflow<LoginWorkflow.Step> {
     /** Wrong PINs allowed before the badge must be scanned again. */
     public static final int MAX_TRIES = 5;
 
+    private final PinLock lock;
     private UserRow user;
     private int wrong;
     private Session session;
 
     public LoginWorkflow(WorkflowContext ctx) {
+        this(ctx, PinLock.inMemory());
+    }
+
+    /** A login whose wrong PINs count against {@code lock} (the device's, kept in its store). */
+    public LoginWorkflow(WorkflowContext ctx, PinLock lock) {
         super(ctx, Step.BADGE);
+        this.lock = lock;
+    }
+
+    private void refuseWhenLocked() {
+        if (lock.locked()) {
+            user = null;
+            wrong = 0;
+            step = Step.BADGE;
+            throw refuse("PIN sign-in is locked on this device after " + PinLock.LIMIT
+                    + " wrong PINs — put it in its cradle to sync, or ask your supervisor.");
+        }
     }
 
     @Override
@@ -57,6 +75,7 @@ public final class LoginWorkflow extends AbstractWorkflow<LoginWorkflow.Step> {
         if (step != Step.PIN) {
             throw refuse("Scan your badge first.");
         }
+        refuseWhenLocked();
         if (PinVerifier.matches(pin, user.pinVerifier())) {
             session = new Session(user.userId(), user.name(), Set.copyOf(user.roles()));
             step = Step.DONE;
@@ -65,6 +84,8 @@ public final class LoginWorkflow extends AbstractWorkflow<LoginWorkflow.Step> {
             return;
         }
         wrong++;
+        lock.failed();
+        refuseWhenLocked();
         if (wrong >= MAX_TRIES) {
             user = null;
             wrong = 0;
@@ -82,6 +103,7 @@ public final class LoginWorkflow extends AbstractWorkflow<LoginWorkflow.Step> {
 
     @Override
     protected void onScan(Scan scan) {
+        refuseWhenLocked();
         UserRow found;
         if (scan instanceof Scan.Badge b) {
             found = masterData

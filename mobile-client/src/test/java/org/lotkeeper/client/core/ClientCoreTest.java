@@ -114,6 +114,64 @@ class ClientCoreTest {
         }
     }
 
+    private static String said(Screen screen) {
+        return screen.feedback().orElseThrow().message();
+    }
+
+    @Test
+    void tenWrongPinsLockPinSignInOnTheDeviceAcrossBadgesAndRestartsUntilItSyncs() {
+        try (ClientCore device = device("dock-tablet-10", List.of())) {
+            WedgeInput input = device.newWedgeInput();
+            // five wrong for ana (the badge must be scanned again), four for ben
+            for (String badge : List.of("B-1001", "B-1002")) {
+                LoginWorkflow login = device.login();
+                login.handle(Command.scan(typedByScanner(input, badge)));
+                for (int i = 0; i < (badge.equals("B-1001") ? LoginWorkflow.MAX_TRIES : 4); i++) {
+                    assertThat(said(login.handle(new Command.KeyPin("908172")))).contains("PIN");
+                }
+            }
+        }
+        try (ClientCore device = device("dock-tablet-10", List.of())) {
+            // after a restart, the tenth wrong PIN locks, and every badge with it
+            WedgeInput input = device.newWedgeInput();
+            LoginWorkflow login = device.login();
+            login.handle(Command.scan(typedByScanner(input, "B-1002")));
+            assertThat(said(login.handle(new Command.KeyPin("908172"))))
+                    .startsWith("PIN sign-in is locked on this device after 10 wrong PINs");
+            LoginWorkflow again = device.login();
+            Screen ana = again.handle(Command.scan(typedByScanner(input, "B-1001")));
+            assertThat(said(ana)).startsWith("PIN sign-in is locked");
+            assertThat(ana.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+            assertThat(device.session()).isEmpty();
+        }
+        try (SqliteStore store = SqliteStore.open(dir.resolve("device.db"))) {
+            store.settings().setLastSyncAt(java.time.Instant.parse("2026-11-21T00:00:00Z"));
+        }
+        try (ClientCore device = device("dock-tablet-10", List.of())) {
+            logIn(device, device.newWedgeInput());
+            assertThat(device.session()).isPresent();
+        }
+    }
+
+    @Test
+    void theServerAddressChangesOnlyUnderASupervisorAndNeverToPlainHttpElsewhere() {
+        try (ClientCore device = device("dock-tablet-10", List.of())) {
+            assertThatThrownBy(() -> device.useServer("https://other.example"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("needs a supervisor");
+            logIn(device, device.newWedgeInput()); // ana: receiver and operator
+            assertThatThrownBy(() -> device.useServer("https://other.example"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("needs a supervisor");
+            assertThatThrownBy(() -> device.useServer("http://evil.example"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("https://");
+            assertThatThrownBy(() -> device.enroll("http://evil.example", "ABCD-EFGH-JKLM"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(device.store().settings().serverUrl()).contains("http://127.0.0.1:9/");
+        }
+    }
+
     @Test
     void aWorkflowNeedsALoggedInUserAndAProfileThatOffersIt() {
         try (ClientCore device = device("dock-tablet-10", List.of())) {

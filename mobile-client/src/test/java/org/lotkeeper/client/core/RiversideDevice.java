@@ -111,7 +111,7 @@ public final class RiversideDevice {
             u.path("roles").forEach(r -> roles.add(Role.valueOf(r.asText())));
             String verifier = u.hasNonNull("pin")
                     ? PinVerifier.deviceVerifier(
-                            PinVerifier.hashPin(u.path("pin").asText()), salt)
+                            PinVerifier.hashPin(u.path("pin").asText(), new PinVerifier.Cost(1024, 1)), salt)
                     : null;
             users.add(new UserRow(
                     UserId.of(u.path("userId").asText()),

@@ -117,7 +117,7 @@ class PlantDayIT {
     void move() throws Exception {
         play(
                 "device gun-1",
-                "login B-1002 123456",
+                "login B-1002 583920",
                 "sync",
                 "start move",
                 "scan " + RESIN_LABEL,

@@ -225,13 +225,26 @@ class SyncEngineTest {
     }
 
     @Test
-    void unauthorizedStopsSyncAndAsksForReenrollment() throws Exception {
+    void unauthorizedWipesWhatTheDeviceHoldsButItsOutboxStopsSyncAndAsksForReenrollment() throws Exception {
         harness();
-        captureMoves(h, 1);
-        h.store.settings().saveEnrollment(h.server.url("/").toString(), SyncHarness.DEVICE, "revoked", null);
         h.engine.start();
         h.time.runDue();
+        assertThat(h.store.referenceCache().rowCounts().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .as("the first sync brought reference data")
+                .isPositive();
+        captureMoves(h, 1);
+        h.store.settings().saveEnrollment(h.server.url("/").toString(), SyncHarness.DEVICE, "revoked", null);
+        h.engine.requestSync();
+        h.time.runDue();
         assertThat(h.engine.status().needsEnrollment()).isTrue();
+        assertThat(h.store.referenceCache().rowCounts())
+                .as("users with their PIN verifiers, lots, stock and tasks are gone at once")
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        assertThat(h.store.settings().token()).isEmpty();
+        assertThat(h.store.referenceCache().cursor()).isEmpty();
+        assertThat(pending()).as("nothing captured is lost").isPositive();
         assertThat(h.engine.status().lastError().kind()).isEqualTo(SyncError.Kind.UNAUTHENTICATED);
         assertThat(h.time.scheduledCount()).isZero();
         h.capture(move("R-1", "1", A01, A02));

@@ -49,7 +49,7 @@ class LoginHoldLookupWorkflowTest {
         void aPrintedBadgeNumberWorksToo() {
             login.handle(Command.scan(wedge("B-1002")));
 
-            assertThat(login.handle(new Command.KeyPin("123456"))
+            assertThat(login.handle(new Command.KeyPin("583920"))
                             .feedback()
                             .orElseThrow()
                             .message())

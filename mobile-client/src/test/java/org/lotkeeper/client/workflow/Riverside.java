@@ -55,9 +55,14 @@ final class Riverside {
     private static final JsonNode MASTER = read("/riverside/masterdata.json");
     private static final JsonNode SCANS = read("/riverside/scans.json");
     private static final JsonNode STEPS = read("/riverside/steps.json");
+    /** A cheap Argon2id cost for tests: the verifier's form is real, only the work per check is small. */
+    public static final PinVerifier.Cost FAST_PIN_COST = new PinVerifier.Cost(1024, 1);
+
     private static final String DEVICE_SALT = PinVerifier.newDeviceSalt();
-    private static final String ANA_VERIFIER = PinVerifier.deviceVerifier(PinVerifier.hashPin("471147"), DEVICE_SALT);
-    private static final String BEN_VERIFIER = PinVerifier.deviceVerifier(PinVerifier.hashPin("123456"), DEVICE_SALT);
+    private static final String ANA_VERIFIER =
+            PinVerifier.deviceVerifier(PinVerifier.hashPin("471147", FAST_PIN_COST), DEVICE_SALT);
+    private static final String BEN_VERIFIER =
+            PinVerifier.deviceVerifier(PinVerifier.hashPin("583920", FAST_PIN_COST), DEVICE_SALT);
 
     /** 2026-11-16 08:00 UTC: the morning the raw materials arrive. */
     static final Instant RECEIVING_DAY = Instant.parse("2026-11-16T08:00:00Z");

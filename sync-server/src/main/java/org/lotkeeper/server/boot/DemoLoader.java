@@ -113,7 +113,7 @@ public class DemoLoader {
         List<MasterDataBundle.User> people = new ArrayList<>();
         for (MasterDataBundle.User u : bundle.users() == null ? List.<MasterDataBundle.User>of() : bundle.users()) {
             boolean handheld = u.badge() != null;
-            String secret = handheld ? GeneratedSecrets.pin() : GeneratedSecrets.password();
+            String secret = handheld ? GeneratedSecrets.pin(u.badge()) : GeneratedSecrets.password();
             logins.add(new Login(u.userId(), u.name(), u.badge(), secret));
             if (!handheld) {
                 passwords.put(u.userId(), secret);

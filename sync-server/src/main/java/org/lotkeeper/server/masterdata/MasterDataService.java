@@ -428,7 +428,7 @@ public class MasterDataService {
                 duplicate(errors, badges, at + ".badge", code(errors, at + ".badge", u.badge(), ItemCode::of));
             }
             if (u.pin() != null) {
-                String problem = PinVerifier.problemWith(u.pin());
+                String problem = PinVerifier.problemWith(u.pin(), u.badge());
                 if (problem != null) {
                     errors.add(at + ".pin", ErrorCode.INVALID_FIELD, problem);
                 }

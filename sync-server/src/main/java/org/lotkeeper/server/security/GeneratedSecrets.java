@@ -2,6 +2,8 @@ package org.lotkeeper.server.security;
 
 import java.security.SecureRandom;
 
+import org.lotkeeper.model.auth.PinVerifier;
+
 /** Secrets made for people: passwords and PINs nobody chose, so nobody else knows them. */
 public final class GeneratedSecrets {
 
@@ -14,29 +16,16 @@ public final class GeneratedSecrets {
         return Secrets.humanCode(16);
     }
 
-    /** Six digits, never one digit repeated or a run up or down (111111, 123456, 654321). */
-    public static String pin() {
+    /** Six digits the master-data rules accept for this badge (no repeats, runs, patterns or badge digits). */
+    public static String pin(String badge) {
         while (true) {
             StringBuilder pin = new StringBuilder();
             for (int i = 0; i < 6; i++) {
                 pin.append((char) ('0' + RANDOM.nextInt(10)));
             }
-            if (!trivial(pin.toString())) {
+            if (PinVerifier.problemWith(pin.toString(), badge) == null) {
                 return pin.toString();
             }
         }
-    }
-
-    private static boolean trivial(String pin) {
-        boolean same = true;
-        boolean up = true;
-        boolean down = true;
-        for (int i = 1; i < pin.length(); i++) {
-            int step = pin.charAt(i) - pin.charAt(i - 1);
-            same &= step == 0;
-            up &= step == 1;
-            down &= step == -1;
-        }
-        return same || up || down;
     }
 }

@@ -49,6 +49,14 @@ public interface SecurityConfig {
     @WithDefault("${lotkeeper.data-dir:data}/secrets/key-encryption-key")
     Path keyEncryptionKeyFile();
 
+    /** Argon2id memory of a PIN hash, KiB (docs/SECURITY.md, "PINs"); the cost of every offline guess. */
+    @WithDefault("65536")
+    int pinMemoryKib();
+
+    /** Argon2id passes of a PIN hash. */
+    @WithDefault("3")
+    int pinPasses();
+
     /** Attempts per minute before 429 (0: no limit); docs/SECURITY.md. */
     RateLimit rateLimit();
 

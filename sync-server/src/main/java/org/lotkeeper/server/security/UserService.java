@@ -77,7 +77,8 @@ public class UserService {
             user.passwordHash = BcryptUtil.bcryptHash(spec.password(), config.bcryptCost());
         }
         if (spec.pin() != null) {
-            user.pinHash = PinVerifier.hashPin(spec.pin());
+            user.pinHash =
+                    PinVerifier.hashPin(spec.pin(), new PinVerifier.Cost(config.pinMemoryKib(), config.pinPasses()));
         }
         user.updatedAt = clock.instant();
         if (created) {

@@ -79,7 +79,7 @@ class MasterDataCsvTest {
         put("users", """
                 userId,name,roles,sites,badge,pin,password
                 ana,Ana Receiver,RECEIVER;OPERATOR,PLANT-1,B-1001,471147,
-                ben,Ben Picker,OPERATOR,PLANT-1,B-1002,123456,
+                ben,Ben Picker,OPERATOR,PLANT-1,B-1002,583920,
                 quinn,Quinn Quality,QA,PLANT-1,,,quinn-Passw0rd!
                 sam,Sam Supervisor,SUPERVISOR,PLANT-1,,,sam-Passw0rd!
                 """).statusCode(200).body("counts.users.updated", equalTo(4));
