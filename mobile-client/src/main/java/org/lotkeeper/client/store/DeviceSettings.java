@@ -31,18 +31,25 @@ public final class DeviceSettings {
     static final String PIN_FAILURES = "pin.failures";
 
     private final Database db;
+    private final SecretSealer sealer;
 
-    DeviceSettings(Database db) {
+    DeviceSettings(Database db, SecretSealer sealer) {
         this.db = db;
+        this.sealer = sealer;
+    }
+
+    /** A token stored before tokens were sealed is sealed in place. */
+    void sealStoredToken() {
+        get(TOKEN).filter(t -> !sealer.isSealed(t)).ifPresent(t -> db.write(s -> put(s, TOKEN, sealer.seal(t))));
     }
 
     public Optional<DeviceId> deviceId() {
         return get(DEVICE_ID).map(DeviceId::new);
     }
 
-    /** The device token; never logged or shown. */
+    /** The device token (stored sealed); never logged or shown. Empty when it cannot be opened. */
     public Optional<String> token() {
-        return get(TOKEN);
+        return get(TOKEN).map(sealer::open);
     }
 
     public Optional<String> serverUrl() {
@@ -91,7 +98,7 @@ public final class DeviceSettings {
         db.write(s -> {
             put(s, SERVER_URL, serverUrl);
             put(s, DEVICE_ID, deviceId.value());
-            put(s, TOKEN, token);
+            put(s, TOKEN, sealer.seal(token));
             if (site != null) {
                 put(s, SITE, site.value());
             }

@@ -38,8 +38,10 @@ import org.lotkeeper.model.wire.WireJson;
 public final class ReferenceCache {
 
     private final Database db;
+    private final SecretSealer sealer;
 
-    ReferenceCache(Database db) {
+    ReferenceCache(Database db, SecretSealer sealer) {
+        this.sealer = sealer;
         this.db = db;
     }
 
@@ -143,7 +145,7 @@ public final class ReferenceCache {
         });
     }
 
-    private static void write(Database.Session s, String prefix, PullResponse page) throws SQLException {
+    private void write(Database.Session s, String prefix, PullResponse page) throws SQLException {
         if (page.site() != null) {
             // the first page of a cycle: the site, and the whole lists of open tasks and of the site's users
             DeviceSettings.put(s, DeviceSettings.SITE_ROW, json(page.site()));
@@ -240,7 +242,18 @@ public final class ReferenceCache {
             for (UserRow r : page.users()) {
                 ps.setString(1, r.userId().value());
                 Outbox.setNullable(ps, 2, r.badge());
-                ps.setString(3, json(r));
+                // the PIN verifier is sealed before it reaches the file
+                ps.setString(
+                        3,
+                        json(
+                                r.pinVerifier() == null
+                                        ? r
+                                        : new UserRow(
+                                                r.userId(),
+                                                r.name(),
+                                                r.badge(),
+                                                r.roles(),
+                                                sealer.seal(r.pinVerifier()))));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -11,7 +11,7 @@ import org.lotkeeper.model.id.UuidV7Generator;
 /**
  * The device's durable store: one SQLite file (WAL, {@code synchronous=FULL}, foreign keys on)
  * holding the {@link Outbox}, the {@link ReferenceCache}, the {@link StoreView} over both, and the
- * {@link DeviceSettings}. All writes go through one connection, one transaction at a time; queries
+ * {@link DeviceSettings}; the device token and PIN verifiers in it are sealed ({@link SecretSealer}). All writes go through one connection, one transaction at a time; queries
  * use a second connection and never wait for a commit. The schema is versioned
  * ({@link Migrations}).
  *
@@ -30,12 +30,18 @@ public final class SqliteStore implements AutoCloseable {
     private final ReferenceCache referenceCache;
     private final StoreView view;
 
-    private SqliteStore(Database db, Clock clock, UuidV7Generator ids) {
+    private SqliteStore(Database db, Clock clock, UuidV7Generator ids, SecretSealer sealer) {
         this.db = db;
-        this.settings = new DeviceSettings(db);
+        this.settings = new DeviceSettings(db, sealer);
         this.outbox = new Outbox(db, clock, ids, settings);
-        this.referenceCache = new ReferenceCache(db);
-        this.view = new StoreView(db);
+        this.referenceCache = new ReferenceCache(db, sealer);
+        this.view = new StoreView(db, sealer);
+        settings.sealStoredToken();
+    }
+
+    /** The key file of the desktop {@link SecretSealer} beside the store's file: {@code <file>.key}. */
+    public static Path keyFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".key");
     }
 
     /** Opens (creating or migrating) the store at {@code file} with the system clock. */
@@ -52,7 +58,7 @@ public final class SqliteStore implements AutoCloseable {
         Database db = new Database(file);
         try {
             Migrations.apply(db, migrations, clock);
-            return new SqliteStore(db, clock, ids);
+            return new SqliteStore(db, clock, ids, SecretSealer.keyFile(keyFile(file)));
         } catch (RuntimeException e) {
             db.close();
             throw e;

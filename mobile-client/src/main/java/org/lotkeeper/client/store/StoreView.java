@@ -49,8 +49,10 @@ import org.lotkeeper.model.wire.UserRow;
 public final class StoreView {
 
     private final Database db;
+    private final SecretSealer sealer;
 
-    StoreView(Database db) {
+    StoreView(Database db, SecretSealer sealer) {
+        this.sealer = sealer;
         this.db = db;
     }
 
@@ -67,12 +69,21 @@ public final class StoreView {
     }
 
     public Optional<UserRow> user(UserId userId) {
-        return one("SELECT json FROM users WHERE user_id = ?", userId.value(), UserRow.class);
+        return one("SELECT json FROM users WHERE user_id = ?", userId.value(), UserRow.class)
+                .map(this::unsealed);
     }
 
     /** The user with this badge barcode (for offline badge + PIN login). */
     public Optional<UserRow> userByBadge(String badge) {
-        return one("SELECT json FROM users WHERE badge = ? ORDER BY user_id LIMIT 1", badge, UserRow.class);
+        return one("SELECT json FROM users WHERE badge = ? ORDER BY user_id LIMIT 1", badge, UserRow.class)
+                .map(this::unsealed);
+    }
+
+    /** The row with its PIN verifier opened (null when it cannot be: the user then has no PIN here). */
+    private UserRow unsealed(UserRow r) {
+        return r.pinVerifier() == null
+                ? r
+                : new UserRow(r.userId(), r.name(), r.badge(), r.roles(), sealer.open(r.pinVerifier()));
     }
 
     public Optional<TaskRow> task(Reference id) {

@@ -40,12 +40,13 @@ class CheckpointScheduler {
             t.setDaemon(true);
             return t;
         });
-        schedule(config.sealInterval(), this::seal);
-        schedule(config.interval(), this::checkpoint);
+        schedule(config.sealInterval(), config.sealInterval(), this::seal);
+        // the first a minute after the start (or sooner with a shorter interval), so a fresh server has one
+        schedule(min(config.interval(), Duration.ofMinutes(1)), config.interval(), this::checkpoint);
         Log.infof(
-                "checkpoints: %s, every %s, key %s",
+                "checkpoints: %s, %s, key %s",
                 checkpoints.dir().toAbsolutePath(),
-                config.interval().isZero() ? "on demand" : config.interval(),
+                config.interval().isZero() ? "only on demand" : "every " + config.interval(),
                 checkpoints.keyId());
     }
 
@@ -55,11 +56,15 @@ class CheckpointScheduler {
         }
     }
 
-    private void schedule(Duration every, Runnable task) {
+    private void schedule(Duration first, Duration every, Runnable task) {
         if (!every.isZero() && !every.isNegative()) {
-            long ms = every.toMillis();
-            var unused = timer.scheduleWithFixedDelay(() -> run(task), ms, ms, TimeUnit.MILLISECONDS);
+            var unused = timer.scheduleWithFixedDelay(
+                    () -> run(task), first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static void run(Runnable task) {

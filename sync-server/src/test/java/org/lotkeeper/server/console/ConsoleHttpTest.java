@@ -46,6 +46,13 @@ class ConsoleHttpTest {
     }
 
     @Test
+    void theServersAddressLeadsToTheConsole() {
+        Response r = given().redirects().follow(false).get("/");
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.getHeader("Location")).endsWith("/console");
+    }
+
+    @Test
     void signingOutClearsTheCookie() {
         ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
         Response out = admin.post("/console/logout");
