@@ -14,6 +14,7 @@ import org.lotkeeper.client.platform.Scheduler;
 import org.lotkeeper.client.scan.WedgeInput;
 import org.lotkeeper.client.scan.WedgeSettings;
 import org.lotkeeper.client.store.SqliteStore;
+import org.lotkeeper.client.sync.ApiCalls;
 import org.lotkeeper.client.sync.ApiResult;
 import org.lotkeeper.client.sync.DeviceEnrollment;
 import org.lotkeeper.client.sync.EnrollResponse;
@@ -47,7 +48,9 @@ import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.gs1.Gs1Decoder;
 import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.scan.ScanRecogniser;
+import org.lotkeeper.model.wire.PinCheck;
 import org.lotkeeper.profiles.DeviceProfile;
 import org.lotkeeper.profiles.ScanInput;
 
@@ -89,6 +92,7 @@ public final class ClientCore implements AutoCloseable {
     private final Object syncLock = new Object();
     // guarded by syncLock
     private SyncClient client;
+    private SyncApi api;
     private SyncEngine engine;
     private boolean syncStarted;
     private final java.util.List<SyncListener> syncListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -287,7 +291,8 @@ public final class ClientCore implements AutoCloseable {
             client.shutdown();
         }
         client = SyncClient.create(serverUrl, store.settings()::token, timeouts);
-        engine = new SyncEngine(store, syncApiDecorator.apply(client.sync()), scheduler, clock, policy, random);
+        api = syncApiDecorator.apply(client.sync());
+        engine = new SyncEngine(store, api, scheduler, clock, policy, random);
         syncListeners.forEach(engine::addListener);
         if (syncStarted) {
             engine.start();
@@ -310,18 +315,39 @@ public final class ClientCore implements AutoCloseable {
     /** Starts a login (badge scan, then PIN); the session it opens is this device's until {@link #logout()}. */
     public LoginWorkflow login() {
         logout();
-        login = new LoginWorkflow(WorkflowContext.of(data, NO_SESSION, recogniser, clock), new PinLock() {
-            @Override
-            public int failures() {
-                return store.settings().pinFailures();
-            }
+        login = new LoginWorkflow(
+                WorkflowContext.of(data, NO_SESSION, recogniser, clock),
+                new PinLock() {
+                    @Override
+                    public int failures() {
+                        return store.settings().pinFailures();
+                    }
 
-            @Override
-            public void failed() {
-                store.settings().recordPinFailure();
-            }
-        });
+                    @Override
+                    public void failed() {
+                        store.settings().recordPinFailure();
+                    }
+                },
+                this::checkPinOnline);
         return login;
+    }
+
+    /** The server's answer to a keyed PIN when the last sync reached it; empty otherwise (the check is then offline). */
+    private Optional<PinCheck.Result> checkPinOnline(UserId user, String pin) {
+        SyncEngine e;
+        SyncApi a;
+        synchronized (syncLock) {
+            e = engine;
+            a = api;
+        }
+        if (e == null || e.status().connectivity() != SyncStatus.Connectivity.ONLINE) {
+            return Optional.empty();
+        }
+        ApiResult<PinCheck.Response> answer = ApiCalls.execute(a.pinCheck(new PinCheck.Request(user.value(), pin)));
+        return answer instanceof ApiResult.Success<PinCheck.Response> ok
+                        && ok.body().result() != null
+                ? Optional.of(ok.body().result())
+                : Optional.empty();
     }
 
     /** Who is logged in, once a login's PIN matched. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import okhttp3.Request;
 import okio.Timeout;
 import org.lotkeeper.client.sync.SyncApi;
+import org.lotkeeper.model.wire.PinCheck;
 import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.PushRequest;
 import org.lotkeeper.model.wire.PushResponse;
@@ -42,6 +43,11 @@ public final class NetworkSwitch {
             @Override
             public Call<PullResponse> pull(String cursor, int limit) {
                 return online ? api.pull(cursor, limit) : new Offline<>();
+            }
+
+            @Override
+            public Call<PinCheck.Response> pinCheck(PinCheck.Request request) {
+                return online ? api.pinCheck(request) : new Offline<>();
             }
         };
     }

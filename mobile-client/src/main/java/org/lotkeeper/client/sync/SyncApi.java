@@ -1,5 +1,6 @@
 package org.lotkeeper.client.sync;
 
+import org.lotkeeper.model.wire.PinCheck;
 import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.PushRequest;
 import org.lotkeeper.model.wire.PushResponse;
@@ -21,4 +22,8 @@ public interface SyncApi {
     /** Pulls reference data; {@code cursor} null asks for a snapshot of the device's site. */
     @GET("api/v1/sync/pull")
     Call<PullResponse> pull(@Query("cursor") String cursor, @Query("limit") int limit);
+
+    /** Asks the server whether a keyed PIN is right (docs/PROTOCOL.md "PIN check"). */
+    @POST("api/v1/devices/pin-check")
+    Call<PinCheck.Response> pinCheck(@Body PinCheck.Request request);
 }

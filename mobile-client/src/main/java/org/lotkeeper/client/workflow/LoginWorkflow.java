@@ -8,12 +8,14 @@ import java.util.Set;
 
 import org.lotkeeper.model.auth.PinVerifier;
 import org.lotkeeper.model.scan.Scan;
+import org.lotkeeper.model.wire.PinCheck;
 import org.lotkeeper.model.wire.UserRow;
 
 /**
  * Offline login: scan the badge ({@code B:<user>}, or a badge number the user row names), then key
- * the PIN, checked on the device against the user's device-specific verifier
- * ({@link PinVerifier#matches}). After {@value #MAX_TRIES} wrong PINs the badge must be scanned
+ * the PIN, checked by the server when the device reaches it ({@link OnlinePinCheck}: the sign-in
+ * is then in the server's audit chain), else on the device against the user's device-specific
+ * verifier ({@link PinVerifier#matches}). After {@value #MAX_TRIES} wrong PINs the badge must be scanned
  * again; after {@value PinLock#LIMIT} wrong PINs on the device, whoever's, PIN sign-in stays locked
  * until the device syncs ({@link PinLock}). The result is a {@link Session}; no event is stored.
  */
@@ -30,18 +32,23 @@ public final class LoginWorkflow extends AbstractWorkflow<LoginWorkflow.Step> {
     public static final int MAX_TRIES = 5;
 
     private final PinLock lock;
+    private final OnlinePinCheck online;
     private UserRow user;
     private int wrong;
     private Session session;
 
     public LoginWorkflow(WorkflowContext ctx) {
-        this(ctx, PinLock.inMemory());
+        this(ctx, PinLock.inMemory(), OnlinePinCheck.offline());
     }
 
-    /** A login whose wrong PINs count against {@code lock} (the device's, kept in its store). */
-    public LoginWorkflow(WorkflowContext ctx, PinLock lock) {
+    /**
+     * A login whose wrong PINs count against {@code lock} (the device's, kept in its store) and
+     * that asks the server through {@code online} when it can.
+     */
+    public LoginWorkflow(WorkflowContext ctx, PinLock lock, OnlinePinCheck online) {
         super(ctx, Step.BADGE);
         this.lock = lock;
+        this.online = online;
     }
 
     private void refuseWhenLocked() {
@@ -76,7 +83,16 @@ public final class LoginWorkflow extends AbstractWorkflow<LoginWorkflow.Step> {
             throw refuse("Scan your badge first.");
         }
         refuseWhenLocked();
-        if (PinVerifier.matches(pin, user.pinVerifier())) {
+        Optional<PinCheck.Result> server = online.check(user.userId(), pin);
+        if (server.filter(r -> r == PinCheck.Result.LOCKED).isPresent()) {
+            UserRow locked = user;
+            reset();
+            throw refuse("PIN sign-in for " + locked.name()
+                    + " is locked after wrong PINs — wait a while, or ask your supervisor to unlock it.");
+        }
+        boolean right =
+                server.map(r -> r == PinCheck.Result.OK).orElseGet(() -> PinVerifier.matches(pin, user.pinVerifier()));
+        if (right) {
             session = new Session(user.userId(), user.name(), Set.copyOf(user.roles()));
             step = Step.DONE;
             wrong = 0;

@@ -46,6 +46,47 @@ class LoginHoldLookupWorkflowTest {
         }
 
         @Test
+        void onlineTheServersAnswerWinsOverTheVerifierOnTheDevice() {
+            java.util.List<String> asked = new java.util.ArrayList<>();
+            // the PIN changed on the server since the last sync: the server knows the new one
+            LoginWorkflow online = new LoginWorkflow(ctx, PinLock.inMemory(), (user, pin) -> {
+                asked.add(user.value() + ":" + pin);
+                return java.util.Optional.of(
+                        pin.equals("530817")
+                                ? org.lotkeeper.model.wire.PinCheck.Result.OK
+                                : org.lotkeeper.model.wire.PinCheck.Result.WRONG);
+            });
+            online.handle(Command.scan(wedge("B:ana")));
+            assertThat(online.handle(new Command.KeyPin("471147"))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .as("the old PIN the device still has a verifier for")
+                    .startsWith("Wrong PIN");
+            assertThat(online.handle(new Command.KeyPin("530817"))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .isEqualTo("Welcome, Ana Receiver.");
+            assertThat(asked).containsExactly("ana:471147", "ana:530817");
+        }
+
+        @Test
+        void aUserTheServerLockedIsSentBackToTheBadgeWithWhatToDo() {
+            LoginWorkflow online = new LoginWorkflow(
+                    ctx,
+                    PinLock.inMemory(),
+                    (user, pin) -> java.util.Optional.of(org.lotkeeper.model.wire.PinCheck.Result.LOCKED));
+            online.handle(Command.scan(wedge("B:ana")));
+            Screen locked = online.handle(new Command.KeyPin("471147"));
+            assertThat(locked.feedback().orElseThrow().message())
+                    .startsWith("PIN sign-in for Ana Receiver is locked")
+                    .contains("supervisor");
+            assertThat(locked.step()).isEqualTo(LoginWorkflow.Step.BADGE);
+            assertThat(online.session()).isEmpty();
+        }
+
+        @Test
         void aPrintedBadgeNumberWorksToo() {
             login.handle(Command.scan(wedge("B-1002")));
 

@@ -16,9 +16,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import org.lotkeeper.model.auth.PinVerifier;
 import org.lotkeeper.model.id.DeviceId;
 import org.lotkeeper.model.id.SiteCode;
+import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.model.wire.PinCheck;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.Refused;
 
@@ -67,6 +70,32 @@ public class DeviceResource {
 
     @Inject
     RateLimiter limiter;
+
+    @Inject
+    UserService users;
+
+    /**
+     * The online PIN check: a device that reaches its server asks it whether the PIN keyed for a
+     * user is right; the server answers OK, WRONG or LOCKED and records the sign-in in the audit
+     * chain (docs/PROTOCOL.md, "PIN check").
+     */
+    @POST
+    @Path("/pin-check")
+    @RolesAllowed(Actor.DEVICE_ROLE)
+    public PinCheck.Response pinCheck(PinCheck.Request request) {
+        if (request == null) {
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "a body with userId and pin is required", null);
+        }
+        String userId = Fields.code("userId", request.userId(), UserId::of);
+        String pin = Fields.text("pin", request.pin(), PinVerifier.MAX_PIN_DIGITS);
+        if (!pin.chars().allMatch(c -> c >= '0' && c <= '9') || pin.length() < PinVerifier.MIN_PIN_DIGITS) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD,
+                    "a PIN has " + PinVerifier.MIN_PIN_DIGITS + " to " + PinVerifier.MAX_PIN_DIGITS + " digits",
+                    "pin");
+        }
+        return users.checkPin(actor.get(), userId, pin);
+    }
 
     @Context
     HttpServerRequest http;

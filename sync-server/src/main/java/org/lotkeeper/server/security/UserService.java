@@ -16,6 +16,7 @@ import org.lotkeeper.model.auth.PinVerifier;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.event.EventType;
 import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.model.wire.PinCheck;
 import org.lotkeeper.server.api.Refused;
 
 /** Users: creation and update from master data, password sign-in with lockout, and e-signatures. */
@@ -136,6 +137,58 @@ public class UserService {
         return tokens.issue(
                 user.user().userId(), user.user().roles(), user.user().sites(), user.version());
     }
+
+    /**
+     * Checks a PIN keyed on {@code device} for {@code userId}, and writes the sign-in (or the failed
+     * one) into the audit log. Only an enabled user of the device's site with a badge and a PIN can
+     * sign in; anyone else answers WRONG after the same Argon2id work. Five wrong PINs for one
+     * user on one device lock that pair for the lockout time (a supervisor's unlock lifts it).
+     */
+    public PinCheck.Response checkPin(Actor device, String userId, String pin) {
+        Instant now = clock.instant();
+        String site = device.sites().iterator().next();
+        String failureId = Secrets.sha256("pin\u0000" + userId + "\u0000" + device.id());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            SignInFailureEntity failures = SignInFailureEntity.findById(failureId);
+            if (failures != null && failures.lockedUntil != null && failures.lockedUntil.isAfter(now)) {
+                audit.record(userId, "PIN_SIGN_IN_LOCKED", device.id(), site, "locked until " + failures.lockedUntil);
+                return new PinCheck.Response(PinCheck.Result.LOCKED, failures.lockedUntil);
+            }
+            UserEntity user = UserEntity.findById(userId);
+            boolean usable = user != null
+                    && user.enabled
+                    && user.badge != null
+                    && user.pinHash != null
+                    && user.sites.contains(site);
+            boolean matches = PinVerifier.matchesHash(pin, usable ? user.pinHash : standInPinHash());
+            if (usable && matches) {
+                if (failures != null) {
+                    failures.delete();
+                }
+                audit.record(userId, "PIN_SIGN_IN", device.id(), site, null);
+                return new PinCheck.Response(PinCheck.Result.OK, null);
+            }
+            countSignInFailure(failures, failureId, Secrets.sha256(userId), now);
+            SignInFailureEntity after = SignInFailureEntity.findById(failureId);
+            audit.record(userId, "PIN_SIGN_IN_FAILED", device.id(), site, null);
+            return after != null && after.lockedUntil != null && after.lockedUntil.isAfter(now)
+                    ? new PinCheck.Response(PinCheck.Result.LOCKED, after.lockedUntil)
+                    : new PinCheck.Response(PinCheck.Result.WRONG, null);
+        });
+    }
+
+    /** A PIN hash of a PIN nobody has, at the configured cost: what a user who may not sign in is checked against. */
+    private String standInPinHash() {
+        String h = standInPin;
+        if (h == null) {
+            h = PinVerifier.hashPin(
+                    GeneratedSecrets.pin(null), new PinVerifier.Cost(config.pinMemoryKib(), config.pinPasses()));
+            standInPin = h;
+        }
+        return h;
+    }
+
+    private volatile String standInPin;
 
     private void countSignInFailure(SignInFailureEntity row, String id, String userKey, Instant now) {
         SignInFailureEntity f = row;

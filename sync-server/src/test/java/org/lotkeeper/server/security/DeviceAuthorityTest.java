@@ -1,6 +1,7 @@
 package org.lotkeeper.server.security;
 
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -16,6 +17,7 @@ import org.lotkeeper.server.testing.PostgresResource;
 import org.lotkeeper.server.testing.Riverside;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * What a stolen device token can write, tried as an attacker would through the push API: nothing
@@ -141,6 +143,57 @@ class DeviceAuthorityTest {
                         {"item": "RM-SOLVENT", "lot": "S-2", "quantity": {"value": "50", "uom": "LTR"},
                          "from": "P2-DOCK", "to": "P2-WH"}"""))))
                 .isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void theServerChecksAPinOnlineRecordsTheSignInAndLocksOneUserOnOneDeviceAfterFiveWrong() {
+        assertThat(pinCheck(plant1, "ana", "471147")).isEqualTo("OK");
+        assertThat(Database.count(
+                        ds,
+                        "SELECT count(*) FROM audit_log WHERE action = 'PIN_SIGN_IN' AND actor = 'ana' AND subject = ?",
+                        plant1[0]))
+                .isEqualTo(1);
+        // a user of another site is no user here, even with her right PIN
+        assertThat(pinCheck(plant1, "olga", "480613")).isEqualTo("WRONG");
+        assertThat(pinCheck(plant2, "olga", "480613")).isEqualTo("OK");
+
+        for (int i = 1; i < 5; i++) {
+            assertThat(pinCheck(plant1, "ana", "908172")).isEqualTo("WRONG");
+        }
+        assertThat(pinCheck(plant1, "ana", "908172")).isEqualTo("LOCKED");
+        assertThat(pinCheck(plant1, "ana", "471147"))
+                .as("locked: the right PIN waits too")
+                .isEqualTo("LOCKED");
+        assertThat(Database.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'PIN_SIGN_IN_FAILED'"))
+                .isGreaterThanOrEqualTo(6);
+        Api.as(Api.token("sam", "sam-Passw0rd!"))
+                .post("/api/v1/users/ana/unlock")
+                .then()
+                .statusCode(200);
+        assertThat(pinCheck(plant1, "ana", "471147")).isEqualTo("OK");
+
+        Api.as(plant1[1])
+                .body(Map.of("userId", "ana", "pin", "12ab56"))
+                .post("/api/v1/devices/pin-check")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("INVALID_FIELD"))
+                .body("field", equalTo("pin"));
+        Api.as(Api.token("sam", "sam-Passw0rd!"))
+                .body(Map.of("userId", "ana", "pin", "471147"))
+                .post("/api/v1/devices/pin-check")
+                .then()
+                .statusCode(403);
+    }
+
+    private static String pinCheck(String[] device, String user, String pin) {
+        return Api.as(device[1])
+                .body(Map.of("userId", user, "pin", pin))
+                .post("/api/v1/devices/pin-check")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("result");
     }
 
     private static JsonNode push(String[] device, JsonNode event) {
