@@ -37,7 +37,13 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(dataDir, Map.of());
     }
 
-    /** A server on an existing PostgreSQL. */
+    /**
+     * The key-encryption key every server on one database shares (docs/SECURITY.md, "Signing keys
+     * at rest"): Base64 of 32 bytes, fixed for the tests.
+     */
+    static final String SHARED_KEY_ENCRYPTION_KEY = "dGVzdC1rZXktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=";
+
+    /** A server on an existing PostgreSQL, with the key-encryption key all servers on it share. */
     static ServerProcess on(Path dataDir, String jdbcUrl) throws IOException {
         return new ServerProcess(
                 dataDir,
@@ -47,7 +53,9 @@ final class ServerProcess implements AutoCloseable {
                         "QUARKUS_DATASOURCE_USERNAME",
                         "postgres",
                         "QUARKUS_DATASOURCE_PASSWORD",
-                        "postgres"));
+                        "postgres",
+                        "LOTKEEPER_SECURITY_KEY_ENCRYPTION_KEY",
+                        SHARED_KEY_ENCRYPTION_KEY));
     }
 
     ServerProcess start() throws IOException, InterruptedException {

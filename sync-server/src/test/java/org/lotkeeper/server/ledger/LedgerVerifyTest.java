@@ -44,13 +44,9 @@ class LedgerVerifyTest {
     void playTheWeek() {
         Database.resetLedger(ds);
         new Riverside().play();
-        Map<String, Object> longest = Database.rows(
-                        ds,
-                        "SELECT source, count(*) AS n FROM ledger_event WHERE source LIKE 'device:%' "
-                                + "GROUP BY source ORDER BY n DESC, source LIMIT 1")
-                .get(0);
-        source = (String) longest.get("source");
-        length = ((Number) longest.get("n")).longValue();
+        Database.Chain longest = Database.longestDeviceChain(ds);
+        source = longest.source();
+        length = longest.length();
         assertThat(length)
                 .as("a device chain long enough to break in the middle")
                 .isGreaterThanOrEqualTo(3);

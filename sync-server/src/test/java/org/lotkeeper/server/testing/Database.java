@@ -26,6 +26,19 @@ public final class Database {
                         + "exception, count_variance, document_link, document, device, enrollment_code, lot_event, recall, pick_line");
     }
 
+    /** A hash chain: its source and how many events it holds. */
+    public record Chain(String source, long length) {}
+
+    /** The longest device chain of the ledger (ties: the first source). */
+    public static Chain longestDeviceChain(DataSource ds) {
+        Map<String, Object> longest = rows(
+                        ds,
+                        "SELECT source, count(*) AS n FROM ledger_event WHERE source LIKE 'device:%' "
+                                + "GROUP BY source ORDER BY n DESC, source LIMIT 1")
+                .get(0);
+        return new Chain((String) longest.get("source"), ((Number) longest.get("n")).longValue());
+    }
+
     public static void execute(DataSource ds, String sql) {
         try (Connection c = ds.getConnection();
                 Statement s = c.createStatement()) {
