@@ -1,5 +1,6 @@
 package org.lotkeeper.client.workflow;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,6 +8,8 @@ import java.util.Set;
 
 import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.model.fefo.Allocation;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.scan.Scan;
 
 /**
@@ -31,6 +34,9 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
     protected S step;
     private Feedback feedback;
     private Blocked blocked;
+    /** What this workflow has stored since it was opened: Cancel never says "nothing was saved" after it. */
+    private final List<CapturedEvent> saved = new ArrayList<>();
+
     private final Command.Handler handler = new Dispatch();
 
     AbstractWorkflow(WorkflowContext ctx, S first) {
@@ -90,6 +96,44 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
 
     protected final void good(String message, List<CapturedEvent> captured) {
         feedback = new Feedback(Tone.GOOD, message, captured);
+        saved.addAll(captured);
+    }
+
+    /**
+     * An answer that moves on but needs the operator's eyes: red with the error tone, not a
+     * refusal (what was done stays done), with the lot that must not be used when there is one.
+     */
+    protected final void attention(String message, List<CapturedEvent> captured, Blocked lot) {
+        feedback = new Feedback(Tone.ERROR, message, captured);
+        saved.addAll(captured);
+        blocked = lot;
+    }
+
+    /**
+     * The lot's own reasons not to be used — its status, its expiry — as the banner names them;
+     * empty when the lot may be used (what a location or an order adds is judged where it arises).
+     */
+    protected final Optional<Blocked> blockedLot(LotRef ref) {
+        return stock.lot(ref).flatMap(row -> {
+            List<UnavailableReason> reasons = new ArrayList<>();
+            Blocked.reasonOf(row.status()).ifPresent(reasons::add);
+            if (row.expiry() != null && row.expiry().isBefore(ctx.today())) {
+                reasons.add(UnavailableReason.EXPIRED);
+            }
+            return reasons.isEmpty() ? Optional.empty() : Optional.of(new Blocked(ref, reasons));
+        });
+    }
+
+    /** "is recalled", "is on hold" …: why a blocked lot may not be used, as an operator reads it. */
+    protected static String why(Blocked lot) {
+        return switch (lot.banner().orElse(lot.reasons().get(0))) {
+            case RECALLED -> "is recalled";
+            case REJECTED -> "was rejected by QA";
+            case ON_HOLD -> "is on hold";
+            case QUARANTINE -> "is in quarantine — QA has not released it";
+            case EXPIRED -> "has expired";
+            default -> "may not be used";
+        };
     }
 
     /** Shows a lot that must not be used on an answer that is not a refusal (a lookup). */
@@ -150,10 +194,22 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
         throw notHere();
     }
 
-    /** Cancel: forgets what is not stored and says so. */
+    /**
+     * Cancel: forgets what is not stored and says so — and, once this workflow has stored
+     * something, says what stays saved instead of claiming nothing was.
+     */
     protected void onCancel() {
         reset();
-        good("Cancelled — nothing was saved. " + prompt());
+        if (saved.isEmpty()) {
+            good("Cancelled — nothing was saved. " + prompt());
+        } else {
+            feedback = new Feedback(
+                    Tone.GOOD,
+                    "Cancelled what was not finished. Saved before: " + saved.size()
+                            + (saved.size() == 1 ? " step" : " steps")
+                            + " — they stay saved and are sent to the server. " + prompt(),
+                    List.of());
+        }
     }
 
     // ------------------------------------------------------------------ state and screen

@@ -3,6 +3,7 @@ package org.lotkeeper.client.workflow;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.lotkeeper.model.event.ContainerLine;
@@ -10,6 +11,7 @@ import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.fefo.StockCandidate;
 import org.lotkeeper.model.id.Sscc;
+import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.scan.Scan;
 import org.lotkeeper.model.wire.LocationRow;
@@ -107,8 +109,18 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
             container = info;
             from = at;
             step = Step.TO;
-            good("Pallet " + c.sscc() + " with " + info.contents().size() + " lot(s) at " + at.code() + ". "
-                    + prompt());
+            String said = "Pallet " + c.sscc() + " with " + info.contents().size() + " lot(s) at " + at.code() + ".";
+            Optional<Blocked> unusable = unusableBeingMoved();
+            if (unusable.isPresent()) {
+                attention(
+                        "Lot " + unusable.get().lot().lot() + " on it " + why(unusable.get())
+                                + " — the pallet may only go to a quarantine or returns location. " + said + " "
+                                + prompt(),
+                        List.of(),
+                        unusable.get());
+            } else {
+                good(said + " " + prompt());
+            }
             return;
         }
         Resolve.LotScan scanned = resolve.lot(scan);
@@ -125,9 +137,31 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
             }
         }
         step = from == null ? Step.FROM : quantity == null ? Step.QUANTITY : Step.TO;
-        good("Lot " + scanned.lot() + " of " + scanned.item().code()
-                + (from == null ? "" : " at " + from.code() + ", " + quantity) + "." + Resolve.warnings(scanned.label())
-                + " " + prompt());
+        String said = "Lot " + scanned.lot() + " of " + scanned.item().code()
+                + (from == null ? "" : " at " + from.code() + ", " + quantity) + "."
+                + Resolve.warnings(scanned.label());
+        Optional<Blocked> unusable = blockedLot(scanned.ref());
+        if (unusable.isPresent()) {
+            // answered on this scan: red, the reason, and the only places it may go
+            attention(
+                    "Lot " + scanned.lot() + " " + why(unusable.get())
+                            + " — it may only go to a quarantine or returns location. " + said + " " + prompt(),
+                    List.of(),
+                    unusable.get());
+        } else {
+            good(said + " " + prompt());
+        }
+    }
+
+    /** The lots being moved that may not be used, and why (the first found). */
+    private Optional<Blocked> unusableBeingMoved() {
+        if (container != null) {
+            return container.contents().stream()
+                    .map(line -> blockedLot(new LotRef(line.item(), line.lot())))
+                    .flatMap(Optional::stream)
+                    .findFirst();
+        }
+        return blockedLot(lot.ref());
     }
 
     private Quantity stockAt(LocationRow location) {
@@ -143,6 +177,15 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
         LocationRow to = resolve.location(scan);
         if (to.code().equals(from.code())) {
             throw refuse("This is " + to.code() + ", where it is now — scan the location you put it in.");
+        }
+        Optional<Blocked> unusable = unusableBeingMoved();
+        if (unusable.isPresent() && to.type().pickable()) {
+            throw refuse(
+                    "Lot " + unusable.get().lot().lot() + " " + why(unusable.get()) + " — it may only go to a"
+                            + " quarantine or returns location, not " + to.code() + " ("
+                            + to.type().name().toLowerCase(java.util.Locale.ROOT)
+                            + "). Scan a quarantine or returns location.",
+                    unusable.get());
         }
         List<EventPayload> moves = new ArrayList<>();
         String what;

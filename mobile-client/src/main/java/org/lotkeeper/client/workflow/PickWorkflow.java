@@ -175,6 +175,18 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
             throw refuse("Scan the lot label first, then the location.");
         }
         Resolve.LotScan scanned = resolve.lot(scan);
+        Optional<Blocked> unusable = blockedLot(scanned.ref());
+        if (unusable.isPresent()) {
+            // answered on this scan, wherever the lot lies: the judgement names the reason and the FEFO lot
+            List<StockCandidate> anywhere = resolve.stockOf(scanned.ref());
+            if (!anywhere.isEmpty()) {
+                masterData.location(anywhere.get(0).location()).ifPresent(at -> judge(scanned, at));
+            }
+            throw refuse(
+                    "Lot " + scanned.lot() + " " + why(unusable.get())
+                            + " — do not pick it; set it aside, tell your supervisor and take another lot.",
+                    unusable.get());
+        }
         Optional<Allocation> suggestion = plan.suggestion();
         if (suggestion.isPresent() && suggestion.get().lot().equals(scanned.ref())) {
             judge(
@@ -286,7 +298,12 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
         pickedOnLine = Quantity.zero(task.lines().get(index).quantity().uom());
         replan();
         step = Step.LOT;
-        good(said + " " + prompt(), captured);
+        if (plan.suggestion().isEmpty()) {
+            // nothing to take: red, so nobody walks off thinking all is well
+            attention(said + " " + prompt(), captured, null);
+        } else {
+            good(said + " " + prompt(), captured);
+        }
     }
 
     private void replan() {

@@ -54,6 +54,45 @@ class MoveAndCountWorkflowTest {
         }
 
         @Test
+        void aRecalledLotIsAnsweredRedOnItsFirstScanAndMayGoOnlyToQuarantineOrReturns() {
+            view.status("RM-RESIN", "R-2401", LotStatus.RECALLED);
+
+            Screen lot = move.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
+            assertThat(lot.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+            assertThat(lot.feedback().orElseThrow().message())
+                    .startsWith("Lot R-2401 is recalled — it may only go to a quarantine or returns location.");
+            assertThat(lot.blocked())
+                    .hasValueSatisfying(
+                            b -> assertThat(b.banner()).contains(org.lotkeeper.model.lot.UnavailableReason.RECALLED));
+            assertThat(lot.step()).isEqualTo(MoveWorkflow.Step.TO);
+
+            Screen storage = move.handle(Command.scan(wedge(Riverside.locationScan("WH-A-01"))));
+            assertThat(storage.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+            assertThat(storage.feedback().orElseThrow().message()).contains("not WH-A-01 (storage)");
+            assertThat(storage.blocked()).isPresent();
+            assertThat(capture.payloads).isEmpty();
+
+            Screen quarantine = move.handle(Command.scan(wedge("QA-HOLD")));
+            assertThat(quarantine.feedback().orElseThrow().tone()).isEqualTo(Tone.GOOD);
+            assertThat(capture.payloads).hasSize(1);
+        }
+
+        @Test
+        void cancelAfterACaptureSaysWhatStaysSavedNeverThatNothingWas() {
+            move.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
+            move.handle(Command.scan(wedge(Riverside.locationScan("WH-A-01"))));
+            move.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2402"))));
+
+            Screen cancelled = move.handle(Command.cancel());
+
+            assertThat(cancelled.feedback().orElseThrow().message())
+                    .doesNotContain("nothing was saved")
+                    .contains("Saved before: 1 step")
+                    .contains("stay saved");
+            assertThat(capture.payloads).hasSize(1);
+        }
+
+        @Test
         void partOfTheStockMovesWhenAQuantityIsKeyed() {
             move.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
             move.handle(new Command.KeyQuantity("400"));

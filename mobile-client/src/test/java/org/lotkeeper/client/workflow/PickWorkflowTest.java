@@ -121,6 +121,32 @@ class PickWorkflowTest {
     }
 
     @Test
+    void aRecalledLotInTwoPlacesIsBlockedOnItsFirstScanNotAfterTheLocation() {
+        view.stock("FG-PRIMER", "PR-1001", "RETURNS-1", Quantity.of("2", Uom.H87));
+        view.status("FG-PRIMER", "PR-1001", LotStatus.RECALLED);
+        scan("O:SO-1");
+
+        Screen first = scan(lotLabel(PRIMER_GTIN, "PR-1001"));
+
+        assertThat(first.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+        assertThat(first.feedback().orElseThrow().message()).contains("Lot PR-1001 is recalled");
+        assertThat(first.blocked())
+                .hasValueSatisfying(b -> assertThat(b.reasons()).contains(UnavailableReason.RECALLED));
+        assertThat(first.step()).isEqualTo(PickWorkflow.Step.LOT);
+        assertThat(capture.payloads).isEmpty();
+    }
+
+    @Test
+    void noAvailableStockIsRedNotGreen() {
+        for (String lot : List.of("PR-1001", "PR-1003")) {
+            view.status("FG-PRIMER", lot, LotStatus.ON_HOLD);
+        }
+        Screen order = scan("O:SO-1");
+        assertThat(order.prompt()).startsWith("No available stock of FG-PRIMER");
+        assertThat(order.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
+    }
+
+    @Test
     void anExpiredLotIsBlocked() {
         view.lot(Riverside.lotRow("FG-PRIMER", "PR-0900", LotStatus.RELEASED, "2026-11-01", "2025-11-01T10:00:00Z"));
         view.stock("FG-PRIMER", "PR-0900", "WH-A-02", Quantity.of("8", Uom.H87));
