@@ -172,6 +172,13 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
         shown = List.of();
     }
 
+    /** A lookup stores nothing, so Cancel only clears what is shown (it never speaks of saving). */
+    @Override
+    protected void onCancel() {
+        reset();
+        good("Cleared. " + prompt());
+    }
+
     @Override
     protected String prompt() {
         return "Scan any label to see what it is.";

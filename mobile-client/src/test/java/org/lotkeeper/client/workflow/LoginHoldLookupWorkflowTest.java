@@ -194,6 +194,15 @@ class LoginHoldLookupWorkflowTest {
         private final LookupWorkflow lookup = new LookupWorkflow(ctx);
 
         @Test
+        void cancelClearsTheLookupAndNeverSpeaksOfSaving() {
+            lookup.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1001"))));
+            Screen cleared = lookup.handle(Command.cancel());
+            assertThat(cleared.feedback().orElseThrow().message())
+                    .startsWith("Cleared.")
+                    .doesNotContain("saved");
+        }
+
+        @Test
         void aLotLabelShowsStatusExpiryWhereAndRecentEvents() {
             view.events.put(
                     LotRef.of("FG-PRIMER", "PR-1001"),
