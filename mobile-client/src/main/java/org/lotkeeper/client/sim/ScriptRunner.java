@@ -322,11 +322,7 @@ final class ScriptRunner implements AutoCloseable {
         if (f == null) {
             return true;
         }
-        if (f.isError()) {
-            refusals++;
-            report.refused(line, current.name(), f.message());
-            return false;
-        }
+        // what was stored is reported even under a red answer (a pick whose next line has no stock)
         for (CapturedEvent c : f.captured()) {
             Event e = current.core()
                     .store()
@@ -336,6 +332,11 @@ final class ScriptRunner implements AutoCloseable {
                     .event();
             current.captured(e);
             report.captured(line, current.name(), e);
+        }
+        if (f.isError()) {
+            refusals++;
+            report.refused(line, current.name(), f.message());
+            return false;
         }
         return true;
     }

@@ -71,18 +71,25 @@ class RiversideReceivingIT {
             script.addAll(RiversideReceipts.receiveLines(RiversideReceipts.receipts()));
             script.addAll(List.of(
                     "expect pending 4",
-                    "# putaway of R-2401 by the GS1 location label of WH-A-01 (AI 414 + 254)",
+                    "# putaway of R-2401, still in quarantine: the GS1 location label of WH-A-01 (AI 414 + 254) is",
+                    "# read, but ordinary storage refuses a lot QA has not released; QA-HOLD takes it",
                     "start move",
                     "scan " + RiversideReceipts.scan("internalLotLabels", "R-2401"),
+                    "expect refused quarantine or returns location",
                     "scan " + RiversideReceipts.scan("locations", "WH-A-01"),
-                    "expect MOVE item=RM-RESIN lot=R-2401 quantity=1000/KGM from=RCV-DOCK-1 to=WH-A-01",
+                    "expect refused not WH-A-01 (storage)",
+                    "scan QA-HOLD",
+                    "expect MOVE item=RM-RESIN lot=R-2401 quantity=1000/KGM from=RCV-DOCK-1 to=QA-HOLD",
                     "sync",
                     "expect pending 0"));
 
             int exit = sim.set("SERVER", server.url()).set("CODE", code).run(script);
 
             assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Simulator.OK);
-            assertThat(sim.refusals()).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(sim.refusals())
+                    .as("the two expected answers about the quarantined lot, and nothing else: "
+                            + err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(2);
             List<JsonNode> printed = jsonLines();
             assertThat(printed)
                     .filteredOn(n -> n.path("kind").asText().equals("captured"))
@@ -119,7 +126,7 @@ class RiversideReceivingIT {
                     .filteredOn(s -> !s.quantity().isZero())
                     .extracting(s -> s.lot().value() + "@" + s.location().value() + "=" + s.quantity())
                     .containsExactlyInAnyOrder(
-                            "R-2401@WH-A-01=1000 KGM",
+                            "R-2401@QA-HOLD=1000 KGM",
                             "R-2402@RCV-DOCK-1=800 KGM",
                             "P-5001@RCV-DOCK-1=500 KGM",
                             "S-9001@RCV-DOCK-1=2000 LTR");

@@ -155,8 +155,20 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
     @Override
     public Void move(Move m) {
         LotRef ref = new LotRef(m.item(), m.lot());
-        knownLot(ref);
+        WorkingSet.LotState lot = knownLot(ref);
         Quantity q = base(m.item(), m.quantity());
+        // a lot that may not be used goes only where it waits apart: quarantine or returns
+        LocationType to = ctx.location(m.to()).type();
+        boolean expired = lot.expiry != null && lot.expiry.isBefore(ctx.today());
+        if (to.pickable() && lot.status != null && (lot.status != LotStatus.RELEASED || expired)) {
+            flags.add(new RaisedFlag(
+                    Flag.LOT_NOT_AVAILABLE,
+                    ref,
+                    "lot " + ref + " is "
+                            + (lot.status != LotStatus.RELEASED ? lot.status : "expired since " + lot.expiry)
+                            + " and was moved to " + m.to() + " (" + to
+                            + "), not to a quarantine or returns location"));
+        }
         takeStock(ref, m.from(), m.sscc(), q);
         addStock(ref, m.to(), m.sscc(), q);
         return null;
