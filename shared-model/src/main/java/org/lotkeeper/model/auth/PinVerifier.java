@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
@@ -209,12 +208,6 @@ public final class PinVerifier {
             return false;
         }
         return false;
-    }
-
-    /** The scheme of a stored hash or verifier: {@code argon2id} or the legacy {@code pbkdf2-sha256}. */
-    public static String scheme(String hashOrVerifier) {
-        int end = hashOrVerifier == null ? -1 : hashOrVerifier.indexOf('$');
-        return end < 0 ? "" : hashOrVerifier.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
     private static byte[] randomSalt() {
