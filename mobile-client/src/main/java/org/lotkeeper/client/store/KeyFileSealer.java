@@ -12,9 +12,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.lotkeeper.model.auth.AesGcm;
 
 /**
  * The desktop adapter of {@link SecretSealer}: AES-256-GCM with a random 96-bit nonce per value,
@@ -25,7 +25,6 @@ import javax.crypto.spec.SecretKeySpec;
 final class KeyFileSealer implements SecretSealer {
 
     static final String PREFIX = "sealed1:";
-    private static final int NONCE = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
@@ -65,19 +64,8 @@ final class KeyFileSealer implements SecretSealer {
 
     @Override
     public String seal(String plain) {
-        try {
-            byte[] nonce = new byte[NONCE];
-            RANDOM.nextBytes(nonce);
-            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
-            aes.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
-            byte[] sealed = aes.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            byte[] out = new byte[NONCE + sealed.length];
-            System.arraycopy(nonce, 0, out, 0, NONCE);
-            System.arraycopy(sealed, 0, out, NONCE, sealed.length);
-            return PREFIX + Base64.getEncoder().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
-        }
+        return PREFIX
+                + Base64.getEncoder().encodeToString(AesGcm.seal(key, plain.getBytes(StandardCharsets.UTF_8), null));
     }
 
     @Override
@@ -86,10 +74,8 @@ final class KeyFileSealer implements SecretSealer {
             return stored;
         }
         try {
-            byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
-            aes.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, NONCE));
-            return new String(aes.doFinal(in, NONCE, in.length - NONCE), StandardCharsets.UTF_8);
+            byte[] plain = AesGcm.open(key, Base64.getDecoder().decode(stored.substring(PREFIX.length())), null);
+            return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return null;
         }

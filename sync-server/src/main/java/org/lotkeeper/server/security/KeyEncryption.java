@@ -5,14 +5,13 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.lotkeeper.model.auth.AesGcm;
 
 /**
  * Encrypts secrets the database keeps (the token signing keys) with a key-encryption key that is
@@ -27,8 +26,6 @@ public class KeyEncryption {
 
     /** The prefix of a sealed value; anything else is a legacy plain value. */
     static final String SEALED = "kek1:";
-
-    private static final int NONCE = 12;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -60,20 +57,8 @@ public class KeyEncryption {
 
     /** {@code plain} sealed for the row {@code id}. */
     String seal(byte[] plain, String id) {
-        try {
-            byte[] nonce = new byte[NONCE];
-            RANDOM.nextBytes(nonce);
-            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
-            aes.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
-            aes.updateAAD(id.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = aes.doFinal(plain);
-            byte[] out = new byte[NONCE + sealed.length];
-            System.arraycopy(nonce, 0, out, 0, NONCE);
-            System.arraycopy(sealed, 0, out, NONCE, sealed.length);
-            return SEALED + Base64.getEncoder().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
-        }
+        return SEALED
+                + Base64.getEncoder().encodeToString(AesGcm.seal(key, plain, id.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The plain bytes of a value {@link #seal sealed} for the row {@code id}. */
@@ -81,12 +66,11 @@ public class KeyEncryption {
         if (!isSealed(sealed)) {
             throw new IllegalArgumentException("not a sealed value");
         }
-        byte[] in = Base64.getDecoder().decode(sealed.substring(SEALED.length()));
         try {
-            Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
-            aes.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, NONCE));
-            aes.updateAAD(id.getBytes(StandardCharsets.UTF_8));
-            return aes.doFinal(in, NONCE, in.length - NONCE);
+            return AesGcm.open(
+                    key,
+                    Base64.getDecoder().decode(sealed.substring(SEALED.length())),
+                    id.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
                     "the secret of " + id + " does not open with this key-encryption key (another key, or changed)", e);
