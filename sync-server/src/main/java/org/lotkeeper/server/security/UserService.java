@@ -168,8 +168,7 @@ public class UserService {
                 audit.record(userId, "PIN_SIGN_IN", device.id(), site, null);
                 return new PinCheck.Response(PinCheck.Result.OK, null);
             }
-            countSignInFailure(failures, failureId, Secrets.sha256(userId), now);
-            SignInFailureEntity after = SignInFailureEntity.findById(failureId);
+            SignInFailureEntity after = countSignInFailure(failures, failureId, Secrets.sha256(userId), now);
             audit.record(userId, "PIN_SIGN_IN_FAILED", device.id(), site, null);
             return after != null && after.lockedUntil != null && after.lockedUntil.isAfter(now)
                     ? new PinCheck.Response(PinCheck.Result.LOCKED, after.lockedUntil)
@@ -190,7 +189,8 @@ public class UserService {
 
     private volatile String standInPin;
 
-    private void countSignInFailure(SignInFailureEntity row, String id, String userKey, Instant now) {
+    /** Counts one failure on the row (made when missing) and answers it. */
+    private SignInFailureEntity countSignInFailure(SignInFailureEntity row, String id, String userKey, Instant now) {
         SignInFailureEntity f = row;
         if (f == null) {
             // rows of addresses that gave up long ago go with the first new failure of the day
@@ -207,6 +207,7 @@ public class UserService {
             f.lockedUntil = now.plus(config.lockoutDuration());
             f.failures = 0;
         }
+        return f;
     }
 
     /** A bcrypt hash of nothing anyone knows, at the configured cost: what an unknown name is checked against. */
