@@ -11,6 +11,7 @@ import org.lotkeeper.model.fefo.Allocation;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.scan.Scan;
+import org.lotkeeper.model.wire.LotRow;
 
 /**
  * The common frame of the workflows: the one entry point {@link #handle}, recognising scans,
@@ -124,16 +125,38 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
         });
     }
 
-    /** "is recalled", "is on hold" …: why a blocked lot may not be used, as an operator reads it. */
-    protected static String why(Blocked lot) {
+    /**
+     * "is recalled", "is on hold", "expired on 2026-11-01" …: why a blocked lot may not be used, as
+     * an operator reads it.
+     */
+    protected final String why(Blocked lot) {
         return switch (lot.banner().orElse(lot.reasons().get(0))) {
             case RECALLED -> "is recalled";
             case REJECTED -> "was rejected by QA";
             case ON_HOLD -> "is on hold";
             case QUARANTINE -> "is in quarantine — QA has not released it";
-            case EXPIRED -> "has expired";
+            case EXPIRED ->
+                stock.lot(lot.lot())
+                        .map(LotRow::expiry)
+                        .map(expiry -> "expired on " + expiry)
+                        .orElse("has expired");
             default -> "may not be used";
         };
+    }
+
+    /**
+     * Refuses, on the scan that names it, a lot that may not be used whatever the location: red,
+     * the error tone, the banner, the reason and what to do. {@code use} is the verb of the
+     * workflow ("pick", "load", "use").
+     */
+    protected final void refuseIfBlocked(LotRef ref, String use) {
+        Optional<Blocked> unusable = blockedLot(ref);
+        if (unusable.isPresent()) {
+            throw refuse(
+                    "Lot " + ref.lot() + " " + why(unusable.get()) + " — do not " + use
+                            + " it; set it aside, tell your supervisor and take another lot.",
+                    unusable.get());
+        }
     }
 
     /** Shows a lot that must not be used on an answer that is not a refusal (a lookup). */
@@ -147,6 +170,11 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
 
     protected static Refusal refuse(String message, Blocked blocked) {
         return new Refusal(message, blocked);
+    }
+
+    /** A refusal that shows the banner when the lot it is about may not be used. */
+    protected static Refusal refuse(String message, Optional<Blocked> blocked) {
+        return new Refusal(message, blocked.orElse(null));
     }
 
     private Refusal notHere() {

@@ -3,6 +3,7 @@ package org.lotkeeper.client.workflow;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.lotkeeper.model.event.Count;
@@ -96,8 +97,21 @@ public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
         }
         lot = scanned;
         step = Step.QUANTITY;
-        good("Lot " + scanned.lot() + " of " + scanned.item().code() + "." + Resolve.warnings(scanned.label()) + " "
-                + prompt());
+        String said = "Lot " + scanned.lot() + " of " + scanned.item().code() + "." + Resolve.warnings(scanned.label());
+        Optional<Blocked> unusable = blockedLot(scanned.ref());
+        if (unusable.isPresent()) {
+            // counted like any other lot, but the counter is told on this scan that it may not be used
+            attention(
+                    "Lot " + scanned.lot() + " " + why(unusable.get()) + " — count it as it is"
+                            + (location.type().pickable()
+                                    ? " and tell your supervisor it stands in " + location.code() + "."
+                                    : ".")
+                            + " " + said + " " + prompt(),
+                    List.of(),
+                    unusable.get());
+        } else {
+            good(said + " " + prompt());
+        }
     }
 
     private void nextLocation(LocationRow next) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.lotkeeper.model.event.StatusChange;
@@ -83,12 +84,25 @@ public final class HoldWorkflow extends AbstractWorkflow<HoldWorkflow.Step> {
                         + " is not known on this device — sync the device, or tell your supervisor."));
         StatusDecision decision =
                 LotStatusRules.decide(StatusChangeRequest.fromDevice(row.status(), LotStatus.ON_HOLD, session.roles()));
+        Optional<Blocked> unusable = blockedLot(scanned.ref());
         if (decision instanceof StatusDecision.Refused refused) {
-            throw refuse(refused.message());
+            throw unusable.map(b -> refuse(
+                            "Lot " + scanned.lot() + " " + why(b)
+                                    + " — it is already kept from use: keep it apart and tell QA.",
+                            b))
+                    .orElseGet(() -> refuse(refused.message()));
         }
         lot = scanned;
         step = Step.REASON;
-        good("Lot " + scanned.lot() + " of " + scanned.item().code() + " (" + row.status() + "). " + prompt());
+        if (unusable.isPresent()) {
+            attention(
+                    "Lot " + scanned.lot() + " of " + scanned.item().code() + " " + why(unusable.get())
+                            + " — keep it apart; to hold it as well, choose why.",
+                    List.of(),
+                    unusable.get());
+        } else {
+            good("Lot " + scanned.lot() + " of " + scanned.item().code() + " is released. " + prompt());
+        }
     }
 
     @Override

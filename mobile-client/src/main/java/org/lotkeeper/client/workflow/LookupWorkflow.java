@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.lotkeeper.model.fefo.StockCandidate;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.scan.Scan;
@@ -132,7 +133,7 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
                     + " is not known on this device — it may not be synced yet.";
         }
         LotRow lot = row.get();
-        f.add(new Field("Status", lot.status().name()));
+        f.add(new Field("Status", LotStatusRules.words(lot.status())));
         List<UnavailableReason> reasons = new ArrayList<>();
         Blocked.reasonOf(lot.status()).ifPresent(reasons::add);
         if (lot.expiry() != null) {
@@ -142,8 +143,9 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
                 reasons.add(UnavailableReason.EXPIRED);
             }
         }
-        if (!reasons.isEmpty()) {
-            showBlocked(new Blocked(ref, reasons));
+        Blocked blocked = reasons.isEmpty() ? null : new Blocked(ref, reasons);
+        if (blocked != null) {
+            showBlocked(blocked);
         }
         for (StockCandidate c : stock.stockOfLot(ref)) {
             if (c.quantity().signum() != 0) {
@@ -153,7 +155,10 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
         for (RecentEvent e : history.recentEvents(ref, RECENT_EVENTS)) {
             f.add(new Field(e.occurredAt().toString(), e.summary()));
         }
-        return "Lot " + ref.lot() + " of " + ref.item() + ": " + resolve.statusOf(ref, today) + ".";
+        return blocked == null
+                ? "Lot " + ref.lot() + " of " + ref.item() + ": " + resolve.statusOf(ref, today) + "."
+                : "Lot " + ref.lot() + " of " + ref.item() + " " + why(blocked)
+                        + " — do not use it; set it aside and tell your supervisor.";
     }
 
     private String describeLocation(LocationRow location, List<Field> f) {

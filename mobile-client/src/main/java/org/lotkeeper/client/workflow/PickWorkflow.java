@@ -182,10 +182,7 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
             if (!anywhere.isEmpty()) {
                 masterData.location(anywhere.get(0).location()).ifPresent(at -> judge(scanned, at));
             }
-            throw refuse(
-                    "Lot " + scanned.lot() + " " + why(unusable.get())
-                            + " — do not pick it; set it aside, tell your supervisor and take another lot.",
-                    unusable.get());
+            refuseIfBlocked(scanned.ref(), "pick");
         }
         Optional<Allocation> suggestion = plan.suggestion();
         if (suggestion.isPresent() && suggestion.get().lot().equals(scanned.ref())) {

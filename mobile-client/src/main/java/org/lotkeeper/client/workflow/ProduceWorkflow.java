@@ -206,6 +206,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
 
     private void onInput(Scan scan) {
         Resolve.LotScan scanned = resolve.lot(scan);
+        refuseIfBlocked(scanned.ref(), "use");
         List<StockCandidate> rows = resolve.stockOf(scanned.ref());
         input = scanned;
         inputFrom = null;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.lotkeeper.model.event.EventBounds;
@@ -19,6 +20,7 @@ import org.lotkeeper.model.lot.LotNumbers;
 import org.lotkeeper.model.lot.LotPattern;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatusRules;
+import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.scan.Scan;
@@ -154,7 +156,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             lot = LotNumbers.fromLabel(code.value());
         }
         advance();
-        good("Lot " + code + ". " + prompt());
+        answerLot("Lot " + code + ". " + prompt());
     }
 
     /** Links a document (the COA that came with the goods) by its id. */
@@ -206,7 +208,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         supplierLot = code;
         lot = LotNumbers.fromSupplierLot(code.value());
         advance();
-        good("Supplier lot " + code + ". " + prompt());
+        answerLot("Supplier lot " + code + ". " + prompt());
     }
 
     private static LotCode lotCode(String text) {
@@ -321,7 +323,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         if (lot != null && item.lotNumbering() == LotNumbering.PATTERN) {
             said.append(". Write lot ").append(lot).append(" on the goods");
         }
-        good(said + "." + Resolve.warnings(label.data()) + " " + prompt());
+        answerLot(said + "." + Resolve.warnings(label.data()) + " " + prompt());
     }
 
     private boolean isSameLotLabel(Scan scan) {
@@ -380,7 +382,39 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         boolean known = stock.lot(new LotRef(item.code(), code)).isPresent();
         lot = code;
         advance();
-        good("Lot " + code + (known ? " (already known: this adds to it)" : "") + ". " + prompt());
+        answerLot("Lot " + code + (known ? " (already known: this adds to it)" : "") + ". " + prompt());
+    }
+
+    /**
+     * Green, or — when the receipt adds to a known lot that may not be used (recalled, on hold …)
+     * — red with the banner on this scan, and the goods may then only go into quarantine.
+     */
+    private void answerLot(String said) {
+        Optional<Blocked> unusable = unusableLot();
+        if (unusable.isPresent()) {
+            attention(
+                    "Lot " + lot + " " + why(unusable.get()) + " — receive it into a quarantine location and tell QA. "
+                            + said,
+                    List.of(),
+                    unusable.get());
+        } else {
+            good(said);
+        }
+    }
+
+    /**
+     * The known lot this receipt adds to, when it may not be used for more than waiting on QA: a
+     * lot in quarantine is what every receipt makes, so only its other reasons count.
+     */
+    private Optional<Blocked> unusableLot() {
+        return lot == null
+                ? Optional.empty()
+                : blockedLot(new LotRef(item.code(), lot)).flatMap(b -> {
+                    List<UnavailableReason> beyondQa = b.reasons().stream()
+                            .filter(r -> r != UnavailableReason.QUARANTINE)
+                            .toList();
+                    return beyondQa.isEmpty() ? Optional.empty() : Optional.of(new Blocked(b.lot(), beyondQa));
+                });
     }
 
     private void onLocationScan(Scan scan) {
@@ -388,8 +422,12 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             addLabel((Scan.Product) scan);
             return;
         }
-        LocationRow location =
-                resolve.location(scan, RECEIVING_TYPES, "goods are received at the dock or into quarantine");
+        LocationRow location = unusableLot().isPresent()
+                ? resolve.location(
+                        scan,
+                        List.of(LocationType.QUARANTINE),
+                        "lot " + lot + " " + why(unusableLot().orElseThrow()) + ": it goes into quarantine")
+                : resolve.location(scan, RECEIVING_TYPES, "goods are received at the dock or into quarantine");
         Receive receive = new Receive(
                 supplier,
                 reference,

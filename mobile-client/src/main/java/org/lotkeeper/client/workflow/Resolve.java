@@ -21,6 +21,7 @@ import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotAtLocation;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.quantity.Dimension;
 import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.Quantity;
@@ -296,7 +297,7 @@ final class Resolve {
     /** The lot's status and expiry in words: "RELEASED, expires 2027-03-31". */
     String statusOf(LotRef lot, LocalDate today) {
         return stock.lot(lot)
-                .map(r -> r.status()
+                .map(r -> LotStatusRules.words(r.status())
                         + (r.expiry() == null
                                 ? ""
                                 : r.expiry().isBefore(today) ? ", expired " + r.expiry() : ", expires " + r.expiry()))

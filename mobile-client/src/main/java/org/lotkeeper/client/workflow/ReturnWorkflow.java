@@ -12,6 +12,7 @@ import org.lotkeeper.model.event.Texts;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.lot.LocationType;
+import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.scan.Scan;
@@ -171,7 +172,8 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
                 String said = "Lot " + lot + " of " + item.code() + "." + Resolve.warnings(scanned.label());
                 if (q == null) {
                     step = Step.QUANTITY;
-                    good(said + " " + prompt());
+                    Optional<Blocked> unusable = unusableLot();
+                    answer(heard(said, unusable) + " " + prompt(), unusable);
                 } else {
                     checkAgainstRma(said);
                 }
@@ -207,9 +209,11 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
      */
     private void checkAgainstRma(String said) {
         deviation = null;
+        Optional<Blocked> unusable = unusableLot();
+        String heard = heard(said, unusable);
         if (rma == null || rma.lines().isEmpty()) {
             step = reason == null ? Step.REASON : Step.LOCATION;
-            good(said + " " + prompt());
+            answer(heard + " " + prompt(), unusable);
             return;
         }
         Optional<ReturnAuthorisation.Line> line = rma.line(item.code(), lot);
@@ -223,11 +227,35 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
             reason = null;
             step = Step.DEVIATION;
             // an error tone on purpose: the receiver must look and decide
-            throw refuse(said + " " + deviation + " — choose why you take it back anyway (one tap), or cancel.");
+            String message = heard + " " + deviation + " — choose why you take it back anyway (one tap), or cancel.";
+            throw refuse(message, unusable);
         }
         reason = line.get().reason() == null ? null : line.get().reason();
         step = reason == null ? Step.REASON : Step.LOCATION;
-        good(said + (reason == null ? "" : " On " + reference + " because: " + reason + ".") + " " + prompt());
+        answer(
+                heard + (reason == null ? "" : " On " + reference + " because: " + reason + ".") + " " + prompt(),
+                unusable);
+    }
+
+    /** The returned lot, when it may not be used (recalled, on hold …): it is taken back all the same. */
+    private Optional<Blocked> unusableLot() {
+        return blockedLot(new LotRef(item.code(), lot));
+    }
+
+    /** What was scanned, led by why the lot may not be used when it may not. */
+    private String heard(String said, Optional<Blocked> unusable) {
+        return unusable.map(b ->
+                        "Lot " + lot + " " + why(b) + " — take it back into a returns location and tell QA. " + said)
+                .orElse(said);
+    }
+
+    /** Green, or red with the banner when the returned lot may not be used (it is taken back all the same). */
+    private void answer(String message, Optional<Blocked> unusable) {
+        if (unusable.isPresent()) {
+            attention(message, List.of(), unusable.get());
+        } else {
+            good(message);
+        }
     }
 
     private String customerName() {

@@ -164,6 +164,7 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         }
         Resolve.LotScan scanned = resolve.lot(scan);
         checkOnNote(scanned.ref(), List.of());
+        refuseIfBlocked(scanned.ref(), "load");
         Optional<ShipmentTask.Staged> picked = shipment.picked().stream()
                 .filter(p -> p.item().equals(scanned.item().code()) && p.lot().equals(scanned.lot()))
                 .findFirst();

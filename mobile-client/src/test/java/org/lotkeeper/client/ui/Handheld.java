@@ -183,6 +183,9 @@ final class Handheld implements AutoCloseable {
                 lot("FG-PRIMER", "PR-1003", LotStatus.RELEASED, "2027-10-31", received),
                 lot("FG-PRIMER", "PR-0999", LotStatus.RECALLED, "2027-05-01", received),
                 lot("FG-PRIMER", "PR-0950", LotStatus.RELEASED, "2026-11-01", received),
+                lot("FG-PRIMER", "PR-0970", LotStatus.ON_HOLD, "2027-08-31", received),
+                lot("FG-PRIMER", "PR-0980", LotStatus.QUARANTINE, "2027-08-31", received),
+                lot("RM-RESIN", "R-2390", LotStatus.RECALLED, "2027-02-28", received),
                 lot("RM-RESIN", "R-2401", LotStatus.RELEASED, "2027-03-31", received),
                 lot("RM-RESIN", "R-2402", LotStatus.QUARANTINE, "2027-01-31", received));
     }
@@ -198,6 +201,11 @@ final class Handheld implements AutoCloseable {
                 stock("FG-PRIMER", "PR-1003", "STAGE-OUT-1", "20", Uom.H87),
                 stock("FG-PRIMER", "PR-0999", "WH-B-01", "10", Uom.H87),
                 stock("FG-PRIMER", "PR-0950", "STAGE-OUT-1", "5", Uom.H87),
+                // blocked lots in two places each: the first scan must answer before a location is asked
+                stock("FG-PRIMER", "PR-0970", "WH-B-01", "4", Uom.H87),
+                stock("FG-PRIMER", "PR-0970", "WH-A-02", "6", Uom.H87),
+                stock("FG-PRIMER", "PR-0980", "QA-HOLD", "8", Uom.H87),
+                stock("FG-PRIMER", "PR-0980", "WH-B-01", "2", Uom.H87),
                 stock("RM-RESIN", "R-2401", "WH-A-01", "1000", Uom.KGM),
                 stock("RM-RESIN", "R-2402", "RCV-DOCK-1", "800", Uom.KGM));
     }

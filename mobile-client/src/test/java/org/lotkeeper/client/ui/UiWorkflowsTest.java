@@ -321,7 +321,7 @@ class UiWorkflowsTest extends HandheldTest {
             device.scanEntry(Handheld.primerLabel("PR-1001"));
 
             assertGood();
-            assertThat(device.fields()).contains("Status: RELEASED");
+            assertThat(device.fields()).contains("Status: released");
             assertThat(device.banner()).isEmpty();
         }
 
@@ -330,9 +330,9 @@ class UiWorkflowsTest extends HandheldTest {
             gun().tap("8  Lot lookup");
             device.scan(Handheld.primerLabel("PR-0999"));
 
-            assertThat(device.fields()).contains("Status: RECALLED");
+            assertThat(device.fields()).contains("Status: recalled");
             assertThat(device.banner()).isEqualTo("BLOCKED LOT — RECALLED — DO NOT USE");
-            assertRefused("Lot PR-0999 of FG-PRIMER: RECALLED");
+            assertRefused("Lot PR-0999 of FG-PRIMER is recalled — do not use it");
         }
 
         @Test
@@ -352,7 +352,7 @@ class UiWorkflowsTest extends HandheldTest {
 
             device.press(KeyCode.F10);
 
-            assertThat(device.fields()).contains("Status: RECALLED");
+            assertThat(device.fields()).contains("Status: recalled");
             assertThat(device.banner()).isEqualTo("BLOCKED LOT — RECALLED — DO NOT USE");
         }
 

@@ -213,7 +213,7 @@ class LoginHoldLookupWorkflowTest {
 
             Screen screen = lookup.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1001"))));
 
-            assertThat(screen.value("Status")).contains("RELEASED");
+            assertThat(screen.value("Status")).contains("released");
             assertThat(screen.value("Expiry")).contains("2027-11-17 (363 days left)");
             assertThat(screen.value("At WH-A-01")).contains("25 H87");
             assertThat(screen.value("2026-11-18T08:00:00Z")).contains("MOVE 30 H87 PROD-LINE-1 → WH-A-01 (ben)");

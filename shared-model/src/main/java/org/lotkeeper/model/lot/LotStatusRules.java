@@ -188,7 +188,7 @@ public final class LotStatusRules {
     }
 
     /** The status as a person says it: "on hold", "in quarantine". */
-    static String words(LotStatus status) {
+    public static String words(LotStatus status) {
         return switch (status) {
             case QUARANTINE -> "in quarantine";
             case RELEASED -> "released";
