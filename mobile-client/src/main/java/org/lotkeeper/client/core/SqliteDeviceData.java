@@ -43,6 +43,7 @@ import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.lot.DeviceTag;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
 import org.lotkeeper.model.wire.LotRow;
@@ -278,10 +279,9 @@ public final class SqliteDeviceData implements DeviceData {
         return out;
     }
 
-    /** One line for the lookup screen, e.g. "MOVE 1000 KGM RCV-DOCK-1 → WH-A-01 (ben, pending)". */
+    /** One line for the lookup screen, e.g. "Moved 1000 kg RCV-DOCK-1 → WH-A-01 (ben, pending)". */
     static String summary(Event e, OutboxEntry entry) {
-        String what = e.payload().accept(SUMMARY);
-        return (e.type() + " " + what).strip() + " (" + e.userId().value() + ", "
+        return e.payload().accept(SUMMARY) + " (" + e.userId().value() + ", "
                 + entry.state().name().toLowerCase(Locale.ROOT) + ")";
     }
 
@@ -289,60 +289,61 @@ public final class SqliteDeviceData implements DeviceData {
     private static final EventPayload.Cases<String> SUMMARY = new EventPayload.Cases<>() {
         @Override
         public String receive(Receive r) {
-            return r.quantity() + " from " + r.supplier().value() + " at "
+            return "Received " + r.quantity() + " from " + r.supplier().value() + " at "
                     + r.location().value();
         }
 
         @Override
         public String move(Move m) {
-            return m.quantity() + " " + m.from().value() + " → " + m.to().value();
+            return "Moved " + m.quantity() + " " + m.from().value() + " → " + m.to().value();
         }
 
         @Override
         public String pick(Pick k) {
-            return k.quantity() + " for " + k.order().value() + " " + k.from().value() + " → " + k.to().value();
+            return "Picked " + k.quantity() + " for " + k.order().value() + " "
+                    + k.from().value() + " → " + k.to().value();
         }
 
         @Override
         public String count(Count c) {
-            return "counted at " + c.location().value();
+            return "Counted at " + c.location().value();
         }
 
         @Override
         public String ship(Ship s) {
-            return s.quantity() + " to " + s.customer().value() + " on "
+            return "Shipped " + s.quantity() + " to " + s.customer().value() + " on "
                     + s.shipment().value();
         }
 
         @Override
         public String transform(Transform t) {
-            return t.kind() + " batch " + t.batch().value();
+            return Words.of(t.kind()) + " batch " + t.batch().value();
         }
 
         @Override
         public String status(StatusChange c) {
-            return c.status().name();
+            return "Set " + Words.inSentence(c.status());
         }
 
         @Override
         public String returned(Return r) {
-            return r.quantity() + " from " + r.customer().value() + " into " + r.to().value();
+            return "Returned " + r.quantity() + " from " + r.customer().value() + " into " + r.to().value();
         }
 
         @Override
         public String adjust(Adjust a) {
-            return a.delta() + " at " + a.location().value();
+            return "Adjusted " + a.delta() + " at " + a.location().value();
         }
 
         @Override
         public String pack(Pack p) {
-            return p.contents().size() + (p.contents().size() == 1 ? " lot" : " lots") + " onto "
+            return "Packed " + p.contents().size() + (p.contents().size() == 1 ? " lot" : " lots") + " onto "
                     + p.sscc().value() + " at " + p.location().value();
         }
 
         @Override
         public String unpack(Unpack u) {
-            return u.contents().size() + (u.contents().size() == 1 ? " lot" : " lots") + " off "
+            return "Unpacked " + u.contents().size() + (u.contents().size() == 1 ? " lot" : " lots") + " off "
                     + u.sscc().value() + " at " + u.location().value();
         }
     };

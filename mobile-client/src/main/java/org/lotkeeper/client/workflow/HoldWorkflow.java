@@ -70,7 +70,7 @@ public final class HoldWorkflow extends AbstractWorkflow<HoldWorkflow.Step> {
         }
         CapturedEvent captured =
                 ctx.capture().capture(new StatusChange(lot.item().code(), lot.lot(), LotStatus.ON_HOLD, reason));
-        String done = "Lot " + lot.lot() + " is ON HOLD (" + reason + "): it cannot be picked or used until QA "
+        String done = "Lot " + lot.lot() + " is on hold (" + reason + "): it cannot be picked or used until QA "
                 + "releases it. Put it aside and tell QA.";
         reset();
         good(done, List.of(captured));

@@ -9,10 +9,10 @@ import java.util.Set;
 
 import org.lotkeeper.model.fefo.StockCandidate;
 import org.lotkeeper.model.lot.LotRef;
-import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.scan.Scan;
+import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
 import org.lotkeeper.model.wire.LotRow;
@@ -113,7 +113,7 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
 
     private String describeItem(ItemRow item, List<Field> f) {
         f.add(new Field("Item", item.code() + " " + item.name()));
-        f.add(new Field("Unit", item.baseUom().name()));
+        f.add(new Field("Unit", item.baseUom().symbol()));
         f.add(new Field("QC", item.qcRequired() ? "required" : "not required"));
         if (item.shelfLifeDays() != null) {
             f.add(new Field("Shelf life", item.shelfLifeDays() + " days"));
@@ -133,7 +133,7 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
                     + " is not known on this device — it may not be synced yet.";
         }
         LotRow lot = row.get();
-        f.add(new Field("Status", LotStatusRules.words(lot.status())));
+        f.add(new Field("Status", Words.of(lot.status())));
         List<UnavailableReason> reasons = new ArrayList<>();
         Blocked.reasonOf(lot.status()).ifPresent(reasons::add);
         if (lot.expiry() != null) {
@@ -163,10 +163,11 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
 
     private String describeLocation(LocationRow location, List<Field> f) {
         f.add(new Field("Location", location.code().value()));
-        f.add(new Field("Type", location.type().name()));
+        f.add(new Field("Type", Words.of(location.type())));
         for (StockCandidate c : stock.stockAt(location.code())) {
             if (c.quantity().signum() != 0) {
-                f.add(new Field(c.lot().item() + " " + c.lot().lot(), c.quantity() + ", " + c.status()));
+                f.add(new Field(
+                        c.lot().item() + " " + c.lot().lot(), c.quantity() + ", " + Words.inSentence(c.status())));
             }
         }
         return "Location " + location.code() + " (" + Resolve.words(location.type()) + ").";

@@ -183,7 +183,7 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
             throw refuse(
                     "Lot " + unusable.get().lot().lot() + " " + why(unusable.get()) + " — it may only go to a"
                             + " quarantine or returns location, not " + to.code() + " ("
-                            + to.type().name().toLowerCase(java.util.Locale.ROOT)
+                            + Resolve.words(to.type())
                             + "). Scan a quarantine or returns location.",
                     unusable.get());
         }

@@ -22,6 +22,7 @@ import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotAtLocation;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.scan.Scan;
+import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
 
@@ -387,7 +388,7 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
             f.add(new Field("Quantity", quantityShown));
         }
         if (reason != null) {
-            f.add(new Field("Reason", reason.name() + (note == null ? "" : ": " + note)));
+            f.add(new Field("Reason", Words.of(reason) + (note == null ? "" : ": " + note)));
         }
         return f;
     }
@@ -411,7 +412,7 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
     protected List<Choice> choices() {
         return step == Step.DEVIATION_REASON
                 ? Arrays.stream(DeviationReason.values())
-                        .map(r -> new Choice(r.name(), Resolve.words(r)))
+                        .map(r -> new Choice(r.name(), Words.of(r)))
                         .toList()
                 : List.of();
     }

@@ -25,6 +25,7 @@ import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.lot.StockUse;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.scan.Scan;
+import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
 
@@ -103,7 +104,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
     protected void onChoose(String choice, String note) {
         TransformKind chosen = Resolve.choice(TransformKind.class, choice, "Choose the kind of batch.");
         transformKind = chosen;
-        good("Kind " + chosen + ". " + prompt());
+        good("Kind: " + Words.of(chosen) + ". " + prompt());
     }
 
     /** Keys the quantity of the input or output being scanned. */
@@ -158,7 +159,8 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
             case BATCH -> {
                 batch = Resolve.reference(scan, "the batch ticket");
                 step = Step.INPUT;
-                good("Batch " + batch + " (" + transformKind + "). " + prompt());
+                good("Batch " + batch + " (" + Words.of(transformKind).toLowerCase(java.util.Locale.ROOT) + "). "
+                        + prompt());
             }
             case INPUT -> {
                 if (isBatchTicket(scan)) {
@@ -302,9 +304,8 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
                 .map(o -> o.lot() + " " + o.quantity() + " ("
                         + masterData
                                 .item(o.item())
-                                .map(i -> LotStatusRules.initialStatus(i.qcRequired())
-                                        .name())
-                                .orElse("?")
+                                .map(i -> Words.inSentence(LotStatusRules.initialStatus(i.qcRequired())))
+                                .orElse("status not known on this device")
                         + ")")
                 .collect(Collectors.joining(", "));
         String done = "Batch " + batch + " stored: " + inputs.size() + (inputs.size() == 1 ? " input, " : " inputs, ")
@@ -318,11 +319,11 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         long outputLots =
                 outputs.stream().map(Transform.Output::lotRef).distinct().count();
         if (transformKind == TransformKind.SPLIT && inputLots != 1) {
-            throw refuse("A SPLIT divides one lot; this batch has " + inputLots
+            throw refuse("A split divides one lot; this batch has " + inputLots
                     + " input lots — cancel, or choose another kind.");
         }
         if (transformKind == TransformKind.MERGE && outputLots != 1) {
-            throw refuse("A MERGE makes one lot; this batch has " + outputLots
+            throw refuse("A merge makes one lot; this batch has " + outputLots
                     + " output lots — cancel, or choose another kind.");
         }
         if (transformKind == TransformKind.SPLIT
@@ -331,8 +332,9 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
             Set<ItemCode> in = inputs.stream().map(Transform.Input::item).collect(Collectors.toSet());
             Set<ItemCode> out = outputs.stream().map(Transform.Output::item).collect(Collectors.toSet());
             if (!in.equals(out)) {
-                throw refuse("A " + transformKind + " keeps the item, but the inputs are " + in + " and the outputs "
-                        + out + " — choose PRODUCTION or REWORK, or fix the outputs.");
+                throw refuse("A " + Words.of(transformKind).toLowerCase(java.util.Locale.ROOT)
+                        + " keeps the item, but the inputs are " + in + " and the outputs " + out
+                        + " — choose Production or Rework, or fix the outputs.");
             }
         }
     }
@@ -383,7 +385,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         if (batch != null) {
             f.add(new Field("Batch", batch.value()));
         }
-        f.add(new Field("Kind", transformKind.name()));
+        f.add(new Field("Kind", Words.of(transformKind)));
         for (Transform.Input in : inputs) {
             f.add(new Field("In " + in.lot(), in.item() + " " + in.quantity() + " from " + in.from()));
         }
@@ -428,7 +430,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
     protected List<Choice> choices() {
         return step == Step.BATCH
                 ? Arrays.stream(TransformKind.values())
-                        .map(k -> new Choice(k.name(), Resolve.words(k)))
+                        .map(k -> new Choice(k.name(), Words.of(k)))
                         .toList()
                 : List.of();
     }

@@ -7,14 +7,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.lotkeeper.model.quantity.InvalidQuantityException;
-import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.wire.ItemRow;
 
 /**
- * Keyed quantities: "20", "12.5", "12,5 KGM", "3 PAIL", "500 grm". A number, then optionally a
- * unit: one of the item's pack units or a UN/ECE Rec 20 unit of the same dimension as its base
- * unit (case does not matter). No unit means the base unit. The result is in the base unit.
+ * Keyed quantities: "20", "12.5", "12,5 kg", "3 pail", "500 g", "500 GRM". A number, then optionally
+ * a unit: one of the item's pack units, or a unit of the same dimension as its base unit by its
+ * symbol or its UN/ECE Rec 20 code (case does not matter). No unit means the base unit. The result is in the base unit.
  */
 final class Quantities {
 
@@ -35,7 +34,7 @@ final class Quantities {
         String example = "e.g. 20"
                 + item.packUnits().stream()
                         .findFirst()
-                        .map(p -> " or 3 " + p.code())
+                        .map(p -> " or 3 " + p.code().toLowerCase(Locale.ROOT))
                         .orElse("");
         if (text == null || text.isBlank()) {
             throw new Refusal("Key a quantity, " + example + ".");
@@ -57,17 +56,16 @@ final class Quantities {
         try {
             base = item.units().toBase(value, unit);
         } catch (InvalidQuantityException e) {
-            throw new Refusal(unit + " is not a unit of " + item.code() + " — key it in " + item.baseUom()
+            throw new Refusal(unit + " is not a unit of " + item.code() + " — key it in "
+                    + item.baseUom().symbol()
                     + (item.packUnits().isEmpty()
                             ? ""
                             : " or "
                                     + item.packUnits().stream()
-                                            .map(PackUnit::code)
+                                            .map(p -> p.code().toLowerCase(Locale.ROOT))
                                             .collect(Collectors.joining(", ")))
                     + ".");
         }
-        String keyed = Quantity.of(value, item.baseUom()).valueText() + " " + unit;
-        String shown = unit.equals(item.baseUom().name()) ? base.toString() : keyed + " = " + base;
-        return new Keyed(base, shown);
+        return new Keyed(base, item.units().shown(value, unit));
     }
 }

@@ -24,6 +24,7 @@ import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.scan.Scan;
+import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
 import org.lotkeeper.model.wire.PartnerRow;
@@ -441,7 +442,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
                 sscc,
                 documents);
         CapturedEvent captured = ctx.capture().capture(receive);
-        String status = LotStatusRules.initialStatus(item.qcRequired()).name();
+        String status = Words.inSentence(LotStatusRules.initialStatus(item.qcRequired()));
         String done = "Received " + quantity + " of " + item.code() + " lot " + lot + " at " + location.code() + " ("
                 + status + (item.qcRequired() ? ": QA must release it" : "") + ").";
         clearLot();

@@ -21,11 +21,11 @@ import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotAtLocation;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
-import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.quantity.Dimension;
 import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.scan.Scan;
+import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
 import org.lotkeeper.model.wire.LotRow;
@@ -121,13 +121,7 @@ final class Resolve {
     }
 
     static String words(LocationType type) {
-        return type.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** An enum constant as people say it: CUSTOMER_REQUEST → "Customer request". */
-    static String words(Enum<?> value) {
-        String w = value.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+        return Words.of(type).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The constant a one-tap choice hands back; anything else is refused with {@code ask}. */
@@ -297,7 +291,7 @@ final class Resolve {
     /** The lot's status and expiry in words: "RELEASED, expires 2027-03-31". */
     String statusOf(LotRef lot, LocalDate today) {
         return stock.lot(lot)
-                .map(r -> LotStatusRules.words(r.status())
+                .map(r -> Words.inSentence(r.status())
                         + (r.expiry() == null
                                 ? ""
                                 : r.expiry().isBefore(today) ? ", expired " + r.expiry() : ", expires " + r.expiry()))

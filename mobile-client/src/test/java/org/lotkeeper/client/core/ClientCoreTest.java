@@ -109,7 +109,7 @@ class ClientCoreTest {
             assertThat(device.data().lot(P5001).orElseThrow().status()).isEqualTo(LotStatus.QUARANTINE);
             assertThat(device.data().stockAt(LocationCode.of("RCV-DOCK-1")))
                     .extracting(c -> c.lot().lot().value() + "=" + c.quantity())
-                    .containsExactly("P-5001=500 KGM");
+                    .containsExactly("P-5001=500 kg");
             assertThat(device.syncStatus().pendingCount()).isEqualTo(1);
         }
     }
@@ -248,8 +248,8 @@ class ClientCoreTest {
             assertThat(recent)
                     .extracting(RecentEvent::summary)
                     .containsExactly(
-                            "MOVE 500 KGM RCV-DOCK-1 → WH-B-01 (ben, pending)",
-                            "RECEIVE 500 KGM from TIO2-CORP at RCV-DOCK-1 (ben, pending)");
+                            "Moved 500 kg RCV-DOCK-1 → WH-B-01 (ben, pending)",
+                            "Received 500 kg from TIO2-CORP at RCV-DOCK-1 (ben, pending)");
             assertThat(device.data().recentEvents(P5001, 1)).hasSize(1);
         }
     }

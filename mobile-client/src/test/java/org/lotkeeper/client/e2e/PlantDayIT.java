@@ -257,7 +257,7 @@ class PlantDayIT {
                 "# one pail more than the RMA allows: one tap takes it back as a deviation, and says so",
                 "scan " + PRIMER_LABEL,
                 "quantity 1",
-                "expect refused Only 0 H87 of lot PR-1001 may come back on RMA-1",
+                "expect refused Only 0 pc of lot PR-1001 may come back on RMA-1",
                 "action reason Damaged pail",
                 "scan RETURNS-1",
                 "expect RETURN reference=RMA-1 lot=PR-1001 quantity=1/H87",
@@ -269,7 +269,7 @@ class PlantDayIT {
                         .path("events")
                         .findValuesAsText("why"))
                 .anySatisfy(why -> assertThat(why)
-                        .contains("Only 0 H87 of lot PR-1001 may come back on RMA-1, not 1 H87: Damaged pail"));
+                        .contains("Only 0 pc of lot PR-1001 may come back on RMA-1, not 1 pc: Damaged pail"));
         assertThat(lot("FG-PRIMER", "PR-1001").path("status").asText()).isEqualTo("QUARANTINE");
         assertThat(onHand("FG-PRIMER", "PR-1001")).contains("RETURNS-1=3 H87");
         assertThat(api.call("GET", "/api/v1/tasks/RMA-1", sam, null)
@@ -304,14 +304,14 @@ class PlantDayIT {
                 "sync",
                 "start lookup",
                 "scan " + RESIN_LABEL,
-                "expect screen Status: ON_HOLD",
-                "expect screen At WH-A-01: 600 KGM",
+                "expect screen Status: On hold",
+                "expect screen At WH-A-01: 600 kg",
                 "scan " + PRIMER_LABEL,
-                "expect screen Status: QUARANTINE",
-                "expect screen At RETURNS-1: 3 H87",
-                "expect screen At WH-A-02: 10 H87",
+                "expect screen Status: Quarantine",
+                "expect screen At RETURNS-1: 3 pc",
+                "expect screen At WH-A-02: 10 pc",
                 "scan WH-B-01",
-                "expect screen RM-SOLVENT S-9001: 1900 LTR",
+                "expect screen RM-SOLVENT S-9001: 1900 L",
                 "expect pending 0");
 
         // the device says what the ledger says, and looking stores nothing

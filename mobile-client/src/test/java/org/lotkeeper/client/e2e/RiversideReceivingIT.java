@@ -126,10 +126,10 @@ class RiversideReceivingIT {
                     .filteredOn(s -> !s.quantity().isZero())
                     .extracting(s -> s.lot().value() + "@" + s.location().value() + "=" + s.quantity())
                     .containsExactlyInAnyOrder(
-                            "R-2401@QA-HOLD=1000 KGM",
-                            "R-2402@RCV-DOCK-1=800 KGM",
-                            "P-5001@RCV-DOCK-1=500 KGM",
-                            "S-9001@RCV-DOCK-1=2000 LTR");
+                            "R-2401@QA-HOLD=1000 kg",
+                            "R-2402@RCV-DOCK-1=800 kg",
+                            "P-5001@RCV-DOCK-1=500 kg",
+                            "S-9001@RCV-DOCK-1=2000 L");
 
             // the ledger holds exactly what the device captured: the same events again are duplicates of
             // the stored ones (content compared canonically, supplier lots included) …
@@ -235,14 +235,14 @@ class RiversideReceivingIT {
                     .filteredOn(st -> !st.quantity().isZero())
                     .extracting(st -> st.lot().value() + "@" + st.location().value() + "=" + st.quantity())
                     .containsExactlyInAnyOrder(
-                            "R-2401@RCV-DOCK-1=1000 KGM",
-                            "R-2402@RCV-DOCK-1=800 KGM",
-                            "P-5001@RCV-DOCK-1=500 KGM",
-                            "S-9001@RCV-DOCK-1=2000 LTR");
+                            "R-2401@RCV-DOCK-1=1000 kg",
+                            "R-2402@RCV-DOCK-1=800 kg",
+                            "P-5001@RCV-DOCK-1=500 kg",
+                            "S-9001@RCV-DOCK-1=2000 L");
             // the device's own view settled on the server's figures, not on server + overlay
             assertThat(device.core().data().stockOf(org.lotkeeper.model.id.ItemCode.of("RM-RESIN")))
                     .extracting(c -> c.lot().lot().value() + "=" + c.quantity())
-                    .containsExactlyInAnyOrder("R-2401=1000 KGM", "R-2402=800 KGM");
+                    .containsExactlyInAnyOrder("R-2401=1000 kg", "R-2402=800 kg");
         }
     }
 

@@ -58,7 +58,7 @@ class WedgeInputTest {
                     .hasValueSatisfying(l -> assertThat(l.value()).isEqualTo("ACR-778"));
             assertThat(p.data().expiry()).hasValueSatisfying(d -> assertThat(d).hasToString("2027-03-31"));
             assertThat(p.data().quantity())
-                    .hasValueSatisfying(q -> assertThat(q).hasToString("1000 KGM"));
+                    .hasValueSatisfying(q -> assertThat(q).hasToString("1000 kg"));
             assertThat(p.data().customerPo()).contains("PO-7780");
         });
     }

@@ -46,7 +46,7 @@ class SimulatorTest {
             "start receive",
             "action nopo TIO2-CORP PO-7782",
             "scan ]d2011061414100002610TX-55<GS>17280630",
-            "quantity 500 KGM",
+            "quantity 500 kg",
             "# the internal label typed by hand instead of scanned",
             "type P-5001",
             "key ENTER",
@@ -192,7 +192,7 @@ class SimulatorTest {
                             .containsExactly(1L, 2L, 3L, 4L, 5L);
                     assertThat(d.core().data().stockAt(org.lotkeeper.model.id.LocationCode.of("RCV-DOCK-1")))
                             .extracting(c -> c.quantity().toString())
-                            .containsExactly("2500 KGM");
+                            .containsExactly("2500 kg");
                 }
             }
         } finally {

@@ -121,7 +121,7 @@ class StoreForWorkflowsTest {
             List<StockCandidate> atA01 = store.view().stockCandidatesAt(A01);
             assertThat(atA01)
                     .extracting(c -> c.lot().lot().value() + "=" + c.quantity())
-                    .containsExactly("R-1=100 KGM", "R-2=250 KGM");
+                    .containsExactly("R-1=100 kg", "R-2=250 kg");
             assertThat(store.view().stockCandidatesAt(A02)).isEmpty();
             assertThat(store.view().stockCandidatesAt(DOCK))
                     .extracting(c -> c.lot().lot().value())

@@ -205,8 +205,7 @@ class UiWorkflowsTest extends HandheldTest {
             device.scan("S:SHP-1");
             assertThat(device.fields())
                     .contains(
-                            "FG-PRIMER: 5 H87 of 20 H87, 15 H87 to go",
-                            "Picked PR-1003: FG-PRIMER 15 H87 at STAGE-OUT-1");
+                            "FG-PRIMER: 5 pc of 20 pc, 15 pc to go", "Picked PR-1003: FG-PRIMER 15 pc at STAGE-OUT-1");
             device.scan(Handheld.primerLabel("PR-1003"));
             assertGood();
             device.scan("S:SHP-1");
@@ -321,7 +320,7 @@ class UiWorkflowsTest extends HandheldTest {
             device.scanEntry(Handheld.primerLabel("PR-1001"));
 
             assertGood();
-            assertThat(device.fields()).contains("Status: released");
+            assertThat(device.fields()).contains("Status: Released");
             assertThat(device.banner()).isEmpty();
         }
 
@@ -330,7 +329,7 @@ class UiWorkflowsTest extends HandheldTest {
             gun().tap("8  Lot lookup");
             device.scan(Handheld.primerLabel("PR-0999"));
 
-            assertThat(device.fields()).contains("Status: recalled");
+            assertThat(device.fields()).contains("Status: Recalled");
             assertThat(device.banner()).isEqualTo("BLOCKED LOT — RECALLED — DO NOT USE");
             assertRefused("Lot PR-0999 of FG-PRIMER is recalled — do not use it");
         }
@@ -352,7 +351,7 @@ class UiWorkflowsTest extends HandheldTest {
 
             device.press(KeyCode.F10);
 
-            assertThat(device.fields()).contains("Status: recalled");
+            assertThat(device.fields()).contains("Status: Recalled");
             assertThat(device.banner()).isEqualTo("BLOCKED LOT — RECALLED — DO NOT USE");
         }
 

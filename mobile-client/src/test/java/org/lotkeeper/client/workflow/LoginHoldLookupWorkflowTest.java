@@ -209,14 +209,14 @@ class LoginHoldLookupWorkflowTest {
                     List.of(new RecentEvent(
                             EventType.MOVE,
                             Instant.parse("2026-11-18T08:00:00Z"),
-                            "MOVE 30 H87 PROD-LINE-1 → WH-A-01 (ben)")));
+                            "Moved 30 pc PROD-LINE-1 → WH-A-01 (ben)")));
 
             Screen screen = lookup.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1001"))));
 
-            assertThat(screen.value("Status")).contains("released");
+            assertThat(screen.value("Status")).contains("Released");
             assertThat(screen.value("Expiry")).contains("2027-11-17 (363 days left)");
-            assertThat(screen.value("At WH-A-01")).contains("25 H87");
-            assertThat(screen.value("2026-11-18T08:00:00Z")).contains("MOVE 30 H87 PROD-LINE-1 → WH-A-01 (ben)");
+            assertThat(screen.value("At WH-A-01")).contains("25 pc");
+            assertThat(screen.value("2026-11-18T08:00:00Z")).contains("Moved 30 pc PROD-LINE-1 → WH-A-01 (ben)");
             assertThat(screen.blocked()).isEmpty();
             assertThat(capture.payloads).isEmpty();
         }
@@ -239,8 +239,8 @@ class LoginHoldLookupWorkflowTest {
         void aLocationShowsWhatIsThere() {
             Screen screen = lookup.handle(Command.scan(wedge(Riverside.locationScan("WH-A-01"))));
 
-            assertThat(screen.value("Type")).contains("STORAGE");
-            assertThat(screen.value("FG-TOPCOAT TC-1002")).contains("40 H87, RELEASED");
+            assertThat(screen.value("Type")).contains("Storage");
+            assertThat(screen.value("FG-TOPCOAT TC-1002")).contains("40 pc, released");
         }
 
         @Test

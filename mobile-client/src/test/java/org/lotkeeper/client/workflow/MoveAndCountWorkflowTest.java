@@ -44,7 +44,7 @@ class MoveAndCountWorkflowTest {
         void putawayOfR2401ToTheGs1BinLabelIsTheScenarioMove() {
             Screen lot = move.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
             assertThat(lot.step()).isEqualTo(MoveWorkflow.Step.TO);
-            assertThat(lot.value("Quantity")).contains("1000 KGM");
+            assertThat(lot.value("Quantity")).contains("1000 kg");
 
             Screen done = move.handle(Command.scan(wedge(Riverside.locationScan("WH-A-01"))));
 
@@ -115,7 +115,7 @@ class MoveAndCountWorkflowTest {
             Screen lot = move.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
             assertThat(lot.step()).isEqualTo(MoveWorkflow.Step.FROM);
             Screen from = move.handle(Command.scan(wedge("WH-A-02")));
-            assertThat(from.value("Quantity")).contains("50 KGM");
+            assertThat(from.value("Quantity")).contains("50 kg");
             move.handle(Command.scan(wedge("WH-A-01")));
 
             assertThat(((Move) capture.last()).quantity()).isEqualTo(Quantity.of("50", Uom.KGM));

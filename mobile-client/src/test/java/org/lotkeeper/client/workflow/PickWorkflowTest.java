@@ -31,8 +31,8 @@ class PickWorkflowTest {
     @Test
     void so1ShowsTheFefoLotAndScanningItThenStagingGivesTheScenarioPick() {
         Screen order = scan("O:SO-1");
-        assertThat(Riverside.fefo(order)).contains("PR-1001 at WH-A-01, 10 H87");
-        assertThat(order.prompt()).isEqualTo("Take 10 H87 of lot PR-1001 from WH-A-01: scan the lot label.");
+        assertThat(Riverside.fefo(order)).contains("PR-1001 at WH-A-01, 10 pc");
+        assertThat(order.prompt()).isEqualTo("Take 10 pc of lot PR-1001 from WH-A-01: scan the lot label.");
 
         Screen lot = scan(lotLabel(PRIMER_GTIN, "PR-1001"));
         assertThat(lot.step()).isEqualTo(PickWorkflow.Step.STAGE);
@@ -96,7 +96,7 @@ class PickWorkflowTest {
         assertThat(pick.offers()).doesNotContain(UiAction.NO_REFERENCE);
         assertThat(refused.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
         assertThat(refused.feedback().orElseThrow().message())
-                .startsWith("That is not possible here. Take 10 H87 of lot PR-1001");
+                .startsWith("That is not possible here. Take 10 pc of lot PR-1001");
         assertThat(refused.step()).isEqualTo(before.step());
         assertThat(refused.filled()).isEqualTo(before.filled());
     }
@@ -169,7 +169,7 @@ class PickWorkflowTest {
 
         pick.handle(Command.cancel());
         Screen cityMaint = scan("O:SO-3");
-        assertThat(Riverside.fefo(cityMaint)).contains("PR-0950 at WH-A-02, 5 H87");
+        assertThat(Riverside.fefo(cityMaint)).contains("PR-0950 at WH-A-02, 5 pc");
         assertThat(scan(lotLabel(PRIMER_GTIN, "PR-0950")).step()).isEqualTo(PickWorkflow.Step.STAGE);
     }
 
@@ -214,7 +214,7 @@ class PickWorkflowTest {
                         .feedback()
                         .orElseThrow()
                         .message())
-                .isEqualTo("This line needs only 10 H87 more — key at most that.");
+                .isEqualTo("This line needs only 10 pc more — key at most that.");
         assertThat(pick.handle(new Command.KeyQuantity("0"))
                         .feedback()
                         .orElseThrow()
@@ -225,7 +225,7 @@ class PickWorkflowTest {
 
         assertThat(((Pick) capture.last()).quantity()).isEqualTo(Quantity.of("4", Uom.H87));
         assertThat(after.step()).isEqualTo(PickWorkflow.Step.LOT);
-        assertThat(Riverside.fefo(after)).contains("PR-1001 at WH-A-01, 6 H87");
+        assertThat(Riverside.fefo(after)).contains("PR-1001 at WH-A-01, 6 pc");
     }
 
     @Test
@@ -248,7 +248,7 @@ class PickWorkflowTest {
         Screen skipped = pick.handle(new Command.SkipLine());
 
         assertThat(skipped.feedback().orElseThrow().message())
-                .contains("20 H87 of FG-TOPCOAT not picked", "Order SO-2 is picked");
+                .contains("20 pc of FG-TOPCOAT not picked", "Order SO-2 is picked");
     }
 
     @Test

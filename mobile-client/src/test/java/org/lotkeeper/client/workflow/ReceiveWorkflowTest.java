@@ -61,7 +61,7 @@ class ReceiveWorkflowTest {
         assertThat(done.feedback()).hasValueSatisfying(f -> {
             assertThat(f.tone()).isEqualTo(Tone.GOOD);
             assertThat(f.captured()).hasSize(1);
-            assertThat(f.message()).contains("R-2401", "QUARANTINE");
+            assertThat(f.message()).contains("R-2401", "in quarantine");
         });
         assertThat(done.step()).isEqualTo(ReceiveWorkflow.Step.LABEL);
         assertThat(done.value("PO")).contains("PO-7780");
@@ -112,7 +112,7 @@ class ReceiveWorkflowTest {
         assertThat(capture.payloads)
                 .containsExactly(
                         firstReceiveOfSteps(0), firstReceiveOfSteps(1), firstReceiveOfSteps(2), firstReceiveOfSteps(3));
-        assertThat(last.feedback().orElseThrow().message()).contains("RELEASED");
+        assertThat(last.feedback().orElseThrow().message()).contains("(released)");
     }
 
     @Test
@@ -219,11 +219,11 @@ class ReceiveWorkflowTest {
                         .orElseThrow()
                         .message())
                 .contains("is not a quantity");
-        assertThat(receive.handle(new Command.KeyQuantity("5 LTR"))
+        assertThat(receive.handle(new Command.KeyQuantity("5 L"))
                         .feedback()
                         .orElseThrow()
                         .message())
-                .startsWith("LTR is not a unit of RM-PIGMENT");
+                .startsWith("L is not a unit of RM-PIGMENT — key it in kg");
         assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.QUANTITY);
     }
 
@@ -253,7 +253,7 @@ class ReceiveWorkflowTest {
         Screen afterLabel = receive.handle(Command.scan(wedge("]C1011061414100004010BX-1" + GS + "17271231")));
         assertThat(afterLabel.value("Lot")).contains("B26320-7A001");
         Screen afterQuantity = receive.handle(new Command.KeyQuantity("3 pail"));
-        assertThat(afterQuantity.value("Quantity")).contains("3 PAIL = 60 LTR");
+        assertThat(afterQuantity.value("Quantity")).contains("3 pails (60 L)");
         receive.handle(Command.scan(wedge("RCV-DOCK-1")));
 
         Receive r = (Receive) capture.last();
@@ -302,7 +302,7 @@ class ReceiveWorkflowTest {
         receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402"))));
         Screen second = receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402"))));
 
-        assertThat(second.value("Quantity")).contains("1600 KGM");
+        assertThat(second.value("Quantity")).contains("1600 kg");
         receive.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2402"))));
         receive.handle(Command.scan(wedge("RCV-DOCK-1")));
         assertThat(((Receive) capture.last()).quantity()).isEqualTo(Quantity.of("1600", Uom.KGM));

@@ -46,7 +46,7 @@ class ShipProduceReturnWorkflowTest {
             ship.handle(Command.scan(wedge("S:SHP-3")));
             ship.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1003"))));
             Screen second = ship.handle(Command.scan(wedge("TC-1002")));
-            assertThat(second.value("Lot TC-1002")).contains("FG-TOPCOAT 10 H87 from STAGE-OUT-1");
+            assertThat(second.value("Lot TC-1002")).contains("FG-TOPCOAT 10 pc from STAGE-OUT-1");
 
             Screen done = ship.handle(Command.scan(wedge("S:SHP-3")));
 
@@ -149,8 +149,8 @@ class ShipProduceReturnWorkflowTest {
         void theNoteShowsWhatIsMissingAndWhatWasPickedForIt() {
             Screen s = ship.handle(Command.scan(wedge("S:DN-7")));
 
-            assertThat(s.value("FG-PRIMER")).contains("2 H87 of 20 H87, 18 H87 to go");
-            assertThat(s.value("Picked PR-1003")).contains("FG-PRIMER 5 H87 at STAGE-OUT-1");
+            assertThat(s.value("FG-PRIMER")).contains("2 pc of 20 pc, 18 pc to go");
+            assertThat(s.value("Picked PR-1003")).contains("FG-PRIMER 5 pc at STAGE-OUT-1");
             assertThat(s.value("Ship to")).contains("Dock 4");
         }
 
@@ -177,19 +177,19 @@ class ShipProduceReturnWorkflowTest {
             // the staged lot is taken as picked; then all of PR-0900, after which PR-1001 is the FEFO lot
             assertThat(ship.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1003"))))
                             .value("Lot PR-1003"))
-                    .contains("FG-PRIMER 5 H87 from STAGE-OUT-1");
+                    .contains("FG-PRIMER 5 pc from STAGE-OUT-1");
             assertThat(ship.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-0900"))))
                             .value("Lot PR-0900"))
-                    .contains("FG-PRIMER 10 H87 from WH-A-02");
+                    .contains("FG-PRIMER 10 pc from WH-A-02");
             Screen third = ship.handle(Command.scan(wedge(lotLabel(PRIMER_GTIN, "PR-1001"))));
 
             // 25 on the shelf, but the note misses only 3 more
-            assertThat(third.value("Lot PR-1001")).contains("FG-PRIMER 3 H87 from WH-A-01");
+            assertThat(third.value("Lot PR-1001")).contains("FG-PRIMER 3 pc from WH-A-01");
             assertThat(ship.handle(new Command.KeyQuantity("4"))
                             .feedback()
                             .orElseThrow()
                             .message())
-                    .isEqualTo("DN-7 needs only 3 H87 more of FG-PRIMER — key at most that.");
+                    .isEqualTo("DN-7 needs only 3 pc more of FG-PRIMER — key at most that.");
             Screen done = ship.handle(Command.confirm());
             assertThat(capture.payloads).hasSize(3);
             assertThat(done.feedback().orElseThrow().message())
@@ -204,7 +204,7 @@ class ShipProduceReturnWorkflowTest {
             Screen done = ship.handle(Command.scan(wedge("S:DN-7")));
 
             assertThat(done.feedback().orElseThrow().message())
-                    .contains("still missing 13 H87 FG-PRIMER — the note stays open.");
+                    .contains("still missing 13 pc FG-PRIMER — the note stays open.");
         }
 
         @Test
@@ -266,7 +266,7 @@ class ShipProduceReturnWorkflowTest {
 
             assertThat(capture.payloads)
                     .containsExactlyElementsOf(Riverside.payloads(EventType.TRANSFORM, "batch=B-1001"));
-            assertThat(done.feedback().orElseThrow().message()).contains("PR-1001 30 H87 (QUARANTINE)");
+            assertThat(done.feedback().orElseThrow().message()).contains("PR-1001 30 pc (in quarantine)");
         }
 
         @Test
@@ -320,7 +320,7 @@ class ShipProduceReturnWorkflowTest {
             Screen refused = produce.handle(Command.scan(wedge("O:B-2001")));
 
             assertThat(refused.feedback().orElseThrow().message())
-                    .startsWith("A SPLIT divides one lot; this batch has 2 input lots");
+                    .startsWith("A split divides one lot; this batch has 2 input lots");
             assertThat(capture.payloads).isEmpty();
             produce.handle(new Command.Choose("MERGE"));
             produce.handle(Command.confirm());
@@ -409,7 +409,7 @@ class ShipProduceReturnWorkflowTest {
 
             assertThat(deviation.step()).isEqualTo(ReturnWorkflow.Step.DEVIATION);
             assertThat(deviation.feedback().orElseThrow().message())
-                    .isEqualTo("Quantity 1 H87. Lot PR-1003 is not on RMA-2 — choose why you take it back anyway "
+                    .isEqualTo("Quantity 1 pc. Lot PR-1003 is not on RMA-2 — choose why you take it back anyway "
                             + "(one tap), or cancel.");
             returns.handle(new Command.Choose("Wrong item shipped"));
             returns.handle(Command.scan(wedge("RETURNS-1")));

@@ -47,11 +47,25 @@ public final class ItemUnits {
         if (pack != null) {
             return Quantity.of(value.multiply(pack.factor()), base);
         }
-        Uom uom = Uom.byCode(unitCode)
+        Uom uom = Uom.keyed(unitCode)
                 .orElseThrow(() -> new InvalidQuantityException(
                         Reason.UNKNOWN_UNIT,
                         "unit " + unitCode + " is neither a unit of measure nor a pack unit of this item"));
         return Quantity.of(value, uom).to(base);
+    }
+
+    /**
+     * What was keyed, as people read it, with the base quantity when a unit was converted:
+     * "60 L", "3 pails (60 L)", "500 g (0.5 kg)".
+     */
+    public String shown(BigDecimal value, String unitCode) {
+        Quantity inBase = toBase(value, unitCode);
+        PackUnit pack = packs.get(unitCode);
+        if (pack != null) {
+            return pack.count(value) + " (" + inBase + ")";
+        }
+        Quantity keyed = Quantity.of(value, Uom.keyed(unitCode).orElseThrow());
+        return keyed.uom() == base ? inBase.toString() : keyed + " (" + inBase + ")";
     }
 
     /** A quantity in any unit of the base unit's dimension, in the base unit. */

@@ -10,6 +10,16 @@ import org.lotkeeper.model.quantity.InvalidQuantityException.Reason;
  */
 public record PackUnit(String code, BigDecimal factor) {
 
+    /**
+     * A count of this pack as people say it: "1 pail", "3 pails", "2 bag_25" (a code that is not
+     * a plain word is not made plural).
+     */
+    public String count(BigDecimal packs) {
+        String word = code.toLowerCase(java.util.Locale.ROOT);
+        boolean plural = packs.compareTo(BigDecimal.ONE) != 0 && code.matches("[A-Z]+");
+        return packs.stripTrailingZeros().toPlainString() + " " + word + (plural ? "s" : "");
+    }
+
     public PackUnit {
         if (code == null || !code.matches("[A-Z][A-Z0-9_]{0,19}")) {
             throw new InvalidQuantityException(

@@ -189,8 +189,13 @@ public record Quantity(BigDecimal value, Uom uom) implements Comparable<Quantity
         return value.toPlainString();
     }
 
+    /**
+     * The quantity as people read it — "800 kg", "12.5 L", "14 pc" — with the unit's symbol
+     * ({@link Uom#symbol()}). The wire, the CSV files and EPCIS keep the Rec 20 code
+     * ({@link #valueText()} and {@link #uom()}).
+     */
     @Override
     public String toString() {
-        return value.toPlainString() + " " + uom;
+        return value.toPlainString() + " " + uom.symbol();
     }
 }

@@ -62,6 +62,22 @@ public enum Uom {
         };
     }
 
+    /**
+     * The unit a person keys: its Rec 20 code or its symbol, in any case ("kg", "KGM", "l", "pc");
+     * empty when it is neither.
+     */
+    public static Optional<Uom> keyed(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        for (Uom u : values()) {
+            if (u.name().equalsIgnoreCase(text) || u.symbol.equalsIgnoreCase(text)) {
+                return Optional.of(u);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The unit with this Rec 20 code, if Lotkeeper knows it. Codes are upper case. */
     public static Optional<Uom> byCode(String code) {
         return Optional.ofNullable(code == null ? null : BY_CODE.get(code));

@@ -139,4 +139,37 @@ class QuantityTest {
                         Uom.KGM, List.of(new PackUnit("DRUM", BigDecimal.TEN), new PackUnit("DRUM", BigDecimal.ONE))))
                 .hasMessageContaining("twice");
     }
+
+    @Test
+    void peopleReadSymbolsNeverRec20Codes() {
+        assertThat(Quantity.parse("800", "KGM")).hasToString("800 kg");
+        assertThat(Quantity.parse("14", "H87")).hasToString("14 pc");
+        assertThat(Quantity.parse("12.5", "LTR")).hasToString("12.5 L");
+        assertThat(Quantity.parse("-1", "H87")).hasToString("-1 pc");
+        for (Uom u : Uom.values()) {
+            assertThat(Quantity.parse("3", u.name()).toString()).doesNotContain(u.name());
+        }
+    }
+
+    @Test
+    void aPersonKeysAUnitByItsSymbolOrItsCodeInAnyCase() {
+        assertThat(Uom.keyed("kg")).contains(Uom.KGM);
+        assertThat(Uom.keyed("KGM")).contains(Uom.KGM);
+        assertThat(Uom.keyed("l")).contains(Uom.LTR);
+        assertThat(Uom.keyed("PC")).contains(Uom.H87);
+        assertThat(Uom.keyed("ml")).contains(Uom.MLT);
+        assertThat(Uom.keyed("pail")).isEmpty();
+        assertThat(Uom.keyed(null)).isEmpty();
+    }
+
+    @Test
+    void packsAreCountedInWordsWithTheBaseQuantityBeside() {
+        ItemUnits units = new ItemUnits(Uom.LTR, List.of(new PackUnit("PAIL", new BigDecimal("20"))));
+        assertThat(units.shown(new BigDecimal("3"), "PAIL")).isEqualTo("3 pails (60 L)");
+        assertThat(units.shown(BigDecimal.ONE, "PAIL")).isEqualTo("1 pail (20 L)");
+        assertThat(units.shown(new BigDecimal("60"), "LTR")).isEqualTo("60 L");
+        assertThat(units.shown(new BigDecimal("500"), "ML")).isEqualTo("500 mL (0.5 L)");
+        assertThat(new PackUnit("BAG_25", BigDecimal.TEN).count(new BigDecimal("2")))
+                .isEqualTo("2 bag_25");
+    }
 }

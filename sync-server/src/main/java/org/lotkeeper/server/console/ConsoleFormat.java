@@ -18,9 +18,7 @@ public final class ConsoleFormat {
 
     /** {@code {quantity.text}} */
     public static String text(Quantity q) {
-        return q == null
-                ? ""
-                : q.value().stripTrailingZeros().toPlainString() + " " + q.uom().symbol();
+        return q == null ? "" : q.toString();
     }
 
     /** {@code {instant.text}} */

@@ -270,6 +270,6 @@ public final class LabelRenderer {
     }
 
     static String quantityText(Quantity q) {
-        return q.value().stripTrailingZeros().toPlainString() + " " + q.uom().symbol();
+        return q.toString();
     }
 }
