@@ -36,6 +36,7 @@ final class EnrollmentView extends VBox {
                         code,
                         enroll,
                         Widgets.feedback(vm),
+                        Widgets.typed(vm),
                         settings);
     }
 }

@@ -1,6 +1,7 @@
 package org.lotkeeper.client.workflow;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,6 +24,9 @@ import org.lotkeeper.model.wire.LotRow;
  * there), a badge, an order, a shipment. Stores nothing.
  */
 public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> {
+
+    /** When a recent event happened, in the plant's zone, to the minute: "2026-11-18 08:00". */
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** The only step. */
     public enum Step implements WorkflowStep {
@@ -153,7 +157,7 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
             }
         }
         for (RecentEvent e : history.recentEvents(ref, RECENT_EVENTS)) {
-            f.add(new Field(e.occurredAt().toString(), e.summary()));
+            f.add(new Field(MINUTE.format(e.occurredAt().atZone(ctx.clock().getZone())), e.summary()));
         }
         return blocked == null
                 ? "Lot " + ref.lot() + " of " + ref.item() + ": " + resolve.statusOf(ref, today) + "."

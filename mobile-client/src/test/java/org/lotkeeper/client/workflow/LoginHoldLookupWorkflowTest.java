@@ -216,7 +216,7 @@ class LoginHoldLookupWorkflowTest {
             assertThat(screen.value("Status")).contains("Released");
             assertThat(screen.value("Expiry")).contains("2027-11-17 (363 days left)");
             assertThat(screen.value("At WH-A-01")).contains("25 pc");
-            assertThat(screen.value("2026-11-18T08:00:00Z")).contains("Moved 30 pc PROD-LINE-1 → WH-A-01 (ben)");
+            assertThat(screen.value("2026-11-18 08:00")).contains("Moved 30 pc PROD-LINE-1 → WH-A-01 (ben)");
             assertThat(screen.blocked()).isEmpty();
             assertThat(capture.payloads).isEmpty();
         }

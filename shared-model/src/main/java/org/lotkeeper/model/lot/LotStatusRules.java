@@ -136,25 +136,26 @@ public final class LotStatusRules {
         }
         if (request.throughRecall() && to != RECALLED) {
             return refuse(
-                    StatusRefusal.INVALID_TRANSITION, "A recall can only set lots to RECALLED, not to " + to + ".");
+                    StatusRefusal.INVALID_TRANSITION,
+                    "A recall can only set lots to recalled, not to " + words(to) + ".");
         }
         Rule rule = TABLE.get(from).get(to);
         if (rule == null) {
             return refuse(
                     StatusRefusal.INVALID_TRANSITION,
-                    "A lot cannot go from " + from + " to " + to + "; from " + from + " it can go to "
-                            + targetNames(from) + ".");
+                    "A lot cannot go from " + words(from) + " to " + words(to) + "; from " + words(from)
+                            + " it can go to " + targetNames(from) + ".");
         }
         if (request.channel() == StatusChannel.DEVICE && to != ON_HOLD) {
             return refuse(
                     StatusRefusal.INVALID_TRANSITION,
-                    "From a scanner a lot can only be put on hold; " + "use the console to set it to " + to + ".");
+                    "From a scanner a lot can only be put on hold; use the console to set it to " + words(to) + ".");
         }
         if (!mayChange(request.roles(), request.channel(), rule)) {
             return refuse(
                     StatusRefusal.ROLE_NOT_ALLOWED,
-                    "Your roles do not allow setting a lot from " + from + " to " + to + "; this needs " + whoMay(rule)
-                            + ".");
+                    "Your roles do not allow setting a lot from " + words(from) + " to " + words(to) + "; this needs "
+                            + whoMay(rule) + ".");
         }
         if (rule.coaCheck() && request.coaRequired() && !request.coaLinked()) {
             return refuse(
@@ -184,7 +185,7 @@ public final class LotStatusRules {
     }
 
     private static String targetNames(LotStatus from) {
-        return TABLE.get(from).keySet().stream().map(LotStatus::name).collect(Collectors.joining(", "));
+        return TABLE.get(from).keySet().stream().map(LotStatusRules::words).collect(Collectors.joining(", "));
     }
 
     /** The status as a person says it: "on hold", "in quarantine". */

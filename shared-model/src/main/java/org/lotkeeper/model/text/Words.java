@@ -1,11 +1,14 @@
 package org.lotkeeper.model.text;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.event.DeviationReason;
 import org.lotkeeper.model.event.EventType;
 import org.lotkeeper.model.event.TransformKind;
+import org.lotkeeper.model.gs1.Symbology;
 import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotNumbering;
 import org.lotkeeper.model.lot.LotStatus;
@@ -144,6 +147,23 @@ public final class Words {
         };
     }
 
+    /** How a barcode was read: "GS1-128", "GS1 DataMatrix". */
+    public static String of(Symbology symbology) {
+        return switch (symbology) {
+            case GS1_128 -> "GS1-128";
+            case GS1_DATABAR -> "GS1 DataBar";
+            case GS1_DATAMATRIX -> "GS1 DataMatrix";
+            case GS1_QR -> "GS1 QR Code";
+            case GS1_DOTCODE -> "GS1 DotCode";
+            case DATAMATRIX -> "DataMatrix";
+            case QR -> "QR Code";
+            case EAN_UPC -> "EAN/UPC";
+            case CODE_128 -> "Code 128";
+            case OTHER -> "another barcode";
+            case NONE -> "typed or pasted, no barcode type";
+        };
+    }
+
     /**
      * A code of a kind this class does not list (a server's own enum): "TEST_RESULT" → "Test
      * result". Prefer a switch of its own where the words matter.
@@ -154,5 +174,21 @@ public final class Words {
         }
         String w = code.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    /**
+     * A code that arrives as text (a view's status, a flag) in the words of its type: "ON_HOLD"
+     * as a {@link LotStatus} → "On hold"; a code the type does not know falls back to
+     * {@link #ofCode(String)}, and null is empty.
+     */
+    public static <E extends Enum<E>> String ofCode(String code, Class<E> type, Function<E, String> words) {
+        if (code == null) {
+            return "";
+        }
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.name().equals(code))
+                .findFirst()
+                .map(words)
+                .orElseGet(() -> ofCode(code));
     }
 }

@@ -3,7 +3,9 @@ package org.lotkeeper.server.boot;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
 /**
@@ -19,5 +21,10 @@ public class ClockProducer {
         return config.clockFixed()
                 .map(instant -> Clock.fixed(instant, ZoneOffset.UTC))
                 .orElse(Clock.systemUTC());
+    }
+
+    /** A time zone Java does not know stops the server at start-up with a sentence, never later on a page. */
+    void checkTimeZone(@Observes StartupEvent start, LotkeeperConfig config) {
+        PlantTime.parse(config.timeZone());
     }
 }

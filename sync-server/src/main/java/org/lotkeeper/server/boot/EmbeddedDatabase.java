@@ -23,6 +23,21 @@ import org.jboss.logging.Logger;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+
+    /**
+     * The embedded server's own output (initdb's "Success. You can now start the database server
+     * using pg_ctl …", each start-up line of PostgreSQL) reads like instructions to the user: only
+     * its warnings and errors reach the log. Held here so the level is not lost with the logger.
+     */
+    @SuppressWarnings("UnusedVariable") // the strong reference is the point: a weakly held logger forgets its level
+    private static final java.util.logging.Logger QUIET = quiet("io.zonky.test.db.postgres");
+
+    private static java.util.logging.Logger quiet(String category) {
+        java.util.logging.Logger chatter = java.util.logging.Logger.getLogger(category);
+        chatter.setLevel(java.util.logging.Level.WARNING);
+        return chatter;
+    }
+
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
     private final EmbeddedPostgres postgres;

@@ -25,6 +25,13 @@ public interface LotkeeperConfig {
     @WithDefault("false")
     boolean demo();
 
+    /**
+     * The plant's time zone for what people read — console pages and PDF reports — as an IANA
+     * name ({@code Europe/Berlin}); see {@link PlantTime}.
+     */
+    @WithDefault("UTC")
+    String timeZone();
+
     /** Fixes the server clock at this instant (tests and demos); the real clock when absent. */
     Optional<Instant> clockFixed();
 }

@@ -1,18 +1,29 @@
 package org.lotkeeper.server.console;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import io.quarkus.qute.TemplateExtension;
+import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.event.EventType;
+import org.lotkeeper.model.event.TransformKind;
+import org.lotkeeper.model.gs1.Symbology;
+import org.lotkeeper.model.lot.LocationType;
+import org.lotkeeper.model.lot.LotNumbering;
+import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.model.text.Words;
+import org.lotkeeper.model.wire.Flag;
+import org.lotkeeper.server.boot.PlantTime;
 
-/** How the console writes quantities and times: {@code 300 kg}, {@code 2026-11-20 14:05 UTC}. */
+/**
+ * How the console writes what people read: quantities ({@code 300 kg}), times
+ * ({@code 2026-11-20 14:05 CET}, {@link PlantTime}) and every code by its words from {@link Words}
+ * ({@code {lot.status.statusWords}} → "On hold"). The codes stay in attributes and URLs.
+ */
 @TemplateExtension
 public final class ConsoleFormat {
-
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private ConsoleFormat() {}
 
@@ -23,6 +34,61 @@ public final class ConsoleFormat {
 
     /** {@code {instant.text}} */
     public static String text(Instant t) {
-        return t == null ? "" : TIME.format(t);
+        return PlantTime.format(t);
+    }
+
+    /** {@code {item.baseUom.text}}: "kg". */
+    public static String text(Uom uom) {
+        return uom == null ? "" : uom.symbol();
+    }
+
+    /** {@code {location.type.text}} */
+    public static String text(LocationType type) {
+        return type == null ? "" : Words.of(type);
+    }
+
+    /** {@code {partner.kind.text}} */
+    public static String text(PartnerKind kind) {
+        return kind == null ? "" : Words.of(kind);
+    }
+
+    /** {@code {item.lotNumbering.text}} */
+    public static String text(LotNumbering numbering) {
+        return numbering == null ? "" : Words.of(numbering);
+    }
+
+    /** {@code {role.text}} */
+    public static String text(Role role) {
+        return role == null ? "" : Words.of(role);
+    }
+
+    /** {@code {parsed.symbology.symbologyWords}}: "GS1_DATAMATRIX" → "GS1 DataMatrix". */
+    public static String symbologyWords(String symbology) {
+        return Words.ofCode(symbology, Symbology.class, Words::of);
+    }
+
+    /** {@code {lot.status.statusWords}}: a lot status code ("ON_HOLD") as a label ("On hold"). */
+    public static String statusWords(String status) {
+        return Words.ofCode(status, LotStatus.class, Words::of);
+    }
+
+    /** {@code {event.type.eventWords}}: "RECEIVE" → "Receipt". */
+    public static String eventWords(String type) {
+        return Words.ofCode(type, EventType.class, Words::of);
+    }
+
+    /** {@code {exception.flag.flagWords}}: "COUNT_VARIANCE" → "Count variance". */
+    public static String flagWords(String flag) {
+        return Words.ofCode(flag, Flag.class, Words::of);
+    }
+
+    /** {@code {batch.kind.batchWords}}: "PRODUCTION" → "Production". */
+    public static String batchWords(String kind) {
+        return Words.ofCode(kind, TransformKind.class, Words::of);
+    }
+
+    /** {@code {document.kind.codeWords}}: a code of the server's own ("TEST_RESULT" → "Test result"). */
+    public static String codeWords(String code) {
+        return Words.ofCode(code);
     }
 }

@@ -41,7 +41,10 @@ public class DevicePages extends ConsoleResource {
 
     @TemplateData
     public record DevicesView(
-            List<DashboardPage.DeviceRow> devices, DeviceService.Enrollment enrollment, List<String> sites) {
+            List<DashboardPage.DeviceRow> devices,
+            DeviceService.Enrollment enrollment,
+            List<String> sites,
+            DeviceService.DeviceView confirmRevoke) {
 
         /**
          * The enrollment code as a QR code for the handheld to scan, inline as a data URI: the code
@@ -104,16 +107,31 @@ public class DevicePages extends ConsoleResource {
     @POST
     @Path("/{id}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response revoke(@PathParam("id") String id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf) {
+    public Response revoke(
+            @PathParam("id") String id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String confirm) {
         Actor actor = session.post(csrf, Role.SUPERVISOR);
+        if (!"yes".equals(confirm)) {
+            // first ask: revoking cannot be undone, the handheld must be enrolled again
+            DeviceService.DeviceView device = devices.list(actor).stream()
+                    .filter(d -> d.deviceId().equals(id) && d.revokedAt() == null)
+                    .findFirst()
+                    .orElseThrow(() -> ConsoleProblem.notFound("No such device, or it is already revoked."));
+            return Forms.html(
+                    200, Pages.devices(session.chrome(actor, "devices", "Devices"), view(actor, null, device)));
+        }
         devices.revoke(actor, id);
         return Response.seeOther(URI.create("/console/devices")).build();
     }
 
     private DevicesView view(Actor actor, DeviceService.Enrollment enrollment) {
+        return view(actor, enrollment, null);
+    }
+
+    private DevicesView view(Actor actor, DeviceService.Enrollment enrollment, DeviceService.DeviceView confirmRevoke) {
         return new DevicesView(
                 DashboardPage.DeviceRow.of(devices.list(actor), projections),
                 enrollment,
-                actor.sites().stream().sorted().toList());
+                actor.sites().stream().sorted().toList(),
+                confirmRevoke);
     }
 }

@@ -29,7 +29,7 @@ import org.lotkeeper.server.labels.LabelChecker;
 @PermitAll
 public class LabelCheckPage extends ConsoleResource {
 
-    /** The text as pasted, and either the decoded label or the problem with the position at fault. */
+    /** The text as pasted, and either the decoded label or the problem with the character at fault (counted from 1, as the message counts). */
     @TemplateData
     public record CheckView(
             String text,
@@ -37,7 +37,7 @@ public class LabelCheckPage extends ConsoleResource {
             LabelChecker.ParseResponse parsed,
             String problem,
             String problemCode,
-            Integer position,
+            Integer character,
             String before,
             String at,
             String after) {}
@@ -104,7 +104,7 @@ public class LabelCheckPage extends ConsoleResource {
                                     null,
                                     e.getMessage(),
                                     e.reason().name(),
-                                    position,
+                                    position + 1,
                                     before,
                                     at,
                                     after)));

@@ -29,6 +29,7 @@ import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.StatusChangeRequest;
 import org.lotkeeper.model.lot.StatusDecision;
+import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.HttpStatus;
@@ -71,6 +72,12 @@ public class LotPages extends ConsoleResource {
     @TemplateData
     public record StatusAction(String status, boolean allowed, boolean signature, String meaning, String refusal) {}
 
+    /** What the status form held when it was refused, shown again so nothing is chosen twice; empty on a fresh page. */
+    @TemplateData
+    public record StatusForm(String status, String reason, String meaning) {
+        static final StatusForm EMPTY = new StatusForm(null, null, null);
+    }
+
     /** Everything the lot page shows. */
     @TemplateData
     public record LotView(
@@ -88,7 +95,7 @@ public class LotPages extends ConsoleResource {
             List<String> documentKinds,
             String labelHref,
             String selfHref,
-            String reason,
+            StatusForm form,
             String recallHref,
             Views.Page<Views.Shipment> shipments) {
 
@@ -116,6 +123,9 @@ public class LotPages extends ConsoleResource {
 
     @TemplateData
     public record Hit(Views.LotHit lot, String href) {}
+
+    /** How many of the newest lots an empty search lists. */
+    static final int RECENT = 25;
 
     @Inject
     LotService lots;
@@ -191,6 +201,9 @@ public class LotPages extends ConsoleResource {
                         + "&afterLot=" + ConsoleLinks.enc(last.lot());
             }
         }
+        if (!searched) {
+            lots.recent(actor, RECENT).forEach(h -> hits.add(new Hit(h, ConsoleLinks.lot(h.item(), h.lot()))));
+        }
         return Pages.lots(
                 session.chrome(actor, "lots", "Lots"),
                 new SearchView(
@@ -215,11 +228,14 @@ public class LotPages extends ConsoleResource {
         Chrome page = session.chrome(actor, "lots", "Lot " + lot);
         if ("status".equals(done)) {
             Views.LotDetail now = lots.detail(actor, item, lot);
-            page = page.notice("Status changed: the lot is now " + now.status() + ".");
+            page = page.notice("Status changed: the lot is now "
+                    + Words.ofCode(now.status(), LotStatus.class, Words::inSentence) + ".");
         } else if ("document".equals(done)) {
             page = page.notice("Document uploaded and linked to this lot.");
         }
-        return Pages.lot(page, view(actor, item, lot, Fields.wholeNumber("after", after, 0, Long.MAX_VALUE, 0), null));
+        return Pages.lot(
+                page,
+                view(actor, item, lot, Fields.wholeNumber("after", after, 0, Long.MAX_VALUE, 0), StatusForm.EMPTY));
     }
 
     @POST
@@ -257,7 +273,7 @@ public class LotPages extends ConsoleResource {
             Chrome page = session.chrome(actor, "lots", "Lot " + lot).error(refusal(e));
             return Forms.html(
                     HttpStatus.of(e) == 401 ? 400 : HttpStatus.of(e),
-                    Pages.lot(page, view(actor, item, lot, 0, reason)));
+                    Pages.lot(page, view(actor, item, lot, 0, new StatusForm(status, reason, meaning))));
         }
         return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=status"))
                 .build();
@@ -284,7 +300,7 @@ public class LotPages extends ConsoleResource {
             }
             Chrome page = session.chrome(actor, "lots", "Lot " + lot)
                     .error("The document was not stored: " + e.getMessage() + ".");
-            return Forms.html(HttpStatus.of(e), Pages.lot(page, view(actor, item, lot, 0, null)));
+            return Forms.html(HttpStatus.of(e), Pages.lot(page, view(actor, item, lot, 0, StatusForm.EMPTY)));
         }
         return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=document"))
                 .build();
@@ -322,7 +338,7 @@ public class LotPages extends ConsoleResource {
         };
     }
 
-    private LotView view(Actor actor, String item, String lot, long after, String reason) {
+    private LotView view(Actor actor, String item, String lot, long after, StatusForm form) {
         Views.LotDetail detail = lots.detail(actor, item, lot);
         Views.Timeline timeline = lots.timeline(actor, detail.item(), detail.lot(), after, TIMELINE_PAGE);
         String next = null;
@@ -353,7 +369,7 @@ public class LotPages extends ConsoleResource {
                 "/console/labels/print/lot?item=" + ConsoleLinks.enc(detail.item()) + "&lot="
                         + ConsoleLinks.enc(detail.lot()),
                 ConsoleLinks.lot(detail.item(), detail.lot()),
-                reason,
+                form,
                 "/console/recalls?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()),
                 shipments);
     }

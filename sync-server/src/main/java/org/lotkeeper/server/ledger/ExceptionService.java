@@ -50,12 +50,13 @@ public class ExceptionService {
             String note,
             String eventType,
             String userId,
-            String deviceId) {}
+            String deviceId,
+            String deviceLabel) {}
 
     private static final String EXCEPTION_SELECT =
             "SELECT x.id, x.event_id, x.site, x.flag, x.item, x.lot, x.detail, x.raised_at, x.status, "
-                    + "x.resolved_by, x.resolved_at, x.note, e.type, e.user_id, e.device_id FROM exception x "
-                    + "LEFT JOIN ledger_event e ON e.event_id = x.event_id";
+                    + "x.resolved_by, x.resolved_at, x.note, e.type, e.user_id, e.device_id, d.label FROM exception x "
+                    + "LEFT JOIN ledger_event e ON e.event_id = x.event_id LEFT JOIN device d ON d.device_id = e.device_id";
 
     private static ExceptionView exception(java.sql.ResultSet rs) throws SQLException {
         return new ExceptionView(
@@ -73,7 +74,8 @@ public class ExceptionService {
                 rs.getString(12),
                 rs.getString(13),
                 rs.getString(14),
-                rs.getString(15));
+                rs.getString(15),
+                rs.getString(16));
     }
 
     /** A blind count that differs from the ledger. */

@@ -45,6 +45,7 @@ import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.lot.StockUse;
 import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.Flag;
 import org.lotkeeper.server.masterdata.MasterDataLookup.ItemInfo;
 import org.lotkeeper.server.masterdata.MasterDataLookup.LocationInfo;
@@ -201,10 +202,8 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
                                     + (p.suggestedLot() == null
                                             ? "nothing"
                                             : p.suggestedLot().value())
-                                    + ", reason "
-                                    + (p.deviationReason() == null
-                                            ? "none"
-                                            : p.deviationReason().name())
+                                    + ", reason: "
+                                    + (p.deviationReason() == null ? "none given" : Words.of(p.deviationReason()))
                                     + (p.note() == null ? "" : " (" + p.note() + ")"))));
         }
         takeStock(ref, p.from(), null, q);

@@ -130,10 +130,10 @@ public class LotService {
 
     /**
      * Lots of the caller's sites, in (item, lot) order after {@code afterItem}/{@code afterLot}
-     * (a page key; empty strings for the first page). {@code term}, when given, matches an item
-     * code or an item's GTIN exactly, or a lot code or supplier lot code exactly or as a prefix;
-     * {@code gtin}, {@code lot}, {@code status} narrow further (from a pasted label: its GTIN's
-     * item, and its lot as our lot code or the supplier's).
+     * (a page key; empty strings for the first page). {@code term}, when given, matches in any
+     * case an item code exactly, an item's GTIN exactly, a word of an item's name, or a lot code or
+     * supplier lot code exactly or as a prefix; {@code gtin}, {@code lot}, {@code status} narrow
+     * further (from a pasted label: its GTIN's item, and its lot as our lot code or the supplier's).
      */
     public List<Views.LotHit> search(
             Actor actor,
@@ -144,20 +144,21 @@ public class LotService {
             String afterItem,
             String afterLot,
             int limit) {
-        String prefix = term == null
-                ? null
-                : term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        // A term is matched by a union of index lookups (item, GTIN, lot and supplier-lot prefixes):
-        // one OR over them would walk the lot table in key order until the page fills.
+        String prefix = term == null ? null : likeEscaped(term.toUpperCase(java.util.Locale.ROOT)) + "%";
+        String inName = term == null ? null : "%" + likeEscaped(term.toUpperCase(java.util.Locale.ROOT)) + "%";
+        // A term is matched by a union of index lookups (the items it names, lot and supplier-lot
+        // prefixes): one OR over them would walk the lot table in key order until the page fills.
+        // The item table is small; its names are searched by a scan of it.
         String from = term == null
                 ? "lot l"
-                : "(SELECT item, lot FROM lot WHERE item = ? "
-                        + "UNION SELECT item, lot FROM lot WHERE item = (SELECT code FROM item WHERE gtin = ?) "
-                        + "UNION SELECT item, lot FROM lot WHERE lot LIKE ? ESCAPE '\\' "
-                        + "UNION SELECT item, lot FROM lot WHERE supplier_lot LIKE ? ESCAPE '\\') m JOIN lot l ON l.item = m.item AND l.lot = m.lot";
+                : "(SELECT item, lot FROM lot WHERE item IN (SELECT code FROM item WHERE upper(code) = upper(?) "
+                        + "OR gtin = ? OR upper(name) LIKE ? ESCAPE '\\') "
+                        + "UNION SELECT item, lot FROM lot WHERE upper(lot) LIKE ? ESCAPE '\\' "
+                        + "UNION SELECT item, lot FROM lot WHERE upper(supplier_lot) LIKE ? ESCAPE '\\') m "
+                        + "JOIN lot l ON l.item = m.item AND l.lot = m.lot";
         List<Object> params = new ArrayList<>();
         if (term != null) {
-            params.addAll(List.of(term, term, prefix, prefix));
+            params.addAll(List.of(term, term, inName, prefix, prefix));
         }
         params.addAll(java.util.Arrays.asList(
                 actor.allSites(),
@@ -179,17 +180,39 @@ public class LotService {
                         + "WHERE (? OR l.site = ANY (?::varchar[])) AND (?::text IS NULL OR l.status = ?) "
                         + "AND (?::text IS NULL OR l.item = (SELECT code FROM item WHERE gtin = ?)) AND (?::text IS NULL OR l.lot = ? OR l.supplier_lot = ?) "
                         + "AND (l.item, l.lot) > (?, ?) ORDER BY l.item, l.lot LIMIT ?",
-                rs -> new Views.LotHit(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        Jdbc.date(rs, "expiry"),
-                        rs.getString(8),
-                        rs.getString(9)),
+                LotService::hit,
                 params.toArray()));
+    }
+
+    /** {@code text} with LIKE's wildcards and escape character taken literally. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The lots of the caller's sites received or made most recently, newest first: what an empty search shows. */
+    public List<Views.LotHit> recent(Actor actor, int limit) {
+        return access.read(c -> Jdbc.query(
+                c,
+                "SELECT l.item, l.lot, i.name, i.gtin, l.site, l.status, l.expiry, l.supplier, l.supplier_lot "
+                        + "FROM lot l LEFT JOIN item i ON i.code = l.item WHERE (? OR l.site = ANY (?::varchar[])) "
+                        + "ORDER BY l.created_at DESC, l.item, l.lot LIMIT ?",
+                LotService::hit,
+                actor.allSites(),
+                actor.sites().toArray(String[]::new),
+                Math.min(limit, MAX_PAGE)));
+    }
+
+    private static Views.LotHit hit(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Views.LotHit(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                Jdbc.date(rs, "expiry"),
+                rs.getString(8),
+                rs.getString(9));
     }
 
     /** Lots of the caller's sites that still have stock and are not rejected or recalled, by how soon they expire. */

@@ -47,11 +47,16 @@ import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.event.Transform;
+import org.lotkeeper.model.event.TransformKind;
 import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.model.text.Words;
+import org.lotkeeper.server.boot.PlantTime;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 
 /**
@@ -282,7 +287,7 @@ public class RecallReports {
                                 site,
                                 null,
                                 String.join("; ", outputs),
-                                "Batch record " + t.kind(),
+                                Words.of(t.kind()) + " batch record",
                                 t.batch().value()));
                     }
                 }
@@ -300,7 +305,7 @@ public class RecallReports {
                                 site,
                                 String.join("; ", inputs),
                                 null,
-                                "Batch record " + t.kind(),
+                                Words.of(t.kind()) + " batch record",
                                 t.batch().value()));
                     }
                 }
@@ -438,10 +443,10 @@ public class RecallReports {
                     "Kind",
                     recall.mock()
                             ? "Mock recall (no status changed)"
-                            : "Real recall: affected lots with stock set to RECALLED",
+                            : "Real recall: affected lots with stock set to recalled",
                     bold,
                     body);
-            pair(summary, "Created", recall.createdAt() + " by " + recall.createdBy(), bold, body);
+            pair(summary, "Created", PlantTime.format(recall.createdAt()) + " by " + recall.createdBy(), bold, body);
             pair(summary, "Reason", recall.reason() == null ? "-" : recall.reason(), bold, body);
             if (recall.signedBy() != null) {
                 pair(summary, "Signed", recall.signedBy() + " - " + recall.signatureMeaning(), bold, body);
@@ -479,7 +484,7 @@ public class RecallReports {
             pair(summary, "Customers", Integer.toString(recall.customers().size()), bold, body);
             pair(
                     summary,
-                    "Lots set to RECALLED",
+                    "Lots set to recalled",
                     Integer.toString(recall.recalledLots().size()),
                     bold,
                     body);
@@ -487,12 +492,12 @@ public class RecallReports {
                 pair(summary, "Lots of other sites", recall.lotsOutsideYourSites() + " (not shown)", bold, body);
             }
             pair(summary, "Time to answer", recall.elapsedMs() + " ms", bold, body);
-            pair(summary, "Ledger position", Long.toString(recall.asOfSeq()), bold, body);
+            pair(summary, "As of ledger event", Long.toString(recall.asOfSeq()), bold, body);
             doc.add(summary);
 
             section(doc, "Affected lots", heading);
             PdfPTable affected = largeTable(new float[] {2, 3, 2, 1.5f, 0.7f, 3});
-            header(affected, bold, "Item", "Description", "Lot", "Status", "Depth", "On hand");
+            header(affected, bold, "Item", "Description", "Lot", "Status", "Links from the start", "On hand");
             int affectedRows = 0;
             for (Views.AffectedLot l : recall.affectedLots()) {
                 cells(
@@ -501,7 +506,7 @@ public class RecallReports {
                         l.item(),
                         l.itemName(),
                         l.lot(),
-                        l.status(),
+                        Words.ofCode(l.status(), LotStatus.class, Words::of),
                         Integer.toString(l.depth()),
                         l.onHand().isEmpty()
                                 ? "-"
@@ -528,7 +533,7 @@ public class RecallReports {
                             s.item(),
                             s.lot(),
                             s.location(),
-                            s.locationType(),
+                            Words.ofCode(s.locationType(), LocationType.class, Words::of),
                             s.quantity().toString());
                     flushEvery(doc, stock, ++stockRows);
                 }
@@ -539,11 +544,13 @@ public class RecallReports {
             if (recall.customers().isEmpty()) {
                 doc.add(new Paragraph("Nothing was shipped.", body));
             } else {
-                doc.add(new Paragraph(
+                Paragraph intro = new Paragraph(
                         "What each customer was shipped of the affected lots, and what came back, summed. "
                                 + "Every shipment and return line, with lot, shipment and date, is in this recall's spreadsheet (report.csv) "
                                 + "and its EPCIS document.",
-                        body));
+                        body);
+                intro.setSpacingAfter(8f);
+                doc.add(intro);
                 PdfPTable customers = largeTable(new float[] {2, 3, 1, 2.5f, 2.2f, 2.2f, 1, 2});
                 header(
                         customers,
@@ -565,10 +572,8 @@ public class RecallReports {
                             c.name(),
                             Integer.toString(c.shippedLines()),
                             quantities(c.shippedQuantity()),
-                            c.firstShippedAt() == null
-                                    ? "-"
-                                    : c.firstShippedAt().toString(),
-                            c.lastShippedAt() == null ? "-" : c.lastShippedAt().toString(),
+                            c.firstShippedAt() == null ? "-" : PlantTime.format(c.firstShippedAt()),
+                            c.lastShippedAt() == null ? "-" : PlantTime.format(c.lastShippedAt()),
                             Integer.toString(c.returnedLines()),
                             quantities(c.returnedQuantity()));
                     flushEvery(doc, customers, ++customerRows);
@@ -582,7 +587,8 @@ public class RecallReports {
             }
             doc.add(new Paragraph(" ", body));
             doc.add(new Paragraph(
-                    "Answered in " + recall.elapsedMs() + " ms. Report made " + clock.instant() + ".", body));
+                    "Answered in " + recall.elapsedMs() + " ms. Report made " + PlantTime.format(clock.instant()) + ".",
+                    body));
             doc.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("the recall PDF could not be made", e);
@@ -622,7 +628,8 @@ public class RecallReports {
             Set<String> shown,
             List<String> lines) {
         boolean again = !shown.add(lot);
-        lines.add(prefix + lot + " [" + status.getOrDefault(lot, "?") + "]" + via + (again ? " (see above)" : ""));
+        lines.add(prefix + lot + " [" + Words.ofCode(status.getOrDefault(lot, "unknown"), LotStatus.class, Words::of)
+                + "]" + via + (again ? " (see above)" : ""));
         if (again || lines.size() > MAX_TREE_LINES) {
             return;
         }
@@ -631,7 +638,9 @@ public class RecallReports {
             branch(
                     key(l.to()),
                     indent,
-                    "  via " + l.kind() + " " + l.batch() + ", " + l.quantity(),
+                    "  via "
+                            + Words.ofCode(l.kind(), TransformKind.class, Words::of)
+                                    .toLowerCase(java.util.Locale.ROOT) + " " + l.batch() + ", " + l.quantity(),
                     children,
                     status,
                     shown,

@@ -173,19 +173,28 @@ class ConsoleBrowserTest {
         new Screens.Login(browser, base()).open().signIn("quinn", quinnPassword);
         Screens.LotPage lot =
                 new Screens.LotSearch(browser, base()).open().search("P-7001").open("P-7001");
-        assertThat(lot.status()).isEqualTo("QUARANTINE");
-        assertThat(lot.refusals()).contains("RELEASED").contains("requires a COA");
+        assertThat(lot.status()).isEqualTo("Quarantine");
+        assertThat(lot.refusals()).contains("Released").contains("requires a COA");
 
         Path coa = Files.createTempFile("coa-P-7001", ".pdf");
         Files.write(coa, Api.bytes("demo/riverside/coa-TX-55.pdf"));
         lot.upload("COA", coa);
         assertThat(lot.changeStatus("RELEASED", "COA checked", "not-my-password"))
                 .contains("Not signed");
-        assertThat(lot.status()).isEqualTo("QUARANTINE");
+        assertThat(lot.status()).isEqualTo("Quarantine");
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#status-form input[name=status][value=RELEASED]"))
+                        .isSelected())
+                .as("a refused release keeps the chosen status")
+                .isTrue();
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#status-form input[name=reason]"))
+                        .getAttribute("value"))
+                .isEqualTo("COA checked");
         browser.screenshot("quality-release");
 
-        assertThat(lot.changeStatus("RELEASED", "COA checked", quinnPassword)).contains("now RELEASED");
-        assertThat(lot.status()).isEqualTo("RELEASED");
+        assertThat(lot.changeStatus("RELEASED", "COA checked", quinnPassword)).contains("now released");
+        assertThat(lot.status()).isEqualTo("Released");
         assertThat(lot.timeline()).contains("signed by Quinn Quality: Released for use");
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
         browser.screenshot("lot-tablet");
@@ -242,7 +251,7 @@ class ConsoleBrowserTest {
         }
         Screens.LotPage lot =
                 new Screens.LotSearch(browser, base()).open().search("S-9100").open("S-9100");
-        assertThat(lot.status()).isEqualTo("RELEASED");
+        assertThat(lot.status()).isEqualTo("Released");
     }
 
     @Test
@@ -252,8 +261,8 @@ class ConsoleBrowserTest {
         new Screens.Login(browser, base()).open().signIn("sam", samPassword);
         Screens.LotPage lot =
                 new Screens.LotSearch(browser, base()).open().search("P-7002").open("P-7002");
-        assertThat(lot.status()).isEqualTo("QUARANTINE");
-        assertThat(lot.refusals()).contains("RELEASED").contains("Your roles do not allow");
+        assertThat(lot.status()).isEqualTo("Quarantine");
+        assertThat(lot.refusals()).contains("Released").contains("Your roles do not allow");
         assertThat(browser.driver.findElements(By.cssSelector("#status-form input[name=status][value=RELEASED]")))
                 .isEmpty();
 
@@ -267,7 +276,7 @@ class ConsoleBrowserTest {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error")))
                 .getText();
         assertThat(error).contains("Your roles do not allow");
-        assertThat(new Screens.LotPage(browser, base()).ready().status()).isEqualTo("QUARANTINE");
+        assertThat(new Screens.LotPage(browser, base()).ready().status()).isEqualTo("Quarantine");
     }
 
     @Test
@@ -325,10 +334,10 @@ class ConsoleBrowserTest {
         Screens.Recall recall = new Screens.Recall(browser, base()).open().mockFromLot("RM-SOLVENT", "S-9100");
         assertThat(recall.affected()).contains("S-9100");
         String answer = recall.startReal("Supplier notice SV-14", quinnPassword);
-        assertThat(answer).contains("REAL RECALL", "Quinn Quality", "Set to RECALLED: RM-SOLVENT S-9100");
+        assertThat(answer).contains("REAL RECALL", "Quinn Quality", "Set to recalled: RM-SOLVENT S-9100");
         Screens.LotPage lot =
                 new Screens.LotSearch(browser, base()).open().search("S-9100").open("S-9100");
-        assertThat(lot.status()).isEqualTo("RECALLED");
+        assertThat(lot.status()).isEqualTo("Recalled");
     }
 
     @Test
@@ -338,7 +347,9 @@ class ConsoleBrowserTest {
         browser.driver.get(base() + "console/exceptions?flag=FEFO_DEVIATION");
         org.openqa.selenium.WebElement row =
                 browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#exceptions tbody tr")));
-        assertThat(row.getText()).contains("PICK", "by ben", "PR-1003");
+        assertThat(row.getText())
+                .contains("Pick", "by ben", "PR-1003", "reason: Customer request")
+                .doesNotContain("CUSTOMER_REQUEST", "FEFO_DEVIATION");
         row.findElement(By.name("note")).sendKeys("Customer asked for the newest lot; accepted");
         // submit waits for the next page: the page before it may show a notice too (CI once read the old one, then it
         // was gone)
@@ -358,7 +369,7 @@ class ConsoleBrowserTest {
         assertThat(browser.driver.findElement(By.id("variances")).getText()).contains("None pending");
         Screens.LotPage lot =
                 new Screens.LotSearch(browser, base()).open().search("PR-1001").open("PR-1001");
-        assertThat(lot.timeline()).contains("ADJUST", "count variance approved");
+        assertThat(lot.timeline()).contains("Stock adjustment", "count variance approved");
     }
 
     @Test

@@ -349,4 +349,36 @@ class ConsoleHttpTest {
         assertThat(admin.request().get("/console/masterdata?tab=items").asString())
                 .contains("CX-GOOD");
     }
+
+    @Test
+    void revokingADeviceAsksFirstAndOnlyTheConfirmationRevokesIt() {
+        Api.as(Api.adminToken()).body("""
+                {"sites": [{"code": "PLANT-1", "name": "Plant 1"}],
+                 "users": [{"userId": "cx-sup", "name": "Supervisor", "roles": ["SUPERVISOR"], "sites": ["PLANT-1"], "password": "cx-Passw0rd!"}]}""").put("/api/v1/masterdata").then().statusCode(200);
+        String samToken = Api.token("cx-sup", "cx-Passw0rd!");
+        String[] gun = org.lotkeeper.server.testing.Riverside.enroll(samToken, "Forklift 7 scanner");
+        ConsoleClient sam = ConsoleClient.signIn("cx-sup", "cx-Passw0rd!");
+
+        Response asked = sam.post("/console/devices/" + gun[0] + "/revoke");
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.asString())
+                .contains("Revoke “Forklift 7 scanner”?", "This cannot be undone", "name=\"confirm\" value=\"yes\"");
+        assertThat(revokedAt(samToken, gun[0])).as("asking revokes nothing").isNull();
+
+        Response done = sam.post("/console/devices/" + gun[0] + "/revoke", "confirm", "yes");
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(done.header("Location")).endsWith("/console/devices");
+        assertThat(revokedAt(samToken, gun[0])).isNotNull();
+    }
+
+    private static String revokedAt(String token, String deviceId) {
+        List<String> revoked = given().header("Authorization", "Bearer " + token)
+                .get("/api/v1/devices")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("findAll { it.deviceId == '" + deviceId + "' }.revokedAt");
+        assertThat(revoked).hasSize(1);
+        return revoked.get(0);
+    }
 }

@@ -12,7 +12,7 @@ import org.lotkeeper.server.testing.Riverside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Lot search by each kind of term: item code, GTIN, lot prefix, supplier-lot prefix. */
+/** Lot search by each kind of term, in any case: item code or name, GTIN, lot prefix, supplier-lot prefix; recent lots by default. */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class ConsoleSearchTest {
@@ -44,5 +44,23 @@ class ConsoleSearchTest {
                 .doesNotContain("R-2401");
         assertThat(results(quinn, "PR-100")).contains("PR-1001", "PR-1003").doesNotContain("R-2402");
         assertThat(results(quinn, "ACR-7")).contains("R-2402").doesNotContain("PR-1001");
+
+        // any case, and words of an item's name
+        assertThat(results(quinn, "acr-779")).contains("R-2402").doesNotContain("PR-1001");
+        assertThat(results(quinn, "rm-resin")).contains("R-2401", "R-2402").doesNotContain("PR-1001");
+        assertThat(results(quinn, "pr-100")).contains("PR-1001", "PR-1003");
+        assertThat(results(quinn, "acrylic")).as("RM-RESIN is Acrylic resin").contains("R-2401", "R-2402");
+        // wildcards are taken literally
+        assertThat(quinn.request().queryParam("q", "%").get("/console/lots").asString())
+                .contains("No lot matches");
+
+        // an empty search lists the newest lots, newest first
+        String recent = quinn.request()
+                .get("/console/lots")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(recent).contains("Received or made most recently", "id=\"lot-results\"", "PR-1003");
     }
 }

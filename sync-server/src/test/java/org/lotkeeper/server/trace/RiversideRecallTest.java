@@ -321,7 +321,14 @@ class RiversideRecallTest {
                         "BuildMart Stores",
                         "City Maintenance Dept",
                         "Genealogy",
-                        "Time to answer");
+                        "Time to answer",
+                        "Links",
+                        "As of ledger event",
+                        "via production B-1001, 300 kg")
+                // people read words, symbols and times to the minute in the plant's zone
+                .doesNotContain(" H87", " KGM", "QUARANTINE", "RELEASED", "Depth", "Ledger position")
+                .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}")
+                .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
 
         Response epcis = as(quinn).get("/api/v1/recalls/" + id + "/epcis.jsonld");
         epcis.then().statusCode(200);

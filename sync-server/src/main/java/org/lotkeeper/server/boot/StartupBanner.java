@@ -1,0 +1,26 @@
+package org.lotkeeper.server.boot;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Says, once the server is up, where a person goes next: the console. */
+@ApplicationScoped
+class StartupBanner {
+
+    private static final Logger LOG = Logger.getLogger(StartupBanner.class);
+
+    void announce(
+            @Observes StartupEvent start,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port,
+            @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true") boolean serving) {
+        if (serving) {
+            LOG.infof(
+                    "Lotkeeper is ready: open the console at http://localhost:%d/console (http://localhost:%d/ leads"
+                            + " there); the API is under /api/v1 (docs/API.md)",
+                    port, port);
+        }
+    }
+}
