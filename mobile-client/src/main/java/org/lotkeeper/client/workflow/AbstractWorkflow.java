@@ -126,6 +126,19 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
     }
 
     /**
+     * As {@link #blockedLot}, for goods that arrive (a receipt, a return): they wait on QA anyway,
+     * so quarantine alone is no alarm; recalled, rejected, on hold or expired still are.
+     */
+    protected final Optional<Blocked> blockedBeyondQa(LotRef ref) {
+        return blockedLot(ref).flatMap(b -> {
+            List<UnavailableReason> beyondQa = b.reasons().stream()
+                    .filter(r -> r != UnavailableReason.QUARANTINE)
+                    .toList();
+            return beyondQa.isEmpty() ? Optional.empty() : Optional.of(new Blocked(b.lot(), beyondQa));
+        });
+    }
+
+    /**
      * "is recalled", "is on hold", "expired on 2026-11-01" …: why a blocked lot may not be used, as
      * an operator reads it.
      */

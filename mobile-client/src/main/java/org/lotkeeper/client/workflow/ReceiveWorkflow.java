@@ -20,7 +20,6 @@ import org.lotkeeper.model.lot.LotNumbers;
 import org.lotkeeper.model.lot.LotPattern;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatusRules;
-import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.scan.Scan;
@@ -403,19 +402,9 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         }
     }
 
-    /**
-     * The known lot this receipt adds to, when it may not be used for more than waiting on QA: a
-     * lot in quarantine is what every receipt makes, so only its other reasons count.
-     */
+    /** The known lot this receipt adds to, when it may not be used for more than waiting on QA. */
     private Optional<Blocked> unusableLot() {
-        return lot == null
-                ? Optional.empty()
-                : blockedLot(new LotRef(item.code(), lot)).flatMap(b -> {
-                    List<UnavailableReason> beyondQa = b.reasons().stream()
-                            .filter(r -> r != UnavailableReason.QUARANTINE)
-                            .toList();
-                    return beyondQa.isEmpty() ? Optional.empty() : Optional.of(new Blocked(b.lot(), beyondQa));
-                });
+        return lot == null ? Optional.empty() : blockedBeyondQa(new LotRef(item.code(), lot));
     }
 
     private void onLocationScan(Scan scan) {

@@ -237,9 +237,12 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
                 unusable);
     }
 
-    /** The returned lot, when it may not be used (recalled, on hold …): it is taken back all the same. */
+    /**
+     * The returned lot, when it may not be used for more than waiting on QA (recalled, rejected, on
+     * hold, expired): it is taken back all the same. Quarantine is where every return goes.
+     */
     private Optional<Blocked> unusableLot() {
-        return blockedLot(new LotRef(item.code(), lot));
+        return blockedBeyondQa(new LotRef(item.code(), lot));
     }
 
     /** What was scanned, led by why the lot may not be used when it may not. */

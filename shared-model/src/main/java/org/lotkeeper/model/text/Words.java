@@ -11,6 +11,7 @@ import org.lotkeeper.model.event.TransformKind;
 import org.lotkeeper.model.gs1.Symbology;
 import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotNumbering;
+import org.lotkeeper.model.lot.LotOrigin;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.master.PartnerKind;
@@ -115,6 +116,15 @@ public final class Words {
             case COUNT -> "Count";
             case SHIP -> "Delivery note";
             case RETURN -> "Return authorisation";
+        };
+    }
+
+    /** Where a lot came from: "Received", "Made here". */
+    public static String of(LotOrigin origin) {
+        return switch (origin) {
+            case RECEIVED -> "Received";
+            case PRODUCED -> "Made here";
+            case UNKNOWN -> "Not known (moved before any receipt)";
         };
     }
 

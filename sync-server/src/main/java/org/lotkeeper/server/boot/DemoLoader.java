@@ -13,6 +13,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -143,6 +144,7 @@ public class DemoLoader {
                     Decoded<PushBatch> batch =
                             PushRequestReader.read(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     ingest.push(device, "PLANT-1", batch.value());
+                    QuarkusTransaction.requiringNew().run(() -> devices.touch(device.id()));
                     stored++;
                 }
                 case "document" -> {
@@ -182,7 +184,11 @@ public class DemoLoader {
 
     private Actor enroll(Actor admin, String label) {
         DeviceService.Enrollment e = devices.createEnrollment(admin, "PLANT-1", label);
-        DeviceService.EnrolledDevice d = devices.enroll(e.code(), "demo", "desktop");
+        // the demo's handhelds are the kinds a plant runs: a scanner gun on the floor, a tablet at the dock
+        boolean dock = label.startsWith("dock");
+        DeviceService.EnrolledDevice d = dock
+                ? devices.enroll(e.code(), "10-inch dock tablet (demo)", "dock-tablet-10")
+                : devices.enroll(e.code(), "Zebra TC5x scanner (demo)", "zebra-tc5x");
         return Actor.device(d.deviceId(), d.site());
     }
 

@@ -9,6 +9,7 @@ import org.lotkeeper.model.event.TransformKind;
 import org.lotkeeper.model.gs1.Symbology;
 import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotNumbering;
+import org.lotkeeper.model.lot.LotOrigin;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.Quantity;
@@ -85,6 +86,16 @@ public final class ConsoleFormat {
     /** {@code {batch.kind.batchWords}}: "PRODUCTION" → "Production". */
     public static String batchWords(String kind) {
         return Words.ofCode(kind, TransformKind.class, Words::of);
+    }
+
+    /** {@code {stock.locationType.locationTypeWords}}: "STORAGE" → "Storage". */
+    public static String locationTypeWords(String type) {
+        return Words.ofCode(type, LocationType.class, Words::of);
+    }
+
+    /** {@code {lot.origin.originWords}}: "PRODUCED" → "Made here". */
+    public static String originWords(String origin) {
+        return Words.ofCode(origin, LotOrigin.class, Words::of);
     }
 
     /** {@code {document.kind.codeWords}}: a code of the server's own ("TEST_RESULT" → "Test result"). */

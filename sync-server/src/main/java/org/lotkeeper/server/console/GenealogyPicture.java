@@ -47,6 +47,16 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
             return x + 8;
         }
 
+        /** The first line as it fits the box (bold 13 px: about 19 characters); the whole text is the node's title. */
+        public String fitted1() {
+            return fit(label, 19);
+        }
+
+        /** The second line as it fits the box (11 px: about 24 characters). */
+        public String fitted2() {
+            return fit(line2, 24);
+        }
+
         /** Baselines of the three text lines. */
         public int y1() {
             return y + 17;
@@ -64,6 +74,16 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
     /** A link from the right side of one box to the left side of another, labelled with its quantity. */
     @TemplateData
     public record Edge(String path, String label, int labelX, int labelY, boolean toCustomer) {}
+
+    /** {@code text} cut to {@code max} characters with an ellipsis, so it never runs past its box. */
+    static String fit(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        return text.codePointCount(0, text.length()) <= max
+                ? text
+                : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+    }
 
     public boolean isEmpty() {
         return nodes.size() <= 1;

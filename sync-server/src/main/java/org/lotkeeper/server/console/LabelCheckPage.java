@@ -40,7 +40,13 @@ public class LabelCheckPage extends ConsoleResource {
             Integer character,
             String before,
             String at,
-            String after) {}
+            String after) {
+
+        /** The page before anything was checked. */
+        static CheckView empty() {
+            return new CheckView("", "", null, null, null, null, null, null, null);
+        }
+    }
 
     @Inject
     Clock clock;
@@ -50,9 +56,7 @@ public class LabelCheckPage extends ConsoleResource {
 
     @GET
     public TemplateInstance form() {
-        return Pages.labels(
-                session.chrome(session.require(), "labels", "Label checker"),
-                new CheckView("", "", null, null, null, null, null, null, null));
+        return Pages.labels(session.chrome(session.require(), "labels", "Label checker"), CheckView.empty());
     }
 
     @POST

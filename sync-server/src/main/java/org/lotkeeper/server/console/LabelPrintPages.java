@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.server.api.HttpStatus;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.labels.Label;
 import org.lotkeeper.server.labels.LabelFormat;
 import org.lotkeeper.server.labels.LabelService;
@@ -34,15 +36,33 @@ public class LabelPrintPages extends ConsoleResource {
             @QueryParam("format") @DefaultValue("png") String format,
             @QueryParam("symbology") @DefaultValue("both") String symbology) {
         Actor actor = session.require(Role.RECEIVER, Role.QA, Role.SUPERVISOR);
-        Label label = labels.lotLabel(actor, item, lot, null, LabelSymbology.parameter(symbology));
-        return labels.download(label, LabelFormat.parameter(format), "lot-" + item + "-" + lot);
+        try {
+            Label label = labels.lotLabel(actor, item, lot, null, LabelSymbology.parameter(symbology));
+            return labels.download(label, LabelFormat.parameter(format), "lot-" + item + "-" + lot);
+        } catch (Refused e) {
+            return refused(actor, e);
+        }
     }
 
     @GET
     @Path("/sscc")
     public Response sscc(@QueryParam("sscc") String sscc, @QueryParam("format") @DefaultValue("png") String format) {
         Actor actor = session.require(Role.RECEIVER, Role.QA, Role.SUPERVISOR);
-        Label label = labels.ssccLabel(actor, sscc == null ? "" : sscc.strip());
-        return labels.download(label, LabelFormat.parameter(format), "sscc-" + sscc);
+        try {
+            Label label = labels.ssccLabel(actor, sscc == null ? "" : sscc.strip());
+            return labels.download(label, LabelFormat.parameter(format), "sscc-" + sscc);
+        } catch (Refused e) {
+            return refused(actor, e);
+        }
+    }
+
+    /** A label that cannot be printed: the label page again, saying why, with its forms to try another. */
+    private Response refused(Actor actor, Refused e) {
+        return Forms.html(
+                HttpStatus.of(e),
+                Pages.labels(
+                        session.chrome(actor, "labels", "Labels")
+                                .error("No label printed: " + ConsoleProblemMapper.sentence(e.getMessage())),
+                        LabelCheckPage.CheckView.empty()));
     }
 }

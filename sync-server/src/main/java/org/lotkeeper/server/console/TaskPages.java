@@ -262,10 +262,10 @@ public class TaskPages extends ConsoleResource {
 
     private static String lineHelp(TaskKind kind) {
         return switch (kind) {
-            case SHIP -> "One line each: ITEM QUANTITY [UNIT] [LOT], e.g. FG-PRIMER 20 or FG-PRIMER 20 H87 PR-1003";
+            case SHIP -> "One line each: ITEM QUANTITY [UNIT] [LOT], e.g. FG-PRIMER 20 or FG-PRIMER 20 pc PR-1003";
             case RETURN -> "One line each: ITEM LOT QUANTITY [UNIT] reason, e.g. FG-TOPCOAT TC-1002 2 Damaged pail";
             case PICK -> "One line each: ITEM QUANTITY [UNIT], e.g. FG-PRIMER 10";
-            case RECEIPT -> "One line each: ITEM [QUANTITY [UNIT]], e.g. RM-RESIN 1000 KGM";
+            case RECEIPT -> "One line each: ITEM [QUANTITY [UNIT]], e.g. RM-RESIN 1000 kg";
             case COUNT -> "One line each: ITEM LOCATION, e.g. FG-PRIMER WH-A-01";
         };
     }
@@ -300,7 +300,7 @@ public class TaskPages extends ConsoleResource {
                         switch (kind) {
                             case SHIP, PICK -> {
                                 int n = 2;
-                                String unit = w.length > n && isUnit(w[n]) ? w[n++] : null;
+                                String unit = w.length > n && isUnit(w[n]) ? unitCode(w[n++]) : null;
                                 String lot = kind == TaskKind.SHIP && w.length > n ? w[n++] : null;
                                 if (w.length > n) {
                                     throw new NumberFormatException("'" + w[n] + "' is more than this line takes");
@@ -309,7 +309,7 @@ public class TaskPages extends ConsoleResource {
                             }
                             case RETURN -> {
                                 int n = 3;
-                                String unit = w.length > n && isUnit(w[n]) ? w[n++] : null;
+                                String unit = w.length > n && isUnit(w[n]) ? unitCode(w[n++]) : null;
                                 String reason =
                                         w.length > n ? String.join(" ", Arrays.copyOfRange(w, n, w.length)) : null;
                                 yield new TaskService.LineRequest(
@@ -321,7 +321,7 @@ public class TaskPages extends ConsoleResource {
                                         null,
                                         null,
                                         w.length > 1 ? number(w, 1, at) : null,
-                                        w.length > 2 ? w[2] : null,
+                                        w.length > 2 ? unitCode(w[2]) : null,
                                         null);
                             case COUNT -> new TaskService.LineRequest(w[0], null, word(w, 1), null, null, null);
                         });
@@ -350,7 +350,13 @@ public class TaskPages extends ConsoleResource {
         return s.matches("\\d{1,15}(\\.\\d{1,9})?");
     }
 
+    /** A unit as a person types it: its symbol or its Rec 20 code, any case ("kg", "KGM", "pc"). */
     private static boolean isUnit(String s) {
-        return org.lotkeeper.model.quantity.Uom.byCode(s).isPresent();
+        return org.lotkeeper.model.quantity.Uom.keyed(s).isPresent();
+    }
+
+    /** The Rec 20 code the service takes for a typed unit; what is not a unit is passed on to be refused there. */
+    private static String unitCode(String s) {
+        return org.lotkeeper.model.quantity.Uom.keyed(s).map(Enum::name).orElse(s);
     }
 }

@@ -39,12 +39,32 @@ public class Access {
         LotRef ref = ref(item, lot);
         TraceQueries.LotFacts facts = read(c -> TraceQueries.lot(c, ref));
         if (facts == null) {
-            throw Refused.notFound("no lot " + ref + " in the ledger");
+            throw Refused.notFound("no lot " + ref + " in the ledger" + asSupplierLot(actor, ref));
         }
         if (!actor.canReach(facts.site())) {
             throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + facts.site());
         }
         return facts;
+    }
+
+    /**
+     * When a code is not our lot but the supplier's lot code of lots of the item (a label read
+     * off a supplier's drum): which lots, so the person is told where to go; empty otherwise.
+     */
+    private String asSupplierLot(Actor actor, LotRef ref) {
+        List<String> ours = read(c -> Jdbc.query(
+                c,
+                "SELECT lot FROM lot WHERE upper(supplier_lot) = upper(?) AND item = ? "
+                        + "AND (? OR site = ANY (?::varchar[])) ORDER BY lot LIMIT 3",
+                rs -> rs.getString(1),
+                ref.lot().value(),
+                ref.item().value(),
+                actor.allSites(),
+                actor.sites().toArray(String[]::new)));
+        return ours.isEmpty()
+                ? ""
+                : " — " + ref.lot() + " is the supplier's lot code of our lot " + String.join(", ", ours)
+                        + ": use that";
     }
 
     /** Of {@code lots}, those in the ledger whose site the caller reaches, in the same order. */

@@ -22,6 +22,7 @@ import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.Decoded;
 import org.lotkeeper.model.wire.EventJson;
 import org.lotkeeper.server.db.Jdbc;
@@ -248,7 +249,7 @@ final class LotEvents {
         @Override
         public String pick(Pick k) {
             if (k.deviationReason() != null) {
-                return "FEFO deviation: " + k.deviationReason().name()
+                return "FEFO deviation: " + Words.of(k.deviationReason())
                         + (k.note() == null ? "" : " (" + k.note() + ")");
             }
             return k.note();

@@ -60,6 +60,12 @@ class DemoLoaderTest {
                 .isEqualTo(1);
         assertThat(Database.count(ds, "SELECT count(*) FROM document_link")).isEqualTo(3);
         assertThat(Database.count(ds, "SELECT count(*) FROM exception")).isEqualTo(2);
+        // its handhelds are a scanner gun and a dock tablet, each with its profile and when it was last seen
+        assertThat(Database.count(
+                        ds,
+                        "SELECT count(*) FROM device WHERE label IN ('gun-1', 'dock-tablet') AND last_seen_at IS NOT NULL "
+                                + "AND profile IN ('zebra-tc5x', 'dock-tablet-10')"))
+                .isEqualTo(2);
         Api.loadRiversideMasterData(); // the other tests' known passwords
     }
 }

@@ -64,7 +64,6 @@ final class ConsoleBrowser implements AutoCloseable {
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
-    /** A PNG of the whole page (the window grows to the page's height, at most 2,600 pixels). */
     /**
      * Clicks a form's submit button and waits until the page it was on is gone: a wait for an
      * element that the old page also had would otherwise pass at once, before the answer is there.
@@ -83,6 +82,7 @@ final class ConsoleBrowser implements AutoCloseable {
         });
     }
 
+    /** A PNG of the whole page (the window grows to the page's height, at most 2,600 pixels). */
     void screenshot(String name) {
         Dimension before = driver.manage().window().getSize();
         long height = (Long) ((JavascriptExecutor) driver)

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -303,7 +304,7 @@ class ConsoleBrowserTest {
         browser.driver.get(base() + "console/dashboard");
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#expiry svg rect.bar")));
         assertThat(browser.driver.findElement(By.id("open-exceptions")).getText())
-                .contains("COUNT_VARIANCE", "FEFO_DEVIATION");
+                .contains("Count variance", "FEFO deviation");
         assertThat(browser.driver.findElement(By.id("waiting-for-qa")).getText())
                 .contains("P-7002");
         browser.screenshot("dashboard");
@@ -461,5 +462,61 @@ class ConsoleBrowserTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    @Order(13)
+    void everyPageFitsAPhoneATabletAndALaptopWithoutScrollingSideways() {
+        new Screens.Login(browser, base()).open().signIn("admin", Api.ADMIN_PASSWORD);
+        Screens.Recall recall = new Screens.Recall(browser, base()).open().mockFromLot("RM-RESIN", "R-2402");
+        String recallPage = browser.driver.getCurrentUrl();
+        assertThat(recall.affected()).contains("R-2402");
+        List<String> pages = List.of(
+                "console/dashboard",
+                "console/lots",
+                "console/lots?q=R",
+                "console/lot?item=FG-PRIMER&lot=PR-1001",
+                "console/lot?item=RM-RESIN&lot=R-2402",
+                "console/quality",
+                "console/exceptions",
+                "console/exceptions?status=RESOLVED",
+                "console/tasks?kind=SHIP",
+                "console/tasks?kind=PICK",
+                "console/devices",
+                "console/masterdata?tab=items",
+                "console/masterdata?tab=users",
+                "console/labels/check",
+                "console/recalls");
+        List<String> tooWide = new ArrayList<>();
+        try {
+            for (int width : new int[] {390, 768, 1280}) {
+                browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                List<String> all =
+                        new ArrayList<>(pages.stream().map(p -> base() + p).toList());
+                all.add(recallPage);
+                for (String page : all) {
+                    browser.driver.get(page);
+                    long overflow = (Long) ((JavascriptExecutor) browser.driver)
+                            .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+                    if (overflow > 0) {
+                        tooWide.add(width + " px: " + page + " is " + overflow + " px too wide");
+                    }
+                }
+                browser.driver.get(base() + "console/lot?item=FG-PRIMER&lot=PR-1001");
+                browser.screenshot("lot-" + width);
+            }
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+            browser.driver.get(base() + "console/devices");
+            browser.screenshot("devices-390");
+            // on a phone a list's cells carry their column's heading
+            browser.driver.get(base() + "console/masterdata?tab=items");
+            assertThat(browser.driver
+                            .findElement(By.cssSelector("table.list tbody td"))
+                            .getAttribute("data-label"))
+                    .isNotBlank();
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+        assertThat(tooWide).isEmpty();
     }
 }

@@ -62,5 +62,14 @@ class ConsoleSearchTest {
                 .extract()
                 .asString();
         assertThat(recent).contains("Received or made most recently", "id=\"lot-results\"", "PR-1003");
+
+        // a label asked for by the supplier's lot code says whose it is, on the label page with its forms
+        io.restassured.response.Response label = quinn.request()
+                .queryParam("item", "RM-RESIN")
+                .queryParam("lot", "acr-779")
+                .get("/console/labels/print/lot");
+        assertThat(label.statusCode()).isEqualTo(404);
+        assertThat(label.asString())
+                .contains("No label printed", "supplier&#39;s lot code of our lot R-2402", "id=\"lot-label-form\"");
     }
 }
