@@ -16,7 +16,6 @@ import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.wire.Flag;
-import org.lotkeeper.model.wire.TaskKind;
 
 /**
  * The one place where the codes of the domain get the words people read — on the handheld, in
@@ -105,17 +104,6 @@ public final class Words {
             case UNKNOWN_LOT -> "Unknown lot";
             case COUNT_VARIANCE -> "Count variance";
             case CLOCK_SKEW -> "Device clock off";
-        };
-    }
-
-    /** A kind of task: "Receipt", "Delivery note". */
-    public static String of(TaskKind kind) {
-        return switch (kind) {
-            case PICK -> "Pick";
-            case RECEIPT -> "Receipt";
-            case COUNT -> "Count";
-            case SHIP -> "Delivery note";
-            case RETURN -> "Return authorisation";
         };
     }
 
