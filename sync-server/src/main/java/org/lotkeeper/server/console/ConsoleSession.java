@@ -123,7 +123,18 @@ public class ConsoleSession {
     /** The frame of a page for the signed-in user. */
     public Chrome chrome(Actor actor, String nav, String title) {
         String name = users.find(actor.id()).map(UserService.UserView::name).orElse(actor.id());
-        return Chrome.of(actor, name, csrf(), nav, title);
+        Chrome page = Chrome.of(actor, name, csrf(), nav, title);
+        // what the POST before the redirect had to say (ConsoleFlash)
+        Cookie flash = request.getCurrent().request().getCookie(ConsoleFlash.MESSAGE);
+        return ConsoleFlash.read(flash == null ? null : flash.getValue())
+                .map(m -> m.error() ? page.error(m.text()) : page.notice(m.text()))
+                .orElse(page);
+    }
+
+    /** A cookie of this request, decoded; empty when absent. */
+    Optional<String> cookie(String name) {
+        Cookie c = request.getCurrent().request().getCookie(name);
+        return c == null || c.getValue().isEmpty() ? Optional.empty() : Optional.of(ConsoleFlash.decode(c.getValue()));
     }
 
     /** Whether the request came over HTTPS (the cookie is then marked Secure). */

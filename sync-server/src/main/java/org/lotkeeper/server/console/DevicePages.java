@@ -21,7 +21,6 @@ import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Fields;
-import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.labels.QrCodes;
 import org.lotkeeper.server.ledger.ProjectionQueries;
@@ -70,7 +69,15 @@ public class DevicePages extends ConsoleResource {
     @GET
     public TemplateInstance list() {
         Actor actor = session.require(Role.SUPERVISOR);
-        return Pages.devices(session.chrome(actor, "devices", "Devices"), view(actor, null));
+        // a code made by the POST before the redirect, shown once (the filter clears its cookie)
+        DeviceService.Enrollment made = session.cookie(ConsoleFlash.ENROLLMENT)
+                .flatMap(code -> devices.pendingEnrollment(actor, code))
+                .orElse(null);
+        Chrome page = session.chrome(actor, "devices", "Devices");
+        if (made != null) {
+            page = page.notice("Enrollment code created: scan or type it on the handheld before it expires.");
+        }
+        return Pages.devices(page, view(actor, made));
     }
 
     @POST
@@ -86,21 +93,14 @@ public class DevicePages extends ConsoleResource {
                 throw Refused.invalid(ErrorCode.UNKNOWN_SITE, "choose one of your sites", "site");
             }
             DeviceService.Enrollment e = devices.createEnrollment(actor, siteCode, name);
-            // The code is shown once, on this answer, never stored in clear: no redirect that would need it in a URL.
-            return Forms.html(
-                    200,
-                    Pages.devices(
-                            session.chrome(actor, "devices", "Devices")
-                                    .notice(
-                                            "Enrollment code created: scan or type it on the handheld before it expires."),
-                            view(actor, e)));
+            // redirect after POST: the code rides to the devices page in a short-lived cookie, never in a URL
+            return Response.seeOther(URI.create(ConsoleFlash.DEVICES_PATH))
+                    .cookie(ConsoleFlash.enrollment(session.secure(), e.code()))
+                    .build();
         } catch (Refused e) {
-            return Forms.html(
-                    HttpStatus.of(e),
-                    Pages.devices(
-                            session.chrome(actor, "devices", "Devices")
-                                    .error("No code was created: " + e.getMessage() + "."),
-                            view(actor, null)));
+            return Response.seeOther(URI.create(ConsoleFlash.DEVICES_PATH))
+                    .cookie(ConsoleFlash.error(session.secure(), "No code was created: " + e.getMessage() + "."))
+                    .build();
         }
     }
 

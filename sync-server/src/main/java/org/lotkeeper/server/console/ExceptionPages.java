@@ -82,7 +82,7 @@ public class ExceptionPages extends ConsoleResource {
     public Response resolve(
             @PathParam("id") long id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String note) {
         Actor actor = session.post(csrf, Role.SUPERVISOR);
-        return decided(actor, "resolved", () -> service.resolve(actor, id, Fields.text("note", note, 1000)));
+        return decided("resolved", () -> service.resolve(actor, id, Fields.text("note", note, 1000)));
     }
 
     @POST
@@ -91,7 +91,7 @@ public class ExceptionPages extends ConsoleResource {
     public Response approve(
             @PathParam("id") long id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String note) {
         Actor actor = session.post(csrf, Role.SUPERVISOR);
-        return decided(actor, "approved", () -> service.approve(actor, id, Fields.optionalText("note", note, 1000)));
+        return decided("approved", () -> service.approve(actor, id, Fields.optionalText("note", note, 1000)));
     }
 
     @POST
@@ -100,18 +100,20 @@ public class ExceptionPages extends ConsoleResource {
     public Response reject(
             @PathParam("id") long id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String note) {
         Actor actor = session.post(csrf, Role.SUPERVISOR);
-        return decided(actor, "rejected", () -> service.reject(actor, id, Fields.text("note", note, 1000)));
+        return decided("rejected", () -> service.reject(actor, id, Fields.text("note", note, 1000)));
     }
 
-    private Response decided(Actor actor, String done, Runnable decision) {
+    private Response decided(String done, Runnable decision) {
         try {
             decision.run();
         } catch (Refused e) {
             if (HttpStatus.of(e) == 404) {
                 throw e;
             }
-            Chrome page = session.chrome(actor, "exceptions", "Exceptions").error("Not done: " + e.getMessage() + ".");
-            return Forms.html(HttpStatus.of(e), Pages.exceptions(page, view(actor, null, "OPEN", null)));
+            // redirect after POST: the page says why, and a reload does not send the decision again
+            return Response.seeOther(URI.create("/console/exceptions"))
+                    .cookie(ConsoleFlash.error(session.secure(), "Not done: " + e.getMessage() + "."))
+                    .build();
         }
         return Response.seeOther(URI.create("/console/exceptions?done=" + done)).build();
     }

@@ -298,9 +298,11 @@ public class LotPages extends ConsoleResource {
             if (HttpStatus.of(e) == 404) {
                 throw e;
             }
-            Chrome page = session.chrome(actor, "lots", "Lot " + lot)
-                    .error("The document was not stored: " + e.getMessage() + ".");
-            return Forms.html(HttpStatus.of(e), Pages.lot(page, view(actor, item, lot, 0, StatusForm.EMPTY)));
+            // redirect after POST: the lot page says why, and a reload does not upload again
+            return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot)))
+                    .cookie(ConsoleFlash.error(
+                            session.secure(), "The document was not stored: " + e.getMessage() + "."))
+                    .build();
         }
         return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=document"))
                 .build();

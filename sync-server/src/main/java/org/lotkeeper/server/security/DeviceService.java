@@ -72,6 +72,25 @@ public class DeviceService {
         return new Enrollment(code, site, label, row.expiresAt);
     }
 
+    /**
+     * The enrollment this code opens, while it is unused and unexpired and made by this user: what
+     * the console shows again after its redirect. Any other code answers empty.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Enrollment> pendingEnrollment(Actor by, String code) {
+        if (code == null || code.isBlank() || code.length() > 40) {
+            return Optional.empty();
+        }
+        EnrollmentCodeEntity row = EnrollmentCodeEntity.findById(Secrets.sha256(normalise(code)));
+        if (row == null
+                || row.usedAt != null
+                || !row.expiresAt.isAfter(clock.instant())
+                || !row.createdBy.equals(by.id())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Enrollment(code, row.site, row.label, row.expiresAt));
+    }
+
     /** Trades a valid enrollment code for a device; the code cannot be used again. */
     @Transactional
     public EnrolledDevice enroll(String code, String model, String profile) {

@@ -371,6 +371,48 @@ class ConsoleHttpTest {
         assertThat(revokedAt(samToken, gun[0])).isNotNull();
     }
 
+    @Test
+    void anEnrollmentCodeIsShownAfterARedirectOnceAndNeverInAUrl() {
+        Api.as(Api.adminToken()).body("""
+                {"sites": [{"code": "PLANT-1", "name": "Plant 1"}],
+                 "users": [{"userId": "cx-sup", "name": "Supervisor", "roles": ["SUPERVISOR"], "sites": ["PLANT-1"], "password": "cx-Passw0rd!"}]}""").put("/api/v1/masterdata").then().statusCode(200);
+        ConsoleClient sup = ConsoleClient.signIn("cx-sup", "cx-Passw0rd!");
+
+        Response made = sup.post("/console/devices/enrollments", "site", "PLANT-1", "label", "Reach truck 2");
+        assertThat(made.statusCode()).as("redirect after POST").isEqualTo(303);
+        assertThat(made.header("Location")).endsWith("/console/devices");
+        io.restassured.http.Cookie carried = made.detailedCookie("lk_enrollment");
+        assertThat(carried.isHttpOnly()).isTrue();
+        assertThat(carried.getPath()).isEqualTo("/console/devices");
+        assertThat(carried.getMaxAge()).isBetween(1L, 120L);
+        assertThat(carried.getSameSite()).isEqualToIgnoringCase("Strict");
+
+        Response shown =
+                sup.request().cookie("lk_enrollment", carried.getValue()).get("/console/devices");
+        assertThat(shown.statusCode()).isEqualTo(200);
+        String code = java.net.URLDecoder.decode(carried.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(shown.asString()).contains("Enrollment code for “Reach truck 2”", code);
+        assertThat(shown.detailedCookie("lk_enrollment").getMaxAge())
+                .as("shown once, then cleared")
+                .isZero();
+        assertThat(sup.request().get("/console/devices").asString()).doesNotContain(code);
+
+        // another user's code, or a guessed one, shows nothing
+        ConsoleClient admin = ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD);
+        assertThat(admin.request()
+                        .cookie("lk_enrollment", carried.getValue())
+                        .get("/console/devices")
+                        .asString())
+                .doesNotContain(code);
+
+        // a refused enrollment is a redirect too, and the page says why
+        Response refused = sup.post("/console/devices/enrollments", "site", "NO-SUCH-SITE", "label", "x");
+        assertThat(refused.statusCode()).isEqualTo(303);
+        Response why =
+                sup.request().cookie("lk_flash", refused.getCookie("lk_flash")).get("/console/devices");
+        assertThat(why.asString()).contains("No code was created");
+    }
+
     private static String revokedAt(String token, String deviceId) {
         List<String> revoked = given().header("Authorization", "Bearer " + token)
                 .get("/api/v1/devices")
