@@ -17,6 +17,7 @@ import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.Flag;
 import org.lotkeeper.server.boot.PlantTime;
+import org.lotkeeper.server.quality.DocumentKind;
 
 /**
  * How the console writes what people read: quantities ({@code 300 kg}), times
@@ -96,6 +97,11 @@ public final class ConsoleFormat {
     /** {@code {lot.origin.originWords}}: "PRODUCED" → "Made here". */
     public static String originWords(String origin) {
         return Words.ofCode(origin, LotOrigin.class, Words::of);
+    }
+
+    /** {@code {document.kind.documentKindWords}}: "COA" → "Certificate of analysis (COA)". */
+    public static String documentKindWords(String kind) {
+        return Words.ofCode(kind, DocumentKind.class, DocumentKind::words);
     }
 
     /** {@code {document.kind.codeWords}}: a code of the server's own ("TEST_RESULT" → "Test result"). */

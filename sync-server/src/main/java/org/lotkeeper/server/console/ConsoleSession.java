@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.text.Words;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.BearerAuthenticationMechanism;
 import org.lotkeeper.server.security.BearerIdentityProvider;
@@ -151,7 +152,7 @@ public class ConsoleSession {
     private static void checkRoles(Actor actor, Role... anyOf) {
         if (anyOf.length > 0 && !actor.hasAnyRole(Set.copyOf(Arrays.asList(anyOf)))) {
             throw ConsoleProblem.forbidden("This needs the role "
-                    + Arrays.stream(anyOf).map(Role::name).collect(Collectors.joining(" or "))
+                    + Arrays.stream(anyOf).map(Words::of).collect(Collectors.joining(" or "))
                     + "; you are signed in as " + actor.id() + ".");
         }
     }

@@ -104,6 +104,11 @@ public class LotPages extends ConsoleResource {
             return trace.shipped().stream().mapToLong(Views.LotShipped::lines).sum();
         }
 
+        /** Whether any change this user may make needs a signature: only then is the signature block shown. */
+        public boolean signatureOffered() {
+            return actions.stream().anyMatch(a -> a.allowed() && a.signature());
+        }
+
         public int picturedLots() {
             return PICTURE_LOTS;
         }

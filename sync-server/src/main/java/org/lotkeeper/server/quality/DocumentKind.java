@@ -8,6 +8,17 @@ public enum DocumentKind {
     RELEASE_RECORD,
     DEVIATION;
 
+    /** The kind as people name it. */
+    public String words() {
+        return switch (this) {
+            case COA -> "Certificate of analysis (COA)";
+            case SDS -> "Safety data sheet (SDS)";
+            case TEST_RESULT -> "Test result";
+            case RELEASE_RECORD -> "Release record";
+            case DEVIATION -> "Deviation report";
+        };
+    }
+
     public boolean supportsRelease() {
         return this == COA || this == TEST_RESULT;
     }

@@ -71,6 +71,8 @@ class ConsoleWordsTest {
                 out.add(Pattern.compile("(?<![\\w-])" + r.name() + "(?![\\w-])"));
             }
         }
+        // any other code with an underscore, e.g. a document kind such as TEST_RESULT
+        out.add(Pattern.compile("(?<![\\w-])[A-Z]+_[A-Z_]+(?![\\w-])"));
         for (Uom u : Uom.values()) {
             if (u != Uom.EA) {
                 out.add(Pattern.compile("\\d " + u.name() + "\\b"));
@@ -163,7 +165,7 @@ class ConsoleWordsTest {
     @Test
     void theCheckFindsACodeWhereAPersonWouldReadIt() {
         assertThat(offences("page", visibleText("<td>14 H87</td><td><span class=\"s-ON_HOLD\">ON_HOLD</span></td>")))
-                .hasSize(2);
+                .hasSize(3); // ON_HOLD as a status and as a code with an underscore, and the unit
         assertThat(offences(
                         "page",
                         visibleText(

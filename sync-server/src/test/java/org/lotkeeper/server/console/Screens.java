@@ -141,7 +141,7 @@ final class Screens {
 
         LotPage upload(String kind, Path file) {
             WebElement form = b.driver.findElement(By.id("upload-form"));
-            new org.openqa.selenium.support.ui.Select(form.findElement(By.name("kind"))).selectByVisibleText(kind);
+            new org.openqa.selenium.support.ui.Select(form.findElement(By.name("kind"))).selectByValue(kind);
             form.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
             b.submit(form.findElement(By.cssSelector("button")));
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(
