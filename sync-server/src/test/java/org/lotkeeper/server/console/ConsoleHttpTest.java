@@ -352,9 +352,7 @@ class ConsoleHttpTest {
 
     @Test
     void revokingADeviceAsksFirstAndOnlyTheConfirmationRevokesIt() {
-        Api.as(Api.adminToken()).body("""
-                {"sites": [{"code": "PLANT-1", "name": "Plant 1"}],
-                 "users": [{"userId": "cx-sup", "name": "Supervisor", "roles": ["SUPERVISOR"], "sites": ["PLANT-1"], "password": "cx-Passw0rd!"}]}""").put("/api/v1/masterdata").then().statusCode(200);
+        supervisorOfPlant1();
         String samToken = Api.token("cx-sup", "cx-Passw0rd!");
         String[] gun = org.lotkeeper.server.testing.Riverside.enroll(samToken, "Forklift 7 scanner");
         ConsoleClient sam = ConsoleClient.signIn("cx-sup", "cx-Passw0rd!");
@@ -373,9 +371,7 @@ class ConsoleHttpTest {
 
     @Test
     void anEnrollmentCodeIsShownAfterARedirectOnceAndNeverInAUrl() {
-        Api.as(Api.adminToken()).body("""
-                {"sites": [{"code": "PLANT-1", "name": "Plant 1"}],
-                 "users": [{"userId": "cx-sup", "name": "Supervisor", "roles": ["SUPERVISOR"], "sites": ["PLANT-1"], "password": "cx-Passw0rd!"}]}""").put("/api/v1/masterdata").then().statusCode(200);
+        supervisorOfPlant1();
         ConsoleClient sup = ConsoleClient.signIn("cx-sup", "cx-Passw0rd!");
 
         Response made = sup.post("/console/devices/enrollments", "site", "PLANT-1", "label", "Reach truck 2");
@@ -411,6 +407,13 @@ class ConsoleHttpTest {
         Response why =
                 sup.request().cookie("lk_flash", refused.getCookie("lk_flash")).get("/console/devices");
         assertThat(why.asString()).contains("No code was created");
+    }
+
+    /** A supervisor of PLANT-1 of this test's own, {@code cx-sup}: other tests may lock or change the demo's people. */
+    private static void supervisorOfPlant1() {
+        Api.as(Api.adminToken()).body("""
+                {"sites": [{"code": "PLANT-1", "name": "Plant 1"}],
+                 "users": [{"userId": "cx-sup", "name": "Supervisor", "roles": ["SUPERVISOR"], "sites": ["PLANT-1"], "password": "cx-Passw0rd!"}]}""").put("/api/v1/masterdata").then().statusCode(200);
     }
 
     private static String revokedAt(String token, String deviceId) {
