@@ -412,11 +412,12 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             addLabel((Scan.Product) scan);
             return;
         }
-        LocationRow location = unusableLot().isPresent()
+        Optional<Blocked> unusable = unusableLot();
+        LocationRow location = unusable.isPresent()
                 ? resolve.location(
                         scan,
                         List.of(LocationType.QUARANTINE),
-                        "lot " + lot + " " + why(unusableLot().orElseThrow()) + ": it goes into quarantine")
+                        "lot " + lot + " " + why(unusable.get()) + ": it goes into quarantine")
                 : resolve.location(scan, RECEIVING_TYPES, "goods are received at the dock or into quarantine");
         Receive receive = new Receive(
                 supplier,
