@@ -406,6 +406,11 @@ public final class ClientCore implements AutoCloseable {
         public long nextLotSequence(ItemCode item) {
             throw new CaptureFailedException("nobody is logged in");
         }
+
+        @Override
+        public long nextReceiptNumber() {
+            throw new CaptureFailedException("nobody is logged in");
+        }
     };
 
     /** Stops sync and closes the store. */

@@ -67,6 +67,15 @@ public final class SqliteCapturePort implements CapturePort {
         }
     }
 
+    @Override
+    public long nextReceiptNumber() {
+        try {
+            return store.settings().reserveReceiptNumber();
+        } catch (StoreException e) {
+            throw failed(e);
+        }
+    }
+
     private static CapturedEvent captured(Event e) {
         return new CapturedEvent(e.eventId(), e.deviceSeq());
     }

@@ -122,6 +122,11 @@ public final class SqliteDeviceData implements DeviceData {
     }
 
     @Override
+    public List<PartnerRow> partners() {
+        return view.partners();
+    }
+
+    @Override
     public Optional<LotRow> lot(LotRef lot) {
         return view.lot(lot);
     }

@@ -10,6 +10,7 @@ import org.lotkeeper.model.wire.PinCheck;
 import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.PushRequest;
 import org.lotkeeper.model.wire.PushResponse;
+import org.lotkeeper.model.wire.SiteChanges;
 import retrofit2.Call;
 import retrofit2.Callback;
 import retrofit2.Response;
@@ -43,6 +44,11 @@ public final class NetworkSwitch {
             @Override
             public Call<PullResponse> pull(String cursor, int limit) {
                 return online ? api.pull(cursor, limit) : new Offline<>();
+            }
+
+            @Override
+            public Call<SiteChanges> changes() {
+                return online ? api.changes() : new Offline<>();
             }
 
             @Override

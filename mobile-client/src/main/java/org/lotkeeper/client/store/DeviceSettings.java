@@ -28,6 +28,7 @@ public final class DeviceSettings {
     static final String ACK_COUNTER = "sync.ackCounter";
     static final String LAST_SYNC = "sync.lastSyncAt";
     static final String LOT_SEQUENCE_PREFIX = "lotSeq.";
+    static final String RECEIPT_NUMBER = "receiptNumber";
     static final String PIN_FAILURES = "pin.failures";
 
     private final Database db;
@@ -129,7 +130,15 @@ public final class DeviceSettings {
      * used leaves a gap, which is fine.
      */
     public long reserveLotSequence(ItemCode item) {
-        String key = LOT_SEQUENCE_PREFIX + item.value();
+        return reserve(LOT_SEQUENCE_PREFIX + item.value());
+    }
+
+    /** Reserves the next goods-receipt number of this device (1, 2, …), never handed out twice. */
+    public long reserveReceiptNumber() {
+        return reserve(RECEIPT_NUMBER);
+    }
+
+    private long reserve(String key) {
         return db.write(s -> {
             long next = getLong(s, key, 1L);
             put(s, key, Long.toString(next + 1));

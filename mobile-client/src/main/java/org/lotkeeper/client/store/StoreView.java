@@ -68,6 +68,20 @@ public final class StoreView {
         return one("SELECT json FROM partners WHERE code = ?", code.value(), PartnerRow.class);
     }
 
+    /** Every partner, by code. */
+    public List<PartnerRow> partners() {
+        return db.read(s -> {
+            List<PartnerRow> out = new ArrayList<>();
+            try (ResultSet rs =
+                    s.prepare("SELECT json FROM partners ORDER BY code").executeQuery()) {
+                while (rs.next()) {
+                    out.add(ReferenceCache.fromJson(rs.getString(1), PartnerRow.class));
+                }
+            }
+            return out;
+        });
+    }
+
     public Optional<UserRow> user(UserId userId) {
         return one("SELECT json FROM users WHERE user_id = ?", userId.value(), UserRow.class)
                 .map(this::unsealed);

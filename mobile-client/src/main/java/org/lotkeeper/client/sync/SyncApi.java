@@ -4,6 +4,7 @@ import org.lotkeeper.model.wire.PinCheck;
 import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.PushRequest;
 import org.lotkeeper.model.wire.PushResponse;
+import org.lotkeeper.model.wire.SiteChanges;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
@@ -22,6 +23,10 @@ public interface SyncApi {
     /** Pulls reference data; {@code cursor} null asks for a snapshot of the device's site. */
     @GET("api/v1/sync/pull")
     Call<PullResponse> pull(@Query("cursor") String cursor, @Query("limit") int limit);
+
+    /** The site's change number (docs/PROTOCOL.md "Changes"): a cheap read, asked every few seconds. */
+    @GET("api/v1/sync/changes")
+    Call<SiteChanges> changes();
 
     /** Asks the server whether a keyed PIN is right (docs/PROTOCOL.md "PIN check"). */
     @POST("api/v1/devices/pin-check")

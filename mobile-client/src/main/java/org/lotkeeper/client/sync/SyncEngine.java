@@ -24,6 +24,7 @@ import org.lotkeeper.model.wire.ProblemDetail;
 import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.PushRequest;
 import org.lotkeeper.model.wire.PushResponse;
+import org.lotkeeper.model.wire.SiteChanges;
 
 /**
  * Moves the outbox up and reference data down (docs/PROTOCOL.md), on the {@link Scheduler}'s thread,
@@ -82,6 +83,8 @@ public final class SyncEngine implements AutoCloseable {
     private int failures;
     // only touched on the sync thread
     private Instant lastPullAt;
+    /** The site's change number the last complete pull started from; -1 before one. */
+    private long pulledVersion = -1;
 
     public SyncEngine(
             SqliteStore store, SyncApi api, Scheduler scheduler, Clock clock, SyncPolicy policy, Random random) {
@@ -255,7 +258,7 @@ public final class SyncEngine implements AutoCloseable {
             if (!closed && !outcome.needsEnrollment()) {
                 if (outcome.clean()) {
                     failures = 0;
-                    scheduleLocked(again ? Duration.ZERO : policy.pullInterval());
+                    scheduleLocked(again ? Duration.ZERO : policy.idle());
                 } else {
                     failures++;
                     scheduleLocked(outcome.slow() ? backoff.max() : backoff.delay(failures));
@@ -330,11 +333,28 @@ public final class SyncEngine implements AutoCloseable {
         }
         // reference data keeps coming even while the server refuses pushes (503 on ingest, a sequence mismatch)
         boolean due = lastPullAt == null || !clock.instant().isBefore(lastPullAt.plus(policy.pullInterval()));
-        if (pushed.acknowledged() > 0 || due || store.referenceCache().cursor().isEmpty()) {
-            Outcome pulled = pull();
-            return pushed.clean() || pulled.needsEnrollment() ? pulled : pushed;
+        boolean pull = pushed.acknowledged() > 0
+                || due
+                || store.referenceCache().cursor().isEmpty();
+        long version = -1;
+        if (policy.checksChanges()) {
+            ApiResult<SiteChanges> changes = ApiCalls.execute(api.changes());
+            if (changes instanceof ApiResult.Success<SiteChanges> ok) {
+                version = ok.body().version();
+                pull |= version != pulledVersion;
+            } else if (!pull) {
+                Outcome failed = failed(changes);
+                return pushed.clean() || failed.needsEnrollment() ? failed : pushed;
+            }
         }
-        return pushed;
+        return pull ? pulled(pushed, version) : pushed;
+    }
+
+    /** Pulls after the push; {@code version}: the change number that asked for it, -1 when not known. */
+    private Outcome pulled(Outcome pushed, long version) {
+        Outcome pulled = pull();
+        pulledVersion = pulled.clean() ? version : -1;
+        return pushed.clean() || pulled.needsEnrollment() ? pulled : pushed;
     }
 
     private Outcome push(DeviceId deviceId) {

@@ -10,9 +10,17 @@ import java.time.Duration;
  * @param pullInterval how often to pull when nothing else asks for it; also the idle timer
  * @param backoffBase  the first retry delay after a failure
  * @param backoffMax   the longest retry delay
+ * @param changeCheck  how often to ask the server whether the site's tasks or master data changed
+ *                     ({@code GET /api/v1/sync/changes}) between pulls, pulling when they did;
+ *                     zero: never (only the pull interval)
  */
 public record SyncPolicy(
-        int batchSize, int pullLimit, Duration pullInterval, Duration backoffBase, Duration backoffMax) {
+        int batchSize,
+        int pullLimit,
+        Duration pullInterval,
+        Duration backoffBase,
+        Duration backoffMax,
+        Duration changeCheck) {
 
     public static final int MAX_BATCH = 200;
 
@@ -26,10 +34,37 @@ public record SyncPolicy(
         if (backoffBase.isNegative() || backoffBase.isZero() || backoffMax.compareTo(backoffBase) < 0) {
             throw new IllegalArgumentException("0 < backoffBase <= backoffMax");
         }
+        if (changeCheck.isNegative()) {
+            throw new IllegalArgumentException("changeCheck must not be negative");
+        }
     }
 
-    /** 200 events per push, 5,000 rows per pull page, pull every minute, retry from 1 s up to 1 min. */
+    /** The same without change checks. */
+    public SyncPolicy(int batchSize, int pullLimit, Duration pullInterval, Duration backoffBase, Duration backoffMax) {
+        this(batchSize, pullLimit, pullInterval, backoffBase, backoffMax, Duration.ZERO);
+    }
+
+    /** Whether a change check comes due before the next pull. */
+    boolean checksChanges() {
+        return !changeCheck.isZero() && changeCheck.compareTo(pullInterval) < 0;
+    }
+
+    /** The idle timer after a clean cycle: the change check when there is one, else the pull interval. */
+    Duration idle() {
+        return checksChanges() ? changeCheck : pullInterval;
+    }
+
+    /**
+     * 200 events per push, 5,000 rows per pull page, pull every minute and whenever the server's
+     * change number moved (asked every 5 s), retry from 1 s up to 1 min.
+     */
     public static SyncPolicy defaults() {
-        return new SyncPolicy(MAX_BATCH, 5_000, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofMinutes(1));
+        return new SyncPolicy(
+                MAX_BATCH,
+                5_000,
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(5));
     }
 }

@@ -1,7 +1,8 @@
 package org.lotkeeper.client.ui;
 
+import java.util.List;
+
 import javafx.collections.ListChangeListener;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -141,6 +142,7 @@ final class WorkflowView extends VBox {
                             .getStyleClass()
                             .add("confirm");
                 case SKIP_LINE -> tap("Skip line", vm::skipLine);
+                case SYNC -> tap("Sync now", vm::syncNow).setId("sync-now");
                 case CANCEL -> tap("Cancel (Esc)", vm::cancel).getStyleClass().add("cancel");
                 default -> {}
             }
@@ -156,14 +158,14 @@ final class WorkflowView extends VBox {
 
     private void oneField(String label, java.util.function.Consumer<String> done) {
         TextField a = field(label);
-        openForm(a, () -> done.accept(a.getText()));
+        openForm(List.of(a), () -> done.accept(a.getText()));
     }
 
     private void twoFields(String first, String second, java.util.function.BiConsumer<String, String> done) {
         TextField a = field(first);
         TextField b = field(second);
         a.setOnAction(e -> b.requestFocus());
-        openForm(new VBox(a, b), () -> done.accept(a.getText(), b.getText()));
+        openForm(List.of(a, b), () -> done.accept(a.getText(), b.getText()));
     }
 
     private TextField field(String prompt) {
@@ -173,7 +175,18 @@ final class WorkflowView extends VBox {
         return f;
     }
 
-    private void openForm(Node content, Runnable ok) {
+    /**
+     * Opens the form: each field under a label that stays while the field has the focus (a prompt
+     * text vanishes the moment the field opens focused); Enter goes from field to field, then OK.
+     */
+    private void openForm(List<TextField> fields, Runnable ok) {
+        VBox content = new VBox(4);
+        for (TextField f : fields) {
+            Label name = new Label(f.getPromptText());
+            name.setLabelFor(f);
+            name.getStyleClass().add("form-label");
+            content.getChildren().addAll(name, f);
+        }
         Runnable close = () -> {
             form.getChildren().clear();
             form.setVisible(false);
@@ -188,12 +201,7 @@ final class WorkflowView extends VBox {
         form.getChildren().setAll(content, new HBox(8, done, cancel));
         form.setVisible(true);
         form.setManaged(true);
-        Node first = content instanceof VBox v ? v.getChildren().get(0) : content;
-        first.requestFocus();
-        if (content instanceof VBox v && v.getChildren().get(1) instanceof TextField last) {
-            last.setOnAction(e -> done.fire());
-        } else if (content instanceof TextField only) {
-            only.setOnAction(e -> done.fire());
-        }
+        fields.get(0).requestFocus();
+        fields.get(fields.size() - 1).setOnAction(e -> done.fire());
     }
 }

@@ -150,6 +150,21 @@ public final class WorkflowViewModel extends ScreenModel {
         send(Command.confirm());
     }
 
+    /**
+     * "Sync now" beside a refusal for data the device does not have yet: asks the sync engine for
+     * a cycle now; the workflow keeps its state, and the operator scans again once it has run.
+     */
+    public void syncNow() {
+        ctx.executor()
+                .execute(
+                        () -> {
+                            ctx.core().requestSync();
+                            return null;
+                        },
+                        nothing -> good("Syncing now — scan again in a moment (the status line shows the last sync)."),
+                        this::failed);
+    }
+
     public void skipLine() {
         send(new Command.SkipLine());
     }

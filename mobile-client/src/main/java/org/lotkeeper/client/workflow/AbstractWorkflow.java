@@ -1,6 +1,7 @@
 package org.lotkeeper.client.workflow;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +36,8 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
     protected S step;
     private Feedback feedback;
     private Blocked blocked;
+    /** The last refusal was for data this device does not have yet: offer {@link UiAction#SYNC}. */
+    private boolean syncOffered;
     /** What this workflow has stored since it was opened: Cancel never says "nothing was saved" after it. */
     private final List<CapturedEvent> saved = new ArrayList<>();
 
@@ -68,19 +71,27 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
                 prompt(),
                 Optional.ofNullable(feedback),
                 fields(),
-                actions(),
+                syncOffered ? withSync(actions()) : actions(),
                 choices(),
                 fefo(),
                 Optional.ofNullable(blocked));
     }
 
+    private static Set<UiAction> withSync(Set<UiAction> actions) {
+        Set<UiAction> all = EnumSet.of(UiAction.SYNC);
+        all.addAll(actions);
+        return all;
+    }
+
     /** Runs a command; a refusal or failure becomes ERROR feedback and the state stays as it was. */
     private Screen act(Runnable action) {
+        syncOffered = false;
         try {
             action.run();
         } catch (Refusal r) {
             feedback = Feedback.error(r.getMessage());
             blocked = r.blocked().orElse(null);
+            syncOffered = r.missingOnDevice();
         } catch (CaptureFailedException e) {
             feedback = Feedback.error("Not saved: " + Resolve.printable(e.getMessage())
                     + " — scan again to retry; if it keeps failing, tell your supervisor.");

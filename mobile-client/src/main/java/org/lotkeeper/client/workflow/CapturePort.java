@@ -45,4 +45,11 @@ public interface CapturePort {
      * receipt (gaps are fine, repeats are not). Starts at 1.
      */
     long nextLotSequence(ItemCode item);
+
+    /**
+     * The next number of this device's goods receipts (a receipt started from a supplier label,
+     * with no purchase order or delivery note to name it), durably reserved like
+     * {@link #nextLotSequence}. Starts at 1.
+     */
+    long nextReceiptNumber();
 }

@@ -80,7 +80,7 @@ public final class HoldWorkflow extends AbstractWorkflow<HoldWorkflow.Step> {
     protected void onScan(Scan scan) {
         Resolve.LotScan scanned = resolve.lot(scan);
         LotRow row = stock.lot(scanned.ref())
-                .orElseThrow(() -> refuse("Lot " + scanned.lot()
+                .orElseThrow(() -> Refusal.missingOnDevice("Lot " + scanned.lot()
                         + " is not known on this device — sync the device, or tell your supervisor."));
         StatusDecision decision =
                 LotStatusRules.decide(StatusChangeRequest.fromDevice(row.status(), LotStatus.ON_HOLD, session.roles()));

@@ -124,18 +124,18 @@ public final class LoginWorkflow extends AbstractWorkflow<LoginWorkflow.Step> {
         if (scan instanceof Scan.Badge b) {
             found = masterData
                     .user(b.user())
-                    .orElseThrow(() -> refuse("Badge " + b.user()
+                    .orElseThrow(() -> Refusal.missingOnDevice("Badge " + b.user()
                             + " is not known on this device — sync the device, or ask your supervisor."));
         } else if (scan instanceof Scan.Code c) {
             found = masterData
                     .userByBadge(c.value())
-                    .orElseThrow(() -> refuse("Badge " + c.value()
+                    .orElseThrow(() -> Refusal.missingOnDevice("Badge " + c.value()
                             + " is not known on this device — sync the device, or ask your supervisor."));
         } else {
             throw refuse("This is " + Resolve.describe(scan) + ", not a badge — scan your badge.");
         }
         if (found.pinVerifier() == null) {
-            throw refuse(
+            throw Refusal.missingOnDevice(
                     "No PIN is set for " + found.name() + " on this device — ask your supervisor, or sync the device.");
         }
         user = found;

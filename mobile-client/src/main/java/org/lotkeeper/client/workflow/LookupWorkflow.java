@@ -72,8 +72,9 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
                 try {
                     lot = resolve.lot(scan);
                 } catch (Refusal r) {
-                    throw refuse(c.value() + " is neither a lot nor a location known on this device — scan the GS1 "
-                            + "label, or sync the device.");
+                    throw Refusal.missingOnDevice(
+                            c.value() + " is neither a lot nor a location known on this device — scan the GS1 "
+                                    + "label, or sync the device.");
                 }
                 said = describeLot(lot, f);
             }

@@ -104,8 +104,8 @@ public final class MoveWorkflow extends AbstractWorkflow<MoveWorkflow.Step> {
             }
             LocationRow at = masterData
                     .location(info.location())
-                    .orElseThrow(() ->
-                            refuse("Location " + info.location() + " is not known on this device — sync the device."));
+                    .orElseThrow(() -> Refusal.missingOnDevice(
+                            "Location " + info.location() + " is not known on this device — sync the device."));
             container = info;
             from = at;
             step = Step.TO;

@@ -143,7 +143,7 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
             case ORDER -> {
                 var ref = Resolve.reference(scan, "the order sheet");
                 PickTask found = tasks.pickTask(ref)
-                        .orElseThrow(() -> refuse("Order " + ref
+                        .orElseThrow(() -> Refusal.missingOnDevice("Order " + ref
                                 + " has no pick task on this device — sync the device, or ask your supervisor."));
                 task = found;
                 startLine(0, "Order " + ref + ".");
@@ -191,8 +191,8 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
                     scanned,
                     masterData
                             .location(suggestion.get().location())
-                            .orElseThrow(
-                                    () -> refuse("Location " + suggestion.get().location()
+                            .orElseThrow(() -> Refusal.missingOnDevice(
+                                    "Location " + suggestion.get().location()
                                             + " is not known on this device — sync the device.")));
             return;
         }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import org.lotkeeper.model.event.EventBounds;
 import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.gs1.Gs1Data;
+import org.lotkeeper.model.id.Gln;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.id.Sscc;
@@ -32,10 +34,14 @@ import org.lotkeeper.model.wire.PartnerRow;
  * Receiving at the dock: one RECEIVE per lot.
  *
  * <ol>
- *   <li>ORDER: scan the PO or ASN ({@code O:PO-7780} or its plain number) — or scan the supplier
- *       label straight away when it carries the PO (AI 400); or tap "No PO"
- *       ({@link Command.NoReference}) and name the supplier and the delivery note. The supplier comes
- *       from the expected receipt.</li>
+ *   <li>ORDER: scan the supplier label straight away, or the PO or ASN ({@code O:PO-7780} or its
+ *       plain number), or tap "No PO" ({@link Command.NoReference}) and name the supplier and the
+ *       delivery note. A label that carries the PO (AI 400) receives against it; one that does not
+ *       starts a goods receipt numbered by this device ({@code GR-<device tag>-<n>}) from the
+ *       supplier its "purchased from" GLN (AI 412) names, or the item's one approved supplier.</li>
+ *   <li>SUPPLIER, only when neither says who sent it: scan the supplier's GLN (AI 417, 412 or 414)
+ *       or tap one of the item's approved suppliers (all the device's suppliers when the item has
+ *       none, at most {@value #SUPPLIER_CHOICES}).</li>
  *   <li>LABEL: scan the supplier label: GTIN → item, supplier lot (10), expiry (17), production
  *       date (11), quantity (310n/330n…, or 30/37 for items counted in pieces), SSCC for a pallet
  *       label. Scanning further labels of the same lot adds their quantities.</li>
@@ -56,6 +62,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     /** The steps. */
     public enum Step implements WorkflowStep {
         ORDER,
+        SUPPLIER,
         LABEL,
         SUPPLIER_LOT,
         QUANTITY,
@@ -64,8 +71,27 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     }
 
     private static final List<LocationType> RECEIVING_TYPES = List.of(LocationType.RECEIVING, LocationType.QUARANTINE);
+    /** At most this many suppliers are offered as taps; more means "scan the GLN". */
+    static final int SUPPLIER_CHOICES = 8;
+
+    /** What the receipt's reference is, as the operator reads it. */
+    private enum ReferenceKind {
+        ORDER("PO"),
+        DELIVERY_NOTE("Delivery note"),
+        GOODS_RECEIPT("Receipt");
+
+        final String label;
+
+        ReferenceKind(String label) {
+            this.label = label;
+        }
+    }
 
     private Reference reference;
+    private ReferenceKind referenceKind;
+    /** The supplier label scanned first, while the SUPPLIER step asks who sent it. */
+    private Label waiting;
+
     private PartnerCode supplier;
     private ExpectedReceipt expected;
 
@@ -98,7 +124,8 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
                 UiAction.NO_REFERENCE,
                 UiAction.KEY_QUANTITY,
                 UiAction.KEY_LOT,
-                UiAction.LINK_DOCUMENT);
+                UiAction.LINK_DOCUMENT,
+                UiAction.CHOOSE);
     }
 
     // ------------------------------------------------------------------ actions
@@ -109,10 +136,13 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         if (item != null) {
             throw refuse("Finish or cancel the lot in progress first.");
         }
+        if (supplierText == null || supplierText.isBlank()) {
+            throw refuse("Key the supplier's code, e.g. " + supplierExample() + ".");
+        }
         PartnerCode supplierCode = Resolve.partnerCode(supplierText, "supplier");
         PartnerRow partner = masterData
                 .partner(supplierCode)
-                .orElseThrow(() -> refuse("Supplier " + supplierCode
+                .orElseThrow(() -> Refusal.missingOnDevice("Supplier " + supplierCode
                         + " is not known on this device — choose another supplier, or sync the device."));
         if (partner.kind() != PartnerKind.SUPPLIER) {
             throw refuse(partner.name() + " is not a supplier — choose the supplier.");
@@ -122,10 +152,12 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         }
         Reference ref = Reference.of(deliveryNote.strip());
         reference = ref;
+        referenceKind = ReferenceKind.DELIVERY_NOTE;
         supplier = supplierCode;
         expected = null;
+        waiting = null;
         step = Step.LABEL;
-        good("Receiving from " + partner.name() + " against " + ref + ". " + prompt());
+        good("Receiving from " + partner.name() + " against delivery note " + ref + ". " + prompt());
     }
 
     /** Keys the quantity (overrides the label's), e.g. "1000", "3 PAIL". */
@@ -181,6 +213,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     protected void onScan(Scan scan) {
         switch (step) {
             case ORDER -> onOrderScan(scan);
+            case SUPPLIER -> onSupplierScan(scan);
             case LABEL -> onLabelScan(scan);
             case SUPPLIER_LOT -> {
                 if (!(scan instanceof Scan.Code c)) {
@@ -222,10 +255,12 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     private void onOrderScan(Scan scan) {
         if (scan instanceof Scan.Product || scan instanceof Scan.Container) {
             Gs1Data data = scan instanceof Scan.Product p ? p.data() : ((Scan.Container) scan).data();
-            String po = data.customerPo()
-                    .orElseThrow(() ->
-                            refuse("Scan the purchase order or ASN first (this label names none), or tap No PO."));
-            ExpectedReceipt receipt = expectedReceipt(Reference.of(po));
+            if (data.customerPo().isEmpty()) {
+                startFromLabel(readLabel(scan, null));
+                return;
+            }
+            ExpectedReceipt receipt =
+                    expectedReceipt(Reference.of(data.customerPo().get()));
             Label label = readLabel(scan, receipt);
             useReceipt(receipt);
             useLabel(label);
@@ -239,14 +274,144 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
 
     private ExpectedReceipt expectedReceipt(Reference ref) {
         return tasks.expectedReceipt(ref)
-                .orElseThrow(() -> refuse("PO " + ref
+                .orElseThrow(() -> Refusal.missingOnDevice("PO " + ref
                         + " is not known on this device — sync the device, or tap No PO and key the delivery note."));
     }
 
     private void useReceipt(ExpectedReceipt receipt) {
         expected = receipt;
         reference = receipt.reference();
+        referenceKind = ReferenceKind.ORDER;
         supplier = receipt.supplier();
+    }
+
+    /**
+     * A supplier label with no PO: a goods receipt from the supplier its GLN names, or the item's
+     * one approved supplier; otherwise the SUPPLIER step asks.
+     */
+    private void startFromLabel(Label label) {
+        Optional<PartnerRow> named = label.data().purchasedFrom().flatMap(this::supplierByGln);
+        List<PartnerRow> approved = approvedSuppliers(label.item());
+        if (named.isPresent()) {
+            beginGoodsReceipt(named.get(), label);
+        } else if (approved.size() == 1) {
+            beginGoodsReceipt(approved.get(0), label);
+        } else {
+            clearLot();
+            reference = null;
+            referenceKind = null;
+            supplier = null;
+            expected = null;
+            waiting = label;
+            step = Step.SUPPLIER;
+            good(label.item().code() + " (" + label.item().name() + "). Who sent it? " + prompt());
+        }
+    }
+
+    private void beginGoodsReceipt(PartnerRow from, Label label) {
+        if (!approvedSuppliers(label.item()).isEmpty()
+                && !label.item().suppliers().contains(from.code())) {
+            throw refuse(from.name() + " is not an approved supplier of "
+                    + label.item().code() + " — set the goods aside and tell QA, or tap No PO to receive them anyway.");
+        }
+        String tag;
+        try {
+            tag = masterData.deviceTag().value();
+        } catch (IllegalStateException e) {
+            throw refuse("This device has no tag from its enrollment to number goods receipts — "
+                    + "tap No PO and key the delivery note, or enroll the device again.");
+        }
+        reference = Reference.of("GR-" + tag + "-"
+                + String.format(Locale.ROOT, "%04d", ctx.capture().nextReceiptNumber()));
+        referenceKind = ReferenceKind.GOODS_RECEIPT;
+        supplier = from.code();
+        expected = null;
+        waiting = null;
+        useLabel(label);
+    }
+
+    /** SUPPLIER: the supplier's GLN barcode (or its partner code) names who sent the goods. */
+    private void onSupplierScan(Scan scan) {
+        Optional<Gln> gln = supplierGln(scan);
+        PartnerRow from;
+        if (gln.isPresent()) {
+            from = supplierByGln(gln.get())
+                    .orElseThrow(() -> Refusal.missingOnDevice("GLN " + gln.get()
+                            + " is not a supplier known on this device — " + "tap the supplier, or sync the device."));
+        } else if (scan instanceof Scan.Code c && supplierNamed(c.value()).isPresent()) {
+            from = supplierNamed(c.value()).get();
+        } else {
+            throw refuse("This is " + Resolve.describe(scan) + ", not the supplier — " + prompt());
+        }
+        beginGoodsReceipt(from, waiting);
+    }
+
+    private static Optional<Gln> supplierGln(Scan scan) {
+        if (scan instanceof Scan.GlnLocation g) {
+            return Optional.of(g.gln());
+        } else if (scan instanceof Scan.OtherGs1 o) {
+            return o.data().party().or(() -> o.data().purchasedFrom());
+        } else if (scan instanceof Scan.Product p) {
+            return p.data().purchasedFrom();
+        }
+        return Optional.empty();
+    }
+
+    /** A tap on one of the offered suppliers. */
+    @Override
+    protected void onChoose(String choice, String note) {
+        if (step != Step.SUPPLIER) {
+            throw refuse("Nothing to choose now. " + prompt());
+        }
+        PartnerRow from = supplierChoices().stream()
+                .filter(p -> p.code().value().equals(choice))
+                .findFirst()
+                .orElseThrow(() -> refuse("Tap one of the suppliers shown, or scan the supplier's GLN."));
+        beginGoodsReceipt(from, waiting);
+    }
+
+    private Optional<PartnerRow> supplierByGln(Gln gln) {
+        return masterData.partners().stream()
+                .filter(p -> p.kind() == PartnerKind.SUPPLIER && gln.equals(p.gln()))
+                .findFirst();
+    }
+
+    private Optional<PartnerRow> supplierNamed(String code) {
+        return masterData.partners().stream()
+                .filter(p ->
+                        p.kind() == PartnerKind.SUPPLIER && p.code().value().equalsIgnoreCase(code.strip()))
+                .findFirst();
+    }
+
+    /** The item's approved suppliers known on this device. */
+    private List<PartnerRow> approvedSuppliers(ItemRow of) {
+        return of.suppliers().stream()
+                .map(masterData::partner)
+                .flatMap(Optional::stream)
+                .filter(p -> p.kind() == PartnerKind.SUPPLIER)
+                .toList();
+    }
+
+    /** What the SUPPLIER step offers: the item's approved suppliers, else the device's suppliers. */
+    private List<PartnerRow> supplierChoices() {
+        if (waiting == null) {
+            return List.of();
+        }
+        List<PartnerRow> approved = approvedSuppliers(waiting.item());
+        List<PartnerRow> offered = approved.isEmpty()
+                ? masterData.partners().stream()
+                        .filter(p -> p.kind() == PartnerKind.SUPPLIER)
+                        .toList()
+                : approved;
+        return offered.size() > SUPPLIER_CHOICES ? List.of() : offered;
+    }
+
+    private String supplierExample() {
+        return masterData.partners().stream()
+                .filter(p -> p.kind() == PartnerKind.SUPPLIER)
+                .map(p -> p.code().value())
+                .findFirst()
+                .orElse("ACME-RESINS");
     }
 
     private void onLabelScan(Scan scan) {
@@ -258,7 +423,14 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             throw refuse("This is " + Resolve.describe(scan)
                     + ", not a supplier label — scan the supplier's product label.");
         }
-        useLabel(readLabel(scan, expected));
+        Label label = readLabel(scan, expected);
+        if (referenceKind == ReferenceKind.GOODS_RECEIPT
+                && !label.item().suppliers().isEmpty()
+                && !label.item().suppliers().contains(supplier)) {
+            startFromLabel(label); // goods of another supplier: a receipt of their own
+            return;
+        }
+        useLabel(label);
     }
 
     /** What one supplier label says, checked against the PO. */
@@ -307,7 +479,15 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         labels = 1;
         lot = internal;
         advance();
-        StringBuilder said = new StringBuilder(item.code() + " (" + item.name() + ")");
+        StringBuilder said = new StringBuilder();
+        if (referenceKind == ReferenceKind.GOODS_RECEIPT && labels == 1) {
+            said.append("Receipt ")
+                    .append(reference)
+                    .append(" from ")
+                    .append(partnerName(supplier))
+                    .append(": ");
+        }
+        said.append(item.code()).append(" (").append(item.name()).append(")");
         if (supplierLot != null) {
             said.append(", supplier lot ").append(supplierLot);
         }
@@ -444,7 +624,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
 
     private void advance() {
         if (reference == null) {
-            step = Step.ORDER;
+            step = waiting == null ? Step.ORDER : Step.SUPPLIER;
         } else if (item == null) {
             step = Step.LABEL;
         } else if (supplierLot == null && item.lotNumbering() == LotNumbering.SUPPLIER_LOT) {
@@ -476,8 +656,10 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     protected void reset() {
         clearLot();
         reference = null;
+        referenceKind = null;
         supplier = null;
         expected = null;
+        waiting = null;
         step = Step.ORDER;
     }
 
@@ -488,7 +670,11 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     @Override
     protected String prompt() {
         return switch (step) {
-            case ORDER -> "Scan the purchase order or ASN, or the supplier label.";
+            case ORDER -> "Scan the supplier label, or the purchase order or ASN.";
+            case SUPPLIER ->
+                supplierChoices().isEmpty()
+                        ? "Scan the supplier's GLN from the delivery note, or tap No PO."
+                        : "Tap the supplier, or scan its GLN from the delivery note.";
             case LABEL -> "Scan the supplier label.";
             case SUPPLIER_LOT -> "Key the supplier's lot number from the label.";
             case QUANTITY -> "Key the quantity received.";
@@ -501,8 +687,11 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     protected List<Field> fields() {
         List<Field> f = new ArrayList<>();
         if (reference != null) {
-            f.add(new Field("PO", reference.value()));
+            f.add(new Field(referenceKind.label, reference.value()));
             f.add(new Field("Supplier", partnerName(supplier)));
+        }
+        if (waiting != null) {
+            f.add(new Field("Item", waiting.item().code() + " " + waiting.item().name()));
         }
         if (item != null) {
             f.add(new Field("Item", item.code() + " " + item.name()));
@@ -534,6 +723,9 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     @Override
     protected Set<UiAction> actions() {
         Set<UiAction> a = EnumSet.of(UiAction.CANCEL);
+        if (step == Step.SUPPLIER) {
+            a.add(UiAction.CHOOSE);
+        }
         if (item == null) {
             a.add(UiAction.NO_REFERENCE);
         } else {
@@ -544,5 +736,14 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             a.add(UiAction.KEY_LOT);
         }
         return a;
+    }
+
+    @Override
+    protected List<Choice> choices() {
+        return step == Step.SUPPLIER
+                ? supplierChoices().stream()
+                        .map(p -> new Choice(p.code().value(), p.name()))
+                        .toList()
+                : List.of();
     }
 }

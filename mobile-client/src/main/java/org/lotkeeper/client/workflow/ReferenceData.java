@@ -1,5 +1,6 @@
 package org.lotkeeper.client.workflow;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.lotkeeper.model.id.Gln;
@@ -35,6 +36,9 @@ public interface ReferenceData {
 
     /** The partner (supplier, customer, carrier) with this code. */
     Optional<PartnerRow> partner(PartnerCode code);
+
+    /** Every partner on the device, by code (a plant's suppliers and customers: hundreds at most). */
+    List<PartnerRow> partners();
 
     /** The user with this id (a {@code B:<user>} badge). */
     Optional<UserRow> user(UserId user);

@@ -106,7 +106,7 @@ final class Resolve {
         }
         return masterData
                 .location(code)
-                .orElseThrow(() -> new Refusal("Location " + code
+                .orElseThrow(() -> Refusal.missingOnDevice("Location " + code
                         + " is not known on this device — scan a location label of this site, or sync the device."));
     }
 
@@ -168,7 +168,7 @@ final class Resolve {
         return masterData
                 .itemByGtin(gtin)
                 .orElseThrow(
-                        () -> new Refusal(
+                        () -> Refusal.missingOnDevice(
                                 "GTIN " + gtin
                                         + " is not an item on this device — sync the device, or ask for the item to be added to master data."));
     }
@@ -193,7 +193,7 @@ final class Resolve {
             ContainerLine line = info.contents().get(0);
             ItemRow item = masterData
                     .item(line.item())
-                    .orElseThrow(() -> new Refusal("Item " + line.item() + " on pallet " + c.sscc()
+                    .orElseThrow(() -> Refusal.missingOnDevice("Item " + line.item() + " on pallet " + c.sscc()
                             + " is not known on this device — sync the device."));
             return new LotScan(item, line.lot(), null, c.sscc(), line.quantity());
         }
@@ -212,7 +212,7 @@ final class Resolve {
             }
             ItemRow item = masterData
                     .item(rows.get(0).item())
-                    .orElseThrow(() -> new Refusal(
+                    .orElseThrow(() -> Refusal.missingOnDevice(
                             "Item " + rows.get(0).item() + " is not known on this device — sync the device."));
             return new LotScan(item, code, null, null, null);
         }
@@ -276,7 +276,7 @@ final class Resolve {
     /** The facts availability judges for a lot at a location. */
     LotAtLocation facts(LotRef lot, LocationRow location) {
         LotRow row = stock.lot(lot)
-                .orElseThrow(() -> new Refusal("Lot " + lot.lot() + " of " + lot.item()
+                .orElseThrow(() -> Refusal.missingOnDevice("Lot " + lot.lot() + " of " + lot.item()
                         + " is not known on this device — sync the device, or take another lot."));
         return new LotAtLocation(lot, row.status(), row.expiry(), location.code(), location.type());
     }

@@ -91,7 +91,7 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
         PartnerCode customerCode = Resolve.partnerCode(customerText, "customer");
         PartnerRow partner = masterData
                 .partner(customerCode)
-                .orElseThrow(() -> refuse("Customer " + customerCode
+                .orElseThrow(() -> Refusal.missingOnDevice("Customer " + customerCode
                         + " is not known on this device — choose another, or sync the device."));
         if (partner.kind() != PartnerKind.CUSTOMER) {
             throw refuse(partner.name() + " is not a customer — choose the customer.");
@@ -143,7 +143,7 @@ public final class ReturnWorkflow extends AbstractWorkflow<ReturnWorkflow.Step> 
                 Reference ref = Resolve.reference(scan, "the return authorisation");
                 ReturnAuthorisation rma = tasks.returnAuthorisation(ref)
                         .orElseThrow(
-                                () -> refuse(
+                                () -> Refusal.missingOnDevice(
                                         "Return " + ref
                                                 + " is not known on this device — sync the device, or tap No RMA and name the customer."));
                 this.rma = rma;

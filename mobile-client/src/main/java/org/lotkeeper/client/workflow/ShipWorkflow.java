@@ -121,7 +121,7 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
             case SHIPMENT -> {
                 Reference ref = Resolve.reference(scan, "the delivery note");
                 ShipmentTask found = tasks.shipment(ref)
-                        .orElseThrow(() -> refuse("Delivery note " + ref
+                        .orElseThrow(() -> Refusal.missingOnDevice("Delivery note " + ref
                                 + " is not known on this device — sync the device, or ask your supervisor."));
                 if (!found.lines().isEmpty()
                         && found.lines().stream().allMatch(l -> !l.missing().isPositive())) {
@@ -218,7 +218,8 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
     private void checkAvailable(LotRef lot, LocationRow from) {
         ItemRow item = masterData
                 .item(lot.item())
-                .orElseThrow(() -> refuse("Item " + lot.item() + " is not known on this device — sync the device."));
+                .orElseThrow(() -> Refusal.missingOnDevice(
+                        "Item " + lot.item() + " is not known on this device — sync the device."));
         int days = ShelfLife.requiredRemainingDays(
                 masterData.minRemainingShelfLifeDays(shipment.customer()), item.minRemainingShelfLifeDays());
         AvailabilityResult result = Availability.check(resolve.facts(lot, from), StockUse.SHIP, days, ctx.today());

@@ -24,5 +24,11 @@ public enum UiAction {
     /** Skip the current pick line. */
     SKIP_LINE,
     /** Abandon what is not yet stored and start over. */
-    CANCEL
+    CANCEL,
+    /**
+     * Sync the device now: offered with a refusal whose reason is data this device does not have
+     * yet (an item, location, task or user); not a workflow command — the shell asks the sync
+     * engine, and the workflow keeps its state.
+     */
+    SYNC
 }

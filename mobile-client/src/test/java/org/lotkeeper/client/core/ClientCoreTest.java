@@ -273,7 +273,11 @@ class ClientCoreTest {
 
     @Test
     void aPatternLotIsRefusedWithAReasonBecauseTheServerGaveNoDeviceTag() {
-        try (ClientCore device = device("zebra-tc5x", List.of())) {
+        Path file = dir.resolve("untagged.db");
+        RiversideDevice.prepare(file, List.of(), List.of(), List.of(), null);
+        try (ClientCore device = ClientCore.builder(
+                        file, PROFILES.byName("zebra-tc5x").orElseThrow())
+                .build()) {
             assertThatThrownBy(() -> device.data().deviceTag())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("no lot-number tag");

@@ -52,9 +52,16 @@ public final class RiversideDevice {
 
     /** The same, with pulled lots and stock (statuses and expiries as the server knows them). */
     public static void prepare(Path file, List<TaskRow> tasks, List<LotRow> lots, List<StockRow> stock) {
+        prepare(file, tasks, lots, stock, "K3");
+    }
+
+    /** The same, enrolled with this device tag (null: none, as an enrollment of an older server). */
+    public static void prepare(
+            Path file, List<TaskRow> tasks, List<LotRow> lots, List<StockRow> stock, String deviceTag) {
         try (SqliteStore store = SqliteStore.open(file)) {
             store.settings()
-                    .saveEnrollment("http://127.0.0.1:9/", new DeviceId("dev-sim-1"), "t0k3n", new SiteCode(SITE));
+                    .saveEnrollment(
+                            "http://127.0.0.1:9/", new DeviceId("dev-sim-1"), "t0k3n", new SiteCode(SITE), deviceTag);
             store.referenceCache()
                     .applySnapshotPage(
                             snapshot(tasks, lots, stock), true, store.outbox().acknowledgementMark());
@@ -85,7 +92,8 @@ public final class RiversideDevice {
                     i.path("minRemainingShelfLifeDays").asInt(0),
                     LotNumbering.valueOf(i.path("lotNumbering").asText("SUPPLIER_LOT")),
                     null,
-                    List.of()));
+                    List.of(),
+                    suppliers(i)));
         }
         List<LocationRow> locations = new ArrayList<>();
         for (JsonNode l : md.path("locations")) {
@@ -126,5 +134,11 @@ public final class RiversideDevice {
                 site.path("name").asText(),
                 site.hasNonNull("gln") ? Gln.of(site.path("gln").asText()) : null);
         return new PullResponse("c1", true, items, locations, partners, lots, stock, tasks, users, siteRow);
+    }
+
+    private static List<PartnerCode> suppliers(JsonNode item) {
+        List<PartnerCode> out = new ArrayList<>();
+        item.path("suppliers").forEach(p -> out.add(PartnerCode.of(p.asText())));
+        return out;
     }
 }

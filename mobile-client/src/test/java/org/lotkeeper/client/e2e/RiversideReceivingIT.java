@@ -12,18 +12,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lotkeeper.client.core.ClientCore;
 import org.lotkeeper.client.sim.SimDevice;
 import org.lotkeeper.client.sim.Simulator;
 import org.lotkeeper.client.store.OutboxEntry;
 import org.lotkeeper.client.store.OutboxState;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.Receive;
+import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.id.DeviceId;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.PushResponse;
 import org.lotkeeper.model.wire.PushResult;
 import org.lotkeeper.model.wire.PushStatus;
+import org.lotkeeper.profiles.DeviceProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -251,6 +254,81 @@ class RiversideReceivingIT {
                 .filter(n -> n.path("kind").asText().equals("sync"))
                 .reduce((a, b) -> b)
                 .orElseThrow();
+    }
+
+    /**
+     * Scan-only receiving on the packaged server: the supplier label first starts a goods receipt
+     * from the item's one approved supplier, numbered by the device; the ledger holds it. Then the
+     * same device, running with the sync engine's default pacing, sees a receipt task a supervisor
+     * created within seconds (the change check), not at the next minute's pull.
+     */
+    @Test
+    void aSupplierLabelFirstIsAGoodsReceiptInTheLedgerAndANewTaskReachesTheDeviceWithinSeconds() throws Exception {
+        Path devices = dir.resolve("devices");
+        try (ServerProcess server = new ServerProcess(dir.resolve("server")).start()) {
+            ServerApi api = new ServerApi(server);
+            api.loadMasterData("/riverside/masterdata.json");
+            String code = api.enrollmentCode("PLANT-1", "dock tablet 1");
+            String token;
+            DeviceId deviceId;
+            List<Event> captured;
+            try (Simulator sim = simulator(Map.of())) {
+                List<String> script = new ArrayList<>(enrolledAndLoggedIn());
+                script.addAll(List.of(
+                        "scan " + RiversideReceipts.scan("labels", "R-2402"),
+                        "expect screen from Acme Resins Ltd",
+                        "scan " + RiversideReceipts.scan("internalLotLabels", "R-2402"),
+                        "scan RCV-DOCK-1",
+                        "expect RECEIVE item=RM-RESIN lot=R-2402 supplier=ACME-RESINS quantity=800/KGM",
+                        "sync",
+                        "expect pending 0"));
+                int exit = sim.set("SERVER", server.url()).set("CODE", code).run(script);
+                assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Simulator.OK);
+                SimDevice device = sim.device("dock-1").orElseThrow();
+                captured = device.core().store().outbox().all().stream()
+                        .map(OutboxEntry::event)
+                        .toList();
+                Receive stored = (Receive) captured.get(0).payload();
+                String tag = device.core().store().settings().deviceTag().orElseThrow();
+                assertThat(stored.reference().value()).isEqualTo("GR-" + tag + "-0001");
+                token = device.core().store().settings().token().orElseThrow();
+                deviceId = device.core().store().settings().deviceId().orElseThrow();
+            }
+            // in the ledger: the same event again is a duplicate of the stored one
+            assertThat(api.push(token, deviceId, captured).results())
+                    .extracting(PushResult::status)
+                    .containsExactly(PushStatus.DUPLICATE);
+
+            try (ClientCore device = ClientCore.builder(
+                            devices.resolve("dock-1.db"),
+                            DeviceProfiles.bundled().byName("dock-tablet-10").orElseThrow())
+                    .build()) {
+                device.startSync();
+                Reference po = Reference.of("PO-7790");
+                waitFor(() -> device.syncStatus().lastSyncAt() != null, "the first sync");
+                assertThat(device.data().expectedReceipt(po)).isEmpty();
+                String supervisor = api.token("sam", "sam-Passw0rd!");
+                api.call("POST", "/api/v1/tasks", supervisor, """
+                        {"id": "PO-7790", "site": "PLANT-1", "kind": "RECEIPT", "partner": "ACME-RESINS",
+                         "lines": [{"item": "RM-RESIN", "quantity": 500, "uom": "KGM"}]}""");
+                long created = System.nanoTime();
+                waitFor(() -> device.data().expectedReceipt(po).isPresent(), "the new task on the device");
+                long seconds = (System.nanoTime() - created) / 1_000_000_000L;
+                assertThat(seconds)
+                        .as("reached the device by the change check, not the minute's pull")
+                        .isLessThan(20);
+            }
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier done, String what) throws InterruptedException {
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError(what + " did not come within 30 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     private List<JsonNode> jsonLines() throws Exception {

@@ -61,11 +61,12 @@ public final class StoreFixtures {
                 30,
                 LotNumbering.SUPPLIER_LOT,
                 null,
+                List.of(),
                 List.of());
     }
 
     public static ItemRow solvent() {
-        return new ItemRow(SOLVENT, "Solvent", null, Uom.LTR, false, false, null, 0, null, null, List.of());
+        return new ItemRow(SOLVENT, "Solvent", null, Uom.LTR, false, false, null, 0, null, null, List.of(), List.of());
     }
 
     /** A complete snapshot: two items, four locations, one supplier, two resin lots with stock, one user. */

@@ -88,6 +88,10 @@ final class FakeSyncServer extends Dispatcher {
     final Map<EventId, AtomicInteger> received = new ConcurrentHashMap<>();
     final AtomicInteger pushRequests = new AtomicInteger();
     final AtomicInteger pullRequests = new AtomicInteger();
+    final AtomicInteger changeRequests = new AtomicInteger();
+    /** The site's change number {@code /api/v1/sync/changes} answers. */
+    final java.util.concurrent.atomic.AtomicLong siteVersion = new java.util.concurrent.atomic.AtomicLong();
+
     final List<String> pullCursors = Collections.synchronizedList(new ArrayList<>());
     final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
     volatile Supplier<Fault> faults = () -> Fault.NONE;
@@ -113,6 +117,10 @@ final class FakeSyncServer extends Dispatcher {
             String cursor = request.getUrl().queryParameter("cursor");
             pullCursors.add(cursor);
             return pulls.apply(cursor);
+        }
+        if (path.equals("/api/v1/sync/changes") && "GET".equals(request.getMethod())) {
+            changeRequests.incrementAndGet();
+            return json(200, new org.lotkeeper.model.wire.SiteChanges(siteVersion.get()));
         }
         return problem(ProblemDetail.of(404, "NOT_FOUND", "no such resource", null));
     }

@@ -361,6 +361,46 @@ class SyncEngineTest {
     }
 
     @Test
+    void betweenPullsTheDeviceAsksForTheSitesChangeNumberAndPullsOnlyWhenItMoved() throws Exception {
+        h = new SyncHarness(
+                dir,
+                new SyncPolicy(
+                        3,
+                        100,
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(5)),
+                42);
+        h.fake.siteVersion.set(7);
+        h.engine.start();
+        h.time.runDue(); // the snapshot, with the number it started from
+        assertThat(h.fake.pullRequests).hasValue(1);
+        assertThat(h.fake.changeRequests).hasValue(1);
+
+        h.time.advance(Duration.ofSeconds(5));
+        h.time.advance(Duration.ofSeconds(5));
+        assertThat(h.fake.changeRequests).hasValue(3);
+        assertThat(h.fake.pullRequests).as("nothing changed: no pull").hasValue(1);
+
+        h.fake.siteVersion.set(8); // a supervisor created a task
+        h.time.advance(Duration.ofSeconds(5));
+        assertThat(h.fake.pullRequests).as("pulled within one change check").hasValue(2);
+        h.time.advance(Duration.ofSeconds(5));
+        assertThat(h.fake.pullRequests).hasValue(2);
+    }
+
+    @Test
+    void withoutChangeChecksNothingButThePullIntervalAsks() throws Exception {
+        harness();
+        h.engine.start();
+        h.time.runDue();
+        h.time.advance(Duration.ofSeconds(30));
+        assertThat(h.fake.changeRequests).hasValue(0);
+        assertThat(h.fake.pullRequests).hasValue(1);
+    }
+
+    @Test
     void anExpiredCursorReloadsASnapshotAndKeepsTheOutbox() throws Exception {
         harness();
         h.engine.start();

@@ -63,7 +63,6 @@ class HandheldScreenshots {
             written.add(shot(d, out, "04-home"));
 
             open(d, WorkflowKind.RECEIVE);
-            Handheld.interact(() -> ((WorkflowViewModel) d.shell().current()).noReference("TIO2-CORP", "PO-7782"));
             d.scan("]d2011061414100002610TX-55" + Handheld.GS + "17280630");
             written.add(shot(d, out, "05-receive"));
 

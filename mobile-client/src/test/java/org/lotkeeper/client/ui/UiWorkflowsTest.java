@@ -81,13 +81,52 @@ class UiWorkflowsTest extends HandheldTest {
                             javafx.scene.control.Button.class,
                             b -> assertThat(b.getText()).isEqualTo("No PO"));
             device.press(KeyCode.ENTER).type("TIO2-CORP").type("PO-7782");
-            assertThat(device.fields()).contains("PO: PO-7782");
+            assertThat(device.fields()).contains("Delivery note: PO-7782");
 
             device.scan("]d2011061414100002610TX-55" + Handheld.GS + "17280630").type("500");
             device.scan("]C1011061414100002610P-5001").scan("RCV-DOCK-1");
 
             assertGood();
             assertThat(lastEventType()).isEqualTo("RECEIVE");
+        }
+
+        @Test
+        void theSupplierLabelFirstStartsAReceiptFromTheItemsApprovedSupplierWithNothingTyped() throws Exception {
+            gun().tap("1  Receive");
+            device.scan("]C1011061414100001917270131310000080010ACR-779");
+
+            assertThat(device.fields()).contains("Receipt: GR-K3-0001");
+            assertThat(device.fields()).contains("Supplier: Acme Resins Ltd", "Quantity: 800 kg");
+            device.scan("]C1011061414100001910R-2402").scan("RCV-DOCK-1");
+
+            assertGood();
+            assertThat(lastEventType()).isEqualTo("RECEIVE");
+        }
+
+        @Test
+        void theNoPoFormKeepsItsFieldNamesInSightWhileTyping() throws Exception {
+            gun().tap("1  Receive");
+            device.tap("No PO");
+
+            assertThat(device.node("#form-supplier").isFocused()).isTrue();
+            assertThat(device.shell().scene().getRoot().lookupAll(".form-label"))
+                    .extracting(n -> ((javafx.scene.control.Label) n).getText())
+                    .containsExactly("Supplier", "Delivery note");
+        }
+
+        @Test
+        void dataTheDeviceDoesNotHaveYetOffersSyncNowBesideTheRefusal() throws Exception {
+            gun().tap("1  Receive");
+            device.scan("]C1011061414100001917270131310000080010ACR-779");
+            device.scan("]C1011061414100001910R-2402").scan("WH-Z-99");
+
+            assertRefused("sync the device");
+            assertThat(device.buttonTexts()).contains("Sync now");
+            device.tap("Sync now");
+            assertThat(device.feedback()).startsWith("Syncing now");
+            device.scan("RCV-DOCK-1");
+            assertGood();
+            assertThat(device.buttonTexts()).doesNotContain("Sync now");
         }
 
         @Test

@@ -14,6 +14,7 @@ final class InMemoryCapture implements CapturePort {
 
     final List<EventPayload> payloads = new ArrayList<>();
     private final Map<ItemCode, Long> lotSequences = new HashMap<>();
+    private long receipts;
     private final UuidV7Generator ids = new UuidV7Generator();
     private long seq;
     int failures;
@@ -31,6 +32,11 @@ final class InMemoryCapture implements CapturePort {
     @Override
     public long nextLotSequence(ItemCode item) {
         return lotSequences.merge(item, 1L, Long::sum);
+    }
+
+    @Override
+    public long nextReceiptNumber() {
+        return ++receipts;
     }
 
     <T extends EventPayload> List<T> all(Class<T> type) {

@@ -111,6 +111,13 @@ final class InMemoryDeviceData implements DeviceData {
     }
 
     @Override
+    public List<PartnerRow> partners() {
+        return partners.values().stream()
+                .sorted(java.util.Comparator.comparing(p -> p.code().value()))
+                .toList();
+    }
+
+    @Override
     public Optional<LotRow> lot(LotRef lot) {
         return Optional.ofNullable(lots.get(lot));
     }

@@ -147,6 +147,9 @@ class ReceiveWorkflowTest {
         assertThat(screen.feedback().orElseThrow().tone()).isEqualTo(Tone.ERROR);
         assertThat(screen.feedback().orElseThrow().message()).contains("Location WH-Z-99 is not known on this device");
         assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.LOCATION);
+        assertThat(screen.actions()).as("data missing here: a sync is offered").contains(UiAction.SYNC);
+        Screen wrongType = receive.handle(Command.scan(wedge("WH-A-01")));
+        assertThat(wrongType.actions()).as("a refusal a sync cannot cure").doesNotContain(UiAction.SYNC);
         receive.handle(Command.scan(wedge("RCV-DOCK-1")));
         assertThat(capture.payloads).hasSize(1);
     }
@@ -239,7 +242,8 @@ class ReceiveWorkflowTest {
                 0,
                 numbering,
                 pattern,
-                List.of(new PackUnit("PAIL", new BigDecimal("20")))));
+                List.of(new PackUnit("PAIL", new BigDecimal("20"))),
+                List.of()));
         view.receipts.put(
                 Reference.of("PO-8000"),
                 new ExpectedReceipt(Reference.of("PO-8000"), PartnerCode.of("SOLVCO"), List.of()));
@@ -285,6 +289,107 @@ class ReceiveWorkflowTest {
         Receive r = (Receive) capture.last();
         assertThat(r.reference()).isEqualTo(Reference.of("DN-55"));
         assertThat(r.supplier()).isEqualTo(PartnerCode.of("TIO2-CORP"));
+    }
+
+    @Test
+    void aSupplierLabelScannedFirstStartsAGoodsReceiptFromTheItemsOneApprovedSupplier() {
+        Screen first = receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402"))));
+
+        assertThat(first.step()).isEqualTo(ReceiveWorkflow.Step.INTERNAL_LOT);
+        assertThat(first.feedback().orElseThrow().message())
+                .startsWith("Receipt GR-7A-0001 from Acme Resins Ltd: RM-RESIN (Acrylic resin), supplier lot ACR-779");
+        assertThat(first.value("Receipt")).contains("GR-7A-0001");
+        assertThat(first.value("PO")).isEmpty();
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2402"))));
+        Screen done = receive.handle(Command.scan(wedge("RCV-DOCK-1")));
+
+        Receive r = (Receive) capture.last();
+        assertThat(r.supplier()).isEqualTo(PartnerCode.of("ACME-RESINS"));
+        assertThat(r.reference()).isEqualTo(Reference.of("GR-7A-0001"));
+        assertThat(r.lot().value()).isEqualTo("R-2402");
+        assertThat(done.feedback().orElseThrow().message()).contains("next supplier label of GR-7A-0001");
+
+        // the next label of another supplier's item starts a receipt of its own
+        Screen pigment = receive.handle(Command.scan(wedge(Riverside.labelScan("P-5001"))));
+        assertThat(pigment.feedback().orElseThrow().message()).startsWith("Receipt GR-7A-0002 from TiO2 Corporation");
+    }
+
+    @Test
+    void withSeveralApprovedSuppliersTheOperatorTapsTheOneThatSentIt() {
+        replaceSuppliers("RM-PIGMENT", "TIO2-CORP", "SOLVCO");
+
+        Screen ask = receive.handle(Command.scan(wedge(Riverside.labelScan("P-5001"))));
+
+        assertThat(ask.step()).isEqualTo(ReceiveWorkflow.Step.SUPPLIER);
+        assertThat(ask.feedback().orElseThrow().message())
+                .isEqualTo("RM-PIGMENT (Titanium dioxide pigment). Who sent it? "
+                        + "Tap the supplier, or scan its GLN from the delivery note.");
+        assertThat(ask.choices()).extracting(Choice::label).containsExactly("TiO2 Corporation", "SolvCo");
+        assertThat(ask.actions()).contains(UiAction.CHOOSE, UiAction.NO_REFERENCE);
+        assertThat(receive.handle(new Command.Choose("BUILDMART", null))
+                        .feedback()
+                        .orElseThrow()
+                        .message())
+                .startsWith("Tap one of the suppliers shown");
+
+        Screen chosen = receive.handle(new Command.Choose("SOLVCO", null));
+        assertThat(chosen.step()).isEqualTo(ReceiveWorkflow.Step.QUANTITY);
+        receive.handle(new Command.KeyQuantity("500"));
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("P-5001"))));
+        receive.handle(Command.scan(wedge("RCV-DOCK-1")));
+
+        Receive r = (Receive) capture.last();
+        assertThat(r.supplier()).isEqualTo(PartnerCode.of("SOLVCO"));
+        assertThat(r.reference()).isEqualTo(Reference.of("GR-7A-0001"));
+    }
+
+    @Test
+    void withoutApprovedSuppliersTheSuppliersGlnNamesIt() {
+        replaceSuppliers("RM-RESIN");
+        receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402"))));
+        assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.SUPPLIER);
+        assertThat(receive.screen().choices())
+                .extracting(Choice::value)
+                .containsExactly("ACME-RESINS", "SOLVCO", "TIO2-CORP");
+
+        Screen unknown = receive.handle(Command.scan(wedge("]C14170614141000029")));
+        assertThat(unknown.feedback().orElseThrow().message())
+                .startsWith("GLN 0614141000029 is not a supplier known on this device");
+        assertThat(unknown.step()).isEqualTo(ReceiveWorkflow.Step.SUPPLIER);
+
+        Screen named = receive.handle(Command.scan(wedge("]C14170614141000012")));
+        assertThat(named.step()).isEqualTo(ReceiveWorkflow.Step.INTERNAL_LOT);
+        assertThat(named.value("Supplier")).contains("Acme Resins Ltd");
+        assertThat(capture.payloads).isEmpty();
+    }
+
+    @Test
+    void aSupplierThatIsNotApprovedForTheItemIsRefused() {
+        replaceSuppliers("RM-PIGMENT", "TIO2-CORP", "SOLVCO");
+        receive.handle(Command.scan(wedge(Riverside.labelScan("P-5001"))));
+
+        Screen screen = receive.handle(Command.scan(wedge("]C14170614141000012")));
+
+        assertThat(screen.feedback().orElseThrow().message())
+                .startsWith("Acme Resins Ltd is not an approved supplier of RM-PIGMENT");
+        assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.SUPPLIER);
+    }
+
+    private void replaceSuppliers(String item, String... suppliers) {
+        ItemRow i = view.item(ItemCode.of(item)).orElseThrow();
+        view.item(new ItemRow(
+                i.code(),
+                i.name(),
+                i.gtin(),
+                i.baseUom(),
+                i.qcRequired(),
+                i.coaRequired(),
+                i.shelfLifeDays(),
+                i.minRemainingShelfLifeDays(),
+                i.lotNumbering(),
+                i.lotPattern(),
+                i.packUnits(),
+                java.util.Arrays.stream(suppliers).map(PartnerCode::of).toList()));
     }
 
     @Test

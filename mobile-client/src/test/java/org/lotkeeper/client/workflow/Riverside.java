@@ -183,6 +183,8 @@ final class Riverside {
                             new BigDecimal(p.get("factor").asText())));
                 }
             }
+            List<PartnerCode> suppliers = new ArrayList<>();
+            i.path("suppliers").forEach(p -> suppliers.add(PartnerCode.of(p.asText())));
             view.item(new ItemRow(
                     ItemCode.of(i.get("code").asText()),
                     i.get("name").asText(),
@@ -196,7 +198,8 @@ final class Riverside {
                             ? LotNumbering.valueOf(i.get("lotNumbering").asText())
                             : null,
                     i.hasNonNull("lotPattern") ? i.get("lotPattern").asText() : null,
-                    packs));
+                    packs,
+                    suppliers));
         }
         for (JsonNode l : MASTER.get("locations")) {
             view.location(new LocationRow(

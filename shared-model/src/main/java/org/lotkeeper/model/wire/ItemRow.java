@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.lotkeeper.model.id.Gtin;
 import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.lot.LotNumbering;
 import org.lotkeeper.model.quantity.ItemUnits;
 import org.lotkeeper.model.quantity.PackUnit;
@@ -25,6 +26,7 @@ import org.lotkeeper.model.quantity.Uom;
  * @param lotNumbering              how internal lot codes are made; SUPPLIER_LOT by default
  * @param lotPattern                the pattern for PATTERN numbering, or null
  * @param packUnits                 its pack units; empty when none
+ * @param suppliers                 its approved suppliers, by partner code; empty when none
  */
 public record ItemRow(
         ItemCode code,
@@ -37,7 +39,8 @@ public record ItemRow(
         int minRemainingShelfLifeDays,
         LotNumbering lotNumbering,
         String lotPattern,
-        List<PackUnit> packUnits) {
+        List<PackUnit> packUnits,
+        List<PartnerCode> suppliers) {
 
     /** Checks the invariants and applies the defaults. */
     public ItemRow {
@@ -46,6 +49,7 @@ public record ItemRow(
         Objects.requireNonNull(baseUom, "baseUom is required");
         lotNumbering = lotNumbering == null ? LotNumbering.SUPPLIER_LOT : lotNumbering;
         packUnits = packUnits == null ? List.of() : List.copyOf(packUnits);
+        suppliers = suppliers == null ? List.of() : List.copyOf(suppliers);
     }
 
     /** The item's units, for turning keyed quantities into base units. */

@@ -140,7 +140,8 @@ class WireJsonTest {
                         90,
                         LotNumbering.MANUAL,
                         null,
-                        List.of(new PackUnit("PAIL", new BigDecimal("20.0"))))),
+                        List.of(new PackUnit("PAIL", new BigDecimal("20.0"))),
+                        List.of(PartnerCode.of("RESINCO")))),
                 List.of(new LocationRow(LocationCode.of("WH-A-01"), SiteCode.of("PLANT-1"), LocationType.STORAGE, 10)),
                 List.of(new PartnerRow(
                         PartnerCode.of("BUILDMART"), "BuildMart", PartnerKind.CUSTOMER, Gln.of("0614141000005"), 120)),

@@ -1,7 +1,11 @@
 package org.lotkeeper.server.console;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.wire.ErrorCode;
@@ -30,6 +35,7 @@ import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.tasks.TaskCsv;
 import org.lotkeeper.server.tasks.TaskService;
 
 /**
@@ -71,6 +77,9 @@ public class TaskPages extends ConsoleResource {
             boolean hasShipTo) {}
 
     @Inject
+    TaskCsv csv;
+
+    @Inject
     TaskService tasks;
 
     @Inject
@@ -87,6 +96,8 @@ public class TaskPages extends ConsoleResource {
         }
         return Pages.tasks(page, view(actor, k));
     }
+
+    static final long MAX_CSV_BYTES = 8L * 1024 * 1024;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -114,6 +125,32 @@ public class TaskPages extends ConsoleResource {
             return refused(actor, k, e, "The task was not created");
         }
         return back(k, "created");
+    }
+
+    /** Open orders from an ERP as a CSV file (docs/API.md "Tasks CSV"): every task of the file, or none. */
+    @POST
+    @Path("/csv")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importCsv(
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
+            @RestForm String kind,
+            @RestForm("file") FileUpload file) {
+        Actor actor = session.post(csrf, Role.SUPERVISOR);
+        TaskKind k = kind(kind);
+        try {
+            if (file == null || file.fileName() == null || file.fileName().isEmpty()) {
+                throw Refused.invalid(ErrorCode.MISSING_FIELD, "choose a CSV file", "file");
+            }
+            if (file.size() > MAX_CSV_BYTES) {
+                throw Refused.of(ErrorCode.TOO_LARGE, "a CSV file of tasks may have at most 8 MB", "file");
+            }
+            csv.apply(actor, Files.readString(file.uploadedFile(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Refused e) {
+            return refused(actor, k, e, "Nothing of the file was imported");
+        }
+        return back(k, "imported");
     }
 
     @POST
@@ -272,7 +309,7 @@ public class TaskPages extends ConsoleResource {
 
     private static TaskKind kind(String kind) {
         if (Forms.blank(kind)) {
-            return TaskKind.SHIP;
+            return TaskKind.PICK; // the first tab
         }
         return TaskKind.of(kind.strip())
                 .orElseThrow(() -> ConsoleProblem.notFound("No such kind of task: choose one from the tabs."));

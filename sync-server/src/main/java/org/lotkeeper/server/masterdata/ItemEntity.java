@@ -3,7 +3,9 @@ package org.lotkeeper.server.masterdata;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
@@ -62,4 +64,11 @@ class ItemEntity extends PanacheEntityBase {
     @Column(name = "factor")
     @OrderBy
     public Map<String, BigDecimal> packUnits = new LinkedHashMap<>();
+
+    /** Its approved suppliers, by partner code. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "item_supplier", joinColumns = @JoinColumn(name = "item_code"))
+    @Column(name = "partner_code")
+    @OrderBy
+    public Set<String> suppliers = new LinkedHashSet<>();
 }

@@ -24,7 +24,8 @@ public record MasterDataBundle(
             Integer minRemainingShelfLifeDays,
             String lotNumbering,
             String lotPattern,
-            List<PackUnit> packUnits) {}
+            List<PackUnit> packUnits,
+            List<String> suppliers) {}
 
     public record PackUnit(String code, BigDecimal factor) {}
 

@@ -48,7 +48,8 @@ final class MasterDataCsv {
                 "minRemainingShelfLifeDays",
                 "lotNumbering",
                 "lotPattern",
-                "packUnits"),
+                "packUnits",
+                "suppliers"),
         LOCATIONS("code", "site", "type", "pickSequence"),
         PARTNERS("code", "name", "kind", "gln", "minRemainingShelfLifeDays"),
         USERS("userId", "name", "roles", "sites", "badge", "pin", "password");
@@ -146,7 +147,8 @@ final class MasterDataCsv {
                                         row.integer("minRemainingShelfLifeDays"),
                                         row.text("lotNumbering"),
                                         row.text("lotPattern"),
-                                        row.packUnits("packUnits"));
+                                        row.packUnits("packUnits"),
+                                        row.list("suppliers"));
                             case LOCATIONS ->
                                 new MasterDataBundle.Location(
                                         row.text("code"),

@@ -32,7 +32,8 @@ public class MasterDataLookup implements KnownSites {
             int minRemainingShelfLifeDays,
             LotNumbering lotNumbering,
             String lotPattern,
-            Map<String, BigDecimal> packUnits) {
+            Map<String, BigDecimal> packUnits,
+            List<String> suppliers) {
         public ItemUnits units() {
             return new ItemUnits(
                     baseUom,
@@ -148,7 +149,8 @@ public class MasterDataLookup implements KnownSites {
                 e.minRemainingShelfLifeDays,
                 e.lotNumbering,
                 e.lotPattern,
-                Map.copyOf(e.packUnits));
+                Map.copyOf(e.packUnits),
+                List.copyOf(e.suppliers));
     }
 
     private static LocationInfo location(LocationEntity e) {

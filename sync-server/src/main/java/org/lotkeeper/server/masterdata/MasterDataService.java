@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -55,6 +56,8 @@ import org.lotkeeper.server.security.UserService;
 public class MasterDataService {
 
     static final int MIN_PASSWORD_LENGTH = 10;
+    /** Approved suppliers per item: a short list a handheld can offer as taps. */
+    static final int MAX_SUPPLIERS = 20;
 
     @Inject
     Clock clock;
@@ -78,6 +81,9 @@ public class MasterDataService {
             throw MasterDataCsv.withLines(e, parsed.lines());
         }
     }
+
+    @Inject
+    SiteChangeCounter siteChanges;
 
     @Transactional
     public MasterDataResult apply(MasterDataBundle bundle, Actor by) {
@@ -111,6 +117,8 @@ public class MasterDataService {
                             e.lotPattern = i.lotPattern();
                             e.packUnits.clear();
                             i.packUnits().forEach(pu -> e.packUnits.put(pu.code(), pu.factor()));
+                            e.suppliers.clear();
+                            i.suppliers().forEach(p -> e.suppliers.add(p.value()));
                             e.updatedAt = now;
                         })));
         counts.put(
@@ -137,6 +145,8 @@ public class MasterDataService {
                             e.updatedAt = now;
                         })));
         counts.put("users", upsertAll(valid.users(), users::upsert));
+        SiteEntity.flush(); // the new sites first: every site's change number is raised in SQL
+        siteChanges.changedEverywhere();
         audit.record(by.id(), "MASTER_DATA_CHANGED", null, null, counts.toString());
         return new MasterDataResult(counts);
     }
@@ -188,7 +198,8 @@ public class MasterDataService {
             int minRemainingShelfLifeDays,
             LotNumbering lotNumbering,
             String lotPattern,
-            List<PackUnit> packUnits) {}
+            List<PackUnit> packUnits,
+            List<PartnerCode> suppliers) {}
 
     record Location(LocationCode code, SiteCode site, LocationType type, int pickSequence) {}
 
@@ -246,6 +257,7 @@ public class MasterDataService {
             }
         });
         List<Item> validItems = new ArrayList<>();
+        Map<String, PartnerCode> supplierChecks = new LinkedHashMap<>(); // field -> partner it names
         List<MasterDataBundle.Item> items = MasterDataBundle.orEmpty(bundle.items());
         for (int i = 0; i < items.size(); i++) {
             String at = "items[" + i + "]";
@@ -320,6 +332,26 @@ public class MasterDataService {
                     errors.add(pat, ErrorCode.INVALID_FIELD, e.getMessage());
                 }
             }
+            Set<String> supplierCodes = new HashSet<>();
+            List<PartnerCode> suppliers = new ArrayList<>();
+            List<String> supplierEntries = MasterDataBundle.orEmpty(it.suppliers());
+            if (supplierEntries.size() > MAX_SUPPLIERS) {
+                errors.add(
+                        at + ".suppliers",
+                        ErrorCode.TOO_LARGE,
+                        "an item has at most " + MAX_SUPPLIERS + " approved suppliers");
+            } else {
+                for (int p = 0; p < supplierEntries.size(); p++) {
+                    String sat = at + ".suppliers[" + p + "]";
+                    PartnerCode supplier = code(errors, sat, supplierEntries.get(p), PartnerCode::of);
+                    if (supplier != null && !supplierCodes.add(supplier.value())) {
+                        errors.add(sat, ErrorCode.DUPLICATE, supplier + " is named twice");
+                    } else if (supplier != null) {
+                        suppliers.add(supplier);
+                        supplierChecks.put(sat, supplier);
+                    }
+                }
+            }
             if (errors.size() == before) {
                 validItems.add(new Item(
                         code,
@@ -332,7 +364,8 @@ public class MasterDataService {
                         it.minRemainingShelfLifeDays() == null ? 0 : it.minRemainingShelfLifeDays(),
                         numbering == null ? LotNumbering.SUPPLIER_LOT : numbering,
                         blankToNull(it.lotPattern()),
-                        packUnits));
+                        packUnits,
+                        suppliers));
             }
         }
 
@@ -390,6 +423,8 @@ public class MasterDataService {
                         p.minRemainingShelfLifeDays() == null ? 0 : p.minRemainingShelfLifeDays()));
             }
         }
+
+        approvedSuppliers(errors, supplierChecks, validPartners);
 
         seen.clear();
         Set<String> badges = new HashSet<>();
@@ -462,6 +497,31 @@ public class MasterDataService {
             return true;
         }
         return false;
+    }
+
+    /** Each approved supplier of an item is a SUPPLIER partner, stored or in this bundle (which wins). */
+    private static void approvedSuppliers(
+            ValidationErrors errors, Map<String, PartnerCode> checks, List<Partner> bundlePartners) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        Map<String, PartnerKind> kinds = new HashMap<>();
+        PartnerEntity.<PartnerEntity>list(
+                        "code in ?1",
+                        checks.values().stream().map(PartnerCode::value).toList())
+                .forEach(p -> kinds.put(p.code, p.kind));
+        bundlePartners.forEach(p -> kinds.put(p.code().value(), p.kind()));
+        checks.forEach((field, code) -> {
+            PartnerKind kind = kinds.get(code.value());
+            if (kind == null) {
+                errors.add(field, ErrorCode.UNKNOWN_PARTNER, "no partner " + code + "; add it under partners first");
+            } else if (kind != PartnerKind.SUPPLIER) {
+                errors.add(
+                        field,
+                        ErrorCode.INVALID_FIELD,
+                        "partner " + code + " is a " + kind.name().toLowerCase(Locale.ROOT) + ", not a supplier");
+            }
+        });
     }
 
     private static <T> T code(ValidationErrors errors, String field, String value, Function<String, T> parse) {

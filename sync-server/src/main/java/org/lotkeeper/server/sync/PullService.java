@@ -201,6 +201,7 @@ public class PullService {
                 i.lotPattern(),
                 i.packUnits().entrySet().stream()
                         .map(e -> new PackUnit(e.getKey(), e.getValue()))
-                        .toList());
+                        .toList(),
+                i.suppliers().stream().map(PartnerCode::of).toList());
     }
 }

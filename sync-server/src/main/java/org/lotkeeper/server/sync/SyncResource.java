@@ -24,9 +24,11 @@ import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.PushBatch;
 import org.lotkeeper.model.wire.PushRequestReader;
 import org.lotkeeper.model.wire.PushResponse;
+import org.lotkeeper.model.wire.SiteChanges;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.ledger.IngestService;
+import org.lotkeeper.server.masterdata.SiteChangeCounter;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.CurrentActor;
 import org.lotkeeper.server.security.DeviceService;
@@ -38,6 +40,9 @@ public class SyncResource {
 
     /** A push of 1,000 events is well under a megabyte; anything inflating past this is refused. */
     static final int MAX_INFLATED_BYTES = 32 * 1024 * 1024;
+
+    @Inject
+    SiteChangeCounter siteChanges;
 
     @Inject
     IngestService ingest;
@@ -94,6 +99,15 @@ public class SyncResource {
         } catch (IOException e) {
             throw Refused.invalid(ErrorCode.MALFORMED_JSON, "the body is not valid gzip", null);
         }
+    }
+
+    /** The device's site change number (docs/PROTOCOL.md "Changes"): it pulls when the number moved. */
+    @GET
+    @Path("/changes")
+    @RolesAllowed(Actor.DEVICE_ROLE)
+    public SiteChanges changes() {
+        return new SiteChanges(
+                siteChanges.version(actor.get().sites().iterator().next()));
     }
 
     @GET

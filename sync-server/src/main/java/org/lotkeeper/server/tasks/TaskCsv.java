@@ -32,7 +32,7 @@ import org.lotkeeper.server.security.Actor;
  * the file is created, or none: a problem names the file's line and column.
  */
 @ApplicationScoped
-class TaskCsv {
+public class TaskCsv {
 
     static final List<String> COLUMNS =
             List.of("id", "kind", "site", "partner", "shipTo", "item", "lot", "location", "quantity", "uom", "reason");

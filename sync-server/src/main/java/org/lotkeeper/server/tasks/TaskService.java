@@ -38,6 +38,7 @@ import org.lotkeeper.server.api.ValidationErrors;
 import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.db.RowWriter;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.masterdata.SiteChangeCounter;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.AuditTrail;
 
@@ -142,6 +143,9 @@ public class TaskService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SiteChangeCounter siteChanges;
 
     @Transactional
     public TaskView create(Actor by, TaskRequest request) {
@@ -272,6 +276,7 @@ public class TaskService {
                 request.site(),
                 taskKind + " with " + checked.size() + " lines"
                         + (sourceOrder == null ? "" : " from order " + sourceOrder));
+        siteChanges.changed(request.site());
         return find(by, taskId);
     }
 
@@ -396,6 +401,7 @@ public class TaskService {
                 clock.instant(),
                 id));
         audit.record(by.id(), action, id, task.site(), null);
+        siteChanges.changed(task.site());
         return find(by, id);
     }
 

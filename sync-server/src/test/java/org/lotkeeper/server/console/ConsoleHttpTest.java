@@ -351,6 +351,48 @@ class ConsoleHttpTest {
     }
 
     @Test
+    void openOrdersFromAnErpAreImportedAsACsvFileAllOrNothing() {
+        Api.loadRiversideMasterData();
+        supervisorOfPlant1();
+        ConsoleClient sam = ConsoleClient.signIn("cx-sup", "cx-Passw0rd!");
+        assertThat(sam.request().get("/console/tasks").asString())
+                .as("the Tasks link opens the first tab")
+                .contains("class=\"button active\">Orders to pick")
+                .contains("id=\"task-csv-form\"");
+
+        String bad = """
+                id,kind,site,partner,item,quantity,uom
+                CX-SO-1,PICK,PLANT-1,BUILDMART,FG-PRIMER,10,H87
+                CX-SO-2,PICK,PLANT-1,BUILDMART,NO-SUCH-ITEM,5,H87
+                """;
+        Response refused = sam.request()
+                .multiPart("_csrf", sam.csrf())
+                .multiPart("kind", "PICK")
+                .multiPart("file", "orders.csv", bad.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .post("/console/tasks/csv");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString())
+                .contains("Nothing of the file was imported")
+                .contains("line 3");
+        assertThat(sam.request().get("/console/tasks?kind=PICK").asString()).doesNotContain("CX-SO-1");
+
+        Response ok = sam.request()
+                .multiPart("_csrf", sam.csrf())
+                .multiPart("kind", "PICK")
+                .multiPart(
+                        "file",
+                        "orders.csv",
+                        bad.replace("NO-SUCH-ITEM", "FG-PRIMER").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "text/csv")
+                .post("/console/tasks/csv");
+        assertThat(ok.statusCode()).isEqualTo(303);
+        assertThat(ok.header("Location")).endsWith("/console/tasks?kind=PICK&done=imported");
+        assertThat(sam.request().get("/console/tasks?kind=PICK").asString())
+                .contains("CX-SO-1")
+                .contains("CX-SO-2");
+    }
+
+    @Test
     void revokingADeviceAsksFirstAndOnlyTheConfirmationRevokesIt() {
         supervisorOfPlant1();
         String samToken = Api.token("cx-sup", "cx-Passw0rd!");

@@ -41,8 +41,11 @@ class ConsoleRoleTest {
     static final Set<String> LABELS = Set.of("RECEIVER", "QA", "SUPERVISOR", "ADMIN");
     static final String NO_RECALL = "/console/recalls/00000000-0000-7000-8000-000000000000";
 
-    static final Set<String> MULTIPART =
-            Set.of("POST /console/lot/documents", "POST /console/quality/documents", "POST /console/masterdata/csv");
+    static final Set<String> MULTIPART = Set.of(
+            "POST /console/lot/documents",
+            "POST /console/quality/documents",
+            "POST /console/masterdata/csv",
+            "POST /console/tasks/csv");
 
     /** method + template → (path to call, who may). Open routes (sign-in) have no roles. */
     static final Map<String, Object[]> ROUTES = new LinkedHashMap<>();
@@ -77,6 +80,7 @@ class ConsoleRoleTest {
         route("POST /console/devices/{id}/revoke", "/console/devices/dev-none/revoke", SUPERVISOR);
         route("GET /console/tasks", "/console/tasks?kind=SHIP", SUPERVISOR);
         route("POST /console/tasks", "/console/tasks", SUPERVISOR);
+        route("POST /console/tasks/csv", "/console/tasks/csv", SUPERVISOR);
         route("POST /console/tasks/{id}/close", "/console/tasks/NO-TASK/close", SUPERVISOR);
         route("POST /console/tasks/{id}/cancel", "/console/tasks/NO-TASK/cancel", SUPERVISOR);
         route("POST /console/tasks/{id}/delivery-note", "/console/tasks/NO-TASK/delivery-note", SUPERVISOR);

@@ -15,10 +15,14 @@ import org.lotkeeper.server.testing.PostgresResource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 /** {@code PUT /api/v1/masterdata/csv/{kind}}: the same rules as the JSON bundle, problems by line. */
 @QuarkusTest
@@ -37,6 +41,7 @@ class MasterDataCsvTest {
     @AfterEach
     void removeWhatTheseTestsAdded() {
         Database.execute(ds, "DELETE FROM item_pack_unit WHERE item_code LIKE 'CSV-%'");
+        Database.execute(ds, "DELETE FROM item_supplier WHERE item_code LIKE 'CSV-%' OR partner_code LIKE 'CSV-%'");
         Database.execute(ds, "DELETE FROM item WHERE code LIKE 'CSV-%'");
         Database.execute(ds, "DELETE FROM location WHERE code LIKE 'CSV-%'");
         Database.execute(ds, "DELETE FROM partner WHERE code LIKE 'CSV-%'");
@@ -110,6 +115,34 @@ class MasterDataCsvTest {
                 .body("errors[1].field", equalTo("coaRequired"));
         assertThat(Database.count(ds, "SELECT count(*) FROM item WHERE code LIKE 'CSV-GOOD-%'"))
                 .isZero();
+    }
+
+    @Test
+    void approvedSuppliersAreAListOfSupplierPartnersStoredOrInTheSameUpload() {
+        put("items", """
+                code,name,baseUom,qcRequired,coaRequired,suppliers
+                CSV-GLUE,Glue,KGM,false,false,ACME-RESINS;SOLVCO
+                CSV-TAPE,Tape,H87,false,false,BUILDMART
+                CSV-FOAM,Foam,H87,false,false,NOBODY;ACME-RESINS;ACME-RESINS
+                """)
+                .statusCode(400)
+                .body("errors", hasSize(3))
+                .body("errors.line", containsInAnyOrder(3, 4, 4))
+                .body("errors.field", everyItem(startsWith("suppliers")))
+                .body("errors.code", hasItem("UNKNOWN_PARTNER"))
+                .body("errors.detail", hasItem(containsString("partner BUILDMART is a customer, not a supplier")))
+                .body("errors.detail", hasItem(containsString("ACME-RESINS is named twice")))
+                .body("errors.detail", hasItem(containsString("no partner NOBODY")));
+        assertThat(Database.count(ds, "SELECT count(*) FROM item WHERE code LIKE 'CSV-%'"))
+                .isZero();
+
+        put("items", """
+                code,name,baseUom,qcRequired,coaRequired,suppliers
+                CSV-GLUE,Glue,KGM,false,false,SOLVCO; ACME-RESINS
+                """).statusCode(200);
+        assertThat(Database.rows(ds, "SELECT partner_code FROM item_supplier WHERE item_code = 'CSV-GLUE' ORDER BY 1"))
+                .extracting(r -> r.get("partner_code"))
+                .containsExactly("ACME-RESINS", "SOLVCO");
     }
 
     @Test

@@ -73,6 +73,48 @@ class TasksTest {
     }
 
     @Test
+    void theSitesChangeNumberMovesWithEveryTaskAndMasterDataChangeSoDevicesKnowWhenToPull() throws IOException {
+        String[] device = Riverside.enroll(sam, "gun-changes");
+        long before = changes(device);
+        assertThat(changes(device)).as("asking changes nothing").isEqualTo(before);
+
+        as(sam).body("""
+                {"id": "SO-2", "site": "PLANT-1", "kind": "PICK", "partner": "BUILDMART",
+                 "lines": [{"item": "FG-PRIMER", "quantity": 4}]}""").post("/api/v1/tasks").then().statusCode(200);
+        long created = changes(device);
+        assertThat(created).isGreaterThan(before);
+
+        as(sam).post("/api/v1/tasks/SO-2/cancel").then().statusCode(200);
+        long cancelled = changes(device);
+        assertThat(cancelled).isGreaterThan(created);
+
+        Api.loadRiversideMasterData();
+        assertThat(changes(device)).isGreaterThan(cancelled);
+
+        as(sam).get("/api/v1/sync/changes").then().statusCode(403); // a person's token is not a device's
+    }
+
+    private static long changes(String[] device) throws IOException {
+        return Riverside.JSON
+                .readTree(as(device[1])
+                        .get("/api/v1/sync/changes")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .get("version")
+                .asLong();
+    }
+
+    @Test
+    void anItemsApprovedSuppliersGoDownWithThePull() throws IOException {
+        String[] device = Riverside.enroll(sam, "gun-suppliers");
+        JsonNode items = pull(device).get("items");
+        assertThat(items.findValues("suppliers").stream().map(JsonNode::toString))
+                .contains("[\"ACME-RESINS\"]", "[\"TIO2-CORP\"]", "[\"SOLVCO\"]", "[]");
+    }
+
+    @Test
     void badTasksAreRefusedWithEveryProblemNamed() {
         as(sam).body("""
                 {"id": "SO-9", "site": "PLANT-1", "kind": "PICK", "partner": "ACME-RESINS",
