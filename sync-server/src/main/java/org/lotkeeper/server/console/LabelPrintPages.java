@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.labels.Label;
@@ -39,6 +40,26 @@ public class LabelPrintPages extends ConsoleResource {
         try {
             Label label = labels.lotLabel(actor, item, lot, null, LabelSymbology.parameter(symbology));
             return labels.download(label, LabelFormat.parameter(format), "lot-" + item + "-" + lot);
+        } catch (Refused e) {
+            return refused(actor, e);
+        }
+    }
+
+    /** A block of pre-printed internal lot labels for an item numbered by hand (the labels page's form). */
+    @GET
+    @Path("/block")
+    public Response block(
+            @QueryParam("item") String item,
+            @QueryParam("first") String first,
+            @QueryParam("count") String count,
+            @QueryParam("format") @DefaultValue("pdf") String format) {
+        Actor actor = session.require(Role.RECEIVER, Role.QA, Role.SUPERVISOR);
+        try {
+            int n = (int) Fields.wholeNumber("count", count, 1, LabelService.MAX_BLOCK, 10);
+            return labels.download(
+                    labels.lotLabelBlock(item, first, n, LabelSymbology.BOTH),
+                    LabelFormat.parameter(format),
+                    "lots-" + item + "-" + first + "-x" + n);
         } catch (Refused e) {
             return refused(actor, e);
         }

@@ -174,6 +174,20 @@ public final class LabelRenderer {
         };
     }
 
+    /** Several labels as one file: a PDF page or a ZPL format each; PNG holds one label only. */
+    public byte[] render(List<Label> labels, LabelFormat format) {
+        return switch (format) {
+            case PNG -> throw new LabelException("a block of labels is printed as PDF or ZPL, not PNG");
+            case PDF ->
+                PdfLabels.pdf(
+                        labels.stream().map(l -> LabelLayout.of(l, PNG_DPI)).toList(),
+                        labels.get(0).title());
+            case ZPL ->
+                String.join("", labels.stream().map(this::zpl).toList())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        };
+    }
+
     /** The label as ZPL II for a 203 dpi Zebra printer. */
     public String zpl(Label label) {
         return ZplLabels.zpl(LabelLayout.of(label, ZplLabels.DPI));

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.CurrentActor;
 
@@ -42,6 +43,23 @@ public class LabelResource {
         LabelFormat f = LabelFormat.parameter(format);
         Label label = labels.lotLabel(actor.get(), item, lot, quantity(quantity), LabelSymbology.parameter(symbology));
         return labels.download(label, f, "lot-" + item + "-" + lot);
+    }
+
+    /** Pre-printed internal lot labels of a MANUAL item, before the lots exist (docs/LABELS.md). */
+    @GET
+    @Path("/lot-blocks/{item}")
+    public Response lotBlock(
+            @PathParam("item") String item,
+            @QueryParam("first") String first,
+            @QueryParam("count") String count,
+            @QueryParam("format") @DefaultValue("pdf") String format,
+            @QueryParam("symbology") @DefaultValue("both") String symbology) {
+        LabelFormat f = LabelFormat.parameter(format);
+        int n = (int) Fields.wholeNumber("count", count, 1, LabelService.MAX_BLOCK, 10);
+        return labels.download(
+                labels.lotLabelBlock(item, first, n, LabelSymbology.parameter(symbology)),
+                f,
+                "lots-" + item + "-" + first + "-x" + n);
     }
 
     @GET

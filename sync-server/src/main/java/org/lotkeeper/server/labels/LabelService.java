@@ -1,12 +1,16 @@
 package org.lotkeeper.server.labels;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -19,12 +23,14 @@ import org.lotkeeper.model.id.InvalidIdentifierException;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.Sscc;
+import org.lotkeeper.model.lot.LotNumbering;
 import org.lotkeeper.model.quantity.Dimension;
 import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
@@ -62,10 +68,23 @@ public class LabelService {
     /** The renderer, for callers that build a label themselves. */
     /** A rendered label as an inline download with a safe file name, never cached. */
     public Response download(Label label, LabelFormat format, String name) {
+        return download(renderer.render(label, format), format, name);
+    }
+
+    /** A block of labels ({@link #lotLabelBlock}) as one PDF or ZPL download. */
+    public Response download(List<Label> block, LabelFormat format, String name) {
+        try {
+            return download(renderer.render(block, format), format, name);
+        } catch (LabelException e) {
+            throw Refused.invalid(ErrorCode.INVALID_FIELD, e.getMessage(), "format");
+        }
+    }
+
+    private static Response download(byte[] file, LabelFormat format, String name) {
         // the codes in the name were checked (item, lot code, SSCC) but a lot code may hold quotes: keep a safe file
         // name
         String filename = name.replaceAll("[^A-Za-z0-9._-]", "_") + "." + format.extension();
-        return Response.ok(renderer().render(label, format), format.mediaType())
+        return Response.ok(file, format.mediaType())
                 .header("Content-Disposition", "inline; filename=\"" + filename + "\"")
                 .header("Cache-Control", "no-store")
                 .build();
@@ -110,6 +129,121 @@ public class LabelService {
         } catch (LabelException e) {
             throw Refused.of(ErrorCode.NOT_PRINTABLE, e.getMessage());
         }
+    }
+
+    /** At most this many labels in one block of pre-printed internal lot labels. */
+    public static final int MAX_BLOCK = 200;
+
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("^(.*?)(\\d+)$");
+
+    /**
+     * A block of pre-printed internal lot labels for an item with MANUAL numbering, made before the
+     * lots exist: {@code count} lot codes counting up from {@code first} (its trailing number, its
+     * width kept: R-0998, R-0999, R-1000; none given: after the item's newest lot), without expiry or quantity — the receiver sticks one on
+     * the goods and scans it at the receipt. Refused when the item numbers its lots otherwise, or
+     * when any of the codes is a lot already (naming it and the next free start).
+     */
+    public List<Label> lotLabelBlock(String item, String first, int count, LabelSymbology symbology) {
+        MasterDataLookup.ItemInfo info =
+                masterData.item(Fields.text("item", item, 40)).orElseThrow(() -> Refused.notFound("no item " + item));
+        if (info.lotNumbering() != LotNumbering.MANUAL) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD,
+                    "item " + info.code() + " takes its lot codes from "
+                            + (info.lotNumbering() == LotNumbering.PATTERN ? "its lot pattern" : "the supplier's lot")
+                            + "; pre-printed labels are for items whose lots are numbered by hand",
+                    "item");
+        }
+        if (count < 1 || count > MAX_BLOCK) {
+            throw Refused.invalid(ErrorCode.OUT_OF_RANGE, "count must be between 1 and " + MAX_BLOCK, "count");
+        }
+        String start = first == null || first.isBlank()
+                ? nextManualLot(info.code())
+                        .orElseThrow(() -> Refused.invalid(
+                                ErrorCode.MISSING_FIELD,
+                                "item " + info.code() + " has no lot ending in a number yet: give the first lot code",
+                                "first"))
+                : Fields.text("first", first, LotCode.MAX_LENGTH);
+        List<LotCode> codes = sequence(start, count);
+        List<String> taken = Jdbc.withConnection(
+                dataSource,
+                "lot codes",
+                c -> Jdbc.query(
+                        c,
+                        "SELECT lot FROM lot WHERE item = ? AND lot = ANY (?) ORDER BY lot",
+                        rs -> rs.getString(1),
+                        info.code(),
+                        codes.stream().map(LotCode::value).toArray(String[]::new)));
+        if (!taken.isEmpty()) {
+            throw Refused.of(
+                    ErrorCode.DUPLICATE,
+                    "lot " + String.join(", ", taken.subList(0, Math.min(5, taken.size())))
+                            + (taken.size() > 5 ? " …" : "") + " of " + info.code() + " exists already"
+                            + nextManualLot(info.code())
+                                    .map(n -> "; start at " + n)
+                                    .orElse(""),
+                    "first");
+        }
+        List<Label> out = new ArrayList<>();
+        for (LotCode code : codes) {
+            try {
+                out.add(renderer.lotLabel(
+                        new LotLabelData(
+                                ItemCode.of(info.code()),
+                                info.name(),
+                                info.gtin() == null ? null : Gtin.of(info.gtin()),
+                                code,
+                                null,
+                                null),
+                        symbology));
+            } catch (LabelException e) {
+                throw Refused.of(ErrorCode.NOT_PRINTABLE, "lot " + code + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** The lot code after the item's newest lot (R-2402 → R-2403), when it ends in a number. */
+    public Optional<String> nextManualLot(String item) {
+        String newest = Jdbc.withConnection(
+                dataSource,
+                "newest lot",
+                c -> Jdbc.one(
+                        c,
+                        "SELECT lot FROM lot WHERE item = ? ORDER BY created_at DESC, lot DESC LIMIT 1",
+                        rs -> rs.getString(1),
+                        item));
+        if (newest == null || !TRAILING_NUMBER.matcher(newest).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(sequence(newest, 2).get(1).value());
+        } catch (Refused e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code count} lot codes from {@code first} on, counting its trailing number up. */
+    static List<LotCode> sequence(String first, int count) {
+        Matcher m = TRAILING_NUMBER.matcher(first.strip());
+        if (!m.matches()) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD, "the first lot code must end in a number, e.g. R-2403", "first");
+        }
+        String prefix = m.group(1);
+        int width = m.group(2).length();
+        BigInteger n = new BigInteger(m.group(2));
+        List<LotCode> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String digits = n.add(BigInteger.valueOf(i)).toString();
+            String code = prefix + "0".repeat(Math.max(0, width - digits.length())) + digits;
+            try {
+                out.add(LotCode.of(code));
+            } catch (InvalidIdentifierException e) {
+                throw Refused.invalid(ErrorCode.INVALID_FIELD, "lot code " + code + ": " + e.getMessage(), "first");
+            }
+        }
+        return out;
     }
 
     /** The label of a pallet (container) by its SSCC: 422 for a malformed SSCC, 404 when no stock was ever in it. */

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.lowagie.text.Document;
@@ -24,9 +25,15 @@ final class PdfLabels {
     private PdfLabels() {}
 
     static byte[] pdf(LabelLayout layout, String title) {
-        float scale = 72f / layout.dpi;
-        Rectangle page = new Rectangle(layout.width * scale, layout.height * scale);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+        return pdf(List.of(layout), title);
+    }
+
+    /** Several labels of one size, a page each (a roll or a sheet of pre-printed labels). */
+    static byte[] pdf(List<LabelLayout> layouts, String title) {
+        LabelLayout first = layouts.get(0);
+        float scale = 72f / first.dpi;
+        Rectangle page = new Rectangle(first.width * scale, first.height * scale);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024 * layouts.size());
         Document document = new Document(page, 0, 0, 0, 0);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
@@ -36,38 +43,11 @@ final class PdfLabels {
             PdfContentByte cb = writer.getDirectContent();
             BaseFont regular = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
             BaseFont bold = BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
-            for (LabelLayout.Op op : layout.ops) {
-                if (op instanceof LabelLayout.Text t) {
-                    BaseFont font = t.bold() ? bold : regular;
-                    float size = t.height() * scale;
-                    float w = font.getWidthPoint(t.text(), size);
-                    float box = t.width() * scale;
-                    if (w > box) {
-                        size = size * box / w;
-                        w = box;
-                    }
-                    float x = t.x() * scale + (t.centred() ? (box - w) / 2 : 0);
-                    // The baseline sits at about 80 % of the line box, as in the PNG.
-                    float baseline = page.getHeight() - (t.y() + t.height() * 0.8f) * scale;
-                    cb.beginText();
-                    cb.setFontAndSize(font, size);
-                    cb.setTextMatrix(x, baseline);
-                    cb.showText(t.text());
-                    cb.endText();
-                } else if (op instanceof LabelLayout.Box b) {
-                    cb.rectangle(
-                            b.x() * scale,
-                            page.getHeight() - (b.y() + b.height()) * scale,
-                            b.width() * scale,
-                            b.height() * scale);
-                    cb.fill();
-                } else if (op instanceof LabelLayout.Bars b) {
-                    BufferedImage bars = MatrixToImageWriter.toBufferedImage(b.matrix());
-                    Image image = Image.getInstance(bars, null, true);
-                    image.scaleAbsolute(b.width() * scale, b.height() * scale);
-                    image.setAbsolutePosition(b.x() * scale, page.getHeight() - (b.y() + b.height()) * scale);
-                    cb.addImage(image);
+            for (LabelLayout layout : layouts) {
+                if (layout != first) {
+                    document.newPage();
                 }
+                draw(layout, cb, page, scale, regular, bold);
             }
         } catch (DocumentException | IOException e) {
             throw new UncheckedIOException(new IOException("PDF label failed", e));
@@ -75,5 +55,43 @@ final class PdfLabels {
             document.close();
         }
         return out.toByteArray();
+    }
+
+    private static void draw(
+            LabelLayout layout, PdfContentByte cb, Rectangle page, float scale, BaseFont regular, BaseFont bold)
+            throws DocumentException, IOException {
+        for (LabelLayout.Op op : layout.ops) {
+            if (op instanceof LabelLayout.Text t) {
+                BaseFont font = t.bold() ? bold : regular;
+                float size = t.height() * scale;
+                float w = font.getWidthPoint(t.text(), size);
+                float box = t.width() * scale;
+                if (w > box) {
+                    size = size * box / w;
+                    w = box;
+                }
+                float x = t.x() * scale + (t.centred() ? (box - w) / 2 : 0);
+                // The baseline sits at about 80 % of the line box, as in the PNG.
+                float baseline = page.getHeight() - (t.y() + t.height() * 0.8f) * scale;
+                cb.beginText();
+                cb.setFontAndSize(font, size);
+                cb.setTextMatrix(x, baseline);
+                cb.showText(t.text());
+                cb.endText();
+            } else if (op instanceof LabelLayout.Box b) {
+                cb.rectangle(
+                        b.x() * scale,
+                        page.getHeight() - (b.y() + b.height()) * scale,
+                        b.width() * scale,
+                        b.height() * scale);
+                cb.fill();
+            } else if (op instanceof LabelLayout.Bars b) {
+                BufferedImage bars = MatrixToImageWriter.toBufferedImage(b.matrix());
+                Image image = Image.getInstance(bars, null, true);
+                image.scaleAbsolute(b.width() * scale, b.height() * scale);
+                image.setAbsolutePosition(b.x() * scale, page.getHeight() - (b.y() + b.height()) * scale);
+                cb.addImage(image);
+            }
+        }
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -24,6 +26,7 @@ import org.lotkeeper.server.testing.Riverside;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -58,6 +61,39 @@ class LabelResourceTest {
 
     private Response get(String token, String path) {
         return given().header("Authorization", "Bearer " + token).get(path);
+    }
+
+    @Test
+    void aBlockOfPreprintedLotLabelsCountsOnFromTheNewestLotAndNeverReusesALotCode() throws Exception {
+        Response zpl = get(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?count=3&format=zpl");
+        zpl.then().statusCode(200).contentType("application/zpl");
+        String text = zpl.asString();
+        assertThat(text.split("\\^XA", -1)).hasSize(4); // three labels
+        assertThat(text)
+                .contains("R-2403", "R-2404", "R-2405")
+                .doesNotContain("R-2406")
+                .doesNotContain("R-2402");
+
+        Response pdf = get(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?first=R-0998&count=3&format=pdf");
+        pdf.then().statusCode(200).contentType("application/pdf");
+        PdfReader reader = new PdfReader(pdf.asByteArray());
+        assertThat(reader.getNumberOfPages()).isEqualTo(3);
+        assertThat(new PdfTextExtractor(reader).getTextFromPage(3)).contains("R-1000");
+
+        get(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?first=R-2400&count=5")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("DUPLICATE"))
+                .body("detail", containsString("R-2401, R-2402 of RM-RESIN exists already; start at R-2403"));
+        get(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?first=LOT&count=5")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("first"));
+        get(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?count=201").then().statusCode(400);
+        get(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?count=2&format=png")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("PDF or ZPL"));
     }
 
     @Test
