@@ -9,13 +9,16 @@ import java.util.TreeMap;
 
 import io.quarkus.qute.TemplateData;
 import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.server.trace.LayeredLayout;
 import org.lotkeeper.server.trace.Views;
 
 /**
- * A lot's genealogy as a layered picture, laid out on the server and drawn as SVG by the lot
- * page: ancestors to the left (one column per link), the lot in the middle, descendants to the
- * right, and the customers they were shipped to in the last column, with the quantity on every
- * edge. Positions only; every text is escaped by the template.
+ * A lot's genealogy as a layered picture, laid out on the server by {@link LayeredLayout} and
+ * drawn as SVG by the lot page: ancestors to the left (one column per link), the lot in the
+ * middle, descendants to the right, and the customers they were shipped to in the last column,
+ * with the quantity on every edge; links that span columns run through gaps of their own, the
+ * order in each column keeps crossings few, and no label sits on another. Positions only; every
+ * text is escaped by the template.
  */
 @TemplateData
 public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edge> edges) {
@@ -123,79 +126,64 @@ public record GenealogyPicture(int width, int height, List<Node> nodes, List<Edg
                 .keySet()
                 .forEach(c -> byColumn.computeIfAbsent(customerColumn, x -> new ArrayList<>())
                         .add("customer:" + c));
-        byColumn.values().forEach(list -> list.sort(Comparator.naturalOrder()));
+        Map<String, Integer> shown = new LinkedHashMap<>(); // what the picture holds, in the order to start from
+        byColumn.forEach((c, keys) -> keys.stream()
+                .sorted(Comparator.naturalOrder())
+                .limit(MAX_PER_COLUMN)
+                .forEach(k -> shown.put(k, c)));
 
-        int tallest = byColumn.values().stream()
-                .mapToInt(l -> Math.min(l.size(), MAX_PER_COLUMN))
-                .max()
-                .orElse(1);
-        int height = 2 * MARGIN + tallest * NODE_HEIGHT + (tallest - 1) * ROW_GAP;
-        int width = 2 * MARGIN + byColumn.size() * NODE_WIDTH + (byColumn.size() - 1) * COLUMN_GAP;
-        Map<String, int[]> at = new LinkedHashMap<>();
-        List<Node> nodes = new ArrayList<>();
-        int columnIndex = 0;
-        for (Map.Entry<Integer, List<String>> col : byColumn.entrySet()) {
-            List<String> keys =
-                    col.getValue().subList(0, Math.min(col.getValue().size(), MAX_PER_COLUMN));
-            int x = MARGIN + columnIndex * (NODE_WIDTH + COLUMN_GAP);
-            int block = keys.size() * NODE_HEIGHT + (keys.size() - 1) * ROW_GAP;
-            int y = (height - block) / 2;
-            for (String k : keys) {
-                at.put(k, new int[] {x, y});
-                if (k.startsWith("customer:")) {
-                    String code = k.substring("customer:".length());
-                    nodes.add(new Node("CUSTOMER", customerNames.get(code), code, "customer", "CUSTOMER", null, x, y));
-                } else {
-                    Views.TraceLot l = lots.get(k);
-                    String kind = col.getKey() == 0 ? "ROOT" : col.getKey() < 0 ? "ANCESTOR" : "DESCENDANT";
-                    nodes.add(new Node(
-                            kind,
-                            l.lot(),
-                            l.item(),
-                            l.status(),
-                            l.status(),
-                            ConsoleLinks.lot(l.item(), l.lot()),
-                            x,
-                            y));
-                }
-                y += NODE_HEIGHT + ROW_GAP;
-            }
-            columnIndex++;
-        }
-        List<Edge> edges = new ArrayList<>();
+        List<Map.Entry<String, String>> links = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Boolean> toCustomer = new ArrayList<>();
         for (Views.TraceLink link : trace.links()) {
-            edge(
-                    at.get(key(link.from().item(), link.from().lot())),
-                    at.get(key(link.to().item(), link.to().lot())),
-                    ConsoleFormat.text(link.quantity()),
-                    false,
-                    edges);
+            links.add(Map.entry(
+                    key(link.from().item(), link.from().lot()),
+                    key(link.to().item(), link.to().lot())));
+            labels.add(ConsoleFormat.text(link.quantity()));
+            toCustomer.add(false);
         }
-        shippedTo.forEach((lot, customers) -> customers.forEach((customer, q) ->
-                edge(at.get(lot), at.get("customer:" + customer), ConsoleFormat.text(q), true, edges)));
-        return new GenealogyPicture(width, height, nodes, edges);
+        shippedTo.forEach((lot, customers) -> customers.forEach((customer, q) -> {
+            links.add(Map.entry(lot, "customer:" + customer));
+            labels.add(ConsoleFormat.text(q));
+            toCustomer.add(true);
+        }));
+        LayeredLayout.Drawing drawing = LayeredLayout.layout(shown, links, METRICS);
+
+        List<Node> nodes = new ArrayList<>();
+        for (LayeredLayout.Box b : drawing.boxes().values()) {
+            if (b.key().startsWith("customer:")) {
+                String code = b.key().substring("customer:".length());
+                nodes.add(new Node(
+                        "CUSTOMER", customerNames.get(code), code, "customer", "CUSTOMER", null, b.x(), b.y()));
+            } else {
+                Views.TraceLot l = lots.get(b.key());
+                int c = shown.get(b.key());
+                String kind = c == 0 ? "ROOT" : c < 0 ? "ANCESTOR" : "DESCENDANT";
+                nodes.add(new Node(
+                        kind,
+                        l.lot(),
+                        l.item(),
+                        l.status(),
+                        l.status(),
+                        ConsoleLinks.lot(l.item(), l.lot()),
+                        b.x(),
+                        b.y()));
+            }
+        }
+        List<Edge> edges = drawing.routes().stream()
+                .map(r -> new Edge(
+                        r.svgPath(),
+                        labels.get(r.link()),
+                        r.label().x(),
+                        r.label().y(),
+                        toCustomer.get(r.link())))
+                .toList();
+        return new GenealogyPicture(drawing.width(), drawing.height(), nodes, edges);
     }
 
-    private static void edge(int[] from, int[] to, String label, boolean toCustomer, List<Edge> edges) {
-        if (from == null || to == null) {
-            return; // cut from the picture (more than MAX_PER_COLUMN in a column)
-        }
-        int x1 = from[0] + NODE_WIDTH;
-        int y1 = from[1] + NODE_HEIGHT / 2;
-        int x2 = to[0];
-        int y2 = to[1] + NODE_HEIGHT / 2;
-        if (x2 <= x1) { // a link inside one column (bad data with a cycle): loop around below
-            x2 = to[0] + NODE_WIDTH / 2;
-            y2 = to[1] + NODE_HEIGHT;
-        }
-        int mid = (x1 + x2) / 2;
-        String path = "M" + x1 + "," + y1 + " C" + mid + "," + y1 + " " + mid + "," + y2 + " " + x2 + "," + y2;
-        if (x2 - x1 > COLUMN_GAP + 10) { // spans columns: label it near its end, clear of the boxes it passes
-            edges.add(new Edge(path, label, x2 - 34, y2 - 7, toCustomer));
-        } else {
-            edges.add(new Edge(path, label, mid, (y1 + y2) / 2 - 4, toCustomer));
-        }
-    }
+    /** The boxes, gaps and label lines of the picture, in SVG pixels. */
+    static final LayeredLayout.Metrics METRICS =
+            new LayeredLayout.Metrics(NODE_WIDTH, NODE_HEIGHT, COLUMN_GAP, ROW_GAP, 14, MARGIN, 13);
 
     private static Quantity sum(Quantity a, Quantity b) {
         return a.uom() == b.uom() ? a.plus(b) : a;

@@ -47,7 +47,6 @@ import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.event.Transform;
-import org.lotkeeper.model.event.TransformKind;
 import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
@@ -416,9 +415,6 @@ public class RecallReports {
 
     // ---- PDF ----------------------------------------------------------------------------------
 
-    /** Lines of the genealogy tree in the PDF; a bigger tree is cut with a note. */
-    static final int MAX_TREE_LINES = 5_000;
-
     public byte[] pdf(Views.RecallAnswer recall) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
@@ -426,9 +422,8 @@ public class RecallReports {
         Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
         Font body = FontFactory.getFont(FontFactory.HELVETICA, 9);
         Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
-        Font mono = FontFactory.getFont(FontFactory.COURIER, 8);
         try {
-            PdfWriter.getInstance(doc, bytes);
+            PdfWriter writer = PdfWriter.getInstance(doc, bytes);
             doc.addTitle("Recall " + recall.recallId());
             doc.addCreator("Lotkeeper");
             doc.open();
@@ -582,10 +577,7 @@ public class RecallReports {
             }
 
             section(doc, "Genealogy", heading);
-            for (String line : tree(recall)) {
-                doc.add(new Paragraph(line, mono));
-            }
-            doc.add(new Paragraph(" ", body));
+            GenealogyPdf.draw(doc, writer, recall, body);
             doc.add(new Paragraph(
                     "Answered in " + recall.elapsedMs() + " ms. Report made " + PlantTime.format(clock.instant()) + ".",
                     body));
@@ -594,62 +586,6 @@ public class RecallReports {
             throw new IllegalStateException("the recall PDF could not be made", e);
         }
         return bytes.toByteArray();
-    }
-
-    /** The affected lots as an indented tree from the starting lots; a lot met again is marked, so cycles end. */
-    static List<String> tree(Views.RecallAnswer recall) {
-        Map<String, List<Views.TraceLink>> children = new HashMap<>();
-        for (Views.TraceLink l : recall.links()) {
-            children.computeIfAbsent(key(l.from()), k -> new ArrayList<>()).add(l);
-        }
-        List<String> lines = new ArrayList<>();
-        Set<String> shown = new HashSet<>();
-        Map<String, String> status = new HashMap<>();
-        recall.affectedLots().forEach(a -> status.put(a.item() + "/" + a.lot(), a.status()));
-        for (Views.AffectedLot a : recall.affectedLots()) {
-            if (a.depth() == 0) {
-                branch(a.item() + "/" + a.lot(), "", "", children, status, shown, lines);
-            }
-        }
-        if (lines.size() > MAX_TREE_LINES) {
-            int more = lines.size() - MAX_TREE_LINES;
-            lines = new ArrayList<>(lines.subList(0, MAX_TREE_LINES));
-            lines.add("... " + more + " more lines; the affected lots table above is complete.");
-        }
-        return lines;
-    }
-
-    private static void branch(
-            String lot,
-            String prefix,
-            String via,
-            Map<String, List<Views.TraceLink>> children,
-            Map<String, String> status,
-            Set<String> shown,
-            List<String> lines) {
-        boolean again = !shown.add(lot);
-        lines.add(prefix + lot + " [" + Words.ofCode(status.getOrDefault(lot, "unknown"), LotStatus.class, Words::of)
-                + "]" + via + (again ? " (see above)" : ""));
-        if (again || lines.size() > MAX_TREE_LINES) {
-            return;
-        }
-        String indent = prefix.isEmpty() ? "  - " : "    " + prefix;
-        for (Views.TraceLink l : children.getOrDefault(lot, List.of())) {
-            branch(
-                    key(l.to()),
-                    indent,
-                    "  via "
-                            + Words.ofCode(l.kind(), TransformKind.class, Words::of)
-                                    .toLowerCase(java.util.Locale.ROOT) + " " + l.batch() + ", " + l.quantity(),
-                    children,
-                    status,
-                    shown,
-                    lines);
-        }
-    }
-
-    private static String key(Views.LotId l) {
-        return l.item() + "/" + l.lot();
     }
 
     static String quantities(List<Quantity> quantities) {
