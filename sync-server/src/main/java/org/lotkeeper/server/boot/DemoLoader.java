@@ -3,6 +3,7 @@ package org.lotkeeper.server.boot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -165,7 +166,8 @@ public class DemoLoader {
                 case "status" -> {
                     Actor quinn = Actor.user(step.get("asUser").asText(), EnumSet.of(Role.QA), Set.of("PLANT-1"));
                     JsonNode body = step.get("body");
-                    status.change(
+                    // at its time in the week, between the receipts and the batches that used the lot
+                    status.changeAsOf(
                             quinn,
                             step.get("item").asText(),
                             step.get("lot").asText(),
@@ -173,7 +175,8 @@ public class DemoLoader {
                                     LotStatus.valueOf(body.get("status").asText()),
                                     body.get("reason").asText(),
                                     body.has("signature") ? passwords.get(quinn.id()) : null,
-                                    body.at("/signature/meaning").asText(null)));
+                                    body.at("/signature/meaning").asText(null)),
+                            Instant.parse(step.get("at").asText()));
                 }
                 default -> throw new IllegalStateException("unknown demo step " + step.get("step"));
             }

@@ -64,7 +64,17 @@ public class StatusService {
 
     @Transactional
     public StatusResult change(Actor actor, String item, String lot, StatusRequest request) {
-        return changeChecked(actor, item, lot, request);
+        return changeChecked(actor, item, lot, request, clock.instant());
+    }
+
+    /**
+     * The same change as it happened at {@code occurredAt} — for the demo plant, which replays a
+     * past week: its releases then sit between the receipts and the batches that used the lots, as
+     * they did. The event and its signature carry that time; the ledger records when it was stored.
+     */
+    @Transactional
+    public StatusResult changeAsOf(Actor actor, String item, String lot, StatusRequest request, Instant occurredAt) {
+        return changeChecked(actor, item, lot, request, occurredAt);
     }
 
     /** The change a real recall makes; the caller has verified the recall's signature. */
@@ -76,10 +86,11 @@ public class StatusService {
         if (decision instanceof StatusDecision.Refused refused) {
             throw Refused.of(ErrorCode.of(refused.code()), refused.message());
         }
-        return store(actor, current, LotStatus.RECALLED, reason, signerName, meaning);
+        return store(actor, current, LotStatus.RECALLED, reason, signerName, meaning, clock.instant());
     }
 
-    private StatusResult changeChecked(Actor actor, String item, String lot, StatusRequest request) {
+    private StatusResult changeChecked(
+            Actor actor, String item, String lot, StatusRequest request, Instant occurredAt) {
         ProjectionQueries.LotSummary current =
                 lots.lot(item, lot).orElseThrow(() -> Refused.notFound("no lot " + item + "/" + lot));
         if (!actor.canReach(current.site())) {
@@ -116,7 +127,7 @@ public class StatusService {
                     : request.meaning().strip();
             signer = users.verifySignature(actor.id(), request.password());
         }
-        return store(actor, current, request.status(), request.reason(), signer, meaning);
+        return store(actor, current, request.status(), request.reason(), signer, meaning, occurredAt);
     }
 
     private StatusResult store(
@@ -125,8 +136,8 @@ public class StatusService {
             LotStatus to,
             String reason,
             String signerName,
-            String meaning) {
-        Instant now = clock.instant();
+            String meaning,
+            Instant now) {
         StatusChange.Signature signature =
                 signerName == null ? null : new StatusChange.Signature(UserId.of(actor.id()), signerName, meaning, now);
         Event event = new Event(

@@ -52,6 +52,13 @@ class DemoLoaderTest {
                 .isEqualTo(6);
         assertThat(Database.count(ds, "SELECT count(*) FROM lot WHERE status = 'RELEASED'"))
                 .isEqualTo(6);
+        // the week tells one story: every release happened in the week, before anything was picked — not at the
+        // moment the demo was loaded
+        assertThat(Database.count(
+                        ds,
+                        "SELECT count(*) FROM ledger_event s JOIN ledger_event p ON p.type = 'PICK' "
+                                + "WHERE s.type = 'STATUS' AND s.occurred_at > p.occurred_at"))
+                .isZero();
         // the lot a customer sent back waits for QA (docs/DOMAIN.md, "Returns")
         assertThat(Database.count(
                         ds,
