@@ -1,10 +1,13 @@
 package org.lotkeeper.client.ui;
 
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 import org.lotkeeper.client.workflow.Tone;
 
@@ -85,6 +88,34 @@ final class Widgets {
         b.setWrapText(true);
         b.getStyleClass().add("big-button");
         return b;
+    }
+
+    /**
+     * Lets a label wrap between words only: it is never narrower than its longest word in its own
+     * font, so a lot code, an item code or a status ("FG-PRIMER", "Recalled") is never split.
+     */
+    static void wrapBetweenWords(Label label) {
+        label.setWrapText(true);
+        label.minWidthProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> longestWord(label.getText(), label.getFont())
+                                + label.getPadding().getLeft()
+                                + label.getPadding().getRight(),
+                        label.textProperty(),
+                        label.fontProperty(),
+                        label.paddingProperty()));
+    }
+
+    /** The width of the widest word of {@code text} set in {@code font}. */
+    static double longestWord(String text, Font font) {
+        Text t = new Text();
+        t.setFont(font);
+        double widest = 0;
+        for (String word : (text == null ? "" : text).split("\\s+")) {
+            t.setText(word);
+            widest = Math.max(widest, t.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest) + 1;
     }
 
     static VBox column(Node... nodes) {

@@ -11,7 +11,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.lotkeeper.client.scan.RawScan;
@@ -103,10 +102,10 @@ final class WorkflowView extends VBox {
         for (Field f : vm.fields()) {
             Label label = new Label(f.label());
             label.getStyleClass().add("field-label");
-            label.setMinWidth(Region.USE_PREF_SIZE);
+            Widgets.wrapBetweenWords(label);
             Label value = new Label(f.value());
             value.getStyleClass().add("field-value");
-            value.setWrapText(true);
+            Widgets.wrapBetweenWords(value);
             fields.addRow(row++, label, value);
         }
     }
@@ -138,7 +137,13 @@ final class WorkflowView extends VBox {
                     }
                 }
                 case CONFIRM ->
-                    tap(kind == WorkflowKind.PRODUCE ? "Finish batch" : "Confirm", vm::confirm)
+                    tap(
+                                    switch (kind) {
+                                        case PRODUCE -> "Finish batch";
+                                        case RECEIVE -> "Finish receipt";
+                                        default -> "Confirm";
+                                    },
+                                    vm::confirm)
                             .getStyleClass()
                             .add("confirm");
                 case SKIP_LINE -> tap("Skip line", vm::skipLine);

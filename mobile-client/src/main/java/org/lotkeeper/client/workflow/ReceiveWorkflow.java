@@ -28,6 +28,7 @@ import org.lotkeeper.model.scan.Scan;
 import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
+import org.lotkeeper.model.wire.LotRow;
 import org.lotkeeper.model.wire.PartnerRow;
 
 /**
@@ -89,6 +90,8 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
 
     private Reference reference;
     private ReferenceKind referenceKind;
+    /** Lots received on this reference so far. */
+    private int received;
     /** The supplier label scanned first, while the SUPPLIER step asks who sent it. */
     private Label waiting;
 
@@ -125,7 +128,20 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
                 UiAction.KEY_QUANTITY,
                 UiAction.KEY_LOT,
                 UiAction.LINK_DOCUMENT,
-                UiAction.CHOOSE);
+                UiAction.CHOOSE,
+                UiAction.CONFIRM);
+    }
+
+    /** "Finish receipt": the delivery is done; the next scan starts another. */
+    @Override
+    protected void onConfirm() {
+        if (reference == null || item != null || received == 0) {
+            throw refuse("Nothing to finish yet. " + prompt());
+        }
+        String done = (referenceKind == ReferenceKind.ORDER ? "PO " : referenceKind.label + " ") + reference
+                + " finished: " + received + (received == 1 ? " lot" : " lots") + " received.";
+        reset();
+        good(done + " " + prompt());
     }
 
     // ------------------------------------------------------------------ actions
@@ -153,6 +169,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         Reference ref = Reference.of(deliveryNote.strip());
         reference = ref;
         referenceKind = ReferenceKind.DELIVERY_NOTE;
+        received = 0;
         supplier = supplierCode;
         expected = null;
         waiting = null;
@@ -279,6 +296,9 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     }
 
     private void useReceipt(ExpectedReceipt receipt) {
+        if (!receipt.reference().equals(reference)) {
+            received = 0;
+        }
         expected = receipt;
         reference = receipt.reference();
         referenceKind = ReferenceKind.ORDER;
@@ -324,6 +344,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         reference = Reference.of("GR-" + tag + "-"
                 + String.format(Locale.ROOT, "%04d", ctx.capture().nextReceiptNumber()));
         referenceKind = ReferenceKind.GOODS_RECEIPT;
+        received = 0;
         supplier = from.code();
         expected = null;
         waiting = null;
@@ -341,7 +362,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         } else if (scan instanceof Scan.Code c && supplierNamed(c.value()).isPresent()) {
             from = supplierNamed(c.value()).get();
         } else {
-            throw refuse("This is " + Resolve.describe(scan) + ", not the supplier — " + prompt());
+            throw refuse("This is " + Resolve.describe(scan) + ", not the supplier. " + prompt());
         }
         beginGoodsReceipt(from, waiting);
     }
@@ -559,7 +580,13 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
                     + ", not an internal lot label — scan the internal lot label, or key the lot.");
         }
         LotCode code = LotNumbers.fromLabel(internal.value());
-        boolean known = stock.lot(new LotRef(item.code(), code)).isPresent();
+        Optional<LotRow> existing = stock.lot(new LotRef(item.code(), code));
+        boolean known = existing.isPresent();
+        LocalDate holds = existing.map(LotRow::expiry).orElse(null);
+        if (holds != null && expiry != null && !holds.equals(expiry)) {
+            throw refuse("Lot " + code + " expires " + holds + ", but these goods expire " + expiry
+                    + ": another supplier batch — stick a new internal lot label on them and scan that.");
+        }
         lot = code;
         advance();
         answerLot("Lot " + code + (known ? " (already known: this adds to it)" : "") + ". " + prompt());
@@ -616,8 +643,9 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         String done = "Received " + quantity + " of " + item.code() + " lot " + lot + " at " + location.code() + " ("
                 + status + (item.qcRequired() ? ": QA must release it" : "") + ").";
         clearLot();
+        received++;
         step = Step.LABEL;
-        good(done + " Scan the next supplier label of " + reference + ", or cancel.", List.of(captured));
+        good(done + " Scan the next supplier label of " + reference + ", or tap Finish receipt.", List.of(captured));
     }
 
     // ------------------------------------------------------------------ state
@@ -657,6 +685,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         clearLot();
         reference = null;
         referenceKind = null;
+        received = 0;
         supplier = null;
         expected = null;
         waiting = null;
@@ -725,6 +754,9 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         Set<UiAction> a = EnumSet.of(UiAction.CANCEL);
         if (step == Step.SUPPLIER) {
             a.add(UiAction.CHOOSE);
+        }
+        if (step == Step.LABEL && received > 0) {
+            a.add(UiAction.CONFIRM);
         }
         if (item == null) {
             a.add(UiAction.NO_REFERENCE);

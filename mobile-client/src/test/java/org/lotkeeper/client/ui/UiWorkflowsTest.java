@@ -364,6 +364,21 @@ class UiWorkflowsTest extends HandheldTest {
         }
 
         @Test
+        void labelsAndValuesWrapBetweenWordsNeverInsideOne() throws Exception {
+            gun().tap("8  Lot lookup");
+            device.scan(Handheld.primerLabel("PR-0999"));
+
+            java.util.Set<javafx.scene.Node> shown = device.node("#fields").lookupAll(".label");
+            assertThat(shown).hasSizeGreaterThan(4);
+            for (javafx.scene.Node n : shown) {
+                javafx.scene.control.Label l = (javafx.scene.control.Label) n;
+                assertThat(l.getWidth())
+                        .as("'%s' is narrower than its longest word", l.getText())
+                        .isGreaterThanOrEqualTo(Widgets.longestWord(l.getText(), l.getFont()) - 0.5);
+            }
+        }
+
+        @Test
         void aRecalledLotIsUnmistakable() throws Exception {
             gun().tap("8  Lot lookup");
             device.scan(Handheld.primerLabel("PR-0999"));

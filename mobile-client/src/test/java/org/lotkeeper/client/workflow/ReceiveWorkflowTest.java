@@ -307,11 +307,51 @@ class ReceiveWorkflowTest {
         assertThat(r.supplier()).isEqualTo(PartnerCode.of("ACME-RESINS"));
         assertThat(r.reference()).isEqualTo(Reference.of("GR-7A-0001"));
         assertThat(r.lot().value()).isEqualTo("R-2402");
-        assertThat(done.feedback().orElseThrow().message()).contains("next supplier label of GR-7A-0001");
+        assertThat(done.feedback().orElseThrow().message())
+                .contains("next supplier label of GR-7A-0001, or tap Finish receipt");
+        assertThat(done.actions()).contains(UiAction.CONFIRM);
 
         // the next label of another supplier's item starts a receipt of its own
         Screen pigment = receive.handle(Command.scan(wedge(Riverside.labelScan("P-5001"))));
         assertThat(pigment.feedback().orElseThrow().message()).startsWith("Receipt GR-7A-0002 from TiO2 Corporation");
+        assertThat(pigment.actions()).as("a lot in progress is finished first").doesNotContain(UiAction.CONFIRM);
+    }
+
+    @Test
+    void finishReceiptEndsTheDeliveryAndSaysWhatWasReceived() {
+        assertThat(receive.handle(Command.confirm()).feedback().orElseThrow().message())
+                .startsWith("Nothing to finish yet.");
+        receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402"))));
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2402"))));
+        receive.handle(Command.scan(wedge("RCV-DOCK-1")));
+
+        Screen finished = receive.handle(Command.confirm());
+
+        assertThat(finished.feedback().orElseThrow().message())
+                .isEqualTo("Receipt GR-7A-0001 finished: 1 lot received. "
+                        + "Scan the supplier label, or the purchase order or ASN.");
+        assertThat(finished.step()).isEqualTo(ReceiveWorkflow.Step.ORDER);
+        assertThat(finished.value("Receipt")).isEmpty();
+        assertThat(capture.payloads).hasSize(1);
+    }
+
+    @Test
+    void anotherSupplierBatchIsNotAddedToAKnownLotWithAnotherExpiry() {
+        view.lot(new org.lotkeeper.model.wire.LotRow(
+                ItemCode.of("RM-RESIN"),
+                org.lotkeeper.model.id.LotCode.of("R-2401"),
+                org.lotkeeper.model.lot.LotStatus.RELEASED,
+                java.time.LocalDate.parse("2027-03-31"),
+                null));
+        receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402")))); // expires 2027-01-31
+
+        Screen screen = receive.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
+
+        assertThat(screen.feedback().orElseThrow().message())
+                .startsWith("Lot R-2401 expires 2027-03-31, but these goods expire 2027-01-31: another supplier batch");
+        assertThat(screen.step()).isEqualTo(ReceiveWorkflow.Step.INTERNAL_LOT);
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2402"))));
+        assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.LOCATION);
     }
 
     @Test

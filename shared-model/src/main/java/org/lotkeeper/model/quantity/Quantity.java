@@ -178,8 +178,9 @@ public record Quantity(BigDecimal value, Uom uom) implements Comparable<Quantity
         if (other.dimension() != uom.dimension()) {
             throw new InvalidQuantityException(
                     Reason.WRONG_DIMENSION,
-                    "cannot combine " + uom + " (" + uom.dimension().name().toLowerCase(java.util.Locale.ROOT)
-                            + ") with " + other + " ("
+                    "cannot combine " + uom.symbol() + " ("
+                            + uom.dimension().name().toLowerCase(java.util.Locale.ROOT)
+                            + ") with " + other.symbol() + " ("
                             + other.dimension().name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
     }

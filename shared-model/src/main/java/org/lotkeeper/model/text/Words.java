@@ -104,6 +104,7 @@ public final class Words {
             case UNKNOWN_LOT -> "Unknown lot";
             case COUNT_VARIANCE -> "Count variance";
             case CLOCK_SKEW -> "Device clock off";
+            case RECEIPT_MISMATCH -> "Another supplier batch in a known lot";
         };
     }
 

@@ -15,6 +15,11 @@ public enum Flag {
     UNKNOWN_LOT,
     /** A count differs from the ledger; becomes an ADJUST only after approval. */
     COUNT_VARIANCE,
+    /**
+     * More of a known lot was received with another supplier lot or expiry than the lot holds: two
+     * supplier batches under one internal lot code (a reused or double-printed label) — QA decides.
+     */
+    RECEIPT_MISMATCH,
     /** The event's device time is more than 5 minutes in the server's future. */
     CLOCK_SKEW
 }

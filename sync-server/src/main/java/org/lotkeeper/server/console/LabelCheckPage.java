@@ -56,7 +56,7 @@ public class LabelCheckPage extends ConsoleResource {
 
     @GET
     public TemplateInstance form() {
-        return Pages.labels(session.chrome(session.require(), "labels", "Label checker"), CheckView.empty());
+        return Pages.labels(session.chrome(session.require(), "labels", "Labels"), CheckView.empty());
     }
 
     @POST
@@ -64,7 +64,7 @@ public class LabelCheckPage extends ConsoleResource {
     public Response check(
             @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String text, @RestForm String separator) {
         var actor = session.post(csrf);
-        Chrome page = session.chrome(actor, "labels", "Label checker");
+        Chrome page = session.chrome(actor, "labels", "Labels");
         String raw = text == null ? "" : text.strip();
         String scan = raw.replace("<GS>", "\u001d");
         try {

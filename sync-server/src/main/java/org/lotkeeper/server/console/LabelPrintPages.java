@@ -1,12 +1,18 @@
 package org.lotkeeper.server.console;
 
+import java.util.List;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.HttpStatus;
@@ -45,21 +51,26 @@ public class LabelPrintPages extends ConsoleResource {
         }
     }
 
-    /** A block of pre-printed internal lot labels for an item numbered by hand (the labels page's form). */
-    @GET
+    /**
+     * A block of pre-printed internal lot labels for an item numbered by hand (the labels page's
+     * form; a POST: the codes printed are recorded).
+     */
+    @POST
     @Path("/block")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response block(
-            @QueryParam("item") String item,
-            @QueryParam("first") String first,
-            @QueryParam("count") String count,
-            @QueryParam("format") @DefaultValue("pdf") String format) {
-        Actor actor = session.require(Role.RECEIVER, Role.QA, Role.SUPERVISOR);
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
+            @RestForm String item,
+            @RestForm String first,
+            @RestForm String count,
+            @RestForm @DefaultValue("pdf") String format,
+            @RestForm String reprint) {
+        Actor actor = session.post(csrf, Role.RECEIVER, Role.QA, Role.SUPERVISOR);
         try {
+            LabelFormat f = LabelService.blockFormat(format);
             int n = (int) Fields.wholeNumber("count", count, 1, LabelService.MAX_BLOCK, 10);
-            return labels.download(
-                    labels.lotLabelBlock(item, first, n, LabelSymbology.BOTH),
-                    LabelFormat.parameter(format),
-                    "lots-" + item + "-" + first + "-x" + n);
+            List<Label> block = labels.lotLabelBlock(actor, item, first, n, "yes".equals(reprint), LabelSymbology.BOTH);
+            return labels.download(block, f, LabelService.blockName(item, block));
         } catch (Refused e) {
             return refused(actor, e);
         }

@@ -1,11 +1,13 @@
 package org.lotkeeper.server.labels;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -45,21 +47,24 @@ public class LabelResource {
         return labels.download(label, f, "lot-" + item + "-" + lot);
     }
 
-    /** Pre-printed internal lot labels of a MANUAL item, before the lots exist (docs/LABELS.md). */
-    @GET
+    /**
+     * Pre-printed internal lot labels of a MANUAL item, before the lots exist (docs/LABELS.md): a
+     * POST, as each printed code is recorded so the next block starts after it.
+     */
+    @POST
     @Path("/lot-blocks/{item}")
     public Response lotBlock(
             @PathParam("item") String item,
             @QueryParam("first") String first,
             @QueryParam("count") String count,
             @QueryParam("format") @DefaultValue("pdf") String format,
-            @QueryParam("symbology") @DefaultValue("both") String symbology) {
-        LabelFormat f = LabelFormat.parameter(format);
+            @QueryParam("symbology") @DefaultValue("both") String symbology,
+            @QueryParam("reprint") String reprint) {
+        LabelFormat f = LabelService.blockFormat(format);
         int n = (int) Fields.wholeNumber("count", count, 1, LabelService.MAX_BLOCK, 10);
-        return labels.download(
-                labels.lotLabelBlock(item, first, n, LabelSymbology.parameter(symbology)),
-                f,
-                "lots-" + item + "-" + first + "-x" + n);
+        List<Label> block = labels.lotLabelBlock(
+                actor.get(), item, first, n, "true".equals(reprint), LabelSymbology.parameter(symbology));
+        return labels.download(block, f, LabelService.blockName(item, block));
     }
 
     @GET

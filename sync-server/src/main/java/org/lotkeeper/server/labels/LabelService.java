@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import org.lotkeeper.model.id.Gtin;
 import org.lotkeeper.model.id.InvalidIdentifierException;
@@ -71,13 +73,9 @@ public class LabelService {
         return download(renderer.render(label, format), format, name);
     }
 
-    /** A block of labels ({@link #lotLabelBlock}) as one PDF or ZPL download. */
+    /** A block of labels ({@link #lotLabelBlock}) as one PDF or ZPL download ({@link #blockFormat}). */
     public Response download(List<Label> block, LabelFormat format, String name) {
-        try {
-            return download(renderer.render(block, format), format, name);
-        } catch (LabelException e) {
-            throw Refused.invalid(ErrorCode.INVALID_FIELD, e.getMessage(), "format");
-        }
+        return download(renderer.render(block, format), format, name);
     }
 
     private static Response download(byte[] file, LabelFormat format, String name) {
@@ -139,11 +137,15 @@ public class LabelService {
     /**
      * A block of pre-printed internal lot labels for an item with MANUAL numbering, made before the
      * lots exist: {@code count} lot codes counting up from {@code first} (its trailing number, its
-     * width kept: R-0998, R-0999, R-1000; none given: after the item's newest lot), without expiry or quantity — the receiver sticks one on
-     * the goods and scans it at the receipt. Refused when the item numbers its lots otherwise, or
-     * when any of the codes is a lot already (naming it and the next free start).
+     * width kept: R-0998, R-0999, R-1000; none given: after the item's newest lot or printed label),
+     * without expiry or quantity — the receiver sticks one on the goods and scans it at the
+     * receipt. Every code printed is recorded ({@code printed_lot_label}). Refused when the item
+     * numbers its lots otherwise, when any code is a lot already (in any case), and — unless
+     * {@code reprint} — when any was printed before; each names the codes and the next free start.
      */
-    public List<Label> lotLabelBlock(String item, String first, int count, LabelSymbology symbology) {
+    @Transactional
+    public List<Label> lotLabelBlock(
+            Actor actor, String item, String first, int count, boolean reprint, LabelSymbology symbology) {
         MasterDataLookup.ItemInfo info =
                 masterData.item(Fields.text("item", item, 40)).orElseThrow(() -> Refused.notFound("no item " + item));
         if (info.lotNumbering() != LotNumbering.MANUAL) {
@@ -165,25 +167,37 @@ public class LabelService {
                                 "first"))
                 : Fields.text("first", first, LotCode.MAX_LENGTH);
         List<LotCode> codes = sequence(start, count);
-        List<String> taken = Jdbc.withConnection(
-                dataSource,
-                "lot codes",
-                c -> Jdbc.query(
-                        c,
-                        "SELECT lot FROM lot WHERE item = ? AND lot = ANY (?) ORDER BY lot",
-                        rs -> rs.getString(1),
-                        info.code(),
-                        codes.stream().map(LotCode::value).toArray(String[]::new)));
+        String[] upper =
+                codes.stream().map(c -> c.value().toUpperCase(Locale.ROOT)).toArray(String[]::new);
+        List<String> taken = codesIn("lot", info.code(), upper);
         if (!taken.isEmpty()) {
             throw Refused.of(
                     ErrorCode.DUPLICATE,
-                    "lot " + String.join(", ", taken.subList(0, Math.min(5, taken.size())))
-                            + (taken.size() > 5 ? " …" : "") + " of " + info.code() + " exists already"
-                            + nextManualLot(info.code())
-                                    .map(n -> "; start at " + n)
-                                    .orElse(""),
+                    "lot " + listed(taken) + " of " + info.code() + " exists already" + startAt(info.code()),
                     "first");
         }
+        List<String> printed = codesIn("printed_lot_label", info.code(), upper);
+        if (!printed.isEmpty() && !reprint) {
+            throw Refused.of(
+                    ErrorCode.DUPLICATE,
+                    "labels " + listed(printed) + " of " + info.code() + " were printed before" + startAt(info.code())
+                            + ", or ask for a reprint",
+                    "first");
+        }
+        Jdbc.withConnection(dataSource, "printed lot labels", c -> {
+            for (LotCode code : codes) {
+                Jdbc.update(
+                        c,
+                        "INSERT INTO printed_lot_label (item, lot, printed_at, printed_by) VALUES (?, ?, ?, ?) "
+                                + "ON CONFLICT (item, lot) DO UPDATE SET printed_at = EXCLUDED.printed_at, "
+                                + "printed_by = EXCLUDED.printed_by",
+                        info.code(),
+                        code.value(),
+                        clock.instant(),
+                        actor.id());
+            }
+            return null;
+        });
         List<Label> out = new ArrayList<>();
         for (LotCode code : codes) {
             try {
@@ -203,24 +217,74 @@ public class LabelService {
         return out;
     }
 
-    /** The lot code after the item's newest lot (R-2402 → R-2403), when it ends in a number. */
+    /** The format of a block of labels: PDF or ZPL (a PNG holds one label), checked before anything is recorded. */
+    public static LabelFormat blockFormat(String parameter) {
+        LabelFormat f = LabelFormat.parameter(parameter);
+        if (f == LabelFormat.PNG) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD, "a block of labels is printed as PDF or ZPL, not PNG", "format");
+        }
+        return f;
+    }
+
+    /** The file name of a block: its item, first code and size ({@code lots-RM-RESIN-R-2403-x3}). */
+    public static String blockName(String item, List<Label> block) {
+        String firstLot = block.get(0).fields().stream()
+                .filter(f -> f.caption().equals("LOT"))
+                .map(Label.Field::value)
+                .findFirst()
+                .orElse("");
+        return "lots-" + item + "-" + firstLot + "-x" + block.size();
+    }
+
+    /** Which of these codes (upper case) the table holds for the item, as stored. */
+    private List<String> codesIn(String table, String item, String[] upper) {
+        return Jdbc.withConnection(
+                dataSource,
+                "lot codes",
+                c -> Jdbc.query(
+                        c,
+                        "SELECT lot FROM " + table + " WHERE item = ? AND upper(lot) = ANY (?) ORDER BY lot",
+                        rs -> rs.getString(1),
+                        item,
+                        upper));
+    }
+
+    private static String listed(List<String> codes) {
+        return String.join(", ", codes.subList(0, Math.min(5, codes.size()))) + (codes.size() > 5 ? " …" : "");
+    }
+
+    private String startAt(String item) {
+        return nextManualLot(item).map(n -> "; start at " + n).orElse("");
+    }
+
+    /**
+     * The lot code after the item's newest lot or newest printed label, whichever counts higher
+     * (R-2402 → R-2403), when it ends in a number.
+     */
     public Optional<String> nextManualLot(String item) {
-        String newest = Jdbc.withConnection(
+        List<String> newest = Jdbc.withConnection(
                 dataSource,
                 "newest lot",
-                c -> Jdbc.one(
+                c -> Jdbc.query(
                         c,
-                        "SELECT lot FROM lot WHERE item = ? ORDER BY created_at DESC, lot DESC LIMIT 1",
+                        "(SELECT lot FROM lot WHERE item = ? ORDER BY created_at DESC, lot DESC LIMIT 1) UNION ALL "
+                                + "(SELECT lot FROM printed_lot_label WHERE item = ? "
+                                + "ORDER BY printed_at DESC, lot DESC LIMIT 1)",
                         rs -> rs.getString(1),
+                        item,
                         item));
-        if (newest == null || !TRAILING_NUMBER.matcher(newest).matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(sequence(newest, 2).get(1).value());
-        } catch (Refused e) {
-            return Optional.empty();
-        }
+        return newest.stream()
+                .map(TRAILING_NUMBER::matcher)
+                .filter(Matcher::matches)
+                .max(java.util.Comparator.comparing((Matcher m) -> new BigInteger(m.group(2))))
+                .flatMap(m -> {
+                    try {
+                        return Optional.of(sequence(m.group(0), 2).get(1).value());
+                    } catch (Refused e) {
+                        return Optional.empty();
+                    }
+                });
     }
 
     /** {@code count} lot codes from {@code first} on, counting its trailing number up. */

@@ -138,6 +138,20 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
             lot.supplierLot = r.supplierLot();
         } else {
             // More of a known lot: its status stays; a lot first seen in a movement learns where it came from.
+            // Another supplier batch under the same internal code is stored as received, and QA is told.
+            boolean otherSupplierLot =
+                    lot.supplierLot != null && r.supplierLot() != null && !lot.supplierLot.equals(r.supplierLot());
+            boolean otherExpiry = lot.expiry != null && r.expiry() != null && !lot.expiry.equals(r.expiry());
+            if (otherSupplierLot || otherExpiry) {
+                flags.add(new RaisedFlag(
+                        Flag.RECEIPT_MISMATCH,
+                        ref,
+                        "lot " + ref + " holds "
+                                + (otherSupplierLot ? "supplier lot " + lot.supplierLot : "expiry " + lot.expiry)
+                                + " (" + lot.status + "); this receipt adds "
+                                + (otherSupplierLot ? "supplier lot " + r.supplierLot() : "expiry " + r.expiry())
+                                + " under the same code — check the goods and the label"));
+            }
             if (lot.origin == LotOrigin.UNKNOWN) {
                 lot.origin = LotOrigin.RECEIVED;
             }

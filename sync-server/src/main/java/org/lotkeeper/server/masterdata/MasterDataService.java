@@ -283,7 +283,7 @@ public class MasterDataService {
                         ErrorCode.MISSING_FIELD,
                         "baseUom is required (a Rec 20 code such as KGM, LTR, H87)");
             } else {
-                base = Uom.byCode(it.baseUom()).orElse(null);
+                base = Uom.keyed(it.baseUom().strip()).orElse(null);
                 if (base == null) {
                     errors.add(
                             at + ".baseUom",

@@ -325,12 +325,19 @@ public class TaskService {
             if (l.quantity() != null) {
                 Uom uom = l.uom() == null || l.uom().isBlank()
                         ? info.get().baseUom()
-                        : Uom.byCode(l.uom().strip())
+                        : Uom.keyed(l.uom().strip())
                                 .orElseThrow(() -> new InvalidQuantityException(
                                         InvalidQuantityException.Reason.UNKNOWN_UNIT,
-                                        "unit " + l.uom() + " is not supported"));
-                quantity =
-                        info.get().units().toBase(Quantity.of(l.quantity(), uom).requirePositive());
+                                        "unit " + l.uom() + " is not supported; use kg, g, L, mL or pc"));
+                try {
+                    quantity = info.get()
+                            .units()
+                            .toBase(Quantity.of(l.quantity(), uom).requirePositive());
+                } catch (InvalidQuantityException e) {
+                    throw new InvalidQuantityException(
+                            e.reason(),
+                            l.item() + " is counted in " + info.get().baseUom().symbol() + ": " + e.getMessage());
+                }
             }
             String reason = null;
             if (l.reason() != null && !l.reason().isBlank()) {

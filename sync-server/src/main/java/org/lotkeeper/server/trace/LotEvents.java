@@ -230,7 +230,10 @@ final class LotEvents {
         });
     }
 
-    /** Why it happened, where the event says: a status reason and signature, a return or adjustment reason, a FEFO deviation; null when it says nothing. */
+    /**
+     * Why it happened, where the event says: the receipt a lot came in on, a status reason and
+     * signature, a return or adjustment reason, a FEFO deviation; null when it says nothing.
+     */
     static String why(EventPayload p) {
         return p.accept(WHY);
     }
@@ -238,7 +241,9 @@ final class LotEvents {
     private static final EventPayload.Cases<String> WHY = new EventPayload.Cases<>() {
         @Override
         public String receive(Receive r) {
-            return null;
+            // what QA asks first: which delivery it came in on — the PO, the delivery note or the handheld's receipt
+            return "Receipt " + r.reference() + " from " + r.supplier()
+                    + (r.supplierLot() == null ? "" : ", supplier lot " + r.supplierLot());
         }
 
         @Override

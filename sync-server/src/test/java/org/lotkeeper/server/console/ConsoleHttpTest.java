@@ -362,8 +362,8 @@ class ConsoleHttpTest {
 
         String bad = """
                 id,kind,site,partner,item,quantity,uom
-                CX-SO-1,PICK,PLANT-1,BUILDMART,FG-PRIMER,10,H87
-                CX-SO-2,PICK,PLANT-1,BUILDMART,NO-SUCH-ITEM,5,H87
+                CX-SO-1,PICK,PLANT-1,BUILDMART,FG-PRIMER,10,pc
+                CX-SO-2,PICK,PLANT-1,BUILDMART,NO-SUCH-ITEM,5,pc
                 """;
         Response refused = sam.request()
                 .multiPart("_csrf", sam.csrf())

@@ -90,7 +90,7 @@ class ConsoleRoleTest {
         route("GET /console/labels/check", "/console/labels/check", ANY);
         route("POST /console/labels/check", "/console/labels/check", ANY);
         route("GET /console/labels/print/lot", "/console/labels/print/lot?item=RM-RESIN&lot=NO-SUCH-LOT", LABELS);
-        route("GET /console/labels/print/block", "/console/labels/print/block?item=NO-SUCH-ITEM&count=1", LABELS);
+        route("POST /console/labels/print/block", "/console/labels/print/block", LABELS);
         route("GET /console/labels/print/sscc", "/console/labels/print/sscc?sscc=106141410000000018", LABELS);
     }
 

@@ -63,10 +63,18 @@ class LabelResourceTest {
         return given().header("Authorization", "Bearer " + token).get(path);
     }
 
+    private Response post(String token, String path) {
+        return given().header("Authorization", "Bearer " + token).post(path);
+    }
+
     @Test
-    void aBlockOfPreprintedLotLabelsCountsOnFromTheNewestLotAndNeverReusesALotCode() throws Exception {
-        Response zpl = get(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?count=3&format=zpl");
-        zpl.then().statusCode(200).contentType("application/zpl");
+    void aBlockOfPreprintedLotLabelsCountsOnFromTheNewestLotOrPrintAndNeverReusesACode() throws Exception {
+        Database.execute(ds, "DELETE FROM printed_lot_label");
+        Response zpl = post(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?count=3&format=zpl");
+        zpl.then()
+                .statusCode(200)
+                .contentType("application/zpl")
+                .header("Content-Disposition", "inline; filename=\"lots-RM-RESIN-R-2403-x3.zpl\"");
         String text = zpl.asString();
         assertThat(text.split("\\^XA", -1)).hasSize(4); // three labels
         assertThat(text)
@@ -74,26 +82,43 @@ class LabelResourceTest {
                 .doesNotContain("R-2406")
                 .doesNotContain("R-2402");
 
-        Response pdf = get(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?first=R-0998&count=3&format=pdf");
+        // the next block starts after what was printed; printing those again needs a reprint
+        assertThat(post(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?count=1&format=zpl")
+                        .asString())
+                .contains("R-2406");
+        post(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?first=R-2404&count=2&format=zpl")
+                .then()
+                .statusCode(409)
+                .body(
+                        "detail",
+                        containsString("labels R-2404, R-2405 of RM-RESIN were printed before; start at R-2407"));
+        post(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?first=R-2404&count=2&format=zpl&reprint=true")
+                .then()
+                .statusCode(200);
+
+        Response pdf = post(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?first=R-0998&count=3&format=pdf");
         pdf.then().statusCode(200).contentType("application/pdf");
         PdfReader reader = new PdfReader(pdf.asByteArray());
         assertThat(reader.getNumberOfPages()).isEqualTo(3);
         assertThat(new PdfTextExtractor(reader).getTextFromPage(3)).contains("R-1000");
 
-        get(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?first=R-2400&count=5")
+        post(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?first=r-2400&count=5")
                 .then()
                 .statusCode(409)
                 .body("code", equalTo("DUPLICATE"))
-                .body("detail", containsString("R-2401, R-2402 of RM-RESIN exists already; start at R-2403"));
-        get(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?first=LOT&count=5")
+                .body("detail", containsString("lot R-2401, R-2402 of RM-RESIN exists already"));
+        post(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?first=LOT&count=5")
                 .then()
                 .statusCode(400)
                 .body("field", equalTo("first"));
-        get(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?count=201").then().statusCode(400);
-        get(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?count=2&format=png")
+        post(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?count=201").then().statusCode(400);
+        post(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?first=R-3000&count=2&format=png")
                 .then()
                 .statusCode(400)
                 .body("detail", containsString("PDF or ZPL"));
+        assertThat(Database.count(ds, "SELECT count(*) FROM printed_lot_label WHERE lot = 'R-3000'"))
+                .as("a refused block records nothing")
+                .isZero();
     }
 
     @Test

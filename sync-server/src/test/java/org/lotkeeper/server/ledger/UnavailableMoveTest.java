@@ -65,4 +65,36 @@ class UnavailableMoveTest {
         assertThat(intoQuarantine.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(intoQuarantine.get("flags").toString()).doesNotContain("LOT_NOT_AVAILABLE");
     }
+
+    /** A second supplier batch received under a known internal lot code is stored and put before QA. */
+    @Test
+    void anotherSupplierBatchReceivedIntoAKnownLotIsFlaggedForQa() {
+        Database.resetLedger(ds);
+        Api.loadRiversideMasterData();
+        String[] dock = Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "dock");
+        String first = """
+                {"supplier": "ACME-RESINS", "reference": "GR-1", "item": "RM-RESIN", "lot": "R-7002",
+                 "supplierLot": "ACR-778", "expiry": "2027-03-31",
+                 "quantity": {"value": "100", "uom": "KGM"}, "location": "RCV-DOCK-1"}""";
+        assertThat(result(dock, Riverside.event(1, "ana", "RECEIVE", first))
+                        .get("status")
+                        .asText())
+                .isEqualTo("ACCEPTED");
+        JsonNode sameBatch = result(dock, Riverside.event(2, "ana", "RECEIVE", first));
+        assertThat(sameBatch.get("status").asText())
+                .as("more of the same batch")
+                .isEqualTo("ACCEPTED");
+
+        JsonNode other = result(
+                dock,
+                Riverside.event(
+                        3, "ana", "RECEIVE", first.replace("ACR-778", "ACR-790").replace("2027-03-31", "2027-01-31")));
+        assertThat(other.get("status").asText()).isEqualTo("FLAGGED");
+        assertThat(other.get("flags").toString()).contains("RECEIPT_MISMATCH");
+        assertThat(Database.count(
+                        ds,
+                        "SELECT count(*) FROM exception WHERE flag = 'RECEIPT_MISMATCH' AND detail LIKE ?",
+                        "%holds supplier lot ACR-778%adds supplier lot ACR-790%"))
+                .isEqualTo(1);
+    }
 }

@@ -238,6 +238,16 @@ class RiversideTraceTest {
         assertThat(move.get("where").toString()).isEqualTo("[\"PROD-LINE-1\",\"WH-A-01\"]");
         JsonNode count = timeline.at("/events/6");
         assertThat(count.get("flags").toString()).isEqualTo("[\"COUNT_VARIANCE\"]");
+        // a receipt says which delivery the lot came in on
+        JsonNode received = json(as(quinn)
+                        .get("/api/v1/lots/RM-RESIN/R-2402/timeline")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .at("/events/0");
+        assertThat(received.get("type").asText()).isEqualTo("RECEIVE");
+        assertThat(received.get("why").asText()).isEqualTo("Receipt PO-7781 from ACME-RESINS, supplier lot ACR-779");
     }
 
     @Test
