@@ -74,7 +74,19 @@ public class TaskPages extends ConsoleResource {
             List<String> sites,
             List<MasterDataLookup.PartnerInfo> partners,
             boolean needsPartner,
-            boolean hasShipTo) {}
+            boolean hasShipTo,
+            Typed typed) {}
+
+    /** What was typed into the new-task form, shown again when the task was refused; empty otherwise. */
+    @TemplateData
+    public record Typed(String id, String site, String partner, String shipTo, String lines) {
+        static final Typed NONE = new Typed("", "", "", "", "");
+
+        /** Whether {@code option} is the partner or site that was chosen. */
+        public boolean chose(String option) {
+            return option.equals(partner) || option.equals(site);
+        }
+    }
 
     @Inject
     TaskCsv csv;
@@ -122,7 +134,17 @@ public class TaskPages extends ConsoleResource {
                             Forms.blank(shipTo) ? null : shipTo,
                             parseLines(k, lines)));
         } catch (Refused e) {
-            return refused(actor, k, e, "The task was not created");
+            return refused(
+                    actor,
+                    k,
+                    e,
+                    "The task was not created",
+                    new Typed(
+                            Forms.blank(id) ? "" : id,
+                            Forms.blank(site) ? "" : site,
+                            Forms.blank(partner) ? "" : partner,
+                            Forms.blank(shipTo) ? "" : shipTo,
+                            lines == null ? "" : lines));
         }
         return back(k, "created");
     }
@@ -201,9 +223,14 @@ public class TaskPages extends ConsoleResource {
     }
 
     private Response refused(Actor actor, TaskKind kind, Refused e, String what) {
+        return refused(actor, kind, e, what, Typed.NONE);
+    }
+
+    private Response refused(Actor actor, TaskKind kind, Refused e, String what, Typed typed) {
         Chrome page =
                 session.chrome(actor, "tasks", title(kind)).error(what + ": " + String.join(" ", Forms.messages(e)));
-        return Forms.html(HttpStatus.of(e) == 401 ? 400 : HttpStatus.of(e), Pages.tasks(page, view(actor, kind)));
+        return Forms.html(
+                HttpStatus.of(e) == 401 ? 400 : HttpStatus.of(e), Pages.tasks(page, view(actor, kind, typed)));
     }
 
     private static Response back(TaskKind kind, String done) {
@@ -212,6 +239,10 @@ public class TaskPages extends ConsoleResource {
     }
 
     private TasksView view(Actor actor, TaskKind kind) {
+        return view(actor, kind, Typed.NONE);
+    }
+
+    private TasksView view(Actor actor, TaskKind kind, Typed typed) {
         List<TaskItem> open = new ArrayList<>();
         List<TaskItem> ended = new ArrayList<>();
         for (TaskService.TaskView t : tasks.list(actor, kind, null)) {
@@ -243,7 +274,8 @@ public class TaskPages extends ConsoleResource {
                 sites,
                 partners,
                 partnerKind != null,
-                kind == TaskKind.SHIP);
+                kind == TaskKind.SHIP,
+                typed);
     }
 
     private TaskItem item(TaskService.TaskView t) {

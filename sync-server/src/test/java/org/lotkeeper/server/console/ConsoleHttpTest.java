@@ -390,6 +390,26 @@ class ConsoleHttpTest {
         assertThat(sam.request().get("/console/tasks?kind=PICK").asString())
                 .contains("CX-SO-1")
                 .contains("CX-SO-2");
+
+        // a refused form comes back with what was typed, and the reason in units people use
+        Response wrongUnit = sam.post(
+                "/console/tasks",
+                "kind",
+                "RECEIPT",
+                "id",
+                "CX-PO-9",
+                "site",
+                "PLANT-1",
+                "partner",
+                "SOLVCO",
+                "lines",
+                "RM-SOLVENT 200 kg");
+        assertThat(wrongUnit.statusCode()).isEqualTo(400);
+        assertThat(wrongUnit.asString())
+                .contains("RM-SOLVENT is counted in L: cannot combine kg (mass) with L (volume)")
+                .contains("value=\"CX-PO-9\"")
+                .contains("<option value=\"SOLVCO\" selected>")
+                .contains(">RM-SOLVENT 200 kg</textarea>");
     }
 
     @Test
