@@ -73,6 +73,21 @@ final class Forms {
         return out;
     }
 
+    /** An uploaded CSV file's text (UTF-8): refused when none was chosen or it is over {@code maxMegabytes}. */
+    static String csvText(FileUpload file, int maxMegabytes) {
+        if (file == null || file.fileName() == null || file.fileName().isEmpty()) {
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "choose a CSV file", "file");
+        }
+        if (file.size() > maxMegabytes * 1024L * 1024) {
+            throw Refused.of(ErrorCode.TOO_LARGE, "a CSV file may have at most " + maxMegabytes + " MB", "file");
+        }
+        try {
+            return Files.readString(file.uploadedFile(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static DocumentService.DocumentInfo uploadDocument(
             DocumentService documents, Actor actor, String kind, FileUpload file, List<LotRef> lotRefs) {
         if (file == null || file.fileName() == null || file.fileName().isEmpty()) {

@@ -1,10 +1,6 @@
 package org.lotkeeper.server.console;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 
 import io.quarkus.qute.TemplateData;
@@ -22,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lotkeeper.model.auth.Role;
-import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.boot.DemoLoader;
@@ -95,18 +90,10 @@ public class MasterDataPages extends ConsoleResource {
         Actor actor = session.post(csrf, Role.ADMIN);
         String k = kind == null || !MasterDataPages.kinds().contains(kind) ? "items" : kind;
         try {
-            if (file == null || file.fileName() == null || file.fileName().isEmpty()) {
-                throw Refused.invalid(ErrorCode.MISSING_FIELD, "choose a CSV file", "file");
-            }
-            if (file.size() > 32L * 1024 * 1024) {
-                throw Refused.of(ErrorCode.TOO_LARGE, "a CSV file may have at most 32 MB", "file");
-            }
-            service.applyCsv(k, new String(Files.readAllBytes(file.uploadedFile()), StandardCharsets.UTF_8), actor);
+            service.applyCsv(k, Forms.csvText(file, 32), actor);
             return Response.seeOther(
                             URI.create("/console/masterdata?tab=" + (k.equals("sites") ? "items" : k) + "&done=upload"))
                     .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (Refused e) {
             Chrome page = session.chrome(actor, "masterdata", "Master data").error("Nothing of the file was applied.");
             return Forms.html(HttpStatus.of(e), Pages.masterdata(page, view(k, null, Forms.messages(e))));

@@ -1,11 +1,7 @@
 package org.lotkeeper.server.console;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -109,8 +105,6 @@ public class TaskPages extends ConsoleResource {
         return Pages.tasks(page, view(actor, k));
     }
 
-    static final long MAX_CSV_BYTES = 8L * 1024 * 1024;
-
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(
@@ -160,15 +154,7 @@ public class TaskPages extends ConsoleResource {
         Actor actor = session.post(csrf, Role.SUPERVISOR);
         TaskKind k = kind(kind);
         try {
-            if (file == null || file.fileName() == null || file.fileName().isEmpty()) {
-                throw Refused.invalid(ErrorCode.MISSING_FIELD, "choose a CSV file", "file");
-            }
-            if (file.size() > MAX_CSV_BYTES) {
-                throw Refused.of(ErrorCode.TOO_LARGE, "a CSV file of tasks may have at most 8 MB", "file");
-            }
-            csv.apply(actor, Files.readString(file.uploadedFile(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            csv.apply(actor, Forms.csvText(file, 8));
         } catch (Refused e) {
             return refused(actor, k, e, "Nothing of the file was imported");
         }
