@@ -187,9 +187,20 @@ public final class SqliteDeviceData implements DeviceData {
     }
 
     @Override
+    public List<ExpectedReceipt> expectedReceipts() {
+        return view.tasks().stream()
+                .map(t -> expectedReceipt(Optional.of(t)))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    @Override
     public Optional<ExpectedReceipt> expectedReceipt(Reference reference) {
-        return view.task(reference)
-                .filter(t -> "RECEIPT".equals(t.kind().toUpperCase(Locale.ROOT)) && t.partner() != null)
+        return expectedReceipt(view.task(reference));
+    }
+
+    private static Optional<ExpectedReceipt> expectedReceipt(Optional<TaskRow> task) {
+        return task.filter(t -> "RECEIPT".equals(t.kind().toUpperCase(Locale.ROOT)) && t.partner() != null)
                 .map(t -> new ExpectedReceipt(
                         t.id(),
                         t.partner(),

@@ -306,13 +306,22 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     }
 
     /**
-     * A supplier label with no PO: a goods receipt from the supplier its GLN names, or the item's
-     * one approved supplier; otherwise the SUPPLIER step asks.
+     * A supplier label with no PO: against the one open expected receipt (PO or ASN) on this
+     * device that lists the item (from the supplier its GLN names, when it names one); else a goods
+     * receipt from the supplier its GLN names, or the item's one approved supplier; otherwise the
+     * SUPPLIER step asks.
      */
     private void startFromLabel(Label label) {
         Optional<PartnerRow> named = label.data().purchasedFrom().flatMap(this::supplierByGln);
         List<PartnerRow> approved = approvedSuppliers(label.item());
-        if (named.isPresent()) {
+        List<ExpectedReceipt> open = tasks.expectedReceipts().stream()
+                .filter(r -> r.items().contains(label.item().code()))
+                .filter(r -> named.map(p -> p.code().equals(r.supplier())).orElse(true))
+                .toList();
+        if (open.size() == 1) { // the one purchase order that expects this item: receive against it
+            useReceipt(open.get(0));
+            useLabel(label, "PO " + reference + " from " + partnerName(supplier) + ": ");
+        } else if (named.isPresent()) {
             beginGoodsReceipt(named.get(), label);
         } else if (approved.size() == 1) {
             beginGoodsReceipt(approved.get(0), label);
@@ -348,7 +357,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         supplier = from.code();
         expected = null;
         waiting = null;
-        useLabel(label);
+        useLabel(label, "Receipt " + reference + " from " + from.name() + ": ");
     }
 
     /** SUPPLIER: the supplier's GLN barcode (or its partner code) names who sent the goods. */
@@ -475,6 +484,11 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     }
 
     private void useLabel(Label label) {
+        useLabel(label, "");
+    }
+
+    /** Takes the label's item, lot, dates and quantity; {@code intro} opens the answer (a receipt just started). */
+    private void useLabel(Label label, String intro) {
         ItemRow labelItem = label.item();
         LotCode internal = null;
         if (labelItem.lotNumbering() == LotNumbering.SUPPLIER_LOT
@@ -500,14 +514,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         labels = 1;
         lot = internal;
         advance();
-        StringBuilder said = new StringBuilder();
-        if (referenceKind == ReferenceKind.GOODS_RECEIPT && labels == 1) {
-            said.append("Receipt ")
-                    .append(reference)
-                    .append(" from ")
-                    .append(partnerName(supplier))
-                    .append(": ");
-        }
+        StringBuilder said = new StringBuilder(intro);
         said.append(item.code()).append(" (").append(item.name()).append(")");
         if (supplierLot != null) {
             said.append(", supplier lot ").append(supplierLot);

@@ -1,5 +1,6 @@
 package org.lotkeeper.client.workflow;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.lotkeeper.model.event.Reference;
@@ -12,6 +13,9 @@ public interface TaskView {
 
     /** The expected receipt (purchase order or ASN) with this reference. */
     Optional<ExpectedReceipt> expectedReceipt(Reference reference);
+
+    /** The open expected receipts on this device, by reference. */
+    List<ExpectedReceipt> expectedReceipts();
 
     /** The shipment (delivery note) with this reference. */
     Optional<ShipmentTask> shipment(Reference shipment);

@@ -185,6 +185,11 @@ final class InMemoryDeviceData implements DeviceData {
     }
 
     @Override
+    public List<ExpectedReceipt> expectedReceipts() {
+        return List.copyOf(receipts.values());
+    }
+
+    @Override
     public Optional<ExpectedReceipt> expectedReceipt(Reference reference) {
         return Optional.ofNullable(receipts.get(reference));
     }

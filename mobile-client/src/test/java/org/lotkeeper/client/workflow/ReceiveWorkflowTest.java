@@ -293,6 +293,7 @@ class ReceiveWorkflowTest {
 
     @Test
     void aSupplierLabelScannedFirstStartsAGoodsReceiptFromTheItemsOneApprovedSupplier() {
+        view.receipts.clear(); // no purchase order on the device, as in the demo
         Screen first = receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402"))));
 
         assertThat(first.step()).isEqualTo(ReceiveWorkflow.Step.INTERNAL_LOT);
@@ -355,7 +356,26 @@ class ReceiveWorkflowTest {
     }
 
     @Test
+    void aLabelWithoutAPoGoesOnTheOneOpenPurchaseOrderThatExpectsItsItem() {
+        Screen screen = receive.handle(Command.scan(wedge(Riverside.labelScan("P-5001"))));
+
+        assertThat(screen.feedback().orElseThrow().message())
+                .startsWith("PO PO-7782 from TiO2 Corporation: RM-PIGMENT (Titanium dioxide pigment)");
+        assertThat(screen.value("PO")).contains("PO-7782");
+        receive.handle(new Command.KeyQuantity("500"));
+        receive.handle(Command.scan(wedge(Riverside.internalLabelScan("P-5001"))));
+        receive.handle(Command.scan(wedge("RCV-DOCK-1")));
+        assertThat(capture.payloads).containsExactly(firstReceiveOfSteps(2));
+
+        // two open orders expect resin: the label alone cannot say which, so it is a receipt of its own
+        receive.handle(Command.confirm()); // finish PO-7782
+        Screen resin = receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402"))));
+        assertThat(resin.value("Receipt")).isPresent();
+    }
+
+    @Test
     void withSeveralApprovedSuppliersTheOperatorTapsTheOneThatSentIt() {
+        view.receipts.clear();
         replaceSuppliers("RM-PIGMENT", "TIO2-CORP", "SOLVCO");
 
         Screen ask = receive.handle(Command.scan(wedge(Riverside.labelScan("P-5001"))));
@@ -405,6 +425,7 @@ class ReceiveWorkflowTest {
 
     @Test
     void aSupplierThatIsNotApprovedForTheItemIsRefused() {
+        view.receipts.clear();
         replaceSuppliers("RM-PIGMENT", "TIO2-CORP", "SOLVCO");
         receive.handle(Command.scan(wedge(Riverside.labelScan("P-5001"))));
 

@@ -18,10 +18,10 @@ public enum TaskKind {
     /** A return authorisation (RMA): the customer and the lots and quantities that may come back, each with a reason. */
     RETURN;
 
-    /** The kind named by this text, if it is one. */
+    /** The kind named by this text in any case ("PICK", "pick"), if it is one. */
     public static Optional<TaskKind> of(String text) {
         for (TaskKind k : values()) {
-            if (k.name().equals(text)) {
+            if (k.name().equalsIgnoreCase(text)) {
                 return Optional.of(k);
             }
         }

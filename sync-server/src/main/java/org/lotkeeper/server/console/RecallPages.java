@@ -26,6 +26,7 @@ import org.lotkeeper.server.api.Downloads;
 import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.trace.LotService;
 import org.lotkeeper.server.trace.RecallReports;
 import org.lotkeeper.server.trace.RecallRequest;
 import org.lotkeeper.server.trace.RecallService;
@@ -109,12 +110,77 @@ public class RecallPages extends ConsoleResource {
     @Inject
     RecallReports reports;
 
+    @Inject
+    LotService lotService;
+
     @GET
     public TemplateInstance form(@QueryParam("item") String item, @QueryParam("lot") String lot) {
         Actor actor = session.require(Role.QA, Role.SUPERVISOR);
         String lots = item != null && lot != null ? item + " " + lot : "";
         return Pages.recalls(
                 session.chrome(actor, "recalls", "Recall"), new RecallForm(lots, "", "", List.of(), recent(actor)));
+    }
+
+    /**
+     * The lots box with a bare lot code completed by its item when only one item has a lot of that
+     * code; when several have, a problem asks which.
+     */
+    private String withItems(Actor actor, String text, List<String> problems) {
+        return completed(text, code -> {
+            List<String> items = lotService.byCode(actor, code).stream()
+                    .filter(h -> h.lot().equalsIgnoreCase(code))
+                    .map(h -> h.item() + " " + h.lot())
+                    .distinct()
+                    .toList();
+            if (items.size() > 1) {
+                problems.add("Lot " + code + " is a lot of "
+                        + String.join(
+                                " and of ",
+                                items.stream()
+                                        .map(i -> i.substring(0, i.indexOf(' ')))
+                                        .toList()) + ": write the item before it, e.g. " + items.get(0) + ".");
+            }
+            return items.size() == 1 ? items.get(0) : items.isEmpty() ? null : ""; // "": said above
+        });
+    }
+
+    /**
+     * The supplier lots box with a bare supplier lot code completed by its supplier when one
+     * supplier sent it; when several did, or none, a problem says so.
+     */
+    private String withSuppliers(Actor actor, String text, List<String> problems) {
+        return completed(text, code -> {
+            List<Views.LotHit> hits = lotService.byCode(actor, code).stream()
+                    .filter(h -> code.equalsIgnoreCase(h.supplierLot()) && h.supplier() != null)
+                    .toList();
+            List<String> suppliers =
+                    hits.stream().map(Views.LotHit::supplier).distinct().toList();
+            if (suppliers.isEmpty()) {
+                problems.add("No lot of your sites came with supplier lot " + code
+                        + ": write the supplier's code before it, e.g. ACME-RESINS " + code + ".");
+            } else if (suppliers.size() > 1) {
+                problems.add("Supplier lot " + code + " came from " + String.join(" and from ", suppliers)
+                        + ": write the supplier's code before it, e.g. " + suppliers.get(0) + " " + code + ".");
+            }
+            return suppliers.size() == 1 ? suppliers.get(0) + " " + hits.get(0).supplierLot() : ""; // "": said above
+        });
+    }
+
+    /**
+     * Each line of one bare code replaced by what {@code complete} makes of it: kept as it was when
+     * null (the pairs' own check then names it), left out when empty (a problem already says why).
+     */
+    private static String completed(String text, java.util.function.Function<String, String> complete) {
+        if (text == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\\R", -1)) {
+            String code = line.strip();
+            String whole = code.isEmpty() || code.contains(" ") || code.length() > 40 ? null : complete.apply(code);
+            out.add(whole == null ? line : whole);
+        }
+        return String.join("\n", out);
     }
 
     @POST
@@ -128,8 +194,9 @@ public class RecallPages extends ConsoleResource {
         List<String> problems = new ArrayList<>();
         List<RecallRequest.LotBody> lotBodies = new ArrayList<>();
         List<RecallRequest.SupplierLotBody> supplierBodies = new ArrayList<>();
-        Forms.pairs(lots, "lots", problems).forEach(p -> lotBodies.add(new RecallRequest.LotBody(p[0], p[1])));
-        Forms.pairs(supplierLots, "supplier lots", problems)
+        Forms.pairs(withItems(actor, lots, problems), "lots", problems)
+                .forEach(p -> lotBodies.add(new RecallRequest.LotBody(p[0], p[1])));
+        Forms.pairs(withSuppliers(actor, supplierLots, problems), "supplier lots", problems)
                 .forEach(p -> supplierBodies.add(new RecallRequest.SupplierLotBody(p[0], p[1])));
         if (problems.isEmpty()) {
             try {

@@ -145,8 +145,10 @@ public class MasterDataService {
                             e.updatedAt = now;
                         })));
         counts.put("users", upsertAll(valid.users(), users::upsert));
-        SiteEntity.flush(); // the new sites first: every site's change number is raised in SQL
-        siteChanges.changedEverywhere();
+        if (counts.values().stream().anyMatch(c -> c.created() + c.updated() > 0)) {
+            SiteEntity.flush(); // the new sites first: every site's change number is raised in SQL
+            siteChanges.changedEverywhere();
+        }
         audit.record(by.id(), "MASTER_DATA_CHANGED", null, null, counts.toString());
         return new MasterDataResult(counts);
     }

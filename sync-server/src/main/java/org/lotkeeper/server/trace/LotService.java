@@ -202,6 +202,25 @@ public class LotService {
                 Math.min(limit, MAX_PAGE)));
     }
 
+    /**
+     * What a bare code on the recall form can mean: the lots of the caller's sites with this lot
+     * code or this supplier lot code, in any case (at most 20). The form asks which one when there
+     * are several.
+     */
+    public List<Views.LotHit> byCode(Actor actor, String code) {
+        return access.read(c -> Jdbc.query(
+                c,
+                "SELECT l.item, l.lot, i.name, i.gtin, l.site, l.status, l.expiry, l.supplier, l.supplier_lot "
+                        + "FROM lot l LEFT JOIN item i ON i.code = l.item "
+                        + "WHERE (upper(l.lot) = upper(?) OR upper(l.supplier_lot) = upper(?)) "
+                        + "AND (? OR l.site = ANY (?::varchar[])) ORDER BY l.item, l.lot LIMIT 20",
+                LotService::hit,
+                code,
+                code,
+                actor.allSites(),
+                actor.sites().toArray(String[]::new)));
+    }
+
     private static Views.LotHit hit(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Views.LotHit(
                 rs.getString(1),

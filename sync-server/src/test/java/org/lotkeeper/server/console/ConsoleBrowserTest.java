@@ -424,8 +424,10 @@ class ConsoleBrowserTest {
 
     private void createTask(String id, String lines) {
         org.openqa.selenium.WebElement form = browser.driver.findElement(By.id("task-form"));
+        form.findElement(By.name("id")).clear(); // a refused form comes back with what was typed
         form.findElement(By.name("id")).sendKeys(id);
         new org.openqa.selenium.support.ui.Select(form.findElement(By.name("partner"))).selectByValue("BUILDMART");
+        form.findElement(By.name("lines")).clear();
         form.findElement(By.name("lines")).sendKeys(lines);
         browser.submit(form.findElement(By.cssSelector("button[type=submit]")));
     }

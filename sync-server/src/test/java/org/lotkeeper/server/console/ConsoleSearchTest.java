@@ -71,5 +71,18 @@ class ConsoleSearchTest {
         assertThat(label.statusCode()).isEqualTo(404);
         assertThat(label.asString())
                 .contains("No label printed", "supplier&#39;s lot code of our lot R-2402", "id=\"lot-label-form\"");
+
+        // the recall form takes a bare supplier lot or lot code, in any case, and finds whose it is
+        io.restassured.response.Response bySupplierLot = quinn.post("/console/recalls", "supplierLots", "acr-779");
+        assertThat(bySupplierLot.statusCode()).isEqualTo(303);
+        assertThat(quinn.request().get(bySupplierLot.header("Location")).asString())
+                .contains("ACR-779", "PR-1001", "TC-1002");
+        assertThat(quinn.post("/console/recalls", "lots", "PR-1003").statusCode())
+                .isEqualTo(303);
+        io.restassured.response.Response unknown = quinn.post("/console/recalls", "supplierLots", "ACR-000");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.asString())
+                .contains("No lot of your sites came with supplier lot ACR-000")
+                .doesNotContain("write two codes");
     }
 }
