@@ -85,6 +85,8 @@ public final class SyncEngine implements AutoCloseable {
     private Instant lastPullAt;
     /** The site's change number the last complete pull started from; -1 before one. */
     private long pulledVersion = -1;
+    /** The server answered that it has no change numbers (an older server): never asked again. */
+    private boolean changesUnknown;
 
     public SyncEngine(
             SqliteStore store, SyncApi api, Scheduler scheduler, Clock clock, SyncPolicy policy, Random random) {
@@ -337,11 +339,14 @@ public final class SyncEngine implements AutoCloseable {
                 || due
                 || store.referenceCache().cursor().isEmpty();
         long version = -1;
-        if (policy.checksChanges()) {
+        if (policy.checksChanges() && !changesUnknown) {
             ApiResult<SiteChanges> changes = ApiCalls.execute(api.changes());
             if (changes instanceof ApiResult.Success<SiteChanges> ok) {
                 version = ok.body().version();
                 pull |= version != pulledVersion;
+            } else if (changes instanceof ApiResult.ClientError<SiteChanges> e
+                    && (e.status() == 404 || e.status() == 405)) {
+                changesUnknown = true; // a server without change numbers: the pull interval alone, as before
             } else if (!pull) {
                 Outcome failed = failed(changes);
                 return pushed.clean() || failed.needsEnrollment() ? failed : pushed;

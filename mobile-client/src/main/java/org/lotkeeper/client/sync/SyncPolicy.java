@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param batchSize    events per push, at most 200 (one batch in flight at a time)
  * @param pullLimit    rows per pull page ({@code limit})
- * @param pullInterval how often to pull when nothing else asks for it; also the idle timer
+ * @param pullInterval how often to pull when nothing else asks for it; the idle timer when there
+ *                     are no change checks
  * @param backoffBase  the first retry delay after a failure
  * @param backoffMax   the longest retry delay
  * @param changeCheck  how often to ask the server whether the site's tasks or master data changed

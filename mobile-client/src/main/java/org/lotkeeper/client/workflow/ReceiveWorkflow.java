@@ -38,8 +38,10 @@ import org.lotkeeper.model.wire.PartnerRow;
  *   <li>ORDER: scan the supplier label straight away, or the PO or ASN ({@code O:PO-7780} or its
  *       plain number), or tap "No PO" ({@link Command.NoReference}) and name the supplier and the
  *       delivery note. A label that carries the PO (AI 400) receives against it; one that does not
- *       starts a goods receipt numbered by this device ({@code GR-<device tag>-<n>}) from the
- *       supplier its "purchased from" GLN (AI 412) names, or the item's one approved supplier.</li>
+ *       goes on the one open expected receipt on the device that lists its item, else starts a
+ *       goods receipt numbered by this device ({@code GR-<device tag>-<n>}) from the supplier its
+ *       "purchased from" GLN (AI 412) names, or the item's one approved supplier. "Finish receipt"
+ *       ({@link Command.Confirm}) ends the delivery.</li>
  *   <li>SUPPLIER, only when neither says who sent it: scan the supplier's GLN (AI 417, 412 or 414)
  *       or tap one of the item's approved suppliers (all the device's suppliers when the item has
  *       none, at most {@value #SUPPLIER_CHOICES}).</li>
@@ -138,8 +140,8 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         if (reference == null || item != null || received == 0) {
             throw refuse("Nothing to finish yet. " + prompt());
         }
-        String done = (referenceKind == ReferenceKind.ORDER ? "PO " : referenceKind.label + " ") + reference
-                + " finished: " + received + (received == 1 ? " lot" : " lots") + " received.";
+        String done = referenceKind.label + " " + reference + " finished: " + received
+                + (received == 1 ? " lot" : " lots") + " received.";
         reset();
         good(done + " " + prompt());
     }
@@ -318,6 +320,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
                 .filter(r -> r.items().contains(label.item().code()))
                 .filter(r -> named.map(p -> p.code().equals(r.supplier())).orElse(true))
                 .toList();
+        requireNumbering(label.item()); // refused before anything changes
         if (open.size() == 1) { // the one purchase order that expects this item: receive against it
             useReceipt(open.get(0));
             useLabel(label, "PO " + reference + " from " + partnerName(supplier) + ": ");
@@ -337,7 +340,16 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         }
     }
 
+    /** A PATTERN item needs its pattern to number the lot: refused (before anything changes) without one. */
+    private static void requireNumbering(ItemRow of) {
+        if (of.lotNumbering() == LotNumbering.PATTERN && of.lotPattern() == null) {
+            throw refuse(
+                    of.code() + " has no lot pattern in master data — ask for one to be set, and cancel this receipt.");
+        }
+    }
+
     private void beginGoodsReceipt(PartnerRow from, Label label) {
+        requireNumbering(label.item());
         if (!approvedSuppliers(label.item()).isEmpty()
                 && !label.item().suppliers().contains(from.code())) {
             throw refuse(from.name() + " is not an approved supplier of "
@@ -368,10 +380,9 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             from = supplierByGln(gln.get())
                     .orElseThrow(() -> Refusal.missingOnDevice("GLN " + gln.get()
                             + " is not a supplier known on this device — " + "tap the supplier, or sync the device."));
-        } else if (scan instanceof Scan.Code c && supplierNamed(c.value()).isPresent()) {
-            from = supplierNamed(c.value()).get();
         } else {
-            throw refuse("This is " + Resolve.describe(scan) + ", not the supplier. " + prompt());
+            from = (scan instanceof Scan.Code c ? supplierNamed(c.value()) : Optional.<PartnerRow>empty())
+                    .orElseThrow(() -> refuse("This is " + Resolve.describe(scan) + ", not the supplier. " + prompt()));
         }
         beginGoodsReceipt(from, waiting);
     }
@@ -495,10 +506,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
                 && label.data().lot().isPresent()) {
             internal = LotNumbers.fromSupplierLot(label.data().lot().get().value());
         } else if (labelItem.lotNumbering() == LotNumbering.PATTERN) {
-            if (labelItem.lotPattern() == null) {
-                throw refuse(labelItem.code()
-                        + " has no lot pattern in master data — ask for one to be set, and cancel this receipt.");
-            }
+            requireNumbering(labelItem);
             LotPattern pattern = LotPattern.parse(labelItem.lotPattern());
             internal = LotNumbers.fromPattern(
                     pattern, masterData.deviceTag(), ctx.today(), ctx.capture().nextLotSequence(labelItem.code()));

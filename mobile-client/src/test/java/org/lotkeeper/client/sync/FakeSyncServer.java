@@ -89,6 +89,8 @@ final class FakeSyncServer extends Dispatcher {
     final AtomicInteger pushRequests = new AtomicInteger();
     final AtomicInteger pullRequests = new AtomicInteger();
     final AtomicInteger changeRequests = new AtomicInteger();
+    /** False: an older server without {@code /api/v1/sync/changes} (404). */
+    volatile boolean changesServed = true;
     /** The site's change number {@code /api/v1/sync/changes} answers. */
     final java.util.concurrent.atomic.AtomicLong siteVersion = new java.util.concurrent.atomic.AtomicLong();
 
@@ -118,7 +120,7 @@ final class FakeSyncServer extends Dispatcher {
             pullCursors.add(cursor);
             return pulls.apply(cursor);
         }
-        if (path.equals("/api/v1/sync/changes") && "GET".equals(request.getMethod())) {
+        if (path.equals("/api/v1/sync/changes") && "GET".equals(request.getMethod()) && changesServed) {
             changeRequests.incrementAndGet();
             return json(200, new org.lotkeeper.model.wire.SiteChanges(siteVersion.get()));
         }

@@ -391,6 +391,30 @@ class SyncEngineTest {
     }
 
     @Test
+    void anOlderServerWithoutChangeNumbersIsNoSyncError() throws Exception {
+        h = new SyncHarness(
+                dir,
+                new SyncPolicy(
+                        3,
+                        100,
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(5)),
+                42);
+        h.fake.changesServed = false;
+        h.engine.start();
+        h.time.runDue();
+        h.time.advance(Duration.ofSeconds(5));
+        h.time.advance(Duration.ofSeconds(5));
+
+        assertThat(h.engine.status().lastError()).isNull();
+        assertThat(h.fake.pullRequests).hasValue(1);
+        h.time.advance(Duration.ofMinutes(1)); // the pull interval still pulls
+        assertThat(h.fake.pullRequests).hasValue(2);
+    }
+
+    @Test
     void withoutChangeChecksNothingButThePullIntervalAsks() throws Exception {
         harness();
         h.engine.start();

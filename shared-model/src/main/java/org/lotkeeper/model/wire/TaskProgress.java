@@ -8,7 +8,7 @@ import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.quantity.Quantity;
 
 /**
- * How much of each line of a delivery note or RMA is done, on the server (what the ledger holds)
+ * How much of each line of a delivery note, RMA or expected receipt (PO, ASN) is done, on the server (what the ledger holds)
  * and on a device (the same, plus its own events the server's figures may not include yet).
  * Quantities add to what a line already has done. Shipped quantities fill first
  * the lines that name the shipped lot, then the lines of the item that name none, in line order,

@@ -29,6 +29,11 @@ public final class ConsoleFormat {
 
     private ConsoleFormat() {}
 
+    /** {@code {count.grouped}}: a whole number with thousands separators ("100,000"). */
+    public static String grouped(int n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
     /** {@code {quantity.text}} */
     public static String text(Quantity q) {
         return q == null ? "" : q.toString();

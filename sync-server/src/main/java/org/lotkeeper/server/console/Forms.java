@@ -83,6 +83,11 @@ final class Forms {
         }
         try {
             return Files.readString(file.uploadedFile(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw Refused.invalid(
+                    ErrorCode.BAD_FORMAT,
+                    "the file is not UTF-8 text: save it as \"CSV UTF-8\" and upload it again",
+                    "file");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -174,8 +174,12 @@ public class RecallPages extends ConsoleResource {
         if (text == null) {
             return null;
         }
+        String[] lines = text.split("\\R", -1);
+        if (lines.length > 1000) {
+            return text; // too many: the pairs' check says so, before any lookup
+        }
         List<String> out = new ArrayList<>();
-        for (String line : text.split("\\R", -1)) {
+        for (String line : lines) {
             String code = line.strip();
             String whole = code.isEmpty() || code.contains(" ") || code.length() > 40 ? null : complete.apply(code);
             out.add(whole == null ? line : whole);

@@ -78,9 +78,14 @@ public class TaskPages extends ConsoleResource {
     public record Typed(String id, String site, String partner, String shipTo, String lines) {
         static final Typed NONE = new Typed("", "", "", "", "");
 
-        /** Whether {@code option} is the partner or site that was chosen. */
-        public boolean chose(String option) {
-            return option.equals(partner) || option.equals(site);
+        /** Whether {@code option} is the partner that was chosen. */
+        public boolean chosePartner(String option) {
+            return option.equals(partner);
+        }
+
+        /** Whether {@code option} is the site that was chosen. */
+        public boolean choseSite(String option) {
+            return option.equals(site);
         }
     }
 
@@ -100,7 +105,10 @@ public class TaskPages extends ConsoleResource {
         Chrome page = session.chrome(actor, "tasks", title(k));
         if (done != null
                 && List.of("created", "closed", "cancelled", "imported").contains(done)) {
-            page = page.notice("Done: " + done + ".");
+            page = page.notice(
+                    done.equals("imported")
+                            ? "Imported: the file's tasks are listed under their kinds."
+                            : "Done: the task was " + done + ".");
         }
         return Pages.tasks(page, view(actor, k));
     }
@@ -264,6 +272,17 @@ public class TaskPages extends ConsoleResource {
                 typed);
     }
 
+    /** What doing a task of this kind is called: "shipped", "returned", "received". */
+    private static String done(TaskKind kind) {
+        return switch (kind) {
+            case SHIP -> "shipped";
+            case RETURN -> "returned";
+            case RECEIPT -> "received";
+            case PICK -> "picked";
+            case COUNT -> "counted";
+        };
+    }
+
     private TaskItem item(TaskService.TaskView t) {
         boolean progress = t.progress() != null;
         List<LineItem> lines = t.lines().stream()
@@ -290,10 +309,9 @@ public class TaskPages extends ConsoleResource {
                 t.progress() == null
                         ? "open"
                         : switch (t.progress()) {
-                            case NONE ->
-                                "open, nothing " + (t.kind() == TaskKind.SHIP ? "shipped" : "returned") + " yet";
-                            case PARTIAL -> "partly " + (t.kind() == TaskKind.SHIP ? "shipped" : "returned");
-                            case COMPLETE -> t.kind() == TaskKind.SHIP ? "shipped" : "returned";
+                            case NONE -> "open, nothing " + done(t.kind()) + " yet";
+                            case PARTIAL -> "partly " + done(t.kind());
+                            case COMPLETE -> done(t.kind());
                         };
         };
         String partnerName = t.partner() == null

@@ -43,7 +43,8 @@ import org.lotkeeper.server.trace.Views;
 /**
  * The data of a lot or pallet label, read with the same checks as the lot endpoints (400 for a
  * malformed code, 404 unknown, 403 another site), made into a {@link Label} and a file by
- * {@link LabelRenderer}. Reads only.
+ * {@link LabelRenderer}. Reads only, except a block of pre-printed lot labels, whose codes are
+ * recorded ({@link #lotLabelBlock}).
  */
 @ApplicationScoped
 public class LabelService {
@@ -67,7 +68,6 @@ public class LabelService {
         renderer = new LabelRenderer(clock);
     }
 
-    /** The renderer, for callers that build a label themselves. */
     /** A rendered label as an inline download with a safe file name, never cached. */
     public Response download(Label label, LabelFormat format, String name) {
         return download(renderer.render(label, format), format, name);
@@ -86,10 +86,6 @@ public class LabelService {
                 .header("Content-Disposition", "inline; filename=\"" + filename + "\"")
                 .header("Cache-Control", "no-store")
                 .build();
-    }
-
-    public LabelRenderer renderer() {
-        return renderer;
     }
 
     /**
@@ -184,20 +180,34 @@ public class LabelService {
                             + ", or ask for a reprint",
                     "first");
         }
-        Jdbc.withConnection(dataSource, "printed lot labels", c -> {
+        List<Label> out = labels(info, codes, symbology); // rendered first: a label that cannot be made records nothing
+        int recorded = Jdbc.withConnection(dataSource, "printed lot labels", c -> {
+            int n = 0;
             for (LotCode code : codes) {
-                Jdbc.update(
+                n += Jdbc.update(
                         c,
                         "INSERT INTO printed_lot_label (item, lot, printed_at, printed_by) VALUES (?, ?, ?, ?) "
-                                + "ON CONFLICT (item, lot) DO UPDATE SET printed_at = EXCLUDED.printed_at, "
-                                + "printed_by = EXCLUDED.printed_by",
+                                + (reprint
+                                        ? "ON CONFLICT (item, lot) DO UPDATE SET printed_at = EXCLUDED.printed_at, "
+                                                + "printed_by = EXCLUDED.printed_by"
+                                        : "ON CONFLICT (item, lot) DO NOTHING"),
                         info.code(),
                         code.value(),
                         clock.instant(),
                         actor.id());
             }
-            return null;
+            return n;
         });
+        if (recorded < codes.size()) { // another block of the same codes was printed at the same moment
+            throw Refused.of(
+                    ErrorCode.DUPLICATE,
+                    "some of these labels were printed by someone else just now" + startAt(info.code()),
+                    "first");
+        }
+        return out;
+    }
+
+    private List<Label> labels(MasterDataLookup.ItemInfo info, List<LotCode> codes, LabelSymbology symbology) {
         List<Label> out = new ArrayList<>();
         for (LotCode code : codes) {
             try {
@@ -259,22 +269,23 @@ public class LabelService {
     }
 
     /**
-     * The lot code after the item's newest lot or newest printed label, whichever counts higher
-     * (R-2402 → R-2403), when it ends in a number.
+     * The code after the highest-numbered one of the item's lots and printed labels (R-2402 →
+     * R-2403), when one ends in a number: free of both, whatever order rolls were used in.
      */
-    public Optional<String> nextManualLot(String item) {
-        List<String> newest = Jdbc.withConnection(
+    private Optional<String> nextManualLot(String item) {
+        List<String> highest = Jdbc.withConnection(
                 dataSource,
-                "newest lot",
+                "highest lot code",
                 c -> Jdbc.query(
                         c,
-                        "(SELECT lot FROM lot WHERE item = ? ORDER BY created_at DESC, lot DESC LIMIT 1) UNION ALL "
-                                + "(SELECT lot FROM printed_lot_label WHERE item = ? "
-                                + "ORDER BY printed_at DESC, lot DESC LIMIT 1)",
+                        "SELECT lot FROM (SELECT lot FROM lot WHERE item = ? UNION ALL "
+                                + "SELECT lot FROM printed_lot_label WHERE item = ?) codes "
+                                + "WHERE lot ~ '[0-9]+$' "
+                                + "ORDER BY substring(lot FROM '([0-9]+)$')::numeric DESC, lot DESC LIMIT 1",
                         rs -> rs.getString(1),
                         item,
                         item));
-        return newest.stream()
+        return highest.stream()
                 .map(TRAILING_NUMBER::matcher)
                 .filter(Matcher::matches)
                 .max(java.util.Comparator.comparing((Matcher m) -> new BigInteger(m.group(2))))

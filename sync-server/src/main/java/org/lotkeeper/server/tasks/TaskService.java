@@ -63,7 +63,7 @@ public class TaskService {
         CANCELLED
     }
 
-    /** How much of a delivery note or RMA the ledger holds: nothing, part, or every line. */
+    /** How much of a delivery note, RMA or expected receipt the ledger holds: nothing, part, or every line. */
     public enum Progress {
         NONE,
         PARTIAL,
@@ -83,7 +83,7 @@ public class TaskService {
             String item, String lot, String location, BigDecimal quantity, String uom, String reason) {}
 
     /**
-     * A task as stored, with its progress (delivery notes and RMAs; null for other kinds).
+     * A task as stored, with its progress (delivery notes, RMAs and expected receipts; null for other kinds).
      *
      * @param sourceOrder the pick order a delivery note was made from, or null
      */
@@ -551,10 +551,25 @@ public class TaskService {
                                                 + "WHERE reference = ? AND customer = ?",
                                         h.id(),
                                         h.partner()));
-                    case PICK, RECEIPT, COUNT -> own;
+                    // an expected receipt whose lines all name a quantity (a PO may list items only)
+                    // an expected receipt whose lines all name a quantity (a PO may list items only)
+                    case RECEIPT ->
+                        own.stream().anyMatch(l -> l.quantity() == null)
+                                ? own
+                                : TaskProgress.shipped(
+                                        own,
+                                        done(
+                                                c,
+                                                "SELECT item, lot, quantity, uom FROM receipt "
+                                                        + "WHERE reference = ? AND supplier = ?",
+                                                h.id(),
+                                                h.partner()));
+                    case PICK, COUNT -> own;
                 };
-                Progress progress =
-                        h.kind() == TaskKind.SHIP || h.kind() == TaskKind.RETURN ? Progress.of(withDone) : null;
+                boolean measured = h.kind() == TaskKind.SHIP
+                        || h.kind() == TaskKind.RETURN
+                        || (h.kind() == TaskKind.RECEIPT && own.stream().allMatch(l -> l.quantity() != null));
+                Progress progress = measured ? Progress.of(withDone) : null;
                 out.add(new TaskView(
                         h.id(),
                         h.site(),

@@ -25,8 +25,8 @@ import org.lotkeeper.model.text.Words;
  * column one link on, a box per lot (lot code, item, status in words; recalled, rejected and on
  * hold lots shaded), the links between them with their quantities — laid out by
  * {@link LayeredLayout}, scaled to fit the page. A recall reaching more lots than a page can show
- * is drawn for its nearest ones ({@value #MAX_PER_COLUMN} per column, {@value #MAX_COLUMNS}
- * columns) and says so: the affected-lots table lists all of them.
+ * is drawn for its first lots by item and lot code ({@value #MAX_PER_COLUMN} per column, the
+ * first {@value #MAX_COLUMNS} columns) and says so: the affected-lots table lists all of them.
  */
 final class GenealogyPdf {
 
@@ -67,8 +67,8 @@ final class GenealogyPdf {
             doc.add(new Paragraph(
                     "The picture shows " + column.size() + " of the "
                             + recall.affectedLots().size()
-                            + " affected lots: the nearest " + MAX_PER_COLUMN + " at each step, " + MAX_COLUMNS
-                            + " steps from the start. The affected-lots table above lists them all.",
+                            + " affected lots: the first " + MAX_PER_COLUMN + " by item and lot at each step, up to "
+                            + MAX_COLUMNS + " steps from the start. The affected-lots table above lists them all.",
                     body));
         }
         LayeredLayout.Drawing drawing = LayeredLayout.layout(column, links, METRICS);

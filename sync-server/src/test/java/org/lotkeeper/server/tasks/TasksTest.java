@@ -1,6 +1,7 @@
 package org.lotkeeper.server.tasks;
 
 import java.io.IOException;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -17,6 +18,7 @@ import org.lotkeeper.server.testing.Riverside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.lotkeeper.server.testing.Api.as;
 
 @QuarkusTest
@@ -104,6 +106,42 @@ class TasksTest {
                         .asString())
                 .get("version")
                 .asLong();
+    }
+
+    @Test
+    void anExpectedReceiptShowsWhatWasReceivedAgainstItAndLeavesTheDevicesWhenComplete() throws IOException {
+        as(sam).body("""
+                {"id": "PO-9100", "site": "PLANT-1", "kind": "RECEIPT", "partner": "ACME-RESINS",
+                 "lines": [{"item": "RM-RESIN", "quantity": 1000, "uom": "kg"}]}""").post("/api/v1/tasks").then().statusCode(200);
+        String[] dock = Riverside.enroll(sam, "dock-progress");
+        String receipt = """
+                {"supplier": "ACME-RESINS", "reference": "PO-9100", "item": "RM-RESIN", "lot": "R-9101",
+                 "quantity": {"value": "%s", "uom": "KGM"}, "location": "RCV-DOCK-1"}""";
+        Riverside.push(dock, List.of(Riverside.event(1, "ana", "RECEIVE", receipt.formatted("400"))));
+        as(sam).get("/api/v1/tasks/PO-9100")
+                .then()
+                .statusCode(200)
+                .body("progress", equalTo("PARTIAL"))
+                .body("lines[0].done.value", equalTo("400"));
+        assertThat(pull(dock).get("tasks").findValuesAsText("id")).contains("PO-9100");
+
+        Riverside.push(dock, List.of(Riverside.event(2, "ana", "RECEIVE", receipt.formatted("600"))));
+        as(sam).get("/api/v1/tasks/PO-9100").then().statusCode(200).body("progress", equalTo("COMPLETE"));
+        assertThat(pull(dock).get("tasks").findValuesAsText("id")).doesNotContain("PO-9100");
+
+        // a PO that lists items without quantities has no progress to show, and stays on the devices
+        as(sam).body("""
+                {"id": "PO-9200", "site": "PLANT-1", "kind": "RECEIPT", "partner": "ACME-RESINS",
+                 "lines": [{"item": "RM-RESIN"}]}""").post("/api/v1/tasks").then().statusCode(200);
+        Riverside.push(
+                dock,
+                List.of(Riverside.event(
+                        3,
+                        "ana",
+                        "RECEIVE",
+                        receipt.formatted("50").replace("PO-9100", "PO-9200").replace("R-9101", "R-9201"))));
+        as(sam).get("/api/v1/tasks/PO-9200").then().statusCode(200).body("progress", nullValue());
+        assertThat(pull(dock).get("tasks").findValuesAsText("id")).contains("PO-9200");
     }
 
     @Test
