@@ -52,6 +52,20 @@ class SyncEngineTest {
         return h;
     }
 
+    /** A device that asks the site's change number every 5 s between its one-minute pulls. */
+    private void changeCheckingHarness() throws Exception {
+        h = new SyncHarness(
+                dir,
+                new SyncPolicy(
+                        3,
+                        100,
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(5)),
+                42);
+    }
+
     private static Event[] captureMoves(SyncHarness h, int n) {
         Event[] events = new Event[n];
         for (int i = 0; i < n; i++) {
@@ -362,16 +376,7 @@ class SyncEngineTest {
 
     @Test
     void betweenPullsTheDeviceAsksForTheSitesChangeNumberAndPullsOnlyWhenItMoved() throws Exception {
-        h = new SyncHarness(
-                dir,
-                new SyncPolicy(
-                        3,
-                        100,
-                        Duration.ofMinutes(1),
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(30),
-                        Duration.ofSeconds(5)),
-                42);
+        changeCheckingHarness();
         h.fake.siteVersion.set(7);
         h.engine.start();
         h.time.runDue(); // the snapshot, with the number it started from
@@ -392,16 +397,7 @@ class SyncEngineTest {
 
     @Test
     void anOlderServerWithoutChangeNumbersIsNoSyncError() throws Exception {
-        h = new SyncHarness(
-                dir,
-                new SyncPolicy(
-                        3,
-                        100,
-                        Duration.ofMinutes(1),
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(30),
-                        Duration.ofSeconds(5)),
-                42);
+        changeCheckingHarness();
         h.fake.changesServed = false;
         h.engine.start();
         h.time.runDue();

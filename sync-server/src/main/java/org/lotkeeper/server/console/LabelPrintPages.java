@@ -1,7 +1,5 @@
 package org.lotkeeper.server.console;
 
-import java.util.List;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.lotkeeper.model.auth.Role;
-import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.labels.Label;
@@ -67,10 +64,7 @@ public class LabelPrintPages extends ConsoleResource {
             @RestForm String reprint) {
         Actor actor = session.post(csrf, Role.RECEIVER, Role.QA, Role.SUPERVISOR);
         try {
-            LabelFormat f = LabelService.blockFormat(format);
-            int n = (int) Fields.wholeNumber("count", count, 1, LabelService.MAX_BLOCK, 10);
-            List<Label> block = labels.lotLabelBlock(actor, item, first, n, "yes".equals(reprint), LabelSymbology.BOTH);
-            return labels.download(block, f, LabelService.blockName(item, block));
+            return labels.lotLabelBlock(actor, item, first, count, format, "yes".equals(reprint), LabelSymbology.BOTH);
         } catch (Refused e) {
             return refused(actor, e);
         }

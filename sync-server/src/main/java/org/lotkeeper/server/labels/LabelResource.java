@@ -1,7 +1,6 @@
 package org.lotkeeper.server.labels;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.lotkeeper.model.wire.ErrorCode;
-import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.CurrentActor;
 
@@ -60,11 +58,8 @@ public class LabelResource {
             @QueryParam("format") @DefaultValue("pdf") String format,
             @QueryParam("symbology") @DefaultValue("both") String symbology,
             @QueryParam("reprint") String reprint) {
-        LabelFormat f = LabelService.blockFormat(format);
-        int n = (int) Fields.wholeNumber("count", count, 1, LabelService.MAX_BLOCK, 10);
-        List<Label> block = labels.lotLabelBlock(
-                actor.get(), item, first, n, "true".equals(reprint), LabelSymbology.parameter(symbology));
-        return labels.download(block, f, LabelService.blockName(item, block));
+        return labels.lotLabelBlock(
+                actor.get(), item, first, count, format, "true".equals(reprint), LabelSymbology.parameter(symbology));
     }
 
     @GET

@@ -73,11 +73,6 @@ public class LabelService {
         return download(renderer.render(label, format), format, name);
     }
 
-    /** A block of labels ({@link #lotLabelBlock}) as one PDF or ZPL download ({@link #blockFormat}). */
-    public Response download(List<Label> block, LabelFormat format, String name) {
-        return download(renderer.render(block, format), format, name);
-    }
-
     private static Response download(byte[] file, LabelFormat format, String name) {
         // the codes in the name were checked (item, lot code, SSCC) but a lot code may hold quotes: keep a safe file
         // name
@@ -126,7 +121,7 @@ public class LabelService {
     }
 
     /** At most this many labels in one block of pre-printed internal lot labels. */
-    public static final int MAX_BLOCK = 200;
+    static final int MAX_BLOCK = 200;
 
     private static final Pattern TRAILING_NUMBER = Pattern.compile("^(.*?)(\\d+)$");
 
@@ -140,8 +135,16 @@ public class LabelService {
      * {@code reprint} — when any was printed before; each names the codes and the next free start.
      */
     @Transactional
-    public List<Label> lotLabelBlock(
-            Actor actor, String item, String first, int count, boolean reprint, LabelSymbology symbology) {
+    public Response lotLabelBlock(
+            Actor actor,
+            String item,
+            String first,
+            String countText,
+            String formatText,
+            boolean reprint,
+            LabelSymbology symbology) {
+        LabelFormat format = blockFormat(formatText); // checked before anything is recorded
+        int count = (int) Fields.wholeNumber("count", countText, 1, MAX_BLOCK, 10);
         MasterDataLookup.ItemInfo info =
                 masterData.item(Fields.text("item", item, 40)).orElseThrow(() -> Refused.notFound("no item " + item));
         if (info.lotNumbering() != LotNumbering.MANUAL) {
@@ -151,9 +154,6 @@ public class LabelService {
                             + (info.lotNumbering() == LotNumbering.PATTERN ? "its lot pattern" : "the supplier's lot")
                             + "; pre-printed labels are for items whose lots are numbered by hand",
                     "item");
-        }
-        if (count < 1 || count > MAX_BLOCK) {
-            throw Refused.invalid(ErrorCode.OUT_OF_RANGE, "count must be between 1 and " + MAX_BLOCK, "count");
         }
         String start = first == null || first.isBlank()
                 ? nextManualLot(info.code())
@@ -204,7 +204,8 @@ public class LabelService {
                     "some of these labels were printed by someone else just now" + startAt(info.code()),
                     "first");
         }
-        return out;
+        return download(
+                renderer.render(out, format), format, "lots-" + info.code() + "-" + codes.get(0) + "-x" + count);
     }
 
     private List<Label> labels(MasterDataLookup.ItemInfo info, List<LotCode> codes, LabelSymbology symbology) {
@@ -227,24 +228,14 @@ public class LabelService {
         return out;
     }
 
-    /** The format of a block of labels: PDF or ZPL (a PNG holds one label), checked before anything is recorded. */
-    public static LabelFormat blockFormat(String parameter) {
+    /** The format of a block of labels: PDF or ZPL (a PNG holds one label). */
+    private static LabelFormat blockFormat(String parameter) {
         LabelFormat f = LabelFormat.parameter(parameter);
         if (f == LabelFormat.PNG) {
             throw Refused.invalid(
                     ErrorCode.INVALID_FIELD, "a block of labels is printed as PDF or ZPL, not PNG", "format");
         }
         return f;
-    }
-
-    /** The file name of a block: its item, first code and size ({@code lots-RM-RESIN-R-2403-x3}). */
-    public static String blockName(String item, List<Label> block) {
-        String firstLot = block.get(0).fields().stream()
-                .filter(f -> f.caption().equals("LOT"))
-                .map(Label.Field::value)
-                .findFirst()
-                .orElse("");
-        return "lots-" + item + "-" + firstLot + "-x" + block.size();
     }
 
     /** Which of these codes (upper case) the table holds for the item, as stored. */

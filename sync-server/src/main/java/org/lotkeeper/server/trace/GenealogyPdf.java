@@ -139,17 +139,12 @@ final class GenealogyPdf {
         private void route(LayeredLayout.Route r) {
             List<LayeredLayout.Point> p = r.points();
             cb.moveTo(x(p.get(0).x()), y(p.get(0).y()));
-            for (int i = 1; i < p.size(); i++) {
-                LayeredLayout.Point a = p.get(i - 1);
-                LayeredLayout.Point b = p.get(i);
-                if (!r.back() && i % 2 == 0) {
-                    cb.lineTo(x(b.x()), y(b.y()));
-                } else if (r.back()) {
-                    int bend = Math.max(a.y(), b.y()) + 40;
-                    cb.curveTo(x(a.x()), y(bend), x(b.x()), y(bend), x(b.x()), y(b.y()));
+            for (LayeredLayout.Segment s : r.segments()) {
+                if (s.straight()) {
+                    cb.lineTo(x(s.to().x()), y(s.to().y()));
                 } else {
-                    float mid = (x(a.x()) + x(b.x())) / 2;
-                    cb.curveTo(mid, y(a.y()), mid, y(b.y()), x(b.x()), y(b.y()));
+                    cb.curveTo(
+                            x(s.c1().x()), y(s.c1().y()), x(s.c2().x()), y(s.c2().y()), x(s.to().x()), y(s.to().y()));
                 }
             }
             cb.stroke();

@@ -48,33 +48,49 @@ public final class LayeredLayout {
      */
     public record Route(int link, String from, String to, List<Point> points, Point label, boolean back) {
 
-        /** The route as an SVG path: curves across the gaps, straight through the columns. */
-        public String svgPath() {
-            StringBuilder d = new StringBuilder(
-                    "M" + points.get(0).x() + "," + points.get(0).y());
+        /**
+         * The route's pieces from its first point: a cubic curve across each gap (a back link: one
+         * curve bent below its boxes), a straight run through each column it crosses.
+         */
+        public List<Segment> segments() {
+            List<Segment> out = new ArrayList<>();
             for (int i = 1; i < points.size(); i++) {
                 Point a = points.get(i - 1);
                 Point b = points.get(i);
-                if (!back && i % 2 == 0) {
-                    d.append(" L").append(b.x()).append(',').append(b.y());
+                if (back) {
+                    int bend = Math.max(a.y(), b.y()) + 40;
+                    out.add(new Segment(new Point(a.x(), bend), new Point(b.x(), bend), b));
+                } else if (i % 2 == 0) {
+                    out.add(new Segment(null, null, b));
                 } else {
                     int mid = (a.x() + b.x()) / 2;
-                    int bend = back ? Math.max(a.y(), b.y()) + 40 : 0;
-                    d.append(" C")
-                            .append(back ? a.x() : mid)
-                            .append(',')
-                            .append(back ? bend : a.y())
-                            .append(' ')
-                            .append(back ? b.x() : mid)
-                            .append(',')
-                            .append(back ? bend : b.y())
-                            .append(' ')
-                            .append(b.x())
-                            .append(',')
-                            .append(b.y());
+                    out.add(new Segment(new Point(mid, a.y()), new Point(mid, b.y()), b));
+                }
+            }
+            return out;
+        }
+
+        /** The route as an SVG path. */
+        public String svgPath() {
+            StringBuilder d = new StringBuilder(
+                    "M" + points.get(0).x() + "," + points.get(0).y());
+            for (Segment s : segments()) {
+                if (s.straight()) {
+                    d.append(" L").append(s.to().x()).append(',').append(s.to().y());
+                } else {
+                    d.append(" C").append(s.c1().x()).append(',').append(s.c1().y());
+                    d.append(' ').append(s.c2().x()).append(',').append(s.c2().y());
+                    d.append(' ').append(s.to().x()).append(',').append(s.to().y());
                 }
             }
             return d.toString();
+        }
+    }
+
+    /** A piece of a route to {@code to}: a cubic curve with control points c1, c2, or straight (both null). */
+    public record Segment(Point c1, Point c2, Point to) {
+        public boolean straight() {
+            return c1 == null;
         }
     }
 
