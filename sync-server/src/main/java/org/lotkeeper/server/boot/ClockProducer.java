@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import org.lotkeeper.server.masterdata.PlantTime;
 
 /**
  * The one clock of the server: expiry, clock-skew and token rules read it, never

@@ -27,7 +27,7 @@ public interface LotkeeperConfig {
 
     /**
      * The plant's time zone for what people read — console pages and PDF reports — as an IANA
-     * name ({@code Europe/Berlin}); see {@link PlantTime}.
+     * name ({@code Europe/Berlin}); see {@link org.lotkeeper.server.masterdata.PlantTime}.
      */
     @WithDefault("UTC")
     String timeZone();

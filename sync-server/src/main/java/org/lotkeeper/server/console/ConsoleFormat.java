@@ -16,7 +16,7 @@ import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.Flag;
-import org.lotkeeper.server.boot.PlantTime;
+import org.lotkeeper.server.masterdata.PlantTime;
 import org.lotkeeper.server.quality.DocumentKind;
 
 /**
@@ -39,9 +39,9 @@ public final class ConsoleFormat {
         return q == null ? "" : q.toString();
     }
 
-    /** {@code {instant.text}} */
+    /** {@code {instant.text}}: in the zone of the page's sites ({@link ConsoleSession#zone}). */
     public static String text(Instant t) {
-        return PlantTime.format(t);
+        return PlantTime.format(t, ConsoleSession.currentZone());
     }
 
     /** {@code {item.baseUom.text}}: "kg". */

@@ -2,12 +2,16 @@ package org.lotkeeper.server.console;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.Cookie;
@@ -16,6 +20,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.text.Words;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.masterdata.PlantTime;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.BearerAuthenticationMechanism;
 import org.lotkeeper.server.security.BearerIdentityProvider;
@@ -41,6 +47,11 @@ public class ConsoleSession {
 
     @Inject
     UserService users;
+
+    @Inject
+    MasterDataLookup masterData;
+
+    private ZoneId zone;
 
     /** The signed-in user, if any (a device token never signs in to the console). */
     public Optional<Actor> actor() {
@@ -121,8 +132,34 @@ public class ConsoleSession {
         }
     }
 
+    /** This page is about these sites' lots, devices or recalls: its times in their zone. */
+    public void timesOf(Collection<String> sites) {
+        zone = masterData.zoneOf(sites);
+    }
+
+    /**
+     * The zone this page's times are shown in ({@code {instant.text}}): set by {@link #timesOf},
+     * else the zone the signed-in user's sites share, else the plant-wide one.
+     */
+    public ZoneId zone() {
+        if (zone == null) {
+            zone = actor().map(a -> masterData.zoneOf(a.allSites() ? null : a.sites()))
+                    .orElseGet(PlantTime::zone);
+        }
+        return zone;
+    }
+
+    /** The zone of the page being rendered; the plant-wide one outside a request. */
+    static ZoneId currentZone() {
+        ArcContainer arc = Arc.container();
+        return arc != null && arc.requestContext().isActive()
+                ? arc.instance(ConsoleSession.class).get().zone()
+                : PlantTime.zone();
+    }
+
     /** The frame of a page for the signed-in user. */
     public Chrome chrome(Actor actor, String nav, String title) {
+        zone(); // read now, on the request's thread: rendering only looks it up
         String name = users.find(actor.id()).map(UserService.UserView::name).orElse(actor.id());
         Chrome page = Chrome.of(actor, name, csrf(), nav, title);
         // what the POST before the redirect had to say (ConsoleFlash)

@@ -46,7 +46,13 @@ public class DashboardPage extends ConsoleResource {
             List<DeviceRow> devices,
             long lastHour,
             long lastDay,
-            int rateWindow) {}
+            int rateWindow) {
+
+        /** No lot with stock has expired or expires within 90 days: a sentence instead of an empty chart. */
+        public boolean noExpiry() {
+            return expiry.stream().allMatch(b -> b.count() == 0);
+        }
+    }
 
     /** One bar of the expiry chart, laid out on the server. */
     @TemplateData

@@ -347,6 +347,7 @@ public class LotPages extends ConsoleResource {
 
     private LotView view(Actor actor, String item, String lot, long after, StatusForm form) {
         Views.LotDetail detail = lots.detail(actor, item, lot);
+        session.timesOf(List.of(detail.site()));
         Views.Timeline timeline = lots.timeline(actor, detail.item(), detail.lot(), after, TIMELINE_PAGE);
         String next = null;
         if (timeline.events().size() == TIMELINE_PAGE) {

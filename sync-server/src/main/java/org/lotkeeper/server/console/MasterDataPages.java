@@ -38,21 +38,53 @@ import org.lotkeeper.server.security.UserService;
 public class MasterDataPages extends ConsoleResource {
 
     static final int PAGE = 50;
-    static final List<String> TABS = List.of("items", "locations", "partners", "users");
+
+    /** The kinds of master data: a tab each, and what a CSV upload holds ({@code key} in URLs and the form). */
+    public enum Tab {
+        SITES("Sites"),
+        ITEMS("Items"),
+        LOCATIONS("Locations"),
+        PARTNERS("Partners"),
+        USERS("Users");
+
+        private final String label;
+
+        Tab(String label) {
+            this.label = label;
+        }
+
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The tab a URL or form names; items for anything else. */
+        static Tab of(String key) {
+            for (Tab t : values()) {
+                if (t.key().equals(key)) {
+                    return t;
+                }
+            }
+            return ITEMS;
+        }
+    }
 
     /** One tab of master data, one page of it, and the outcome of an upload. */
     @TemplateData
     public record MasterDataView(
-            String tab,
-            List<String> tabs,
+            Tab tab,
+            List<Tab> tabs,
+            List<MasterDataLookup.SiteInfo> sites,
             List<MasterDataLookup.ItemInfo> items,
             List<MasterDataLookup.LocationInfo> locations,
             List<MasterDataLookup.PartnerInfo> partners,
             List<UserService.UserView> users,
             String nextHref,
             List<String> problems,
-            boolean ledgerEmpty,
-            List<String> kinds) {}
+            boolean ledgerEmpty) {}
 
     @Inject
     MasterDataLookup lookup;
@@ -88,15 +120,14 @@ public class MasterDataPages extends ConsoleResource {
             @RestForm String kind,
             @RestForm("file") FileUpload file) {
         Actor actor = session.post(csrf, Role.ADMIN);
-        String k = kind == null || !MasterDataPages.kinds().contains(kind) ? "items" : kind;
+        Tab k = Tab.of(kind);
         try {
-            service.applyCsv(k, Forms.csvText(file, 32), actor);
-            return Response.seeOther(
-                            URI.create("/console/masterdata?tab=" + (k.equals("sites") ? "items" : k) + "&done=upload"))
+            service.applyCsv(k.key(), Forms.csvText(file, 32), actor);
+            return Response.seeOther(URI.create("/console/masterdata?tab=" + k.key() + "&done=upload"))
                     .build();
         } catch (Refused e) {
             Chrome page = session.chrome(actor, "masterdata", "Master data").error("Nothing of the file was applied.");
-            return Forms.html(HttpStatus.of(e), Pages.masterdata(page, view(k, null, Forms.messages(e))));
+            return Forms.html(HttpStatus.of(e), Pages.masterdata(page, view(k.key(), null, Forms.messages(e))));
         }
     }
 
@@ -108,7 +139,7 @@ public class MasterDataPages extends ConsoleResource {
         if (!projections.ledgerIsEmpty()) {
             Chrome page = session.chrome(actor, "masterdata", "Master data")
                     .error("The demo loads only into an empty ledger.");
-            return Forms.html(409, Pages.masterdata(page, view("items", null, List.of())));
+            return Forms.html(409, Pages.masterdata(page, view(Tab.ITEMS.key(), null, List.of())));
         }
         DemoLoader.Loaded loaded = demo.load();
         // the generated sign-ins are shown on this answer only (like an enrollment code), never again
@@ -119,38 +150,35 @@ public class MasterDataPages extends ConsoleResource {
                                 loaded.logins().stream()
                                         .map(DemoLoader.Login::line)
                                         .toList()) + ".");
-        return Forms.html(200, Pages.masterdata(page, view("items", null, List.of())));
-    }
-
-    static List<String> kinds() {
-        return List.of("sites", "items", "locations", "partners", "users");
+        return Forms.html(200, Pages.masterdata(page, view(Tab.ITEMS.key(), null, List.of())));
     }
 
     private MasterDataView view(String tab, String after, List<String> problems) {
-        String t = tab != null && TABS.contains(tab) ? tab : "items";
+        Tab t = Tab.of(tab);
         String from = Params.key("page key", after);
-        List<MasterDataLookup.ItemInfo> items = t.equals("items") ? lookup.itemPage(from, PAGE) : List.of();
+        List<MasterDataLookup.SiteInfo> sites = t == Tab.SITES ? lookup.sitePage(from, PAGE) : List.of();
+        List<MasterDataLookup.ItemInfo> items = t == Tab.ITEMS ? lookup.itemPage(from, PAGE) : List.of();
         List<MasterDataLookup.LocationInfo> locations =
-                t.equals("locations") ? lookup.locationPage(from, PAGE) : List.of();
-        List<MasterDataLookup.PartnerInfo> partners = t.equals("partners") ? lookup.partnerPage(from, PAGE) : List.of();
-        List<UserService.UserView> people = t.equals("users") ? users.page(from, PAGE) : List.of();
+                t == Tab.LOCATIONS ? lookup.locationPage(from, PAGE) : List.of();
+        List<MasterDataLookup.PartnerInfo> partners = t == Tab.PARTNERS ? lookup.partnerPage(from, PAGE) : List.of();
+        List<UserService.UserView> people = t == Tab.USERS ? users.page(from, PAGE) : List.of();
         String last = switch (t) {
-            case "items" -> items.size() == PAGE ? items.get(PAGE - 1).code() : null;
-            case "locations" ->
-                locations.size() == PAGE ? locations.get(PAGE - 1).code() : null;
-            case "partners" -> partners.size() == PAGE ? partners.get(PAGE - 1).code() : null;
-            default -> people.size() == PAGE ? people.get(PAGE - 1).userId() : null;
+            case SITES -> sites.size() == PAGE ? sites.get(PAGE - 1).code() : null;
+            case ITEMS -> items.size() == PAGE ? items.get(PAGE - 1).code() : null;
+            case LOCATIONS -> locations.size() == PAGE ? locations.get(PAGE - 1).code() : null;
+            case PARTNERS -> partners.size() == PAGE ? partners.get(PAGE - 1).code() : null;
+            case USERS -> people.size() == PAGE ? people.get(PAGE - 1).userId() : null;
         };
         return new MasterDataView(
                 t,
-                TABS,
+                List.of(Tab.values()),
+                sites,
                 items,
                 locations,
                 partners,
                 people,
-                last == null ? null : "/console/masterdata?tab=" + t + "&after=" + ConsoleLinks.enc(last),
+                last == null ? null : "/console/masterdata?tab=" + t.key() + "&after=" + ConsoleLinks.enc(last),
                 problems,
-                projections.ledgerIsEmpty(),
-                kinds());
+                projections.ledgerIsEmpty());
     }
 }

@@ -225,6 +225,7 @@ public class RecallPages extends ConsoleResource {
     public TemplateInstance show(@PathParam("id") String id) {
         Actor actor = session.require(Role.QA, Role.SUPERVISOR);
         Views.RecallAnswer answer = recalls.result(actor, id);
+        session.timesOf(answer.startSites());
         Chrome page =
                 session.chrome(actor, "recalls", (answer.mock() ? "Mock recall " : "Recall ") + answer.recallId());
         return Pages.recall(page, view(answer));
@@ -252,6 +253,7 @@ public class RecallPages extends ConsoleResource {
                         .findFirst()
                         .map(c -> c.name() == null ? c.customer() : c.name())
                         .orElse(who);
+        session.timesOf(answer.startSites());
         Chrome chrome = session.chrome(actor, "recalls", "Shipments of recall " + answer.recallId());
         return Pages.recallLines(
                 chrome,
@@ -296,6 +298,7 @@ public class RecallPages extends ConsoleResource {
             return Response.seeOther(URI.create("/console/recalls/" + answer.recallId()))
                     .build();
         } catch (Refused e) {
+            session.timesOf(mock.startSites());
             Chrome page = session.chrome(actor, "recalls", "Mock recall " + mock.recallId())
                     .error("The real recall was not started: " + e.getMessage() + ".");
             return Forms.html(HttpStatus.of(e) == 401 ? 400 : HttpStatus.of(e), Pages.recall(page, view(mock)));

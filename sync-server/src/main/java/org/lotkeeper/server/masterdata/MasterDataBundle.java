@@ -11,7 +11,7 @@ import java.util.List;
 public record MasterDataBundle(
         List<Site> sites, List<Item> items, List<Location> locations, List<Partner> partners, List<User> users) {
 
-    public record Site(String code, String name, String gln) {}
+    public record Site(String code, String name, String gln, String timeZone) {}
 
     public record Item(
             String code,

@@ -36,7 +36,7 @@ final class MasterDataCsv {
     record Parsed(MasterDataBundle bundle, int[] lines) {}
 
     enum Kind {
-        SITES("code", "name", "gln"),
+        SITES("code", "name", "gln", "timeZone"),
         ITEMS(
                 "code",
                 "name",
@@ -134,7 +134,8 @@ final class MasterDataCsv {
                 entries.add(
                         switch (kind) {
                             case SITES ->
-                                new MasterDataBundle.Site(row.text("code"), row.text("name"), row.text("gln"));
+                                new MasterDataBundle.Site(
+                                        row.text("code"), row.text("name"), row.text("gln"), row.text("timeZone"));
                             case ITEMS ->
                                 new MasterDataBundle.Item(
                                         row.text("code"),

@@ -1,11 +1,14 @@
 package org.lotkeeper.server.masterdata;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -47,7 +50,11 @@ public class MasterDataLookup implements KnownSites {
 
     public record PartnerInfo(String code, String name, PartnerKind kind, String gln, int minRemainingShelfLifeDays) {}
 
-    public record SiteInfo(String code, String name, String gln) {}
+    /**
+     * A site; {@code zone} is the one its times are shown in (its own, else the plant-wide default),
+     * {@code ownZone} whether master data names one.
+     */
+    public record SiteInfo(String code, String name, String gln, ZoneId zone, boolean ownZone) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, ItemInfo> items(Collection<String> codes) {
@@ -113,7 +120,40 @@ public class MasterDataLookup implements KnownSites {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SiteInfo> site(String code) {
-        return Optional.ofNullable(SiteEntity.<SiteEntity>findById(code)).map(s -> new SiteInfo(s.code, s.name, s.gln));
+        return Optional.ofNullable(SiteEntity.<SiteEntity>findById(code)).map(MasterDataLookup::site);
+    }
+
+    /** Sites in code order after {@code after}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SiteInfo> sitePage(String after, int limit) {
+        return SiteEntity.<SiteEntity>find("code > ?1 order by code", after).page(0, limit).list().stream()
+                .map(MasterDataLookup::site)
+                .toList();
+    }
+
+    /**
+     * The zone to show times of these sites in (every site when {@code sites} is null): theirs when
+     * they share one, else the plant-wide default — a time always names its zone, so a page across
+     * plants stays unambiguous.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ZoneId zoneOf(Collection<String> sites) {
+        if (sites != null && sites.isEmpty()) {
+            return PlantTime.zone();
+        }
+        List<SiteEntity> found = sites == null ? SiteEntity.listAll() : SiteEntity.list("code in ?1", sites);
+        Set<ZoneId> zones = new HashSet<>();
+        found.forEach(s -> zones.add(site(s).zone()));
+        return zones.size() == 1 ? zones.iterator().next() : PlantTime.zone();
+    }
+
+    private static SiteInfo site(SiteEntity s) {
+        return new SiteInfo(
+                s.code,
+                s.name,
+                s.gln,
+                s.timeZone == null ? PlantTime.zone() : ZoneId.of(s.timeZone),
+                s.timeZone != null);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

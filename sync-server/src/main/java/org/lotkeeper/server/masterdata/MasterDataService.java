@@ -2,6 +2,7 @@ package org.lotkeeper.server.masterdata;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -98,6 +99,7 @@ public class MasterDataService {
                             e.code = s.code().value();
                             e.name = s.name();
                             e.gln = text(s.gln());
+                            e.timeZone = s.zone() == null ? null : s.zone().getId();
                             e.updatedAt = now;
                         })));
         counts.put(
@@ -187,7 +189,7 @@ public class MasterDataService {
             List<Partner> partners,
             List<UserService.UserSpec> users) {}
 
-    record Site(SiteCode code, String name, Gln gln) {}
+    record Site(SiteCode code, String name, Gln gln, ZoneId zone) {}
 
     record Item(
             ItemCode code,
@@ -243,11 +245,12 @@ public class MasterDataService {
             duplicate(errors, seen, at + ".code", code);
             text(errors, at + ".name", s.name(), 200, true);
             Gln gln = optionalCode(errors, at + ".gln", s.gln(), Gln::of);
+            ZoneId zone = optionalCode(errors, at + ".timeZone", s.timeZone(), PlantTime::region);
             if (code != null) {
                 sites.add(code.value());
             }
             if (errors.size() == before) {
-                validSites.add(new Site(code, s.name().strip(), gln));
+                validSites.add(new Site(code, s.name().strip(), gln, zone));
             }
         }
 

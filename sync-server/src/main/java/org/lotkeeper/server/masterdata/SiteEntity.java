@@ -17,6 +17,10 @@ class SiteEntity extends PanacheEntityBase {
     public String name;
     public String gln;
 
+    /** An IANA zone name; null: the plant-wide default. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -175,8 +175,7 @@ public class LotService {
                 Math.min(limit, MAX_PAGE)));
         return access.read(c -> Jdbc.query(
                 c,
-                "SELECT l.item, l.lot, i.name, i.gtin, l.site, l.status, l.expiry, l.supplier, l.supplier_lot "
-                        + "FROM " + from + " LEFT JOIN item i ON i.code = l.item "
+                HIT + "FROM " + from + HIT_NAMES
                         + "WHERE (? OR l.site = ANY (?::varchar[])) AND (?::text IS NULL OR l.status = ?) "
                         + "AND (?::text IS NULL OR l.item = (SELECT code FROM item WHERE gtin = ?)) AND (?::text IS NULL OR l.lot = ? OR l.supplier_lot = ?) "
                         + "AND (l.item, l.lot) > (?, ?) ORDER BY l.item, l.lot LIMIT ?",
@@ -193,8 +192,7 @@ public class LotService {
     public List<Views.LotHit> recent(Actor actor, int limit) {
         return access.read(c -> Jdbc.query(
                 c,
-                "SELECT l.item, l.lot, i.name, i.gtin, l.site, l.status, l.expiry, l.supplier, l.supplier_lot "
-                        + "FROM lot l LEFT JOIN item i ON i.code = l.item WHERE (? OR l.site = ANY (?::varchar[])) "
+                HIT + "FROM lot l" + HIT_NAMES + "WHERE (? OR l.site = ANY (?::varchar[])) "
                         + "ORDER BY l.created_at DESC, l.item, l.lot LIMIT ?",
                 LotService::hit,
                 actor.allSites(),
@@ -210,8 +208,7 @@ public class LotService {
     public List<Views.LotHit> byCode(Actor actor, String code) {
         return access.read(c -> Jdbc.query(
                 c,
-                "SELECT l.item, l.lot, i.name, i.gtin, l.site, l.status, l.expiry, l.supplier, l.supplier_lot "
-                        + "FROM lot l LEFT JOIN item i ON i.code = l.item "
+                HIT + "FROM lot l" + HIT_NAMES
                         + "WHERE (upper(l.lot) = upper(?) OR upper(l.supplier_lot) = upper(?)) "
                         + "AND (? OR l.site = ANY (?::varchar[])) ORDER BY l.item, l.lot LIMIT 20",
                 LotService::hit,
@@ -220,6 +217,13 @@ public class LotService {
                 actor.allSites(),
                 actor.sites().toArray(String[]::new)));
     }
+
+    /** What a search hit reads of a lot {@code l}, its item and its supplier ({@link #hit}). */
+    private static final String HIT =
+            "SELECT l.item, l.lot, i.name, i.gtin, l.site, l.status, l.expiry, l.supplier, l.supplier_lot, p.name ";
+
+    private static final String HIT_NAMES =
+            " LEFT JOIN item i ON i.code = l.item LEFT JOIN partner p ON p.code = l.supplier ";
 
     private static Views.LotHit hit(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Views.LotHit(
@@ -231,6 +235,7 @@ public class LotService {
                 rs.getString(6),
                 Jdbc.date(rs, "expiry"),
                 rs.getString(8),
+                rs.getString(10),
                 rs.getString(9));
     }
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,8 +56,8 @@ import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.text.Words;
-import org.lotkeeper.server.boot.PlantTime;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.masterdata.PlantTime;
 
 /**
  * A stored recall as a FSMA 204-style spreadsheet (CSV), a PDF for the recall file, and an EPCIS
@@ -415,9 +416,15 @@ public class RecallReports {
 
     // ---- PDF ----------------------------------------------------------------------------------
 
+    /** A count as people read it: "15,288". */
+    private static String grouped(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
     public byte[] pdf(Views.RecallAnswer recall) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
+        ZoneId zone = masterData.zoneOf(recall.startSites());
         Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
         Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
         Font body = FontFactory.getFont(FontFactory.HELVETICA, 9);
@@ -441,7 +448,12 @@ public class RecallReports {
                             : "Real recall: affected lots with stock set to recalled",
                     bold,
                     body);
-            pair(summary, "Created", PlantTime.format(recall.createdAt()) + " by " + recall.createdBy(), bold, body);
+            pair(
+                    summary,
+                    "Created",
+                    PlantTime.format(recall.createdAt(), zone) + " by " + recall.createdBy(),
+                    bold,
+                    body);
             pair(summary, "Reason", recall.reason() == null ? "-" : recall.reason(), bold, body);
             if (recall.signedBy() != null) {
                 pair(summary, "Signed", recall.signedBy() + " - " + recall.signatureMeaning(), bold, body);
@@ -470,24 +482,19 @@ public class RecallReports {
                                             .toList()),
                     bold,
                     body);
-            pair(
-                    summary,
-                    "Affected lots",
-                    Integer.toString(recall.affectedLots().size()),
-                    bold,
-                    body);
-            pair(summary, "Customers", Integer.toString(recall.customers().size()), bold, body);
-            pair(
-                    summary,
-                    "Lots set to recalled",
-                    Integer.toString(recall.recalledLots().size()),
-                    bold,
-                    body);
+            pair(summary, "Affected lots", grouped(recall.affectedLots().size()), bold, body);
+            pair(summary, "Customers", grouped(recall.customers().size()), bold, body);
+            pair(summary, "Lots set to recalled", grouped(recall.recalledLots().size()), bold, body);
             if (recall.lotsOutsideYourSites() > 0) {
-                pair(summary, "Lots of other sites", recall.lotsOutsideYourSites() + " (not shown)", bold, body);
+                pair(
+                        summary,
+                        "Lots of other sites",
+                        grouped(recall.lotsOutsideYourSites()) + " (not shown)",
+                        bold,
+                        body);
             }
-            pair(summary, "Time to answer", recall.elapsedMs() + " ms", bold, body);
-            pair(summary, "As of ledger event", Long.toString(recall.asOfSeq()), bold, body);
+            pair(summary, "Time to answer", grouped(recall.elapsedMs()) + " ms", bold, body);
+            pair(summary, "As of ledger event", grouped(recall.asOfSeq()), bold, body);
             doc.add(summary);
 
             section(doc, "Affected lots", heading);
@@ -567,8 +574,8 @@ public class RecallReports {
                             c.name(),
                             Integer.toString(c.shippedLines()),
                             quantities(c.shippedQuantity()),
-                            c.firstShippedAt() == null ? "-" : PlantTime.format(c.firstShippedAt()),
-                            c.lastShippedAt() == null ? "-" : PlantTime.format(c.lastShippedAt()),
+                            c.firstShippedAt() == null ? "-" : PlantTime.format(c.firstShippedAt(), zone),
+                            c.lastShippedAt() == null ? "-" : PlantTime.format(c.lastShippedAt(), zone),
                             Integer.toString(c.returnedLines()),
                             quantities(c.returnedQuantity()));
                     flushEvery(doc, customers, ++customerRows);
@@ -579,7 +586,8 @@ public class RecallReports {
             section(doc, "Genealogy", heading);
             GenealogyPdf.draw(doc, writer, recall, body);
             doc.add(new Paragraph(
-                    "Answered in " + recall.elapsedMs() + " ms. Report made " + PlantTime.format(clock.instant()) + ".",
+                    "Answered in " + recall.elapsedMs() + " ms. Report made " + PlantTime.format(clock.instant(), zone)
+                            + ".",
                     body));
             doc.close();
         } catch (DocumentException e) {

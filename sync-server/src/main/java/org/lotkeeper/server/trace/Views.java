@@ -3,6 +3,8 @@ package org.lotkeeper.server.trace;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.lotkeeper.model.lot.LotRef;
@@ -184,6 +186,7 @@ public final class Views {
             String status,
             LocalDate expiry,
             String supplier,
+            String supplierName,
             String supplierLot) {}
 
     /** Lots with stock by how soon they expire: already expired, within 30, 31–60 and 61–90 days. */
@@ -238,7 +241,15 @@ public final class Views {
             List<LotId> recalledLots,
             int lotsOutsideYourSites,
             long asOfSeq,
-            long elapsedMs) {}
+            long elapsedMs) {
+
+        /** The sites of the lots the recall starts from: the console and the PDF show its times in their zone. */
+        public Set<String> startSites() {
+            Set<String> sites = new TreeSet<>();
+            affectedLots.stream().filter(l -> l.depth() == 0).forEach(l -> sites.add(l.site()));
+            return sites;
+        }
+    }
 
     public record RecallSummary(
             String recallId,

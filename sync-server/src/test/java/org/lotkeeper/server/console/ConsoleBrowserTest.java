@@ -302,7 +302,12 @@ class ConsoleBrowserTest {
     void supervisorPagesShowTheQueueTheFleetAndANewEnrollmentCode() {
         new Screens.Login(browser, base()).open().signIn("sam", samPassword);
         browser.driver.get(base() + "console/dashboard");
-        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#expiry svg rect.bar")));
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("expiry")));
+        // the week's lots with stock expire in 2027, more than 90 days after the fixed clock: a sentence, not empty
+        // bars
+        assertThat(browser.driver.findElement(By.id("expiry")).getText())
+                .contains("No lot with stock has expired or expires within 90 days");
+        assertThat(browser.driver.findElements(By.cssSelector("#expiry svg"))).isEmpty();
         assertThat(browser.driver.findElement(By.id("open-exceptions")).getText())
                 .contains("Count variance", "FEFO deviation");
         assertThat(browser.driver.findElement(By.id("waiting-for-qa")).getText())

@@ -44,6 +44,10 @@ class ConsoleSearchTest {
                 .doesNotContain("R-2401");
         assertThat(results(quinn, "PR-100")).contains("PR-1001", "PR-1003").doesNotContain("R-2402");
         assertThat(results(quinn, "ACR-7")).contains("R-2402").doesNotContain("PR-1001");
+        // the supplier by its name, as people know it
+        assertThat(results(quinn, "R-2402"))
+                .contains("<td>Acme Resins Ltd</td>")
+                .doesNotContain("<td>ACME-RESINS</td>");
 
         // any case, and words of an item's name
         assertThat(results(quinn, "acr-779")).contains("R-2402").doesNotContain("PR-1001");

@@ -121,6 +121,7 @@ class ConsoleWordsTest {
                 "/console/exceptions",
                 "/console/exceptions?status=RESOLVED",
                 "/console/devices",
+                "/console/masterdata?tab=sites",
                 "/console/masterdata?tab=items",
                 "/console/masterdata?tab=locations",
                 "/console/masterdata?tab=partners",
