@@ -21,6 +21,7 @@ import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.event.EventType;
+import org.lotkeeper.model.event.Inspect;
 import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.event.Pack;
 import org.lotkeeper.model.event.Pick;
@@ -361,6 +362,11 @@ public final class SqliteDeviceData implements DeviceData {
         public String unpack(Unpack u) {
             return "Unpacked " + u.contents().size() + (u.contents().size() == 1 ? " lot" : " lots") + " off "
                     + u.sscc().value() + " at " + u.location().value();
+        }
+
+        @Override
+        public String inspect(Inspect i) {
+            return "Test results of " + i.lot().value(); // recorded by QA on the server; never captured here
         }
     };
 

@@ -10,6 +10,7 @@ import org.lotkeeper.model.event.Adjust;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Inspect;
 import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.event.Pack;
 import org.lotkeeper.model.event.Pick;
@@ -147,6 +148,11 @@ final class LocalEffects {
             @Override
             public Void unpack(Unpack u) {
                 return null; // stock moves out of a container at the same location
+            }
+
+            @Override
+            public Void inspect(Inspect i) {
+                return null; // recorded on the server only; the lot's status comes with the next pull
             }
         });
         return new Effects(stock, lots);

@@ -12,7 +12,7 @@ import org.lotkeeper.model.lot.LotRef;
  * {@link Adjust#delta()} (non-zero, signed).
  */
 public sealed interface EventPayload
-        permits Receive, Move, Pick, Count, Ship, Transform, StatusChange, Return, Adjust, Pack, Unpack {
+        permits Receive, Move, Pick, Count, Ship, Transform, StatusChange, Return, Adjust, Pack, Unpack, Inspect {
 
     /** The event type this payload belongs to. */
     EventType type();
@@ -50,6 +50,8 @@ public sealed interface EventPayload
         R pack(Pack pack) throws X;
 
         R unpack(Unpack unpack) throws X;
+
+        R inspect(Inspect inspect) throws X;
     }
 
     /** A visitor that throws no checked exception. */

@@ -81,6 +81,11 @@ final class EventReferences {
                 return contents(u.contents());
             }
 
+            @Override
+            public Void inspect(Inspect i) {
+                return add(i.item(), i.lot());
+            }
+
             private Void contents(List<ContainerLine> lines) {
                 for (int i = 0; i < lines.size(); i++) {
                     lots.add(new LotField(lines.get(i).lotRef(), "payload.contents[" + i + "].lot"));
@@ -182,6 +187,11 @@ final class EventReferences {
                     @Override
                     public Codes unpack(Unpack u) {
                         return new Codes().location(u.location(), "location").contents(u.contents());
+                    }
+
+                    @Override
+                    public Codes inspect(Inspect i) {
+                        return new Codes().item(i.item(), "item");
                     }
                 })
                 .refs);

@@ -19,7 +19,9 @@ public enum EventType {
     /** Approved count variances and scrap. */
     ADJUST(Role.SUPERVISOR),
     PACK(Role.OPERATOR),
-    UNPACK(Role.OPERATOR);
+    UNPACK(Role.OPERATOR),
+    /** Test results judged against the specification: recorded by QA on the server, never by a device. */
+    INSPECT(Role.QA);
 
     @SuppressWarnings("ImmutableEnumChecker") // Set.copyOf: unmodifiable
     private final Set<Role> capturedBy;

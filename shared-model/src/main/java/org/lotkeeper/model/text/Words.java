@@ -56,6 +56,7 @@ public final class Words {
             case ADJUST -> "Stock adjustment";
             case PACK -> "Packed onto a pallet";
             case UNPACK -> "Unpacked from a pallet";
+            case INSPECT -> "Test results";
         };
     }
 
@@ -105,6 +106,7 @@ public final class Words {
             case COUNT_VARIANCE -> "Count variance";
             case CLOCK_SKEW -> "Device clock off";
             case RECEIPT_MISMATCH -> "Another supplier batch in a known lot";
+            case OUT_OF_SPECIFICATION -> "Out of specification";
         };
     }
 

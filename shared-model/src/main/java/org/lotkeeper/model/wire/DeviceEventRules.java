@@ -42,6 +42,13 @@ public final class DeviceEventRules {
                     "a device never sends an ADJUST: stock is adjusted on the server, when a supervisor approves a "
                             + "count variance"));
         }
+        if (event.type() == EventType.INSPECT) {
+            problems.add(new FieldProblem(
+                    ErrorCode.NOT_FROM_A_DEVICE,
+                    Paths.join(prefix, "type"),
+                    "a device never sends an INSPECT: QA records test results on the server, where they are judged "
+                            + "against the specification"));
+        }
         if (event.payload() instanceof StatusChange s) {
             if (s.status() != LotStatus.ON_HOLD) {
                 problems.add(new FieldProblem(

@@ -122,6 +122,12 @@ public enum ErrorCode {
     NOT_PRINTABLE,
     /** An SSCC of the wrong length, digits or check digit (422). */
     INVALID_SSCC,
+    /** A result names a test the item's specification does not have (400). */
+    NOT_IN_SPECIFICATION,
+    /** The item has no specification in force to judge results against (409). */
+    NO_SPECIFICATION,
+    /** Release refused: a required test has no conforming result (422; the detail names the tests). */
+    SPECIFICATION_NOT_MET,
     /** Any other malformed request (400). */
     BAD_REQUEST,
     /** The database cannot be reached; retry later, nothing was stored (503). */

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -27,6 +28,7 @@ import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventBounds;
 import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.event.EventType;
+import org.lotkeeper.model.event.Inspect;
 import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.event.Pack;
 import org.lotkeeper.model.event.Pick;
@@ -47,6 +49,8 @@ import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.quality.InspectionSource;
+import org.lotkeeper.model.quality.Judgement;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.wire.JsonFields.Problems;
 import org.lotkeeper.model.wire.JsonFields.Sign;
@@ -219,6 +223,7 @@ public final class EventJson {
             case ADJUST -> adjust(p);
             case PACK -> pack(p);
             case UNPACK -> unpack(p);
+            case INSPECT -> inspect(p);
         };
         if (payload == null && p.problems().list().size() == before) {
             p.problems().add(ErrorCode.INVALID_FIELD, p.path(), "payload could not be read");
@@ -404,6 +409,30 @@ public final class EventJson {
         LocationCode location = p.code("location", true, LocationCode::new);
         List<ContainerLine> contents = p.objects("contents", true, 1, EventBounds.MAX_LINES, EventJson::containerLine);
         return build(p, n, () -> new Unpack(sscc, location, contents));
+    }
+
+    private static Inspect inspect(JsonFields p) {
+        int n = p.problems().list().size();
+        ItemCode item = p.code("item", true, ItemCode::new);
+        LotCode lot = p.code("lot", true, LotCode::new);
+        Long version = p.positiveLong("specificationVersion", true);
+        InspectionSource source = p.enumValue("source", true, InspectionSource.class);
+        UUID document = p.code("document", false, UUID::fromString);
+        List<Inspect.Result> results = p.objects("results", true, 1, EventBounds.MAX_LINES, EventJson::result);
+        String reason = p.freeText("reason", false);
+        if (version != null && version > Integer.MAX_VALUE) {
+            p.problems()
+                    .add(ErrorCode.OUT_OF_RANGE, p.path("specificationVersion"), "specificationVersion is too large");
+        }
+        return build(p, n, () -> new Inspect(item, lot, version.intValue(), source, document, results, reason));
+    }
+
+    private static Inspect.Result result(JsonFields r) {
+        int n = r.problems().list().size();
+        String test = r.freeText("test", true);
+        String value = r.freeText("value", true);
+        Judgement judgement = r.enumValue("judgement", true, Judgement.class);
+        return build(r, n, () -> new Inspect.Result(test, value, judgement));
     }
 
     private static ContainerLine containerLine(JsonFields l) {
@@ -599,6 +628,23 @@ public final class EventJson {
                     .put("sscc", u.sscc())
                     .put("location", u.location())
                     .list("contents", u.contents(), EventJson::lineTree);
+        }
+
+        @Override
+        public Out inspect(Inspect i) {
+            Out o = new Out().put("item", i.item()).put("lot", i.lot());
+            o.node.put("specificationVersion", i.specificationVersion());
+            return o.put("source", i.source())
+                    .put("document", i.document())
+                    .list(
+                            "results",
+                            i.results(),
+                            r -> new Out()
+                                    .put("test", r.test())
+                                    .put("value", r.value())
+                                    .put("judgement", r.judgement())
+                                    .node)
+                    .put("reason", i.reason());
         }
     };
 

@@ -20,6 +20,8 @@ public enum Flag {
      * supplier batches under one internal lot code (a reused or double-printed label) — QA decides.
      */
     RECEIPT_MISMATCH,
+    /** A test result of the lot is outside its specification's limits; a released lot goes on hold. */
+    OUT_OF_SPECIFICATION,
     /** The event's device time is more than 5 minutes in the server's future. */
     CLOCK_SKEW
 }

@@ -35,7 +35,8 @@ final class Fixtures {
             "return-riverside.json",
             "adjust-scrap.json",
             "pack.json",
-            "unpack.json");
+            "unpack.json",
+            "inspect-lab.json");
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?");

@@ -38,6 +38,7 @@ public final class HttpStatus {
                     UNKNOWN_SUPPLIER_LOT,
                     UNKNOWN_COLUMN,
                     MALFORMED_CSV,
+                    NOT_IN_SPECIFICATION,
                     BAD_REQUEST -> 400;
             case UNAUTHENTICATED, ACCOUNT_LOCKED, ENROLLMENT_INVALID, SIGNATURE_INVALID -> 401;
             case SITE_NOT_ALLOWED, ROLE_NOT_ALLOWED, NOT_FROM_A_DEVICE, LOT_OF_ANOTHER_SITE -> 403;
@@ -52,10 +53,11 @@ public final class HttpStatus {
                     DUPLICATE,
                     ALREADY_CLOSED,
                     ALREADY_DECIDED,
-                    ALREADY_RESOLVED -> 409;
+                    ALREADY_RESOLVED,
+                    NO_SPECIFICATION -> 409;
             case TOO_LARGE, TOO_MANY_EVENTS -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case NOT_PRINTABLE, INVALID_SSCC -> 422;
+            case NOT_PRINTABLE, INVALID_SSCC, SPECIFICATION_NOT_MET -> 422;
             case RATE_LIMITED -> 429;
             case SERVER_ERROR -> 500;
             case DATABASE_UNAVAILABLE -> 503;

@@ -18,6 +18,7 @@ import org.lotkeeper.model.event.ContainerLine;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Inspect;
 import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.event.Pack;
 import org.lotkeeper.model.event.Pick;
@@ -44,6 +45,7 @@ import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.lot.StockUse;
+import org.lotkeeper.model.quality.Judgement;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.Flag;
@@ -363,6 +365,36 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
     @Override
     public Void unpack(Unpack u) {
         return pack(u.location(), u.sscc(), u.contents(), false);
+    }
+
+    /**
+     * Test results move no stock. A result outside its limits raises OUT_OF_SPECIFICATION for the
+     * supervisor's queue and puts a released lot on hold (docs/QUALITY-CONTROL.md): stock that failed a
+     * test is not used while QA investigates; a lot in quarantine, held, rejected or recalled stays so.
+     */
+    @Override
+    public Void inspect(Inspect i) {
+        LotRef ref = new LotRef(i.item(), i.lot());
+        WorkingSet.LotState lot = knownLot(ref);
+        if (i.outOfSpecification()) {
+            String failed = String.join(
+                    ", ",
+                    i.results().stream()
+                            .filter(r -> r.judgement() == Judgement.OUT_OF_SPECIFICATION)
+                            .map(r -> r.test() + " " + r.value())
+                            .toList());
+            flags.add(new RaisedFlag(
+                    Flag.OUT_OF_SPECIFICATION,
+                    ref,
+                    "lot " + ref + " is out of specification (version " + i.specificationVersion() + "): " + failed
+                            + (lot.status == LotStatus.RELEASED ? "; it was released and is now on hold" : "")));
+            if (lot.status == LotStatus.RELEASED) {
+                lot.status = LotStatus.ON_HOLD;
+                lot.statusEventId = eventId;
+                lot.dirty = true;
+            }
+        }
+        return null;
     }
 
     /** Stock moves into ({@code into}) or out of a container at the same location. */

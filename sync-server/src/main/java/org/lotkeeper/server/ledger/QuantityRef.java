@@ -7,6 +7,7 @@ import org.lotkeeper.model.event.Adjust;
 import org.lotkeeper.model.event.ContainerLine;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Inspect;
 import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.event.Pack;
 import org.lotkeeper.model.event.Pick;
@@ -89,6 +90,11 @@ record QuantityRef(ItemCode item, Quantity quantity, String field) {
         @Override
         public List<QuantityRef> unpack(Unpack u) {
             return lines(u.contents());
+        }
+
+        @Override
+        public List<QuantityRef> inspect(Inspect i) {
+            return List.of();
         }
     };
 

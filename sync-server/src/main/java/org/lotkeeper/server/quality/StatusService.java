@@ -2,7 +2,9 @@ package org.lotkeeper.server.quality;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +62,9 @@ public class StatusService {
     IngestService ingest;
 
     @Inject
+    QualityService quality;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -107,6 +112,9 @@ public class StatusService {
             throw Refused.of(ErrorCode.of(refused.code()), refused.message(), "status");
         }
         StatusDecision.Allowed allowed = (StatusDecision.Allowed) decision;
+        if (request.status() == LotStatus.RELEASED) {
+            specificationMet(actor, item, lot);
+        }
         String signer = null;
         String meaning = null;
         // A signature the table asks for must be there; one given where none is asked for is still
@@ -128,6 +136,26 @@ public class StatusService {
             signer = users.verifySignature(actor.id(), request.password());
         }
         return store(actor, current, request.status(), request.reason(), signer, meaning, occurredAt);
+    }
+
+    /** An item with a specification in force is released only when every required test conforms. */
+    private void specificationMet(Actor actor, String item, String lot) {
+        QualityService.LotQuality q = quality.quality(actor, item, lot);
+        if (q.specificationVersion() == null || q.conforms()) {
+            return;
+        }
+        List<String> why = new ArrayList<>();
+        if (!q.outOfSpecification().isEmpty()) {
+            why.add("out of specification: " + String.join(", ", q.outOfSpecification()));
+        }
+        if (!q.missing().isEmpty()) {
+            why.add("no result yet: " + String.join(", ", q.missing()));
+        }
+        throw Refused.of(
+                ErrorCode.SPECIFICATION_NOT_MET,
+                "lot " + lot + " does not meet version " + q.specificationVersion() + " of the specification of " + item
+                        + " (" + String.join("; ", why) + ")",
+                "status");
     }
 
     private StatusResult store(

@@ -17,6 +17,7 @@ import org.lotkeeper.model.event.CodeRef;
 import org.lotkeeper.model.event.ContainerLine;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Inspect;
 import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.event.Pack;
 import org.lotkeeper.model.event.Pick;
@@ -277,6 +278,28 @@ final class EpcisWriter {
                     site,
                     u.location().value());
             return "AggregationEvent";
+        }
+
+        /** An inspection: observed, conformant or not, with each judged result as an extension. */
+        @Override
+        public String inspect(Inspect i) {
+            observe(
+                    o,
+                    line(i.item(), i.lot(), null),
+                    "inspecting",
+                    i.outOfSpecification() ? "non_conformant" : "conformant");
+            o.put(EXTENSION_PREFIX + ":specificationVersion", i.specificationVersion());
+            o.put(EXTENSION_PREFIX + ":source", i.source().name());
+            var results = o.putArray(EXTENSION_PREFIX + ":results");
+            i.results()
+                    .forEach(r -> results.addObject()
+                            .put(EXTENSION_PREFIX + ":test", r.test())
+                            .put(EXTENSION_PREFIX + ":value", r.value())
+                            .put(EXTENSION_PREFIX + ":judgement", r.judgement().name()));
+            if (i.reason() != null) {
+                o.put(EXTENSION_PREFIX + ":reason", i.reason());
+            }
+            return OBJECT;
         }
     }
 

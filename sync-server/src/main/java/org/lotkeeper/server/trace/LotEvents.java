@@ -12,6 +12,7 @@ import org.lotkeeper.model.event.Adjust;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Inspect;
 import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.event.Pack;
 import org.lotkeeper.model.event.Pick;
@@ -22,6 +23,8 @@ import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.quality.InspectionSource;
+import org.lotkeeper.model.quality.Judgement;
 import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.Decoded;
 import org.lotkeeper.model.wire.EventJson;
@@ -224,6 +227,11 @@ final class LotEvents {
                 return List.of(u.location().value());
             }
 
+            @Override
+            public List<String> inspect(Inspect i) {
+                return List.of();
+            }
+
             private List<String> fromTo(String from, String to) {
                 return from.equals(to) ? List.of(from) : List.of(from, to);
             }
@@ -302,6 +310,20 @@ final class LotEvents {
         @Override
         public String unpack(Unpack u) {
             return null;
+        }
+
+        /** The results as QA reads them: "ASSAY 99.4 (out of specification), APP Clear; spec v2, supplier's COA". */
+        @Override
+        public String inspect(Inspect i) {
+            return String.join(
+                            ", ",
+                            i.results().stream()
+                                    .map(r -> r.test() + " " + r.value()
+                                            + (r.judgement() == Judgement.CONFORMS ? "" : " (out of specification)"))
+                                    .toList())
+                    + "; specification version " + i.specificationVersion() + ", "
+                    + (i.source() == InspectionSource.LAB ? "laboratory" : "supplier's COA")
+                    + (i.reason() == null ? "" : "; correction: " + i.reason());
         }
     };
 }

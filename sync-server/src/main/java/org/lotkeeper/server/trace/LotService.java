@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.lotkeeper.model.event.Adjust;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Inspect;
 import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.event.Pack;
 import org.lotkeeper.model.event.Pick;
@@ -469,6 +470,12 @@ public class LotService {
 
         @Override
         public Void unpack(Unpack u) {
+            return null;
+        }
+
+        /** Test results move no quantity. */
+        @Override
+        public Void inspect(Inspect i) {
             return null;
         }
 

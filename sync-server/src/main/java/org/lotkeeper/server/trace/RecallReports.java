@@ -40,6 +40,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.lotkeeper.model.event.Adjust;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Inspect;
 import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.event.Pack;
 import org.lotkeeper.model.event.Pick;
@@ -344,6 +345,11 @@ public class RecallReports {
 
             @Override
             public List<List<String>> unpack(Unpack u) {
+                return List.of();
+            }
+
+            @Override
+            public List<List<String>> inspect(Inspect i) {
                 return List.of();
             }
         });

@@ -75,6 +75,17 @@ class DeviceAuthorityTest {
     }
 
     @Test
+    void testResultsNeverComeFromADeviceEvenSignedInAsQa() {
+        JsonNode result = push(plant1, Riverside.event(2, "quinn", "INSPECT", """
+                {"item": "RM-SOLVENT", "lot": "S-1", "specificationVersion": 1, "source": "LAB",
+                 "results": [{"test": "ID", "value": "PASS", "judgement": "CONFORMS"}]}"""));
+
+        assertRejected(result, "NOT_FROM_A_DEVICE", "events[0].type");
+        assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'INSPECT'"))
+                .isZero();
+    }
+
+    @Test
     void adminsRightsStopAtTheConsole() {
         String move = """
                 {"item": "RM-SOLVENT", "lot": "S-1", "quantity": {"value": "100", "uom": "LTR"},

@@ -1,0 +1,85 @@
+package org.lotkeeper.model.event;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.quality.InspectionSource;
+import org.lotkeeper.model.quality.Judgement;
+
+/**
+ * INSPECT: test results of a lot, each judged against the item's specification in force when
+ * they were recorded (docs/QUALITY-CONTROL.md). Made by the server for QA, never by a device;
+ * never changed — a correction is a later INSPECT with a reason, whose result for a test replaces
+ * the earlier one in the lot's quality.
+ *
+ * @param item                 the item
+ * @param lot                  the lot
+ * @param specificationVersion the version of the item's specification the results were judged against
+ * @param source               the laboratory or the supplier's COA
+ * @param document             the linked document the results were read from (a COA, a lab report), or null
+ * @param results              1 to {@value EventBounds#MAX_LINES} results, each test at most once
+ * @param reason               why, for a correction; null otherwise
+ */
+public record Inspect(
+        ItemCode item,
+        LotCode lot,
+        int specificationVersion,
+        InspectionSource source,
+        UUID document,
+        List<Result> results,
+        String reason)
+        implements EventPayload {
+
+    /** Checks the invariants; copies the list. */
+    public Inspect {
+        Checks.required(item, "item");
+        Checks.required(lot, "lot");
+        Checks.required(source, "source");
+        if (specificationVersion < 1) {
+            throw new IllegalArgumentException("specificationVersion counts from 1");
+        }
+        results = Checks.lines(results, "results", EventBounds.MAX_LINES);
+        if (results.stream().map(Result::test).distinct().count() < results.size()) {
+            throw new IllegalArgumentException("results name each test at most once");
+        }
+        reason = Texts.optionalFreeText("reason", reason);
+    }
+
+    /** Whether any result is outside its limits. */
+    public boolean outOfSpecification() {
+        return results.stream().anyMatch(r -> r.judgement() == Judgement.OUT_OF_SPECIFICATION);
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.INSPECT;
+    }
+
+    @Override
+    public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
+        return visitor.inspect(this);
+    }
+
+    /**
+     * One judged result.
+     *
+     * @param test      the test's code in the specification
+     * @param value     the value as reported (a number rounded to the test's decimals)
+     * @param judgement CONFORMS or OUT_OF_SPECIFICATION
+     */
+    public record Result(String test, String value, Judgement judgement) {
+
+        /** Checks the invariants. */
+        public Result {
+            Texts.require("test", test, 20);
+            Texts.require("value", value, 100);
+            Checks.required(judgement, "judgement");
+            if (judgement == Judgement.NOT_IN_SPECIFICATION) {
+                throw new IllegalArgumentException(
+                        "a result of a test the specification does not have is never stored");
+            }
+        }
+    }
+}

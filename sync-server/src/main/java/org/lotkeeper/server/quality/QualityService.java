@@ -1,0 +1,331 @@
+package org.lotkeeper.server.quality;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.Inspect;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.SiteCode;
+import org.lotkeeper.model.id.UserId;
+import org.lotkeeper.model.id.UuidV7Generator;
+import org.lotkeeper.model.quality.InspectionSource;
+import org.lotkeeper.model.quality.Judgement;
+import org.lotkeeper.model.quality.SpecTest;
+import org.lotkeeper.model.quality.Specification;
+import org.lotkeeper.model.quality.SpecificationException;
+import org.lotkeeper.model.wire.Decoded;
+import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.model.wire.EventJson;
+import org.lotkeeper.model.wire.Flag;
+import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.server.db.Jdbc;
+import org.lotkeeper.server.ledger.IngestService;
+import org.lotkeeper.server.ledger.ProjectionQueries;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.security.Actor;
+
+/**
+ * A lot's test results (docs/QUALITY-CONTROL.md): each is judged when it is recorded against the
+ * item's specification in force that day (the lot's site's day) and stored as an INSPECT event in
+ * the ledger; the lot's quality is the latest result of each test, judged against the
+ * specification in force now.
+ */
+@ApplicationScoped
+public class QualityService {
+
+    /** One result as sent. */
+    public record ResultLine(String test, String value) {}
+
+    /** {@code POST …/results}. */
+    public record ResultsBody(String source, String document, List<ResultLine> results, String reason) {}
+
+    /** What was stored: the INSPECT event, its ledger position and the flags it raised. */
+    public record Recorded(Event event, long ledgerSeq, List<Flag> flags) {}
+
+    /** A result as recorded, with who, when and against which version. */
+    public record RecordedResult(
+            String test,
+            String value,
+            Judgement judgement,
+            int specificationVersion,
+            InspectionSource source,
+            UUID document,
+            String reason,
+            Instant recordedAt,
+            String by,
+            String byName,
+            long ledgerSeq) {}
+
+    /** One test of the specification in force and where the lot stands on it. */
+    public record TestStanding(
+            String test,
+            String name,
+            String method,
+            String limits,
+            boolean required,
+            boolean assay,
+            String latestValue,
+            Judgement judgement) {}
+
+    /** {@code GET …/quality}. */
+    public record LotQuality(
+            String item,
+            String lot,
+            Integer specificationVersion,
+            List<TestStanding> tests,
+            List<RecordedResult> results,
+            boolean conforms,
+            List<String> missing,
+            List<String> outOfSpecification,
+            String potency) {}
+
+    private static final UuidV7Generator IDS = new UuidV7Generator();
+
+    @Inject
+    ProjectionQueries lots;
+
+    @Inject
+    SpecificationService specifications;
+
+    @Inject
+    DocumentService documents;
+
+    @Inject
+    MasterDataLookup masterData;
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Recorded record(Actor actor, String item, String lot, ResultsBody body) {
+        ProjectionQueries.LotSummary current = reachable(actor, item, lot);
+        InspectionSource source = source(body.source());
+        Specification spec = inForce(current)
+                .orElseThrow(() -> Refused.of(
+                        ErrorCode.NO_SPECIFICATION,
+                        "item " + item
+                                + " has no specification in force to judge results against: QA approves one first"));
+        List<ResultLine> lines = body.results() == null ? List.of() : body.results();
+        if (lines.isEmpty() || lines.size() > Specification.MAX_TESTS) {
+            throw Refused.invalid(
+                    ErrorCode.MISSING_FIELD, "results lists 1 to " + Specification.MAX_TESTS + " results", "results");
+        }
+        List<Inspect.Result> judged = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String at = "results[" + i + "]";
+            ResultLine line = lines.get(i);
+            if (line == null || line.test() == null || line.test().isBlank()) {
+                throw Refused.invalid(ErrorCode.MISSING_FIELD, at + ".test is required", at + ".test");
+            }
+            if (!seen.add(line.test())) {
+                throw Refused.invalid(ErrorCode.DUPLICATE, "test " + line.test() + " appears twice", at + ".test");
+            }
+            if (spec.test(line.test()).isEmpty()) {
+                throw Refused.invalid(
+                        ErrorCode.NOT_IN_SPECIFICATION,
+                        "version " + spec.version() + " of the specification of " + item + " has no test "
+                                + shown(line.test()) + "; its tests are "
+                                + String.join(
+                                        ", ",
+                                        spec.tests().stream()
+                                                .map(SpecTest::code)
+                                                .toList()),
+                        at + ".test");
+            }
+            try {
+                SpecTest.Result r = spec.judge(line.test(), line.value());
+                judged.add(new Inspect.Result(line.test(), r.value(), r.judgement()));
+            } catch (SpecificationException e) {
+                throw Refused.invalid(ErrorCode.INVALID_FIELD, at + ": " + e.getMessage(), at + "." + e.field());
+            }
+        }
+        String reason = body.reason() == null || body.reason().isBlank()
+                ? null
+                : body.reason().strip();
+        if (reason != null && (reason.length() > 500 || reason.chars().anyMatch(Character::isISOControl))) {
+            throw Refused.invalid(ErrorCode.INVALID_FIELD, "reason is at most 500 plain characters", "reason");
+        }
+        Set<String> earlier = new HashSet<>();
+        recorded(item, lot).forEach(r -> earlier.add(r.test()));
+        List<String> corrected = judged.stream()
+                .map(Inspect.Result::test)
+                .filter(earlier::contains)
+                .toList();
+        if (!corrected.isEmpty() && reason == null) {
+            throw Refused.invalid(
+                    ErrorCode.MISSING_FIELD,
+                    "the lot has results for " + String.join(", ", corrected)
+                            + " already: a new result replaces them only with a reason",
+                    "reason");
+        }
+        UUID document = document(body.document(), current);
+        Event event = new Event(
+                IDS.next(),
+                null,
+                clock.instant(),
+                UserId.of(actor.id()),
+                SiteCode.of(current.site()),
+                new Inspect(ItemCode.of(item), LotCode.of(lot), spec.version(), source, document, judged, reason));
+        IngestService.StoredEvent stored = ingest.appendServerEvent(event);
+        return new Recorded(event, stored.ledgerSeq(), stored.flags());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LotQuality quality(Actor actor, String item, String lot) {
+        ProjectionQueries.LotSummary current = reachable(actor, item, lot);
+        List<RecordedResult> results = recorded(item, lot);
+        Optional<Specification> spec = inForce(current);
+        if (spec.isEmpty()) {
+            return new LotQuality(item, lot, null, List.of(), results, false, List.of(), List.of(), null);
+        }
+        Map<String, RecordedResult> latest = new LinkedHashMap<>();
+        results.forEach(r -> latest.put(r.test(), r));
+        List<TestStanding> tests = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        String potency = null;
+        for (SpecTest t : spec.get().tests()) {
+            RecordedResult r = latest.get(t.code());
+            // the latest value, judged against the limits in force now (a new version may have moved them)
+            SpecTest.Result now = r == null ? null : rejudge(t, r.value());
+            tests.add(new TestStanding(
+                    t.code(),
+                    t.name(),
+                    t.method(),
+                    t.limits(),
+                    t.required(),
+                    t.assay(),
+                    now == null ? null : now.value(),
+                    now == null ? null : now.judgement()));
+            if (now == null) {
+                if (t.required()) {
+                    missing.add(t.code());
+                }
+            } else if (now.judgement() != Judgement.CONFORMS) {
+                out.add(t.code());
+            } else if (t.assay()) {
+                potency = now.value();
+            }
+        }
+        boolean conforms = missing.isEmpty()
+                && out.stream()
+                        .noneMatch(code ->
+                                spec.get().test(code).map(SpecTest::required).orElse(false));
+        return new LotQuality(item, lot, spec.get().version(), tests, results, conforms, missing, out, potency);
+    }
+
+    /** The results recorded for this lot, oldest first. */
+    List<RecordedResult> recorded(String item, String lot) {
+        return Jdbc.withConnection(dataSource, "lot results", c -> {
+            List<RecordedResult> out = new ArrayList<>();
+            Jdbc.query(
+                            c,
+                            "SELECT e.ledger_seq, e.recorded_at, e.user_id, u.name, e.content FROM ledger_event e "
+                                    + "LEFT JOIN app_user u ON u.user_id = e.user_id WHERE e.type = 'INSPECT' AND e.ledger_seq IN "
+                                    + "(SELECT ledger_seq FROM lot_event WHERE item = ? AND lot = ?) ORDER BY e.ledger_seq",
+                            rs -> {
+                                Decoded<Event> e = EventJson.read(rs.getString("content"));
+                                Inspect i = (Inspect) e.value().payload();
+                                List<RecordedResult> rows = new ArrayList<>();
+                                for (Inspect.Result r : i.results()) {
+                                    rows.add(new RecordedResult(
+                                            r.test(),
+                                            r.value(),
+                                            r.judgement(),
+                                            i.specificationVersion(),
+                                            i.source(),
+                                            i.document(),
+                                            i.reason(),
+                                            Jdbc.instant(rs, "recorded_at"),
+                                            rs.getString("user_id"),
+                                            rs.getString("name"),
+                                            rs.getLong("ledger_seq")));
+                                }
+                                return rows;
+                            },
+                            item,
+                            lot)
+                    .forEach(out::addAll);
+            return out;
+        });
+    }
+
+    private Optional<Specification> inForce(ProjectionQueries.LotSummary lot) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), masterData.zoneOf(List.of(lot.site())));
+        return specifications.inForce(lot.item(), today).map(SpecificationService.Approved::specification);
+    }
+
+    private ProjectionQueries.LotSummary reachable(Actor actor, String item, String lot) {
+        ProjectionQueries.LotSummary current =
+                lots.lot(item, lot).orElseThrow(() -> Refused.notFound("no lot " + item + "/" + lot));
+        if (!actor.canReach(current.site())) {
+            throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + current.site());
+        }
+        return current;
+    }
+
+    private static InspectionSource source(String source) {
+        if (source == null) {
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "source is LAB or SUPPLIER_COA", "source");
+        }
+        try {
+            return InspectionSource.valueOf(source);
+        } catch (IllegalArgumentException e) {
+            throw Refused.invalid(ErrorCode.UNKNOWN_ENUM, "source is LAB or SUPPLIER_COA", "source");
+        }
+    }
+
+    private UUID document(String id, ProjectionQueries.LotSummary lot) {
+        if (id == null || id.isEmpty()) {
+            return null;
+        }
+        UUID document;
+        try {
+            document = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw Refused.invalid(ErrorCode.BAD_FORMAT, "document is a document id (a UUID)", "document");
+        }
+        boolean linked = documents.forLot(lot.item(), lot.lot(), lot.site()).stream()
+                .anyMatch(d -> d.documentId().equals(document));
+        if (!linked) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD, "document " + id + " is not linked to lot " + lot.lot(), "document");
+        }
+        return document;
+    }
+
+    private static SpecTest.Result rejudge(SpecTest test, String value) {
+        try {
+            return test.judge(value);
+        } catch (SpecificationException e) {
+            return null; // a value the test's kind no longer takes: the test needs a new result
+        }
+    }
+
+    private static String shown(String code) {
+        return (code.length() > 20 ? code.substring(0, 20) + "…" : code).replaceAll("\\p{Cntrl}", "?");
+    }
+}
