@@ -20,8 +20,11 @@ import org.lotkeeper.model.lot.LotStatus;
  * @param reason    why, as free text
  * @param signature the electronic signature as stored by the server (never the password), or null;
  *                  not part of what a device sends
+ * @param concession why QA released a lot that does not meet its specification, signed with the
+ *                  release (docs/QUALITY-CONTROL.md); null otherwise
  */
-public record StatusChange(ItemCode item, LotCode lot, LotStatus status, String reason, Signature signature)
+public record StatusChange(
+        ItemCode item, LotCode lot, LotStatus status, String reason, Signature signature, String concession)
         implements EventPayload {
 
     /** Checks the invariants. */
@@ -30,11 +33,20 @@ public record StatusChange(ItemCode item, LotCode lot, LotStatus status, String 
         Checks.required(lot, "lot");
         Checks.required(status, "status");
         Texts.requireFreeText("reason", reason);
+        concession = Texts.optionalFreeText("concession", concession);
+        if (concession != null && (status != LotStatus.RELEASED || signature == null)) {
+            throw new IllegalArgumentException("a concession is a signed release");
+        }
+    }
+
+    /** A status change without a concession. */
+    public StatusChange(ItemCode item, LotCode lot, LotStatus status, String reason, Signature signature) {
+        this(item, lot, status, reason, signature, null);
     }
 
     /** An unsigned status change, as a device sends it. */
     public StatusChange(ItemCode item, LotCode lot, LotStatus status, String reason) {
-        this(item, lot, status, reason, null);
+        this(item, lot, status, reason, null, null);
     }
 
     @Override

@@ -15,6 +15,8 @@ import org.lotkeeper.model.lot.LotOrigin;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.master.PartnerKind;
+import org.lotkeeper.model.quality.InspectionSource;
+import org.lotkeeper.model.quality.Judgement;
 import org.lotkeeper.model.wire.Flag;
 
 /**
@@ -93,6 +95,23 @@ public final class Words {
             case CUSTOMER_REQUEST -> "Customer request";
             case SUPERVISOR_INSTRUCTION -> "Supervisor's instruction";
             case OTHER -> "Other";
+        };
+    }
+
+    /** A result's judgement: "Conforms", "Out of specification". */
+    public static String of(Judgement judgement) {
+        return switch (judgement) {
+            case CONFORMS -> "Conforms";
+            case OUT_OF_SPECIFICATION -> "Out of specification";
+            case NOT_IN_SPECIFICATION -> "Not in the specification";
+        };
+    }
+
+    /** Where results come from: "Laboratory", "Supplier's COA". */
+    public static String of(InspectionSource source) {
+        return switch (source) {
+            case LAB -> "Laboratory";
+            case SUPPLIER_COA -> "Supplier's COA";
         };
     }
 

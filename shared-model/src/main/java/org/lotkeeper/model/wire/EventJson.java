@@ -361,7 +361,8 @@ public final class EventJson {
         String reason = p.freeText("reason", true);
         JsonFields s = p.object("signature", false);
         StatusChange.Signature signature = s == null ? null : signature(s);
-        return build(p, n, () -> new StatusChange(item, lot, status, reason, signature));
+        String concession = p.freeText("concession", false);
+        return build(p, n, () -> new StatusChange(item, lot, status, reason, signature, concession));
     }
 
     private static StatusChange.Signature signature(JsonFields s) {
@@ -589,7 +590,7 @@ public final class EventJson {
                                 .put("signedAt", g.signedAt())
                                 .node);
             }
-            return o;
+            return o.put("concession", s.concession());
         }
 
         @Override

@@ -36,7 +36,8 @@ final class Fixtures {
             "adjust-scrap.json",
             "pack.json",
             "unpack.json",
-            "inspect-lab.json");
+            "inspect-lab.json",
+            "status-release-concession.json");
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?");

@@ -12,6 +12,8 @@ import org.lotkeeper.model.lot.LotNumbering;
 import org.lotkeeper.model.lot.LotOrigin;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.master.PartnerKind;
+import org.lotkeeper.model.quality.InspectionSource;
+import org.lotkeeper.model.quality.Judgement;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.text.Words;
@@ -62,6 +64,16 @@ public final class ConsoleFormat {
     /** {@code {item.lotNumbering.text}} */
     public static String text(LotNumbering numbering) {
         return numbering == null ? "" : Words.of(numbering);
+    }
+
+    /** {@code {result.judgement.text}}: "Out of specification". */
+    public static String text(Judgement judgement) {
+        return judgement == null ? "" : Words.of(judgement);
+    }
+
+    /** {@code {result.source.text}}: "Supplier's COA". */
+    public static String text(InspectionSource source) {
+        return source == null ? "" : Words.of(source);
     }
 
     /** {@code {role.text}} */

@@ -56,7 +56,10 @@ public class LabelCheckPage extends ConsoleResource {
 
     @GET
     public TemplateInstance form() {
-        return Pages.labels(session.chrome(session.require(), "labels", "Labels"), CheckView.empty());
+        return Pages.labels(
+                session.chrome(session.require(), "labels", "Labels"),
+                CheckView.empty(),
+                LabelPrintPages.PrintForm.EMPTY);
     }
 
     @POST
@@ -71,7 +74,11 @@ public class LabelCheckPage extends ConsoleResource {
             LabelChecker.ParseResponse parsed = checker.decode(
                     new LabelChecker.ParseRequest(scan, separator == null || separator.isEmpty() ? null : separator));
             return Forms.html(
-                    200, Pages.labels(page, new CheckView(raw, separator, parsed, null, null, null, null, null, null)));
+                    200,
+                    Pages.labels(
+                            page,
+                            new CheckView(raw, separator, parsed, null, null, null, null, null, null),
+                            LabelPrintPages.PrintForm.EMPTY));
         } catch (Refused e) {
             return Forms.html(
                     HttpStatus.of(e) >= 500 ? 500 : 200,
@@ -86,7 +93,8 @@ public class LabelCheckPage extends ConsoleResource {
                                     null,
                                     null,
                                     null,
-                                    null)));
+                                    null),
+                            LabelPrintPages.PrintForm.EMPTY));
         } catch (Gs1Exception e) {
             int position = e.position();
             String shown = scan.length() > 600 ? scan.substring(0, 600) : scan;
@@ -111,7 +119,8 @@ public class LabelCheckPage extends ConsoleResource {
                                     position + 1,
                                     before,
                                     at,
-                                    after)));
+                                    after),
+                            LabelPrintPages.PrintForm.EMPTY));
         }
     }
 

@@ -32,6 +32,12 @@ public class LabelPrintPages extends ConsoleResource {
     @Inject
     LabelService labels;
 
+    /** What was typed in the print forms, shown again when a label is refused. */
+    @io.quarkus.qute.TemplateData
+    public record PrintForm(String item, String lot, String sscc, String blockItem, String first, String count) {
+        static final PrintForm EMPTY = new PrintForm(null, null, null, null, null, null);
+    }
+
     @GET
     @Path("/lot")
     public Response lot(
@@ -44,7 +50,7 @@ public class LabelPrintPages extends ConsoleResource {
             Label label = labels.lotLabel(actor, item, lot, null, LabelSymbology.parameter(symbology));
             return labels.download(label, LabelFormat.parameter(format), "lot-" + item + "-" + lot);
         } catch (Refused e) {
-            return refused(actor, e);
+            return refused(actor, e, new PrintForm(item, lot, null, null, null, null));
         }
     }
 
@@ -66,7 +72,7 @@ public class LabelPrintPages extends ConsoleResource {
         try {
             return labels.lotLabelBlock(actor, item, first, count, format, "yes".equals(reprint), LabelSymbology.BOTH);
         } catch (Refused e) {
-            return refused(actor, e);
+            return refused(actor, e, new PrintForm(null, null, null, item, first, count));
         }
     }
 
@@ -78,17 +84,18 @@ public class LabelPrintPages extends ConsoleResource {
             Label label = labels.ssccLabel(actor, sscc == null ? "" : sscc.strip());
             return labels.download(label, LabelFormat.parameter(format), "sscc-" + sscc);
         } catch (Refused e) {
-            return refused(actor, e);
+            return refused(actor, e, new PrintForm(null, null, sscc, null, null, null));
         }
     }
 
     /** A label that cannot be printed: the label page again, saying why, with its forms to try another. */
-    private Response refused(Actor actor, Refused e) {
+    private Response refused(Actor actor, Refused e, PrintForm typed) {
         return Forms.html(
                 HttpStatus.of(e),
                 Pages.labels(
                         session.chrome(actor, "labels", "Labels")
                                 .error("No label printed: " + ConsoleProblemMapper.sentence(e.getMessage())),
-                        LabelCheckPage.CheckView.empty()));
+                        LabelCheckPage.CheckView.empty(),
+                        typed));
     }
 }

@@ -38,6 +38,7 @@ import org.lotkeeper.server.labels.LabelChecker;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.quality.DocumentKind;
 import org.lotkeeper.server.quality.DocumentService;
+import org.lotkeeper.server.quality.QualityService;
 import org.lotkeeper.server.quality.StatusService;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.trace.Direction;
@@ -74,8 +75,8 @@ public class LotPages extends ConsoleResource {
 
     /** What the status form held when it was refused, shown again so nothing is chosen twice; empty on a fresh page. */
     @TemplateData
-    public record StatusForm(String status, String reason, String meaning) {
-        static final StatusForm EMPTY = new StatusForm(null, null, null);
+    public record StatusForm(String status, String reason, String meaning, String concession) {
+        static final StatusForm EMPTY = new StatusForm(null, null, null, null);
     }
 
     /** Everything the lot page shows. */
@@ -97,11 +98,17 @@ public class LotPages extends ConsoleResource {
             String selfHref,
             StatusForm form,
             String recallHref,
-            Views.Page<Views.Shipment> shipments) {
+            Views.Page<Views.Shipment> shipments,
+            QualityService.LotQuality quality) {
 
         /** Shipment lines of the lots in the picture, of which {@link #shipments} holds the first {@value #SHIPMENTS_SHOWN}. */
         public long shipmentLines() {
             return trace.shipped().stream().mapToLong(Views.LotShipped::lines).sum();
+        }
+
+        /** The lot is measured against a specification that it does not meet: a release needs a concession. */
+        public boolean concessionNeeded() {
+            return quality != null && quality.specificationVersion() != null && !quality.conforms();
         }
 
         /** Whether any change this user may make needs a signature: only then is the signature block shown. */
@@ -140,6 +147,9 @@ public class LotPages extends ConsoleResource {
 
     @Inject
     StatusService statuses;
+
+    @Inject
+    QualityService quality;
 
     @Inject
     DocumentService documents;
@@ -237,6 +247,8 @@ public class LotPages extends ConsoleResource {
                     + Words.ofCode(now.status(), LotStatus.class, Words::inSentence) + ".");
         } else if ("document".equals(done)) {
             page = page.notice("Document uploaded and linked to this lot.");
+        } else if ("results".equals(done)) {
+            page = page.notice("Results recorded and judged against the specification.");
         }
         return Pages.lot(
                 page,
@@ -253,7 +265,8 @@ public class LotPages extends ConsoleResource {
             @RestForm String status,
             @RestForm String reason,
             @RestForm String password,
-            @RestForm String meaning) {
+            @RestForm String meaning,
+            @RestForm String concession) {
         Actor actor = session.post(csrf, Role.QA, Role.SUPERVISOR);
         try {
             LotStatus to;
@@ -270,7 +283,12 @@ public class LotPages extends ConsoleResource {
                     actor,
                     Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of),
                     Fields.code("lot", lot, org.lotkeeper.model.id.LotCode::of),
-                    new StatusService.StatusRequest(to, why, password, Fields.optionalText("meaning", meaning, 200)));
+                    new StatusService.StatusRequest(
+                            to,
+                            why,
+                            password,
+                            Fields.optionalText("meaning", meaning, 200),
+                            Fields.optionalText("concession", concession, 500)));
         } catch (Refused e) {
             if (HttpStatus.of(e) == 404) {
                 throw e;
@@ -278,9 +296,57 @@ public class LotPages extends ConsoleResource {
             Chrome page = session.chrome(actor, "lots", "Lot " + lot).error(refusal(e));
             return Forms.html(
                     HttpStatus.of(e) == 401 ? 400 : HttpStatus.of(e),
-                    Pages.lot(page, view(actor, item, lot, 0, new StatusForm(status, reason, meaning))));
+                    Pages.lot(page, view(actor, item, lot, 0, new StatusForm(status, reason, meaning, concession))));
         }
         return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=status"))
+                .build();
+    }
+
+    /**
+     * QA keys a lot's results in the quality grid: one value per test (empty ones are left out),
+     * judged and stored as one INSPECT event (docs/QUALITY-CONTROL.md).
+     */
+    @POST
+    @Path("/lot/results")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response recordResults(
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
+            @RestForm String item,
+            @RestForm String lot,
+            @RestForm String source,
+            @RestForm List<String> test,
+            @RestForm List<String> value,
+            @RestForm String reason) {
+        Actor actor = session.post(csrf, Role.QA);
+        try {
+            List<String> tests = test == null ? List.of() : test;
+            List<String> values = value == null ? List.of() : value;
+            if (tests.size() != values.size() || tests.size() > 100) {
+                throw Refused.invalid(
+                        ErrorCode.BAD_REQUEST, "the results form was not sent whole: reload the page", null);
+            }
+            List<QualityService.ResultLine> lines = new ArrayList<>();
+            for (int i = 0; i < tests.size(); i++) {
+                if (!Forms.blank(values.get(i))) {
+                    lines.add(new QualityService.ResultLine(tests.get(i), values.get(i)));
+                }
+            }
+            if (lines.isEmpty()) {
+                throw Refused.invalid(ErrorCode.MISSING_FIELD, "key at least one result", "results");
+            }
+            quality.record(
+                    actor,
+                    Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of),
+                    Fields.code("lot", lot, org.lotkeeper.model.id.LotCode::of),
+                    new QualityService.ResultsBody(source, null, lines, Forms.blank(reason) ? null : reason));
+        } catch (Refused e) {
+            if (HttpStatus.of(e) == 404) {
+                throw e;
+            }
+            Chrome page = session.chrome(actor, "lots", "Lot " + lot).error("No result was recorded: " + refusal(e));
+            return Forms.html(HttpStatus.of(e), Pages.lot(page, view(actor, item, lot, 0, StatusForm.EMPTY)));
+        }
+        return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=results"))
                 .build();
     }
 
@@ -379,7 +445,14 @@ public class LotPages extends ConsoleResource {
                 ConsoleLinks.lot(detail.item(), detail.lot()),
                 form,
                 "/console/recalls?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()),
-                shipments);
+                shipments,
+                quality(actor, detail));
+    }
+
+    /** The lot against its item's specification; null when there is none and no result was recorded. */
+    private QualityService.LotQuality quality(Actor actor, Views.LotDetail detail) {
+        QualityService.LotQuality q = quality.quality(actor, detail.item(), detail.lot());
+        return q.specificationVersion() == null && q.results().isEmpty() ? null : q;
     }
 
     /** The table's targets from the lot's status (a recall sets RECALLED, not this form), each decided by the shared rules. */

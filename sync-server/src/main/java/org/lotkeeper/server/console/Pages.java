@@ -31,7 +31,7 @@ final class Pages {
 
     static native TemplateInstance quality(Chrome page, QualityPage.QualityView view);
 
-    static native TemplateInstance labels(Chrome page, LabelCheckPage.CheckView view);
+    static native TemplateInstance labels(Chrome page, LabelCheckPage.CheckView view, LabelPrintPages.PrintForm form);
 
     static native TemplateInstance tasks(Chrome page, TaskPages.TasksView view);
 

@@ -132,7 +132,9 @@ public class RecallPages extends ConsoleResource {
                     .map(h -> h.item() + " " + h.lot())
                     .distinct()
                     .toList();
-            if (items.size() > 1) {
+            if (items.isEmpty()) {
+                problems.add("No lot " + code + " in your sites: check the code, or search it under Lots.");
+            } else if (items.size() > 1) {
                 problems.add("Lot " + code + " is a lot of "
                         + String.join(
                                 " and of ",
@@ -140,7 +142,7 @@ public class RecallPages extends ConsoleResource {
                                         .map(i -> i.substring(0, i.indexOf(' ')))
                                         .toList()) + ": write the item before it, e.g. " + items.get(0) + ".");
             }
-            return items.size() == 1 ? items.get(0) : items.isEmpty() ? null : ""; // "": said above
+            return items.size() == 1 ? items.get(0) : ""; // "": said above
         });
     }
 
@@ -157,7 +159,7 @@ public class RecallPages extends ConsoleResource {
                     hits.stream().map(Views.LotHit::supplier).distinct().toList();
             if (suppliers.isEmpty()) {
                 problems.add("No lot of your sites came with supplier lot " + code
-                        + ": write the supplier's code before it, e.g. ACME-RESINS " + code + ".");
+                        + ": check the code on the supplier's label or COA.");
             } else if (suppliers.size() > 1) {
                 problems.add("Supplier lot " + code + " came from " + String.join(" and from ", suppliers)
                         + ": write the supplier's code before it, e.g. " + suppliers.get(0) + " " + code + ".");

@@ -169,7 +169,8 @@ public class LabelService {
         if (!taken.isEmpty()) {
             throw Refused.of(
                     ErrorCode.DUPLICATE,
-                    "lot " + listed(taken) + " of " + info.code() + " exists already" + startAt(info.code()),
+                    (taken.size() == 1 ? "lot " : "lots ") + listed(taken) + " of " + info.code()
+                            + (taken.size() == 1 ? " exists" : " exist") + " already" + startAt(info.code()),
                     "first");
         }
         List<String> printed = codesIn("printed_lot_label", info.code(), upper);

@@ -58,11 +58,17 @@ public final class PlantTime {
 
     /**
      * A site's zone from master data: a region of the IANA time-zone database ({@code Europe/Berlin},
-     * {@code America/Chicago}, {@code UTC}) — not a bare offset, which would be wrong half the year.
+     * {@code America/Chicago}, {@code UTC}; in any case) — not a bare offset, which would be wrong
+     * half the year.
      */
     public static ZoneId region(String name) {
-        if (name.length() <= MAX_NAME && ZoneId.getAvailableZoneIds().contains(name)) {
-            return ZoneId.of(name);
+        if (name.length() <= MAX_NAME) {
+            // any case: "america/chicago" is America/Chicago
+            for (String id : ZoneId.getAvailableZoneIds()) {
+                if (id.equalsIgnoreCase(name.strip())) {
+                    return ZoneId.of(id);
+                }
+            }
         }
         String shown =
                 (name.length() > MAX_NAME ? name.substring(0, MAX_NAME) + "…" : name).replaceAll("\\p{Cntrl}", "?");

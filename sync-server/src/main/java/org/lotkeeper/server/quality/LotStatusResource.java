@@ -26,7 +26,10 @@ public class LotStatusResource {
 
     public record Signature(String password, String meaning) {}
 
-    public record StatusBody(String status, String reason, Signature signature) {}
+    /** Why QA releases a lot that does not meet its specification (docs/QUALITY-CONTROL.md). */
+    public record Concession(String reason) {}
+
+    public record StatusBody(String status, String reason, Signature signature, Concession concession) {}
 
     @Inject
     StatusService status;
@@ -64,7 +67,15 @@ public class LotStatusResource {
                 actor.get(),
                 itemCode,
                 lotCode,
-                new StatusService.StatusRequest(to, reason, sig == null ? null : sig.password(), meaning));
+                new StatusService.StatusRequest(
+                        to,
+                        reason,
+                        sig == null ? null : sig.password(),
+                        meaning,
+                        body.concession() == null
+                                ? null
+                                : Fields.text(
+                                        "concession.reason", body.concession().reason(), 500)));
         ObjectNode out = EventJson.toTree(result.event());
         out.put("ledgerSeq", result.ledgerSeq());
         return out;

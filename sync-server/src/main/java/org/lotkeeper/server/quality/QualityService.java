@@ -29,6 +29,7 @@ import org.lotkeeper.model.quality.Judgement;
 import org.lotkeeper.model.quality.SpecTest;
 import org.lotkeeper.model.quality.Specification;
 import org.lotkeeper.model.quality.SpecificationException;
+import org.lotkeeper.model.quality.TestKind;
 import org.lotkeeper.model.wire.Decoded;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.EventJson;
@@ -72,12 +73,19 @@ public class QualityService {
             String byName,
             long ledgerSeq) {}
 
-    /** One test of the specification in force and where the lot stands on it. */
+    /**
+     * One test of the specification in force and where the lot stands on it: its limits in words and
+     * as numbers ({@code min}, {@code max}, {@code decimals}, NUMERIC only), the latest value and its judgement.
+     */
     public record TestStanding(
             String test,
             String name,
             String method,
+            TestKind kind,
             String limits,
+            String min,
+            String max,
+            int decimals,
             boolean required,
             boolean assay,
             String latestValue,
@@ -215,7 +223,11 @@ public class QualityService {
                     t.code(),
                     t.name(),
                     t.method(),
+                    t.kind(),
                     t.limits(),
+                    t.min() == null ? null : t.min().toPlainString(),
+                    t.max() == null ? null : t.max().toPlainString(),
+                    t.decimals(),
                     t.required(),
                     t.assay(),
                     now == null ? null : now.value(),

@@ -38,8 +38,16 @@ import org.lotkeeper.server.security.UserService;
 @ApplicationScoped
 public class StatusService {
 
-    /** A change as asked. {@code password} and {@code meaning} form the signature. */
-    public record StatusRequest(LotStatus status, String reason, String password, String meaning) {}
+    /**
+     * A change as asked. {@code password} and {@code meaning} form the signature; {@code concession}
+     * (a release only) says why QA releases a lot that does not meet its specification.
+     */
+    public record StatusRequest(LotStatus status, String reason, String password, String meaning, String concession) {
+
+        public StatusRequest(LotStatus status, String reason, String password, String meaning) {
+            this(status, reason, password, meaning, null);
+        }
+    }
 
     /** The STATUS event as stored. */
     public record StatusResult(Event event, long ledgerSeq) {}
@@ -91,7 +99,7 @@ public class StatusService {
         if (decision instanceof StatusDecision.Refused refused) {
             throw Refused.of(ErrorCode.of(refused.code()), refused.message());
         }
-        return store(actor, current, LotStatus.RECALLED, reason, signerName, meaning, clock.instant());
+        return store(actor, current, LotStatus.RECALLED, reason, signerName, meaning, null, clock.instant());
     }
 
     private StatusResult changeChecked(
@@ -112,8 +120,21 @@ public class StatusService {
             throw Refused.of(ErrorCode.of(refused.code()), refused.message(), "status");
         }
         StatusDecision.Allowed allowed = (StatusDecision.Allowed) decision;
+        String concession = request.concession() == null || request.concession().isBlank()
+                ? null
+                : request.concession().strip();
+        if (concession != null && request.status() != LotStatus.RELEASED) {
+            throw Refused.invalid(ErrorCode.INVALID_FIELD, "a concession is given with a release only", "concession");
+        }
         if (request.status() == LotStatus.RELEASED) {
-            specificationMet(actor, item, lot);
+            specificationMet(actor, item, lot, concession != null);
+        }
+        if (concession != null
+                && (request.password() == null || request.password().isEmpty())) {
+            throw Refused.invalid(
+                    ErrorCode.SIGNATURE_REQUIRED,
+                    "a release under concession needs your electronic signature: re-enter your password",
+                    "signature.password");
         }
         String signer = null;
         String meaning = null;
@@ -135,13 +156,27 @@ public class StatusService {
                     : request.meaning().strip();
             signer = users.verifySignature(actor.id(), request.password());
         }
-        return store(actor, current, request.status(), request.reason(), signer, meaning, occurredAt);
+        return store(actor, current, request.status(), request.reason(), signer, meaning, concession, occurredAt);
     }
 
-    /** An item with a specification in force is released only when every required test conforms. */
-    private void specificationMet(Actor actor, String item, String lot) {
+    /**
+     * An item with a specification in force is released only when every required test conforms,
+     * or under a signed concession; a concession for a lot that meets its specification is refused.
+     */
+    private void specificationMet(Actor actor, String item, String lot, boolean concession) {
         QualityService.LotQuality q = quality.quality(actor, item, lot);
         if (q.specificationVersion() == null || q.conforms()) {
+            if (concession) {
+                throw Refused.invalid(
+                        ErrorCode.INVALID_FIELD,
+                        q.specificationVersion() == null
+                                ? "item " + item + " has no specification to concede: release it without a concession"
+                                : "lot " + lot + " meets its specification: release it without a concession",
+                        "concession");
+            }
+            return;
+        }
+        if (concession) {
             return;
         }
         List<String> why = new ArrayList<>();
@@ -165,6 +200,7 @@ public class StatusService {
             String reason,
             String signerName,
             String meaning,
+            String concession,
             Instant now) {
         StatusChange.Signature signature =
                 signerName == null ? null : new StatusChange.Signature(UserId.of(actor.id()), signerName, meaning, now);
@@ -174,7 +210,7 @@ public class StatusService {
                 now,
                 UserId.of(actor.id()),
                 SiteCode.of(lot.site()),
-                new StatusChange(ItemCode.of(lot.item()), LotCode.of(lot.lot()), to, reason, signature));
+                new StatusChange(ItemCode.of(lot.item()), LotCode.of(lot.lot()), to, reason, signature, concession));
         IngestService.StoredEvent stored = ingest.appendServerEvent(event);
         return new StatusResult(event, stored.ledgerSeq());
     }

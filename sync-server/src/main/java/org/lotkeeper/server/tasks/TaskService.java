@@ -239,6 +239,10 @@ public class TaskService {
             TaskRow.Line line = line(errors, "lines[" + i + "]", kind, lines.get(i), request.site());
             if (line != null) {
                 checked.add(line);
+                if (kind == TaskKind.RECEIPT && valid(request.partner(), PartnerCode::of)) {
+                    approvedSupplier(
+                            errors, "lines[" + i + "].item", line.item().value(), request.partner());
+                }
             }
         }
         errors.throwIfAny();
@@ -290,6 +294,22 @@ public class TaskService {
             return parse.apply(code) != null;
         } catch (InvalidIdentifierException e) {
             return false;
+        }
+    }
+
+    /**
+     * An expected receipt names only items its supplier is approved for (when the item lists
+     * approved suppliers): the handheld would refuse the delivery at the dock.
+     */
+    private void approvedSupplier(ValidationErrors errors, String at, String item, String supplier) {
+        List<String> approved =
+                masterData.item(item).map(MasterDataLookup.ItemInfo::suppliers).orElse(List.of());
+        if (!approved.isEmpty() && !approved.contains(supplier)) {
+            errors.add(
+                    at,
+                    ErrorCode.INVALID_FIELD,
+                    "item " + item + " is not approved from " + supplier + " (approved: " + String.join(", ", approved)
+                            + ")");
         }
     }
 

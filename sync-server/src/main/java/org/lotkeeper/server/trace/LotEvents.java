@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.lotkeeper.model.event.Adjust;
+import org.lotkeeper.model.event.ContainerLine;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventPayload;
@@ -25,6 +26,7 @@ import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.quality.InspectionSource;
 import org.lotkeeper.model.quality.Judgement;
+import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.Decoded;
 import org.lotkeeper.model.wire.EventJson;
@@ -162,6 +164,88 @@ final class LotEvents {
                 rs.getString("site"),
                 Jdbc.strings(rs, "flags"),
                 event.value());
+    }
+
+    /**
+     * How much of {@code lot} the event moved, as it says (a receipt's 1000 kg, a batch's 300 kg
+     * consumed, a count's 14 pc counted, an adjustment's −1 pc); null for a status change or test results.
+     */
+    static Quantity howMuch(EventPayload p, LotRef lot) {
+        return p.accept(new EventPayload.Cases<Quantity>() {
+            @Override
+            public Quantity receive(Receive r) {
+                return r.quantity();
+            }
+
+            @Override
+            public Quantity move(Move m) {
+                return m.quantity();
+            }
+
+            @Override
+            public Quantity pick(Pick k) {
+                return k.quantity();
+            }
+
+            @Override
+            public Quantity count(Count n) {
+                return n.counted();
+            }
+
+            @Override
+            public Quantity ship(Ship s) {
+                return s.quantity();
+            }
+
+            @Override
+            public Quantity transform(Transform t) {
+                List<Quantity> of = new ArrayList<>();
+                t.inputs().stream().filter(i -> i.lotRef().equals(lot)).forEach(i -> of.add(i.quantity()));
+                t.outputs().stream().filter(o -> o.lotRef().equals(lot)).forEach(o -> of.add(o.quantity()));
+                return sum(of);
+            }
+
+            @Override
+            public Quantity status(StatusChange s) {
+                return null;
+            }
+
+            @Override
+            public Quantity returned(Return r) {
+                return r.quantity();
+            }
+
+            @Override
+            public Quantity adjust(Adjust a) {
+                return a.delta();
+            }
+
+            @Override
+            public Quantity pack(Pack k) {
+                return lines(k.contents());
+            }
+
+            @Override
+            public Quantity unpack(Unpack u) {
+                return lines(u.contents());
+            }
+
+            @Override
+            public Quantity inspect(Inspect i) {
+                return null;
+            }
+
+            private Quantity lines(List<ContainerLine> contents) {
+                return sum(contents.stream()
+                        .filter(l -> l.lotRef().equals(lot))
+                        .map(ContainerLine::quantity)
+                        .toList());
+            }
+
+            private Quantity sum(List<Quantity> of) {
+                return of.stream().reduce(Quantity::plus).orElse(null);
+            }
+        });
     }
 
     /** The locations an event touched for {@code lot}: from and to of a movement, the place of a receipt, count or adjustment. */

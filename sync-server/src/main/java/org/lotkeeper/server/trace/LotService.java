@@ -132,8 +132,8 @@ public class LotService {
     /**
      * Lots of the caller's sites, in (item, lot) order after {@code afterItem}/{@code afterLot}
      * (a page key; empty strings for the first page). {@code term}, when given, matches in any
-     * case an item code exactly, an item's GTIN exactly, a word of an item's name, or a lot code or
-     * supplier lot code exactly or as a prefix; {@code gtin}, {@code lot}, {@code status} narrow
+     * case an item code exactly, an item's GTIN exactly, a word of an item's name, a lot code or
+     * supplier lot code exactly or as a prefix, or a supplier's code exactly or a word of its name; {@code gtin}, {@code lot}, {@code status} narrow
      * further (from a pasted label: its GTIN's item, and its lot as our lot code or the supplier's).
      */
     public List<Views.LotHit> search(
@@ -148,18 +148,20 @@ public class LotService {
         String prefix = term == null ? null : likeEscaped(term.toUpperCase(java.util.Locale.ROOT)) + "%";
         String inName = term == null ? null : "%" + likeEscaped(term.toUpperCase(java.util.Locale.ROOT)) + "%";
         // A term is matched by a union of index lookups (the items it names, lot and supplier-lot
-        // prefixes): one OR over them would walk the lot table in key order until the page fills.
-        // The item table is small; its names are searched by a scan of it.
+        // prefixes, the suppliers it names): one OR over them would walk the lot table in key order
+        // until the page fills. The item and partner tables are small; their names are searched by a scan.
         String from = term == null
                 ? "lot l"
                 : "(SELECT item, lot FROM lot WHERE item IN (SELECT code FROM item WHERE upper(code) = upper(?) "
                         + "OR gtin = ? OR upper(name) LIKE ? ESCAPE '\\') "
                         + "UNION SELECT item, lot FROM lot WHERE upper(lot) LIKE ? ESCAPE '\\' "
-                        + "UNION SELECT item, lot FROM lot WHERE upper(supplier_lot) LIKE ? ESCAPE '\\') m "
+                        + "UNION SELECT item, lot FROM lot WHERE upper(supplier_lot) LIKE ? ESCAPE '\\' "
+                        + "UNION SELECT item, lot FROM lot WHERE supplier IN (SELECT code FROM partner WHERE kind = 'SUPPLIER' "
+                        + "AND (upper(code) = upper(?) OR upper(name) LIKE ? ESCAPE '\\'))) m "
                         + "JOIN lot l ON l.item = m.item AND l.lot = m.lot";
         List<Object> params = new ArrayList<>();
         if (term != null) {
-            params.addAll(List.of(term, term, inName, prefix, prefix));
+            params.addAll(List.of(term, term, inName, prefix, prefix, term, inName));
         }
         params.addAll(java.util.Arrays.asList(
                 actor.allSites(),
@@ -278,6 +280,7 @@ public class LotService {
                     e.deviceId(),
                     e.deviceLabel(),
                     e.site(),
+                    LotEvents.howMuch(p, ref),
                     LotEvents.where(p, ref),
                     LotEvents.why(p),
                     e.flags(),

@@ -146,6 +146,7 @@ public final class Views {
             String deviceId,
             String deviceLabel,
             String site,
+            Quantity quantity,
             List<String> where,
             String why,
             List<String> flags,

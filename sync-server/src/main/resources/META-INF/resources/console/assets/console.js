@@ -15,6 +15,23 @@ document.addEventListener('DOMContentLoaded', function () {
       });
     });
   });
+  // the quality grid: a number outside its test's limits (rounded half-up to the reported decimals,
+  // as the server judges it) is marked while it is typed; the server's judgement is what is stored
+  document.querySelectorAll('input.result[data-decimals]').forEach(function (input) {
+    var note = input.parentNode.querySelector('.outside');
+    input.addEventListener('input', function () {
+      var text = input.value.trim();
+      var outside = false;
+      if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) && (input.dataset.min || input.dataset.max)) {
+        var d = Number(input.dataset.decimals);
+        var v = Number((Math.round(Number(text) * Math.pow(10, d) + 1e-9) / Math.pow(10, d)).toFixed(d));
+        outside = (input.dataset.min !== undefined && v < Number(input.dataset.min))
+          || (input.dataset.max !== undefined && v > Number(input.dataset.max));
+      }
+      input.classList.toggle('out', outside);
+      if (note) { note.hidden = !outside; }
+    });
+  });
   document.querySelectorAll('[data-print]').forEach(function (button) {
     button.addEventListener('click', function () { window.print(); });
   });

@@ -375,7 +375,7 @@ class ConsoleBrowserTest {
         assertThat(browser.driver.findElement(By.id("variances")).getText()).contains("None pending");
         Screens.LotPage lot =
                 new Screens.LotSearch(browser, base()).open().search("PR-1001").open("PR-1001");
-        assertThat(lot.timeline()).contains("Stock adjustment", "count variance approved");
+        assertThat(lot.timeline()).contains("Stock adjustment", "count variance approved", "-1 pc");
     }
 
     @Test

@@ -61,6 +61,7 @@ class ConsoleRoleTest {
         route("GET /console/documents/{id}", "/console/documents/00000000-0000-7000-8000-000000000000", ANY);
         route("POST /console/lot/status", "/console/lot/status", QA_SUPERVISOR);
         route("POST /console/lot/documents", "/console/lot/documents", QA_SUPERVISOR);
+        route("POST /console/lot/results", "/console/lot/results", Set.of("QA", "ADMIN"));
         route("GET /console/recalls", "/console/recalls", QA_SUPERVISOR);
         route("POST /console/recalls", "/console/recalls", QA_SUPERVISOR);
         route("GET /console/recalls/{id}", NO_RECALL, QA_SUPERVISOR);

@@ -44,6 +44,9 @@ class ConsoleSearchTest {
                 .doesNotContain("R-2401");
         assertThat(results(quinn, "PR-100")).contains("PR-1001", "PR-1003").doesNotContain("R-2402");
         assertThat(results(quinn, "ACR-7")).contains("R-2402").doesNotContain("PR-1001");
+        // a supplier by a word of its name or its code, in any case
+        assertThat(results(quinn, "acme")).contains("R-2401", "R-2402").doesNotContain("P-5001", "PR-1001");
+        assertThat(results(quinn, "tio2-corp")).contains("P-5001").doesNotContain("R-2401");
         // the supplier by its name, as people know it
         assertThat(results(quinn, "R-2402"))
                 .contains("<td>Acme Resins Ltd</td>")
@@ -76,6 +79,14 @@ class ConsoleSearchTest {
         assertThat(label.asString())
                 .contains("No label printed", "supplier&#39;s lot code of our lot R-2402", "id=\"lot-label-form\"");
 
+        // a refused block of pre-printed labels keeps what was typed, to correct it
+        io.restassured.response.Response block =
+                quinn.post("/console/labels/print/block", "item", "RM-RESIN", "first", "R-2401", "count", "3");
+        assertThat(block.statusCode()).isEqualTo(409);
+        assertThat(block.asString())
+                .contains("No label printed", "R-2401")
+                .contains("value=\"RM-RESIN\"", "value=\"R-2401\"", "value=\"3\"");
+
         // the recall form takes a bare supplier lot or lot code, in any case, and finds whose it is
         io.restassured.response.Response bySupplierLot = quinn.post("/console/recalls", "supplierLots", "acr-779");
         assertThat(bySupplierLot.statusCode()).isEqualTo(303);
@@ -86,7 +97,12 @@ class ConsoleSearchTest {
         io.restassured.response.Response unknown = quinn.post("/console/recalls", "supplierLots", "ACR-000");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.asString())
-                .contains("No lot of your sites came with supplier lot ACR-000")
+                .contains("No lot of your sites came with supplier lot ACR-000", "check the code")
+                .doesNotContain("write two codes", "ACME-RESINS ACR-000");
+        io.restassured.response.Response unknownLot = quinn.post("/console/recalls", "lots", "ZZ-999");
+        assertThat(unknownLot.statusCode()).isEqualTo(400);
+        assertThat(unknownLot.asString())
+                .contains("No lot ZZ-999 in your sites")
                 .doesNotContain("write two codes");
     }
 }

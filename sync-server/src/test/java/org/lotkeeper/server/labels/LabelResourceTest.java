@@ -106,7 +106,7 @@ class LabelResourceTest {
                 .then()
                 .statusCode(409)
                 .body("code", equalTo("DUPLICATE"))
-                .body("detail", containsString("lot R-2401, R-2402 of RM-RESIN exists already"));
+                .body("detail", containsString("lots R-2401, R-2402 of RM-RESIN exist already"));
         post(quinn, "/api/v1/labels/lot-blocks/RM-RESIN?first=LOT&count=5")
                 .then()
                 .statusCode(400)

@@ -127,6 +127,48 @@ class LotQualityTest {
     }
 
     @Test
+    void qaReleasesALotThatFailsUnderASignedConcessionWhichTheLedgerKeeps() {
+        results(quinn, "R-2401", "{\"source\": \"LAB\", \"results\": [{\"test\": \"ASSAY\", \"value\": \"98.7\"}]}")
+                .statusCode(200);
+        String release = """
+                {"status": "RELEASED", "reason": "Customer accepted the deviation",
+                 "signature": {"password": "quinn-Passw0rd!", "meaning": "Released under concession"},
+                 "concession": {"reason": "DV-2026-014: assay 98.7 % against 99.0 %, accepted by BuildMart"}}""";
+        // a concession goes with a release only
+        as(quinn)
+                .body(release.replace("\"RELEASED\"", "\"REJECTED\""))
+                .post(R_2401 + "/status")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("concession"));
+        as(quinn)
+                .body(release)
+                .post(R_2401 + "/status")
+                .then()
+                .statusCode(200)
+                .body("payload.status", equalTo("RELEASED"))
+                .body("payload.concession", containsString("DV-2026-014"))
+                .body("payload.signature.meaning", equalTo("Released under concession"));
+        as(quinn).get(R_2401).then().body("status", equalTo("RELEASED"));
+        // a lot that meets its specification needs none
+        results(quinn, "R-2402", """
+                        {"source": "LAB", "results": [
+                          {"test": "ASSAY", "value": "100.2"}, {"test": "VISC", "value": "400"}, {"test": "ID", "value": "PASS"}]}""").statusCode(200);
+        as(quinn)
+                .body("{\"status\": \"ON_HOLD\", \"reason\": \"Check\"}")
+                .post("/api/v1/lots/RM-RESIN/R-2402/status")
+                .then()
+                .statusCode(200);
+        as(quinn)
+                .body(release)
+                .post("/api/v1/lots/RM-RESIN/R-2402/status")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("concession"))
+                .body("detail", containsString("meets its specification"));
+    }
+
+    @Test
     void aLotWithoutResultsIsNotReleasedNamingTheMissingTests() {
         as(quinn)
                 .body("{\"status\": \"ON_HOLD\", \"reason\": \"Specification approved: test it\"}")

@@ -164,6 +164,17 @@ class TasksTest {
                 .body(
                         "errors.field",
                         org.hamcrest.Matchers.hasItems("partner", "lines[0].item", "lines[1].quantity", "lines[2]"));
+        // an expected receipt names only items its supplier is approved for: the dock would refuse the rest
+        as(sam).body("""
+                {"id": "PO-9", "site": "PLANT-1", "kind": "RECEIPT", "partner": "ACME-RESINS",
+                 "lines": [{"item": "RM-RESIN", "quantity": 100}, {"item": "RM-PIGMENT", "quantity": 50}]}""")
+                .post("/api/v1/tasks")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("lines[1].item"))
+                .body(
+                        "detail",
+                        org.hamcrest.Matchers.containsString("not approved from ACME-RESINS (approved: TIO2-CORP)"));
         as(sam).body(
                         "{\"id\": \"CNT-2\", \"site\": \"PLANT-1\", \"kind\": \"COUNT\", \"lines\": [{\"item\": \"FG-PRIMER\", \"quantity\": 3}]}")
                 .post("/api/v1/tasks")
