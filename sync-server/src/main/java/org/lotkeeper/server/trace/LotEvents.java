@@ -373,7 +373,8 @@ final class LotEvents {
                     + (s.signature() == null
                             ? ""
                             : " (signed by " + s.signature().name() + ": "
-                                    + s.signature().meaning() + ")");
+                                    + s.signature().meaning() + ")")
+                    + (s.concession() == null ? "" : "; concession: " + s.concession());
         }
 
         @Override

@@ -473,6 +473,62 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(13)
+    void qaKeysResultsInTheQualityGridSeesTheOutOfSpecificationAtOnceAndReleasesUnderConcession() {
+        String token = Api.token("quinn", quinnPassword);
+        Api.as(token)
+                .body("""
+                        {"version": 1, "effectiveFrom": "2026-01-01", "tests": [
+                          {"code": "ASSAY", "name": "TiO2 content", "method": "ISO 591-1", "unit": "P1", "kind": "NUMERIC",
+                           "min": "99.0", "max": "101.0", "decimals": 1, "assay": true},
+                          {"code": "ID", "name": "Identity (IR)", "kind": "PASS_FAIL"}],
+                         "signature": {"password": "%s"}}""".formatted(quinnPassword))
+                .put("/api/v1/items/RM-PIGMENT/specification")
+                .then()
+                .statusCode(200);
+        new Screens.Login(browser, base()).open().signIn("quinn", quinnPassword);
+        browser.driver.get(base() + "console/lot?item=RM-PIGMENT&lot=P-5001");
+        org.openqa.selenium.WebElement quality =
+                browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quality")));
+        assertThat(quality.getText()).contains("specification version 1", "99.0 – 101.0 %", "no result yet: ASSAY, ID");
+
+        // a value outside the limits is marked as it is typed, before anything is sent
+        org.openqa.selenium.WebElement assay =
+                quality.findElement(By.cssSelector("input.result[aria-label='New result for TiO2 content']"));
+        assay.sendKeys("98.94");
+        assertThat(assay.findElement(By.xpath("following-sibling::small[@class='outside']"))
+                        .isDisplayed())
+                .isTrue();
+        assay.clear();
+        assay.sendKeys("98.96");
+        assertThat(assay.findElement(By.xpath("following-sibling::small[@class='outside']"))
+                        .isDisplayed())
+                .as("98.96 reports as 99.0, inside the limits")
+                .isFalse();
+        assay.clear();
+        assay.sendKeys("98.2");
+        quality.findElement(By.cssSelector("input.result[aria-label='New result for Identity (IR)']"))
+                .sendKeys("pass");
+        browser.submit(quality.findElement(By.cssSelector("#results-form button[type=submit]")));
+        assertThat(browser.wait
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice")))
+                        .getText())
+                .contains("Results recorded");
+        Screens.LotPage lot = new Screens.LotPage(browser, base()).ready();
+        assertThat(browser.driver.findElement(By.id("quality-verdict")).getText())
+                .contains("Does not meet its specification", "out of specification: ASSAY");
+        assertThat(lot.status()).isEqualTo("On hold");
+        assertThat(lot.timeline()).contains("Test results", "ASSAY 98.2 (out of specification)");
+        browser.screenshot("quality-results");
+
+        // released only under a signed concession, which the timeline shows
+        browser.driver.findElement(By.name("concession")).sendKeys("DV-14: 98.2 % accepted for solvent-borne primer");
+        assertThat(lot.changeStatus("RELEASED", "Released under concession", quinnPassword))
+                .contains("now released");
+        assertThat(lot.timeline()).contains("concession: DV-14");
+    }
+
+    @Test
+    @Order(14)
     void everyPageFitsAPhoneATabletAndALaptopWithoutScrollingSideways() {
         new Screens.Login(browser, base()).open().signIn("admin", Api.ADMIN_PASSWORD);
         Screens.Recall recall = new Screens.Recall(browser, base()).open().mockFromLot("RM-RESIN", "R-2402");
@@ -484,6 +540,7 @@ class ConsoleBrowserTest {
                 "console/lots?q=R",
                 "console/lot?item=FG-PRIMER&lot=PR-1001",
                 "console/lot?item=RM-RESIN&lot=R-2402",
+                "console/lot?item=RM-PIGMENT&lot=P-5001",
                 "console/quality",
                 "console/exceptions",
                 "console/exceptions?status=RESOLVED",
