@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.lotkeeper.model.untrusted.Shown;
+
 /**
  * One test of a specification. A {@code NUMERIC} test has a lower and/or upper limit (inclusive)
  * and the decimals its result is reported to; a {@code PASS_FAIL} test has neither; a {@code TEXT}
@@ -158,7 +160,7 @@ public record SpecTest(
         // plain decimals only: "1e3" or "0x10" in a lab result is a typing error, not a number
         if (!v.matches("[+-]?(\\d{1,15}(\\.\\d{0,9})?|\\.\\d{1,9})")) {
             throw new SpecificationException(
-                    "value", "'" + safe(v) + "' is not a number (use digits and a '.' such as 99.5)");
+                    "value", "'" + Shown.of(v, 20) + "' is not a number (use digits and a '.' such as 99.5)");
         }
         return new BigDecimal(v);
     }
@@ -192,9 +194,5 @@ public record SpecTest(
             throw new SpecificationException(field, field + " contains a control character");
         }
         return value.strip();
-    }
-
-    private static String safe(String v) {
-        return (v.length() > 20 ? v.substring(0, 20) + "…" : v).replaceAll("\\p{Cntrl}", "?");
     }
 }

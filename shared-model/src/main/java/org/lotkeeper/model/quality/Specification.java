@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.untrusted.Shown;
 
 /**
  * An item's specification, one version of it: the tests a lot must pass, in force from
@@ -68,10 +69,7 @@ public record Specification(ItemCode item, int version, LocalDate effectiveFrom,
                         "test",
                         Judgement.NOT_IN_SPECIFICATION.name() + ": version " + version + " of the specification of "
                                 + item + " has no test "
-                                + (code == null
-                                        ? "(none given)"
-                                        : (code.length() > 20 ? code.substring(0, 20) + "…" : code)
-                                                .replaceAll("\\p{Cntrl}", "?"))));
+                                + (code == null ? "(none given)" : Shown.of(code, 20))));
         return test.judge(value);
     }
 }

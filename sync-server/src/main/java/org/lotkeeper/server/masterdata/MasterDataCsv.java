@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.lotkeeper.model.untrusted.Shown;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.ValidationErrors;
@@ -238,8 +239,7 @@ final class MasterDataCsv {
     }
 
     private static String printable(String s) {
-        String cut = s.length() > 40 ? s.substring(0, 40) + "…" : s;
-        return "\"" + cut.replaceAll("\\p{Cntrl}", "?") + "\"";
+        return "\"" + Shown.of(s, 40) + "\"";
     }
 
     private static String firstLine(String message) {

@@ -40,6 +40,7 @@ import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.model.untrusted.Shown;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.Refused;
@@ -604,8 +605,7 @@ public class MasterDataService {
     }
 
     private static String safe(String s) {
-        String cut = s.length() > 40 ? s.substring(0, 40) + "…" : s;
-        return cut.replaceAll("\\p{Cntrl}", "?");
+        return Shown.of(s, 40);
     }
 
     private static String blankToNull(String s) {

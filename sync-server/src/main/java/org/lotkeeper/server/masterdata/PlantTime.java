@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.lotkeeper.model.id.InvalidIdentifierException;
+import org.lotkeeper.model.untrusted.Shown;
 
 /**
  * Times as people read them in the console and the reports: in a site's time zone (master data's
@@ -70,8 +71,7 @@ public final class PlantTime {
                 }
             }
         }
-        String shown =
-                (name.length() > MAX_NAME ? name.substring(0, MAX_NAME) + "…" : name).replaceAll("\\p{Cntrl}", "?");
+        String shown = Shown.of(name, MAX_NAME);
         throw new InvalidIdentifierException(
                 "time zone",
                 InvalidIdentifierException.Reason.BAD_FORMAT,

@@ -30,6 +30,7 @@ import org.lotkeeper.model.quality.SpecTest;
 import org.lotkeeper.model.quality.Specification;
 import org.lotkeeper.model.quality.SpecificationException;
 import org.lotkeeper.model.quality.TestKind;
+import org.lotkeeper.model.untrusted.Shown;
 import org.lotkeeper.model.wire.Decoded;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.EventJson;
@@ -155,7 +156,7 @@ public class QualityService {
                 throw Refused.invalid(
                         ErrorCode.NOT_IN_SPECIFICATION,
                         "version " + spec.version() + " of the specification of " + item + " has no test "
-                                + shown(line.test()) + "; its tests are "
+                                + Shown.of(line.test(), 20) + "; its tests are "
                                 + String.join(
                                         ", ",
                                         spec.tests().stream()
@@ -335,9 +336,5 @@ public class QualityService {
         } catch (SpecificationException e) {
             return null; // a value the test's kind no longer takes: the test needs a new result
         }
-    }
-
-    private static String shown(String code) {
-        return (code.length() > 20 ? code.substring(0, 20) + "…" : code).replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.lotkeeper.model.untrusted.Shown;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.ValidationErrors;
@@ -220,7 +221,6 @@ public class TaskCsv {
     }
 
     private static String printable(String s) {
-        String cut = s.length() > 60 ? s.substring(0, 60) + "…" : s;
-        return cut.replaceAll("\\p{Cntrl}", "?");
+        return Shown.of(s, 60);
     }
 }
