@@ -494,7 +494,12 @@ public class RecallService {
     public List<Views.RecallSummary> list(Actor actor, int limit) {
         return access.read(c -> Jdbc.query(
                 c,
-                "SELECT id, mock, reason, created_at, created_by, affected_lots, elapsed_ms, sites FROM recall "
+                "SELECT id, mock, reason, created_at, created_by, affected_lots, elapsed_ms, sites, "
+                        // what was asked, as the form takes it: "RM-RESIN R-2401, ACME-RESINS ACR-779"
+                        + "concat_ws(', ', (SELECT string_agg(x->>'item' || ' ' || (x->>'lot'), ', ') "
+                        + "FROM jsonb_array_elements(coalesce(request->'lots', '[]')) x), "
+                        + "(SELECT string_agg(x->>'supplier' || ' ' || (x->>'supplierLot'), ', ') "
+                        + "FROM jsonb_array_elements(coalesce(request->'supplierLots', '[]')) x)) AS asked FROM recall "
                         + "WHERE ? OR sites <@ ?::varchar[] ORDER BY created_at DESC, id DESC LIMIT ?",
                 rs -> new Views.RecallSummary(
                         rs.getObject("id", UUID.class).toString(),
@@ -504,7 +509,8 @@ public class RecallService {
                         rs.getString("created_by"),
                         rs.getInt("affected_lots"),
                         rs.getLong("elapsed_ms"),
-                        Jdbc.strings(rs, "sites")),
+                        Jdbc.strings(rs, "sites"),
+                        rs.getString("asked")),
                 actor.allSites(),
                 actor.sites().toArray(String[]::new),
                 limit));

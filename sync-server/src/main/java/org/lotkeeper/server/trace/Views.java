@@ -260,5 +260,6 @@ public final class Views {
             String createdBy,
             int affectedLots,
             long elapsedMs,
-            List<String> sites) {}
+            List<String> sites,
+            String asked) {}
 }

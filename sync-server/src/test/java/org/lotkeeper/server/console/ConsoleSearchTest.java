@@ -94,6 +94,9 @@ class ConsoleSearchTest {
                 .contains("ACR-779", "PR-1001", "TC-1002");
         assertThat(quinn.post("/console/recalls", "lots", "PR-1003").statusCode())
                 .isEqualTo(303);
+        // the latest recalls say what each started from
+        assertThat(quinn.request().get("/console/recalls").asString())
+                .contains("ACME-RESINS ACR-779", "FG-PRIMER PR-1003");
         io.restassured.response.Response unknown = quinn.post("/console/recalls", "supplierLots", "ACR-000");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.asString())
