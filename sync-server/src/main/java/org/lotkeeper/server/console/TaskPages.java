@@ -30,6 +30,7 @@ import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.masterdata.PlantTime;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.tasks.TaskCsv;
 import org.lotkeeper.server.tasks.TaskService;
@@ -180,9 +181,11 @@ public class TaskPages extends ConsoleResource {
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response cancel(@PathParam("id") String id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf) {
+    public Response cancel(
+            @PathParam("id") String id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String reason) {
         Actor actor = session.post(csrf, Role.SUPERVISOR);
-        return ended(actor, id, "cancelled", () -> tasks.cancel(actor, id));
+        // a cancel takes a reason: one click on the wrong row does not end a customer's order
+        return ended(actor, id, "cancelled", () -> tasks.cancel(actor, id, Fields.text("reason", reason, 500)));
     }
 
     /** A delivery note from an order to pick: its customer and lines; the handheld offers what was picked for it. */
@@ -303,8 +306,8 @@ public class TaskPages extends ConsoleResource {
                 })
                 .toList();
         String state = switch (t.status()) {
-            case DONE -> "closed by " + t.closedBy();
-            case CANCELLED -> "cancelled by " + t.closedBy();
+            case DONE -> "closed by " + t.closedBy() + ", " + PlantTime.format(t.closedAt(), session.zone());
+            case CANCELLED -> "cancelled by " + t.closedBy() + ", " + PlantTime.format(t.closedAt(), session.zone());
             case OPEN ->
                 t.progress() == null
                         ? "open"

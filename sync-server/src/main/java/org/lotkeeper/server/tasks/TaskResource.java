@@ -75,7 +75,7 @@ public class TaskResource {
     @POST
     @Path("/{id}/cancel")
     public TaskService.TaskView cancel(@PathParam("id") String id) {
-        return tasks.cancel(actor.get(), id);
+        return tasks.cancel(actor.get(), id, null);
     }
 
     /** A delivery note for an order to pick: its customer and lines; the device offers what was picked for it. */

@@ -404,16 +404,16 @@ public class TaskService {
     /** A supervisor closes a task: done, whatever is left of it. */
     @Transactional
     public TaskView close(Actor by, String id) {
-        return end(by, id, Status.DONE, "TASK_CLOSED");
+        return end(by, id, Status.DONE, "TASK_CLOSED", null);
     }
 
-    /** A supervisor cancels a task: it was not to be done. */
+    /** A supervisor cancels a task: it was not to be done; the reason, when given, goes to the audit trail. */
     @Transactional
-    public TaskView cancel(Actor by, String id) {
-        return end(by, id, Status.CANCELLED, "TASK_CANCELLED");
+    public TaskView cancel(Actor by, String id, String reason) {
+        return end(by, id, Status.CANCELLED, "TASK_CANCELLED", reason);
     }
 
-    private TaskView end(Actor by, String id, Status to, String action) {
+    private TaskView end(Actor by, String id, Status to, String action, String reason) {
         TaskView task = find(by, id);
         if (task.status() != Status.OPEN) {
             throw Refused.of(
@@ -427,7 +427,7 @@ public class TaskService {
                 by.id(),
                 clock.instant(),
                 id));
-        audit.record(by.id(), action, id, task.site(), null);
+        audit.record(by.id(), action, id, task.site(), reason);
         siteChanges.changed(task.site());
         return find(by, id);
     }

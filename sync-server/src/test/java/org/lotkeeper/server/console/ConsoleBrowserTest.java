@@ -419,12 +419,20 @@ class ConsoleBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("#open-tasks #task-DN-SO-77")))
                 .isEmpty();
 
-        // the RMA is cancelled: it leaves the open list and the handhelds
+        // the RMA is cancelled, with a reason (one click alone does not cancel): it leaves the open
+        // list and the handhelds, and says who cancelled it when
         browser.driver.get(base() + "console/tasks?kind=RETURN");
-        browser.submit(browser.driver
-                .findElement(By.id("task-RMA-77"))
-                .findElement(By.cssSelector("form[action$='/cancel'] button")));
-        assertThat(browser.driver.findElement(By.id("ended-tasks")).getText()).contains("RMA-77", "cancelled by sam");
+        org.openqa.selenium.WebElement cancel =
+                browser.driver.findElement(By.id("task-RMA-77")).findElement(By.cssSelector("form[action$='/cancel']"));
+        cancel.findElement(By.name("reason")).sendKeys("Customer kept the pails");
+        browser.submit(cancel.findElement(By.cssSelector("button")));
+        assertThat(browser.driver.findElement(By.id("ended-tasks")).getText())
+                .contains("RMA-77", "cancelled by sam, 20");
+        assertThat(Database.count(
+                        ds,
+                        "SELECT count(*) FROM audit_log WHERE action = 'TASK_CANCELLED' AND subject = 'RMA-77' "
+                                + "AND detail = 'Customer kept the pails'"))
+                .isOne();
     }
 
     private void createTask(String id, String lines) {
