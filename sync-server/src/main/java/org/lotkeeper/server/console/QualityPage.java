@@ -22,9 +22,11 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.id.InvalidIdentifierException;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.quality.DocumentKind;
 import org.lotkeeper.server.quality.DocumentService;
+import org.lotkeeper.server.quality.ResultsCsv;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.trace.LotService;
 import org.lotkeeper.server.trace.Views;
@@ -56,6 +58,9 @@ public class QualityPage extends ConsoleResource {
     @Inject
     DocumentService documents;
 
+    @Inject
+    ResultsCsv resultsCsv;
+
     @GET
     public TemplateInstance queue(
             @QueryParam("status") String status,
@@ -66,6 +71,8 @@ public class QualityPage extends ConsoleResource {
         Chrome page = session.chrome(actor, "quality", "Quality");
         if ("document".equals(done)) {
             page = page.notice("Document uploaded and linked.");
+        } else if ("results".equals(done)) {
+            page = page.notice("The lab results were recorded and judged; lots out of specification are on hold.");
         }
         return Pages.quality(page, view(actor, status, afterItem, afterLot, "", List.of()));
     }
@@ -102,6 +109,25 @@ public class QualityPage extends ConsoleResource {
                 Pages.quality(
                         session.chrome(actor, "quality", "Quality").error("The document was not stored."),
                         view(actor, null, null, null, lots, problems)));
+    }
+
+    /** A laboratory system's results as CSV (docs/QUALITY-CONTROL.md): every lot of the file, or none. */
+    @POST
+    @Path("/results")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response results(@RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm("file") FileUpload file) {
+        Actor actor = session.post(csrf, Role.QA);
+        try {
+            resultsCsv.apply(actor, Forms.csvText(file, 32));
+            return Response.seeOther(URI.create("/console/quality?done=results"))
+                    .build();
+        } catch (Refused e) {
+            return Forms.html(
+                    HttpStatus.of(e) == 404 ? 400 : HttpStatus.of(e),
+                    Pages.quality(
+                            session.chrome(actor, "quality", "Quality").error("No result of the file was recorded."),
+                            view(actor, null, null, null, "", Forms.messages(e))));
+        }
     }
 
     private QualityView view(

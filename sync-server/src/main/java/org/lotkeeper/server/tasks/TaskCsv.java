@@ -1,27 +1,18 @@
 package org.lotkeeper.server.tasks;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
 import org.lotkeeper.model.untrusted.Shown;
 import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.server.api.CsvRows;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.ValidationErrors;
 import org.lotkeeper.server.security.Actor;
@@ -38,7 +29,6 @@ public class TaskCsv {
     static final List<String> COLUMNS =
             List.of("id", "kind", "site", "partner", "shipTo", "item", "lot", "location", "quantity", "uom", "reason");
     static final int MAX_ROWS = 10_000;
-    private static final Pattern LINE_FIELD = Pattern.compile("^lines\\[(\\d+)]\\.?(.*)$");
 
     @Inject
     TaskService tasks;
@@ -80,144 +70,50 @@ public class TaskCsv {
                 created.add(tasks.create(
                         by, new TaskService.TaskRequest(d.id, d.site, d.kind, d.partner, d.shipTo, d.lines)));
             } catch (Refused e) {
-                throw withLines(e, d);
+                throw CsvRows.withLines(e, "lines", d.fileLines, "task " + d.id);
             }
         }
         return created;
     }
 
     private static List<Draft> parse(String text) {
-        if (text == null || text.isBlank()) {
-            throw Refused.invalid(
-                    ErrorCode.MISSING_FIELD,
-                    "the CSV is empty; the first line must name the columns: " + String.join(",", COLUMNS),
-                    null);
-        }
         ValidationErrors errors = new ValidationErrors();
-        CSVFormat format = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(false)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-                .setIgnoreEmptyLines(true)
-                .get();
         Map<String, Draft> drafts = new LinkedHashMap<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            List<String> header = parser.getHeaderNames();
-            for (String column : header) {
-                if (!COLUMNS.contains(column)) {
-                    errors.add(
-                            1,
-                            column,
-                            ErrorCode.UNKNOWN_COLUMN,
-                            "column " + printable(column) + " is not one of " + String.join(",", COLUMNS));
-                }
+        for (CsvRows.Row row : CsvRows.read(text, COLUMNS, List.of("id", "kind", "item"), MAX_ROWS)) {
+            int line = row.line();
+            String id = row.get("id");
+            if (id == null) {
+                errors.add(line, "id", ErrorCode.MISSING_FIELD, "every row names its task's id");
+                continue;
             }
-            for (String required : Set.of("id", "kind", "item")) {
-                if (!header.contains(required)) {
-                    errors.add(1, required, ErrorCode.MISSING_FIELD, "the header must name the column " + required);
-                }
+            Draft d = drafts.computeIfAbsent(id, k -> new Draft(row.cells(), line));
+            if (!d.sameHead(row.cells())) {
+                errors.add(
+                        line,
+                        "id",
+                        ErrorCode.INVALID_FIELD,
+                        "task " + printable(id) + " has another kind, site, partner or shipTo on line " + d.firstLine);
+                continue;
             }
-            errors.throwIfAny();
-            int rows = 0;
-            for (CSVRecord record : parser) {
-                int line = (int) record.getRecordNumber() + 1;
-                if (++rows > MAX_ROWS) {
-                    throw Refused.of(ErrorCode.TOO_LARGE, "at most " + MAX_ROWS + " rows per upload", null);
-                }
-                if (!record.isConsistent()) {
+            BigDecimal quantity = null;
+            if (row.get("quantity") != null) {
+                try {
+                    quantity = new BigDecimal(row.get("quantity"));
+                } catch (NumberFormatException e) {
                     errors.add(
                             line,
-                            null,
-                            ErrorCode.INVALID_FIELD,
-                            "the row has " + record.size() + " cells; the header names " + header.size());
+                            "quantity",
+                            ErrorCode.BAD_FORMAT,
+                            "quantity must be a plain decimal such as 20 or 12.5");
                     continue;
                 }
-                Map<String, String> row = new LinkedHashMap<>();
-                record.toMap().forEach((k, v) -> row.put(k, v == null || v.isBlank() ? null : v.strip()));
-                String id = row.get("id");
-                if (id == null) {
-                    errors.add(line, "id", ErrorCode.MISSING_FIELD, "every row names its task's id");
-                    continue;
-                }
-                Draft d = drafts.computeIfAbsent(id, k -> new Draft(row, line));
-                if (!d.sameHead(row)) {
-                    errors.add(
-                            line,
-                            "id",
-                            ErrorCode.INVALID_FIELD,
-                            "task " + printable(id) + " has another kind, site, partner or shipTo on line "
-                                    + d.firstLine);
-                    continue;
-                }
-                BigDecimal quantity = null;
-                if (row.get("quantity") != null) {
-                    try {
-                        quantity = new BigDecimal(row.get("quantity"));
-                    } catch (NumberFormatException e) {
-                        errors.add(
-                                line,
-                                "quantity",
-                                ErrorCode.BAD_FORMAT,
-                                "quantity must be a plain decimal such as 20 or 12.5");
-                        continue;
-                    }
-                }
-                d.lines.add(new TaskService.LineRequest(
-                        row.get("item"),
-                        row.get("lot"),
-                        row.get("location"),
-                        quantity,
-                        row.get("uom"),
-                        row.get("reason")));
-                d.fileLines.add(line);
             }
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            // Commons CSV reports broken quoting and duplicate header names this way.
-            errors.add(
-                    null,
-                    ErrorCode.MALFORMED_CSV,
-                    "the CSV cannot be read: " + printable(String.valueOf(e.getMessage())));
+            d.lines.add(new TaskService.LineRequest(
+                    row.get("item"), row.get("lot"), row.get("location"), quantity, row.get("uom"), row.get("reason")));
+            d.fileLines.add(line);
         }
         errors.throwIfAny();
         return new ArrayList<>(drafts.values());
-    }
-
-    /** A refused task's problems as problems of the file: the line of the row at fault, else the task's first line. */
-    private static Refused withLines(Refused e, Draft d) {
-        List<ValidationErrors.Problem> problems = ValidationErrors.of(e);
-        if (problems.isEmpty()) {
-            ValidationErrors one = new ValidationErrors();
-            one.add(d.firstLine, e.field(), e.code(), "task " + d.id + ": " + e.getMessage());
-            return refusal(one, e);
-        }
-        ValidationErrors errors = new ValidationErrors();
-        for (ValidationErrors.Problem p : problems) {
-            Matcher m = p.field() == null ? null : LINE_FIELD.matcher(p.field());
-            if (m != null && m.matches() && Integer.parseInt(m.group(1)) < d.fileLines.size()) {
-                errors.add(
-                        d.fileLines.get(Integer.parseInt(m.group(1))),
-                        m.group(2).isEmpty() ? null : m.group(2),
-                        p.code(),
-                        "task " + d.id + ": " + p.detail());
-            } else {
-                errors.add(d.firstLine, p.field(), p.code(), "task " + d.id + ": " + p.detail());
-            }
-        }
-        return refusal(errors, e);
-    }
-
-    private static Refused refusal(ValidationErrors errors, Refused original) {
-        try {
-            errors.throwIfAny();
-        } catch (Refused mapped) {
-            return original.invalidInput()
-                    ? mapped
-                    : Refused.of(original.code(), mapped.getMessage(), mapped.field())
-                            .with("errors", ValidationErrors.of(mapped));
-        }
-        return original;
     }
 
     private static String printable(String s) {

@@ -44,6 +44,7 @@ class ConsoleRoleTest {
     static final Set<String> MULTIPART = Set.of(
             "POST /console/lot/documents",
             "POST /console/quality/documents",
+            "POST /console/quality/results",
             "POST /console/masterdata/csv",
             "POST /console/tasks/csv");
 
@@ -72,6 +73,7 @@ class ConsoleRoleTest {
         route("GET /console/recalls/{id}/epcis.jsonld", NO_RECALL + "/epcis.jsonld", QA_SUPERVISOR);
         route("GET /console/quality", "/console/quality", QA_SUPERVISOR);
         route("POST /console/quality/documents", "/console/quality/documents", QA_SUPERVISOR);
+        route("POST /console/quality/results", "/console/quality/results", Set.of("QA", "ADMIN"));
         route("GET /console/exceptions", "/console/exceptions", SUPERVISOR);
         route("POST /console/exceptions/{id}/resolve", "/console/exceptions/999999999/resolve", SUPERVISOR);
         route("POST /console/variances/{id}/approve", "/console/variances/999999999/approve", SUPERVISOR);

@@ -237,6 +237,41 @@ class LotQualityTest {
     }
 
     @Test
+    void labResultsFromACsvFileAreRecordedOneEventPerLotAndAFileWithAProblemRecordsNothing() {
+        String hold = Database.fingerprint(ds).toString();
+        as(quinn)
+                .contentType("text/csv")
+                .body("item,lot,test,value\nRM-RESIN,R-2401,VISC,700\nRM-RESIN,R-2402,NOPE,1\n")
+                .post("/api/v1/results/csv")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("NOT_IN_SPECIFICATION"))
+                .body("errors[0].line", equalTo(3))
+                .body("errors[0].field", equalTo("test"))
+                .body("errors[0].detail", containsString("lot RM-RESIN/R-2402"));
+        // the first lot's results, judged and held before the second lot failed, are gone with it
+        assertThat(Database.fingerprint(ds).toString()).isEqualTo(hold);
+        as(quinn)
+                .contentType("text/csv")
+                .body("item,lot,test,value,source\nRM-RESIN,R-2401,ASSAY,100.1,LAB\n"
+                        + "RM-RESIN,R-2401,ID,pass,lab\nRM-RESIN,R-2402,ASSAY,98.0,coa\n")
+                .post("/api/v1/results/csv")
+                .then()
+                .statusCode(200)
+                .body("lots", equalTo(2))
+                .body("results", equalTo(3));
+        assertThat(inspections()).isEqualTo(2);
+        as(quinn).get("/api/v1/lots/RM-RESIN/R-2402").then().body("status", equalTo("ON_HOLD"));
+        as(quinn)
+                .contentType("text/csv")
+                .body("item,lot,test,result\nRM-RESIN,R-2401,ASSAY,100\n")
+                .post("/api/v1/results/csv")
+                .then()
+                .statusCode(400)
+                .body("errors[0].line", equalTo(1));
+    }
+
+    @Test
     void theInspectionIsAnInspectingEventInTheEpcisExport() {
         results(quinn, "R-2401", "{\"source\": \"LAB\", \"results\": [{\"test\": \"ASSAY\", \"value\": \"98\"}]}")
                 .statusCode(200);
