@@ -170,6 +170,9 @@ class SiteScopeMatrixTest {
         if (template.equals("/api/v1/tasks/csv")) {
             return "id,kind,site,item,location\nSO-11,COUNT,PLANT-1,FG-PRIMER,WH-A-01\n";
         }
+        if (template.equals("/api/v1/results/csv")) {
+            return "item,lot,test,value\nRM-RESIN,R-2401,ID,PASS\n";
+        }
         if (template.equals("/api/v1/devices/enrollments")) {
             return "{\"site\": \"PLANT-1\", \"label\": \"sneaky\"}";
         }
