@@ -31,6 +31,16 @@ public final class CsvRows {
         }
     }
 
+    /** RFC 4180 with a header row naming the columns: no unnamed or repeated column, empty lines skipped. */
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(false)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+            .setIgnoreEmptyLines(true)
+            .get();
+
     private CsvRows() {}
 
     /**
@@ -46,16 +56,8 @@ public final class CsvRows {
                     null);
         }
         ValidationErrors errors = new ValidationErrors();
-        CSVFormat format = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(false)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-                .setIgnoreEmptyLines(true)
-                .get();
         List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
             List<String> header = parser.getHeaderNames();
             for (String column : header) {
                 if (!columns.contains(column)) {

@@ -14,12 +14,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
 import org.lotkeeper.model.untrusted.Shown;
 import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.server.api.CsvRows;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.ValidationErrors;
 
@@ -91,17 +90,9 @@ final class MasterDataCsv {
                     null);
         }
         ValidationErrors errors = new ValidationErrors();
-        CSVFormat format = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(false)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-                .setIgnoreEmptyLines(true)
-                .get();
         List<Object> entries = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), CsvRows.FORMAT)) {
             List<String> header = parser.getHeaderNames();
             Set<String> known = new HashSet<>(kind.columns);
             for (String column : header) {
