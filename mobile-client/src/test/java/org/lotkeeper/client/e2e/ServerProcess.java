@@ -42,17 +42,19 @@ public final class ServerProcess implements AutoCloseable {
         return jar;
     }
 
-    /** Starts the server and waits until {@code /q/health/ready} answers 200. */
-    public ServerProcess start() throws IOException, InterruptedException {
+    /** Starts the server with the launcher's {@code args} ({@code --demo}) and waits until {@code /q/health/ready} answers 200. */
+    public ServerProcess start(String... args) throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("already running");
         }
         Files.createDirectories(dataDir);
-        ProcessBuilder pb = new ProcessBuilder(List.of(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-Xmx384m",
-                        "-jar",
-                        jar().toAbsolutePath().toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx384m",
+                "-jar",
+                jar().toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));

@@ -1,0 +1,97 @@
+package org.lotkeeper.client.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.lotkeeper.client.sim.Simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The simulator scripts the README and mobile-client/README.md tell a newcomer to run, played as
+ * written — the real workflows, SQLite store and sync engine — against the packaged server:
+ * {@code riverside-receive.sim} on a server holding the Riverside master data, and
+ * {@code demo-receive.sim} on a server started with {@code --demo}, whose PIN comes from the
+ * server's start-up box as a newcomer reads it. Each receipt must be in the ledger, and the demo
+ * week's own lots must keep their stock.
+ */
+class ReadmeScriptsIT {
+
+    private static final Path SCRIPTS = Path.of("src/test/resources/sim");
+    private static final Pattern ANA_PIN = Pattern.compile("ana \\(.*?\\) badge B-1001, PIN (\\d+)");
+    private static final Pattern SAM_PASSWORD = Pattern.compile("sam \\(.*?\\) password (\\S+)");
+
+    @Test
+    void riverSideReceiveReceivesTheTwoSupplierLotsIntoAnEmptyLedger() throws Exception {
+        Path dir = Files.createTempDirectory("readme-riverside");
+        try (ServerProcess server = new ServerProcess(dir.resolve("server")).start()) {
+            ServerApi api = new ServerApi(server);
+            api.loadMasterData("/riverside/masterdata.json");
+            String admin = api.token("admin", ServerProcess.ADMIN_PASSWORD);
+            play(dir, server, "riverside-receive.sim", api.enrollmentCode("PLANT-1", "dock-1"), "471147");
+
+            JsonNode resin = api.call("GET", "/api/v1/lots/RM-RESIN/R-2401", admin, null);
+            assertThat(resin.path("supplierLot").asText()).isEqualTo("ACR-778");
+            assertThat(api.call("GET", "/api/v1/lots/RM-PIGMENT/P-5001", admin, null)
+                            .path("onHand")
+                            .toString())
+                    .contains("500");
+        }
+    }
+
+    @Test
+    void demoReceiveReceivesTheNextDeliveryIntoTheDemoPlantWithoutTouchingTheWeeksLots() throws Exception {
+        Path dir = Files.createTempDirectory("readme-demo");
+        try (ServerProcess server = new ServerProcess(dir.resolve("server")).start("--demo")) {
+            ServerApi api = new ServerApi(server);
+            String admin = api.token("admin", ServerProcess.ADMIN_PASSWORD);
+            String box = Files.readString(server.log());
+            Matcher pin = ANA_PIN.matcher(box);
+            Matcher sam = SAM_PASSWORD.matcher(box);
+            assertThat(pin.find()).as("ana's PIN in the start-up box").isTrue();
+            assertThat(sam.find()).as("sam's password in the start-up box").isTrue();
+            // sam makes the enrollment code, as the README says
+            String code = api.call(
+                            "POST",
+                            "/api/v1/devices/enrollments",
+                            api.token("sam", sam.group(1)),
+                            "{\"site\": \"PLANT-1\", \"label\": \"dock-1\"}")
+                    .path("code")
+                    .asText();
+            String before = api.call("GET", "/api/v1/lots/RM-RESIN/R-2401", admin, null)
+                    .path("onHand")
+                    .toString();
+
+            play(dir, server, "demo-receive.sim", code, pin.group(1));
+
+            JsonNode received = api.call("GET", "/api/v1/lots/RM-RESIN/R-2403", admin, null);
+            assertThat(received.path("supplierLot").asText()).isEqualTo("ACR-790");
+            assertThat(received.path("status").asText()).isEqualTo("QUARANTINE");
+            assertThat(api.call("GET", "/api/v1/lots/RM-RESIN/R-2401", admin, null)
+                            .path("onHand")
+                            .toString())
+                    .isEqualTo(before);
+        }
+    }
+
+    private static void play(Path dir, ServerProcess server, String script, String code, String pin) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (Simulator sim = new Simulator(
+                Simulator.Options.in(dir.resolve("devices"))
+                        .withVariables(Map.of("SERVER", server.url(), "CODE", code, "PIN", pin)),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))) {
+            int exit = sim.run(SCRIPTS.resolve(script));
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Simulator.OK);
+            assertThat(sim.refusals()).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        }
+    }
+}
