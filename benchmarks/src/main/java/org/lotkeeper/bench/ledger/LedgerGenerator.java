@@ -292,7 +292,8 @@ public final class LedgerGenerator {
                 null,
                 rcv,
                 null,
-                List.of()));
+                List.of(),
+                null));
         onHand[lot] = kg;
         out.lot(
                 e,

@@ -48,11 +48,12 @@ final class LocalEffects {
             boolean creates,
             LotStatus status,
             LocalDate expiry,
+            LocalDate retestDate,
             Instant receivedAt,
             boolean onlyIfReleased) {
 
         LotChange(ItemCode item, LotCode lot, boolean creates, LotStatus status, LocalDate expiry, Instant receivedAt) {
-            this(item, lot, creates, status, expiry, receivedAt, false);
+            this(item, lot, creates, status, expiry, null, receivedAt, false);
         }
     }
 
@@ -74,7 +75,15 @@ final class LocalEffects {
             @Override
             public Void receive(Receive r) {
                 stock.add(new StockDelta(r.item(), r.lot(), r.location(), r.quantity()));
-                lots.add(new LotChange(r.item(), r.lot(), true, initialStatus(r.item(), qcRequired), r.expiry(), at));
+                lots.add(new LotChange(
+                        r.item(),
+                        r.lot(),
+                        true,
+                        initialStatus(r.item(), qcRequired),
+                        r.expiry(),
+                        r.retestDate(),
+                        at,
+                        false));
                 return null;
             }
 
@@ -130,7 +139,7 @@ final class LocalEffects {
             public Void returned(Return r) {
                 stock.add(new StockDelta(r.item(), r.lot(), r.to(), r.quantity()));
                 // goods that came back wait for QA: a released lot goes back to QUARANTINE, as on the server
-                lots.add(new LotChange(r.item(), r.lot(), false, LotStatus.QUARANTINE, null, null, true));
+                lots.add(new LotChange(r.item(), r.lot(), false, LotStatus.QUARANTINE, null, null, null, true));
                 return null;
             }
 

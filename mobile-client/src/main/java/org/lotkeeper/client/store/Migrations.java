@@ -37,7 +37,7 @@ public final class Migrations {
             new String[] {"users", "user_id TEXT NOT NULL PRIMARY KEY, badge TEXT, json TEXT NOT NULL"});
 
     /** Every migration of this client, in order. */
-    public static final List<Migration> ALL = List.of(v1(), v2());
+    public static final List<Migration> ALL = List.of(v1(), v2(), v3());
 
     private Migrations() {}
 
@@ -103,6 +103,17 @@ public final class Migrations {
                 2,
                 "lot changes that apply only to released lots",
                 List.of("ALTER TABLE local_lot ADD COLUMN if_released INTEGER NOT NULL DEFAULT 0"));
+    }
+
+    /** A lot's retest date (docs/QUALITY-CONTROL.md): pulled with the lot, or from a receipt captured here. */
+    private static Migration v3() {
+        return new Migration(
+                3,
+                "lot retest dates",
+                List.of(
+                        "ALTER TABLE lots ADD COLUMN retest_date TEXT",
+                        "ALTER TABLE stage_lots ADD COLUMN retest_date TEXT",
+                        "ALTER TABLE local_lot ADD COLUMN retest_date TEXT"));
     }
 
     /**

@@ -188,8 +188,8 @@ public final class Outbox {
         }
         if (!effects.lots().isEmpty()) {
             PreparedStatement ps = s.prepare(
-                    "INSERT INTO local_lot (device_seq, item, lot, creates, status, expiry, received_at, if_released) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                    "INSERT INTO local_lot (device_seq, item, lot, creates, status, expiry, received_at, if_released, "
+                            + "retest_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             for (LocalEffects.LotChange c : effects.lots()) {
                 ps.setLong(1, e.deviceSeq());
                 ps.setString(2, c.item().value());
@@ -200,6 +200,8 @@ public final class Outbox {
                 setNullable(
                         ps, 7, c.receivedAt() == null ? null : c.receivedAt().toString());
                 ps.setInt(8, c.onlyIfReleased() ? 1 : 0);
+                setNullable(
+                        ps, 9, c.retestDate() == null ? null : c.retestDate().toString());
                 ps.executeUpdate();
             }
         }

@@ -190,7 +190,7 @@ public final class ReferenceCache {
         }
         if (!page.lots().isEmpty()) {
             PreparedStatement ps = s.prepare("INSERT OR REPLACE INTO " + prefix
-                    + "lots (item, lot, status, expiry, received_at) VALUES (?, ?, ?, ?, ?)");
+                    + "lots (item, lot, status, expiry, received_at, retest_date) VALUES (?, ?, ?, ?, ?, ?)");
             for (LotRow r : page.lots()) {
                 ps.setString(1, r.item().value());
                 ps.setString(2, r.lot().value());
@@ -198,6 +198,8 @@ public final class ReferenceCache {
                 Outbox.setNullable(ps, 4, r.expiry() == null ? null : r.expiry().toString());
                 Outbox.setNullable(
                         ps, 5, r.receivedAt() == null ? null : r.receivedAt().toString());
+                Outbox.setNullable(
+                        ps, 6, r.retestDate() == null ? null : r.retestDate().toString());
                 ps.addBatch();
             }
             ps.executeBatch();

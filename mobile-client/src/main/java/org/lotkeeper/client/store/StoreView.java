@@ -211,6 +211,7 @@ public final class StoreView {
                             locEntry.getValue(),
                             lot.status(),
                             lot.expiry(),
+                            lot.retestDate(),
                             lot.receivedAt()));
                 }
             }
@@ -335,7 +336,7 @@ public final class StoreView {
     private static Map<String, LotRow> lots(Database.Session s, ItemCode item, LotCode lot) throws SQLException {
         Map<String, LotRow> out = new LinkedHashMap<>();
         String where = lot == null ? "WHERE item = ?" : "WHERE item = ? AND lot = ?";
-        PreparedStatement ps = s.prepare("SELECT lot, status, expiry, received_at FROM lots " + where);
+        PreparedStatement ps = s.prepare("SELECT lot, status, expiry, received_at, retest_date FROM lots " + where);
         ps.setString(1, item.value());
         if (lot != null) {
             ps.setString(2, lot.value());
@@ -349,12 +350,13 @@ public final class StoreView {
                                 new LotCode(rs.getString(1)),
                                 LotStatus.valueOf(rs.getString(2)),
                                 date(rs.getString(3)),
+                                date(rs.getString(5)),
                                 Outbox.instant(rs.getString(4))));
             }
         }
         PreparedStatement local =
-                s.prepare("SELECT lot, creates, status, expiry, received_at, if_released FROM local_lot " + where
-                        + " ORDER BY device_seq");
+                s.prepare("SELECT lot, creates, status, expiry, received_at, if_released, retest_date FROM local_lot "
+                        + where + " ORDER BY device_seq");
         local.setString(1, item.value());
         if (lot != null) {
             local.setString(2, lot.value());
@@ -373,6 +375,7 @@ public final class StoreView {
                                     new LotCode(code),
                                     LotStatus.valueOf(status),
                                     date(rs.getString(4)),
+                                    date(rs.getString(7)),
                                     Outbox.instant(rs.getString(5))));
                 } else if (known != null
                         && !creates
@@ -381,7 +384,12 @@ public final class StoreView {
                     out.put(
                             code,
                             new LotRow(
-                                    item, known.lot(), LotStatus.valueOf(status), known.expiry(), known.receivedAt()));
+                                    item,
+                                    known.lot(),
+                                    LotStatus.valueOf(status),
+                                    known.expiry(),
+                                    known.retestDate(),
+                                    known.receivedAt()));
                 }
             }
         }

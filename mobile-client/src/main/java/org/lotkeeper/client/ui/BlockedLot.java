@@ -26,6 +26,7 @@ public final class BlockedLot {
             case REJECTED -> "REJECTED";
             case RECALLED -> "RECALLED";
             case EXPIRED -> "EXPIRED";
+            case DUE_FOR_RETEST -> "RETEST DUE";
             case WRONG_ITEM, SHORT_SHELF_LIFE, LOCATION_NOT_PICKABLE ->
                 throw new IllegalArgumentException(reason + " is not about the lot");
         };

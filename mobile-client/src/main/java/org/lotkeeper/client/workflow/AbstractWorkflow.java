@@ -10,6 +10,7 @@ import java.util.Set;
 import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.model.fefo.Allocation;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.scan.Scan;
 import org.lotkeeper.model.wire.LotRow;
@@ -122,15 +123,17 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
     }
 
     /**
-     * The lot's own reasons not to be used — its status, its expiry — as the banner names them;
+     * The lot's own reasons not to be used — its status, its expiry or retest date — as the banner names them;
      * empty when the lot may be used (what a location or an order adds is judged where it arises).
      */
     protected final Optional<Blocked> blockedLot(LotRef ref) {
         return stock.lot(ref).flatMap(row -> {
             List<UnavailableReason> reasons = new ArrayList<>();
             Blocked.reasonOf(row.status()).ifPresent(reasons::add);
-            if (row.expiry() != null && row.expiry().isBefore(ctx.today())) {
+            if (ShelfLife.isExpired(row.expiry(), ctx.today())) {
                 reasons.add(UnavailableReason.EXPIRED);
+            } else if (ShelfLife.isDueForRetest(row.retestDate(), ctx.today())) {
+                reasons.add(UnavailableReason.DUE_FOR_RETEST);
             }
             return reasons.isEmpty() ? Optional.empty() : Optional.of(new Blocked(ref, reasons));
         });
@@ -164,6 +167,11 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
                         .map(LotRow::expiry)
                         .map(expiry -> "expired on " + expiry)
                         .orElse("has expired");
+            case DUE_FOR_RETEST ->
+                stock.lot(lot.lot())
+                        .map(LotRow::retestDate)
+                        .map(date -> "was due for retest on " + date + " — QA must retest it first")
+                        .orElse("is due for retest");
             default -> "may not be used";
         };
     }

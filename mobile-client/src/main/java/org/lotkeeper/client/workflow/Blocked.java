@@ -25,7 +25,8 @@ public record Blocked(LotRef lot, List<UnavailableReason> reasons) {
             UnavailableReason.REJECTED,
             UnavailableReason.ON_HOLD,
             UnavailableReason.QUARANTINE,
-            UnavailableReason.EXPIRED);
+            UnavailableReason.EXPIRED,
+            UnavailableReason.DUE_FOR_RETEST);
 
     public Blocked {
         Objects.requireNonNull(lot, "lot");
@@ -53,7 +54,7 @@ public record Blocked(LotRef lot, List<UnavailableReason> reasons) {
 
     /**
      * The reason the banner names: the gravest reason about the lot itself (recalled before
-     * rejected, on hold, quarantine, expired); empty when the lot is fine and only this use of it
+     * rejected, on hold, quarantine, expired, due for retest); empty when the lot is fine and only this use of it
      * is not (wrong item, too little shelf life for the order, a location stock may not be taken
      * from).
      */

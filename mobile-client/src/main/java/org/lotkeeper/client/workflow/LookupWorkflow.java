@@ -20,7 +20,7 @@ import org.lotkeeper.model.wire.LotRow;
 
 /**
  * "What is this?": scan anything and see what the device knows about it, from the local view
- * only — a lot (item, status, expiry, where it is, recent events), an item, a location (what is
+ * only — a lot (item, status, expiry, retest date, where it is, recent events), an item, a location (what is
  * there), a badge, an order, a shipment. Stores nothing.
  */
 public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> {
@@ -146,6 +146,15 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
             f.add(new Field("Expiry", lot.expiry() + (days < 0 ? " (expired)" : " (" + days + " days left)")));
             if (days < 0) {
                 reasons.add(UnavailableReason.EXPIRED);
+            }
+        }
+        if (lot.retestDate() != null) {
+            boolean due =
+                    !ShelfLife.isExpired(lot.expiry(), today) && ShelfLife.isDueForRetest(lot.retestDate(), today);
+            f.add(new Field(
+                    "Retest by", lot.retestDate() + (due ? " (due — QA must retest it before it is used)" : "")));
+            if (due) {
+                reasons.add(UnavailableReason.DUE_FOR_RETEST);
             }
         }
         Blocked blocked = reasons.isEmpty() ? null : new Blocked(ref, reasons);

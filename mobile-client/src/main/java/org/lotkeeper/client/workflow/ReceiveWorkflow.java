@@ -46,7 +46,7 @@ import org.lotkeeper.model.wire.PartnerRow;
  *       or tap one of the item's approved suppliers (all the device's suppliers when the item has
  *       none, at most {@value #SUPPLIER_CHOICES}).</li>
  *   <li>LABEL: scan the supplier label: GTIN → item, supplier lot (10), expiry (17), production
- *       date (11), quantity (310n/330n…, or 30/37 for items counted in pieces), SSCC for a pallet
+ *       date (11), retest date (7011, "test by"), quantity (310n/330n…, or 30/37 for items counted in pieces), SSCC for a pallet
  *       label. Scanning further labels of the same lot adds their quantities.</li>
  *   <li>SUPPLIER_LOT, only for SUPPLIER_LOT items whose label has no lot: key it ({@link Command.KeyLot}).</li>
  *   <li>QUANTITY, only when the label states none: key it ({@link Command.KeyQuantity}, pack units allowed);
@@ -103,6 +103,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     private ItemRow item;
     private LotCode supplierLot;
     private LocalDate expiry;
+    private LocalDate retestDate;
     private LocalDate manufactured;
     private Sscc sscc;
     private Quantity quantity;
@@ -511,9 +512,16 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             internal = LotNumbers.fromPattern(
                     pattern, masterData.deviceTag(), ctx.today(), ctx.capture().nextLotSequence(labelItem.code()));
         }
+        LocalDate labelExpiry = label.data().expiry().orElse(null);
+        LocalDate labelTestBy = label.data().testBy().orElse(null);
+        if (labelTestBy != null && labelExpiry != null && labelTestBy.isAfter(labelExpiry)) {
+            throw refuse("This label says test by " + labelTestBy + ", after its expiry " + labelExpiry
+                    + ": the label is wrong — set the goods aside and tell QA.");
+        }
         item = labelItem;
         supplierLot = label.data().lot().orElse(null);
-        expiry = label.data().expiry().orElse(null);
+        expiry = labelExpiry;
+        retestDate = labelTestBy;
         manufactured = label.data().productionDate().orElse(null);
         sscc = label.sscc();
         quantity = label.quantity();
@@ -534,6 +542,12 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             said.append(", expires ").append(expiry);
             if (expiry.isBefore(ctx.today())) {
                 said.append(" — already expired: tell QA before you put it away");
+            }
+        }
+        if (retestDate != null) {
+            said.append(", retest by ").append(retestDate);
+            if (retestDate.isBefore(ctx.today())) {
+                said.append(" — already due for retest: tell QA");
             }
         }
         if (lot != null && item.lotNumbering() == LotNumbering.PATTERN) {
@@ -652,7 +666,8 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
                 manufactured,
                 location.code(),
                 sscc,
-                documents);
+                documents,
+                retestDate);
         CapturedEvent captured = ctx.capture().capture(receive);
         String status = Words.inSentence(LotStatusRules.initialStatus(item.qcRequired()));
         String done = "Received " + quantity + " of " + item.code() + " lot " + lot + " at " + location.code() + " ("
@@ -685,6 +700,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         item = null;
         supplierLot = null;
         expiry = null;
+        retestDate = null;
         manufactured = null;
         sscc = null;
         quantity = null;
@@ -744,6 +760,9 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             }
             if (expiry != null) {
                 f.add(new Field("Expiry", expiry.toString()));
+            }
+            if (retestDate != null) {
+                f.add(new Field("Retest by", retestDate.toString()));
             }
             if (quantityShown != null) {
                 f.add(new Field("Quantity", quantityShown));

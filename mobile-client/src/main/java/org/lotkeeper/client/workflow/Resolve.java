@@ -278,7 +278,7 @@ final class Resolve {
         LotRow row = stock.lot(lot)
                 .orElseThrow(() -> Refusal.missingOnDevice("Lot " + lot.lot() + " of " + lot.item()
                         + " is not known on this device — sync the device, or take another lot."));
-        return new LotAtLocation(lot, row.status(), row.expiry(), location.code(), location.type());
+        return new LotAtLocation(lot, row.status(), row.expiry(), row.retestDate(), location.code(), location.type());
     }
 
     /** Where a lot has stock (quantity above zero). */

@@ -113,7 +113,8 @@ public final class CaptureBenchmark {
                         null,
                         A,
                         null,
-                        List.of())
+                        List.of(),
+                        null)
                 : new Move(ITEM, new LotCode("L-" + (i % 500)), Quantity.of("1.5", Uom.KGM), A, B, null);
         store.outbox().capture(USER, p);
     }

@@ -161,7 +161,8 @@ public final class FirstSyncBenchmark {
                 null,
                 LocationCode.of(i % 2 == 0 ? "RCV-DOCK-1" : "WH-B-01"),
                 null,
-                List.of());
+                List.of(),
+                null);
         return new Event(ids.next(), seq, Instant.now(), UserId.of("ana"), SiteCode.of("PLANT-1"), r);
     }
 

@@ -105,7 +105,8 @@ class ClientCoreTest {
                             null,
                             LocationCode.of("RCV-DOCK-1"),
                             null,
-                            List.of()));
+                            List.of(),
+                            null));
             assertThat(device.data().lot(P5001).orElseThrow().status()).isEqualTo(LotStatus.QUARANTINE);
             assertThat(device.data().stockAt(LocationCode.of("RCV-DOCK-1")))
                     .extracting(c -> c.lot().lot().value() + "=" + c.quantity())
@@ -226,7 +227,8 @@ class ClientCoreTest {
                     null,
                     LocationCode.of("RCV-DOCK-1"),
                     null,
-                    List.of()));
+                    List.of(),
+                    null));
             port.captureAll(List.of(
                     new Move(
                             P5001.item(),

@@ -169,7 +169,8 @@ class RiversideReceivingIT {
                     r0.manufactured(),
                     r0.location(),
                     r0.sscc(),
-                    r0.documents());
+                    r0.documents(),
+                    null);
             PushResponse conflict = api.push(
                     token,
                     deviceId,

@@ -87,12 +87,14 @@ public final class StoreFixtures {
                                 new LotCode("R-1"),
                                 LotStatus.RELEASED,
                                 LocalDate.parse("2027-01-31"),
+                                null,
                                 Instant.parse("2026-10-01T08:00:00Z")),
                         new LotRow(
                                 RESIN,
                                 new LotCode("R-2"),
                                 LotStatus.RELEASED,
                                 LocalDate.parse("2027-03-31"),
+                                null,
                                 Instant.parse("2026-10-02T08:00:00Z"))),
                 List.of(
                         new StockRow(RESIN, new LotCode("R-1"), A01, kg("100")),
@@ -118,6 +120,7 @@ public final class StoreFixtures {
                 null,
                 DOCK,
                 null,
-                List.of());
+                List.of(),
+                null);
     }
 }

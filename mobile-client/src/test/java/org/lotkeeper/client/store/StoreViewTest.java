@@ -213,7 +213,12 @@ class StoreViewTest {
                 null,
                 null,
                 List.of(new LotRow(
-                        RESIN, new LotCode("R-3"), LotStatus.RELEASED, null, Instant.parse("2026-11-01T00:00:00Z"))),
+                        RESIN,
+                        new LotCode("R-3"),
+                        LotStatus.RELEASED,
+                        null,
+                        null,
+                        Instant.parse("2026-11-01T00:00:00Z"))),
                 List.of(new StockRow(RESIN, new LotCode("R-3"), A01, kg("5"))),
                 null,
                 null);

@@ -35,7 +35,7 @@ class BlockedLotTest {
 
     private static AvailabilityResult judged(LotStatus status, String expiry, LocationType where) {
         return Availability.check(
-                new LotAtLocation(LOT, status, LocalDate.parse(expiry), LocationCode.of("WH-A-01"), where),
+                new LotAtLocation(LOT, status, LocalDate.parse(expiry), null, LocationCode.of("WH-A-01"), where),
                 StockUse.PICK,
                 0,
                 TODAY);

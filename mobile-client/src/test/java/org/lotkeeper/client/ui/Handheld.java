@@ -191,7 +191,7 @@ final class Handheld implements AutoCloseable {
     }
 
     private static LotRow lot(String item, String lot, LotStatus status, String expiry, Instant received) {
-        return new LotRow(ItemCode.of(item), LotCode.of(lot), status, LocalDate.parse(expiry), received);
+        return new LotRow(ItemCode.of(item), LotCode.of(lot), status, LocalDate.parse(expiry), null, received);
     }
 
     static List<StockRow> stock() {

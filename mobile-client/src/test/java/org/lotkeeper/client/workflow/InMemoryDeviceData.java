@@ -71,7 +71,8 @@ final class InMemoryDeviceData implements DeviceData {
     /** Sets a lot's status (a later STATUS event arrived by pull). */
     InMemoryDeviceData status(String item, String lot, LotStatus status) {
         LotRow old = lots.get(LotRef.of(item, lot));
-        lots.put(old.ref(), new LotRow(old.item(), old.lot(), status, old.expiry(), old.receivedAt()));
+        lots.put(
+                old.ref(), new LotRow(old.item(), old.lot(), status, old.expiry(), old.retestDate(), old.receivedAt()));
         return this;
     }
 
@@ -144,6 +145,7 @@ final class InMemoryDeviceData implements DeviceData {
                     quantity,
                     lot == null ? LotStatus.RELEASED : lot.status(),
                     lot == null ? null : lot.expiry(),
+                    null,
                     lot == null ? null : lot.receivedAt()));
         });
         return out;

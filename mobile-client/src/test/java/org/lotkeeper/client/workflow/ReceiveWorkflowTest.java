@@ -343,6 +343,7 @@ class ReceiveWorkflowTest {
                 org.lotkeeper.model.id.LotCode.of("R-2401"),
                 org.lotkeeper.model.lot.LotStatus.RELEASED,
                 java.time.LocalDate.parse("2027-03-31"),
+                null,
                 null));
         receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402")))); // expires 2027-01-31
 

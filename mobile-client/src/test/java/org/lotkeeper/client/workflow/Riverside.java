@@ -275,6 +275,7 @@ final class Riverside {
                 LotCode.of(lot),
                 status,
                 expiry == null ? null : LocalDate.parse(expiry),
+                null,
                 receivedAt == null ? null : Instant.parse(receivedAt));
     }
 

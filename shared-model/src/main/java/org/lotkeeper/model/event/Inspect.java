@@ -1,5 +1,6 @@
 package org.lotkeeper.model.event;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +22,8 @@ import org.lotkeeper.model.quality.Judgement;
  * @param document             the linked document the results were read from (a COA, a lab report), or null
  * @param results              1 to {@value EventBounds#MAX_LINES} results, each test at most once
  * @param reason               why, for a correction; null otherwise
+ * @param retest               when these results (or, with no results, the earlier ones it names)
+ *                             are QA's signed retest of the lot: its new retest date; null otherwise
  */
 public record Inspect(
         ItemCode item,
@@ -29,7 +32,8 @@ public record Inspect(
         InspectionSource source,
         UUID document,
         List<Result> results,
-        String reason)
+        String reason,
+        Retest retest)
         implements EventPayload {
 
     /** Checks the invariants; copies the list. */
@@ -40,11 +44,30 @@ public record Inspect(
         if (specificationVersion < 1) {
             throw new IllegalArgumentException("specificationVersion counts from 1");
         }
-        results = Checks.lines(results, "results", EventBounds.MAX_LINES);
+        if (retest != null && retest.basedOn() != null) {
+            if (results != null && !results.isEmpty()) {
+                throw new IllegalArgumentException("a retest carries its results or names earlier ones, not both");
+            }
+            results = List.of(); // a retest signed on results recorded earlier
+        } else {
+            results = Checks.lines(results, "results", EventBounds.MAX_LINES);
+        }
         if (results.stream().map(Result::test).distinct().count() < results.size()) {
             throw new IllegalArgumentException("results name each test at most once");
         }
         reason = Texts.optionalFreeText("reason", reason);
+    }
+
+    /** Results without a retest, as QA records them. */
+    public Inspect(
+            ItemCode item,
+            LotCode lot,
+            int specificationVersion,
+            InspectionSource source,
+            UUID document,
+            List<Result> results,
+            String reason) {
+        this(item, lot, specificationVersion, source, document, results, reason, null);
     }
 
     /** Whether any result is outside its limits. */
@@ -60,6 +83,27 @@ public record Inspect(
     @Override
     public <R, X extends Exception> R accept(Visitor<R, X> visitor) throws X {
         return visitor.inspect(this);
+    }
+
+    /**
+     * QA's signed retest: the lot conforms again and may be used until {@code until}.
+     *
+     * @param until     the new retest date
+     * @param basedOn   the ledger position of the INSPECT whose results the retest signs, when the
+     *                  event carries no results of its own; null when it does
+     * @param signature QA's electronic signature
+     */
+    public record Retest(LocalDate until, Long basedOn, StatusChange.Signature signature) {
+
+        /** Checks the invariants. */
+        public Retest {
+            Checks.required(until, "until");
+            Checks.date(until, "until");
+            Checks.required(signature, "signature");
+            if (basedOn != null && basedOn < 1) {
+                throw new IllegalArgumentException("basedOn is a ledger position, 1 or more");
+            }
+        }
     }
 
     /**

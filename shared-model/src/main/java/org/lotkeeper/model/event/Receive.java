@@ -24,6 +24,8 @@ import org.lotkeeper.model.quantity.Quantity;
  * @param location     where it was put down
  * @param sscc         the container it came in, or null
  * @param documents    documents (COA …) received with it, by document id; empty when none
+ * @param retestDate   the supplier's retest date (GS1 AI 7011 on its label), or null; never after the
+ *                     expiry (docs/QUALITY-CONTROL.md)
  */
 public record Receive(
         PartnerCode supplier,
@@ -36,7 +38,8 @@ public record Receive(
         LocalDate manufactured,
         LocationCode location,
         Sscc sscc,
-        List<Reference> documents)
+        List<Reference> documents,
+        LocalDate retestDate)
         implements EventPayload {
 
     /** Checks the invariants; a null document list means none. */
@@ -48,6 +51,11 @@ public record Receive(
         Checks.positive(quantity, "quantity");
         Checks.date(expiry, "expiry");
         Checks.date(manufactured, "manufactured");
+        Checks.date(retestDate, "retestDate");
+        if (retestDate != null && expiry != null && retestDate.isAfter(expiry)) {
+            throw new IllegalArgumentException("retestDate " + retestDate + " is after the expiry " + expiry
+                    + ": a lot is not retested past its expiry");
+        }
         Checks.required(location, "location");
         documents = documents == null ? List.of() : List.copyOf(documents);
         if (documents.size() > EventBounds.MAX_DOCUMENTS) {

@@ -1,6 +1,7 @@
 package org.lotkeeper.model.event;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 import org.lotkeeper.model.id.ItemCode;
@@ -22,9 +23,17 @@ import org.lotkeeper.model.lot.LotStatus;
  *                  not part of what a device sends
  * @param concession why QA released a lot that does not meet its specification, signed with the
  *                  release (docs/QUALITY-CONTROL.md); null otherwise
+ * @param retestDate the retest date a release gives a lot that has none (the release day plus the
+ *                   item's retest interval, never after the expiry); null otherwise
  */
 public record StatusChange(
-        ItemCode item, LotCode lot, LotStatus status, String reason, Signature signature, String concession)
+        ItemCode item,
+        LotCode lot,
+        LotStatus status,
+        String reason,
+        Signature signature,
+        String concession,
+        LocalDate retestDate)
         implements EventPayload {
 
     /** Checks the invariants. */
@@ -37,16 +46,20 @@ public record StatusChange(
         if (concession != null && (status != LotStatus.RELEASED || signature == null)) {
             throw new IllegalArgumentException("a concession is a signed release");
         }
+        Checks.date(retestDate, "retestDate");
+        if (retestDate != null && (status != LotStatus.RELEASED || signature == null)) {
+            throw new IllegalArgumentException("a retest date comes with a signed release");
+        }
     }
 
     /** A status change without a concession. */
     public StatusChange(ItemCode item, LotCode lot, LotStatus status, String reason, Signature signature) {
-        this(item, lot, status, reason, signature, null);
+        this(item, lot, status, reason, signature, null, null);
     }
 
     /** An unsigned status change, as a device sends it. */
     public StatusChange(ItemCode item, LotCode lot, LotStatus status, String reason) {
-        this(item, lot, status, reason, null, null);
+        this(item, lot, status, reason, null, null, null);
     }
 
     @Override

@@ -27,14 +27,15 @@ import org.lotkeeper.model.quantity.Quantity;
  * zero, and is {@linkplain Availability available} for picking: RELEASED, not expired, at least
  * the line's required remaining shelf life left, and in a pickable location.
  *
- * <p><b>Order</b> ({@link #ORDER}): expiry date ascending, lots without expiry last; then
+ * <p><b>Order</b> ({@link #ORDER}): the last day a lot may be used ascending — its expiry, or its
+ * retest date when that comes first (docs/QUALITY-CONTROL.md) — lots without either last; then
  * receipt/production time ascending (FIFO; unknown last); then the location's pick sequence;
  * then, so that every device and the server agree, lot code and location code (plain string
  * order).
  *
  * <p><b>Deviation.</b> A picked lot is a FEFO deviation when another available lot of the same
- * item with stock in a pickable location expires strictly earlier (a lot without expiry is later
- * than any date). A lot with the same expiry as the suggestion is not a deviation, whatever FIFO
+ * item with stock in a pickable location may be used strictly less long (expiry or retest date; a
+ * lot without either is later than any date). A lot with the same expiry as the suggestion is not a deviation, whatever FIFO
  * or the pick sequence say.
  *
  * <p>Quantities are in the item's base unit. Quantities in another unit of the same dimension are
@@ -46,7 +47,7 @@ public final class Fefo {
 
     /** The FEFO order of candidates described above. */
     public static final Comparator<StockCandidate> ORDER = Comparator.comparing(
-                    StockCandidate::expiry, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+                    StockCandidate::usableUntil, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
             .thenComparing(StockCandidate::receivedAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
             .thenComparingInt(StockCandidate::pickSequence)
             .thenComparing(c -> c.lot().lot().value())
@@ -139,7 +140,7 @@ public final class Fefo {
             OrderLine line, Collection<StockCandidate> candidates, LotAtLocation picked, LocalDate today) {
         Objects.requireNonNull(picked, "picked");
         for (StockCandidate c : eligible(line, candidates, today)) {
-            if (!c.lot().equals(picked.lot()) && expiresStrictlyEarlier(c.expiry(), picked.expiry())) {
+            if (!c.lot().equals(picked.lot()) && expiresStrictlyEarlier(c.usableUntil(), picked.usableUntil())) {
                 return Optional.of(c);
             }
         }

@@ -21,6 +21,8 @@ final class Ai {
         DATE,
         /** N10 YYMMDDHHMM (7003), DD = 00 not allowed. */
         DATE_TIME,
+        /** N6 YYMMDD (DD = 00 allowed) and an optional N4 HHMM (7011): variable length, 6 or 10. */
+        DATE_OPTIONAL_TIME,
         /** N6 with an implied decimal point. */
         MEASURE,
         /** 8003: N14 (leading 0, N13 with check digit) + X..16. */
@@ -110,6 +112,8 @@ final class Ai {
     static final Ai PARTY = fixed("417", "PARTY", 13, true);
     static final Ai ORIGIN = fixed("422", "ORIGIN", 3, false);
     static final Ai EXPIRY_TIME = put(new Ai("7003", "EXPIRY TIME", Kind.DATE_TIME, 10, false, 0, null, null, false));
+    static final Ai TEST_BY =
+            put(new Ai("7011", "TEST BY DATE", Kind.DATE_OPTIONAL_TIME, 10, false, 0, null, null, false));
     static final Ai GRAI = put(new Ai("8003", "GRAI", Kind.GRAI, 30, true, 0, null, null, false));
     static final Ai GIAI = alnum("8004", "GIAI", 30);
     static final Ai PAYMENT_REF = alnum("8020", "REF No.", 25);
@@ -278,6 +282,7 @@ final class Ai {
             case "410", "411", "412", "413", "414", "415", "416", "417" -> "GLN";
             case "422" -> "country of origin";
             case "7003" -> "expiry date and time";
+            case "7011" -> "test-by date";
             case "8003" -> "GRAI";
             case "8004" -> "GIAI";
             case "8020" -> "payment slip reference";

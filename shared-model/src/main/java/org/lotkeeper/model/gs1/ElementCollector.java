@@ -198,6 +198,19 @@ final class ElementCollector {
                 }
                 return null;
             }
+            case DATE_OPTIONAL_TIME -> {
+                requireNotEmpty(ai, len, vPos);
+                requireDigits(ai, v, 0, Math.min(len, ai.max), vPos, exact);
+                requireNotTooLong(ai, len, vPos, exact);
+                if (len != 6 && len != 10) {
+                    throw tooShort(ai, at(vPos, len, exact), len < 6 ? 6 : 10, len);
+                }
+                LocalDate date = date(ai, v, vPos, exact);
+                if (len == 10 && (two(v, 6) > 23 || two(v, 8) > 59)) {
+                    throw invalidDate(ai, v, at(vPos, 6, exact), "there is no time " + v.substring(6, 10));
+                }
+                return date;
+            }
             default -> {
                 // Fixed-length numeric: NUM_FIXED, DATE, DATE_TIME, MEASURE.
                 requireDigits(ai, v, 0, Math.min(len, ai.max), vPos, exact);

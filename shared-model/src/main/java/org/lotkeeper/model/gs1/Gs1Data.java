@@ -184,6 +184,14 @@ public final class Gs1Data {
         return date(Ai.EXPIRY);
     }
 
+    /**
+     * AI 7011: the date by which the goods must be tested again — a retest date (docs/QUALITY-CONTROL.md);
+     * a time on the label is read but not kept: a retest date is a day.
+     */
+    public Optional<LocalDate> testBy() {
+        return date(Ai.TEST_BY);
+    }
+
     /** AI 7003: expiry date and time (local time of the label). */
     public Optional<LocalDateTime> expiryDateTime() {
         int i = index(Ai.EXPIRY_TIME);
@@ -446,6 +454,11 @@ public final class Gs1Data {
 
         public Builder expiry(LocalDate date) {
             return putDate(Ai.EXPIRY, date);
+        }
+
+        /** AI 7011, the date only. */
+        public Builder testBy(LocalDate date) {
+            return putDate(Ai.TEST_BY, date);
         }
 
         /** AI 7003; the time must be whole minutes. */

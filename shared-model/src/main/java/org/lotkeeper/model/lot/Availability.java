@@ -9,7 +9,7 @@ import org.lotkeeper.model.id.ItemCode;
 
 /**
  * Whether stock may be picked, shipped or consumed (docs/DOMAIN.md): status RELEASED, not expired,
- * enough remaining shelf life for the order (picking and shipping only), and in a location whose
+ * not past its retest date (docs/QUALITY-CONTROL.md), enough remaining shelf life for the order (picking and shipping only), and in a location whose
  * type allows picking. The same function serves the device (blocking a scan) and the server
  * (the LOT_NOT_AVAILABLE flag, pick lists).
  *
@@ -103,6 +103,13 @@ public final class Availability {
                                 + "; this order needs at least " + requiredRemainingShelfLifeDays
                                 + " days of shelf life; take a lot that expires later."));
             }
+        }
+
+        if (!ShelfLife.isExpired(expiry, today) && ShelfLife.isDueForRetest(stock.retestDate(), today)) {
+            problems.add(new Unavailability(
+                    UnavailableReason.DUE_FOR_RETEST,
+                    "Lot " + lot + " was due for retest on " + stock.retestDate()
+                            + " — QA must retest it before it is used; take another lot."));
         }
 
         if (!stock.locationType().pickable()) {

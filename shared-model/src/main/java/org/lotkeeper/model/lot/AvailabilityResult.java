@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * Whether stock is available, and if not, every reason why (in the order: wrong item, status,
- * expiry or shelf life, location).
+ * expiry or shelf life, retest, location).
  *
  * @param problems the reasons; empty when the stock is available
  */

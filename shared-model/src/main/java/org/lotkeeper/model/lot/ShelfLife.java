@@ -35,6 +35,36 @@ public final class ShelfLife {
     }
 
     /**
+     * The retest date a lot gets from a day (its release, or the day QA retested it): that day plus
+     * the item's retest interval, never later than the expiry (a lot is not retested into a life it
+     * does not have). Like the expiry, it is the last day the lot may be used.
+     *
+     * @param from          the day the interval runs from
+     * @param intervalDays  the item's {@code retestIntervalDays}, 1 or more
+     * @param expiry        the lot's expiry, or null
+     */
+    public static LocalDate retestDateOf(LocalDate from, int intervalDays, LocalDate expiry) {
+        Objects.requireNonNull(from, "from");
+        if (intervalDays < 1) {
+            throw new IllegalArgumentException("a retest interval is at least 1 day, not " + intervalDays);
+        }
+        return usableUntil(expiry, from.plusDays(intervalDays));
+    }
+
+    /** Due for retest when the retest date lies before today (the same convention as expiry). */
+    public static boolean isDueForRetest(LocalDate retestDate, LocalDate today) {
+        return isExpired(retestDate, today);
+    }
+
+    /** The earlier of two last days, where null means "no limit". */
+    public static LocalDate usableUntil(LocalDate expiry, LocalDate retestDate) {
+        if (expiry == null) {
+            return retestDate;
+        }
+        return retestDate == null || expiry.isBefore(retestDate) ? expiry : retestDate;
+    }
+
+    /**
      * Days from today to the expiry date: 0 on the expiry day, negative once expired. Not
      * defined for a lot without expiry (its shelf life is unlimited); the caller checks that.
      */

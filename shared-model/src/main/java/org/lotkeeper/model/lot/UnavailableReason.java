@@ -14,6 +14,8 @@ public enum UnavailableReason {
     RECALLED,
     /** The expiry date has passed (expiry before today). */
     EXPIRED,
+    /** Not expired, but past its retest date: QA must retest the lot before it is used (docs/QUALITY-CONTROL.md). */
+    DUE_FOR_RETEST,
     /** Not expired, but fewer days of shelf life remain than the order needs. */
     SHORT_SHELF_LIFE,
     /** The stock is in a location whose type does not allow picking (QUARANTINE, RETURNS). */

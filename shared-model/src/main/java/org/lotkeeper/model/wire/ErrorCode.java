@@ -128,6 +128,8 @@ public enum ErrorCode {
     NO_SPECIFICATION,
     /** Release refused: a required test has no conforming result (422; the detail names the tests). */
     SPECIFICATION_NOT_MET,
+    /** A certificate of analysis asked for a lot that is not released by a QA signature (409). */
+    NOT_RELEASED,
     /** Any other malformed request (400). */
     BAD_REQUEST,
     /** The database cannot be reached; retry later, nothing was stored (503). */

@@ -257,6 +257,7 @@ public final class EventJson {
         LocationCode location = p.code("location", true, LocationCode::new);
         Sscc sscc = p.code("sscc", false, Sscc::new);
         List<Reference> documents = p.strings("documents", false, EventBounds.MAX_DOCUMENTS, Reference::new);
+        LocalDate retestDate = p.date("retestDate", false);
         return build(
                 p,
                 n,
@@ -271,7 +272,8 @@ public final class EventJson {
                         manufactured,
                         location,
                         sscc,
-                        documents));
+                        documents,
+                        retestDate));
     }
 
     private static Move move(JsonFields p) {
@@ -362,7 +364,8 @@ public final class EventJson {
         JsonFields s = p.object("signature", false);
         StatusChange.Signature signature = s == null ? null : signature(s);
         String concession = p.freeText("concession", false);
-        return build(p, n, () -> new StatusChange(item, lot, status, reason, signature, concession));
+        LocalDate retestDate = p.date("retestDate", false);
+        return build(p, n, () -> new StatusChange(item, lot, status, reason, signature, concession, retestDate));
     }
 
     private static StatusChange.Signature signature(JsonFields s) {
@@ -419,13 +422,37 @@ public final class EventJson {
         Long version = p.positiveLong("specificationVersion", true);
         InspectionSource source = p.enumValue("source", true, InspectionSource.class);
         UUID document = p.code("document", false, UUID::fromString);
-        List<Inspect.Result> results = p.objects("results", true, 1, EventBounds.MAX_LINES, EventJson::result);
+        JsonFields r = p.object("retest", false);
+        Inspect.Retest retest = r == null ? null : retest(r);
+        boolean signsEarlier = retest != null && retest.basedOn() != null;
+        List<Inspect.Result> results =
+                p.objects("results", !signsEarlier, signsEarlier ? 0 : 1, EventBounds.MAX_LINES, EventJson::result);
         String reason = p.freeText("reason", false);
         if (version != null && version > Integer.MAX_VALUE) {
             p.problems()
                     .add(ErrorCode.OUT_OF_RANGE, p.path("specificationVersion"), "specificationVersion is too large");
         }
-        return build(p, n, () -> new Inspect(item, lot, version.intValue(), source, document, results, reason));
+        return build(
+                p,
+                n,
+                () -> new Inspect(
+                        item,
+                        lot,
+                        version.intValue(),
+                        source,
+                        document,
+                        results == null ? List.of() : results,
+                        reason,
+                        retest));
+    }
+
+    private static Inspect.Retest retest(JsonFields r) {
+        int n = r.problems().list().size();
+        LocalDate until = r.date("until", true);
+        Long basedOn = r.positiveLong("basedOn", false);
+        JsonFields s = r.object("signature", true);
+        StatusChange.Signature signature = s == null ? null : signature(s);
+        return build(r, n, () -> new Inspect.Retest(until, basedOn, signature));
     }
 
     private static Inspect.Result result(JsonFields r) {
@@ -495,7 +522,8 @@ public final class EventJson {
                     .put("manufactured", r.manufactured())
                     .put("location", r.location())
                     .put("sscc", r.sscc())
-                    .list("documents", r.documents(), d -> NODES.textNode(d.value()));
+                    .list("documents", r.documents(), d -> NODES.textNode(d.value()))
+                    .put("retestDate", r.retestDate());
         }
 
         @Override
@@ -580,17 +608,9 @@ public final class EventJson {
                     .put("status", s.status())
                     .put("reason", s.reason());
             if (s.signature() != null) {
-                StatusChange.Signature g = s.signature();
-                o.node.set(
-                        "signature",
-                        new Out()
-                                .put("signer", g.signer())
-                                .put("name", g.name())
-                                .put("meaning", g.meaning())
-                                .put("signedAt", g.signedAt())
-                                .node);
+                o.node.set("signature", signatureTree(s.signature()));
             }
-            return o.put("concession", s.concession());
+            return o.put("concession", s.concession()).put("retestDate", s.retestDate());
         }
 
         @Override
@@ -635,7 +655,7 @@ public final class EventJson {
         public Out inspect(Inspect i) {
             Out o = new Out().put("item", i.item()).put("lot", i.lot());
             o.node.put("specificationVersion", i.specificationVersion());
-            return o.put("source", i.source())
+            o.put("source", i.source())
                     .put("document", i.document())
                     .list(
                             "results",
@@ -646,8 +666,27 @@ public final class EventJson {
                                     .put("judgement", r.judgement())
                                     .node)
                     .put("reason", i.reason());
+            if (i.retest() != null) {
+                Inspect.Retest t = i.retest();
+                Out r = new Out().put("until", t.until());
+                if (t.basedOn() != null) {
+                    r.node.put("basedOn", t.basedOn().longValue());
+                }
+                r.node.set("signature", signatureTree(t.signature()));
+                o.node.set("retest", r.node);
+            }
+            return o;
         }
     };
+
+    private static JsonNode signatureTree(StatusChange.Signature g) {
+        return new Out()
+                .put("signer", g.signer())
+                .put("name", g.name())
+                .put("meaning", g.meaning())
+                .put("signedAt", g.signedAt())
+                .node;
+    }
 
     /** A quantity's wire form: {@code {"value": "12.5", "uom": "KGM"}}. */
     public static ObjectNode quantityTree(Quantity q) {

@@ -16,10 +16,12 @@ import org.lotkeeper.model.lot.LotStatus;
  * @param lot        the lot code
  * @param status     its stored status
  * @param expiry     its expiry date, or null
+ * @param retestDate its retest date (docs/QUALITY-CONTROL.md), or null
  * @param receivedAt when it was received or produced (FIFO tie-break), or null when the ledger
  *                   only knows the lot from a flagged movement
  */
-public record LotRow(ItemCode item, LotCode lot, LotStatus status, LocalDate expiry, Instant receivedAt) {
+public record LotRow(
+        ItemCode item, LotCode lot, LotStatus status, LocalDate expiry, LocalDate retestDate, Instant receivedAt) {
 
     /** Checks the invariants. */
     public LotRow {

@@ -67,6 +67,7 @@ class EventModelTest {
                 null,
                 DOCK,
                 null,
+                null,
                 null);
 
         assertThat(r.lots()).containsExactly(LotRef.of("RM-RESIN", "R-1"));

@@ -99,6 +99,7 @@ class FefoPropertyTest {
                                 kg(t),
                                 s.status(),
                                 s.expiry(),
+                                null,
                                 s.receivedAt()));
                     }
                 }
@@ -219,7 +220,7 @@ class FefoPropertyTest {
         Loc loc = LOCATIONS.get(Math.floorMod(locationIndex, LOCATIONS.size()));
         LotRef scannedLot = new LotRef(scannedSpec.item(), LotCode.of("L" + Math.floorMod(locationIndex, 9)));
         LotAtLocation scanned = new LotAtLocation(
-                scannedLot, scannedSpec.status(), scannedSpec.expiry(), LocationCode.of(loc.code()), loc.type());
+                scannedLot, scannedSpec.status(), scannedSpec.expiry(), null, LocationCode.of(loc.code()), loc.type());
         ScanCheck check = Fefo.checkScan(s.line(), s.rows(), scanned, TODAY);
 
         boolean available = scannedLot.item().equals(s.line().item())

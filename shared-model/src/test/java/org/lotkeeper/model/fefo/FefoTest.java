@@ -40,6 +40,7 @@ class FefoTest {
                 kg(qty),
                 LotStatus.RELEASED,
                 expiry,
+                null,
                 receivedAt);
     }
 
@@ -73,6 +74,21 @@ class FefoTest {
             assertThat(plan.shortfall().isZero()).isTrue();
             assertThat(plan.isCovered()).isTrue();
             assertThat(plan.suggestion()).map(a -> a.lot().lot().value()).contains("R-2402");
+        }
+
+        @Test
+        void aLotDueForRetestSoonerIsNotPreferredOverOneUsableLonger() {
+            StockCandidate longExpirySoonRetest =
+                    row("R-2401", "1000", LocalDate.of(2027, 6, 30)).withRetestDate(LocalDate.of(2026, 12, 10));
+            FefoPlan plan = Fefo.allocate(
+                    line("900"),
+                    List.of(row("R-2402", "1000", LocalDate.of(2027, 1, 31)), longExpirySoonRetest),
+                    TODAY);
+            assertThat(plan.suggestion()).map(a -> a.lot().lot().value()).contains("R-2401");
+            StockCandidate pastRetest = longExpirySoonRetest.withRetestDate(TODAY.minusDays(1));
+            FefoPlan skipping = Fefo.allocate(
+                    line("900"), List.of(row("R-2402", "1000", LocalDate.of(2027, 1, 31)), pastRetest), TODAY);
+            assertThat(picks(skipping)).containsExactly("R-2402@WH-A-01=900");
         }
 
         @Test
@@ -148,6 +164,7 @@ class FefoTest {
                             kg("10"),
                             LotStatus.QUARANTINE,
                             LocalDate.of(2027, 1, 1),
+                            null,
                             T0),
                     new StockCandidate(
                             LotRef.of("RM-RESIN", "RET"),
@@ -157,6 +174,7 @@ class FefoTest {
                             kg("10"),
                             LotStatus.RELEASED,
                             LocalDate.of(2027, 1, 1),
+                            null,
                             T0),
                     new StockCandidate(
                             pigment,
@@ -166,6 +184,7 @@ class FefoTest {
                             kg("10"),
                             LotStatus.RELEASED,
                             LocalDate.of(2027, 1, 1),
+                            null,
                             T0),
                     row("EXPIRED", "10", TODAY.minusDays(1)),
                     row("ZERO", "0", LocalDate.of(2027, 1, 1)),
@@ -199,6 +218,7 @@ class FefoTest {
                     Quantity.of("2500", Uom.GRM),
                     LotStatus.RELEASED,
                     null,
+                    null,
                     T0);
             FefoPlan plan = Fefo.allocate(line("3"), List.of(grams), TODAY);
             assertThat(picks(plan)).containsExactly("G@WH-A-01=2.5");
@@ -222,6 +242,7 @@ class FefoTest {
                             kg("1"),
                             LotStatus.RELEASED,
                             null,
+                            null,
                             T0),
                     new StockCandidate(
                             LotRef.of("RM", "A/B"),
@@ -230,6 +251,7 @@ class FefoTest {
                             0,
                             kg("1"),
                             LotStatus.RELEASED,
+                            null,
                             null,
                             T0));
             assertThat(Fefo.allocate(OrderLine.of(ItemCode.of("RM"), kg("5")), rows, TODAY)
@@ -252,7 +274,7 @@ class FefoTest {
 
         private LotAtLocation scanned(
                 String lot, String location, LotStatus status, LocalDate expiry, LocationType type) {
-            return new LotAtLocation(LotRef.of("RM-RESIN", lot), status, expiry, LocationCode.of(location), type);
+            return new LotAtLocation(LotRef.of("RM-RESIN", lot), status, expiry, null, LocationCode.of(location), type);
         }
 
         private LotAtLocation released(String lot, String location, LocalDate expiry) {
@@ -315,6 +337,7 @@ class FefoTest {
                             kg("5"),
                             LotStatus.ON_HOLD,
                             LocalDate.of(2027, 1, 1),
+                            null,
                             T0),
                     new StockCandidate(
                             LotRef.of("RM-RESIN", "BACK"),
@@ -324,6 +347,7 @@ class FefoTest {
                             kg("5"),
                             LotStatus.RELEASED,
                             LocalDate.of(2027, 1, 1),
+                            null,
                             T0),
                     row("EMPTY", "0", LocalDate.of(2027, 1, 1)),
                     row("LATE", "WH-B-01", 30, "50", LocalDate.of(2027, 3, 31), T0));
@@ -359,6 +383,7 @@ class FefoTest {
             LotAtLocation pigment = new LotAtLocation(
                     LotRef.of("RM-PIGMENT", "P-5001"),
                     LotStatus.RELEASED,
+                    null,
                     null,
                     LocationCode.of("WH-B-01"),
                     LocationType.STORAGE);

@@ -60,6 +60,7 @@ class RiversideFefoTest {
                         pails(pr1001),
                         LotStatus.RELEASED,
                         PR_1001_EXPIRY,
+                        null,
                         Instant.parse("2026-11-17T10:00:00Z")),
                 new StockCandidate(
                         PR_1003,
@@ -69,6 +70,7 @@ class RiversideFefoTest {
                         pails(pr1003),
                         LotStatus.RELEASED,
                         PR_1003_EXPIRY,
+                        null,
                         Instant.parse("2026-11-18T15:00:00Z")),
                 new StockCandidate(
                         LotRef.of("FG-TOPCOAT", "TC-1002"),
@@ -78,11 +80,12 @@ class RiversideFefoTest {
                         pails(40),
                         LotStatus.RELEASED,
                         LocalDate.of(2027, 11, 17),
+                        null,
                         Instant.parse("2026-11-17T14:00:00Z")));
     }
 
     private static LotAtLocation scanned(LotRef lot, LocalDate expiry) {
-        return new LotAtLocation(lot, LotStatus.RELEASED, expiry, WH_A_01, LocationType.STORAGE);
+        return new LotAtLocation(lot, LotStatus.RELEASED, expiry, null, WH_A_01, LocationType.STORAGE);
     }
 
     @Test

@@ -149,6 +149,16 @@ class Gs1DecoderTest {
         }
 
         @Test
+        void testByDateWithOrWithoutATimeIsTheRetestDay() {
+            assertThat(decode(GTIN + "7011270131<GS>10L1").testBy()).contains(LocalDate.of(2027, 1, 31));
+            assertThat(decode(GTIN + "70112701311530<GS>10L1").testBy()).contains(LocalDate.of(2027, 1, 31));
+            assertThat(decode(GTIN + "7011270200").testBy()).contains(LocalDate.of(2027, 2, 28));
+            assertThat(decodeFails(GTIN + "701127013115").reason()).isEqualTo(Reason.TOO_SHORT);
+            assertThat(decodeFails(GTIN + "70112701312460").reason()).isEqualTo(Reason.INVALID_DATE);
+            assertThat(decodeFails(GTIN + "7011271331").reason()).isEqualTo(Reason.INVALID_DATE);
+        }
+
+        @Test
         void graiWithAndWithoutSerial() {
             assertThat(decode("800300614141000418").grai()).contains("00614141000418");
             assertThat(decode("800300614141000418DRUM-12").grai()).contains("00614141000418DRUM-12");

@@ -18,7 +18,7 @@ class AvailabilityTest {
     private static final LotRef R2402 = LotRef.of("RM-RESIN", "R-2402");
 
     private static LotAtLocation stock(LotStatus status, LocalDate expiry, LocationType type) {
-        return new LotAtLocation(R2402, status, expiry, LocationCode.of("WH-A-02"), type);
+        return new LotAtLocation(R2402, status, expiry, null, LocationCode.of("WH-A-02"), type);
     }
 
     private static LotAtLocation released(LocalDate expiry) {
@@ -169,6 +169,48 @@ class AvailabilityTest {
                         UnavailableReason.LOCATION_NOT_PICKABLE);
         assertThat(result.has(UnavailableReason.EXPIRED)).isFalse();
         assertThat(result.message().lines()).hasSize(4);
+    }
+
+    @Test
+    void aLotPastItsRetestDateIsDueForRetestForEveryUseButUsableOnTheDayItself() {
+        LotAtLocation due = new LotAtLocation(
+                R2402,
+                LotStatus.RELEASED,
+                TODAY.plusDays(200),
+                TODAY.minusDays(1),
+                LocationCode.of("WH-A-02"),
+                LocationType.STORAGE);
+        for (StockUse use : StockUse.values()) {
+            AvailabilityResult result = Availability.check(due, use, 0, TODAY);
+            assertThat(result.reasons()).containsExactly(UnavailableReason.DUE_FOR_RETEST);
+            assertThat(result.message())
+                    .isEqualTo("Lot R-2402 was due for retest on 2026-11-19 — QA must retest it before it is used;"
+                            + " take another lot.");
+        }
+        LotAtLocation today = new LotAtLocation(
+                R2402, LotStatus.RELEASED, null, TODAY, LocationCode.of("WH-A-02"), LocationType.STORAGE);
+        assertThat(Availability.check(today, StockUse.CONSUME, 0, TODAY).isAvailable())
+                .isTrue();
+    }
+
+    @Test
+    void anExpiredLotIsExpiredNotAlsoDueForRetest() {
+        LotAtLocation expired = new LotAtLocation(
+                R2402,
+                LotStatus.RELEASED,
+                TODAY.minusDays(1),
+                TODAY.minusDays(5),
+                LocationCode.of("WH-A-02"),
+                LocationType.STORAGE);
+        assertThat(Availability.check(expired, StockUse.PICK, 0, TODAY).reasons())
+                .containsExactly(UnavailableReason.EXPIRED);
+    }
+
+    @Test
+    void theRetestDateAReleaseGivesIsNeverAfterTheExpiry() {
+        assertThat(ShelfLife.retestDateOf(TODAY, 180, null)).isEqualTo(TODAY.plusDays(180));
+        assertThat(ShelfLife.retestDateOf(TODAY, 180, TODAY.plusDays(90))).isEqualTo(TODAY.plusDays(90));
+        assertThatThrownBy(() -> ShelfLife.retestDateOf(TODAY, 0, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

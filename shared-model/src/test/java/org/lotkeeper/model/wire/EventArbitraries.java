@@ -36,6 +36,7 @@ import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 
@@ -145,8 +146,9 @@ final class EventArbitraries {
                         maybe(dates()),
                         locations(),
                         maybe(ssccs()),
-                        references().list().ofMaxSize(3))
-                .as((e, m, loc, sscc, docs) -> new Object[] {e, m, loc, sscc, docs});
+                        references().list().ofMaxSize(3),
+                        maybe(dates()))
+                .as((e, m, loc, sscc, docs, retest) -> new Object[] {e, m, loc, sscc, docs, retest});
         return Combinators.combine(head, tail)
                 .as((h, t) -> new Receive(
                         (PartnerCode) h[0],
@@ -159,7 +161,8 @@ final class EventArbitraries {
                         (LocalDate) t[1],
                         (LocationCode) t[2],
                         (Sscc) t[3],
-                        references(t[4])));
+                        references(t[4]),
+                        ShelfLife.usableUntil((LocalDate) t[0], (LocalDate) t[5])));
     }
 
     private static List<Reference> references(Object list) {

@@ -37,7 +37,10 @@ final class Fixtures {
             "pack.json",
             "unpack.json",
             "inspect-lab.json",
-            "status-release-concession.json");
+            "status-release-concession.json",
+            "status-release-retest.json",
+            "inspect-retest.json",
+            "inspect-retest-signs-earlier.json");
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?");

@@ -150,6 +150,7 @@ class WireJsonTest {
                         LotCode.of("PR-1001"),
                         LotStatus.RELEASED,
                         LocalDate.parse("2027-11-17"),
+                        null,
                         Instant.parse("2026-11-17T10:00:00Z"))),
                 List.of(new StockRow(
                         ItemCode.of("FG-PRIMER"),

@@ -54,7 +54,8 @@ public final class HttpStatus {
                     ALREADY_CLOSED,
                     ALREADY_DECIDED,
                     ALREADY_RESOLVED,
-                    NO_SPECIFICATION -> 409;
+                    NO_SPECIFICATION,
+                    NOT_RELEASED -> 409;
             case TOO_LARGE, TOO_MANY_EVENTS -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case NOT_PRINTABLE, INVALID_SSCC, SPECIFICATION_NOT_MET -> 422;

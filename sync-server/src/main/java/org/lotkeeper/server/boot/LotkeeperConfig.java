@@ -32,6 +32,12 @@ public interface LotkeeperConfig {
     @WithDefault("UTC")
     String timeZone();
 
+    /**
+     * The company certificates of analysis are issued in ({@code LOTKEEPER_COMPANY}); each
+     * certificate names its site besides, which stands alone when this is absent.
+     */
+    Optional<String> company();
+
     /** Fixes the server clock at this instant (tests and demos); the real clock when absent. */
     Optional<Instant> clockFixed();
 }

@@ -25,7 +25,7 @@ import org.lotkeeper.server.trace.Views;
 
 /**
  * The dashboard: open exceptions by flag, lots with stock expiring within 30/60/90 days (a bar
- * chart drawn on the server), lots waiting for QA, the devices with their last sync and held
+ * chart drawn on the server), lots waiting for QA, lots due for retest within 30 days, the devices with their last sync and held
  * rejections (supervisors), and the ingest rate. Every figure is one aggregate query.
  */
 @Path("/console/dashboard")
@@ -43,6 +43,7 @@ public class DashboardPage extends ConsoleResource {
             List<LotPages.Hit> quarantine,
             List<LotPages.Hit> onHold,
             boolean moreWaiting,
+            List<RetestRow> retest,
             List<DeviceRow> devices,
             long lastHour,
             long lastDay,
@@ -53,6 +54,13 @@ public class DashboardPage extends ConsoleResource {
             return expiry.stream().allMatch(b -> b.count() == 0);
         }
     }
+
+    /** A lot due for retest within {@link #RETEST_DAYS} days, or already due. */
+    @TemplateData
+    public record RetestRow(LotPages.Hit hit, java.time.LocalDate retestDate, boolean overdue) {}
+
+    /** How far ahead the dashboard lists lots due for retest. */
+    static final int RETEST_DAYS = 30;
 
     /** One bar of the expiry chart, laid out on the server. */
     @TemplateData
@@ -124,6 +132,15 @@ public class DashboardPage extends ConsoleResource {
                         quarantine.subList(0, Math.min(WAITING, quarantine.size())),
                         onHold.subList(0, Math.min(WAITING, onHold.size())),
                         more,
+                        lots.dueForRetest(actor, RETEST_DAYS, WAITING).stream()
+                                .map(r -> new RetestRow(
+                                        new LotPages.Hit(
+                                                r.lot(),
+                                                ConsoleLinks.lot(
+                                                        r.lot().item(), r.lot().lot())),
+                                        r.retestDate(),
+                                        r.overdue()))
+                                .toList(),
                         fleet,
                         projections.recordedSince(now.minus(Duration.ofHours(1)), sites),
                         projections.recordedSince(now.minus(Duration.ofDays(1)), sites),

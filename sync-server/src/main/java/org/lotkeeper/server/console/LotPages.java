@@ -24,6 +24,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.gs1.Gs1Exception;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.id.ShipmentCode;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
@@ -31,11 +35,13 @@ import org.lotkeeper.model.lot.StatusChangeRequest;
 import org.lotkeeper.model.lot.StatusDecision;
 import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.server.api.Downloads;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.labels.LabelChecker;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.quality.CertificatesOfAnalysis;
 import org.lotkeeper.server.quality.DocumentKind;
 import org.lotkeeper.server.quality.DocumentService;
 import org.lotkeeper.server.quality.QualityService;
@@ -111,6 +117,11 @@ public class LotPages extends ConsoleResource {
             return quality != null && quality.specificationVersion() != null && !quality.conforms();
         }
 
+        /** A released lot measured against a specification: a certificate of analysis can be issued for it. */
+        public boolean certifiable() {
+            return quality != null && quality.specificationVersion() != null && "RELEASED".equals(lot.status());
+        }
+
         /** Whether any change this user may make needs a signature: only then is the signature block shown. */
         public boolean signatureOffered() {
             return actions.stream().anyMatch(a -> a.allowed() && a.signature());
@@ -141,6 +152,9 @@ public class LotPages extends ConsoleResource {
 
     @Inject
     LotService lots;
+
+    @Inject
+    CertificatesOfAnalysis certificates;
 
     @Inject
     TraceService traces;
@@ -249,6 +263,8 @@ public class LotPages extends ConsoleResource {
             page = page.notice("Document uploaded and linked to this lot.");
         } else if ("results".equals(done)) {
             page = page.notice("Results recorded and judged against the specification.");
+        } else if ("retest".equals(done)) {
+            page = page.notice("Retest signed: the lot may be used until its new retest date.");
         }
         return Pages.lot(
                 page,
@@ -377,6 +393,84 @@ public class LotPages extends ConsoleResource {
         }
         return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=document"))
                 .build();
+    }
+
+    /**
+     * QA signs a retest (docs/QUALITY-CONTROL.md, "Retest dates") on the results recorded last — keyed
+     * in the grid above first — and gives the lot its new retest date.
+     */
+    @POST
+    @Path("/lot/retest")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response retest(
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
+            @RestForm String item,
+            @RestForm String lot,
+            @RestForm String retestDate,
+            @RestForm String password,
+            @RestForm String meaning) {
+        Actor actor = session.post(csrf, Role.QA);
+        try {
+            String itemCode = Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of);
+            String lotCode = Fields.code("lot", lot, org.lotkeeper.model.id.LotCode::of);
+            long latest = quality.quality(actor, itemCode, lotCode).results().stream()
+                    .mapToLong(QualityService.RecordedResult::ledgerSeq)
+                    .max()
+                    .orElseThrow(() -> Refused.invalid(
+                            ErrorCode.MISSING_FIELD,
+                            "record the retest's results in the grid first; the retest signs them",
+                            "basedOn"));
+            quality.retest(
+                    actor,
+                    itemCode,
+                    lotCode,
+                    new QualityService.RetestBody(
+                            null,
+                            null,
+                            null,
+                            latest,
+                            retestDate,
+                            null,
+                            new org.lotkeeper.server.quality.LotStatusResource.Signature(password, meaning)));
+        } catch (Refused e) {
+            if (HttpStatus.of(e) == 404) {
+                throw e;
+            }
+            Chrome page = session.chrome(actor, "lots", "Lot " + lot).error("Not retested: " + refusal(e));
+            return Forms.html(HttpStatus.of(e), Pages.lot(page, view(actor, item, lot, 0, StatusForm.EMPTY)));
+        }
+        return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=retest"))
+                .build();
+    }
+
+    /** The lot's certificate of analysis, as the API makes it ({@code ?customer=} for the addressee). */
+    @GET
+    @Path("/lot/coa.pdf")
+    @Produces(Downloads.PDF)
+    public Response certificate(
+            @QueryParam("item") String item, @QueryParam("lot") String lot, @QueryParam("customer") String customer) {
+        Actor reader = session.require(Role.QA, Role.SUPERVISOR);
+        return Downloads.attachment(
+                certificates.forLot(
+                        reader,
+                        Fields.code("item", item, ItemCode::of),
+                        Fields.code("lot", lot, LotCode::of),
+                        customer == null || customer.isBlank()
+                                ? null
+                                : Fields.code("customer", customer.strip(), PartnerCode::of)),
+                Downloads.PDF,
+                CertificatesOfAnalysis.fileName(item, lot));
+    }
+
+    /** One certificate for every lot of a shipment, to its customer. */
+    @GET
+    @Path("/shipment/coa.pdf")
+    @Produces(Downloads.PDF)
+    public Response shipmentCertificate(@QueryParam("shipment") String shipment) {
+        Actor reader = session.require(Role.QA, Role.SUPERVISOR);
+        String code = Fields.code("shipment", shipment, ShipmentCode::of);
+        return Downloads.attachment(
+                certificates.forShipment(reader, code), Downloads.PDF, CertificatesOfAnalysis.fileName(code));
     }
 
     @GET

@@ -31,6 +31,8 @@ final class Pages {
 
     static native TemplateInstance quality(Chrome page, QualityPage.QualityView view);
 
+    static native TemplateInstance specifications(Chrome page, QualityPage.SpecificationsView view);
+
     static native TemplateInstance labels(Chrome page, LabelCheckPage.CheckView view, LabelPrintPages.PrintForm form);
 
     static native TemplateInstance tasks(Chrome page, TaskPages.TasksView view);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
@@ -22,11 +23,14 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.id.InvalidIdentifierException;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.quality.DocumentKind;
 import org.lotkeeper.server.quality.DocumentService;
 import org.lotkeeper.server.quality.ResultsCsv;
+import org.lotkeeper.server.quality.SpecificationService;
+import org.lotkeeper.server.quality.SpecificationsCsv;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.trace.LotService;
 import org.lotkeeper.server.trace.Views;
@@ -51,6 +55,24 @@ public class QualityPage extends ConsoleResource {
             List<String> documentKinds,
             String lotsText,
             List<String> problems) {}
+
+    /**
+     * The specifications page: every item with its newest version, and one item's version with its
+     * tests (the one in force, or {@code version}); the CSV upload for QA.
+     */
+    @TemplateData
+    public record SpecificationsView(
+            List<SpecificationService.Approved> newest,
+            SpecificationService.Approved shown,
+            boolean inForce,
+            List<Integer> versions,
+            List<String> problems) {}
+
+    @Inject
+    SpecificationService specifications;
+
+    @Inject
+    SpecificationsCsv specificationsCsv;
 
     @Inject
     LotService lots;
@@ -128,6 +150,64 @@ public class QualityPage extends ConsoleResource {
                             session.chrome(actor, "quality", "Quality").error("No result of the file was recorded."),
                             view(actor, null, null, null, "", Forms.messages(e))));
         }
+    }
+
+    @GET
+    @Path("/specifications")
+    public TemplateInstance specifications(
+            @QueryParam("item") String item, @QueryParam("version") String version, @QueryParam("done") String done) {
+        Actor actor = session.require(Role.QA, Role.SUPERVISOR);
+        Chrome page = session.chrome(actor, "quality", "Specifications");
+        if ("csv".equals(done)) {
+            page = page.notice("The specifications of the file were approved with your signature.");
+        }
+        return Pages.specifications(page, specificationsView(item, version, List.of()));
+    }
+
+    /** Specification versions from a CSV file, approved with the signature given beside it. */
+    @POST
+    @Path("/specifications/csv")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response specificationsFile(
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
+            @RestForm("file") FileUpload file,
+            @RestForm String password,
+            @RestForm String meaning) {
+        Actor actor = session.post(csrf, Role.QA);
+        try {
+            specificationsCsv.apply(actor, Forms.csvText(file, 8), password, meaning);
+            return Response.seeOther(URI.create("/console/quality/specifications?done=csv"))
+                    .build();
+        } catch (Refused e) {
+            return Forms.html(
+                    HttpStatus.of(e) == 404 ? 400 : HttpStatus.of(e),
+                    Pages.specifications(
+                            session.chrome(actor, "quality", "Specifications")
+                                    .error("No specification of the file was approved."),
+                            specificationsView(null, null, Forms.messages(e))));
+        }
+    }
+
+    private SpecificationsView specificationsView(String item, String version, List<String> problems) {
+        List<SpecificationService.Approved> newest = specifications.newestOfEachItem();
+        SpecificationService.Approved shown = null;
+        boolean inForce = false;
+        List<Integer> versions = List.of();
+        if (item != null && !item.isBlank()) {
+            String code = Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of);
+            Optional<SpecificationService.Approved> current = specifications.inForceToday(code);
+            Optional<SpecificationService.Approved> asked = version == null || version.isBlank()
+                    ? current
+                    : specifications.version(code, (int) Fields.wholeNumber("version", version, 1, 100_000, 1));
+            shown = asked.or(() -> specifications.version(code, 1))
+                    .orElseThrow(() -> ConsoleProblem.notFound("Item " + code + " has no specification."));
+            SpecificationService.Approved s = shown;
+            inForce = current.map(c ->
+                            c.specification().version() == s.specification().version())
+                    .orElse(false);
+            versions = specifications.versions(code);
+        }
+        return new SpecificationsView(newest, shown, inForce, versions, problems);
     }
 
     private QualityView view(

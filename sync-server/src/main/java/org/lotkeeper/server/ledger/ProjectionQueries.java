@@ -48,7 +48,9 @@ public class ProjectionQueries {
             java.time.LocalDate expiry,
             String origin,
             String supplier,
-            String supplierLot) {}
+            String supplierLot,
+            java.time.LocalDate retestDate,
+            java.time.LocalDate manufactured) {}
 
     @Inject
     DataSource dataSource;
@@ -58,7 +60,8 @@ public class ProjectionQueries {
     public java.util.Optional<LotSummary> lot(String item, String lot) {
         return java.util.Optional.ofNullable(read(c -> Jdbc.one(
                 c,
-                "SELECT item, lot, site, status, expiry, origin, supplier, supplier_lot FROM lot WHERE item = ? AND lot = ?",
+                "SELECT item, lot, site, status, expiry, origin, supplier, supplier_lot, retest_date, manufactured FROM lot "
+                        + "WHERE item = ? AND lot = ?",
                 rs -> new LotSummary(
                         rs.getString(1),
                         rs.getString(2),
@@ -67,7 +70,9 @@ public class ProjectionQueries {
                         Jdbc.date(rs, "expiry"),
                         rs.getString(6),
                         rs.getString(7),
-                        rs.getString(8)),
+                        rs.getString(8),
+                        Jdbc.date(rs, "retest_date"),
+                        Jdbc.date(rs, "manufactured")),
                 item,
                 lot)));
     }
@@ -90,13 +95,14 @@ public class ProjectionQueries {
     public List<LotRow> lotsChanged(String site, long since, LotKey after, int limit) {
         return read(c -> Jdbc.query(
                 c,
-                "SELECT item, lot, status, expiry, created_at FROM lot "
+                "SELECT item, lot, status, expiry, retest_date, created_at FROM lot "
                         + "WHERE site = ? AND changed_xid >= ?::text::xid8 AND (item, lot) > (?, ?) ORDER BY item, lot LIMIT ?",
                 rs -> new LotRow(
                         ItemCode.of(rs.getString(1)),
                         LotCode.of(rs.getString(2)),
                         LotStatus.valueOf(rs.getString(3)),
                         Jdbc.date(rs, "expiry"),
+                        Jdbc.date(rs, "retest_date"),
                         Jdbc.instant(rs, "created_at")),
                 site,
                 Long.toString(since),

@@ -135,6 +135,7 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
                     event.occurredAt(),
                     eventId);
             lot.expiry = r.expiry();
+            lot.retestDate = r.retestDate();
             lot.manufactured = r.manufactured();
             lot.supplier = r.supplier();
             lot.supplierLot = r.supplierLot();
@@ -160,6 +161,7 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
             lot.supplier = lot.supplier == null ? r.supplier() : lot.supplier;
             lot.supplierLot = lot.supplierLot == null ? r.supplierLot() : lot.supplierLot;
             lot.expiry = lot.expiry == null ? r.expiry() : lot.expiry;
+            lot.retestDate = lot.retestDate == null ? r.retestDate() : lot.retestDate;
             lot.manufactured = lot.manufactured == null ? r.manufactured() : lot.manufactured;
             lot.dirty = true;
         }
@@ -176,13 +178,18 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
         Quantity q = base(m.item(), m.quantity());
         // a lot that may not be used goes only where it waits apart: quarantine or returns
         LocationType to = ctx.location(m.to()).type();
-        boolean expired = lot.expiry != null && lot.expiry.isBefore(ctx.today());
-        if (to.pickable() && lot.status != null && (lot.status != LotStatus.RELEASED || expired)) {
+        boolean expired = ShelfLife.isExpired(lot.expiry, ctx.today());
+        boolean due = !expired && ShelfLife.isDueForRetest(lot.retestDate, ctx.today());
+        if (to.pickable() && lot.status != null && (lot.status != LotStatus.RELEASED || expired || due)) {
             flags.add(new RaisedFlag(
                     Flag.LOT_NOT_AVAILABLE,
                     ref,
                     "lot " + ref + " is "
-                            + (lot.status != LotStatus.RELEASED ? lot.status : "expired since " + lot.expiry)
+                            + (lot.status != LotStatus.RELEASED
+                                    ? lot.status
+                                    : expired
+                                            ? "expired since " + lot.expiry
+                                            : "due for retest since " + lot.retestDate)
                             + " and was moved to " + m.to() + " (" + to
                             + "), not to a quarantine or returns location"));
         }
@@ -322,6 +329,9 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
         WorkingSet.LotState lot = knownLot(new LotRef(s.item(), s.lot()));
         lot.status = s.status();
         lot.statusEventId = eventId;
+        if (s.retestDate() != null) {
+            lot.retestDate = s.retestDate();
+        }
         lot.dirty = true;
         return null;
     }
@@ -376,6 +386,10 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
     public Void inspect(Inspect i) {
         LotRef ref = new LotRef(i.item(), i.lot());
         WorkingSet.LotState lot = knownLot(ref);
+        if (i.retest() != null) {
+            lot.retestDate = i.retest().until();
+            lot.dirty = true;
+        }
         if (i.outOfSpecification()) {
             String failed = String.join(
                     ", ",
@@ -440,7 +454,12 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
 
     private LotAtLocation facts(WorkingSet.LotState lot, LotRef ref, LocationCode location) {
         return new LotAtLocation(
-                ref, lot.status, lot.expiry, location, ctx.location(location).type());
+                ref,
+                lot.status,
+                lot.expiry,
+                lot.retestDate,
+                location,
+                ctx.location(location).type());
     }
 
     /** Adds to stock at a location, loose or in a container (null: loose). */
@@ -490,6 +509,7 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
                     Quantity.of(r.quantity(), ctx.item(item).baseUom()),
                     r.status(),
                     r.expiry(),
+                    r.retestDate(),
                     r.createdAt()));
         }
         return out;

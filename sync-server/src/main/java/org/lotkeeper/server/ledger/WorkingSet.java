@@ -54,6 +54,7 @@ final class WorkingSet {
             BigDecimal quantity,
             LotStatus status,
             LocalDate expiry,
+            LocalDate retestDate,
             Instant createdAt) {}
 
     /** A lot row, as loaded or as made by this transaction. */
@@ -62,6 +63,7 @@ final class WorkingSet {
         SiteCode site;
         LotStatus status;
         LocalDate expiry;
+        LocalDate retestDate;
         LocalDate manufactured;
         LotOrigin origin;
         PartnerCode supplier;
@@ -90,6 +92,7 @@ final class WorkingSet {
                     column("site", l -> l.site),
                     column("status", l -> l.status),
                     column("expiry", l -> l.expiry),
+                    column("retest_date", l -> l.retestDate),
                     column("manufactured", l -> l.manufactured),
                     column("origin", l -> l.origin),
                     column("supplier", l -> l.supplier),
@@ -116,6 +119,7 @@ final class WorkingSet {
             List.of(
                     column("status", l -> l.status),
                     column("expiry", l -> l.expiry),
+                    column("retest_date", l -> l.retestDate),
                     column("manufactured", l -> l.manufactured),
                     column("origin", l -> l.origin),
                     column("supplier", l -> l.supplier),
@@ -174,7 +178,7 @@ final class WorkingSet {
         Jdbc.query(
                 c,
                 "SELECT item, lot, site, status, expiry, manufactured, origin, supplier, supplier_lot, created_at, first_event_id, "
-                        + "status_event_id FROM lot WHERE (item, lot) IN (SELECT * FROM unnest(?::text[], ?::text[]))",
+                        + "status_event_id, retest_date FROM lot WHERE (item, lot) IN (SELECT * FROM unnest(?::text[], ?::text[]))",
                 rs -> {
                     LotState l =
                             new LotState(new LotRef(ItemCode.of(rs.getString(1)), LotCode.of(rs.getString(2))), false);
@@ -188,6 +192,7 @@ final class WorkingSet {
                     l.createdAt = Jdbc.instant(rs, "created_at");
                     l.firstEventId = rs.getObject(11, UUID.class);
                     l.statusEventId = rs.getObject(12, UUID.class);
+                    l.retestDate = Jdbc.date(rs, "retest_date");
                     ws.lots.put(l.ref, l);
                     return null;
                 },
@@ -263,16 +268,17 @@ final class WorkingSet {
                     .toArray(String[]::new);
             fromDb = Jdbc.query(
                     connection,
-                    "SELECT s.lot, s.location, SUM(s.quantity), l.status, l.expiry, l.created_at "
+                    "SELECT s.lot, s.location, SUM(s.quantity), l.status, l.expiry, l.retest_date, l.created_at "
                             + "FROM stock s JOIN lot l ON l.item = s.item AND l.lot = s.lot "
                             + "WHERE s.item = ? AND s.site = ? AND s.quantity > 0 AND NOT (s.lot = ANY(?)) "
-                            + "GROUP BY s.lot, s.location, l.status, l.expiry, l.created_at",
+                            + "GROUP BY s.lot, s.location, l.status, l.expiry, l.retest_date, l.created_at",
                     rs -> new FefoRow(
                             LotCode.of(rs.getString(1)),
                             LocationCode.of(rs.getString(2)),
                             rs.getBigDecimal(3),
                             LotStatus.valueOf(rs.getString(4)),
                             Jdbc.date(rs, "expiry"),
+                            Jdbc.date(rs, "retest_date"),
                             Jdbc.instant(rs, "created_at")),
                     item,
                     site,
@@ -290,7 +296,7 @@ final class WorkingSet {
         inMemory.forEach((at, q) -> {
             LotState l = lots.get(at.lot());
             if (q.signum() > 0 && l != null) {
-                out.add(new FefoRow(at.lot().lot(), at.location(), q, l.status, l.expiry, l.createdAt));
+                out.add(new FefoRow(at.lot().lot(), at.location(), q, l.status, l.expiry, l.retestDate, l.createdAt));
             }
         });
         return out;

@@ -45,6 +45,9 @@ class ItemEntity extends PanacheEntityBase {
     @Column(name = "shelf_life_days")
     public Integer shelfLifeDays;
 
+    @Column(name = "retest_interval_days")
+    public Integer retestIntervalDays;
+
     @Column(name = "min_remaining_shelf_life_days")
     public int minRemainingShelfLifeDays;
 

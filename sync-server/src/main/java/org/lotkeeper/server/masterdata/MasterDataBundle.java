@@ -25,7 +25,8 @@ public record MasterDataBundle(
             String lotNumbering,
             String lotPattern,
             List<PackUnit> packUnits,
-            List<String> suppliers) {}
+            List<String> suppliers,
+            Integer retestIntervalDays) {}
 
     public record PackUnit(String code, BigDecimal factor) {}
 

@@ -49,7 +49,8 @@ final class MasterDataCsv {
                 "lotNumbering",
                 "lotPattern",
                 "packUnits",
-                "suppliers"),
+                "suppliers",
+                "retestIntervalDays"),
         LOCATIONS("code", "site", "type", "pickSequence"),
         PARTNERS("code", "name", "kind", "gln", "minRemainingShelfLifeDays"),
         USERS("userId", "name", "roles", "sites", "badge", "pin", "password");
@@ -141,7 +142,8 @@ final class MasterDataCsv {
                                         row.text("lotNumbering"),
                                         row.text("lotPattern"),
                                         row.packUnits("packUnits"),
-                                        row.list("suppliers"));
+                                        row.list("suppliers"),
+                                        row.integer("retestIntervalDays"));
                             case LOCATIONS ->
                                 new MasterDataBundle.Location(
                                         row.text("code"),

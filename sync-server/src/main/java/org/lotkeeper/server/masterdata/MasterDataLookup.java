@@ -36,7 +36,8 @@ public class MasterDataLookup implements KnownSites {
             LotNumbering lotNumbering,
             String lotPattern,
             Map<String, BigDecimal> packUnits,
-            List<String> suppliers) {
+            List<String> suppliers,
+            Integer retestIntervalDays) {
         public ItemUnits units() {
             return new ItemUnits(
                     baseUom,
@@ -190,7 +191,8 @@ public class MasterDataLookup implements KnownSites {
                 e.lotNumbering,
                 e.lotPattern,
                 Map.copyOf(e.packUnits),
-                List.copyOf(e.suppliers));
+                List.copyOf(e.suppliers),
+                e.retestIntervalDays);
     }
 
     private static LocationInfo location(LocationEntity e) {

@@ -115,6 +115,7 @@ public class MasterDataService {
                             e.qcRequired = i.qcRequired();
                             e.coaRequired = i.coaRequired();
                             e.shelfLifeDays = i.shelfLifeDays();
+                            e.retestIntervalDays = i.retestIntervalDays();
                             e.minRemainingShelfLifeDays = i.minRemainingShelfLifeDays();
                             e.lotNumbering = i.lotNumbering();
                             e.lotPattern = i.lotPattern();
@@ -204,7 +205,8 @@ public class MasterDataService {
             LotNumbering lotNumbering,
             String lotPattern,
             List<PackUnit> packUnits,
-            List<PartnerCode> suppliers) {}
+            List<PartnerCode> suppliers,
+            Integer retestIntervalDays) {}
 
     record Location(LocationCode code, SiteCode site, LocationType type, int pickSequence) {}
 
@@ -303,6 +305,12 @@ public class MasterDataService {
             if (it.shelfLifeDays() != null && (it.shelfLifeDays() < 1 || it.shelfLifeDays() > 36_500)) {
                 errors.add(at + ".shelfLifeDays", ErrorCode.INVALID_FIELD, "shelfLifeDays must be between 1 and 36500");
             }
+            if (it.retestIntervalDays() != null && (it.retestIntervalDays() < 1 || it.retestIntervalDays() > 36_500)) {
+                errors.add(
+                        at + ".retestIntervalDays",
+                        ErrorCode.INVALID_FIELD,
+                        "retestIntervalDays must be between 1 and 36500");
+            }
             if (it.minRemainingShelfLifeDays() != null
                     && (it.minRemainingShelfLifeDays() < 0 || it.minRemainingShelfLifeDays() > 36_500)) {
                 errors.add(
@@ -371,7 +379,8 @@ public class MasterDataService {
                         numbering == null ? LotNumbering.SUPPLIER_LOT : numbering,
                         blankToNull(it.lotPattern()),
                         packUnits,
-                        suppliers));
+                        suppliers,
+                        it.retestIntervalDays()));
             }
         }
 

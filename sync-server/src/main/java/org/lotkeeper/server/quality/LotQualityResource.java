@@ -10,18 +10,22 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.EventJson;
+import org.lotkeeper.server.api.Downloads;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.CurrentActor;
 
 /**
  * A lot's quality: {@code POST …/results} (QA) records judged results as an INSPECT event;
- * {@code GET …/quality} answers where the lot stands against its item's specification.
+ * {@code POST …/retest} (QA) signs a retest and moves the lot's retest date on; {@code GET …/quality} answers where the lot stands against its item's specification.
  */
 @Path("/api/v1/lots/{item}/{lot}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +33,9 @@ public class LotQualityResource {
 
     @Inject
     QualityService quality;
+
+    @Inject
+    CertificatesOfAnalysis certificates;
 
     @Inject
     CurrentActor actor;
@@ -44,7 +51,43 @@ public class LotQualityResource {
         if (body == null) {
             throw Refused.invalid(ErrorCode.MISSING_FIELD, "a body with source and results is required", null);
         }
-        QualityService.Recorded recorded = quality.record(actor.get(), itemCode, lotCode, body);
+        return answer(quality.record(actor.get(), itemCode, lotCode, body));
+    }
+
+    @POST
+    @Path("/retest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("QA")
+    public ObjectNode retest(
+            @PathParam("item") String item, @PathParam("lot") String lot, QualityService.RetestBody body) {
+        String itemCode = Fields.code("item", item, ItemCode::of);
+        String lotCode = Fields.code("lot", lot, LotCode::of);
+        if (body == null) {
+            throw Refused.invalid(
+                    ErrorCode.MISSING_FIELD,
+                    "a body with results or basedOn, retestDate and signature is required",
+                    null);
+        }
+        return answer(quality.retest(actor.get(), itemCode, lotCode, body));
+    }
+
+    /** The lot's certificate of analysis ({@code ?customer=} for the addressee). */
+    @GET
+    @Path("/coa.pdf")
+    @Produces(Downloads.PDF)
+    @RolesAllowed({"QA", "SUPERVISOR"})
+    public Response certificate(
+            @PathParam("item") String item, @PathParam("lot") String lot, @QueryParam("customer") String customer) {
+        String itemCode = Fields.code("item", item, ItemCode::of);
+        String lotCode = Fields.code("lot", lot, LotCode::of);
+        String to = customer == null || customer.isEmpty() ? null : Fields.code("customer", customer, PartnerCode::of);
+        return Downloads.attachment(
+                certificates.forLot(actor.get(), itemCode, lotCode, to),
+                Downloads.PDF,
+                CertificatesOfAnalysis.fileName(itemCode, lotCode));
+    }
+
+    private static ObjectNode answer(QualityService.Recorded recorded) {
         ObjectNode out = EventJson.toTree(recorded.event());
         out.put("ledgerSeq", recorded.ledgerSeq());
         ArrayNode flags = out.putArray("flags");

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.Inspect;
+import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.SiteCode;
@@ -35,12 +36,14 @@ import org.lotkeeper.model.wire.Decoded;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.EventJson;
 import org.lotkeeper.model.wire.Flag;
+import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.ledger.IngestService;
 import org.lotkeeper.server.ledger.ProjectionQueries;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.security.UserService;
 
 /**
  * A lot's test results (docs/QUALITY-CONTROL.md): each is judged when it is recorded against the
@@ -56,6 +59,16 @@ public class QualityService {
 
     /** {@code POST …/results}. */
     public record ResultsBody(String source, String document, List<ResultLine> results, String reason) {}
+
+    /** {@code POST …/retest}: new results or {@code basedOn} results already recorded, the new date, QA's signature. */
+    public record RetestBody(
+            String source,
+            String document,
+            List<ResultLine> results,
+            Long basedOn,
+            String retestDate,
+            String reason,
+            LotStatusResource.Signature signature) {}
 
     /** What was stored: the INSPECT event, its ledger position and the flags it raised. */
     public record Recorded(Event event, long ledgerSeq, List<Flag> flags) {}
@@ -102,7 +115,8 @@ public class QualityService {
             boolean conforms,
             List<String> missing,
             List<String> outOfSpecification,
-            String potency) {}
+            String potency,
+            LocalDate retestDate) {}
 
     private static final UuidV7Generator IDS = new UuidV7Generator();
 
@@ -125,6 +139,9 @@ public class QualityService {
     DataSource dataSource;
 
     @Inject
+    UserService users;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -136,47 +153,8 @@ public class QualityService {
                         ErrorCode.NO_SPECIFICATION,
                         "item " + item
                                 + " has no specification in force to judge results against: QA approves one first"));
-        List<ResultLine> lines = body.results() == null ? List.of() : body.results();
-        if (lines.isEmpty() || lines.size() > Specification.MAX_TESTS) {
-            throw Refused.invalid(
-                    ErrorCode.MISSING_FIELD, "results lists 1 to " + Specification.MAX_TESTS + " results", "results");
-        }
-        List<Inspect.Result> judged = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String at = "results[" + i + "]";
-            ResultLine line = lines.get(i);
-            if (line == null || line.test() == null || line.test().isBlank()) {
-                throw Refused.invalid(ErrorCode.MISSING_FIELD, at + ".test is required", at + ".test");
-            }
-            if (!seen.add(line.test())) {
-                throw Refused.invalid(ErrorCode.DUPLICATE, "test " + line.test() + " appears twice", at + ".test");
-            }
-            if (spec.test(line.test()).isEmpty()) {
-                throw Refused.invalid(
-                        ErrorCode.NOT_IN_SPECIFICATION,
-                        "version " + spec.version() + " of the specification of " + item + " has no test "
-                                + Shown.of(line.test(), 20) + "; its tests are "
-                                + String.join(
-                                        ", ",
-                                        spec.tests().stream()
-                                                .map(SpecTest::code)
-                                                .toList()),
-                        at + ".test");
-            }
-            try {
-                SpecTest.Result r = spec.judge(line.test(), line.value());
-                judged.add(new Inspect.Result(line.test(), r.value(), r.judgement()));
-            } catch (SpecificationException e) {
-                throw Refused.invalid(ErrorCode.INVALID_FIELD, at + ": " + e.getMessage(), at + "." + e.field());
-            }
-        }
-        String reason = body.reason() == null || body.reason().isBlank()
-                ? null
-                : body.reason().strip();
-        if (reason != null && (reason.length() > 500 || reason.chars().anyMatch(Character::isISOControl))) {
-            throw Refused.invalid(ErrorCode.INVALID_FIELD, "reason is at most 500 plain characters", "reason");
-        }
+        List<Inspect.Result> judged = judged(spec, item, body.results());
+        String reason = reason(body.reason());
         Set<String> earlier = new HashSet<>();
         recorded(item, lot).forEach(r -> earlier.add(r.test()));
         List<String> corrected = judged.stream()
@@ -202,13 +180,198 @@ public class QualityService {
         return new Recorded(event, stored.ledgerSeq(), stored.flags());
     }
 
+    /**
+     * QA's signed retest (docs/QUALITY-CONTROL.md, "Retest dates"): new results, or the ledger
+     * position of results already recorded since the lot's retest date was last set, that leave
+     * the lot conforming; the lot may then be used until {@code retestDate}.
+     */
+    @Transactional
+    public Recorded retest(Actor actor, String item, String lot, RetestBody body) {
+        ProjectionQueries.LotSummary current = reachable(actor, item, lot);
+        Specification spec = inForce(current)
+                .orElseThrow(() -> Refused.of(
+                        ErrorCode.NO_SPECIFICATION,
+                        "item " + item + " has no specification in force to retest against: QA approves one first"));
+        boolean hasResults = body.results() != null && !body.results().isEmpty();
+        if (hasResults == (body.basedOn() != null)) {
+            throw Refused.invalid(
+                    ErrorCode.MISSING_FIELD,
+                    "a retest carries new results or names results already recorded (basedOn), one of the two",
+                    hasResults ? "basedOn" : "results");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), masterData.zoneOf(List.of(current.site())));
+        LocalDate until = retestDate(body.retestDate(), today, current);
+        String password = body.signature() == null ? null : body.signature().password();
+        if (password == null || password.isEmpty() || password.length() > 200) {
+            throw Refused.invalid(
+                    ErrorCode.SIGNATURE_REQUIRED,
+                    "a retest needs your electronic signature: re-enter your password",
+                    "signature.password");
+        }
+        String meaning =
+                body.signature().meaning() == null || body.signature().meaning().isBlank()
+                        ? "Retested and conforming"
+                        : Fields.text("signature.meaning", body.signature().meaning(), 200);
+        List<Inspect.Result> judged;
+        int version;
+        InspectionSource source;
+        UUID document;
+        if (hasResults) {
+            judged = judged(spec, item, body.results());
+            version = spec.version();
+            source = body.source() == null ? InspectionSource.LAB : source(body.source());
+            document = document(body.document(), current);
+            List<String> failed = judged.stream()
+                    .filter(r -> r.judgement() != Judgement.CONFORMS)
+                    .map(r -> r.test() + " " + r.value())
+                    .toList();
+            if (!failed.isEmpty()) {
+                throw Refused.of(
+                        ErrorCode.SPECIFICATION_NOT_MET,
+                        "a retest is signed on conforming results; out of specification: " + String.join(", ", failed)
+                                + " — record them as results (POST …/results)",
+                        "results");
+            }
+        } else {
+            Inspect earlier = retestable(item, lot, body.basedOn());
+            judged = List.of();
+            version = earlier.specificationVersion();
+            source = earlier.source();
+            document = earlier.document();
+        }
+        Map<String, String> after = new LinkedHashMap<>();
+        recorded(item, lot).forEach(r -> after.put(r.test(), r.value()));
+        judged.forEach(r -> after.put(r.test(), r.value()));
+        List<String> unmet = new ArrayList<>();
+        for (SpecTest t : spec.tests()) {
+            SpecTest.Result r = after.containsKey(t.code()) ? rejudge(t, after.get(t.code())) : null;
+            if (t.required() && (r == null || r.judgement() != Judgement.CONFORMS)) {
+                unmet.add(t.code());
+            }
+        }
+        if (!unmet.isEmpty()) {
+            throw Refused.of(
+                    ErrorCode.SPECIFICATION_NOT_MET,
+                    "lot " + lot + " would not meet version " + spec.version() + " of the specification of " + item
+                            + " after this retest (" + String.join(", ", unmet) + "): it is not retested",
+                    hasResults ? "results" : "basedOn");
+        }
+        String signer = users.verifySignature(actor.id(), password);
+        Instant now = clock.instant();
+        Inspect.Retest retest = new Inspect.Retest(
+                until, body.basedOn(), new StatusChange.Signature(UserId.of(actor.id()), signer, meaning, now));
+        Event event = new Event(
+                IDS.next(),
+                null,
+                now,
+                UserId.of(actor.id()),
+                SiteCode.of(current.site()),
+                new Inspect(
+                        ItemCode.of(item),
+                        LotCode.of(lot),
+                        version,
+                        source,
+                        document,
+                        judged,
+                        reason(body.reason()),
+                        retest));
+        IngestService.StoredEvent stored = ingest.appendServerEvent(event);
+        return new Recorded(event, stored.ledgerSeq(), stored.flags());
+    }
+
+    /** The new retest date: after today, never after the expiry nor further than the item's interval. */
+    private LocalDate retestDate(String text, LocalDate today, ProjectionQueries.LotSummary lot) {
+        if (text == null || text.isBlank()) {
+            throw Refused.invalid(ErrorCode.MISSING_FIELD, "retestDate is required (YYYY-MM-DD)", "retestDate");
+        }
+        LocalDate until;
+        try {
+            until = LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Refused.invalid(ErrorCode.BAD_FORMAT, "retestDate is a date, YYYY-MM-DD", "retestDate");
+        }
+        if (!until.isAfter(today)) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD,
+                    "retestDate " + until + " is not after today (" + today + ")",
+                    "retestDate");
+        }
+        if (lot.expiry() != null && until.isAfter(lot.expiry())) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD,
+                    "retestDate " + until + " is after the lot's expiry " + lot.expiry(),
+                    "retestDate");
+        }
+        Integer interval = masterData
+                .item(lot.item())
+                .map(MasterDataLookup.ItemInfo::retestIntervalDays)
+                .orElse(null);
+        if (interval != null && until.isAfter(today.plusDays(interval))) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD,
+                    "retestDate " + until + " is further than the retest interval of " + lot.item() + " (" + interval
+                            + " days, " + today.plusDays(interval) + ")",
+                    "retestDate");
+        }
+        return until;
+    }
+
+    /**
+     * The results a retest without results of its own signs: an INSPECT of this lot with results,
+     * all conforming, recorded after the event that last set the lot's retest date.
+     */
+    private Inspect retestable(String item, String lot, long basedOn) {
+        record Seen(long seq, Event event) {}
+        List<Seen> events = Jdbc.withConnection(
+                dataSource,
+                "lot retest events",
+                c -> Jdbc.query(
+                        c,
+                        "SELECT e.ledger_seq, e.content FROM ledger_event e WHERE e.type IN ('INSPECT', 'STATUS', 'RECEIVE') "
+                                + "AND e.ledger_seq IN (SELECT ledger_seq FROM lot_event WHERE item = ? AND lot = ?) "
+                                + "ORDER BY e.ledger_seq",
+                        rs -> new Seen(
+                                rs.getLong(1), EventJson.read(rs.getString(2)).value()),
+                        item,
+                        lot));
+        long lastSet = 0;
+        Inspect named = null;
+        for (Seen s : events) {
+            if (QualityMarks.of(s.event().payload()).setsRetestDate()) {
+                lastSet = s.seq();
+            }
+            if (s.seq() == basedOn
+                    && s.event().payload() instanceof Inspect i
+                    && !i.results().isEmpty()) {
+                named = i;
+            }
+        }
+        if (named == null) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD,
+                    "basedOn " + basedOn + " is not a ledger position of results of lot " + lot,
+                    "basedOn");
+        }
+        if (basedOn < lastSet || named.outOfSpecification()) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD,
+                    "the results at " + basedOn
+                            + (named.outOfSpecification()
+                                    ? " are not all conforming"
+                                    : " were recorded before the lot's retest date was last set (" + lastSet + ")"),
+                    "basedOn");
+        }
+        return named;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public LotQuality quality(Actor actor, String item, String lot) {
         ProjectionQueries.LotSummary current = reachable(actor, item, lot);
         List<RecordedResult> results = recorded(item, lot);
         Optional<Specification> spec = inForce(current);
         if (spec.isEmpty()) {
-            return new LotQuality(item, lot, null, List.of(), results, false, List.of(), List.of(), null);
+            return new LotQuality(
+                    item, lot, null, List.of(), results, false, List.of(), List.of(), null, current.retestDate());
         }
         Map<String, RecordedResult> latest = new LinkedHashMap<>();
         results.forEach(r -> latest.put(r.test(), r));
@@ -247,7 +410,8 @@ public class QualityService {
                 && out.stream()
                         .noneMatch(code ->
                                 spec.get().test(code).map(SpecTest::required).orElse(false));
-        return new LotQuality(item, lot, spec.get().version(), tests, results, conforms, missing, out, potency);
+        return new LotQuality(
+                item, lot, spec.get().version(), tests, results, conforms, missing, out, potency, current.retestDate());
     }
 
     /** The results recorded for this lot, oldest first. */
@@ -284,6 +448,54 @@ public class QualityService {
                     .forEach(out::addAll);
             return out;
         });
+    }
+
+    /** Judges every result sent against the specification; refuses the whole list at the first problem. */
+    private static List<Inspect.Result> judged(Specification spec, String item, List<ResultLine> sent) {
+        List<ResultLine> lines = sent == null ? List.of() : sent;
+        if (lines.isEmpty() || lines.size() > Specification.MAX_TESTS) {
+            throw Refused.invalid(
+                    ErrorCode.MISSING_FIELD, "results lists 1 to " + Specification.MAX_TESTS + " results", "results");
+        }
+        List<Inspect.Result> judged = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String at = "results[" + i + "]";
+            ResultLine line = lines.get(i);
+            if (line == null || line.test() == null || line.test().isBlank()) {
+                throw Refused.invalid(ErrorCode.MISSING_FIELD, at + ".test is required", at + ".test");
+            }
+            if (!seen.add(line.test())) {
+                throw Refused.invalid(ErrorCode.DUPLICATE, "test " + line.test() + " appears twice", at + ".test");
+            }
+            if (spec.test(line.test()).isEmpty()) {
+                throw Refused.invalid(
+                        ErrorCode.NOT_IN_SPECIFICATION,
+                        "version " + spec.version() + " of the specification of " + item + " has no test "
+                                + Shown.of(line.test(), 20) + "; its tests are "
+                                + String.join(
+                                        ", ",
+                                        spec.tests().stream()
+                                                .map(SpecTest::code)
+                                                .toList()),
+                        at + ".test");
+            }
+            try {
+                SpecTest.Result r = spec.judge(line.test(), line.value());
+                judged.add(new Inspect.Result(line.test(), r.value(), r.judgement()));
+            } catch (SpecificationException e) {
+                throw Refused.invalid(ErrorCode.INVALID_FIELD, at + ": " + e.getMessage(), at + "." + e.field());
+            }
+        }
+        return judged;
+    }
+
+    private static String reason(String text) {
+        String reason = text == null || text.isBlank() ? null : text.strip();
+        if (reason != null && (reason.length() > 500 || reason.chars().anyMatch(Character::isISOControl))) {
+            throw Refused.invalid(ErrorCode.INVALID_FIELD, "reason is at most 500 plain characters", "reason");
+        }
+        return reason;
     }
 
     private Optional<Specification> inForce(ProjectionQueries.LotSummary lot) {

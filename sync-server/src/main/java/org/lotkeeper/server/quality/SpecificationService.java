@@ -175,28 +175,38 @@ public class SpecificationService {
                         item));
     }
 
+    /** The newest version of every item that has a specification, by item code. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Approved> newestOfEachItem() {
+        return Jdbc.withConnection(
+                dataSource,
+                "specifications",
+                c -> Jdbc.query(
+                        c,
+                        "SELECT DISTINCT ON (item) * FROM specification ORDER BY item, version DESC",
+                        this::approved));
+    }
+
     private Optional<Approved> latest(String item) {
         return one("SELECT * FROM specification WHERE item = ? ORDER BY version DESC LIMIT 1", item);
     }
 
     private Optional<Approved> one(String sql, Object... params) {
-        return Optional.ofNullable(Jdbc.withConnection(
-                dataSource,
-                "specification",
-                c -> Jdbc.one(
-                        c,
-                        sql,
-                        rs -> new Approved(
-                                new Specification(
-                                        ItemCode.of(rs.getString("item")),
-                                        rs.getInt("version"),
-                                        Jdbc.date(rs, "effective_from"),
-                                        read(rs.getString("tests"))),
-                                rs.getString("approved_by"),
-                                rs.getString("approved_name"),
-                                rs.getString("meaning"),
-                                Jdbc.instant(rs, "approved_at")),
-                        params)));
+        return Optional.ofNullable(
+                Jdbc.withConnection(dataSource, "specification", c -> Jdbc.one(c, sql, this::approved, params)));
+    }
+
+    private Approved approved(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Approved(
+                new Specification(
+                        ItemCode.of(rs.getString("item")),
+                        rs.getInt("version"),
+                        Jdbc.date(rs, "effective_from"),
+                        read(rs.getString("tests"))),
+                rs.getString("approved_by"),
+                rs.getString("approved_name"),
+                rs.getString("meaning"),
+                Jdbc.instant(rs, "approved_at"));
     }
 
     private String write(List<SpecTest> tests) {

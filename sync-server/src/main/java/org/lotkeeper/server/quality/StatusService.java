@@ -2,6 +2,7 @@ package org.lotkeeper.server.quality;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.id.UuidV7Generator;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
+import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.lot.StatusChangeRequest;
 import org.lotkeeper.model.lot.StatusDecision;
 import org.lotkeeper.model.wire.ErrorCode;
@@ -204,13 +206,27 @@ public class StatusService {
             Instant now) {
         StatusChange.Signature signature =
                 signerName == null ? null : new StatusChange.Signature(UserId.of(actor.id()), signerName, meaning, now);
+        // A release gives a lot of an item with a retest interval its first retest date
+        // (docs/QUALITY-CONTROL.md): the release day plus the interval, never after the expiry.
+        Integer interval = masterData
+                .item(lot.item())
+                .map(MasterDataLookup.ItemInfo::retestIntervalDays)
+                .orElse(null);
+        LocalDate retestDate =
+                to == LotStatus.RELEASED && signature != null && lot.retestDate() == null && interval != null
+                        ? ShelfLife.retestDateOf(
+                                LocalDate.ofInstant(now, masterData.zoneOf(List.of(lot.site()))),
+                                interval,
+                                lot.expiry())
+                        : null;
         Event event = new Event(
                 IDS.next(),
                 null,
                 now,
                 UserId.of(actor.id()),
                 SiteCode.of(lot.site()),
-                new StatusChange(ItemCode.of(lot.item()), LotCode.of(lot.lot()), to, reason, signature, concession));
+                new StatusChange(
+                        ItemCode.of(lot.item()), LotCode.of(lot.lot()), to, reason, signature, concession, retestDate));
         IngestService.StoredEvent stored = ingest.appendServerEvent(event);
         return new StatusResult(event, stored.ledgerSeq());
     }

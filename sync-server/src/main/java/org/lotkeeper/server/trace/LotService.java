@@ -27,6 +27,7 @@ import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.quantity.ItemUnits;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.wire.EventJson;
@@ -98,6 +99,8 @@ public class LotService {
                 f.status(),
                 f.expiry(),
                 f.expiry() != null && f.expiry().isBefore(today),
+                f.retestDate(),
+                ShelfLife.isDueForRetest(f.retestDate(), today),
                 f.manufactured(),
                 f.origin(),
                 f.supplier(),
@@ -240,6 +243,30 @@ public class LotService {
                 rs.getString(8),
                 rs.getString(10),
                 rs.getString(9));
+    }
+
+    /**
+     * Lots of the caller's sites with stock, not rejected, recalled or expired, whose retest date has
+     * passed or falls within {@code days} days: soonest first, at most {@code limit}.
+     */
+    public List<Views.RetestDue> dueForRetest(Actor actor, int days, int limit) {
+        LocalDate today = LocalDate.now(clock);
+        return access.read(c -> Jdbc.query(
+                c,
+                HIT + ", l.retest_date FROM lot l" + HIT_NAMES
+                        + "WHERE l.retest_date <= ? AND (l.expiry IS NULL OR l.expiry >= ?) "
+                        + "AND l.status NOT IN ('REJECTED', 'RECALLED') AND (? OR l.site = ANY (?::varchar[])) "
+                        + "AND EXISTS (SELECT 1 FROM stock s WHERE s.item = l.item AND s.lot = l.lot AND s.quantity > 0) "
+                        + "ORDER BY l.retest_date, l.item, l.lot LIMIT ?",
+                rs -> {
+                    LocalDate due = Jdbc.date(rs, "retest_date");
+                    return new Views.RetestDue(hit(rs), due, ShelfLife.isDueForRetest(due, today));
+                },
+                today.plusDays(days),
+                today,
+                actor.allSites(),
+                actor.sites().toArray(String[]::new),
+                limit));
     }
 
     /** Lots of the caller's sites that still have stock and are not rejected or recalled, by how soon they expire. */

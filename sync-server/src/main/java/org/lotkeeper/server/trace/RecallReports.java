@@ -57,6 +57,8 @@ import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.text.Words;
+import org.lotkeeper.model.wire.EventJson;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.masterdata.PlantTime;
 
@@ -503,6 +505,16 @@ public class RecallReports {
             pair(summary, "As of ledger event", grouped(recall.asOfSeq()), bold, body);
             doc.add(summary);
 
+            Map<LotRef, String> conceded = concessions(recall);
+            if (!conceded.isEmpty()) {
+                section(doc, "Released under concession", heading);
+                PdfPTable concessions = table(new float[] {2, 2, 6});
+                header(concessions, bold, "Item", "Lot", "Concession");
+                conceded.forEach((lot, why) ->
+                        cells(concessions, body, lot.item().value(), lot.lot().value(), why));
+                doc.add(concessions);
+            }
+
             section(doc, "Affected lots", heading);
             PdfPTable affected = largeTable(new float[] {2, 3, 2, 1.5f, 0.7f, 3});
             header(affected, bold, "Item", "Description", "Lot", "Status", "Links from the start", "On hand");
@@ -600,6 +612,39 @@ public class RecallReports {
             throw new IllegalStateException("the recall PDF could not be made", e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Affected lots whose current release was under a signed concession (docs/QUALITY-CONTROL.md),
+     * with its reason, in the recall's order. Only a released lot of an item with a specification
+     * can have one, so only those are looked up.
+     */
+    Map<LotRef, String> concessions(Views.RecallAnswer recall) {
+        Set<String> specified = new HashSet<>(
+                access.read(c -> Jdbc.query(c, "SELECT DISTINCT item FROM specification", rs -> rs.getString(1))));
+        List<LotRef> released = recall.affectedLots().stream()
+                .filter(a -> specified.contains(a.item())
+                        && LotStatus.RELEASED.name().equals(a.status()))
+                .map(a -> LotRef.of(a.item(), a.lot()))
+                .toList();
+        if (released.isEmpty()) {
+            return Map.of();
+        }
+        Map<LotRef, String> found = new HashMap<>();
+        access.read(c -> Jdbc.query(
+                        c,
+                        "SELECT e.content FROM unnest(?::text[], ?::text[]) AS k(item, lot) "
+                                + "JOIN lot l ON l.item = k.item AND l.lot = k.lot "
+                                + "JOIN ledger_event e ON e.event_id = l.status_event_id "
+                                + "WHERE e.type = 'STATUS' AND e.content LIKE '%\"concession\":%'",
+                        rs -> (StatusChange)
+                                EventJson.read(rs.getString(1)).value().payload(),
+                        released.stream().map(r -> r.item().value()).toArray(String[]::new),
+                        released.stream().map(r -> r.lot().value()).toArray(String[]::new)))
+                .forEach(s -> found.put(new LotRef(s.item(), s.lot()), s.concession()));
+        Map<LotRef, String> out = new java.util.LinkedHashMap<>();
+        released.stream().filter(found::containsKey).forEach(r -> out.put(r, found.get(r)));
+        return out;
     }
 
     static String quantities(List<Quantity> quantities) {

@@ -39,7 +39,8 @@ final class TraceQueries {
             String origin,
             String supplier,
             String supplierLot,
-            Instant createdAt) {}
+            Instant createdAt,
+            LocalDate retestDate) {}
 
     record StockRow(LotRef lot, String location, String container, Quantity quantity) {}
 
@@ -93,7 +94,7 @@ final class TraceQueries {
         for (LotFacts f : Jdbc.query(
                 c,
                 "SELECT l.item, l.lot, l.site, l.status, l.expiry, l.manufactured, l.origin, l.supplier, "
-                        + "l.supplier_lot, l.created_at FROM " + LOTS
+                        + "l.supplier_lot, l.created_at, l.retest_date FROM " + LOTS
                         + " JOIN lot l ON l.item = k.item AND l.lot = k.lot",
                 rs -> new LotFacts(
                         Sql.lot(rs, "item", "lot"),
@@ -104,7 +105,8 @@ final class TraceQueries {
                         rs.getString("origin"),
                         rs.getString("supplier"),
                         rs.getString("supplier_lot"),
-                        Jdbc.instant(rs, "created_at")),
+                        Jdbc.instant(rs, "created_at"),
+                        Jdbc.date(rs, "retest_date")),
                 Sql.items(lots),
                 Sql.lots(lots))) {
             out.put(f.ref(), f);

@@ -119,6 +119,8 @@ public final class Views {
             String status,
             LocalDate expiry,
             boolean expired,
+            LocalDate retestDate,
+            boolean dueForRetest,
             LocalDate manufactured,
             String origin,
             String supplier,
@@ -189,6 +191,9 @@ public final class Views {
             String supplier,
             String supplierName,
             String supplierLot) {}
+
+    /** A lot with stock whose retest date has passed or comes within the next days asked (the dashboard's list). */
+    public record RetestDue(LotHit lot, LocalDate retestDate, boolean overdue) {}
 
     /** Lots with stock by how soon they expire: already expired, within 30, 31–60 and 61–90 days. */
     public record ExpiryBuckets(long expired, long within30, long within60, long within90) {}

@@ -533,6 +533,13 @@ class ConsoleBrowserTest {
         assertThat(lot.changeStatus("RELEASED", "Released under concession", quinnPassword))
                 .contains("now released");
         assertThat(lot.timeline()).contains("concession: DV-14");
+
+        // the item's specification, as QA and supervisors read it
+        browser.driver.get(base() + "console/quality/specifications?item=RM-PIGMENT");
+        org.openqa.selenium.WebElement spec =
+                browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("specification")));
+        assertThat(spec.getText()).contains("RM-PIGMENT, version 1 (in force)", "TiO2 content", "ISO 591-1");
+        browser.screenshot("specifications");
     }
 
     @Test
@@ -550,6 +557,7 @@ class ConsoleBrowserTest {
                 "console/lot?item=RM-RESIN&lot=R-2402",
                 "console/lot?item=RM-PIGMENT&lot=P-5001",
                 "console/quality",
+                "console/quality/specifications?item=RM-PIGMENT",
                 "console/exceptions",
                 "console/exceptions?status=RESOLVED",
                 "console/tasks?kind=SHIP",

@@ -10,11 +10,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A console session over plain HTTP: the session cookie and the CSRF token of its forms. */
-record ConsoleClient(String cookie, String csrf) {
+public record ConsoleClient(String cookie, String csrf) {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]{64})\"");
 
-    static ConsoleClient signIn(String user, String password) {
+    public static ConsoleClient signIn(String user, String password) {
         Response r = given().redirects()
                 .follow(false)
                 .contentType("application/x-www-form-urlencoded")
@@ -35,7 +35,7 @@ record ConsoleClient(String cookie, String csrf) {
     }
 
     /** A request of this session, not following redirects. */
-    RequestSpecification request() {
+    public RequestSpecification request() {
         return given().redirects().follow(false).cookie("lk_session", cookie);
     }
 

@@ -45,6 +45,7 @@ class ConsoleRoleTest {
             "POST /console/lot/documents",
             "POST /console/quality/documents",
             "POST /console/quality/results",
+            "POST /console/quality/specifications/csv",
             "POST /console/masterdata/csv",
             "POST /console/tasks/csv");
 
@@ -63,6 +64,11 @@ class ConsoleRoleTest {
         route("POST /console/lot/status", "/console/lot/status", QA_SUPERVISOR);
         route("POST /console/lot/documents", "/console/lot/documents", QA_SUPERVISOR);
         route("POST /console/lot/results", "/console/lot/results", Set.of("QA", "ADMIN"));
+        route("GET /console/quality/specifications", "/console/quality/specifications", QA_SUPERVISOR);
+        route("POST /console/quality/specifications/csv", "/console/quality/specifications/csv", Set.of("QA", "ADMIN"));
+        route("POST /console/lot/retest", "/console/lot/retest", Set.of("QA", "ADMIN"));
+        route("GET /console/lot/coa.pdf", "/console/lot/coa.pdf?item=RM-RESIN&lot=NO-SUCH-LOT", QA_SUPERVISOR);
+        route("GET /console/shipment/coa.pdf", "/console/shipment/coa.pdf?shipment=NO-SUCH", QA_SUPERVISOR);
         route("GET /console/recalls", "/console/recalls", QA_SUPERVISOR);
         route("POST /console/recalls", "/console/recalls", QA_SUPERVISOR);
         route("GET /console/recalls/{id}", NO_RECALL, QA_SUPERVISOR);

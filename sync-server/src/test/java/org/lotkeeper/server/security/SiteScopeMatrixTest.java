@@ -94,7 +94,8 @@ class SiteScopeMatrixTest {
                     .replace("{item}", "RM-RESIN")
                     .replace("{lot}", "R-2401")
                     .replace("{deviceId}", deviceId)
-                    .replace("{sscc}", pallet);
+                    .replace("{sscc}", pallet)
+                    .replace("{shipment}", "SHP-1");
             for (Map.Entry<String, String> prefix : ids.entrySet()) {
                 if (path.startsWith(prefix.getKey() + "/{id}")) {
                     path = path.replace("{id}", prefix.getValue());
@@ -119,6 +120,7 @@ class SiteScopeMatrixTest {
                     || e.path().contains("/admin/")
                     || e.path().startsWith("/api/v1/masterdata")
                     || e.path().startsWith("/api/v1/items/")
+                    || e.path().startsWith("/api/v1/specifications/")
                     || e.template().contains("barcodes")) {
                 // open, or refused to this user by role (RoleMatrixTest), or holds no site data (an
                 // item's specification belongs to the item, which every site shares)

@@ -268,7 +268,7 @@ class GeneratedLedgerTest {
                 "lot",
                 Database.rows(
                         ds,
-                        "SELECT item, lot, site, status, expiry, manufactured, origin, supplier, supplier_lot, created_at, "
+                        "SELECT item, lot, site, status, expiry, retest_date, manufactured, origin, supplier, supplier_lot, created_at, "
                                 + "first_event_id, status_event_id FROM lot ORDER BY item, lot"));
         out.put(
                 "stock",
