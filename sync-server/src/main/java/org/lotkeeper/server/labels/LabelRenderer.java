@@ -68,6 +68,9 @@ public final class LabelRenderer {
         if (lot.expiry() != null) {
             fields.add(new Label.Field("EXPIRY", lot.expiry().toString(), false));
         }
+        if (lot.retestDate() != null) {
+            fields.add(new Label.Field("RETEST BY", lot.retestDate().toString(), false));
+        }
         if (lot.quantity() != null) {
             fields.add(new Label.Field("QUANTITY", quantityText(lot.quantity()), false));
         }
@@ -88,9 +91,27 @@ public final class LabelRenderer {
             }
             return new Label("LOT  " + lot.item().value(), fields, symbols);
         }
+        try {
+            symbols.addAll(gs1Symbols(lot, symbology, lot.retestDate()));
+        } catch (LabelException tooLong) {
+            if (lot.retestDate() == null) {
+                throw tooLong;
+            }
+            // the retest date goes into the barcodes where they fit; it is always printed as text
+            symbols.addAll(gs1Symbols(lot, symbology, null));
+        }
+        return new Label("LOT  " + lot.item().value(), fields, symbols);
+    }
+
+    /** The GS1 barcodes of a lot label with a GTIN, the retest date (AI 7011) in them unless null. */
+    private List<Symbol> gs1Symbols(LotLabelData lot, LabelSymbology symbology, LocalDate testBy) {
+        List<Symbol> symbols = new ArrayList<>();
         UnaryOperator<Gs1Data.Builder> identity = b -> b.gtin(lot.gtin());
         UnaryOperator<Gs1Data.Builder> lotPart = b -> b.lot(lot.lot());
-        UnaryOperator<Gs1Data.Builder> datesAndAmount = b -> withExpiry(b, lot.expiry());
+        UnaryOperator<Gs1Data.Builder> datesAndAmount = b -> {
+            Gs1Data.Builder dated = withExpiry(b, lot.expiry());
+            return testBy == null ? dated : dated.testBy(testBy);
+        };
         Gs1Data all = build(identity, lotPart, datesAndAmount, lot.quantity());
         if (symbology.linear()) {
             symbols.addAll(linearSymbols(
@@ -102,7 +123,7 @@ public final class LabelRenderer {
         if (symbology.matrix()) {
             symbols.add(gs1DataMatrix(all));
         }
-        return new Label("LOT  " + lot.item().value(), fields, symbols);
+        return symbols;
     }
 
     /** What a pallet label says. */

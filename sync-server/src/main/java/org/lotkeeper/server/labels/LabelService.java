@@ -112,7 +112,8 @@ public class LabelService {
                 detail.gtin() == null ? null : Gtin.of(detail.gtin()),
                 LotCode.of(detail.lot()),
                 detail.expiry(),
-                printed);
+                printed,
+                detail.retestDate());
         try {
             return renderer.lotLabel(data, symbology);
         } catch (LabelException e) {

@@ -17,12 +17,25 @@ import org.lotkeeper.model.quantity.Quantity;
  * @param lot         the lot code
  * @param expiry      the expiry date (AI 17), or null
  * @param quantity    the quantity of the labelled pack or lot, or null
+ * @param retestDate  the lot's retest date (AI 7011, "test by"), or null
  */
 public record LotLabelData(
-        ItemCode item, String description, Gtin gtin, LotCode lot, LocalDate expiry, Quantity quantity) {
+        ItemCode item,
+        String description,
+        Gtin gtin,
+        LotCode lot,
+        LocalDate expiry,
+        Quantity quantity,
+        LocalDate retestDate) {
 
     public LotLabelData {
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(lot, "lot");
+    }
+
+    /** A label of a lot without a retest date. */
+    public LotLabelData(
+            ItemCode item, String description, Gtin gtin, LotCode lot, LocalDate expiry, Quantity quantity) {
+        this(item, description, gtin, lot, expiry, quantity, null);
     }
 }

@@ -91,6 +91,25 @@ class LabelRendererTest {
     }
 
     @Test
+    void aRetestDateIsPrintedAndCarriedInAi7011WhereTheBarcodesHoldIt() {
+        LotLabelData data = new LotLabelData(
+                ItemCode.of("RM-RESIN"),
+                "Alkyd resin, 200 kg drum",
+                RESIN_GTIN,
+                LotCode.of("R-2401"),
+                LocalDate.of(2027, 3, 31),
+                kg("200"),
+                LocalDate.of(2027, 1, 15));
+        Label label = renderer.lotLabel(data, LabelSymbology.BOTH);
+
+        assertThat(label.fields()).anySatisfy(f -> assertThat(f.value()).isEqualTo("2027-01-15"));
+        List<Gs1Data> read = readBack(label);
+        assertThat(read).isNotEmpty().allSatisfy(d -> assertThat(d.lot()).contains(LotCode.of("R-2401")));
+        assertThat(read).anySatisfy(d -> assertThat(d.testBy()).contains(LocalDate.of(2027, 1, 15)));
+        assertThat(read).anySatisfy(d -> assertThat(d.expiry()).contains(LocalDate.of(2027, 3, 31)));
+    }
+
+    @Test
     void theWholeLabelScannedAtOnceFindsTheGs1128() {
         Label label = renderer.lotLabel(resin("R-2401", LocalDate.of(2027, 3, 31), kg("200")), LabelSymbology.BOTH);
 
