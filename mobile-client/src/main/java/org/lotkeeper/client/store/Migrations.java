@@ -105,7 +105,11 @@ public final class Migrations {
                 List.of("ALTER TABLE local_lot ADD COLUMN if_released INTEGER NOT NULL DEFAULT 0"));
     }
 
-    /** A lot's retest date (docs/QUALITY-CONTROL.md): pulled with the lot, or from a receipt captured here. */
+    /**
+     * A lot's retest date (docs/QUALITY-CONTROL.md): pulled with the lot, or from a receipt captured
+     * here. The pull cursor goes, so the next sync loads every lot again with its date: an older
+     * client read past the field and would otherwise never learn the dates of unchanged lots.
+     */
     private static Migration v3() {
         return new Migration(
                 3,
@@ -113,7 +117,8 @@ public final class Migrations {
                 List.of(
                         "ALTER TABLE lots ADD COLUMN retest_date TEXT",
                         "ALTER TABLE stage_lots ADD COLUMN retest_date TEXT",
-                        "ALTER TABLE local_lot ADD COLUMN retest_date TEXT"));
+                        "ALTER TABLE local_lot ADD COLUMN retest_date TEXT",
+                        "DELETE FROM device_settings WHERE key = '" + DeviceSettings.PULL_CURSOR + "'"));
     }
 
     /**

@@ -1,14 +1,11 @@
 package org.lotkeeper.client.e2e;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -46,24 +43,17 @@ class PlantDayIT {
     /** The GS1 lot label of the batch's output, as printed from the batch ticket. */
     private static final String PRIMER_LABEL = "]C1011061414100010110PR-1001";
 
-    private Path dir;
-    private ServerProcess server;
+    private SimPlant plant;
     private ServerApi api;
     private Simulator sim;
     private String sam;
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeAll
     void startThePlant() throws Exception {
-        dir = Files.createTempDirectory("plant-day");
-        server = new ServerProcess(dir.resolve("server")).start();
-        api = new ServerApi(server);
-        api.loadMasterData("/riverside/masterdata.json");
+        plant = SimPlant.start("plant-day");
+        api = plant.api;
         sam = api.token("sam", "sam-Passw0rd!");
-        sim = new Simulator(
-                Simulator.Options.in(dir.resolve("devices")).withVariables(Map.of("SERVER", server.url())),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        sim = plant.simulator("devices", Clock.system(ZoneId.systemDefault()));
         play(
                 "device dock-1 profile=dock-tablet-10",
                 "enroll ${SERVER} " + api.enrollmentCode("PLANT-1", "dock tablet 1"),
@@ -75,11 +65,8 @@ class PlantDayIT {
 
     @AfterAll
     void stopThePlant() throws IOException {
-        if (sim != null) {
-            sim.close();
-        }
-        if (server != null) {
-            server.close();
+        if (plant != null) {
+            plant.close();
         }
     }
 
@@ -328,14 +315,7 @@ class PlantDayIT {
 
     /** Plays the lines; every refusal must be one the script expects ({@code expect refused}). */
     private void play(List<String> lines) {
-        err.reset();
-        int refusalsBefore = sim.refusals();
-        long expectedRefusals =
-                lines.stream().filter(l -> l.startsWith("expect refused")).count();
-        int exit = sim.run(lines);
-        String log = err.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(log).isEqualTo(Simulator.OK);
-        assertThat(sim.refusals() - refusalsBefore).as(log).isEqualTo(expectedRefusals);
+        plant.play(sim, lines);
     }
 
     private List<Event> captured(String device) {

@@ -1,18 +1,12 @@
 package org.lotkeeper.client.e2e;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -42,19 +36,15 @@ class RetestIT {
 
     private static final String DRUM = "]C1011061414100003310S-9100";
 
-    private Path dir;
-    private ServerProcess server;
+    private SimPlant plant;
     private ServerApi api;
     private Simulator today;
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeAll
     void startThePlant() throws Exception {
-        dir = Files.createTempDirectory("retest");
-        server = new ServerProcess(dir.resolve("server")).start();
-        api = new ServerApi(server);
-        api.loadMasterData("/riverside/masterdata.json");
-        today = simulator("devices", Clock.system(ZoneId.systemDefault()));
+        plant = SimPlant.start("retest");
+        api = plant.api;
+        today = plant.simulator("devices", Clock.system(ZoneId.systemDefault()));
         play(
                 today,
                 "device dock-1 profile=dock-tablet-10",
@@ -67,11 +57,8 @@ class RetestIT {
 
     @AfterAll
     void stopThePlant() throws IOException {
-        if (today != null) {
-            today.close();
-        }
-        if (server != null) {
-            server.close();
+        if (plant != null) {
+            plant.close();
         }
     }
 
@@ -114,27 +101,26 @@ class RetestIT {
         assertThat(lot.path("dueForRetest").asBoolean()).isTrue();
 
         // a gun that made its batch three days ago, offline, when the drum could still be used
-        try (Simulator earlier =
-                simulator("earlier-devices", Clock.offset(Clock.systemDefaultZone(), Duration.ofDays(-3)))) {
-            play(
-                    earlier,
-                    "device gun-2 profile=zebra-tc5x",
-                    "enroll ${SERVER} " + api.enrollmentCode("PLANT-1", "gun 2"),
-                    "sync",
-                    "login B-1002 583920",
-                    "start produce",
-                    "scan O:B-2002",
-                    "scan " + DRUM,
-                    "quantity 50 LTR",
-                    "scan O:B-2002",
-                    "scan ]C1011061414100010110PR-2002",
-                    "quantity 5",
-                    "scan WH-A-02",
-                    "scan O:B-2002",
-                    "expect TRANSFORM batch=B-2002 inputs.0.lot=S-9100 inputs.0.quantity=50/LTR",
-                    "sync",
-                    "expect pending 0");
-        }
+        Simulator earlier =
+                plant.simulator("earlier-devices", Clock.offset(Clock.systemDefaultZone(), Duration.ofDays(-3)));
+        play(
+                earlier,
+                "device gun-2 profile=zebra-tc5x",
+                "enroll ${SERVER} " + api.enrollmentCode("PLANT-1", "gun 2"),
+                "sync",
+                "login B-1002 583920",
+                "start produce",
+                "scan O:B-2002",
+                "scan " + DRUM,
+                "quantity 50 LTR",
+                "scan O:B-2002",
+                "scan ]C1011061414100010110PR-2002",
+                "quantity 5",
+                "scan WH-A-02",
+                "scan O:B-2002",
+                "expect TRANSFORM batch=B-2002 inputs.0.lot=S-9100 inputs.0.quantity=50/LTR",
+                "sync",
+                "expect pending 0");
         String sam = api.token("sam", "sam-Passw0rd!");
         JsonNode flags = api.call("GET", "/api/v1/exceptions?flag=LOT_NOT_AVAILABLE", sam, null);
         assertThat(flags.toString()).contains("S-9100").contains("due for retest on " + YESTERDAY);
@@ -192,24 +178,8 @@ class RetestIT {
         return out;
     }
 
-    private Simulator simulator(String devices, Clock clock) {
-        return new Simulator(
-                new Simulator.Options(dir.resolve(devices), clock, Map.of("SERVER", server.url()), false),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    /** Plays the lines; every refusal must be one the script expects ({@code expect refused}). */
     private void play(Simulator sim, String... lines) {
-        err.reset();
-        int refusalsBefore = sim.refusals();
-        long expectedRefusals = List.of(lines).stream()
-                .filter(l -> l.startsWith("expect refused"))
-                .count();
-        int exit = sim.run(List.of(lines));
-        String log = err.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(log).isEqualTo(Simulator.OK);
-        assertThat(sim.refusals() - refusalsBefore).as(log).isEqualTo(expectedRefusals);
+        plant.play(sim, List.of(lines));
     }
 
     private JsonNode lot(String item, String lot) throws IOException, InterruptedException {

@@ -108,6 +108,26 @@ class SqliteStoreTest {
     }
 
     @Test
+    void theRetestDateMigrationMakesTheNextPullLoadEveryLotAgain() throws Exception {
+        Path file = dir.resolve("device.db");
+        try (SqliteStore store =
+                SqliteStore.open(file, Clock.systemUTC(), new UuidV7Generator(), Migrations.ALL.subList(0, 2))) {
+            store.settings().saveEnrollment("http://localhost", new DeviceId("dev-1"), "t0k3n", SITE);
+            store.outbox().capture(ANA, move("R-1", "1", A01, A02));
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO device_settings (key, value) VALUES ('pull.cursor', 'c-42')");
+        }
+        try (SqliteStore store = SqliteStore.open(file)) {
+            assertThat(store.schemaVersion()).isEqualTo(3);
+            // a client before v3 read past lots' retest dates: the cursor goes, the outbox stays
+            assertThat(store.settings().pullCursor()).isEmpty();
+            assertThat(store.outbox().all()).hasSize(1);
+        }
+    }
+
+    @Test
     void aNewerMigrationKeepsTheOutbox() {
         Path file = dir.resolve("device.db");
         try (SqliteStore store = open()) {

@@ -199,8 +199,8 @@ public class QualityPage extends ConsoleResource {
             Optional<SpecificationService.Approved> asked = version == null || version.isBlank()
                     ? current
                     : specifications.version(code, (int) Fields.wholeNumber("version", version, 1, 100_000, 1));
-            shown = asked.or(() -> specifications.version(code, 1))
-                    .orElseThrow(() -> ConsoleProblem.notFound("Item " + code + " has no specification."));
+            shown = (version == null || version.isBlank() ? asked.or(() -> specifications.version(code, 1)) : asked)
+                    .orElseThrow(() -> ConsoleProblem.notFound("Item " + code + " has no such specification."));
             SpecificationService.Approved s = shown;
             inForce = current.map(c ->
                             c.specification().version() == s.specification().version())

@@ -114,33 +114,43 @@ public class CertificatesOfAnalysis {
                 "shipment lots",
                 c -> Jdbc.query(
                         c,
-                        "SELECT item, lot, min(customer) AS customer FROM shipment_line WHERE shipment = ? "
-                                + "GROUP BY item, lot ORDER BY item, lot",
+                        "SELECT DISTINCT item, lot, customer FROM shipment_line WHERE shipment = ? "
+                                + "ORDER BY item, lot",
                         rs -> new Shipped(rs.getString("item"), rs.getString("lot"), rs.getString("customer")),
                         shipment));
+        // lines of lots of other sites are not this user's to certify, nor to learn of
+        List<Shipped> mine = shipped.stream()
+                .filter(s -> lots.lot(s.item(), s.lot())
+                        .filter(l -> actor.canReach(l.site()))
+                        .isPresent())
+                .toList();
+        if (mine.isEmpty()) {
+            throw Refused.notFound("no shipment " + Shown.of(shipment, 40) + " of your sites");
+        }
+        List<String> customers =
+                mine.stream().map(Shipped::customer).distinct().sorted().toList();
+        if (customers.size() > 1) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD,
+                    "shipment " + Shown.of(shipment, 40) + " went to " + String.join(", ", customers)
+                            + ": ask each lot's certificate for its customer",
+                    "shipment");
+        }
         List<Certificate> pages = new ArrayList<>();
         List<String> unfit = new ArrayList<>();
-        for (Shipped s : shipped) {
-            if (lots.lot(s.item(), s.lot())
-                    .filter(l -> actor.canReach(l.site()))
-                    .isEmpty()) {
-                continue; // a lot of another site is not this user's to certify, nor to learn of
-            }
+        for (Shipped s : mine) {
             try {
                 pages.add(certificate(actor, s.item(), s.lot()));
             } catch (Refused r) {
                 unfit.add(s.item() + "/" + s.lot() + " (" + r.getMessage() + ")");
             }
         }
-        if (pages.isEmpty() && unfit.isEmpty()) {
-            throw Refused.notFound("no shipment " + Shown.of(shipment, 40) + " of your sites");
-        }
         if (!unfit.isEmpty()) {
             throw Refused.of(
                     ErrorCode.NOT_RELEASED,
                     "no certificate for shipment " + Shown.of(shipment, 40) + ": " + String.join("; ", unfit));
         }
-        return pdf(actor, pages, customer(shipped.get(0).customer()), shipment);
+        return pdf(actor, pages, customer(customers.get(0)), shipment);
     }
 
     private MasterDataLookup.PartnerInfo customer(String code) {

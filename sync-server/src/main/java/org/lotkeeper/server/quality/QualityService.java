@@ -25,6 +25,7 @@ import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.id.UuidV7Generator;
+import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quality.InspectionSource;
 import org.lotkeeper.model.quality.Judgement;
 import org.lotkeeper.model.quality.SpecTest;
@@ -192,6 +193,12 @@ public class QualityService {
                 .orElseThrow(() -> Refused.of(
                         ErrorCode.NO_SPECIFICATION,
                         "item " + item + " has no specification in force to retest against: QA approves one first"));
+        if (current.status() == LotStatus.REJECTED || current.status() == LotStatus.RECALLED) {
+            throw Refused.of(
+                    ErrorCode.INVALID_TRANSITION,
+                    "lot " + lot + " is " + current.status().name().toLowerCase(java.util.Locale.ROOT)
+                            + ": it is not retested for use");
+        }
         boolean hasResults = body.results() != null && !body.results().isEmpty();
         if (hasResults == (body.basedOn() != null)) {
             throw Refused.invalid(
@@ -352,13 +359,14 @@ public class QualityService {
                     "basedOn " + basedOn + " is not a ledger position of results of lot " + lot,
                     "basedOn");
         }
-        if (basedOn < lastSet || named.outOfSpecification()) {
+        if (basedOn <= lastSet || named.outOfSpecification()) {
             throw Refused.invalid(
                     ErrorCode.INVALID_FIELD,
                     "the results at " + basedOn
                             + (named.outOfSpecification()
                                     ? " are not all conforming"
-                                    : " were recorded before the lot's retest date was last set (" + lastSet + ")"),
+                                    : " were recorded before the lot's retest date was last set (" + lastSet
+                                            + "): record the retest's results first"),
                     "basedOn");
         }
         return named;

@@ -61,6 +61,15 @@ public class SpecificationService {
 
     @Transactional
     public Approved approve(Actor actor, String item, SpecificationBodies.SpecificationBody body) {
+        return approve(actor, item, body, null);
+    }
+
+    /**
+     * As {@link #approve(Actor, String, SpecificationBodies.SpecificationBody)}; with {@code signed}
+     * the signature was verified already (one password for a file of versions), and the body's is not read.
+     */
+    @Transactional
+    public Approved approve(Actor actor, String item, SpecificationBodies.SpecificationBody body, Signed signed) {
         ItemCode code = ItemCode.of(masterData
                 .item(item)
                 .orElseThrow(() -> Refused.notFound("no item " + item))
@@ -98,26 +107,9 @@ public class SpecificationService {
                             + latest.get().specification().effectiveFrom() + ")",
                     "effectiveFrom");
         }
-        SpecificationBodies.Signature signature = body.signature();
-        if (signature == null
-                || signature.password() == null
-                || signature.password().isEmpty()) {
-            throw Refused.invalid(
-                    ErrorCode.SIGNATURE_REQUIRED,
-                    "approving a specification needs your electronic signature: re-enter your password",
-                    "signature.password");
-        }
-        if (signature.password().length() > 200) {
-            throw Refused.invalid(ErrorCode.TOO_LONG, "signature.password is too long", "signature.password");
-        }
-        String meaning = signature.meaning() == null || signature.meaning().isBlank()
-                ? "Approved"
-                : signature.meaning().strip();
-        if (meaning.length() > 200 || meaning.chars().anyMatch(Character::isISOControl)) {
-            throw Refused.invalid(
-                    ErrorCode.INVALID_FIELD, "signature.meaning is at most 200 plain characters", "signature.meaning");
-        }
-        String signer = users.verifySignature(actor.id(), signature.password());
+        Signed by = signed != null ? signed : sign(actor, body.signature());
+        String signer = by.name();
+        String meaning = by.meaning();
         Instant now = clock.instant();
         Jdbc.withConnection(
                 dataSource,
@@ -141,6 +133,33 @@ public class SpecificationService {
                 null,
                 spec.tests().size() + " tests, effective from " + spec.effectiveFrom());
         return new Approved(spec, actor.id(), signer, meaning, now);
+    }
+
+    /** A verified electronic signature: the signer's name and what the signature means. */
+    public record Signed(String name, String meaning) {}
+
+    /** Verifies a signature given for approving specifications; refuses naming {@code signature.…}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Signed sign(Actor actor, SpecificationBodies.Signature signature) {
+        if (signature == null
+                || signature.password() == null
+                || signature.password().isEmpty()) {
+            throw Refused.invalid(
+                    ErrorCode.SIGNATURE_REQUIRED,
+                    "approving a specification needs your electronic signature: re-enter your password",
+                    "signature.password");
+        }
+        if (signature.password().length() > 200) {
+            throw Refused.invalid(ErrorCode.TOO_LONG, "signature.password is too long", "signature.password");
+        }
+        String meaning = signature.meaning() == null || signature.meaning().isBlank()
+                ? "Approved"
+                : signature.meaning().strip();
+        if (meaning.length() > 200 || meaning.chars().anyMatch(Character::isISOControl)) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD, "signature.meaning is at most 200 plain characters", "signature.meaning");
+        }
+        return new Signed(users.verifySignature(actor.id(), signature.password()), meaning);
     }
 
     /** The version in force on {@code day}: the highest effective on or before it. */

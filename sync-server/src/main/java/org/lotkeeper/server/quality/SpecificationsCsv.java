@@ -56,28 +56,32 @@ public class SpecificationsCsv {
             List<SpecificationBodies.TestBody> tests,
             List<Integer> lines) {}
 
-    /** What was approved, in the file's order. */
+    /** A version the file added, in the file's order. */
     public record Approved(String item, int version) {}
 
+    /**
+     * Approves every version of the file with the one signature, verified once; answers the
+     * versions it added (a version sent again with the same content is already approved).
+     */
     @Transactional
     public List<Approved> apply(Actor by, String text, String password, String meaning) {
+        List<Version> versions = parse(text);
+        SpecificationService.Signed signed =
+                specifications.sign(by, new SpecificationBodies.Signature(password, meaning));
         List<Approved> approved = new ArrayList<>();
-        for (Version v : parse(text)) {
+        for (Version v : versions) {
             Integer number = number(v);
+            boolean known = specifications.version(v.item(), number).isPresent();
             try {
                 SpecificationService.Approved a = specifications.approve(
                         by,
                         v.item(),
-                        new SpecificationBodies.SpecificationBody(
-                                number,
-                                v.effectiveFrom(),
-                                v.tests(),
-                                new SpecificationBodies.Signature(password, meaning)));
-                approved.add(new Approved(v.item(), a.specification().version()));
-            } catch (Refused e) {
-                if (e.code() == ErrorCode.SIGNATURE_REQUIRED || e.code() == ErrorCode.SIGNATURE_INVALID) {
-                    throw e; // about the file's signature, not its lines
+                        new SpecificationBodies.SpecificationBody(number, v.effectiveFrom(), v.tests(), null),
+                        signed);
+                if (!known) {
+                    approved.add(new Approved(v.item(), a.specification().version()));
                 }
+            } catch (Refused e) {
                 throw CsvRows.withLines(e, "tests", v.lines(), "specification " + v.item() + " version " + v.version());
             }
         }

@@ -296,6 +296,17 @@ final class EpcisWriter {
                             .put(EXTENSION_PREFIX + ":test", r.test())
                             .put(EXTENSION_PREFIX + ":value", r.value())
                             .put(EXTENSION_PREFIX + ":judgement", r.judgement().name()));
+            if (i.retest() != null) {
+                o.put(EXTENSION_PREFIX + ":retestUntil", i.retest().until().toString());
+                o.put(
+                        EXTENSION_PREFIX + ":retestSignedBy",
+                        i.retest().signature().signer().value());
+                if (i.retest().basedOn() != null) {
+                    o.put(
+                            EXTENSION_PREFIX + ":retestBasedOnLedgerEvent",
+                            i.retest().basedOn());
+                }
+            }
             if (i.reason() != null) {
                 o.put(EXTENSION_PREFIX + ":reason", i.reason());
             }

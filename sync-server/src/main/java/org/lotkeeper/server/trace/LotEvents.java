@@ -400,12 +400,19 @@ final class LotEvents {
         /** The results as QA reads them: "ASSAY 99.4 (out of specification), APP Clear; spec v2, supplier's COA". */
         @Override
         public String inspect(Inspect i) {
-            return String.join(
+            String results = i.results().isEmpty()
+                    ? "the results at ledger event " + i.retest().basedOn()
+                    : String.join(
                             ", ",
                             i.results().stream()
                                     .map(r -> r.test() + " " + r.value()
                                             + (r.judgement() == Judgement.CONFORMS ? "" : " (out of specification)"))
-                                    .toList())
+                                    .toList());
+            return (i.retest() == null
+                            ? ""
+                            : "retest signed by " + i.retest().signature().name() + ", usable until "
+                                    + i.retest().until() + ": ")
+                    + results
                     + "; specification version " + i.specificationVersion() + ", "
                     + (i.source() == InspectionSource.LAB ? "laboratory" : "supplier's COA")
                     + (i.reason() == null ? "" : "; correction: " + i.reason());

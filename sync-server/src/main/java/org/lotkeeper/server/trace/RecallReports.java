@@ -615,35 +615,41 @@ public class RecallReports {
     }
 
     /**
-     * Affected lots whose current release was under a signed concession (docs/QUALITY-CONTROL.md),
-     * with its reason, in the recall's order. Only a released lot of an item with a specification
-     * can have one, so only those are looked up.
+     * Affected lots whose release in force at the recall's ledger position was under a signed
+     * concession (docs/QUALITY-CONTROL.md), with its reason, in the recall's order — whatever their
+     * status now (a real recall has since set them to recalled). Only a lot of an item with a
+     * specification can have one, so only those are looked up.
      */
     Map<LotRef, String> concessions(Views.RecallAnswer recall) {
         Set<String> specified = new HashSet<>(
                 access.read(c -> Jdbc.query(c, "SELECT DISTINCT item FROM specification", rs -> rs.getString(1))));
-        List<LotRef> released = recall.affectedLots().stream()
-                .filter(a -> specified.contains(a.item())
-                        && LotStatus.RELEASED.name().equals(a.status()))
+        List<LotRef> candidates = recall.affectedLots().stream()
+                .filter(a -> specified.contains(a.item()))
                 .map(a -> LotRef.of(a.item(), a.lot()))
                 .toList();
-        if (released.isEmpty()) {
+        if (candidates.isEmpty()) {
             return Map.of();
         }
         Map<LotRef, String> found = new HashMap<>();
-        access.read(c -> Jdbc.query(
+        access
+                .read(c -> Jdbc.query(
                         c,
-                        "SELECT e.content FROM unnest(?::text[], ?::text[]) AS k(item, lot) "
-                                + "JOIN lot l ON l.item = k.item AND l.lot = k.lot "
-                                + "JOIN ledger_event e ON e.event_id = l.status_event_id "
-                                + "WHERE e.type = 'STATUS' AND e.content LIKE '%\"concession\":%'",
+                        "SELECT DISTINCT ON (k.item, k.lot) e.content FROM unnest(?::text[], ?::text[]) AS k(item, lot) "
+                                + "JOIN lot_event le ON le.item = k.item AND le.lot = k.lot "
+                                + "JOIN ledger_event e ON e.ledger_seq = le.ledger_seq "
+                                + "WHERE e.type = 'STATUS' AND e.ledger_seq <= ? "
+                                + "AND e.content LIKE '%\"status\":\"RELEASED\"%' "
+                                + "ORDER BY k.item, k.lot, e.ledger_seq DESC",
                         rs -> (StatusChange)
                                 EventJson.read(rs.getString(1)).value().payload(),
-                        released.stream().map(r -> r.item().value()).toArray(String[]::new),
-                        released.stream().map(r -> r.lot().value()).toArray(String[]::new)))
+                        candidates.stream().map(r -> r.item().value()).toArray(String[]::new),
+                        candidates.stream().map(r -> r.lot().value()).toArray(String[]::new),
+                        recall.asOfSeq()))
+                .stream()
+                .filter(s -> s.concession() != null)
                 .forEach(s -> found.put(new LotRef(s.item(), s.lot()), s.concession()));
         Map<LotRef, String> out = new java.util.LinkedHashMap<>();
-        released.stream().filter(found::containsKey).forEach(r -> out.put(r, found.get(r)));
+        candidates.stream().filter(found::containsKey).forEach(r -> out.put(r, found.get(r)));
         return out;
     }
 

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.lotkeeper.server.console.ConsoleClient;
 import org.lotkeeper.server.testing.Api;
 import org.lotkeeper.server.testing.Database;
+import org.lotkeeper.server.testing.Pdfs;
 import org.lotkeeper.server.testing.PostgresResource;
 import org.lotkeeper.server.testing.Riverside;
 
@@ -77,14 +76,7 @@ class CertificateOfAnalysisTest {
         pdf.then().statusCode(200).contentType("application/pdf");
         // kept beside the build output for a person to look at
         Files.write(Path.of("target", keep), pdf.asByteArray());
-        PdfReader reader = new PdfReader(pdf.asByteArray());
-        StringBuilder text = new StringBuilder();
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(extractor.getTextFromPage(page)).append("\n<page>\n");
-        }
-        reader.close();
-        return text.toString();
+        return Pdfs.text(pdf.asByteArray());
     }
 
     @Test
@@ -141,6 +133,18 @@ class CertificateOfAnalysisTest {
                 .path("recallId");
         assertThat(text(as(quinn).get("/api/v1/recalls/" + recall + "/report.pdf"), "recall-concession.pdf"))
                 .contains("Released under concession", "R-2401", "DV-2026-014: assay 98.7 % accepted by BuildMart");
+        // a real recall sets R-2401 to recalled: its report still names the concession it was released under
+        String real = as(quinn)
+                .body("""
+                        {"mock": false, "lots": [{"item": "RM-RESIN", "lot": "R-2401"}], "reason": "Supplier reports contamination",
+                         "signature": {"password": "quinn-Passw0rd!", "meaning": "Recall approved"}}""")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("recallId");
+        assertThat(text(as(quinn).get("/api/v1/recalls/" + real + "/report.pdf"), "recall-real-concession.pdf"))
+                .contains("Released under concession", "DV-2026-014: assay 98.7 % accepted by BuildMart");
     }
 
     @Test

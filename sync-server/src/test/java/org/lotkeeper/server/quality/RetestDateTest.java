@@ -129,11 +129,16 @@ class RetestDateTest {
         assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event")).isEqualTo(before);
 
         // new results, conforming and signed: the date moves on
-        retest(retestBody("[{\"test\": \"ASSAY\", \"value\": \"99.8\"}]", "2027-01-15"))
+        long retested = retest(retestBody("[{\"test\": \"ASSAY\", \"value\": \"99.8\"}]", "2027-01-15"))
                 .statusCode(200)
                 .body("type", equalTo("INSPECT"))
                 .body("payload.retest.until", equalTo("2027-01-15"))
-                .body("payload.retest.signature.meaning", equalTo("Retested and conforming"));
+                .body("payload.retest.signature.meaning", equalTo("Retested and conforming"))
+                .extract()
+                .jsonPath()
+                .getLong("ledgerSeq");
+        // that retest's own results cannot be signed again to move the date further
+        retest(basedOn(retested, "2027-01-20")).statusCode(400).body("field", equalTo("basedOn"));
         as(quinn).get(R_2401).then().body("retestDate", equalTo("2027-01-15"));
 
         // results recorded before that retest cannot be signed again; results recorded after it can

@@ -100,8 +100,8 @@ class SpecificationsCsvTest {
                 .body("tests[1].accepted[1]", equalTo("Slightly hazy"))
                 .body("tests[1].required", equalTo(false))
                 .body("approvedName", equalTo("Quinn Quality"));
-        // the same file again is the same approval; a changed one must be the next version
-        upload(FILE, PASSWORD).statusCode(200);
+        // the same file again approves nothing new; a changed one must be the next version
+        upload(FILE, PASSWORD).statusCode(200).body("approved.size()", equalTo(0));
         upload(FILE.replace("99.0,101.0", "98.5,101.0"), PASSWORD)
                 .statusCode(409)
                 .body("code", equalTo("DUPLICATE"));

@@ -246,19 +246,12 @@ class GeneratedLedgerTest {
                 .contentType("application/pdf")
                 .extract()
                 .asByteArray();
-        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
-        com.lowagie.text.pdf.parser.PdfTextExtractor extractor =
-                new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
-        StringBuilder text = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(extractor.getTextFromPage(page)).append('\n');
-        }
+        String text = org.lotkeeper.server.testing.Pdfs.text(pdf);
         recall.get("affectedLots")
                 .forEach(l -> assertThat(text).contains(l.get("lot").asText()));
         recall.get("customers")
                 .forEach(c -> assertThat(text).contains(c.get("customer").asText() + " "));
         assertThat(text).contains("report.csv", "Answered in");
-        reader.close();
     }
 
     /** Every projection table the generator writes, without generated ids and without empty stock rows, in a fixed order. */

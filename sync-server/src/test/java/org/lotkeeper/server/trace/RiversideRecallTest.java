@@ -15,8 +15,6 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lotkeeper.server.testing.Api;
 import org.lotkeeper.server.testing.Database;
+import org.lotkeeper.server.testing.Pdfs;
 import org.lotkeeper.server.testing.PostgresResource;
 import org.lotkeeper.server.testing.Riverside;
 
@@ -303,14 +302,8 @@ class RiversideRecallTest {
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         // kept beside the build output for a person to look at
         java.nio.file.Files.write(java.nio.file.Path.of("target", "riverside-recall-ACR-779.pdf"), pdf.asByteArray());
-        PdfReader reader = new PdfReader(pdf.asByteArray());
-        StringBuilder text = new StringBuilder();
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(extractor.getTextFromPage(page)).append('\n');
-        }
-        reader.close();
-        assertThat(text.toString())
+        String text = Pdfs.text(pdf.asByteArray());
+        assertThat(text)
                 .contains(
                         "RM-RESIN/R-2402",
                         "ACME-RESINS ACR-779",
