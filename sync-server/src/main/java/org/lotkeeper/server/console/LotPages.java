@@ -264,7 +264,8 @@ public class LotPages extends ConsoleResource {
         } else if ("results".equals(done)) {
             page = page.notice("Results recorded and judged against the specification.");
         } else if ("retest".equals(done)) {
-            page = page.notice("Retest signed: the lot may be used until its new retest date.");
+            page = page.notice(
+                    "Retest signed: the results are recorded and the lot may be used until its new retest date.");
         }
         return Pages.lot(
                 page,
@@ -320,7 +321,8 @@ public class LotPages extends ConsoleResource {
 
     /**
      * QA keys a lot's results in the quality grid: one value per test (empty ones are left out),
-     * judged and stored as one INSPECT event (docs/QUALITY-CONTROL.md).
+     * judged and stored as one INSPECT event (docs/QUALITY-CONTROL.md); with a new retest date and
+     * the password they are the lot's signed retest.
      */
     @POST
     @Path("/lot/results")
@@ -332,8 +334,12 @@ public class LotPages extends ConsoleResource {
             @RestForm String source,
             @RestForm List<String> test,
             @RestForm List<String> value,
-            @RestForm String reason) {
+            @RestForm String reason,
+            @RestForm String retestDate,
+            @RestForm String password,
+            @RestForm String meaning) {
         Actor actor = session.post(csrf, Role.QA);
+        boolean retest = !Forms.blank(retestDate);
         try {
             List<String> tests = test == null ? List.of() : test;
             List<String> values = value == null ? List.of() : value;
@@ -350,19 +356,36 @@ public class LotPages extends ConsoleResource {
             if (lines.isEmpty()) {
                 throw Refused.invalid(ErrorCode.MISSING_FIELD, "key at least one result", "results");
             }
-            quality.record(
-                    actor,
-                    Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of),
-                    Fields.code("lot", lot, org.lotkeeper.model.id.LotCode::of),
-                    new QualityService.ResultsBody(source, null, lines, Forms.blank(reason) ? null : reason));
+            String itemCode = Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of);
+            String lotCode = Fields.code("lot", lot, org.lotkeeper.model.id.LotCode::of);
+            String why = Forms.blank(reason) ? null : reason;
+            if (retest) {
+                // the results are the retest: signed with them, no correction (docs/QUALITY-CONTROL.md)
+                quality.retest(
+                        actor,
+                        itemCode,
+                        lotCode,
+                        new QualityService.RetestBody(
+                                source,
+                                null,
+                                lines,
+                                null,
+                                retestDate,
+                                why,
+                                new org.lotkeeper.server.quality.LotStatusResource.Signature(password, meaning)));
+            } else {
+                quality.record(actor, itemCode, lotCode, new QualityService.ResultsBody(source, null, lines, why));
+            }
         } catch (Refused e) {
             if (HttpStatus.of(e) == 404) {
                 throw e;
             }
-            Chrome page = session.chrome(actor, "lots", "Lot " + lot).error("No result was recorded: " + refusal(e));
+            Chrome page = session.chrome(actor, "lots", "Lot " + lot)
+                    .error((retest ? "Not retested, no result recorded: " : "No result was recorded: ") + e.getMessage()
+                            + ".");
             return Forms.html(HttpStatus.of(e), Pages.lot(page, view(actor, item, lot, 0, StatusForm.EMPTY)));
         }
-        return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=results"))
+        return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + (retest ? "&done=retest" : "&done=results")))
                 .build();
     }
 
@@ -392,54 +415,6 @@ public class LotPages extends ConsoleResource {
                     .build();
         }
         return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=document"))
-                .build();
-    }
-
-    /**
-     * QA signs a retest (docs/QUALITY-CONTROL.md, "Retest dates") on the results recorded last — keyed
-     * in the grid above first — and gives the lot its new retest date.
-     */
-    @POST
-    @Path("/lot/retest")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response retest(
-            @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
-            @RestForm String item,
-            @RestForm String lot,
-            @RestForm String retestDate,
-            @RestForm String password,
-            @RestForm String meaning) {
-        Actor actor = session.post(csrf, Role.QA);
-        try {
-            String itemCode = Fields.code("item", item, org.lotkeeper.model.id.ItemCode::of);
-            String lotCode = Fields.code("lot", lot, org.lotkeeper.model.id.LotCode::of);
-            long latest = quality.quality(actor, itemCode, lotCode).results().stream()
-                    .mapToLong(QualityService.RecordedResult::ledgerSeq)
-                    .max()
-                    .orElseThrow(() -> Refused.invalid(
-                            ErrorCode.MISSING_FIELD,
-                            "record the retest's results in the grid first; the retest signs them",
-                            "basedOn"));
-            quality.retest(
-                    actor,
-                    itemCode,
-                    lotCode,
-                    new QualityService.RetestBody(
-                            null,
-                            null,
-                            null,
-                            latest,
-                            retestDate,
-                            null,
-                            new org.lotkeeper.server.quality.LotStatusResource.Signature(password, meaning)));
-        } catch (Refused e) {
-            if (HttpStatus.of(e) == 404) {
-                throw e;
-            }
-            Chrome page = session.chrome(actor, "lots", "Lot " + lot).error("Not retested: " + refusal(e));
-            return Forms.html(HttpStatus.of(e), Pages.lot(page, view(actor, item, lot, 0, StatusForm.EMPTY)));
-        }
-        return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + "&done=retest"))
                 .build();
     }
 

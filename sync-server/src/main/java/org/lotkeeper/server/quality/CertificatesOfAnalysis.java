@@ -55,6 +55,7 @@ import org.lotkeeper.server.ledger.ProjectionQueries;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.masterdata.PlantTime;
 import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.security.UserService;
 
 /**
  * Certificates of analysis for customers (docs/QUALITY-CONTROL.md): for a released lot of an item
@@ -92,6 +93,9 @@ public class CertificatesOfAnalysis {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    UserService users;
 
     /** {@code lotkeeper.company} ({@code LOTKEEPER_COMPANY}); see {@code LotkeeperConfig#company}. */
     @ConfigProperty(name = "lotkeeper.company")
@@ -358,8 +362,10 @@ public class CertificatesOfAnalysis {
             doc.add(qr);
             doc.add(new Paragraph(c.digitalLink(), BODY));
         }
-        Paragraph issued =
-                new Paragraph("Issued " + PlantTime.format(clock.instant(), zone) + " by " + actor.id() + ".", BODY);
+        Paragraph issued = new Paragraph(
+                "Issued " + PlantTime.format(clock.instant(), zone) + " by "
+                        + users.find(actor.id()).map(UserService.UserView::name).orElse(actor.id()) + ".",
+                BODY);
         issued.setSpacingBefore(10);
         issued.setAlignment(Element.ALIGN_LEFT);
         doc.add(issued);

@@ -369,7 +369,7 @@ final class LotEvents {
 
         @Override
         public String status(StatusChange s) {
-            return s.reason()
+            return "now " + Words.inSentence(s.status()) + ": " + s.reason()
                     + (s.signature() == null
                             ? ""
                             : " (signed by " + s.signature().name() + ": "

@@ -66,7 +66,6 @@ class ConsoleRoleTest {
         route("POST /console/lot/results", "/console/lot/results", Set.of("QA", "ADMIN"));
         route("GET /console/quality/specifications", "/console/quality/specifications", QA_SUPERVISOR);
         route("POST /console/quality/specifications/csv", "/console/quality/specifications/csv", Set.of("QA", "ADMIN"));
-        route("POST /console/lot/retest", "/console/lot/retest", Set.of("QA", "ADMIN"));
         route("GET /console/lot/coa.pdf", "/console/lot/coa.pdf?item=RM-RESIN&lot=NO-SUCH-LOT", QA_SUPERVISOR);
         route("GET /console/shipment/coa.pdf", "/console/shipment/coa.pdf?shipment=NO-SUCH", QA_SUPERVISOR);
         route("GET /console/recalls", "/console/recalls", QA_SUPERVISOR);

@@ -93,6 +93,7 @@ class CertificateOfAnalysisTest {
                 .contains("conforms")
                 .contains("The lot meets version 1 of its specification.")
                 .contains("Approved by Quinn")
+                .contains("by Quinn Quality.")
                 .contains("https://id.gs1.org/01/10614141000101/10/PR-1001");
         assertThat(text).doesNotContain("out of specification");
     }

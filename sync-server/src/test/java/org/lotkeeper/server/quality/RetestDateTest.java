@@ -21,6 +21,7 @@ import org.lotkeeper.server.testing.Riverside;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -200,7 +201,7 @@ class RetestDateTest {
     }
 
     @Test
-    void qaSignsARetestInTheConsoleOnTheResultsKeyedLast() {
+    void qaSignsARetestInTheConsoleWithTheResultsKeyedInTheGrid() {
         as(quinn)
                 .body("{\"source\": \"LAB\", \"results\": " + CONFORMING + "}")
                 .post(R_2401 + "/results")
@@ -212,30 +213,37 @@ class RetestDateTest {
         assertThat(console.request()
                         .get("/console/lot?item=RM-RESIN&lot=R-2401")
                         .asString())
-                .contains("Sign the retest", "Retest by");
-        // the release's own results cannot vouch for a retest: new ones are keyed first
-        assertThat(retestForm(console, "2027-01-10").statusCode()).isEqualTo(400);
-        as(quinn)
-                .body("{\"source\": \"LAB\", \"results\": [{\"test\": \"ASSAY\", \"value\": \"99.9\"}], "
-                        + "\"reason\": \"Retest\"}")
-                .post(R_2401 + "/results")
-                .then()
-                .statusCode(200);
-        var signed = retestForm(console, "2027-01-10");
+                .contains("Retest (optional)", "Retest by");
+        // results out of their limits are no retest, and nothing is recorded
+        long before = Database.count(ds, "SELECT count(*) FROM ledger_event");
+        var refused = grid(console, "98.1", "2027-01-10");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.asString()).contains("Not retested, no result recorded");
+        assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event")).isEqualTo(before);
+        // a new assay with the date and the password: a retest, no correction asked for
+        var signed = grid(console, "99.9", "2027-01-10");
         assertThat(signed.statusCode()).isEqualTo(303);
         assertThat(console.request().get(signed.header("Location")).asString()).contains("Retest signed", "2027-01-10");
         as(quinn).get(R_2401).then().body("retestDate", equalTo("2027-01-10"));
+        as(quinn)
+                .get(R_2401 + "/quality")
+                .then()
+                .body("results.findAll { it.test == 'ASSAY' }.reason", contains(null, null));
     }
 
-    private static io.restassured.response.Response retestForm(ConsoleClient console, String date) {
+    /** The lot page's quality grid sent with only an assay, a new retest date and quinn's password. */
+    private static io.restassured.response.Response grid(ConsoleClient console, String assay, String date) {
         return console.request()
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("_csrf", console.csrf())
                 .formParam("item", "RM-RESIN")
                 .formParam("lot", "R-2401")
+                .formParam("source", "LAB")
+                .formParam("test", "ASSAY", "VISC", "ID", "APP")
+                .formParam("value", assay, "", "", "")
                 .formParam("retestDate", date)
                 .formParam("password", PASSWORD)
-                .post("/console/lot/retest");
+                .post("/console/lot/results");
     }
 
     @Test

@@ -231,6 +231,7 @@ class RiversideTraceTest {
         assertThat(produced.at("/payload/batch").asText()).isEqualTo("B-1001");
         JsonNode release = timeline.at("/events/1");
         assertThat(release.get("why").asText())
+                .startsWith("now released: ")
                 .contains("Batch record and QC tests pass")
                 .contains("signed by Quinn Quality");
         assertThat(release.has("deviceId")).isFalse();
