@@ -209,7 +209,7 @@ class TraceAccessAndBadInputTest {
                 .then()
                 .statusCode(200)
                 .body("events[-1].type", equalTo("STATUS"))
-                .body("events[-1].why", equalTo("drum dented"))
+                .body("events[-1].why", equalTo("now on hold: drum dented"))
                 .body("events[-1].userName", equalTo("Sam Supervisor"));
     }
 
