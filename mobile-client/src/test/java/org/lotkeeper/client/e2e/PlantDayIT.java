@@ -54,13 +54,7 @@ class PlantDayIT {
         api = plant.api;
         sam = api.token("sam", "sam-Passw0rd!");
         sim = plant.simulator("devices", Clock.system(ZoneId.systemDefault()));
-        play(
-                "device dock-1 profile=dock-tablet-10",
-                "enroll ${SERVER} " + api.enrollmentCode("PLANT-1", "dock tablet 1"),
-                "sync",
-                "device gun-1 profile=zebra-tc5x",
-                "enroll ${SERVER} " + api.enrollmentCode("PLANT-1", "gun 1"),
-                "sync");
+        plant.enrollDockAndGun(sim);
     }
 
     @AfterAll

@@ -45,14 +45,7 @@ class RetestIT {
         plant = SimPlant.start("retest");
         api = plant.api;
         today = plant.simulator("devices", Clock.system(ZoneId.systemDefault()));
-        play(
-                today,
-                "device dock-1 profile=dock-tablet-10",
-                "enroll ${SERVER} " + api.enrollmentCode("PLANT-1", "dock tablet 1"),
-                "sync",
-                "device gun-1 profile=zebra-tc5x",
-                "enroll ${SERVER} " + api.enrollmentCode("PLANT-1", "gun 1"),
-                "sync");
+        plant.enrollDockAndGun(today);
     }
 
     @AfterAll

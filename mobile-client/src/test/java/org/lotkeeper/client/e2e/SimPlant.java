@@ -52,6 +52,19 @@ final class SimPlant implements AutoCloseable {
         return sim;
     }
 
+    /** Enrolls the dock tablet {@code dock-1} and the scanner gun {@code gun-1} of PLANT-1 on {@code sim}, and syncs both. */
+    void enrollDockAndGun(Simulator sim) throws IOException, InterruptedException {
+        play(
+                sim,
+                List.of(
+                        "device dock-1 profile=dock-tablet-10",
+                        "enroll ${SERVER} " + api.enrollmentCode("PLANT-1", "dock tablet 1"),
+                        "sync",
+                        "device gun-1 profile=zebra-tc5x",
+                        "enroll ${SERVER} " + api.enrollmentCode("PLANT-1", "gun 1"),
+                        "sync"));
+    }
+
     /** Plays the lines; every refusal must be one the script expects ({@code expect refused}). */
     void play(Simulator sim, List<String> lines) {
         err.reset();
