@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.lotkeeper.client.workflow.Command;
+import org.lotkeeper.client.workflow.ProduceWorkflow;
 import org.lotkeeper.client.workflow.WorkflowKind;
 import org.lotkeeper.model.event.DeviationReason;
 import org.lotkeeper.model.event.TransformKind;
@@ -22,7 +23,8 @@ final class ScriptParser {
             "device, enroll, server, login, logout, start, scan, type, key, quantity, action, "
                     + "offline, online, sync, expect";
     private static final String ACTIONS =
-            "cancel, nopo, normma, lot, document, deviation, skip, confirm, finish, kind, " + "output, reason, pin";
+            "cancel, nopo, normma, lot, document, deviation, skip, confirm, finish, kind, "
+                    + "output, reason, pin, result, active";
 
     private ScriptParser() {}
 
@@ -126,6 +128,8 @@ final class ScriptParser {
                 new Command.KeyOutputLot(arg(a, 0, "output <item> <lot>"), arg(a, 1, "output <item> <lot>"));
             case "reason" -> new Command.Choose(String.join(" ", a));
             case "pin" -> new Command.KeyPin(arg(a, 0, "pin <pin>"));
+            case "result" -> new Command.KeyResult(String.join(" ", a));
+            case "active" -> new Command.Choose(ProduceWorkflow.DOSE_BY_ACTIVE);
             default -> throw new ScriptError("no action '" + name + "' (" + ACTIONS + ")");
         };
         return new ScriptLine.WorkflowCommand(command, "action " + name);

@@ -161,7 +161,11 @@ final class LocalEffects {
 
             @Override
             public Void inspect(Inspect i) {
-                return null; // recorded on the server only; the lot's status comes with the next pull
+                // a supplier's COA keyed here: a result outside its limits holds a released lot, as on the server
+                if (i.outOfSpecification()) {
+                    lots.add(new LotChange(i.item(), i.lot(), false, LotStatus.ON_HOLD, null, null, null, true));
+                }
+                return null;
             }
         });
         return new Effects(stock, lots);

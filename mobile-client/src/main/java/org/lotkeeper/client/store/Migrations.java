@@ -37,7 +37,7 @@ public final class Migrations {
             new String[] {"users", "user_id TEXT NOT NULL PRIMARY KEY, badge TEXT, json TEXT NOT NULL"});
 
     /** Every migration of this client, in order. */
-    public static final List<Migration> ALL = List.of(v1(), v2(), v3());
+    public static final List<Migration> ALL = List.of(v1(), v2(), v3(), v4());
 
     private Migrations() {}
 
@@ -118,6 +118,20 @@ public final class Migrations {
                         "ALTER TABLE lots ADD COLUMN retest_date TEXT",
                         "ALTER TABLE stage_lots ADD COLUMN retest_date TEXT",
                         "ALTER TABLE local_lot ADD COLUMN retest_date TEXT",
+                        "DELETE FROM device_settings WHERE key = '" + DeviceSettings.PULL_CURSOR + "'"));
+    }
+
+    /**
+     * A lot's potency (docs/QUALITY-CONTROL.md, "Potency"): pulled with the lot, so a batch can dose it
+     * by its active quantity. The pull cursor goes, as in v3, so every lot is loaded again once.
+     */
+    private static Migration v4() {
+        return new Migration(
+                4,
+                "lot potency",
+                List.of(
+                        "ALTER TABLE lots ADD COLUMN potency TEXT",
+                        "ALTER TABLE stage_lots ADD COLUMN potency TEXT",
                         "DELETE FROM device_settings WHERE key = '" + DeviceSettings.PULL_CURSOR + "'"));
     }
 

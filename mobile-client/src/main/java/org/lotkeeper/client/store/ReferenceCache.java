@@ -189,8 +189,9 @@ public final class ReferenceCache {
             ps.executeBatch();
         }
         if (!page.lots().isEmpty()) {
-            PreparedStatement ps = s.prepare("INSERT OR REPLACE INTO " + prefix
-                    + "lots (item, lot, status, expiry, received_at, retest_date) VALUES (?, ?, ?, ?, ?, ?)");
+            PreparedStatement ps = s.prepare(
+                    "INSERT OR REPLACE INTO " + prefix
+                            + "lots (item, lot, status, expiry, received_at, retest_date, potency) VALUES (?, ?, ?, ?, ?, ?, ?)");
             for (LotRow r : page.lots()) {
                 ps.setString(1, r.item().value());
                 ps.setString(2, r.lot().value());
@@ -200,6 +201,8 @@ public final class ReferenceCache {
                         ps, 5, r.receivedAt() == null ? null : r.receivedAt().toString());
                 Outbox.setNullable(
                         ps, 6, r.retestDate() == null ? null : r.retestDate().toString());
+                Outbox.setNullable(
+                        ps, 7, r.potency() == null ? null : r.potency().toString());
                 ps.addBatch();
             }
             ps.executeBatch();

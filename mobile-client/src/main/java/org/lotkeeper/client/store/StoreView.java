@@ -26,6 +26,7 @@ import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.quality.Potency;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.wire.ItemRow;
@@ -336,7 +337,8 @@ public final class StoreView {
     private static Map<String, LotRow> lots(Database.Session s, ItemCode item, LotCode lot) throws SQLException {
         Map<String, LotRow> out = new LinkedHashMap<>();
         String where = lot == null ? "WHERE item = ?" : "WHERE item = ? AND lot = ?";
-        PreparedStatement ps = s.prepare("SELECT lot, status, expiry, received_at, retest_date FROM lots " + where);
+        PreparedStatement ps =
+                s.prepare("SELECT lot, status, expiry, received_at, retest_date, potency FROM lots " + where);
         ps.setString(1, item.value());
         if (lot != null) {
             ps.setString(2, lot.value());
@@ -351,7 +353,8 @@ public final class StoreView {
                                 LotStatus.valueOf(rs.getString(2)),
                                 date(rs.getString(3)),
                                 date(rs.getString(5)),
-                                Outbox.instant(rs.getString(4))));
+                                Outbox.instant(rs.getString(4)),
+                                rs.getString(6) == null ? null : Potency.parse(rs.getString(6))));
             }
         }
         PreparedStatement local =
@@ -389,7 +392,8 @@ public final class StoreView {
                                     LotStatus.valueOf(status),
                                     known.expiry(),
                                     known.retestDate(),
-                                    known.receivedAt()));
+                                    known.receivedAt(),
+                                    known.potency()));
                 }
             }
         }

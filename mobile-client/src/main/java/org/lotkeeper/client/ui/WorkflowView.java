@@ -131,6 +131,7 @@ final class WorkflowView extends VBox {
                                     kind == WorkflowKind.RETURN ? "Customer reference" : "Delivery note",
                                     vm::noReference));
                 case LINK_DOCUMENT -> tap("Link COA", () -> oneField("Document id", vm::linkDocument));
+                case KEY_RESULT -> tap("Key result", () -> oneField("Result", vm::keyResult));
                 case KEY_LOT -> {
                     if (kind == WorkflowKind.PRODUCE) {
                         tap("Output lot", () -> twoFields("Item", "Lot", vm::keyOutputLot));
@@ -140,13 +141,14 @@ final class WorkflowView extends VBox {
                     tap(
                                     switch (kind) {
                                         case PRODUCE -> "Finish batch";
-                                        case RECEIVE -> "Finish receipt";
+                                        case RECEIVE ->
+                                            vm.actions().contains(UiAction.KEY_RESULT) ? "COA done" : "Finish receipt";
                                         default -> "Confirm";
                                     },
                                     vm::confirm)
                             .getStyleClass()
                             .add("confirm");
-                case SKIP_LINE -> tap("Skip line", vm::skipLine);
+                case SKIP_LINE -> tap(kind == WorkflowKind.RECEIVE ? "Skip test" : "Skip line", vm::skipLine);
                 case SYNC -> tap("Sync now", vm::syncNow).setId("sync-now");
                 case CANCEL -> tap("Cancel (Esc)", vm::cancel).getStyleClass().add("cancel");
                 default -> {}

@@ -102,6 +102,10 @@ public final class WorkflowViewModel extends ScreenModel {
                     return;
                 }
             }
+            if (now.actions().contains(UiAction.KEY_RESULT)) {
+                send(new Command.KeyResult(text));
+                return;
+            }
             if (now.actions().contains(UiAction.KEY_QUANTITY)
                     && !now.actions().contains(UiAction.KEY_LOT)
                     && QUANTITY.matcher(text).matches()) {
@@ -167,6 +171,11 @@ public final class WorkflowViewModel extends ScreenModel {
 
     public void skipLine() {
         send(new Command.SkipLine());
+    }
+
+    /** A test result keyed from a supplier's COA. */
+    public void keyResult(String value) {
+        send(new Command.KeyResult(value));
     }
 
     /** One tap on a choice: a deviation reason, a return or hold reason, a kind of batch. */
@@ -238,6 +247,7 @@ public final class WorkflowViewModel extends ScreenModel {
     private String help() {
         return "Scan what the large line says. Esc goes back"
                 + (actions.contains(UiAction.KEY_QUANTITY) ? "; key a quantity on the keys and press ENTER" : "")
+                + (actions.contains(UiAction.KEY_RESULT) ? "; key the COA's result on the keys and press ENTER" : "")
                 + (choices.isEmpty() ? "" : "; a number and ENTER picks a choice") + ".";
     }
 }

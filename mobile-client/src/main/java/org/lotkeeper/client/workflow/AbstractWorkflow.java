@@ -226,6 +226,10 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
         throw notHere();
     }
 
+    protected void onKeyResult(String value) {
+        throw notHere();
+    }
+
     protected void onKeyOutputLot(String item, String lot) {
         throw notHere();
     }
@@ -315,6 +319,11 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
         @Override
         public void keyLot(String text) {
             onKeyLot(text);
+        }
+
+        @Override
+        public void keyResult(String value) {
+            onKeyResult(value);
         }
 
         @Override

@@ -51,6 +51,19 @@ public sealed interface Command {
         }
     }
 
+    /** A keyed test result from a supplier's COA: a number ("98.7"), PASS or FAIL, or an answer ("Clear"). */
+    record KeyResult(String value) implements Command {
+        @Override
+        public void applyTo(Handler handler) {
+            handler.keyResult(value);
+        }
+
+        @Override
+        public UiAction action() {
+            return UiAction.KEY_RESULT;
+        }
+    }
+
     /** A keyed lot code (receive: the supplier's or the internal lot, when the label cannot be scanned). */
     record KeyLot(String text) implements Command {
         @Override
@@ -200,6 +213,8 @@ public sealed interface Command {
         void keyQuantity(String text);
 
         void keyLot(String text);
+
+        void keyResult(String value);
 
         void keyOutputLot(String item, String lot);
 

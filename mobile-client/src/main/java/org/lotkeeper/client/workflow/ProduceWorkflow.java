@@ -23,11 +23,13 @@ import org.lotkeeper.model.lot.LotNumbers;
 import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.lot.StockUse;
+import org.lotkeeper.model.quality.Potency;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.scan.Scan;
 import org.lotkeeper.model.text.Words;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
+import org.lotkeeper.model.wire.LotRow;
 
 /**
  * A production batch or other transformation: one TRANSFORM with all its inputs and outputs.
@@ -38,7 +40,11 @@ import org.lotkeeper.model.wire.LocationRow;
  *   <li>INPUT: scan each input lot. It must be available for consumption (released, not expired,
  *       not in a quarantine or returns location; the minimum remaining shelf life of orders does
  *       not apply). Its location is its only stock location, else INPUT_FROM asks; its quantity
- *       is the label's, else INPUT_QUANTITY asks ({@link Command.KeyQuantity}).</li>
+ *       is the label's, else INPUT_QUANTITY asks ({@link Command.KeyQuantity}). A lot with a
+ *       potency (its latest conforming assay) can be dosed by its active quantity: choose
+ *       {@value #DOSE_BY_ACTIVE} and key the active quantity wanted; INPUT_WEIGH then says how much
+ *       to weigh ("take 51.3 kg of R-2402 (assay 97.5 %) for 50 kg active") — confirm it, or key
+ *       the weight actually taken. The input keeps the gross quantity and the potency used.</li>
  *   <li>Scan the batch ticket again to go to the outputs.</li>
  *   <li>OUTPUT: scan each output's GS1 lot label (GTIN + lot, as printed from the batch ticket) or
  *       key it ({@link Command.KeyOutputLot}); its quantity (label or OUTPUT_QUANTITY), then
@@ -56,10 +62,17 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         INPUT,
         INPUT_FROM,
         INPUT_QUANTITY,
+        INPUT_WEIGH,
         OUTPUT,
         OUTPUT_QUANTITY,
         OUTPUT_LOCATION
     }
+
+    /** The choice at INPUT_QUANTITY that makes the next keyed quantity the active quantity wanted. */
+    public static final String DOSE_BY_ACTIVE = "ACTIVE";
+
+    /** Decimals of the weight the device proposes (rounded up, so the batch gets its active quantity). */
+    private static final int WEIGH_DECIMALS = 1;
 
     private static final List<LocationType> OUTPUT_TYPES =
             List.of(LocationType.PRODUCTION, LocationType.STORAGE, LocationType.STAGING, LocationType.QUARANTINE);
@@ -71,6 +84,14 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
 
     private Resolve.LotScan input;
     private LocationRow inputFrom;
+    /** The input lot's potency, when it has one. */
+    private Potency inputPotency;
+
+    private boolean dosingByActive;
+    /** The active quantity wanted and the gross quantity proposed, at INPUT_WEIGH. */
+    private Quantity activeWanted;
+
+    private Quantity grossProposed;
 
     private ItemRow outputItem;
     private LotCode outputLot;
@@ -102,6 +123,14 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
     /** The kind of transformation (one tap), before the batch is finished. */
     @Override
     protected void onChoose(String choice, String note) {
+        if (step == Step.INPUT_QUANTITY && DOSE_BY_ACTIVE.equals(choice)) {
+            if (inputPotency == null) {
+                throw refuse("Lot " + input.lot() + " has no potency on this device: key the quantity used.");
+            }
+            dosingByActive = true;
+            good("Dosing lot " + input.lot() + " by its assay of " + inputPotency + " %. " + prompt());
+            return;
+        }
         TransformKind chosen = Resolve.choice(TransformKind.class, choice, "Choose the kind of batch.");
         transformKind = chosen;
         good("Kind: " + Words.of(chosen) + ". " + prompt());
@@ -110,7 +139,12 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
     /** Keys the quantity of the input or output being scanned. */
     @Override
     protected void onKeyQuantity(String text) {
-        if (step == Step.INPUT_QUANTITY) {
+        if (step == Step.INPUT_QUANTITY && dosingByActive) {
+            activeWanted = Quantities.parse(text, input.item(), false).base();
+            grossProposed = inputPotency.grossFor(activeWanted, WEIGH_DECIMALS);
+            step = Step.INPUT_WEIGH;
+            good(weighing() + " Confirm, or key the weight taken.");
+        } else if (step == Step.INPUT_QUANTITY || step == Step.INPUT_WEIGH) {
             Quantities.Keyed keyed = Quantities.parse(text, input.item(), false);
             addInput(keyed.base(), keyed.shown());
         } else if (step == Step.OUTPUT_QUANTITY) {
@@ -145,10 +179,23 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         startOutput(item, code, null, null);
     }
 
-    /** Stores the TRANSFORM (the same as scanning the batch ticket again at the outputs). */
+    /**
+     * At INPUT_WEIGH: the proposed weight was taken. Otherwise stores the TRANSFORM (the same as
+     * scanning the batch ticket again at the outputs).
+     */
     @Override
     protected void onConfirm() {
+        if (step == Step.INPUT_WEIGH) {
+            addInput(grossProposed, grossProposed.toString());
+            return;
+        }
         store();
+    }
+
+    /** "Take 51.3 kg of R-2402 (assay 97.5 %) for 50 kg active." */
+    private String weighing() {
+        return "Take " + grossProposed + " of " + input.lot() + " (assay " + inputPotency + " %) for " + activeWanted
+                + " active.";
     }
 
     // ------------------------------------------------------------------ scans
@@ -174,7 +221,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
                 onInput(scan);
             }
             case INPUT_FROM -> chooseInputFrom(resolve.location(scan));
-            case INPUT_QUANTITY -> throw refuse("Key the quantity of lot " + input.lot() + " used.");
+            case INPUT_QUANTITY, INPUT_WEIGH -> throw refuse(prompt());
             case OUTPUT -> {
                 if (isBatchTicket(scan)) {
                     store();
@@ -230,6 +277,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
             throw refuse(result.message(), blocked);
         }
         inputFrom = from;
+        inputPotency = stock.lot(input.ref()).map(LotRow::potency).orElse(null);
         Quantity labelled =
                 input.label() == null ? input.containerQuantity() : Resolve.labelQuantity(input.label(), input.item());
         if (labelled != null) {
@@ -244,10 +292,13 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         if (inputs.size() >= EventBounds.MAX_LINES) {
             throw refuse("This batch has as many inputs as an event can hold — scan the batch ticket to go on.");
         }
-        inputs.add(new Transform.Input(input.item().code(), input.lot(), quantity, inputFrom.code()));
-        String said = "Input " + input.lot() + ": " + shown + " from " + inputFrom.code() + ".";
-        input = null;
-        inputFrom = null;
+        inputs.add(new Transform.Input(input.item().code(), input.lot(), quantity, inputFrom.code(), inputPotency));
+        String said = "Input " + input.lot() + ": " + shown + " from " + inputFrom.code()
+                + (inputPotency == null
+                        ? ""
+                        : " (assay " + inputPotency + " %: " + inputPotency.activeIn(quantity) + " active)")
+                + ".";
+        clearInput();
         step = Step.INPUT;
         good(said + " " + prompt());
     }
@@ -341,6 +392,15 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
 
     // ------------------------------------------------------------------ state
 
+    private void clearInput() {
+        input = null;
+        inputFrom = null;
+        inputPotency = null;
+        dosingByActive = false;
+        activeWanted = null;
+        grossProposed = null;
+    }
+
     private void clearOutput() {
         outputItem = null;
         outputLot = null;
@@ -354,8 +414,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         batch = null;
         inputs.clear();
         outputs.clear();
-        input = null;
-        inputFrom = null;
+        clearInput();
         clearOutput();
         step = Step.BATCH;
     }
@@ -369,7 +428,14 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
                         ? "Scan an input lot."
                         : "Scan the next input lot, or the batch ticket to start the outputs.";
             case INPUT_FROM -> "Lot " + input.lot() + " is in several places: scan the location you take it from.";
-            case INPUT_QUANTITY -> "Key the quantity of lot " + input.lot() + " used.";
+            case INPUT_QUANTITY ->
+                dosingByActive
+                        ? "Key the active quantity of lot " + input.lot() + " wanted (assay " + inputPotency + " %)."
+                        : "Key the quantity of lot " + input.lot() + " used"
+                                + (inputPotency == null
+                                        ? "."
+                                        : ", or tap Dose by active (assay " + inputPotency + " %).");
+            case INPUT_WEIGH -> weighing() + " Confirm, or key the weight taken.";
             case OUTPUT ->
                 outputs.isEmpty()
                         ? "Scan the lot label of the output."
@@ -387,10 +453,16 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         }
         f.add(new Field("Kind", Words.of(transformKind)));
         for (Transform.Input in : inputs) {
-            f.add(new Field("In " + in.lot(), in.item() + " " + in.quantity() + " from " + in.from()));
+            f.add(new Field(
+                    "In " + in.lot(),
+                    in.item() + " " + in.quantity() + " from " + in.from()
+                            + (in.potency() == null ? "" : " (" + in.active() + " active)")));
         }
         if (input != null) {
-            f.add(new Field("Input", input.item().code() + " lot " + input.lot()));
+            f.add(new Field(
+                    "Input",
+                    input.item().code() + " lot " + input.lot()
+                            + (inputPotency == null ? "" : ", assay " + inputPotency + " %")));
         }
         for (Transform.Output out : outputs) {
             f.add(new Field(
@@ -414,8 +486,14 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         if (step == Step.BATCH) {
             a.add(UiAction.CHOOSE);
         }
-        if (step == Step.INPUT_QUANTITY || step == Step.OUTPUT_QUANTITY) {
+        if (step == Step.INPUT_QUANTITY || step == Step.INPUT_WEIGH || step == Step.OUTPUT_QUANTITY) {
             a.add(UiAction.KEY_QUANTITY);
+        }
+        if (step == Step.INPUT_QUANTITY && inputPotency != null && !dosingByActive) {
+            a.add(UiAction.CHOOSE);
+        }
+        if (step == Step.INPUT_WEIGH) {
+            a.add(UiAction.CONFIRM);
         }
         if (step == Step.OUTPUT) {
             a.add(UiAction.KEY_LOT);
@@ -428,6 +506,9 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
 
     @Override
     protected List<Choice> choices() {
+        if (step == Step.INPUT_QUANTITY && inputPotency != null && !dosingByActive) {
+            return List.of(new Choice(DOSE_BY_ACTIVE, "Dose by active (assay " + inputPotency + " %)"));
+        }
         return step == Step.BATCH
                 ? Arrays.stream(TransformKind.values())
                         .map(k -> new Choice(k.name(), Words.of(k)))

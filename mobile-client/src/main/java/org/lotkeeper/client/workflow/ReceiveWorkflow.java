@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.lotkeeper.model.event.EventBounds;
+import org.lotkeeper.model.event.Inspect;
 import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.gs1.Gs1Data;
@@ -21,8 +22,14 @@ import org.lotkeeper.model.lot.LotNumbering;
 import org.lotkeeper.model.lot.LotNumbers;
 import org.lotkeeper.model.lot.LotPattern;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.master.PartnerKind;
+import org.lotkeeper.model.quality.InspectionSource;
+import org.lotkeeper.model.quality.Judgement;
+import org.lotkeeper.model.quality.SpecTest;
+import org.lotkeeper.model.quality.Specification;
+import org.lotkeeper.model.quality.SpecificationException;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.scan.Scan;
 import org.lotkeeper.model.text.Words;
@@ -57,6 +64,12 @@ import org.lotkeeper.model.wire.PartnerRow;
  *       sequence, shown at once so the label can be written.</li>
  *   <li>LOCATION: scan a RECEIVING or QUARANTINE location: the RECEIVE is stored. The PO stays,
  *       for the next lot of the delivery.</li>
+ *   <li>COA_RESULT, only for an item with a specification: key the supplier's COA results test by
+ *       test ({@link Command.KeyResult}), each judged at once against the limits shown; skip a test
+ *       the COA does not report ({@link Command.SkipLine}); "COA done" ({@link Command.Confirm}),
+ *       the last test or the next supplier label stores them as one INSPECT of source SUPPLIER_COA
+ *       (none keyed: nothing stored). A result outside its limits raises an exception for QA and
+ *       holds a lot that was released (docs/QUALITY-CONTROL.md).</li>
  * </ol>
  * A COA can be linked any time before the location scan ({@link Command.LinkDocument}).
  */
@@ -70,7 +83,8 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         SUPPLIER_LOT,
         QUANTITY,
         INTERNAL_LOT,
-        LOCATION
+        LOCATION,
+        COA_RESULT
     }
 
     private static final List<LocationType> RECEIVING_TYPES = List.of(LocationType.RECEIVING, LocationType.QUARANTINE);
@@ -113,6 +127,13 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     private LotCode lot;
     private List<Reference> documents = new ArrayList<>();
 
+    /** The supplier's COA of the lot just received: against which specification, and what is keyed so far. */
+    private Specification coaSpecification;
+
+    private LotCode coaLot;
+    private int coaNext;
+    private final List<Inspect.Result> coaResults = new ArrayList<>();
+
     public ReceiveWorkflow(WorkflowContext ctx) {
         super(ctx, Step.ORDER);
     }
@@ -132,12 +153,18 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
                 UiAction.KEY_LOT,
                 UiAction.LINK_DOCUMENT,
                 UiAction.CHOOSE,
+                UiAction.KEY_RESULT,
+                UiAction.SKIP_LINE,
                 UiAction.CONFIRM);
     }
 
     /** "Finish receipt": the delivery is done; the next scan starts another. */
     @Override
     protected void onConfirm() {
+        if (step == Step.COA_RESULT) {
+            finishCoa("");
+            return;
+        }
         if (reference == null || item != null || received == 0) {
             throw refuse("Nothing to finish yet. " + prompt());
         }
@@ -227,6 +254,90 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         good("Document " + doc + " linked. " + prompt());
     }
 
+    /** A result from the supplier's COA for the test on the screen, judged at once. */
+    @Override
+    protected void onKeyResult(String value) {
+        if (step != Step.COA_RESULT) {
+            throw refuse("No test result is asked for now. " + prompt());
+        }
+        SpecTest test = coaSpecification.tests().get(coaNext);
+        SpecTest.Result judged;
+        try {
+            judged = test.judge(value);
+        } catch (SpecificationException e) {
+            throw refuse(Resolve.printable(e.getMessage()) + " — key the result of " + test.code() + " again.");
+        }
+        coaResults.add(new Inspect.Result(test.code(), judged.value(), judged.judgement()));
+        String said = test.code() + " " + judged.value()
+                + (test.unit() == null ? "" : " " + test.unit().symbol())
+                + ": " + Words.of(judged.judgement()).toLowerCase(java.util.Locale.ROOT)
+                + (judged.judgement() == Judgement.CONFORMS ? "" : " (" + test.limits() + ")") + ".";
+        nextTest(said);
+    }
+
+    /** The COA does not report the test on the screen. */
+    @Override
+    protected void onSkipLine() {
+        if (step != Step.COA_RESULT) {
+            throw refuse("Nothing to skip now. " + prompt());
+        }
+        nextTest(coaSpecification.tests().get(coaNext).code() + " skipped.");
+    }
+
+    private void nextTest(String said) {
+        coaNext++;
+        if (coaNext >= coaSpecification.tests().size()) {
+            finishCoa(said + " ");
+        } else {
+            good(said + " " + prompt());
+        }
+    }
+
+    /** Stores the results keyed so far as one INSPECT; back to the next supplier label. */
+    private void finishCoa(String said) {
+        List<CapturedEvent> captured = List.of();
+        String done;
+        if (coaResults.isEmpty()) {
+            done = "No COA results for lot " + coaLot + ".";
+        } else {
+            Inspect inspect = new Inspect(
+                    coaSpecification.item(),
+                    coaLot,
+                    coaSpecification.version(),
+                    InspectionSource.SUPPLIER_COA,
+                    null,
+                    coaResults,
+                    null,
+                    null,
+                    Inspect.potencyOf(coaSpecification, coaResults));
+            captured = List.of(ctx.capture().capture(inspect));
+            List<String> out = coaResults.stream()
+                    .filter(r -> r.judgement() != Judgement.CONFORMS)
+                    .map(r -> r.test() + " " + r.value())
+                    .toList();
+            done = "COA of lot " + coaLot + " stored: " + coaResults.size()
+                    + (coaResults.size() == 1 ? " result" : " results")
+                    + (out.isEmpty()
+                            ? ", all within the specification."
+                            : ", out of specification: " + String.join(", ", out) + " — QA is told"
+                                    + (stock.lot(new LotRef(coaSpecification.item(), coaLot))
+                                                    .map(l -> l.status() == LotStatus.ON_HOLD)
+                                                    .orElse(false)
+                                            ? " and the lot is on hold."
+                                            : "."));
+        }
+        clearCoa();
+        step = Step.LABEL;
+        good(said + done + " Scan the next supplier label of " + reference + ", or tap Finish receipt.", captured);
+    }
+
+    private void clearCoa() {
+        coaSpecification = null;
+        coaLot = null;
+        coaNext = 0;
+        coaResults.clear();
+    }
+
     // ------------------------------------------------------------------ scans
 
     @Override
@@ -253,6 +364,14 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             }
             case INTERNAL_LOT -> onInternalLotScan(scan);
             case LOCATION -> onLocationScan(scan);
+            case COA_RESULT -> {
+                if (!(scan instanceof Scan.Product || scan instanceof Scan.Container)) {
+                    throw refuse(prompt());
+                }
+                // the next supplier label: the COA is done
+                finishCoa("");
+                onLabelScan(scan);
+            }
         }
     }
 
@@ -672,8 +791,17 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         String status = Words.inSentence(LotStatusRules.initialStatus(item.qcRequired()));
         String done = "Received " + quantity + " of " + item.code() + " lot " + lot + " at " + location.code() + " ("
                 + status + (item.qcRequired() ? ": QA must release it" : "") + ").";
+        Specification specification = item.specification();
+        LotCode receivedLot = lot;
         clearLot();
         received++;
+        if (specification != null) {
+            coaSpecification = specification;
+            coaLot = receivedLot;
+            step = Step.COA_RESULT;
+            good(done + " Key the supplier's COA results, or tap COA done. " + prompt(), List.of(captured));
+            return;
+        }
         step = Step.LABEL;
         good(done + " Scan the next supplier label of " + reference + ", or tap Finish receipt.", List.of(captured));
     }
@@ -714,6 +842,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     @Override
     protected void reset() {
         clearLot();
+        clearCoa();
         reference = null;
         referenceKind = null;
         received = 0;
@@ -740,6 +869,11 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             case QUANTITY -> "Key the quantity received.";
             case INTERNAL_LOT -> "Scan the internal lot label.";
             case LOCATION -> "Scan the location label where you put it down.";
+            case COA_RESULT -> {
+                SpecTest t = coaSpecification.tests().get(coaNext);
+                yield "Key the COA's " + t.code() + " (" + t.name() + ", " + t.limits()
+                        + (t.required() ? "" : ", informative") + "), or skip it.";
+            }
         };
     }
 
@@ -749,6 +883,12 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         if (reference != null) {
             f.add(new Field(referenceKind.label, reference.value()));
             f.add(new Field("Supplier", partnerName(supplier)));
+        }
+        if (coaLot != null) {
+            f.add(new Field("COA of lot", coaLot.value()));
+            for (Inspect.Result r : coaResults) {
+                f.add(new Field(r.test(), r.value() + " — " + Words.of(r.judgement())));
+            }
         }
         if (waiting != null) {
             f.add(new Field("Item", waiting.item().code() + " " + waiting.item().name()));
@@ -792,9 +932,14 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         if (step == Step.LABEL && received > 0) {
             a.add(UiAction.CONFIRM);
         }
-        if (item == null) {
+        if (step == Step.COA_RESULT) {
+            a.add(UiAction.KEY_RESULT);
+            a.add(UiAction.SKIP_LINE);
+            a.add(UiAction.CONFIRM);
+        }
+        if (item == null && step != Step.COA_RESULT) {
             a.add(UiAction.NO_REFERENCE);
-        } else {
+        } else if (item != null) {
             a.add(UiAction.KEY_QUANTITY);
             a.add(UiAction.LINK_DOCUMENT);
         }

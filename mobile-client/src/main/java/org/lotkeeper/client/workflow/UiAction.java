@@ -9,6 +9,8 @@ public enum UiAction {
     SCAN,
     /** Key a quantity ("20", "3 PAIL"). */
     KEY_QUANTITY,
+    /** Key a test result read from a supplier's certificate of analysis. */
+    KEY_RESULT,
     /** Key a lot code that cannot be scanned. */
     KEY_LOT,
     /** Choose one of {@link Screen#choices()} (a deviation, return or hold reason, a kind of batch). */

@@ -122,6 +122,12 @@ public final class ServerApi {
         return JSON.readTree(r.body());
     }
 
+    /** A user's JSON call that may be refused: the answer's HTTP status. */
+    public int status(String method, String path, String token, String body) throws IOException, InterruptedException {
+        return http.send(request(method, path, token, body), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     /** {@code POST /api/v1/documents}: uploads a file of {@code kind} for these lots ({@code [{item, lot}]}). */
     public JsonNode upload(String token, String kind, String filename, byte[] file, String lotsJson)
             throws IOException, InterruptedException {

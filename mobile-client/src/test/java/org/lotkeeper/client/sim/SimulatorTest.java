@@ -120,11 +120,11 @@ class SimulatorTest {
                     "start receive",
                     "action lot R-1",
                     "expect refused No lot code is needed now",
-                    "action skip"));
+                    "action pin 123456"));
             assertThat(exit).isEqualTo(Simulator.SCRIPT_ERROR);
             assertThat(sim.refusals()).isEqualTo(1);
         }
-        assertThat(errors()).contains("line 6: RECEIVE takes no action skip");
+        assertThat(errors()).contains("line 6: RECEIVE takes no action pin");
     }
 
     @Test

@@ -108,6 +108,23 @@ class SqliteStoreTest {
     }
 
     @Test
+    void thePotencyMigrationMakesTheNextPullLoadEveryLotAgain() throws Exception {
+        Path file = dir.resolve("device.db");
+        try (SqliteStore store =
+                SqliteStore.open(file, Clock.systemUTC(), new UuidV7Generator(), Migrations.ALL.subList(0, 3))) {
+            store.settings().saveEnrollment("http://localhost", new DeviceId("dev-1"), "t0k3n", SITE);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO device_settings (key, value) VALUES ('pull.cursor', 'c-43')");
+        }
+        try (SqliteStore store = SqliteStore.open(file)) {
+            assertThat(store.schemaVersion()).isEqualTo(4);
+            assertThat(store.settings().pullCursor()).isEmpty();
+        }
+    }
+
+    @Test
     void theRetestDateMigrationMakesTheNextPullLoadEveryLotAgain() throws Exception {
         Path file = dir.resolve("device.db");
         try (SqliteStore store =
@@ -120,7 +137,7 @@ class SqliteStoreTest {
             st.executeUpdate("INSERT INTO device_settings (key, value) VALUES ('pull.cursor', 'c-42')");
         }
         try (SqliteStore store = SqliteStore.open(file)) {
-            assertThat(store.schemaVersion()).isEqualTo(3);
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.ALL.size());
             // a client before v3 read past lots' retest dates: the cursor goes, the outbox stays
             assertThat(store.settings().pullCursor()).isEmpty();
             assertThat(store.outbox().all()).hasSize(1);

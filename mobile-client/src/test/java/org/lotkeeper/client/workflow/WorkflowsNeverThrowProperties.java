@@ -57,6 +57,11 @@ class WorkflowsNeverThrowProperties {
             "#n CITY-MAINT",
             "#m COA-1",
             "#s",
+            "#t 95.5",
+            "#t 0.9",
+            "#t PASS",
+            "#t 1e3",
+            "#r ACTIVE",
             "#x");
 
     @Provide
@@ -89,6 +94,20 @@ class WorkflowsNeverThrowProperties {
     void randomScansAndActionsInAnyWorkflowStateNeverThrow(
             @ForAll("kinds") WorkflowKind kind, @ForAll("inputs") List<String> inputs) {
         InMemoryDeviceData view = Riverside.pickingDay();
+        // the pigment has a specification (the dock asks for its COA), the resin a potency (dosing by active)
+        view.item(QualityOnTheFloorWorkflowTest.withSpecification(
+                view.item(QualityOnTheFloorWorkflowTest.PIGMENT).orElseThrow()));
+        view.lot(view.lot(new org.lotkeeper.model.lot.LotRef(
+                        org.lotkeeper.model.id.ItemCode.of("RM-RESIN"), org.lotkeeper.model.id.LotCode.of("R-2401")))
+                .map(l -> new org.lotkeeper.model.wire.LotRow(
+                        l.item(),
+                        l.lot(),
+                        l.status(),
+                        l.expiry(),
+                        l.retestDate(),
+                        l.receivedAt(),
+                        org.lotkeeper.model.quality.Potency.parse("98.9")))
+                .orElseThrow());
         WorkflowContext ctx = Riverside.context(view, new InMemoryCapture(), Riverside.PICKING_DAY);
         Workflow workflow = create(kind, ctx);
         for (String input : inputs) {
@@ -119,7 +138,7 @@ class WorkflowsNeverThrowProperties {
     /**
      * A scan, or a command when the input starts with {@code #}: q quantity, r reason (choose), c
      * cancel, k confirm, d deviation (choose OTHER with a note), p PIN, l lot, o output lot, n no
-     * reference, m document, s skip line. Every command goes to every workflow: one it does not take
+     * reference, m document, s skip line, t test result. Every command goes to every workflow: one it does not take
      * must be answered with a sentence too.
      */
     private static Screen apply(Workflow w, String input) {
@@ -139,6 +158,7 @@ class WorkflowsNeverThrowProperties {
             case 'n' -> new Command.NoReference(arg.isEmpty() ? "CITY-MAINT" : arg, arg);
             case 'm' -> new Command.LinkDocument(arg);
             case 's' -> new Command.SkipLine();
+            case 't' -> new Command.KeyResult(arg);
             default -> new Command.Choose(arg, arg);
         };
         return w.handle(command);

@@ -20,8 +20,11 @@ public enum EventType {
     ADJUST(Role.SUPERVISOR),
     PACK(Role.OPERATOR),
     UNPACK(Role.OPERATOR),
-    /** Test results judged against the specification: recorded by QA on the server, never by a device. */
-    INSPECT(Role.QA);
+    /**
+     * Test results judged against the specification: recorded by QA on the server; from a device only
+     * the supplier's COA results of a lot, keyed by the receiver at the dock.
+     */
+    INSPECT(Role.QA, Role.RECEIVER);
 
     @SuppressWarnings("ImmutableEnumChecker") // Set.copyOf: unmodifiable
     private final Set<Role> capturedBy;

@@ -8,6 +8,8 @@ import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.quality.InspectionSource;
 import org.lotkeeper.model.quality.Judgement;
+import org.lotkeeper.model.quality.Potency;
+import org.lotkeeper.model.quality.Specification;
 
 /**
  * INSPECT: test results of a lot, each judged against the item's specification in force when
@@ -24,6 +26,8 @@ import org.lotkeeper.model.quality.Judgement;
  * @param reason               why, for a correction; null otherwise
  * @param retest               when these results (or, with no results, the earlier ones it names)
  *                             are QA's signed retest of the lot: its new retest date; null otherwise
+ * @param potency              the lot's potency these results establish — the value of the
+ *                             specification's assay test when it conforms; null otherwise
  */
 public record Inspect(
         ItemCode item,
@@ -33,7 +37,8 @@ public record Inspect(
         UUID document,
         List<Result> results,
         String reason,
-        Retest retest)
+        Retest retest,
+        Potency potency)
         implements EventPayload {
 
     /** Checks the invariants; copies the list. */
@@ -56,6 +61,9 @@ public record Inspect(
             throw new IllegalArgumentException("results name each test at most once");
         }
         reason = Texts.optionalFreeText("reason", reason);
+        if (potency != null && results.isEmpty()) {
+            throw new IllegalArgumentException("a potency comes with the assay result that establishes it");
+        }
     }
 
     /** Results without a retest, as QA records them. */
@@ -67,7 +75,21 @@ public record Inspect(
             UUID document,
             List<Result> results,
             String reason) {
-        this(item, lot, specificationVersion, source, document, results, reason, null);
+        this(item, lot, specificationVersion, source, document, results, reason, null, null);
+    }
+
+    /**
+     * The potency that judged results establish under {@code spec}: the value of its assay test
+     * when that result conforms; null when the item is not potency-managed or the assay is not among
+     * them or does not conform.
+     */
+    public static Potency potencyOf(Specification spec, List<Result> results) {
+        return spec.assay()
+                .flatMap(assay -> results.stream()
+                        .filter(r -> r.test().equals(assay.code()) && r.judgement() == Judgement.CONFORMS)
+                        .findFirst())
+                .flatMap(r -> Potency.ofAssay(r.value()))
+                .orElse(null);
     }
 
     /** Whether any result is outside its limits. */

@@ -7,6 +7,7 @@ import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.quality.Potency;
 import org.lotkeeper.model.quantity.Quantity;
 
 /**
@@ -46,8 +47,10 @@ public record Transform(TransformKind kind, Reference batch, List<Input> inputs,
      * @param lot      the lot
      * @param quantity how much, greater than zero
      * @param from     where it was taken from
+     * @param potency  the lot's potency the batch was dosed by (docs/QUALITY-CONTROL.md, "Potency"), or
+     *                 null; {@code quantity} is always the gross quantity weighed
      */
-    public record Input(ItemCode item, LotCode lot, Quantity quantity, LocationCode from) {
+    public record Input(ItemCode item, LotCode lot, Quantity quantity, LocationCode from, Potency potency) {
 
         /** Checks the invariants. */
         public Input {
@@ -55,6 +58,16 @@ public record Transform(TransformKind kind, Reference batch, List<Input> inputs,
             Checks.required(lot, "lot");
             Checks.positive(quantity, "quantity");
             Checks.required(from, "from");
+        }
+
+        /** An input weighed without a potency. */
+        public Input(ItemCode item, LotCode lot, Quantity quantity, LocationCode from) {
+            this(item, lot, quantity, from, null);
+        }
+
+        /** The active quantity consumed, when the potency is known; null otherwise. */
+        public Quantity active() {
+            return potency == null ? null : potency.activeIn(quantity);
         }
 
         /** The input lot. */

@@ -126,6 +126,7 @@ public final class Words {
             case CLOCK_SKEW -> "Device clock off";
             case RECEIPT_MISMATCH -> "Another supplier batch in a known lot";
             case OUT_OF_SPECIFICATION -> "Out of specification";
+            case POTENCY_DIFFERS -> "Dosed by another potency";
         };
     }
 

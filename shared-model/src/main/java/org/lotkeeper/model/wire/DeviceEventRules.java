@@ -5,15 +5,20 @@ import java.util.List;
 
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventType;
+import org.lotkeeper.model.event.Inspect;
 import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.quality.InspectionSource;
 
 /**
  * What an event from a device must obey beyond being well formed (docs/PROTOCOL.md, docs/DOMAIN.md):
  * <ul>
  *   <li>it has a {@code deviceSeq};</li>
  *   <li>a STATUS event only puts a lot {@link LotStatus#ON_HOLD}, and carries no signature —
- *       every other status change is made through the server's status endpoint.</li>
+ *       every other status change is made through the server's status endpoint;</li>
+ *   <li>an INSPECT carries only the supplier's COA results keyed at receipt: no retest, no
+ *       correction reason, no document — laboratory results, corrections and retests are QA's, on
+ *       the server.</li>
  * </ul>
  * The server applies these after {@link PushRequestReader}; the device applies them before it
  * captures an event.
@@ -42,13 +47,37 @@ public final class DeviceEventRules {
                     "a device never sends an ADJUST: stock is adjusted on the server, when a supervisor approves a "
                             + "count variance"));
         }
-        if (event.type() == EventType.INSPECT) {
-            problems.add(new FieldProblem(
-                    ErrorCode.NOT_FROM_A_DEVICE,
-                    Paths.join(prefix, "type"),
-                    "a device never sends an INSPECT: QA records test results on the server, where they are judged "
-                            + "against the specification"));
+        supplierCoaOnly(event, prefix, problems);
+        onHoldOnly(event, prefix, problems);
+        return problems;
+    }
+
+    /** An INSPECT from a device is a supplier's COA keyed at receipt, nothing else. */
+    private static void supplierCoaOnly(Event event, String prefix, List<FieldProblem> problems) {
+        if (event.payload() instanceof Inspect i) {
+            if (i.source() != InspectionSource.SUPPLIER_COA) {
+                problems.add(new FieldProblem(
+                        ErrorCode.NOT_FROM_A_DEVICE,
+                        Paths.join(prefix, "payload.source"),
+                        "a device sends only a supplier's COA results (SUPPLIER_COA): laboratory results are "
+                                + "recorded by QA on the server"));
+            }
+            if (i.retest() != null || i.reason() != null || i.document() != null) {
+                problems.add(new FieldProblem(
+                        ErrorCode.NOT_FROM_A_DEVICE,
+                        Paths.join(
+                                prefix,
+                                i.retest() != null
+                                        ? "payload.retest"
+                                        : i.reason() != null ? "payload.reason" : "payload.document"),
+                        "a device keys a supplier's COA results only; retests, corrections and linked documents "
+                                + "are QA's, on the server"));
+            }
         }
+    }
+
+    /** A STATUS from a device only puts a lot on hold, unsigned. */
+    private static void onHoldOnly(Event event, String prefix, List<FieldProblem> problems) {
         if (event.payload() instanceof StatusChange s) {
             if (s.status() != LotStatus.ON_HOLD) {
                 problems.add(new FieldProblem(
@@ -63,6 +92,5 @@ public final class DeviceEventRules {
                         "a device cannot sign a status change"));
             }
         }
-        return problems;
     }
 }

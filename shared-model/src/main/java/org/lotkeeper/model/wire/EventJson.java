@@ -51,6 +51,7 @@ import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quality.InspectionSource;
 import org.lotkeeper.model.quality.Judgement;
+import org.lotkeeper.model.quality.Potency;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.wire.JsonFields.Problems;
 import org.lotkeeper.model.wire.JsonFields.Sign;
@@ -342,7 +343,8 @@ public final class EventJson {
         LotCode lot = l.code("lot", true, LotCode::new);
         Quantity quantity = l.quantity("quantity", true, Sign.POSITIVE);
         LocationCode from = l.code("from", true, LocationCode::new);
-        return build(l, n, () -> new Transform.Input(item, lot, quantity, from));
+        Potency potency = l.code("potency", false, Potency::parse);
+        return build(l, n, () -> new Transform.Input(item, lot, quantity, from, potency));
     }
 
     private static Transform.Output output(JsonFields l) {
@@ -428,6 +430,7 @@ public final class EventJson {
         List<Inspect.Result> results =
                 p.objects("results", !signsEarlier, signsEarlier ? 0 : 1, EventBounds.MAX_LINES, EventJson::result);
         String reason = p.freeText("reason", false);
+        Potency potency = p.code("potency", false, Potency::parse);
         if (version != null && version > Integer.MAX_VALUE) {
             p.problems()
                     .add(ErrorCode.OUT_OF_RANGE, p.path("specificationVersion"), "specificationVersion is too large");
@@ -443,7 +446,8 @@ public final class EventJson {
                         document,
                         results == null ? List.of() : results,
                         reason,
-                        retest));
+                        retest,
+                        potency));
     }
 
     private static Inspect.Retest retest(JsonFields r) {
@@ -587,6 +591,7 @@ public final class EventJson {
                                     .put("lot", i.lot())
                                     .quantity("quantity", i.quantity())
                                     .put("from", i.from())
+                                    .put("potency", i.potency())
                                     .node)
                     .list(
                             "outputs",
@@ -675,7 +680,7 @@ public final class EventJson {
                 r.node.set("signature", signatureTree(t.signature()));
                 o.node.set("retest", r.node);
             }
-            return o;
+            return o.put("potency", i.potency());
         }
     };
 

@@ -22,6 +22,11 @@ public enum Flag {
     RECEIPT_MISMATCH,
     /** A test result of the lot is outside its specification's limits; a released lot goes on hold. */
     OUT_OF_SPECIFICATION,
+    /**
+     * A batch was dosed by a potency other than the input lot's current one (its assay changed
+     * after the device last pulled, or the device dosed a lot the server knows no potency of).
+     */
+    POTENCY_DIFFERS,
     /** The event's device time is more than 5 minutes in the server's future. */
     CLOCK_SKEW
 }

@@ -7,6 +7,7 @@ import org.lotkeeper.model.id.Gtin;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.lot.LotNumbering;
+import org.lotkeeper.model.quality.Specification;
 import org.lotkeeper.model.quantity.ItemUnits;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Uom;
@@ -27,6 +28,8 @@ import org.lotkeeper.model.quantity.Uom;
  * @param lotPattern                the pattern for PATTERN numbering, or null
  * @param packUnits                 its pack units; empty when none
  * @param suppliers                 its approved suppliers, by partner code; empty when none
+ * @param specification             its specification in force, whose tests a receiver keys from a
+ *                                  supplier's COA and whose assay makes it potency-managed; or null
  */
 public record ItemRow(
         ItemCode code,
@@ -40,7 +43,8 @@ public record ItemRow(
         LotNumbering lotNumbering,
         String lotPattern,
         List<PackUnit> packUnits,
-        List<PartnerCode> suppliers) {
+        List<PartnerCode> suppliers,
+        Specification specification) {
 
     /** Checks the invariants and applies the defaults. */
     public ItemRow {
@@ -50,6 +54,36 @@ public record ItemRow(
         lotNumbering = lotNumbering == null ? LotNumbering.SUPPLIER_LOT : lotNumbering;
         packUnits = packUnits == null ? List.of() : List.copyOf(packUnits);
         suppliers = suppliers == null ? List.of() : List.copyOf(suppliers);
+    }
+
+    /** An item without a specification. */
+    public ItemRow(
+            ItemCode code,
+            String name,
+            Gtin gtin,
+            Uom baseUom,
+            boolean qcRequired,
+            boolean coaRequired,
+            Integer shelfLifeDays,
+            int minRemainingShelfLifeDays,
+            LotNumbering lotNumbering,
+            String lotPattern,
+            List<PackUnit> packUnits,
+            List<PartnerCode> suppliers) {
+        this(
+                code,
+                name,
+                gtin,
+                baseUom,
+                qcRequired,
+                coaRequired,
+                shelfLifeDays,
+                minRemainingShelfLifeDays,
+                lotNumbering,
+                lotPattern,
+                packUnits,
+                suppliers,
+                null);
     }
 
     /** The item's units, for turning keyed quantities into base units. */

@@ -39,6 +39,7 @@ import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.id.UserId;
+import org.lotkeeper.model.quality.Potency;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
@@ -99,6 +100,7 @@ public final class WireJson {
         scalar(m, Sscc.class, Sscc::new);
         scalar(m, Gtin.class, Gtin::new);
         scalar(m, Gln.class, Gln::new);
+        scalar(m, Potency.class, Potency::parse);
         scalar(m, Reference.class, Reference::new);
         scalar(m, Instant.class, WireJson::parseInstant);
         scalar(m, LocalDate.class, WireJson::parseDate);

@@ -354,7 +354,11 @@ public class RecallPages extends ConsoleResource {
                         String.join(
                                 ", ",
                                 l.onHand().stream()
-                                        .map(h -> ConsoleFormat.text(h.quantity()) + " at " + h.location())
+                                        .map(h -> ConsoleFormat.text(h.quantity())
+                                                + (h.active() == null
+                                                        ? ""
+                                                        : " (" + ConsoleFormat.text(h.active()) + " active)")
+                                                + " at " + h.location())
                                         .toList())))
                 .toList();
         List<Stock> stock = a.stockToContain().stream()

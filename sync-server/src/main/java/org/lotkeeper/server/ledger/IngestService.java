@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import jakarta.transaction.Transactional;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.event.CodeRef;
 import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.Inspect;
 import org.lotkeeper.model.event.LotField;
 import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.lot.LotRef;
@@ -34,6 +36,9 @@ import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.StatusChangeRequest;
 import org.lotkeeper.model.lot.StatusDecision;
 import org.lotkeeper.model.master.PartnerKind;
+import org.lotkeeper.model.quality.SpecTest;
+import org.lotkeeper.model.quality.Specification;
+import org.lotkeeper.model.quality.SpecificationException;
 import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.wire.DeviceEventRules;
 import org.lotkeeper.model.wire.ErrorCode;
@@ -105,6 +110,9 @@ public class IngestService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SpecificationVersions specifications;
 
     @Inject
     MeterRegistry metrics;
@@ -398,6 +406,10 @@ public class IngestService {
         if (units.isPresent()) {
             return units;
         }
+        Optional<PushError> coa = checkSupplierCoa(e, at + ".payload");
+        if (coa.isPresent()) {
+            return coa;
+        }
         if (e.payload() instanceof StatusChange s) {
             WorkingSet.LotState lot = ws.lot(new LotRef(s.item(), s.lot()));
             LotStatus current = lot != null
@@ -408,6 +420,58 @@ public class IngestService {
             if (decision instanceof StatusDecision.Refused refused) {
                 return reject(ErrorCode.of(refused.code()), refused.message(), at + ".payload.status");
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A supplier's COA results keyed on a device are judged there against the specification version it
+     * names; the server judges them again against that version and refuses any that differs (a wrong
+     * test code, a value the test does not take, another judgement or potency) — the ledger holds only
+     * judgements the specification gives.
+     */
+    private Optional<PushError> checkSupplierCoa(Event e, String at) {
+        if (!(e.payload() instanceof Inspect i)) {
+            return Optional.empty();
+        }
+        Optional<Specification> spec = specifications.specification(i.item(), i.specificationVersion());
+        if (spec.isEmpty()) {
+            return reject(
+                    ErrorCode.NO_SPECIFICATION,
+                    "item " + i.item() + " has no approved specification version " + i.specificationVersion(),
+                    at + ".specificationVersion");
+        }
+        for (int k = 0; k < i.results().size(); k++) {
+            Inspect.Result r = i.results().get(k);
+            String field = at + ".results[" + k + "]";
+            if (spec.get().test(r.test()).isEmpty()) {
+                return reject(
+                        ErrorCode.NOT_IN_SPECIFICATION,
+                        "test " + r.test() + " is not in version " + i.specificationVersion()
+                                + " of the specification of " + i.item(),
+                        field + ".test");
+            }
+            SpecTest.Result judged;
+            try {
+                judged = spec.get().judge(r.test(), r.value());
+            } catch (SpecificationException ex) {
+                return reject(ErrorCode.INVALID_FIELD, ex.getMessage(), field + ".value");
+            }
+            if (!judged.value().equals(r.value()) || judged.judgement() != r.judgement()) {
+                return reject(
+                        ErrorCode.INVALID_FIELD,
+                        r.test() + " " + r.value() + " is judged " + r.judgement() + "; version "
+                                + i.specificationVersion() + " of the specification reports " + judged.value() + ", "
+                                + judged.judgement(),
+                        field + ".judgement");
+            }
+        }
+        if (!Objects.equals(Inspect.potencyOf(spec.get(), i.results()), i.potency())) {
+            return reject(
+                    ErrorCode.INVALID_FIELD,
+                    "potency " + i.potency() + " is not what these results establish ("
+                            + Inspect.potencyOf(spec.get(), i.results()) + ")",
+                    at + ".potency");
         }
         return Optional.empty();
     }

@@ -11,6 +11,7 @@ import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.quality.Potency;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.wire.LotRow;
@@ -50,7 +51,8 @@ public class ProjectionQueries {
             String supplier,
             String supplierLot,
             java.time.LocalDate retestDate,
-            java.time.LocalDate manufactured) {}
+            java.time.LocalDate manufactured,
+            Potency potency) {}
 
     @Inject
     DataSource dataSource;
@@ -60,8 +62,8 @@ public class ProjectionQueries {
     public java.util.Optional<LotSummary> lot(String item, String lot) {
         return java.util.Optional.ofNullable(read(c -> Jdbc.one(
                 c,
-                "SELECT item, lot, site, status, expiry, origin, supplier, supplier_lot, retest_date, manufactured FROM lot "
-                        + "WHERE item = ? AND lot = ?",
+                "SELECT item, lot, site, status, expiry, origin, supplier, supplier_lot, retest_date, manufactured, potency "
+                        + "FROM lot WHERE item = ? AND lot = ?",
                 rs -> new LotSummary(
                         rs.getString(1),
                         rs.getString(2),
@@ -72,9 +74,16 @@ public class ProjectionQueries {
                         rs.getString(7),
                         rs.getString(8),
                         Jdbc.date(rs, "retest_date"),
-                        Jdbc.date(rs, "manufactured")),
+                        Jdbc.date(rs, "manufactured"),
+                        potency(rs)),
                 item,
                 lot)));
+    }
+
+    /** A lot row's potency column (V22), or null. */
+    public static Potency potency(java.sql.ResultSet rs) throws java.sql.SQLException {
+        java.math.BigDecimal p = rs.getBigDecimal("potency");
+        return p == null ? null : new Potency(p);
     }
 
     /** True while the ledger holds no event at all. */
@@ -95,7 +104,7 @@ public class ProjectionQueries {
     public List<LotRow> lotsChanged(String site, long since, LotKey after, int limit) {
         return read(c -> Jdbc.query(
                 c,
-                "SELECT item, lot, status, expiry, retest_date, created_at FROM lot "
+                "SELECT item, lot, status, expiry, retest_date, created_at, potency FROM lot "
                         + "WHERE site = ? AND changed_xid >= ?::text::xid8 AND (item, lot) > (?, ?) ORDER BY item, lot LIMIT ?",
                 rs -> new LotRow(
                         ItemCode.of(rs.getString(1)),
@@ -103,7 +112,8 @@ public class ProjectionQueries {
                         LotStatus.valueOf(rs.getString(3)),
                         Jdbc.date(rs, "expiry"),
                         Jdbc.date(rs, "retest_date"),
-                        Jdbc.instant(rs, "created_at")),
+                        Jdbc.instant(rs, "created_at"),
+                        potency(rs)),
                 site,
                 Long.toString(since),
                 after.item(),

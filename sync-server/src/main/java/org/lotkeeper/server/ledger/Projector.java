@@ -287,6 +287,15 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
             if (!availability.isAvailable()) {
                 flags.add(new RaisedFlag(Flag.LOT_NOT_AVAILABLE, ref, availability.message()));
             }
+            if (in.potency() != null && !in.potency().equals(lot.potency)) {
+                flags.add(new RaisedFlag(
+                        Flag.POTENCY_DIFFERS,
+                        ref,
+                        "batch " + t.batch() + " dosed lot " + ref + " at an assay of " + in.potency() + " %; "
+                                + (lot.potency == null
+                                        ? "the lot has no conforming assay"
+                                        : "its assay is " + lot.potency + " %")));
+            }
             takeStock(ref, in.from(), null, q);
         }
         for (Transform.Output out : t.outputs()) {
@@ -388,6 +397,10 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
         WorkingSet.LotState lot = knownLot(ref);
         if (i.retest() != null) {
             lot.retestDate = i.retest().until();
+            lot.dirty = true;
+        }
+        if (i.potency() != null) {
+            lot.potency = i.potency();
             lot.dirty = true;
         }
         if (i.outOfSpecification()) {

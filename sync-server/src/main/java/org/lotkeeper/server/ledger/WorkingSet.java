@@ -23,6 +23,7 @@ import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.lot.LotOrigin;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.quality.Potency;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.db.RowWriter;
@@ -64,6 +65,7 @@ final class WorkingSet {
         LotStatus status;
         LocalDate expiry;
         LocalDate retestDate;
+        Potency potency;
         LocalDate manufactured;
         LotOrigin origin;
         PartnerCode supplier;
@@ -93,6 +95,7 @@ final class WorkingSet {
                     column("status", l -> l.status),
                     column("expiry", l -> l.expiry),
                     column("retest_date", l -> l.retestDate),
+                    column("potency", l -> l.potency == null ? null : l.potency.percent()),
                     column("manufactured", l -> l.manufactured),
                     column("origin", l -> l.origin),
                     column("supplier", l -> l.supplier),
@@ -120,6 +123,7 @@ final class WorkingSet {
                     column("status", l -> l.status),
                     column("expiry", l -> l.expiry),
                     column("retest_date", l -> l.retestDate),
+                    column("potency", l -> l.potency == null ? null : l.potency.percent()),
                     column("manufactured", l -> l.manufactured),
                     column("origin", l -> l.origin),
                     column("supplier", l -> l.supplier),
@@ -178,7 +182,7 @@ final class WorkingSet {
         Jdbc.query(
                 c,
                 "SELECT item, lot, site, status, expiry, manufactured, origin, supplier, supplier_lot, created_at, first_event_id, "
-                        + "status_event_id, retest_date FROM lot WHERE (item, lot) IN (SELECT * FROM unnest(?::text[], ?::text[]))",
+                        + "status_event_id, retest_date, potency FROM lot WHERE (item, lot) IN (SELECT * FROM unnest(?::text[], ?::text[]))",
                 rs -> {
                     LotState l =
                             new LotState(new LotRef(ItemCode.of(rs.getString(1)), LotCode.of(rs.getString(2))), false);
@@ -193,6 +197,7 @@ final class WorkingSet {
                     l.firstEventId = rs.getObject(11, UUID.class);
                     l.statusEventId = rs.getObject(12, UUID.class);
                     l.retestDate = Jdbc.date(rs, "retest_date");
+                    l.potency = ProjectionQueries.potency(rs);
                     ws.lots.put(l.ref, l);
                     return null;
                 },

@@ -147,6 +147,15 @@ public class QualityService {
 
     @Transactional
     public Recorded record(Actor actor, String item, String lot, ResultsBody body) {
+        return recordAsOf(actor, item, lot, body, clock.instant());
+    }
+
+    /**
+     * The same results as recorded at {@code occurredAt} — for the demo plant, which replays a past
+     * week: its certificates' results then sit between the receipts and the releases, as they did.
+     */
+    @Transactional
+    public Recorded recordAsOf(Actor actor, String item, String lot, ResultsBody body, Instant occurredAt) {
         ProjectionQueries.LotSummary current = reachable(actor, item, lot);
         InspectionSource source = source(body.source());
         Specification spec = inForce(current)
@@ -173,10 +182,19 @@ public class QualityService {
         Event event = new Event(
                 IDS.next(),
                 null,
-                clock.instant(),
+                occurredAt,
                 UserId.of(actor.id()),
                 SiteCode.of(current.site()),
-                new Inspect(ItemCode.of(item), LotCode.of(lot), spec.version(), source, document, judged, reason));
+                new Inspect(
+                        ItemCode.of(item),
+                        LotCode.of(lot),
+                        spec.version(),
+                        source,
+                        document,
+                        judged,
+                        reason,
+                        null,
+                        Inspect.potencyOf(spec, judged)));
         IngestService.StoredEvent stored = ingest.appendServerEvent(event);
         return new Recorded(event, stored.ledgerSeq(), stored.flags());
     }
@@ -281,7 +299,8 @@ public class QualityService {
                         document,
                         judged,
                         reason(body.reason()),
-                        retest));
+                        retest,
+                        Inspect.potencyOf(spec, judged)));
         IngestService.StoredEvent stored = ingest.appendServerEvent(event);
         return new Recorded(event, stored.ledgerSeq(), stored.flags());
     }
@@ -386,7 +405,6 @@ public class QualityService {
         List<TestStanding> tests = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> out = new ArrayList<>();
-        String potency = null;
         for (SpecTest t : spec.get().tests()) {
             RecordedResult r = latest.get(t.code());
             // the latest value, judged against the limits in force now (a new version may have moved them)
@@ -410,14 +428,14 @@ public class QualityService {
                 }
             } else if (now.judgement() != Judgement.CONFORMS) {
                 out.add(t.code());
-            } else if (t.assay()) {
-                potency = now.value();
             }
         }
         boolean conforms = missing.isEmpty()
                 && out.stream()
                         .noneMatch(code ->
                                 spec.get().test(code).map(SpecTest::required).orElse(false));
+        // the potency is the ledger's: the latest conforming assay, as judged when it was recorded
+        String potency = current.potency() == null ? null : current.potency().toString();
         return new LotQuality(
                 item, lot, spec.get().version(), tests, results, conforms, missing, out, potency, current.retestDate());
     }

@@ -20,6 +20,7 @@ import org.lotkeeper.model.quality.Specification;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.db.Jdbc;
+import org.lotkeeper.server.ledger.SpecificationVersions;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.masterdata.PlantTime;
 import org.lotkeeper.server.security.Actor;
@@ -33,7 +34,7 @@ import org.lotkeeper.server.security.UserService;
  * answered with it (a retry); with other content it is refused.
  */
 @ApplicationScoped
-public class SpecificationService {
+public class SpecificationService implements SpecificationVersions {
 
     /** One approved version. */
     public record Approved(
@@ -180,6 +181,26 @@ public class SpecificationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Approved> version(String item, int version) {
         return one("SELECT * FROM specification WHERE item = ? AND version = ?", item, version);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Specification> specification(ItemCode item, int version) {
+        return version(item.value(), version).map(Approved::specification);
+    }
+
+    /** The version in force on {@code day} of every item that has one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Specification> allInForce(LocalDate day) {
+        return Jdbc.withConnection(
+                dataSource,
+                "specifications in force",
+                c -> Jdbc.query(
+                        c,
+                        "SELECT DISTINCT ON (item) * FROM specification WHERE effective_from <= ? "
+                                + "ORDER BY item, version DESC",
+                        rs -> approved(rs).specification(),
+                        day));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,9 +1,13 @@
 package org.lotkeeper.server.sync;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +21,7 @@ import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.id.UserId;
+import org.lotkeeper.model.quality.Specification;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.ItemRow;
@@ -33,6 +38,7 @@ import org.lotkeeper.server.ledger.ProjectionQueries;
 import org.lotkeeper.server.ledger.ProjectionQueries.LotKey;
 import org.lotkeeper.server.ledger.ProjectionQueries.StockKey;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.quality.SpecificationService;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.DeviceService;
 import org.lotkeeper.server.security.UserService;
@@ -73,6 +79,12 @@ public class PullService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    SpecificationService specifications;
+
+    @Inject
+    Clock clock;
+
     @Transactional
     public PullResponse pull(Actor device, String cursorText, int limit) {
         String site = device.sites().iterator().next();
@@ -84,7 +96,15 @@ public class PullService {
         List<TaskRow> taskRows = List.of();
         SiteRow siteRow = null;
         if ("master".equals(cursor.phase())) {
-            items = masterData.allItems().stream().map(PullService::itemRow).toList();
+            // the specification in force today at the device's site: its tests are what a receiver keys
+            // from a supplier's COA, its assay makes the item potency-managed
+            Map<ItemCode, Specification> specs = new HashMap<>();
+            specifications
+                    .allInForce(LocalDate.ofInstant(clock.instant(), masterData.zoneOf(List.of(site))))
+                    .forEach(s -> specs.put(s.item(), s));
+            items = masterData.allItems().stream()
+                    .map(i -> itemRow(i, specs.get(ItemCode.of(i.code()))))
+                    .toList();
             locations = masterData.locationsOfSite(site).stream()
                     .map(l -> new LocationRow(
                             LocationCode.of(l.code()), SiteCode.of(l.site()), l.type(), l.pickSequence()))
@@ -187,7 +207,7 @@ public class PullService {
         return c;
     }
 
-    private static ItemRow itemRow(MasterDataLookup.ItemInfo i) {
+    private static ItemRow itemRow(MasterDataLookup.ItemInfo i, Specification specification) {
         return new ItemRow(
                 ItemCode.of(i.code()),
                 i.name(),
@@ -202,6 +222,7 @@ public class PullService {
                 i.packUnits().entrySet().stream()
                         .map(e -> new PackUnit(e.getKey(), e.getValue()))
                         .toList(),
-                i.suppliers().stream().map(PartnerCode::of).toList());
+                i.suppliers().stream().map(PartnerCode::of).toList(),
+                specification);
     }
 }

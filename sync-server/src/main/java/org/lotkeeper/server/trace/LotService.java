@@ -28,6 +28,7 @@ import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.ShelfLife;
+import org.lotkeeper.model.quality.Potency;
 import org.lotkeeper.model.quantity.ItemUnits;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.wire.EventJson;
@@ -108,6 +109,8 @@ public class LotService {
                 f.supplierLot(),
                 f.createdAt(),
                 total,
+                f.potency() == null ? null : f.potency().toString(),
+                f.potency() == null || total == null ? null : f.potency().activeIn(total),
                 stock.stream()
                         .map(s -> new Views.OnHand(s.location(), s.container(), s.quantity()))
                         .toList(),
@@ -324,7 +327,9 @@ public class LotService {
      */
     public Views.Balance balance(Actor actor, String item, String lot) {
         long started = System.nanoTime();
-        LotRef ref = access.lot(actor, item, lot).ref();
+        TraceQueries.LotFacts facts = access.lot(actor, item, lot);
+        LotRef ref = facts.ref();
+        Potency potency = facts.potency();
         MasterDataLookup.ItemInfo info = masterData
                 .item(ref.item().value())
                 .orElseThrow(() ->
@@ -402,6 +407,9 @@ public class LotService {
                 shipped,
                 consumed,
                 difference,
+                potency == null ? null : potency.toString(),
+                potency == null ? null : potency.activeIn(onHand),
+                potency == null ? null : flows.activeConsumed,
                 differences.isEmpty(),
                 differences,
                 Names.elapsedMs(started));
@@ -418,12 +426,14 @@ public class LotService {
         Quantity adjustedOut;
         Quantity shipped;
         Quantity consumed;
+        /** What the batches that dosed this lot by its potency took of its active substance. */
+        Quantity activeConsumed;
 
         Flows(LotRef lot, ItemUnits units) {
             this.lot = lot;
             this.units = units;
             Quantity zero = Quantity.zero(units.base());
-            received = produced = returned = adjustedIn = adjustedOut = shipped = consumed = zero;
+            received = produced = returned = adjustedIn = adjustedOut = shipped = consumed = activeConsumed = zero;
         }
 
         private boolean mine(ItemCode item, LotCode code) {
@@ -477,6 +487,9 @@ public class LotService {
             for (Transform.Input i : t.inputs()) {
                 if (i.lotRef().equals(lot)) {
                     consumed = consumed.plus(units.toBase(i.quantity()));
+                    if (i.potency() != null) {
+                        activeConsumed = activeConsumed.plus(units.toBase(i.active()));
+                    }
                 }
             }
             return null;

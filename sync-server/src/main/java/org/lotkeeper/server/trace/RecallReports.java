@@ -533,7 +533,7 @@ public class RecallReports {
                                 : String.join(
                                         "; ",
                                         l.onHand().stream()
-                                                .map(o -> o.location() + ": " + o.quantity())
+                                                .map(Views.RecallOnHand::shown)
                                                 .toList()));
                 flushEvery(doc, affected, ++affectedRows);
             }

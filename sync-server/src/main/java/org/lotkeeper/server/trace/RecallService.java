@@ -294,7 +294,8 @@ public class RecallService {
             TraceQueries.LotFacts f = facts.get(l);
             List<Views.RecallOnHand> here = new ArrayList<>();
             onHand.getOrDefault(l, Map.of()).forEach((location, q) -> {
-                here.add(new Views.RecallOnHand(location, q));
+                here.add(new Views.RecallOnHand(
+                        location, q, f.potency() == null ? null : f.potency().activeIn(q)));
                 MasterDataLookup.LocationInfo info = locations.get(location);
                 toContain.add(new Views.StockToContain(
                         l.item().value(),
@@ -310,7 +311,8 @@ public class RecallService {
                     f.status(),
                     affected.depths().get(l),
                     f.site(),
-                    here));
+                    here,
+                    f.potency() == null ? null : f.potency().toString()));
         }
         List<Views.Customer> customers = customers(customerCodes, shipped, returned, names);
         Set<LotRef> shownSet = new HashSet<>(shown);

@@ -18,9 +18,11 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.quality.Potency;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.server.db.Jdbc;
+import org.lotkeeper.server.ledger.ProjectionQueries;
 
 /**
  * Batched reads of the projections for a set of lots: lot facts, stock, receipts, returns, and
@@ -40,7 +42,8 @@ final class TraceQueries {
             String supplier,
             String supplierLot,
             Instant createdAt,
-            LocalDate retestDate) {}
+            LocalDate retestDate,
+            Potency potency) {}
 
     record StockRow(LotRef lot, String location, String container, Quantity quantity) {}
 
@@ -94,7 +97,7 @@ final class TraceQueries {
         for (LotFacts f : Jdbc.query(
                 c,
                 "SELECT l.item, l.lot, l.site, l.status, l.expiry, l.manufactured, l.origin, l.supplier, "
-                        + "l.supplier_lot, l.created_at, l.retest_date FROM " + LOTS
+                        + "l.supplier_lot, l.created_at, l.retest_date, l.potency FROM " + LOTS
                         + " JOIN lot l ON l.item = k.item AND l.lot = k.lot",
                 rs -> new LotFacts(
                         Sql.lot(rs, "item", "lot"),
@@ -106,7 +109,8 @@ final class TraceQueries {
                         rs.getString("supplier"),
                         rs.getString("supplier_lot"),
                         Jdbc.instant(rs, "created_at"),
-                        Jdbc.date(rs, "retest_date")),
+                        Jdbc.date(rs, "retest_date"),
+                        ProjectionQueries.potency(rs)),
                 Sql.items(lots),
                 Sql.lots(lots))) {
             out.put(f.ref(), f);

@@ -128,6 +128,8 @@ public final class Views {
             String supplierLot,
             Instant createdAt,
             Quantity onHandTotal,
+            String potency,
+            Quantity activeOnHandTotal,
             List<OnHand> onHand,
             List<DocumentRef> documents,
             List<OpenFlag> flags,
@@ -175,6 +177,9 @@ public final class Views {
             Quantity shipped,
             Quantity consumed,
             Quantity difference,
+            String potency,
+            Quantity activeOnHand,
+            Quantity activeConsumed,
             boolean balanced,
             List<BalanceDifference> differences,
             long elapsedMs) {}
@@ -200,7 +205,17 @@ public final class Views {
 
     // ---- recalls --------------------------------------------------------------------------------
 
-    public record RecallOnHand(String location, Quantity quantity) {}
+    /**
+     * Stock of an affected lot at one location; {@code active} is its active quantity when the lot is
+     * potency-managed (docs/QUALITY-CONTROL.md, "Potency"), else null.
+     */
+    public record RecallOnHand(String location, Quantity quantity, Quantity active) {
+
+        /** "B-01: 200 kg (195 kg active)". */
+        public String shown() {
+            return location + ": " + quantity + (active == null ? "" : " (" + active + " active)");
+        }
+    }
 
     public record AffectedLot(
             String item,
@@ -209,7 +224,8 @@ public final class Views {
             String status,
             int depth,
             String site,
-            List<RecallOnHand> onHand) {}
+            List<RecallOnHand> onHand,
+            String potency) {}
 
     public record StockToContain(String item, String lot, String location, String locationType, Quantity quantity) {}
 

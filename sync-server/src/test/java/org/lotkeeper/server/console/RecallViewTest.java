@@ -26,7 +26,8 @@ class RecallViewTest {
                     "RELEASED",
                     1,
                     "PLANT-1",
-                    List.of(new Views.RecallOnHand("WH-" + i, q))));
+                    List.of(new Views.RecallOnHand("WH-" + i, q, null)),
+                    null));
             stock.add(new Views.StockToContain("FG", "L-" + i, "WH-" + i, "STORAGE", q));
         }
         List<Views.Customer> buyers = new ArrayList<>();

@@ -80,9 +80,98 @@ class DeviceAuthorityTest {
                 {"item": "RM-SOLVENT", "lot": "S-1", "specificationVersion": 1, "source": "LAB",
                  "results": [{"test": "ID", "value": "PASS", "judgement": "CONFORMS"}]}"""));
 
-        assertRejected(result, "NOT_FROM_A_DEVICE", "events[0].type");
+        assertRejected(result, "NOT_FROM_A_DEVICE", "events[0].payload.source");
         assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'INSPECT'"))
                 .isZero();
+    }
+
+    /**
+     * The dock keys a supplier's COA and the device judges it; the server judges it again against
+     * the version the device names and stores only what the specification gives — a forged
+     * judgement, a test the specification lacks or a correction reason is refused, naming the field.
+     */
+    @Test
+    void aSuppliersCoaFromTheDockIsJudgedAgainAndAnOutOfSpecificationResultHoldsTheReleasedLot() {
+        Api.as(Api.token("quinn", "quinn-Passw0rd!"))
+                .body("""
+                {"version": 1, "effectiveFrom": "2026-01-01", "tests": [
+                  {"code": "PURITY", "name": "Purity (GC)", "unit": "P1", "kind": "NUMERIC", "min": "99.0",
+                   "decimals": 1, "assay": true},
+                  {"code": "WATER", "name": "Water (KF)", "unit": "P1", "kind": "NUMERIC", "max": "0.10", "decimals": 2}],
+                 "signature": {"password": "quinn-Passw0rd!"}}""")
+                .put("/api/v1/items/RM-SOLVENT/specification")
+                .then()
+                .statusCode(200);
+        String coa = """
+                {"item": "RM-SOLVENT", "lot": "S-1", "specificationVersion": 1, "source": "SUPPLIER_COA",
+                 "results": [%s]%s}""";
+
+        assertRejected(
+                push(
+                        plant1,
+                        Riverside.event(
+                                2,
+                                "ana",
+                                "INSPECT",
+                                coa.formatted(
+                                        "{\"test\": \"PURITY\", \"value\": \"98.5\", \"judgement\": \"CONFORMS\"}",
+                                        ""))),
+                "INVALID_FIELD",
+                "events[0].payload.results[0].judgement");
+        assertRejected(
+                push(
+                        plant1,
+                        Riverside.event(
+                                3,
+                                "ana",
+                                "INSPECT",
+                                coa.formatted(
+                                        "{\"test\": \"COLOUR\", \"value\": \"5\", \"judgement\": \"CONFORMS\"}", ""))),
+                "NOT_IN_SPECIFICATION",
+                "events[0].payload.results[0].test");
+        assertRejected(
+                push(
+                        plant1,
+                        Riverside.event(
+                                4,
+                                "ana",
+                                "INSPECT",
+                                coa.formatted(
+                                        "{\"test\": \"WATER\", \"value\": \"0.05\", \"judgement\": \"CONFORMS\"}",
+                                        ", \"reason\": \"typo\""))),
+                "NOT_FROM_A_DEVICE",
+                "events[0].payload.reason");
+        assertRejected(
+                push(
+                        plant1,
+                        Riverside.event(
+                                5,
+                                "ana",
+                                "INSPECT",
+                                coa.formatted(
+                                        "{\"test\": \"PURITY\", \"value\": \"99.5\", \"judgement\": \"CONFORMS\"}",
+                                        ", \"potency\": \"100\""))),
+                "INVALID_FIELD",
+                "events[0].payload.potency");
+        assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'INSPECT'"))
+                .isZero();
+
+        JsonNode stored = push(
+                plant1,
+                Riverside.event(
+                        6,
+                        "ana",
+                        "INSPECT",
+                        coa.formatted(
+                                "{\"test\": \"PURITY\", \"value\": \"98.5\", \"judgement\": \"OUT_OF_SPECIFICATION\"}, "
+                                        + "{\"test\": \"WATER\", \"value\": \"0.05\", \"judgement\": \"CONFORMS\"}",
+                                "")));
+        assertThat(status(stored)).as(stored.toString()).isEqualTo("FLAGGED");
+        assertThat(stored.get("flags").toString()).contains("OUT_OF_SPECIFICATION");
+        assertThat(Database.rows(ds, "SELECT status, potency FROM lot WHERE lot = 'S-1'")
+                        .get(0))
+                .containsEntry("status", "ON_HOLD")
+                .containsEntry("potency", null);
     }
 
     @Test
