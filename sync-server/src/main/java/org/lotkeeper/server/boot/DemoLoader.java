@@ -33,6 +33,9 @@ import org.lotkeeper.server.masterdata.MasterDataBundle;
 import org.lotkeeper.server.masterdata.MasterDataService;
 import org.lotkeeper.server.quality.DocumentKind;
 import org.lotkeeper.server.quality.DocumentService;
+import org.lotkeeper.server.quality.QualityService;
+import org.lotkeeper.server.quality.SpecificationBodies;
+import org.lotkeeper.server.quality.SpecificationService;
 import org.lotkeeper.server.quality.StatusService;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.DeviceService;
@@ -71,6 +74,12 @@ public class DemoLoader {
 
     @Inject
     StatusService status;
+
+    @Inject
+    SpecificationService specifications;
+
+    @Inject
+    QualityService quality;
 
     @Inject
     ObjectMapper mapper;
@@ -176,6 +185,24 @@ public class DemoLoader {
                                     body.get("reason").asText(),
                                     body.has("signature") ? passwords.get(quinn.id()) : null,
                                     body.at("/signature/meaning").asText(null)),
+                            Instant.parse(step.get("at").asText()));
+                }
+                case "specification" -> {
+                    Actor quinn = Actor.user(step.get("asUser").asText(), EnumSet.of(Role.QA), Set.of("PLANT-1"));
+                    ObjectNode body = step.get("body").deepCopy();
+                    ((ObjectNode) body.get("signature")).put("password", passwords.get(quinn.id()));
+                    specifications.approve(
+                            quinn,
+                            step.get("item").asText(),
+                            mapper.convertValue(body, SpecificationBodies.SpecificationBody.class));
+                }
+                case "results" -> {
+                    Actor quinn = Actor.user(step.get("asUser").asText(), EnumSet.of(Role.QA), Set.of("PLANT-1"));
+                    quality.recordAsOf(
+                            quinn,
+                            step.get("item").asText(),
+                            step.get("lot").asText(),
+                            mapper.convertValue(step.get("body"), QualityService.ResultsBody.class),
                             Instant.parse(step.get("at").asText()));
                 }
                 default -> throw new IllegalStateException("unknown demo step " + step.get("step"));

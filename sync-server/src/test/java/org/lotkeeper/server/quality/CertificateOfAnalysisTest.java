@@ -51,7 +51,7 @@ class CertificateOfAnalysisTest {
     @BeforeEach
     void weekWithSpecificationsAndResults() {
         Database.resetLedger(ds);
-        new Riverside().play();
+        new Riverside().playWithoutQuality();
         quinn = Api.token("quinn", PASSWORD);
         as(quinn)
                 .body(SpecificationTest.body(1, "2026-01-01", SpecificationTest.TESTS, PASSWORD))

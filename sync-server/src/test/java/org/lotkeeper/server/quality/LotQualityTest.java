@@ -41,7 +41,7 @@ class LotQualityTest {
     @BeforeEach
     void weekWithASpecification() {
         Database.resetLedger(ds);
-        new Riverside().play();
+        new Riverside().playWithoutQuality();
         quinn = Api.token("quinn", "quinn-Passw0rd!");
         as(quinn)
                 .body(SpecificationTest.body(1, "2026-01-01", SpecificationTest.TESTS, "quinn-Passw0rd!"))

@@ -51,7 +51,7 @@ class RetestDateTest {
     @BeforeEach
     void weekWithASpecificationAndARetestInterval() {
         Database.resetLedger(ds);
-        new Riverside().play();
+        new Riverside().playWithoutQuality();
         Database.execute(ds, "UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE user_id = 'quinn'");
         quinn = Api.token("quinn", PASSWORD);
         as(quinn)

@@ -46,7 +46,7 @@ class SpecificationTest {
     @BeforeEach
     void week() {
         Database.resetLedger(ds);
-        new Riverside().play();
+        new Riverside().playWithoutQuality();
         quinn = Api.token("quinn", "quinn-Passw0rd!");
     }
 

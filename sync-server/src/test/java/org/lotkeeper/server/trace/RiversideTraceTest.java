@@ -223,21 +223,25 @@ class RiversideTraceTest {
             assertThat(e.get("recordedAt").asText()).endsWith("Z");
             assertThat(e.get("userName").asText()).isNotBlank();
         }
-        assertThat(types).containsExactly("TRANSFORM", "STATUS", "MOVE", "TRANSFORM", "PICK", "SHIP", "COUNT");
+        assertThat(types)
+                .containsExactly("TRANSFORM", "INSPECT", "STATUS", "MOVE", "TRANSFORM", "PICK", "SHIP", "COUNT");
         JsonNode produced = timeline.at("/events/0");
         assertThat(produced.get("userName").asText()).isEqualTo("Ben Picker");
         assertThat(produced.get("deviceLabel").asText()).isEqualTo("gun-1");
         assertThat(produced.get("where").get(0).asText()).isEqualTo("PROD-LINE-1");
         assertThat(produced.at("/payload/batch").asText()).isEqualTo("B-1001");
-        JsonNode release = timeline.at("/events/1");
+        JsonNode tested = timeline.at("/events/1");
+        assertThat(tested.at("/payload/source").asText()).isEqualTo("LAB");
+        assertThat(tested.get("userName").asText()).isEqualTo("Quinn Quality");
+        JsonNode release = timeline.at("/events/2");
         assertThat(release.get("why").asText())
                 .startsWith("now released: ")
                 .contains("Batch record and QC tests pass")
                 .contains("signed by Quinn Quality");
         assertThat(release.has("deviceId")).isFalse();
-        JsonNode move = timeline.at("/events/2");
+        JsonNode move = timeline.at("/events/3");
         assertThat(move.get("where").toString()).isEqualTo("[\"PROD-LINE-1\",\"WH-A-01\"]");
-        JsonNode count = timeline.at("/events/6");
+        JsonNode count = timeline.at("/events/7");
         assertThat(count.get("flags").toString()).isEqualTo("[\"COUNT_VARIANCE\"]");
         // a receipt says which delivery the lot came in on
         JsonNode received = json(as(quinn)
