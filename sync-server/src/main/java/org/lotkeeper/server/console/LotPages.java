@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -85,6 +86,17 @@ public class LotPages extends ConsoleResource {
         static final StatusForm EMPTY = new StatusForm(null, null, null, null);
     }
 
+    /** What the results grid held when it was refused, shown again so nothing is keyed twice; empty on a fresh page. */
+    @TemplateData
+    public record ResultsForm(Map<String, String> values, String source, String reason, String retestDate) {
+        static final ResultsForm EMPTY = new ResultsForm(Map.of(), null, null, null);
+
+        /** The value keyed for a test, or "". */
+        public String value(String test) {
+            return values.getOrDefault(test, "");
+        }
+    }
+
     /** Everything the lot page shows. */
     @TemplateData
     public record LotView(
@@ -103,6 +115,7 @@ public class LotPages extends ConsoleResource {
             String labelHref,
             String selfHref,
             StatusForm form,
+            ResultsForm results,
             String recallHref,
             Views.Page<Views.Shipment> shipments,
             QualityService.LotQuality quality) {
@@ -383,7 +396,25 @@ public class LotPages extends ConsoleResource {
             Chrome page = session.chrome(actor, "lots", "Lot " + lot)
                     .error((retest ? "Not retested, no result recorded: " : "No result was recorded: ") + e.getMessage()
                             + ".");
-            return Forms.html(HttpStatus.of(e), Pages.lot(page, view(actor, item, lot, 0, StatusForm.EMPTY)));
+            Map<String, String> keyed = new java.util.HashMap<>();
+            if (test != null && value != null && test.size() == value.size() && test.size() <= 100) {
+                for (int i = 0; i < test.size(); i++) {
+                    if (test.get(i) != null && !Forms.blank(value.get(i))) {
+                        keyed.put(test.get(i), value.get(i));
+                    }
+                }
+            }
+            return Forms.html(
+                    HttpStatus.of(e),
+                    Pages.lot(
+                            page,
+                            view(
+                                    actor,
+                                    item,
+                                    lot,
+                                    0,
+                                    StatusForm.EMPTY,
+                                    new ResultsForm(keyed, source, reason, retestDate))));
         }
         return Response.seeOther(URI.create(ConsoleLinks.lot(item, lot) + (retest ? "&done=retest" : "&done=results")))
                 .build();
@@ -481,6 +512,10 @@ public class LotPages extends ConsoleResource {
     }
 
     private LotView view(Actor actor, String item, String lot, long after, StatusForm form) {
+        return view(actor, item, lot, after, form, ResultsForm.EMPTY);
+    }
+
+    private LotView view(Actor actor, String item, String lot, long after, StatusForm form, ResultsForm results) {
         Views.LotDetail detail = lots.detail(actor, item, lot);
         session.timesOf(List.of(detail.site()));
         Views.Timeline timeline = lots.timeline(actor, detail.item(), detail.lot(), after, TIMELINE_PAGE);
@@ -513,6 +548,7 @@ public class LotPages extends ConsoleResource {
                         + ConsoleLinks.enc(detail.lot()),
                 ConsoleLinks.lot(detail.item(), detail.lot()),
                 form,
+                results,
                 "/console/recalls?item=" + ConsoleLinks.enc(detail.item()) + "&lot=" + ConsoleLinks.enc(detail.lot()),
                 shipments,
                 quality(actor, detail));

@@ -113,6 +113,9 @@ class ConsoleBrowserTest {
         assertThat(search.lots()).containsExactly("R-2402");
         Screens.LotPage lot = search.open("R-2402");
         assertThat(lot.lotCode()).isEqualTo("R-2402");
+        // the resin is potency-managed: its supplier's assay is its potency
+        assertThat(browser.driver.findElement(By.tagName("main")).getText())
+                .contains("Potency", "97.5 % (latest conforming assay)", "0 kg (0 kg active)");
         assertThat(lot.genealogyNodes())
                 .contains(
                         "R-2402",
@@ -180,6 +183,14 @@ class ConsoleBrowserTest {
         Path coa = Files.createTempFile("coa-P-7001", ".pdf");
         Files.write(coa, Api.bytes("demo/riverside/coa-TX-55.pdf"));
         lot.upload("COA", coa);
+        // the pigment has a specification (the demo's): the supplier's results are recorded against it
+        Api.as(Api.token("quinn", quinnPassword))
+                .body("""
+                        {"source": "SUPPLIER_COA", "results": [{"test": "ASSAY", "value": "95.0"},
+                         {"test": "MOISTURE", "value": "0.20"}]}""")
+                .post("/api/v1/lots/RM-PIGMENT/P-7001/results")
+                .then()
+                .statusCode(200);
         assertThat(lot.changeStatus("RELEASED", "COA checked", "not-my-password"))
                 .contains("Not signed");
         assertThat(lot.status()).isEqualTo("Quarantine");
@@ -486,22 +497,22 @@ class ConsoleBrowserTest {
         Api.as(token)
                 .body("""
                         {"version": 1, "effectiveFrom": "2026-01-01", "tests": [
-                          {"code": "ASSAY", "name": "TiO2 content", "method": "ISO 591-1", "unit": "P1", "kind": "NUMERIC",
+                          {"code": "ASSAY", "name": "Purity (GC)", "method": "ASTM D3545", "unit": "P1", "kind": "NUMERIC",
                            "min": "99.0", "max": "101.0", "decimals": 1, "assay": true},
                           {"code": "ID", "name": "Identity (IR)", "kind": "PASS_FAIL"}],
                          "signature": {"password": "%s"}}""".formatted(quinnPassword))
-                .put("/api/v1/items/RM-PIGMENT/specification")
+                .put("/api/v1/items/RM-SOLVENT/specification")
                 .then()
                 .statusCode(200);
         new Screens.Login(browser, base()).open().signIn("quinn", quinnPassword);
-        browser.driver.get(base() + "console/lot?item=RM-PIGMENT&lot=P-5001");
+        browser.driver.get(base() + "console/lot?item=RM-SOLVENT&lot=S-9001");
         org.openqa.selenium.WebElement quality =
                 browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("quality")));
         assertThat(quality.getText()).contains("specification version 1", "99.0 – 101.0 %", "no result yet: ASSAY, ID");
 
         // a value outside the limits is marked as it is typed, before anything is sent
         org.openqa.selenium.WebElement assay =
-                quality.findElement(By.cssSelector("input.result[aria-label='New result for TiO2 content']"));
+                quality.findElement(By.cssSelector("input.result[aria-label='New result for Purity (GC)']"));
         assay.sendKeys("98.94");
         assertThat(assay.findElement(By.xpath("following-sibling::small[@class='outside']"))
                         .isDisplayed())
@@ -514,8 +525,10 @@ class ConsoleBrowserTest {
                 .isFalse();
         assay.clear();
         assay.sendKeys("98.2");
-        quality.findElement(By.cssSelector("input.result[aria-label='New result for Identity (IR)']"))
-                .sendKeys("pass");
+        // a pass/fail test is a choice, not a box to type in
+        new org.openqa.selenium.support.ui.Select(
+                        quality.findElement(By.cssSelector("select.result[aria-label='New result for Identity (IR)']")))
+                .selectByVisibleText("PASS");
         browser.submit(quality.findElement(By.cssSelector("#results-form button[type=submit]")));
         assertThat(browser.wait
                         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice")))
@@ -529,7 +542,7 @@ class ConsoleBrowserTest {
         browser.screenshot("quality-results");
 
         // released only under a signed concession, which the timeline shows
-        browser.driver.findElement(By.name("concession")).sendKeys("DV-14: 98.2 % accepted for solvent-borne primer");
+        browser.driver.findElement(By.name("concession")).sendKeys("DV-14: 98.2 % accepted for the primer's thinning");
         assertThat(lot.changeStatus("RELEASED", "Released under concession", quinnPassword))
                 .contains("now released");
         assertThat(lot.timeline()).contains("concession: DV-14");

@@ -28,7 +28,7 @@ class QualityConsoleTest {
     @BeforeEach
     void weekWithASpecification() {
         Database.resetLedger(ds);
-        new Riverside().play();
+        new Riverside().playWithoutQuality();
         Api.as(Api.token("quinn", "quinn-Passw0rd!"))
                 .body("""
                         {"version": 1, "effectiveFrom": "2026-01-01", "tests": [
@@ -70,5 +70,35 @@ class QualityConsoleTest {
         assertThat(sam.request().get("/console/quality").asString()).doesNotContain("Lab results from a file");
         assertThat(upload(sam, "item,lot,test,value\nRM-RESIN,R-2401,ID,PASS\n").statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aRefusedGridKeepsWhatWasKeyedAndOffersPassOrFailAsAChoice() {
+        ConsoleClient quinn = ConsoleClient.signIn("quinn", "quinn-Passw0rd!");
+        String page =
+                quinn.request().get("/console/lot?item=RM-RESIN&lot=R-2401").asString();
+        assertThat(page).contains("<select name=\"value\" class=\"result\" aria-label=\"New result for Identity\">");
+
+        Response refused = quinn.request()
+                .formParam("_csrf", quinn.csrf())
+                .formParam("item", "RM-RESIN")
+                .formParam("lot", "R-2401")
+                .formParam("source", "SUPPLIER_COA")
+                .formParam("test", "ASSAY", "ID")
+                .formParam("value", "100.2", "PASS")
+                .formParam("reason", "as the certificate says")
+                .formParam("retestDate", "2031-01-01")
+                .post("/console/lot/results");
+
+        // a retest date past the lot's expiry: refused, and the grid is as it was sent
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString())
+                .contains("Not retested, no result recorded")
+                .contains("value=\"100.2\"")
+                .contains("<option selected>PASS</option>")
+                .contains("<option value=\"SUPPLIER_COA\" selected>")
+                .contains("value=\"as the certificate says\"");
+        assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'INSPECT'"))
+                .isZero();
     }
 }
