@@ -24,7 +24,7 @@ final class ScriptParser {
                     + "offline, online, sync, expect";
     private static final String ACTIONS =
             "cancel, nopo, normma, lot, document, deviation, skip, confirm, finish, kind, "
-                    + "output, reason, pin, result, active";
+                    + "output, reason, pin, result, active, weight";
 
     private ScriptParser() {}
 
@@ -130,6 +130,7 @@ final class ScriptParser {
             case "pin" -> new Command.KeyPin(arg(a, 0, "pin <pin>"));
             case "result" -> new Command.KeyResult(String.join(" ", a));
             case "active" -> new Command.Choose(ProduceWorkflow.DOSE_BY_ACTIVE);
+            case "weight" -> new Command.Choose(ProduceWorkflow.DOSE_BY_WEIGHT);
             default -> throw new ScriptError("no action '" + name + "' (" + ACTIONS + ")");
         };
         return new ScriptLine.WorkflowCommand(command, "action " + name);

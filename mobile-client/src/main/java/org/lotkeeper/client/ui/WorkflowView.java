@@ -140,7 +140,9 @@ final class WorkflowView extends VBox {
                 case CONFIRM ->
                     tap(
                                     switch (kind) {
-                                        case PRODUCE -> "Finish batch";
+                                        case PRODUCE ->
+                                            // confirming the weight proposed for an active quantity, or the batch
+                                            vm.actions().contains(UiAction.KEY_QUANTITY) ? "Weighed" : "Finish batch";
                                         case RECEIVE ->
                                             vm.actions().contains(UiAction.KEY_RESULT) ? "COA done" : "Finish receipt";
                                         default -> "Confirm";

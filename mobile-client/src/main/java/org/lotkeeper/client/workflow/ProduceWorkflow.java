@@ -40,9 +40,10 @@ import org.lotkeeper.model.wire.LotRow;
  *   <li>INPUT: scan each input lot. It must be available for consumption (released, not expired,
  *       not in a quarantine or returns location; the minimum remaining shelf life of orders does
  *       not apply). Its location is its only stock location, else INPUT_FROM asks; its quantity
- *       is the label's, else INPUT_QUANTITY asks ({@link Command.KeyQuantity}). A lot with a
- *       potency (its latest conforming assay) can be dosed by its active quantity: choose
- *       {@value #DOSE_BY_ACTIVE} and key the active quantity wanted; INPUT_WEIGH then says how much
+ *       is the label's, else INPUT_QUANTITY asks ({@link Command.KeyQuantity}). For a lot with a
+ *       potency (its latest conforming assay) INPUT_DOSING first asks how it is dosed — by weight
+ *       ({@value #DOSE_BY_WEIGHT}) or by active quantity ({@value #DOSE_BY_ACTIVE}), one tap or its
+ *       number: then the quantity keyed is the active quantity wanted, and INPUT_WEIGH says how much
  *       to weigh ("take 51.3 kg of R-2402 (assay 97.5 %) for 50 kg active") — confirm it, or key
  *       the weight actually taken. The input keeps the gross quantity and the potency used.</li>
  *   <li>Scan the batch ticket again to go to the outputs.</li>
@@ -61,6 +62,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         BATCH,
         INPUT,
         INPUT_FROM,
+        INPUT_DOSING,
         INPUT_QUANTITY,
         INPUT_WEIGH,
         OUTPUT,
@@ -68,8 +70,10 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         OUTPUT_LOCATION
     }
 
-    /** The choice at INPUT_QUANTITY that makes the next keyed quantity the active quantity wanted. */
+    /** The choice at INPUT_DOSING that makes the keyed quantity the active quantity wanted. */
     public static final String DOSE_BY_ACTIVE = "ACTIVE";
+    /** The choice at INPUT_DOSING that makes the keyed quantity the weight taken. */
+    public static final String DOSE_BY_WEIGHT = "WEIGHT";
 
     /** Decimals of the weight the device proposes (rounded up, so the batch gets its active quantity). */
     private static final int WEIGH_DECIMALS = 1;
@@ -123,13 +127,21 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
     /** The kind of transformation (one tap), before the batch is finished. */
     @Override
     protected void onChoose(String choice, String note) {
-        if (step == Step.INPUT_QUANTITY && DOSE_BY_ACTIVE.equals(choice)) {
-            if (inputPotency == null) {
-                throw refuse("Lot " + input.lot() + " has no potency on this device: key the quantity used.");
+        if (step == Step.INPUT_DOSING) {
+            if (!DOSE_BY_ACTIVE.equals(choice) && !DOSE_BY_WEIGHT.equals(choice)) {
+                throw refuse(prompt());
             }
-            dosingByActive = true;
-            good("Dosing lot " + input.lot() + " by its assay of " + inputPotency + " %. " + prompt());
+            dosingByActive = DOSE_BY_ACTIVE.equals(choice);
+            step = Step.INPUT_QUANTITY;
+            good((dosingByActive ? "Dosing lot " + input.lot() + " by its assay of " + inputPotency + " %. " : "")
+                    + prompt());
             return;
+        }
+        if (DOSE_BY_ACTIVE.equals(choice) || DOSE_BY_WEIGHT.equals(choice)) {
+            throw refuse(
+                    step == Step.INPUT_QUANTITY
+                            ? "Lot " + input.lot() + " has no potency on this device: key the quantity used."
+                            : "Nothing is dosed now. " + prompt());
         }
         TransformKind chosen = Resolve.choice(TransformKind.class, choice, "Choose the kind of batch.");
         transformKind = chosen;
@@ -139,11 +151,14 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
     /** Keys the quantity of the input or output being scanned. */
     @Override
     protected void onKeyQuantity(String text) {
+        if (step == Step.INPUT_DOSING) {
+            throw refuse("Choose first how to dose it. " + prompt());
+        }
         if (step == Step.INPUT_QUANTITY && dosingByActive) {
             activeWanted = Quantities.parse(text, input.item(), false).base();
             grossProposed = inputPotency.grossFor(activeWanted, WEIGH_DECIMALS);
             step = Step.INPUT_WEIGH;
-            good(weighing() + " Confirm, or key the weight taken.");
+            good(weighing() + " Weigh it and confirm, or key the weight taken.");
         } else if (step == Step.INPUT_QUANTITY || step == Step.INPUT_WEIGH) {
             Quantities.Keyed keyed = Quantities.parse(text, input.item(), false);
             addInput(keyed.base(), keyed.shown());
@@ -221,7 +236,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
                 onInput(scan);
             }
             case INPUT_FROM -> chooseInputFrom(resolve.location(scan));
-            case INPUT_QUANTITY, INPUT_WEIGH -> throw refuse(prompt());
+            case INPUT_DOSING, INPUT_QUANTITY, INPUT_WEIGH -> throw refuse(prompt());
             case OUTPUT -> {
                 if (isBatchTicket(scan)) {
                     store();
@@ -284,7 +299,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
             addInput(labelled, labelled.toString());
             return;
         }
-        step = Step.INPUT_QUANTITY;
+        step = inputPotency == null ? Step.INPUT_QUANTITY : Step.INPUT_DOSING;
         good("Lot " + input.lot() + " from " + from.code() + "." + Resolve.warnings(input.label()) + " " + prompt());
     }
 
@@ -428,14 +443,14 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
                         ? "Scan an input lot."
                         : "Scan the next input lot, or the batch ticket to start the outputs.";
             case INPUT_FROM -> "Lot " + input.lot() + " is in several places: scan the location you take it from.";
+            case INPUT_DOSING ->
+                "Lot " + input.lot() + " has an assay of " + inputPotency
+                        + " %: dose it by weight or by active quantity?";
             case INPUT_QUANTITY ->
                 dosingByActive
                         ? "Key the active quantity of lot " + input.lot() + " wanted (assay " + inputPotency + " %)."
-                        : "Key the quantity of lot " + input.lot() + " used"
-                                + (inputPotency == null
-                                        ? "."
-                                        : ", or tap Dose by active (assay " + inputPotency + " %).");
-            case INPUT_WEIGH -> weighing() + " Confirm, or key the weight taken.";
+                        : "Key the quantity of lot " + input.lot() + " used.";
+            case INPUT_WEIGH -> weighing() + " Weigh it and confirm, or key the weight taken.";
             case OUTPUT ->
                 outputs.isEmpty()
                         ? "Scan the lot label of the output."
@@ -489,7 +504,7 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
         if (step == Step.INPUT_QUANTITY || step == Step.INPUT_WEIGH || step == Step.OUTPUT_QUANTITY) {
             a.add(UiAction.KEY_QUANTITY);
         }
-        if (step == Step.INPUT_QUANTITY && inputPotency != null && !dosingByActive) {
+        if (step == Step.INPUT_DOSING) {
             a.add(UiAction.CHOOSE);
         }
         if (step == Step.INPUT_WEIGH) {
@@ -506,8 +521,10 @@ public final class ProduceWorkflow extends AbstractWorkflow<ProduceWorkflow.Step
 
     @Override
     protected List<Choice> choices() {
-        if (step == Step.INPUT_QUANTITY && inputPotency != null && !dosingByActive) {
-            return List.of(new Choice(DOSE_BY_ACTIVE, "Dose by active (assay " + inputPotency + " %)"));
+        if (step == Step.INPUT_DOSING) {
+            return List.of(
+                    new Choice(DOSE_BY_WEIGHT, "By weight"),
+                    new Choice(DOSE_BY_ACTIVE, "By active quantity (assay " + inputPotency + " %)"));
         }
         return step == Step.BATCH
                 ? Arrays.stream(TransformKind.values())

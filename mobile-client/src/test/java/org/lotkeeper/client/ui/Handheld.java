@@ -34,6 +34,7 @@ import org.lotkeeper.client.platform.PlatformServices;
 import org.lotkeeper.client.scan.RawScan;
 import org.lotkeeper.client.scan.ScanSource;
 import org.lotkeeper.client.scan.WedgeSettings;
+import org.lotkeeper.client.store.SqliteStore;
 import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
@@ -42,7 +43,9 @@ import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LotRow;
+import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.StockRow;
 import org.lotkeeper.model.wire.TaskRow;
 import org.testfx.api.FxToolkit;
@@ -79,6 +82,24 @@ final class Handheld implements AutoCloseable {
     /** An enrolled device with the Riverside data, lots and tasks, on this profile. */
     static Handheld open(Path dir, String profile) throws Exception {
         RiversideDevice.prepare(dir.resolve("lotkeeper.db"), tasks(), lots(), stock());
+        return start(dir, profile);
+    }
+
+    /**
+     * The Riverside device after a later pull brought these items and lots (an item's specification,
+     * a lot's potency): they replace the rows of the same code.
+     */
+    static Handheld openWith(Path dir, String profile, List<ItemRow> items, List<LotRow> lots) throws Exception {
+        Path file = dir.resolve("lotkeeper.db");
+        RiversideDevice.prepare(file, tasks(), lots(), stock());
+        try (SqliteStore store = SqliteStore.open(file)) {
+            store.referenceCache()
+                    .applyChangesPage(
+                            new PullResponse(
+                                    "c2", false, items, List.of(), List.of(), lots, List.of(), List.of(), List.of(),
+                                    null),
+                            store.outbox().acknowledgementMark());
+        }
         return start(dir, profile);
     }
 

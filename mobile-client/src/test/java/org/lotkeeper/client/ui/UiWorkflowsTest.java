@@ -1,6 +1,8 @@
 package org.lotkeeper.client.ui;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,17 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.lotkeeper.client.platform.Camera;
 import org.lotkeeper.client.store.OutboxEntry;
+import org.lotkeeper.client.workflow.QualityFixtures;
+import org.lotkeeper.model.id.Gtin;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.lot.LotNumbering;
+import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.quality.Potency;
+import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.model.wire.ItemRow;
+import org.lotkeeper.model.wire.LotRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -262,6 +275,79 @@ class UiWorkflowsTest extends HandheldTest {
             assertRefused("expired on 2026-11-01");
             assertThat(device.banner()).isEqualTo("BLOCKED LOT — EXPIRED — DO NOT USE");
             assertThat(device.pendingEvents()).isZero();
+        }
+    }
+
+    /** The quality half by taps and keys: the supplier's COA at the dock, a batch dosed by active quantity. */
+    @Nested
+    class Quality {
+
+        private Handheld withPigmentSpecAndResinPotency() throws Exception {
+            ItemRow pigment = QualityFixtures.withSpecification(new ItemRow(
+                    QualityFixtures.PIGMENT,
+                    "Titanium dioxide pigment",
+                    Gtin.of("10614141000026"),
+                    Uom.KGM,
+                    true,
+                    true,
+                    730,
+                    0,
+                    LotNumbering.MANUAL,
+                    null,
+                    List.of(),
+                    List.of(PartnerCode.of("TIO2-CORP"))));
+            LotRow resin = new LotRow(
+                    ItemCode.of("RM-RESIN"),
+                    LotCode.of("R-2401"),
+                    LotStatus.RELEASED,
+                    LocalDate.parse("2027-03-31"),
+                    null,
+                    Instant.parse("2026-10-01T08:00:00Z"),
+                    Potency.parse("98.9"));
+            device = Handheld.openWith(dir, "zebra-tc5x", List.of(pigment), List.of(resin));
+            return device.logInAna();
+        }
+
+        @Test
+        void theDockKeysTheSuppliersCoaByTapAndByKeysAndStoresOneInspect() throws Exception {
+            withPigmentSpecAndResinPotency().tap("1  Receive");
+            device.tap("No PO")
+                    .fill("form-supplier", "TIO2-CORP")
+                    .fill("form-delivery-note", "DN-9")
+                    .tap("OK");
+            device.scan("]d2011061414100002610TX-90" + Handheld.GS + "17280630");
+            device.type("500");
+            device.scan("]C1011061414100002610P-7090");
+            device.scan("RCV-DOCK-1");
+            assertThat(device.prompt()).isEqualTo("Key the COA's ASSAY (TiO2 content, 93.0 – 100.0 %), or skip it.");
+
+            device.tap("Key result").fill("form-result", "96.44").tap("OK");
+            assertGood();
+            assertThat(device.feedback()).startsWith("ASSAY 96.4 %: conforms.");
+            device.type("0.7"); // typed on the keys: the result of the test on the screen
+            assertThat(device.feedback()).startsWith("MOISTURE 0.70 %: out of specification (≤ 0.50 %).");
+            device.tap("Skip test");
+            device.tap("COA done");
+
+            assertThat(lastEventType()).isEqualTo("INSPECT");
+            assertThat(device.feedback()).contains("COA of lot P-7090 stored: 2 results, out of specification");
+            assertThat(device.pendingEvents()).isEqualTo(2);
+        }
+
+        @Test
+        void theGunSaysWhatToWeighForTheActiveQuantityAndTheBatchKeepsGrossAndPotency() throws Exception {
+            withPigmentSpecAndResinPotency().tap("6  Produce");
+            device.scan("O:B-1001").scan("]C1011061414100001910R-2401");
+            assertThat(device.prompt())
+                    .isEqualTo("Lot R-2401 has an assay of 98.9 %: dose it by weight or by active quantity?");
+            device.type("2"); // the second choice, by its number
+            device.type("40");
+            assertThat(device.feedback())
+                    .isEqualTo(
+                            "Take 40.5 kg of R-2401 (assay 98.9 %) for 40 kg active. Weigh it and confirm, or key the weight taken.");
+            device.tap("Weighed");
+            assertThat(device.feedback())
+                    .startsWith("Input R-2401: 40.5 kg from WH-A-01 (assay 98.9 %: 40.0545 kg active).");
         }
     }
 

@@ -1,8 +1,6 @@
 package org.lotkeeper.client.workflow;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Nested;
@@ -14,10 +12,6 @@ import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quality.InspectionSource;
 import org.lotkeeper.model.quality.Judgement;
 import org.lotkeeper.model.quality.Potency;
-import org.lotkeeper.model.quality.SpecTest;
-import org.lotkeeper.model.quality.Specification;
-import org.lotkeeper.model.quality.TestKind;
-import org.lotkeeper.model.quality.TestUnit;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.wire.ItemRow;
@@ -32,62 +26,6 @@ import static org.lotkeeper.client.workflow.Riverside.wedge;
  */
 class QualityOnTheFloorWorkflowTest {
 
-    static final ItemCode PIGMENT = ItemCode.of("RM-PIGMENT");
-    private static final Specification SPEC = new Specification(
-            PIGMENT,
-            3,
-            LocalDate.parse("2026-01-01"),
-            List.of(
-                    numeric("ASSAY", "TiO2 content", "93.0", "100.0", 1, true, true),
-                    numeric("MOISTURE", "Volatile matter", null, "0.50", 2, true, false),
-                    new SpecTest(
-                            "APPEAR",
-                            "Appearance",
-                            null,
-                            null,
-                            TestKind.TEXT,
-                            null,
-                            null,
-                            0,
-                            List.of("White powder"),
-                            true,
-                            false),
-                    numeric("OIL", "Oil absorption", null, "25", 0, false, false)));
-
-    private static SpecTest numeric(
-            String code, String name, String min, String max, int decimals, boolean required, boolean assay) {
-        return new SpecTest(
-                code,
-                name,
-                null,
-                TestUnit.PERCENT,
-                TestKind.NUMERIC,
-                min == null ? null : new BigDecimal(min),
-                max == null ? null : new BigDecimal(max),
-                decimals,
-                List.of(),
-                required,
-                assay);
-    }
-
-    /** RM-PIGMENT as the device pulls it once QA has approved its specification. */
-    static ItemRow withSpecification(ItemRow i) {
-        return new ItemRow(
-                i.code(),
-                i.name(),
-                i.gtin(),
-                i.baseUom(),
-                i.qcRequired(),
-                i.coaRequired(),
-                i.shelfLifeDays(),
-                i.minRemainingShelfLifeDays(),
-                i.lotNumbering(),
-                i.lotPattern(),
-                i.packUnits(),
-                i.suppliers(),
-                SPEC);
-    }
-
     @Nested
     class SuppliersCoaAtTheDock {
 
@@ -97,7 +35,8 @@ class QualityOnTheFloorWorkflowTest {
                 new ReceiveWorkflow(Riverside.context(view, capture, Riverside.RECEIVING_DAY));
 
         SuppliersCoaAtTheDock() {
-            view.item(withSpecification(view.item(PIGMENT).orElseThrow()));
+            view.item(QualityFixtures.withSpecification(
+                    view.item(QualityFixtures.PIGMENT).orElseThrow()));
         }
 
         private Screen receiveP5001() {
@@ -174,15 +113,15 @@ class QualityOnTheFloorWorkflowTest {
         @Test
         void anItemWithoutASpecificationAsksForNoCoa() {
             view.item(new ItemRow(
-                    PIGMENT,
+                    QualityFixtures.PIGMENT,
                     "Titanium dioxide",
-                    view.item(PIGMENT).orElseThrow().gtin(),
+                    view.item(QualityFixtures.PIGMENT).orElseThrow().gtin(),
                     Uom.KGM,
                     true,
                     true,
                     730,
                     0,
-                    view.item(PIGMENT).orElseThrow().lotNumbering(),
+                    view.item(QualityFixtures.PIGMENT).orElseThrow().lotNumbering(),
                     null,
                     List.of(),
                     List.of()));
@@ -224,15 +163,23 @@ class QualityOnTheFloorWorkflowTest {
         void theGunSaysHowMuchToWeighForTheActiveQuantityAndTheInputKeepsGrossAndPotency() {
             Screen scanned = produce.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2402"))));
             assertThat(scanned.prompt())
-                    .isEqualTo("Key the quantity of lot R-2402 used, or tap Dose by active (assay 97.5 %).");
-            assertThat(scanned.choices()).extracting(Choice::value).containsExactly(ProduceWorkflow.DOSE_BY_ACTIVE);
+                    .isEqualTo("Lot R-2402 has an assay of 97.5 %: dose it by weight or by active quantity?");
+            assertThat(scanned.choices())
+                    .extracting(Choice::label)
+                    .containsExactly("By weight", "By active quantity (assay 97.5 %)");
+            assertThat(produce.handle(new Command.KeyQuantity("50"))
+                            .feedback()
+                            .orElseThrow()
+                            .message())
+                    .as("a quantity before the choice")
+                    .isEqualTo("Choose first how to dose it. " + scanned.prompt());
 
             produce.handle(new Command.Choose(ProduceWorkflow.DOSE_BY_ACTIVE));
             Screen weigh = produce.handle(new Command.KeyQuantity("50"));
             assertThat(weigh.step()).isEqualTo(ProduceWorkflow.Step.INPUT_WEIGH);
             assertThat(weigh.feedback().orElseThrow().message())
                     .isEqualTo(
-                            "Take 51.3 kg of R-2402 (assay 97.5 %) for 50 kg active. Confirm, or key the weight taken.");
+                            "Take 51.3 kg of R-2402 (assay 97.5 %) for 50 kg active. Weigh it and confirm, or key the weight taken.");
             Screen taken = produce.handle(new Command.KeyQuantity("51.4"));
 
             assertThat(taken.feedback().orElseThrow().message())
@@ -255,6 +202,7 @@ class QualityOnTheFloorWorkflowTest {
             produce.handle(new Command.KeyQuantity("50"));
             produce.handle(Command.confirm());
             produce.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2402"))));
+            produce.handle(new Command.Choose(ProduceWorkflow.DOSE_BY_WEIGHT));
             produce.handle(new Command.KeyQuantity("10"));
             produce.handle(Command.scan(wedge(Riverside.internalLabelScan("S-9001"))));
             Screen solvent = produce.handle(new Command.KeyQuantity("5"));

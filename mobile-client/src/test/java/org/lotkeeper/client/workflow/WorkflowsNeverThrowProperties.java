@@ -95,8 +95,8 @@ class WorkflowsNeverThrowProperties {
             @ForAll("kinds") WorkflowKind kind, @ForAll("inputs") List<String> inputs) {
         InMemoryDeviceData view = Riverside.pickingDay();
         // the pigment has a specification (the dock asks for its COA), the resin a potency (dosing by active)
-        view.item(QualityOnTheFloorWorkflowTest.withSpecification(
-                view.item(QualityOnTheFloorWorkflowTest.PIGMENT).orElseThrow()));
+        view.item(QualityFixtures.withSpecification(
+                view.item(QualityFixtures.PIGMENT).orElseThrow()));
         view.lot(view.lot(new org.lotkeeper.model.lot.LotRef(
                         org.lotkeeper.model.id.ItemCode.of("RM-RESIN"), org.lotkeeper.model.id.LotCode.of("R-2401")))
                 .map(l -> new org.lotkeeper.model.wire.LotRow(
