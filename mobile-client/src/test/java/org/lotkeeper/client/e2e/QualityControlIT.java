@@ -152,7 +152,7 @@ class QualityControlIT {
                 "start produce",
                 "scan O:B-3001",
                 "scan " + LOT_1,
-                "expect screen or tap Dose by active (assay 98.2 %)",
+                "expect screen Lot P-7001 has an assay of 98.2 %: dose it by weight or by active quantity?",
                 "action active",
                 "quantity 40 KGM",
                 "expect screen Take 40.8 kg of P-7001 (assay 98.2 %) for 40 kg active.",
