@@ -157,6 +157,9 @@ public final class LookupWorkflow extends AbstractWorkflow<LookupWorkflow.Step> 
                 reasons.add(UnavailableReason.DUE_FOR_RETEST);
             }
         }
+        if (lot.potency() != null) {
+            f.add(new Field("Potency", lot.potency() + " % (latest conforming assay)"));
+        }
         Blocked blocked = reasons.isEmpty() ? null : new Blocked(ref, reasons);
         if (blocked != null) {
             showBlocked(blocked);

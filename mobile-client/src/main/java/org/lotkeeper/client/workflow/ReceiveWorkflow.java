@@ -133,6 +133,8 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     private LotCode coaLot;
     private int coaNext;
     private final List<Inspect.Result> coaResults = new ArrayList<>();
+    /** Whether the result just keyed is outside its limits: the answer is then red. */
+    private boolean lastOutOfSpecification;
 
     public ReceiveWorkflow(WorkflowContext ctx) {
         super(ctx, Step.ORDER);
@@ -210,6 +212,9 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     /** Keys the quantity (overrides the label's), e.g. "1000", "3 PAIL". */
     @Override
     protected void onKeyQuantity(String text) {
+        if (step == Step.COA_RESULT) {
+            throw refuse("This is not a quantity but a result from the COA. " + prompt());
+        }
         if (item == null) {
             throw refuse("Scan the supplier label first.");
         }
@@ -268,6 +273,7 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             throw refuse(Resolve.printable(e.getMessage()) + " — key the result of " + test.code() + " again.");
         }
         coaResults.add(new Inspect.Result(test.code(), judged.value(), judged.judgement()));
+        lastOutOfSpecification = judged.judgement() != Judgement.CONFORMS;
         String said = test.code() + " " + judged.value()
                 + (test.unit() == null ? "" : " " + test.unit().symbol())
                 + ": " + Words.of(judged.judgement()).toLowerCase(java.util.Locale.ROOT)
@@ -286,8 +292,13 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
 
     private void nextTest(String said) {
         coaNext++;
+        boolean outside = lastOutOfSpecification;
+        lastOutOfSpecification = false;
         if (coaNext >= coaSpecification.tests().size()) {
             finishCoa(said + " ");
+        } else if (outside) {
+            // red with the error tone: the receiver must notice; the result is kept, the COA goes on
+            attention(said + " " + prompt(), List.of(), null);
         } else {
             good(said + " " + prompt());
         }
@@ -326,12 +337,19 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
                                             ? " and the lot is on hold."
                                             : "."));
         }
+        boolean outside = coaResults.stream().anyMatch(r -> r.judgement() != Judgement.CONFORMS);
         clearCoa();
         step = Step.LABEL;
-        good(said + done + " Scan the next supplier label of " + reference + ", or tap Finish receipt.", captured);
+        String next = said + done + " Scan the next supplier label of " + reference + ", or tap Finish receipt.";
+        if (outside) {
+            attention(next, captured, null);
+        } else {
+            good(next, captured);
+        }
     }
 
     private void clearCoa() {
+        lastOutOfSpecification = false;
         coaSpecification = null;
         coaLot = null;
         coaNext = 0;

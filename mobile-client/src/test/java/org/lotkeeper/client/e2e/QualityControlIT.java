@@ -115,7 +115,7 @@ class QualityControlIT {
         JsonNode failed = api.call("GET", "/api/v1/lots/RM-PIGMENT/P-7002/quality", quinn, null);
         assertThat(failed.path("conforms").asBoolean()).isFalse();
         assertThat(failed.path("outOfSpecification").toString()).contains("MOISTURE");
-        JsonNode exceptions = api.call("GET", "/api/v1/exceptions?flag=OUT_OF_SPECIFICATION", sam, null);
+        JsonNode exceptions = api.call("GET", "/api/v1/exceptions?flag=OUT_OF_SPECIFICATION", quinn, null);
         assertThat(exceptions.toString())
                 .contains("P-7002")
                 .contains("MOISTURE 0.80")

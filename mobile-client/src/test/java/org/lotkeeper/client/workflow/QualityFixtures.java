@@ -56,19 +56,6 @@ public final class QualityFixtures {
 
     /** RM-PIGMENT as the device pulls it once QA has approved its specification. */
     public static ItemRow withSpecification(ItemRow i) {
-        return new ItemRow(
-                i.code(),
-                i.name(),
-                i.gtin(),
-                i.baseUom(),
-                i.qcRequired(),
-                i.coaRequired(),
-                i.shelfLifeDays(),
-                i.minRemainingShelfLifeDays(),
-                i.lotNumbering(),
-                i.lotPattern(),
-                i.packUnits(),
-                i.suppliers(),
-                SPEC);
+        return i.withSpecification(SPEC);
     }
 }

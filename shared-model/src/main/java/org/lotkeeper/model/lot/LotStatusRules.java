@@ -160,7 +160,8 @@ public final class LotStatusRules {
         if (rule.coaCheck() && request.coaRequired() && !request.coaLinked()) {
             return refuse(
                     StatusRefusal.COA_MISSING,
-                    "This item requires a COA: link a COA or test result to the lot " + "before releasing it.");
+                    "This item requires a COA: link a COA or test result to the lot, or record its test results, "
+                            + "before releasing it.");
         }
         return rule.meaning() == null
                 ? StatusDecision.Allowed.unsigned()

@@ -116,6 +116,10 @@ public record SpecTest(
         return switch (kind) {
             case NUMERIC -> {
                 BigDecimal n = number(v);
+                if (n.signum() < 0 && unit != null && !unit.mayBeNegative()) {
+                    throw new SpecificationException(
+                            "value", "a result in " + unit.symbol() + " cannot be negative: " + code + " " + v);
+                }
                 BigDecimal reported = n.setScale(decimals, RoundingMode.HALF_UP);
                 boolean ok =
                         (min == null || reported.compareTo(min) >= 0) && (max == null || reported.compareTo(max) <= 0);

@@ -36,6 +36,11 @@ public enum TestUnit {
         return symbol;
     }
 
+    /** Whether a result in this unit can be below zero (a temperature); a content, a viscosity or a time cannot. */
+    public boolean mayBeNegative() {
+        return this == DEGREE_CELSIUS;
+    }
+
     /** The unit with this Rec 20 code. */
     public static Optional<TestUnit> ofCode(String code) {
         for (TestUnit u : values()) {

@@ -86,6 +86,24 @@ public record ItemRow(
                 null);
     }
 
+    /** The same item with this specification in force (null: none). */
+    public ItemRow withSpecification(Specification inForce) {
+        return new ItemRow(
+                code,
+                name,
+                gtin,
+                baseUom,
+                qcRequired,
+                coaRequired,
+                shelfLifeDays,
+                minRemainingShelfLifeDays,
+                lotNumbering,
+                lotPattern,
+                packUnits,
+                suppliers,
+                inForce);
+    }
+
     /** The item's units, for turning keyed quantities into base units. */
     public ItemUnits units() {
         return new ItemUnits(baseUom, packUnits);

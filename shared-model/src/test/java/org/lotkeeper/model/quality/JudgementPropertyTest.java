@@ -81,6 +81,23 @@ class JudgementPropertyTest {
         }
     }
 
+    @Property
+    void aNegativeResultIsRefusedInEveryUnitButATemperature(
+            @ForAll TestUnit unit, @ForAll @IntRange(min = 1, max = 100_000) int hundredths) {
+        SpecTest atMost = new SpecTest(
+                "T", "Test", null, unit, TestKind.NUMERIC, null, new BigDecimal("0.50"), 2, null, true, false);
+        String negative = BigDecimal.valueOf(-hundredths, 2).toPlainString();
+        if (unit == TestUnit.DEGREE_CELSIUS) {
+            assertThat(atMost.judge(negative).judgement()).isEqualTo(Judgement.CONFORMS);
+        } else {
+            assertThatThrownBy(() -> atMost.judge(negative))
+                    .isInstanceOfSatisfying(
+                            SpecificationException.class,
+                            e -> assertThat(e.field()).isEqualTo("value"))
+                    .hasMessageContaining("cannot be negative");
+        }
+    }
+
     @Test
     void roundingHappensBeforeTheComparisonHalfUp() {
         SpecTest assay = new SpecTest(

@@ -60,7 +60,8 @@ public class ExceptionPages extends ConsoleResource {
             @QueryParam("status") String status,
             @QueryParam("before") String before,
             @QueryParam("done") String done) {
-        Actor actor = session.require(Role.SUPERVISOR);
+        // QA investigates what a test or a batch raised (out of specification, a potency that differs)
+        Actor actor = session.require(Role.SUPERVISOR, Role.QA);
         Chrome page = session.chrome(actor, "exceptions", "Exceptions");
         if (done != null && List.of("resolved", "approved", "rejected").contains(done)) {
             page = page.notice("Done: " + done + ".");
@@ -81,7 +82,7 @@ public class ExceptionPages extends ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resolve(
             @PathParam("id") long id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String note) {
-        Actor actor = session.post(csrf, Role.SUPERVISOR);
+        Actor actor = session.post(csrf, Role.SUPERVISOR, Role.QA);
         return decided("resolved", () -> service.resolve(actor, id, Fields.text("note", note, 1000)));
     }
 

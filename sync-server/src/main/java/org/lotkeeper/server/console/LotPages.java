@@ -565,7 +565,7 @@ public class LotPages extends ConsoleResource {
         LotStatus from = LotStatus.valueOf(lot.status());
         Set<Role> roles = actor.roles().contains(Role.ADMIN) ? EnumSet.allOf(Role.class) : actor.roles();
         boolean coaLinked =
-                QuarkusTransaction.joiningExisting().call(() -> documents.releaseEvidenceLinked(lot.item(), lot.lot()));
+                QuarkusTransaction.joiningExisting().call(() -> quality.releaseEvidence(lot.item(), lot.lot()));
         List<StatusAction> out = new ArrayList<>();
         for (LotStatus to : LotStatusRules.targetsFrom(from)) {
             if (to == LotStatus.RECALLED) {

@@ -36,6 +36,7 @@ public class ExceptionResource {
 
     @GET
     @Path("/exceptions")
+    @RolesAllowed({"SUPERVISOR", "QA"})
     public List<ExceptionService.ExceptionView> exceptions(
             @QueryParam("status") String status, @QueryParam("flag") String flag, @QueryParam("limit") String limit) {
         if (status != null && !Set.of("OPEN", "RESOLVED").contains(status)) {
@@ -53,6 +54,7 @@ public class ExceptionResource {
 
     @POST
     @Path("/exceptions/{id}/resolve")
+    @RolesAllowed({"SUPERVISOR", "QA"})
     public ExceptionService.ExceptionView resolve(@PathParam("id") long id, Decision body) {
         return service.resolve(actor.get(), id, Fields.text("note", body == null ? null : body.note(), 1000));
     }

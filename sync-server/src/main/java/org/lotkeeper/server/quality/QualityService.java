@@ -440,6 +440,25 @@ public class QualityService {
                 item, lot, spec.get().version(), tests, results, conforms, missing, out, potency, current.retestDate());
     }
 
+    /**
+     * What the COA rule accepts before a release: a COA or test result document linked to the lot, or
+     * test results recorded for it (QA's, or the supplier's COA keyed at the dock).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean releaseEvidence(String item, String lot) {
+        return documents.releaseEvidenceLinked(item, lot)
+                || Jdbc.withConnection(
+                        dataSource,
+                        "lot results exist",
+                        c -> Jdbc.one(
+                                c,
+                                "SELECT EXISTS (SELECT 1 FROM lot_event l JOIN ledger_event e ON e.ledger_seq = l.ledger_seq "
+                                        + "WHERE l.item = ? AND l.lot = ? AND e.type = 'INSPECT')",
+                                rs -> rs.getBoolean(1),
+                                item,
+                                lot));
+    }
+
     /** The results recorded for this lot, oldest first. */
     List<RecordedResult> recorded(String item, String lot) {
         return Jdbc.withConnection(dataSource, "lot results", c -> {

@@ -117,7 +117,7 @@ public class StatusService {
                 .orElse(false);
         Set<Role> roles = actor.roles().contains(Role.ADMIN) ? EnumSet.allOf(Role.class) : actor.roles();
         StatusDecision decision = LotStatusRules.decide(StatusChangeRequest.fromConsole(
-                current.status(), request.status(), roles, coaRequired, documents.releaseEvidenceLinked(item, lot)));
+                current.status(), request.status(), roles, coaRequired, quality.releaseEvidence(item, lot)));
         if (decision instanceof StatusDecision.Refused refused) {
             throw Refused.of(ErrorCode.of(refused.code()), refused.message(), "status");
         }

@@ -409,7 +409,7 @@ public class LotService {
                 difference,
                 potency == null ? null : potency.toString(),
                 potency == null ? null : potency.activeIn(onHand),
-                potency == null ? null : flows.activeConsumed,
+                potency == null || flows.usedWithoutPotency ? null : flows.activeConsumed,
                 differences.isEmpty(),
                 differences,
                 Names.elapsedMs(started));
@@ -428,6 +428,8 @@ public class LotService {
         Quantity consumed;
         /** What the batches that dosed this lot by its potency took of its active substance. */
         Quantity activeConsumed;
+        /** A batch took some of the lot without recording its potency: the active consumed is not known. */
+        boolean usedWithoutPotency;
 
         Flows(LotRef lot, ItemUnits units) {
             this.lot = lot;
@@ -489,6 +491,8 @@ public class LotService {
                     consumed = consumed.plus(units.toBase(i.quantity()));
                     if (i.potency() != null) {
                         activeConsumed = activeConsumed.plus(units.toBase(i.active()));
+                    } else {
+                        usedWithoutPotency = true;
                     }
                 }
             }

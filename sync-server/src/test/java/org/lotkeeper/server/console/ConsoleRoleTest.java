@@ -79,8 +79,8 @@ class ConsoleRoleTest {
         route("GET /console/quality", "/console/quality", QA_SUPERVISOR);
         route("POST /console/quality/documents", "/console/quality/documents", QA_SUPERVISOR);
         route("POST /console/quality/results", "/console/quality/results", Set.of("QA", "ADMIN"));
-        route("GET /console/exceptions", "/console/exceptions", SUPERVISOR);
-        route("POST /console/exceptions/{id}/resolve", "/console/exceptions/999999999/resolve", SUPERVISOR);
+        route("GET /console/exceptions", "/console/exceptions", QA_SUPERVISOR);
+        route("POST /console/exceptions/{id}/resolve", "/console/exceptions/999999999/resolve", QA_SUPERVISOR);
         route("POST /console/variances/{id}/approve", "/console/variances/999999999/approve", SUPERVISOR);
         route("POST /console/variances/{id}/reject", "/console/variances/999999999/reject", SUPERVISOR);
         route("GET /console/devices", "/console/devices", SUPERVISOR);

@@ -238,7 +238,8 @@ class LotQualityTest {
 
     @Test
     void labResultsFromACsvFileAreRecordedOneEventPerLotAndAFileWithAProblemRecordsNothing() {
-        String hold = Database.fingerprint(ds).toString();
+        // every table but the audit trail, which other requests of the test (sign-ins) may append to meanwhile
+        String hold = Database.fingerprint(ds, "audit_log", "audit_head").toString();
         as(quinn)
                 .contentType("text/csv")
                 .body("item,lot,test,value\nRM-RESIN,R-2401,VISC,700\nRM-RESIN,R-2402,NOPE,1\n")
@@ -250,7 +251,8 @@ class LotQualityTest {
                 .body("errors[0].field", equalTo("test"))
                 .body("errors[0].detail", containsString("lot RM-RESIN/R-2402"));
         // the first lot's results, judged and held before the second lot failed, are gone with it
-        assertThat(Database.fingerprint(ds).toString()).isEqualTo(hold);
+        assertThat(Database.fingerprint(ds, "audit_log", "audit_head").toString())
+                .isEqualTo(hold);
         as(quinn)
                 .contentType("text/csv")
                 .body("item,lot,test,value,source\nRM-RESIN,R-2401,ASSAY,100.1,LAB\n"

@@ -81,8 +81,9 @@ class RiversideQualityTest {
         JsonNode balance = get("/api/v1/lots/RM-RESIN/R-2401/balance");
         assertThat(balance.at("/potency").asText()).isEqualTo("98.9");
         assertThat(balance.at("/activeOnHand/value").asText()).isEqualTo("840.65");
-        // the week's batches weighed the resin by gross: no input carried a potency
-        assertThat(balance.at("/activeConsumed/value").asText()).isEqualTo("0");
+        // the week's batches B-1002 and B-1003 took 100 and 50 kg at the supplier's assay of 98.9 %
+        assertThat(balance.at("/consumed/value").asText()).isEqualTo("150");
+        assertThat(balance.at("/activeConsumed/value").asText()).isEqualTo("148.35");
         JsonNode solvent = get("/api/v1/lots/RM-SOLVENT/S-9001");
         assertThat(field(solvent, "potency").isNull()).isTrue();
         assertThat(field(solvent, "activeOnHandTotal").isNull()).isTrue();
