@@ -108,6 +108,17 @@ public class SpecificationService implements SpecificationVersions {
                             + latest.get().specification().effectiveFrom() + ")",
                     "effectiveFrom");
         }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), PlantTime.zone());
+        if (latest.isPresent() && spec.effectiveFrom().isBefore(today)) {
+            // lots were released, and results judged, against the version in force then: a new version
+            // that reached back would make them fail a specification they were never held to
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD,
+                    "version " + next + " cannot take effect before today (" + today + "): what was released and "
+                            + "judged until now was judged against version " + (next - 1)
+                            + "; let it take effect from today or later",
+                    "effectiveFrom");
+        }
         Signed by = signed != null ? signed : sign(actor, body.signature());
         String signer = by.name();
         String meaning = by.meaning();

@@ -122,7 +122,13 @@ class SpecificationTest {
         put(quinn, "RM-RESIN", body(2, "2025-12-01", TESTS, "quinn-Passw0rd!"))
                 .statusCode(400)
                 .body("field", equalTo("effectiveFrom"));
-        assertThat(rows()).isOne();
+        // a new version never reaches back past today (the test clock's 2026-11-21)
+        put(quinn, "RM-RESIN", body(2, "2026-11-20", TESTS, "quinn-Passw0rd!"))
+                .statusCode(400)
+                .body("field", equalTo("effectiveFrom"))
+                .body("detail", containsString("cannot take effect before today (2026-11-21)"));
+        put(quinn, "RM-RESIN", body(2, "2026-11-21", TESTS, "quinn-Passw0rd!")).statusCode(200);
+        assertThat(rows()).isEqualTo(2);
     }
 
     @Test
