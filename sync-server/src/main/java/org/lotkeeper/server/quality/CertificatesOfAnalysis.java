@@ -324,10 +324,10 @@ public class CertificatesOfAnalysis {
         results.setSpacingBefore(12);
         results.setSpacingAfter(4);
         doc.add(results);
-        PdfPTable tests = new PdfPTable(new float[] {2.6f, 1.6f, 2f, 1.4f, 1.8f});
+        PdfPTable tests = new PdfPTable(new float[] {2.8f, 1.3f, 1.5f, 0.9f, 1.8f, 1.4f});
         tests.setWidthPercentage(100);
         tests.setHeaderRows(1);
-        for (String h : List.of("Test", "Method", "Limits", "Result", "Judgement")) {
+        for (String h : List.of("Test", "Method", "Limits", "Result", "Judgement", "Source")) {
             PdfPCell cell = new PdfPCell(new Phrase(h, BOLD));
             cell.setGrayFill(0.9f);
             tests.addCell(cell);
@@ -338,6 +338,7 @@ public class CertificatesOfAnalysis {
             cell(tests, printable(t.limits()));
             cell(tests, t.latestValue() == null ? "no result" : t.latestValue());
             cell(tests, t.judgement() == null ? "-" : judgement(t.judgement()));
+            cell(tests, sourceOf(c.quality().results(), t.test(), zone));
         }
         doc.add(tests);
 
@@ -405,5 +406,16 @@ public class CertificatesOfAnalysis {
 
     private static void cell(PdfPTable t, String value) {
         t.addCell(new PdfPCell(new Phrase(value, BODY)));
+    }
+
+    /** Where the latest result of a test came from and when: "Supplier's COA" and "2026-11-16" below; "-" for none. */
+    private static String sourceOf(List<QualityService.RecordedResult> results, String test, ZoneId zone) {
+        QualityService.RecordedResult latest = null;
+        for (QualityService.RecordedResult r : results) {
+            if (r.test().equals(test)) {
+                latest = r;
+            }
+        }
+        return latest == null ? "-" : Words.of(latest.source()) + "\n" + LocalDate.ofInstant(latest.recordedAt(), zone);
     }
 }

@@ -481,7 +481,8 @@ public class QualityService {
                                             i.source(),
                                             i.document(),
                                             i.reason(),
-                                            Jdbc.instant(rs, "recorded_at"),
+                                            // when QA (or the dock) recorded them, as the event says
+                                            e.value().occurredAt(),
                                             rs.getString("user_id"),
                                             rs.getString("name"),
                                             rs.getLong("ledger_seq")));
@@ -529,7 +530,9 @@ public class QualityService {
                 SpecTest.Result r = spec.judge(line.test(), line.value());
                 judged.add(new Inspect.Result(line.test(), r.value(), r.judgement()));
             } catch (SpecificationException e) {
-                throw Refused.invalid(ErrorCode.INVALID_FIELD, at + ": " + e.getMessage(), at + "." + e.field());
+                // said by the test's code, as the grid and the lab file name it; the field names the place
+                throw Refused.invalid(
+                        ErrorCode.INVALID_FIELD, line.test() + ": " + e.getMessage(), at + "." + e.field());
             }
         }
         return judged;

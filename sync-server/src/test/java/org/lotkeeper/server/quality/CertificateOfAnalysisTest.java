@@ -91,6 +91,9 @@ class CertificateOfAnalysisTest {
                 .contains("Colour (COLOUR)", "White")
                 .contains("Solids (SOLIDS), for information", "min. 55.0 %", "57.3")
                 .contains("conforms")
+                // where each result came from and when: the laboratory, the day QA recorded it
+                .contains("Source")
+                .containsPattern("Laboratory\\s+2026-11-21")
                 .contains("The lot meets version 1 of its specification.")
                 .contains("Approved by Quinn")
                 .contains("by Quinn Quality.")
