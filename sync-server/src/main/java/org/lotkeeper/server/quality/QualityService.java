@@ -117,7 +117,8 @@ public class QualityService {
             List<String> missing,
             List<String> outOfSpecification,
             String potency,
-            LocalDate retestDate) {}
+            LocalDate retestDate,
+            String releasedUnderConcession) {}
 
     private static final UuidV7Generator IDS = new UuidV7Generator();
 
@@ -398,7 +399,7 @@ public class QualityService {
         Optional<Specification> spec = inForce(current);
         if (spec.isEmpty()) {
             return new LotQuality(
-                    item, lot, null, List.of(), results, false, List.of(), List.of(), null, current.retestDate());
+                    item, lot, null, List.of(), results, false, List.of(), List.of(), null, current.retestDate(), null);
         }
         Map<String, RecordedResult> latest = new LinkedHashMap<>();
         results.forEach(r -> latest.put(r.test(), r));
@@ -437,7 +438,33 @@ public class QualityService {
         // the potency is the ledger's: the latest conforming assay, as judged when it was recorded
         String potency = current.potency() == null ? null : current.potency().toString();
         return new LotQuality(
-                item, lot, spec.get().version(), tests, results, conforms, missing, out, potency, current.retestDate());
+                item,
+                lot,
+                spec.get().version(),
+                tests,
+                results,
+                conforms,
+                missing,
+                out,
+                potency,
+                current.retestDate(),
+                current.status() == LotStatus.RELEASED ? releaseConcession(item, lot) : null);
+    }
+
+    /** The concession of the release that set the lot's current status, or null (not a release, or none). */
+    private String releaseConcession(String item, String lot) {
+        return Jdbc.withConnection(
+                dataSource,
+                "release concession",
+                c -> Jdbc.one(
+                        c,
+                        "SELECT e.content FROM lot l JOIN ledger_event e ON e.event_id = l.status_event_id "
+                                + "WHERE l.item = ? AND l.lot = ? AND e.type = 'STATUS'",
+                        rs -> EventJson.read(rs.getString(1)).value().payload() instanceof StatusChange s
+                                ? s.concession()
+                                : null,
+                        item,
+                        lot));
     }
 
     /**

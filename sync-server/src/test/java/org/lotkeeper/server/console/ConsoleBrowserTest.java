@@ -546,6 +546,8 @@ class ConsoleBrowserTest {
         assertThat(lot.changeStatus("RELEASED", "Released under concession", quinnPassword))
                 .contains("now released");
         assertThat(lot.timeline()).contains("concession: DV-14");
+        assertThat(browser.driver.findElement(By.id("quality-verdict")).getText())
+                .contains("Does not meet its specification", "released under concession: DV-14");
 
         // the item's specification, as QA and supervisors read it
         browser.driver.get(base() + "console/quality/specifications?item=RM-PIGMENT");

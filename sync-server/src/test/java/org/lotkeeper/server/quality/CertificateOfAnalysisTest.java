@@ -126,6 +126,12 @@ class CertificateOfAnalysisTest {
                 .contains("Assay (ASSAY)", "HPLC-12", "99.0 – 101.0 %", "98.7", "out of specification")
                 .contains("Released under concession")
                 .contains("Customer -");
+        as(quinn)
+                .get("/api/v1/lots/RM-RESIN/R-2401/quality")
+                .then()
+                .statusCode(200)
+                .body("conforms", equalTo(false))
+                .body("releasedUnderConcession", equalTo("DV-2026-014: assay 98.7 % accepted by BuildMart"));
 
         // and a mock recall's report names the concession of every affected lot released under one
         String recall = as(quinn)
