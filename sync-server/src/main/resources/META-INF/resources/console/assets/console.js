@@ -16,10 +16,11 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   });
   // the quality grid: a number outside its test's limits (rounded half-up to the reported decimals,
-  // as the server judges it) is marked while it is typed; the server's judgement is what is stored
+  // as the server judges it) is marked while it is typed, and when a refused grid is shown again;
+  // the server's judgement is what is stored
   document.querySelectorAll('input.result[data-decimals]').forEach(function (input) {
     var note = input.parentNode.querySelector('.outside');
-    input.addEventListener('input', function () {
+    var check = function () {
       var text = input.value.trim();
       var outside = false;
       if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) && (input.dataset.min || input.dataset.max)) {
@@ -30,7 +31,9 @@ document.addEventListener('DOMContentLoaded', function () {
       }
       input.classList.toggle('out', outside);
       if (note) { note.hidden = !outside; }
-    });
+    };
+    input.addEventListener('input', check);
+    check(); // a value shown again after a refusal is marked at once
   });
   document.querySelectorAll('[data-print]').forEach(function (button) {
     button.addEventListener('click', function () { window.print(); });
