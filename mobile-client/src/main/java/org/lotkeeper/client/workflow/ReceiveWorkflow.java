@@ -133,8 +133,6 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     private LotCode coaLot;
     private int coaNext;
     private final List<Inspect.Result> coaResults = new ArrayList<>();
-    /** Whether the result just keyed is outside its limits: the answer is then red. */
-    private boolean lastOutOfSpecification;
 
     public ReceiveWorkflow(WorkflowContext ctx) {
         super(ctx, Step.ORDER);
@@ -273,12 +271,11 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
             throw refuse(Resolve.printable(e.getMessage()) + " — key the result of " + test.code() + " again.");
         }
         coaResults.add(new Inspect.Result(test.code(), judged.value(), judged.judgement()));
-        lastOutOfSpecification = judged.judgement() != Judgement.CONFORMS;
         String said = test.code() + " " + judged.value()
                 + (test.unit() == null ? "" : " " + test.unit().symbol())
                 + ": " + Words.of(judged.judgement()).toLowerCase(java.util.Locale.ROOT)
                 + (judged.judgement() == Judgement.CONFORMS ? "" : " (" + test.limits() + ")") + ".";
-        nextTest(said);
+        nextTest(said, judged.judgement() != Judgement.CONFORMS);
     }
 
     /** The COA does not report the test on the screen. */
@@ -287,13 +284,12 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         if (step != Step.COA_RESULT) {
             throw refuse("Nothing to skip now. " + prompt());
         }
-        nextTest(coaSpecification.tests().get(coaNext).code() + " skipped.");
+        nextTest(coaSpecification.tests().get(coaNext).code() + " skipped.", false);
     }
 
-    private void nextTest(String said) {
+    /** On to the next test; {@code outside}: the result just keyed is outside its limits, so the answer is red. */
+    private void nextTest(String said, boolean outside) {
         coaNext++;
-        boolean outside = lastOutOfSpecification;
-        lastOutOfSpecification = false;
         if (coaNext >= coaSpecification.tests().size()) {
             finishCoa(said + " ");
         } else if (outside) {
@@ -349,7 +345,6 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
     }
 
     private void clearCoa() {
-        lastOutOfSpecification = false;
         coaSpecification = null;
         coaLot = null;
         coaNext = 0;

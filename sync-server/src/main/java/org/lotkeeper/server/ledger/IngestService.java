@@ -36,6 +36,7 @@ import org.lotkeeper.model.lot.LotStatusRules;
 import org.lotkeeper.model.lot.StatusChangeRequest;
 import org.lotkeeper.model.lot.StatusDecision;
 import org.lotkeeper.model.master.PartnerKind;
+import org.lotkeeper.model.quality.Potency;
 import org.lotkeeper.model.quality.SpecTest;
 import org.lotkeeper.model.quality.Specification;
 import org.lotkeeper.model.quality.SpecificationException;
@@ -466,11 +467,11 @@ public class IngestService {
                         field + ".judgement");
             }
         }
-        if (!Objects.equals(Inspect.potencyOf(spec.get(), i.results()), i.potency())) {
+        Potency established = Inspect.potencyOf(spec.get(), i.results());
+        if (!Objects.equals(established, i.potency())) {
             return reject(
                     ErrorCode.INVALID_FIELD,
-                    "potency " + i.potency() + " is not what these results establish ("
-                            + Inspect.potencyOf(spec.get(), i.results()) + ")",
+                    "potency " + i.potency() + " is not what these results establish (" + established + ")",
                     at + ".potency");
         }
         return Optional.empty();
