@@ -17,5 +17,7 @@ public enum Workflow {
     /** Take back goods from a customer or return them to a supplier. */
     RETURN,
     /** Look a lot, container or location up; captures nothing. */
-    LOOKUP
+    LOOKUP,
+    /** Build a pallet (pack lots onto an SSCC) or take lots off one. */
+    PACK
 }

@@ -34,6 +34,7 @@ import org.lotkeeper.client.workflow.HoldWorkflow;
 import org.lotkeeper.client.workflow.LoginWorkflow;
 import org.lotkeeper.client.workflow.LookupWorkflow;
 import org.lotkeeper.client.workflow.MoveWorkflow;
+import org.lotkeeper.client.workflow.PackWorkflow;
 import org.lotkeeper.client.workflow.PickWorkflow;
 import org.lotkeeper.client.workflow.PinLock;
 import org.lotkeeper.client.workflow.ProduceWorkflow;
@@ -48,6 +49,7 @@ import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.gs1.Gs1Decoder;
 import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.scan.ScanRecogniser;
 import org.lotkeeper.model.wire.PinCheck;
@@ -391,6 +393,7 @@ public final class ClientCore implements AutoCloseable {
             case RETURN -> new ReturnWorkflow(ctx);
             case LOOKUP -> new LookupWorkflow(ctx);
             case HOLD -> new HoldWorkflow(ctx, session);
+            case PACK -> new PackWorkflow(ctx);
             case LOGIN -> throw new IllegalArgumentException("use login() to log in");
         };
     }
@@ -410,6 +413,16 @@ public final class ClientCore implements AutoCloseable {
         @Override
         public long nextReceiptNumber() {
             throw new CaptureFailedException("nobody is logged in");
+        }
+
+        @Override
+        public Optional<Sscc> nextSscc() {
+            throw new CaptureFailedException("nobody is logged in");
+        }
+
+        @Override
+        public int ssccLeft() {
+            return 0;
         }
     };
 

@@ -2,6 +2,7 @@ package org.lotkeeper.client.core;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.lotkeeper.client.store.SqliteStore;
 import org.lotkeeper.client.store.StoreException;
@@ -11,6 +12,7 @@ import org.lotkeeper.client.workflow.CapturedEvent;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.id.UserId;
 
 /**
@@ -74,6 +76,20 @@ public final class SqliteCapturePort implements CapturePort {
         } catch (StoreException e) {
             throw failed(e);
         }
+    }
+
+    @Override
+    public Optional<Sscc> nextSscc() {
+        try {
+            return store.palletNumbers().next();
+        } catch (StoreException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public int ssccLeft() {
+        return store.palletNumbers().left();
     }
 
     private static CapturedEvent captured(Event e) {

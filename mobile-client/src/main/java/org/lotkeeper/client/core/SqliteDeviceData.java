@@ -3,8 +3,11 @@ package org.lotkeeper.client.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.lotkeeper.client.store.OutboxEntry;
 import org.lotkeeper.client.store.SqliteStore;
@@ -17,6 +20,7 @@ import org.lotkeeper.client.workflow.RecentEvent;
 import org.lotkeeper.client.workflow.ReturnAuthorisation;
 import org.lotkeeper.client.workflow.ShipmentTask;
 import org.lotkeeper.model.event.Adjust;
+import org.lotkeeper.model.event.ContainerLine;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventPayload;
@@ -45,6 +49,7 @@ import org.lotkeeper.model.lot.DeviceTag;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.text.Words;
+import org.lotkeeper.model.wire.ContainerRow;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
 import org.lotkeeper.model.wire.LotRow;
@@ -72,8 +77,8 @@ import org.lotkeeper.model.wire.UserRow;
  *       order where they are staged.</li>
  *   <li>{@link #returnAuthorisation}: from pulled tasks of kind {@code RETURN} (the RMA), the same
  *       way with RETURN events.</li>
- *   <li>{@link #container}: the store does not track containers (PACK/UNPACK change no stock by
- *       location): always empty; a pallet is handled by the lot labels on it.</li>
+ *   <li>{@link #container}: the pulled containers with this device's unsent PACK, UNPACK, MOVE
+ *       and SHIP applied; a pallet is where most of its lines are.</li>
  *   <li>{@link #siteGln}: the site row of the last pull; before the first pull, or for a site
  *       without a GLN, empty: a GS1 location label (AI 414 + 254) is then accepted by its
  *       extension alone.</li>
@@ -156,7 +161,26 @@ public final class SqliteDeviceData implements DeviceData {
 
     @Override
     public Optional<ContainerInfo> container(Sscc sscc) {
-        return Optional.empty();
+        List<ContainerRow> rows = view.container(sscc);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        // a pallet is in one place; should its rows name several (a move not yet synced half-seen), the one holding
+        // most lines
+        LocationCode at = rows.stream()
+                .collect(Collectors.groupingBy(ContainerRow::location, TreeMap::new, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+        return Optional.of(new ContainerInfo(
+                sscc,
+                at,
+                rows.stream()
+                        .filter(r -> r.location().equals(at))
+                        .map(r -> new ContainerLine(r.item(), r.lot(), r.quantity()))
+                        .toList()));
     }
 
     @Override

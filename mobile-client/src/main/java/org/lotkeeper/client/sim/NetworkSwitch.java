@@ -42,8 +42,8 @@ public final class NetworkSwitch {
             }
 
             @Override
-            public Call<PullResponse> pull(String cursor, int limit) {
-                return online ? api.pull(cursor, limit) : new Offline<>();
+            public Call<PullResponse> pull(String cursor, int limit, long ssccBlock, int ssccLeft) {
+                return online ? api.pull(cursor, limit, ssccBlock, ssccLeft) : new Offline<>();
             }
 
             @Override

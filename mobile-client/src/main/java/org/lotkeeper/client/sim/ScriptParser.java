@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.lotkeeper.client.workflow.Command;
+import org.lotkeeper.client.workflow.PackWorkflow;
 import org.lotkeeper.client.workflow.ProduceWorkflow;
 import org.lotkeeper.client.workflow.WorkflowKind;
 import org.lotkeeper.model.event.DeviationReason;
@@ -131,6 +132,9 @@ final class ScriptParser {
             case "result" -> new Command.KeyResult(String.join(" ", a));
             case "active" -> new Command.Choose(ProduceWorkflow.DOSE_BY_ACTIVE);
             case "weight" -> new Command.Choose(ProduceWorkflow.DOSE_BY_WEIGHT);
+            case "new-pallet" -> new Command.Choose(PackWorkflow.NEW_PALLET);
+            case "unpack" -> new Command.Choose(PackWorkflow.UNPACK);
+            case "unpack-all" -> new Command.Choose(PackWorkflow.UNPACK_ALL);
             default -> throw new ScriptError("no action '" + name + "' (" + ACTIONS + ")");
         };
         return new ScriptLine.WorkflowCommand(command, "action " + name);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.lotkeeper.model.event.Adjust;
+import org.lotkeeper.model.event.ContainerLine;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.EventPayload;
@@ -23,15 +24,17 @@ import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quantity.Quantity;
 
 /**
  * What a captured event does to the device's local view until the server's own figures arrive:
  * stock deltas by (lot, location) and lot changes (a lot the device received or produced, a
- * status it set, a released lot that came back and waits for QA). COUNT changes no stock (the server computes the variance; it becomes an ADJUST
- * only after approval); PACK and UNPACK move stock into and out of containers at the same
- * location, which the local view does not track.
+ * status it set, a released lot that came back and waits for QA) and container deltas by (SSCC,
+ * lot, location). COUNT changes no stock (the server computes the variance; it becomes an ADJUST
+ * only after approval); PACK and UNPACK change what a container holds but not the stock at the
+ * location; a MOVE or SHIP that names an SSCC changes both.
  */
 final class LocalEffects {
 
@@ -57,7 +60,10 @@ final class LocalEffects {
         }
     }
 
-    record Effects(List<StockDelta> stock, List<LotChange> lots) {}
+    /** What container {@code sscc} holds of a lot at a location changes by {@code delta} (signed). */
+    record ContainerDelta(Sscc sscc, ItemCode item, LotCode lot, LocationCode location, Quantity delta) {}
+
+    record Effects(List<StockDelta> stock, List<LotChange> lots, List<ContainerDelta> containers) {}
 
     private LocalEffects() {}
 
@@ -70,6 +76,7 @@ final class LocalEffects {
     static Effects of(Event event, Predicate<ItemCode> qcRequired) {
         List<StockDelta> stock = new ArrayList<>(2);
         List<LotChange> lots = new ArrayList<>(1);
+        List<ContainerDelta> containers = new ArrayList<>(0);
         Instant at = event.occurredAt();
         event.payload().accept(new EventPayload.Cases<Void>() {
             @Override
@@ -92,6 +99,11 @@ final class LocalEffects {
                 stock.add(
                         new StockDelta(m.item(), m.lot(), m.from(), m.quantity().negate()));
                 stock.add(new StockDelta(m.item(), m.lot(), m.to(), m.quantity()));
+                if (m.sscc() != null) {
+                    containers.add(new ContainerDelta(
+                            m.sscc(), m.item(), m.lot(), m.from(), m.quantity().negate()));
+                    containers.add(new ContainerDelta(m.sscc(), m.item(), m.lot(), m.to(), m.quantity()));
+                }
                 return null;
             }
 
@@ -112,6 +124,10 @@ final class LocalEffects {
             public Void ship(Ship s) {
                 stock.add(
                         new StockDelta(s.item(), s.lot(), s.from(), s.quantity().negate()));
+                if (s.sscc() != null) {
+                    containers.add(new ContainerDelta(
+                            s.sscc(), s.item(), s.lot(), s.from(), s.quantity().negate()));
+                }
                 return null;
             }
 
@@ -151,12 +167,25 @@ final class LocalEffects {
 
             @Override
             public Void pack(Pack k) {
-                return null; // stock moves into a container at the same location
+                // stock moves into a container at the same location: the location's stock stays
+                for (ContainerLine line : k.contents()) {
+                    containers.add(
+                            new ContainerDelta(k.sscc(), line.item(), line.lot(), k.location(), line.quantity()));
+                }
+                return null;
             }
 
             @Override
             public Void unpack(Unpack u) {
-                return null; // stock moves out of a container at the same location
+                for (ContainerLine line : u.contents()) {
+                    containers.add(new ContainerDelta(
+                            u.sscc(),
+                            line.item(),
+                            line.lot(),
+                            u.location(),
+                            line.quantity().negate()));
+                }
+                return null;
             }
 
             @Override
@@ -168,7 +197,7 @@ final class LocalEffects {
                 return null;
             }
         });
-        return new Effects(stock, lots);
+        return new Effects(stock, lots, containers);
     }
 
     private static LotStatus initialStatus(ItemCode item, Predicate<ItemCode> qcRequired) {

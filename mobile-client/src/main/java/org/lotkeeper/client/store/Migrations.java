@@ -13,8 +13,8 @@ import java.util.List;
  */
 public final class Migrations {
 
-    /** Reference tables filled by pull; each has a {@code stage_} twin that a snapshot fills first. */
-    static final List<String[]> REFERENCE_TABLES = List.of(
+    /** The reference tables of schema v1. */
+    private static final List<String[]> V1_REFERENCE_TABLES = List.of(
             new String[] {
                 "items", "code TEXT NOT NULL PRIMARY KEY, gtin TEXT, qc_required INTEGER NOT NULL, json TEXT NOT NULL"
             },
@@ -36,8 +36,18 @@ public final class Migrations {
             new String[] {"tasks", "id TEXT NOT NULL PRIMARY KEY, kind TEXT NOT NULL, json TEXT NOT NULL"},
             new String[] {"users", "user_id TEXT NOT NULL PRIMARY KEY, badge TEXT, json TEXT NOT NULL"});
 
+    /** What the site's pallets hold (v5). */
+    private static final String[] CONTAINERS = {
+        "containers",
+        "sscc TEXT NOT NULL, item TEXT NOT NULL, lot TEXT NOT NULL, location TEXT NOT NULL, value TEXT NOT NULL, "
+                + "uom TEXT NOT NULL, PRIMARY KEY (sscc, item, lot, location)"
+    };
+
+    /** Reference tables filled by pull; each has a {@code stage_} twin that a snapshot fills first. */
+    static final List<String[]> REFERENCE_TABLES = concat(V1_REFERENCE_TABLES, CONTAINERS);
+
     /** Every migration of this client, in order. */
-    public static final List<Migration> ALL = List.of(v1(), v2(), v3(), v4());
+    public static final List<Migration> ALL = List.of(v1(), v2(), v3(), v4(), v5());
 
     private Migrations() {}
 
@@ -87,7 +97,7 @@ public final class Migrations {
                 )""");
         sql.add("CREATE INDEX local_lot_lot ON local_lot (item, lot)");
         sql.add("CREATE INDEX local_lot_seq ON local_lot (device_seq)");
-        for (String[] t : REFERENCE_TABLES) {
+        for (String[] t : V1_REFERENCE_TABLES) {
             sql.add("CREATE TABLE " + t[0] + " (" + t[1] + ")");
             sql.add("CREATE TABLE stage_" + t[0] + " (" + t[1] + ")");
         }
@@ -133,6 +143,50 @@ public final class Migrations {
                         "ALTER TABLE lots ADD COLUMN potency TEXT",
                         "ALTER TABLE stage_lots ADD COLUMN potency TEXT",
                         "DELETE FROM device_settings WHERE key = '" + DeviceSettings.PULL_CURSOR + "'"));
+    }
+
+    /**
+     * Pallets (docs/CLIENT-STORE-SYNC.md, "Pallets"): what the site's containers hold, pulled like
+     * stock; what the device's unsent PACK, UNPACK, MOVE and SHIP did to them; and the blocks of SSCCs
+     * the server handed to this device, with how many of each are used. The pull cursor goes, so the
+     * next sync loads the containers.
+     */
+    private static Migration v5() {
+        return new Migration(
+                5,
+                "pallets: containers, their local changes, SSCC blocks",
+                List.of(
+                        "CREATE TABLE " + CONTAINERS[0] + " (" + CONTAINERS[1] + ")",
+                        "CREATE TABLE stage_" + CONTAINERS[0] + " (" + CONTAINERS[1] + ")",
+                        "CREATE INDEX containers_lot ON containers (item, lot)",
+                        """
+                        CREATE TABLE local_container_delta (
+                          device_seq INTEGER NOT NULL REFERENCES outbox (device_seq) ON DELETE CASCADE,
+                          sscc TEXT NOT NULL,
+                          item TEXT NOT NULL,
+                          lot TEXT NOT NULL,
+                          location TEXT NOT NULL,
+                          value TEXT NOT NULL,
+                          uom TEXT NOT NULL
+                        )""",
+                        "CREATE INDEX local_container_delta_sscc ON local_container_delta (sscc)",
+                        "CREATE INDEX local_container_delta_lot ON local_container_delta (item, lot)",
+                        "CREATE INDEX local_container_delta_seq ON local_container_delta (device_seq)",
+                        """
+                        CREATE TABLE sscc_blocks (
+                          id INTEGER NOT NULL PRIMARY KEY,
+                          company_prefix TEXT NOT NULL,
+                          first_number INTEGER NOT NULL,
+                          count INTEGER NOT NULL,
+                          used INTEGER NOT NULL DEFAULT 0
+                        )""",
+                        "DELETE FROM device_settings WHERE key = '" + DeviceSettings.PULL_CURSOR + "'"));
+    }
+
+    private static List<String[]> concat(List<String[]> first, String[] more) {
+        List<String[]> all = new ArrayList<>(first);
+        all.add(more);
+        return List.copyOf(all);
     }
 
     /**

@@ -186,6 +186,21 @@ public final class Outbox {
                 ps.executeUpdate();
             }
         }
+        if (!effects.containers().isEmpty()) {
+            PreparedStatement ps =
+                    s.prepare("INSERT INTO local_container_delta (device_seq, sscc, item, lot, location, "
+                            + "value, uom) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            for (LocalEffects.ContainerDelta d : effects.containers()) {
+                ps.setLong(1, e.deviceSeq());
+                ps.setString(2, d.sscc().value());
+                ps.setString(3, d.item().value());
+                ps.setString(4, d.lot().value());
+                ps.setString(5, d.location().value());
+                ps.setString(6, d.delta().valueText());
+                ps.setString(7, d.delta().uom().name());
+                ps.executeUpdate();
+            }
+        }
         if (!effects.lots().isEmpty()) {
             PreparedStatement ps = s.prepare(
                     "INSERT INTO local_lot (device_seq, item, lot, creates, status, expiry, received_at, if_released, "
@@ -385,18 +400,20 @@ public final class Outbox {
         return db.read(s -> DeviceSettings.getLong(s, DeviceSettings.ACK_COUNTER, 0));
     }
 
+    /** The tables of the local view overlay, keyed by the event's device_seq. */
+    private static final List<String> EFFECT_TABLES = List.of("local_delta", "local_lot", "local_container_delta");
+
     static void dropEffects(Database.Session s, long seq) throws SQLException {
-        PreparedStatement d1 = s.prepare("DELETE FROM local_delta WHERE device_seq = ?");
-        d1.setLong(1, seq);
-        d1.executeUpdate();
-        PreparedStatement d2 = s.prepare("DELETE FROM local_lot WHERE device_seq = ?");
-        d2.setLong(1, seq);
-        d2.executeUpdate();
+        for (String table : EFFECT_TABLES) {
+            PreparedStatement d = s.prepare("DELETE FROM " + table + " WHERE device_seq = ?");
+            d.setLong(1, seq);
+            d.executeUpdate();
+        }
     }
 
     /** Drops the local effects of events acknowledged at or before {@code mark}: the server's figures now include them. */
     static void settle(Database.Session s, long mark) throws SQLException {
-        for (String table : List.of("local_delta", "local_lot")) {
+        for (String table : EFFECT_TABLES) {
             PreparedStatement ps =
                     s.prepare("DELETE FROM " + table + " WHERE device_seq IN (SELECT device_seq FROM outbox "
                             + "WHERE ack_mark IS NOT NULL AND ack_mark <= ?)");

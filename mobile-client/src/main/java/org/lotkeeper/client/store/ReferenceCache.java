@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.lotkeeper.model.wire.ContainerRow;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
 import org.lotkeeper.model.wire.LotRow;
@@ -20,8 +21,8 @@ import org.lotkeeper.model.wire.UserRow;
 import org.lotkeeper.model.wire.WireJson;
 
 /**
- * Reference data pulled from the server (items, locations, partners, lots, stock, tasks, users)
- * and the pull cursor. Each page is applied in its own transaction.
+ * Reference data pulled from the server (items, locations, partners, lots, stock, containers,
+ * tasks, users) and the pull cursor; an SSCC block a page carries goes to {@link PalletNumbers}. Each page is applied in its own transaction.
  *
  * <ul>
  *   <li><b>Changes</b> (a pull with a cursor): rows are upserted into the live tables; a stock row
@@ -146,6 +147,10 @@ public final class ReferenceCache {
     }
 
     private void write(Database.Session s, String prefix, PullResponse page) throws SQLException {
+        if (page.ssccBlock() != null) {
+            // the device's own numbers, not reference data: kept at once, even from a snapshot page
+            PalletNumbers.add(s, page.ssccBlock());
+        }
         if (page.site() != null) {
             // the first page of a cycle: the site, and the whole lists of open tasks and of the site's users
             DeviceSettings.put(s, DeviceSettings.SITE_ROW, json(page.site()));
@@ -226,6 +231,26 @@ public final class ReferenceCache {
                     put.setString(5, r.quantity().uom().name());
                     put.addBatch();
                 }
+            }
+            put.executeBatch();
+            del.executeBatch();
+        }
+        if (!page.containers().isEmpty()) {
+            PreparedStatement put = s.prepare("INSERT OR REPLACE INTO " + prefix
+                    + "containers (sscc, item, lot, location, value, uom) VALUES (?, ?, ?, ?, ?, ?)");
+            PreparedStatement del = s.prepare(
+                    "DELETE FROM " + prefix + "containers WHERE sscc = ? AND item = ? AND lot = ? AND location = ?");
+            for (ContainerRow r : page.containers()) {
+                PreparedStatement ps = r.quantity().isZero() ? del : put;
+                ps.setString(1, r.sscc().value());
+                ps.setString(2, r.item().value());
+                ps.setString(3, r.lot().value());
+                ps.setString(4, r.location().value());
+                if (ps == put) {
+                    put.setString(5, r.quantity().valueText());
+                    put.setString(6, r.quantity().uom().name());
+                }
+                ps.addBatch();
             }
             put.executeBatch();
             del.executeBatch();

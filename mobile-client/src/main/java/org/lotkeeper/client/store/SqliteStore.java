@@ -29,6 +29,7 @@ public final class SqliteStore implements AutoCloseable {
     private final Outbox outbox;
     private final ReferenceCache referenceCache;
     private final StoreView view;
+    private final PalletNumbers palletNumbers;
 
     private SqliteStore(Database db, Clock clock, UuidV7Generator ids, SecretSealer sealer) {
         this.db = db;
@@ -36,6 +37,7 @@ public final class SqliteStore implements AutoCloseable {
         this.outbox = new Outbox(db, clock, ids, settings);
         this.referenceCache = new ReferenceCache(db, sealer);
         this.view = new StoreView(db, sealer);
+        this.palletNumbers = new PalletNumbers(db);
         settings.sealStoredToken();
     }
 
@@ -79,6 +81,10 @@ public final class SqliteStore implements AutoCloseable {
 
     public DeviceSettings settings() {
         return settings;
+    }
+
+    public PalletNumbers palletNumbers() {
+        return palletNumbers;
     }
 
     public Path file() {

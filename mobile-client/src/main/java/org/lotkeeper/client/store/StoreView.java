@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.id.SiteCode;
+import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotRef;
@@ -29,6 +31,7 @@ import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quality.Potency;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.model.wire.ContainerRow;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
 import org.lotkeeper.model.wire.LotRow;
@@ -177,6 +180,41 @@ public final class StoreView {
                 .filter(r -> r.location().equals(location))
                 .map(StockRow::quantity)
                 .findFirst();
+    }
+
+    /**
+     * What a container holds in the local view (the server's rows plus this device's unsent PACK,
+     * UNPACK, MOVE and SHIP), one row per lot and location with a non-zero quantity, in key order;
+     * empty for a container the device does not know or that is empty.
+     */
+    public List<ContainerRow> container(Sscc sscc) {
+        return db.read(s -> {
+            Map<List<String>, Quantity> rows = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                    .thenComparing(k -> k.get(1))
+                    .thenComparing(k -> k.get(2)));
+            for (String table : List.of("containers", "local_container_delta")) {
+                String order = table.equals("local_container_delta") ? " ORDER BY device_seq" : "";
+                PreparedStatement ps =
+                        s.prepare("SELECT item, lot, location, value, uom FROM " + table + " WHERE sscc = ?" + order);
+                ps.setString(1, sscc.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.merge(
+                                List.of(rs.getString(1), rs.getString(2), rs.getString(3)),
+                                Quantity.of(rs.getString(4), Uom.valueOf(rs.getString(5))),
+                                LocalEffects::add);
+                    }
+                }
+            }
+            List<ContainerRow> out = new ArrayList<>();
+            rows.forEach((k, q) -> {
+                if (!q.isZero()) {
+                    out.add(new ContainerRow(
+                            sscc, ItemCode.of(k.get(0)), LotCode.of(k.get(1)), LocationCode.of(k.get(2)), q));
+                }
+            });
+            return out;
+        });
     }
 
     /**

@@ -20,9 +20,17 @@ public interface SyncApi {
     @Headers(GzipRequestInterceptor.HEADER)
     Call<PushResponse> push(@Body PushRequest request);
 
-    /** Pulls reference data; {@code cursor} null asks for a snapshot of the device's site. */
+    /**
+     * Pulls reference data; {@code cursor} null asks for a snapshot of the device's site.
+     * {@code ssccBlock} and {@code ssccLeft} say which SSCC block the device holds newest and how many
+     * SSCCs it has left: the first page of a cycle may carry a block (docs/PROTOCOL.md pull).
+     */
     @GET("api/v1/sync/pull")
-    Call<PullResponse> pull(@Query("cursor") String cursor, @Query("limit") int limit);
+    Call<PullResponse> pull(
+            @Query("cursor") String cursor,
+            @Query("limit") int limit,
+            @Query("ssccBlock") long ssccBlock,
+            @Query("ssccLeft") int ssccLeft);
 
     /** The site's change number (docs/PROTOCOL.md "Changes"): a cheap read, asked every few seconds. */
     @GET("api/v1/sync/changes")

@@ -435,7 +435,12 @@ public final class SyncEngine implements AutoCloseable {
             setSnapshot(new SnapshotProgress(true, 0, 0));
         }
         while (true) {
-            ApiResult<PullResponse> result = ApiCalls.execute(api.pull(next, policy.pullLimit()));
+            // what SSCCs the device holds: the server sends a lost block again, or a new one when few are left
+            ApiResult<PullResponse> result = ApiCalls.execute(api.pull(
+                    next,
+                    policy.pullLimit(),
+                    store.palletNumbers().newestBlock(),
+                    store.palletNumbers().left()));
             if (result instanceof ApiResult.Success<PullResponse> ok) {
                 PullResponse page = ok.body();
                 if (snapshot) {
@@ -478,6 +483,7 @@ public final class SyncEngine implements AutoCloseable {
                 + p.partners().size()
                 + p.lots().size()
                 + p.stock().size()
+                + p.containers().size()
                 + p.tasks().size()
                 + p.users().size();
     }

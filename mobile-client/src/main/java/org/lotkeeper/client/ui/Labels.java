@@ -31,6 +31,7 @@ final class Labels {
             case RETURN -> "Return";
             case LOOKUP -> "Lot lookup";
             case HOLD -> "Put lot on hold";
+            case PACK -> "Pack / unpack pallet";
         };
     }
 

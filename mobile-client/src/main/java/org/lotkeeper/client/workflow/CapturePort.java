@@ -2,9 +2,11 @@ package org.lotkeeper.client.workflow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.Sscc;
 
 /**
  * Write port: turns a finished workflow step into a durable event. The SQLite store implements it:
@@ -52,4 +54,13 @@ public interface CapturePort {
      * {@link #nextLotSequence}. Starts at 1.
      */
     long nextReceiptNumber();
+
+    /**
+     * The next SSCC of the blocks the server handed this device, durably reserved like
+     * {@link #nextLotSequence}; empty when none is left (the next sync brings more).
+     */
+    Optional<Sscc> nextSscc();
+
+    /** How many SSCCs this device has left. */
+    int ssccLeft();
 }

@@ -11,5 +11,6 @@ public enum WorkflowKind {
     PRODUCE,
     RETURN,
     LOOKUP,
-    HOLD
+    HOLD,
+    PACK
 }

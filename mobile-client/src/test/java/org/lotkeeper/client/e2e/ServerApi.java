@@ -122,6 +122,16 @@ public final class ServerApi {
         return JSON.readTree(r.body());
     }
 
+    /** A user's call answered with a file (a label, a report): its bytes; the answer must be 2xx. */
+    public byte[] bytes(String method, String path, String token) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(request(method, path, token, null), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": "
+                    + new String(r.body(), StandardCharsets.UTF_8));
+        }
+        return r.body();
+    }
+
     /** A user's JSON call that may be refused: the answer's HTTP status. */
     public int status(String method, String path, String token, String body) throws IOException, InterruptedException {
         return http.send(request(method, path, token, body), HttpResponse.BodyHandlers.discarding())

@@ -119,7 +119,7 @@ class SqliteStoreTest {
             st.executeUpdate("INSERT INTO device_settings (key, value) VALUES ('pull.cursor', 'c-43')");
         }
         try (SqliteStore store = SqliteStore.open(file)) {
-            assertThat(store.schemaVersion()).isEqualTo(4);
+            assertThat(store.schemaVersion()).isEqualTo(5);
             assertThat(store.settings().pullCursor()).isEmpty();
         }
     }

@@ -44,7 +44,7 @@ class ApiCallsTest {
 
     private ApiResult<PullResponse> pull(MockResponse answer) {
         server.enqueue(answer);
-        return ApiCalls.execute(client.sync().pull(null, 10));
+        return ApiCalls.execute(client.sync().pull(null, 10, 0, 0));
     }
 
     @Test

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.id.CompanyPrefix;
 import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.id.UuidV7Generator;
 
 /** A real in-memory {@link CapturePort} for tests: keeps the payloads in order; can be told to fail. */
@@ -37,6 +40,25 @@ final class InMemoryCapture implements CapturePort {
     @Override
     public long nextReceiptNumber() {
         return ++receipts;
+    }
+
+    /** The SSCCs this fake device holds: numbers 0 … of Riverside's prefix, {@link #ssccLeft} of them left. */
+    int palletNumbersLeft = 200;
+
+    private long palletNumbersUsed;
+
+    @Override
+    public Optional<Sscc> nextSscc() {
+        if (palletNumbersLeft == 0) {
+            return Optional.empty();
+        }
+        palletNumbersLeft--;
+        return Optional.of(CompanyPrefix.of("0614141").sscc(palletNumbersUsed++));
+    }
+
+    @Override
+    public int ssccLeft() {
+        return palletNumbersLeft;
     }
 
     <T extends EventPayload> List<T> all(Class<T> type) {

@@ -132,6 +132,7 @@ class WorkflowsNeverThrowProperties {
             case RETURN -> new ReturnWorkflow(ctx);
             case LOOKUP -> new LookupWorkflow(ctx);
             case HOLD -> new HoldWorkflow(ctx, Riverside.ben());
+            case PACK -> new PackWorkflow(ctx);
         };
     }
 

@@ -130,6 +130,10 @@ public enum ErrorCode {
     SPECIFICATION_NOT_MET,
     /** A certificate of analysis asked for a lot that is not released by a QA signature (409). */
     NOT_RELEASED,
+    /** SSCCs asked for a site whose master data gives no GS1 company prefix (409). */
+    NO_COMPANY_PREFIX,
+    /** The company prefix has no SSCC numbers left to hand out (409). */
+    SSCCS_USED_UP,
     /** Any other malformed request (400). */
     BAD_REQUEST,
     /** The database cannot be reached; retry later, nothing was stored (503). */

@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param tasks     tasks
  * @param users     users of the site
  * @param site      the device's own site, on the first page of each cycle (null on the others)
+ * @param containers what the site's containers hold, by lot and location (docs/PROTOCOL.md pull)
+ * @param ssccBlock a block of SSCCs for this device, on the first page of a cycle when it needs one
+ *                  (null otherwise)
  */
 public record PullResponse(
         String cursor,
@@ -29,7 +32,9 @@ public record PullResponse(
         List<StockRow> stock,
         List<TaskRow> tasks,
         List<UserRow> users,
-        SiteRow site) {
+        SiteRow site,
+        List<ContainerRow> containers,
+        SsccBlock ssccBlock) {
 
     /** Checks the invariants; copies the lists. */
     public PullResponse {
@@ -41,6 +46,22 @@ public record PullResponse(
         stock = copy(stock);
         tasks = copy(tasks);
         users = copy(users);
+        containers = copy(containers);
+    }
+
+    /** A page without containers or SSCC block. */
+    public PullResponse(
+            String cursor,
+            boolean complete,
+            List<ItemRow> items,
+            List<LocationRow> locations,
+            List<PartnerRow> partners,
+            List<LotRow> lots,
+            List<StockRow> stock,
+            List<TaskRow> tasks,
+            List<UserRow> users,
+            SiteRow site) {
+        this(cursor, complete, items, locations, partners, lots, stock, tasks, users, site, List.of(), null);
     }
 
     /** A page without the site row (not the first page of a cycle). */
@@ -54,7 +75,7 @@ public record PullResponse(
             List<StockRow> stock,
             List<TaskRow> tasks,
             List<UserRow> users) {
-        this(cursor, complete, items, locations, partners, lots, stock, tasks, users, null);
+        this(cursor, complete, items, locations, partners, lots, stock, tasks, users, null, List.of(), null);
     }
 
     private static <T> List<T> copy(List<T> list) {

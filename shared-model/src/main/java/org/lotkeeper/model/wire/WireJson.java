@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.event.Reference;
+import org.lotkeeper.model.id.CompanyPrefix;
 import org.lotkeeper.model.id.DeviceId;
 import org.lotkeeper.model.id.EventId;
 import org.lotkeeper.model.id.Gln;
@@ -100,6 +101,7 @@ public final class WireJson {
         scalar(m, Sscc.class, Sscc::new);
         scalar(m, Gtin.class, Gtin::new);
         scalar(m, Gln.class, Gln::new);
+        scalar(m, CompanyPrefix.class, CompanyPrefix::new);
         scalar(m, Potency.class, Potency::parse);
         scalar(m, Reference.class, Reference::new);
         scalar(m, Instant.class, WireJson::parseInstant);

@@ -55,7 +55,9 @@ public final class HttpStatus {
                     ALREADY_DECIDED,
                     ALREADY_RESOLVED,
                     NO_SPECIFICATION,
-                    NOT_RELEASED -> 409;
+                    NOT_RELEASED,
+                    NO_COMPANY_PREFIX,
+                    SSCCS_USED_UP -> 409;
             case TOO_LARGE, TOO_MANY_EVENTS -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case NOT_PRINTABLE, INVALID_SSCC, SPECIFICATION_NOT_MET -> 422;

@@ -34,8 +34,20 @@ public class LabelPrintPages extends ConsoleResource {
 
     /** What was typed in the print forms, shown again when a label is refused. */
     @io.quarkus.qute.TemplateData
-    public record PrintForm(String item, String lot, String sscc, String blockItem, String first, String count) {
-        static final PrintForm EMPTY = new PrintForm(null, null, null, null, null, null);
+    public record PrintForm(
+            String item,
+            String lot,
+            String sscc,
+            String blockItem,
+            String first,
+            String count,
+            String rollSite,
+            String rollCount) {
+        static final PrintForm EMPTY = new PrintForm(null, null, null, null, null, null, null, null);
+
+        PrintForm(String item, String lot, String sscc, String blockItem, String first, String count) {
+            this(item, lot, sscc, blockItem, first, count, null, null);
+        }
     }
 
     @GET
@@ -73,6 +85,23 @@ public class LabelPrintPages extends ConsoleResource {
             return labels.lotLabelBlock(actor, item, first, count, format, "yes".equals(reprint), LabelSymbology.BOTH);
         } catch (Refused e) {
             return refused(actor, e, new PrintForm(null, null, null, item, first, count));
+        }
+    }
+
+    /** A roll of blank pallet labels with new SSCCs of a site (the labels page's form; a POST: numbers are drawn). */
+    @POST
+    @Path("/sscc-roll")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response ssccRoll(
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
+            @RestForm String site,
+            @RestForm String count,
+            @RestForm @DefaultValue("pdf") String format) {
+        Actor actor = session.post(csrf, Role.RECEIVER, Role.QA, Role.SUPERVISOR);
+        try {
+            return labels.ssccRoll(actor, site, count, format);
+        } catch (Refused e) {
+            return refused(actor, e, new PrintForm(null, null, null, null, null, null, site, count));
         }
     }
 

@@ -62,6 +62,19 @@ public class LabelResource {
                 actor.get(), item, first, count, format, "true".equals(reprint), LabelSymbology.parameter(symbology));
     }
 
+    /**
+     * A roll of blank pallet labels: new SSCCs of the site's company prefix (docs/LABELS.md), a POST
+     * as the numbers drawn are never handed out again.
+     */
+    @POST
+    @Path("/sscc-rolls/{site}")
+    public Response ssccRoll(
+            @PathParam("site") String site,
+            @QueryParam("count") String count,
+            @QueryParam("format") @DefaultValue("pdf") String format) {
+        return labels.ssccRoll(actor.get(), site, count, format);
+    }
+
     @GET
     @Path("/sscc/{sscc}")
     public Response sscc(@PathParam("sscc") String sscc, @QueryParam("format") @DefaultValue("png") String format) {

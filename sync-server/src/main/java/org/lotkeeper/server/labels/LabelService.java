@@ -32,10 +32,12 @@ import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.model.wire.SsccBlock;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.pallets.SsccBlocks;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.trace.LotService;
 import org.lotkeeper.server.trace.Views;
@@ -60,6 +62,9 @@ public class LabelService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SsccBlocks ssccBlocks;
 
     private LabelRenderer renderer;
 
@@ -312,6 +317,32 @@ public class LabelService {
             }
         }
         return out;
+    }
+
+    /**
+     * A roll of blank pallet labels (docs/LABELS.md): {@code count} new SSCCs of the site's company
+     * prefix, drawn as one block no device or other roll ever gets, each label with its SSCC alone.
+     * Whoever builds a pallet sticks one on and scans it in Pack; the contents are in the ledger, not
+     * on the label. Refused for a site the caller cannot reach or that has no company prefix.
+     */
+    @Transactional
+    public Response ssccRoll(Actor actor, String site, String countText, String formatText) {
+        LabelFormat format = blockFormat(formatText); // checked before any number is drawn
+        String code = Fields.text("site", site, 40);
+        if (!actor.canReach(code) || masterData.site(code).isEmpty()) {
+            throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + code, "site");
+        }
+        int count = (int) Fields.wholeNumber("count", countText, 1, SsccBlocks.MAX_ROLL, 20);
+        SsccBlock block = ssccBlocks.forRoll(code, count, actor.id());
+        List<Label> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            try {
+                out.add(renderer.ssccLabel(new SsccLabelData(block.sscc(i), List.of())));
+            } catch (LabelException e) {
+                throw Refused.of(ErrorCode.NOT_PRINTABLE, e.getMessage());
+            }
+        }
+        return download(renderer.render(out, format), format, "pallets-" + code + "-" + block.sscc(0) + "-x" + count);
     }
 
     /** The label of a pallet (container) by its SSCC: 422 for a malformed SSCC, 404 when no stock was ever in it. */

@@ -10,10 +10,13 @@ import jakarta.transaction.Transactional;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.Sscc;
+import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quality.Potency;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.model.wire.ContainerRow;
 import org.lotkeeper.model.wire.LotRow;
 import org.lotkeeper.model.wire.StockRow;
 import org.lotkeeper.server.db.Jdbc;
@@ -38,6 +41,11 @@ public class ProjectionQueries {
     /** A page key for stock: (item, lot, location). */
     public record StockKey(String item, String lot, String location) {
         public static final StockKey START = new StockKey("", "", "");
+    }
+
+    /** A page key for container rows: (sscc, item, lot, location). */
+    public record ContainerKey(String sscc, String item, String lot, String location) {
+        public static final ContainerKey START = new ContainerKey("", "", "", "");
     }
 
     /** A lot as the projection holds it now. */
@@ -145,6 +153,57 @@ public class ProjectionQueries {
                 after.location(),
                 Long.toString(since),
                 limit));
+    }
+
+    /**
+     * What the site's containers hold, one row per (SSCC, lot, location) changed at or after
+     * {@code since}, in key order after {@code after}. A quantity of zero means the lot left it there.
+     */
+    @Transactional
+    public List<ContainerRow> containersChanged(String site, long since, ContainerKey after, int limit) {
+        return read(c -> Jdbc.query(
+                c,
+                "SELECT container, item, lot, location, quantity, uom FROM stock WHERE site = ? AND container <> '' "
+                        + "AND changed_xid >= ?::text::xid8 AND (container, item, lot, location) > (?, ?, ?, ?) "
+                        + "ORDER BY container, item, lot, location LIMIT ?",
+                ProjectionQueries::containerRow,
+                site,
+                Long.toString(since),
+                after.sscc(),
+                after.item(),
+                after.lot(),
+                after.location(),
+                limit));
+    }
+
+    /** What a container holds now, by lot and location (rows at zero left out); empty for an unknown SSCC. */
+    @Transactional
+    public List<ContainerRow> container(Sscc sscc) {
+        return read(c -> Jdbc.query(
+                c,
+                "SELECT container, item, lot, location, quantity, uom FROM stock WHERE container = ? AND quantity <> 0 "
+                        + "ORDER BY item, lot, location",
+                ProjectionQueries::containerRow,
+                sscc.value()));
+    }
+
+    /** The lots a container has ever held (stock rows stay at zero when it is emptied). */
+    @Transactional
+    public List<LotRef> lotsEverIn(Sscc sscc) {
+        return read(c -> Jdbc.query(
+                c,
+                "SELECT DISTINCT item, lot FROM stock WHERE container = ? ORDER BY item, lot",
+                rs -> new LotRef(ItemCode.of(rs.getString(1)), LotCode.of(rs.getString(2))),
+                sscc.value()));
+    }
+
+    private static ContainerRow containerRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ContainerRow(
+                Sscc.of(rs.getString(1)),
+                ItemCode.of(rs.getString(2)),
+                LotCode.of(rs.getString(3)),
+                LocationCode.of(rs.getString(4)),
+                Quantity.of(rs.getBigDecimal(5), Uom.byCode(rs.getString(6)).orElseThrow()));
     }
 
     /** How many of the newest events an ingest-rate count looks at, so it stays cheap on a ledger of millions. */

@@ -11,7 +11,12 @@ import java.util.List;
 public record MasterDataBundle(
         List<Site> sites, List<Item> items, List<Location> locations, List<Partner> partners, List<User> users) {
 
-    public record Site(String code, String name, String gln, String timeZone) {}
+    public record Site(String code, String name, String gln, String timeZone, String gs1CompanyPrefix) {
+
+        public Site(String code, String name, String gln, String timeZone) {
+            this(code, name, gln, timeZone, null);
+        }
+    }
 
     public record Item(
             String code,

@@ -36,7 +36,7 @@ final class MasterDataCsv {
     record Parsed(MasterDataBundle bundle, int[] lines) {}
 
     enum Kind {
-        SITES("code", "name", "gln", "timeZone"),
+        SITES("code", "name", "gln", "timeZone", "gs1CompanyPrefix"),
         ITEMS(
                 "code",
                 "name",
@@ -128,7 +128,11 @@ final class MasterDataCsv {
                         switch (kind) {
                             case SITES ->
                                 new MasterDataBundle.Site(
-                                        row.text("code"), row.text("name"), row.text("gln"), row.text("timeZone"));
+                                        row.text("code"),
+                                        row.text("name"),
+                                        row.text("gln"),
+                                        row.text("timeZone"),
+                                        row.text("gs1CompanyPrefix"));
                             case ITEMS ->
                                 new MasterDataBundle.Item(
                                         row.text("code"),

@@ -55,7 +55,7 @@ public class MasterDataLookup implements KnownSites {
      * A site; {@code zone} is the one its times are shown in (its own, else the plant-wide default),
      * {@code ownZone} whether master data names one.
      */
-    public record SiteInfo(String code, String name, String gln, ZoneId zone, boolean ownZone) {}
+    public record SiteInfo(String code, String name, String gln, ZoneId zone, boolean ownZone, String companyPrefix) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, ItemInfo> items(Collection<String> codes) {
@@ -154,7 +154,8 @@ public class MasterDataLookup implements KnownSites {
                 s.name,
                 s.gln,
                 s.timeZone == null ? PlantTime.zone() : ZoneId.of(s.timeZone),
-                s.timeZone != null);
+                s.timeZone != null,
+                s.companyPrefix);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.model.auth.PinVerifier;
 import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.id.CompanyPrefix;
 import org.lotkeeper.model.id.Gln;
 import org.lotkeeper.model.id.Gtin;
 import org.lotkeeper.model.id.InvalidIdentifierException;
@@ -101,6 +102,7 @@ public class MasterDataService {
                             e.name = s.name();
                             e.gln = text(s.gln());
                             e.timeZone = s.zone() == null ? null : s.zone().getId();
+                            e.companyPrefix = text(s.companyPrefix());
                             e.updatedAt = now;
                         })));
         counts.put(
@@ -191,7 +193,7 @@ public class MasterDataService {
             List<Partner> partners,
             List<UserService.UserSpec> users) {}
 
-    record Site(SiteCode code, String name, Gln gln, ZoneId zone) {}
+    record Site(SiteCode code, String name, Gln gln, ZoneId zone, CompanyPrefix companyPrefix) {}
 
     record Item(
             ItemCode code,
@@ -249,11 +251,13 @@ public class MasterDataService {
             text(errors, at + ".name", s.name(), 200, true);
             Gln gln = optionalCode(errors, at + ".gln", s.gln(), Gln::of);
             ZoneId zone = optionalCode(errors, at + ".timeZone", s.timeZone(), PlantTime::region);
+            CompanyPrefix prefix =
+                    optionalCode(errors, at + ".gs1CompanyPrefix", s.gs1CompanyPrefix(), CompanyPrefix::of);
             if (code != null) {
                 sites.add(code.value());
             }
             if (errors.size() == before) {
-                validSites.add(new Site(code, s.name().strip(), gln, zone));
+                validSites.add(new Site(code, s.name().strip(), gln, zone, prefix));
             }
         }
 

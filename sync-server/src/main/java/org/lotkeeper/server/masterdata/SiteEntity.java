@@ -21,6 +21,10 @@ class SiteEntity extends PanacheEntityBase {
     @Column(name = "time_zone")
     public String timeZone;
 
+    /** The GS1 company prefix its pallets' SSCCs are numbered under; null: none. */
+    @Column(name = "gs1_company_prefix")
+    public String companyPrefix;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

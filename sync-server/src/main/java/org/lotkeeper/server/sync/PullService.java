@@ -23,6 +23,7 @@ import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.id.UserId;
 import org.lotkeeper.model.quality.Specification;
 import org.lotkeeper.model.quantity.PackUnit;
+import org.lotkeeper.model.wire.ContainerRow;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
@@ -30,14 +31,17 @@ import org.lotkeeper.model.wire.LotRow;
 import org.lotkeeper.model.wire.PartnerRow;
 import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.SiteRow;
+import org.lotkeeper.model.wire.SsccBlock;
 import org.lotkeeper.model.wire.StockRow;
 import org.lotkeeper.model.wire.TaskRow;
 import org.lotkeeper.model.wire.UserRow;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.ledger.ProjectionQueries;
+import org.lotkeeper.server.ledger.ProjectionQueries.ContainerKey;
 import org.lotkeeper.server.ledger.ProjectionQueries.LotKey;
 import org.lotkeeper.server.ledger.ProjectionQueries.StockKey;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
+import org.lotkeeper.server.pallets.SsccBlocks;
 import org.lotkeeper.server.quality.SpecificationService;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.DeviceService;
@@ -57,8 +61,18 @@ public class PullService {
     static final int DEFAULT_LIMIT = 5000;
     static final int MAX_LIMIT = 20000;
     /** What the cursor carries; {@code v} changes when the format does. */
-    record Cursor(int v, String site, long since, long upto, String phase, String item, String lot, String location) {
-        static final int VERSION = 1;
+    record Cursor(
+            int v,
+            String site,
+            long since,
+            long upto,
+            String phase,
+            String item,
+            String lot,
+            String location,
+            String container) {
+        /** 2: containers after stock (a cursor of version 1 is expired, and the device reloads a snapshot). */
+        static final int VERSION = 2;
     }
 
     @Inject
@@ -85,8 +99,18 @@ public class PullService {
     @Inject
     Clock clock;
 
+    @Inject
+    SsccBlocks ssccBlocks;
+
+    /**
+     * One page of the device's pull.
+     *
+     * @param ssccBlock the id of the newest SSCC block the device holds (0: none), or null when it
+     *                  does not say (an older client: it gets no block)
+     * @param ssccLeft  how many unused SSCCs it holds
+     */
     @Transactional
-    public PullResponse pull(Actor device, String cursorText, int limit) {
+    public PullResponse pull(Actor device, String cursorText, int limit, Long ssccBlock, int ssccLeft) {
         String site = device.sites().iterator().next();
         Cursor cursor = cursorText == null || cursorText.isBlank() ? newCycle(site, 0) : decode(cursorText, site);
         List<ItemRow> items = List.of();
@@ -95,7 +119,9 @@ public class PullService {
         List<UserRow> userRows = List.of();
         List<TaskRow> taskRows = List.of();
         SiteRow siteRow = null;
+        SsccBlock block = null;
         if ("master".equals(cursor.phase())) {
+            block = ssccBlocks.forDevice(device.id(), site, ssccBlock, ssccLeft).orElse(null);
             // the specification in force today at the device's site: its tests are what a receiver keys
             // from a supplier's COA, its assay makes the item potency-managed
             Map<ItemCode, Specification> specs = new HashMap<>();
@@ -127,7 +153,7 @@ public class PullService {
                     .site(site)
                     .map(s -> new SiteRow(SiteCode.of(s.code()), s.name(), s.gln() == null ? null : Gln.of(s.gln())))
                     .orElse(null);
-            cursor = next(cursor, "lots", "", "", "");
+            cursor = next(cursor, "lots", "", "", "", "");
         }
         List<LotRow> lots = new ArrayList<>();
         List<StockRow> stock = new ArrayList<>();
@@ -137,9 +163,9 @@ public class PullService {
             room -= lots.size();
             if (room == 0) {
                 LotRow last = lots.get(lots.size() - 1);
-                cursor = next(cursor, "lots", last.item().value(), last.lot().value(), "");
+                cursor = next(cursor, "lots", last.item().value(), last.lot().value(), "", "");
             } else {
-                cursor = next(cursor, "stock", "", "", "");
+                cursor = next(cursor, "stock", "", "", "", "");
             }
         }
         if ("stock".equals(cursor.phase()) && room > 0) {
@@ -153,24 +179,68 @@ public class PullService {
                         "stock",
                         last.item().value(),
                         last.lot().value(),
-                        last.location().value());
+                        last.location().value(),
+                        "");
+            } else {
+                cursor = next(cursor, "containers", "", "", "", "");
+            }
+        }
+        List<ContainerRow> containers = new ArrayList<>();
+        if ("containers".equals(cursor.phase()) && room > 0) {
+            containers.addAll(projections.containersChanged(
+                    site,
+                    cursor.since(),
+                    new ContainerKey(cursor.container(), cursor.item(), cursor.lot(), cursor.location()),
+                    room));
+            room -= containers.size();
+            if (room == 0) {
+                ContainerRow last = containers.get(containers.size() - 1);
+                cursor = next(
+                        cursor,
+                        "containers",
+                        last.item().value(),
+                        last.lot().value(),
+                        last.location().value(),
+                        last.sscc().value());
             } else {
                 cursor = newCycle(site, cursor.upto());
                 return new PullResponse(
-                        encode(cursor), true, items, locations, partners, lots, stock, taskRows, userRows, siteRow);
+                        encode(cursor),
+                        true,
+                        items,
+                        locations,
+                        partners,
+                        lots,
+                        stock,
+                        taskRows,
+                        userRows,
+                        siteRow,
+                        containers,
+                        block);
             }
         }
         return new PullResponse(
-                encode(cursor), false, items, locations, partners, lots, stock, taskRows, userRows, siteRow);
+                encode(cursor),
+                false,
+                items,
+                locations,
+                partners,
+                lots,
+                stock,
+                taskRows,
+                userRows,
+                siteRow,
+                containers,
+                block);
     }
 
     /** A cycle that sends everything changed at or after {@code since}. */
     private Cursor newCycle(String site, long since) {
-        return new Cursor(Cursor.VERSION, site, since, projections.horizon(), "master", "", "", "");
+        return new Cursor(Cursor.VERSION, site, since, projections.horizon(), "master", "", "", "", "");
     }
 
-    private static Cursor next(Cursor c, String phase, String item, String lot, String location) {
-        return new Cursor(c.v(), c.site(), c.since(), c.upto(), phase, item, lot, location);
+    private static Cursor next(Cursor c, String phase, String item, String lot, String location, String container) {
+        return new Cursor(c.v(), c.site(), c.since(), c.upto(), phase, item, lot, location, container);
     }
 
     private String encode(Cursor cursor) {
@@ -195,10 +265,11 @@ public class PullService {
         boolean usable = c.v() == Cursor.VERSION
                 && site.equals(c.site())
                 && c.phase() != null
-                && List.of("master", "lots", "stock").contains(c.phase())
+                && List.of("master", "lots", "stock", "containers").contains(c.phase())
                 && c.item() != null
                 && c.lot() != null
-                && c.location() != null;
+                && c.location() != null
+                && c.container() != null;
         if (!usable) {
             throw Refused.of(
                     ErrorCode.CURSOR_EXPIRED,

@@ -113,10 +113,17 @@ public class SyncResource {
     @GET
     @Path("/pull")
     @RolesAllowed(Actor.DEVICE_ROLE)
-    public PullResponse pull(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+    public PullResponse pull(
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit,
+            @QueryParam("ssccBlock") String ssccBlock,
+            @QueryParam("ssccLeft") String ssccLeft) {
         int pageSize = (int) Fields.wholeNumber("limit", limit, 1, PullService.MAX_LIMIT, PullService.DEFAULT_LIMIT);
+        // what SSCCs the device holds: the newest block's id and how many are unused (docs/PROTOCOL.md pull)
+        Long known = ssccBlock == null ? null : Fields.wholeNumber("ssccBlock", ssccBlock, 0, Long.MAX_VALUE, 0);
+        int left = (int) Fields.wholeNumber("ssccLeft", ssccLeft, 0, Integer.MAX_VALUE, 0);
         Actor device = actor.get();
-        PullResponse answer = pull.pull(device, cursor, pageSize);
+        PullResponse answer = pull.pull(device, cursor, pageSize, known, left);
         // the fleet's "last seen": every sync cycle ends with a complete pull (one write per cycle, not per page)
         if (answer.complete()) {
             QuarkusTransaction.requiringNew().run(() -> devices.touch(device.id()));
