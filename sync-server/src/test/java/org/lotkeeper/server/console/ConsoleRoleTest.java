@@ -99,6 +99,7 @@ class ConsoleRoleTest {
         route("POST /console/labels/check", "/console/labels/check", ANY);
         route("GET /console/labels/print/lot", "/console/labels/print/lot?item=RM-RESIN&lot=NO-SUCH-LOT", LABELS);
         route("POST /console/labels/print/block", "/console/labels/print/block", LABELS);
+        route("POST /console/labels/print/sscc-roll", "/console/labels/print/sscc-roll", LABELS);
         route("GET /console/labels/print/sscc", "/console/labels/print/sscc?sscc=106141410000000018", LABELS);
     }
 
