@@ -112,6 +112,11 @@ final class LocalEffects {
                 stock.add(
                         new StockDelta(k.item(), k.lot(), k.from(), k.quantity().negate()));
                 stock.add(new StockDelta(k.item(), k.lot(), k.to(), k.quantity()));
+                if (k.sscc() != null) {
+                    containers.add(new ContainerDelta(
+                            k.sscc(), k.item(), k.lot(), k.from(), k.quantity().negate()));
+                    containers.add(new ContainerDelta(k.sscc(), k.item(), k.lot(), k.to(), k.quantity()));
+                }
                 return null;
             }
 

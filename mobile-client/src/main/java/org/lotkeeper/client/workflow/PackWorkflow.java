@@ -179,9 +179,12 @@ public final class PackWorkflow extends AbstractWorkflow<PackWorkflow.Step> {
             return;
         }
         List<StockCandidate> rows = resolve.stockOf(scanned.ref());
-        if (at != null && !rows.isEmpty() && rows.stream().noneMatch(r -> r.location().equals(at.code()))) {
+        if (at != null
+                && !rows.isEmpty()
+                && rows.stream().noneMatch(r -> r.location().equals(at.code()))) {
             throw refuse("Pallet " + sscc + " is at " + at.code() + ", lot " + scanned.lot() + " at "
-                    + String.join(", ", rows.stream().map(r -> r.location().value()).toList())
+                    + String.join(
+                            ", ", rows.stream().map(r -> r.location().value()).toList())
                     + " — move the lot to the pallet first.");
         }
         LocationRow where = at;

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.lotkeeper.model.event.ContainerLine;
 import org.lotkeeper.model.event.DeviationReason;
+import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.event.Pick;
 import org.lotkeeper.model.fefo.Allocation;
 import org.lotkeeper.model.fefo.DeviationJustification;
@@ -45,6 +47,12 @@ import org.lotkeeper.model.wire.LocationRow;
  * </ol>
  * A line may take several lots; when a line is covered the next one starts, and when all are
  * done the order is finished. {@link Command.SkipLine} leaves a line short (one tap).
+ *
+ * <p>A pallet label (SSCC) on LOT picks the whole pallet: every lot on it must be of the line's item
+ * and pass the same FEFO judgement (a blocked lot refuses the pallet, naming the lot; a lot FEFO
+ * would not take first asks for one reason for the pallet), and the pallet must not hold more than
+ * the line still needs. STAGE then stores one PICK per lot, each naming the SSCC: the pallet goes
+ * to staging as a pallet and ships with one scan.
  */
 public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
 
@@ -71,6 +79,10 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
     private String note;
     private Quantity quantity;
     private String quantityShown;
+    /** A pallet picked whole, with the FEFO judgement of each of its lines (in order); null when a lot is picked. */
+    private ContainerInfo pallet;
+
+    private List<ScanCheck> palletChecks;
 
     public PickWorkflow(WorkflowContext ctx) {
         super(ctx, Step.ORDER);
@@ -94,8 +106,7 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
         if (step != Step.DEVIATION_REASON) {
             throw refuse("No reason is needed now. " + prompt());
         }
-        DeviationReason chosen =
-                Resolve.choice(DeviationReason.class, choice, "Choose why you take lot " + lot.lot() + ".");
+        DeviationReason chosen = Resolve.choice(DeviationReason.class, choice, "Choose why you take " + taken() + ".");
         String n = noteText == null || noteText.isBlank() ? null : noteText.strip();
         DeviationJustification j = DeviationJustification.of(chosen, n);
         if (!j.isAccepted()) {
@@ -107,9 +118,17 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
         good("Reason " + chosen + " recorded. " + prompt());
     }
 
+    /** "lot R-2401" or "pallet 0…": what is being taken, for the sentences. */
+    private String taken() {
+        return pallet != null ? "pallet " + pallet.sscc() : "lot " + lot.lot();
+    }
+
     /** Keys the quantity taken (the default is the allocation's). */
     @Override
     protected void onKeyQuantity(String text) {
+        if (pallet != null) {
+            throw refuse("A pallet is picked whole — scan the staging location, or scan its lot labels instead.");
+        }
         if (lot == null || from == null) {
             throw refuse("Scan the lot label first.");
         }
@@ -154,7 +173,7 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
                 if (isLotScan(scan)) {
                     onLot(scan);
                 } else {
-                    throw refuse("Choose why you take lot " + lot.lot() + " (one tap), or scan the FEFO lot instead.");
+                    throw refuse("Choose why you take " + taken() + " (one tap), or scan the FEFO lot instead.");
                 }
             }
             case STAGE -> {
@@ -174,6 +193,10 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
     private void onLot(Scan scan) {
         if (scan instanceof Scan.Location || scan instanceof Scan.GlnLocation) {
             throw refuse("Scan the lot label first, then the location.");
+        }
+        if (scan instanceof Scan.Container c && c.data().lot().isEmpty()) {
+            onPallet(c);
+            return;
         }
         Resolve.LotScan scanned = resolve.lot(scan);
         Optional<Blocked> unusable = blockedLot(scanned.ref());
@@ -206,6 +229,59 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
         check = null;
         step = Step.FROM;
         good("Lot " + scanned.lot() + ". " + prompt());
+    }
+
+    private void onPallet(Scan.Container c) {
+        ContainerInfo info = stock.container(c.sscc())
+                .filter(p -> !p.contents().isEmpty())
+                .orElseThrow(() -> refuse("Pallet " + c.sscc()
+                        + " holds nothing this device knows of — scan the lot labels on it instead."));
+        PickTask.Line line = line();
+        Quantity total = Quantity.zero(remaining().uom());
+        for (ContainerLine l : info.contents()) {
+            if (!l.item().equals(line.item())) {
+                throw refuse("Pallet " + c.sscc() + " also holds " + l.item() + ", which this line (" + line.item()
+                        + ") does not take — pick its lots by their labels.");
+            }
+            total = total.plus(l.quantity().to(total.uom()));
+        }
+        if (total.compareTo(remaining()) > 0) {
+            throw refuse("Pallet " + c.sscc() + " holds " + total + " of " + line.item() + "; this line needs only "
+                    + remaining() + " more — take lots off it (Pack), or pick by the lot labels.");
+        }
+        LocationRow at = masterData
+                .location(info.location())
+                .orElseThrow(() -> Refusal.missingOnDevice(
+                        "Location " + info.location() + " is not known on this device — sync the device."));
+        List<ScanCheck> checks = new ArrayList<>();
+        List<String> notFirst = new ArrayList<>();
+        for (ContainerLine l : info.contents()) {
+            ScanCheck verdict =
+                    Fefo.checkScan(orderLine(), stock.stockOf(line.item()), resolve.facts(l.lotRef(), at), ctx.today());
+            if (verdict.outcome() == ScanOutcome.BLOCKED) {
+                throw refuse(
+                        "Lot " + l.lot() + " on pallet " + c.sscc() + ": " + verdict.message(),
+                        new Blocked(l.lotRef(), verdict.reasons()));
+            }
+            if (verdict.outcome() == ScanOutcome.DEVIATION) {
+                notFirst.add(l.lot().value());
+            }
+            checks.add(verdict);
+        }
+        clearLot();
+        pallet = info;
+        palletChecks = checks;
+        from = at;
+        quantity = total;
+        quantityShown = total.toString();
+        if (!notFirst.isEmpty()) {
+            step = Step.DEVIATION_REASON;
+            throw refuse("Pallet " + c.sscc() + " holds lot " + String.join(", ", notFirst)
+                    + ", which FEFO would not take first. " + prompt());
+        }
+        step = Step.STAGE;
+        good("Pallet " + c.sscc() + ": " + info.contents().size() + " lot(s), " + total + " from " + at.code() + ". "
+                + prompt());
     }
 
     private void judge(Resolve.LotScan scanned, LocationRow location) {
@@ -252,6 +328,10 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
     }
 
     private void stage(LocationRow to) {
+        if (pallet != null) {
+            stagePallet(to);
+            return;
+        }
         PickTask.Line line = line();
         LotCode suggested = check.suggestion().map(a -> a.lot().lot()).orElse(null);
         Pick pick = new Pick(
@@ -264,18 +344,47 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
                 task.customer(),
                 suggested,
                 reason,
-                note);
+                note,
+                null);
         CapturedEvent captured = ctx.capture().capture(pick);
-        String done = "Picked " + quantity + " of lot " + lot.lot() + " to " + to.code() + ".";
+        picked("Picked " + quantity + " of lot " + lot.lot() + " to " + to.code() + ".", List.of(captured));
+    }
+
+    /** One PICK per lot on the pallet, each naming it, stored together. */
+    private void stagePallet(LocationRow to) {
+        List<EventPayload> picks = new ArrayList<>();
+        for (int i = 0; i < pallet.contents().size(); i++) {
+            ContainerLine l = pallet.contents().get(i);
+            ScanCheck verdict = palletChecks.get(i);
+            boolean deviates = verdict.outcome() == ScanOutcome.DEVIATION;
+            picks.add(new Pick(
+                    task.order(),
+                    l.item(),
+                    l.lot(),
+                    l.quantity(),
+                    from.code(),
+                    to.code(),
+                    task.customer(),
+                    verdict.suggestion().map(a -> a.lot().lot()).orElse(null),
+                    deviates ? reason : null,
+                    deviates ? note : null,
+                    pallet.sscc()));
+        }
+        List<CapturedEvent> captured = ctx.capture().captureAll(picks);
+        picked("Picked pallet " + pallet.sscc() + " (" + quantity + ") to " + to.code() + ".", captured);
+    }
+
+    private void picked(String done, List<CapturedEvent> captured) {
+        PickTask.Line line = line();
         Quantity picked = pickedOnLine.plus(quantity);
         clearLot();
         pickedOnLine = picked;
         if (picked.compareTo(line.quantity()) >= 0) {
-            startLine(lineIndex + 1, done, List.of(captured));
+            startLine(lineIndex + 1, done, captured);
         } else {
             replan();
             step = Step.LOT;
-            good(done + " " + prompt(), List.of(captured));
+            good(done + " " + prompt(), captured);
         }
     }
 
@@ -329,6 +438,8 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
     }
 
     private void clearLot() {
+        pallet = null;
+        palletChecks = null;
         lot = null;
         from = null;
         check = null;
@@ -359,7 +470,7 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
                         .orElse("No available stock of " + line().item()
                                 + " for this line — skip the line, or call your supervisor.");
             case FROM -> "Lot " + lot.lot() + " is in several places: scan the location you take it from.";
-            case DEVIATION_REASON -> "Choose why you take lot " + lot.lot() + ", or scan the FEFO lot.";
+            case DEVIATION_REASON -> "Choose why you take " + taken() + ", or scan the FEFO lot.";
             case STAGE -> "Scan the staging location.";
         };
     }
@@ -378,6 +489,12 @@ public final class PickWorkflow extends AbstractWorkflow<PickWorkflow.Step> {
         f.add(new Field(
                 "Line", (lineIndex + 1) + " of " + task.lines().size() + ": " + line.item() + " " + line.quantity()));
         f.add(new Field("Picked", pickedOnLine.toString()));
+        if (pallet != null) {
+            f.add(new Field("Pallet", pallet.sscc().value()));
+            for (ContainerLine l : pallet.contents()) {
+                f.add(new Field("Lot " + l.lot(), l.quantity().toString()));
+            }
+        }
         if (lot != null) {
             f.add(new Field("Lot", lot.lot().value()));
         }

@@ -10,8 +10,11 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.lotkeeper.client.sim.Simulator;
 import org.lotkeeper.model.id.CompanyPrefix;
 import org.lotkeeper.model.id.Sscc;
@@ -24,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the pallet with one scan and ships it with one scan; after the sync the ledger holds the PACKs,
  * a MOVE and a SHIP per lot naming the SSCC, and the customer's shipment lines per lot. Then a
  * blank pallet label printed from the console is scanned back: a lot goes on, and comes off again.
+ * Last, a pallet is picked whole for an order and shipped from staging with one scan each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PalletIT {
 
     private static final String RESIN_LABEL = RiversideReceipts.scan("internalLotLabels", "R-2401");
@@ -71,6 +76,7 @@ class PalletIT {
     }
 
     @Test
+    @Order(1)
     void aPalletOfTwoLotsBuiltOfflineIsMovedAndShippedWithOneScanEach() throws Exception {
         // the dock synced first and holds the first block of the prefix; the gun the second
         Sscc pallet = PREFIX.sscc(200);
@@ -131,6 +137,7 @@ class PalletIT {
     }
 
     @Test
+    @Order(2)
     void aBlankPalletLabelPrintedInTheConsoleScansBack() throws Exception {
         byte[] roll = api.bytes("POST", "/api/v1/labels/sscc-rolls/PLANT-1?count=2&format=zpl", sam);
         String zpl = new String(roll, StandardCharsets.US_ASCII);
@@ -159,6 +166,73 @@ class PalletIT {
         JsonNode timeline = api.call("GET", "/api/v1/lots/RM-RESIN/R-2402/timeline", sam, null);
         List<String> types = timeline.path("events").findValuesAsText("type");
         assertThat(types.subList(types.size() - 2, types.size())).containsExactly("PACK", "UNPACK");
+    }
+
+    @Test
+    @Order(3)
+    void aPalletIsPickedWholeForAnOrderAndShippedFromStagingWithOneScan() throws Exception {
+        String quinn = api.token("quinn", "quinn-Passw0rd!");
+        api.upload(
+                quinn,
+                "COA",
+                "coa-TX-55.pdf",
+                "%PDF-1.4\n% COA TX-55\n".getBytes(StandardCharsets.US_ASCII),
+                "[{\"item\": \"RM-PIGMENT\", \"lot\": \"P-5001\"}]");
+        api.call("POST", "/api/v1/lots/RM-PIGMENT/P-5001/status", quinn, """
+                {"status": "RELEASED", "reason": "QC pass", "signature": {"password": "quinn-Passw0rd!"}}""");
+        api.call("POST", "/api/v1/tasks", sam, """
+                {"id": "SO-PAL", "site": "PLANT-1", "kind": "PICK", "partner": "HARBOR-PAINTS",
+                 "lines": [{"item": "RM-PIGMENT", "quantity": 500}]}""");
+        // the gun's second number: the first went to the pallet of the first test
+        Sscc pallet = PREFIX.sscc(201);
+        String label = "]C100" + pallet.value();
+        play(
+                "device gun-1",
+                "login B-1002 583920",
+                "sync",
+                "start pack",
+                "action new-pallet",
+                "expect screen New pallet " + pallet.value(),
+                "scan " + RiversideReceipts.scan("internalLotLabels", "P-5001"),
+                "action confirm",
+                "action confirm",
+                "start pick",
+                "scan O:SO-PAL",
+                "scan " + label,
+                "expect screen Pallet " + pallet.value() + ": 1 lot(s), 500 kg from RCV-DOCK-1.",
+                "scan STAGE-OUT-1",
+                "expect PICK order=SO-PAL item=RM-PIGMENT lot=P-5001 quantity=500/KGM from=RCV-DOCK-1 "
+                        + "to=STAGE-OUT-1 sscc=" + pallet.value(),
+                "sync",
+                "expect pending 0");
+        String dn = api.call("POST", "/api/v1/tasks/SO-PAL/delivery-note", sam, "{}")
+                .path("id")
+                .asText();
+        play(
+                "device gun-1",
+                "sync",
+                "start ship",
+                "scan S:" + dn,
+                "scan " + label,
+                "expect screen Pallet " + pallet.value() + ": 1 lot(s).",
+                "scan S:" + dn,
+                "expect SHIP shipment=" + dn + " customer=HARBOR-PAINTS item=RM-PIGMENT lot=P-5001 "
+                        + "quantity=500/KGM from=STAGE-OUT-1 sscc=" + pallet.value(),
+                "sync",
+                "expect pending 0");
+
+        JsonNode timeline = api.call("GET", "/api/v1/lots/RM-PIGMENT/P-5001/timeline", sam, null);
+        List<String> types = timeline.path("events").findValuesAsText("type");
+        assertThat(types.subList(types.size() - 3, types.size())).containsExactly("PACK", "PICK", "SHIP");
+        JsonNode onServer = api.call("GET", "/api/v1/pallets/" + pallet.value(), sam, null);
+        assertThat(onServer.path("contents")).isEmpty();
+        List<String> palletEvents = new ArrayList<>();
+        onServer.path("events")
+                .forEach(e -> palletEvents.add(e.at("/event/type").asText()));
+        assertThat(palletEvents).containsExactly("PACK", "PICK", "SHIP");
+        // nothing was taken from loose stock: the lot is gone, not negative anywhere
+        assertThat(api.call("GET", "/api/v1/lots/RM-PIGMENT/P-5001", sam, null).path("onHand"))
+                .isEmpty();
     }
 
     private void play(String... lines) {

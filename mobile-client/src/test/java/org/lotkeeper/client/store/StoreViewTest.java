@@ -10,17 +10,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotkeeper.model.event.Adjust;
+import org.lotkeeper.model.event.ContainerLine;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.Move;
+import org.lotkeeper.model.event.Pack;
+import org.lotkeeper.model.event.Reference;
+import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
 import org.lotkeeper.model.fefo.Fefo;
 import org.lotkeeper.model.fefo.FefoPlan;
 import org.lotkeeper.model.fefo.OrderLine;
 import org.lotkeeper.model.fefo.StockCandidate;
+import org.lotkeeper.model.id.CompanyPrefix;
 import org.lotkeeper.model.id.DeviceId;
 import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
+import org.lotkeeper.model.wire.ContainerRow;
 import org.lotkeeper.model.wire.Flag;
 import org.lotkeeper.model.wire.LotRow;
 import org.lotkeeper.model.wire.PullResponse;
@@ -90,6 +98,48 @@ class StoreViewTest {
         assertThat(view().stockOfLot(R1))
                 .containsExactly(
                         new StockRow(RESIN, R1.lot(), A01, kg("70")), new StockRow(RESIN, R1.lot(), A02, kg("30")));
+    }
+
+    @Test
+    void aPalletIsThePulledContainerRowsWithThisDevicesPacksMovesAndShipsApplied() {
+        Sscc pallet = CompanyPrefix.of("0614141").sscc(5);
+        // the server knows 20 kg of R-2 on it at A-01
+        store.referenceCache()
+                .applyChangesPage(
+                        new PullResponse(
+                                "c2",
+                                true,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(new ContainerRow(pallet, RESIN, R2.lot(), A01, kg("20"))),
+                                null),
+                        store.outbox().acknowledgementMark());
+        store.outbox().capture(ANA, new Pack(pallet, A01, List.of(new ContainerLine(RESIN, R1.lot(), kg("40")))));
+        assertThat(view().container(pallet))
+                .containsExactly(
+                        new ContainerRow(pallet, RESIN, R1.lot(), A01, kg("40")),
+                        new ContainerRow(pallet, RESIN, R2.lot(), A01, kg("20")));
+        assertThat(view().stockAt(R1, A01)).as("packing moves no stock").contains(kg("100"));
+
+        store.outbox().capture(ANA, new Move(RESIN, R1.lot(), kg("40"), A01, A02, pallet));
+        store.outbox().capture(ANA, new Move(RESIN, R2.lot(), kg("20"), A01, A02, pallet));
+        assertThat(view().container(pallet)).extracting(ContainerRow::location).containsOnly(A02);
+        Event shipped = store.outbox()
+                .capture(
+                        ANA,
+                        new Ship(Reference.of("SHP-1"), StoreFixtures.ACME, RESIN, R2.lot(), kg("20"), A02, pallet));
+        assertThat(view().container(pallet)).containsExactly(new ContainerRow(pallet, RESIN, R1.lot(), A02, kg("40")));
+        // a rejected event takes its effect on the pallet with it
+        store.outbox()
+                .applyResults(List.of(PushResult.rejected(
+                        shipped.eventId(), new PushError("LOT_NOT_AVAILABLE", "no", "payload.lot"))));
+        assertThat(view().container(pallet)).hasSize(2);
     }
 
     @Test

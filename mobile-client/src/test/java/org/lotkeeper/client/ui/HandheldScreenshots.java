@@ -17,9 +17,13 @@ import javafx.scene.image.WritableImage;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lotkeeper.client.sync.SyncStatus;
+import org.lotkeeper.client.workflow.PackWorkflow;
 import org.lotkeeper.client.workflow.WorkflowKind;
+import org.lotkeeper.model.id.CompanyPrefix;
+import org.lotkeeper.model.wire.PullResponse;
 import org.lotkeeper.model.wire.PushError;
 import org.lotkeeper.model.wire.PushResult;
+import org.lotkeeper.model.wire.SsccBlock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +112,31 @@ class HandheldScreenshots {
             open(d, WorkflowKind.LOOKUP);
             d.scan(Handheld.primerLabel("PR-0999"));
             written.add(shot(d, out, "13-lookup-recalled"));
+
+            // the server handed the device a block of pallet numbers with its last pull
+            var store = d.context().core().store();
+            store.referenceCache()
+                    .applyChangesPage(
+                            new PullResponse(
+                                    "c-pallets",
+                                    true,
+                                    List.of(),
+                                    List.of(),
+                                    List.of(),
+                                    List.of(),
+                                    List.of(),
+                                    List.of(),
+                                    List.of(),
+                                    null,
+                                    List.of(),
+                                    new SsccBlock(1, CompanyPrefix.of("0614141"), 200, 200)),
+                            store.outbox().acknowledgementMark());
+            open(d, WorkflowKind.PACK);
+            Handheld.interact(() -> ((WorkflowViewModel) d.shell().current()).choose(PackWorkflow.NEW_PALLET));
+            d.scan(Handheld.primerLabel("PR-1001"));
+            written.add(shot(d, out, "16-pack-new-pallet"));
+            Handheld.interact(() -> ((WorkflowViewModel) d.shell().current()).confirm());
+            written.add(shot(d, out, "17-pack-lot-packed"));
 
             var moved = d.context().core().store().outbox().all().get(0).event().eventId();
             d.context()

@@ -1,11 +1,20 @@
 package org.lotkeeper.client.workflow;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.lotkeeper.model.event.ContainerLine;
 import org.lotkeeper.model.event.DeviationReason;
 import org.lotkeeper.model.event.EventType;
 import org.lotkeeper.model.event.Pick;
+import org.lotkeeper.model.event.Reference;
+import org.lotkeeper.model.id.CompanyPrefix;
+import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LocationCode;
+import org.lotkeeper.model.id.LotCode;
+import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.lot.UnavailableReason;
@@ -62,6 +71,86 @@ class PickWorkflowTest {
         Pick deviated = (Pick) capture.payloads.get(0);
         assertThat(deviated.suggestedLot().value()).isEqualTo("PR-1001");
         assertThat(deviated.deviationReason()).isEqualTo(DeviationReason.CUSTOMER_REQUEST);
+    }
+
+    /** A pallet of 10 pails of PR-1001 (and, in some tests, PR-1003) at WH-A-01. */
+    private Sscc pallet(String... moreLots) {
+        Sscc sscc = CompanyPrefix.of("0614141").sscc(9);
+        List<ContainerLine> lines = new ArrayList<>();
+        lines.add(new ContainerLine(ItemCode.of("FG-PRIMER"), LotCode.of("PR-1001"), Quantity.of("10", Uom.H87)));
+        for (String lot : moreLots) {
+            String[] parts = lot.split(":");
+            lines.add(new ContainerLine(ItemCode.of(parts[0]), LotCode.of(parts[1]), Quantity.of(parts[2], Uom.H87)));
+        }
+        view.containers.put(sscc, new ContainerInfo(sscc, LocationCode.of("WH-A-01"), lines));
+        return sscc;
+    }
+
+    @Test
+    void aPalletOfTheFefoLotIsPickedWholeAsOnePickPerLotNamingIt() {
+        Sscc sscc = pallet();
+        scan("O:SO-1");
+        Screen whole = scan("]C100" + sscc.value());
+        assertThat(whole.step()).isEqualTo(PickWorkflow.Step.STAGE);
+        assertThat(whole.feedback().orElseThrow().message()).startsWith("Pallet " + sscc + ": 1 lot(s), 10 pc");
+        assertThat(pick.handle(new Command.KeyQuantity("5"))
+                        .feedback()
+                        .orElseThrow()
+                        .message())
+                .contains("A pallet is picked whole");
+        Screen done = scan("STAGE-OUT-1");
+        assertThat(done.feedback().orElseThrow().message()).contains("Order SO-1 is picked");
+        Pick picked = (Pick) capture.payloads.get(0);
+        assertThat(capture.payloads).hasSize(1);
+        assertThat(picked.sscc()).isEqualTo(sscc);
+        assertThat(picked.lot().value()).isEqualTo("PR-1001");
+        assertThat(picked.from().value()).isEqualTo("WH-A-01");
+        assertThat(picked.deviationReason()).isNull();
+    }
+
+    @Test
+    void aMixedPalletIsJudgedLotByLotOneReasonCoversTheLotFefoWouldNotTakeFirst() {
+        Sscc sscc = pallet("FG-PRIMER:PR-1003:5");
+        view.pickTasks.put(
+                Reference.of("SO-9"),
+                new PickTask(
+                        Reference.of("SO-9"),
+                        PartnerCode.of("CITY-MAINT"),
+                        List.of(new PickTask.Line(ItemCode.of("FG-PRIMER"), Quantity.of("15", Uom.H87)))));
+        scan("O:SO-9");
+        Screen deviation = scan("]C100" + sscc.value());
+        assertThat(deviation.step()).isEqualTo(PickWorkflow.Step.DEVIATION_REASON);
+        assertThat(deviation.feedback().orElseThrow().message())
+                .contains("holds lot PR-1003, which FEFO would not take first");
+        pick.handle(new Command.Choose("CUSTOMER_REQUEST", null));
+        scan("STAGE-OUT-1");
+        assertThat(capture.payloads).hasSize(2);
+        Pick first = (Pick) capture.payloads.get(0);
+        Pick second = (Pick) capture.payloads.get(1);
+        assertThat(first.deviationReason()).isNull();
+        assertThat(second.lot().value()).isEqualTo("PR-1003");
+        assertThat(second.deviationReason()).isEqualTo(DeviationReason.CUSTOMER_REQUEST);
+        assertThat(second.sscc()).isEqualTo(sscc);
+    }
+
+    @Test
+    void aPalletWithABlockedLotAnotherItemOrMoreThanTheLineNeedsIsRefusedWithTheReason() {
+        Sscc sscc = pallet("FG-PRIMER:PR-1003:5");
+        scan("O:SO-1");
+        assertThat(scan("]C100" + sscc.value()).feedback().orElseThrow().message())
+                .contains("holds 15 pc of FG-PRIMER; this line needs only 10 pc more");
+
+        Sscc mixed = pallet("FG-TOPCOAT:TC-1002:5");
+        scan("O:SO-1");
+        assertThat(scan("]C100" + mixed.value()).feedback().orElseThrow().message())
+                .contains("also holds FG-TOPCOAT, which this line (FG-PRIMER) does not take");
+
+        Sscc held = pallet();
+        view.status("FG-PRIMER", "PR-1001", LotStatus.ON_HOLD);
+        Screen blocked = scan("]C100" + held.value());
+        assertThat(blocked.feedback().orElseThrow().message()).startsWith("Lot PR-1001 on pallet " + held + ":");
+        assertThat(blocked.blocked()).isPresent();
+        assertThat(capture.payloads).isEmpty();
     }
 
     @Test

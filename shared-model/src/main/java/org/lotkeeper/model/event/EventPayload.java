@@ -1,7 +1,9 @@
 package org.lotkeeper.model.event;
 
 import java.util.List;
+import java.util.Optional;
 
+import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.lot.LotRef;
 
 /**
@@ -78,5 +80,10 @@ public sealed interface EventPayload
      */
     default List<CodeRef> codes() {
         return EventReferences.codes(this);
+    }
+
+    /** The container (SSCC) this payload puts goods into, moves, ships or takes goods out of; empty when none. */
+    default Optional<Sscc> container() {
+        return Optional.ofNullable(EventReferences.container(this));
     }
 }

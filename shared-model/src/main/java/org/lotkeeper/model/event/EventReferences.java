@@ -10,12 +10,78 @@ import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.lot.LotRef;
 
 /** The one place that knows, per payload type, which lots and codes a payload names. */
 final class EventReferences {
 
     private EventReferences() {}
+
+    /** The SSCC a payload names, or null. */
+    static Sscc container(EventPayload p) {
+        return p.accept(new EventPayload.Cases<Sscc>() {
+            @Override
+            public Sscc receive(Receive r) {
+                return r.sscc();
+            }
+
+            @Override
+            public Sscc move(Move m) {
+                return m.sscc();
+            }
+
+            @Override
+            public Sscc pick(Pick k) {
+                return k.sscc();
+            }
+
+            @Override
+            public Sscc count(Count c) {
+                return null;
+            }
+
+            @Override
+            public Sscc ship(Ship s) {
+                return s.sscc();
+            }
+
+            @Override
+            public Sscc transform(Transform t) {
+                return null;
+            }
+
+            @Override
+            public Sscc status(StatusChange s) {
+                return null;
+            }
+
+            @Override
+            public Sscc returned(Return r) {
+                return null;
+            }
+
+            @Override
+            public Sscc adjust(Adjust a) {
+                return null;
+            }
+
+            @Override
+            public Sscc pack(Pack k) {
+                return k.sscc();
+            }
+
+            @Override
+            public Sscc unpack(Unpack u) {
+                return u.sscc();
+            }
+
+            @Override
+            public Sscc inspect(Inspect i) {
+                return null;
+            }
+        });
+    }
 
     static List<LotField> lotFields(EventPayload p) {
         List<LotField> lots = new ArrayList<>();

@@ -4,6 +4,7 @@ import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.quantity.Quantity;
 
 /**
@@ -20,6 +21,7 @@ import org.lotkeeper.model.quantity.Quantity;
  * @param suggestedLot    the lot FEFO suggested, or null
  * @param deviationReason why another lot was picked, or null
  * @param note            a note, or null; required with reason OTHER
+ * @param sscc            the pallet picked whole (the lot's quantity on it moves with it), or null
  */
 public record Pick(
         Reference order,
@@ -31,7 +33,8 @@ public record Pick(
         PartnerCode customer,
         LotCode suggestedLot,
         DeviationReason deviationReason,
-        String note)
+        String note,
+        Sscc sscc)
         implements EventPayload {
 
     /** Checks the invariants. */

@@ -303,7 +303,9 @@ public final class EventJson {
         if (reason == DeviationReason.OTHER && note == null && p.get("note", false) == null) {
             p.problems().add(ErrorCode.MISSING_FIELD, p.path("note"), "note is required with deviation reason OTHER");
         }
-        return build(p, n, () -> new Pick(order, item, lot, quantity, from, to, customer, suggestedLot, reason, note));
+        Sscc sscc = p.code("sscc", false, Sscc::new);
+        return build(
+                p, n, () -> new Pick(order, item, lot, quantity, from, to, customer, suggestedLot, reason, note, sscc));
     }
 
     private static Count count(JsonFields p) {
@@ -553,7 +555,8 @@ public final class EventJson {
                     .put("customer", k.customer())
                     .put("suggestedLot", k.suggestedLot())
                     .put("deviationReason", k.deviationReason())
-                    .put("note", k.note());
+                    .put("note", k.note())
+                    .put("sscc", k.sscc());
         }
 
         @Override

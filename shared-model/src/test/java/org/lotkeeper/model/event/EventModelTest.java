@@ -112,6 +112,7 @@ class EventModelTest {
                 PartnerCode.of("BUILDMART"),
                 null,
                 null,
+                null,
                 null);
         Pick without = new Pick(
                 Reference.of("SO-1"),
@@ -120,6 +121,7 @@ class EventModelTest {
                 Quantity.of("1", Uom.H87),
                 WH,
                 LocationCode.of("STAGE-1"),
+                null,
                 null,
                 null,
                 null,
@@ -184,6 +186,7 @@ class EventModelTest {
                         null,
                         LotCode.of("PR-0"),
                         DeviationReason.OTHER,
+                        null,
                         null))
                 .hasMessageContaining("note");
     }

@@ -174,8 +174,12 @@ final class EventArbitraries {
                         references(), items(), lots(), positive(), locations(), locations())
                 .as((o, i, l, q, f, t) -> new Object[] {o, i, l, q, f, t});
         Arbitrary<Object[]> tail = Combinators.combine(
-                        maybe(partners()), maybe(lots()), maybe(Arbitraries.of(DeviationReason.class)), text(500))
-                .as((c, s, r, n) -> new Object[] {c, s, r, n});
+                        maybe(partners()),
+                        maybe(lots()),
+                        maybe(Arbitraries.of(DeviationReason.class)),
+                        text(500),
+                        maybe(ssccs()))
+                .as((c, s, r, n, sscc) -> new Object[] {c, s, r, n, sscc});
         return Combinators.combine(head, tail)
                 .as((h, t) -> new Pick(
                         (Reference) h[0],
@@ -187,7 +191,8 @@ final class EventArbitraries {
                         (PartnerCode) t[0],
                         (LotCode) t[1],
                         (DeviationReason) t[2],
-                        t[2] == null ? null : (String) t[3]));
+                        t[2] == null ? null : (String) t[3],
+                        (Sscc) t[4]));
     }
 
     static Arbitrary<Transform> transforms() {

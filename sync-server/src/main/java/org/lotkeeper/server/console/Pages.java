@@ -2,6 +2,7 @@ package org.lotkeeper.server.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import org.lotkeeper.server.trace.Views;
 
 /** The console's templates ({@code templates/console/*.html}), type-checked when the server is built. */
 @CheckedTemplate(basePath = "console")
@@ -16,6 +17,8 @@ final class Pages {
     static native TemplateInstance lots(Chrome page, LotPages.SearchView search);
 
     static native TemplateInstance lot(Chrome page, LotPages.LotView view);
+
+    static native TemplateInstance pallet(Chrome page, Views.Pallet pallet, boolean labels);
 
     static native TemplateInstance recalls(Chrome page, RecallPages.RecallForm form);
 

@@ -229,8 +229,9 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
                                     + (p.deviationReason() == null ? "none given" : Words.of(p.deviationReason()))
                                     + (p.note() == null ? "" : " (" + p.note() + ")"))));
         }
-        takeStock(ref, p.from(), null, q);
-        addStock(ref, p.to(), null, q);
+        // a pallet picked whole goes to staging as a pallet
+        takeStock(ref, p.from(), p.sscc(), q);
+        addStock(ref, p.to(), p.sscc(), q);
         ws.picks.add(new ProjectionRows.Picked(
                 eventId, p.order(), site, ref, p.from(), p.to(), p.quantity(), event.occurredAt()));
         return null;

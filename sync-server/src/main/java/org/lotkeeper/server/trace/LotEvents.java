@@ -145,6 +145,27 @@ final class LotEvents {
                 limit);
     }
 
+    /** A stored event as one lot's timeline shows it: how much of that lot, from where to where, why. */
+    static Views.TimelineEvent view(Stored e, LotRef ref) {
+        EventPayload p = e.event().payload();
+        return new Views.TimelineEvent(
+                e.ledgerSeq(),
+                e.eventId().toString(),
+                e.type(),
+                e.occurredAt(),
+                e.recordedAt(),
+                e.userId(),
+                e.userName(),
+                e.deviceId(),
+                e.deviceLabel(),
+                e.site(),
+                howMuch(p, ref),
+                where(p, ref),
+                why(p),
+                e.flags(),
+                EventJson.payloadTree(p));
+    }
+
     private static Stored read(java.sql.ResultSet rs) throws SQLException {
         Decoded<Event> event = EventJson.read(rs.getString("content"));
         if (!event.isOk()) {

@@ -31,7 +31,6 @@ import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.quality.Potency;
 import org.lotkeeper.model.quantity.ItemUnits;
 import org.lotkeeper.model.quantity.Quantity;
-import org.lotkeeper.model.wire.EventJson;
 import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.quality.DocumentService;
@@ -298,23 +297,7 @@ public class LotService {
     private Views.Timeline timeline(LotRef ref, List<LotEvents.Stored> events, long started) {
         List<Views.TimelineEvent> out = new ArrayList<>(events.size());
         for (LotEvents.Stored e : events) {
-            EventPayload p = e.event().payload();
-            out.add(new Views.TimelineEvent(
-                    e.ledgerSeq(),
-                    e.eventId().toString(),
-                    e.type(),
-                    e.occurredAt(),
-                    e.recordedAt(),
-                    e.userId(),
-                    e.userName(),
-                    e.deviceId(),
-                    e.deviceLabel(),
-                    e.site(),
-                    LotEvents.howMuch(p, ref),
-                    LotEvents.where(p, ref),
-                    LotEvents.why(p),
-                    e.flags(),
-                    EventJson.payloadTree(p)));
+            out.add(LotEvents.view(e, ref));
         }
         return new Views.Timeline(ref.item().value(), ref.lot().value(), out, Names.elapsedMs(started));
     }

@@ -158,6 +158,33 @@ public final class Views {
 
     public record Timeline(String item, String lot, List<TimelineEvent> events, long elapsedMs) {}
 
+    /** One lot on a pallet: what it holds of it, where, and the lot's status and expiry. */
+    public record PalletLine(
+            String item,
+            String itemName,
+            String lot,
+            String status,
+            LocalDate expiry,
+            String location,
+            Quantity quantity) {}
+
+    /** An event of one lot that names the pallet (a PACK of two lots is two of them). */
+    public record PalletEvent(String item, String lot, TimelineEvent event) {}
+
+    /**
+     * A pallet (container) by its SSCC: what it holds now and where, and every event that named it.
+     *
+     * @param location where its goods are, null when it is empty
+     * @param contents its lots now, empty when it is empty
+     */
+    public record Pallet(
+            String sscc,
+            String site,
+            String location,
+            List<PalletLine> contents,
+            List<PalletEvent> events,
+            long elapsedMs) {}
+
     public record BalanceDifference(String kind, String location, Quantity quantity, String detail) {}
 
     /**

@@ -557,6 +557,78 @@ class ConsoleBrowserTest {
         browser.screenshot("specifications");
     }
 
+    /** A pallet built on a handheld: two lots packed at the dock (PALLET), the first partly taken off again. */
+    static final String PALLET = "006141410000000036";
+
+    @Test
+    @Order(13)
+    void aPalletBuiltOnAHandheldHasItsPageWithContentsHistoryAndALabelThatScansBack() throws IOException {
+        receive("RM-SOLVENT", "S-PAL-1", "SOLVCO", "SV-PAL-1", "400", "LTR");
+        receive("RM-SOLVENT", "S-PAL-2", "SOLVCO", "SV-PAL-2", "300", "LTR");
+        for (String[] line :
+                List.of(new String[] {"PACK", "S-PAL-1", "400"}, new String[] {"PACK", "S-PAL-2", "300"}, new String[] {
+                    "UNPACK", "S-PAL-1", "150"
+                })) {
+            JsonNode answer = Riverside.push(device, List.of(Riverside.event(++deviceSeq, "ben", line[0], """
+                    {"sscc": "%s", "location": "RCV-DOCK-1",
+                     "contents": [{"item": "RM-SOLVENT", "lot": "%s", "quantity": {"value": "%s", "uom": "LTR"}}]}""".formatted(
+                            PALLET, line[1], line[2]))));
+            assertThat(answer.get("results").get(0).get("status").asText()).isEqualTo("ACCEPTED");
+        }
+        new Screens.Login(browser, base()).open().signIn("sam", samPassword);
+        browser.driver.get(base() + "console/lot?item=RM-SOLVENT&lot=S-PAL-1");
+        browser.driver.findElement(By.linkText(PALLET)).click();
+        assertThat(browser.driver.findElement(By.id("pallet-sscc")).getText()).isEqualTo(PALLET);
+        assertThat(browser.driver.findElement(By.id("pallet-contents")).getText())
+                .contains("S-PAL-1", "250 L", "S-PAL-2", "300 L", "RCV-DOCK-1", "Released");
+        assertThat(browser.driver.findElement(By.id("pallet-history")).getText())
+                .contains(
+                        "S-PAL-1",
+                        "S-PAL-2",
+                        "400 L",
+                        "150 L",
+                        "Ben Picker",
+                        "Packed onto a pallet",
+                        "Unpacked from a pallet");
+        browser.screenshot("pallet");
+        String labelHref = browser.driver.findElement(By.id("label-png")).getAttribute("href");
+        byte[] png = io.restassured.RestAssured.given()
+                .cookie(
+                        "lk_session",
+                        browser.driver.manage().getCookieNamed("lk_session").getValue())
+                .get(labelHref.substring(labelHref.indexOf("/console/")))
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .extract()
+                .asByteArray();
+        assertThat(LabelScanner.scan(LabelScanner.image(png)))
+                .anySatisfy(read -> assertThat(read.scan()).contains(PALLET));
+        // the API answers the same
+        JsonNode api = Riverside.JSON.readTree(Api.as(Api.token("sam", samPassword))
+                .get("/api/v1/pallets/" + PALLET)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(api.get("location").asText()).isEqualTo("RCV-DOCK-1");
+        assertThat(api.get("contents").findValuesAsText("lot")).containsExactly("S-PAL-1", "S-PAL-2");
+        List<String> eventLots = new ArrayList<>();
+        api.get("events")
+                .forEach(e -> eventLots.add(
+                        e.get("lot").asText() + " " + e.at("/event/type").asText()));
+        assertThat(eventLots).containsExactly("S-PAL-1 PACK", "S-PAL-2 PACK", "S-PAL-1 UNPACK");
+        Api.as(Api.token("sam", samPassword))
+                .get("/api/v1/pallets/006141410000000037")
+                .then()
+                .statusCode(400)
+                .body("field", org.hamcrest.Matchers.equalTo("sscc"));
+        Api.as(Api.token("sam", samPassword))
+                .get("/api/v1/pallets/006141410000000043")
+                .then()
+                .statusCode(404);
+    }
+
     @Test
     @Order(14)
     void everyPageFitsAPhoneATabletAndALaptopWithoutScrollingSideways() {
@@ -581,6 +653,7 @@ class ConsoleBrowserTest {
                 "console/masterdata?tab=items",
                 "console/masterdata?tab=users",
                 "console/labels/check",
+                "console/pallet?sscc=" + PALLET,
                 "console/recalls");
         List<String> tooWide = new ArrayList<>();
         try {
