@@ -56,10 +56,9 @@ public class LabelCheckPage extends ConsoleResource {
 
     @GET
     public TemplateInstance form() {
+        var actor = session.require();
         return Pages.labels(
-                session.chrome(session.require(), "labels", "Labels"),
-                CheckView.empty(),
-                LabelPrintPages.PrintForm.EMPTY);
+                session.chrome(actor, "labels", "Labels"), CheckView.empty(), LabelPrintPages.PrintForm.of(actor));
     }
 
     @POST
@@ -78,7 +77,7 @@ public class LabelCheckPage extends ConsoleResource {
                     Pages.labels(
                             page,
                             new CheckView(raw, separator, parsed, null, null, null, null, null, null),
-                            LabelPrintPages.PrintForm.EMPTY));
+                            LabelPrintPages.PrintForm.of(actor)));
         } catch (Refused e) {
             return Forms.html(
                     HttpStatus.of(e) >= 500 ? 500 : 200,
@@ -94,7 +93,7 @@ public class LabelCheckPage extends ConsoleResource {
                                     null,
                                     null,
                                     null),
-                            LabelPrintPages.PrintForm.EMPTY));
+                            LabelPrintPages.PrintForm.of(actor)));
         } catch (Gs1Exception e) {
             int position = e.position();
             String shown = scan.length() > 600 ? scan.substring(0, 600) : scan;
@@ -120,7 +119,7 @@ public class LabelCheckPage extends ConsoleResource {
                                     before,
                                     at,
                                     after),
-                            LabelPrintPages.PrintForm.EMPTY));
+                            LabelPrintPages.PrintForm.of(actor)));
         }
     }
 

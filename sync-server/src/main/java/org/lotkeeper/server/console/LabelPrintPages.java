@@ -43,7 +43,11 @@ public class LabelPrintPages extends ConsoleResource {
             String count,
             String rollSite,
             String rollCount) {
-        static final PrintForm EMPTY = new PrintForm(null, null, null, null, null, null, null, null);
+        /** Nothing typed yet; the roll's site is the user's own when they have one. */
+        static PrintForm of(Actor actor) {
+            String site = actor.sites().size() == 1 ? actor.sites().iterator().next() : null;
+            return new PrintForm(null, null, null, null, null, null, site, null);
+        }
 
         PrintForm(String item, String lot, String sscc, String blockItem, String first, String count) {
             this(item, lot, sscc, blockItem, first, count, null, null);
