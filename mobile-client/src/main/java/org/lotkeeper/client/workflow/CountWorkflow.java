@@ -1,13 +1,17 @@
 package org.lotkeeper.client.workflow;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.lotkeeper.model.event.ContainerLine;
 import org.lotkeeper.model.event.Count;
 import org.lotkeeper.model.scan.Scan;
+import org.lotkeeper.model.wire.ItemRow;
 import org.lotkeeper.model.wire.LocationRow;
 
 /**
@@ -21,6 +25,9 @@ import org.lotkeeper.model.wire.LocationRow;
  *   <li>QUANTITY: key what was counted ({@link Command.KeyQuantity}; 0 is allowed, pack units too):
  *       the COUNT is stored and the next lot is asked for.</li>
  * </ol>
+ *
+ * A pallet label on LOT names the lots on the pallet, one after the other, for QUANTITY — still
+ * blind: the count asked for is each lot's at the location, on the pallet and loose alike.
  */
 public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
 
@@ -34,6 +41,8 @@ public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
     private LocationRow location;
     private Resolve.LotScan lot;
     private int counted;
+    /** The lots of a scanned pallet still to count after {@link #lot}. */
+    private final Deque<Resolve.LotScan> palletLots = new ArrayDeque<>();
 
     public CountWorkflow(WorkflowContext ctx) {
         super(ctx, Step.LOCATION);
@@ -59,9 +68,9 @@ public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
         CapturedEvent captured =
                 ctx.capture().capture(new Count(lot.item().code(), lot.lot(), location.code(), keyed.base(), null));
         String done = "Counted " + keyed.shown() + " of lot " + lot.lot() + " at " + location.code() + ".";
-        lot = null;
         counted++;
-        step = Step.LOT;
+        lot = palletLots.poll();
+        step = lot == null ? Step.LOT : Step.QUANTITY;
         good(done + " " + prompt(), List.of(captured));
     }
 
@@ -82,6 +91,10 @@ public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
     private void onLot(Scan scan) {
         if (scan instanceof Scan.Location || scan instanceof Scan.GlnLocation) {
             nextLocation(resolve.location(scan));
+            return;
+        }
+        if (scan instanceof Scan.Container c && c.data().lot().isEmpty()) {
+            onPallet(c);
             return;
         }
         Resolve.LotScan scanned;
@@ -114,6 +127,27 @@ public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
         }
     }
 
+    /** The pallet's lots are counted one after the other, blind. */
+    private void onPallet(Scan.Container c) {
+        ContainerInfo info = stock.container(c.sscc())
+                .filter(p -> !p.contents().isEmpty())
+                .orElseThrow(() -> refuse("Pallet " + c.sscc()
+                        + " holds nothing this device knows of — scan the lot labels on it instead."));
+        List<Resolve.LotScan> lots = new ArrayList<>();
+        for (ContainerLine l : info.contents()) {
+            ItemRow item = masterData
+                    .item(l.item())
+                    .orElseThrow(() -> Refusal.missingOnDevice("Item " + l.item() + " on pallet " + c.sscc()
+                            + " is not known on this device — sync the device."));
+            lots.add(new Resolve.LotScan(item, l.lot(), null, c.sscc(), null));
+        }
+        palletLots.clear();
+        palletLots.addAll(lots.subList(1, lots.size()));
+        lot = lots.get(0);
+        step = Step.QUANTITY;
+        good("Pallet " + c.sscc() + " holds " + lots.size() + " lot(s). " + prompt());
+    }
+
     private void nextLocation(LocationRow next) {
         String was = location.code().value();
         int lots = counted;
@@ -126,6 +160,7 @@ public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
     protected void reset() {
         location = null;
         lot = null;
+        palletLots.clear();
         counted = 0;
         step = Step.LOCATION;
     }
@@ -135,7 +170,9 @@ public final class CountWorkflow extends AbstractWorkflow<CountWorkflow.Step> {
         return switch (step) {
             case LOCATION -> "Scan the location to count.";
             case LOT -> "Scan a lot at " + location.code() + ", or scan the next location.";
-            case QUANTITY -> "Key how many of lot " + lot.lot() + " you count.";
+            case QUANTITY ->
+                "Key how many of lot " + lot.lot() + " you count"
+                        + (lot.sscc() == null ? "." : " here, on the pallet and loose.");
         };
     }
 

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gives a new pallet the next SSCC of the block the server handed it, packs two lots onto it, moves
  * the pallet with one scan and ships it with one scan; after the sync the ledger holds the PACKs,
  * a MOVE and a SHIP per lot naming the SSCC, and the customer's shipment lines per lot. Then a
- * blank pallet label printed from the console is scanned back: a lot goes on, and comes off again.
+ * blank pallet label printed from the console is scanned back: a lot goes on, is counted by the
+ * pallet's label, and comes off again.
  * Last, a pallet is picked whole for an order and shipped from staging with one scan each.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,19 +51,8 @@ class PalletIT {
         sam = api.token("sam", "sam-Passw0rd!");
         sim = plant.simulator("devices", Clock.system(ZoneId.systemDefault()));
         plant.enrollDockAndGun(sim);
-        List<String> script = new ArrayList<>(List.of("device dock-1", "login B-1001 471147", "start receive"));
-        script.addAll(RiversideReceipts.receiveLines(RiversideReceipts.receipts()));
-        script.addAll(List.of("sync", "expect pending 0"));
-        plant.play(sim, script);
-        String quinn = api.token("quinn", "quinn-Passw0rd!");
-        api.upload(
-                quinn,
-                "COA",
-                "coa-ACR-778.pdf",
-                "%PDF-1.4\n% COA ACR-778\n".getBytes(StandardCharsets.US_ASCII),
-                "[{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]");
-        api.call("POST", "/api/v1/lots/RM-RESIN/R-2401/status", quinn, """
-                {"status": "RELEASED", "reason": "QC pass", "signature": {"password": "quinn-Passw0rd!"}}""");
+        plant.play(sim, RiversideReceipts.dockScript());
+        releaseWithCoa("RM-RESIN", "R-2401", "ACR-778");
         api.call("POST", "/api/v1/tasks", sam, """
                 {"id": "DN-PAL-1", "site": "PLANT-1", "kind": "SHIP", "partner": "HARBOR-PAINTS", "shipTo": "Dock 4",
                  "lines": [{"item": "RM-RESIN", "quantity": 1000}, {"item": "RM-SOLVENT", "quantity": 2000}]}""");
@@ -157,6 +147,14 @@ class PalletIT {
                 "quantity 5 KGM",
                 "expect PACK sscc=" + printed.value() + " contents.0.lot=R-2402 contents.0.quantity=5/KGM",
                 "action confirm",
+                "# a blind count takes the pallet's label for the lots on it: the count is the lot's at the place",
+                "start count",
+                "scan RCV-DOCK-1",
+                "scan " + label,
+                "expect screen Pallet " + printed.value() + " holds 1 lot(s).",
+                "quantity 800 KGM",
+                "expect COUNT item=RM-RESIN lot=R-2402 location=RCV-DOCK-1 counted=800/KGM",
+                "start pack",
                 "scan " + label,
                 "expect screen holds 1 lot(s)",
                 "action unpack-all",
@@ -165,21 +163,15 @@ class PalletIT {
                 "expect pending 0");
         JsonNode timeline = api.call("GET", "/api/v1/lots/RM-RESIN/R-2402/timeline", sam, null);
         List<String> types = timeline.path("events").findValuesAsText("type");
-        assertThat(types.subList(types.size() - 2, types.size())).containsExactly("PACK", "UNPACK");
+        assertThat(types.subList(types.size() - 3, types.size())).containsExactly("PACK", "COUNT", "UNPACK");
+        // counted as the ledger holds it, on the pallet and loose: no variance
+        assertThat(timeline.path("events").get(types.size() - 2).path("flags")).isEmpty();
     }
 
     @Test
     @Order(3)
     void aPalletIsPickedWholeForAnOrderAndShippedFromStagingWithOneScan() throws Exception {
-        String quinn = api.token("quinn", "quinn-Passw0rd!");
-        api.upload(
-                quinn,
-                "COA",
-                "coa-TX-55.pdf",
-                "%PDF-1.4\n% COA TX-55\n".getBytes(StandardCharsets.US_ASCII),
-                "[{\"item\": \"RM-PIGMENT\", \"lot\": \"P-5001\"}]");
-        api.call("POST", "/api/v1/lots/RM-PIGMENT/P-5001/status", quinn, """
-                {"status": "RELEASED", "reason": "QC pass", "signature": {"password": "quinn-Passw0rd!"}}""");
+        releaseWithCoa("RM-PIGMENT", "P-5001", "TX-55");
         api.call("POST", "/api/v1/tasks", sam, """
                 {"id": "SO-PAL", "site": "PLANT-1", "kind": "PICK", "partner": "HARBOR-PAINTS",
                  "lines": [{"item": "RM-PIGMENT", "quantity": 500}]}""");
@@ -233,6 +225,19 @@ class PalletIT {
         // nothing was taken from loose stock: the lot is gone, not negative anywhere
         assertThat(api.call("GET", "/api/v1/lots/RM-PIGMENT/P-5001", sam, null).path("onHand"))
                 .isEmpty();
+    }
+
+    /** QA links the supplier's certificate to the lot and releases it with a signature. */
+    private void releaseWithCoa(String item, String lot, String supplierLot) throws Exception {
+        String quinn = api.token("quinn", "quinn-Passw0rd!");
+        api.upload(
+                quinn,
+                "COA",
+                "coa-" + supplierLot + ".pdf",
+                ("%PDF-1.4\n% COA " + supplierLot + "\n").getBytes(StandardCharsets.US_ASCII),
+                "[{\"item\": \"" + item + "\", \"lot\": \"" + lot + "\"}]");
+        api.call("POST", "/api/v1/lots/" + item + "/" + lot + "/status", quinn, """
+                {"status": "RELEASED", "reason": "QC pass", "signature": {"password": "quinn-Passw0rd!"}}""");
     }
 
     private void play(String... lines) {

@@ -67,10 +67,7 @@ class PlantDayIT {
     @Test
     @Order(1)
     void receive() throws Exception {
-        List<String> script = new ArrayList<>(List.of("device dock-1", "login B-1001 471147", "start receive"));
-        script.addAll(RiversideReceipts.receiveLines(RiversideReceipts.receipts()));
-        script.addAll(List.of("sync", "expect pending 0"));
-        play(script);
+        play(RiversideReceipts.dockScript());
 
         for (Event e : captured("dock-1")) {
             String lot = lotOf(e);

@@ -65,6 +65,14 @@ final class RiversideReceipts {
                 && (p.data().quantity().isPresent() || p.data().count().isPresent());
     }
 
+    /** The dock tablet receives the four receipts and syncs them: a script from the device line on. */
+    static List<String> dockScript() {
+        List<String> script = new ArrayList<>(List.of("device dock-1", "login B-1001 471147", "start receive"));
+        script.addAll(receiveLines(receipts()));
+        script.addAll(List.of("sync", "expect pending 0"));
+        return script;
+    }
+
     /** Script lines that receive the given receipts (receive workflow already started). */
     static List<String> receiveLines(List<JsonNode> receipts) {
         List<String> lines = new ArrayList<>();

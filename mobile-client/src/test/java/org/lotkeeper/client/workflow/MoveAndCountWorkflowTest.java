@@ -191,6 +191,51 @@ class MoveAndCountWorkflowTest {
                 new CountWorkflow(Riverside.context(view, capture, Instant.parse("2026-11-20T15:00:00Z")));
 
         @Test
+        void aPalletLabelNamesItsLotsOneAfterTheOtherStillBlind() {
+            Sscc pallet = Sscc.of("006141410000000012");
+            view.containers.put(
+                    pallet,
+                    new ContainerInfo(
+                            pallet,
+                            LocationCode.of("WH-A-01"),
+                            List.of(
+                                    new ContainerLine(
+                                            ItemCode.of("FG-PRIMER"),
+                                            LotCode.of("PR-1001"),
+                                            Quantity.of("10", Uom.H87)),
+                                    new ContainerLine(
+                                            ItemCode.of("FG-PRIMER"),
+                                            LotCode.of("PR-1003"),
+                                            Quantity.of("5", Uom.H87)))));
+            count.handle(Command.scan(wedge(Riverside.locationScan("WH-A-01"))));
+            Screen first = count.handle(Command.scan(wedge("]C100" + pallet.value())));
+            assertThat(first.step()).isEqualTo(CountWorkflow.Step.QUANTITY);
+            assertThat(first.prompt())
+                    .isEqualTo("Key how many of lot PR-1001 you count here, on the pallet and loose.");
+            assertThat(first.filled() + " " + first.feedback().orElseThrow().message())
+                    .doesNotContain("10 pc")
+                    .doesNotContain("5 pc");
+            Screen second = count.handle(new Command.KeyQuantity("12"));
+            assertThat(second.prompt()).contains("lot PR-1003");
+            Screen done = count.handle(new Command.KeyQuantity("5"));
+            assertThat(done.step()).isEqualTo(CountWorkflow.Step.LOT);
+            assertThat(capture.payloads)
+                    .containsExactly(
+                            new Count(
+                                    ItemCode.of("FG-PRIMER"),
+                                    LotCode.of("PR-1001"),
+                                    LocationCode.of("WH-A-01"),
+                                    Quantity.of("12", Uom.H87),
+                                    null),
+                            new Count(
+                                    ItemCode.of("FG-PRIMER"),
+                                    LotCode.of("PR-1003"),
+                                    LocationCode.of("WH-A-01"),
+                                    Quantity.of("5", Uom.H87),
+                                    null));
+        }
+
+        @Test
         void blindCountOfPr1001IsTheScenarioCountAndNeverShowsWhatIsExpected() {
             view.clearStock().stock("FG-PRIMER", "PR-1001", "WH-A-01", Quantity.of("15", Uom.H87));
             List<Screen> screens = new ArrayList<>();

@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.gs1.Gs1Exception;
+import org.lotkeeper.model.id.Gs1Digits;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
@@ -155,7 +156,14 @@ public class LotPages extends ConsoleResource {
             List<Hit> hits,
             String nextHref,
             boolean searched,
-            List<String> statuses) {}
+            List<String> statuses,
+            String pallet) {
+
+        /** The pallet page of an SSCC typed or pasted into the search, or null. */
+        public String palletHref() {
+            return pallet == null ? null : "/console/pallet?sscc=" + pallet;
+        }
+    }
 
     @TemplateData
     public record Hit(Views.LotHit lot, String href) {}
@@ -209,23 +217,27 @@ public class LotPages extends ConsoleResource {
         String gtin = null;
         String lotCode = null;
         String labelProblem = null;
+        // an SSCC typed in the search names a pallet
+        String pallet = term != null && term.length() == 18 && Gs1Digits.hasValidCheckDigit(term) ? term : null;
         if (!Forms.blank(label)) {
             try {
                 LabelChecker.ParseResponse parsed = checker.decode(
                         new LabelChecker.ParseRequest(label.strip().replace("<GS>", "\u001d"), null));
                 gtin = parsed.gtin();
                 lotCode = parsed.lot();
-                if (gtin == null && lotCode == null) {
-                    labelProblem = "The label holds neither a GTIN (01) nor a lot (10).";
+                pallet = parsed.sscc();
+                if (gtin == null && lotCode == null && pallet == null) {
+                    labelProblem = "The label holds neither a GTIN (01), a lot (10) nor an SSCC (00).";
                 }
             } catch (Refused | Gs1Exception e) {
                 labelProblem = "The label could not be read: " + e.getMessage();
             }
         }
-        boolean searched = term != null || state != null || gtin != null || lotCode != null;
+        boolean forLots = term != null || state != null || gtin != null || lotCode != null;
+        boolean searched = forLots || pallet != null;
         List<Hit> hits = new ArrayList<>();
         String next = null;
-        if (searched && labelProblem == null) {
+        if (forLots && labelProblem == null) {
             List<Views.LotHit> found = lots.search(
                     actor,
                     term,
@@ -256,7 +268,8 @@ public class LotPages extends ConsoleResource {
                         hits,
                         next,
                         searched,
-                        EnumSet.allOf(LotStatus.class).stream().map(Enum::name).toList()));
+                        EnumSet.allOf(LotStatus.class).stream().map(Enum::name).toList(),
+                        pallet));
     }
 
     @GET

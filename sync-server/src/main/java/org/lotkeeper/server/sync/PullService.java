@@ -186,6 +186,7 @@ public class PullService {
             }
         }
         List<ContainerRow> containers = new ArrayList<>();
+        boolean complete = false;
         if ("containers".equals(cursor.phase()) && room > 0) {
             containers.addAll(projections.containersChanged(
                     site,
@@ -203,25 +204,13 @@ public class PullService {
                         last.location().value(),
                         last.sscc().value());
             } else {
+                complete = true;
                 cursor = newCycle(site, cursor.upto());
-                return new PullResponse(
-                        encode(cursor),
-                        true,
-                        items,
-                        locations,
-                        partners,
-                        lots,
-                        stock,
-                        taskRows,
-                        userRows,
-                        siteRow,
-                        containers,
-                        block);
             }
         }
         return new PullResponse(
                 encode(cursor),
-                false,
+                complete,
                 items,
                 locations,
                 partners,

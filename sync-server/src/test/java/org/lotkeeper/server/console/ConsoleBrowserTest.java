@@ -127,17 +127,7 @@ class ConsoleBrowserTest {
                         "City Maintenance Dept");
         assertThat(lot.edgeLabels()).contains("300 kg", "500 kg");
         // the lot's label, printed from its page, scans back as this lot
-        String labelHref = browser.driver.findElement(By.id("label-png")).getAttribute("href");
-        byte[] png = io.restassured.RestAssured.given()
-                .cookie(
-                        "lk_session",
-                        browser.driver.manage().getCookieNamed("lk_session").getValue())
-                .get(labelHref.substring(labelHref.indexOf("/console/")))
-                .then()
-                .statusCode(200)
-                .contentType("image/png")
-                .extract()
-                .asByteArray();
+        byte[] png = labelPng();
         assertThat(LabelScanner.scan(LabelScanner.image(png)))
                 .isNotEmpty()
                 .anySatisfy(read -> assertThat(read.scan()).contains("R-2402"));
@@ -446,6 +436,21 @@ class ConsoleBrowserTest {
                 .isOne();
     }
 
+    /** The PNG label the page's "PNG" link prints, fetched with the browser's session. */
+    private byte[] labelPng() {
+        String labelHref = browser.driver.findElement(By.id("label-png")).getAttribute("href");
+        return io.restassured.RestAssured.given()
+                .cookie(
+                        "lk_session",
+                        browser.driver.manage().getCookieNamed("lk_session").getValue())
+                .get(labelHref.substring(labelHref.indexOf("/console/")))
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .extract()
+                .asByteArray();
+    }
+
     private void createTask(String id, String lines) {
         org.openqa.selenium.WebElement form = browser.driver.findElement(By.id("task-form"));
         form.findElement(By.name("id")).clear(); // a refused form comes back with what was typed
@@ -579,6 +584,10 @@ class ConsoleBrowserTest {
         browser.driver.get(base() + "console/lot?item=RM-SOLVENT&lot=S-PAL-1");
         browser.driver.findElement(By.linkText(PALLET)).click();
         assertThat(browser.driver.findElement(By.id("pallet-sscc")).getText()).isEqualTo(PALLET);
+        // the SSCC typed into the lot search names the pallet too
+        browser.driver.get(base() + "console/lots?q=" + PALLET);
+        browser.driver.findElement(By.cssSelector("#pallet-hit a")).click();
+        assertThat(browser.driver.findElement(By.id("pallet-sscc")).getText()).isEqualTo(PALLET);
         assertThat(browser.driver.findElement(By.id("pallet-contents")).getText())
                 .contains("S-PAL-1", "250 L", "S-PAL-2", "300 L", "RCV-DOCK-1", "Released");
         assertThat(browser.driver.findElement(By.id("pallet-history")).getText())
@@ -591,17 +600,7 @@ class ConsoleBrowserTest {
                         "Packed onto a pallet",
                         "Unpacked from a pallet");
         browser.screenshot("pallet");
-        String labelHref = browser.driver.findElement(By.id("label-png")).getAttribute("href");
-        byte[] png = io.restassured.RestAssured.given()
-                .cookie(
-                        "lk_session",
-                        browser.driver.manage().getCookieNamed("lk_session").getValue())
-                .get(labelHref.substring(labelHref.indexOf("/console/")))
-                .then()
-                .statusCode(200)
-                .contentType("image/png")
-                .extract()
-                .asByteArray();
+        byte[] png = labelPng();
         assertThat(LabelScanner.scan(LabelScanner.image(png)))
                 .anySatisfy(read -> assertThat(read.scan()).contains(PALLET));
         // the API answers the same
