@@ -184,6 +184,11 @@ public final class SqliteDeviceData implements DeviceData {
     }
 
     @Override
+    public Optional<Quantity> onPallets(LotRef lot, LocationCode location) {
+        return view.onPallets(lot, location);
+    }
+
+    @Override
     public Optional<UserRow> user(UserId user) {
         return view.user(user);
     }

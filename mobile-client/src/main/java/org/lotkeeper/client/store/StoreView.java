@@ -217,6 +217,26 @@ public final class StoreView {
         });
     }
 
+    /** How much of a lot at a location is on pallets in the local view; empty when none. */
+    public Optional<Quantity> onPallets(LotRef lot, LocationCode location) {
+        return db.read(s -> {
+            Quantity sum = null;
+            for (String table : List.of("containers", "local_container_delta")) {
+                PreparedStatement ps =
+                        s.prepare("SELECT value, uom FROM " + table + " WHERE item = ? AND lot = ? AND location = ?");
+                ps.setString(1, lot.item().value());
+                ps.setString(2, lot.lot().value());
+                ps.setString(3, location.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sum = LocalEffects.add(sum, Quantity.of(rs.getString(1), Uom.valueOf(rs.getString(2))));
+                    }
+                }
+            }
+            return sum == null || sum.isZero() ? Optional.<Quantity>empty() : Optional.of(sum);
+        });
+    }
+
     /**
      * Every stock row of an item with non-zero quantity in the local view, with the facts FEFO needs
      * (lot status, expiry, receipt time, location type and pick sequence), in any order and any

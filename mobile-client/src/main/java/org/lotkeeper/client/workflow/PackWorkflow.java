@@ -59,9 +59,14 @@ public final class PackWorkflow extends AbstractWorkflow<PackWorkflow.Step> {
     private List<ContainerLine> contents = List.of();
 
     private boolean unpacking;
+    /** The pallet got its number here (New pallet): it has no label yet. */
+    private boolean allocated;
+
     private Resolve.LotScan lot;
+    /** What of the lot on screen lies loose where the pallet is (not on any pallet); null when the device knows no stock there. */
+    private Quantity loose;
+
     private Quantity quantity;
-    private int packedHere;
 
     public PackWorkflow(WorkflowContext ctx) {
         super(ctx, Step.PALLET);
@@ -110,6 +115,10 @@ public final class PackWorkflow extends AbstractWorkflow<PackWorkflow.Step> {
         if (unpacking && keyed.base().compareTo(onPallet(lot)) > 0) {
             throw refuse("The pallet holds " + onPallet(lot) + " of lot " + lot.lot() + " — key at most that.");
         }
+        if (!unpacking && loose != null && keyed.base().compareTo(loose) > 0) {
+            throw refuse("Only " + loose + " of lot " + lot.lot() + " at " + at.code()
+                    + " is not on a pallet — key at most that, or take it off its pallet first.");
+        }
         quantity = keyed.base();
         store();
     }
@@ -152,7 +161,8 @@ public final class PackWorkflow extends AbstractWorkflow<PackWorkflow.Step> {
         contents = List.of();
         step = Step.LOT;
         int left = ctx.capture().ssccLeft();
-        good("New pallet " + sscc + " — write it on the pallet label. " + prompt()
+        allocated = true;
+        good("New pallet " + sscc + " — its label prints in the console after the next sync. " + prompt()
                 + (left < FEW_LEFT
                         ? " Only " + left + " pallet number(s) left on this device — sync it soon for more."
                         : ""));
@@ -166,6 +176,10 @@ public final class PackWorkflow extends AbstractWorkflow<PackWorkflow.Step> {
                             : "This is another pallet — close pallet " + sscc + " first (confirm).");
         }
         Resolve.LotScan scanned = resolve.lot(scan);
+        if (!unpacking && scanned.sscc() != null && !scanned.sscc().equals(sscc)) {
+            throw refuse("Lot " + scanned.lot() + " is on pallet " + scanned.sscc()
+                    + " — take it off there first (Pack, Take lots off).");
+        }
         if (unpacking) {
             Quantity there = onPallet(scanned);
             if (there == null) {
@@ -206,18 +220,26 @@ public final class PackWorkflow extends AbstractWorkflow<PackWorkflow.Step> {
             throw refuse("Pallet " + sscc + " is at " + at.code() + ", lot " + lot.lot() + " at " + where.code()
                     + " — move the lot to the pallet first.");
         }
-        Quantity proposed = lot.containerQuantity();
-        if (proposed == null && lot.label() != null) {
-            proposed = Resolve.labelQuantity(lot.label(), lot.item());
+        // only what lies loose may go on: stock there already on a pallet stays on it
+        Quantity there = stock.stockOfLot(lot.ref()).stream()
+                .filter(c -> c.location().equals(where.code()) && c.quantity().isPositive())
+                .map(StockCandidate::quantity)
+                .findFirst()
+                .orElse(null);
+        Quantity free = there == null
+                ? null
+                : stock.onPallets(lot.ref(), where.code())
+                        .map(p -> there.minus(p.to(there.uom())))
+                        .orElse(there);
+        if (free != null && !free.isPositive()) {
+            throw refuse("All of lot " + lot.lot() + " at " + where.code()
+                    + " is on pallets already — take it off its pallet first, or move that pallet.");
         }
-        if (proposed == null) {
-            proposed = stock.stockOfLot(lot.ref()).stream()
-                    .filter(c ->
-                            c.location().equals(where.code()) && c.quantity().isPositive())
-                    .map(StockCandidate::quantity)
-                    .findFirst()
-                    .orElse(null);
+        Quantity proposed = lot.label() == null ? null : Resolve.labelQuantity(lot.label(), lot.item());
+        if (proposed == null || (free != null && proposed.compareTo(free) > 0)) {
+            proposed = free;
         }
+        loose = free;
         at = where;
         quantity = proposed;
         step = Step.QUANTITY;
@@ -240,7 +262,7 @@ public final class PackWorkflow extends AbstractWorkflow<PackWorkflow.Step> {
                                 ? new Unpack(sscc, at.code(), List.of(line))
                                 : new Pack(sscc, at.code(), List.of(line)));
         contents = changed(contents, line, unpacking);
-        packedHere++;
+        loose = null;
         String done =
                 quantity + " of lot " + lot.lot() + (unpacking ? " taken off" : " put on") + " pallet " + sscc + ".";
         lot = null;
@@ -262,7 +284,7 @@ public final class PackWorkflow extends AbstractWorkflow<PackWorkflow.Step> {
             throw refuse("Pallet " + sscc + " holds nothing — scan a lot label, or cancel.");
         }
         String done = "Pallet " + sscc + " closed: " + contents.size() + " lot(s) at " + at.code() + "."
-                + (packedHere > 0 ? " Stick the pallet label on it." : "");
+                + (allocated ? " Print its label in the console after the next sync (the pallet's page)." : "");
         reset();
         good(done + " " + prompt());
     }
@@ -310,9 +332,10 @@ public final class PackWorkflow extends AbstractWorkflow<PackWorkflow.Step> {
         at = null;
         contents = List.of();
         unpacking = false;
+        allocated = false;
         lot = null;
+        loose = null;
         quantity = null;
-        packedHere = 0;
         step = Step.PALLET;
     }
 

@@ -9,6 +9,7 @@ import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.wire.LotRow;
 
 /**
@@ -36,4 +37,7 @@ public interface StockView {
 
     /** What a container (SSCC) holds and where it is, when the device knows it. */
     Optional<ContainerInfo> container(Sscc sscc);
+
+    /** How much of a lot at a location is on pallets (any container); empty when none. */
+    Optional<Quantity> onPallets(LotRef lot, LocationCode location);
 }

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code riverside-receive.sim} on a server holding the Riverside master data, and
  * {@code demo-receive.sim} on a server started with {@code --demo}, whose PIN comes from the
  * server's start-up box as a newcomer reads it. Each receipt must be in the ledger, and the demo
- * week's own lots must keep their stock.
+ * week's own lots must keep their stock. After it, {@code demo-pallet.sim} packs the new lot onto a
+ * pallet whose blank label came from a roll printed in the console.
  */
 class ReadmeScriptsIT {
 
@@ -79,14 +80,31 @@ class ReadmeScriptsIT {
                             .path("onHand")
                             .toString())
                     .isEqualTo(before);
+
+            // a roll of blank pallet labels printed as sam; the first SSCC under its barcode goes on the pallet
+            String roll = new String(
+                    api.bytes(
+                            "POST",
+                            "/api/v1/labels/sscc-rolls/PLANT-1?count=2&format=zpl",
+                            api.token("sam", sam.group(1))),
+                    StandardCharsets.US_ASCII);
+            Matcher sscc = Pattern.compile("00614141\\d{10}").matcher(roll);
+            assertThat(sscc.find()).as(roll).isTrue();
+            play(dir, "demo-pallet.sim", Map.of("PIN", pin.group(1), "PALLET", sscc.group()));
+            JsonNode pallet = api.call("GET", "/api/v1/pallets/" + sscc.group(), admin, null);
+            assertThat(pallet.path("location").asText()).isEqualTo("RCV-DOCK-1");
+            assertThat(pallet.path("contents").get(0).path("lot").asText()).isEqualTo("R-2403");
         }
     }
 
     private static void play(Path dir, ServerProcess server, String script, String code, String pin) {
+        play(dir, script, Map.of("SERVER", server.url(), "CODE", code, "PIN", pin));
+    }
+
+    private static void play(Path dir, String script, Map<String, String> variables) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (Simulator sim = new Simulator(
-                Simulator.Options.in(dir.resolve("devices"))
-                        .withVariables(Map.of("SERVER", server.url(), "CODE", code, "PIN", pin)),
+                Simulator.Options.in(dir.resolve("devices")).withVariables(variables),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))) {
             int exit = sim.run(SCRIPTS.resolve(script));

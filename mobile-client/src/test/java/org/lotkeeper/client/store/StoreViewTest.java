@@ -126,6 +126,8 @@ class StoreViewTest {
                         new ContainerRow(pallet, RESIN, R1.lot(), A01, kg("40")),
                         new ContainerRow(pallet, RESIN, R2.lot(), A01, kg("20")));
         assertThat(view().stockAt(R1, A01)).as("packing moves no stock").contains(kg("100"));
+        assertThat(view().onPallets(R1, A01)).contains(kg("40"));
+        assertThat(view().onPallets(R1, A02)).isEmpty();
 
         store.outbox().capture(ANA, new Move(RESIN, R1.lot(), kg("40"), A01, A02, pallet));
         store.outbox().capture(ANA, new Move(RESIN, R2.lot(), kg("20"), A01, A02, pallet));

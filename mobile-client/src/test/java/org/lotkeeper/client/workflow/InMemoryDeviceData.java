@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.lotkeeper.model.event.ContainerLine;
 import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.fefo.StockCandidate;
 import org.lotkeeper.model.id.Gln;
@@ -169,6 +170,16 @@ final class InMemoryDeviceData implements DeviceData {
     @Override
     public Optional<ContainerInfo> container(Sscc sscc) {
         return Optional.ofNullable(containers.get(sscc));
+    }
+
+    @Override
+    public Optional<Quantity> onPallets(LotRef lot, LocationCode location) {
+        return containers.values().stream()
+                .filter(c -> c.location().equals(location))
+                .flatMap(c -> c.contents().stream())
+                .filter(l -> l.lotRef().equals(lot))
+                .map(ContainerLine::quantity)
+                .reduce(Quantity::plus);
     }
 
     @Override

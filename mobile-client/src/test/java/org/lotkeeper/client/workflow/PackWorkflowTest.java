@@ -62,7 +62,8 @@ class PackWorkflowTest {
 
         Screen closed = pack.handle(Command.confirm());
         assertThat(closed.feedback().orElseThrow().message())
-                .startsWith("Pallet " + FIRST.value() + " closed: 1 lot(s) at RCV-DOCK-1.");
+                .startsWith(
+                        "Pallet " + FIRST.value() + " closed: 1 lot(s) at RCV-DOCK-1. Print its label in the console");
         assertThat(closed.step()).isEqualTo(PackWorkflow.Step.PALLET);
     }
 
@@ -128,6 +129,40 @@ class PackWorkflowTest {
                                                 ItemCode.of("RM-RESIN"),
                                                 LotCode.of("R-2402"),
                                                 Quantity.of("800", Uom.KGM)))));
+    }
+
+    @Test
+    void onlyWhatLiesLooseGoesOnANewPalletStockOnAnotherPalletStaysThere() {
+        Sscc other = CompanyPrefix.of("0614141").sscc(77);
+        view.containers.put(
+                other,
+                new ContainerInfo(
+                        other,
+                        LocationCode.of("RCV-DOCK-1"),
+                        List.of(new ContainerLine(
+                                ItemCode.of("RM-RESIN"), LotCode.of("R-2401"), Quantity.of("700", Uom.KGM)))));
+        pack.handle(new Command.Choose(PackWorkflow.NEW_PALLET));
+        Screen proposed = pack.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
+        assertThat(proposed.feedback().orElseThrow().message()).startsWith("Put 300 kg of lot R-2401 on pallet");
+        Screen tooMuch = pack.handle(new Command.KeyQuantity("400"));
+        assertThat(tooMuch.feedback().orElseThrow().message())
+                .startsWith("Only 300 kg of lot R-2401 at RCV-DOCK-1 is not on a pallet");
+        assertThat(capture.payloads).isEmpty();
+
+        // all of it on pallets: refused on the scan
+        view.containers.put(
+                other,
+                new ContainerInfo(
+                        other,
+                        LocationCode.of("RCV-DOCK-1"),
+                        List.of(new ContainerLine(
+                                ItemCode.of("RM-RESIN"), LotCode.of("R-2401"), Quantity.of("1000", Uom.KGM)))));
+        pack.handle(Command.cancel());
+        pack.handle(new Command.Choose(PackWorkflow.NEW_PALLET));
+        Screen none = pack.handle(Command.scan(wedge(Riverside.internalLabelScan("R-2401"))));
+        assertThat(none.feedback().orElseThrow().message())
+                .isEqualTo("All of lot R-2401 at RCV-DOCK-1 is on pallets already — take it off its pallet first,"
+                        + " or move that pallet.");
     }
 
     @Test

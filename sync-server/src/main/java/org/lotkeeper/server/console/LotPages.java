@@ -51,6 +51,7 @@ import org.lotkeeper.server.quality.StatusService;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.trace.Direction;
 import org.lotkeeper.server.trace.LotService;
+import org.lotkeeper.server.trace.PalletService;
 import org.lotkeeper.server.trace.TraceService;
 import org.lotkeeper.server.trace.Views;
 
@@ -168,6 +169,9 @@ public class LotPages extends ConsoleResource {
     @TemplateData
     public record Hit(Views.LotHit lot, String href) {}
 
+    @Inject
+    PalletService pallets;
+
     /** How many of the newest lots an empty search lists. */
     static final int RECENT = 25;
 
@@ -269,7 +273,7 @@ public class LotPages extends ConsoleResource {
                         next,
                         searched,
                         EnumSet.allOf(LotStatus.class).stream().map(Enum::name).toList(),
-                        pallet));
+                        pallet != null && pallets.known(pallet) ? pallet : null));
     }
 
     @GET

@@ -329,8 +329,11 @@ public class LabelService {
     public Response ssccRoll(Actor actor, String site, String countText, String formatText) {
         LabelFormat format = blockFormat(formatText); // checked before any number is drawn
         String code = Fields.text("site", site, 40);
-        if (!actor.canReach(code) || masterData.site(code).isEmpty()) {
+        if (!actor.canReach(code)) {
             throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + code, "site");
+        }
+        if (masterData.site(code).isEmpty()) {
+            throw Refused.invalid(ErrorCode.UNKNOWN_SITE, "there is no site " + code + " in master data", "site");
         }
         int count = (int) Fields.wholeNumber("count", countText, 1, SsccBlocks.MAX_ROLL, 20);
         SsccBlock block = ssccBlocks.forRoll(code, count, actor.id());

@@ -11,7 +11,6 @@ import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.Sscc;
-import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quality.Potency;
 import org.lotkeeper.model.quantity.Quantity;
@@ -174,27 +173,6 @@ public class ProjectionQueries {
                 after.lot(),
                 after.location(),
                 limit));
-    }
-
-    /** What a container holds now, by lot and location (rows at zero left out); empty for an unknown SSCC. */
-    @Transactional
-    public List<ContainerRow> container(Sscc sscc) {
-        return read(c -> Jdbc.query(
-                c,
-                "SELECT container, item, lot, location, quantity, uom FROM stock WHERE container = ? AND quantity <> 0 "
-                        + "ORDER BY item, lot, location",
-                ProjectionQueries::containerRow,
-                sscc.value()));
-    }
-
-    /** The lots a container has ever held (stock rows stay at zero when it is emptied). */
-    @Transactional
-    public List<LotRef> lotsEverIn(Sscc sscc) {
-        return read(c -> Jdbc.query(
-                c,
-                "SELECT DISTINCT item, lot FROM stock WHERE container = ? ORDER BY item, lot",
-                rs -> new LotRef(ItemCode.of(rs.getString(1)), LotCode.of(rs.getString(2))),
-                sscc.value()));
     }
 
     private static ContainerRow containerRow(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -39,6 +39,12 @@ public class PalletService {
     @Inject
     MasterDataLookup masterData;
 
+    /** Whether anything was ever packed in the pallet (one probe of the partial index). */
+    public boolean known(String sscc) {
+        return access.read(c ->
+                Jdbc.one(c, "SELECT EXISTS (SELECT 1 FROM stock WHERE container = ?)", rs -> rs.getBoolean(1), sscc));
+    }
+
     /** 400 for a malformed SSCC, 404 when nothing was ever in it, 403 when it is at a site the caller cannot reach. */
     public Views.Pallet pallet(Actor actor, String ssccText) {
         long started = System.nanoTime();
