@@ -87,7 +87,7 @@ public final class PackWorkflow extends AbstractWorkflow<PackWorkflow.Step> {
         switch (step) {
             case PALLET -> onPallet(scan);
             case LOT -> onLot(scan);
-            case FROM -> onFrom(resolve.location(scan));
+            case FROM -> onFrom(lot, resolve.location(scan));
             case QUANTITY -> throw refuse("Confirm the quantity, or key another. " + prompt());
         }
     }
@@ -205,49 +205,50 @@ public final class PackWorkflow extends AbstractWorkflow<PackWorkflow.Step> {
         if (where == null && rows.size() == 1) {
             where = masterData.location(rows.get(0).location()).orElse(null);
         }
-        lot = scanned;
         if (where == null) {
+            lot = scanned;
             step = Step.FROM;
             good("Lot " + scanned.lot() + ". " + prompt());
             return;
         }
-        onFrom(where);
+        onFrom(scanned, where);
     }
 
     /** The place where the pallet is built (and the lot is): the lot's quantity there is proposed. */
-    private void onFrom(LocationRow where) {
+    private void onFrom(Resolve.LotScan scanned, LocationRow where) {
         if (at != null && !at.code().equals(where.code())) {
-            throw refuse("Pallet " + sscc + " is at " + at.code() + ", lot " + lot.lot() + " at " + where.code()
+            throw refuse("Pallet " + sscc + " is at " + at.code() + ", lot " + scanned.lot() + " at " + where.code()
                     + " — move the lot to the pallet first.");
         }
         // only what lies loose may go on: stock there already on a pallet stays on it
-        Quantity there = stock.stockOfLot(lot.ref()).stream()
+        Quantity there = stock.stockOfLot(scanned.ref()).stream()
                 .filter(c -> c.location().equals(where.code()) && c.quantity().isPositive())
                 .map(StockCandidate::quantity)
                 .findFirst()
                 .orElse(null);
         Quantity free = there == null
                 ? null
-                : stock.onPallets(lot.ref(), where.code())
+                : stock.onPallets(scanned.ref(), where.code())
                         .map(p -> there.minus(p.to(there.uom())))
                         .orElse(there);
         if (free != null && !free.isPositive()) {
-            throw refuse("All of lot " + lot.lot() + " at " + where.code()
+            throw refuse("All of lot " + scanned.lot() + " at " + where.code()
                     + " is on pallets already — take it off its pallet first, or move that pallet.");
         }
-        Quantity proposed = lot.label() == null ? null : Resolve.labelQuantity(lot.label(), lot.item());
+        Quantity proposed = scanned.label() == null ? null : Resolve.labelQuantity(scanned.label(), scanned.item());
         if (proposed == null || (free != null && proposed.compareTo(free) > 0)) {
             proposed = free;
         }
+        lot = scanned;
         loose = free;
         at = where;
         quantity = proposed;
         step = Step.QUANTITY;
         good(
                 proposed == null
-                        ? "Lot " + lot.lot() + " at " + where.code() + ". Key the quantity you put on the pallet."
-                        : "Put " + proposed + " of lot " + lot.lot() + " on pallet " + sscc + "? Confirm, or key the"
-                                + " quantity.");
+                        ? "Lot " + scanned.lot() + " at " + where.code() + ". Key the quantity you put on the pallet."
+                        : "Put " + proposed + " of lot " + scanned.lot() + " on pallet " + sscc
+                                + "? Confirm, or key the" + " quantity.");
     }
 
     /** Stores the PACK or UNPACK of the lot on screen. */

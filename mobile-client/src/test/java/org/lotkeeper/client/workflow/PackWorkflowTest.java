@@ -163,6 +163,9 @@ class PackWorkflowTest {
         assertThat(none.feedback().orElseThrow().message())
                 .isEqualTo("All of lot R-2401 at RCV-DOCK-1 is on pallets already — take it off its pallet first,"
                         + " or move that pallet.");
+        // refused: the lot did not stick to the screen
+        assertThat(none.step()).isEqualTo(PackWorkflow.Step.LOT);
+        assertThat(none.filled().toString()).doesNotContain("Putting on");
     }
 
     @Test
