@@ -348,7 +348,10 @@ public class LabelService {
         return download(renderer.render(out, format), format, "pallets-" + code + "-" + block.sscc(0) + "-x" + count);
     }
 
-    /** The label of a pallet (container) by its SSCC: 422 for a malformed SSCC, 404 when no stock was ever in it. */
+    /**
+     * The label of a pallet (container) by its SSCC: what it holds; a blank label for an SSCC of a
+     * block nothing was packed on yet. 422 for a malformed SSCC, 404 for one neither packed nor handed out.
+     */
     public Label ssccLabel(Actor actor, String ssccText) {
         Sscc sscc;
         try {
@@ -373,7 +376,19 @@ public class LabelService {
                                 Jdbc.date(rs, "expiry")),
                         sscc.value()));
         if (rows.isEmpty()) {
-            throw Refused.notFound("no stock was ever packed in container " + sscc);
+            // a blank label of a roll or a device's block, printed again before anything is packed on it
+            String site = ssccBlocks
+                    .siteOf(sscc)
+                    .orElseThrow(() -> Refused.notFound("no stock was ever packed in container " + sscc
+                            + ", and no roll or handheld was given its number"));
+            if (!actor.canReach(site)) {
+                throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + site);
+            }
+            try {
+                return renderer.ssccLabel(new SsccLabelData(sscc, List.of()));
+            } catch (LabelException e) {
+                throw Refused.of(ErrorCode.NOT_PRINTABLE, e.getMessage());
+            }
         }
         for (Row r : rows) {
             if (!actor.canReach(r.site())) {

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.lotkeeper.model.id.CompanyPrefix;
+import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.SsccBlock;
 import org.lotkeeper.server.api.Refused;
@@ -113,6 +114,27 @@ public class SsccBlocks {
                                 + "an administrator adds it before pallet labels can be numbered",
                         "site"));
         return issue(prefix, count, site, null, user);
+    }
+
+    /**
+     * The site whose block holds this SSCC (a roll's blank label, a device's New pallet), when one
+     * does: its blank label may be printed again before anything is packed on it.
+     */
+    @Transactional
+    public Optional<String> siteOf(Sscc sscc) {
+        String v = sscc.value();
+        return Optional.ofNullable(Jdbc.withConnection(
+                dataSource,
+                "SSCC block of an SSCC",
+                c -> Jdbc.one(
+                        c,
+                        "SELECT site FROM sscc_block WHERE company_prefix = substr(?, 2, length(company_prefix)) "
+                                + "AND (substr(?, 1, 1) || substr(?, 2 + length(company_prefix), 16 - length(company_prefix)))"
+                                + "::bigint BETWEEN first_number AND first_number + count - 1 LIMIT 1",
+                        rs -> rs.getString(1),
+                        v,
+                        v,
+                        v)));
     }
 
     private Optional<CompanyPrefix> prefixOf(String site) {

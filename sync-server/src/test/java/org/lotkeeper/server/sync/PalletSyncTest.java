@@ -84,6 +84,19 @@ class PalletSyncTest {
         assertThat(second.get("first").asLong()).isEqualTo(200);
         assertThat(renewed.get("first").asLong()).isEqualTo(403);
         assertThat(renewed.get("id").asLong()).isGreaterThan(second.get("id").asLong());
+
+        // a blank label of a handed-out number prints again before anything is packed on it; others are 404
+        String handedOut = CompanyPrefix.of("0614141").sscc(401).value();
+        assertThat(as(sam).get("/api/v1/labels/sscc/" + handedOut + "?format=zpl")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .contains(handedOut);
+        as(sam).get("/api/v1/labels/sscc/"
+                        + CompanyPrefix.of("0614141").sscc(700).value())
+                .then()
+                .statusCode(404);
     }
 
     @Test
