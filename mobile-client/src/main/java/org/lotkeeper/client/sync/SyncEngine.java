@@ -434,13 +434,13 @@ public final class SyncEngine implements AutoCloseable {
         if (snapshot) {
             setSnapshot(new SnapshotProgress(true, 0, 0));
         }
+        // what SSCCs the device holds, read once per cycle: only its first page may carry a block (the
+        // server sends a lost block again, or a new one when few are left)
+        long newestBlock = store.palletNumbers().newestBlock();
+        int ssccLeft = store.palletNumbers().left();
         while (true) {
-            // what SSCCs the device holds: the server sends a lost block again, or a new one when few are left
-            ApiResult<PullResponse> result = ApiCalls.execute(api.pull(
-                    next,
-                    policy.pullLimit(),
-                    store.palletNumbers().newestBlock(),
-                    store.palletNumbers().left()));
+            ApiResult<PullResponse> result =
+                    ApiCalls.execute(api.pull(next, policy.pullLimit(), newestBlock, ssccLeft));
             if (result instanceof ApiResult.Success<PullResponse> ok) {
                 PullResponse page = ok.body();
                 if (snapshot) {

@@ -75,7 +75,7 @@ public record PullResponse(
             List<StockRow> stock,
             List<TaskRow> tasks,
             List<UserRow> users) {
-        this(cursor, complete, items, locations, partners, lots, stock, tasks, users, null, List.of(), null);
+        this(cursor, complete, items, locations, partners, lots, stock, tasks, users, null);
     }
 
     private static <T> List<T> copy(List<T> list) {

@@ -339,11 +339,7 @@ public class LabelService {
         SsccBlock block = ssccBlocks.forRoll(code, count, actor.id());
         List<Label> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            try {
-                out.add(renderer.ssccLabel(new SsccLabelData(block.sscc(i), List.of())));
-            } catch (LabelException e) {
-                throw Refused.of(ErrorCode.NOT_PRINTABLE, e.getMessage());
-            }
+            out.add(palletLabel(new SsccLabelData(block.sscc(i), List.of())));
         }
         return download(renderer.render(out, format), format, "pallets-" + code + "-" + block.sscc(0) + "-x" + count);
     }
@@ -384,11 +380,7 @@ public class LabelService {
             if (!actor.canReach(site)) {
                 throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + site);
             }
-            try {
-                return renderer.ssccLabel(new SsccLabelData(sscc, List.of()));
-            } catch (LabelException e) {
-                throw Refused.of(ErrorCode.NOT_PRINTABLE, e.getMessage());
-            }
+            return palletLabel(new SsccLabelData(sscc, List.of()));
         }
         for (Row r : rows) {
             if (!actor.canReach(r.site())) {
@@ -422,8 +414,13 @@ public class LabelService {
                     q,
                     info == null ? null : count(q, info)));
         }
+        return palletLabel(new SsccLabelData(sscc, contents));
+    }
+
+    /** A pallet label, or 422 NOT_PRINTABLE with the renderer's reason. */
+    private Label palletLabel(SsccLabelData pallet) {
         try {
-            return renderer.ssccLabel(new SsccLabelData(sscc, contents));
+            return renderer.ssccLabel(pallet);
         } catch (LabelException e) {
             throw Refused.of(ErrorCode.NOT_PRINTABLE, e.getMessage());
         }
