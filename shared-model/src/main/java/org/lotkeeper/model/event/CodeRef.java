@@ -16,6 +16,11 @@ public record CodeRef(Kind kind, String value, String field) {
         /** A location code: unknown ones (or ones of another site) are UNKNOWN_LOCATION. */
         LOCATION,
         /** A partner code (supplier, customer): unknown ones are UNKNOWN_PARTNER. */
-        PARTNER
+        PARTNER,
+        /**
+         * Another site (a transfer's sending or receiving site): unknown ones are UNKNOWN_SITE, the
+         * event's own site INVALID_FIELD.
+         */
+        SITE
     }
 }

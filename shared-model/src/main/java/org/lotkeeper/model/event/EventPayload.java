@@ -14,7 +14,20 @@ import org.lotkeeper.model.lot.LotRef;
  * {@link Adjust#delta()} (non-zero, signed).
  */
 public sealed interface EventPayload
-        permits Receive, Move, Pick, Count, Ship, Transform, StatusChange, Return, Adjust, Pack, Unpack, Inspect {
+        permits Receive,
+                Move,
+                Pick,
+                Count,
+                Ship,
+                Transform,
+                StatusChange,
+                Return,
+                Adjust,
+                Pack,
+                Unpack,
+                Inspect,
+                TransferOut,
+                TransferIn {
 
     /** The event type this payload belongs to. */
     EventType type();
@@ -54,6 +67,10 @@ public sealed interface EventPayload
         R unpack(Unpack unpack) throws X;
 
         R inspect(Inspect inspect) throws X;
+
+        R transferOut(TransferOut transfer) throws X;
+
+        R transferIn(TransferIn transfer) throws X;
     }
 
     /** A visitor that throws no checked exception. */

@@ -10,6 +10,7 @@ import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.lot.LotRef;
 
@@ -79,6 +80,16 @@ final class EventReferences {
             @Override
             public Sscc inspect(Inspect i) {
                 return null;
+            }
+
+            @Override
+            public Sscc transferOut(TransferOut t) {
+                return t.sscc();
+            }
+
+            @Override
+            public Sscc transferIn(TransferIn t) {
+                return t.sscc();
             }
         });
     }
@@ -150,6 +161,16 @@ final class EventReferences {
             @Override
             public Void inspect(Inspect i) {
                 return add(i.item(), i.lot());
+            }
+
+            @Override
+            public Void transferOut(TransferOut t) {
+                return add(t.item(), t.lot());
+            }
+
+            @Override
+            public Void transferIn(TransferIn t) {
+                return add(t.item(), t.lot());
             }
 
             private Void contents(List<ContainerLine> lines) {
@@ -259,6 +280,22 @@ final class EventReferences {
                     public Codes inspect(Inspect i) {
                         return new Codes().item(i.item(), "item");
                     }
+
+                    @Override
+                    public Codes transferOut(TransferOut t) {
+                        return new Codes()
+                                .site(t.toSite(), "toSite")
+                                .item(t.item(), "item")
+                                .location(t.from(), "from");
+                    }
+
+                    @Override
+                    public Codes transferIn(TransferIn t) {
+                        return new Codes()
+                                .site(t.fromSite(), "fromSite")
+                                .item(t.item(), "item")
+                                .location(t.to(), "to");
+                    }
                 })
                 .refs);
     }
@@ -276,6 +313,10 @@ final class EventReferences {
 
         Codes partner(PartnerCode code, String field) {
             return add(Kind.PARTNER, code == null ? null : code.value(), field);
+        }
+
+        Codes site(SiteCode code, String field) {
+            return add(Kind.SITE, code == null ? null : code.value(), field);
         }
 
         Codes contents(List<ContainerLine> lines) {

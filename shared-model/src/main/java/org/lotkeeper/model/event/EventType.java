@@ -24,7 +24,11 @@ public enum EventType {
      * Test results judged against the specification: recorded by QA on the server; from a device only
      * the supplier's COA results of a lot, keyed by the receiver at the dock.
      */
-    INSPECT(Role.QA, Role.RECEIVER);
+    INSPECT(Role.QA, Role.RECEIVER),
+    /** Loading a transfer order to a sister site, like a shipment. */
+    TRANSFER_OUT(Role.OPERATOR),
+    /** Receiving a transfer from a sister site at the dock. */
+    TRANSFER_IN(Role.RECEIVER);
 
     @SuppressWarnings("ImmutableEnumChecker") // Set.copyOf: unmodifiable
     private final Set<Role> capturedBy;

@@ -59,6 +59,8 @@ public final class Words {
             case PACK -> "Packed onto a pallet";
             case UNPACK -> "Unpacked from a pallet";
             case INSPECT -> "Test results";
+            case TRANSFER_OUT -> "Sent to a sister site";
+            case TRANSFER_IN -> "Arrived from a sister site";
         };
     }
 

@@ -108,7 +108,7 @@ public enum ErrorCode {
     RANGE_TOO_LARGE,
     /** A body or file of a type not accepted here (415). */
     UNSUPPORTED_MEDIA_TYPE,
-    /** A site that is neither in master data nor in the upload (400). */
+    /** A site that is neither in master data nor in the upload (400); a transfer naming no known site. */
     UNKNOWN_SITE,
     /** A lot the ledger does not know (400 in a request naming lots). */
     UNKNOWN_LOT,

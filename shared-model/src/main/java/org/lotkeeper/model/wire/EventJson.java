@@ -37,6 +37,8 @@ import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.TransferIn;
+import org.lotkeeper.model.event.TransferOut;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.TransformKind;
 import org.lotkeeper.model.event.Unpack;
@@ -225,6 +227,8 @@ public final class EventJson {
             case PACK -> pack(p);
             case UNPACK -> unpack(p);
             case INSPECT -> inspect(p);
+            case TRANSFER_OUT -> transferOut(p);
+            case TRANSFER_IN -> transferIn(p);
         };
         if (payload == null && p.problems().list().size() == before) {
             p.problems().add(ErrorCode.INVALID_FIELD, p.path(), "payload could not be read");
@@ -328,6 +332,30 @@ public final class EventJson {
         LocationCode from = p.code("from", true, LocationCode::new);
         Sscc sscc = p.code("sscc", false, Sscc::new);
         return build(p, n, () -> new Ship(shipment, customer, item, lot, quantity, from, sscc));
+    }
+
+    private static TransferOut transferOut(JsonFields p) {
+        int n = p.problems().list().size();
+        Reference transfer = p.reference("transfer", true);
+        SiteCode toSite = p.code("toSite", true, SiteCode::new);
+        ItemCode item = p.code("item", true, ItemCode::new);
+        LotCode lot = p.code("lot", true, LotCode::new);
+        Quantity quantity = p.quantity("quantity", true, Sign.POSITIVE);
+        LocationCode from = p.code("from", true, LocationCode::new);
+        Sscc sscc = p.code("sscc", false, Sscc::new);
+        return build(p, n, () -> new TransferOut(transfer, toSite, item, lot, quantity, from, sscc));
+    }
+
+    private static TransferIn transferIn(JsonFields p) {
+        int n = p.problems().list().size();
+        Reference transfer = p.reference("transfer", true);
+        SiteCode fromSite = p.code("fromSite", true, SiteCode::new);
+        ItemCode item = p.code("item", true, ItemCode::new);
+        LotCode lot = p.code("lot", true, LotCode::new);
+        Quantity quantity = p.quantity("quantity", true, Sign.POSITIVE);
+        LocationCode to = p.code("to", true, LocationCode::new);
+        Sscc sscc = p.code("sscc", false, Sscc::new);
+        return build(p, n, () -> new TransferIn(transfer, fromSite, item, lot, quantity, to, sscc));
     }
 
     private static Transform transform(JsonFields p) {
@@ -579,6 +607,30 @@ public final class EventJson {
                     .quantity("quantity", s.quantity())
                     .put("from", s.from())
                     .put("sscc", s.sscc());
+        }
+
+        @Override
+        public Out transferOut(TransferOut t) {
+            return new Out()
+                    .put("transfer", t.transfer())
+                    .put("toSite", t.toSite())
+                    .put("item", t.item())
+                    .put("lot", t.lot())
+                    .quantity("quantity", t.quantity())
+                    .put("from", t.from())
+                    .put("sscc", t.sscc());
+        }
+
+        @Override
+        public Out transferIn(TransferIn t) {
+            return new Out()
+                    .put("transfer", t.transfer())
+                    .put("fromSite", t.fromSite())
+                    .put("item", t.item())
+                    .put("lot", t.lot())
+                    .quantity("quantity", t.quantity())
+                    .put("to", t.to())
+                    .put("sscc", t.sscc());
         }
 
         @Override

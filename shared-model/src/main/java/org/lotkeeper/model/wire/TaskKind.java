@@ -16,7 +16,13 @@ public enum TaskKind {
     /** A delivery note: the customer, an optional ship-to, and lines of item, optional lot and quantity. */
     SHIP,
     /** A return authorisation (RMA): the customer and the lots and quantities that may come back, each with a reason. */
-    RETURN;
+    RETURN,
+    /**
+     * A transfer order to a sister site: the receiving site, and lines of item, optional lot and
+     * quantity. The sending site's devices load it (TRANSFER_OUT); the receiving site's devices get
+     * it back with what is in transit on it and receive against it (TRANSFER_IN).
+     */
+    TRANSFER;
 
     /** The kind named by this text in any case ("PICK", "pick"), if it is one. */
     public static Optional<TaskKind> of(String text) {

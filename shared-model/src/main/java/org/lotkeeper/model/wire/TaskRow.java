@@ -9,6 +9,8 @@ import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.id.SiteCode;
+import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.quantity.Quantity;
 
 /**
@@ -27,9 +29,22 @@ import org.lotkeeper.model.quantity.Quantity;
  * @param shipTo  a delivery note's ship-to (the customer's delivery address or GLN), or null
  * @param picked  a delivery note made from an order: the lots picked for that order and not yet
  *                shipped, where they are staged (item, lot, location, quantity); empty otherwise
+ * @param fromSite a transfer order's sending site, or null
+ * @param toSite   a transfer order's receiving site, or null; when it is the device's own site the
+ *                 task is one to receive against
+ * @param inTransit a transfer order's stock sent and not yet arrived (lot, pallet, quantity in the
+ *                 item's base unit); sent to the receiving site's devices, empty otherwise
  */
 public record TaskRow(
-        Reference id, String kind, List<Line> lines, PartnerCode partner, String shipTo, List<Line> picked) {
+        Reference id,
+        String kind,
+        List<Line> lines,
+        PartnerCode partner,
+        String shipTo,
+        List<Line> picked,
+        SiteCode fromSite,
+        SiteCode toSite,
+        List<Transit> inTransit) {
 
     /** Checks the invariants; copies the lists. */
     public TaskRow {
@@ -37,6 +52,12 @@ public record TaskRow(
         Objects.requireNonNull(kind, "kind is required");
         lines = lines == null ? List.of() : List.copyOf(lines);
         picked = picked == null ? List.of() : List.copyOf(picked);
+        inTransit = inTransit == null ? List.of() : List.copyOf(inTransit);
+    }
+
+    /** A task that is not a transfer order. */
+    public TaskRow(Reference id, String kind, List<Line> lines, PartnerCode partner, String shipTo, List<Line> picked) {
+        this(id, kind, lines, partner, shipTo, picked, null, null, List.of());
     }
 
     /** A task without a ship-to or picked lots. */
@@ -47,6 +68,24 @@ public record TaskRow(
     /** A task without a partner. */
     public TaskRow(Reference id, String kind, List<Line> lines) {
         this(id, kind, lines, null);
+    }
+
+    /**
+     * Stock of a transfer order on its way: sent by TRANSFER_OUT, not yet received by TRANSFER_IN.
+     *
+     * @param item     the item
+     * @param lot      the lot
+     * @param sscc     the pallet it travels on, or null for loose stock
+     * @param quantity how much, in the item's base unit, greater than zero
+     */
+    public record Transit(ItemCode item, LotCode lot, Sscc sscc, Quantity quantity) {
+
+        /** Checks the invariants. */
+        public Transit {
+            Objects.requireNonNull(item, "item is required");
+            Objects.requireNonNull(lot, "lot is required");
+            Objects.requireNonNull(quantity, "quantity is required");
+        }
     }
 
     /** The kind, when it is one this model knows. */

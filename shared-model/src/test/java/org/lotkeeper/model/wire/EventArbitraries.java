@@ -23,6 +23,8 @@ import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.TransferIn;
+import org.lotkeeper.model.event.TransferOut;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.TransformKind;
 import org.lotkeeper.model.event.Unpack;
@@ -239,7 +241,25 @@ final class EventArbitraries {
                                 ssccs(),
                                 locations(),
                                 containerLines().list().ofMinSize(1).ofMaxSize(4))
-                        .as(Unpack::new));
+                        .as(Unpack::new),
+                Combinators.combine(
+                                references(),
+                                code().map(SiteCode::of),
+                                items(),
+                                lots(),
+                                positive(),
+                                locations(),
+                                maybe(ssccs()))
+                        .as(TransferOut::new),
+                Combinators.combine(
+                                references(),
+                                code().map(SiteCode::of),
+                                items(),
+                                lots(),
+                                positive(),
+                                locations(),
+                                maybe(ssccs()))
+                        .as(TransferIn::new));
     }
 
     static Arbitrary<Event> events() {

@@ -21,6 +21,7 @@ import org.lotkeeper.server.ledger.ProjectionQueries;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.DeviceService;
 import org.lotkeeper.server.trace.LotService;
+import org.lotkeeper.server.trace.TransferService;
 import org.lotkeeper.server.trace.Views;
 
 /**
@@ -47,7 +48,8 @@ public class DashboardPage extends ConsoleResource {
             List<DeviceRow> devices,
             long lastHour,
             long lastDay,
-            int rateWindow) {
+            int rateWindow,
+            int inTransit) {
 
         /** No lot with stock has expired or expires within 90 days: a sentence instead of an empty chart. */
         public boolean noExpiry() {
@@ -104,6 +106,9 @@ public class DashboardPage extends ConsoleResource {
     ProjectionQueries projections;
 
     @Inject
+    TransferService transfers;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -144,7 +149,8 @@ public class DashboardPage extends ConsoleResource {
                         fleet,
                         projections.recordedSince(now.minus(Duration.ofHours(1)), sites),
                         projections.recordedSince(now.minus(Duration.ofDays(1)), sites),
-                        ProjectionQueries.RATE_WINDOW_EVENTS));
+                        ProjectionQueries.RATE_WINDOW_EVENTS,
+                        transfers.inTransit(actor).inTransit().size()));
     }
 
     static List<Bar> chart(Views.ExpiryBuckets b) {

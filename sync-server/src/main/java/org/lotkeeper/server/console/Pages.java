@@ -20,6 +20,8 @@ final class Pages {
 
     static native TemplateInstance pallet(Chrome page, Views.Pallet pallet, boolean labels);
 
+    static native TemplateInstance transfers(Chrome page, Views.Transfers transfers);
+
     static native TemplateInstance recalls(Chrome page, RecallPages.RecallForm form);
 
     static native TemplateInstance recall(Chrome page, RecallPages.RecallView view);

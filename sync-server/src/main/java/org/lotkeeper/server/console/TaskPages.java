@@ -72,16 +72,22 @@ public class TaskPages extends ConsoleResource {
             List<MasterDataLookup.PartnerInfo> partners,
             boolean needsPartner,
             boolean hasShipTo,
+            List<MasterDataLookup.SiteInfo> toSites,
             Typed typed) {}
 
     /** What was typed into the new-task form, shown again when the task was refused; empty otherwise. */
     @TemplateData
-    public record Typed(String id, String site, String partner, String shipTo, String lines) {
-        static final Typed NONE = new Typed("", "", "", "", "");
+    public record Typed(String id, String site, String partner, String shipTo, String toSite, String lines) {
+        static final Typed NONE = new Typed("", "", "", "", "", "");
 
         /** Whether {@code option} is the partner that was chosen. */
         public boolean chosePartner(String option) {
             return option.equals(partner);
+        }
+
+        /** Whether {@code option} is the receiving site that was chosen. */
+        public boolean choseToSite(String option) {
+            return option.equals(toSite);
         }
 
         /** Whether {@code option} is the site that was chosen. */
@@ -123,6 +129,7 @@ public class TaskPages extends ConsoleResource {
             @RestForm String site,
             @RestForm String partner,
             @RestForm String shipTo,
+            @RestForm String toSite,
             @RestForm String lines) {
         Actor actor = session.post(csrf, Role.SUPERVISOR);
         TaskKind k = kind(kind);
@@ -135,7 +142,8 @@ public class TaskPages extends ConsoleResource {
                             k.name(),
                             Forms.blank(partner) ? null : partner.strip(),
                             Forms.blank(shipTo) ? null : shipTo,
-                            parseLines(k, lines)));
+                            parseLines(k, lines),
+                            Forms.blank(toSite) ? null : toSite.strip()));
         } catch (Refused e) {
             return refused(
                     actor,
@@ -147,6 +155,7 @@ public class TaskPages extends ConsoleResource {
                             Forms.blank(site) ? "" : site,
                             Forms.blank(partner) ? "" : partner,
                             Forms.blank(shipTo) ? "" : shipTo,
+                            Forms.blank(toSite) ? "" : toSite,
                             lines == null ? "" : lines));
         }
         return back(k, "created");
@@ -249,7 +258,7 @@ public class TaskPages extends ConsoleResource {
         PartnerKind partnerKind = switch (kind) {
             case PICK, SHIP, RETURN -> PartnerKind.CUSTOMER;
             case RECEIPT -> PartnerKind.SUPPLIER;
-            case COUNT -> null;
+            case COUNT, TRANSFER -> null;
         };
         List<MasterDataLookup.PartnerInfo> partners = partnerKind == null
                 ? List.of()
@@ -272,6 +281,7 @@ public class TaskPages extends ConsoleResource {
                 partners,
                 partnerKind != null,
                 kind == TaskKind.SHIP,
+                kind == TaskKind.TRANSFER ? masterData.sitePage("", 1000) : List.of(),
                 typed);
     }
 
@@ -283,6 +293,7 @@ public class TaskPages extends ConsoleResource {
             case RECEIPT -> "received";
             case PICK -> "picked";
             case COUNT -> "counted";
+            case TRANSFER -> "sent";
         };
     }
 
@@ -333,6 +344,7 @@ public class TaskPages extends ConsoleResource {
             case PICK -> "Orders to pick";
             case RECEIPT -> "Expected receipts";
             case COUNT -> "Counts";
+            case TRANSFER -> "Transfers to sister sites";
         };
     }
 
@@ -343,6 +355,9 @@ public class TaskPages extends ConsoleResource {
             case PICK -> "One line each: ITEM QUANTITY [UNIT], e.g. FG-PRIMER 10";
             case RECEIPT -> "One line each: ITEM [QUANTITY [UNIT]], e.g. RM-RESIN 1000 kg";
             case COUNT -> "One line each: ITEM LOCATION, e.g. FG-PRIMER WH-A-01";
+            case TRANSFER ->
+                "One line each: ITEM QUANTITY [UNIT] [LOT], e.g. IM-BASE 400 kg or IM-BASE 400 kg B-1001; whole lots"
+                        + " are sent (split a lot first to send part of it)";
         };
     }
 
@@ -374,10 +389,10 @@ public class TaskPages extends ConsoleResource {
             try {
                 out.add(
                         switch (kind) {
-                            case SHIP, PICK -> {
+                            case SHIP, PICK, TRANSFER -> {
                                 int n = 2;
                                 String unit = w.length > n && isUnit(w[n]) ? unitCode(w[n++]) : null;
-                                String lot = kind == TaskKind.SHIP && w.length > n ? w[n++] : null;
+                                String lot = kind != TaskKind.PICK && w.length > n ? w[n++] : null;
                                 if (w.length > n) {
                                     throw new NumberFormatException("'" + w[n] + "' is more than this line takes");
                                 }

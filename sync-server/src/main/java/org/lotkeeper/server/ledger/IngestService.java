@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -27,6 +28,7 @@ import jakarta.transaction.Transactional;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.event.CodeRef;
 import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.EventType;
 import org.lotkeeper.model.event.Inspect;
 import org.lotkeeper.model.event.LotField;
 import org.lotkeeper.model.event.StatusChange;
@@ -389,7 +391,9 @@ public class IngestService {
         }
         for (LotField named : e.payload().lotFields()) {
             WorkingSet.LotState lot = ws.lot(named.lot());
-            if (lot != null && !lot.site.value().equals(deviceSite)) {
+            // stock a sister site sent here may be received while the sender still holds some of the lot
+            boolean sentHere = e.type() == EventType.TRANSFER_IN && ws.inTransitTo(named.lot(), e.site());
+            if (lot != null && !lot.site.value().equals(deviceSite) && !sentHere) {
                 return reject(
                         ErrorCode.LOT_OF_ANOTHER_SITE,
                         "lot " + named.lot().lot() + " of " + named.lot().item() + " belongs to site " + lot.site
@@ -498,6 +502,17 @@ public class IngestService {
                             field);
                 }
             }
+            case SITE -> {
+                if (!ctx.sites.contains(ref.value())) {
+                    return reject(ErrorCode.UNKNOWN_SITE, "site " + ref.value() + " is not in master data", field);
+                }
+                if (ref.value().equals(site)) {
+                    return reject(
+                            ErrorCode.INVALID_FIELD,
+                            "a transfer goes between two sites; " + site + " is this device's own site",
+                            field);
+                }
+            }
             case PARTNER -> {
                 PartnerInfo partner = ctx.partners.get(ref.value());
                 if (partner == null) {
@@ -559,6 +574,7 @@ public class IngestService {
         Map<String, LocationInfo> locations = Map.of();
         Map<String, PartnerInfo> partners = Map.of();
         Map<String, UserView> users = Map.of();
+        Set<String> sites = Set.of();
 
         Context(Instant now) {
             this.now = now;
@@ -577,6 +593,7 @@ public class IngestService {
             items = new HashMap<>(masterData.items(codes.items));
             locations = new HashMap<>(masterData.locations(codes.locations));
             partners = new HashMap<>(masterData.partners(codes.partners));
+            sites = codes.sites.stream().filter(masterData::exists).collect(Collectors.toSet());
             Map<String, UserView> u = new HashMap<>();
             codes.users.forEach(id -> IngestService.this.users.find(id).ifPresent(v -> u.put(id, v)));
             this.users = u;

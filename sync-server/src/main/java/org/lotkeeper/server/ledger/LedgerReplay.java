@@ -29,7 +29,15 @@ public class LedgerReplay {
 
     private static final Logger LOG = Logger.getLogger(LedgerReplay.class);
     static final List<String> PROJECTIONS = List.of(
-            "lot", "stock", "lot_link", "receipt", "shipment_line", "return_line", "count_variance", "pick_line");
+            "lot",
+            "stock",
+            "lot_link",
+            "receipt",
+            "shipment_line",
+            "return_line",
+            "count_variance",
+            "pick_line",
+            "transit");
 
     @Inject
     DataSource dataSource;

@@ -26,6 +26,8 @@ import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.TransferIn;
+import org.lotkeeper.model.event.TransferOut;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.fefo.Fefo;
@@ -422,6 +424,63 @@ final class Projector implements EventPayload.Visitor<Void, SQLException> {
                 lot.dirty = true;
             }
         }
+        return null;
+    }
+
+    /**
+     * Stock leaves for a sister site and is in transit. The lot goes with its last kilo: once this
+     * site holds none of it, it belongs to the receiving site (whose devices then pull it).
+     */
+    @Override
+    public Void transferOut(TransferOut t) {
+        LotRef ref = new LotRef(t.item(), t.lot());
+        WorkingSet.LotState lot = knownLot(ref);
+        if (lot.status == LotStatus.REJECTED || lot.status == LotStatus.RECALLED) {
+            flags.add(new RaisedFlag(
+                    Flag.LOT_NOT_AVAILABLE,
+                    ref,
+                    "lot " + ref + " is " + Words.inSentence(lot.status) + " and was sent to site " + t.toSite()
+                            + " on " + t.transfer()));
+        }
+        Quantity q = base(t.item(), t.quantity());
+        takeStock(ref, t.from(), t.sscc(), q);
+        ws.send(
+                new WorkingSet.TransitKey(t.transfer().value(), ref, t.sscc()),
+                site,
+                t.toSite(),
+                q.uom(),
+                q.value(),
+                event.occurredAt());
+        if (lot.site.equals(site) && !ws.holdsStockAt(ref, site)) {
+            lot.site = t.toSite();
+            lot.dirty = true;
+        }
+        return null;
+    }
+
+    /** Stock sent by a sister site arrives here; the lot keeps its status, dates and history. */
+    @Override
+    public Void transferIn(TransferIn t) {
+        LotRef ref = new LotRef(t.item(), t.lot());
+        knownLot(ref);
+        Quantity q = base(t.item(), t.quantity());
+        BigDecimal left = ws.arrive(
+                new WorkingSet.TransitKey(t.transfer().value(), ref, t.sscc()),
+                t.fromSite(),
+                site,
+                q.uom(),
+                q.value(),
+                event.occurredAt());
+        if (left.signum() < 0) {
+            flags.add(new RaisedFlag(
+                    Flag.NEGATIVE_BALANCE,
+                    ref,
+                    "receiving " + q + " of " + ref + " on transfer " + t.transfer()
+                            + (t.sscc() == null ? "" : " (pallet " + t.sscc() + ")") + " from " + t.fromSite()
+                            + " leaves " + left.toPlainString() + " " + q.uom()
+                            + " in transit: more arrived than was sent"));
+        }
+        addStock(ref, t.to(), t.sscc(), q);
         return null;
     }
 

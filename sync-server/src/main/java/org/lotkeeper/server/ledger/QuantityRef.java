@@ -15,6 +15,8 @@ import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.TransferIn;
+import org.lotkeeper.model.event.TransferOut;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.id.ItemCode;
@@ -95,6 +97,16 @@ record QuantityRef(ItemCode item, Quantity quantity, String field) {
         @Override
         public List<QuantityRef> inspect(Inspect i) {
             return List.of();
+        }
+
+        @Override
+        public List<QuantityRef> transferOut(TransferOut t) {
+            return List.of(new QuantityRef(t.item(), t.quantity(), "quantity"));
+        }
+
+        @Override
+        public List<QuantityRef> transferIn(TransferIn t) {
+            return List.of(new QuantityRef(t.item(), t.quantity(), "quantity"));
         }
     };
 

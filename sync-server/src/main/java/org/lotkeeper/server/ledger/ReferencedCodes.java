@@ -13,6 +13,7 @@ final class ReferencedCodes {
     final Set<String> locations = new HashSet<>();
     final Set<String> partners = new HashSet<>();
     final Set<String> users = new HashSet<>();
+    final Set<String> sites = new HashSet<>();
 
     ReferencedCodes add(Event e) {
         users.add(e.userId().value());
@@ -21,7 +22,7 @@ final class ReferencedCodes {
                 case ITEM -> items.add(ref.value());
                 case LOCATION -> locations.add(ref.value());
                 case PARTNER -> partners.add(ref.value());
-                default -> throw new IllegalStateException("unexpected code kind " + ref.kind());
+                case SITE -> sites.add(ref.value());
             }
         }
         return this;

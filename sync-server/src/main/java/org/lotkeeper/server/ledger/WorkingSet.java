@@ -45,6 +45,13 @@ final class WorkingSet {
     /** Where a quantity of a lot sits: a location, and the container it is packed in (null when loose). */
     record StockKey(LotRef lot, LocationCode location, Sscc container) {}
 
+    /** Stock of a lot in transit on a transfer order, on a pallet (null: loose). */
+    record TransitKey(String transfer, LotRef lot, Sscc container) {}
+
+    /** A change of a transit row: its sites, unit, what was sent and the signed change of what is in transit. */
+    private record TransitDelta(
+            TransitKey key, SiteCode from, SiteCode to, Uom uom, BigDecimal sent, BigDecimal delta, Instant at) {}
+
     /** The site and unit of a stock row (a row's unit is its item's base unit). */
     private record StockMeta(SiteCode site, Uom uom) {}
 
@@ -117,9 +124,26 @@ final class WorkingSet {
                     column("quantity", StockDelta::delta),
                     column("uom", d -> d.meta().uom())));
 
+    private static final RowWriter<TransitDelta> TRANSIT = RowWriter.insert(
+            "transit",
+            "ON CONFLICT (transfer, item, lot, container) DO UPDATE SET sent = transit.sent + EXCLUDED.sent, "
+                    + "quantity = transit.quantity + EXCLUDED.quantity, sent_at = GREATEST(transit.sent_at, EXCLUDED.sent_at)",
+            List.of(
+                    column("transfer", d -> d.key().transfer()),
+                    column("item", d -> d.key().lot().item()),
+                    column("lot", d -> d.key().lot().lot()),
+                    column("container", d -> container(d.key().container())),
+                    column("from_site", TransitDelta::from),
+                    column("to_site", TransitDelta::to),
+                    column("sent", TransitDelta::sent),
+                    column("quantity", TransitDelta::delta),
+                    column("uom", TransitDelta::uom),
+                    column("sent_at", TransitDelta::at)));
+
     private static final RowWriter<LotState> CHANGED_LOTS = RowWriter.update(
             "lot",
             List.of(
+                    column("site", l -> l.site),
                     column("status", l -> l.status),
                     column("expiry", l -> l.expiry),
                     column("retest_date", l -> l.retestDate),
@@ -138,6 +162,13 @@ final class WorkingSet {
     private final Map<StockKey, BigDecimal> deltas = new LinkedHashMap<>();
     private final Map<StockKey, StockMeta> stockMeta = new HashMap<>();
     private final Map<ItemCode, Map<SiteCode, List<FefoRow>>> fefoRowsFromDb = new HashMap<>();
+    /** In transit per key, with the receiving site (loaded and changed like balances). */
+    private final Map<TransitKey, BigDecimal> inTransit = new LinkedHashMap<>();
+
+    private final Map<TransitKey, SiteCode> transitTo = new HashMap<>();
+    /** One change per key (a batch may be rewritten into one statement, which may touch a row once). */
+    private final Map<TransitKey, TransitDelta> transitDeltas = new LinkedHashMap<>();
+
     final List<ProjectionRows.Receipt> receipts = new ArrayList<>();
     final List<ProjectionRows.Shipment> shipments = new ArrayList<>();
     final List<ProjectionRows.Returned> returns = new ArrayList<>();
@@ -218,6 +249,21 @@ final class WorkingSet {
                 },
                 items,
                 lotCodes);
+        Jdbc.query(
+                c,
+                "SELECT transfer, item, lot, container, to_site, quantity FROM transit "
+                        + "WHERE (item, lot) IN (SELECT * FROM unnest(?::text[], ?::text[]))",
+                rs -> {
+                    TransitKey k = new TransitKey(
+                            rs.getString(1),
+                            new LotRef(ItemCode.of(rs.getString(2)), LotCode.of(rs.getString(3))),
+                            container(rs.getString(4)));
+                    ws.inTransit.put(k, rs.getBigDecimal(6));
+                    ws.transitTo.put(k, SiteCode.of(rs.getString(5)));
+                    return null;
+                },
+                items,
+                lotCodes);
         return ws;
     }
 
@@ -244,6 +290,60 @@ final class WorkingSet {
         balances.put(key, balance);
         deltas.merge(key, delta, BigDecimal::add);
         return balance;
+    }
+
+    /** Sends stock of a lot on a transfer: it is in transit from {@code from} to {@code to}. */
+    void send(TransitKey key, SiteCode from, SiteCode to, Uom uom, BigDecimal quantity, Instant at) {
+        inTransit.merge(key, quantity, BigDecimal::add);
+        transitTo.putIfAbsent(key, to);
+        changeTransit(new TransitDelta(key, from, to, uom, quantity, quantity, at));
+    }
+
+    /**
+     * Receives stock of a lot sent on a transfer; answers what is left in transit on that key
+     * (negative when more arrived than was sent).
+     */
+    BigDecimal arrive(TransitKey key, SiteCode from, SiteCode to, Uom uom, BigDecimal quantity, Instant at) {
+        BigDecimal left = inTransit.getOrDefault(key, BigDecimal.ZERO).subtract(quantity);
+        inTransit.put(key, left);
+        transitTo.putIfAbsent(key, to);
+        changeTransit(new TransitDelta(key, from, to, uom, BigDecimal.ZERO, quantity.negate(), at));
+        return left;
+    }
+
+    private void changeTransit(TransitDelta d) {
+        transitDeltas.merge(
+                d.key(),
+                d,
+                (a, b) -> new TransitDelta(
+                        a.key(),
+                        a.from(),
+                        a.to(),
+                        a.uom(),
+                        a.sent().add(b.sent()),
+                        a.delta().add(b.delta()),
+                        a.at().isAfter(b.at()) ? a.at() : b.at()));
+    }
+
+    /** Whether some of the lot is on its way to this site, on any transfer. */
+    boolean inTransitTo(LotRef lot, SiteCode site) {
+        for (Map.Entry<TransitKey, BigDecimal> e : inTransit.entrySet()) {
+            if (e.getKey().lot().equals(lot) && e.getValue().signum() > 0 && site.equals(transitTo.get(e.getKey()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the lot holds positive stock anywhere at this site. */
+    boolean holdsStockAt(LotRef lot, SiteCode site) {
+        Map<StockKey, BigDecimal> byKey = new HashMap<>();
+        balances.forEach((k, q) -> {
+            if (k.lot().equals(lot) && site.equals(stockMeta.get(k).site())) {
+                byKey.merge(new StockKey(lot, k.location(), null), q, BigDecimal::add);
+            }
+        });
+        return byKey.values().stream().anyMatch(q -> q.signum() > 0);
     }
 
     /** On hand of a lot at a location, over all its containers. */
@@ -320,6 +420,7 @@ final class WorkingSet {
             }
         });
         STOCK.run(connection, stock);
+        TRANSIT.run(connection, transitDeltas.values());
         ProjectionRows.RECEIPTS.run(connection, receipts);
         ProjectionRows.SHIPMENTS.run(connection, shipments);
         ProjectionRows.RETURNS.run(connection, returns);

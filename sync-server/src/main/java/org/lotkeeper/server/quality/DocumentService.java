@@ -167,8 +167,13 @@ public class DocumentService {
      */
     @Transactional
     public Optional<DocumentFile> download(Actor by, UUID id) {
+        // a lot's documents go with it to a sister site: its link counts where the lot is now
         boolean reachable = DocumentLinkEntity.<DocumentLinkEntity>list("key.documentId", id).stream()
-                .anyMatch(l -> by.canReach(l.key.site));
+                .anyMatch(l -> by.canReach(l.key.site)
+                        || (!l.key.lot.isEmpty()
+                                && lotSite(l.key.item, l.key.lot)
+                                        .filter(by::canReach)
+                                        .isPresent()));
         if (!reachable) {
             return Optional.empty();
         }
@@ -176,11 +181,24 @@ public class DocumentService {
         return Optional.ofNullable(d).map(doc -> new DocumentFile(info(doc), doc.content));
     }
 
-    /** Documents linked to a lot, or to its item for the lot's site. */
+    /** The site a lot is at now, if the ledger knows it. */
+    private static Optional<String> lotSite(String item, String lot) {
+        List<?> rows = DocumentLinkEntity.getEntityManager()
+                .createNativeQuery("SELECT site FROM lot WHERE item = ?1 AND lot = ?2")
+                .setParameter(1, item)
+                .setParameter(2, lot)
+                .getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(String.valueOf(rows.get(0)));
+    }
+
+    /**
+     * Documents linked to a lot (at whichever site they were linked: they go with the lot when it is
+     * transferred), or to its item for the lot's site.
+     */
     @Transactional
     public List<DocumentInfo> forLot(String item, String lot, String site) {
         List<DocumentLinkEntity> links = DocumentLinkEntity.list(
-                "key.item = ?1 and key.site = ?3 and (key.lot = ?2 or key.lot = '')", item, lot, site);
+                "key.item = ?1 and (key.lot = ?2 or (key.lot = '' and key.site = ?3))", item, lot, site);
         return links.stream()
                 .map(l -> l.key.documentId)
                 .distinct()

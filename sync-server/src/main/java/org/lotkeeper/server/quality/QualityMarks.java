@@ -11,6 +11,8 @@ import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.TransferIn;
+import org.lotkeeper.model.event.TransferOut;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.lot.LotStatus;
@@ -96,6 +98,16 @@ final class QualityMarks implements EventPayload.Cases<QualityMarks.Mark> {
 
     @Override
     public Mark unpack(Unpack u) {
+        return NONE;
+    }
+
+    @Override
+    public Mark transferOut(TransferOut t) {
+        return NONE;
+    }
+
+    @Override
+    public Mark transferIn(TransferIn t) {
         return NONE;
     }
 }

@@ -20,14 +20,26 @@ import org.lotkeeper.server.security.Actor;
 /**
  * Open orders from an ERP as CSV (docs/API.md "Tasks CSV"): RFC 4180, a header naming the columns
  * (any order; {@code id} and {@code kind} required), one row per task line; the rows of one task
- * share its {@code id}, {@code kind}, {@code site}, {@code partner} and {@code shipTo}. Every task of
+ * share its {@code id}, {@code kind}, {@code site}, {@code partner}, {@code shipTo} and {@code toSite}
+ * (a transfer order's receiving site). Every task of
  * the file is created, or none: a problem names the file's line and column.
  */
 @ApplicationScoped
 public class TaskCsv {
 
-    static final List<String> COLUMNS =
-            List.of("id", "kind", "site", "partner", "shipTo", "item", "lot", "location", "quantity", "uom", "reason");
+    static final List<String> COLUMNS = List.of(
+            "id",
+            "kind",
+            "site",
+            "partner",
+            "shipTo",
+            "toSite",
+            "item",
+            "lot",
+            "location",
+            "quantity",
+            "uom",
+            "reason");
     static final int MAX_ROWS = 10_000;
 
     @Inject
@@ -40,6 +52,7 @@ public class TaskCsv {
         final String site;
         final String partner;
         final String shipTo;
+        final String toSite;
         final int firstLine;
         final List<TaskService.LineRequest> lines = new ArrayList<>();
         final List<Integer> fileLines = new ArrayList<>();
@@ -50,6 +63,7 @@ public class TaskCsv {
             site = row.get("site");
             partner = row.get("partner");
             shipTo = row.get("shipTo");
+            toSite = row.get("toSite");
             firstLine = line;
         }
 
@@ -57,7 +71,8 @@ public class TaskCsv {
             return Objects.equals(kind, row.get("kind"))
                     && Objects.equals(site, row.get("site"))
                     && Objects.equals(partner, row.get("partner"))
-                    && Objects.equals(shipTo, row.get("shipTo"));
+                    && Objects.equals(shipTo, row.get("shipTo"))
+                    && Objects.equals(toSite, row.get("toSite"));
         }
     }
 
@@ -68,7 +83,7 @@ public class TaskCsv {
         for (Draft d : drafts) {
             try {
                 created.add(tasks.create(
-                        by, new TaskService.TaskRequest(d.id, d.site, d.kind, d.partner, d.shipTo, d.lines)));
+                        by, new TaskService.TaskRequest(d.id, d.site, d.kind, d.partner, d.shipTo, d.lines, d.toSite)));
             } catch (Refused e) {
                 throw CsvRows.withLines(e, "lines", d.fileLines, "task " + d.id);
             }
@@ -92,7 +107,8 @@ public class TaskCsv {
                         line,
                         "id",
                         ErrorCode.INVALID_FIELD,
-                        "task " + printable(id) + " has another kind, site, partner or shipTo on line " + d.firstLine);
+                        "task " + printable(id) + " has another kind, site, partner, shipTo or toSite on line "
+                                + d.firstLine);
                 continue;
             }
             BigDecimal quantity = null;

@@ -25,6 +25,7 @@ import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.id.SiteCode;
+import org.lotkeeper.model.id.Sscc;
 import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.InvalidQuantityException;
 import org.lotkeeper.model.quantity.Quantity;
@@ -76,7 +77,20 @@ public class TaskService {
 
     /** A task as asked for. */
     public record TaskRequest(
-            String id, String site, String kind, String partner, String shipTo, List<LineRequest> lines) {}
+            String id,
+            String site,
+            String kind,
+            String partner,
+            String shipTo,
+            List<LineRequest> lines,
+            String toSite) {
+
+        /** A task that is not a transfer order. */
+        public TaskRequest(
+                String id, String site, String kind, String partner, String shipTo, List<LineRequest> lines) {
+            this(id, site, kind, partner, shipTo, lines, null);
+        }
+    }
 
     /** A line as asked for; which fields a kind needs is checked. */
     public record LineRequest(
@@ -86,6 +100,7 @@ public class TaskService {
      * A task as stored, with its progress (delivery notes, RMAs and expected receipts; null for other kinds).
      *
      * @param sourceOrder the pick order a delivery note was made from, or null
+     * @param toSite      a transfer order's receiving site, or null
      */
     public record TaskView(
             String id,
@@ -94,6 +109,7 @@ public class TaskService {
             String partner,
             String shipTo,
             String sourceOrder,
+            String toSite,
             Status status,
             String createdBy,
             Instant createdAt,
@@ -204,8 +220,25 @@ public class TaskService {
                 : switch (kind) {
                     case PICK, SHIP, RETURN -> PartnerKind.CUSTOMER;
                     case RECEIPT -> PartnerKind.SUPPLIER;
-                    case COUNT -> null;
+                    case COUNT, TRANSFER -> null;
                 };
+        String toSite = null;
+        if (kind == TaskKind.TRANSFER) {
+            if (request.partner() != null && !request.partner().isBlank()) {
+                errors.add("partner", ErrorCode.INVALID_FIELD, "a transfer order goes to a site, not to a partner");
+            }
+            if (!valid(request.toSite(), SiteCode::of)
+                    || masterData.site(request.toSite()).isEmpty()) {
+                errors.add(
+                        "toSite", ErrorCode.UNKNOWN_SITE, "a transfer order needs the receiving site from master data");
+            } else if (request.toSite().equals(request.site())) {
+                errors.add("toSite", ErrorCode.INVALID_FIELD, "a transfer order goes to another site than its own");
+            } else {
+                toSite = request.toSite();
+            }
+        } else if (request.toSite() != null && !request.toSite().isBlank()) {
+            errors.add("toSite", ErrorCode.INVALID_FIELD, "only a transfer order (TRANSFER) has a receiving site");
+        }
         if (wanted != null) {
             var partner = !valid(request.partner(), PartnerCode::of)
                     ? null
@@ -249,6 +282,7 @@ public class TaskService {
         String taskId = id;
         TaskKind taskKind = kind;
         String taskShipTo = shipTo;
+        String taskToSite = toSite;
         Instant now = clock.instant();
         run(c -> {
             if (exists(c, taskId)) {
@@ -256,14 +290,15 @@ public class TaskService {
             }
             Jdbc.update(
                     c,
-                    "INSERT INTO task (id, site, kind, partner, ship_to, source_order, created_by, created_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO task (id, site, kind, partner, ship_to, source_order, to_site, created_by, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     taskId,
                     request.site(),
                     taskKind,
-                    request.partner(),
+                    taskKind == TaskKind.TRANSFER ? null : request.partner(),
                     taskShipTo,
                     sourceOrder,
+                    taskToSite,
                     by.id(),
                     now);
             List<StoredLine> stored = new ArrayList<>();
@@ -279,7 +314,8 @@ public class TaskService {
                 taskId,
                 request.site(),
                 taskKind + " with " + checked.size() + " lines"
-                        + (sourceOrder == null ? "" : " from order " + sourceOrder));
+                        + (sourceOrder == null ? "" : " from order " + sourceOrder)
+                        + (taskToSite == null ? "" : " to site " + taskToSite));
         siteChanges.changed(request.site());
         return find(by, taskId);
     }
@@ -370,7 +406,8 @@ public class TaskService {
                     reason = Texts.requireFreeText("reason", l.reason().strip());
                 }
             }
-            if ((kind == TaskKind.PICK || kind == TaskKind.SHIP || kind == TaskKind.RETURN) && quantity == null) {
+            if ((kind == TaskKind.PICK || kind == TaskKind.SHIP || kind == TaskKind.RETURN || kind == TaskKind.TRANSFER)
+                    && quantity == null) {
                 errors.add(at + ".quantity", ErrorCode.MISSING_FIELD, "a " + kind + " line needs a quantity");
             }
             if (kind == TaskKind.RETURN && lot == null) {
@@ -481,8 +518,53 @@ public class TaskService {
                     lines,
                     t.partner() == null ? null : PartnerCode.of(t.partner()),
                     t.shipTo(),
-                    picked));
+                    picked,
+                    t.toSite() == null ? null : SiteCode.of(t.site()),
+                    t.toSite() == null ? null : SiteCode.of(t.toSite()),
+                    List.of()));
         }
+        out.addAll(inbound(site));
+        return out;
+    }
+
+    /**
+     * Transfers on their way to a site, whatever their order's state at the sending site: the
+     * order's lines and what is in transit on it (lot, pallet, quantity), to receive against.
+     */
+    private List<TaskRow> inbound(String site) {
+        record Transit(String transfer, String fromSite, TaskRow.Transit line) {}
+        List<Transit> rows = run(c -> Jdbc.query(
+                c,
+                "SELECT transfer, from_site, item, lot, container, quantity, uom FROM transit "
+                        + "WHERE to_site = ? AND quantity > 0 ORDER BY transfer, item, lot, container",
+                rs -> new Transit(
+                        rs.getString(1),
+                        rs.getString(2),
+                        new TaskRow.Transit(
+                                ItemCode.of(rs.getString(3)),
+                                LotCode.of(rs.getString(4)),
+                                rs.getString(5).isEmpty() ? null : Sscc.of(rs.getString(5)),
+                                Quantity.of(
+                                        rs.getBigDecimal(6),
+                                        Uom.byCode(rs.getString(7)).orElseThrow()))),
+                site));
+        Map<String, List<Transit>> byTransfer = new LinkedHashMap<>();
+        rows.forEach(t ->
+                byTransfer.computeIfAbsent(t.transfer(), k -> new ArrayList<>()).add(t));
+        List<TaskRow> out = new ArrayList<>();
+        byTransfer.forEach((transfer, lines) -> {
+            List<TaskView> order = load("SELECT * FROM task WHERE id = ? AND kind = 'TRANSFER'", transfer);
+            out.add(new TaskRow(
+                    Reference.of(transfer),
+                    TaskKind.TRANSFER.name(),
+                    order.isEmpty() ? List.of() : order.get(0).lines(),
+                    null,
+                    null,
+                    List.of(),
+                    SiteCode.of(lines.get(0).fromSite()),
+                    SiteCode.of(site),
+                    lines.stream().map(Transit::line).toList()));
+        });
         return out;
     }
 
@@ -495,6 +577,7 @@ public class TaskService {
                     String partner,
                     String shipTo,
                     String sourceOrder,
+                    String toSite,
                     Status status,
                     String createdBy,
                     Instant createdAt,
@@ -511,6 +594,7 @@ public class TaskService {
                             rs.getString("partner"),
                             rs.getString("ship_to"),
                             rs.getString("source_order"),
+                            rs.getString("to_site"),
                             Status.valueOf(rs.getString("status")),
                             rs.getString("created_by"),
                             Jdbc.instant(rs, "created_at"),
@@ -584,9 +668,18 @@ public class TaskService {
                                                         + "WHERE reference = ? AND supplier = ?",
                                                 h.id(),
                                                 h.partner()));
+                    case TRANSFER ->
+                        TaskProgress.shipped(
+                                own,
+                                done(
+                                        c,
+                                        "SELECT item, lot, sent, uom FROM transit WHERE transfer = ? AND from_site = ?",
+                                        h.id(),
+                                        h.site()));
                     case PICK, COUNT -> own;
                 };
                 boolean measured = h.kind() == TaskKind.SHIP
+                        || h.kind() == TaskKind.TRANSFER
                         || h.kind() == TaskKind.RETURN
                         || (h.kind() == TaskKind.RECEIPT && own.stream().allMatch(l -> l.quantity() != null));
                 Progress progress = measured ? Progress.of(withDone) : null;
@@ -597,6 +690,7 @@ public class TaskService {
                         h.partner(),
                         h.shipTo(),
                         h.sourceOrder(),
+                        h.toSite(),
                         h.status(),
                         h.createdBy(),
                         h.createdAt(),
@@ -610,7 +704,7 @@ public class TaskService {
     }
 
     /** What the ledger holds against a task: (item, lot, quantity in the item's base unit) rows. */
-    private static List<TaskProgress.Held> done(Connection c, String sql, String id, String partner)
+    private static List<TaskProgress.Held> done(Connection c, String sql, String id, String partnerOrSite)
             throws SQLException {
         return Jdbc.query(
                 c,
@@ -621,7 +715,7 @@ public class TaskService {
                         Quantity.of(
                                 rs.getBigDecimal(3), Uom.byCode(rs.getString(4)).orElseThrow())),
                 id,
-                partner);
+                partnerOrSite);
     }
 
     /** The lots picked for a delivery note's order, where they were staged, less what this note already shipped from there. */

@@ -25,6 +25,8 @@ import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.TransferIn;
+import org.lotkeeper.model.event.TransferOut;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.TransformKind;
 import org.lotkeeper.model.event.Unpack;
@@ -154,6 +156,40 @@ final class EpcisWriter {
                     .addObject()
                     .put("type", "owning_party")
                     .put("destination", party(s.customer().value()));
+            return OBJECT;
+        }
+
+        /** Shipping to a sister site: in transit between two places of the same owner. */
+        @Override
+        public String transferOut(TransferOut t) {
+            o.put("action", "OBSERVE");
+            quantities(o.putArray("quantityList"), List.of(line(t.item(), t.lot(), t.quantity())));
+            o.put("bizStep", "shipping");
+            o.put("disposition", "in_transit");
+            place(o, site, t.from().value());
+            bizTransaction(o, "desadv", t.transfer().value());
+            o.putArray("sourceList").addObject().put("type", "location").put("source", sitePlace(site));
+            o.putArray("destinationList")
+                    .addObject()
+                    .put("type", "location")
+                    .put("destination", sitePlace(t.toSite().value()));
+            return OBJECT;
+        }
+
+        /** Receiving from a sister site. */
+        @Override
+        public String transferIn(TransferIn t) {
+            o.put("action", "OBSERVE");
+            quantities(o.putArray("quantityList"), List.of(line(t.item(), t.lot(), t.quantity())));
+            o.put("bizStep", "receiving");
+            o.put("disposition", "in_progress");
+            place(o, site, t.to().value());
+            bizTransaction(o, "desadv", t.transfer().value());
+            o.putArray("sourceList")
+                    .addObject()
+                    .put("type", "location")
+                    .put("source", sitePlace(t.fromSite().value()));
+            o.putArray("destinationList").addObject().put("type", "location").put("destination", sitePlace(site));
             return OBJECT;
         }
 
@@ -396,6 +432,14 @@ final class EpcisWriter {
             return "https://id.gs1.org/414/" + s.get().gln() + "/254/" + pct(location);
         }
         return "urn:lotkeeper:location:" + pct(site) + ":" + pct(location);
+    }
+
+    /** A site as a place: its GLN (AI 414) when it has one. */
+    private String sitePlace(String site) {
+        Optional<MasterDataLookup.SiteInfo> s = sites.computeIfAbsent(site, masterData::site);
+        return s.isPresent() && s.get().gln() != null
+                ? "https://id.gs1.org/414/" + s.get().gln()
+                : "urn:lotkeeper:site:" + pct(site);
     }
 
     private String siteParty(String site) {

@@ -21,6 +21,8 @@ import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.TransferIn;
+import org.lotkeeper.model.event.TransferOut;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.lot.LotRef;
@@ -256,6 +258,16 @@ final class LotEvents {
                 return null;
             }
 
+            @Override
+            public Quantity transferOut(TransferOut t) {
+                return t.quantity();
+            }
+
+            @Override
+            public Quantity transferIn(TransferIn t) {
+                return t.quantity();
+            }
+
             private Quantity lines(List<ContainerLine> contents) {
                 return sum(contents.stream()
                         .filter(l -> l.lotRef().equals(lot))
@@ -330,6 +342,16 @@ final class LotEvents {
             @Override
             public List<String> unpack(Unpack u) {
                 return List.of(u.location().value());
+            }
+
+            @Override
+            public List<String> transferOut(TransferOut t) {
+                return List.of(t.from().value());
+            }
+
+            @Override
+            public List<String> transferIn(TransferIn t) {
+                return List.of(t.to().value());
             }
 
             @Override
@@ -437,6 +459,18 @@ final class LotEvents {
                     + "; specification version " + i.specificationVersion() + ", "
                     + (i.source() == InspectionSource.LAB ? "laboratory" : "supplier's COA")
                     + (i.reason() == null ? "" : "; correction: " + i.reason());
+        }
+
+        @Override
+        public String transferOut(TransferOut t) {
+            return "Transfer " + t.transfer() + " to site " + t.toSite()
+                    + (t.sscc() == null ? "" : ", on pallet " + t.sscc());
+        }
+
+        @Override
+        public String transferIn(TransferIn t) {
+            return "Transfer " + t.transfer() + " from site " + t.fromSite()
+                    + (t.sscc() == null ? "" : ", on pallet " + t.sscc());
         }
     };
 }

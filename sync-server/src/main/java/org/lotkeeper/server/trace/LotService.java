@@ -22,6 +22,8 @@ import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.TransferIn;
+import org.lotkeeper.model.event.TransferOut;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.id.ItemCode;
@@ -57,6 +59,7 @@ public class LotService {
         TraceQueries.LotFacts f = access.lot(actor, item, lot);
         LotRef ref = f.ref();
         List<TraceQueries.StockRow> stock = access.read(c -> TraceQueries.stock(c, List.of(ref)));
+        List<TraceQueries.TransitRow> transit = access.read(c -> TraceQueries.transit(c, List.of(ref)));
         List<Views.OpenFlag> flags = access.read(c -> Jdbc.query(
                 c,
                 "SELECT id, flag, detail, raised_at, event_id FROM exception "
@@ -112,6 +115,20 @@ public class LotService {
                 f.potency() == null || total == null ? null : f.potency().activeIn(total),
                 stock.stream()
                         .map(s -> new Views.OnHand(s.location(), s.container(), s.quantity()))
+                        .toList(),
+                transit.stream()
+                        .map(t -> new Views.InTransit(
+                                t.transfer(),
+                                t.fromSite(),
+                                t.toSite(),
+                                ref.item().value(),
+                                info == null ? null : info.name(),
+                                ref.lot().value(),
+                                f.status(),
+                                t.container().isEmpty() ? null : t.container(),
+                                t.quantity(),
+                                null,
+                                null))
                         .toList(),
                 docs,
                 flags,
@@ -340,6 +357,7 @@ public class LotService {
         Quantity adjustedOut = flows.adjustedOut;
         Quantity shipped = flows.shipped;
         Quantity consumed = flows.consumed;
+        Quantity inTransit = flows.inTransit;
         Quantity onHand = zero;
         List<Views.BalanceDifference> differences = new ArrayList<>();
         for (TraceQueries.StockRow s : read.stock()) {
@@ -355,7 +373,7 @@ public class LotService {
             }
         }
         Quantity in = received.plus(produced).plus(returned).plus(adjustedIn);
-        Quantity out = onHand.plus(shipped).plus(consumed).plus(adjustedOut);
+        Quantity out = onHand.plus(inTransit).plus(shipped).plus(consumed).plus(adjustedOut);
         Quantity difference = in.minus(out);
         if (!difference.isZero()) {
             differences.add(
@@ -365,7 +383,8 @@ public class LotService {
                             null,
                             difference,
                             "received + produced + returned + adjusted in (" + in
-                                    + ") differs from on hand + shipped + consumed + adjusted out (" + out + ") by "
+                                    + ") differs from on hand + in transit + shipped + consumed + adjusted out (" + out
+                                    + ") by "
                                     + difference));
         }
         for (Variance v : read.variances()) {
@@ -387,6 +406,7 @@ public class LotService {
                 adjustedIn,
                 adjustedOut,
                 onHand,
+                inTransit,
                 shipped,
                 consumed,
                 difference,
@@ -409,6 +429,8 @@ public class LotService {
         Quantity adjustedOut;
         Quantity shipped;
         Quantity consumed;
+        /** Sent to a sister site (TRANSFER_OUT) less what arrived there (TRANSFER_IN): on its way. */
+        Quantity inTransit;
         /** What the batches that dosed this lot by its potency took of its active substance. */
         Quantity activeConsumed;
         /** A batch took some of the lot without recording its potency: the active consumed is not known. */
@@ -419,6 +441,7 @@ public class LotService {
             this.units = units;
             Quantity zero = Quantity.zero(units.base());
             received = produced = returned = adjustedIn = adjustedOut = shipped = consumed = activeConsumed = zero;
+            inTransit = zero;
         }
 
         private boolean mine(ItemCode item, LotCode code) {
@@ -500,6 +523,22 @@ public class LotService {
 
         @Override
         public Void unpack(Unpack u) {
+            return null;
+        }
+
+        @Override
+        public Void transferOut(TransferOut t) {
+            if (mine(t.item(), t.lot())) {
+                inTransit = inTransit.plus(units.toBase(t.quantity()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void transferIn(TransferIn t) {
+            if (mine(t.item(), t.lot())) {
+                inTransit = inTransit.minus(units.toBase(t.quantity()));
+            }
             return null;
         }
 

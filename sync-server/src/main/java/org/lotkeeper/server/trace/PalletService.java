@@ -26,12 +26,13 @@ import org.lotkeeper.server.security.Actor;
 /**
  * A pallet by its SSCC (docs/TRACE.md, "Pallets"): what it holds now, by lot and location, from the
  * stock projection; and its history — every event of the lots it ever held that names the SSCC
- * (RECEIVE, MOVE, PICK, SHIP, PACK, UNPACK), found through those lots' {@code lot_event} rows.
+ * (RECEIVE, MOVE, PICK, SHIP, PACK, UNPACK, TRANSFER_OUT, TRANSFER_IN), found through those lots' {@code lot_event} rows.
  */
 @ApplicationScoped
 public class PalletService {
 
-    private static final List<String> TYPES = List.of("RECEIVE", "MOVE", "PICK", "SHIP", "PACK", "UNPACK");
+    private static final List<String> TYPES =
+            List.of("RECEIVE", "MOVE", "PICK", "SHIP", "PACK", "UNPACK", "TRANSFER_OUT", "TRANSFER_IN");
 
     @Inject
     Access access;

@@ -48,6 +48,8 @@ import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.TransferIn;
+import org.lotkeeper.model.event.TransferOut;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.id.ItemCode;
@@ -71,7 +73,8 @@ import org.lotkeeper.server.masterdata.PlantTime;
 public class RecallReports {
 
     /** The critical tracking events of a recall's spreadsheet and EPCIS document. */
-    static final List<String> CTE_TYPES = List.of("RECEIVE", "TRANSFORM", "SHIP", "RETURN");
+    static final List<String> CTE_TYPES =
+            List.of("RECEIVE", "TRANSFORM", "SHIP", "RETURN", "TRANSFER_OUT", "TRANSFER_IN");
 
     static final String[] CSV_COLUMNS = {
         "Critical tracking event",
@@ -173,6 +176,10 @@ public class RecallReports {
 
         Optional<MasterDataLookup.SiteInfo> site(String code) {
             return sites.computeIfAbsent(code, masterData::site);
+        }
+
+        String siteName(String code) {
+            return site(code).map(MasterDataLookup.SiteInfo::name).orElse(code);
         }
 
         String partnerName(String code) {
@@ -353,6 +360,43 @@ public class RecallReports {
             @Override
             public List<List<String>> inspect(Inspect i) {
                 return List.of();
+            }
+
+            /** FSMA 204 counts a transfer to another location of the same firm as shipping. */
+            @Override
+            public List<List<String>> transferOut(TransferOut t) {
+                return List.of(row(
+                        "Shipping (transfer to a sister site)",
+                        e,
+                        ctx.tlc(new LotRef(t.item(), t.lot()), site),
+                        t.item(),
+                        t.lot(),
+                        t.quantity(),
+                        ctx,
+                        ctx.where(site, t.from().value()),
+                        site,
+                        null,
+                        ctx.siteName(t.toSite().value()),
+                        "Transfer order",
+                        t.transfer().value()));
+            }
+
+            @Override
+            public List<List<String>> transferIn(TransferIn t) {
+                return List.of(row(
+                        "Receiving (transfer from a sister site)",
+                        e,
+                        ctx.tlc(new LotRef(t.item(), t.lot()), site),
+                        t.item(),
+                        t.lot(),
+                        t.quantity(),
+                        ctx,
+                        ctx.where(site, t.to().value()),
+                        site,
+                        ctx.siteName(t.fromSite().value()),
+                        null,
+                        "Transfer order",
+                        t.transfer().value()));
             }
         });
     }

@@ -60,6 +60,9 @@ import org.lotkeeper.server.security.UserService;
 public class RecallService {
 
     static final int MAX_STARTS = 1_000;
+    /** The location type of stock to contain that is on its way between two sites. */
+    static final String IN_TRANSIT = "IN_TRANSIT";
+
     private static final UuidV7Generator IDS = new UuidV7Generator();
 
     private final GenealogyWalk walk = new BreadthFirstTrace();
@@ -252,11 +255,13 @@ public class RecallService {
         List<TraceQueries.StockRow> stock = TraceQueries.stock(c, shown).stream()
                 .filter(s -> s.quantity().signum() > 0)
                 .toList();
+        List<TraceQueries.TransitRow> transit = TraceQueries.transit(c, shown);
 
         List<Views.LotId> recalled = new ArrayList<>();
         if (!mock) {
             Set<LotRef> withStock = new LinkedHashSet<>();
             stock.forEach(s -> withStock.add(s.lot()));
+            transit.forEach(t -> withStock.add(t.lot()));
             for (LotRef l : shown) {
                 String now = facts.get(l).status();
                 if (withStock.contains(l)
@@ -288,6 +293,12 @@ public class RecallService {
         for (TraceQueries.StockRow s : stock) {
             onHand.computeIfAbsent(s.lot(), k -> new TreeMap<>()).merge(s.location(), s.quantity(), Quantity::plus);
         }
+        // stock on a truck between two sites is contained like stock on a floor (docs/TRACE.md, "Transfers")
+        Set<String> onTheWay = new HashSet<>();
+        for (TraceQueries.TransitRow t : transit) {
+            onTheWay.add(t.where());
+            onHand.computeIfAbsent(t.lot(), k -> new TreeMap<>()).merge(t.where(), t.quantity(), Quantity::plus);
+        }
         List<Views.AffectedLot> affectedLots = new ArrayList<>();
         List<Views.StockToContain> toContain = new ArrayList<>();
         for (LotRef l : shown) {
@@ -301,7 +312,9 @@ public class RecallService {
                         l.item().value(),
                         l.lot().value(),
                         location,
-                        info == null ? null : info.type().name(),
+                        onTheWay.contains(location)
+                                ? IN_TRANSIT
+                                : info == null ? null : info.type().name(),
                         q));
             });
             affectedLots.add(new Views.AffectedLot(

@@ -47,6 +47,16 @@ final class TraceQueries {
 
     record StockRow(LotRef lot, String location, String container, Quantity quantity) {}
 
+    /** Stock of a lot on its way between sites on a transfer order, on a pallet ('' when loose). */
+    record TransitRow(
+            LotRef lot, String transfer, String fromSite, String toSite, String container, Quantity quantity) {
+
+        /** Where it is, as people read it: "in transit on TR-1, PLANT-1 → PLANT-2". */
+        String where() {
+            return "in transit on " + transfer + ", " + fromSite + " → " + toSite;
+        }
+    }
+
     record ReceiptRow(
             UUID eventId,
             LotRef lot,
@@ -134,6 +144,27 @@ final class TraceQueries {
                 rs -> new StockRow(
                         Sql.lot(rs, "item", "lot"),
                         rs.getString("location"),
+                        rs.getString("container"),
+                        quantity(rs.getBigDecimal("quantity"), rs.getString("uom"))),
+                Sql.items(lots),
+                Sql.lots(lots));
+    }
+
+    /** What of these lots is in transit between sites (sent, not yet received). */
+    static List<TransitRow> transit(Connection c, List<LotRef> lots) throws SQLException {
+        if (lots.isEmpty()) {
+            return List.of();
+        }
+        return Jdbc.query(
+                c,
+                "SELECT t.item, t.lot, t.transfer, t.from_site, t.to_site, t.container, t.quantity, t.uom FROM " + LOTS
+                        + " JOIN transit t ON t.item = k.item AND t.lot = k.lot WHERE t.quantity > 0 "
+                        + "ORDER BY t.item, t.lot, t.transfer, t.container",
+                rs -> new TransitRow(
+                        Sql.lot(rs, "item", "lot"),
+                        rs.getString("transfer"),
+                        rs.getString("from_site"),
+                        rs.getString("to_site"),
                         rs.getString("container"),
                         quantity(rs.getBigDecimal("quantity"), rs.getString("uom"))),
                 Sql.items(lots),

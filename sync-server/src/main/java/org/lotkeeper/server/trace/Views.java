@@ -131,6 +131,7 @@ public final class Views {
             String potency,
             Quantity activeOnHandTotal,
             List<OnHand> onHand,
+            List<InTransit> inTransit,
             List<DocumentRef> documents,
             List<OpenFlag> flags,
             long elapsedMs) {}
@@ -185,6 +186,26 @@ public final class Views {
             List<PalletEvent> events,
             long elapsedMs) {}
 
+    /**
+     * Stock on its way between two sites on a transfer order: sent by the one, not yet received by
+     * the other (docs/TRACE.md, "Transfers").
+     */
+    public record InTransit(
+            String transfer,
+            String fromSite,
+            String toSite,
+            String item,
+            String itemName,
+            String lot,
+            String status,
+            String sscc,
+            Quantity quantity,
+            Quantity sent,
+            Instant sentAt) {}
+
+    /** Transfers in transit from or to the caller's sites, oldest first. */
+    public record Transfers(List<InTransit> inTransit, long elapsedMs) {}
+
     public record BalanceDifference(String kind, String location, Quantity quantity, String detail) {}
 
     /**
@@ -201,6 +222,7 @@ public final class Views {
             Quantity adjustedIn,
             Quantity adjustedOut,
             Quantity onHand,
+            Quantity inTransit,
             Quantity shipped,
             Quantity consumed,
             Quantity difference,

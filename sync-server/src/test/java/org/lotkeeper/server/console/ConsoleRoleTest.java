@@ -61,6 +61,7 @@ class ConsoleRoleTest {
         route("GET /console/lots", "/console/lots?q=R-2401", ANY);
         route("GET /console/lot", "/console/lot?item=RM-RESIN&lot=NO-SUCH-LOT", ANY);
         route("GET /console/pallet", "/console/pallet?sscc=006141410000000005", ANY);
+        route("GET /console/transfers", "/console/transfers", ANY);
         route("GET /console/documents/{id}", "/console/documents/00000000-0000-7000-8000-000000000000", ANY);
         route("POST /console/lot/status", "/console/lot/status", QA_SUPERVISOR);
         route("POST /console/lot/documents", "/console/lot/documents", QA_SUPERVISOR);

@@ -18,13 +18,13 @@ public final class Database {
 
     private Database() {}
 
-    /** Empties the ledger, its projections, documents, devices, specifications and SSCC blocks (master data and users stay). */
+    /** Empties the ledger, its projections (transit too), documents, devices, specifications and SSCC blocks (master data and users stay). */
     public static void resetLedger(DataSource ds) {
         execute(
                 ds,
                 "TRUNCATE ledger_event, rejected_event, chain_head, lot, stock, lot_link, receipt, shipment_line, return_line, "
                         + "exception, count_variance, document_link, document, device, enrollment_code, lot_event, recall, pick_line, "
-                        + "specification, sscc_block");
+                        + "specification, sscc_block, transit");
     }
 
     /** A hash chain: its source and how many events it holds. */
