@@ -2,7 +2,7 @@ package org.lotkeeper.profiles;
 
 import java.util.Optional;
 
-/** What a hardware key does in the client. The first nine open a workflow. */
+/** What a hardware key does in the client. The first ten open a workflow. */
 public enum KeyAction {
     RECEIVE(Workflow.RECEIVE),
     MOVE(Workflow.MOVE),
@@ -13,6 +13,7 @@ public enum KeyAction {
     RETURN(Workflow.RETURN),
     LOOKUP(Workflow.LOOKUP),
     PACK(Workflow.PACK),
+    TRANSFER_IN(Workflow.TRANSFER_IN),
     /** Confirm the current step or the one question on screen (the "one tap" of an exception). */
     CONFIRM(null),
     /** Go back one step; on a workflow's first step, leave it. */

@@ -19,5 +19,7 @@ public enum Workflow {
     /** Look a lot, container or location up; captures nothing. */
     LOOKUP,
     /** Build a pallet (pack lots onto an SSCC) or take lots off one. */
-    PACK
+    PACK,
+    /** Receive a transfer a sister site sent, by its lot and pallet labels. */
+    TRANSFER_IN
 }

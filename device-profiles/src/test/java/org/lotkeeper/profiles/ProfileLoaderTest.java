@@ -185,7 +185,7 @@ class ProfileLoaderTest {
             assertThat(problems(json))
                     .extracting(Problem::toString)
                     .containsExactly(
-                            "workflows[1] must be one of RECEIVE, MOVE, PICK, COUNT, SHIP, PRODUCE, RETURN, LOOKUP, PACK, "
+                            "workflows[1] must be one of RECEIVE, MOVE, PICK, COUNT, SHIP, PRODUCE, RETURN, LOOKUP, PACK, TRANSFER_IN, "
                                     + "found \"RECIEVE\" (did you mean RECEIVE?)");
         }
 

@@ -42,6 +42,7 @@ import org.lotkeeper.client.workflow.ReceiveWorkflow;
 import org.lotkeeper.client.workflow.ReturnWorkflow;
 import org.lotkeeper.client.workflow.Session;
 import org.lotkeeper.client.workflow.ShipWorkflow;
+import org.lotkeeper.client.workflow.TransferInWorkflow;
 import org.lotkeeper.client.workflow.Workflow;
 import org.lotkeeper.client.workflow.WorkflowContext;
 import org.lotkeeper.client.workflow.WorkflowKind;
@@ -394,6 +395,7 @@ public final class ClientCore implements AutoCloseable {
             case LOOKUP -> new LookupWorkflow(ctx);
             case HOLD -> new HoldWorkflow(ctx, session);
             case PACK -> new PackWorkflow(ctx);
+            case TRANSFER_IN -> new TransferInWorkflow(ctx);
             case LOGIN -> throw new IllegalArgumentException("use login() to log in");
         };
     }

@@ -15,6 +15,7 @@ import org.lotkeeper.client.store.StoreView;
 import org.lotkeeper.client.workflow.ContainerInfo;
 import org.lotkeeper.client.workflow.DeviceData;
 import org.lotkeeper.client.workflow.ExpectedReceipt;
+import org.lotkeeper.client.workflow.InboundTransfer;
 import org.lotkeeper.client.workflow.PickTask;
 import org.lotkeeper.client.workflow.RecentEvent;
 import org.lotkeeper.client.workflow.ReturnAuthorisation;
@@ -34,6 +35,8 @@ import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.TransferIn;
+import org.lotkeeper.model.event.TransferOut;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.fefo.StockCandidate;
@@ -77,6 +80,10 @@ import org.lotkeeper.model.wire.UserRow;
  *       order where they are staged.</li>
  *   <li>{@link #returnAuthorisation}: from pulled tasks of kind {@code RETURN} (the RMA), the same
  *       way with RETURN events.</li>
+ *   <li>{@link #shipment} also answers a transfer order this site sends (a {@code TRANSFER} task
+ *       without stock in transit), with its TRANSFER_OUT events; {@link #inboundTransfer} one a
+ *       sister site sent here (with {@code inTransit} rows), less this device's unsent
+ *       TRANSFER_INs.</li>
  *   <li>{@link #container}: the pulled containers with this device's unsent PACK, UNPACK, MOVE
  *       and SHIP applied; a pallet is where most of its lines are.</li>
  *   <li>{@link #siteGln}: the site row of the last pull; before the first pull, or for a site
@@ -240,12 +247,27 @@ public final class SqliteDeviceData implements DeviceData {
     @Override
     public Optional<ShipmentTask> shipment(Reference shipment) {
         return view.task(shipment)
-                .filter(t -> t.knownKind().orElse(null) == TaskKind.SHIP && t.partner() != null)
+                .filter(t -> (t.knownKind().orElse(null) == TaskKind.SHIP && t.partner() != null)
+                        || (t.knownKind().orElse(null) == TaskKind.TRANSFER
+                                && t.toSite() != null
+                                && t.inTransit().isEmpty()
+                                && !t.toSite().equals(t.fromSite())))
                 .map(t -> {
+                    boolean transfer = t.knownKind().orElse(null) == TaskKind.TRANSFER;
                     List<TaskProgress.Held> local = new ArrayList<>();
+                    if (transfer) {
+                        for (Event e : view.unsettled(EventType.TRANSFER_OUT)) {
+                            TransferOut s = (TransferOut) e.payload();
+                            if (s.transfer().equals(t.id())) {
+                                local.add(new TaskProgress.Held(s.item(), s.lot(), base(s.item(), s.quantity())));
+                            }
+                        }
+                    }
                     for (Event e : view.unsettled(EventType.SHIP)) {
                         Ship s = (Ship) e.payload();
-                        if (s.shipment().equals(t.id()) && s.customer().equals(t.partner())) {
+                        if (!transfer
+                                && s.shipment().equals(t.id())
+                                && s.customer().equals(t.partner())) {
                             local.add(new TaskProgress.Held(s.item(), s.lot(), base(s.item(), s.quantity())));
                         }
                     }
@@ -271,7 +293,46 @@ public final class SqliteDeviceData implements DeviceData {
                             picked.add(new ShipmentTask.Staged(p.item(), p.lot(), p.location(), left));
                         }
                     }
-                    return new ShipmentTask(t.id(), t.partner(), t.shipTo(), lines, picked);
+                    return new ShipmentTask(
+                            t.id(),
+                            transfer ? null : t.partner(),
+                            t.shipTo(),
+                            lines,
+                            picked,
+                            transfer ? t.toSite() : null);
+                });
+    }
+
+    /** What of a transfer order is still on its way here: the pulled rows less this device's unsent TRANSFER_INs. */
+    @Override
+    public Optional<InboundTransfer> inboundTransfer(Reference transfer) {
+        return view.task(transfer)
+                .filter(t -> t.knownKind().orElse(null) == TaskKind.TRANSFER
+                        && t.fromSite() != null
+                        && !t.inTransit().isEmpty())
+                .map(t -> {
+                    List<TransferIn> arrived = new ArrayList<>();
+                    for (Event e : view.unsettled(EventType.TRANSFER_IN)) {
+                        TransferIn in = (TransferIn) e.payload();
+                        if (in.transfer().equals(t.id())) {
+                            arrived.add(in);
+                        }
+                    }
+                    List<InboundTransfer.Line> lines = new ArrayList<>();
+                    for (TaskRow.Transit r : t.inTransit()) {
+                        Quantity left = r.quantity();
+                        for (TransferIn in : arrived) {
+                            if (in.item().equals(r.item())
+                                    && in.lot().equals(r.lot())
+                                    && java.util.Objects.equals(in.sscc(), r.sscc())) {
+                                left = left.minus(base(in.item(), in.quantity()));
+                            }
+                        }
+                        if (left.isPositive()) {
+                            lines.add(new InboundTransfer.Line(r.item(), r.lot(), r.sscc(), left));
+                        }
+                    }
+                    return new InboundTransfer(t.id(), t.fromSite(), lines);
                 });
     }
 
@@ -396,6 +457,18 @@ public final class SqliteDeviceData implements DeviceData {
         @Override
         public String inspect(Inspect i) {
             return "Test results of " + i.lot().value(); // recorded by QA on the server; never captured here
+        }
+
+        @Override
+        public String transferOut(TransferOut t) {
+            return "Sent " + t.quantity() + " to site " + t.toSite().value() + " on "
+                    + t.transfer().value();
+        }
+
+        @Override
+        public String transferIn(TransferIn t) {
+            return "Received " + t.quantity() + " from site " + t.fromSite().value() + " on "
+                    + t.transfer().value() + " at " + t.to().value();
         }
     };
 

@@ -47,9 +47,11 @@ final class ScriptParser {
             }
             case "logout" -> new ScriptLine.Logout();
             case "start" ->
-                new ScriptLine.Start(workflow(
-                        exactly(words(rest), 1, "start receive|move|pick|count|ship|produce|return|lookup|hold")
-                                .get(0)));
+                new ScriptLine.Start(workflow(exactly(
+                                words(rest),
+                                1,
+                                "start receive|move|pick|count|ship|produce|return|lookup|hold|pack|transfer_in")
+                        .get(0)));
             case "scan" -> {
                 if (rest.isEmpty()) {
                     throw new ScriptError("scan <text> (<GS> for ASCII 29)");

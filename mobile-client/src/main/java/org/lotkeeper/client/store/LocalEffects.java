@@ -19,6 +19,8 @@ import org.lotkeeper.model.event.Receive;
 import org.lotkeeper.model.event.Return;
 import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.TransferIn;
+import org.lotkeeper.model.event.TransferOut;
 import org.lotkeeper.model.event.Transform;
 import org.lotkeeper.model.event.Unpack;
 import org.lotkeeper.model.id.ItemCode;
@@ -34,7 +36,7 @@ import org.lotkeeper.model.quantity.Quantity;
  * status it set, a released lot that came back and waits for QA) and container deltas by (SSCC,
  * lot, location). COUNT changes no stock (the server computes the variance; it becomes an ADJUST
  * only after approval); PACK and UNPACK change what a container holds but not the stock at the
- * location; a MOVE or SHIP that names an SSCC changes both.
+ * location; a MOVE, SHIP or TRANSFER_OUT/TRANSFER_IN that names an SSCC changes both.
  */
 final class LocalEffects {
 
@@ -189,6 +191,27 @@ final class LocalEffects {
                             line.lot(),
                             u.location(),
                             line.quantity().negate()));
+                }
+                return null;
+            }
+
+            @Override
+            public Void transferOut(TransferOut t) {
+                stock.add(
+                        new StockDelta(t.item(), t.lot(), t.from(), t.quantity().negate()));
+                if (t.sscc() != null) {
+                    containers.add(new ContainerDelta(
+                            t.sscc(), t.item(), t.lot(), t.from(), t.quantity().negate()));
+                }
+                return null;
+            }
+
+            /** The lot arrives as it is (its row came with the pull that brought the transfer). */
+            @Override
+            public Void transferIn(TransferIn t) {
+                stock.add(new StockDelta(t.item(), t.lot(), t.to(), t.quantity()));
+                if (t.sscc() != null) {
+                    containers.add(new ContainerDelta(t.sscc(), t.item(), t.lot(), t.to(), t.quantity()));
                 }
                 return null;
             }

@@ -32,6 +32,7 @@ final class Labels {
             case LOOKUP -> "Lot lookup";
             case HOLD -> "Put lot on hold";
             case PACK -> "Pack / unpack pallet";
+            case TRANSFER_IN -> "Receive transfer";
         };
     }
 

@@ -11,6 +11,7 @@ import org.lotkeeper.model.event.ContainerLine;
 import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.event.Reference;
 import org.lotkeeper.model.event.Ship;
+import org.lotkeeper.model.event.TransferOut;
 import org.lotkeeper.model.fefo.Allocation;
 import org.lotkeeper.model.fefo.Fefo;
 import org.lotkeeper.model.fefo.OrderLine;
@@ -26,6 +27,7 @@ import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.ShelfLife;
 import org.lotkeeper.model.lot.StockUse;
+import org.lotkeeper.model.lot.UnavailableReason;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.scan.Scan;
 import org.lotkeeper.model.wire.ItemRow;
@@ -53,6 +55,13 @@ import org.lotkeeper.model.wire.TaskRow;
  *       is still missing is said; the note stays open on the server until it is complete.</li>
  * </ol>
  * A note without lines (an older server, a note typed in by hand) takes any available lot.
+ *
+ * <p><b>A transfer order to a sister site</b> (a TRANSFER task) is loaded the same way and stores
+ * one TRANSFER_OUT per lot and location instead. It takes whole lots, in any status but rejected
+ * or recalled (a lot in quarantine, on hold or expired travels as it is): the quantity is everything at the
+ * location and cannot be keyed, no FEFO or shelf-life question is asked, and confirming is refused
+ * while a loaded lot still lies elsewhere on the site — the lot belongs to the site where it is, so
+ * part of a lot is split off first (Produce, Split) and the new lot sent.
  */
 public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
 
@@ -102,6 +111,9 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         if (lines.isEmpty() || step != Step.LOTS) {
             throw refuse("Scan a lot label first.");
         }
+        if (shipment.transfer()) {
+            throw refuse("A transfer takes whole lots — to send part of a lot, split it first (Produce, Split).");
+        }
         Line last = lines.get(lines.size() - 1);
         ItemRow item = masterData.item(last.item()).orElseThrow();
         Quantities.Keyed keyed = Quantities.parse(text, item, false);
@@ -121,15 +133,15 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
             case SHIPMENT -> {
                 Reference ref = Resolve.reference(scan, "the delivery note");
                 ShipmentTask found = tasks.shipment(ref)
-                        .orElseThrow(() -> Refusal.missingOnDevice("Delivery note " + ref
+                        .orElseThrow(() -> Refusal.missingOnDevice("Delivery note or transfer " + ref
                                 + " is not known on this device — sync the device, or ask your supervisor."));
                 if (!found.lines().isEmpty()
                         && found.lines().stream().allMatch(l -> !l.missing().isPositive())) {
-                    throw refuse("Delivery note " + ref + " is shipped complete — scan the next delivery note.");
+                    throw refuse(noun(found) + " " + ref + " is shipped complete — scan the next delivery note.");
                 }
                 shipment = found;
                 step = Step.LOTS;
-                good("Delivery note " + ref + " to " + customerName() + ". " + prompt());
+                good(noun(found) + " " + ref + " to " + customerName() + ". " + prompt());
             }
             case LOTS -> onLots(scan);
             case FROM -> add(pending, resolve.location(scan));
@@ -164,7 +176,9 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         }
         Resolve.LotScan scanned = resolve.lot(scan);
         checkOnNote(scanned.ref(), List.of());
-        refuseIfBlocked(scanned.ref(), "load");
+        if (!shipment.transfer()) {
+            refuseIfBlocked(scanned.ref(), "load");
+        }
         Optional<ShipmentTask.Staged> picked = shipment.picked().stream()
                 .filter(p -> p.item().equals(scanned.item().code()) && p.lot().equals(scanned.lot()))
                 .findFirst();
@@ -205,7 +219,7 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
                     + " on this device — scan the location it is staged at.");
         }
         Quantity room = room(scanned.ref(), lines);
-        if (room != null && quantity.compareTo(room) > 0) {
+        if (room != null && quantity.compareTo(room) > 0 && !shipment.transfer()) {
             quantity = room;
         }
         lines.add(new Line(scanned.item().code(), scanned.lot(), quantity, from, scanned.sscc()));
@@ -216,6 +230,21 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
     }
 
     private void checkAvailable(LotRef lot, LocationRow from) {
+        if (shipment.transfer()) {
+            // a lot in quarantine, on hold or past its date travels as it is; one QA finished with does not
+            Optional<Blocked> done = blockedLot(lot).flatMap(b -> {
+                List<UnavailableReason> end = b.reasons().stream()
+                        .filter(r -> r == UnavailableReason.RECALLED || r == UnavailableReason.REJECTED)
+                        .toList();
+                return end.isEmpty() ? Optional.empty() : Optional.of(new Blocked(b.lot(), end));
+            });
+            if (done.isPresent()) {
+                throw refuse(
+                        "Lot " + lot.lot() + " " + why(done.get()) + " — it may not go to a sister site; set it aside.",
+                        done.get());
+            }
+            return;
+        }
         ItemRow item = masterData
                 .item(lot.item())
                 .orElseThrow(() -> Refusal.missingOnDevice(
@@ -300,7 +329,8 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
      * names is taken as asked.
      */
     private void checkFefo(LotRef lot, LocationRow from) {
-        if (STAGED.contains(from.type())
+        if (shipment.transfer()
+                || STAGED.contains(from.type())
                 || shipment.lines().stream()
                         .anyMatch(l -> l.item().equals(lot.item()) && lot.lot().equals(l.lot()))) {
             return;
@@ -347,21 +377,34 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         if (lines.isEmpty()) {
             throw refuse("Nothing is loaded yet — scan the lot labels first.");
         }
+        if (shipment.transfer()) {
+            checkWholeLots();
+        }
         List<EventPayload> ships = new ArrayList<>();
         for (Line l : lines) {
-            ships.add(new Ship(
-                    shipment.shipment(),
-                    shipment.customer(),
-                    l.item(),
-                    l.lot(),
-                    l.quantity(),
-                    l.from().code(),
-                    l.sscc()));
+            ships.add(
+                    shipment.transfer()
+                            ? new TransferOut(
+                                    shipment.shipment(),
+                                    shipment.toSite(),
+                                    l.item(),
+                                    l.lot(),
+                                    l.quantity(),
+                                    l.from().code(),
+                                    l.sscc())
+                            : new Ship(
+                                    shipment.shipment(),
+                                    shipment.customer(),
+                                    l.item(),
+                                    l.lot(),
+                                    l.quantity(),
+                                    l.from().code(),
+                                    l.sscc()));
         }
         List<CapturedEvent> captured = ctx.capture().captureAll(ships);
         String missing = missing(progress(lines));
-        String done = "Delivery note " + shipment.shipment() + " to " + customerName() + ": " + lines.size()
-                + (lines.size() == 1 ? " lot" : " lots") + " shipped"
+        String done = noun(shipment) + " " + shipment.shipment() + " to " + customerName() + ": " + lines.size()
+                + (lines.size() == 1 ? " lot" : " lots") + (shipment.transfer() ? " sent" : " shipped")
                 + (missing.isEmpty()
                         ? (shipment.lines().isEmpty() ? "." : ", the note is complete.")
                         : "; still missing " + missing + " — the note stays open.");
@@ -369,7 +412,37 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         good(done + " " + prompt(), captured);
     }
 
+    /**
+     * A transfer sends whole lots: everything loaded must be all the site holds of each lot, else the
+     * rest would stay behind at a site the lot no longer belongs to.
+     */
+    private void checkWholeLots() {
+        for (Line l : lines) {
+            for (StockCandidate at : stock.stockOfLot(l.ref())) {
+                Quantity left = at.quantity();
+                for (Line loaded : lines) {
+                    if (loaded.ref().equals(l.ref()) && loaded.from().code().equals(at.location())) {
+                        left = left.minus(base(loaded.item(), loaded.quantity()));
+                    }
+                }
+                if (left.isPositive()) {
+                    throw refuse("Lot " + l.lot() + " also lies at " + at.location() + " (" + left
+                            + "): a transfer takes the whole lot — load that too, or split the lot first (Produce, "
+                            + "Split) and send the new lot.");
+                }
+            }
+        }
+    }
+
+    private static String noun(ShipmentTask task) {
+        return task.transfer() ? "Transfer" : "Delivery note";
+    }
+
+    /** Who receives it: the customer's name, or the sister site's code. */
     private String customerName() {
+        if (shipment.transfer()) {
+            return "site " + shipment.toSite();
+        }
         return masterData
                 .partner(shipment.customer())
                 .map(p -> p.name())
@@ -399,7 +472,7 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
     @Override
     protected String prompt() {
         return switch (step) {
-            case SHIPMENT -> "Scan the delivery note.";
+            case SHIPMENT -> "Scan the delivery note or transfer order.";
             case LOTS ->
                 lines.isEmpty()
                         ? "Scan each lot you load."
@@ -412,8 +485,8 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
     protected List<Field> fields() {
         List<Field> f = new ArrayList<>();
         if (shipment != null) {
-            f.add(new Field("Delivery note", shipment.shipment().value()));
-            f.add(new Field("Customer", customerName()));
+            f.add(new Field(noun(shipment), shipment.shipment().value()));
+            f.add(new Field(shipment.transfer() ? "To" : "Customer", customerName()));
             if (shipment.shipTo() != null) {
                 f.add(new Field("Ship to", shipment.shipTo()));
             }
@@ -442,7 +515,9 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
         Set<UiAction> a = EnumSet.of(UiAction.CANCEL);
         if (!lines.isEmpty() && step == Step.LOTS) {
             a.add(UiAction.CONFIRM);
-            a.add(UiAction.KEY_QUANTITY);
+            if (!shipment.transfer()) {
+                a.add(UiAction.KEY_QUANTITY);
+            }
         }
         return a;
     }

@@ -8,32 +8,54 @@ import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.quantity.Quantity;
 
 /**
- * A delivery note to load, as the device knows it: what the customer ordered, what is already
- * shipped (by the ledger and by this device's events the server's figures may not include yet),
- * and the lots picked for its order, where they are staged.
+ * A delivery note — or a transfer order to a sister site — to load, as the device knows it: what
+ * the customer (or the other site) asked for, what is already shipped (by the ledger and by this
+ * device's events the server's figures may not include yet), and the lots picked for its order,
+ * where they are staged.
  *
- * @param shipment the delivery note's number (the SHIP's {@code shipment})
- * @param customer who receives it
+ * @param shipment the delivery note's number (the SHIP's {@code shipment}), or the transfer order's
+ *                 (the TRANSFER_OUT's {@code transfer})
+ * @param customer who receives a delivery note; null for a transfer order
  * @param shipTo   where it goes, or null
  * @param lines    what to ship
  * @param picked   lots picked for the order this note was made from, and not yet shipped; empty otherwise
+ * @param toSite   the sister site a transfer order goes to; null for a delivery note
  */
 public record ShipmentTask(
-        Reference shipment, PartnerCode customer, String shipTo, List<Line> lines, List<Staged> picked) {
+        Reference shipment,
+        PartnerCode customer,
+        String shipTo,
+        List<Line> lines,
+        List<Staged> picked,
+        SiteCode toSite) {
 
     public ShipmentTask {
         Objects.requireNonNull(shipment, "shipment");
-        Objects.requireNonNull(customer, "customer");
+        if ((customer == null) == (toSite == null)) {
+            throw new IllegalArgumentException("a delivery note has a customer, a transfer order a site — one of them");
+        }
         lines = List.copyOf(lines);
         picked = List.copyOf(picked);
+    }
+
+    /** A delivery note. */
+    public ShipmentTask(
+            Reference shipment, PartnerCode customer, String shipTo, List<Line> lines, List<Staged> picked) {
+        this(shipment, customer, shipTo, lines, picked, null);
     }
 
     /** A note with nothing on it yet but its customer (no lines: anything may be loaded). */
     public ShipmentTask(Reference shipment, PartnerCode customer) {
         this(shipment, customer, null, List.of(), List.of());
+    }
+
+    /** Whether this is a transfer order to a sister site rather than a customer's delivery note. */
+    public boolean transfer() {
+        return toSite != null;
     }
 
     /**

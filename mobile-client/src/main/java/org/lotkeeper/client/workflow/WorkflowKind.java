@@ -12,5 +12,7 @@ public enum WorkflowKind {
     RETURN,
     LOOKUP,
     HOLD,
-    PACK
+    PACK,
+    /** Receiving a transfer from a sister site. */
+    TRANSFER_IN
 }

@@ -40,6 +40,7 @@ import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
+import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
@@ -193,7 +194,30 @@ final class Handheld implements AutoCloseable {
                                 null,
                                 null,
                                 "Damaged pail")),
-                        PartnerCode.of("HARBOR-PAINTS")));
+                        PartnerCode.of("HARBOR-PAINTS")),
+                // a transfer order to the sister site, and one the sister site sent here
+                new TaskRow(
+                        Reference.of("TR-4"),
+                        "TRANSFER",
+                        List.of(new TaskRow.Line(
+                                ItemCode.of("FG-PRIMER"), null, null, Quantity.of("30", Uom.H87), null)),
+                        null,
+                        null,
+                        List.of(),
+                        SiteCode.of("PLANT-1"),
+                        SiteCode.of("PLANT-2"),
+                        List.of()),
+                new TaskRow(
+                        Reference.of("TR-5"),
+                        "TRANSFER",
+                        List.of(),
+                        null,
+                        null,
+                        List.of(),
+                        SiteCode.of("PLANT-2"),
+                        SiteCode.of("PLANT-1"),
+                        List.of(new TaskRow.Transit(
+                                ItemCode.of("FG-PRIMER"), LotCode.of("PR-1010"), null, Quantity.of("12", Uom.H87)))));
     }
 
     static List<LotRow> lots() {
@@ -206,6 +230,8 @@ final class Handheld implements AutoCloseable {
                 lot("FG-PRIMER", "PR-0950", LotStatus.RELEASED, "2026-11-01", received),
                 lot("FG-PRIMER", "PR-0970", LotStatus.ON_HOLD, "2027-08-31", received),
                 lot("FG-PRIMER", "PR-0980", LotStatus.QUARANTINE, "2027-08-31", received),
+                // on its way from the sister site, in quarantine as it left
+                lot("FG-PRIMER", "PR-1010", LotStatus.QUARANTINE, "2027-11-30", received),
                 lot("RM-RESIN", "R-2390", LotStatus.RECALLED, "2027-02-28", received),
                 lot("RM-RESIN", "R-2401", LotStatus.RELEASED, "2027-03-31", received),
                 lot("RM-RESIN", "R-2402", LotStatus.QUARANTINE, "2027-01-31", received));

@@ -113,6 +113,15 @@ class HandheldScreenshots {
             d.scan(Handheld.primerLabel("PR-0999"));
             written.add(shot(d, out, "13-lookup-recalled"));
 
+            if (d.context().core().workflows().contains(WorkflowKind.SHIP)) {
+                open(d, WorkflowKind.SHIP);
+                d.scan("S:TR-4").scan(Handheld.primerLabel("PR-1002"));
+                written.add(shot(d, out, "18-ship-transfer"));
+            }
+            open(d, WorkflowKind.TRANSFER_IN);
+            d.scan("S:TR-5").scan(Handheld.primerLabel("PR-1010"));
+            written.add(shot(d, out, "19-receive-transfer"));
+
             // the server handed the device a block of pallet numbers with its last pull
             var store = d.context().core().store();
             store.referenceCache()

@@ -44,6 +44,7 @@ final class InMemoryDeviceData implements DeviceData {
     final Map<Reference, PickTask> pickTasks = new LinkedHashMap<>();
     final Map<Reference, ExpectedReceipt> receipts = new LinkedHashMap<>();
     final Map<Reference, ShipmentTask> shipments = new LinkedHashMap<>();
+    final Map<Reference, InboundTransfer> inbound = new LinkedHashMap<>();
     final Map<Reference, ReturnAuthorisation> returns = new LinkedHashMap<>();
     final Map<LotRef, List<RecentEvent>> events = new LinkedHashMap<>();
     Gln siteGln;
@@ -210,6 +211,11 @@ final class InMemoryDeviceData implements DeviceData {
     @Override
     public Optional<ShipmentTask> shipment(Reference shipment) {
         return Optional.ofNullable(shipments.get(shipment));
+    }
+
+    @Override
+    public Optional<InboundTransfer> inboundTransfer(Reference transfer) {
+        return Optional.ofNullable(inbound.get(transfer));
     }
 
     @Override

@@ -108,7 +108,7 @@ class ShipProduceReturnWorkflowTest {
                             .feedback()
                             .orElseThrow()
                             .message())
-                    .startsWith("Delivery note SHP-99 is not known");
+                    .startsWith("Delivery note or transfer SHP-99 is not known");
         }
     }
 

@@ -133,6 +133,7 @@ class WorkflowsNeverThrowProperties {
             case LOOKUP -> new LookupWorkflow(ctx);
             case HOLD -> new HoldWorkflow(ctx, Riverside.ben());
             case PACK -> new PackWorkflow(ctx);
+            case TRANSFER_IN -> new TransferInWorkflow(ctx);
         };
     }
 
