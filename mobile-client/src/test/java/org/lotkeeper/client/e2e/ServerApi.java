@@ -53,11 +53,16 @@ public final class ServerApi {
 
     /** An enrollment code for {@code site}, made by supervisor sam. */
     public String enrollmentCode(String site, String label) throws IOException, InterruptedException {
-        String sam = token("sam", "sam-Passw0rd!");
+        return enrollmentCode(token("sam", "sam-Passw0rd!"), site, label);
+    }
+
+    /** An enrollment code for {@code site}, made by the supervisor whose token this is. */
+    public String enrollmentCode(String supervisor, String site, String label)
+            throws IOException, InterruptedException {
         return call(
                         "POST",
                         "/api/v1/devices/enrollments",
-                        sam,
+                        supervisor,
                         JSON.writeValueAsString(Map.of("site", site, "label", label)))
                 .get("code")
                 .asText();

@@ -119,7 +119,8 @@ class TransferIT {
         String pat = api.token("pat", "pat-Passw0rd!");
         play(
                 "device p2-gun profile=zebra-tc5x",
-                "enroll ${SERVER} " + api.enrollmentCode("PLANT-2", "plant 2 gun"),
+                "enroll ${SERVER} " + api.enrollmentCode(pat, "PLANT-2", "plant 2 gun"),
+                "sync",
                 "login B-2001 480613",
                 "sync",
                 "start transfer_in",

@@ -172,7 +172,7 @@ class TransfersTest {
                                 {"transfer": "TR-2", "toSite": "PLANT-1", "item": "RM-RESIN", "lot": "R-9",
                                  "quantity": {"value": "1", "uom": "KGM"}, "from": "RCV-DOCK-1"}"""),
                         Riverside.event("PLANT-1", 8, "ben", "TRANSFER_OUT", """
-                                {"transfer": "TR-2", "toSite": "PLANT-9", "item": "RM-RESIN", "lot": "R-9",
+                                {"transfer": "TR-2", "toSite": "NO-SUCH-SITE", "item": "RM-RESIN", "lot": "R-9",
                                  "quantity": {"value": "1", "uom": "KGM"}, "from": "RCV-DOCK-1"}""")));
         assertThat(late.findValuesAsText("code"))
                 .containsExactly("LOT_OF_ANOTHER_SITE", "INVALID_FIELD", "UNKNOWN_SITE");
@@ -287,7 +287,7 @@ class TransfersTest {
         String sam = Api.token("sam", "sam-Passw0rd!");
         for (String[] bad : List.of(
                 new String[] {"\"toSite\": \"PLANT-1\",", "toSite"},
-                new String[] {"\"toSite\": \"PLANT-9\",", "toSite"},
+                new String[] {"\"toSite\": \"NO-SUCH-SITE\",", "toSite"},
                 new String[] {"", "toSite"},
                 new String[] {"\"toSite\": \"PLANT-2\", \"partner\": \"CITY-MAINT\",", "partner"})) {
             String body = "{\"id\": \"TR-X\", \"site\": \"PLANT-1\", \"kind\": \"TRANSFER\", " + bad[0]
