@@ -476,7 +476,8 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
             case LOTS ->
                 lines.isEmpty()
                         ? "Scan each lot you load."
-                        : "Scan the next lot, or scan the delivery note again to confirm.";
+                        : "Scan the next lot, or scan the " + (shipment.transfer() ? "transfer order" : "delivery note")
+                                + " again to confirm.";
             case FROM -> "Lot " + pending.lot() + " is in several places: scan the location you load it from.";
         };
     }

@@ -629,6 +629,51 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(15)
+    void aTransferOrderMadeInTheConsoleShowsItsLotInTransitOnBothSitesPages() throws IOException {
+        Api.as(Api.token("admin", Api.ADMIN_PASSWORD))
+                .body("""
+                        {"sites": [{"code": "PLANT-2", "name": "Hillside Finishing"}],
+                         "locations": [{"code": "P2-DOCK", "site": "PLANT-2", "type": "RECEIVING"}],
+                         "users": [{"userId": "pia", "name": "Pia at plant 2", "roles": ["QA"], "sites": ["PLANT-2"],
+                                    "password": "pia-Passw0rd!"}]}""")
+                .put("/api/v1/masterdata")
+                .then()
+                .statusCode(200);
+        new Screens.Login(browser, base()).open().signIn("sam", samPassword);
+        browser.driver.get(base() + "console/tasks?kind=TRANSFER");
+        org.openqa.selenium.WebElement form = browser.driver.findElement(By.id("task-form"));
+        form.findElement(By.name("id")).sendKeys("TR-C1");
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("toSite"))).selectByValue("PLANT-2");
+        form.findElement(By.name("lines")).sendKeys("RM-SOLVENT 100 L");
+        browser.submit(form.findElement(By.cssSelector("button[type=submit]")));
+        assertThat(browser.driver.findElement(By.id("task-TR-C1")).getText())
+                .contains("PLANT-2", "RM-SOLVENT, 100 L", "open, nothing sent yet");
+
+        // the handheld loads the whole lot onto the order: it is on its way, on neither floor
+        receive("RM-SOLVENT", "S-TR-1", "SOLVCO", "SV-TR-1", "100", "LTR");
+        JsonNode sent = Riverside.push(device, List.of(Riverside.event(++deviceSeq, "ben", "TRANSFER_OUT", """
+                {"transfer": "TR-C1", "toSite": "PLANT-2", "item": "RM-SOLVENT", "lot": "S-TR-1",
+                 "quantity": {"value": "100", "uom": "LTR"}, "from": "RCV-DOCK-1"}""")));
+        assertThat(sent.at("/results/0/status").asText()).as(sent.toString()).isEqualTo("ACCEPTED");
+        browser.driver.get(base() + "console/tasks?kind=TRANSFER");
+        assertThat(browser.driver.findElement(By.id("task-TR-C1")).getText()).contains("sent");
+        browser.driver.get(base() + "console/dashboard");
+        assertThat(browser.driver.findElement(By.id("transfers")).getText()).contains("1 lot(s) on their way");
+        browser.driver.findElement(By.linkText("See what is in transit")).click();
+        assertThat(browser.driver.findElement(By.id("in-transit")).getText())
+                .contains("TR-C1", "PLANT-1", "PLANT-2", "RM-SOLVENT", "S-TR-1", "100 L");
+        browser.screenshot("transfers");
+
+        // the receiving site's QA sees it too, and its lot page says where it is
+        new Screens.Login(browser, base()).open().signIn("pia", "pia-Passw0rd!");
+        browser.driver.get(base() + "console/transfers");
+        browser.driver.findElement(By.linkText("S-TR-1")).click();
+        assertThat(browser.driver.findElement(By.id("lot-in-transit")).getText())
+                .contains("TR-C1", "PLANT-1", "PLANT-2", "100 L");
+    }
+
+    @Test
     @Order(14)
     void everyPageFitsAPhoneATabletAndALaptopWithoutScrollingSideways() {
         new Screens.Login(browser, base()).open().signIn("admin", Api.ADMIN_PASSWORD);
@@ -648,6 +693,8 @@ class ConsoleBrowserTest {
                 "console/exceptions?status=RESOLVED",
                 "console/tasks?kind=SHIP",
                 "console/tasks?kind=PICK",
+                "console/tasks?kind=TRANSFER",
+                "console/transfers",
                 "console/devices",
                 "console/masterdata?tab=items",
                 "console/masterdata?tab=users",
