@@ -36,6 +36,8 @@ final class Fixtures {
             "adjust-scrap.json",
             "pack.json",
             "unpack.json",
+            "transfer-out.json",
+            "transfer-in.json",
             "inspect-lab.json",
             "status-release-concession.json",
             "status-release-retest.json",

@@ -215,10 +215,12 @@ public class IngestService {
         // Pass 2: judge and apply the new events in order, on the locked lots they name.
         Context ctx = context(now, fresh);
         List<LotRef> touched = new ArrayList<>();
-        fresh.stream()
+        List<Event> valid = fresh.stream()
                 .filter(PushedEvent::valid)
-                .forEach(pe -> touched.addAll(pe.event().value().lots()));
-        WorkingSet ws = WorkingSet.open(c, touched);
+                .map(pe -> pe.event().value())
+                .toList();
+        valid.forEach(e -> touched.addAll(e.lots()));
+        WorkingSet ws = WorkingSet.open(c, touched, WorkingSet.movesBetweenSites(valid));
         List<ProjectionRows.Flagged> exceptions = new ArrayList<>();
         List<LedgerWriter.Pending> pending = new ArrayList<>();
         List<PushedEvent> pendingSource = new ArrayList<>();
@@ -287,7 +289,7 @@ public class IngestService {
                     LedgerWriter.lockChain(c, "site:" + event.site().value());
             Context ctx = context(now, List.of());
             ctx.load(event);
-            WorkingSet ws = WorkingSet.open(c, event.lots());
+            WorkingSet ws = WorkingSet.open(c, event.lots(), WorkingSet.movesBetweenSites(List.of(event)));
             List<RaisedFlag> raised = Projector.apply(ctx.projection(ws), event);
             ws.flush();
             ProjectionRows.EXCEPTIONS.run(c, exceptionRows(event, raised, now));

@@ -78,7 +78,11 @@ public class LedgerReplay {
                 }
                 List<LotRef> touched = new ArrayList<>();
                 rows.forEach(r -> touched.addAll(r.event().lots()));
-                WorkingSet ws = WorkingSet.open(c, touched);
+                WorkingSet ws = WorkingSet.open(
+                        c,
+                        touched,
+                        WorkingSet.movesBetweenSites(
+                                rows.stream().map(Stored::event).toList()));
                 for (Stored row : rows) {
                     Projector.apply(context(ws, row.recordedAt(), row.event()), row.event());
                     applied++;

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.lotkeeper.model.event.Event;
+import org.lotkeeper.model.event.EventType;
 import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.id.LocationCode;
 import org.lotkeeper.model.id.LotCode;
@@ -193,8 +195,17 @@ final class WorkingSet {
         return column.isEmpty() ? null : Sscc.of(column);
     }
 
-    /** Locks and loads the given lots (and all their stock rows). */
-    static WorkingSet open(Connection c, Collection<LotRef> refs) throws SQLException {
+    /** Whether any of these events sends or receives stock between sites (only then is transit loaded). */
+    static boolean movesBetweenSites(Collection<Event> events) {
+        return events.stream().anyMatch(e -> e.type() == EventType.TRANSFER_OUT || e.type() == EventType.TRANSFER_IN);
+    }
+
+    /**
+     * Locks and loads the given lots (and all their stock rows); with {@code transit}, also what of
+     * them is in transit between sites — asked only for batches that send or receive a transfer, so
+     * every other push saves the query.
+     */
+    static WorkingSet open(Connection c, Collection<LotRef> refs, boolean transit) throws SQLException {
         WorkingSet ws = new WorkingSet(c);
         TreeSet<LotRef> sorted = new TreeSet<>(refs);
         if (sorted.isEmpty()) {
@@ -249,6 +260,9 @@ final class WorkingSet {
                 },
                 items,
                 lotCodes);
+        if (!transit) {
+            return ws;
+        }
         Jdbc.query(
                 c,
                 "SELECT transfer, item, lot, container, to_site, quantity FROM transit "
