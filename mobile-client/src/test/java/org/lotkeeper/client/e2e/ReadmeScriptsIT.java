@@ -22,13 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code demo-receive.sim} on a server started with {@code --demo}, whose PIN comes from the
  * server's start-up box as a newcomer reads it. Each receipt must be in the ledger, and the demo
  * week's own lots must keep their stock. After it, {@code demo-pallet.sim} packs the new lot onto a
- * pallet whose blank label came from a roll printed in the console.
+ * pallet whose blank label came from a roll printed in the console, and {@code demo-transfer.sim}
+ * sends that pallet to the Hillside plant on a transfer order, where the dock receives it.
  */
 class ReadmeScriptsIT {
 
     private static final Path SCRIPTS = Path.of("src/test/resources/sim");
     private static final Pattern ANA_PIN = Pattern.compile("ana \\(.*?\\) badge B-1001, PIN (\\d+)");
     private static final Pattern SAM_PASSWORD = Pattern.compile("sam \\(.*?\\) password (\\S+)");
+    private static final Pattern OLGA_PIN = Pattern.compile("olga \\(.*?\\) badge B-2001, PIN (\\d+)");
 
     @Test
     void riverSideReceiveReceivesTheTwoSupplierLotsIntoAnEmptyLedger() throws Exception {
@@ -94,6 +96,30 @@ class ReadmeScriptsIT {
             JsonNode pallet = api.call("GET", "/api/v1/pallets/" + sscc.group(), admin, null);
             assertThat(pallet.path("location").asText()).isEqualTo("RCV-DOCK-1");
             assertThat(pallet.path("contents").get(0).path("lot").asText()).isEqualTo("R-2403");
+
+            // sam makes a transfer order to the Hillside plant, admin its dock's enrollment code; the pallet goes over
+            api.call("POST", "/api/v1/tasks", api.token("sam", sam.group(1)), """
+                    {"id": "TR-1", "site": "PLANT-1", "kind": "TRANSFER", "toSite": "PLANT-2",
+                     "lines": [{"item": "RM-RESIN", "quantity": 800, "uom": "kg"}]}""");
+            Matcher olga = OLGA_PIN.matcher(box);
+            assertThat(olga.find()).as("olga's PIN in the start-up box").isTrue();
+            play(
+                    dir,
+                    "demo-transfer.sim",
+                    Map.of(
+                            "SERVER", server.url(),
+                            "PIN", pin.group(1),
+                            "PALLET", sscc.group(),
+                            "P2_CODE", api.enrollmentCode(admin, "PLANT-2", "p2-dock"),
+                            "OLGA_PIN", olga.group(1)));
+            JsonNode resin = api.call("GET", "/api/v1/lots/RM-RESIN/R-2403", admin, null);
+            assertThat(resin.path("site").asText()).isEqualTo("PLANT-2");
+            assertThat(resin.path("status").asText()).isEqualTo("QUARANTINE");
+            assertThat(resin.path("onHand").findValuesAsText("location")).containsExactly("P2-DOCK");
+            assertThat(api.call("GET", "/api/v1/pallets/" + sscc.group(), admin, null)
+                            .path("location")
+                            .asText())
+                    .isEqualTo("P2-DOCK");
         }
     }
 
