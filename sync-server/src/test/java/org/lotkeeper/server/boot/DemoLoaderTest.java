@@ -27,10 +27,11 @@ class DemoLoaderTest {
         Database.resetLedger(ds);
         DemoLoader.Loaded loaded = demo.load();
         assertThat(loaded.events()).isEqualTo(23);
-        // its people sign in with secrets generated now; the ones the repository once published fail
+        // its people (olga at the sister site too) sign in with secrets generated now; the ones the repository once
+        // published fail
         assertThat(loaded.logins())
                 .extracting(DemoLoader.Login::userId)
-                .containsExactlyInAnyOrder("ana", "ben", "quinn", "sam");
+                .containsExactlyInAnyOrder("ana", "ben", "quinn", "sam", "olga");
         String quinn = loaded.logins().stream()
                 .filter(l -> l.userId().equals("quinn"))
                 .findFirst()

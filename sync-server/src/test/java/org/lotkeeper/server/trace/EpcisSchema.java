@@ -11,7 +11,7 @@ import com.networknt.schema.SpecificationVersion;
 import org.lotkeeper.server.testing.Api;
 
 /** The GS1 EPCIS 2.0 JSON schema (a copy in test resources), with format assertions on. */
-final class EpcisSchema {
+public final class EpcisSchema {
 
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(
                     SpecificationVersion.DRAFT_7,
@@ -23,7 +23,7 @@ final class EpcisSchema {
     private EpcisSchema() {}
 
     /** The schema's complaints about a JSON document; empty when valid. */
-    static List<String> problems(String json) {
+    public static List<String> problems(String json) {
         List<Error> errors = SCHEMA.validate(json, InputFormat.JSON);
         return errors.stream().map(Error::toString).toList();
     }

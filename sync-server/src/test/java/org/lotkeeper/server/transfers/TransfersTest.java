@@ -16,6 +16,7 @@ import org.lotkeeper.server.testing.Api;
 import org.lotkeeper.server.testing.Database;
 import org.lotkeeper.server.testing.PostgresResource;
 import org.lotkeeper.server.testing.Riverside;
+import org.lotkeeper.server.trace.EpcisSchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -173,9 +174,13 @@ class TransfersTest {
                                  "quantity": {"value": "1", "uom": "KGM"}, "from": "RCV-DOCK-1"}"""),
                         Riverside.event("PLANT-1", 8, "ben", "TRANSFER_OUT", """
                                 {"transfer": "TR-2", "toSite": "NO-SUCH-SITE", "item": "RM-RESIN", "lot": "R-9",
-                                 "quantity": {"value": "1", "uom": "KGM"}, "from": "RCV-DOCK-1"}""")));
+                                 "quantity": {"value": "1", "uom": "KGM"}, "from": "RCV-DOCK-1"}"""),
+                        // a plant 1 gun (stolen, say) cannot take in what is on its way to plant 2
+                        Riverside.event("PLANT-1", 9, "ana", "TRANSFER_IN", """
+                                {"transfer": "TR-1", "fromSite": "PLANT-2", "item": "FG-PRIMER", "lot": "P-9",
+                                 "quantity": {"value": "400", "uom": "H87"}, "to": "RCV-DOCK-1"}""")));
         assertThat(late.findValuesAsText("code"))
-                .containsExactly("LOT_OF_ANOTHER_SITE", "INVALID_FIELD", "UNKNOWN_SITE");
+                .containsExactly("LOT_OF_ANOTHER_SITE", "INVALID_FIELD", "UNKNOWN_SITE", "LOT_OF_ANOTHER_SITE");
         assertThat(late.at("/results/2/error/field").asText()).isEqualTo("events[2].payload.toSite");
 
         // plant 2 receives it (status kept), finishes it and ships it
@@ -246,6 +251,12 @@ class TransfersTest {
                         "Shipping (transfer to a sister site)",
                         "Receiving (transfer from a sister site)",
                         "Hillside Finishing");
+        String epcis = Api.as(admin)
+                .get("/api/v1/recalls/" + asAdmin.get("recallId").asText() + "/epcis.jsonld")
+                .asString();
+        assertThat(EpcisSchema.problems(epcis)).isEmpty();
+        // the transfer is shipping and receiving between the two sites' GLNs (AI 414)
+        assertThat(epcis).contains("\"in_transit\"", "https://id.gs1.org/414/0614141000012");
 
         // the projections, transit included, are what a replay of the ledger makes
         List<java.util.Map<String, Object>> transit =
