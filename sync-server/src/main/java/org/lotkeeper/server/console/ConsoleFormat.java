@@ -31,6 +31,19 @@ public final class ConsoleFormat {
 
     private ConsoleFormat() {}
 
+    /**
+     * {@code {lot.urlQuery}}: a value for a query parameter ({@code ?lot=…}); a GS1 lot code may hold
+     * {@code & # % ? /}.
+     */
+    public static String urlQuery(String value) {
+        return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** {@code {task.id.urlPath}}: a value as one path segment ({@code /console/tasks/…/close}). */
+    public static String urlPath(String value) {
+        return urlQuery(value).replace("+", "%20");
+    }
+
     /** {@code {count.grouped}}: a whole number with thousands separators ("100,000"). */
     public static String grouped(int n) {
         return String.format(java.util.Locale.ROOT, "%,d", n);

@@ -133,7 +133,7 @@ public class RecallPages extends ConsoleResource {
                     .distinct()
                     .toList();
             if (items.isEmpty()) {
-                problems.add("No lot " + code + " in your sites: check the code, or search it under Lots.");
+                problems.add("No lot " + code + " in your sites: " + elsewhere(actor, code) + ".");
             } else if (items.size() > 1) {
                 problems.add("Lot " + code + " is a lot of "
                         + String.join(
@@ -144,6 +144,16 @@ public class RecallPages extends ConsoleResource {
             }
             return items.size() == 1 ? items.get(0) : ""; // "": said above
         });
+    }
+
+    /** What to do about a code none of the user's lots has: look elsewhere, or check the code. */
+    private String elsewhere(Actor actor, String code) {
+        long n = lotService.elsewhere(actor, code);
+        return n > 0
+                ? n + (n == 1 ? " lot" : " lots") + " with this code " + (n == 1 ? "is" : "are")
+                        + " at another site (transferred there, or received there): a user of that site or an admin"
+                        + " recalls it"
+                : "check the code on the supplier's label or COA, or search it under Lots";
     }
 
     /**
@@ -158,8 +168,8 @@ public class RecallPages extends ConsoleResource {
             List<String> suppliers =
                     hits.stream().map(Views.LotHit::supplier).distinct().toList();
             if (suppliers.isEmpty()) {
-                problems.add("No lot of your sites came with supplier lot " + code
-                        + ": check the code on the supplier's label or COA.");
+                problems.add(
+                        "No lot of your sites came with supplier lot " + code + ": " + elsewhere(actor, code) + ".");
             } else if (suppliers.size() > 1) {
                 problems.add("Supplier lot " + code + " came from " + String.join(" and from ", suppliers)
                         + ": write the supplier's code before it, e.g. " + suppliers.get(0) + " " + code + ".");

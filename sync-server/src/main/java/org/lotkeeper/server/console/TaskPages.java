@@ -281,8 +281,17 @@ public class TaskPages extends ConsoleResource {
                 partners,
                 partnerKind != null,
                 kind == TaskKind.SHIP,
-                kind == TaskKind.TRANSFER ? masterData.sitePage("", 1000) : List.of(),
+                kind == TaskKind.TRANSFER ? toSites(actor) : List.of(),
                 typed);
+    }
+
+    /** The sites a transfer may go to: every site but the user's own when they work at one site only. */
+    private List<MasterDataLookup.SiteInfo> toSites(Actor actor) {
+        return masterData.sitePage("", 1000).stream()
+                .filter(s -> actor.allSites()
+                        || actor.sites().size() != 1
+                        || !actor.sites().contains(s.code()))
+                .toList();
     }
 
     /** What doing a task of this kind is called: "shipped", "returned", "received". */

@@ -128,7 +128,9 @@ public class LotService {
                                 t.container().isEmpty() ? null : t.container(),
                                 t.quantity(),
                                 null,
-                                null))
+                                null,
+                                f.site(),
+                                true))
                         .toList(),
                 docs,
                 flags,
@@ -241,6 +243,26 @@ public class LotService {
                 code,
                 actor.allSites(),
                 actor.sites().toArray(String[]::new)));
+    }
+
+    /**
+     * How many lots of this code (or supplier lot code) are at sites the caller cannot reach — a lot
+     * received here and since transferred, say: the console says where to look instead of "check
+     * the code". A count, as a trace counts {@code lotsOutsideYourSites}.
+     */
+    public long elsewhere(Actor actor, String code) {
+        if (actor.allSites()) {
+            return 0;
+        }
+        Long n = access.read(c -> Jdbc.one(
+                c,
+                "SELECT count(*) FROM lot l WHERE (upper(l.lot) = upper(?) OR upper(l.supplier_lot) = upper(?)) "
+                        + "AND NOT (l.site = ANY (?::varchar[]))",
+                rs -> rs.getLong(1),
+                code,
+                code,
+                actor.sites().toArray(String[]::new)));
+        return n == null ? 0 : n;
     }
 
     /** What a search hit reads of a lot {@code l}, its item and its supplier ({@link #hit}). */

@@ -39,6 +39,7 @@ public class TransferService {
                 String item,
                 String lot,
                 String status,
+                String lotSite,
                 String container,
                 BigDecimal quantity,
                 BigDecimal sent,
@@ -47,7 +48,7 @@ public class TransferService {
         String[] sites = actor.allSites() ? null : actor.sites().toArray(String[]::new);
         List<Row> rows = access.read(c -> Jdbc.query(
                 c,
-                "SELECT t.transfer, t.from_site, t.to_site, t.item, t.lot, l.status, t.container, t.quantity, t.sent, "
+                "SELECT t.transfer, t.from_site, t.to_site, t.item, t.lot, l.status, l.site, t.container, t.quantity, t.sent, "
                         + "t.uom, t.sent_at FROM transit t LEFT JOIN lot l ON l.item = t.item AND l.lot = t.lot "
                         + "WHERE t.quantity <> 0 AND (?::text[] IS NULL OR t.from_site = ANY(?::text[]) "
                         + "OR t.to_site = ANY(?::text[])) ORDER BY t.sent_at, t.transfer, t.item, t.lot, t.container "
@@ -60,9 +61,10 @@ public class TransferService {
                         rs.getString(5),
                         rs.getString(6),
                         rs.getString(7),
-                        rs.getBigDecimal(8),
+                        rs.getString(8),
                         rs.getBigDecimal(9),
-                        rs.getString(10),
+                        rs.getBigDecimal(10),
+                        rs.getString(11),
                         Jdbc.instant(rs, "sent_at")),
                 sites,
                 sites,
@@ -84,7 +86,9 @@ public class TransferService {
                             r.container().isEmpty() ? null : r.container(),
                             Quantity.of(r.quantity(), uom),
                             Quantity.of(r.sent(), uom),
-                            r.sentAt());
+                            r.sentAt(),
+                            r.lotSite(),
+                            r.lotSite() != null && actor.canReach(r.lotSite()));
                 })
                 .toList();
         return new Views.Transfers(out, Names.elapsedMs(started));

@@ -188,7 +188,9 @@ public final class Views {
 
     /**
      * Stock on its way between two sites on a transfer order: sent by the one, not yet received by
-     * the other (docs/TRACE.md, "Transfers").
+     * the other (docs/TRACE.md, "Transfers"). {@code lotSite} is where the lot belongs now (the
+     * receiving site once the sender holds none of it); {@code reachable} whether the caller may open
+     * the lot's page.
      */
     public record InTransit(
             String transfer,
@@ -201,7 +203,9 @@ public final class Views {
             String sscc,
             Quantity quantity,
             Quantity sent,
-            Instant sentAt) {}
+            Instant sentAt,
+            String lotSite,
+            boolean reachable) {}
 
     /** Transfers in transit from or to the caller's sites, oldest first. */
     public record Transfers(List<InTransit> inTransit, long elapsedMs) {}

@@ -649,6 +649,16 @@ class ConsoleBrowserTest {
         browser.submit(form.findElement(By.cssSelector("button[type=submit]")));
         assertThat(browser.driver.findElement(By.id("task-TR-C1")).getText())
                 .contains("PLANT-2", "RM-SOLVENT, 100 L", "open, nothing sent yet");
+        // a number with a slash and a space (an ERP's "TR 2/x") can be closed like any other
+        form = browser.driver.findElement(By.id("task-form"));
+        form.findElement(By.name("id")).sendKeys("TR 2/x");
+        form.findElement(By.name("lines")).sendKeys("RM-SOLVENT 5 L");
+        browser.submit(form.findElement(By.cssSelector("button[type=submit]")));
+        browser.submit(browser.driver
+                .findElement(By.id("task-TR 2/x"))
+                .findElement(By.cssSelector("form[action$='/close'] button")));
+        assertThat(browser.driver.findElement(By.cssSelector("p.notice")).getText())
+                .contains("closed");
 
         // the handheld loads the whole lot onto the order: it is on its way, on neither floor
         receive("RM-SOLVENT", "S-TR-1", "SOLVCO", "SV-TR-1", "100", "LTR");
@@ -664,6 +674,16 @@ class ConsoleBrowserTest {
         assertThat(browser.driver.findElement(By.id("in-transit")).getText())
                 .contains("TR-C1", "PLANT-1", "PLANT-2", "RM-SOLVENT", "S-TR-1", "100 L");
         browser.screenshot("transfers");
+        // plant 1 sees what it sent, but the lot is plant 2's now: no link to a page it may not open
+        assertThat(browser.driver.findElements(By.linkText("S-TR-1"))).isEmpty();
+        // and a recall by its code says where the lot went rather than "check the code"
+        browser.driver.get(base() + "console/recalls");
+        browser.driver.findElement(By.name("supplierLots")).sendKeys("SV-TR-1");
+        browser.submit(browser.driver.findElement(By.cssSelector("#recall-form button")));
+        assertThat(browser.driver.findElement(By.id("recall-problems")).getText())
+                .contains(
+                        "No lot of your sites came with supplier lot SV-TR-1",
+                        "1 lot with this code is at another site");
 
         // the receiving site's QA sees it too, and its lot page says where it is
         new Screens.Login(browser, base()).open().signIn("pia", "pia-Passw0rd!");
