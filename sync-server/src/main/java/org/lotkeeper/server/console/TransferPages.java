@@ -26,7 +26,7 @@ public class TransferPages extends ConsoleResource {
     @GET
     public TemplateInstance inTransit() {
         Actor actor = session.require();
-        Chrome page = session.chrome(actor, "lots", "Transfers in transit");
+        Chrome page = session.chrome(actor, "transfers", "Transfers in transit");
         return Pages.transfers(page, transfers.inTransit(actor));
     }
 }

@@ -230,9 +230,16 @@ public class TaskService {
             if (!valid(request.toSite(), SiteCode::of)
                     || masterData.site(request.toSite()).isEmpty()) {
                 errors.add(
-                        "toSite", ErrorCode.UNKNOWN_SITE, "a transfer order needs the receiving site from master data");
+                        "toSite",
+                        ErrorCode.UNKNOWN_SITE,
+                        request.toSite() == null || request.toSite().isBlank()
+                                ? "a transfer order needs the receiving site (toSite)"
+                                : "toSite " + request.toSite() + " is not a site in master data");
             } else if (request.toSite().equals(request.site())) {
-                errors.add("toSite", ErrorCode.INVALID_FIELD, "a transfer order goes to another site than its own");
+                errors.add(
+                        "toSite",
+                        ErrorCode.INVALID_FIELD,
+                        "a transfer order goes to another site, not to its own site " + request.site());
             } else {
                 toSite = request.toSite();
             }

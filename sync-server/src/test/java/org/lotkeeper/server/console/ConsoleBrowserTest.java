@@ -92,7 +92,8 @@ class ConsoleBrowserTest {
         assertThat(login.failedSignIn("admin", "wrong")).contains("Wrong user name or password");
         Screens.Dashboard dashboard = login.signIn("admin", Api.ADMIN_PASSWORD);
         assertThat(dashboard.navigation())
-                .contains("Dashboard", "Lots", "Recall", "Quality", "Exceptions", "Devices", "Master data");
+                .contains(
+                        "Dashboard", "Lots", "Recall", "Quality", "Exceptions", "Devices", "Transfers", "Master data");
         Screens.MasterData masterData =
                 new Screens.MasterData(browser, base()).open().loadDemo();
         // the demo's people got passwords of their own, shown once on this page, published nowhere

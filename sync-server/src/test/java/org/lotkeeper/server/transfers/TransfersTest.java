@@ -297,20 +297,17 @@ class TransfersTest {
     void aTransferOrderNeedsAnotherKnownSiteAndNoPartner() {
         String sam = Api.token("sam", "sam-Passw0rd!");
         for (String[] bad : List.of(
-                new String[] {"\"toSite\": \"PLANT-1\",", "toSite"},
-                new String[] {"\"toSite\": \"NO-SUCH-SITE\",", "toSite"},
-                new String[] {"", "toSite"},
-                new String[] {"\"toSite\": \"PLANT-2\", \"partner\": \"CITY-MAINT\",", "partner"})) {
+                new String[] {"\"toSite\": \"PLANT-1\",", "toSite", "not to its own site PLANT-1"},
+                new String[] {"\"toSite\": \"NO-SUCH-SITE\",", "toSite", "toSite NO-SUCH-SITE is not a site"},
+                new String[] {"", "toSite", "needs the receiving site"},
+                new String[] {"\"toSite\": \"PLANT-2\", \"partner\": \"CITY-MAINT\",", "partner", "not to a partner"
+                })) {
             String body = "{\"id\": \"TR-X\", \"site\": \"PLANT-1\", \"kind\": \"TRANSFER\", " + bad[0]
                     + " \"lines\": [{\"item\": \"FG-PRIMER\", \"quantity\": 4}]}";
-            List<String> fields = new ArrayList<>(Api.as(sam)
-                    .body(body)
-                    .post("/api/v1/tasks")
-                    .then()
-                    .statusCode(400)
-                    .extract()
-                    .<List<String>>path("errors.field"));
-            assertThat(fields).as(body).contains(bad[1]);
+            io.restassured.response.Response answer = Api.as(sam).body(body).post("/api/v1/tasks");
+            answer.then().statusCode(400);
+            assertThat(answer.<List<String>>path("errors.field")).as(body).contains(bad[1]);
+            assertThat(answer.asString()).as(body).contains(bad[2]);
         }
         Api.as(sam)
                 .body("{\"id\": \"SO-X\", \"site\": \"PLANT-1\", \"kind\": \"PICK\", \"partner\": \"CITY-MAINT\", "
