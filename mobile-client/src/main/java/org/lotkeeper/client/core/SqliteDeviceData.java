@@ -250,8 +250,7 @@ public final class SqliteDeviceData implements DeviceData {
                 .filter(t -> (t.knownKind().orElse(null) == TaskKind.SHIP && t.partner() != null)
                         || (t.knownKind().orElse(null) == TaskKind.TRANSFER
                                 && t.toSite() != null
-                                && t.inTransit().isEmpty()
-                                && !t.toSite().equals(t.fromSite())))
+                                && t.inTransit().isEmpty()))
                 .map(t -> {
                     boolean transfer = t.knownKind().orElse(null) == TaskKind.TRANSFER;
                     List<TaskProgress.Held> local = new ArrayList<>();
@@ -324,7 +323,7 @@ public final class SqliteDeviceData implements DeviceData {
                         for (TransferIn in : arrived) {
                             if (in.item().equals(r.item())
                                     && in.lot().equals(r.lot())
-                                    && java.util.Objects.equals(in.sscc(), r.sscc())) {
+                                    && Objects.equals(in.sscc(), r.sscc())) {
                                 left = left.minus(base(in.item(), in.quantity()));
                             }
                         }

@@ -232,9 +232,9 @@ public class TaskService {
                 errors.add(
                         "toSite",
                         ErrorCode.UNKNOWN_SITE,
-                        request.toSite() == null || request.toSite().isBlank()
-                                ? "a transfer order needs the receiving site (toSite)"
-                                : "toSite " + request.toSite() + " is not a site in master data");
+                        valid(request.toSite(), SiteCode::of)
+                                ? "toSite " + request.toSite() + " is not a site in master data"
+                                : "a transfer order needs the receiving site's code (toSite)");
             } else if (request.toSite().equals(request.site())) {
                 errors.add(
                         "toSite",

@@ -299,7 +299,7 @@ class TransfersTest {
         for (String[] bad : List.of(
                 new String[] {"\"toSite\": \"PLANT-1\",", "toSite", "not to its own site PLANT-1"},
                 new String[] {"\"toSite\": \"NO-SUCH-SITE\",", "toSite", "toSite NO-SUCH-SITE is not a site"},
-                new String[] {"", "toSite", "needs the receiving site"},
+                new String[] {"", "toSite", "needs the receiving site's code"},
                 new String[] {"\"toSite\": \"PLANT-2\", \"partner\": \"CITY-MAINT\",", "partner", "not to a partner"
                 })) {
             String body = "{\"id\": \"TR-X\", \"site\": \"PLANT-1\", \"kind\": \"TRANSFER\", " + bad[0]
