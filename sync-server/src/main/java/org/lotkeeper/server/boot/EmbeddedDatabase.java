@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
  * command and has a working system.
  *
  * <p>The embedded defaults trade durability for speed (fsync and synchronous_commit off); a
- * ledger must not, so both are turned on. A previous run that was killed with {@code kill -9}
+ * ledger must not, so both are turned on. Memory and autovacuum are sized to the machine
+ * ({@link EmbeddedSizing}). A previous run that was killed with {@code kill -9}
  * leaves its PostgreSQL running on the data directory; that orphan is stopped before starting.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
@@ -46,25 +48,39 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts PostgreSQL on {@code dataDirectory} (created on first use), durable. */
+    /** Starts PostgreSQL on {@code dataDirectory} (created on first use), durable, sized to this machine. */
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
+        return start(dataDirectory, EmbeddedSizing.ofThisMachine().settings(LotkeeperMain::setting));
+    }
+
+    /**
+     * Starts PostgreSQL on {@code dataDirectory} (created on first use), durable, with these
+     * settings besides durability ({@link EmbeddedSizing}).
+     */
+    static EmbeddedDatabase start(Path dataDirectory, Map<String, String> sizing) throws IOException {
         Files.createDirectories(dataDirectory.getParent() == null ? dataDirectory : dataDirectory.getParent());
         stopOrphan(dataDirectory);
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "100")
-                // statistics follow a big import within seconds, not a minute: until a table is
-                // analysed the planner guesses, and a first sync after an import was 10x slower
-                .setServerConfig("autovacuum_naptime", "10s")
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .start();
+                .setServerConfig("max_connections", Integer.toString(EmbeddedSizing.CONNECTIONS))
+                .setPGStartupWait(Duration.ofSeconds(60));
+        // memory from the machine; autovacuum within seconds of a big import (until a table is analysed the
+        // planner guesses, and a first sync after an import was 10x slower)
+        sizing.forEach(builder::setServerConfig);
+        EmbeddedPostgres pg = builder.start();
         LOG.infof(
-                "Embedded PostgreSQL on port %d, data in %s (fsync on, synchronous_commit on)",
-                pg.getPort(), dataDirectory.toAbsolutePath());
+                "Embedded PostgreSQL on port %d, data in %s (fsync on, synchronous_commit on; shared_buffers %s, "
+                        + "effective_cache_size %s, work_mem %s, maintenance_work_mem %s)",
+                pg.getPort(),
+                dataDirectory.toAbsolutePath(),
+                sizing.get("shared_buffers"),
+                sizing.get("effective_cache_size"),
+                sizing.get("work_mem"),
+                sizing.get("maintenance_work_mem"));
         return new EmbeddedDatabase(pg);
     }
 

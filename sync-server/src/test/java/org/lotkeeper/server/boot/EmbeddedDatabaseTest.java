@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,25 @@ class EmbeddedDatabaseTest {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(data)) {
             assertThat(query(db, "SELECT v FROM kept")).isEqualTo("42");
         }
+    }
+
+    @Test
+    void itIsSizedToTheMachineAndAnOverrideWins() throws Exception {
+        Map<String, String> sizing =
+                new java.util.LinkedHashMap<>(EmbeddedSizing.ofThisMachine().settings());
+        sizing.put("shared_buffers", "160MB");
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("postgres"), sizing)) {
+            assertThat(show(db, "shared_buffers")).isEqualTo("160MB");
+            assertThat(show(db, "work_mem")).isEqualTo(sizing.get("work_mem"));
+            assertThat(show(db, "maintenance_work_mem")).isEqualTo(pgUnits(sizing.get("maintenance_work_mem")));
+            assertThat(show(db, "autovacuum_analyze_scale_factor")).isEqualTo("0.02");
+        }
+    }
+
+    /** How PostgreSQL shows a size: "2048MB" as "2GB". */
+    private static String pgUnits(String mb) {
+        long n = Long.parseLong(mb.replace("MB", ""));
+        return n % 1024 == 0 ? (n / 1024) + "GB" : mb;
     }
 
     @Test
