@@ -337,6 +337,9 @@ public class TaskPages extends ConsoleResource {
                             case COMPLETE -> done(t.kind());
                         };
         };
+        if (t.kind() == TaskKind.TRANSFER && t.progress() != null && t.progress() != TaskService.Progress.NONE) {
+            state += t.inTransit() ? "; on its way to " + t.toSite() : "; received at " + t.toSite();
+        }
         String partnerName = t.partner() == null
                 ? null
                 : masterData.partners(List.of(t.partner())).values().stream()

@@ -101,6 +101,7 @@ public class TaskService {
      *
      * @param sourceOrder the pick order a delivery note was made from, or null
      * @param toSite      a transfer order's receiving site, or null
+     * @param inTransit   a transfer order with stock sent and not yet received at {@code toSite}
      */
     public record TaskView(
             String id,
@@ -116,7 +117,8 @@ public class TaskService {
             String closedBy,
             Instant closedAt,
             List<TaskRow.Line> lines,
-            Progress progress) {
+            Progress progress,
+            boolean inTransit) {
 
         /** Still work for devices: open, and not yet complete. */
         public boolean pending() {
@@ -690,6 +692,15 @@ public class TaskService {
                         || h.kind() == TaskKind.RETURN
                         || (h.kind() == TaskKind.RECEIPT && own.stream().allMatch(l -> l.quantity() != null));
                 Progress progress = measured ? Progress.of(withDone) : null;
+                boolean inTransit = h.kind() == TaskKind.TRANSFER
+                        && Jdbc.one(
+                                        c,
+                                        "SELECT EXISTS (SELECT 1 FROM transit WHERE transfer = ? AND from_site = ? "
+                                                + "AND quantity > 0)",
+                                        rs -> rs.getBoolean(1),
+                                        h.id(),
+                                        h.site())
+                                .booleanValue();
                 out.add(new TaskView(
                         h.id(),
                         h.site(),
@@ -704,7 +715,8 @@ public class TaskService {
                         h.closedBy(),
                         h.closedAt(),
                         withDone,
-                        progress));
+                        progress,
+                        inTransit));
             }
             return out;
         });

@@ -668,7 +668,7 @@ class ConsoleBrowserTest {
                  "quantity": {"value": "100", "uom": "LTR"}, "from": "RCV-DOCK-1"}""")));
         assertThat(sent.at("/results/0/status").asText()).as(sent.toString()).isEqualTo("ACCEPTED");
         browser.driver.get(base() + "console/tasks?kind=TRANSFER");
-        assertThat(browser.driver.findElement(By.id("task-TR-C1")).getText()).contains("sent");
+        assertThat(browser.driver.findElement(By.id("task-TR-C1")).getText()).contains("sent; on its way to PLANT-2");
         browser.driver.get(base() + "console/dashboard");
         assertThat(browser.driver.findElement(By.id("transfers")).getText()).contains("1 lot(s) on their way");
         browser.driver.findElement(By.linkText("See what is in transit")).click();

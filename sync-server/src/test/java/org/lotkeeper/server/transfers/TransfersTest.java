@@ -119,6 +119,8 @@ class TransfersTest {
                 .isEqualTo(1);
         assertThat(Api.as(sam).get("/api/v1/tasks/TR-1").then().extract().<String>path("progress"))
                 .isEqualTo("COMPLETE");
+        assertThat(Api.as(sam).get("/api/v1/tasks/TR-1").then().extract().<Boolean>path("inTransit"))
+                .isTrue();
         // both sites see it in transit; plant 1 no longer reaches the lot itself
         for (String token : List.of(quinn, pat, admin)) {
             assertThat(Api.as(token)
@@ -190,6 +192,8 @@ class TransfersTest {
         assertThat(statuses(arrived)).containsExactly("ACCEPTED");
         assertThat(Database.count(ds, "SELECT count(*) FROM transit WHERE quantity <> 0"))
                 .isZero();
+        assertThat(Api.as(sam).get("/api/v1/tasks/TR-1").then().extract().<Boolean>path("inTransit"))
+                .isFalse();
         assertThat(Database.count(ds, "SELECT count(*) FROM lot WHERE lot = 'P-9' AND status = 'QUARANTINE'"))
                 .isEqualTo(1);
         assertThat(Api.as(pat).get("/api/v1/transfers").then().extract().<List<String>>path("inTransit"))
