@@ -254,6 +254,7 @@ public final class SqliteDeviceData implements DeviceData {
                 .map(t -> {
                     boolean transfer = t.knownKind().orElse(null) == TaskKind.TRANSFER;
                     List<TaskProgress.Held> local = new ArrayList<>();
+                    // this device's events for it that the server's figures may not include yet (one type's)
                     if (transfer) {
                         for (Event e : view.unsettled(EventType.TRANSFER_OUT)) {
                             TransferOut s = (TransferOut) e.payload();
@@ -261,13 +262,12 @@ public final class SqliteDeviceData implements DeviceData {
                                 local.add(new TaskProgress.Held(s.item(), s.lot(), base(s.item(), s.quantity())));
                             }
                         }
-                    }
-                    for (Event e : view.unsettled(EventType.SHIP)) {
-                        Ship s = (Ship) e.payload();
-                        if (!transfer
-                                && s.shipment().equals(t.id())
-                                && s.customer().equals(t.partner())) {
-                            local.add(new TaskProgress.Held(s.item(), s.lot(), base(s.item(), s.quantity())));
+                    } else {
+                        for (Event e : view.unsettled(EventType.SHIP)) {
+                            Ship s = (Ship) e.payload();
+                            if (s.shipment().equals(t.id()) && s.customer().equals(t.partner())) {
+                                local.add(new TaskProgress.Held(s.item(), s.lot(), base(s.item(), s.quantity())));
+                            }
                         }
                     }
                     List<ShipmentTask.Line> lines = TaskProgress.shipped(t.lines(), local).stream()

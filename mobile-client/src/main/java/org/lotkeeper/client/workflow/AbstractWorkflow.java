@@ -144,11 +144,14 @@ abstract class AbstractWorkflow<S extends Enum<S> & WorkflowStep> implements Wor
      * so quarantine alone is no alarm; recalled, rejected, on hold or expired still are.
      */
     protected final Optional<Blocked> blockedBeyondQa(LotRef ref) {
+        return blockedBy(ref, r -> r != UnavailableReason.QUARANTINE);
+    }
+
+    /** As {@link #blockedLot}, keeping only the reasons {@code counts} takes; empty when none is left. */
+    protected final Optional<Blocked> blockedBy(LotRef ref, java.util.function.Predicate<UnavailableReason> counts) {
         return blockedLot(ref).flatMap(b -> {
-            List<UnavailableReason> beyondQa = b.reasons().stream()
-                    .filter(r -> r != UnavailableReason.QUARANTINE)
-                    .toList();
-            return beyondQa.isEmpty() ? Optional.empty() : Optional.of(new Blocked(b.lot(), beyondQa));
+            List<UnavailableReason> kept = b.reasons().stream().filter(counts).toList();
+            return kept.isEmpty() ? Optional.empty() : Optional.of(new Blocked(b.lot(), kept));
         });
     }
 

@@ -232,12 +232,8 @@ public final class ShipWorkflow extends AbstractWorkflow<ShipWorkflow.Step> {
     private void checkAvailable(LotRef lot, LocationRow from) {
         if (shipment.transfer()) {
             // a lot in quarantine, on hold or past its date travels as it is; one QA finished with does not
-            Optional<Blocked> done = blockedLot(lot).flatMap(b -> {
-                List<UnavailableReason> end = b.reasons().stream()
-                        .filter(r -> r == UnavailableReason.RECALLED || r == UnavailableReason.REJECTED)
-                        .toList();
-                return end.isEmpty() ? Optional.empty() : Optional.of(new Blocked(b.lot(), end));
-            });
+            Optional<Blocked> done =
+                    blockedBy(lot, r -> r == UnavailableReason.RECALLED || r == UnavailableReason.REJECTED);
             if (done.isPresent()) {
                 throw refuse(
                         "Lot " + lot.lot() + " " + why(done.get()) + " — it may not go to a sister site; set it aside.",

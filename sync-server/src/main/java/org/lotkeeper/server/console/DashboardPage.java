@@ -49,7 +49,7 @@ public class DashboardPage extends ConsoleResource {
             long lastHour,
             long lastDay,
             int rateWindow,
-            int inTransit) {
+            long inTransit) {
 
         /** No lot with stock has expired or expires within 90 days: a sentence instead of an empty chart. */
         public boolean noExpiry() {
@@ -150,7 +150,7 @@ public class DashboardPage extends ConsoleResource {
                         projections.recordedSince(now.minus(Duration.ofHours(1)), sites),
                         projections.recordedSince(now.minus(Duration.ofDays(1)), sites),
                         ProjectionQueries.RATE_WINDOW_EVENTS,
-                        transfers.inTransit(actor).inTransit().size()));
+                        transfers.count(actor)));
     }
 
     static List<Bar> chart(Views.ExpiryBuckets b) {

@@ -560,13 +560,19 @@ public class TaskService {
         Map<String, List<Transit>> byTransfer = new LinkedHashMap<>();
         rows.forEach(t ->
                 byTransfer.computeIfAbsent(t.transfer(), k -> new ArrayList<>()).add(t));
+        Map<String, TaskView> orders = new LinkedHashMap<>();
+        if (!byTransfer.isEmpty()) {
+            load("SELECT * FROM task WHERE id = ANY(?) AND kind = 'TRANSFER'", (Object)
+                            byTransfer.keySet().toArray(String[]::new))
+                    .forEach(t -> orders.put(t.id(), t));
+        }
         List<TaskRow> out = new ArrayList<>();
         byTransfer.forEach((transfer, lines) -> {
-            List<TaskView> order = load("SELECT * FROM task WHERE id = ? AND kind = 'TRANSFER'", transfer);
+            TaskView order = orders.get(transfer);
             out.add(new TaskRow(
                     Reference.of(transfer),
                     TaskKind.TRANSFER.name(),
-                    order.isEmpty() ? List.of() : order.get(0).lines(),
+                    order == null ? List.of() : order.lines(),
                     null,
                     null,
                     List.of(),
@@ -645,6 +651,8 @@ public class TaskService {
             List<TaskView> out = new ArrayList<>();
             for (Head h : heads.values()) {
                 List<TaskRow.Line> own = lines.getOrDefault(h.id(), List.of());
+                // a transfer order's rows in transit, read once: what was sent, and whether any is on its way
+                List<Sent> sent = h.kind() == TaskKind.TRANSFER ? sent(c, h.id(), h.site()) : List.of();
                 List<TaskRow.Line> withDone = switch (h.kind()) {
                     case SHIP ->
                         TaskProgress.shipped(
@@ -678,13 +686,7 @@ public class TaskService {
                                                 h.id(),
                                                 h.partner()));
                     case TRANSFER ->
-                        TaskProgress.shipped(
-                                own,
-                                done(
-                                        c,
-                                        "SELECT item, lot, sent, uom FROM transit WHERE transfer = ? AND from_site = ?",
-                                        h.id(),
-                                        h.site()));
+                        TaskProgress.shipped(own, sent.stream().map(Sent::held).toList());
                     case PICK, COUNT -> own;
                 };
                 boolean measured = h.kind() == TaskKind.SHIP
@@ -692,15 +694,7 @@ public class TaskService {
                         || h.kind() == TaskKind.RETURN
                         || (h.kind() == TaskKind.RECEIPT && own.stream().allMatch(l -> l.quantity() != null));
                 Progress progress = measured ? Progress.of(withDone) : null;
-                boolean inTransit = h.kind() == TaskKind.TRANSFER
-                        && Jdbc.one(
-                                        c,
-                                        "SELECT EXISTS (SELECT 1 FROM transit WHERE transfer = ? AND from_site = ? "
-                                                + "AND quantity > 0)",
-                                        rs -> rs.getBoolean(1),
-                                        h.id(),
-                                        h.site())
-                                .booleanValue();
+                boolean inTransit = sent.stream().anyMatch(Sent::onItsWay);
                 out.add(new TaskView(
                         h.id(),
                         h.site(),
@@ -722,8 +716,27 @@ public class TaskService {
         });
     }
 
+    /** What a transfer order sent of a lot (and pallet), and whether some of it is still on its way. */
+    private record Sent(TaskProgress.Held held, boolean onItsWay) {}
+
+    private static List<Sent> sent(Connection c, String transfer, String site) throws SQLException {
+        return Jdbc.query(
+                c,
+                "SELECT item, lot, sent, uom, quantity > 0 FROM transit WHERE transfer = ? AND from_site = ?",
+                rs -> new Sent(
+                        new TaskProgress.Held(
+                                ItemCode.of(rs.getString(1)),
+                                LotCode.of(rs.getString(2)),
+                                Quantity.of(
+                                        rs.getBigDecimal(3),
+                                        Uom.byCode(rs.getString(4)).orElseThrow())),
+                        rs.getBoolean(5)),
+                transfer,
+                site);
+    }
+
     /** What the ledger holds against a task: (item, lot, quantity in the item's base unit) rows. */
-    private static List<TaskProgress.Held> done(Connection c, String sql, String id, String partnerOrSite)
+    private static List<TaskProgress.Held> done(Connection c, String sql, String id, String partner)
             throws SQLException {
         return Jdbc.query(
                 c,
@@ -734,7 +747,7 @@ public class TaskService {
                         Quantity.of(
                                 rs.getBigDecimal(3), Uom.byCode(rs.getString(4)).orElseThrow())),
                 id,
-                partnerOrSite);
+                partner);
     }
 
     /** The lots picked for a delivery note's order, where they were staged, less what this note already shipped from there. */

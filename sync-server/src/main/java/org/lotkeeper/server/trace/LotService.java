@@ -58,8 +58,11 @@ public class LotService {
         long started = System.nanoTime();
         TraceQueries.LotFacts f = access.lot(actor, item, lot);
         LotRef ref = f.ref();
-        List<TraceQueries.StockRow> stock = access.read(c -> TraceQueries.stock(c, List.of(ref)));
-        List<TraceQueries.TransitRow> transit = access.read(c -> TraceQueries.transit(c, List.of(ref)));
+        record Where(List<TraceQueries.StockRow> stock, List<TraceQueries.TransitRow> transit) {}
+        Where where =
+                access.read(c -> new Where(TraceQueries.stock(c, List.of(ref)), TraceQueries.transit(c, List.of(ref))));
+        List<TraceQueries.StockRow> stock = where.stock();
+        List<TraceQueries.TransitRow> transit = where.transit();
         List<Views.OpenFlag> flags = access.read(c -> Jdbc.query(
                 c,
                 "SELECT id, flag, detail, raised_at, event_id FROM exception "

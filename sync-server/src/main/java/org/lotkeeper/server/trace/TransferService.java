@@ -30,6 +30,23 @@ public class TransferService {
     @Inject
     MasterDataLookup masterData;
 
+    /** How many rows are in transit from or to the caller's sites (the dashboard's figure; one aggregate). */
+    public long count(Actor actor) {
+        String[] sites = actor.allSites() ? null : actor.sites().toArray(String[]::new);
+        Long n = access.read(c -> Jdbc.one(
+                c,
+                "SELECT count(*) FROM transit t WHERE t.quantity <> 0 AND " + OF_SITES,
+                rs -> rs.getLong(1),
+                sites,
+                sites,
+                sites));
+        return n == null ? 0 : n;
+    }
+
+    /** The rows from or to the sites of the parameter (three times the same array; null for every site). */
+    private static final String OF_SITES =
+            "(?::text[] IS NULL OR t.from_site = ANY(?::text[]) OR t.to_site = ANY(?::text[]))";
+
     public Views.Transfers inTransit(Actor actor) {
         long started = System.nanoTime();
         record Row(
@@ -50,8 +67,8 @@ public class TransferService {
                 c,
                 "SELECT t.transfer, t.from_site, t.to_site, t.item, t.lot, l.status, l.site, t.container, t.quantity, t.sent, "
                         + "t.uom, t.sent_at FROM transit t LEFT JOIN lot l ON l.item = t.item AND l.lot = t.lot "
-                        + "WHERE t.quantity <> 0 AND (?::text[] IS NULL OR t.from_site = ANY(?::text[]) "
-                        + "OR t.to_site = ANY(?::text[])) ORDER BY t.sent_at, t.transfer, t.item, t.lot, t.container "
+                        + "WHERE t.quantity <> 0 AND " + OF_SITES
+                        + " ORDER BY t.sent_at, t.transfer, t.item, t.lot, t.container "
                         + "LIMIT " + MAX_ROWS,
                 rs -> new Row(
                         rs.getString(1),
