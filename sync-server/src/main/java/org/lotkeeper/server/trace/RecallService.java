@@ -26,6 +26,7 @@ import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -140,7 +141,26 @@ public class RecallService {
         }
         String signerName = signer;
         String signatureMeaning = meaning;
-        return access.read(c -> recall(c, actor, starts, mock, reason, signerName, signatureMeaning, started));
+        if (mock) {
+            // a mock recall reads one snapshot of the ledger in its own transaction: pushes go on meanwhile
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> access.read(c -> recall(
+                            c,
+                            LedgerAppends.snapshot(c),
+                            actor,
+                            starts,
+                            true,
+                            reason,
+                            signerName,
+                            signatureMeaning,
+                            started)));
+        }
+        // a real recall appends RECALLED events for what it read: appends wait until it is done
+        return access.read(c -> {
+            LedgerAppends.hold(c, true);
+            return recall(
+                    c, TraceQueries.ledgerHead(c), actor, starts, false, reason, signerName, signatureMeaning, started);
+        });
     }
 
     /** The starting lots as asked, checked; 400 naming the field for anything wrong or unknown. */
@@ -222,8 +242,10 @@ public class RecallService {
         return new Starts(List.copyOf(refs), asked, supplierAsked);
     }
 
+    /** Runs the recall on {@code c}, which sees the ledger at {@code asOf} throughout (see {@link LedgerAppends}). */
     private Created recall(
             Connection c,
+            long asOf,
             Actor actor,
             Starts starts,
             boolean mock,
@@ -232,9 +254,6 @@ public class RecallService {
             String meaning,
             long started)
             throws SQLException {
-        // one ledger position for everything below: the sums, the stored asOfSeq its lines are read at
-        LedgerAppends.hold(c, !mock);
-        long asOf = TraceQueries.ledgerHead(c);
         Map<LotRef, TraceQueries.LotFacts> startFacts = TraceQueries.lots(c, starts.lots());
         Set<String> sites = new TreeSet<>();
         for (TraceQueries.LotFacts f : startFacts.values()) {

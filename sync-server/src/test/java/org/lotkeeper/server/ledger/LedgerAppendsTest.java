@@ -1,6 +1,8 @@
 package org.lotkeeper.server.ledger;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.testing.Api;
 import org.lotkeeper.server.testing.Database;
 import org.lotkeeper.server.testing.PostgresResource;
@@ -22,9 +25,10 @@ import org.lotkeeper.server.testing.Riverside;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A reader holding ledger appends (a recall, while it reads its lots, stock and sums) sees one
- * ledger position throughout: a push that arrives meanwhile waits and is stored once the reader's
- * transaction ends, not lost and not half-visible.
+ * Reading at one ledger position (a recall's lots, stock and sums). A reader holding ledger appends
+ * (a real recall) sees one position throughout: a push that arrives meanwhile waits and is stored
+ * once the reader's transaction ends, not lost and not half-visible. A snapshot reader (a mock
+ * recall) sees one position throughout while pushes go on and are stored meanwhile.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
@@ -38,10 +42,7 @@ class LedgerAppendsTest {
         Database.resetLedger(ds);
         new Riverside().play();
         String[] gun = Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "gun-appends");
-        JsonNode ship = Riverside.JSON.readTree("""
-                {"eventId": "0199a000-0000-7000-8000-0000000000b1", "deviceSeq": 1, "type": "SHIP", "occurredAt": "2026-11-21T09:00:00Z",
-                 "userId": "ben", "site": "PLANT-1", "payload": {"shipment": "SHP-8", "customer": "HARBOR-PAINTS", "item": "FG-TOPCOAT",
-                 "lot": "TC-1002", "quantity": {"value": "1", "uom": "H87"}, "from": "WH-A-01"}}""");
+        JsonNode ship = ship("0199a000-0000-7000-8000-0000000000b1");
         long head = Database.count(ds, "SELECT max(ledger_seq) FROM ledger_event");
         CompletableFuture<JsonNode> push;
         try (Connection reader = ds.getConnection()) {
@@ -64,6 +65,86 @@ class LedgerAppendsTest {
                 .isEqualTo(head + 1);
         assertThat(Database.count(ds, "SELECT count(*) FROM shipment_line WHERE shipment = 'SHP-8'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aSnapshotReaderSeesOnePositionWhilePushesAreStored() throws Exception {
+        Database.resetLedger(ds);
+        new Riverside().play();
+        String[] gun = Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "gun-snapshot");
+        long head = Database.count(ds, "SELECT max(ledger_seq) FROM ledger_event");
+        try (Connection reader = ds.getConnection()) {
+            reader.setAutoCommit(false);
+            assertThat(LedgerAppends.snapshot(reader)).isEqualTo(head);
+            BigDecimal before = stockOf(reader, "TC-1002");
+
+            JsonNode answer = Riverside.push(gun, List.of(ship("0199a000-0000-7000-8000-0000000000b2")));
+
+            assertThat(answer.at("/results/0/status").asText()).isIn("ACCEPTED", "FLAGGED");
+            assertThat(Database.count(ds, "SELECT max(ledger_seq) FROM ledger_event"))
+                    .as("stored while the snapshot is open")
+                    .isEqualTo(head + 1);
+            long seen = Jdbc.one(reader, "SELECT max(ledger_seq) FROM ledger_event", rs -> rs.getLong(1));
+            assertThat(seen).as("the snapshot still sees its position").isEqualTo(head);
+            assertThat(stockOf(reader, "TC-1002"))
+                    .as("and the projections as they stood there")
+                    .isEqualByComparingTo(before);
+            reader.commit();
+            assertThat(stockOf(reader, "TC-1002")).isEqualByComparingTo(before.subtract(BigDecimal.ONE));
+        }
+    }
+
+    @Test
+    void aMockRecallDoesNotWaitForAnAppendButARealRecallDoes() throws Exception {
+        Database.resetLedger(ds);
+        new Riverside().play();
+        String quinn = Api.token("quinn", "quinn-Passw0rd!");
+        long head = Database.count(ds, "SELECT max(ledger_seq) FROM ledger_event");
+        String lots = "\"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]";
+        CompletableFuture<String> real;
+        try (Connection appender = ds.getConnection()) {
+            // what an ingest holds from its append until its commit
+            appender.setAutoCommit(false);
+            Jdbc.one(appender, "SELECT pg_advisory_xact_lock(?)", rs -> null, LedgerWriter.APPEND_LOCK);
+
+            JsonNode mock = Riverside.JSON.readTree(CompletableFuture.supplyAsync(() -> Api.as(quinn)
+                            .body("{" + lots + "}")
+                            .post("/api/v1/recalls")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .get(60, TimeUnit.SECONDS));
+            assertThat(mock.get("asOfSeq").asLong()).isEqualTo(head);
+            assertThat(mock.get("affectedLots")).isNotEmpty();
+
+            real = CompletableFuture.supplyAsync(() -> Api.as(quinn)
+                    .body("{\"mock\": false, " + lots + ", \"reason\": \"Supplier reports contamination\", "
+                            + "\"signature\": {\"password\": \"quinn-Passw0rd!\"}}")
+                    .post("/api/v1/recalls")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+            awaitOneWaitingForTheLock();
+            assertThat(real).as("a real recall waits for the append").isNotDone();
+            appender.commit();
+        }
+        JsonNode answer = Riverside.JSON.readTree(real.get(60, TimeUnit.SECONDS));
+        assertThat(answer.get("asOfSeq").asLong()).isEqualTo(head);
+        assertThat(answer.get("recalledLots")).isNotEmpty();
+    }
+
+    private static JsonNode ship(String eventId) throws Exception {
+        return Riverside.JSON.readTree("""
+                {"eventId": "%s", "deviceSeq": 1, "type": "SHIP", "occurredAt": "2026-11-21T09:00:00Z",
+                 "userId": "ben", "site": "PLANT-1", "payload": {"shipment": "SHP-8", "customer": "HARBOR-PAINTS", "item": "FG-TOPCOAT",
+                 "lot": "TC-1002", "quantity": {"value": "1", "uom": "H87"}, "from": "WH-A-01"}}""".formatted(eventId));
+    }
+
+    private static BigDecimal stockOf(Connection c, String lot) throws SQLException {
+        return Jdbc.one(
+                c, "SELECT coalesce(sum(quantity), 0) FROM stock WHERE lot = ?", rs -> rs.getBigDecimal(1), lot);
     }
 
     /** Until one backend waits for an advisory lock (the push, at its append), at most a minute. */
