@@ -185,7 +185,10 @@ class QualityControlIT {
                 "/api/v1/recalls",
                 quinn,
                 "{\"mock\": true, \"lots\": [{\"item\": \"RM-PIGMENT\", \"lot\": \"P-7001\"}]}");
-        JsonNode start = recall.path("affectedLots").get(0);
+        JsonNode start = api.call(
+                        "GET", "/api/v1/recalls/" + recall.path("recallId").asText() + "/lots", quinn, null)
+                .path("lines")
+                .get(0);
         assertThat(start.path("lot").asText()).isEqualTo("P-7001");
         assertThat(start.path("potency").asText()).isEqualTo("98.2");
         assertThat(start.path("onHand").get(0).path("active").path("value").asText())

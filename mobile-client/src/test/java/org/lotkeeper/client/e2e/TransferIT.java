@@ -187,10 +187,18 @@ class TransferIT {
                 {"mock": true, "lots": [{"item": "RM-RESIN", "lot": "R-2401"}]}""");
         assertThat(asQuinn.path("lotsOutsideYourSites").asInt()).isEqualTo(2);
         assertThat(asQuinn.toString()).doesNotContain("TC-9001", "P2-CUST");
-        JsonNode asAdmin = api.call("POST", "/api/v1/recalls", api.token("admin", ServerProcess.ADMIN_PASSWORD), """
+        JsonNode quinnsLots =
+                api.call("GET", "/api/v1/recalls/" + asQuinn.path("recallId").asText() + "/lots", quinn, null);
+        assertThat(quinnsLots.path("lines").findValuesAsText("lot")).contains("R-2401", "PR-1001");
+        assertThat(quinnsLots.toString()).doesNotContain("TC-9001");
+        String admin = api.token("admin", ServerProcess.ADMIN_PASSWORD);
+        JsonNode asAdmin = api.call("POST", "/api/v1/recalls", admin, """
                 {"mock": true, "lots": [{"item": "RM-RESIN", "lot": "R-2401"}]}""");
         assertThat(asAdmin.path("lotsOutsideYourSites").asInt()).isZero();
-        assertThat(asAdmin.path("affectedLots").findValuesAsText("lot")).contains("R-2401", "PR-1001", "TC-9001");
+        assertThat(api.call("GET", "/api/v1/recalls/" + asAdmin.path("recallId").asText() + "/lots", admin, null)
+                        .path("lines")
+                        .findValuesAsText("lot"))
+                .contains("R-2401", "PR-1001", "TC-9001");
         assertThat(asAdmin.path("customers").findValuesAsText("customer")).contains("P2-CUST");
     }
 

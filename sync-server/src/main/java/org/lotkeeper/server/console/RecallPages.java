@@ -59,6 +59,7 @@ public class RecallPages extends ConsoleResource {
             List<Lot> affected,
             List<Stock> stock,
             List<CustomerLine> customers,
+            List<ItemLine> byItem,
             String startedFrom,
             int customerCount,
             long shippedLines) {
@@ -87,6 +88,10 @@ public class RecallPages extends ConsoleResource {
 
     @TemplateData
     public record Stock(Views.StockToContain stock, String href) {}
+
+    /** Affected lots of one item, status and site, counted, with their stock on hand summed. */
+    @TemplateData
+    public record ItemLine(Views.AffectedItem item, String onHand) {}
 
     /** One row per customer: what it was shipped (gross) and sent back, summed, and the link to its lines. */
     @TemplateData
@@ -398,8 +403,11 @@ public class RecallPages extends ConsoleResource {
                         a.supplierLots().stream()
                                 .map(s -> "supplier lot " + s.supplierLot() + " of " + s.supplier())
                                 .toList());
+        List<ItemLine> byItem = a.affectedByItem().stream()
+                .map(i -> new ItemLine(i, RecallPages.sum(i.onHand())))
+                .toList();
         return new RecallView(
-                a, base, affected, stock, customers, from, a.customers().size(), shippedLines);
+                a, base, affected, stock, customers, byItem, from, a.customers().size(), shippedLines);
     }
 
     private static String sum(List<org.lotkeeper.model.quantity.Quantity> qs) {

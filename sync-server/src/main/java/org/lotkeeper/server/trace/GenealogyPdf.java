@@ -4,11 +4,13 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -17,6 +19,7 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfWriter;
+import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
 import org.lotkeeper.model.text.Words;
 
@@ -26,7 +29,7 @@ import org.lotkeeper.model.text.Words;
  * hold lots shaded), the links between them with their quantities — laid out by
  * {@link LayeredLayout}, scaled to fit the page. A recall reaching more lots than a page can show
  * is drawn for its first lots by item and lot code ({@value #MAX_PER_COLUMN} per column, the
- * first {@value #MAX_COLUMNS} columns) and says so: the affected-lots table lists all of them.
+ * first {@value #MAX_COLUMNS} columns) and says so; only the links between the lots drawn are read.
  */
 final class GenealogyPdf {
 
@@ -42,7 +45,13 @@ final class GenealogyPdf {
     private GenealogyPdf() {}
 
     /** Draws the genealogy under the current position of {@code doc}, on a page of its own when little room is left. */
-    static void draw(Document doc, PdfWriter writer, Views.RecallAnswer recall, Font body) throws DocumentException {
+    static void draw(
+            Document doc,
+            PdfWriter writer,
+            Views.RecallAnswer recall,
+            Function<Collection<LotRef>, List<Views.TraceLink>> linksAmong,
+            Font body)
+            throws DocumentException {
         Map<String, Views.AffectedLot> lots = new LinkedHashMap<>();
         TreeMap<Integer, List<Views.AffectedLot>> byDepth = new TreeMap<>();
         recall.affectedLots()
@@ -59,7 +68,9 @@ final class GenealogyPdf {
                         }));
         List<Map.Entry<String, String>> links = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (Views.TraceLink l : recall.links()) {
+        List<LotRef> drawn =
+                lots.values().stream().map(a -> LotRef.of(a.item(), a.lot())).toList();
+        for (Views.TraceLink l : linksAmong.apply(drawn)) {
             links.add(Map.entry(key(l.from().item(), l.from().lot()), key(l.to().item(), l.to().lot())));
             labels.add(l.quantity().toString());
         }
@@ -68,7 +79,7 @@ final class GenealogyPdf {
                     "The picture shows " + column.size() + " of the "
                             + recall.affectedLots().size()
                             + " affected lots: the first " + MAX_PER_COLUMN + " by item and lot at each step, up to "
-                            + MAX_COLUMNS + " steps from the start. The affected-lots table above lists them all.",
+                            + MAX_COLUMNS + " steps from the start.",
                     body));
         }
         LayeredLayout.Drawing drawing = LayeredLayout.layout(column, links, METRICS);

@@ -559,6 +559,24 @@ public class RecallReports {
                 doc.add(concessions);
             }
 
+            section(doc, "Affected lots by item", heading);
+            PdfPTable byItem = largeTable(new float[] {2, 3, 1.5f, 1.5f, 1, 3});
+            header(byItem, bold, "Item", "Description", "Status", "Site", "Lots", "On hand");
+            int byItemRows = 0;
+            for (Views.AffectedItem i : recall.affectedByItem()) {
+                cells(
+                        byItem,
+                        body,
+                        i.item(),
+                        i.itemName(),
+                        Words.ofCode(i.status(), LotStatus.class, Words::of),
+                        i.site(),
+                        grouped(i.lots()),
+                        i.onHand().isEmpty() ? "-" : quantities(i.onHand()));
+                flushEvery(doc, byItem, ++byItemRows);
+            }
+            finish(doc, byItem);
+
             section(doc, "Affected lots", heading);
             PdfPTable affected = largeTable(new float[] {2, 3, 2, 1.5f, 0.7f, 3});
             header(affected, bold, "Item", "Description", "Lot", "Status", "Links from the start", "On hand");
@@ -646,7 +664,14 @@ public class RecallReports {
             }
 
             section(doc, "Genealogy", heading);
-            GenealogyPdf.draw(doc, writer, recall, body);
+            GenealogyPdf.draw(
+                    doc,
+                    writer,
+                    recall,
+                    lots -> access.read(c -> RecallLots.linksAmong(c, lots, recall.asOfSeq())).stream()
+                            .map(TraceService::link)
+                            .toList(),
+                    body);
             doc.add(new Paragraph(
                     "Answered in " + recall.elapsedMs() + " ms. Report made " + PlantTime.format(clock.instant(), zone)
                             + ".",

@@ -18,7 +18,7 @@ import org.lotkeeper.server.security.CurrentActor;
 
 /**
  * {@code POST /api/v1/recalls} (mock or real), {@code GET /api/v1/recalls},
- * {@code GET /api/v1/recalls/{id}}, its lines ({@code shipments}, {@code returns}, paged) and exports: {@code report.csv}, {@code report.pdf},
+ * {@code GET /api/v1/recalls/{id}}, its affected lots and links ({@code lots}, {@code links}, paged), its lines ({@code shipments}, {@code returns}, paged) and exports: {@code report.csv}, {@code report.pdf},
  * {@code epcis.jsonld}. QA and SUPERVISOR (and ADMIN).
  */
 @Path("/api/v1/recalls")
@@ -53,6 +53,22 @@ public class RecallResource {
     public Response get(@PathParam("id") String id) {
         return Response.ok(recalls.resultJson(actor.get(), id), MediaType.APPLICATION_JSON)
                 .build();
+    }
+
+    /** {@code GET /api/v1/recalls/{id}/lots?after=&limit=}: the affected lots, in the recall's order, a page at a time. */
+    @GET
+    @Path("/{id}/lots")
+    public Views.Page<Views.AffectedLot> lots(
+            @PathParam("id") String id, @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        return recalls.lots(actor.get(), id, after, limit);
+    }
+
+    /** {@code GET /api/v1/recalls/{id}/links?after=&limit=}: the links between the affected lots, a page at a time. */
+    @GET
+    @Path("/{id}/links")
+    public Views.Page<Views.TraceLink> links(
+            @PathParam("id") String id, @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        return recalls.links(actor.get(), id, after, limit);
     }
 
     /** {@code GET /api/v1/recalls/{id}/shipments?customer=&after=&limit=}: the lines the customers' sums add up, a page at a time. */

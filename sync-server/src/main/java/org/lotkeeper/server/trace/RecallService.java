@@ -1,7 +1,5 @@
 package org.lotkeeper.server.trace;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,11 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -348,10 +343,9 @@ public class RecallService {
         }
         List<Views.Customer> customers = customers(customerCodes, shipped, returned, names);
         Set<LotRef> shownSet = new HashSet<>(shown);
-        List<Views.TraceLink> links = affected.links().stream()
+        int links = (int) affected.links().stream()
                 .filter(l -> shownSet.contains(l.from()) && shownSet.contains(l.to()))
-                .map(TraceService::link)
-                .toList();
+                .count();
 
         UUID id = IDS.next().value();
         Instant now = clock.instant();
@@ -365,6 +359,8 @@ public class RecallService {
                 meaning,
                 starts.asked(),
                 starts.supplierLots(),
+                affectedLots.size(),
+                RecallLots.byItem(affectedLots),
                 affectedLots,
                 toContain,
                 customers,
@@ -481,7 +477,8 @@ public class RecallService {
             Jdbc.update(
                     c,
                     "INSERT INTO recall (id, created_by, created_at, mock, reason, signer_name, signature_meaning, sites, as_of_seq, "
-                            + "affected_lots, elapsed_ms, request, result_gz) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)",
+                            + "affected_lots, elapsed_ms, request, result_gz, lots_gz) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
                     UUID.fromString(answer.recallId()),
                     answer.createdBy(),
                     answer.createdAt(),
@@ -494,34 +491,12 @@ public class RecallService {
                     answer.affectedLots().size(),
                     answer.elapsedMs(),
                     json.writeValueAsString(request),
-                    gzip(bytes));
-        } catch (JsonProcessingException e) {
+                    Compressed.gzip(bytes),
+                    RecallLots.write(answer.affectedLots(), json));
+        } catch (IOException e) {
             throw new IllegalStateException("a recall could not be written as JSON", e);
         }
         return bytes;
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, bytes.length / 8));
-        // the fastest level: the answer is written once per recall, inside its transaction
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 64 * 1024) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        }) {
-            gz.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] gunzip(byte[] bytes) {
-        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(bytes), 64 * 1024)) {
-            return gz.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored recall answer is damaged", e);
-        }
     }
 
     /** Recalls whose sites the caller reaches, newest first. */
@@ -552,37 +527,153 @@ public class RecallService {
 
     /** A stored recall's answer as JSON (UTF-8), or 404 (also for a recall of sites the caller cannot reach). */
     public byte[] resultJson(Actor actor, String recallId) {
-        UUID id = parseId(recallId);
-        @SuppressWarnings("ArrayRecordComponent") // a row read once and decompressed, never compared
-        record Row(byte[] compressed, String result, List<String> sites) {}
-        Row row = access.read(c -> Jdbc.one(
-                c,
-                "SELECT result_gz, result::text AS result, sites FROM recall WHERE id = ?",
-                rs -> new Row(rs.getBytes("result_gz"), rs.getString("result"), Jdbc.strings(rs, "sites")),
-                id));
-        if (row == null || !row.sites().stream().allMatch(actor::canReach)) {
-            throw Refused.notFound("no recall " + id);
+        Stored stored = stored(actor, recallId, false);
+        if (stored.lotsGz() != null
+                && stored.answer().affectedByItem().stream().allMatch(i -> actor.canReach(i.site()))) {
+            return stored.json();
         }
-        byte[] stored = row.compressed() != null
-                ? gunzip(row.compressed())
-                : row.result().getBytes(StandardCharsets.UTF_8);
-        if (actor.allSites()) {
-            return stored;
-        }
-        Views.RecallAnswer answer = read(stored, recallId);
-        if (answer.affectedLots().stream().allMatch(l -> actor.canReach(l.site()))) {
-            return stored;
-        }
+        // fewer sites than its author, or a recall stored before V25 (its lots inline): in today's shape
         try {
-            return json.writeValueAsBytes(forReader(actor, answer));
+            return json.writeValueAsBytes(result(actor, stored(actor, recallId, true)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A stored recall's answer, as {@code actor} may see it ({@link #resultJson}). */
+    /**
+     * A stored recall as {@code actor} may see it, with its affected lots (of the caller's sites) in
+     * {@link Views.RecallAnswer#affectedLots}: what the reports and the console read. A reader who
+     * reaches fewer sites than its author sees the affected lots, stock and recalled lots of their
+     * own sites only, the counts and the customers summed again over those lots as the ledger stood
+     * at the recall, and the lots left out counted in {@code lotsOutsideYourSites}.
+     */
     public Views.RecallAnswer result(Actor actor, String recallId) {
-        return read(resultJson(actor, recallId), recallId);
+        return result(actor, stored(actor, recallId, true));
+    }
+
+    /** A stored recall as read from {@code recall}: its answer's JSON, read, and its lots as stored (null before V25). */
+    @SuppressWarnings("ArrayRecordComponent") // stored bytes, written out or read once, never compared
+    private record Stored(UUID id, byte[] json, Views.RecallAnswer answer, byte[] lotsGz) {}
+
+    private Stored stored(Actor actor, String recallId, boolean withLots) {
+        UUID id = parseId(recallId);
+        @SuppressWarnings("ArrayRecordComponent") // a row read once and decompressed, never compared
+        record Row(byte[] compressed, String result, List<String> sites, byte[] lots) {}
+        Row row = access.read(c -> Jdbc.one(
+                c,
+                "SELECT result_gz, result::text AS result, sites, " + (withLots ? "lots_gz" : "NULL::bytea")
+                        + " AS lots, lots_gz IS NULL AS old FROM recall WHERE id = ?",
+                rs -> new Row(
+                        rs.getBytes("result_gz"),
+                        rs.getString("result"),
+                        Jdbc.strings(rs, "sites"),
+                        rs.getBoolean("old") ? null : withLots ? rs.getBytes("lots") : new byte[0]),
+                id));
+        if (row == null || !row.sites().stream().allMatch(actor::canReach)) {
+            throw Refused.notFound("no recall " + id);
+        }
+        byte[] bytes = row.compressed() != null
+                ? Compressed.gunzip(row.compressed())
+                : row.result().getBytes(StandardCharsets.UTF_8);
+        return new Stored(id, bytes, read(bytes, recallId), row.lots());
+    }
+
+    private Views.RecallAnswer result(Actor actor, Stored stored) {
+        Views.RecallAnswer a = stored.answer();
+        List<Views.AffectedLot> all;
+        if (stored.lotsGz() == null) {
+            all = a.affectedLots() == null ? List.of() : a.affectedLots();
+        } else {
+            try {
+                all = RecallLots.read(
+                        stored.lotsGz(), a.stockToContain(), RecallLots.itemNames(a.affectedByItem()), json);
+            } catch (IOException e) {
+                throw new IllegalStateException("the affected lots of recall " + stored.id() + " cannot be read", e);
+            }
+        }
+        List<Views.AffectedLot> lots =
+                all.stream().filter(l -> actor.canReach(l.site())).toList();
+        if (lots.size() == all.size() && stored.lotsGz() != null) {
+            return a.withLots(
+                    lots,
+                    a.affectedByItem(),
+                    a.stockToContain(),
+                    a.customers(),
+                    a.linkCount(),
+                    a.recalledLots(),
+                    a.lotsOutsideYourSites());
+        }
+        Set<Views.LotId> shown = new HashSet<>();
+        lots.forEach(l -> shown.add(new Views.LotId(l.item(), l.lot())));
+        List<LotRef> refs = lots.stream().map(l -> LotRef.of(l.item(), l.lot())).toList();
+        List<Views.Customer> customers = lots.size() == all.size()
+                ? a.customers()
+                : access.read(c -> {
+                    List<TraceQueries.CustomerTotalRow> shipped = TraceQueries.shippedByCustomer(c, refs, a.asOfSeq());
+                    List<TraceQueries.CustomerTotalRow> returned =
+                            TraceQueries.returnedByCustomer(c, refs, a.asOfSeq());
+                    Set<String> codes = new TreeSet<>();
+                    shipped.forEach(r -> codes.add(r.customer()));
+                    returned.forEach(r -> codes.add(r.customer()));
+                    return customers(codes, shipped, returned, Names.of(c, codes, Set.of()));
+                });
+        int links = access.read(c -> RecallLots.linksAmong(c, refs, a.asOfSeq()).size());
+        return a.withLots(
+                lots,
+                RecallLots.byItem(lots),
+                a.stockToContain().stream()
+                        .filter(s -> shown.contains(new Views.LotId(s.item(), s.lot())))
+                        .toList(),
+                customers,
+                links,
+                a.recalledLots().stream().filter(shown::contains).toList(),
+                a.lotsOutsideYourSites() + all.size() - lots.size());
+    }
+
+    /** {@code GET /api/v1/recalls/{id}/lots}: a page of a stored recall's affected lots of the caller's sites, in the recall's order. */
+    public Views.Page<Views.AffectedLot> lots(Actor actor, String recallId, String after, String limit) {
+        int from = (int) Fields.wholeNumber("after", after, 0, Integer.MAX_VALUE, 0);
+        int size = Paging.limit(limit);
+        List<Views.AffectedLot> lots = result(actor, recallId).affectedLots();
+        int to = (int) Math.min(lots.size(), (long) from + size);
+        return new Views.Page<>(
+                from >= lots.size() ? List.of() : lots.subList(from, to),
+                to < lots.size() ? Integer.toString(to) : null);
+    }
+
+    /**
+     * {@code GET /api/v1/recalls/{id}/links}: a page of the links between a stored recall's affected
+     * lots of the caller's sites, as the ledger stood at the recall: the links out of the next lots
+     * in the recall's order, as many lots as fit in {@code limit} links (at least one lot a page).
+     */
+    public Views.Page<Views.TraceLink> links(Actor actor, String recallId, String after, String limit) {
+        int from = (int) Fields.wholeNumber("after", after, 0, Integer.MAX_VALUE, 0);
+        int size = Paging.limit(limit);
+        Views.RecallAnswer recall = result(actor, recallId);
+        List<LotRef> all = RecallReports.affected(recall);
+        List<Views.TraceLink> page = new ArrayList<>();
+        int at = Math.min(from, all.size());
+        // lots in steps of the page size: a lot has few links out, so a step or two fills a page
+        while (at < all.size() && page.size() < size) {
+            int start = at;
+            List<LotRef> step = all.subList(start, Math.min(all.size(), start + size));
+            List<Link> links = access.read(c -> RecallLots.linksFrom(c, step, all, recall.asOfSeq()));
+            Map<LotRef, List<Link>> byLot = new HashMap<>();
+            links.forEach(
+                    l -> byLot.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l));
+            for (LotRef lot : step) {
+                List<Link> out = byLot.getOrDefault(lot, List.of());
+                if (!page.isEmpty() && page.size() + out.size() > size) {
+                    break;
+                }
+                out.forEach(l -> page.add(TraceService.link(l)));
+                at++;
+            }
+            if (at == start) {
+                break;
+            }
+        }
+        return new Views.Page<>(page, at < all.size() ? Integer.toString(at) : null);
     }
 
     private Views.RecallAnswer read(byte[] stored, String recallId) {
@@ -591,50 +682,6 @@ public class RecallService {
         } catch (IOException e) {
             throw new IllegalStateException("stored recall " + recallId + " cannot be read", e);
         }
-    }
-
-    /**
-     * A stored answer as a reader who reaches fewer sites than its author sees it: the affected lots,
-     * stock, links and recalled lots of the reader's sites only, the customers summed again over
-     * those lots as the ledger stood at the recall, and the lots left out counted in
-     * {@code lotsOutsideYourSites}.
-     */
-    private Views.RecallAnswer forReader(Actor reader, Views.RecallAnswer a) {
-        List<Views.AffectedLot> lots =
-                a.affectedLots().stream().filter(l -> reader.canReach(l.site())).toList();
-        Set<Views.LotId> shown = new HashSet<>();
-        lots.forEach(l -> shown.add(new Views.LotId(l.item(), l.lot())));
-        List<LotRef> refs = lots.stream().map(l -> LotRef.of(l.item(), l.lot())).toList();
-        List<Views.Customer> customers = access.read(c -> {
-            List<TraceQueries.CustomerTotalRow> shipped = TraceQueries.shippedByCustomer(c, refs, a.asOfSeq());
-            List<TraceQueries.CustomerTotalRow> returned = TraceQueries.returnedByCustomer(c, refs, a.asOfSeq());
-            Set<String> codes = new TreeSet<>();
-            shipped.forEach(r -> codes.add(r.customer()));
-            returned.forEach(r -> codes.add(r.customer()));
-            return customers(codes, shipped, returned, Names.of(c, codes, Set.of()));
-        });
-        return new Views.RecallAnswer(
-                a.recallId(),
-                a.mock(),
-                a.reason(),
-                a.createdAt(),
-                a.createdBy(),
-                a.signedBy(),
-                a.signatureMeaning(),
-                a.startingLots(),
-                a.supplierLots(),
-                lots,
-                a.stockToContain().stream()
-                        .filter(s -> shown.contains(new Views.LotId(s.item(), s.lot())))
-                        .toList(),
-                customers,
-                a.links().stream()
-                        .filter(l -> shown.contains(l.from()) && shown.contains(l.to()))
-                        .toList(),
-                a.recalledLots().stream().filter(shown::contains).toList(),
-                a.lotsOutsideYourSites() + a.affectedLots().size() - lots.size(),
-                a.asOfSeq(),
-                a.elapsedMs());
     }
 
     static UUID parseId(String text) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.quantity.Quantity;
 
@@ -299,6 +300,21 @@ public final class Views {
 
     public record SupplierLotId(String supplier, String supplierLot) {}
 
+    /**
+     * Affected lots of one item, status and site: how many, and their stock on hand summed per
+     * unit. A recall answer carries these; the lots themselves are paged behind
+     * {@code GET /api/v1/recalls/{id}/lots}.
+     */
+    public record AffectedItem(
+            String item, String itemName, String status, String site, int lots, List<Quantity> onHand) {}
+
+    /**
+     * A recall. On the wire it carries the counts ({@code affectedLotCount}, {@code affectedByItem},
+     * {@code linkCount}), the stock to contain and the customers; its affected lots are paged
+     * behind {@code …/lots} and its links behind {@code …/links} (docs/TRACE.md). Inside the server
+     * {@code affectedLots} holds the lots a report lists; it is read from JSON (recalls stored
+     * before V25 kept it there) but never written to it.
+     */
     public record RecallAnswer(
             String recallId,
             boolean mock,
@@ -309,14 +325,50 @@ public final class Views {
             String signatureMeaning,
             List<LotId> startingLots,
             List<SupplierLotId> supplierLots,
+            int affectedLotCount,
+            List<AffectedItem> affectedByItem,
+
+            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
             List<AffectedLot> affectedLots,
+
             List<StockToContain> stockToContain,
             List<Customer> customers,
-            List<TraceLink> links,
+            int linkCount,
             List<LotId> recalledLots,
             int lotsOutsideYourSites,
             long asOfSeq,
             long elapsedMs) {
+
+        /** The same recall with {@code lots} as its affected lots (and the counts as given). */
+        RecallAnswer withLots(
+                List<AffectedLot> lots,
+                List<AffectedItem> byItem,
+                List<StockToContain> stock,
+                List<Customer> customerList,
+                int links,
+                List<LotId> recalled,
+                int outside) {
+            return new RecallAnswer(
+                    recallId,
+                    mock,
+                    reason,
+                    createdAt,
+                    createdBy,
+                    signedBy,
+                    signatureMeaning,
+                    startingLots,
+                    supplierLots,
+                    lots.size(),
+                    byItem,
+                    lots,
+                    stock,
+                    customerList,
+                    links,
+                    recalled,
+                    outside,
+                    asOfSeq,
+                    elapsedMs);
+        }
 
         /** The sites of the lots the recall starts from: the console and the PDF show its times in their zone. */
         public Set<String> startSites() {

@@ -151,6 +151,10 @@ class ConsoleBrowserTest {
         assertThat(recall.affected())
                 .contains("R-2402", "PR-1001", "TC-1002", "PR-1003")
                 .doesNotContain("R-2401");
+        // counted per item, status and site: the resin lot, the primer and the two topcoat lots
+        assertThat(recall.byItem())
+                .anySatisfy(row -> assertThat(row).contains("RM-RESIN", "PLANT-1", "1"))
+                .anySatisfy(row -> assertThat(row).contains("FG-TOPCOAT"));
         assertThat(recall.elapsed()).matches("\\d+ ms");
         browser.screenshot("recall");
         // a customer's sums open onto its shipment lines

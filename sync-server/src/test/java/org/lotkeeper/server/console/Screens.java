@@ -232,6 +232,13 @@ final class Screens {
         String affected() {
             return b.driver.findElement(By.id("affected")).getText();
         }
+
+        /** The affected lots counted per item, status and site: one text per row. */
+        List<String> byItem() {
+            return b.driver.findElements(By.cssSelector("#by-item tbody tr")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+        }
     }
 
     /** The label checker. */

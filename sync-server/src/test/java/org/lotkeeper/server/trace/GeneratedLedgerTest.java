@@ -217,11 +217,17 @@ class GeneratedLedgerTest {
                 .extract()
                 .asString());
 
+        String quinn = Api.token("quinn", "quinn-Passw0rd!");
+        List<JsonNode> affectedLots = RecallSums.affectedLots(recall, quinn, 5_000);
         Set<String> affected = new HashSet<>();
-        recall.get("affectedLots")
-                .forEach(l ->
-                        affected.add(l.get("item").asText() + "/" + l.get("lot").asText()));
+        affectedLots.forEach(
+                l -> affected.add(l.get("item").asText() + "/" + l.get("lot").asText()));
         assertThat(affected).isEqualTo(descendants);
+        assertThat(RecallSums.links(recall, quinn, 5_000))
+                .as("every link between affected lots")
+                .hasSize((int) Database.count(
+                        ds, "SELECT count(*) FROM lot_link WHERE (from_item || '/' || from_lot) = ANY(?)", (Object)
+                                affected.toArray(String[]::new)));
         assertThat(affected.size())
                 .as("a popular lot reaches 1% of the lots (10,000 of 1M)")
                 .isGreaterThanOrEqualTo(LOTS / 100);
@@ -231,7 +237,6 @@ class GeneratedLedgerTest {
                                 affected.toArray(String[]::new)))
                 .as("and 5% as many shipment lines as lots (50,000 of 1M)")
                 .isGreaterThanOrEqualTo(LOTS / 20);
-        String quinn = Api.token("quinn", "quinn-Passw0rd!");
         assertThat(RecallSums.ofRecall(recall, "shipments", quinn, 5_000))
                 .isEqualTo(shippedLines)
                 .isEqualTo(RecallSums.ofLedger(ds, "SHIP", affected));
@@ -247,8 +252,7 @@ class GeneratedLedgerTest {
                 .extract()
                 .asByteArray();
         String text = org.lotkeeper.server.testing.Pdfs.text(pdf);
-        recall.get("affectedLots")
-                .forEach(l -> assertThat(text).contains(l.get("lot").asText()));
+        affectedLots.forEach(l -> assertThat(text).contains(l.get("lot").asText()));
         recall.get("customers")
                 .forEach(c -> assertThat(text).contains(c.get("customer").asText() + " "));
         assertThat(text).contains("report.csv", "Answered in");

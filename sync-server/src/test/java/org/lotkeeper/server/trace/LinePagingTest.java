@@ -203,6 +203,80 @@ class LinePagingTest {
     }
 
     @Test
+    void aRecallStoredWithItsLotsInlineStillPagesThemAndReports() throws Exception {
+        JsonNode recall = json(as(quinn)
+                .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        String id = recall.get("recallId").asText();
+        List<JsonNode> lots = RecallSums.affectedLots(recall, quinn, 500);
+        List<JsonNode> links = RecallSums.links(recall, quinn, 500);
+        assertThat(links).isNotEmpty();
+        // as a recall was stored before V25: its lots and links inside the answer, no counts, no lots beside it
+        ObjectNode old = recall.deepCopy();
+        old.remove(List.of("affectedLotCount", "affectedByItem", "linkCount"));
+        old.putArray("affectedLots").addAll(lots);
+        old.putArray("links").addAll(links);
+        Database.execute(
+                ds,
+                "UPDATE recall SET result = '" + old.toString().replace("'", "''")
+                        + "'::jsonb, result_gz = NULL, lots_gz = NULL WHERE id = '" + id + "'");
+
+        JsonNode stored = json(as(quinn)
+                .get("/api/v1/recalls/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(stored.get("affectedLots")).as("read back in today's shape").isNull();
+        assertThat(stored.get("links")).isNull();
+        assertThat(stored.get("affectedLotCount").asInt()).isEqualTo(lots.size());
+        assertThat(stored.get("linkCount").asInt()).isEqualTo(links.size());
+        assertThat(RecallSums.affectedLots(stored, quinn, 2)).isEqualTo(lots);
+        assertThat(RecallSums.links(stored, quinn, 1)).isEqualTo(links);
+        as(quinn)
+                .get("/api/v1/recalls/" + id + "/report.pdf")
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf");
+    }
+
+    @Test
+    void aRecallsLotsAndLinksPagesRefuseABadCursor() {
+        String id = as(quinn)
+                .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("recallId");
+        for (String what : List.of("lots", "links")) {
+            as(quinn)
+                    .get("/api/v1/recalls/" + id + "/" + what + "?after=x")
+                    .then()
+                    .statusCode(400)
+                    .body("field", equalTo("after"));
+            as(quinn)
+                    .get("/api/v1/recalls/" + id + "/" + what + "?limit=0")
+                    .then()
+                    .statusCode(400)
+                    .body("field", equalTo("limit"));
+            as(quinn)
+                    .get("/api/v1/recalls/" + id + "/" + what + "?after=999999")
+                    .then()
+                    .statusCode(200)
+                    .body("lines", org.hamcrest.Matchers.empty());
+        }
+        as(quinn)
+                .get("/api/v1/recalls/00000000-0000-7000-8000-000000000000/lots")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
     void aRecallsLinesLeaveOutLotsOfSitesTheCallerCannotReach() throws Exception {
         JsonNode recall = json(as(quinn)
                 .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")

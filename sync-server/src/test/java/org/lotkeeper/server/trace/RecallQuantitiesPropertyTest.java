@@ -75,17 +75,28 @@ class RecallQuantitiesPropertyTest {
                 .extract()
                 .asString());
 
+        // small pages, so that paging itself is under test
+        String quinn = Api.token("quinn", "quinn-Passw0rd!");
         Set<String> affected = new HashSet<>();
-        recall.get("affectedLots")
+        RecallSums.affectedLots(recall, quinn, 4)
                 .forEach(l ->
                         affected.add(l.get("item").asText() + "/" + l.get("lot").asText()));
         assertThat(affected).isEqualTo(descendants(starting));
+        Set<String> linked = new HashSet<>();
+        RecallSums.links(recall, quinn, 3)
+                .forEach(l -> linked.add(l.at("/from/item").asText() + "/"
+                        + l.at("/from/lot").asText() + ">" + l.at("/to/item").asText() + "/"
+                        + l.at("/to/lot").asText()));
+        Set<String> expectedLinks = new HashSet<>();
+        Database.rows(ds, "SELECT from_item, from_lot, to_item, to_lot FROM lot_link").stream()
+                .filter(r -> affected.contains(r.get("from_item") + "/" + r.get("from_lot")))
+                .forEach(r -> expectedLinks.add(
+                        r.get("from_item") + "/" + r.get("from_lot") + ">" + r.get("to_item") + "/" + r.get("to_lot")));
+        assertThat(linked).as("the links out of every affected lot").isEqualTo(expectedLinks);
 
         assertThat(Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type = 'SHIP'"))
                 .as("the plant shipped")
                 .isPositive();
-        // small pages, so that paging itself is under test
-        String quinn = Api.token("quinn", "quinn-Passw0rd!");
         assertThat(RecallSums.ofRecall(recall, "shipments", quinn, 3))
                 .isEqualTo(RecallSums.ofLedger(ds, "SHIP", affected));
         assertThat(RecallSums.ofRecall(recall, "returns", quinn, 2))

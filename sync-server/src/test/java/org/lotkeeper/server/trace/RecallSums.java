@@ -1,8 +1,10 @@
 package org.lotkeeper.server.trace;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,6 +22,88 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class RecallSums {
 
     private RecallSums() {}
+
+    /**
+     * The recall's affected lots, read a page of {@code pageSize} at a time from
+     * {@code /api/v1/recalls/{id}/lots}. On the way it checks that no lot comes twice, that they
+     * come in the recall's order (depth, then item and lot), that their number is the answer's
+     * {@code affectedLotCount}, and that the answer's counts per item, status and site are theirs.
+     */
+    static List<JsonNode> affectedLots(JsonNode recall, String token, int pageSize) throws Exception {
+        List<JsonNode> lots = pages(recall, "lots", token, pageSize);
+        lots.forEach(l -> assertThat(l.get("onHand").isArray()).isTrue());
+        Set<String> seen = new HashSet<>();
+        Map<String, Integer> counted = new TreeMap<>();
+        JsonNode previous = null;
+        for (JsonNode l : lots) {
+            String key = l.get("item").asText() + "/" + l.get("lot").asText();
+            assertThat(seen.add(key)).as("lot %s once", key).isTrue();
+            if (previous != null) {
+                int order = Integer.compare(
+                        previous.get("depth").asInt(), l.get("depth").asInt());
+                if (order == 0) {
+                    order = previous.get("item")
+                            .asText()
+                            .compareTo(l.get("item").asText());
+                }
+                if (order == 0) {
+                    order = previous.get("lot").asText().compareTo(l.get("lot").asText());
+                }
+                assertThat(order).as("lots in the recall's order").isNegative();
+            }
+            previous = l;
+            counted.merge(
+                    l.get("item").asText() + " " + l.get("status").asText() + " "
+                            + l.get("site").asText(),
+                    1,
+                    Integer::sum);
+        }
+        assertThat(lots).hasSize(recall.get("affectedLotCount").asInt());
+        Map<String, Integer> answered = new TreeMap<>();
+        recall.get("affectedByItem")
+                .forEach(i -> answered.put(
+                        i.get("item").asText() + " " + i.get("status").asText() + " "
+                                + i.get("site").asText(),
+                        i.get("lots").asInt()));
+        assertThat(answered).as("the answer's counts per item, status and site").isEqualTo(counted);
+        return lots;
+    }
+
+    /**
+     * The recall's links between affected lots, a page of about {@code pageSize} at a time (a page
+     * holds every link out of its lots); none twice, their number the answer's {@code linkCount}.
+     */
+    static List<JsonNode> links(JsonNode recall, String token, int pageSize) throws Exception {
+        List<JsonNode> links = pages(recall, "links", token, pageSize);
+        Set<String> seen = new HashSet<>();
+        links.forEach(
+                l -> assertThat(seen.add(l.toString())).as("link %s once", l).isTrue());
+        assertThat(links).hasSize(recall.get("linkCount").asInt());
+        return links;
+    }
+
+    private static List<JsonNode> pages(JsonNode recall, String what, String token, int pageSize) throws Exception {
+        String base = "/api/v1/recalls/" + recall.get("recallId").asText() + "/" + what + "?limit=" + pageSize;
+        List<JsonNode> out = new ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = Riverside.JSON.readTree(Api.as(token)
+                    .get(base + (after == null ? "" : "&after=" + after))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+            if (what.equals("lots")) {
+                assertThat(page.get("lines").size()).isLessThanOrEqualTo(pageSize);
+            }
+            assertThat(page.get("lines").size() > 0 || page.get("next").isNull())
+                    .as("no empty page before the last")
+                    .isTrue();
+            page.get("lines").forEach(out::add);
+            after = page.get("next").isNull() ? null : page.get("next").asText();
+        } while (after != null);
+        return out;
+    }
 
     /**
      * The recall's shipment ({@code "shipments"}) or return ({@code "returns"}) lines, read a page
