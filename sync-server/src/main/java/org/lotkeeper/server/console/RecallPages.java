@@ -16,6 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -339,9 +341,9 @@ public class RecallPages extends ConsoleResource {
 
     @GET
     @Path("/{id}/epcis.jsonld")
-    @Produces(Downloads.JSON_LD)
-    public Response epcis(@PathParam("id") String id) {
-        return export(id, Downloads.JSON_LD, "jsonld", reports::epcis);
+    @Produces({Downloads.JSON_LD, MediaType.APPLICATION_JSON})
+    public Response epcis(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return export(id, Downloads.jsonLd(headers), "jsonld", reports::epcis);
     }
 
     /** A stored recall as a download, made by the same {@link RecallReports} as the API's. */

@@ -13,6 +13,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.wire.ErrorCode;
@@ -50,9 +53,12 @@ public class EpcisExportResource {
     Clock clock;
 
     @GET
-    @Produces(Downloads.JSON_LD)
+    @Produces({Downloads.JSON_LD, MediaType.APPLICATION_JSON})
     public Response export(
-            @QueryParam("from") String fromText, @QueryParam("to") String toText, @QueryParam("site") String site) {
+            @QueryParam("from") String fromText,
+            @QueryParam("to") String toText,
+            @QueryParam("site") String site,
+            @Context HttpHeaders headers) {
         Actor caller = actor.get();
         Instant from = instant("from", fromText, null);
         Instant to = instant("to", toText, clock.instant());
@@ -77,7 +83,7 @@ public class EpcisExportResource {
         }
         try {
             byte[] body = json.writeValueAsBytes(new EpcisWriter(masterData).document(events, clock.instant()));
-            return Downloads.attachment(body, Downloads.JSON_LD, "ledger-" + from + "-" + to + ".jsonld");
+            return Downloads.attachment(body, Downloads.jsonLd(headers), "ledger-" + from + "-" + to + ".jsonld");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

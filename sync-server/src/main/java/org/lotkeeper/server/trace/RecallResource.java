@@ -9,6 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -115,10 +117,10 @@ public class RecallResource {
 
     @GET
     @Path("/{id}/epcis.jsonld")
-    @Produces(Downloads.JSON_LD)
-    public Response epcis(@PathParam("id") String id) {
+    @Produces({Downloads.JSON_LD, MediaType.APPLICATION_JSON})
+    public Response epcis(@PathParam("id") String id, @Context HttpHeaders headers) {
         Views.RecallAnswer recall = recalls.result(actor.get(), id);
         return Downloads.attachment(
-                reports.epcis(recall), Downloads.JSON_LD, "recall-" + recall.recallId() + ".jsonld");
+                reports.epcis(recall), Downloads.jsonLd(headers), "recall-" + recall.recallId() + ".jsonld");
     }
 }

@@ -347,6 +347,22 @@ class RiversideRecallTest {
                 .containsEntry("ObjectEvent shipping", 4)
                 .containsEntry("TransformationEvent creating_class_instance", 3);
         assertThat(document).contains("https://id.gs1.org/01/10614141000019/10/R-2402");
+        // EPCIS 2.0's REST binding: a client asking for plain JSON gets the same document as JSON
+        Response plain = as(quinn).accept("application/json").get("/api/v1/recalls/" + id + "/epcis.jsonld");
+        plain.then().statusCode(200);
+        assertThat(plain.contentType()).startsWith("application/json");
+        assertThat(plain.asString()).isEqualTo(document);
+        as(quinn)
+                .accept("application/json;q=0.5, application/ld+json")
+                .get("/api/v1/recalls/" + id + "/epcis.jsonld")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/ld+json"));
+        as(quinn)
+                .accept("text/csv")
+                .get("/api/v1/recalls/" + id + "/epcis.jsonld")
+                .then()
+                .statusCode(406);
     }
 
     @Test
@@ -355,6 +371,13 @@ class RiversideRecallTest {
         Response r = as(quinn).get("/api/v1/export/epcis?from=2026-11-16T00:00:00Z&to=2026-11-22T00:00:00Z");
         r.then().statusCode(200);
         assertThat(r.contentType()).startsWith("application/ld+json");
+        Response plain = as(quinn)
+                .accept("application/json")
+                .get("/api/v1/export/epcis?from=2026-11-16T00:00:00Z&to=2026-11-22T00:00:00Z");
+        plain.then().statusCode(200);
+        assertThat(plain.contentType()).startsWith("application/json");
+        assertThat(json(plain.asString()).at("/epcisBody/eventList").size())
+                .isEqualTo(json(r.asString()).at("/epcisBody/eventList").size());
         assertThat(EpcisSchema.problems(r.asString())).isEmpty();
         JsonNode doc = json(r.asString());
         assertThat(doc.at("/epcisBody/eventList").size())
