@@ -43,13 +43,7 @@ class LinePagingTest {
 
     @Test
     void aRecallKeepsItsLinesAsTheLedgerStoodWhileTheTraceShowsTodays() throws Exception {
-        JsonNode recall = json(as(quinn)
-                .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
-                .post("/api/v1/recalls")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
+        JsonNode recall = mockRecallOfR2401();
         String lines = "/api/v1/recalls/" + recall.get("recallId").asText() + "/shipments?customer=HARBOR-PAINTS";
         assertThat(json(as(quinn).get(lines).then().statusCode(200).extract().asString())
                         .get("lines"))
@@ -78,13 +72,7 @@ class LinePagingTest {
         assertThat(today.get("lines"))
                 .extracting(l -> l.get("shipment").asText())
                 .containsExactly("SHP-2", "SHP-9");
-        JsonNode again = json(as(quinn)
-                .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
-                .post("/api/v1/recalls")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
+        JsonNode again = mockRecallOfR2401();
         JsonNode harbor = null;
         for (JsonNode c : again.get("customers")) {
             harbor = c.get("customer").asText().equals("HARBOR-PAINTS") ? c : harbor;
@@ -97,15 +85,7 @@ class LinePagingTest {
 
     @Test
     void badPagingParametersAreRefusedNamingTheParameter() throws Exception {
-        String id = json(as(quinn)
-                        .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
-                        .post("/api/v1/recalls")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asString())
-                .get("recallId")
-                .asText();
+        String id = mockRecallOfR2401().get("recallId").asText();
         for (String base : List.of(
                 "/api/v1/recalls/" + id + "/shipments",
                 "/api/v1/recalls/" + id + "/returns",
@@ -154,13 +134,7 @@ class LinePagingTest {
 
     @Test
     void aRecallStoredWithEveryLineInlineStillReadsItsLinesAndReports() throws Exception {
-        JsonNode recall = json(as(quinn)
-                .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
-                .post("/api/v1/recalls")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
+        JsonNode recall = mockRecallOfR2401();
         String id = recall.get("recallId").asText();
         // as a recall was stored before the lines were paged: customers[] with shipped[] and returned[] lines, jsonb
         ObjectNode old = recall.deepCopy();
@@ -204,13 +178,7 @@ class LinePagingTest {
 
     @Test
     void aRecallStoredWithItsLotsInlineStillPagesThemAndReports() throws Exception {
-        JsonNode recall = json(as(quinn)
-                .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
-                .post("/api/v1/recalls")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
+        JsonNode recall = mockRecallOfR2401();
         String id = recall.get("recallId").asText();
         List<JsonNode> lots = RecallSums.affectedLots(recall, quinn, 500);
         List<JsonNode> links = RecallSums.links(recall, quinn, 500);
@@ -245,14 +213,8 @@ class LinePagingTest {
     }
 
     @Test
-    void aRecallsLotsAndLinksPagesRefuseABadCursor() {
-        String id = as(quinn)
-                .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
-                .post("/api/v1/recalls")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("recallId");
+    void aRecallsLotsAndLinksPagesRefuseABadCursor() throws Exception {
+        String id = mockRecallOfR2401().get("recallId").asText();
         for (String what : List.of("lots", "links")) {
             as(quinn)
                     .get("/api/v1/recalls/" + id + "/" + what + "?after=x")
@@ -278,13 +240,7 @@ class LinePagingTest {
 
     @Test
     void aRecallsLinesLeaveOutLotsOfSitesTheCallerCannotReach() throws Exception {
-        JsonNode recall = json(as(quinn)
-                .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
-                .post("/api/v1/recalls")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
+        JsonNode recall = mockRecallOfR2401();
         String lines = "/api/v1/recalls/" + recall.get("recallId").asText() + "/shipments";
         assertThat(json(as(quinn).get(lines).then().statusCode(200).extract().asString())
                         .get("lines"))
@@ -309,5 +265,16 @@ class LinePagingTest {
 
     private static JsonNode json(String text) throws Exception {
         return Riverside.JSON.readTree(text);
+    }
+
+    /** A mock recall of the resin lot R-2401, as quinn asks it. */
+    private JsonNode mockRecallOfR2401() throws Exception {
+        return json(as(quinn)
+                .body("{\"mock\": true, \"lots\": [{\"item\": \"RM-RESIN\", \"lot\": \"R-2401\"}]}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 }
