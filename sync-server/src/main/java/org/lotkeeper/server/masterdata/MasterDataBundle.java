@@ -11,7 +11,23 @@ import java.util.List;
 public record MasterDataBundle(
         List<Site> sites, List<Item> items, List<Location> locations, List<Partner> partners, List<User> users) {
 
-    public record Site(String code, String name, String gln, String timeZone, String gs1CompanyPrefix) {
+    /** A site; its location description (FSMA 204's KDEs) as flat, optional fields. */
+    public record Site(
+            String code,
+            String name,
+            String gln,
+            String timeZone,
+            String gs1CompanyPrefix,
+            String phone,
+            String street,
+            String city,
+            String region,
+            String postalCode,
+            String country) {
+
+        public Site(String code, String name, String gln, String timeZone, String gs1CompanyPrefix) {
+            this(code, name, gln, timeZone, gs1CompanyPrefix, null, null, null, null, null, null);
+        }
 
         public Site(String code, String name, String gln, String timeZone) {
             this(code, name, gln, timeZone, null);
@@ -37,7 +53,24 @@ public record MasterDataBundle(
 
     public record Location(String code, String site, String type, Integer pickSequence) {}
 
-    public record Partner(String code, String name, String kind, String gln, Integer minRemainingShelfLifeDays) {}
+    /** A supplier or customer; its location description (FSMA 204's KDEs) as flat, optional fields. */
+    public record Partner(
+            String code,
+            String name,
+            String kind,
+            String gln,
+            Integer minRemainingShelfLifeDays,
+            String phone,
+            String street,
+            String city,
+            String region,
+            String postalCode,
+            String country) {
+
+        public Partner(String code, String name, String kind, String gln, Integer minRemainingShelfLifeDays) {
+            this(code, name, kind, gln, minRemainingShelfLifeDays, null, null, null, null, null, null);
+        }
+    }
 
     public record User(
             String userId,

@@ -36,7 +36,18 @@ final class MasterDataCsv {
     record Parsed(MasterDataBundle bundle, int[] lines) {}
 
     enum Kind {
-        SITES("code", "name", "gln", "timeZone", "gs1CompanyPrefix"),
+        SITES(
+                "code",
+                "name",
+                "gln",
+                "timeZone",
+                "gs1CompanyPrefix",
+                "phone",
+                "street",
+                "city",
+                "region",
+                "postalCode",
+                "country"),
         ITEMS(
                 "code",
                 "name",
@@ -52,7 +63,18 @@ final class MasterDataCsv {
                 "suppliers",
                 "retestIntervalDays"),
         LOCATIONS("code", "site", "type", "pickSequence"),
-        PARTNERS("code", "name", "kind", "gln", "minRemainingShelfLifeDays"),
+        PARTNERS(
+                "code",
+                "name",
+                "kind",
+                "gln",
+                "minRemainingShelfLifeDays",
+                "phone",
+                "street",
+                "city",
+                "region",
+                "postalCode",
+                "country"),
         USERS("userId", "name", "roles", "sites", "badge", "pin", "password");
 
         @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
@@ -132,7 +154,13 @@ final class MasterDataCsv {
                                         row.text("name"),
                                         row.text("gln"),
                                         row.text("timeZone"),
-                                        row.text("gs1CompanyPrefix"));
+                                        row.text("gs1CompanyPrefix"),
+                                        row.text("phone"),
+                                        row.text("street"),
+                                        row.text("city"),
+                                        row.text("region"),
+                                        row.text("postalCode"),
+                                        row.text("country"));
                             case ITEMS ->
                                 new MasterDataBundle.Item(
                                         row.text("code"),
@@ -160,7 +188,13 @@ final class MasterDataCsv {
                                         row.text("name"),
                                         row.text("kind"),
                                         row.text("gln"),
-                                        row.integer("minRemainingShelfLifeDays"));
+                                        row.integer("minRemainingShelfLifeDays"),
+                                        row.text("phone"),
+                                        row.text("street"),
+                                        row.text("city"),
+                                        row.text("region"),
+                                        row.text("postalCode"),
+                                        row.text("country"));
                             case USERS ->
                                 new MasterDataBundle.User(
                                         row.text("userId"),

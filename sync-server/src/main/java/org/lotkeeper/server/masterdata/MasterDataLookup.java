@@ -49,13 +49,26 @@ public class MasterDataLookup implements KnownSites {
 
     public record LocationInfo(String code, String site, LocationType type, int pickSequence) {}
 
-    public record PartnerInfo(String code, String name, PartnerKind kind, String gln, int minRemainingShelfLifeDays) {}
+    public record PartnerInfo(
+            String code,
+            String name,
+            PartnerKind kind,
+            String gln,
+            int minRemainingShelfLifeDays,
+            LocationDescription description) {}
 
     /**
      * A site; {@code zone} is the one its times are shown in (its own, else the plant-wide default),
      * {@code ownZone} whether master data names one.
      */
-    public record SiteInfo(String code, String name, String gln, ZoneId zone, boolean ownZone, String companyPrefix) {}
+    public record SiteInfo(
+            String code,
+            String name,
+            String gln,
+            ZoneId zone,
+            boolean ownZone,
+            String companyPrefix,
+            LocationDescription description) {}
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, ItemInfo> items(Collection<String> codes) {
@@ -155,7 +168,8 @@ public class MasterDataLookup implements KnownSites {
                 s.gln,
                 s.timeZone == null ? PlantTime.zone() : ZoneId.of(s.timeZone),
                 s.timeZone != null,
-                s.companyPrefix);
+                s.companyPrefix,
+                LocationDescriptionColumns.of(s.description));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -201,6 +215,12 @@ public class MasterDataLookup implements KnownSites {
     }
 
     private static PartnerInfo partner(PartnerEntity e) {
-        return new PartnerInfo(e.code, e.name, e.kind, e.gln, e.minRemainingShelfLifeDays);
+        return new PartnerInfo(
+                e.code,
+                e.name,
+                e.kind,
+                e.gln,
+                e.minRemainingShelfLifeDays,
+                LocationDescriptionColumns.of(e.description));
     }
 }

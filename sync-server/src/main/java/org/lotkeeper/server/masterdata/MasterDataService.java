@@ -103,6 +103,7 @@ public class MasterDataService {
                             e.gln = text(s.gln());
                             e.timeZone = s.zone() == null ? null : s.zone().getId();
                             e.companyPrefix = text(s.companyPrefix());
+                            e.description = LocationDescriptionColumns.of(s.description());
                             e.updatedAt = now;
                         })));
         counts.put(
@@ -148,6 +149,7 @@ public class MasterDataService {
                             e.kind = p.kind();
                             e.gln = text(p.gln());
                             e.minRemainingShelfLifeDays = p.minRemainingShelfLifeDays();
+                            e.description = LocationDescriptionColumns.of(p.description());
                             e.updatedAt = now;
                         })));
         counts.put("users", upsertAll(valid.users(), users::upsert));
@@ -193,7 +195,13 @@ public class MasterDataService {
             List<Partner> partners,
             List<UserService.UserSpec> users) {}
 
-    record Site(SiteCode code, String name, Gln gln, ZoneId zone, CompanyPrefix companyPrefix) {}
+    record Site(
+            SiteCode code,
+            String name,
+            Gln gln,
+            ZoneId zone,
+            CompanyPrefix companyPrefix,
+            LocationDescription description) {}
 
     record Item(
             ItemCode code,
@@ -212,7 +220,13 @@ public class MasterDataService {
 
     record Location(LocationCode code, SiteCode site, LocationType type, int pickSequence) {}
 
-    record Partner(PartnerCode code, String name, PartnerKind kind, Gln gln, int minRemainingShelfLifeDays) {}
+    record Partner(
+            PartnerCode code,
+            String name,
+            PartnerKind kind,
+            Gln gln,
+            int minRemainingShelfLifeDays,
+            LocationDescription description) {}
 
     // ---- validation -------------------------------------------------------------------------
 
@@ -253,11 +267,13 @@ public class MasterDataService {
             ZoneId zone = optionalCode(errors, at + ".timeZone", s.timeZone(), PlantTime::region);
             CompanyPrefix prefix =
                     optionalCode(errors, at + ".gs1CompanyPrefix", s.gs1CompanyPrefix(), CompanyPrefix::of);
+            LocationDescription where =
+                    description(errors, at, s.phone(), s.street(), s.city(), s.region(), s.postalCode(), s.country());
             if (code != null) {
                 sites.add(code.value());
             }
             if (errors.size() == before) {
-                validSites.add(new Site(code, s.name().strip(), gln, zone, prefix));
+                validSites.add(new Site(code, s.name().strip(), gln, zone, prefix, where));
             }
         }
 
@@ -433,13 +449,16 @@ public class MasterDataService {
                         ErrorCode.INVALID_FIELD,
                         "minRemainingShelfLifeDays must be between 0 and 36500");
             }
+            LocationDescription where =
+                    description(errors, at, p.phone(), p.street(), p.city(), p.region(), p.postalCode(), p.country());
             if (errors.size() == before) {
                 validPartners.add(new Partner(
                         code,
                         p.name().strip(),
                         kind,
                         gln,
-                        p.minRemainingShelfLifeDays() == null ? 0 : p.minRemainingShelfLifeDays()));
+                        p.minRemainingShelfLifeDays() == null ? 0 : p.minRemainingShelfLifeDays(),
+                        where));
             }
         }
 
@@ -570,6 +589,61 @@ public class MasterDataService {
         if (value == null) {
             errors.add(field, ErrorCode.MISSING_FIELD, field + " is required");
         }
+    }
+
+    /**
+     * A location description's fields under {@code at} ({@code at.phone}, …), checked: each
+     * optional, printable and within its length; the phone as people write one; the postal code of
+     * letters, digits, spaces and dashes; the country an ISO 3166-1 alpha-2 code (upper-cased).
+     * Blank counts as absent.
+     */
+    private static LocationDescription description(
+            ValidationErrors errors,
+            String at,
+            String phone,
+            String street,
+            String city,
+            String region,
+            String postalCode,
+            String country) {
+        text(errors, at + ".phone", phone, LocationDescription.MAX_PHONE, false);
+        text(errors, at + ".street", street, LocationDescription.MAX_STREET, false);
+        text(errors, at + ".city", city, LocationDescription.MAX_PLACE, false);
+        text(errors, at + ".region", region, LocationDescription.MAX_PLACE, false);
+        text(errors, at + ".postalCode", postalCode, LocationDescription.MAX_POSTAL_CODE, false);
+        String phoneText = blankless(phone);
+        if (phoneText != null
+                && phoneText.length() <= LocationDescription.MAX_PHONE
+                && (!LocationDescription.PHONE.matcher(phoneText).matches()
+                        || phoneText.chars().filter(Character::isDigit).count() < 5)) {
+            errors.add(
+                    at + ".phone",
+                    ErrorCode.INVALID_FIELD,
+                    at + ".phone is not a phone number: digits, spaces and + ( ) - . / only, at least 5 digits");
+        }
+        String postal = blankless(postalCode);
+        if (postal != null
+                && postal.length() <= LocationDescription.MAX_POSTAL_CODE
+                && !LocationDescription.POSTAL_CODE.matcher(postal).matches()) {
+            errors.add(
+                    at + ".postalCode",
+                    ErrorCode.INVALID_FIELD,
+                    at + ".postalCode may hold letters, digits, spaces and dashes only");
+        }
+        String countryCode = blankless(country) == null ? null : country.strip().toUpperCase(Locale.ROOT);
+        if (countryCode != null && !LocationDescription.isCountry(countryCode)) {
+            errors.add(
+                    at + ".country",
+                    ErrorCode.INVALID_FIELD,
+                    at + ".country must be an ISO 3166 two-letter country code such as US, DE or NL");
+        }
+        return new LocationDescription(
+                phoneText, blankless(street), blankless(city), blankless(region), postal, countryCode);
+    }
+
+    /** {@code text} stripped, or null when absent or blank. */
+    private static String blankless(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static void text(ValidationErrors errors, String field, String value, int max, boolean required) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,6 +27,10 @@ class PartnerEntity extends PanacheEntityBase {
 
     @Column(name = "min_remaining_shelf_life_days")
     public int minRemainingShelfLifeDays;
+
+    /** Where it is (V26): phone, street, city, region, postal code, country; null when none is given. */
+    @Embedded
+    public LocationDescriptionColumns description;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -24,6 +25,10 @@ class SiteEntity extends PanacheEntityBase {
     /** The GS1 company prefix its pallets' SSCCs are numbered under; null: none. */
     @Column(name = "gs1_company_prefix")
     public String companyPrefix;
+
+    /** Where it is (V26): phone, street, city, region, postal code, country; null when none is given. */
+    @Embedded
+    public LocationDescriptionColumns description;
 
     @Column(name = "updated_at")
     public Instant updatedAt;

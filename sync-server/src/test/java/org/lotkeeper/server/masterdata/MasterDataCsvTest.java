@@ -32,6 +32,9 @@ class MasterDataCsvTest {
     @Inject
     DataSource ds;
 
+    @Inject
+    MasterDataLookup lookup;
+
     @BeforeEach
     void riverside() {
         Api.loadRiversideMasterData();
@@ -183,6 +186,68 @@ class MasterDataCsvTest {
                 .body("code", equalTo("INVALID_FIELD"))
                 .body("field", equalTo("code"))
                 .body("errors[0].line", equalTo(2));
+    }
+
+    @Test
+    void partnersAndSitesCarryTheirLocationDescription() {
+        put("partners", """
+                code,name,kind,phone,street,city,region,postalCode,country
+                CSV-P-ADDR,Harbor Coatings,CUSTOMER,+1 (312) 555-0142,"1200 Dock Road, Unit 4",Chicago,IL,60601,us
+                CSV-P-BARE,No Address Inc,SUPPLIER,,,,,,
+                """).statusCode(200).body("counts.partners.created", equalTo(2));
+        assertThat(Database.rows(
+                                ds,
+                                "SELECT phone, street, city, region, postal_code, country FROM partner WHERE code = 'CSV-P-ADDR'")
+                        .get(0))
+                .containsEntry("phone", "+1 (312) 555-0142")
+                .containsEntry("street", "1200 Dock Road, Unit 4")
+                .containsEntry("city", "Chicago")
+                .containsEntry("region", "IL")
+                .containsEntry("postal_code", "60601")
+                .containsEntry("country", "US");
+        assertThat(Database.rows(ds, "SELECT country, street FROM partner WHERE code = 'CSV-P-BARE'")
+                        .get(0))
+                .containsEntry("country", null)
+                .containsEntry("street", null);
+
+        // each bad part named by line and column, nothing stored
+        put("partners", """
+                code,name,kind,phone,postalCode,country
+                CSV-P-BAD1,Bad Phone,CUSTOMER,call me,60601,US
+                CSV-P-BAD2,Bad Country,CUSTOMER,,60601,USA
+                CSV-P-BAD3,Bad Postal,CUSTOMER,,<script>,DE
+                CSV-P-BAD4,Not A Country,CUSTOMER,,,XX
+                """)
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("phone", "country", "postalCode", "country"))
+                .body("errors.line", containsInAnyOrder(2, 3, 4, 5));
+        assertThat(Database.count(ds, "SELECT count(*) FROM partner WHERE code LIKE 'CSV-P-BAD%'"))
+                .isZero();
+
+        // a site the same way, through the JSON bundle; shown on the console's master data page
+        given().header("Authorization", "Bearer " + Api.adminToken())
+                .contentType("application/json")
+                .body("""
+                        {"sites": [{"code": "PLANT-1", "name": "Riverside Plant", "gln": "0614141000005",
+                          "phone": "+49 30 1234567", "street": "Am Hafen 3", "city": "Berlin", "postalCode": "10115",
+                          "country": "DE"}]}""")
+                .put("/api/v1/masterdata")
+                .then()
+                .statusCode(200);
+        try {
+            assertThat(Database.rows(ds, "SELECT street, city, postal_code, country FROM site WHERE code = 'PLANT-1'")
+                            .get(0))
+                    .containsEntry("street", "Am Hafen 3")
+                    .containsEntry("country", "DE");
+            assertThat(lookup.site("PLANT-1").orElseThrow().description().address())
+                    .isEqualTo("Am Hafen 3, Berlin, 10115, DE");
+        } finally {
+            Api.loadRiversideMasterData();
+        }
+        assertThat(Database.rows(ds, "SELECT street FROM site WHERE code = 'PLANT-1'")
+                        .get(0))
+                .as("the bundle is the whole site: one without an address clears it")
+                .containsEntry("street", null);
     }
 
     @Test
