@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -632,7 +634,7 @@ public class RecallService {
 
     /** {@code GET /api/v1/recalls/{id}/lots}: a page of a stored recall's affected lots of the caller's sites, in the recall's order. */
     public Views.Page<Views.AffectedLot> lots(Actor actor, String recallId, String after, String limit) {
-        int from = (int) Fields.wholeNumber("after", after, 0, Integer.MAX_VALUE, 0);
+        int from = position(after)[0];
         int size = Paging.limit(limit);
         List<Views.AffectedLot> lots = result(actor, recallId).affectedLots();
         int to = (int) Math.min(lots.size(), (long) from + size);
@@ -642,38 +644,59 @@ public class RecallService {
     }
 
     /**
-     * {@code GET /api/v1/recalls/{id}/links}: a page of the links between a stored recall's affected
-     * lots of the caller's sites, as the ledger stood at the recall: the links out of the next lots
-     * in the recall's order, as many lots as fit in {@code limit} links (at least one lot a page).
+     * {@code GET /api/v1/recalls/{id}/links}: a page of at most {@code limit} links between a stored
+     * recall's affected lots of the caller's sites, as the ledger stood at the recall: the links out
+     * of each lot in the recall's order, each lot's in {@code lot_link} order. {@code next} names the
+     * next link there is, so no page is empty but a recall's without links.
      */
     public Views.Page<Views.TraceLink> links(Actor actor, String recallId, String after, String limit) {
-        int from = (int) Fields.wholeNumber("after", after, 0, Integer.MAX_VALUE, 0);
+        int[] from = position(after);
         int size = Paging.limit(limit);
         Views.RecallAnswer recall = result(actor, recallId);
         List<LotRef> all = RecallReports.affected(recall);
         List<Views.TraceLink> page = new ArrayList<>();
-        int at = Math.min(from, all.size());
-        // lots in steps of the page size: a lot has few links out, so a step or two fills a page
-        while (at < all.size() && page.size() < size) {
-            int start = at;
-            List<LotRef> step = all.subList(start, Math.min(all.size(), start + size));
-            List<Link> links = access.read(c -> RecallLots.linksFrom(c, step, all, recall.asOfSeq()));
+        int at = from[0];
+        int skip = from[1];
+        String next = null;
+        // the links out of the lots in steps of the page size: a lot has few links out, so a step or two fills a page
+        steps:
+        while (at < all.size()) {
+            List<LotRef> step = all.subList(at, Math.min(all.size(), at + size));
             Map<LotRef, List<Link>> byLot = new HashMap<>();
-            links.forEach(
-                    l -> byLot.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l));
+            access.read(c -> RecallLots.linksFrom(c, step, all, recall.asOfSeq()))
+                    .forEach(l -> byLot.computeIfAbsent(l.from(), k -> new ArrayList<>())
+                            .add(l));
             for (LotRef lot : step) {
                 List<Link> out = byLot.getOrDefault(lot, List.of());
-                if (!page.isEmpty() && page.size() + out.size() > size) {
-                    break;
+                for (int i = skip; i < out.size(); i++) {
+                    if (page.size() == size) {
+                        next = at + "." + i;
+                        break steps;
+                    }
+                    page.add(TraceService.link(out.get(i)));
                 }
-                out.forEach(l -> page.add(TraceService.link(l)));
+                skip = 0;
                 at++;
             }
-            if (at == start) {
-                break;
-            }
         }
-        return new Views.Page<>(page, at < all.size() ? Integer.toString(at) : null);
+        return new Views.Page<>(page, next);
+    }
+
+    private static final Pattern POSITION = Pattern.compile("(\\d{1,9})(?:\\.(\\d{1,9}))?");
+
+    /** The {@code after} of a recall's lots or links ({@code 12} or {@code 12.3}, opaque to callers); 400 naming it otherwise. */
+    private static int[] position(String after) {
+        if (after == null || after.isEmpty()) {
+            return new int[] {0, 0};
+        }
+        Matcher m = POSITION.matcher(after);
+        if (!m.matches()) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD,
+                    "after is not a cursor this server gave: pass the page's \"next\" as it came",
+                    "after");
+        }
+        return new int[] {Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2))};
     }
 
     private Views.RecallAnswer read(byte[] stored, String recallId) {

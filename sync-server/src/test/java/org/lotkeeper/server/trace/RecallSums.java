@@ -69,10 +69,7 @@ final class RecallSums {
         return lots;
     }
 
-    /**
-     * The recall's links between affected lots, a page of about {@code pageSize} at a time (a page
-     * holds every link out of its lots); none twice, their number the answer's {@code linkCount}.
-     */
+    /** The recall's links between affected lots, a page of {@code pageSize} at a time; none twice, their number the answer's {@code linkCount}. */
     static List<JsonNode> links(JsonNode recall, String token, int pageSize) throws Exception {
         List<JsonNode> links = pages(recall, "links", token, pageSize);
         Set<String> seen = new HashSet<>();
@@ -93,9 +90,7 @@ final class RecallSums {
                     .statusCode(200)
                     .extract()
                     .asString());
-            if (!what.equals("links")) {
-                assertThat(page.get("lines").size()).isLessThanOrEqualTo(pageSize);
-            }
+            assertThat(page.get("lines").size()).isLessThanOrEqualTo(pageSize);
             assertThat(page.get("lines").size() > 0 || page.get("next").isNull())
                     .as("no empty page before the last")
                     .isTrue();
