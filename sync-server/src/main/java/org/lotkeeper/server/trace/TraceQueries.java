@@ -506,7 +506,8 @@ final class TraceQueries {
     static List<LotRef> receivedWithSupplierLot(Connection c, String supplier, String supplierLot) throws SQLException {
         return Jdbc.query(
                 c,
-                "SELECT item, lot FROM receipt WHERE supplier = ? AND supplier_lot = ? GROUP BY item, lot "
+                // any case, as the console's form and the lot search find a supplier's lot code: a recall errs wide
+                "SELECT item, lot FROM receipt WHERE supplier = ? AND upper(supplier_lot) = upper(?) GROUP BY item, lot "
                         + "ORDER BY min(received_at), item, lot",
                 rs -> Sql.lot(rs, "item", "lot"),
                 supplier,

@@ -250,6 +250,27 @@ class RiversideRecallTest {
     }
 
     @Test
+    void aSupplierLotIsFoundInAnyCase() throws Exception {
+        JsonNode upper = json(as(quinn)
+                .body("{\"supplierLots\": [{\"supplier\": \"ACME-RESINS\", \"supplierLot\": \"ACR-779\"}]}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        JsonNode lower = json(as(quinn)
+                .body("{\"supplierLots\": [{\"supplier\": \"ACME-RESINS\", \"supplierLot\": \"acr-779\"}]}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(lots(RecallSums.affectedLots(lower, quinn, 500)))
+                .isEqualTo(lots(RecallSums.affectedLots(upper, quinn, 500)))
+                .contains("RM-RESIN/R-2402");
+    }
+
+    @Test
     void theRecallOfSupplierLotAcr779DownloadsAsCsvPdfAndValidEpcis() throws Exception {
         String id = as(quinn)
                 .body("{\"supplierLots\": [{\"supplier\": \"ACME-RESINS\", \"supplierLot\": \"ACR-779\"}]}")
