@@ -32,11 +32,6 @@ public record LocationDescription(
         return code != null && COUNTRIES.contains(code);
     }
 
-    /** Whether no part is given. */
-    public boolean isEmpty() {
-        return equals(NONE);
-    }
-
     /** The address on one line as people read it: "1 Dock Road, Springfield, IL 62701, US" (parts left out when absent). */
     public String address() {
         StringBuilder out = new StringBuilder();
