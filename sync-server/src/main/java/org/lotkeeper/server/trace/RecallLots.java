@@ -70,7 +70,7 @@ final class RecallLots {
 
     /** The links among {@code lots} made at or before ledger position {@code asOf}, in {@code lot_link} order. */
     static List<Link> linksAmong(Connection c, Collection<LotRef> lots, long asOf) throws SQLException {
-        return linksFrom(c, lots, lots, asOf);
+        return linksFrom(c, lots, new HashSet<>(lots), asOf);
     }
 
     /**
@@ -78,12 +78,11 @@ final class RecallLots {
      * {@code asOf}, in {@code lot_link} order (the TRANSFORM's position through {@code ledger_event}:
      * {@code lot_link} is append-only, so these are the links as the ledger stood there).
      */
-    static List<Link> linksFrom(Connection c, Collection<LotRef> from, Collection<LotRef> among, long asOf)
+    static List<Link> linksFrom(Connection c, Collection<LotRef> from, Set<LotRef> among, long asOf)
             throws SQLException {
         if (from.isEmpty()) {
             return List.of();
         }
-        Set<LotRef> to = new HashSet<>(among);
         return Jdbc.query(
                         c,
                         "SELECT l.id, l.from_item, l.from_lot, l.to_item, l.to_lot, l.quantity, l.uom, l.kind, l.batch, "
@@ -95,7 +94,7 @@ final class RecallLots {
                         Sql.lots(from),
                         asOf)
                 .stream()
-                .filter(l -> to.contains(l.to()))
+                .filter(l -> among.contains(l.to()))
                 .toList();
     }
 

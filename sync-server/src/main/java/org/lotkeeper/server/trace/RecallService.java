@@ -536,7 +536,9 @@ public class RecallService {
         }
         // fewer sites than its author, or a recall stored before V25 (its lots inline): in today's shape
         try {
-            return json.writeValueAsBytes(result(actor, stored(actor, recallId, true)));
+            // a recall stored before V25 has its lots inside the answer already read; otherwise read them now
+            return json.writeValueAsBytes(
+                    result(actor, stored.lotsGz() == null ? stored : stored(actor, recallId, true)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -654,6 +656,7 @@ public class RecallService {
         int size = Paging.limit(limit);
         Views.RecallAnswer recall = result(actor, recallId);
         List<LotRef> all = RecallReports.affected(recall);
+        Set<LotRef> among = new HashSet<>(all);
         List<Views.TraceLink> page = new ArrayList<>();
         int at = from[0];
         int skip = from[1];
@@ -663,7 +666,7 @@ public class RecallService {
         while (at < all.size()) {
             List<LotRef> step = all.subList(at, Math.min(all.size(), at + size));
             Map<LotRef, List<Link>> byLot = new HashMap<>();
-            access.read(c -> RecallLots.linksFrom(c, step, all, recall.asOfSeq()))
+            access.read(c -> RecallLots.linksFrom(c, step, among, recall.asOfSeq()))
                     .forEach(l -> byLot.computeIfAbsent(l.from(), k -> new ArrayList<>())
                             .add(l));
             for (LotRef lot : step) {
