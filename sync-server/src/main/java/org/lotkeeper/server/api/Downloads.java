@@ -10,6 +10,7 @@ public final class Downloads {
     public static final String CSV = "text/csv; charset=UTF-8";
     public static final String PDF = "application/pdf";
     public static final String JSON_LD = "application/ld+json";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private Downloads() {}
 

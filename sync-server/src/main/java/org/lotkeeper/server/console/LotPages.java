@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lotkeeper.model.auth.Role;
@@ -50,6 +51,7 @@ import org.lotkeeper.server.quality.QualityService;
 import org.lotkeeper.server.quality.StatusService;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.trace.Direction;
+import org.lotkeeper.server.trace.Fsma204Export;
 import org.lotkeeper.server.trace.LotService;
 import org.lotkeeper.server.trace.PalletService;
 import org.lotkeeper.server.trace.TraceService;
@@ -122,6 +124,11 @@ public class LotPages extends ConsoleResource {
             Views.Page<Views.Shipment> shipments,
             QualityService.LotQuality quality) {
 
+        /** The lot's FSMA 204 spreadsheet (its receipts, shipments and transformations). */
+        public String fsmaHref() {
+            return "/console/lot/fsma204.xlsx" + selfHref.substring(selfHref.indexOf('?'));
+        }
+
         /** Shipment lines of the lots in the picture, of which {@link #shipments} holds the first {@value #SHIPMENTS_SHOWN}. */
         public long shipmentLines() {
             return trace.shipped().stream().mapToLong(Views.LotShipped::lines).sum();
@@ -171,6 +178,9 @@ public class LotPages extends ConsoleResource {
 
     @Inject
     PalletService pallets;
+
+    @Inject
+    Fsma204Export fsma;
 
     /** How many of the newest lots an empty search lists. */
     static final int RECENT = 25;
@@ -483,6 +493,19 @@ public class LotPages extends ConsoleResource {
                                 : Fields.code("customer", customer.strip(), PartnerCode::of)),
                 Downloads.PDF,
                 CertificatesOfAnalysis.fileName(item, lot));
+    }
+
+    /** The lot's FSMA 204 spreadsheet, as the API makes it. */
+    @GET
+    @Path("/lot/fsma204.xlsx")
+    @Produces(Downloads.XLSX)
+    public Response fsma204(@QueryParam("item") String item, @QueryParam("lot") String lot) {
+        Actor reader = session.require(Role.QA, Role.SUPERVISOR);
+        LotRef ref = fsma.lot(reader, item, lot);
+        return Downloads.attachment(
+                (StreamingOutput) out -> fsma.xlsx(ref, reader, out),
+                Downloads.XLSX,
+                "fsma204-" + ref.item() + "-" + ref.lot() + ".xlsx");
     }
 
     /** One certificate for every lot of a shipment, to its customer. */

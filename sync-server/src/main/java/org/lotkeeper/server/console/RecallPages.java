@@ -28,6 +28,7 @@ import org.lotkeeper.server.api.Downloads;
 import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.trace.Fsma204Export;
 import org.lotkeeper.server.trace.LotService;
 import org.lotkeeper.server.trace.RecallReports;
 import org.lotkeeper.server.trace.RecallRequest;
@@ -116,6 +117,9 @@ public class RecallPages extends ConsoleResource {
 
     @Inject
     RecallReports reports;
+
+    @Inject
+    Fsma204Export fsma;
 
     @Inject
     LotService lotService;
@@ -329,7 +333,15 @@ public class RecallPages extends ConsoleResource {
     @Produces(Downloads.CSV)
     public Response csv(@PathParam("id") String id) {
         // streamed: a popular lot's spreadsheet has hundreds of thousands of rows
-        return export(id, Downloads.CSV, "csv", r -> (StreamingOutput) out -> reports.csv(r, out));
+        return export(id, Downloads.CSV, "csv", r -> (StreamingOutput) out -> fsma.csv(r, out));
+    }
+
+    @GET
+    @Path("/{id}/report.xlsx")
+    @Produces(Downloads.XLSX)
+    public Response xlsx(@PathParam("id") String id) {
+        Actor asker = session.require(Role.QA, Role.SUPERVISOR);
+        return export(id, Downloads.XLSX, "xlsx", r -> (StreamingOutput) out -> fsma.xlsx(r, asker, out));
     }
 
     @GET

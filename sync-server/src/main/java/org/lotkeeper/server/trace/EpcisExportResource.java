@@ -2,7 +2,6 @@ package org.lotkeeper.server.trace;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,13 +16,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.lotkeeper.model.id.SiteCode;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Downloads;
-import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
-import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.CurrentActor;
 
 /**
@@ -59,21 +55,11 @@ public class EpcisExportResource {
             @QueryParam("to") String toText,
             @QueryParam("site") String site,
             @Context HttpHeaders headers) {
-        Actor caller = actor.get();
-        Instant from = instant("from", fromText, null);
-        Instant to = instant("to", toText, clock.instant());
-        if (!from.isBefore(to)) {
-            throw Refused.invalid(ErrorCode.INVALID_FIELD, "from must be before to", "from");
-        }
-        String[] sites;
-        if (site != null && !site.isEmpty()) {
-            String code = Fields.code("site", site, SiteCode::of);
-            actor.requireSite(code);
-            sites = new String[] {code};
-        } else {
-            sites = caller.allSites() ? null : caller.sites().toArray(String[]::new);
-        }
-        List<LotEvents.Stored> events = access.read(c -> LotEvents.between(c, from, to, sites, MAX_EVENTS + 1));
+        ExportRange range = ExportRange.of(actor, fromText, toText, site, clock.instant());
+        Instant from = range.from();
+        Instant to = range.to();
+        List<LotEvents.Stored> events =
+                access.read(c -> LotEvents.between(c, from, to, range.siteArray(), MAX_EVENTS + 1));
         if (events.size() > MAX_EVENTS) {
             throw Refused.invalid(
                     ErrorCode.RANGE_TOO_LARGE,
@@ -86,26 +72,6 @@ public class EpcisExportResource {
             return Downloads.attachment(body, Downloads.jsonLd(headers), "ledger-" + from + "-" + to + ".jsonld");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static Instant instant(String field, String text, Instant absent) {
-        if (text == null || text.isEmpty()) {
-            if (absent != null) {
-                return absent;
-            }
-            throw Refused.invalid(
-                    ErrorCode.MISSING_FIELD,
-                    field + " is required (an ISO-8601 instant such as 2026-11-16T00:00:00Z)",
-                    field);
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw Refused.invalid(
-                    ErrorCode.INVALID_FIELD,
-                    field + " must be an ISO-8601 instant such as 2026-11-16T00:00:00Z",
-                    field);
         }
     }
 }

@@ -132,6 +132,43 @@ final class LotEvents {
                 asOfSeq);
     }
 
+    /**
+     * Events of these types in a time range (device time, from inclusive, to exclusive) of some
+     * sites (null: all) that name a lot of one of {@code items} (null: any), up to ledger position
+     * {@code asOfSeq}, handed to {@code each} in ledger order from a cursor.
+     */
+    static void forEachBetween(
+            Connection c,
+            Instant from,
+            Instant to,
+            String[] sites,
+            String[] items,
+            List<String> types,
+            long asOfSeq,
+            java.util.function.Consumer<Stored> each)
+            throws SQLException {
+        Jdbc.forEach(
+                c,
+                SELECT
+                        + "WHERE e.occurred_at >= ? AND e.occurred_at < ? AND (?::varchar[] IS NULL OR e.site = ANY (?::varchar[])) "
+                        + "AND (?::varchar[] IS NULL OR e.ledger_seq IN "
+                        + "(SELECT x.ledger_seq FROM lot_event x WHERE x.item = ANY (?::varchar[]))) "
+                        + "AND e.type = ANY (?::varchar[]) AND e.ledger_seq <= ? ORDER BY e.ledger_seq",
+                1_000,
+                rs -> {
+                    each.accept(read(rs));
+                    return null;
+                },
+                from,
+                to,
+                sites,
+                sites,
+                items,
+                items,
+                types.toArray(String[]::new),
+                asOfSeq);
+    }
+
     /** Events of a time range (device time, from inclusive, to exclusive) of some sites, in ledger order, at most {@code limit}. */
     static List<Stored> between(Connection c, Instant from, Instant to, String[] sites, int limit) throws SQLException {
         return Jdbc.query(

@@ -7,10 +7,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.server.api.Downloads;
+import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.CurrentActor;
 
 /**
- * {@code GET /api/v1/lots/{item}/{lot}} (detail), {@code .../timeline} and {@code .../balance}.
+ * {@code GET /api/v1/lots/{item}/{lot}} (detail), {@code .../timeline}, {@code .../balance} and
+ * {@code .../fsma204.xlsx} (QA and SUPERVISOR).
  * The status change ({@code POST .../status}) lives in the quality package.
  */
 @Path("/api/v1/lots/{item}/{lot}")
@@ -23,6 +29,9 @@ public class LotResource {
 
     @Inject
     CurrentActor actor;
+
+    @Inject
+    Fsma204Export fsma;
 
     @GET
     public Views.LotDetail detail(@PathParam("item") String item, @PathParam("lot") String lot) {
@@ -39,5 +48,19 @@ public class LotResource {
     @Path("/balance")
     public Views.Balance balance(@PathParam("item") String item, @PathParam("lot") String lot) {
         return lots.balance(actor.get(), item, lot);
+    }
+
+    /** The FDA's electronic sortable spreadsheet of the lot's receiving, shipping and transformations. */
+    @GET
+    @Path("/fsma204.xlsx")
+    @Produces(Downloads.XLSX)
+    @RolesAllowed({"QA", "SUPERVISOR"})
+    public Response fsma204(@PathParam("item") String item, @PathParam("lot") String lot) {
+        Actor caller = actor.get();
+        LotRef ref = fsma.lot(caller, item, lot);
+        return Downloads.attachment(
+                (StreamingOutput) out -> fsma.xlsx(ref, caller, out),
+                Downloads.XLSX,
+                "fsma204-" + ref.item() + "-" + ref.lot() + ".xlsx");
     }
 }

@@ -1,24 +1,13 @@
 package org.lotkeeper.server.trace;
 
-import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,25 +24,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.lotkeeper.model.event.Adjust;
-import org.lotkeeper.model.event.Count;
-import org.lotkeeper.model.event.EventPayload;
-import org.lotkeeper.model.event.Inspect;
-import org.lotkeeper.model.event.Move;
-import org.lotkeeper.model.event.Pack;
-import org.lotkeeper.model.event.Pick;
-import org.lotkeeper.model.event.Receive;
-import org.lotkeeper.model.event.Return;
-import org.lotkeeper.model.event.Ship;
 import org.lotkeeper.model.event.StatusChange;
-import org.lotkeeper.model.event.TransferIn;
-import org.lotkeeper.model.event.TransferOut;
-import org.lotkeeper.model.event.Transform;
-import org.lotkeeper.model.event.Unpack;
-import org.lotkeeper.model.id.ItemCode;
-import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.lot.LotStatus;
@@ -65,38 +36,12 @@ import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.masterdata.PlantTime;
 
 /**
- * A stored recall as a FSMA 204-style spreadsheet (CSV), a PDF for the recall file, and an EPCIS
- * 2.0 JSON-LD document. The exports show the ledger as it stood when the recall was answered
+ * A stored recall as a PDF for the recall file and an EPCIS 2.0 JSON-LD document (its FSMA 204
+ * spreadsheets are {@link Fsma204Export}'s). The exports show the ledger as it stood when the recall was answered
  * (events up to its {@code asOfSeq}).
  */
 @ApplicationScoped
 public class RecallReports {
-
-    /** The critical tracking events of a recall's spreadsheet and EPCIS document. */
-    static final List<String> CTE_TYPES =
-            List.of("RECEIVE", "TRANSFORM", "SHIP", "RETURN", "TRANSFER_OUT", "TRANSFER_IN");
-
-    static final String[] CSV_COLUMNS = {
-        "Critical tracking event",
-        "Event date",
-        "Event time (UTC)",
-        "Traceability lot code",
-        "Traceability lot code source",
-        "Traceability lot code source GLN",
-        "Product code",
-        "Product description",
-        "GTIN",
-        "Quantity",
-        "Unit of measure",
-        "Location of event",
-        "Location GLN",
-        "Previous source",
-        "Immediate recipient",
-        "Reference document type",
-        "Reference document number",
-        "Internal lot",
-        "Event ID"
-    };
 
     @Inject
     Access access;
@@ -110,355 +55,12 @@ public class RecallReports {
     @Inject
     Clock clock;
 
-    // ---- CSV ----------------------------------------------------------------------------------
-
-    /**
-     * The spreadsheet written to {@code sink} as the ledger's events come from a cursor: a popular
-     * lot's recall has hundreds of thousands of rows, which are never held in memory together.
-     */
-    public void csv(Views.RecallAnswer recall, OutputStream sink) {
-        List<LotRef> lots = affected(recall);
-        Set<LotRef> affected = new HashSet<>(lots);
-        CSVFormat format = CSVFormat.DEFAULT
-                .builder()
-                .setHeader(CSV_COLUMNS)
-                .setRecordSeparator("\r\n")
-                .get();
-        access.read(c -> {
-            // facts of the affected lots at once; of other lots an event names (ingredients), each once when first met
-            Map<LotRef, TraceQueries.LotFacts> known = new HashMap<>(TraceQueries.lots(c, lots));
-            Context ctx = new Context(lot -> known.computeIfAbsent(lot, l -> {
-                try {
-                    return TraceQueries.lot(c, l);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("lot " + l + " could not be read", e);
-                }
-            }));
-            try (CSVPrinter out = new CSVPrinter(
-                    new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 64 * 1024), format)) {
-                LotEvents.forEachOfAny(c, lots, CTE_TYPES, recall.asOfSeq(), e -> {
-                    try {
-                        for (List<String> row : rows(e, affected, ctx)) {
-                            out.printRecord(
-                                    row.stream().map(RecallReports::safeCell).toList());
-                        }
-                    } catch (IOException x) {
-                        throw new UncheckedIOException(x);
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return null;
-        });
-    }
-
-    /** Master data and lot facts for the rows of one spreadsheet, each looked up once. */
-    private final class Context {
-        final Function<LotRef, TraceQueries.LotFacts> lots;
-        final Map<String, Optional<MasterDataLookup.ItemInfo>> items = new HashMap<>();
-        final Map<String, Optional<MasterDataLookup.PartnerInfo>> partners = new HashMap<>();
-        final Map<String, Optional<MasterDataLookup.SiteInfo>> sites = new HashMap<>();
-
-        Context(Function<LotRef, TraceQueries.LotFacts> lots) {
-            this.lots = lots;
-        }
-
-        Optional<MasterDataLookup.ItemInfo> item(ItemCode code) {
-            return items.computeIfAbsent(code.value(), masterData::item);
-        }
-
-        Optional<MasterDataLookup.PartnerInfo> partner(String code) {
-            return partners.computeIfAbsent(
-                    code,
-                    c -> Optional.ofNullable(masterData.partners(List.of(c)).get(c)));
-        }
-
-        Optional<MasterDataLookup.SiteInfo> site(String code) {
-            return sites.computeIfAbsent(code, masterData::site);
-        }
-
-        String siteName(String code) {
-            return site(code).map(MasterDataLookup.SiteInfo::name).orElse(code);
-        }
-
-        String partnerName(String code) {
-            return partner(code).map(MasterDataLookup.PartnerInfo::name).orElse(code);
-        }
-
-        /** The traceability lot code of a lot: a received lot keeps its supplier's code; anything else is the plant's. */
-        String[] tlc(LotRef lot, String site) {
-            TraceQueries.LotFacts f = lots.apply(lot);
-            if (f != null && "RECEIVED".equals(f.origin()) && f.supplierLot() != null && f.supplier() != null) {
-                MasterDataLookup.PartnerInfo p = partner(f.supplier()).orElse(null);
-                return new String[] {f.supplierLot(), p == null ? f.supplier() : p.name(), p == null ? null : p.gln()};
-            }
-            MasterDataLookup.SiteInfo s = site(site).orElse(null);
-            return new String[] {lot.lot().value(), s == null ? site : s.name(), s == null ? null : s.gln()};
-        }
-
-        String where(String site, String location) {
-            MasterDataLookup.SiteInfo s = site(site).orElse(null);
-            return (s == null ? site : s.name()) + " / " + location;
-        }
-
-        String siteGln(String site) {
-            return site(site).map(MasterDataLookup.SiteInfo::gln).orElse(null);
-        }
-    }
-
-    /** The critical tracking events' rows of one event: receiving, shipping and transformation; other events have none. */
-    private List<List<String>> rows(LotEvents.Stored e, Set<LotRef> affected, Context ctx) {
-        String site = e.site();
-        return e.event().payload().accept(new EventPayload.Cases<List<List<String>>>() {
-            @Override
-            public List<List<String>> receive(Receive r) {
-                String[] tlc = {
-                    r.supplierLot() != null ? r.supplierLot().value() : r.lot().value(),
-                    ctx.partnerName(r.supplier().value()),
-                    ctx.partner(r.supplier().value())
-                            .map(MasterDataLookup.PartnerInfo::gln)
-                            .orElse(null)
-                };
-                return List.of(row(
-                        "Receiving",
-                        e,
-                        tlc,
-                        r.item(),
-                        r.lot(),
-                        r.quantity(),
-                        ctx,
-                        ctx.where(site, r.location().value()),
-                        site,
-                        ctx.partnerName(r.supplier().value()),
-                        null,
-                        "Purchase order",
-                        r.reference().value()));
-            }
-
-            @Override
-            public List<List<String>> returned(Return r) {
-                return List.of(row(
-                        "Receiving (customer return)",
-                        e,
-                        ctx.tlc(new LotRef(r.item(), r.lot()), site),
-                        r.item(),
-                        r.lot(),
-                        r.quantity(),
-                        ctx,
-                        ctx.where(site, r.to().value()),
-                        site,
-                        ctx.partnerName(r.customer().value()),
-                        null,
-                        "Return authorisation",
-                        r.reference().value()));
-            }
-
-            @Override
-            public List<List<String>> ship(Ship s) {
-                return List.of(row(
-                        "Shipping",
-                        e,
-                        ctx.tlc(new LotRef(s.item(), s.lot()), site),
-                        s.item(),
-                        s.lot(),
-                        s.quantity(),
-                        ctx,
-                        ctx.where(site, s.from().value()),
-                        site,
-                        null,
-                        ctx.partnerName(s.customer().value()),
-                        "Shipment",
-                        s.shipment().value()));
-            }
-
-            @Override
-            public List<List<String>> transform(Transform t) {
-                List<List<String>> rows = new ArrayList<>();
-                List<String> inputs = t.inputs().stream()
-                        .map(i -> ctx.tlc(i.lotRef(), site)[0] + " (" + i.item() + ")")
-                        .distinct()
-                        .toList();
-                List<String> outputs = t.outputs().stream()
-                        .map(o -> o.lot().value() + " (" + o.item() + ")")
-                        .distinct()
-                        .toList();
-                for (Transform.Input i : t.inputs()) {
-                    if (affected.contains(i.lotRef())) {
-                        rows.add(row(
-                                "Transformation (input)",
-                                e,
-                                ctx.tlc(i.lotRef(), site),
-                                i.item(),
-                                i.lot(),
-                                i.quantity(),
-                                ctx,
-                                ctx.where(site, i.from().value()),
-                                site,
-                                null,
-                                String.join("; ", outputs),
-                                Words.of(t.kind()) + " batch record",
-                                t.batch().value()));
-                    }
-                }
-                for (Transform.Output o : t.outputs()) {
-                    if (affected.contains(o.lotRef())) {
-                        rows.add(row(
-                                "Transformation (output)",
-                                e,
-                                ctx.tlc(o.lotRef(), site),
-                                o.item(),
-                                o.lot(),
-                                o.quantity(),
-                                ctx,
-                                ctx.where(site, o.to().value()),
-                                site,
-                                String.join("; ", inputs),
-                                null,
-                                Words.of(t.kind()) + " batch record",
-                                t.batch().value()));
-                    }
-                }
-                return rows;
-            }
-
-            @Override
-            public List<List<String>> move(Move m) {
-                return List.of();
-            }
-
-            @Override
-            public List<List<String>> pick(Pick k) {
-                return List.of();
-            }
-
-            @Override
-            public List<List<String>> count(Count c) {
-                return List.of();
-            }
-
-            @Override
-            public List<List<String>> status(StatusChange s) {
-                return List.of();
-            }
-
-            @Override
-            public List<List<String>> adjust(Adjust a) {
-                return List.of();
-            }
-
-            @Override
-            public List<List<String>> pack(Pack k) {
-                return List.of();
-            }
-
-            @Override
-            public List<List<String>> unpack(Unpack u) {
-                return List.of();
-            }
-
-            @Override
-            public List<List<String>> inspect(Inspect i) {
-                return List.of();
-            }
-
-            /** FSMA 204 counts a transfer to another location of the same firm as shipping. */
-            @Override
-            public List<List<String>> transferOut(TransferOut t) {
-                return List.of(row(
-                        "Shipping (transfer to a sister site)",
-                        e,
-                        ctx.tlc(new LotRef(t.item(), t.lot()), site),
-                        t.item(),
-                        t.lot(),
-                        t.quantity(),
-                        ctx,
-                        ctx.where(site, t.from().value()),
-                        site,
-                        null,
-                        ctx.siteName(t.toSite().value()),
-                        "Transfer order",
-                        t.transfer().value()));
-            }
-
-            @Override
-            public List<List<String>> transferIn(TransferIn t) {
-                return List.of(row(
-                        "Receiving (transfer from a sister site)",
-                        e,
-                        ctx.tlc(new LotRef(t.item(), t.lot()), site),
-                        t.item(),
-                        t.lot(),
-                        t.quantity(),
-                        ctx,
-                        ctx.where(site, t.to().value()),
-                        site,
-                        ctx.siteName(t.fromSite().value()),
-                        null,
-                        "Transfer order",
-                        t.transfer().value()));
-            }
-        });
-    }
-
-    private static List<String> row(
-            String cte,
-            LotEvents.Stored e,
-            String[] tlc,
-            ItemCode item,
-            LotCode lot,
-            Quantity quantity,
-            Context ctx,
-            String where,
-            String site,
-            String previousSource,
-            String recipient,
-            String docType,
-            String docNumber) {
-        Optional<MasterDataLookup.ItemInfo> info = ctx.item(item);
-        Quantity q = info.map(i -> i.units().toBase(quantity)).orElse(quantity);
-        List<String> r = new ArrayList<>(CSV_COLUMNS.length);
-        r.add(cte);
-        r.add(e.occurredAt().atZone(ZoneOffset.UTC).toLocalDate().toString());
-        r.add(e.occurredAt().toString());
-        r.add(tlc[0]);
-        r.add(tlc[1]);
-        r.add(tlc[2]);
-        r.add(item.value());
-        r.add(info.map(MasterDataLookup.ItemInfo::name).orElse(null));
-        r.add(info.map(MasterDataLookup.ItemInfo::gtin).orElse(null));
-        r.add(q.valueText());
-        r.add(q.uom().name());
-        r.add(where);
-        r.add(ctx.siteGln(site));
-        r.add(previousSource);
-        r.add(recipient);
-        r.add(docType);
-        r.add(docNumber);
-        r.add(item.value() + "/" + lot.value());
-        r.add(e.eventId().toString());
-        return r;
-    }
-
-    /**
-     * A cell a spreadsheet will not run as a formula: text starting with = + - @ (or a tab or
-     * carriage return) gets a leading apostrophe (OWASP's CSV injection advice).
-     */
-    static String safeCell(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value
-                : value;
-    }
-
     // ---- EPCIS --------------------------------------------------------------------------------
 
     public byte[] epcis(Views.RecallAnswer recall) {
         List<LotRef> lots = affected(recall);
-        List<LotEvents.Stored> events = access.read(c -> LotEvents.ofAny(c, lots, CTE_TYPES, recall.asOfSeq()));
+        List<LotEvents.Stored> events =
+                access.read(c -> LotEvents.ofAny(c, lots, Fsma204.EVENT_TYPES, recall.asOfSeq()));
         try {
             return json.writeValueAsBytes(new EpcisWriter(masterData).document(events, clock.instant()));
         } catch (JsonProcessingException e) {

@@ -16,11 +16,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.lotkeeper.server.api.Downloads;
 import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.CurrentActor;
 
 /**
  * {@code POST /api/v1/recalls} (mock or real), {@code GET /api/v1/recalls},
- * {@code GET /api/v1/recalls/{id}}, its affected lots and links ({@code lots}, {@code links}, paged), its lines ({@code shipments}, {@code returns}, paged) and exports: {@code report.csv}, {@code report.pdf},
+ * {@code GET /api/v1/recalls/{id}}, its affected lots and links ({@code lots}, {@code links}, paged), its lines ({@code shipments}, {@code returns}, paged) and exports: {@code report.csv}, {@code report.xlsx}, {@code report.pdf},
  * {@code epcis.jsonld}. QA and SUPERVISOR (and ADMIN).
  */
 @Path("/api/v1/recalls")
@@ -33,6 +34,9 @@ public class RecallResource {
 
     @Inject
     RecallReports reports;
+
+    @Inject
+    Fsma204Export fsma;
 
     @Inject
     CurrentActor actor;
@@ -102,9 +106,20 @@ public class RecallResource {
         Views.RecallAnswer recall = recalls.result(actor.get(), id);
         // streamed from a cursor: a popular lot's spreadsheet has hundreds of thousands of rows
         return Downloads.attachment(
-                (StreamingOutput) out -> reports.csv(recall, out),
-                Downloads.CSV,
-                "recall-" + recall.recallId() + ".csv");
+                (StreamingOutput) out -> fsma.csv(recall, out), Downloads.CSV, "recall-" + recall.recallId() + ".csv");
+    }
+
+    /** The FDA's electronic sortable spreadsheet of the recall: a sheet per critical tracking event. */
+    @GET
+    @Path("/{id}/report.xlsx")
+    @Produces(Downloads.XLSX)
+    public Response xlsx(@PathParam("id") String id) {
+        Actor caller = actor.get();
+        Views.RecallAnswer recall = recalls.result(caller, id);
+        return Downloads.attachment(
+                (StreamingOutput) out -> fsma.xlsx(recall, caller, out),
+                Downloads.XLSX,
+                "recall-" + recall.recallId() + ".xlsx");
     }
 
     @GET

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.lotkeeper.server.api.Downloads;
 import org.lotkeeper.server.labels.LabelScanner;
 import org.lotkeeper.server.testing.Api;
 import org.lotkeeper.server.testing.Database;
@@ -163,6 +164,15 @@ class ConsoleBrowserTest {
                 .allSatisfy(line -> assertThat(line).contains("SHP-3", "City Maintenance Dept"))
                 .anySatisfy(line -> assertThat(line).contains("PR-1003", "5"))
                 .anySatisfy(line -> assertThat(line).contains("TC-1002", "10"));
+        // the FDA's spreadsheet the page links to: a sheet per critical tracking event
+        try (org.apache.poi.ss.usermodel.Workbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(download(By.id("fsma-xlsx"), Downloads.XLSX)))) {
+            assertThat(book.getSheet("Receiving").getLastRowNum()).isEqualTo(2);
+            assertThat(book.getSheet("Shipping").getLastRowNum()).isEqualTo(4);
+            assertThat(book.getSheet("Transformation").getLastRowNum()).isEqualTo(8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -443,15 +453,20 @@ class ConsoleBrowserTest {
 
     /** The PNG label the page's "PNG" link prints, fetched with the browser's session. */
     private byte[] labelPng() {
-        String labelHref = browser.driver.findElement(By.id("label-png")).getAttribute("href");
+        return download(By.id("label-png"), "image/png");
+    }
+
+    /** What a link of the page downloads, fetched with the browser's session. */
+    private byte[] download(By link, String type) {
+        String href = browser.driver.findElement(link).getAttribute("href");
         return io.restassured.RestAssured.given()
                 .cookie(
                         "lk_session",
                         browser.driver.manage().getCookieNamed("lk_session").getValue())
-                .get(labelHref.substring(labelHref.indexOf("/console/")))
+                .get(href.substring(href.indexOf("/console/")))
                 .then()
                 .statusCode(200)
-                .contentType("image/png")
+                .contentType(type)
                 .extract()
                 .asByteArray();
     }

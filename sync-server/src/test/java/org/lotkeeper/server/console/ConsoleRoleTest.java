@@ -69,6 +69,10 @@ class ConsoleRoleTest {
         route("GET /console/quality/specifications", "/console/quality/specifications", QA_SUPERVISOR);
         route("POST /console/quality/specifications/csv", "/console/quality/specifications/csv", Set.of("QA", "ADMIN"));
         route("GET /console/lot/coa.pdf", "/console/lot/coa.pdf?item=RM-RESIN&lot=NO-SUCH-LOT", QA_SUPERVISOR);
+        route(
+                "GET /console/lot/fsma204.xlsx",
+                "/console/lot/fsma204.xlsx?item=RM-RESIN&lot=NO-SUCH-LOT",
+                QA_SUPERVISOR);
         route("GET /console/shipment/coa.pdf", "/console/shipment/coa.pdf?shipment=NO-SUCH", QA_SUPERVISOR);
         route("GET /console/recalls", "/console/recalls", QA_SUPERVISOR);
         route("POST /console/recalls", "/console/recalls", QA_SUPERVISOR);
@@ -76,6 +80,7 @@ class ConsoleRoleTest {
         route("POST /console/recalls/{id}/real", NO_RECALL + "/real", QA_SUPERVISOR);
         route("GET /console/recalls/{id}/shipments", NO_RECALL + "/shipments", QA_SUPERVISOR);
         route("GET /console/recalls/{id}/report.csv", NO_RECALL + "/report.csv", QA_SUPERVISOR);
+        route("GET /console/recalls/{id}/report.xlsx", NO_RECALL + "/report.xlsx", QA_SUPERVISOR);
         route("GET /console/recalls/{id}/report.pdf", NO_RECALL + "/report.pdf", QA_SUPERVISOR);
         route("GET /console/recalls/{id}/epcis.jsonld", NO_RECALL + "/epcis.jsonld", QA_SUPERVISOR);
         route("GET /console/quality", "/console/quality", QA_SUPERVISOR);

@@ -102,7 +102,7 @@ class SiteScopeMatrixTest {
                 }
             }
             path = path.replace("{kind}", "items").replaceAll("\\{[^}]+}", "x");
-            if (path.equals("/api/v1/export/epcis")) {
+            if (path.equals("/api/v1/export/epcis") || path.equals("/api/v1/export/fsma204.xlsx")) {
                 path += "?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z";
             }
             String body = body(e.template());

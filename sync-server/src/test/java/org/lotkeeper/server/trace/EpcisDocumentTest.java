@@ -48,11 +48,11 @@ class EpcisDocumentTest {
 
     @Test
     void spreadsheetCellsThatLookLikeFormulasGetALeadingApostrophe() {
-        assertThat(RecallReports.safeCell("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
-        assertThat(RecallReports.safeCell("+1")).isEqualTo("'+1");
-        assertThat(RecallReports.safeCell("-2")).isEqualTo("'-2");
-        assertThat(RecallReports.safeCell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(RecallReports.safeCell("R-2402")).isEqualTo("R-2402");
-        assertThat(RecallReports.safeCell("")).isEmpty();
+        assertThat(Fsma204Export.safeCell("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
+        assertThat(Fsma204Export.safeCell("+1")).isEqualTo("'+1");
+        assertThat(Fsma204Export.safeCell("-2")).isEqualTo("'-2");
+        assertThat(Fsma204Export.safeCell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Fsma204Export.safeCell("R-2402")).isEqualTo("R-2402");
+        assertThat(Fsma204Export.safeCell("")).isEmpty();
     }
 }

@@ -290,37 +290,38 @@ class RiversideRecallTest {
                 .setSkipHeaderRecord(true)
                 .get()
                 .parse(new InputStreamReader(new ByteArrayInputStream(csv.asByteArray()), StandardCharsets.UTF_8))) {
-            assertThat(parser.getHeaderNames()).containsExactly(RecallReports.CSV_COLUMNS);
+            assertThat(parser.getHeaderNames()).containsExactly(Fsma204Columns.headers(Fsma204Columns.CSV));
             rows = parser.getRecords();
         }
         Set<String> ctes = new TreeSet<>();
-        rows.forEach(r -> ctes.add(r.get("Critical tracking event") + " " + r.get("Traceability lot code")));
+        rows.forEach(r -> ctes.add(r.get("Critical tracking event") + " " + r.get("Traceability lot code")
+                + (r.get("New traceability lot code").isEmpty() ? "" : " > " + r.get("New traceability lot code"))));
         // the receipt's traceability lot code is the supplier's; the plant assigns the produced lots' codes
         assertThat(ctes)
                 .contains(
                         "Receiving ACR-779",
-                        "Transformation (input) ACR-779",
-                        "Transformation (output) PR-1001",
-                        "Transformation (output) TC-1002",
-                        "Transformation (output) PR-1003",
+                        "Transformation ACR-779 > PR-1001",
+                        "Transformation ACR-779 > TC-1002",
+                        "Transformation PR-1001 > PR-1003",
                         "Shipping PR-1001",
                         "Shipping TC-1002",
                         "Shipping PR-1003",
-                        "Receiving (customer return) TC-1002");
+                        "Receiving TC-1002");
         CSVRecord receipt = rows.stream()
-                .filter(r -> r.get("Critical tracking event").equals("Receiving"))
+                .filter(r -> r.get("Event").equals("Receipt from a supplier"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(receipt.get("Traceability lot code source")).isEqualTo("Acme Resins Ltd");
+        assertThat(receipt.get("Traceability lot code source: business name")).isEqualTo("Acme Resins Ltd");
         assertThat(receipt.get("Quantity")).isEqualTo("800");
         assertThat(receipt.get("Unit of measure")).isEqualTo("KGM");
         assertThat(receipt.get("Reference document number")).isEqualTo("PO-7781");
-        assertThat(receipt.get("Event date")).isEqualTo("2026-11-16");
+        assertThat(receipt.get("Date")).isEqualTo("2026-11-16");
         CSVRecord toHarbor = rows.stream()
                 .filter(r -> r.get("Reference document number").equals("SHP-2"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(toHarbor.get("Immediate recipient")).isEqualTo("Harbor Paints");
+        assertThat(toHarbor.get("Immediate subsequent recipient: business name"))
+                .isEqualTo("Harbor Paints");
         assertThat(toHarbor.get("Quantity")).isEqualTo("20");
 
         Response pdf = as(quinn).get("/api/v1/recalls/" + id + "/report.pdf");

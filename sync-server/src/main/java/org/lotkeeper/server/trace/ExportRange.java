@@ -1,0 +1,61 @@
+package org.lotkeeper.server.trace;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.lotkeeper.model.id.SiteCode;
+import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.security.CurrentActor;
+
+/**
+ * What a ledger export of a time range asks for: [from, to) in device time and the sites (null:
+ * all), from the query parameters {@code from} (required), {@code to} (default now) and
+ * {@code site} (one of the caller's; default all of them). Bad parameters answer 400 naming the
+ * field, a site not the caller's 403.
+ */
+record ExportRange(Instant from, Instant to, List<String> sites) {
+
+    static ExportRange of(CurrentActor actor, String fromText, String toText, String site, Instant now) {
+        Instant from = instant("from", fromText, null);
+        Instant to = instant("to", toText, now);
+        if (!from.isBefore(to)) {
+            throw Refused.invalid(ErrorCode.INVALID_FIELD, "from must be before to", "from");
+        }
+        if (site != null && !site.isEmpty()) {
+            String code = Fields.code("site", site, SiteCode::of);
+            actor.requireSite(code);
+            return new ExportRange(from, to, List.of(code));
+        }
+        Actor caller = actor.get();
+        return new ExportRange(from, to, caller.allSites() ? null : List.copyOf(caller.sites()));
+    }
+
+    /** The sites as a SQL array parameter: null for all. */
+    String[] siteArray() {
+        return sites == null ? null : sites.toArray(String[]::new);
+    }
+
+    private static Instant instant(String field, String text, Instant absent) {
+        if (text == null || text.isEmpty()) {
+            if (absent != null) {
+                return absent;
+            }
+            throw Refused.invalid(
+                    ErrorCode.MISSING_FIELD,
+                    field + " is required (an ISO-8601 instant such as 2026-11-16T00:00:00Z)",
+                    field);
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD,
+                    field + " must be an ISO-8601 instant such as 2026-11-16T00:00:00Z",
+                    field);
+        }
+    }
+}

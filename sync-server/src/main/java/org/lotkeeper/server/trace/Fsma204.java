@@ -1,0 +1,398 @@
+package org.lotkeeper.server.trace;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.lotkeeper.model.event.Adjust;
+import org.lotkeeper.model.event.Count;
+import org.lotkeeper.model.event.EventPayload;
+import org.lotkeeper.model.event.Inspect;
+import org.lotkeeper.model.event.Move;
+import org.lotkeeper.model.event.Pack;
+import org.lotkeeper.model.event.Pick;
+import org.lotkeeper.model.event.Receive;
+import org.lotkeeper.model.event.Return;
+import org.lotkeeper.model.event.Ship;
+import org.lotkeeper.model.event.StatusChange;
+import org.lotkeeper.model.event.TransferIn;
+import org.lotkeeper.model.event.TransferOut;
+import org.lotkeeper.model.event.Transform;
+import org.lotkeeper.model.event.Unpack;
+import org.lotkeeper.model.lot.LotRef;
+import org.lotkeeper.model.quantity.Quantity;
+import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.model.text.Words;
+import org.lotkeeper.server.masterdata.LocationDescription;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
+
+/**
+ * The ledger's critical tracking events as FSMA 204 describes them: rows of key data elements
+ * (21 CFR 1.1345 receiving, 1.1340 shipping, 1.1350 transformation), one per lot received or
+ * shipped and one per input and new lot of a transformation. The FDA's spreadsheet
+ * ({@link Fsma204Xlsx}) and the recall's CSV are written from these rows and their
+ * {@link Fsma204Columns columns}.
+ */
+final class Fsma204 {
+
+    /** The ledger's event types that are critical tracking events. */
+    static final List<String> EVENT_TYPES =
+            List.of("RECEIVE", "TRANSFORM", "SHIP", "RETURN", "TRANSFER_OUT", "TRANSFER_IN");
+
+    private Fsma204() {}
+
+    /** The critical tracking events the plant performs; each is a sheet of the FDA's spreadsheet. */
+    enum Cte {
+        RECEIVING("Receiving"),
+        SHIPPING("Shipping"),
+        TRANSFORMATION("Transformation");
+
+        final String label;
+
+        Cte(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * A location description (21 CFR 1.1310): the business name, its address and phone, and its
+     * GLN when master data has one. A code master data does not know is its own name.
+     */
+    record Place(String name, LocationDescription description, String gln) {
+
+        static Place of(MasterDataLookup.SiteInfo s) {
+            return new Place(s.name(), s.description(), s.gln());
+        }
+
+        static Place of(MasterDataLookup.PartnerInfo p) {
+            return new Place(p.name(), p.description(), p.gln());
+        }
+
+        static Place unknown(String code) {
+            return new Place(code, LocationDescription.NONE, null);
+        }
+    }
+
+    /**
+     * A quantity of one lot: its traceability lot code, what it is, and how much in the item's base
+     * unit.
+     */
+    record Food(LotRef lot, String tlc, String product, String gtin, BigDecimal quantity, Uom unit) {}
+
+    /**
+     * One row of key data elements.
+     *
+     * @param cte            the critical tracking event
+     * @param detail         what the plant did, in words ("Receipt from a supplier", "Customer return", "Blend")
+     * @param event          the ledger event
+     * @param date           the event's date where it happened (the site's time zone)
+     * @param food           the lot received or shipped, or a transformation's input
+     * @param previousSource the immediate previous source (receiving), else null
+     * @param recipient      the immediate subsequent recipient (shipping), else null
+     * @param location       where it happened: the receiving, ship-from or transformation location
+     * @param locationInSite the storage location inside the site
+     * @param tlcSource      where the traceability lot code was assigned ({@code food}'s, or the new lot's)
+     * @param newFood        a transformation's new lot, else null
+     * @param documentType   the reference document's type
+     * @param documentNumber its number
+     */
+    record Row(
+            Cte cte,
+            String detail,
+            LotEvents.Stored event,
+            LocalDate date,
+            Food food,
+            Place previousSource,
+            Place recipient,
+            Place location,
+            String locationInSite,
+            Place tlcSource,
+            Food newFood,
+            String documentType,
+            String documentNumber) {
+
+        Instant time() {
+            return event.occurredAt();
+        }
+    }
+
+    /**
+     * Turns stored events into rows, looking up master data and lot facts once each. Keeps what it
+     * looked up, so one instance serves one export.
+     */
+    static final class Rows {
+        private final MasterDataLookup masterData;
+        private final Function<LotRef, TraceQueries.LotFacts> lots;
+        private final Map<String, Optional<MasterDataLookup.ItemInfo>> items = new HashMap<>();
+        private final Map<String, Place> partners = new HashMap<>();
+        private final Map<String, Optional<MasterDataLookup.SiteInfo>> sites = new HashMap<>();
+
+        /** Rows reading on {@code c} the facts of lots not in {@code known}, each when first met. */
+        Rows(MasterDataLookup masterData, Connection c, Map<LotRef, TraceQueries.LotFacts> known) {
+            this.masterData = masterData;
+            Map<LotRef, TraceQueries.LotFacts> facts = new HashMap<>(known);
+            this.lots = lot -> facts.computeIfAbsent(lot, l -> {
+                try {
+                    return TraceQueries.lot(c, l);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("lot " + l + " could not be read", e);
+                }
+            });
+        }
+
+        Place site(String code) {
+            return sites.computeIfAbsent(code, masterData::site).map(Place::of).orElseGet(() -> Place.unknown(code));
+        }
+
+        Place partner(String code) {
+            return partners.computeIfAbsent(
+                    code,
+                    c -> Optional.ofNullable(masterData.partners(List.of(c)).get(c))
+                            .map(Place::of)
+                            .orElseGet(() -> Place.unknown(c)));
+        }
+
+        private LocalDate date(LotEvents.Stored e) {
+            return e.occurredAt()
+                    .atZone(sites.computeIfAbsent(e.site(), masterData::site)
+                            .map(MasterDataLookup.SiteInfo::zone)
+                            .orElse(ZoneOffset.UTC))
+                    .toLocalDate();
+        }
+
+        /**
+         * A lot's traceability lot code and its source: a lot received with the supplier's lot code
+         * keeps that code, assigned by the supplier; any other lot's code is the plant's, assigned
+         * at the site that made or received it.
+         */
+        private Traceable traceable(LotRef lot, String site) {
+            TraceQueries.LotFacts f = lots.apply(lot);
+            if (f != null && "RECEIVED".equals(f.origin()) && f.supplierLot() != null && f.supplier() != null) {
+                return new Traceable(f.supplierLot(), partner(f.supplier()));
+            }
+            return new Traceable(lot.lot().value(), site(f == null ? site : f.site()));
+        }
+
+        private record Traceable(String tlc, Place source) {}
+
+        private Food food(LotRef lot, String tlc, Quantity quantity) {
+            Optional<MasterDataLookup.ItemInfo> info =
+                    items.computeIfAbsent(lot.item().value(), masterData::item);
+            Quantity q = info.map(i -> i.units().toBase(quantity)).orElse(quantity);
+            return new Food(
+                    lot,
+                    tlc,
+                    info.map(MasterDataLookup.ItemInfo::name).orElse(lot.item().value()),
+                    info.map(MasterDataLookup.ItemInfo::gtin).orElse(null),
+                    q.value(),
+                    q.uom());
+        }
+
+        /**
+         * The rows of one event whose lots {@code relevant} accepts: a lot received or shipped, or
+         * a transformation's pair of input and new lot where either is accepted. Events that are
+         * not critical tracking events have none.
+         */
+        List<Row> of(LotEvents.Stored e, Predicate<LotRef> relevant) {
+            String site = e.site();
+            LocalDate date = date(e);
+            Place here = site(site);
+            return e.event().payload().accept(new EventPayload.Cases<List<Row>>() {
+                @Override
+                public List<Row> receive(Receive r) {
+                    LotRef lot = new LotRef(r.item(), r.lot());
+                    if (!relevant.test(lot)) {
+                        return List.of();
+                    }
+                    Place supplier = partner(r.supplier().value());
+                    Traceable t = r.supplierLot() != null
+                            ? new Traceable(r.supplierLot().value(), supplier)
+                            : new Traceable(r.lot().value(), here);
+                    return List.of(new Row(
+                            Cte.RECEIVING,
+                            "Receipt from a supplier",
+                            e,
+                            date,
+                            food(lot, t.tlc(), r.quantity()),
+                            supplier,
+                            null,
+                            here,
+                            r.location().value(),
+                            t.source(),
+                            null,
+                            "Purchase order",
+                            r.reference().value()));
+                }
+
+                @Override
+                public List<Row> returned(Return r) {
+                    return single(
+                            Cte.RECEIVING,
+                            "Customer return",
+                            new LotRef(r.item(), r.lot()),
+                            r.quantity(),
+                            partner(r.customer().value()),
+                            null,
+                            r.to().value(),
+                            "Return authorisation",
+                            r.reference().value());
+                }
+
+                @Override
+                public List<Row> ship(Ship s) {
+                    return single(
+                            Cte.SHIPPING,
+                            "Shipment to a customer",
+                            new LotRef(s.item(), s.lot()),
+                            s.quantity(),
+                            null,
+                            partner(s.customer().value()),
+                            s.from().value(),
+                            "Shipment",
+                            s.shipment().value());
+                }
+
+                /** FSMA 204 counts a transfer to another location of the same firm as shipping. */
+                @Override
+                public List<Row> transferOut(TransferOut t) {
+                    return single(
+                            Cte.SHIPPING,
+                            "Transfer to a sister site",
+                            new LotRef(t.item(), t.lot()),
+                            t.quantity(),
+                            null,
+                            site(t.toSite().value()),
+                            t.from().value(),
+                            "Transfer order",
+                            t.transfer().value());
+                }
+
+                @Override
+                public List<Row> transferIn(TransferIn t) {
+                    return single(
+                            Cte.RECEIVING,
+                            "Transfer from a sister site",
+                            new LotRef(t.item(), t.lot()),
+                            t.quantity(),
+                            site(t.fromSite().value()),
+                            null,
+                            t.to().value(),
+                            "Transfer order",
+                            t.transfer().value());
+                }
+
+                private List<Row> single(
+                        Cte cte,
+                        String detail,
+                        LotRef lot,
+                        Quantity quantity,
+                        Place previous,
+                        Place recipient,
+                        String locationInSite,
+                        String documentType,
+                        String documentNumber) {
+                    if (!relevant.test(lot)) {
+                        return List.of();
+                    }
+                    Traceable t = traceable(lot, site);
+                    return List.of(new Row(
+                            cte,
+                            detail,
+                            e,
+                            date,
+                            food(lot, t.tlc(), quantity),
+                            previous,
+                            recipient,
+                            here,
+                            locationInSite,
+                            t.source(),
+                            null,
+                            documentType,
+                            documentNumber));
+                }
+
+                /** One row per input and new lot, the new lot's code assigned here. */
+                @Override
+                public List<Row> transform(Transform t) {
+                    List<Row> rows = new ArrayList<>();
+                    String documentType = Words.of(t.kind()) + " batch record";
+                    for (Transform.Output o : t.outputs()) {
+                        Food made = food(o.lotRef(), o.lot().value(), o.quantity());
+                        for (Transform.Input i : t.inputs()) {
+                            if (relevant.test(i.lotRef()) || relevant.test(o.lotRef())) {
+                                rows.add(new Row(
+                                        Cte.TRANSFORMATION,
+                                        Words.of(t.kind()),
+                                        e,
+                                        date,
+                                        food(
+                                                i.lotRef(),
+                                                traceable(i.lotRef(), site).tlc(),
+                                                i.quantity()),
+                                        null,
+                                        null,
+                                        here,
+                                        o.to().value(),
+                                        here,
+                                        made,
+                                        documentType,
+                                        t.batch().value()));
+                            }
+                        }
+                    }
+                    return rows;
+                }
+
+                @Override
+                public List<Row> move(Move m) {
+                    return List.of();
+                }
+
+                @Override
+                public List<Row> pick(Pick k) {
+                    return List.of();
+                }
+
+                @Override
+                public List<Row> count(Count c) {
+                    return List.of();
+                }
+
+                @Override
+                public List<Row> status(StatusChange s) {
+                    return List.of();
+                }
+
+                @Override
+                public List<Row> adjust(Adjust a) {
+                    return List.of();
+                }
+
+                @Override
+                public List<Row> pack(Pack k) {
+                    return List.of();
+                }
+
+                @Override
+                public List<Row> unpack(Unpack u) {
+                    return List.of();
+                }
+
+                @Override
+                public List<Row> inspect(Inspect i) {
+                    return List.of();
+                }
+            });
+        }
+    }
+}
