@@ -20,6 +20,7 @@ import org.lotkeeper.server.ledger.ExceptionService;
 import org.lotkeeper.server.ledger.ProjectionQueries;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.DeviceService;
+import org.lotkeeper.server.trace.KdeCompleteness;
 import org.lotkeeper.server.trace.LotService;
 import org.lotkeeper.server.trace.TransferService;
 import org.lotkeeper.server.trace.Views;
@@ -27,7 +28,8 @@ import org.lotkeeper.server.trace.Views;
 /**
  * The dashboard: open exceptions by flag, lots with stock expiring within 30/60/90 days (a bar
  * chart drawn on the server), lots waiting for QA, lots due for retest within 30 days, the devices with their last sync and held
- * rejections (supervisors), and the ingest rate. Every figure is one aggregate query.
+ * rejections (supervisors), the ingest rate, and (QA, supervisors) the events of the last 30 days
+ * lacking a FSMA 204 key data element, counted in the background. Every figure is one aggregate query.
  */
 @Path("/console/dashboard")
 @Produces(MediaType.TEXT_HTML)
@@ -49,7 +51,8 @@ public class DashboardPage extends ConsoleResource {
             long lastHour,
             long lastDay,
             int rateWindow,
-            long inTransit) {
+            long inTransit,
+            java.util.OptionalLong kdeGaps) {
 
         /** No lot with stock has expired or expires within 90 days: a sentence instead of an empty chart. */
         public boolean noExpiry() {
@@ -109,6 +112,9 @@ public class DashboardPage extends ConsoleResource {
     TransferService transfers;
 
     @Inject
+    KdeCompleteness kde;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -150,7 +156,10 @@ public class DashboardPage extends ConsoleResource {
                         projections.recordedSince(now.minus(Duration.ofHours(1)), sites),
                         projections.recordedSince(now.minus(Duration.ofDays(1)), sites),
                         ProjectionQueries.RATE_WINDOW_EVENTS,
-                        transfers.count(actor)));
+                        transfers.count(actor),
+                        actor.hasAnyRole(java.util.Set.of(Role.QA, Role.SUPERVISOR))
+                                ? kde.incompleteLately(actor)
+                                : java.util.OptionalLong.empty()));
     }
 
     static List<Bar> chart(Views.ExpiryBuckets b) {

@@ -30,6 +30,8 @@ final class Pages {
 
     static native TemplateInstance dashboard(Chrome page, DashboardPage.DashboardView view);
 
+    static native TemplateInstance kde(Chrome page, KdePage.KdeView view);
+
     static native TemplateInstance exceptions(Chrome page, ExceptionPages.ExceptionsView view);
 
     static native TemplateInstance devices(Chrome page, DevicePages.DevicesView view);

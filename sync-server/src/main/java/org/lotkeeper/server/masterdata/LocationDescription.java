@@ -1,5 +1,7 @@
 package org.lotkeeper.server.masterdata;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,6 +32,24 @@ public record LocationDescription(
     /** Whether {@code code} is an ISO 3166-1 alpha-2 country code (upper case), as the JDK knows them. */
     static boolean isCountry(String code) {
         return code != null && COUNTRIES.contains(code);
+    }
+
+    /**
+     * The parts FSMA 204 asks of a location description that this one lacks, in words: "phone",
+     * "street", "city", "postal code", "country". The state or region is not asked for: not every
+     * country has one.
+     */
+    public List<String> missing() {
+        List<String> out = new ArrayList<>();
+        String[][] parts = {
+            {phone, "phone"}, {street, "street"}, {city, "city"}, {postalCode, "postal code"}, {country, "country"}
+        };
+        for (String[] part : parts) {
+            if (part[0] == null || part[0].isBlank()) {
+                out.add(part[1]);
+            }
+        }
+        return out;
     }
 
     /** The address on one line as people read it: "1 Dock Road, Springfield, IL 62701, US" (parts left out when absent). */

@@ -1,5 +1,6 @@
 package org.lotkeeper.server.trace;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -20,8 +21,14 @@ import org.lotkeeper.server.security.CurrentActor;
 record ExportRange(Instant from, Instant to, List<String> sites) {
 
     static ExportRange of(CurrentActor actor, String fromText, String toText, String site, Instant now) {
-        Instant from = instant("from", fromText, null);
+        return of(actor, fromText, toText, site, now, null);
+    }
+
+    /** The same, {@code from} defaulting to {@code before} ahead of {@code to} (null: required). */
+    static ExportRange of(
+            CurrentActor actor, String fromText, String toText, String site, Instant now, Duration before) {
         Instant to = instant("to", toText, now);
+        Instant from = instant("from", fromText, before == null ? null : to.minus(before));
         if (!from.isBefore(to)) {
             throw Refused.invalid(ErrorCode.INVALID_FIELD, "from must be before to", "from");
         }

@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.lotkeeper.model.event.Adjust;
@@ -64,22 +66,29 @@ final class Fsma204 {
         }
     }
 
+    /** Whose location a place is. */
+    enum Party {
+        SITE,
+        PARTNER
+    }
+
     /**
      * A location description (21 CFR 1.1310): the business name, its address and phone, and its
-     * GLN when master data has one. A code master data does not know is its own name.
+     * GLN when master data has one; {@code known} false for a code master data does not know (its
+     * name is the code).
      */
-    record Place(String name, LocationDescription description, String gln) {
+    record Place(Party party, String code, String name, LocationDescription description, String gln, boolean known) {
 
         static Place of(MasterDataLookup.SiteInfo s) {
-            return new Place(s.name(), s.description(), s.gln());
+            return new Place(Party.SITE, s.code(), s.name(), s.description(), s.gln(), true);
         }
 
         static Place of(MasterDataLookup.PartnerInfo p) {
-            return new Place(p.name(), p.description(), p.gln());
+            return new Place(Party.PARTNER, p.code(), p.name(), p.description(), p.gln(), true);
         }
 
-        static Place unknown(String code) {
-            return new Place(code, LocationDescription.NONE, null);
+        static Place unknown(Party party, String code) {
+            return new Place(party, code, code, LocationDescription.NONE, null, false);
         }
     }
 
@@ -127,31 +136,69 @@ final class Fsma204 {
     }
 
     /**
-     * Turns stored events into rows, looking up master data and lot facts once each. Keeps what it
-     * looked up, so one instance serves one export.
+     * Turns stored events into rows, looking up master data once each and the facts of the lots
+     * the events name a batch of events at a time ({@link #emit}). Keeps what it looked up, so one
+     * instance serves one export.
      */
     static final class Rows {
+        /** Events whose lots' facts are read with one query. */
+        static final int BATCH = 1_000;
+
         private final MasterDataLookup masterData;
-        private final Function<LotRef, TraceQueries.LotFacts> lots;
+        private final Connection c;
+        private final Map<LotRef, TraceQueries.LotFacts> facts;
         private final Map<String, Optional<MasterDataLookup.ItemInfo>> items = new HashMap<>();
         private final Map<String, Place> partners = new HashMap<>();
         private final Map<String, Optional<MasterDataLookup.SiteInfo>> sites = new HashMap<>();
+        private final List<LotEvents.Stored> pending = new ArrayList<>(BATCH);
 
-        /** Rows reading on {@code c} the facts of lots not in {@code known}, each when first met. */
+        /** Rows reading on {@code c} the facts of lots not in {@code known}. */
         Rows(MasterDataLookup masterData, Connection c, Map<LotRef, TraceQueries.LotFacts> known) {
             this.masterData = masterData;
-            Map<LotRef, TraceQueries.LotFacts> facts = new HashMap<>(known);
-            this.lots = lot -> facts.computeIfAbsent(lot, l -> {
-                try {
-                    return TraceQueries.lot(c, l);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("lot " + l + " could not be read", e);
+            this.c = c;
+            this.facts = new HashMap<>(known);
+        }
+
+        /**
+         * Adds an event; every {@value #BATCH} events, reads the facts of the lots they name that
+         * were not read yet with one query, and hands their rows that {@code relevant} accepts to
+         * {@code each}. {@link #flush} hands the rest.
+         */
+        void emit(LotEvents.Stored e, Predicate<LotRef> relevant, Consumer<Row> each) {
+            pending.add(e);
+            if (pending.size() == BATCH) {
+                flush(relevant, each);
+            }
+        }
+
+        void flush(Predicate<LotRef> relevant, Consumer<Row> each) {
+            Set<LotRef> unread = new HashSet<>();
+            for (LotEvents.Stored e : pending) {
+                for (LotRef lot : e.event().lots()) {
+                    if (!facts.containsKey(lot)) {
+                        unread.add(lot);
+                    }
                 }
-            });
+            }
+            if (!unread.isEmpty()) {
+                try {
+                    Map<LotRef, TraceQueries.LotFacts> read = TraceQueries.lots(c, List.copyOf(unread));
+                    // a lot the ledger names but the projection lacks is remembered as unknown
+                    unread.forEach(l -> facts.put(l, read.get(l)));
+                } catch (SQLException x) {
+                    throw new IllegalStateException("the facts of " + unread.size() + " lots could not be read", x);
+                }
+            }
+            for (LotEvents.Stored e : pending) {
+                of(e, relevant).forEach(each);
+            }
+            pending.clear();
         }
 
         Place site(String code) {
-            return sites.computeIfAbsent(code, masterData::site).map(Place::of).orElseGet(() -> Place.unknown(code));
+            return sites.computeIfAbsent(code, masterData::site)
+                    .map(Place::of)
+                    .orElseGet(() -> Place.unknown(Party.SITE, code));
         }
 
         Place partner(String code) {
@@ -159,7 +206,7 @@ final class Fsma204 {
                     code,
                     c -> Optional.ofNullable(masterData.partners(List.of(c)).get(c))
                             .map(Place::of)
-                            .orElseGet(() -> Place.unknown(c)));
+                            .orElseGet(() -> Place.unknown(Party.PARTNER, c)));
         }
 
         private LocalDate date(LotEvents.Stored e) {
@@ -176,7 +223,7 @@ final class Fsma204 {
          * at the site that made or received it.
          */
         private Traceable traceable(LotRef lot, String site) {
-            TraceQueries.LotFacts f = lots.apply(lot);
+            TraceQueries.LotFacts f = facts.get(lot);
             if (f != null && "RECEIVED".equals(f.origin()) && f.supplierLot() != null && f.supplier() != null) {
                 return new Traceable(f.supplierLot(), partner(f.supplier()));
             }
@@ -185,9 +232,12 @@ final class Fsma204 {
 
         private record Traceable(String tlc, Place source) {}
 
+        Optional<MasterDataLookup.ItemInfo> item(String code) {
+            return items.computeIfAbsent(code, masterData::item);
+        }
+
         private Food food(LotRef lot, String tlc, Quantity quantity) {
-            Optional<MasterDataLookup.ItemInfo> info =
-                    items.computeIfAbsent(lot.item().value(), masterData::item);
+            Optional<MasterDataLookup.ItemInfo> info = item(lot.item().value());
             Quantity q = info.map(i -> i.units().toBase(quantity)).orElse(quantity);
             return new Food(
                     lot,
@@ -203,7 +253,7 @@ final class Fsma204 {
          * a transformation's pair of input and new lot where either is accepted. Events that are
          * not critical tracking events have none.
          */
-        List<Row> of(LotEvents.Stored e, Predicate<LotRef> relevant) {
+        private List<Row> of(LotEvents.Stored e, Predicate<LotRef> relevant) {
             String site = e.site();
             LocalDate date = date(e);
             Place here = site(site);

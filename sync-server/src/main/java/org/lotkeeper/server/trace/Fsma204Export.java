@@ -105,11 +105,8 @@ public class Fsma204Export {
         access.read(c -> {
             Fsma204.Rows rows = new Fsma204.Rows(masterData, c, TraceQueries.lots(c, lots));
             LotEvents.forEachOfAny(
-                    c,
-                    lots,
-                    Fsma204.EVENT_TYPES,
-                    recall.asOfSeq(),
-                    e -> rows.of(e, affected::contains).forEach(each));
+                    c, lots, Fsma204.EVENT_TYPES, recall.asOfSeq(), e -> rows.emit(e, affected::contains, each));
+            rows.flush(affected::contains, each);
             return null;
         });
     }
@@ -129,9 +126,10 @@ public class Fsma204Export {
                 Fsma204.Rows rows = new Fsma204.Rows(masterData, c, Map.of());
                 for (LotEvents.Stored e : LotEvents.ofAny(c, List.of(lot), Fsma204.EVENT_TYPES, head)) {
                     if (asker.canReach(e.site())) {
-                        rows.of(e, lot::equals).forEach(book::add);
+                        rows.emit(e, lot::equals, book::add);
                     }
                 }
+                rows.flush(lot::equals, book::add);
                 return head;
             });
             book.finish(
@@ -179,7 +177,8 @@ public class Fsma204Export {
                 items,
                 Fsma204.EVENT_TYPES,
                 head,
-                e -> rows.of(e, relevant).forEach(book::add));
+                e -> rows.emit(e, relevant, book::add));
+        rows.flush(relevant, book::add);
         return head;
     }
 

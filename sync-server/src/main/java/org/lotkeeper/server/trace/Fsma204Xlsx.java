@@ -95,7 +95,7 @@ final class Fsma204Xlsx implements AutoCloseable {
         Part p = parts.get(r.cte());
         List<Fsma204Columns.Column> columns = Fsma204Columns.of(r.cte());
         if (p.rows == MAX_ROWS) {
-            filter(p.sheet, p.rows, columns.size());
+            finish(p.sheet, p.rows, columns);
             p.sheets++;
             p.sheet = sheet(r.cte().label + " (" + p.sheets + ")", columns);
             p.rows = 0;
@@ -131,8 +131,16 @@ final class Fsma204Xlsx implements AutoCloseable {
         }
     }
 
-    private static void filter(Sheet s, int rows, int columns) {
-        s.setAutoFilter(new CellRangeAddress(0, rows, 0, columns - 1));
+    /**
+     * A finished sheet's filter over its rows and its columns' widths. Set last: POI looks up a
+     * column's settings for every cell it makes, which costs more the more columns have some.
+     */
+    private static void finish(Sheet s, int rows, List<Fsma204Columns.Column> columns) {
+        s.setAutoFilter(new CellRangeAddress(0, rows, 0, columns.size() - 1));
+        for (int i = 0; i < columns.size(); i++) {
+            s.setColumnWidth(
+                    i, 256 * Math.min(40, Math.max(12, columns.get(i).header().length() / 2 + 4)));
+        }
     }
 
     /** Rows written to {@code cte}'s sheets so far. */
@@ -142,7 +150,7 @@ final class Fsma204Xlsx implements AutoCloseable {
 
     /** Writes the first sheet and the workbook to {@code out}. */
     void finish(Request asked, OutputStream out) {
-        parts.forEach((cte, p) -> filter(p.sheet, p.rows, Fsma204Columns.of(cte).size()));
+        parts.forEach((cte, p) -> finish(p.sheet, p.rows, Fsma204Columns.of(cte)));
         request.setColumnWidth(0, 256 * 34);
         request.setColumnWidth(1, 256 * 90);
         int n = 0;

@@ -173,6 +173,27 @@ class ConsoleBrowserTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        // the KDE check of the week: the partners master data has no address for
+        browser.driver.get(base() + "console/kde?from=2026-11-16&to=2026-11-21");
+        assertThat(Long.parseLong(
+                        browser.driver.findElement(By.id("kde-incomplete")).getText()))
+                .isPositive();
+        assertThat(browser.driver
+                        .findElement(By.id("kde-PARTNER_WITHOUT_ADDRESS"))
+                        .getText())
+                .contains("City Maintenance Dept", "phone, street, city, postal code, country");
+        browser.screenshot("kde");
+        // the dashboard counts the last 30 days in the background and shows the number once counted
+        String card = "";
+        for (int i = 0; i < 50 && !card.contains("event(s) of the last 30 days"); i++) {
+            browser.driver.get(base() + "console/dashboard");
+            card = browser.driver.findElement(By.id("kde-gaps")).getText();
+            if (!card.contains("event(s) of the last 30 days")) {
+                assertThat(card).contains("Being counted");
+                sleep(200);
+            }
+        }
+        assertThat(card).matches("(?s).*\\d+ event\\(s\\) of the last 30 days lack a key data element.*");
     }
 
     @Test
@@ -772,5 +793,14 @@ class ConsoleBrowserTest {
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         }
         assertThat(tooWide).isEmpty();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -75,6 +75,7 @@ class ConsoleRoleTest {
                 QA_SUPERVISOR);
         route("GET /console/shipment/coa.pdf", "/console/shipment/coa.pdf?shipment=NO-SUCH", QA_SUPERVISOR);
         route("GET /console/recalls", "/console/recalls", QA_SUPERVISOR);
+        route("GET /console/kde", "/console/kde", QA_SUPERVISOR);
         route("POST /console/recalls", "/console/recalls", QA_SUPERVISOR);
         route("GET /console/recalls/{id}", NO_RECALL, QA_SUPERVISOR);
         route("POST /console/recalls/{id}/real", NO_RECALL + "/real", QA_SUPERVISOR);

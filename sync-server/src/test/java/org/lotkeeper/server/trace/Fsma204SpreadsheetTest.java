@@ -98,6 +98,9 @@ class Fsma204SpreadsheetTest {
                 assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow())
                         .isEqualTo((short) 1);
                 assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).startsWith("A1:");
+                assertThat(sheet.getColumnWidth(0))
+                        .as("a width for the headers")
+                        .isGreaterThanOrEqualTo(12 * 256);
             }
 
             // the first sheet: what was asked, by whom, at which ledger position
