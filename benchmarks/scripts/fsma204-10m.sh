@@ -1,6 +1,7 @@
 #!/bin/bash
 # The FDA's spreadsheet (.xlsx) at 10M events beside the recall's CSV of the same rows: the popular and the
-# widest lot's mock recalls, a lot's own spreadsheet and a day of one item, each server at -Xmx512m.
+# widest lot's mock recalls, a lot's own spreadsheet, a day of one item and that day's KDE completeness check,
+# each server at -Xmx512m.
 # usage: benchmarks/scripts/fsma204-10m.sh <scratch dir with the generated ledger (recall-10m.sh makes it)> <label>=<quarkus-app dir>...
 # A server without an endpoint (a baseline build) answers it 404 at once.
 set -u
@@ -32,6 +33,9 @@ for s in "$@"; do
     | grep -o '"createdAt":"[^"]*"' | head -1 | cut -d'"' -f4 | cut -c1-10)
   echo "-- a day ($DAY) of the item G-RM-014"
   get "xlsx" "/api/v1/export/fsma204.xlsx?from=${DAY}T00:00:00Z&to=${DAY}T23:59:59Z&items=G-RM-014"
+  echo "-- the KDE completeness check of that day, every item"
+  get "kde " "/api/v1/kde/completeness?from=${DAY}T00:00:00Z&to=${DAY}T23:59:59Z"
+  grep -o '"events":[0-9]*,"incompleteEvents":[0-9]*' $D/out.bin
   WIDEST=$(recall G-RM-042 G000000000)
   echo "-- widest G-RM-042/G000000000: its recall's CSV and spreadsheet"
   get "csv " /api/v1/recalls/$WIDEST/report.csv; get "xlsx" /api/v1/recalls/$WIDEST/report.xlsx
