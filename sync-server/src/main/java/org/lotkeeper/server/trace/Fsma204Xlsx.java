@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -44,6 +45,7 @@ final class Fsma204Xlsx implements AutoCloseable {
     private final CellStyle date;
     private final CellStyle time;
     private final CellStyle number;
+    private final CellStyle text;
     private final Sheet request;
     private final Map<Fsma204.Cte, Part> parts = new EnumMap<>(Fsma204.Cte.class);
 
@@ -68,6 +70,8 @@ final class Fsma204Xlsx implements AutoCloseable {
         time.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
         number = book.createCellStyle();
         number.setDataFormat(book.createDataFormat().getFormat("#,##0.######"));
+        // every cell gets its style: a cell without one makes POI look up its column's, slowly
+        text = book.createCellStyle();
         request = book.createSheet("Request");
         for (Fsma204.Cte cte : Fsma204.Cte.values()) {
             Part p = new Part();
@@ -117,17 +121,27 @@ final class Fsma204Xlsx implements AutoCloseable {
                 cell.setCellValue(((BigDecimal) value).doubleValue());
                 cell.setCellStyle(number);
             }
-            case WHOLE -> cell.setCellValue(((Long) value).doubleValue());
+            case WHOLE -> {
+                cell.setCellValue(((Long) value).doubleValue());
+                cell.setCellStyle(text);
+            }
+            // as Excel's day numbers (1900 system): setCellValue(LocalDate) asks the workbook which system per cell
             case DATE -> {
-                cell.setCellValue((LocalDate) value);
+                cell.setCellValue(DateUtil.getExcelDate((LocalDate) value));
                 cell.setCellStyle(date);
             }
             case TIME -> {
-                cell.setCellValue(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
+                cell.setCellValue(DateUtil.getExcelDate(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC)));
                 cell.setCellStyle(time);
             }
-            case UNIT -> cell.setCellValue(((Uom) value).symbol());
-            case TEXT -> cell.setCellValue((String) value);
+            case UNIT -> {
+                cell.setCellValue(((Uom) value).symbol());
+                cell.setCellStyle(text);
+            }
+            case TEXT -> {
+                cell.setCellValue((String) value);
+                cell.setCellStyle(text);
+            }
         }
     }
 
