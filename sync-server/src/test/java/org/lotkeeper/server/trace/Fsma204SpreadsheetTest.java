@@ -193,16 +193,7 @@ class Fsma204SpreadsheetTest {
         // the CSV: the same rows on the same columns, one sheet
         Response csv = as(quinn).get("/api/v1/recalls/" + id + "/report.csv");
         csv.then().statusCode(200);
-        List<CSVRecord> lines;
-        try (CSVParser parser = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new InputStreamReader(new ByteArrayInputStream(csv.asByteArray()), StandardCharsets.UTF_8))) {
-            assertThat(parser.getHeaderNames()).containsExactly(Fsma204Columns.headers(Fsma204Columns.CSV));
-            lines = parser.getRecords();
-        }
+        List<CSVRecord> lines = recallCsv(csv.asByteArray());
         TreeSet<String> ctes = new TreeSet<>();
         lines.forEach(l -> ctes.add(l.get("Critical tracking event")));
         assertThat(ctes).containsExactly("Receiving", "Shipping", "Transformation");
@@ -295,6 +286,19 @@ class Fsma204SpreadsheetTest {
                         .mapToObj(i -> "I" + i)
                         .toList());
         problem(as(quinn).get(week + "&items=" + many), 400, "TOO_MANY", "items");
+    }
+
+    /** A recall's CSV, its header checked to be the spreadsheet's columns in order. */
+    static List<CSVRecord> recallCsv(byte[] body) throws java.io.IOException {
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+            assertThat(parser.getHeaderNames()).containsExactly(Fsma204Columns.headers(Fsma204Columns.CSV));
+            return parser.getRecords();
+        }
     }
 
     private static String operator() {

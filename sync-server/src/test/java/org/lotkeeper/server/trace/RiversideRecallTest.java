@@ -1,9 +1,6 @@
 package org.lotkeeper.server.trace;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +16,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -283,16 +278,7 @@ class RiversideRecallTest {
         Response csv = as(quinn).get("/api/v1/recalls/" + id + "/report.csv");
         csv.then().statusCode(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        List<CSVRecord> rows;
-        try (CSVParser parser = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new InputStreamReader(new ByteArrayInputStream(csv.asByteArray()), StandardCharsets.UTF_8))) {
-            assertThat(parser.getHeaderNames()).containsExactly(Fsma204Columns.headers(Fsma204Columns.CSV));
-            rows = parser.getRecords();
-        }
+        List<CSVRecord> rows = Fsma204SpreadsheetTest.recallCsv(csv.asByteArray());
         Set<String> ctes = new TreeSet<>();
         rows.forEach(r -> ctes.add(r.get("Critical tracking event") + " " + r.get("Traceability lot code")
                 + (r.get("New traceability lot code").isEmpty() ? "" : " > " + r.get("New traceability lot code"))));
