@@ -52,7 +52,7 @@ public class DashboardPage extends ConsoleResource {
             long lastDay,
             int rateWindow,
             long inTransit,
-            java.util.OptionalLong kdeGaps) {
+            java.util.Optional<KdeCompleteness.Counted> kdeGaps) {
 
         /** No lot with stock has expired or expires within 90 days: a sentence instead of an empty chart. */
         public boolean noExpiry() {
@@ -159,7 +159,7 @@ public class DashboardPage extends ConsoleResource {
                         transfers.count(actor),
                         actor.hasAnyRole(java.util.Set.of(Role.QA, Role.SUPERVISOR))
                                 ? kde.incompleteLately(actor)
-                                : java.util.OptionalLong.empty()));
+                                : java.util.Optional.empty()));
     }
 
     static List<Bar> chart(Views.ExpiryBuckets b) {

@@ -55,7 +55,7 @@ public class EpcisExportResource {
             @QueryParam("to") String toText,
             @QueryParam("site") String site,
             @Context HttpHeaders headers) {
-        ExportRange range = ExportRange.of(actor, fromText, toText, site, clock.instant());
+        ExportRange range = ExportRange.of(actor, masterData, fromText, toText, site, clock.instant());
         Instant from = range.from();
         Instant to = range.to();
         List<LotEvents.Stored> events =

@@ -3,6 +3,7 @@ package org.lotkeeper.server.trace;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.lotkeeper.model.id.SiteCode;
@@ -11,33 +12,47 @@ import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.CurrentActor;
+import org.lotkeeper.server.security.KnownSites;
 
 /**
  * What a ledger export of a time range asks for: [from, to) in device time and the sites (null:
  * all), from the query parameters {@code from} (required), {@code to} (default now) and
  * {@code site} (one of the caller's; default all of them). Bad parameters answer 400 naming the
- * field, a site not the caller's 403.
+ * field (a site master data does not know {@code UNKNOWN_SITE}), a site not the caller's 403.
  */
 record ExportRange(Instant from, Instant to, List<String> sites) {
 
-    static ExportRange of(CurrentActor actor, String fromText, String toText, String site, Instant now) {
-        return of(actor, fromText, toText, site, now, null);
+    static ExportRange of(
+            CurrentActor actor, KnownSites known, String fromText, String toText, String site, Instant now) {
+        return of(actor, known, fromText, toText, site, now, null);
     }
 
     /** The same, {@code from} defaulting to {@code before} ahead of {@code to} (null: required). */
     static ExportRange of(
-            CurrentActor actor, String fromText, String toText, String site, Instant now, Duration before) {
-        Instant to = instant("to", toText, now);
-        Instant from = instant("from", fromText, before == null ? null : to.minus(before));
+            CurrentActor actor,
+            KnownSites known,
+            String fromText,
+            String toText,
+            String site,
+            Instant now,
+            Duration before) {
+        Instant given = fromText == null || fromText.isEmpty() ? null : instant("from", fromText, null);
+        Instant to = instant("to", toText, now.truncatedTo(ChronoUnit.SECONDS));
+        Instant from = given != null ? given : instant("from", null, before == null ? null : to.minus(before));
         if (!from.isBefore(to)) {
             throw Refused.invalid(ErrorCode.INVALID_FIELD, "from must be before to", "from");
         }
+        Actor caller = actor.get();
         if (site != null && !site.isEmpty()) {
             String code = Fields.code("site", site, SiteCode::of);
-            actor.requireSite(code);
+            if (!known.exists(code)) {
+                throw Refused.invalid(ErrorCode.UNKNOWN_SITE, "no site " + code + " in master data", "site");
+            }
+            if (!caller.canReach(code)) {
+                throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + code, "site");
+            }
             return new ExportRange(from, to, List.of(code));
         }
-        Actor caller = actor.get();
         return new ExportRange(from, to, caller.allSites() ? null : List.copyOf(caller.sites()));
     }
 

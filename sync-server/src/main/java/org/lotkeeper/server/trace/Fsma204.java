@@ -110,7 +110,8 @@ final class Fsma204 {
      * @param recipient      the immediate subsequent recipient (shipping), else null
      * @param location       where it happened: the receiving, ship-from or transformation location
      * @param locationInSite the storage location inside the site
-     * @param tlcSource      where the traceability lot code was assigned ({@code food}'s, or the new lot's)
+     * @param tlcSource      where {@code food}'s traceability lot code was assigned (a new lot's is the
+     *                       transformation location)
      * @param newFood        a transformation's new lot, else null
      * @param documentType   the reference document's type
      * @param documentNumber its number
@@ -371,7 +372,7 @@ final class Fsma204 {
                             documentNumber));
                 }
 
-                /** One row per input and new lot, the new lot's code assigned here. */
+                /** One row per input and new lot, the new lot's code assigned here (the transformation location). */
                 @Override
                 public List<Row> transform(Transform t) {
                     List<Row> rows = new ArrayList<>();
@@ -380,20 +381,18 @@ final class Fsma204 {
                         Food made = food(o.lotRef(), o.lot().value(), o.quantity());
                         for (Transform.Input i : t.inputs()) {
                             if (relevant.test(i.lotRef()) || relevant.test(o.lotRef())) {
+                                Traceable input = traceable(i.lotRef(), site);
                                 rows.add(new Row(
                                         Cte.TRANSFORMATION,
                                         Words.of(t.kind()),
                                         e,
                                         date,
-                                        food(
-                                                i.lotRef(),
-                                                traceable(i.lotRef(), site).tlc(),
-                                                i.quantity()),
+                                        food(i.lotRef(), input.tlc(), i.quantity()),
                                         null,
                                         null,
                                         here,
                                         o.to().value(),
-                                        here,
+                                        input.source(),
                                         made,
                                         documentType,
                                         t.batch().value()));

@@ -79,10 +79,10 @@ public class Fsma204Export {
         recall.startingLots().forEach(l -> starts.add("lot " + l.item() + "/" + l.lot()));
         recall.supplierLots().forEach(s -> starts.add("supplier lot " + s.supplier() + " " + s.supplierLot()));
         asked.append(String.join(", ", starts))
-                .append(", answered ")
-                .append(recall.createdAt())
-                .append(" for ")
-                .append(recall.createdBy());
+                .append(", made by ")
+                .append(recall.createdBy())
+                .append(" at ")
+                .append(recall.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         if (recall.reason() != null) {
             asked.append(" (").append(recall.reason()).append(')');
         }
@@ -92,7 +92,7 @@ public class Fsma204Export {
                     new Fsma204Xlsx.Request(
                             asked.toString(),
                             asker.id(),
-                            clock.instant(),
+                            clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                             recall.asOfSeq(),
                             List.copyOf(recall.startSites())),
                     sink);
@@ -136,7 +136,7 @@ public class Fsma204Export {
                     new Fsma204Xlsx.Request(
                             "Lot " + lot + ": its receiving, shipping and transformations",
                             asker.id(),
-                            clock.instant(),
+                            clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                             asOf,
                             sites(asker)),
                     sink);
@@ -158,7 +158,7 @@ public class Fsma204Export {
                             "Critical tracking events from " + range.from() + " to " + range.to() + " of "
                                     + (wanted.isEmpty() ? "every item" : "items " + String.join(", ", itemCodes)),
                             asker.id(),
-                            clock.instant(),
+                            clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                             asOf,
                             range.sites() == null ? List.of() : range.sites()),
                     sink);

@@ -55,7 +55,7 @@ public class Fsma204Resource {
             @QueryParam("items") String itemsText,
             @QueryParam("site") String site) {
         Actor caller = actor.get();
-        ExportRange range = ExportRange.of(actor, fromText, toText, site, clock.instant());
+        ExportRange range = ExportRange.of(actor, masterData, fromText, toText, site, clock.instant());
         List<String> items = items(itemsText);
         return Downloads.attachment(
                 (StreamingOutput) out -> fsma.xlsx(range, items, caller, out),

@@ -214,7 +214,8 @@ final class Fsma204Xlsx implements AutoCloseable {
                     + "the plant's lot code, assigned at that site.",
             "A transformation has one row per input lot and new lot. Customer returns and transfers from a sister "
                     + "site are receiving; transfers to a sister site are shipping ('Event' says which).",
-            "Empty location cells are parts of an address master data does not hold yet.");
+            "Names, addresses and GLNs are master data's at the time the spreadsheet was made, not at the ledger "
+                    + "position; empty location cells are parts of an address master data does not hold.");
 
     /** Deletes the temporary files (POI's close of a streaming workbook does). */
     @Override

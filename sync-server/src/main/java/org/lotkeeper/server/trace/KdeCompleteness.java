@@ -44,30 +44,30 @@ public class KdeCompleteness {
                 "Receipts without the supplier's lot code",
                 "The plant assigned the traceability lot code itself. Ask the supplier for their lot code and record it on"
                         + " the receipt; a supplier that ships without one should print it on its labels.",
-                "/console/masterdata#partners"),
+                "/console/masterdata?tab=partners"),
         TLC_SOURCE_UNDESCRIBED(
                 "Receipts whose traceability lot code source has neither an address nor a GLN",
                 "The supplier assigned the lot code, but master data can describe neither where (an address) nor a"
                         + " reference (a GLN). Add the supplier's address or GLN.",
-                "/console/masterdata#partners"),
+                "/console/masterdata?tab=partners"),
         PARTNER_NOT_IN_MASTER_DATA(
                 "Events naming a partner master data does not know",
                 "Add the partner, with its address, to master data.",
-                "/console/masterdata#partners"),
+                "/console/masterdata?tab=partners"),
         PARTNER_WITHOUT_ADDRESS(
                 "Suppliers and customers without a complete address",
                 "A previous source or recipient is a location description: phone, street, city, postal code and"
                         + " country. Complete the partner in master data.",
-                "/console/masterdata#partners"),
+                "/console/masterdata?tab=partners"),
         SITE_WITHOUT_ADDRESS(
                 "Sites without a complete address",
                 "The receiving, shipping and transformation location is the site: complete its address in master data.",
-                "/console/masterdata#sites"),
+                "/console/masterdata?tab=sites"),
         SUPPLIER_NOT_APPROVED(
                 "Receipts from a supplier not approved for the item",
                 "The item lists its approved suppliers and this one is not among them: either the receipt names the"
                         + " wrong supplier, or the item's list is out of date.",
-                "/console/masterdata#items");
+                "/console/masterdata?tab=items");
 
         public final String title;
         public final String advice;
@@ -126,7 +126,8 @@ public class KdeCompleteness {
     @Inject
     Clock clock;
 
-    private record Counted(Instant at, long incomplete) {}
+    /** The dashboard's count: when it was counted, and how many events lacked something. */
+    public record Counted(Instant at, long incomplete) {}
 
     @Inject
     jakarta.enterprise.context.control.RequestContextController requests;
@@ -168,7 +169,7 @@ public class KdeCompleteness {
      * long read), at most every {@link #DASHBOARD_REUSE} per set of sites; empty until the first
      * count ends, so the dashboard never waits for it.
      */
-    public java.util.OptionalLong incompleteLately(Actor actor) {
+    public java.util.Optional<Counted> incompleteLately(Actor actor) {
         List<String> sites = actor.allSites() ? null : List.copyOf(new java.util.TreeSet<>(actor.sites()));
         String key = sites == null ? "*" : String.join(",", sites);
         Instant now = clock.instant();
@@ -189,7 +190,7 @@ public class KdeCompleteness {
                 }
             });
         }
-        return last == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(last.incomplete());
+        return java.util.Optional.ofNullable(last);
     }
 
     @jakarta.annotation.PreDestroy
@@ -229,7 +230,7 @@ public class KdeCompleteness {
             } else if (supplier.known()
                     && supplier.gln() == null
                     && supplier.description().missing().size() == 5) {
-                gap(Gap.TLC_SOURCE_UNDESCRIBED, supplier.code(), supplier.name(), List.of());
+                gap(Gap.TLC_SOURCE_UNDESCRIBED, supplier.code(), supplier.name(), List.of("address or GLN"));
             }
             List<String> approved = rows.item(receive.item().value())
                     .map(MasterDataLookup.ItemInfo::suppliers)

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.security.CurrentActor;
 
 /**
@@ -29,12 +30,16 @@ public class KdeCompletenessResource {
     CurrentActor actor;
 
     @Inject
+    MasterDataLookup masterData;
+
+    @Inject
     Clock clock;
 
     @GET
     public KdeCompleteness.Report check(
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("site") String site) {
-        ExportRange range = ExportRange.of(actor, from, to, site, clock.instant(), KdeCompleteness.DASHBOARD_PERIOD);
+        ExportRange range =
+                ExportRange.of(actor, masterData, from, to, site, clock.instant(), KdeCompleteness.DASHBOARD_PERIOD);
         return completeness.check(range.from(), range.to(), range.sites());
     }
 }

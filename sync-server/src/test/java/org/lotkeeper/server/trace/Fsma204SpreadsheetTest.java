@@ -208,6 +208,14 @@ class Fsma204SpreadsheetTest {
         assertThat(shp2.get("Unit of measure")).isEqualTo("H87");
         assertThat(shp2.get("Date")).isEqualTo("2026-11-19");
         assertThat(shp2.get("Location of the event: GLN")).isEqualTo("0614141000005");
+        // an input's traceability lot code comes with its own source, not the batch's site
+        CSVRecord input = lines.stream()
+                .filter(l -> l.get("Traceability lot code").equals("ACR-779")
+                        && l.get("New traceability lot code").equals("PR-1001"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(input.get("Traceability lot code source: business name")).isEqualTo("Acme Resins Ltd");
+        assertThat(input.get("Location of the event: business name")).isEqualTo("Riverside Coatings, Plant 1");
     }
 
     @Test
@@ -261,7 +269,9 @@ class Fsma204SpreadsheetTest {
                         {"users": [{"userId": "pat", "name": "Pat Elsewhere", "roles": ["QA"], "sites": ["PLANT-2"], "password": "pat-Passw0rd!"}]}""").put("/api/v1/masterdata").then().statusCode(200);
         String pat = Api.token("pat", "pat-Passw0rd!");
         String week = "/api/v1/export/fsma204.xlsx?from=2026-11-16T00:00:00Z&to=2026-11-21T00:00:00Z";
-        problem(as(pat).get(week + "&site=PLANT-1"), 403, "SITE_NOT_ALLOWED", null);
+        problem(as(pat).get(week + "&site=PLANT-1"), 403, "SITE_NOT_ALLOWED", "site");
+        // a site master data does not know is named, not answered with an empty spreadsheet
+        problem(as(Api.adminToken()).get(week + "&site=plant-1"), 400, "UNKNOWN_SITE", "site");
         problem(as(pat).get("/api/v1/lots/RM-RESIN/R-2402/fsma204.xlsx"), 403, "SITE_NOT_ALLOWED", null);
         try (Workbook book =
                 new XSSFWorkbook(new ByteArrayInputStream(as(pat).get(week).asByteArray()))) {

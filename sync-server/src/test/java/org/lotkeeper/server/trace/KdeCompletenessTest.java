@@ -70,7 +70,7 @@ class KdeCompletenessTest {
                         "CITY-MAINT 3 [phone, street, city, postal code, country]");
         // ACME has a GLN, a reference for its lot codes; TiO2 Corp and SolvCo have neither that nor an address
         assertThat(subjects(causes.get("TLC_SOURCE_UNDESCRIBED")))
-                .containsExactlyInAnyOrder("TIO2-CORP 1 []", "SOLVCO 1 []");
+                .containsExactlyInAnyOrder("TIO2-CORP 1 [address or GLN]", "SOLVCO 1 [address or GLN]");
         JsonNode example = causes.get("TLC_SOURCE_UNDESCRIBED").get("examples").get(0);
         assertThat(example.get("cte").asText()).isEqualTo("Receiving");
         assertThat(example.get("item").asText()).isIn("RM-PIGMENT", "RM-SOLVENT");
@@ -79,7 +79,7 @@ class KdeCompletenessTest {
                         .get(0)
                         .get("fix")
                         .asText())
-                .isEqualTo("/console/masterdata#sites");
+                .isEqualTo("/console/masterdata?tab=sites");
     }
 
     @Test
@@ -145,6 +145,7 @@ class KdeCompletenessTest {
         String pat = Api.token("pat", "pat-Passw0rd!");
         as(pat).get(WEEK).then().statusCode(200).body("events", equalTo(0));
         as(pat).get(WEEK + "&site=PLANT-1").then().statusCode(403).body("code", equalTo("SITE_NOT_ALLOWED"));
+        as(quinn).get(WEEK + "&site=NOSITE").then().statusCode(400).body("code", equalTo("UNKNOWN_SITE"));
         as(Api.token("olly", "olly-Passw0rd!"))
                 .get(WEEK)
                 .then()
