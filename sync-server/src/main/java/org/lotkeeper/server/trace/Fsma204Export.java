@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +25,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.lotkeeper.model.id.ItemCode;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.model.wire.ErrorCode;
+import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 import org.lotkeeper.server.security.Actor;
 
@@ -145,8 +152,38 @@ public class Fsma204Export {
 
     // ---- a time range -----------------------------------------------------------------------
 
-    /** The spreadsheet of the critical tracking events of a time range and item set (empty: every item). */
-    void xlsx(ExportRange range, List<String> itemCodes, Actor asker, OutputStream sink) {
+    /** At most this many item codes in a range's {@code items}. */
+    static final int MAX_ITEMS = 200;
+
+    /** The item codes of {@code text}, comma-separated, each well-formed and in master data (400 naming {@code items}). */
+    public List<String> items(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (String part : text.split(",", -1)) {
+            codes.add(Fields.code("items", part.strip(), ItemCode::of));
+            if (codes.size() > MAX_ITEMS) {
+                throw Refused.invalid(
+                        ErrorCode.TOO_MANY, "items names more than " + MAX_ITEMS + " items; ask for fewer", "items");
+            }
+        }
+        List<String> unknown = new ArrayList<>(codes);
+        unknown.removeAll(masterData.items(codes).keySet());
+        if (!unknown.isEmpty()) {
+            throw Refused.invalid(
+                    ErrorCode.UNKNOWN_ITEM, "no item " + String.join(", ", unknown) + " in master data", "items");
+        }
+        return List.copyOf(codes);
+    }
+
+    /**
+     * The spreadsheet of the critical tracking events of [from, to) (device time) at {@code sites}
+     * (null: all) of the items named (empty: every item).
+     */
+    public void xlsx(
+            Instant from, Instant to, List<String> sites, List<String> itemCodes, Actor asker, OutputStream sink) {
+        ExportRange range = new ExportRange(from, to, sites);
         String[] items = itemCodes.isEmpty() ? null : itemCodes.toArray(String[]::new);
         Set<String> wanted = Set.copyOf(itemCodes);
         Predicate<LotRef> relevant =

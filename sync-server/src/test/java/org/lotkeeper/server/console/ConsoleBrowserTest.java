@@ -183,6 +183,29 @@ class ConsoleBrowserTest {
                         .getText())
                 .contains("City Maintenance Dept", "phone, street, city, postal code, country");
         browser.screenshot("kde");
+        // the page's form gives the FDA spreadsheet of the same days, for the items typed
+        assertThat(browser.driver.findElement(By.id("kde-xlsx-form")).getAttribute("action"))
+                .endsWith("/console/kde/fsma204.xlsx");
+        byte[] days = io.restassured.RestAssured.given()
+                .cookie(
+                        "lk_session",
+                        browser.driver.manage().getCookieNamed("lk_session").getValue())
+                .get("/console/kde/fsma204.xlsx?from=2026-11-16&to=2026-11-21&items=FG-TOPCOAT")
+                .then()
+                .statusCode(200)
+                .contentType(Downloads.XLSX)
+                .extract()
+                .asByteArray();
+        try (org.apache.poi.ss.usermodel.Workbook book =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(days))) {
+            org.apache.poi.ss.usermodel.Sheet shipping = book.getSheet("Shipping");
+            assertThat(shipping.getLastRowNum()).isGreaterThanOrEqualTo(2);
+            for (int r = 1; r <= shipping.getLastRowNum(); r++) {
+                assertThat(shipping.getRow(r).getCell(3).getStringCellValue()).isEqualTo("Topcoat, 20 L pail");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         // the dashboard counts the last 30 days in the background and shows the number once counted
         String card = "";
         for (int i = 0; i < 50 && !card.contains("event(s) of the last 30 days"); i++) {

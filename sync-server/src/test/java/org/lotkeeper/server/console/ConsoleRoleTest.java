@@ -76,6 +76,7 @@ class ConsoleRoleTest {
         route("GET /console/shipment/coa.pdf", "/console/shipment/coa.pdf?shipment=NO-SUCH", QA_SUPERVISOR);
         route("GET /console/recalls", "/console/recalls", QA_SUPERVISOR);
         route("GET /console/kde", "/console/kde", QA_SUPERVISOR);
+        route("GET /console/kde/fsma204.xlsx", "/console/kde/fsma204.xlsx", QA_SUPERVISOR);
         route("POST /console/recalls", "/console/recalls", QA_SUPERVISOR);
         route("GET /console/recalls/{id}", NO_RECALL, QA_SUPERVISOR);
         route("POST /console/recalls/{id}/real", NO_RECALL + "/real", QA_SUPERVISOR);
