@@ -172,6 +172,25 @@ final class Fsma204 {
             }
         }
 
+        /**
+         * Hands {@code each} the rows {@code relevant} accepts of the critical tracking events of
+         * [from, to) (device time) at {@code sites} (null: all) naming a lot of {@code items}
+         * (null: any), read from a cursor up to the newest ledger position, which it answers.
+         */
+        long between(
+                Instant from,
+                Instant to,
+                String[] sites,
+                String[] items,
+                Predicate<LotRef> relevant,
+                Consumer<Row> each)
+                throws SQLException {
+            long head = TraceQueries.ledgerHead(c);
+            LotEvents.forEachBetween(c, from, to, sites, items, EVENT_TYPES, head, e -> emit(e, relevant, each));
+            flush(relevant, each);
+            return head;
+        }
+
         void flush(Predicate<LotRef> relevant, Consumer<Row> each) {
             Set<LotRef> unread = new HashSet<>();
             for (LotEvents.Stored e : pending) {

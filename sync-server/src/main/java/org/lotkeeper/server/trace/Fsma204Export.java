@@ -7,8 +7,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -189,7 +187,8 @@ public class Fsma204Export {
         Predicate<LotRef> relevant =
                 wanted.isEmpty() ? l -> true : l -> wanted.contains(l.item().value());
         try (Fsma204Xlsx book = new Fsma204Xlsx()) {
-            long asOf = access.read(c -> between(c, range, items, relevant, book));
+            long asOf = access.read(c -> new Fsma204.Rows(masterData, c, Map.of())
+                    .between(range.from(), range.to(), range.siteArray(), items, relevant, book::add));
             book.finish(
                     new Fsma204Xlsx.Request(
                             "Critical tracking events from " + range.from() + " to " + range.to() + " of "
@@ -200,23 +199,6 @@ public class Fsma204Export {
                             range.sites() == null ? List.of() : range.sites()),
                     sink);
         }
-    }
-
-    private long between(Connection c, ExportRange range, String[] items, Predicate<LotRef> relevant, Fsma204Xlsx book)
-            throws SQLException {
-        long head = TraceQueries.ledgerHead(c);
-        Fsma204.Rows rows = new Fsma204.Rows(masterData, c, Map.of());
-        LotEvents.forEachBetween(
-                c,
-                range.from(),
-                range.to(),
-                range.siteArray(),
-                items,
-                Fsma204.EVENT_TYPES,
-                head,
-                e -> rows.emit(e, relevant, book::add));
-        rows.flush(relevant, book::add);
-        return head;
     }
 
     private static List<String> sites(Actor asker) {

@@ -144,18 +144,14 @@ public class KdeCompleteness {
     public Report check(Instant from, Instant to, List<String> sites) {
         Tally tally = new Tally();
         long head = access.read(c -> {
-            long position = TraceQueries.ledgerHead(c);
             Fsma204.Rows rows = new Fsma204.Rows(masterData, c, Map.of());
-            LotEvents.forEachBetween(
-                    c,
+            long position = rows.between(
                     from,
                     to,
                     sites == null ? null : sites.toArray(String[]::new),
                     null,
-                    Fsma204.EVENT_TYPES,
-                    position,
-                    e -> rows.emit(e, l -> true, r -> tally.add(r, rows)));
-            rows.flush(l -> true, r -> tally.add(r, rows));
+                    l -> true,
+                    r -> tally.add(r, rows));
             tally.close();
             return position;
         });
