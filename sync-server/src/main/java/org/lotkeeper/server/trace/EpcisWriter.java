@@ -62,6 +62,25 @@ final class EpcisWriter {
 
     /** The document for these events, in their order. */
     ObjectNode document(List<LotEvents.Stored> events, Instant created) {
+        ObjectNode doc = header("EPCISDocument", created);
+        doc.putObject("epcisBody").putArray("eventList").addAll(events(events));
+        return doc;
+    }
+
+    /** A query's answer (EPCIS 2.0's {@code EPCISQueryDocument}) of these rendered events. */
+    static ObjectNode queryDocument(List<ObjectNode> events, Instant created) {
+        ObjectNode doc = header("EPCISQueryDocument", created);
+        doc.putObject("epcisBody")
+                .putObject("queryResults")
+                .put("queryName", "SimpleEventQuery")
+                .putObject("resultsBody")
+                .putArray("eventList")
+                .addAll(events);
+        return doc;
+    }
+
+    /** These events as EPCIS events, in their order (their items' and partners' master data read at once). */
+    List<ObjectNode> events(List<LotEvents.Stored> events) {
         java.util.Set<String> itemCodes = new java.util.HashSet<>();
         java.util.Set<String> partnerCodes = new java.util.HashSet<>();
         for (LotEvents.Stored e : events) {
@@ -74,18 +93,17 @@ final class EpcisWriter {
         }
         items.putAll(masterData.items(itemCodes));
         partners.putAll(masterData.partners(partnerCodes));
+        return events.stream().map(this::event).toList();
+    }
 
+    private static ObjectNode header(String type, Instant created) {
         ObjectNode doc = NODES.objectNode();
         ArrayNode context = doc.putArray("@context");
         context.add(CONTEXT);
         context.addObject().put(EXTENSION_PREFIX, EXTENSION_NS);
-        doc.put("type", "EPCISDocument");
+        doc.put("type", type);
         doc.put("schemaVersion", "2.0");
         doc.put("creationDate", created.toString());
-        ArrayNode list = doc.putObject("epcisBody").putArray("eventList");
-        for (LotEvents.Stored e : events) {
-            list.add(event(e));
-        }
         return doc;
     }
 

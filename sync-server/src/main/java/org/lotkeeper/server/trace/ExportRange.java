@@ -39,8 +39,15 @@ record ExportRange(Instant from, Instant to, List<String> sites) {
         Instant given = fromText == null || fromText.isEmpty() ? null : instant("from", fromText, null);
         Instant to = instant("to", toText, now.truncatedTo(ChronoUnit.SECONDS));
         Instant from = given != null ? given : instant("from", null, before == null ? null : to.minus(before));
+        return of(actor, known, from, to, site, "from");
+    }
+
+    /** [from, to) of the sites asked for; {@code fromField} names {@code from} in a refusal. */
+    static ExportRange of(
+            CurrentActor actor, KnownSites known, Instant from, Instant to, String site, String fromField) {
         if (!from.isBefore(to)) {
-            throw Refused.invalid(ErrorCode.INVALID_FIELD, "from must be before to", "from");
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD, fromField + " must be before the end of the range", fromField);
         }
         Actor caller = actor.get();
         if (site != null && !site.isEmpty()) {
@@ -61,7 +68,7 @@ record ExportRange(Instant from, Instant to, List<String> sites) {
         return sites == null ? null : sites.toArray(String[]::new);
     }
 
-    private static Instant instant(String field, String text, Instant absent) {
+    static Instant instant(String field, String text, Instant absent) {
         if (text == null || text.isEmpty()) {
             if (absent != null) {
                 return absent;

@@ -62,6 +62,11 @@ final class LotEvents {
 
     private LotEvents() {}
 
+    /** The events a {@code WHERE …} clause over {@code ledger_event e} selects. */
+    static List<Stored> query(Connection c, String whereAndOrder, Object... params) throws SQLException {
+        return Jdbc.query(c, SELECT + whereAndOrder, LotEvents::read, params);
+    }
+
     /** Every event that names {@code lot}, in ledger order. */
     static List<Stored> of(Connection c, LotRef lot) throws SQLException {
         return Jdbc.query(

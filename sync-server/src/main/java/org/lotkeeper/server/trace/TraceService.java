@@ -126,6 +126,7 @@ public class TraceService {
                         .toList(),
                 shipped.customers(),
                 returns.stream().map(r -> returnLine(r, names)).toList(),
+                Upstream.of(c, receipts, names),
                 all.size() - shown.size(),
                 back.depths().size() < maxLots && forth.depths().size() < maxLots,
                 Names.elapsedMs(started));

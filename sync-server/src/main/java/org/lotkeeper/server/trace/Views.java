@@ -92,9 +92,33 @@ public final class Views {
             List<LotShipped> shipped,
             int customers,
             List<ReturnLine> returns,
+            List<UpstreamInput> upstream,
             int lotsOutsideYourSites,
             boolean complete,
             long elapsedMs) {}
+
+    /**
+     * An input of a supplier's own transformation, from the EPCIS it sent (docs/INTEROP.md): not the
+     * plant's ledger. {@code level} 1 made the supplier lot the plant received as {@code item}/{@code lot};
+     * 2 made a level-1 input; and so on. {@code output} and {@code input} are GS1 Digital Link URIs
+     * (or the identifiers as sent); {@code inputGtin} and {@code inputLot} are parsed from them.
+     */
+    public record UpstreamInput(
+            String item,
+            String lot,
+            String supplier,
+            String supplierName,
+            String supplierLot,
+            int level,
+            String output,
+            String input,
+            String inputGtin,
+            String inputLot,
+            java.math.BigDecimal quantity,
+            String uom,
+            String eventId,
+            Instant eventTime,
+            String bizStep) {}
 
     /** What one customer got of one lot, in one unit, summed over its shipment lines. */
     public record CustomerShipped(String item, String lot, String customer, String customerName, Quantity quantity) {}

@@ -24,7 +24,7 @@ public final class Database {
                 ds,
                 "TRUNCATE ledger_event, rejected_event, chain_head, lot, stock, lot_link, receipt, shipment_line, return_line, "
                         + "exception, count_variance, document_link, document, device, enrollment_code, lot_event, recall, pick_line, "
-                        + "specification, sscc_block, transit");
+                        + "specification, sscc_block, transit, upstream_link, epcis_event, epcis_capture");
     }
 
     /** A hash chain: its source and how many events it holds. */
