@@ -360,9 +360,10 @@ public class EpcisCapture {
         }
         String reference = reference(event, key);
         TaskService.TaskView task =
-                tasks.create(by, new TaskService.TaskRequest(reference, to, "RECEIPT", partner, null, lines));
+                tasks.expectedReceipt(by, new TaskService.TaskRequest(reference, to, "RECEIPT", partner, null, lines));
         Jdbc.update(c, "UPDATE epcis_event SET expected_receipt = ? WHERE event_key = ?", task.id(), key);
-        return "expected receipt " + task.id() + " at " + to + ": " + lines.size() + " line(s)";
+        return "expected receipt " + task.id() + " at " + to + ": " + lines.size() + " line(s)"
+                + (task.lines().size() > lines.size() ? ", " + task.lines().size() + " in all" : "");
     }
 
     /** The site whose GLN a destination (owning party or location) carries. */

@@ -170,6 +170,59 @@ public class TaskService {
         return create(by, request, null);
     }
 
+    /**
+     * An expected receipt from a supplier's advance ship notice (EPCIS capture): a new RECEIPT
+     * task, or — where a despatch advice comes as several shipping events — more lines on the
+     * open RECEIPT task of that id, supplier and site. Another kind, supplier, site or a closed
+     * task under the id is refused as a duplicate.
+     */
+    @Transactional
+    public TaskView expectedReceipt(Actor by, TaskRequest request) {
+        List<TaskView> found = load("SELECT * FROM task WHERE id = ?", request.id());
+        if (found.isEmpty()) {
+            return create(by, request, null);
+        }
+        TaskView task = found.get(0);
+        if (task.kind() != TaskKind.RECEIPT
+                || task.status() != Status.OPEN
+                || !task.site().equals(request.site())
+                || !task.partner().equals(request.partner())) {
+            throw Refused.of(
+                    ErrorCode.DUPLICATE,
+                    "task " + request.id() + " already exists and is not an open expected receipt from "
+                            + request.partner() + " at " + request.site());
+        }
+        if (!by.canReach(task.site())) {
+            throw Refused.siteNotAllowed("you have no access to site " + task.site());
+        }
+        ValidationErrors errors = new ValidationErrors();
+        List<LineRequest> lines = request.lines() == null ? List.of() : request.lines();
+        if (lines.isEmpty() || task.lines().size() + lines.size() > 500) {
+            errors.add("lines", ErrorCode.OUT_OF_RANGE, "a task has 1 to 500 lines");
+        }
+        List<StoredLine> stored = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            TaskRow.Line line = line(errors, "lines[" + i + "]", TaskKind.RECEIPT, lines.get(i), task.site());
+            if (line != null) {
+                approvedSupplier(errors, "lines[" + i + "].item", line.item().value(), task.partner());
+                stored.add(new StoredLine(task.id(), task.lines().size() + stored.size() + 1, line));
+            }
+        }
+        errors.throwIfAny();
+        run(c -> {
+            LINES.run(c, stored);
+            return null;
+        });
+        audit.record(
+                by.id(),
+                "TASK_EXTENDED",
+                task.id(),
+                task.site(),
+                stored.size() + " more lines from an advance ship notice");
+        siteChanges.changed(task.site());
+        return find(by, task.id());
+    }
+
     /** A delivery note made from a pick task: the same customer and lines; it offers the lots picked for that order. */
     @Transactional
     public TaskView deliveryNoteFrom(Actor by, String pickId, String noteId, String shipTo) {

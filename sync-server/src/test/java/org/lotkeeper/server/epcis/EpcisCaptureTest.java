@@ -118,6 +118,19 @@ class EpcisCaptureTest {
                         + l.at("/quantity/uom").asText()));
         assertThat(lines).containsExactly("RM-RESIN ACR-900 200 KGM", "RM-RESIN ACR-901 150.5 KGM");
 
+        // The same despatch advice in another shipping event adds its lines to the expected receipt
+        JsonNode more = capture(
+                document(shipping(
+                        "urn:uuid:" + UUID.randomUUID(),
+                        "https://id.gs1.org/417/" + PLANT_1,
+                        asn,
+                        quantity("https://id.gs1.org/01/" + RESIN + "/10/ACR-902", "10", "KGM"))),
+                "application/ld+json",
+                201);
+        assertThat(more.at("/results/0/effects/0").asText())
+                .as(more.toString())
+                .isEqualTo("expected receipt " + asn + " at PLANT-1: 1 line(s), 3 in all");
+
         // An unknown GTIN refuses the event, stores nothing of it: sent again, it is refused again
         String unknown = document(shipping(
                 "urn:uuid:" + UUID.randomUUID(),

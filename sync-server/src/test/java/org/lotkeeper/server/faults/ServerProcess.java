@@ -17,9 +17,9 @@ import java.util.Map;
  * The packaged server ({@code target/quarkus-app/quarkus-run.jar}) as a real process, for fault
  * tests: started, killed with SIGKILL, restarted on the same data.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
-    static final String ADMIN_PASSWORD = "admin-Passw0rd!";
+    public static final String ADMIN_PASSWORD = "admin-Passw0rd!";
 
     private final Path dataDir;
     private final Map<String, String> env;
@@ -33,7 +33,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** A server with its own embedded PostgreSQL in {@code dataDir}. */
-    static ServerProcess embedded(Path dataDir) throws IOException {
+    public static ServerProcess embedded(Path dataDir) throws IOException {
         return new ServerProcess(dataDir, Map.of());
     }
 
@@ -58,7 +58,7 @@ final class ServerProcess implements AutoCloseable {
                         SHARED_KEY_ENCRYPTION_KEY));
     }
 
-    ServerProcess start() throws IOException, InterruptedException {
+    public ServerProcess start() throws IOException, InterruptedException {
         String jar = System.getProperty("lotkeeper.server.jar", "target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(
                 List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar", jar));
@@ -87,7 +87,7 @@ final class ServerProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 

@@ -63,9 +63,8 @@ class EpcisQueryTest {
     @Test
     void eachFilterKeepsWhatTheLedgerSays() throws Exception {
         List<JsonNode> shipping = all("/api/v1/epcis/events?EQ_bizStep=shipping&perPage=2", 2);
-        assertThat(shipping)
-                .hasSize((int) Database.count(
-                        ds, "SELECT count(*) FROM ledger_event WHERE type IN ('SHIP', 'TRANSFER_OUT')"));
+        assertThat(shipping).hasSize((int)
+                Database.count(ds, "SELECT count(*) FROM ledger_event WHERE type IN ('SHIP', 'TRANSFER_OUT')"));
         shipping.forEach(e -> assertThat(e.get("bizStep").asText()).isEqualTo("shipping"));
         // the CBV's URN and Web URI forms of a step are the same step
         assertThat(all("/api/v1/epcis/events?EQ_bizStep=urn:epcglobal:cbv:bizstep:shipping", 30))
@@ -73,19 +72,18 @@ class EpcisQueryTest {
 
         String lot = "https://id.gs1.org/01/10614141000019/10/R-2402";
         List<JsonNode> ofLot = all("/api/v1/epcis/events?MATCH_anyEPCClass=" + lot, 30);
-        assertThat(ofLot)
-                .hasSize((int) Database.count(
-                        ds, "SELECT count(*) FROM lot_event WHERE item = 'RM-RESIN' AND lot = 'R-2402'"));
+        assertThat(ofLot).hasSize((int)
+                Database.count(ds, "SELECT count(*) FROM lot_event WHERE item = 'RM-RESIN' AND lot = 'R-2402'"));
         ofLot.forEach(e -> assertThat(e.toString()).contains(lot));
         // a GTIN alone: every lot of the item
         assertThat(all("/api/v1/epcis/events?MATCH_anyEPCClass=https://id.gs1.org/01/10614141000019", 30))
-                .hasSize((int) Database.count(
-                        ds, "SELECT count(DISTINCT ledger_seq) FROM lot_event WHERE item = 'RM-RESIN'"));
+                .hasSize((int)
+                        Database.count(ds, "SELECT count(DISTINCT ledger_seq) FROM lot_event WHERE item = 'RM-RESIN'"));
         assertThat(all("/api/v1/epcis/events?MATCH_anyEPCClass=https://id.gs1.org/01/09999999999999", 30))
                 .isEmpty();
 
-        List<JsonNode> day = all(
-                "/api/v1/epcis/events?GE_eventTime=2026-11-18T00:00:00Z&LT_eventTime=2026-11-19T00:00:00Z", 30);
+        List<JsonNode> day =
+                all("/api/v1/epcis/events?GE_eventTime=2026-11-18T00:00:00Z&LT_eventTime=2026-11-19T00:00:00Z", 30);
         assertThat(day)
                 .hasSize((int) Database.count(
                         ds,
@@ -100,7 +98,8 @@ class EpcisQueryTest {
         r.then().statusCode(200).contentType("application/json");
         assertThat(EpcisSchema.problems(r.asString())).isEmpty();
         assertThat(r.jsonPath().getString("type")).isEqualTo("EPCISQueryDocument");
-        as(quinn).accept("application/ld+json")
+        as(quinn)
+                .accept("application/ld+json")
                 .get("/api/v1/epcis/events")
                 .then()
                 .statusCode(200)
@@ -124,11 +123,18 @@ class EpcisQueryTest {
                 .put("/api/v1/masterdata")
                 .then()
                 .statusCode(200);
-        as(Api.token("olly", "olly-Passw0rd!")).get("/api/v1/epcis/events").then().statusCode(403);
+        as(Api.token("olly", "olly-Passw0rd!"))
+                .get("/api/v1/epcis/events")
+                .then()
+                .statusCode(403);
         String pat = Api.token("pat", "pat-Passw0rd!");
         as(pat).get("/api/v1/epcis/events?site=PLANT-1").then().statusCode(403);
-        assertThat(as(pat).get("/api/v1/epcis/events").then().statusCode(200).extract().jsonPath().getList(
-                        "epcisBody.queryResults.resultsBody.eventList"))
+        assertThat(as(pat).get("/api/v1/epcis/events")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("epcisBody.queryResults.resultsBody.eventList"))
                 .isEmpty();
     }
 
