@@ -241,7 +241,11 @@ public final class SqliteDeviceData implements DeviceData {
                 .map(t -> new ExpectedReceipt(
                         t.id(),
                         t.partner(),
-                        t.lines().stream().map(TaskRow.Line::item).distinct().toList()));
+                        t.lines().stream().map(TaskRow.Line::item).distinct().toList(),
+                        t.lines().stream()
+                                .filter(l -> l.lot() != null)
+                                .map(l -> new ExpectedReceipt.Lot(l.item(), l.lot(), l.quantity(), l.done()))
+                                .toList()));
     }
 
     @Override

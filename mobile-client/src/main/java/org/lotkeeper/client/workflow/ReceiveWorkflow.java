@@ -421,7 +421,8 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         ExpectedReceipt receipt = expectedReceipt(Resolve.reference(scan, "the purchase order or ASN"));
         useReceipt(receipt);
         step = Step.LABEL;
-        good(receipt.reference() + " from " + partnerName(receipt.supplier()) + ". " + prompt());
+        good(receipt.reference() + " from " + partnerName(receipt.supplier()) + "." + receipt.announced() + " "
+                + prompt());
     }
 
     private ExpectedReceipt expectedReceipt(Reference ref) {
@@ -682,10 +683,36 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
                 said.append(" — already due for retest: tell QA");
             }
         }
+        said.append(announcedLot());
         if (lot != null && item.lotNumbering() == LotNumbering.PATTERN) {
             said.append(". Write lot ").append(lot).append(" on the goods");
         }
         answerLot(said + "." + Resolve.warnings(label.data()) + " " + prompt());
+    }
+
+    /**
+     * What an advance ship notice says of the label's lot: how much of it the supplier announced,
+     * or — when the notice lists other lots of the item — that this one is not on it (a warning:
+     * suppliers do ship other lots; the supervisor decides).
+     */
+    private String announcedLot() {
+        List<ExpectedReceipt.Lot> announced = expected == null ? List.of() : expected.lotsOf(item.code());
+        if (announced.isEmpty()) {
+            return "";
+        }
+        Optional<ExpectedReceipt.Lot> same =
+                supplierLot == null ? Optional.empty() : expected.lot(item.code(), supplierLot);
+        if (same.isPresent()) {
+            return same.get().quantity() == null
+                    ? ". " + reference + " announces this lot"
+                    : ". " + reference + " announces " + same.get().quantity() + " of this lot";
+        }
+        return ". Lot " + (supplierLot == null ? "(none on the label)" : supplierLot.value()) + " is not on "
+                + reference + ", which announces "
+                + String.join(
+                        ", ",
+                        announced.stream().map(l -> l.supplierLot().value()).toList())
+                + " — check the delivery and tell your supervisor";
     }
 
     private boolean isSameLotLabel(Scan scan) {

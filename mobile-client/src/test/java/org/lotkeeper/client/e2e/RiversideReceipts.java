@@ -59,7 +59,7 @@ final class RiversideReceipts {
     }
 
     /** Whether a supplier label carries a quantity (AI 310n / 30 / 37). */
-    private static boolean labelStatesQuantity(String label) {
+    static boolean labelStatesQuantity(String label) {
         Scan scan = new ScanRecogniser(Gs1Decoder.create()).recognise(label.replace("<GS>", "\u001d"));
         return scan instanceof Scan.Product p
                 && (p.data().quantity().isPresent() || p.data().count().isPresent());

@@ -15,6 +15,7 @@ import org.lotkeeper.model.gs1.Gs1Decoder;
 import org.lotkeeper.model.gs1.Gs1Exception;
 import org.lotkeeper.model.id.Gtin;
 import org.lotkeeper.model.id.ItemCode;
+import org.lotkeeper.model.id.LotCode;
 import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.lot.LotNumbering;
 import org.lotkeeper.model.quantity.PackUnit;
@@ -275,6 +276,50 @@ class ReceiveWorkflowTest {
         assertThat(receive.screen().step()).isEqualTo(ReceiveWorkflow.Step.LOCATION);
         receive.handle(Command.scan(wedge("RCV-DOCK-1")));
         assertThat(((Receive) capture.last()).lot().value()).isEqualTo("BX-2");
+    }
+
+    @Test
+    void anAdvanceShipNoticeOffersItsLotsAndSaysWhetherTheLabelsLotIsOnIt() {
+        view.receipts.put(
+                Reference.of("ASN-77"),
+                new ExpectedReceipt(
+                        Reference.of("ASN-77"),
+                        PartnerCode.of("ACME-RESINS"),
+                        List.of(ItemCode.of("RM-RESIN")),
+                        List.of(
+                                new ExpectedReceipt.Lot(
+                                        ItemCode.of("RM-RESIN"),
+                                        LotCode.of("ACR-779"),
+                                        Quantity.of("800", Uom.KGM),
+                                        Quantity.of("0", Uom.KGM)),
+                                new ExpectedReceipt.Lot(
+                                        ItemCode.of("RM-RESIN"),
+                                        LotCode.of("ACR-990"),
+                                        Quantity.of("100", Uom.KGM),
+                                        null))));
+        Screen asn = receive.handle(Command.scan(wedge("O:ASN-77")));
+        assertThat(asn.feedback().orElseThrow().message())
+                .contains("Expected: RM-RESIN lot ACR-779 " + Quantity.of("800", Uom.KGM) + ", RM-RESIN lot ACR-990 "
+                        + Quantity.of("100", Uom.KGM) + ".");
+        Screen label = receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402"))));
+        assertThat(label.feedback().orElseThrow().message())
+                .contains("supplier lot ACR-779")
+                .contains("ASN-77 announces " + Quantity.of("800", Uom.KGM) + " of this lot");
+
+        view.receipts.put(
+                Reference.of("ASN-78"),
+                new ExpectedReceipt(
+                        Reference.of("ASN-78"),
+                        PartnerCode.of("ACME-RESINS"),
+                        List.of(ItemCode.of("RM-RESIN")),
+                        List.of(new ExpectedReceipt.Lot(
+                                ItemCode.of("RM-RESIN"), LotCode.of("ACR-990"), Quantity.of("100", Uom.KGM), null))));
+        receive.handle(new Command.Cancel());
+        receive.handle(Command.scan(wedge("O:ASN-78")));
+        Screen other = receive.handle(Command.scan(wedge(Riverside.labelScan("R-2402"))));
+        assertThat(other.feedback().orElseThrow().message())
+                .contains(
+                        "Lot ACR-779 is not on ASN-78, which announces ACR-990 — check the delivery and tell your supervisor");
     }
 
     @Test

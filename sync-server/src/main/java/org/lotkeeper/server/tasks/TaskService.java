@@ -725,8 +725,9 @@ public class TaskService {
                                                 + "WHERE reference = ? AND customer = ?",
                                         h.id(),
                                         h.partner()));
-                    // an expected receipt whose lines all name a quantity (a PO may list items only)
-                    // an expected receipt whose lines all name a quantity (a PO may list items only)
+                    // an expected receipt whose lines all name a quantity (a PO may list items only);
+                    // a line's lot is the supplier's lot code (an advance ship notice's), so what came
+                    // in is counted by the receipt's supplier lot where it has one
                     case RECEIPT ->
                         own.stream().anyMatch(l -> l.quantity() == null)
                                 ? own
@@ -734,7 +735,7 @@ public class TaskService {
                                         own,
                                         done(
                                                 c,
-                                                "SELECT item, lot, quantity, uom FROM receipt "
+                                                "SELECT item, COALESCE(supplier_lot, lot), quantity, uom FROM receipt "
                                                         + "WHERE reference = ? AND supplier = ?",
                                                 h.id(),
                                                 h.partner()));
