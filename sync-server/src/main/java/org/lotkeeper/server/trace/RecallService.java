@@ -366,6 +366,7 @@ public class RecallService {
                 affectedLots,
                 toContain,
                 customers,
+                upstream(c, starts.lots()),
                 links,
                 recalled,
                 all.size() - shown.size(),
@@ -380,6 +381,17 @@ public class RecallService {
                 affectedLots.size() + " affected lots, " + recalled.size() + " set to RECALLED"
                         + (reason == null ? "" : "; reason: " + reason));
         return new Created(answer, bytes);
+    }
+
+    /**
+     * What the suppliers' EPCIS says the starting lots were made from (a recall of a supplier lot
+     * starts at the lots received with it): the upstream level of the recall, apart from its lots.
+     */
+    private static List<Views.UpstreamInput> upstream(Connection c, List<LotRef> starting) throws SQLException {
+        List<TraceQueries.ReceiptRow> receipts = TraceQueries.receipts(c, starting);
+        Set<String> suppliers = new TreeSet<>();
+        receipts.forEach(r -> suppliers.add(r.supplier()));
+        return Upstream.of(c, receipts, Names.of(c, suppliers, Set.of()));
     }
 
     /** Per customer: lines, quantities per unit (in code order), first and last date of what was shipped and returned. */

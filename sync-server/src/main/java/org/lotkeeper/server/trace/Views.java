@@ -357,6 +357,7 @@ public final class Views {
 
             List<StockToContain> stockToContain,
             List<Customer> customers,
+            List<UpstreamInput> upstream,
             int linkCount,
             List<LotId> recalledLots,
             int lotsOutsideYourSites,
@@ -387,6 +388,7 @@ public final class Views {
                     lots,
                     stock,
                     customerList,
+                    upstream,
                     links,
                     recalled,
                     outside,

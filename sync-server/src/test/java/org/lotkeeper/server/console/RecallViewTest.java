@@ -57,6 +57,7 @@ class RecallViewTest {
                 affected,
                 stock,
                 buyers,
+                List.of(),
                 0,
                 List.of(),
                 0,

@@ -14,6 +14,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lotkeeper.server.console.ConsoleClient;
 import org.lotkeeper.server.testing.Api;
 import org.lotkeeper.server.testing.Database;
 import org.lotkeeper.server.testing.PostgresResource;
@@ -193,6 +194,36 @@ class EpcisCaptureTest {
                         "2 RM-RESIN/R-2402 ACME-RESINS ACR-779 <- 00614141555553/PHENOL-8 700 KGM");
         assertThat(trace.at("/upstream/0/input").asText()).isEqualTo("https://id.gs1.org/01/00614141777778/10/BPA-17");
         assertThat(trace.at("/upstream/0/supplierName").asText()).isNotBlank();
+
+        // A recall of Acme's lot shows the same upstream level, marked apart from its lots, in the API and the console
+        JsonNode recall = JSON.readTree(as(quinn)
+                .body(
+                        "{\"mock\": true, \"supplierLots\": [{\"supplier\": \"ACME-RESINS\", \"supplierLot\": \"ACR-779\"}]}")
+                .post("/api/v1/recalls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(recall.get("upstream")).hasSize(3);
+        assertThat(recall.at("/upstream/2/level").asInt()).isEqualTo(2);
+        assertThat(recall.at("/upstream/2/inputLot").asText()).isEqualTo("PHENOL-8");
+        ConsoleClient console = ConsoleClient.signIn("quinn", "quinn-Passw0rd!");
+        assertThat(console.request()
+                        .get("/console/recalls/" + recall.get("recallId").asText())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .contains("what the suppliers' EPCIS says the starting lots were made from")
+                .contains("GTIN 00614141555553 lot PHENOL-8");
+        assertThat(console.request()
+                        .get("/console/lot?item=FG-PRIMER&lot=PR-1001")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .contains("Upstream: what the suppliers say they made their lots from")
+                .contains("GTIN 00614141777778 lot BPA-17");
 
         // Another supplier's transformation of a lot with the same code is not joined
         JsonNode other = JSON.readTree(as(quinn)
