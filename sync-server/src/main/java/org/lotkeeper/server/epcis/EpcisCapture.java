@@ -109,6 +109,15 @@ public class EpcisCapture {
 
     /** Captures {@code body} as the events of supplier {@code partnerCode}, into {@code site} where a shipment names none. */
     public Answer capture(Actor by, String partnerCode, String site, byte[] body) {
+        if (by.isPartner()) {
+            if (partnerCode != null && !partnerCode.isEmpty() && !partnerCode.equals(by.partner())) {
+                throw Refused.of(
+                        ErrorCode.ROLE_NOT_ALLOWED,
+                        "this credential captures " + by.partner() + "'s events, not " + partnerCode + "'s",
+                        "partner");
+            }
+            partnerCode = by.partner();
+        }
         String partner = Fields.code("partner", partnerCode, PartnerCode::of);
         MasterDataLookup.PartnerInfo info =
                 masterData.partners(List.of(partner)).get(partner);

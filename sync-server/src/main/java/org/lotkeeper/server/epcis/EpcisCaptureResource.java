@@ -19,15 +19,19 @@ import jakarta.ws.rs.core.Response;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Downloads;
 import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.CurrentActor;
 
 /**
  * {@code POST /api/v1/epcis/capture?partner=&[site=]}: a supplier's EPCIS 2.0 document
  * ({@code application/ld+json} or {@code application/json}), captured event by event; the answer
  * (201, with the capture's address) says what became of each event. {@code GET …/{id}} gives it again.
+ * A partner's credential captures as that partner ({@code partner} may be left out; another is
+ * refused) into its own sites, and reads only its own captures; a user reads the captures they
+ * made (an administrator every one): an answer names the sites its expected receipts went to.
  */
 @Path("/api/v1/epcis/capture")
-@RolesAllowed({"QA", "ADMIN"})
+@RolesAllowed({"QA", "ADMIN", Actor.EPCIS_PARTNER_ROLE})
 public class EpcisCaptureResource {
 
     @Inject
@@ -56,6 +60,11 @@ public class EpcisCaptureResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public EpcisCapture.Answer find(@PathParam("id") String id) {
-        return capture.find(id).orElseThrow(() -> Refused.of(ErrorCode.NOT_FOUND, "no capture " + id));
+        Actor caller = actor.get();
+        return capture.find(id)
+                .filter(a -> caller.isPartner()
+                        ? a.partner().equals(caller.partner())
+                        : caller.allSites() || a.capturedBy().equals(caller.id()))
+                .orElseThrow(() -> Refused.of(ErrorCode.NOT_FOUND, "no capture " + id));
     }
 }

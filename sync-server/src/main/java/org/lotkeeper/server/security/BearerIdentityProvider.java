@@ -18,8 +18,8 @@ import jakarta.inject.Inject;
 import org.lotkeeper.model.auth.Role;
 
 /**
- * Turns a bearer token into who is calling. Device tokens are looked up on every request, so a
- * revoked device stops at once; user tokens are verified by signature and the user must still
+ * Turns a bearer token into who is calling. Device tokens and partner credentials are looked up
+ * on every request, so a revoked one stops at once; user tokens are verified by signature and the user must still
  * exist and be enabled, with the roles and sites they have now.
  */
 @ApplicationScoped
@@ -40,6 +40,9 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     @Inject
     Clock clock;
 
+    @Inject
+    PartnerCredentials partnerCredentials;
+
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {
         return TokenAuthenticationRequest.class;
@@ -59,10 +62,14 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
                     .addRole(METRICS_ROLE)
                     .build();
         }
-        Actor actor = token.startsWith(DeviceService.TOKEN_PREFIX) ? device(token) : user(token);
+        Actor actor = token.startsWith(DeviceService.TOKEN_PREFIX)
+                ? device(token)
+                : token.startsWith(PartnerCredentials.TOKEN_PREFIX) ? partnerCredentials.actor(token) : user(token);
         Set<String> roles = new HashSet<>();
         if (actor.isDevice()) {
             roles.add(Actor.DEVICE_ROLE);
+        } else if (actor.isPartner()) {
+            roles.add(Actor.EPCIS_PARTNER_ROLE);
         } else {
             // ADMIN holds every right of the others: @RolesAllowed("QA") admits an ADMIN.
             Set<Role> effective = actor.roles().contains(Role.ADMIN) ? Set.of(Role.values()) : actor.roles();

@@ -249,6 +249,133 @@ class EpcisCaptureTest {
     }
 
     @Test
+    void aPartnersCredentialCapturesOnlyItsOwnEventsIntoItsSitesAndStopsWhenRevoked() throws Exception {
+        String admin = Api.adminToken();
+        // only an administrator issues one, for a supplier, with a label and known sites
+        as(quinn)
+                .body("{\"label\": \"x\", \"sites\": [\"PLANT-1\"]}")
+                .post("/api/v1/partners/ACME-RESINS/epcis-credentials")
+                .then()
+                .statusCode(403);
+        as(admin)
+                .body("{\"label\": \"x\", \"sites\": [\"PLANT-1\"]}")
+                .post("/api/v1/partners/BUILDMART/epcis-credentials")
+                .then()
+                .statusCode(404);
+        as(admin)
+                .body("{\"sites\": [\"PLANT-9\"]}")
+                .post("/api/v1/partners/ACME-RESINS/epcis-credentials")
+                .then()
+                .statusCode(400);
+        JsonNode issued = JSON.readTree(as(admin)
+                .body("{\"label\": \"Acme's EPCIS gateway\", \"sites\": [\"PLANT-1\"]}")
+                .post("/api/v1/partners/ACME-RESINS/epcis-credentials")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
+        String token = issued.get("token").asText();
+        assertThat(token).startsWith("lkp_");
+        String id = issued.at("/credential/id").asText();
+        JsonNode listed = JSON.readTree(as(admin)
+                .get("/api/v1/partners/ACME-RESINS/epcis-credentials")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(listed.toString())
+                .contains(id)
+                .contains("Acme's EPCIS gateway")
+                .doesNotContain(token);
+
+        String asn = "ASN-P" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
+        String doc = document(shipping(
+                "urn:uuid:" + UUID.randomUUID(),
+                "https://id.gs1.org/417/" + PLANT_1,
+                asn,
+                quantity("https://id.gs1.org/01/" + RESIN + "/10/ACR-950", "50", "KGM")));
+        JsonNode captured = JSON.readTree(as(token)
+                .contentType("application/ld+json")
+                .body(doc)
+                .post("/api/v1/epcis/capture")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
+        assertThat(captured.get("partner").asText()).isEqualTo("ACME-RESINS");
+        assertThat(captured.get("capturedBy").asText()).isEqualTo("partner:ACME-RESINS");
+        assertThat(captured.at("/results/0/effects/0").asText()).startsWith("expected receipt " + asn + " at PLANT-1");
+        as(token)
+                .get("/api/v1/epcis/capture/" + captured.get("captureId").asText())
+                .then()
+                .statusCode(200);
+        // not another partner's events, not another's capture, nothing but the capture
+        as(token)
+                .contentType("application/ld+json")
+                .body(doc)
+                .post("/api/v1/epcis/capture?partner=SOLVCO")
+                .then()
+                .statusCode(403);
+        String solvco = JSON.readTree(as(quinn)
+                        .contentType("application/ld+json")
+                        .body(Api.resource("epcis/Example_9.6.3-AggregationEvent.jsonld"))
+                        .post("/api/v1/epcis/capture?partner=SOLVCO")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .asString())
+                .get("captureId")
+                .asText();
+        as(token).get("/api/v1/epcis/capture/" + solvco).then().statusCode(404);
+
+        // A user of another site captures the same partner's events, but not an expected receipt at PLANT-1,
+        // nor reads what PLANT-1's QA captured
+        as(admin)
+                .body("{\"sites\": [{\"code\": \"PLANT-2\", \"name\": \"Hillside Plant\", \"gln\": null}], "
+                        + "\"users\": [{\"userId\": \"pat\", \"name\": \"Pat Elsewhere\", \"roles\": [\"QA\"], "
+                        + "\"sites\": [\"PLANT-2\"], \"password\": \"pat-Passw0rd!\"}]}")
+                .put("/api/v1/masterdata")
+                .then()
+                .statusCode(200);
+        String pat = Api.token("pat", "pat-Passw0rd!");
+        JsonNode elsewhere = JSON.readTree(as(pat).contentType("application/ld+json")
+                .body(document(shipping(
+                        "urn:uuid:" + UUID.randomUUID(),
+                        "https://id.gs1.org/417/" + PLANT_1,
+                        asn + "-2",
+                        quantity("https://id.gs1.org/01/" + RESIN + "/10/ACR-951", "5", "KGM"))))
+                .post(CAPTURE)
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
+        assertThat(elsewhere.at("/results/0/code").asText()).isEqualTo("SITE_NOT_ALLOWED");
+        as(pat).get("/api/v1/epcis/capture/" + solvco).then().statusCode(404);
+        as(quinn).get("/api/v1/epcis/capture/" + solvco).then().statusCode(200);
+        as(token).get("/api/v1/epcis/events").then().statusCode(403);
+        as(token).get("/api/v1/lots/RM-RESIN/R-2402").then().statusCode(403);
+        as(token).get("/api/v1/tasks/" + asn).then().statusCode(403);
+
+        as(admin)
+                .delete("/api/v1/partners/ACME-RESINS/epcis-credentials/" + id)
+                .then()
+                .statusCode(204);
+        as(token)
+                .contentType("application/ld+json")
+                .body(doc)
+                .post("/api/v1/epcis/capture")
+                .then()
+                .statusCode(401);
+        assertThat(as(admin)
+                        .get("/api/v1/partners/ACME-RESINS/epcis-credentials")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getString("[0].revokedBy"))
+                .isEqualTo("admin");
+    }
+
+    @Test
     void anEventWithoutIdIsKeyedByGs1sEventHashAndAReusedIdWithOtherContentIsRefused() throws Exception {
         String event = transformation(
                 null,
