@@ -279,7 +279,7 @@ public class EpcisCapture {
             int index)
             throws SQLException {
         String type = event.path("type").asText();
-        String bizStep = EpcIds.vocabulary(event.path("bizStep").asText(null));
+        String bizStep = limited(EpcIds.vocabulary(event.path("bizStep").asText(null)), 256, "bizStep");
         Instant eventTime;
         try {
             eventTime = OffsetDateTime.parse(event.path("eventTime").asText()).toInstant();
