@@ -245,7 +245,8 @@ public final class SqliteDeviceData implements DeviceData {
                         t.lines().stream()
                                 .filter(l -> l.lot() != null)
                                 .map(l -> new ExpectedReceipt.Lot(l.item(), l.lot(), l.quantity(), l.done()))
-                                .toList()));
+                                .toList(),
+                        t.partnerLocation() == null ? null : t.partnerLocation().describe()));
     }
 
     @Override
@@ -299,11 +300,19 @@ public final class SqliteDeviceData implements DeviceData {
                     return new ShipmentTask(
                             t.id(),
                             transfer ? null : t.partner(),
-                            t.shipTo(),
+                            shipTo(t),
                             lines,
                             picked,
                             transfer ? t.toSite() : null);
                 });
+    }
+
+    /** A delivery note's ship-to as the loader reads it: the customer's location the note names, then its free text. */
+    private static String shipTo(TaskRow t) {
+        if (t.partnerLocation() == null) {
+            return t.shipTo();
+        }
+        return t.partnerLocation().describe() + (t.shipTo() == null ? "" : " — " + t.shipTo());
     }
 
     /** What of a transfer order is still on its way here: the pulled rows less this device's unsent TRANSFER_INs. */

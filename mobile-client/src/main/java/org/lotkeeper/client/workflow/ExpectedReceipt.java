@@ -19,8 +19,10 @@ import org.lotkeeper.model.quantity.Quantity;
  * @param lots      an advance ship notice's lots: the supplier's lot codes and quantities announced
  *                  (from a supplier's EPCIS, docs/INTEROP.md), with what is received of each; empty
  *                  for a PO that lists items only
+ * @param shipFrom  the supplier's location the goods come from, as the device shows it, or null
  */
-public record ExpectedReceipt(Reference reference, PartnerCode supplier, List<ItemCode> items, List<Lot> lots) {
+public record ExpectedReceipt(
+        Reference reference, PartnerCode supplier, List<ItemCode> items, List<Lot> lots, String shipFrom) {
 
     /** A lot the supplier announced: its item, its lot code, how much, and how much of it has come in. */
     public record Lot(ItemCode item, LotCode supplierLot, Quantity quantity, Quantity received) {
@@ -50,7 +52,12 @@ public record ExpectedReceipt(Reference reference, PartnerCode supplier, List<It
 
     /** A PO of these items, without announced lots. */
     public ExpectedReceipt(Reference reference, PartnerCode supplier, List<ItemCode> items) {
-        this(reference, supplier, items, List.of());
+        this(reference, supplier, items, List.of(), null);
+    }
+
+    /** An expected receipt that names none of the supplier's locations. */
+    public ExpectedReceipt(Reference reference, PartnerCode supplier, List<ItemCode> items, List<Lot> lots) {
+        this(reference, supplier, items, lots, null);
     }
 
     /** The announced lot of {@code item} with this supplier lot code, if the ASN names it. */

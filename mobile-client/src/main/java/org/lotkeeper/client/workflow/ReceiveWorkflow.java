@@ -421,7 +421,8 @@ public final class ReceiveWorkflow extends AbstractWorkflow<ReceiveWorkflow.Step
         ExpectedReceipt receipt = expectedReceipt(Resolve.reference(scan, "the purchase order or ASN"));
         useReceipt(receipt);
         step = Step.LABEL;
-        good(receipt.reference() + " from " + partnerName(receipt.supplier()) + "." + receipt.announced() + " "
+        good(receipt.reference() + " from " + partnerName(receipt.supplier())
+                + (receipt.shipFrom() == null ? "" : ", " + receipt.shipFrom()) + "." + receipt.announced() + " "
                 + prompt());
     }
 

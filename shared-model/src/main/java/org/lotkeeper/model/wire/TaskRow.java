@@ -34,6 +34,8 @@ import org.lotkeeper.model.quantity.Quantity;
  *                 task is one to receive against
  * @param inTransit a transfer order's stock sent and not yet arrived (lot, pallet, quantity in the
  *                 item's base unit); sent to the receiving site's devices, empty otherwise
+ * @param partnerLocation which of the partner's locations the task names — a delivery note's or
+ *                 pick list's ship-to, an expected receipt's or RMA's ship-from — or null
  */
 public record TaskRow(
         Reference id,
@@ -44,7 +46,44 @@ public record TaskRow(
         List<Line> picked,
         SiteCode fromSite,
         SiteCode toSite,
-        List<Transit> inTransit) {
+        List<Transit> inTransit,
+        Place partnerLocation) {
+
+    /**
+     * One of a partner's ship-from / ship-to locations, as the device shows it.
+     *
+     * @param code    its code within the partner
+     * @param name    its name
+     * @param address its address on one line, or null when master data has none
+     * @param gln     its GLN, or null
+     */
+    public record Place(String code, String name, String address, String gln) {
+
+        /** Checks the invariants. */
+        public Place {
+            Objects.requireNonNull(code, "code is required");
+            Objects.requireNonNull(name, "name is required");
+        }
+
+        /** "Dock 2 (Harbor Paints Rotterdam, 1 Quay Road, Rotterdam, NL)" — the name, then the address when known. */
+        public String describe() {
+            return address == null || address.isBlank() ? name : name + " (" + address + ")";
+        }
+    }
+
+    /** A task naming none of its partner's locations. */
+    public TaskRow(
+            Reference id,
+            String kind,
+            List<Line> lines,
+            PartnerCode partner,
+            String shipTo,
+            List<Line> picked,
+            SiteCode fromSite,
+            SiteCode toSite,
+            List<Transit> inTransit) {
+        this(id, kind, lines, partner, shipTo, picked, fromSite, toSite, inTransit, null);
+    }
 
     /** Checks the invariants; copies the lists. */
     public TaskRow {

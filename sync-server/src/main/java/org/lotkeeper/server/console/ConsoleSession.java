@@ -56,7 +56,8 @@ public class ConsoleSession {
     /** The signed-in user, if any (a device token never signs in to the console). */
     public Optional<Actor> actor() {
         Actor actor = identity.isAnonymous() ? null : identity.getAttribute(BearerIdentityProvider.ACTOR);
-        return actor == null || actor.isDevice() ? Optional.empty() : Optional.of(actor);
+        // the console is for people: a device or a partner's EPCIS credential is not signed in here
+        return actor == null || actor.kind() != Actor.Kind.USER ? Optional.empty() : Optional.of(actor);
     }
 
     /** The signed-in user holding one of {@code anyOf} (none named: any user), or the sign-in page / a 403 page. */

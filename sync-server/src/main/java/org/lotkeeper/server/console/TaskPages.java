@@ -77,8 +77,15 @@ public class TaskPages extends ConsoleResource {
 
     /** What was typed into the new-task form, shown again when the task was refused; empty otherwise. */
     @TemplateData
-    public record Typed(String id, String site, String partner, String shipTo, String toSite, String lines) {
-        static final Typed NONE = new Typed("", "", "", "", "", "");
+    public record Typed(
+            String id,
+            String site,
+            String partner,
+            String shipTo,
+            String toSite,
+            String lines,
+            String partnerLocation) {
+        static final Typed NONE = new Typed("", "", "", "", "", "", "");
 
         /** Whether {@code option} is the partner that was chosen. */
         public boolean chosePartner(String option) {
@@ -130,7 +137,8 @@ public class TaskPages extends ConsoleResource {
             @RestForm String partner,
             @RestForm String shipTo,
             @RestForm String toSite,
-            @RestForm String lines) {
+            @RestForm String lines,
+            @RestForm String partnerLocation) {
         Actor actor = session.post(csrf, Role.SUPERVISOR);
         TaskKind k = kind(kind);
         try {
@@ -143,7 +151,8 @@ public class TaskPages extends ConsoleResource {
                             Forms.blank(partner) ? null : partner.strip(),
                             Forms.blank(shipTo) ? null : shipTo,
                             parseLines(k, lines),
-                            Forms.blank(toSite) ? null : toSite.strip()));
+                            Forms.blank(toSite) ? null : toSite.strip(),
+                            Forms.blank(partnerLocation) ? null : partnerLocation.strip()));
         } catch (Refused e) {
             return refused(
                     actor,
@@ -156,7 +165,8 @@ public class TaskPages extends ConsoleResource {
                             Forms.blank(partner) ? "" : partner,
                             Forms.blank(shipTo) ? "" : shipTo,
                             Forms.blank(toSite) ? "" : toSite,
-                            lines == null ? "" : lines));
+                            lines == null ? "" : lines,
+                            Forms.blank(partnerLocation) ? "" : partnerLocation));
         }
         return back(k, "created");
     }

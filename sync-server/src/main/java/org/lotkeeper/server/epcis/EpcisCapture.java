@@ -244,21 +244,25 @@ public class EpcisCapture {
         try {
             return QuarkusTransaction.requiringNew()
                     .call(() -> Jdbc.withConnection(dataSource, "capture", c -> {
-                        Optional<String> before = storedHash(c, key);
-                        if (before.isPresent()) {
-                            if (before.get().equals(contentHash)) {
-                                return new Result(
-                                        index,
-                                        key,
-                                        type,
-                                        Status.DUPLICATE,
-                                        null,
-                                        "captured before; stored once",
-                                        List.of());
-                            }
+                        Optional<Stored> before = stored(c, "event_key = ?", key);
+                        if (before.isPresent() && !before.get().contentHash().equals(contentHash)) {
                             throw Refused.of(
                                     ErrorCode.EVENT_ID_CONFLICT,
-                                    "another event was captured under eventID " + key + "; this one is different");
+                                    "another event was captured under eventID " + key + " ("
+                                            + before.get().describe() + "); this one is different");
+                        }
+                        // the same event again, under its ID or under another (or none): its CBV hash
+                        Optional<Stored> same =
+                                before.isPresent() ? before : stored(c, "content_hash = ? LIMIT 1", contentHash);
+                        if (same.isPresent()) {
+                            return new Result(
+                                    index,
+                                    same.get().key(),
+                                    type,
+                                    Status.DUPLICATE,
+                                    null,
+                                    "captured before (" + same.get().describe() + "); stored once",
+                                    List.of());
                         }
                         return store(c, by, captureId, partner, site, event, key, contentHash, index);
                     }));
@@ -286,10 +290,10 @@ public class EpcisCapture {
         } catch (DateTimeParseException e) {
             throw Refused.invalid(ErrorCode.BAD_FORMAT, "eventTime is not a date and time with an offset", "eventTime");
         }
-        Jdbc.update(
+        int inserted = Jdbc.update(
                 c,
                 "INSERT INTO epcis_event (event_key, content_hash, capture_id, partner, event_type, event_time, biz_step, body) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_key) DO NOTHING",
                 key,
                 contentHash,
                 captureId,
@@ -298,6 +302,16 @@ public class EpcisCapture {
                 eventTime,
                 bizStep,
                 write(event));
+        if (inserted == 0) { // another capture stored it a moment ago
+            return new Result(
+                    index,
+                    key,
+                    type,
+                    Status.DUPLICATE,
+                    null,
+                    "captured by another capture just now; stored once",
+                    List.of());
+        }
         List<String> effects = new ArrayList<>();
         if ("TransformationEvent".equals(type)) {
             effects.add(upstream(c, partner, key, event));
@@ -367,12 +381,39 @@ public class EpcisCapture {
                     "GTIN " + String.join(", ", unknown) + " is no item in master data: add the item with its GTIN, "
                             + "then send the event again");
         }
-        String reference = reference(event, key);
-        TaskService.TaskView task =
-                tasks.expectedReceipt(by, new TaskService.TaskRequest(reference, to, "RECEIPT", partner, null, lines));
+        String named = namedReference(event);
+        String reference = named != null
+                ? named
+                : "ASN-"
+                        + sha256(key.getBytes(StandardCharsets.UTF_8))
+                                .substring(0, 12)
+                                .toUpperCase(java.util.Locale.ROOT);
+        String shipFrom = shipFrom(partner, event);
+        TaskService.TaskView task = tasks.expectedReceipt(
+                by, new TaskService.TaskRequest(reference, to, "RECEIPT", partner, null, lines, null, shipFrom));
         Jdbc.update(c, "UPDATE epcis_event SET expected_receipt = ? WHERE event_key = ?", task.id(), key);
-        return "expected receipt " + task.id() + " at " + to + ": " + lines.size() + " line(s)"
+        return "expected receipt " + task.id()
+                + (named == null && event.path("bizTransactionList").size() > 0
+                        ? " (the event's despatch advice and purchase order numbers are too long or not printable, "
+                                + "so it has a number of its own)"
+                        : "")
+                + " at " + to + ": " + lines.size() + " line(s)"
                 + (task.lines().size() > lines.size() ? ", " + task.lines().size() + " in all" : "");
+    }
+
+    /** The supplier's own location (master data's partner locations) whose GLN a source carries, if one does. */
+    private String shipFrom(String partner, ObjectNode event) {
+        List<MasterDataLookup.PartnerLocationInfo> places =
+                masterData.partnerLocations(List.of(partner)).getOrDefault(partner, List.of());
+        for (JsonNode source : event.path("sourceList")) {
+            Optional<String> gln = EpcIds.gln(source.path("source").asText(""));
+            for (MasterDataLookup.PartnerLocationInfo place : places) {
+                if (gln.isPresent() && gln.get().equals(place.gln())) {
+                    return place.code();
+                }
+            }
+        }
+        return null;
     }
 
     /** The site whose GLN a destination (owning party or location) carries. */
@@ -400,11 +441,11 @@ public class EpcisCapture {
     }
 
     /**
-     * The expected receipt's id: the despatch advice's (else the purchase order's) own number — the
-     * last segment of its identifier — where it is a valid reference; else {@code ASN-} and the
-     * start of the event's key.
+     * The despatch advice's (else the purchase order's) own number — the last segment of its
+     * identifier — where it is a valid reference; else null (the expected receipt then gets
+     * {@code ASN-} and the start of the event's key).
      */
-    static String reference(ObjectNode event, String key) {
+    static String namedReference(ObjectNode event) {
         for (String type : List.of("desadv", "po")) {
             for (JsonNode bt : event.path("bizTransactionList")) {
                 if (type.equals(EpcIds.vocabulary(bt.path("type").asText("")))) {
@@ -419,8 +460,7 @@ public class EpcisCapture {
                 }
             }
         }
-        return "ASN-"
-                + sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 12).toUpperCase(java.util.Locale.ROOT);
+        return null;
     }
 
     private record Quantified(String epc, BigDecimal quantity, String uom) {}
@@ -449,12 +489,25 @@ public class EpcisCapture {
         return value;
     }
 
-    private static Optional<String> storedHash(Connection c, String key) throws SQLException {
+    /** An event captured before: its key and content hash, and who captured it as whose. */
+    private record Stored(String key, String contentHash, String partner, String capturedBy, UUID captureId) {
+        String describe() {
+            return key + ", capture " + captureId + " by " + capturedBy + " as " + partner + "'s";
+        }
+    }
+
+    private static Optional<Stored> stored(Connection c, String where, String value) throws SQLException {
         return Jdbc.query(
                         c,
-                        "SELECT content_hash FROM epcis_event WHERE event_key = ? FOR UPDATE",
-                        rs -> rs.getString(1),
-                        key)
+                        "SELECT e.event_key, e.content_hash, e.partner, x.captured_by, e.capture_id FROM epcis_event e "
+                                + "JOIN epcis_capture x ON x.id = e.capture_id WHERE e." + where,
+                        rs -> new Stored(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getObject(5, UUID.class)),
+                        value)
                 .stream()
                 .findFirst();
     }

@@ -52,6 +52,9 @@ public record EpcisDocument(ObjectNode document, List<ObjectNode> events, Map<St
 
     private static final Schema SCHEMA = loadSchema();
 
+    static final List<String> EVENT_TYPES =
+            List.of("ObjectEvent", "AggregationEvent", "TransactionEvent", "TransformationEvent", "AssociationEvent");
+
     /** The document in {@code body}, or a refusal saying what is wrong with it. */
     public static EpcisDocument read(byte[] body) {
         if (body.length > MAX_BYTES) {
@@ -64,7 +67,8 @@ public record EpcisDocument(ObjectNode document, List<ObjectNode> events, Map<St
         } catch (StreamConstraintsException e) {
             throw Refused.invalid(
                     ErrorCode.MALFORMED_JSON,
-                    "the document breaks a limit (at most " + MAX_DEPTH + " levels deep): " + e.getOriginalMessage(),
+                    "the document breaks a limit: it nests deeper than " + MAX_DEPTH
+                            + " levels, or holds a string or number too long to be a field",
                     null);
         } catch (JsonProcessingException e) {
             throw Refused.invalid(
@@ -96,10 +100,27 @@ public record EpcisDocument(ObjectNode document, List<ObjectNode> events, Map<St
         if (doc.path("id").asText("").startsWith("_:")) {
             doc.remove("id");
         }
+        checkEventTypes(list);
         checkSchema(doc);
         List<ObjectNode> events = new ArrayList<>();
         list.forEach(e -> events.add((ObjectNode) e));
         return new EpcisDocument(doc, events, context(doc.path("@context")));
+    }
+
+    /** Each event's type is one of EPCIS 2.0's (the schema's own answer to another is about URIs). */
+    private static void checkEventTypes(JsonNode list) {
+        ValidationErrors problems = new ValidationErrors();
+        for (int i = 0; i < list.size() && problems.size() < MAX_PROBLEMS; i++) {
+            JsonNode type = list.get(i).path("type");
+            if (!EVENT_TYPES.contains(type.asText(""))) {
+                String field = "epcisBody.eventList[" + i + "].type";
+                problems.add(
+                        field,
+                        ErrorCode.UNKNOWN_ENUM,
+                        field + " must be one of " + String.join(", ", EVENT_TYPES) + " (EPCIS 2.0's event types)");
+            }
+        }
+        problems.throwIfAny();
     }
 
     private static void checkSchema(ObjectNode doc) {
@@ -113,12 +134,17 @@ public record EpcisDocument(ObjectNode document, List<ObjectNode> events, Map<St
             return;
         }
         ValidationErrors problems = new ValidationErrors();
+        // a wrong type or value first: the schema's alternatives (one per event shape) add
+        // "required property" complaints about shapes the event never meant to have
         errors.stream()
+                .sorted(java.util.Comparator.comparingInt(e -> "required".equals(e.getKeyword()) ? 1 : 0))
+                .map(e -> java.util.Map.entry(e.getInstanceLocation().toString(), e.toString()))
+                .distinct()
                 .limit(MAX_PROBLEMS)
                 .forEach(e -> problems.add(
-                        field(e.getInstanceLocation().toString()),
+                        field(e.getKey()),
                         ErrorCode.BAD_FORMAT,
-                        "not valid EPCIS 2.0 (GS1's schema): " + e));
+                        "not valid EPCIS 2.0 (GS1's schema): " + e.getValue()));
         problems.throwIfAny();
     }
 

@@ -9,7 +9,34 @@ import java.util.List;
  * entry and field.
  */
 public record MasterDataBundle(
-        List<Site> sites, List<Item> items, List<Location> locations, List<Partner> partners, List<User> users) {
+        List<Site> sites,
+        List<Item> items,
+        List<Location> locations,
+        List<Partner> partners,
+        List<User> users,
+        List<PartnerLocation> partnerLocations) {
+
+    /** A bundle without partner locations. */
+    public MasterDataBundle(
+            List<Site> sites, List<Item> items, List<Location> locations, List<Partner> partners, List<User> users) {
+        this(sites, items, locations, partners, users, null);
+    }
+
+    /**
+     * One of a partner's ship-from / ship-to locations: its code (unique within the partner), name
+     * (default: the partner's), GLN and location description as flat, optional fields.
+     */
+    public record PartnerLocation(
+            String partner,
+            String code,
+            String name,
+            String gln,
+            String phone,
+            String street,
+            String city,
+            String region,
+            String postalCode,
+            String country) {}
 
     /** A site; its location description (FSMA 204's KDEs) as flat, optional fields. */
     public record Site(

@@ -75,7 +75,9 @@ final class MasterDataCsv {
                 "region",
                 "postalCode",
                 "country"),
-        USERS("userId", "name", "roles", "sites", "badge", "pin", "password");
+        USERS("userId", "name", "roles", "sites", "badge", "pin", "password"),
+        PARTNER_LOCATIONS(
+                "partner", "code", "name", "gln", "phone", "street", "city", "region", "postalCode", "country");
 
         @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
         final List<String> columns;
@@ -84,8 +86,9 @@ final class MasterDataCsv {
             this.columns = List.of(columns);
         }
 
+        /** The kind as the path names it: {@code partner-locations}. */
         String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         static Kind of(String path) {
@@ -95,13 +98,13 @@ final class MasterDataCsv {
                 }
             }
             throw Refused.notFound("no master-data kind " + (path.length() > 20 ? path.substring(0, 20) + "…" : path)
-                    + "; use sites, items, locations, partners or users");
+                    + "; use sites, items, locations, partners, partner-locations or users");
         }
     }
 
     static final int MAX_ROWS = 100_000;
     private static final Pattern ENTRY_PATH =
-            Pattern.compile("^(sites|items|locations|partners|users)\\[(\\d+)]\\.?(.*)$");
+            Pattern.compile("^(sites|items|locations|partners|users|partnerLocations)\\[(\\d+)]\\.?(.*)$");
 
     private MasterDataCsv() {}
 
@@ -195,6 +198,18 @@ final class MasterDataCsv {
                                         row.text("region"),
                                         row.text("postalCode"),
                                         row.text("country"));
+                            case PARTNER_LOCATIONS ->
+                                new MasterDataBundle.PartnerLocation(
+                                        row.text("partner"),
+                                        row.text("code"),
+                                        row.text("name"),
+                                        row.text("gln"),
+                                        row.text("phone"),
+                                        row.text("street"),
+                                        row.text("city"),
+                                        row.text("region"),
+                                        row.text("postalCode"),
+                                        row.text("country"));
                             case USERS ->
                                 new MasterDataBundle.User(
                                         row.text("userId"),
@@ -220,6 +235,8 @@ final class MasterDataCsv {
             case LOCATIONS -> new MasterDataBundle(null, null, (List<MasterDataBundle.Location>) list, null, null);
             case PARTNERS -> new MasterDataBundle(null, null, null, (List<MasterDataBundle.Partner>) list, null);
             case USERS -> new MasterDataBundle(null, null, null, null, (List<MasterDataBundle.User>) list);
+            case PARTNER_LOCATIONS ->
+                new MasterDataBundle(null, null, null, null, null, (List<MasterDataBundle.PartnerLocation>) list);
         };
         return new Parsed(bundle, lines.stream().mapToInt(Integer::intValue).toArray());
     }

@@ -2,6 +2,7 @@ package org.lotkeeper.server.masterdata;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.lotkeeper.model.lot.LocationType;
 import org.lotkeeper.model.lot.LotNumbering;
@@ -18,11 +22,15 @@ import org.lotkeeper.model.master.PartnerKind;
 import org.lotkeeper.model.quantity.ItemUnits;
 import org.lotkeeper.model.quantity.PackUnit;
 import org.lotkeeper.model.quantity.Uom;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.security.KnownSites;
 
 /** Read access to master data for the other packages, as plain records. */
 @ApplicationScoped
 public class MasterDataLookup implements KnownSites {
+
+    @Inject
+    DataSource dataSource;
 
     public record ItemInfo(
             String code,
@@ -56,6 +64,10 @@ public class MasterDataLookup implements KnownSites {
             String gln,
             int minRemainingShelfLifeDays,
             LocationDescription description) {}
+
+    /** One of a partner's ship-from / ship-to locations (docs/API.md, "Partner locations"). */
+    public record PartnerLocationInfo(
+            String partner, String code, String name, String gln, LocationDescription description) {}
 
     /**
      * A site; {@code zone} is the one its times are shown in (its own, else the plant-wide default),
@@ -184,6 +196,47 @@ public class MasterDataLookup implements KnownSites {
         return LocationEntity.<LocationEntity>list("site = ?1 order by code", site).stream()
                 .map(MasterDataLookup::location)
                 .toList();
+    }
+
+    /** The locations of these partners, by partner, in code order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, List<PartnerLocationInfo>> partnerLocations(Collection<String> partners) {
+        Map<String, List<PartnerLocationInfo>> out = new HashMap<>();
+        if (partners.isEmpty()) {
+            return out;
+        }
+        Jdbc.withConnection(
+                        dataSource,
+                        "partner locations",
+                        c -> Jdbc.query(
+                                c,
+                                "SELECT * FROM partner_location WHERE partner = ANY (?::varchar[]) ORDER BY partner, code",
+                                rs -> new PartnerLocationInfo(
+                                        rs.getString("partner"),
+                                        rs.getString("code"),
+                                        rs.getString("name"),
+                                        rs.getString("gln") == null
+                                                ? null
+                                                : rs.getString("gln").strip(),
+                                        new LocationDescription(
+                                                rs.getString("phone"),
+                                                rs.getString("street"),
+                                                rs.getString("city"),
+                                                rs.getString("region"),
+                                                rs.getString("postal_code"),
+                                                rs.getString("country"))),
+                                (Object) partners.toArray(String[]::new)))
+                .forEach(l ->
+                        out.computeIfAbsent(l.partner(), k -> new ArrayList<>()).add(l));
+        return out;
+    }
+
+    /** One location of a partner, if master data has it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PartnerLocationInfo> partnerLocation(String partner, String code) {
+        return partnerLocations(List.of(partner)).getOrDefault(partner, List.of()).stream()
+                .filter(l -> l.code().equals(code))
+                .findFirst();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -17,6 +17,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +48,7 @@ import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.api.ValidationErrors;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.AuditTrail;
 import org.lotkeeper.server.security.UserService;
@@ -87,6 +90,9 @@ public class MasterDataService {
 
     @Inject
     SiteChangeCounter siteChanges;
+
+    @Inject
+    DataSource dataSource;
 
     @Transactional
     public MasterDataResult apply(MasterDataBundle bundle, Actor by) {
@@ -153,6 +159,10 @@ public class MasterDataService {
                             e.updatedAt = now;
                         })));
         counts.put("users", upsertAll(valid.users(), users::upsert));
+        if (!valid.partnerLocations().isEmpty()) {
+            PartnerEntity.flush(); // a new partner first, so a location never stands without it
+            counts.put("partnerLocations", upsertAll(valid.partnerLocations(), l -> upsertPlace(l, now)));
+        }
         if (counts.values().stream().anyMatch(c -> c.created() + c.updated() > 0)) {
             SiteEntity.flush(); // the new sites first: every site's change number is raised in SQL
             siteChanges.changedEverywhere();
@@ -172,6 +182,35 @@ public class MasterDataService {
     }
 
     /** The one shape of every upsert: fill the row found, or a new one and persist it; true when created. */
+    /** A partner location stored (true when new): upserted by partner and code, never deleted. */
+    private boolean upsertPlace(PartnerPlace l, Instant now) {
+        LocationDescription d = l.description();
+        return Jdbc.withConnection(
+                        dataSource,
+                        "partner location",
+                        c -> Jdbc.query(
+                                c,
+                                "INSERT INTO partner_location (partner, code, name, gln, phone, street, city, region, postal_code, "
+                                        + "country, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                        + "ON CONFLICT (partner, code) DO UPDATE SET name = EXCLUDED.name, gln = EXCLUDED.gln, "
+                                        + "phone = EXCLUDED.phone, street = EXCLUDED.street, city = EXCLUDED.city, "
+                                        + "region = EXCLUDED.region, postal_code = EXCLUDED.postal_code, country = EXCLUDED.country, "
+                                        + "updated_at = EXCLUDED.updated_at RETURNING (xmax = 0)",
+                                rs -> rs.getBoolean(1),
+                                l.partner().value(),
+                                l.code().value(),
+                                l.name(),
+                                text(l.gln()),
+                                d.phone(),
+                                d.street(),
+                                d.city(),
+                                d.region(),
+                                d.postalCode(),
+                                d.country(),
+                                now))
+                .get(0);
+    }
+
     private static <E extends PanacheEntityBase> boolean upsert(E found, Supplier<E> fresh, Consumer<E> fill) {
         E e = found != null ? found : fresh.get();
         fill.accept(e);
@@ -193,7 +232,12 @@ public class MasterDataService {
             List<Item> items,
             List<Location> locations,
             List<Partner> partners,
-            List<UserService.UserSpec> users) {}
+            List<UserService.UserSpec> users,
+            List<PartnerPlace> partnerLocations) {}
+
+    /** One of a partner's ship-from / ship-to locations. */
+    record PartnerPlace(
+            PartnerCode partner, LocationCode code, String name, Gln gln, LocationDescription description) {}
 
     record Site(
             SiteCode code,
@@ -239,6 +283,7 @@ public class MasterDataService {
         lists.put("locations", MasterDataBundle.orEmpty(bundle.locations()));
         lists.put("partners", MasterDataBundle.orEmpty(bundle.partners()));
         lists.put("users", MasterDataBundle.orEmpty(bundle.users()));
+        lists.put("partnerLocations", MasterDataBundle.orEmpty(bundle.partnerLocations()));
         lists.forEach((name, list) -> {
             if (list.size() > MasterDataCsv.MAX_ROWS) {
                 throw Refused.of(
@@ -525,8 +570,60 @@ public class MasterDataService {
                         u.password()));
             }
         }
+        List<PartnerPlace> validPlaces = partnerLocations(errors, bundle, validPartners);
         errors.throwIfAny();
-        return new ValidBundle(validSites, validItems, validLocations, validPartners, validUsers);
+        return new ValidBundle(validSites, validItems, validLocations, validPartners, validUsers, validPlaces);
+    }
+
+    /**
+     * The bundle's partner locations: each of a partner in master data or in this bundle, its code
+     * a location code unique within the partner, its name (default the partner's), GLN and
+     * description checked as a site's.
+     */
+    private static List<PartnerPlace> partnerLocations(
+            ValidationErrors errors, MasterDataBundle bundle, List<Partner> bundlePartners) {
+        List<MasterDataBundle.PartnerLocation> entries = MasterDataBundle.orEmpty(bundle.partnerLocations());
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        PartnerEntity.<PartnerEntity>list(
+                        "code in ?1",
+                        entries.stream()
+                                .filter(e -> e != null && e.partner() != null)
+                                .map(MasterDataBundle.PartnerLocation::partner)
+                                .toList())
+                .forEach(p -> names.put(p.code, p.name));
+        bundlePartners.forEach(p -> names.put(p.code().value(), p.name()));
+        Set<String> seen = new HashSet<>();
+        List<PartnerPlace> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String at = "partnerLocations[" + i + "]";
+            MasterDataBundle.PartnerLocation l = entries.get(i);
+            if (entryMissing(errors, at, l)) {
+                continue;
+            }
+            int before = errors.size();
+            PartnerCode partner = code(errors, at + ".partner", l.partner(), PartnerCode::of);
+            if (partner != null && !names.containsKey(partner.value())) {
+                errors.add(
+                        at + ".partner",
+                        ErrorCode.UNKNOWN_PARTNER,
+                        "no partner " + partner + "; add it under partners first");
+            }
+            LocationCode code = code(errors, at + ".code", l.code(), LocationCode::of);
+            duplicate(errors, seen, at + ".code", partner == null || code == null ? null : partner + "/" + code);
+            text(errors, at + ".name", l.name(), 200, false);
+            Gln gln = optionalCode(errors, at + ".gln", l.gln(), Gln::of);
+            LocationDescription where =
+                    description(errors, at, l.phone(), l.street(), l.city(), l.region(), l.postalCode(), l.country());
+            if (errors.size() == before) {
+                String name = blankToNull(l.name());
+                out.add(new PartnerPlace(
+                        partner, code, name == null ? names.get(partner.value()) : name.strip(), gln, where));
+            }
+        }
+        return out;
     }
 
     private static boolean entryMissing(ValidationErrors errors, String at, Object entry) {

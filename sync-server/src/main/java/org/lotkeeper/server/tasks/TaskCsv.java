@@ -20,8 +20,9 @@ import org.lotkeeper.server.security.Actor;
 /**
  * Open orders from an ERP as CSV (docs/API.md "Tasks CSV"): RFC 4180, a header naming the columns
  * (any order; {@code id} and {@code kind} required), one row per task line; the rows of one task
- * share its {@code id}, {@code kind}, {@code site}, {@code partner}, {@code shipTo} and {@code toSite}
- * (a transfer order's receiving site). Every task of
+ * share its {@code id}, {@code kind}, {@code site}, {@code partner}, {@code shipTo}, {@code toSite}
+ * (a transfer order's receiving site) and {@code partnerLocation} (one of the partner's locations).
+ * Every task of
  * the file is created, or none: a problem names the file's line and column.
  */
 @ApplicationScoped
@@ -34,6 +35,7 @@ public class TaskCsv {
             "partner",
             "shipTo",
             "toSite",
+            "partnerLocation",
             "item",
             "lot",
             "location",
@@ -53,6 +55,7 @@ public class TaskCsv {
         final String partner;
         final String shipTo;
         final String toSite;
+        final String partnerLocation;
         final int firstLine;
         final List<TaskService.LineRequest> lines = new ArrayList<>();
         final List<Integer> fileLines = new ArrayList<>();
@@ -64,6 +67,7 @@ public class TaskCsv {
             partner = row.get("partner");
             shipTo = row.get("shipTo");
             toSite = row.get("toSite");
+            partnerLocation = row.get("partnerLocation");
             firstLine = line;
         }
 
@@ -72,7 +76,8 @@ public class TaskCsv {
                     && Objects.equals(site, row.get("site"))
                     && Objects.equals(partner, row.get("partner"))
                     && Objects.equals(shipTo, row.get("shipTo"))
-                    && Objects.equals(toSite, row.get("toSite"));
+                    && Objects.equals(toSite, row.get("toSite"))
+                    && Objects.equals(partnerLocation, row.get("partnerLocation"));
         }
     }
 
@@ -83,7 +88,9 @@ public class TaskCsv {
         for (Draft d : drafts) {
             try {
                 created.add(tasks.create(
-                        by, new TaskService.TaskRequest(d.id, d.site, d.kind, d.partner, d.shipTo, d.lines, d.toSite)));
+                        by,
+                        new TaskService.TaskRequest(
+                                d.id, d.site, d.kind, d.partner, d.shipTo, d.lines, d.toSite, d.partnerLocation)));
             } catch (Refused e) {
                 throw CsvRows.withLines(e, "lines", d.fileLines, "task " + d.id);
             }
@@ -107,7 +114,8 @@ public class TaskCsv {
                         line,
                         "id",
                         ErrorCode.INVALID_FIELD,
-                        "task " + printable(id) + " has another kind, site, partner, shipTo or toSite on line "
+                        "task " + printable(id)
+                                + " has another kind, site, partner, shipTo, toSite or partnerLocation on line "
                                 + d.firstLine);
                 continue;
             }

@@ -75,7 +75,11 @@ public class TaskService {
         }
     }
 
-    /** A task as asked for. */
+    /**
+     * A task as asked for; {@code partnerLocation}, optional, is the code of one of the partner's
+     * locations (master data's partner locations): a pick list's or delivery note's ship-to, an
+     * expected receipt's or RMA's ship-from.
+     */
     public record TaskRequest(
             String id,
             String site,
@@ -83,7 +87,20 @@ public class TaskService {
             String partner,
             String shipTo,
             List<LineRequest> lines,
-            String toSite) {
+            String toSite,
+            String partnerLocation) {
+
+        /** A task naming none of the partner's locations. */
+        public TaskRequest(
+                String id,
+                String site,
+                String kind,
+                String partner,
+                String shipTo,
+                List<LineRequest> lines,
+                String toSite) {
+            this(id, site, kind, partner, shipTo, lines, toSite, null);
+        }
 
         /** A task that is not a transfer order. */
         public TaskRequest(
@@ -118,12 +135,22 @@ public class TaskService {
             Instant closedAt,
             List<TaskRow.Line> lines,
             Progress progress,
-            boolean inTransit) {
+            boolean inTransit,
+            MasterDataLookup.PartnerLocationInfo partnerLocation) {
 
         /** Still work for devices: open, and not yet complete. */
         public boolean pending() {
             return status == Status.OPEN && progress != Progress.COMPLETE;
         }
+    }
+
+    /** A partner location as the device shows it. */
+    private static TaskRow.Place place(MasterDataLookup.PartnerLocationInfo l) {
+        if (l == null) {
+            return null;
+        }
+        String address = l.description().address();
+        return new TaskRow.Place(l.code(), l.name(), address.isEmpty() ? null : address, l.gln());
     }
 
     /** A task line stored: the task, its place, and what it asks. */
@@ -313,6 +340,27 @@ public class TaskService {
                                 + " from master data");
             }
         }
+        String place = null;
+        if (request.partnerLocation() != null && !request.partnerLocation().isBlank()) {
+            if (wanted == null) {
+                errors.add(
+                        "partnerLocation",
+                        ErrorCode.INVALID_FIELD,
+                        "only a task with a partner (pick, receipt, ship, return) names one of the partner's locations");
+            } else if (valid(request.partner(), PartnerCode::of)
+                    && masterData
+                            .partnerLocation(
+                                    request.partner(), request.partnerLocation().strip())
+                            .isEmpty()) {
+                errors.add(
+                        "partnerLocation",
+                        ErrorCode.UNKNOWN_LOCATION,
+                        "partner " + request.partner() + " has no location "
+                                + request.partnerLocation().strip() + " in master data (partnerLocations)");
+            } else {
+                place = request.partnerLocation().strip();
+            }
+        }
         String shipTo = null;
         if (request.shipTo() != null && !request.shipTo().isBlank()) {
             if (kind != TaskKind.SHIP) {
@@ -345,6 +393,7 @@ public class TaskService {
         TaskKind taskKind = kind;
         String taskShipTo = shipTo;
         String taskToSite = toSite;
+        String taskPlace = place;
         Instant now = clock.instant();
         run(c -> {
             if (exists(c, taskId)) {
@@ -352,8 +401,8 @@ public class TaskService {
             }
             Jdbc.update(
                     c,
-                    "INSERT INTO task (id, site, kind, partner, ship_to, source_order, to_site, created_by, created_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO task (id, site, kind, partner, ship_to, source_order, to_site, created_by, created_at, "
+                            + "partner_location) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     taskId,
                     request.site(),
                     taskKind,
@@ -362,7 +411,8 @@ public class TaskService {
                     sourceOrder,
                     taskToSite,
                     by.id(),
-                    now);
+                    now,
+                    taskPlace);
             List<StoredLine> stored = new ArrayList<>();
             for (int n = 0; n < checked.size(); n++) {
                 stored.add(new StoredLine(taskId, n + 1, checked.get(n)));
@@ -583,7 +633,8 @@ public class TaskService {
                     picked,
                     t.toSite() == null ? null : SiteCode.of(t.site()),
                     t.toSite() == null ? null : SiteCode.of(t.toSite()),
-                    List.of()));
+                    List.of(),
+                    place(t.partnerLocation())));
         }
         out.addAll(inbound(site));
         return out;
@@ -650,7 +701,8 @@ public class TaskService {
                     String createdBy,
                     Instant createdAt,
                     String closedBy,
-                    Instant closedAt) {}
+                    Instant closedAt,
+                    String partnerLocation) {}
             Map<String, Head> heads = new LinkedHashMap<>();
             for (Head h : Jdbc.query(
                     c,
@@ -667,7 +719,8 @@ public class TaskService {
                             rs.getString("created_by"),
                             Jdbc.instant(rs, "created_at"),
                             rs.getString("closed_by"),
-                            Jdbc.instant(rs, "closed_at")),
+                            Jdbc.instant(rs, "closed_at"),
+                            rs.getString("partner_location")),
                     params)) {
                 heads.put(h.id(), h);
             }
@@ -764,7 +817,12 @@ public class TaskService {
                         h.closedAt(),
                         withDone,
                         progress,
-                        inTransit));
+                        inTransit,
+                        h.partnerLocation() == null
+                                ? null
+                                : masterData
+                                        .partnerLocation(h.partner(), h.partnerLocation())
+                                        .orElse(null)));
             }
             return out;
         });

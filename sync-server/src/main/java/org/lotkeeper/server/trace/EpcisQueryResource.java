@@ -52,6 +52,9 @@ public class EpcisQueryResource {
     private static final Instant END = Instant.parse("9999-12-31T00:00:00Z");
     private static final String TOKEN_PREFIX = "after:";
     private static final String LOTKEEPER_CLASS = "urn:lotkeeper:class:";
+    /** The EPCIS 2.0 query parameters answered, and the site; any other is refused rather than ignored. */
+    private static final List<String> PARAMETERS = List.of(
+            "GE_eventTime", "LT_eventTime", "MATCH_anyEPCClass", "EQ_bizStep", "perPage", "nextPageToken", "site");
 
     @Inject
     Access access;
@@ -77,6 +80,15 @@ public class EpcisQueryResource {
             @QueryParam("site") String site,
             @Context HttpHeaders headers,
             @Context UriInfo uri) {
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!PARAMETERS.contains(name)) {
+                throw Refused.invalid(
+                        ErrorCode.INVALID_FIELD,
+                        name + " is not a query parameter this server answers; it answers "
+                                + String.join(", ", PARAMETERS),
+                        name);
+            }
+        }
         Instant from = ExportRange.instant("GE_eventTime", geText, BEGINNING);
         Instant to = ExportRange.instant("LT_eventTime", ltText, END);
         ExportRange range = ExportRange.of(actor, masterData, from, to, site, "GE_eventTime");
@@ -142,7 +154,8 @@ public class EpcisQueryResource {
         List<String> lots = new ArrayList<>();
         java.util.Map<String, List<String>> byGtin = new java.util.HashMap<>();
         for (String c : asked) {
-            Optional<EpcIds.Product> p = EpcIds.product(c);
+            Optional<EpcIds.Product> p =
+                    EpcIds.product(c.matches("\\d{8}|\\d{12,14}") ? "https://id.gs1.org/01/" + c : c);
             if (p.isPresent()) {
                 if (byGtin.isEmpty()) {
                     masterData.allItems().stream()

@@ -35,6 +35,7 @@ import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.quantity.Quantity;
 import org.lotkeeper.model.quantity.Uom;
 import org.lotkeeper.model.text.Words;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.masterdata.LocationDescription;
 import org.lotkeeper.server.masterdata.MasterDataLookup;
 
@@ -152,6 +153,8 @@ final class Fsma204 {
         private final Map<String, Place> partners = new HashMap<>();
         private final Map<String, Optional<MasterDataLookup.SiteInfo>> sites = new HashMap<>();
         private final List<LotEvents.Stored> pending = new ArrayList<>(BATCH);
+        /** Task id → the partner location it names (receipts, shipments and returns done against tasks). */
+        private final Map<String, Optional<Place>> taskPlaces = new HashMap<>();
 
         /** Rows reading on {@code c} the facts of lots not in {@code known}. */
         Rows(MasterDataLookup masterData, Connection c, Map<LotRef, TraceQueries.LotFacts> known) {
@@ -209,10 +212,75 @@ final class Fsma204 {
                     throw new IllegalStateException("the facts of " + unread.size() + " lots could not be read", x);
                 }
             }
+            readTaskPlaces();
             for (LotEvents.Stored e : pending) {
                 of(e, relevant).forEach(each);
             }
             pending.clear();
+        }
+
+        /**
+         * The partner locations the pending events' tasks name (a delivery note's ship-to, an
+         * expected receipt's or RMA's ship-from), read with one query for the ones not read yet.
+         */
+        private void readTaskPlaces() {
+            Set<String> ids = new HashSet<>();
+            for (LotEvents.Stored e : pending) {
+                EventPayload p = e.event().payload();
+                String task = p instanceof Receive r
+                        ? r.reference().value()
+                        : p instanceof Ship sh
+                                ? sh.shipment().value()
+                                : p instanceof Return rt ? rt.reference().value() : null;
+                if (task != null && !taskPlaces.containsKey(task)) {
+                    ids.add(task);
+                }
+            }
+            if (ids.isEmpty()) {
+                return;
+            }
+            try {
+                Jdbc.query(
+                                c,
+                                "SELECT t.id, t.partner, l.name, l.gln, l.phone, l.street, l.city, l.region, "
+                                        + "l.postal_code, l.country FROM task t JOIN partner_location l "
+                                        + "ON l.partner = t.partner AND l.code = t.partner_location "
+                                        + "WHERE t.id = ANY (?::varchar[])",
+                                rs -> Map.entry(
+                                        rs.getString("id"),
+                                        new Place(
+                                                Party.PARTNER,
+                                                rs.getString("partner"),
+                                                rs.getString("name"),
+                                                new LocationDescription(
+                                                        rs.getString("phone"),
+                                                        rs.getString("street"),
+                                                        rs.getString("city"),
+                                                        rs.getString("region"),
+                                                        rs.getString("postal_code"),
+                                                        rs.getString("country")),
+                                                rs.getString("gln") == null
+                                                        ? null
+                                                        : rs.getString("gln").strip(),
+                                                true)),
+                                (Object) ids.toArray(String[]::new))
+                        .forEach(row -> taskPlaces.put(row.getKey(), Optional.of(row.getValue())));
+            } catch (SQLException x) {
+                throw new IllegalStateException(
+                        "the partner locations of " + ids.size() + " tasks could not be read", x);
+            }
+            ids.forEach(id -> taskPlaces.putIfAbsent(id, Optional.empty()));
+        }
+
+        /**
+         * A partner as the place of an event done against a task: the partner location the task
+         * names, when it is that partner's; else the partner's own description.
+         */
+        Place partner(String code, String task) {
+            return taskPlaces
+                    .getOrDefault(task, Optional.empty())
+                    .filter(p -> p.code().equals(code))
+                    .orElseGet(() -> partner(code));
         }
 
         Place site(String code) {
@@ -284,7 +352,7 @@ final class Fsma204 {
                     if (!relevant.test(lot)) {
                         return List.of();
                     }
-                    Place supplier = partner(r.supplier().value());
+                    Place supplier = partner(r.supplier().value(), r.reference().value());
                     Traceable t = r.supplierLot() != null
                             ? new Traceable(r.supplierLot().value(), supplier)
                             : new Traceable(r.lot().value(), here);
@@ -311,7 +379,7 @@ final class Fsma204 {
                             "Customer return",
                             new LotRef(r.item(), r.lot()),
                             r.quantity(),
-                            partner(r.customer().value()),
+                            partner(r.customer().value(), r.reference().value()),
                             null,
                             r.to().value(),
                             "Return authorisation",
@@ -326,7 +394,7 @@ final class Fsma204 {
                             new LotRef(s.item(), s.lot()),
                             s.quantity(),
                             null,
-                            partner(s.customer().value()),
+                            partner(s.customer().value(), s.shipment().value()),
                             s.from().value(),
                             "Shipment",
                             s.shipment().value());

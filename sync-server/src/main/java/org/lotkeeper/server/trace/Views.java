@@ -118,7 +118,21 @@ public final class Views {
             String uom,
             String eventId,
             Instant eventTime,
-            String bizStep) {}
+            String bizStep) {
+
+        /** "300 kg": the quantity with its unit's symbol where the unit is one this plant knows; "" without one. */
+        public String amount() {
+            if (quantity == null) {
+                return "";
+            }
+            String unit = uom == null
+                    ? ""
+                    : org.lotkeeper.model.quantity.Uom.byCode(uom)
+                            .map(org.lotkeeper.model.quantity.Uom::symbol)
+                            .orElse(uom);
+            return (quantity.stripTrailingZeros().toPlainString() + " " + unit).strip();
+        }
+    }
 
     /** What one customer got of one lot, in one unit, summed over its shipment lines. */
     public record CustomerShipped(String item, String lot, String customer, String customerName, Quantity quantity) {}

@@ -79,7 +79,9 @@ class EpcisCaptureTest {
         }
         // The shipping example has no destination of this plant and no lots: stored, no expected receipt
         JsonNode shipping = capture(
-                Api.resource("epcis/Example_9.6.1-ObjectEvent.jsonld").replace("df7bb3c", "0000000"),
+                Api.resource("epcis/Example_9.6.1-ObjectEvent.jsonld")
+                        .replace("df7bb3c", "0000000")
+                        .replace("2005-04-03T20:33:31.116000-06:00", "2005-04-03T20:34:31.116000-06:00"),
                 "application/ld+json",
                 201);
         assertThat(shipping.at("/results/0/effects/0").asText()).startsWith("stored; not an advance ship notice");
@@ -128,6 +130,18 @@ class EpcisCaptureTest {
                         quantity("https://id.gs1.org/01/" + RESIN + "/10/ACR-902", "10", "KGM"))),
                 "application/ld+json",
                 201);
+        // the same shipping event again, under another eventID: a duplicate (GS1's event hash), no lines added
+        JsonNode again = capture(
+                document(shipping(
+                        "urn:uuid:" + UUID.randomUUID(),
+                        "https://id.gs1.org/417/" + PLANT_1,
+                        asn,
+                        quantity("urn:epc:class:lgtin:0614141.100001.ACR-900", "200", "KGM"),
+                        quantity("https://example.com/01/" + RESIN + "/10/ACR-901", "150.5", "KGM"))),
+                "application/ld+json",
+                201);
+        assertThat(again.at("/results/0/status").asText()).isEqualTo("DUPLICATE");
+        assertThat(again.at("/results/0/reason").asText()).contains("by quinn as ACME-RESINS's");
         assertThat(more.at("/results/0/effects/0").asText())
                 .as(more.toString())
                 .isEqualTo("expected receipt " + asn + " at PLANT-1: 1 line(s), 3 in all");
@@ -355,6 +369,17 @@ class EpcisCaptureTest {
         as(token).get("/api/v1/epcis/events").then().statusCode(403);
         as(token).get("/api/v1/lots/RM-RESIN/R-2402").then().statusCode(403);
         as(token).get("/api/v1/tasks/" + asn).then().statusCode(403);
+        // nor the console, by header or as a session cookie
+        for (io.restassured.response.Response page : List.of(
+                as(token).redirects().follow(false).get("/console/dashboard"),
+                io.restassured.RestAssured.given()
+                        .redirects()
+                        .follow(false)
+                        .cookie("lk_session", token)
+                        .get("/console/lots"))) {
+            assertThat(page.statusCode()).isNotEqualTo(200);
+            assertThat(page.asString()).doesNotContain("partner:ACME-RESINS");
+        }
 
         as(admin)
                 .delete("/api/v1/partners/ACME-RESINS/epcis-credentials/" + id)
@@ -422,11 +447,16 @@ class EpcisCaptureTest {
                 List.of(quantity("https://id.gs1.org/01/00614141777778/10/I", "1", "KGM"))));
         // deep
         String deep = good.replace("\"ilmd\": {}", "\"ilmd\": " + "{\"x:a\":".repeat(60) + "1" + "}".repeat(60));
-        problem(deep, 400, "MALFORMED_JSON").contains("levels deep");
+        problem(deep, 400, "MALFORMED_JSON").contains("deeper than 32 levels");
         // wrong types
         JsonNode wrongType = problemJson(good.replace("\"quantity\": 1,", "\"quantity\": \"one\","), 400);
         assertThat(wrongType.get("code").asText()).isEqualTo("BAD_FORMAT");
         assertThat(wrongType.get("field").asText()).startsWith("epcisBody.eventList[0]");
+        // an event type EPCIS does not have
+        JsonNode magic =
+                problemJson(good.replace("\"type\": \"TransformationEvent\"", "\"type\": \"MagicEvent\""), 400);
+        assertThat(magic.get("field").asText()).isEqualTo("epcisBody.eventList[0].type");
+        assertThat(magic.get("detail").asText()).contains("ObjectEvent");
         // unknown vocabulary
         problem(good.replace("\"bizStep\": \"commissioning\"", "\"bizStep\": \"teleporting\""), 400, "BAD_FORMAT");
         // a key twice

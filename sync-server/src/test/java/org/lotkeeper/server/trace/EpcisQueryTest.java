@@ -79,6 +79,9 @@ class EpcisQueryTest {
         assertThat(all("/api/v1/epcis/events?MATCH_anyEPCClass=https://id.gs1.org/01/10614141000019", 30))
                 .hasSize((int)
                         Database.count(ds, "SELECT count(DISTINCT ledger_seq) FROM lot_event WHERE item = 'RM-RESIN'"));
+        assertThat(all("/api/v1/epcis/events?MATCH_anyEPCClass=10614141000019", 30))
+                .hasSize((int)
+                        Database.count(ds, "SELECT count(DISTINCT ledger_seq) FROM lot_event WHERE item = 'RM-RESIN'"));
         assertThat(all("/api/v1/epcis/events?MATCH_anyEPCClass=https://id.gs1.org/01/09999999999999", 30))
                 .isEmpty();
 
@@ -114,6 +117,8 @@ class EpcisQueryTest {
         field(as(quinn).get("/api/v1/epcis/events?GE_eventTime=yesterday"), 400, "GE_eventTime");
         field(as(quinn).get("/api/v1/epcis/events?MATCH_anyEPCClass=banana"), 400, "MATCH_anyEPCClass");
         field(as(quinn).get("/api/v1/epcis/events?site=PLANT-9"), 400, "site");
+        // a parameter this server does not answer is refused, not ignored
+        field(as(quinn).get("/api/v1/epcis/events?EQ_disposition=recalled"), 400, "EQ_disposition");
         as(Api.adminToken())
                 .body("{\"sites\": [{\"code\": \"PLANT-2\", \"name\": \"Hillside Plant\", \"gln\": null}], "
                         + "\"users\": [{\"userId\": \"pat\", \"name\": \"Pat Elsewhere\", \"roles\": [\"QA\"], "
