@@ -42,9 +42,26 @@ class SqliteDeviceDataTasksTest {
                             new TaskRow(
                                     Reference.of("PO-7781"),
                                     "RECEIPT",
-                                    List.of(new TaskRow.Line(
-                                            StoreFixtures.RESIN, null, null, StoreFixtures.kg("800"), null)),
-                                    StoreFixtures.ACME),
+                                    List.of(
+                                            new TaskRow.Line(
+                                                    StoreFixtures.RESIN, null, null, StoreFixtures.kg("800"), null),
+                                            new TaskRow.Line(
+                                                    StoreFixtures.RESIN,
+                                                    org.lotkeeper.model.id.LotCode.of("ACR-779"),
+                                                    null,
+                                                    StoreFixtures.kg("200"),
+                                                    null)),
+                                    StoreFixtures.ACME,
+                                    null,
+                                    List.of(),
+                                    null,
+                                    null,
+                                    List.of(),
+                                    new TaskRow.Place(
+                                            "PLANT-B",
+                                            "Acme Resins Plant B",
+                                            "2 Mill Lane, Akron, OH 44301, US",
+                                            null)),
                             new TaskRow(
                                     Reference.of("SO-1"),
                                     "PICK",
@@ -64,7 +81,13 @@ class SqliteDeviceDataTasksTest {
                                             null,
                                             StoreFixtures.kg("50"),
                                             Reference.of("SO-1"))),
-                                    PartnerCode.of("BUILDMART"))),
+                                    PartnerCode.of("BUILDMART"),
+                                    "Gate 3",
+                                    List.of(),
+                                    null,
+                                    null,
+                                    List.of(),
+                                    new TaskRow.Place("NORTH", "BuildMart North DC", null, "4012345000009"))),
                     base.users());
             store.referenceCache()
                     .applySnapshotPage(withTasks, true, store.outbox().acknowledgementMark());
@@ -73,6 +96,12 @@ class SqliteDeviceDataTasksTest {
             var receipt = view.expectedReceipt(Reference.of("PO-7781")).orElseThrow();
             assertThat(receipt.supplier()).isEqualTo(StoreFixtures.ACME);
             assertThat(receipt.items()).containsExactly(StoreFixtures.RESIN);
+            // an ASN's lot and the supplier's location the goods come from survive the store
+            assertThat(receipt.lots()).hasSize(1);
+            assertThat(receipt.lots().get(0).supplierLot().value()).isEqualTo("ACR-779");
+            assertThat(receipt.shipFrom()).isEqualTo("Acme Resins Plant B (2 Mill Lane, Akron, OH 44301, US)");
+            assertThat(view.shipment(Reference.of("SHP-1")).orElseThrow().shipTo())
+                    .isEqualTo("BuildMart North DC — Gate 3");
             assertThat(view.expectedReceipt(Reference.of("SO-1"))).isEmpty();
             assertThat(view.pickTask(Reference.of("SO-1")).orElseThrow().customer())
                     .isEqualTo(PartnerCode.of("BUILDMART"));

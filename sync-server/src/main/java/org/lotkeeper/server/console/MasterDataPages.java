@@ -2,6 +2,7 @@ package org.lotkeeper.server.console;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
@@ -84,7 +85,14 @@ public class MasterDataPages extends ConsoleResource {
             List<UserService.UserView> users,
             String nextHref,
             List<String> problems,
-            boolean ledgerEmpty) {}
+            boolean ledgerEmpty,
+            Map<String, List<MasterDataLookup.PartnerLocationInfo>> partnerLocations) {
+
+        /** A partner's ship-from / ship-to locations, in code order. */
+        public List<MasterDataLookup.PartnerLocationInfo> placesOf(String partner) {
+            return partnerLocations.getOrDefault(partner, List.of());
+        }
+    }
 
     @Inject
     MasterDataLookup lookup;
@@ -120,9 +128,11 @@ public class MasterDataPages extends ConsoleResource {
             @RestForm String kind,
             @RestForm("file") FileUpload file) {
         Actor actor = session.post(csrf, Role.ADMIN);
-        Tab k = Tab.of(kind);
+        // partner locations are shown on the partners tab
+        boolean places = "partner-locations".equals(kind);
+        Tab k = places ? Tab.PARTNERS : Tab.of(kind);
         try {
-            service.applyCsv(k.key(), Forms.csvText(file, 32), actor);
+            service.applyCsv(places ? kind : k.key(), Forms.csvText(file, 32), actor);
             return Response.seeOther(URI.create("/console/masterdata?tab=" + k.key() + "&done=upload"))
                     .build();
         } catch (Refused e) {
@@ -179,6 +189,11 @@ public class MasterDataPages extends ConsoleResource {
                 people,
                 last == null ? null : "/console/masterdata?tab=" + t.key() + "&after=" + ConsoleLinks.enc(last),
                 problems,
-                projections.ledgerIsEmpty());
+                projections.ledgerIsEmpty(),
+                partners.isEmpty()
+                        ? Map.of()
+                        : lookup.partnerLocations(partners.stream()
+                                .map(MasterDataLookup.PartnerInfo::code)
+                                .toList()));
     }
 }

@@ -205,6 +205,24 @@ class PartnerLocationsTest {
         assertThat(received.get("Immediate previous source: business name")).isEqualTo("Acme Resins Ltd");
         assertThat(received.get("Immediate previous source: street address")).isEqualTo("2 Mill Lane");
         assertThat(received.get("Immediate previous source: state or region")).isEqualTo("OH");
+        // the console shows the locations on the partners tab and the ship-to on the delivery note
+        assertThat(org.lotkeeper.server.console.ConsoleClient.signIn("admin", Api.ADMIN_PASSWORD)
+                        .request()
+                        .get("/console/masterdata?tab=partners")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .contains(
+                        "<strong>ROTTERDAM</strong>: Harbor Paints Rotterdam DC — Waalhaven 12, Rotterdam, 3089 JH, NL");
+        assertThat(org.lotkeeper.server.console.ConsoleClient.signIn("sam", "sam-Passw0rd!")
+                        .request()
+                        .get("/console/tasks?kind=SHIP")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .contains("to Harbor Paints Rotterdam DC — Waalhaven 12, Rotterdam, 3089 JH, NL");
         // Harbor Paints' own shipment of the week, against no location, keeps its own address
         Map<String, String> week = row(
                 as(quinn)
