@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,9 +42,30 @@ public class EpcisCaptureResource {
     CurrentActor actor;
 
     @POST
-    @Consumes({Downloads.JSON_LD, MediaType.APPLICATION_JSON})
+    @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response capture(@QueryParam("partner") String partner, @QueryParam("site") String site, InputStream body) {
+    public Response capture(
+            @QueryParam("partner") String partner,
+            @QueryParam("site") String site,
+            @HeaderParam("Content-Type") String contentType,
+            InputStream body) {
+        // checked here rather than by @Consumes, so the answer says which types are taken
+        MediaType type;
+        try {
+            type = contentType == null ? null : MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException malformed) {
+            type = null;
+        }
+        if (type == null
+                || !(type.isCompatible(MediaType.valueOf(Downloads.JSON_LD))
+                        || type.isCompatible(MediaType.APPLICATION_JSON_TYPE))
+                || type.isWildcardType()) {
+            throw Refused.of(
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "an EPCIS document is sent as application/ld+json or application/json (EPCIS 2.0's JSON "
+                            + "binding; XML is not taken), not "
+                            + (contentType == null ? "without a Content-Type" : contentType));
+        }
         byte[] bytes;
         try {
             bytes = body.readNBytes(EpcisDocument.MAX_BYTES + 1);

@@ -483,7 +483,13 @@ class EpcisCaptureTest {
         assertThat(Database.count(ds, "SELECT count(*) FROM epcis_event")).isZero();
 
         // the wrong media type, the wrong partner, the wrong role
-        as(quinn).contentType("text/plain").body(good).post(CAPTURE).then().statusCode(415);
+        as(quinn)
+                .contentType("text/plain")
+                .body(good)
+                .post(CAPTURE)
+                .then()
+                .statusCode(415)
+                .body("detail", org.hamcrest.Matchers.containsString("application/ld+json or application/json"));
         assertThat(JSON.readTree(as(quinn)
                                 .contentType("application/ld+json")
                                 .body(good)
