@@ -29,6 +29,17 @@ public record LocationDescription(
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
+    /** The description in a row's {@code phone, street, city, region, postal_code, country} columns. */
+    public static LocationDescription read(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new LocationDescription(
+                rs.getString("phone"),
+                rs.getString("street"),
+                rs.getString("city"),
+                rs.getString("region"),
+                rs.getString("postal_code"),
+                rs.getString("country"));
+    }
+
     /** Whether {@code code} is an ISO 3166-1 alpha-2 country code (upper case), as the JDK knows them. */
     static boolean isCountry(String code) {
         return code != null && COUNTRIES.contains(code);

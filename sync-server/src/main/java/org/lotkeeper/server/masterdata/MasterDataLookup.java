@@ -218,13 +218,7 @@ public class MasterDataLookup implements KnownSites {
                                         rs.getString("gln") == null
                                                 ? null
                                                 : rs.getString("gln").strip(),
-                                        new LocationDescription(
-                                                rs.getString("phone"),
-                                                rs.getString("street"),
-                                                rs.getString("city"),
-                                                rs.getString("region"),
-                                                rs.getString("postal_code"),
-                                                rs.getString("country"))),
+                                        LocationDescription.read(rs)),
                                 (Object) partners.toArray(String[]::new)))
                 .forEach(l ->
                         out.computeIfAbsent(l.partner(), k -> new ArrayList<>()).add(l));

@@ -252,13 +252,7 @@ final class Fsma204 {
                                                 Party.PARTNER,
                                                 rs.getString("partner"),
                                                 rs.getString("name"),
-                                                new LocationDescription(
-                                                        rs.getString("phone"),
-                                                        rs.getString("street"),
-                                                        rs.getString("city"),
-                                                        rs.getString("region"),
-                                                        rs.getString("postal_code"),
-                                                        rs.getString("country")),
+                                                LocationDescription.read(rs),
                                                 rs.getString("gln") == null
                                                         ? null
                                                         : rs.getString("gln").strip(),
