@@ -218,7 +218,8 @@ public class TaskPages extends ConsoleResource {
             @RestForm String shipTo) {
         Actor actor = session.post(csrf, Role.SUPERVISOR);
         try {
-            tasks.deliveryNoteFrom(actor, id, Forms.blank(note) ? null : note, Forms.blank(shipTo) ? null : shipTo);
+            tasks.deliveryNoteFrom(
+                    actor, id, Forms.blank(note) ? null : note, Forms.blank(shipTo) ? null : shipTo, null);
         } catch (Refused e) {
             if (HttpStatus.of(e) == 404) {
                 throw e;
@@ -375,7 +376,8 @@ public class TaskPages extends ConsoleResource {
             case SHIP -> "One line each: ITEM QUANTITY [UNIT] [LOT], e.g. FG-PRIMER 20 or FG-PRIMER 20 pc PR-1003";
             case RETURN -> "One line each: ITEM LOT QUANTITY [UNIT] reason, e.g. FG-TOPCOAT TC-1002 2 Damaged pail";
             case PICK -> "One line each: ITEM QUANTITY [UNIT], e.g. FG-PRIMER 10";
-            case RECEIPT -> "One line each: ITEM [QUANTITY [UNIT]], e.g. RM-RESIN 1000 kg";
+            case RECEIPT ->
+                "One line each: ITEM [QUANTITY [UNIT]] [SUPPLIER'S LOT], e.g. RM-RESIN 1000 kg or RM-RESIN 800 kg ACR-779";
             case COUNT -> "One line each: ITEM LOCATION, e.g. FG-PRIMER WH-A-01";
             case TRANSFER ->
                 "One line each: ITEM QUANTITY [UNIT] [LOT], e.g. IM-BASE 400 kg or IM-BASE 400 kg B-1001; whole lots"
@@ -428,14 +430,17 @@ public class TaskPages extends ConsoleResource {
                                 yield new TaskService.LineRequest(
                                         w[0], word(w, 1), null, number(w, 2, at), unit, reason);
                             }
-                            case RECEIPT ->
-                                new TaskService.LineRequest(
-                                        w[0],
-                                        null,
-                                        null,
-                                        w.length > 1 ? number(w, 1, at) : null,
-                                        w.length > 2 ? unitCode(w[2]) : null,
-                                        null);
+                            case RECEIPT -> {
+                                // item [quantity [unit]] [the supplier's lot code]
+                                int n = 2;
+                                String unit = w.length > n && isUnit(w[n]) ? unitCode(w[n++]) : null;
+                                String lot = w.length > n ? w[n++] : null;
+                                if (w.length > n) {
+                                    throw new NumberFormatException("'" + w[n] + "' is more than this line takes");
+                                }
+                                yield new TaskService.LineRequest(
+                                        w[0], lot, null, w.length > 1 ? number(w, 1, at) : null, unit, null);
+                            }
                             case COUNT -> new TaskService.LineRequest(w[0], null, word(w, 1), null, null, null);
                         });
             } catch (NumberFormatException e) {

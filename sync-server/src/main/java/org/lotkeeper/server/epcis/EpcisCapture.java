@@ -257,7 +257,7 @@ public class EpcisCapture {
                         if (same.isPresent()) {
                             return new Result(
                                     index,
-                                    same.get().key(),
+                                    key,
                                     type,
                                     Status.DUPLICATE,
                                     null,

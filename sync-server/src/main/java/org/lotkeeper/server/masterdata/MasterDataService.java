@@ -595,6 +595,12 @@ public class MasterDataService {
                                 .toList())
                 .forEach(p -> names.put(p.code, p.name));
         bundlePartners.forEach(p -> names.put(p.code().value(), p.name()));
+        Map<String, String> siteGlns = new HashMap<>(); // GLN -> site: a partner's location is not one of ours
+        SiteEntity.<SiteEntity>listAll().forEach(site -> {
+            if (site.gln != null) {
+                siteGlns.put(site.gln.strip(), site.code);
+            }
+        });
         Set<String> seen = new HashSet<>();
         List<PartnerPlace> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -615,6 +621,13 @@ public class MasterDataService {
             duplicate(errors, seen, at + ".code", partner == null || code == null ? null : partner + "/" + code);
             text(errors, at + ".name", l.name(), 200, false);
             Gln gln = optionalCode(errors, at + ".gln", l.gln(), Gln::of);
+            if (gln != null && siteGlns.containsKey(gln.value())) {
+                errors.add(
+                        at + ".gln",
+                        ErrorCode.INVALID_FIELD,
+                        "GLN " + gln + " is site " + siteGlns.get(gln.value())
+                                + "'s: a partner's location has a GLN of its own");
+            }
             LocationDescription where =
                     description(errors, at, l.phone(), l.street(), l.city(), l.region(), l.postalCode(), l.country());
             if (errors.size() == before) {

@@ -28,7 +28,7 @@ import org.lotkeeper.server.security.CurrentActor;
 public class TaskResource {
 
     /** A delivery note to make from an order: its id (default {@code DN-<order>}) and ship-to. */
-    public record DeliveryNoteRequest(String id, String shipTo) {}
+    public record DeliveryNoteRequest(String id, String shipTo, String partnerLocation) {}
 
     @Inject
     TaskService tasks;
@@ -83,7 +83,11 @@ public class TaskResource {
     @Path("/{id}/delivery-note")
     public TaskService.TaskView deliveryNote(@PathParam("id") String id, DeliveryNoteRequest request) {
         return tasks.deliveryNoteFrom(
-                actor.get(), id, request == null ? null : request.id(), request == null ? null : request.shipTo());
+                actor.get(),
+                id,
+                request == null ? null : request.id(),
+                request == null ? null : request.shipTo(),
+                request == null ? null : request.partnerLocation());
     }
 
     static TaskKind kind(String kind) {

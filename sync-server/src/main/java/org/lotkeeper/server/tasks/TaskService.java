@@ -252,7 +252,7 @@ public class TaskService {
 
     /** A delivery note made from a pick task: the same customer and lines; it offers the lots picked for that order. */
     @Transactional
-    public TaskView deliveryNoteFrom(Actor by, String pickId, String noteId, String shipTo) {
+    public TaskView deliveryNoteFrom(Actor by, String pickId, String noteId, String shipTo, String partnerLocation) {
         TaskView pick = find(by, pickId);
         if (pick.kind() != TaskKind.PICK) {
             throw Refused.invalid(
@@ -270,8 +270,14 @@ public class TaskService {
                         null))
                 .toList();
         String id = noteId == null || noteId.isBlank() ? "DN-" + pickId : noteId.strip();
+        // the order's ship-to location, unless the note names another of the customer's
+        String place = partnerLocation != null && !partnerLocation.isBlank()
+                ? partnerLocation
+                : pick.partnerLocation() == null ? null : pick.partnerLocation().code();
         return create(
-                by, new TaskRequest(id, pick.site(), TaskKind.SHIP.name(), pick.partner(), shipTo, lines), pickId);
+                by,
+                new TaskRequest(id, pick.site(), TaskKind.SHIP.name(), pick.partner(), shipTo, lines, null, place),
+                pickId);
     }
 
     private TaskView create(Actor by, TaskRequest request, String sourceOrder) {
@@ -347,18 +353,31 @@ public class TaskService {
                         "partnerLocation",
                         ErrorCode.INVALID_FIELD,
                         "only a task with a partner (pick, receipt, ship, return) names one of the partner's locations");
-            } else if (valid(request.partner(), PartnerCode::of)
-                    && masterData
-                            .partnerLocation(
-                                    request.partner(), request.partnerLocation().strip())
-                            .isEmpty()) {
-                errors.add(
-                        "partnerLocation",
-                        ErrorCode.UNKNOWN_LOCATION,
-                        "partner " + request.partner() + " has no location "
-                                + request.partnerLocation().strip() + " in master data (partnerLocations)");
-            } else {
-                place = request.partnerLocation().strip();
+            } else if (valid(request.partner(), PartnerCode::of)) {
+                String asked = request.partnerLocation().strip();
+                List<MasterDataLookup.PartnerLocationInfo> known = masterData
+                        .partnerLocations(List.of(request.partner()))
+                        .getOrDefault(request.partner(), List.of());
+                place = known.stream()
+                        .map(MasterDataLookup.PartnerLocationInfo::code)
+                        .filter(code -> code.equalsIgnoreCase(asked))
+                        .findFirst()
+                        .orElse(null);
+                if (place == null) {
+                    errors.add(
+                            "partnerLocation",
+                            ErrorCode.UNKNOWN_LOCATION,
+                            "partner " + request.partner() + " has no location " + asked + " in master data"
+                                    + (known.isEmpty()
+                                            ? " (it has none)"
+                                            : " (it has "
+                                                    + String.join(
+                                                            ", ",
+                                                            known.stream()
+                                                                    .map(MasterDataLookup.PartnerLocationInfo::code)
+                                                                    .toList())
+                                                    + ")"));
+                }
             }
         }
         String shipTo = null;

@@ -76,20 +76,28 @@ final class Fsma204 {
     /**
      * A location description (21 CFR 1.1310): the business name, its address and phone, and its
      * GLN when master data has one; {@code known} false for a code master data does not know (its
-     * name is the code).
+     * name is the code); {@code location} the code of the partner's own location it describes
+     * (master data's partner locations), null for the partner or site itself.
      */
-    record Place(Party party, String code, String name, LocationDescription description, String gln, boolean known) {
+    record Place(
+            Party party,
+            String code,
+            String name,
+            LocationDescription description,
+            String gln,
+            boolean known,
+            String location) {
 
         static Place of(MasterDataLookup.SiteInfo s) {
-            return new Place(Party.SITE, s.code(), s.name(), s.description(), s.gln(), true);
+            return new Place(Party.SITE, s.code(), s.name(), s.description(), s.gln(), true, null);
         }
 
         static Place of(MasterDataLookup.PartnerInfo p) {
-            return new Place(Party.PARTNER, p.code(), p.name(), p.description(), p.gln(), true);
+            return new Place(Party.PARTNER, p.code(), p.name(), p.description(), p.gln(), true, null);
         }
 
         static Place unknown(Party party, String code) {
-            return new Place(party, code, code, LocationDescription.NONE, null, false);
+            return new Place(party, code, code, LocationDescription.NONE, null, false, null);
         }
     }
 
@@ -242,7 +250,7 @@ final class Fsma204 {
             try {
                 Jdbc.query(
                                 c,
-                                "SELECT t.id, t.partner, l.name, l.gln, l.phone, l.street, l.city, l.region, "
+                                "SELECT t.id, t.partner, l.code, l.name, l.gln, l.phone, l.street, l.city, l.region, "
                                         + "l.postal_code, l.country FROM task t JOIN partner_location l "
                                         + "ON l.partner = t.partner AND l.code = t.partner_location "
                                         + "WHERE t.id = ANY (?::varchar[])",
@@ -256,7 +264,8 @@ final class Fsma204 {
                                                 rs.getString("gln") == null
                                                         ? null
                                                         : rs.getString("gln").strip(),
-                                                true)),
+                                                true,
+                                                rs.getString("code"))),
                                 (Object) ids.toArray(String[]::new))
                         .forEach(row -> taskPlaces.put(row.getKey(), Optional.of(row.getValue())));
             } catch (SQLException x) {

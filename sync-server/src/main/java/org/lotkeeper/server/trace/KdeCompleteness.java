@@ -255,10 +255,13 @@ public class KdeCompleteness {
             }
             List<String> missing = p.description().missing();
             if (!missing.isEmpty()) {
+                // a partner's own location (named on the task) is a subject of its own
                 gap(
                         p.party() == Fsma204.Party.PARTNER ? Gap.PARTNER_WITHOUT_ADDRESS : Gap.SITE_WITHOUT_ADDRESS,
-                        p.code(),
-                        p.name(),
+                        p.location() == null ? p.code() : p.code() + " / " + p.location(),
+                        p.location() == null
+                                ? p.name()
+                                : p.name() + " (location " + p.location() + " of " + p.code() + ")",
                         missing);
             }
         }

@@ -73,7 +73,8 @@ class PartnerLocationsTest {
                 {"partnerLocations": [
                   {"partner": "NOBODY", "code": "X"},
                   {"partner": "ACME-RESINS", "code": "A", "country": "Narnia", "gln": "123"},
-                  {"partner": "ACME-RESINS", "code": "A"}]}""")
+                  {"partner": "ACME-RESINS", "code": "A"},
+                  {"partner": "ACME-RESINS", "code": "B", "gln": "0614141000005"}]}""")
                 .put("/api/v1/masterdata")
                 .then()
                 .statusCode(400)
@@ -85,7 +86,8 @@ class PartnerLocationsTest {
                         "partnerLocations[0].partner",
                         "partnerLocations[1].country",
                         "partnerLocations[1].gln",
-                        "partnerLocations[2].code");
+                        "partnerLocations[2].code",
+                        "partnerLocations[3].gln"); // PLANT-1's own GLN
 
         as(admin)
                 .contentType("text/csv")
@@ -120,6 +122,31 @@ class PartnerLocationsTest {
                 .extract()
                 .asString());
         assertThat(wrong.get("field").asText()).isEqualTo("partnerLocation");
+
+        // an order's ship-to location goes onto the delivery note made from it; codes in any case
+        as(sam).body("""
+                {"id": "SO-LOC-1", "site": "PLANT-1", "kind": "PICK", "partner": "HARBOR-PAINTS", "partnerLocation": "rotterdam",
+                 "lines": [{"item": "FG-TOPCOAT", "quantity": 1}]}""")
+                .post("/api/v1/tasks")
+                .then()
+                .statusCode(200)
+                .body("partnerLocation.code", org.hamcrest.Matchers.equalTo("ROTTERDAM"));
+        as(sam).body("{}")
+                .post("/api/v1/tasks/SO-LOC-1/delivery-note")
+                .then()
+                .statusCode(200)
+                .body("partnerLocation.code", org.hamcrest.Matchers.equalTo("ROTTERDAM"));
+        as(admin)
+                .body(
+                        "{\"partnerLocations\": [{\"partner\": \"HARBOR-PAINTS\", \"code\": \"GATE-3\", \"name\": \"Gate 3\"}]}")
+                .put("/api/v1/masterdata")
+                .then()
+                .statusCode(200);
+        as(sam).body("{\"id\": \"DN-SO-LOC-2\", \"partnerLocation\": \"GATE-3\"}")
+                .post("/api/v1/tasks/SO-LOC-1/delivery-note")
+                .then()
+                .statusCode(200)
+                .body("partnerLocation.code", org.hamcrest.Matchers.equalTo("GATE-3"));
 
         JsonNode note = json(as(sam).body("""
                 {"id": "DN-LOC-1", "site": "PLANT-1", "kind": "SHIP", "partner": "HARBOR-PAINTS", "partnerLocation": "ROTTERDAM",
@@ -223,6 +250,26 @@ class PartnerLocationsTest {
                         .extract()
                         .asString())
                 .contains("to Harbor Paints Rotterdam DC — Waalhaven 12, Rotterdam, 3089 JH, NL");
+        // the KDE check names a location without an address as the partner's location, not as the partner
+        Riverside.push(
+                device,
+                List.of(event(
+                        3,
+                        "SHIP",
+                        p -> p.put("shipment", "DN-SO-LOC-2")
+                                .put("customer", "HARBOR-PAINTS")
+                                .put("item", "FG-TOPCOAT")
+                                .put("lot", "TC-1002")
+                                .put("from", "STAGE-OUT-1")
+                                .set("quantity", quantity("1", "H87")))));
+        JsonNode kde = json(as(quinn)
+                .get("/api/v1/kde/completeness?from=2026-11-16T00:00:00Z&to=2026-11-22T00:00:00Z")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(kde.findValuesAsText("code")).contains("HARBOR-PAINTS / GATE-3");
+        assertThat(kde.findValuesAsText("name")).contains("Gate 3 (location GATE-3 of HARBOR-PAINTS)");
         // Harbor Paints' own shipment of the week, against no location, keeps its own address
         Map<String, String> week = row(
                 as(quinn)
