@@ -42,7 +42,7 @@ public class EpcisCaptureResource {
     CurrentActor actor;
 
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({Downloads.JSON_LD, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Produces(MediaType.APPLICATION_JSON)
     public Response capture(
             @QueryParam("partner") String partner,

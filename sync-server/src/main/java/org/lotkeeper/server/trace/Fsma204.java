@@ -150,6 +150,79 @@ final class Fsma204 {
      * the events name a batch of events at a time ({@link #emit}). Keeps what it looked up, so one
      * instance serves one export.
      */
+    /** The task an event was done against, where its partner's location may be named: a receipt's PO or ASN, a shipment's delivery note, a return's RMA. */
+    private static final EventPayload.Cases<String> TASK = new EventPayload.Cases<>() {
+        @Override
+        public String receive(Receive r) {
+            return r.reference().value();
+        }
+
+        @Override
+        public String ship(Ship s) {
+            return s.shipment().value();
+        }
+
+        @Override
+        public String returned(Return r) {
+            return r.reference().value();
+        }
+
+        @Override
+        public String transferOut(TransferOut t) {
+            return null;
+        }
+
+        @Override
+        public String transferIn(TransferIn t) {
+            return null;
+        }
+
+        @Override
+        public String transform(Transform t) {
+            return null;
+        }
+
+        @Override
+        public String move(Move m) {
+            return null;
+        }
+
+        @Override
+        public String pick(Pick k) {
+            return null;
+        }
+
+        @Override
+        public String count(Count n) {
+            return null;
+        }
+
+        @Override
+        public String status(StatusChange c) {
+            return null;
+        }
+
+        @Override
+        public String adjust(Adjust a) {
+            return null;
+        }
+
+        @Override
+        public String pack(Pack k) {
+            return null;
+        }
+
+        @Override
+        public String unpack(Unpack u) {
+            return null;
+        }
+
+        @Override
+        public String inspect(Inspect i) {
+            return null;
+        }
+    };
+
     static final class Rows {
         /** Events whose lots' facts are read with one query. */
         static final int BATCH = 1_000;
@@ -234,12 +307,7 @@ final class Fsma204 {
         private void readTaskPlaces() {
             Set<String> ids = new HashSet<>();
             for (LotEvents.Stored e : pending) {
-                EventPayload p = e.event().payload();
-                String task = p instanceof Receive r
-                        ? r.reference().value()
-                        : p instanceof Ship sh
-                                ? sh.shipment().value()
-                                : p instanceof Return rt ? rt.reference().value() : null;
+                String task = e.event().payload().accept(TASK);
                 if (task != null && !taskPlaces.containsKey(task)) {
                     ids.add(task);
                 }
