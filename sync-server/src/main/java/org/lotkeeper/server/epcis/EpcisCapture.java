@@ -73,7 +73,16 @@ public class EpcisCapture {
             Status status,
             ErrorCode code,
             String reason,
-            List<String> effects) {}
+            List<String> effects) {
+
+        static Result duplicate(int index, String eventID, String type, String reason) {
+            return new Result(index, eventID, type, Status.DUPLICATE, null, reason, List.of());
+        }
+
+        static Result refused(int index, String eventID, String type, ErrorCode code, String reason) {
+            return new Result(index, eventID, type, Status.REFUSED, code, reason, List.of());
+        }
+    }
 
     /** The answer to a capture. */
     public record Answer(
@@ -221,25 +230,16 @@ public class EpcisCapture {
         try {
             contentHash = eventHash(event, doc.context());
         } catch (RuntimeException e) {
-            return new Result(
+            return Result.refused(
                     index,
                     given,
                     type,
-                    Status.REFUSED,
                     ErrorCode.BAD_FORMAT,
-                    "GS1's event hash cannot be computed for this event: " + e.getMessage(),
-                    List.of());
+                    "GS1's event hash cannot be computed for this event: " + e.getMessage());
         }
         String key = given == null ? contentHash : given;
         if (key.length() > 512) {
-            return new Result(
-                    index,
-                    given,
-                    type,
-                    Status.REFUSED,
-                    ErrorCode.TOO_LONG,
-                    "eventID has more than 512 characters",
-                    List.of());
+            return Result.refused(index, given, type, ErrorCode.TOO_LONG, "eventID has more than 512 characters");
         }
         try {
             return QuarkusTransaction.requiringNew()
@@ -255,19 +255,16 @@ public class EpcisCapture {
                         Optional<Stored> same =
                                 before.isPresent() ? before : stored(c, "content_hash = ? LIMIT 1", contentHash);
                         if (same.isPresent()) {
-                            return new Result(
+                            return Result.duplicate(
                                     index,
                                     key,
                                     type,
-                                    Status.DUPLICATE,
-                                    null,
-                                    "captured before (" + same.get().describe() + "); stored once",
-                                    List.of());
+                                    "captured before (" + same.get().describe() + "); stored once");
                         }
                         return store(c, by, captureId, partner, site, event, key, contentHash, index);
                     }));
         } catch (Refused r) {
-            return new Result(index, key, type, Status.REFUSED, r.code(), r.getMessage(), List.of());
+            return Result.refused(index, key, type, r.code(), r.getMessage());
         }
     }
 
@@ -303,14 +300,7 @@ public class EpcisCapture {
                 bizStep,
                 write(event));
         if (inserted == 0) { // another capture stored it a moment ago
-            return new Result(
-                    index,
-                    key,
-                    type,
-                    Status.DUPLICATE,
-                    null,
-                    "captured by another capture just now; stored once",
-                    List.of());
+            return Result.duplicate(index, key, type, "captured by another capture just now; stored once");
         }
         List<String> effects = new ArrayList<>();
         if ("TransformationEvent".equals(type)) {

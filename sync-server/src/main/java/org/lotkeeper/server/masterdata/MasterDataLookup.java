@@ -225,14 +225,6 @@ public class MasterDataLookup implements KnownSites {
         return out;
     }
 
-    /** One location of a partner, if master data has it. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<PartnerLocationInfo> partnerLocation(String partner, String code) {
-        return partnerLocations(List.of(partner)).getOrDefault(partner, List.of()).stream()
-                .filter(l -> l.code().equals(code))
-                .findFirst();
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PartnerInfo> allPartners() {
         return PartnerEntity.<PartnerEntity>list("order by code").stream()

@@ -227,15 +227,12 @@ public class TaskService {
         if (lines.isEmpty() || task.lines().size() + lines.size() > 500) {
             errors.add("lines", ErrorCode.OUT_OF_RANGE, "a task has 1 to 500 lines");
         }
-        List<StoredLine> stored = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            TaskRow.Line line = line(errors, "lines[" + i + "]", TaskKind.RECEIPT, lines.get(i), task.site());
-            if (line != null) {
-                approvedSupplier(errors, "lines[" + i + "].item", line.item().value(), task.partner());
-                stored.add(new StoredLine(task.id(), task.lines().size() + stored.size() + 1, line));
-            }
-        }
+        List<TaskRow.Line> checked = lines(errors, TaskKind.RECEIPT, lines, task.site(), task.partner());
         errors.throwIfAny();
+        List<StoredLine> stored = new ArrayList<>();
+        for (TaskRow.Line line : checked) {
+            stored.add(new StoredLine(task.id(), task.lines().size() + stored.size() + 1, line));
+        }
         run(c -> {
             LINES.run(c, stored);
             return null;
@@ -396,17 +393,12 @@ public class TaskService {
         if (lines.isEmpty() || lines.size() > 500) {
             errors.add("lines", ErrorCode.OUT_OF_RANGE, "a task has 1 to 500 lines");
         }
-        List<TaskRow.Line> checked = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            TaskRow.Line line = line(errors, "lines[" + i + "]", kind, lines.get(i), request.site());
-            if (line != null) {
-                checked.add(line);
-                if (kind == TaskKind.RECEIPT && valid(request.partner(), PartnerCode::of)) {
-                    approvedSupplier(
-                            errors, "lines[" + i + "].item", line.item().value(), request.partner());
-                }
-            }
-        }
+        List<TaskRow.Line> checked = lines(
+                errors,
+                kind,
+                lines,
+                request.site(),
+                kind == TaskKind.RECEIPT && valid(request.partner(), PartnerCode::of) ? request.partner() : null);
         errors.throwIfAny();
         String taskId = id;
         TaskKind taskKind = kind;
@@ -478,6 +470,26 @@ public class TaskService {
                     "item " + item + " is not approved from " + supplier + " (approved: " + String.join(", ", approved)
                             + ")");
         }
+    }
+
+    /**
+     * The lines asked for, checked (problems into {@code errors}, each naming {@code lines[i]}); an
+     * expected receipt's items approved for {@code supplier} when one is given.
+     */
+    private List<TaskRow.Line> lines(
+            ValidationErrors errors, TaskKind kind, List<LineRequest> lines, String site, String supplier) {
+        List<TaskRow.Line> checked = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            TaskRow.Line line = line(errors, "lines[" + i + "]", kind, lines.get(i), site);
+            if (line != null) {
+                checked.add(line);
+                if (supplier != null) {
+                    approvedSupplier(
+                            errors, "lines[" + i + "].item", line.item().value(), supplier);
+                }
+            }
+        }
+        return checked;
     }
 
     private TaskRow.Line line(ValidationErrors errors, String at, TaskKind kind, LineRequest l, String site) {
@@ -774,6 +786,13 @@ public class TaskService {
                 }
             }
             List<TaskView> out = new ArrayList<>();
+            // the partner locations the tasks name, read at once
+            Map<String, List<MasterDataLookup.PartnerLocationInfo>> places =
+                    masterData.partnerLocations(heads.values().stream()
+                            .filter(h -> h.partnerLocation() != null)
+                            .map(Head::partner)
+                            .distinct()
+                            .toList());
             for (Head h : heads.values()) {
                 List<TaskRow.Line> own = lines.getOrDefault(h.id(), List.of());
                 // a transfer order's rows in transit, read once: what was sent, and whether any is on its way
@@ -837,11 +856,10 @@ public class TaskService {
                         withDone,
                         progress,
                         inTransit,
-                        h.partnerLocation() == null
-                                ? null
-                                : masterData
-                                        .partnerLocation(h.partner(), h.partnerLocation())
-                                        .orElse(null)));
+                        places.getOrDefault(h.partner(), List.of()).stream()
+                                .filter(l -> l.code().equals(h.partnerLocation()))
+                                .findFirst()
+                                .orElse(null)));
             }
             return out;
         });
