@@ -6,10 +6,10 @@ APP=$(realpath "$1"); JAR=$(realpath "$2"); D=$3; PORT=8090
 mkdir -p $D; cd $D
 start() { # $1 label, rest: env assignments
   local label=$1; shift
-  env "$@" LOTKEEPER_ADMIN_PASSWORD=bench-Passw0rd! QUARKUS_HTTP_PORT=$PORT LOTKEEPER_DATA_DIR=$D/data \
+  env "$@" LOTKEEPER_ADMIN_PASSWORD=bench-Passw0rd! QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT+1000)) LOTKEEPER_DATA_DIR=$D/data \
     java -Xmx512m -jar $APP/quarkus-run.jar > $D/server-$label.log 2>&1 &
   PID=$!
-  for i in $(seq 1 180); do curl -sf http://localhost:$PORT/q/health/ready >/dev/null && break; sleep 1; done
+  for i in $(seq 1 180); do curl -sf http://localhost:$((PORT+1000))/q/health/ready >/dev/null && break; sleep 1; done
   grep -o "Embedded PostgreSQL on port [0-9]*.*" $D/server-$label.log | head -1
   PGPORT=$(grep -o "Embedded PostgreSQL on port [0-9]*" $D/server-$label.log | head -1 | grep -o "[0-9]*$")
   TOKEN=$(curl -s -X POST localhost:$PORT/api/v1/auth/token -H 'Content-Type: application/json' \

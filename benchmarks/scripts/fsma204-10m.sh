@@ -18,10 +18,10 @@ recall() { # $1 item, $2 lot → recall id
 for s in "$@"; do
   label=${s%%=*}; app=${s#*=}
   echo "== $label ($app)"
-  LOTKEEPER_ADMIN_PASSWORD=bench-Passw0rd! QUARKUS_HTTP_PORT=$PORT LOTKEEPER_DATA_DIR=$D/data \
+  LOTKEEPER_ADMIN_PASSWORD=bench-Passw0rd! QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT+1000)) LOTKEEPER_DATA_DIR=$D/data \
     java -Xmx512m -jar $app/quarkus-run.jar > $D/server-fsma-$label.log 2>&1 &
   PID=$!
-  for i in $(seq 1 240); do curl -sf http://localhost:$PORT/q/health/ready >/dev/null && break; sleep 1; done
+  for i in $(seq 1 240); do curl -sf http://localhost:$((PORT+1000))/q/health/ready >/dev/null && break; sleep 1; done
   TOKEN=$(curl -s -X POST localhost:$PORT/api/v1/auth/token -H 'Content-Type: application/json' \
     -d '{"username":"admin","password":"bench-Passw0rd!"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
   POPULAR=$(recall G-RM-014 G000000004)

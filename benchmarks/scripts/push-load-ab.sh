@@ -8,14 +8,14 @@ OLD=$1; NEW=$2; BENCH=$3; OUT=$4; ROUNDS=${5:-2}
 run() {
   local name=$1 jar=$2 port=$3
   local dir; dir=$(mktemp -d /tmp/p3-$name-XXXX)
-  (cd "$dir" && LOTKEEPER_ADMIN_PASSWORD=load-Passw0rd! LOTKEEPER_SECURITY_RATE_LIMIT_ENROLL_PER_IP=0 QUARKUS_HTTP_PORT=$port \
+  (cd "$dir" && LOTKEEPER_ADMIN_PASSWORD=load-Passw0rd! LOTKEEPER_SECURITY_RATE_LIMIT_ENROLL_PER_IP=0 QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$((port+1000)) \
      exec java -Xmx512m -jar "$jar" > server.log 2>&1) &
   local pid=$!
-  for i in $(seq 1 120); do curl -sf http://localhost:$port/q/health/ready >/dev/null && break; sleep 1; done
+  for i in $(seq 1 120); do curl -sf http://localhost:$((port+1000))/q/health/ready >/dev/null && break; sleep 1; done
   echo "== $name round $r" | tee -a "$OUT"
-  java -cp "$BENCH" org.lotkeeper.bench.PushLoad --url http://localhost:$port --admin-password load-Passw0rd! \
+  java -cp "$BENCH" org.lotkeeper.bench.PushLoad --url http://localhost:$port --management-url http://localhost:$((port+1000)) --admin-password load-Passw0rd! \
       --devices 50 --batch 200 --batches 20 2>&1 | tee -a "$OUT" | tail -4
-  java -cp "$BENCH" org.lotkeeper.bench.PushLoad --url http://localhost:$port --admin-password load-Passw0rd! \
+  java -cp "$BENCH" org.lotkeeper.bench.PushLoad --url http://localhost:$port --management-url http://localhost:$((port+1000)) --admin-password load-Passw0rd! \
       --devices 50 --batch 200 --batches 20 2>&1 | sed 's/^/warm: /' | tee -a "$OUT" | tail -4
   kill $pid; wait $pid 2>/dev/null
   pkill -f "$dir" 2>/dev/null; sleep 3; rm -rf "$dir"

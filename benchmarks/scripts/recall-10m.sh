@@ -7,10 +7,10 @@ set -u
 JAR=$(realpath "$1"); D=$2; shift 2; PORT=8090
 mkdir -p $D; cd $D
 start() { # $1 label, $2 quarkus-app dir
-  LOTKEEPER_ADMIN_PASSWORD=bench-Passw0rd! LOTKEEPER_SECURITY_RATE_LIMIT_ENROLL_PER_IP=0 QUARKUS_HTTP_PORT=$PORT \
+  LOTKEEPER_ADMIN_PASSWORD=bench-Passw0rd! LOTKEEPER_SECURITY_RATE_LIMIT_ENROLL_PER_IP=0 QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT+1000)) \
     LOTKEEPER_DATA_DIR=$D/data java -Xmx512m -jar $2/quarkus-run.jar > $D/server-$1.log 2>&1 &
   PID=$!
-  for i in $(seq 1 240); do curl -sf http://localhost:$PORT/q/health/ready >/dev/null && break; sleep 1; done
+  for i in $(seq 1 240); do curl -sf http://localhost:$((PORT+1000))/q/health/ready >/dev/null && break; sleep 1; done
   PGPORT=$(grep -o "Embedded PostgreSQL on port [0-9]*" $D/server-$1.log | head -1 | grep -o "[0-9]*$")
   TOKEN=$(curl -s -X POST localhost:$PORT/api/v1/auth/token -H 'Content-Type: application/json' \
     -d '{"username":"admin","password":"bench-Passw0rd!"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')

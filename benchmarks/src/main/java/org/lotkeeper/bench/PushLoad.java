@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.lotkeeper.bench.PushLoad \
- *     --url http://localhost:8080 --admin-password secret --devices 50 --batch 200 --batches 20 [--rate 5000] [--pid 1234]
+ *     --url http://localhost:8080 [--management-url http://localhost:9000] --admin-password secret --devices 50 --batch 200 --batches 20 [--rate 5000] [--pid 1234]
  * </pre>
  * The server needs the Riverside master data (it loads it through the API) and is left with the
  * pushed receipts; run it against a scratch data directory.
@@ -47,6 +47,8 @@ public final class PushLoad {
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
         String url = opt.getOrDefault("url", "http://localhost:8080");
+        // health is on the management interface (its own port)
+        String management = opt.getOrDefault("management-url", "http://localhost:9000");
         int devices = Integer.parseInt(opt.getOrDefault("devices", "50"));
         int batch = Integer.parseInt(opt.getOrDefault("batch", "200"));
         int batches = Integer.parseInt(opt.getOrDefault("batches", "20"));
@@ -77,7 +79,8 @@ public final class PushLoad {
         long[] baseline = new long[200];
         for (int i = 0; i < baseline.length; i++) {
             long t = System.nanoTime();
-            send(HttpRequest.newBuilder(URI.create(url + "/q/health/live")).build());
+            send(HttpRequest.newBuilder(URI.create(management + "/q/health/live"))
+                    .build());
             baseline[i] = System.nanoTime() - t;
         }
 

@@ -30,7 +30,8 @@ import java.util.function.Function;
  * the recursive-CTE baseline, is {@link TraceBenchmark}.
  *
  * <p>{@code --base http://127.0.0.1:8080 --token BEARER --jdbc-url URL [--user U --password P]
- * [--samples 500] [--seed 7] [--warmup 500] [--popular ITEM/LOT --recalls 5]}: the lots are drawn
+ * [--management http://127.0.0.1:9000] [--samples 500] [--seed 7] [--warmup 500] [--popular ITEM/LOT
+ * --recalls 5]}: the lots are drawn
  * from the database, the requests go to the server; the token must be a QA or SUPERVISOR user's for
  * the recall. A freshly started server is still compiling its hot paths for its first few thousand
  * requests: warm it up (the first run after a start measured the trace's p99 ~1.5× higher).
@@ -59,17 +60,20 @@ public final class ApiLatency {
         String base = a.getOrDefault("base", "http://127.0.0.1:8080");
         String token = a.get("token");
         Map<String, Function<String[], String>> endpoints = new LinkedHashMap<>();
-        endpoints.put("baseline: health (HTTP, no work)", l -> "/q/health/live");
-        endpoints.put("lot detail", l -> "/api/v1/lots/" + enc(l[0]) + "/" + enc(l[1]));
-        endpoints.put("timeline", l -> "/api/v1/lots/" + enc(l[0]) + "/" + enc(l[1]) + "/timeline");
-        endpoints.put("trace both", l -> "/api/v1/trace/" + enc(l[0]) + "/" + enc(l[1]) + "?direction=both");
+        // health is on the management interface (its own port)
+        String management = a.getOrDefault("management", "http://127.0.0.1:9000");
+        endpoints.put("baseline: health (HTTP, no work)", l -> management + "/q/health/live");
+        endpoints.put("lot detail", l -> base + "/api/v1/lots/" + enc(l[0]) + "/" + enc(l[1]));
+        endpoints.put("timeline", l -> base + "/api/v1/lots/" + enc(l[0]) + "/" + enc(l[1]) + "/timeline");
+        endpoints.put("trace both", l -> base + "/api/v1/trace/" + enc(l[0]) + "/" + enc(l[1]) + "?direction=both");
         endpoints.put(
-                "trace shipment lines, 1st page", l -> "/api/v1/trace/" + enc(l[0]) + "/" + enc(l[1]) + "/shipments");
+                "trace shipment lines, 1st page",
+                l -> base + "/api/v1/trace/" + enc(l[0]) + "/" + enc(l[1]) + "/shipments");
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "500"));
         for (int w = 0; w < warmup; w++) {
             String[] l = all.get(rnd.nextInt(all.size()));
             for (Function<String[], String> e : endpoints.values()) {
-                get(http, base + e.apply(l), token);
+                get(http, e.apply(l), token);
             }
         }
         List<String[]> picks = new ArrayList<>();
@@ -86,7 +90,7 @@ public final class ApiLatency {
             long bytes = 0;
             for (int i = 0; i < samples; i++) {
                 long t0 = System.nanoTime();
-                bytes += get(http, base + e.getValue().apply(picks.get(i)), token);
+                bytes += get(http, e.getValue().apply(picks.get(i)), token);
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
             row(e.getKey(), ms, bytes / samples);

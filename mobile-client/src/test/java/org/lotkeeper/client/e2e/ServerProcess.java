@@ -24,11 +24,13 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
+    private final int managementPort;
     private Process process;
 
     public ServerProcess(Path dataDir) throws IOException {
         this.dataDir = dataDir;
         this.port = freePort();
+        this.managementPort = freePort();
     }
 
     /** The jar: system property {@code lotkeeper.server.jar}, else the sibling module's build output. */
@@ -58,6 +60,8 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // health, metrics and the API description have their own port (docs/OPERATIONS.md)
+        pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         pb.environment().put("LOTKEEPER_DATA_DIR", dataDir.toString());
         pb.environment().put("LOTKEEPER_ADMIN_PASSWORD", ADMIN_PASSWORD);
         pb.environment().put("LOTKEEPER_SECURITY_BCRYPT_COST", "4");
@@ -94,7 +98,7 @@ public final class ServerProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(uri("/q/health/ready"))
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                                 .timeout(Duration.ofSeconds(5))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

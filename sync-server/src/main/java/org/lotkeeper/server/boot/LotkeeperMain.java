@@ -18,12 +18,17 @@ import org.lotkeeper.server.ledger.VerifyLedgerCommand;
  * {@code --verify-ledger [--checkpoints DIR]} verifies the ledger's hash chains and the audit chain
  * against the signed checkpoints, prints the result and exits (0: everything holds, 2: something is
  * broken) without serving HTTP.
+ *
+ * <p>OpenTelemetry's SDK is turned on when an OTLP endpoint is configured
+ * ({@code QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT}), unless {@code QUARKUS_OTEL_SDK_DISABLED} says otherwise.
  */
 @QuarkusMain
 public final class LotkeeperMain {
 
     public static final String DEMO_FLAG = "--demo";
     public static final String VERIFY_LEDGER_FLAG = "--verify-ledger";
+
+    private static final String OTEL_SDK_DISABLED = "quarkus.otel.sdk.disabled";
 
     private LotkeeperMain() {}
 
@@ -32,6 +37,12 @@ public final class LotkeeperMain {
             System.setProperty("lotkeeper.demo", "true");
         }
         boolean verify = Arrays.asList(args).contains(VERIFY_LEDGER_FLAG);
+        // traces leave the server only when an OTLP endpoint is configured (docs/OPERATIONS.md)
+        if (setting(OTEL_SDK_DISABLED).isEmpty()) {
+            boolean export = setting("quarkus.otel.exporter.otlp.endpoint").isPresent()
+                    || setting("quarkus.otel.exporter.otlp.traces.endpoint").isPresent();
+            System.setProperty(OTEL_SDK_DISABLED, Boolean.toString(!export));
+        }
         if (verify) {
             System.setProperty("quarkus.http.host-enabled", "false");
             // a check writes nothing: no checkpoints, no sealing on a timer

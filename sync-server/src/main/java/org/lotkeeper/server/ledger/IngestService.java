@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,9 +23,11 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import org.lotkeeper.model.auth.Role;
 import org.lotkeeper.model.event.CodeRef;
 import org.lotkeeper.model.event.Event;
@@ -63,6 +66,7 @@ import org.lotkeeper.server.masterdata.MasterDataLookup.PartnerInfo;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.UserService;
 import org.lotkeeper.server.security.UserService.UserView;
+import org.lotkeeper.server.telemetry.Spans;
 
 import static org.lotkeeper.server.db.RowWriter.column;
 
@@ -74,6 +78,8 @@ import static org.lotkeeper.server.db.RowWriter.column;
  */
 @ApplicationScoped
 public class IngestService {
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
 
     /** An event whose device time is this far ahead of the server's is flagged CLOCK_SKEW. */
     static final Duration CLOCK_SKEW_TOLERANCE = Duration.ofMinutes(5);
@@ -101,6 +107,9 @@ public class IngestService {
                     column("field", r -> r.error().field()),
                     column("detail", r -> r.error().detail()),
                     column("recorded_at", Rejection::recordedAt)));
+
+    @Inject
+    Tracer tracer;
 
     @Inject
     DataSource dataSource;
@@ -135,11 +144,26 @@ public class IngestService {
                     ErrorCode.SITE_NOT_ALLOWED,
                     "this token belongs to device " + device.id() + ", not " + batch.deviceId());
         }
-        try (Connection c = dataSource.getConnection()) {
-            return push(c, device.id(), deviceSite, batch);
-        } catch (SQLException e) {
-            throw new IllegalStateException("ledger write failed", e);
-        }
+        return Spans.in(tracer, "lotkeeper.ingest", span -> {
+            try (Connection c = dataSource.getConnection()) {
+                PushResponse answer = push(c, device.id(), deviceSite, batch);
+                if (span.isRecording() || LOG.isDebugEnabled()) {
+                    Map<String, Long> outcomes = answer.results().stream()
+                            .collect(Collectors.groupingBy(
+                                    r -> r.status().name().toLowerCase(java.util.Locale.ROOT),
+                                    TreeMap::new,
+                                    Collectors.counting()));
+                    outcomes.forEach((status, n) -> span.setAttribute("lotkeeper.events." + status, n));
+                    span.setAttribute("lotkeeper.device.seq", answer.ackedThroughSeq());
+                    LOG.debugf(
+                            "push of device %s: %s, acknowledged through device seq %d",
+                            device.id(), outcomes, answer.ackedThroughSeq());
+                }
+                return answer;
+            } catch (SQLException e) {
+                throw new IllegalStateException("ledger write failed", e);
+            }
+        });
     }
 
     private PushResponse push(Connection c, String deviceId, String deviceSite, PushBatch batch) throws SQLException {
@@ -259,10 +283,23 @@ public class IngestService {
             pending.add(p);
             pendingSource.add(pe);
         }
-        ws.flush();
-        REJECTIONS.run(c, rejections);
-        ProjectionRows.EXCEPTIONS.run(c, exceptions);
-        long[] seqs = LedgerWriter.append(c, head, pending, expected - 1);
+        Spans.in(tracer, "lotkeeper.projection", span -> {
+            span.setAttribute("lotkeeper.lots", touched.stream().distinct().count());
+            span.setAttribute("lotkeeper.exceptions", exceptions.size());
+            ws.flush();
+            REJECTIONS.run(c, rejections);
+            ProjectionRows.EXCEPTIONS.run(c, exceptions);
+            return null;
+        });
+        long lastDeviceSeq = expected - 1;
+        long[] seqs = Spans.in(tracer, "lotkeeper.ledger.append", span -> {
+            long[] appended = LedgerWriter.append(c, head, pending, lastDeviceSeq);
+            span.setAttribute("lotkeeper.events", appended.length);
+            if (appended.length > 0) {
+                span.setAttribute(Spans.LEDGER_SEQ, appended[appended.length - 1]);
+            }
+            return appended;
+        });
         for (int i = 0; i < pending.size(); i++) {
             PushedEvent pe = pendingSource.get(i);
             results[pe.index()] =

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
 import io.micrometer.core.annotation.Timed;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,6 +33,7 @@ import org.lotkeeper.server.masterdata.SiteChangeCounter;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.CurrentActor;
 import org.lotkeeper.server.security.DeviceService;
+import org.lotkeeper.server.telemetry.Spans;
 
 /** Device sync (docs/PROTOCOL.md): events up, reference data down. Device tokens only. */
 @Path("/api/v1/sync")
@@ -43,6 +45,9 @@ public class SyncResource {
 
     @Inject
     SiteChangeCounter siteChanges;
+
+    @Inject
+    Tracer tracer;
 
     @Inject
     IngestService ingest;
@@ -66,15 +71,23 @@ public class SyncResource {
             percentiles = {0.5, 0.95, 0.99})
     public PushResponse push(@HeaderParam("Content-Encoding") String encoding, byte[] body) {
         Actor device = actor.get();
-        Decoded<PushBatch> read = PushRequestReader.read(decoded(encoding, body == null ? new byte[0] : body));
-        if (!read.isOk()) {
-            FieldProblem p = read.firstProblem();
-            if ("events".equals(p.field()) && p.code() == ErrorCode.TOO_LONG) {
-                throw Refused.of(ErrorCode.TOO_MANY_EVENTS, p.detail(), p.field());
+        String site = device.sites().iterator().next();
+        return Spans.in(tracer, "lotkeeper.push", span -> {
+            span.setAttribute("lotkeeper.device.id", device.id());
+            span.setAttribute("lotkeeper.site", site);
+            span.setAttribute("lotkeeper.push.bytes", body == null ? 0 : body.length);
+            Decoded<PushBatch> read = PushRequestReader.read(decoded(encoding, body == null ? new byte[0] : body));
+            if (!read.isOk()) {
+                FieldProblem p = read.firstProblem();
+                if ("events".equals(p.field()) && p.code() == ErrorCode.TOO_LONG) {
+                    throw Refused.of(ErrorCode.TOO_MANY_EVENTS, p.detail(), p.field());
+                }
+                throw Refused.invalid(p.code(), p.detail(), p.field());
             }
-            throw Refused.invalid(p.code(), p.detail(), p.field());
-        }
-        return ingest.push(device, device.sites().iterator().next(), read.value());
+            span.setAttribute("lotkeeper.events", read.value().events().size());
+            // the ingest's transaction commits (and the ledger is on disk) before this span ends
+            return ingest.push(device, site, read.value());
+        });
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,7 @@ import org.lotkeeper.server.quality.StatusService;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.security.AuditTrail;
 import org.lotkeeper.server.security.UserService;
+import org.lotkeeper.server.telemetry.Spans;
 
 /**
  * Mock and real recalls (docs/DOMAIN.md): the starting lots (internal lots, and every lot received
@@ -64,6 +66,9 @@ public class RecallService {
     private static final UuidV7Generator IDS = new UuidV7Generator();
 
     private final GenealogyWalk walk = new BreadthFirstTrace();
+
+    @Inject
+    Tracer tracer;
 
     @Inject
     Access access;
@@ -104,6 +109,21 @@ public class RecallService {
      */
     @Transactional
     public Created createStored(Actor actor, RecallRequest request) {
+        return Spans.in(tracer, "lotkeeper.recall", span -> {
+            Created created = run(actor, request);
+            Views.RecallAnswer answer = created.answer();
+            span.setAttribute("lotkeeper.recall.mock", answer.mock());
+            span.setAttribute("lotkeeper.lots", answer.affectedLotCount());
+            span.setAttribute("lotkeeper.links", answer.linkCount());
+            span.setAttribute("lotkeeper.customers", answer.customers().size());
+            span.setAttribute("lotkeeper.stock.lines", answer.stockToContain().size());
+            span.setAttribute("lotkeeper.answer.bytes", created.json().length);
+            span.setAttribute(Spans.LEDGER_SEQ, answer.asOfSeq());
+            return created;
+        });
+    }
+
+    private Created run(Actor actor, RecallRequest request) {
         long started = System.nanoTime();
         if (request == null) {
             throw Refused.invalid(ErrorCode.MISSING_FIELD, "a body naming lots or supplier lots is required", null);

@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.server.api.Fields;
 import org.lotkeeper.server.security.Actor;
+import org.lotkeeper.server.telemetry.Spans;
 
 /**
  * Backward and forward trace of one lot: the genealogy by breadth-first walk, then the lots'
@@ -40,6 +42,9 @@ public class TraceService {
     @Inject
     Access access;
 
+    @Inject
+    Tracer tracer;
+
     public Views.TraceAnswer trace(Actor actor, String item, String lot, Direction direction) {
         return trace(actor, item, lot, direction, Integer.MAX_VALUE);
     }
@@ -50,8 +55,22 @@ public class TraceService {
      */
     public Views.TraceAnswer trace(Actor actor, String item, String lot, Direction direction, int maxLots) {
         long started = System.nanoTime();
-        TraceQueries.LotFacts root = access.lot(actor, item, lot);
-        return access.read(c -> answer(c, actor, root, direction, maxLots, started));
+        return Spans.in(tracer, "lotkeeper.trace", span -> {
+            TraceQueries.LotFacts root = access.lot(actor, item, lot);
+            return access.read(c -> {
+                Views.TraceAnswer answer = answer(c, actor, root, direction, maxLots, started);
+                if (span.isRecording()) {
+                    span.setAttribute("lotkeeper.item", root.ref().item().value());
+                    span.setAttribute("lotkeeper.lot", root.ref().lot().value());
+                    span.setAttribute("lotkeeper.direction", direction.name());
+                    span.setAttribute("lotkeeper.lots", answer.lots().size());
+                    span.setAttribute("lotkeeper.links", answer.links().size());
+                    span.setAttribute("lotkeeper.customers", answer.customers());
+                    span.setAttribute(Spans.LEDGER_SEQ, TraceQueries.ledgerHead(c));
+                }
+                return answer;
+            });
+        });
     }
 
     private Views.TraceAnswer answer(

@@ -88,7 +88,7 @@ class DatabaseOutageIT {
             throws IOException, InterruptedException {
         return HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(server.uri(path))
+                        HttpRequest.newBuilder(server.managementUri(path))
                                 .timeout(Duration.ofSeconds(30))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

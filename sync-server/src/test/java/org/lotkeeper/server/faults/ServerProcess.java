@@ -24,12 +24,14 @@ public final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final Map<String, String> env;
     private final int port;
+    private final int managementPort;
     private Process process;
 
     private ServerProcess(Path dataDir, Map<String, String> env) throws IOException {
         this.dataDir = dataDir;
         this.env = env;
         this.port = freePort();
+        this.managementPort = freePort();
     }
 
     /** A server with its own embedded PostgreSQL in {@code dataDir}. */
@@ -69,6 +71,7 @@ public final class ServerProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         pb.environment().put("LOTKEEPER_DATA_DIR", dataDir.toString());
         pb.environment().put("LOTKEEPER_ADMIN_PASSWORD", ADMIN_PASSWORD);
         pb.environment().put("LOTKEEPER_SECURITY_BCRYPT_COST", "4");
@@ -85,6 +88,11 @@ public final class ServerProcess implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** On the management interface: health, metrics, the API description. */
+    URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
     public int port() {
@@ -104,7 +112,8 @@ public final class ServerProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(uri("/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                        HttpRequest.newBuilder(managementUri("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }

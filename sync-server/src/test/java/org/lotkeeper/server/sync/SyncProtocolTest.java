@@ -2,6 +2,7 @@ package org.lotkeeper.server.sync;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -251,29 +253,39 @@ class SyncProtocolTest {
         assertThat(next.at("/stock/0/quantity/value").asText()).isEqualTo("250");
     }
 
+    // the operations endpoints, on the management interface (its URLs are relative to its /q)
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
+    @TestHTTPResource(value = "/openapi", management = true)
+    URL openapi;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
     @Test
     void metricsCountIngestFlagsPushLatencyAndLastSync() {
         ObjectNode future = receive(1, "S-1", "200");
         future.put("occurredAt", "2026-11-21T00:06:00Z");
         Riverside.push(device, List.of(future));
         // metrics are not for anyone: not anonymous, not a device, not QA; ADMIN reads them
-        io.restassured.RestAssured.get("/q/metrics").then().statusCode(401);
-        as(device[1]).get("/q/metrics").then().statusCode(403);
-        as(Api.token("quinn", "quinn-Passw0rd!")).get("/q/metrics").then().statusCode(403);
-        io.restassured.RestAssured.get("/q/openapi").then().statusCode(401);
+        io.restassured.RestAssured.get(metrics).then().statusCode(401);
+        as(device[1]).get(metrics).then().statusCode(403);
+        as(Api.token("quinn", "quinn-Passw0rd!")).get(metrics).then().statusCode(403);
+        io.restassured.RestAssured.get(openapi).then().statusCode(401);
         // the scraper's token reads the metrics and nothing else
         String scraper = "test-scraper-token-0123456789abcdef";
-        as(scraper).get("/q/metrics").then().statusCode(200);
-        as(scraper).get("/q/openapi").then().statusCode(403);
+        as(scraper).get(metrics).then().statusCode(200);
+        as(scraper).get(openapi).then().statusCode(403);
         as(scraper).get("/api/v1/devices").then().statusCode(403);
-        io.restassured.RestAssured.get("/q/health/ready").then().statusCode(200);
-        String metrics = as(Api.adminToken())
-                .get("/q/metrics")
+        io.restassured.RestAssured.get(ready).then().statusCode(200);
+        String scraped = as(Api.adminToken())
+                .get(metrics)
                 .then()
                 .statusCode(200)
                 .extract()
                 .asString();
-        assertThat(metrics)
+        assertThat(scraped)
                 .contains("lotkeeper_events_ingested_total{type=\"RECEIVE\"}")
                 .contains("lotkeeper_flags_raised_total{flag=\"CLOCK_SKEW\"}")
                 .contains("lotkeeper_push_seconds_count")
@@ -281,6 +293,42 @@ class SyncProtocolTest {
                         + (double)
                                 java.time.Instant.parse("2026-11-21T00:00:00Z").getEpochSecond())
                 .doesNotContain(device[0]);
+    }
+
+    /**
+     * docs/grafana/lotkeeper-dashboard.json names only metrics the server exports: after a stored,
+     * a flagged and a refused event, every metric its queries name is in the scrape.
+     */
+    @Test
+    void theGrafanaDashboardNamesOnlyMetricsTheServerExports() throws IOException {
+        ObjectNode future = receive(1, "S-1", "200");
+        future.put("occurredAt", "2026-11-21T00:06:00Z");
+        ObjectNode refused = receive(2, "S-2", "10");
+        ((ObjectNode) refused.get("payload")).put("item", "RM-NOPE");
+        Riverside.push(device, List.of(future, refused));
+        System.gc(); // the JVM's GC pause timer appears with its first pause
+        String scraped = as(Api.adminToken())
+                .get(metrics)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        JsonNode dashboard = Riverside.JSON.readTree(
+                java.nio.file.Files.readString(java.nio.file.Path.of("../docs/grafana/lotkeeper-dashboard.json")));
+        java.util.regex.Pattern metric =
+                java.util.regex.Pattern.compile("\\b((?:lotkeeper|http_server|agroal|jvm|process)_[a-z_]+)\\b");
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        dashboard.findValues("expr").forEach(expr -> {
+            java.util.regex.Matcher m = metric.matcher(expr.asText());
+            while (m.find()) {
+                named.add(m.group(1));
+            }
+        });
+        named.add(dashboard.at("/templating/list/1/query").asText().replaceAll(".*\\((\\w+),.*", "$1"));
+        assertThat(named).hasSizeGreaterThan(8);
+        for (String name : named) {
+            assertThat(scraped).as(name).containsPattern("(?m)^" + name + "[{ ]");
+        }
     }
 
     @Test
