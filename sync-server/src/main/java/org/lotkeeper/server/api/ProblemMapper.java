@@ -180,7 +180,13 @@ public class ProblemMapper {
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                // 08: connection; 57P0x: shut down or starting; 25006: a read-only transaction, i.e. the
+                // connection reached a standby (a failover in progress, docs/OPERATIONS.md)
+                if (state.startsWith("08")
+                        || state.equals("57P01")
+                        || state.equals("57P02")
+                        || state.equals("57P03")
+                        || state.equals("25006")) {
                     return true;
                 }
             }

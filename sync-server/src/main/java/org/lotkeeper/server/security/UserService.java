@@ -336,10 +336,15 @@ public class UserService {
 
     /**
      * Creates {@code admin} on an empty user table, with the chosen password or, when none is
-     * chosen, a generated one (answered once, to be shown once).
+     * chosen, a generated one (answered once, to be shown once). Once, however many instances start
+     * at the same time.
      */
     @Transactional
     public FirstAdmin createFirstAdmin(Optional<String> chosenPassword) {
+        // instances started at once on an empty database take turns: the second finds the admin
+        UserEntity.getEntityManager()
+                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('lotkeeper.first-admin', 0))")
+                .getSingleResult();
         if (UserEntity.count() > 0) {
             return new FirstAdmin(false, Optional.empty());
         }

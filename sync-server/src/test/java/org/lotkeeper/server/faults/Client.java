@@ -27,7 +27,40 @@ final class Client {
 
     private Client() {}
 
+    /** An answer other than 200: its status, {@code Retry-After} and body. */
+    static final class Refusal extends IOException {
+        final int status;
+        final String retryAfter;
+        final String body;
+
+        Refusal(URI uri, HttpResponse<String> r) {
+            super("HTTP " + r.statusCode() + " from " + uri + ": " + r.body());
+            this.status = r.statusCode();
+            this.retryAfter = r.headers().firstValue("Retry-After").orElse(null);
+            this.body = r.body();
+        }
+
+        /** The problem's member {@code name}, or a missing node. */
+        JsonNode problem(String name) {
+            try {
+                return JSON.readTree(body).path(name);
+            } catch (IOException notJson) {
+                return JSON.missingNode();
+            }
+        }
+    }
+
     static JsonNode call(URI uri, String method, String token, String body) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(uri, method, token, body);
+        if (r.statusCode() != 200) {
+            throw new Refusal(uri, r);
+        }
+        return JSON.readTree(r.body());
+    }
+
+    /** The answer as it came, whatever its status. */
+    static HttpResponse<String> send(URI uri, String method, String token, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b =
                 HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json");
         if (token != null) {
@@ -35,11 +68,7 @@ final class Client {
         }
         b.method(
                 method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() != 200) {
-            throw new IOException("HTTP " + r.statusCode() + " from " + uri + ": " + r.body());
-        }
-        return JSON.readTree(r.body());
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     static String token(Function<String, URI> server, String user, String password)

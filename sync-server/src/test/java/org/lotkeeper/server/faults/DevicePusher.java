@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A device's outbox drained the way the handheld does it: batches in deviceSeq order, the same
- * batch again after any failure, resuming from the server's {@code ackedThroughSeq}.
+ * batch again after any failure, resuming from the server's {@code ackedThroughSeq}; on a 409
+ * {@code SEQUENCE_GAP} (the server lost events it had acknowledged: a restore, a failover to a
+ * standby that lagged) it resends from the server's {@code expectedSeq}, as the handheld's sync
+ * engine does.
  */
 final class DevicePusher {
 
@@ -26,12 +29,21 @@ final class DevicePusher {
 
     volatile int acked;
     int failures;
+    /** Answers 503 with a {@code Retry-After}. */
+    int unavailable;
+    /** Events sent again because the server asked from an earlier {@code expectedSeq}. */
+    int resent;
 
     DevicePusher(String[] device, List<ObjectNode> events, int batchSize, Supplier<URI> pushUri) {
         this.device = device;
         this.events = events;
         this.batchSize = batchSize;
         this.pushUri = pushUri;
+    }
+
+    /** Pushes the device's first event to {@code uri} once: the answer as it came. */
+    java.net.http.HttpResponse<String> pushFirst(URI uri) throws IOException, InterruptedException {
+        return Client.send(uri, "POST", device[1], Client.pushBody(device[0], events.subList(0, 1)));
     }
 
     /** Pushes until every event is acknowledged or the deadline passes. */
@@ -52,6 +64,17 @@ final class DevicePusher {
                             .add(r.get("status").asText());
                 }
                 acked = Math.max(acked, answer.get("ackedThroughSeq").asInt());
+            } catch (Client.Refusal e) {
+                failures++;
+                if (e.status == 503 && e.retryAfter != null) {
+                    unavailable++;
+                }
+                JsonNode expected = e.problem("expectedSeq");
+                if (e.status == 409 && expected.canConvertToInt() && expected.asInt() - 1 < acked) {
+                    resent += acked - (expected.asInt() - 1);
+                    acked = expected.asInt() - 1;
+                }
+                Thread.sleep(50 + random.nextInt(100));
             } catch (IOException e) {
                 failures++;
                 Thread.sleep(50 + random.nextInt(100));

@@ -123,7 +123,8 @@ class TwoInstancesIT {
         }
     }
 
-    private static String snapshot(Statement s) throws Exception {
+    /** The projections' content (lots, stock, receipts), to compare with a replay's. */
+    static String snapshot(Statement s) throws Exception {
         StringBuilder out = new StringBuilder();
         for (String sql : List.of(
                 "SELECT item, lot, status, expiry, origin, supplier, created_at FROM lot ORDER BY item, lot",
