@@ -41,6 +41,18 @@ final class DevicePusher {
         this.pushUri = pushUri;
     }
 
+    /** Waits until the devices have {@code events} acknowledged in all (two minutes at most). */
+    static void awaitAcknowledged(List<DevicePusher> pushers, int events) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (pushers.stream().mapToInt(p -> p.acked).sum() < events) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the load stalled at "
+                        + pushers.stream().mapToInt(p -> p.acked).sum() + " acknowledged events");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Pushes the device's first event to {@code uri} once: the answer as it came. */
     java.net.http.HttpResponse<String> pushFirst(URI uri) throws IOException, InterruptedException {
         return Client.send(uri, "POST", device[1], Client.pushBody(device[0], events.subList(0, 1)));
@@ -48,14 +60,18 @@ final class DevicePusher {
 
     /** Pushes until every event is acknowledged or the deadline passes. */
     DevicePusher drain(long deadlineMillis, Random random) throws InterruptedException {
+        return drainTo(events.size(), deadlineMillis, random);
+    }
+
+    /** Pushes until the first {@code upTo} events are acknowledged or the deadline passes. */
+    DevicePusher drainTo(int upTo, long deadlineMillis, Random random) throws InterruptedException {
         long deadline = System.currentTimeMillis() + deadlineMillis;
-        while (acked < events.size()) {
+        while (acked < upTo) {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("outbox not drained: acked " + acked + " of " + events.size()
                         + " after " + failures + " failures");
             }
-            List<ObjectNode> batch =
-                    events.subList(acked, Math.min(events.size(), acked + 1 + random.nextInt(batchSize)));
+            List<ObjectNode> batch = events.subList(acked, Math.min(upTo, acked + 1 + random.nextInt(batchSize)));
             try {
                 JsonNode answer = Client.call(pushUri.get(), "POST", device[1], Client.pushBody(device[0], batch));
                 for (JsonNode r : answer.get("results")) {

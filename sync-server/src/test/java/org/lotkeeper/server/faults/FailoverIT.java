@@ -2,25 +2,19 @@ package org.lotkeeper.server.faults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -66,7 +60,7 @@ class FailoverIT {
         Outcome o = failover(true);
         System.out.printf(
                 "failover, synchronous standby: %d answers 503 with Retry-After, %d events resent, first push"
-                        + " stored %d ms after the kill%n",
+                        + " stored %d ms after the promotion%n",
                 o.unavailable(), o.resent(), o.followMillis());
         assertThat(o.resent())
                 .as("every acknowledged event was on the standby before the device heard of it")
@@ -86,12 +80,19 @@ class FailoverIT {
                 .start();
         EmbeddedPostgres standby = null;
         try {
-            baseBackup(primary, primaryDir, standbyDir);
+            PgOps.baseBackup(primary, primaryDir, standbyDir);
+            Files.createFile(standbyDir.resolve("standby.signal"));
+            PgOps.configure(
+                    standbyDir,
+                    "primary_conninfo = 'host=127.0.0.1 port=" + primary.getPort()
+                            + " user=postgres application_name=standby'");
             standby = EmbeddedPostgres.builder()
                     .setDataDirectory(standbyDir)
                     .setCleanDataDirectory(false)
-                    .setPort(freePort())
+                    .setPort(PgOps.freePort())
                     .setServerConfig("synchronous_commit", "on")
+                    // it logs after pg_ctl has returned and closed the output it was given
+                    .setServerConfig("logging_collector", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             awaitStreaming(primary, synchronous);
@@ -122,14 +123,14 @@ class FailoverIT {
                         }
                     }));
                 }
-                awaitAcknowledged(pushers, DEVICES * PER_DEVICE / 4);
+                DevicePusher.awaitAcknowledged(pushers, DEVICES * PER_DEVICE / 4);
                 if (!synchronous) {
                     // an asynchronous standby falls behind (here: cut off), the primary acknowledges on
                     detach(standby, primary);
-                    awaitAcknowledged(pushers, DEVICES * PER_DEVICE / 2);
+                    DevicePusher.awaitAcknowledged(pushers, DEVICES * PER_DEVICE / 2);
                 }
                 // the primary dies under load
-                kill(primaryDir);
+                PgOps.kill(primaryDir);
 
                 // the gap: no primary; both servers refuse with 503 and Retry-After, readiness DOWN
                 for (ServerProcess s : List.of(a, b)) {
@@ -140,7 +141,7 @@ class FailoverIT {
                     assertThat(get(s.managementUri("/q/health/ready")).statusCode())
                             .isEqualTo(503);
                 }
-                try (Connection c = DriverManager.getConnection(standby.getJdbcUrl("postgres", "postgres"));
+                try (Connection c = PgOps.connect(standby);
                         Statement s = c.createStatement()) {
                     s.execute("SELECT pg_promote(true, 60)");
                 }
@@ -152,15 +153,16 @@ class FailoverIT {
 
                 // every event exactly once on the new primary; chains verify; projections = a replay
                 int total = DEVICES * PER_DEVICE;
-                try (Connection c = DriverManager.getConnection(standby.getJdbcUrl("postgres", "postgres"));
+                try (Connection c = PgOps.connect(standby);
                         Statement s = c.createStatement()) {
-                    assertThat(one(s, "SELECT count(*) FROM ledger_event WHERE device_id IS NOT NULL"))
+                    assertThat(PgOps.one(s, "SELECT count(*) FROM ledger_event WHERE device_id IS NOT NULL"))
                             .isEqualTo(total);
-                    assertThat(one(s, "SELECT count(DISTINCT event_id) FROM ledger_event WHERE device_id IS NOT NULL"))
+                    assertThat(PgOps.one(
+                                    s, "SELECT count(DISTINCT event_id) FROM ledger_event WHERE device_id IS NOT NULL"))
                             .isEqualTo(total);
-                    assertThat(one(s, "SELECT count(*) FROM stock WHERE quantity <> 10"))
+                    assertThat(PgOps.one(s, "SELECT count(*) FROM stock WHERE quantity <> 10"))
                             .isZero();
-                    assertThat(one(s, "SELECT count(*) FROM stock")).isEqualTo(total);
+                    assertThat(PgOps.one(s, "SELECT count(*) FROM stock")).isEqualTo(total);
                     String admin = Client.token(b::uri, "admin", ServerProcess.ADMIN_PASSWORD);
                     JsonNode verified = Client.call(b.uri("/api/v1/admin/ledger/verify"), "POST", admin, null);
                     assertThat(verified.get("ok").asBoolean())
@@ -179,32 +181,22 @@ class FailoverIT {
                         followMillis);
             }
         } finally {
-            if (standby != null) {
-                standby.close();
-            }
-            closeKilled(primary);
-        }
-    }
-
-    private static void awaitAcknowledged(List<DevicePusher> pushers, int events) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (pushers.stream().mapToInt(p -> p.acked).sum() < events) {
-            assertThat(System.currentTimeMillis()).as("load under way").isLessThan(deadline);
-            Thread.sleep(20);
+            PgOps.closeQuietly(standby);
+            PgOps.closeQuietly(primary);
         }
     }
 
     /** The standby stops receiving WAL: what the primary acknowledges from now on only it has. */
     private static void detach(EmbeddedPostgres standby, EmbeddedPostgres primary) throws Exception {
-        try (Connection c = DriverManager.getConnection(standby.getJdbcUrl("postgres", "postgres"));
+        try (Connection c = PgOps.connect(standby);
                 Statement s = c.createStatement()) {
             s.execute("ALTER SYSTEM SET primary_conninfo = ''");
             s.execute("SELECT pg_reload_conf()");
         }
-        try (Connection c = DriverManager.getConnection(primary.getJdbcUrl("postgres", "postgres"));
+        try (Connection c = PgOps.connect(primary);
                 Statement s = c.createStatement()) {
             long deadline = System.currentTimeMillis() + 30_000;
-            while (one(s, "SELECT count(*) FROM pg_stat_replication") > 0) {
+            while (PgOps.one(s, "SELECT count(*) FROM pg_stat_replication") > 0) {
                 assertThat(System.currentTimeMillis())
                         .as("the standby detached")
                         .isLessThan(deadline);
@@ -213,57 +205,9 @@ class FailoverIT {
         }
     }
 
-    /**
-     * A standby from a base backup of the running primary (PostgreSQL's low-level backup API, as
-     * {@code pg_basebackup} does it: the embedded binaries have no {@code pg_basebackup}), streaming
-     * from it.
-     */
-    private static void baseBackup(EmbeddedPostgres primary, Path from, Path to) throws Exception {
-        try (Connection c = DriverManager.getConnection(primary.getJdbcUrl("postgres", "postgres"));
-                Statement s = c.createStatement()) {
-            s.execute("SELECT pg_start_backup('standby', true, false)");
-            copy(from, to);
-            try (ResultSet rs = s.executeQuery("SELECT labelfile FROM pg_stop_backup(false, true)")) {
-                rs.next();
-                Files.writeString(to.resolve("backup_label"), rs.getString(1));
-            }
-        }
-        // PostgreSQL refuses a data directory others may read
-        Files.setPosixFilePermissions(to, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        Files.createFile(to.resolve("standby.signal"));
-        Files.writeString(
-                to.resolve("postgresql.auto.conf"),
-                "primary_conninfo = 'host=127.0.0.1 port=" + primary.getPort()
-                        + " user=postgres application_name=standby'\n",
-                java.nio.file.StandardOpenOption.APPEND);
-    }
-
-    /** The data directory but its WAL (streamed instead) and the running server's own files. */
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path rel = from.relativize(f);
-                String name = rel.toString();
-                if (name.equals("postmaster.pid") || name.equals("postmaster.opts")) {
-                    continue;
-                }
-                Path target = to.resolve(rel);
-                try {
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(target);
-                    } else if (!name.startsWith("pg_wal")) {
-                        Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } catch (NoSuchFileException removedMeanwhile) {
-                    // a file the server removed during the backup: the WAL replay recreates what matters
-                }
-            }
-        }
-    }
-
     /** Waits until the standby streams; with {@code synchronous}, until it is the synchronous one. */
     private static void awaitStreaming(EmbeddedPostgres primary, boolean synchronous) throws Exception {
-        try (Connection c = DriverManager.getConnection(primary.getJdbcUrl("postgres", "postgres"));
+        try (Connection c = PgOps.connect(primary);
                 Statement s = c.createStatement()) {
             if (synchronous) {
                 s.execute("ALTER SYSTEM SET synchronous_standby_names = 'standby'");
@@ -271,7 +215,7 @@ class FailoverIT {
             }
             String want = synchronous ? "sync" : "async";
             long deadline = System.currentTimeMillis() + 60_000;
-            while (one(
+            while (PgOps.one(
                             s,
                             "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming' AND sync_state = '"
                                     + want + "'")
@@ -282,15 +226,6 @@ class FailoverIT {
                 Thread.sleep(100);
             }
         }
-    }
-
-    /** SIGKILL of the postmaster: no shutdown checkpoint, connections cut. */
-    private static void kill(Path dataDir) throws IOException, InterruptedException {
-        long pid = Long.parseLong(
-                Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
-        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-        postmaster.destroyForcibly();
-        postmaster.onExit().join();
     }
 
     /** A push of the device's first event (a duplicate once the database is back) until one is refused. */
@@ -314,9 +249,9 @@ class FailoverIT {
 
     /** When the new primary stored its first event after {@code since} (epoch ms). */
     private static long firstStoredAfter(EmbeddedPostgres db, long since) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.getJdbcUrl("postgres", "postgres"));
+        try (Connection c = PgOps.connect(db);
                 Statement s = c.createStatement()) {
-            return one(
+            return PgOps.one(
                     s,
                     "SELECT (extract(epoch FROM min(recorded_at)) * 1000)::bigint FROM ledger_event"
                             + " WHERE recorded_at >= to_timestamp(" + since + " / 1000.0)");
@@ -331,28 +266,6 @@ class FailoverIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Stops what the embedded PostgreSQL's handle still knows of a killed server. */
-    private static void closeKilled(EmbeddedPostgres pg) {
-        try {
-            pg.close();
-        } catch (IOException | RuntimeException alreadyDead) {
-            // the postmaster is gone: nothing to stop
-        }
-    }
-
-    private static long one(Statement s, String sql) throws Exception {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

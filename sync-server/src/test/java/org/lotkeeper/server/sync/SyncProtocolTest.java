@@ -325,6 +325,7 @@ class SyncProtocolTest {
             }
         });
         named.add(dashboard.at("/templating/list/1/query").asText().replaceAll(".*\\((\\w+),.*", "$1"));
+        assertThat(named).contains("jvm_memory_used_bytes");
         assertThat(named).hasSizeGreaterThan(8);
         for (String name : named) {
             assertThat(scraped).as(name).containsPattern("(?m)^" + name + "[{ ]");
