@@ -284,8 +284,10 @@ public class IngestService {
             pendingSource.add(pe);
         }
         Spans.in(tracer, "lotkeeper.projection", span -> {
-            span.setAttribute("lotkeeper.lots", touched.stream().distinct().count());
-            span.setAttribute("lotkeeper.exceptions", exceptions.size());
+            if (span.isRecording()) {
+                span.setAttribute("lotkeeper.lots", touched.stream().distinct().count());
+                span.setAttribute("lotkeeper.exceptions", exceptions.size());
+            }
             ws.flush();
             REJECTIONS.run(c, rejections);
             ProjectionRows.EXCEPTIONS.run(c, exceptions);

@@ -12,7 +12,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BackupRestoreIT {
 
     private static final int DEVICES = 3;
-    private static final int PER_DEVICE = 150;
+    private static final int PER_DEVICE = 100;
 
     @TempDir
     Path data;
@@ -148,24 +147,7 @@ class BackupRestoreIT {
                 assertThat(resent)
                         .as("the events acknowledged after the target time were sent again")
                         .isGreaterThanOrEqualTo((int) (acknowledgedBeforeLoss - inRestore));
-                try (Connection c = PgOps.connect(restored);
-                        Statement s = c.createStatement()) {
-                    assertThat(PgOps.one(s, "SELECT count(*) FROM ledger_event WHERE device_id IS NOT NULL"))
-                            .isEqualTo(total);
-                    assertThat(PgOps.one(
-                                    s, "SELECT count(DISTINCT event_id) FROM ledger_event WHERE device_id IS NOT NULL"))
-                            .isEqualTo(total);
-                    assertThat(PgOps.one(s, "SELECT count(*) FROM stock")).isEqualTo(total);
-                    String admin = Client.token(serving.get()::uri, "admin", ServerProcess.ADMIN_PASSWORD);
-                    JsonNode verified =
-                            Client.call(serving.get().uri("/api/v1/admin/ledger/verify"), "POST", admin, null);
-                    assertThat(verified.get("ok").asBoolean())
-                            .as(verified.toString())
-                            .isTrue();
-                    String before = TwoInstancesIT.snapshot(s);
-                    Client.call(serving.get().uri("/api/v1/admin/projections/rebuild"), "POST", admin, null);
-                    assertThat(TwoInstancesIT.snapshot(s)).isEqualTo(before);
-                }
+                LedgerChecks.assertWhole(restored, serving.get(), total);
                 System.out.printf(
                         "restore to a point in time: %d events acknowledged before the loss, %d in the restore,"
                                 + " %d resent by the devices%n",

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,76 +27,45 @@ import static org.assertj.core.api.Assertions.assertThat;
  * primary with a streaming-replication standby, both given one multi-host JDBC URL
  * ({@code targetServerType=primary}). Devices push to either; the primary is killed with SIGKILL
  * mid-load and the standby promoted. During the gap the servers answer 503 with
- * {@code Retry-After} and readiness is DOWN; they follow the new primary by themselves; after the
- * devices' retries the ledger holds every event exactly once, the hash chains verify and the
- * projections equal a replay. An asynchronous standby that fell behind (here: cut off from the
- * primary before the kill) loses events the primary had acknowledged; the devices resend them (the
- * {@code SEQUENCE_GAP} path). With a synchronous standby nothing acknowledged is lost, so nothing is
- * resent.
+ * {@code Retry-After} and readiness is DOWN; they follow the new primary by themselves. It happens
+ * twice: an asynchronous standby that fell behind (here: cut off from the primary before the kill)
+ * loses events the primary had acknowledged, and the devices resend them (the {@code SEQUENCE_GAP}
+ * path); then a synchronous standby, made from the new primary, loses nothing acknowledged, so
+ * nothing is resent. In the end the ledger holds every event exactly once, the hash chains verify
+ * and the projections equal a replay.
  */
 class FailoverIT {
 
-    private static final int DEVICES = 4;
-    private static final int PER_DEVICE = 150;
+    private static final int DEVICES = 3;
+    private static final int PER_DEVICE = 100;
 
     @TempDir
     Path data;
 
+    /**
+     * One plant, two failovers: first to an asynchronous standby that had fallen behind, then, with
+     * a new standby made from the new primary, to a synchronous one.
+     */
     @Test
-    void anAsynchronousStandbyTakesOverAndDevicesResendWhatItHadNotReceived() throws Exception {
-        Outcome o = failover(false);
-        System.out.printf(
-                "failover, asynchronous standby: %d answers 503 with Retry-After, %d events resent after"
-                        + " SEQUENCE_GAP, first push stored %d ms after the promotion%n",
-                o.unavailable(), o.resent(), o.followMillis());
-        assertThat(o.resent())
-                .as("what the standby had not received was acknowledged, lost and sent again")
-                .isPositive();
-    }
-
-    @Test
-    void aSynchronousStandbyLosesNothingAcknowledged() throws Exception {
-        Outcome o = failover(true);
-        System.out.printf(
-                "failover, synchronous standby: %d answers 503 with Retry-After, %d events resent, first push"
-                        + " stored %d ms after the promotion%n",
-                o.unavailable(), o.resent(), o.followMillis());
-        assertThat(o.resent())
-                .as("every acknowledged event was on the standby before the device heard of it")
-                .isZero();
-    }
-
-    private record Outcome(int unavailable, int resent, long followMillis) {}
-
-    private Outcome failover(boolean synchronous) throws Exception {
-        Path primaryDir = data.resolve("primary");
-        Path standbyDir = data.resolve("standby");
-        EmbeddedPostgres primary = EmbeddedPostgres.builder()
-                .setDataDirectory(primaryDir)
+    void theLedgerSurvivesAFailoverToAnAsynchronousThenToASynchronousStandby() throws Exception {
+        Path firstDir = data.resolve("pg-1");
+        Path secondDir = data.resolve("pg-2");
+        Path thirdDir = data.resolve("pg-3");
+        int thirdPort = PgOps.freePort();
+        EmbeddedPostgres first = EmbeddedPostgres.builder()
+                .setDataDirectory(firstDir)
                 .setServerConfig("wal_keep_size", "256MB")
                 .setServerConfig("synchronous_commit", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
-        EmbeddedPostgres standby = null;
+        EmbeddedPostgres second = null;
+        EmbeddedPostgres third = null;
         try {
-            PgOps.baseBackup(primary, primaryDir, standbyDir);
-            Files.createFile(standbyDir.resolve("standby.signal"));
-            PgOps.configure(
-                    standbyDir,
-                    "primary_conninfo = 'host=127.0.0.1 port=" + primary.getPort()
-                            + " user=postgres application_name=standby'");
-            standby = EmbeddedPostgres.builder()
-                    .setDataDirectory(standbyDir)
-                    .setCleanDataDirectory(false)
-                    .setPort(PgOps.freePort())
-                    .setServerConfig("synchronous_commit", "on")
-                    // it logs after pg_ctl has returned and closed the output it was given
-                    .setServerConfig("logging_collector", "on")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-            awaitStreaming(primary, synchronous);
-            String url = "jdbc:postgresql://127.0.0.1:" + primary.getPort() + ",127.0.0.1:" + standby.getPort()
-                    + "/postgres?targetServerType=primary&hostRecheckSeconds=2";
+            second = standbyOf(first, firstDir, secondDir, PgOps.freePort());
+            awaitStreaming(first, false);
+            // every host the database may move to, the third's before it exists
+            String url = "jdbc:postgresql://127.0.0.1:" + first.getPort() + ",127.0.0.1:" + second.getPort()
+                    + ",127.0.0.1:" + thirdPort + "/postgres?targetServerType=primary&hostRecheckSeconds=2";
             try (ServerProcess a = ServerProcess.on(data.resolve("a"), url);
                     ServerProcess b = ServerProcess.on(data.resolve("b"), url)) {
                 CompletableFuture<ServerProcess> startingB = CompletableFuture.supplyAsync(() -> start(b));
@@ -105,85 +73,126 @@ class FailoverIT {
                 startingB.get();
                 Client.setUp(a::uri, "unused");
                 List<DevicePusher> pushers = new ArrayList<>();
-                List<CompletableFuture<DevicePusher>> running = new ArrayList<>();
                 for (int d = 0; d < DEVICES; d++) {
                     String[] device = Client.enroll(d % 2 == 0 ? a::uri : b::uri, "gun-" + d);
                     Random random = new Random(500 + d);
-                    DevicePusher pusher = new DevicePusher(
+                    pushers.add(new DevicePusher(
                             device,
                             Client.receipts("F" + d + "-", PER_DEVICE),
                             20,
-                            () -> (random.nextBoolean() ? a : b).uri("/api/v1/sync/push"));
-                    pushers.add(pusher);
-                    running.add(CompletableFuture.supplyAsync(() -> {
-                        try {
-                            return pusher.drain(240_000, new Random(600));
-                        } catch (InterruptedException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }));
+                            () -> (random.nextBoolean() ? a : b).uri("/api/v1/sync/push")));
                 }
-                DevicePusher.awaitAcknowledged(pushers, DEVICES * PER_DEVICE / 4);
-                if (!synchronous) {
-                    // an asynchronous standby falls behind (here: cut off), the primary acknowledges on
-                    detach(standby, primary);
-                    DevicePusher.awaitAcknowledged(pushers, DEVICES * PER_DEVICE / 2);
-                }
-                // the primary dies under load
-                PgOps.kill(primaryDir);
-
-                // the gap: no primary; both servers refuse with 503 and Retry-After, readiness DOWN
-                for (ServerProcess s : List.of(a, b)) {
-                    HttpResponse<String> during = awaitUnavailable(s, pushers.get(0));
-                    assertThat(during.statusCode()).isEqualTo(503);
-                    assertThat(during.headers().firstValue("Retry-After")).isPresent();
-                    assertThat(during.body()).contains("DATABASE_UNAVAILABLE");
-                    assertThat(get(s.managementUri("/q/health/ready")).statusCode())
-                            .isEqualTo(503);
-                }
-                try (Connection c = PgOps.connect(standby);
-                        Statement s = c.createStatement()) {
-                    s.execute("SELECT pg_promote(true, 60)");
-                }
-                long promotedAt = System.currentTimeMillis();
-                for (CompletableFuture<DevicePusher> f : running) {
-                    f.get();
-                }
-                long followMillis = firstStoredAfter(standby, promotedAt) - promotedAt;
-
-                // every event exactly once on the new primary; chains verify; projections = a replay
                 int total = DEVICES * PER_DEVICE;
-                try (Connection c = PgOps.connect(standby);
-                        Statement s = c.createStatement()) {
-                    assertThat(PgOps.one(s, "SELECT count(*) FROM ledger_event WHERE device_id IS NOT NULL"))
-                            .isEqualTo(total);
-                    assertThat(PgOps.one(
-                                    s, "SELECT count(DISTINCT event_id) FROM ledger_event WHERE device_id IS NOT NULL"))
-                            .isEqualTo(total);
-                    assertThat(PgOps.one(s, "SELECT count(*) FROM stock WHERE quantity <> 10"))
-                            .isZero();
-                    assertThat(PgOps.one(s, "SELECT count(*) FROM stock")).isEqualTo(total);
-                    String admin = Client.token(b::uri, "admin", ServerProcess.ADMIN_PASSWORD);
-                    JsonNode verified = Client.call(b.uri("/api/v1/admin/ledger/verify"), "POST", admin, null);
-                    assertThat(verified.get("ok").asBoolean())
-                            .as(verified.toString())
-                            .isTrue();
-                    String before = TwoInstancesIT.snapshot(s);
-                    Client.call(a.uri("/api/v1/admin/projections/rebuild"), "POST", admin, null);
-                    assertThat(TwoInstancesIT.snapshot(s)).isEqualTo(before);
-                }
+
+                // 1. asynchronous: the standby falls behind (here: cut off) while the primary acknowledges on
+                CompletableFuture<Void> firstHalf = pushAsync(pushers, PER_DEVICE / 2);
+                DevicePusher.awaitAcknowledged(pushers, total / 8);
+                detach(second, first);
+                DevicePusher.awaitAcknowledged(pushers, total / 4);
+                long followed = failOver(firstDir, second, a, b, pushers);
+                firstHalf.get();
+                int resentAfterFirst = pushers.stream().mapToInt(p -> p.resent).sum();
+                System.out.printf(
+                        "failover to an asynchronous standby: %d answers 503 with Retry-After, %d events resent after"
+                                + " SEQUENCE_GAP, first push stored %d ms after the promotion%n",
+                        pushers.stream().mapToInt(p -> p.unavailable).sum(), resentAfterFirst, followed);
+                assertThat(resentAfterFirst)
+                        .as("what the standby had not received was acknowledged, lost and sent again")
+                        .isPositive();
+
+                // 2. synchronous: a new standby of the new primary, which waits for it at every commit
+                third = standbyOf(second, secondDir, thirdDir, thirdPort);
+                awaitStreaming(second, true);
+                CompletableFuture<Void> secondHalf = pushAsync(pushers, PER_DEVICE);
+                DevicePusher.awaitAcknowledged(pushers, total * 3 / 4);
+                followed = failOver(secondDir, third, a, b, pushers);
+                secondHalf.get();
+                int resentAfterSecond = pushers.stream().mapToInt(p -> p.resent).sum() - resentAfterFirst;
+                System.out.printf(
+                        "failover to a synchronous standby: %d events resent, first push stored %d ms after the"
+                                + " promotion%n",
+                        resentAfterSecond, followed);
+                assertThat(resentAfterSecond)
+                        .as("every acknowledged event was on the standby before the device heard of it")
+                        .isZero();
+
+                LedgerChecks.assertWhole(third, b, total);
                 for (DevicePusher p : pushers) {
                     assertThat(p.answers).as("every event acknowledged").hasSize(PER_DEVICE);
                 }
-                return new Outcome(
-                        pushers.stream().mapToInt(p -> p.unavailable).sum(),
-                        pushers.stream().mapToInt(p -> p.resent).sum(),
-                        followMillis);
             }
         } finally {
-            PgOps.closeQuietly(standby);
-            PgOps.closeQuietly(primary);
+            PgOps.closeQuietly(third);
+            PgOps.closeQuietly(second);
+            PgOps.closeQuietly(first);
         }
+    }
+
+    /** A streaming standby of {@code primary} from a base backup, on {@code port}. */
+    private static EmbeddedPostgres standbyOf(EmbeddedPostgres primary, Path primaryDir, Path dir, int port)
+            throws Exception {
+        PgOps.baseBackup(primary, primaryDir, dir);
+        Files.createFile(dir.resolve("standby.signal"));
+        PgOps.configure(
+                dir,
+                "primary_conninfo = 'host=127.0.0.1 port=" + primary.getPort()
+                        + " user=postgres application_name=standby'",
+                "synchronous_standby_names = ''");
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("wal_keep_size", "256MB")
+                .setServerConfig("synchronous_commit", "on")
+                // it logs after pg_ctl has returned and closed the output it was given
+                .setServerConfig("logging_collector", "on")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+    }
+
+    /**
+     * The primary in {@code primaryDir} dies (SIGKILL); both servers answer 503 with Retry-After
+     * and report not ready; the standby is promoted. Answers how soon after the promotion the
+     * first event was stored on it (ms).
+     */
+    private static long failOver(
+            Path primaryDir, EmbeddedPostgres standby, ServerProcess a, ServerProcess b, List<DevicePusher> pushers)
+            throws Exception {
+        PgOps.kill(primaryDir);
+        for (ServerProcess s : List.of(a, b)) {
+            HttpResponse<String> during = awaitUnavailable(s, pushers.get(0));
+            assertThat(during.statusCode()).isEqualTo(503);
+            assertThat(during.headers().firstValue("Retry-After")).isPresent();
+            assertThat(during.body()).contains("DATABASE_UNAVAILABLE");
+            assertThat(get(s.managementUri("/q/health/ready")).statusCode()).isEqualTo(503);
+        }
+        try (Connection c = PgOps.connect(standby);
+                Statement s = c.createStatement()) {
+            s.execute("SELECT pg_promote(true, 60)");
+        }
+        long promotedAt = System.currentTimeMillis();
+        long deadline = promotedAt + 60_000;
+        long stored;
+        while ((stored = firstStoredAfter(standby, promotedAt)) == 0) {
+            assertThat(System.currentTimeMillis())
+                    .as("the servers follow the new primary")
+                    .isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        return stored - promotedAt;
+    }
+
+    /** Every device pushes until its first {@code upTo} events are acknowledged, in the background. */
+    private static CompletableFuture<Void> pushAsync(List<DevicePusher> pushers, int upTo) {
+        return CompletableFuture.allOf(pushers.stream()
+                .map(p -> CompletableFuture.runAsync(() -> {
+                    try {
+                        p.drainTo(upTo, 180_000, new Random(upTo));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
+                .toArray(CompletableFuture[]::new));
     }
 
     /** The standby stops receiving WAL: what the primary acknowledges from now on only it has. */
