@@ -24,13 +24,12 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
-    private final int managementPort;
+    private int managementPort;
     private Process process;
 
     public ServerProcess(Path dataDir) throws IOException {
         this.dataDir = dataDir;
         this.port = freePort();
-        this.managementPort = freePort();
     }
 
     /** The jar: system property {@code lotkeeper.server.jar}, else the sibling module's build output. */
@@ -61,6 +60,8 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         // health, metrics and the API description have their own port (docs/OPERATIONS.md)
+        // a fresh one at every start: nothing but this server needs it to stay put
+        managementPort = freePort();
         pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         pb.environment().put("LOTKEEPER_DATA_DIR", dataDir.toString());
         pb.environment().put("LOTKEEPER_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -113,10 +114,21 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("server not ready in " + wait + ":\n" + Files.readString(log()));
     }
 
+    /**
+     * A port below the kernel's ephemeral range (32768–60999 by default), so that no outgoing
+     * connection of this machine takes it between a kill and the restart on the same port.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = random.nextInt(20_000, 32_000);
+            try (ServerSocket s = new ServerSocket(candidate)) {
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port in 20000–31999");
     }
 
     /** Stops the server gracefully (it stops its PostgreSQL), forcibly after 30 s. */

@@ -1,7 +1,6 @@
 package org.lotkeeper.server.faults;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,10 +27,7 @@ class DatabaseOutageIT {
 
     @Test
     void withoutTheDatabaseTheServerAnswers503AndRecoversByItself() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = PgOps.freePort();
         EmbeddedPostgres.Builder pgBuilder = EmbeddedPostgres.builder()
                 .setDataDirectory(data.resolve("pg"))
                 .setCleanDataDirectory(false)

@@ -87,10 +87,21 @@ final class PgOps {
         }
     }
 
+    /**
+     * A port below the kernel's ephemeral range (32768–60999 by default), so that no outgoing
+     * connection of this machine takes it between a kill and the restart on the same port.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = random.nextInt(20_000, 32_000);
+            try (ServerSocket s = new ServerSocket(candidate)) {
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port in 20000–31999");
     }
 
     /** The data directory but its WAL and the running server's own files. */

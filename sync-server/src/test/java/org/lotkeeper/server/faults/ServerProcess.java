@@ -1,7 +1,6 @@
 package org.lotkeeper.server.faults;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,14 +23,13 @@ public final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final Map<String, String> env;
     private final int port;
-    private final int managementPort;
+    private int managementPort;
     private Process process;
 
     private ServerProcess(Path dataDir, Map<String, String> env) throws IOException {
         this.dataDir = dataDir;
         this.env = env;
-        this.port = freePort();
-        this.managementPort = freePort();
+        this.port = PgOps.freePort();
     }
 
     /** A server with its own embedded PostgreSQL in {@code dataDir}. */
@@ -71,6 +69,8 @@ public final class ServerProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // a fresh one at every start: nothing but this server needs it to stay put
+        managementPort = PgOps.freePort();
         pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         pb.environment().put("LOTKEEPER_DATA_DIR", dataDir.toString());
         pb.environment().put("LOTKEEPER_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -123,12 +123,6 @@ public final class ServerProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("server not ready in " + wait + ":\n" + log());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     @Override
