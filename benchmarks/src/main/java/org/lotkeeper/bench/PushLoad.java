@@ -224,7 +224,7 @@ public final class PushLoad {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> out = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             out.put(args[i].replaceFirst("^--", ""), args[i + 1]);

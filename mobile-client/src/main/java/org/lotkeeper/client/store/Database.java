@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,7 +16,8 @@ import org.sqlite.SQLiteConfig;
  * The SQLite file: one writer connection (every write is serialised through it) and one reader
  * connection for queries, so a query never waits for a commit's fsync (WAL lets readers run beside
  * the writer). Both use WAL, {@code synchronous=FULL} and foreign keys. Prepared statements are
- * cached per connection.
+ * cached per connection. With {@link WalCheckpoint#BACKGROUND} (the default) a third connection
+ * checkpoints the WAL on its own thread ({@link Checkpointer}) and no commit does.
  */
 final class Database implements AutoCloseable {
 
@@ -58,26 +61,36 @@ final class Database implements AutoCloseable {
     private final ReentrantLock readLock = new ReentrantLock();
     private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
     private final Map<String, PreparedStatement> readerStatements = new HashMap<>();
+    private final Checkpointer checkpointer;
 
-    Database(Path file) {
+    Database(Path file, WalCheckpoint checkpoints) {
         this.file = file;
+        boolean background = checkpoints == WalCheckpoint.BACKGROUND;
         try {
-            this.writer = connect(file, SQLiteConfig.TransactionMode.IMMEDIATE);
-            this.reader = connect(file, SQLiteConfig.TransactionMode.DEFERRED);
+            this.writer = connect(file, background);
+            this.reader = connect(file, background);
+            this.checkpointer = background ? new Checkpointer(connect(file, true), CHECKPOINT_INTERVAL) : null;
         } catch (SQLException e) {
             throw new StoreException("cannot open the device database " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static Connection connect(Path file, SQLiteConfig.TransactionMode mode) throws SQLException {
+    /** How often the background checkpoint looks for new writes. */
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
+
+    /** In the driver's auto-commit mode: {@link #inTransaction} says BEGIN and COMMIT itself. */
+    private static Connection connect(Path file, boolean noAutoCheckpoint) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
-        config.setTransactionMode(mode);
         Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        c.setAutoCommit(false);
+        if (noAutoCheckpoint) {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA wal_autocheckpoint=0");
+            }
+        }
         return c;
     }
 
@@ -89,7 +102,11 @@ final class Database implements AutoCloseable {
     <T> T write(Work<T> work) {
         writeLock.lock();
         try {
-            return inTransaction(writer, writerStatements, work);
+            T result = inTransaction(writer, "BEGIN IMMEDIATE", writerStatements, work);
+            if (checkpointer != null) {
+                checkpointer.wrote();
+            }
+            return result;
         } finally {
             writeLock.unlock();
         }
@@ -99,22 +116,32 @@ final class Database implements AutoCloseable {
     <T> T read(Work<T> work) {
         readLock.lock();
         try {
-            return inTransaction(reader, readerStatements, work);
+            return inTransaction(reader, "BEGIN", readerStatements, work);
         } finally {
             readLock.unlock();
         }
     }
 
-    private static <T> T inTransaction(Connection c, Map<String, PreparedStatement> statements, Work<T> work) {
+    /**
+     * {@code begin}, the work, COMMIT, and then no transaction at all until the next one. (The
+     * driver's own {@code commit()} begins the next transaction at once; a writer always inside
+     * one keeps the snapshot it began with, and the WAL could then never start again from its
+     * beginning after a background checkpoint.)
+     */
+    private static <T> T inTransaction(
+            Connection c, String begin, Map<String, PreparedStatement> statements, Work<T> work) {
+        Session session = new Session(c, statements);
         try {
-            T result = work.run(new Session(c, statements));
-            c.commit();
+            session.prepare(begin).execute();
+            T result = work.run(session);
+            session.prepare("COMMIT").execute();
             return result;
         } catch (SQLException | RuntimeException e) {
             try {
-                c.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
+                session.prepare("ROLLBACK").execute();
+            } catch (SQLException noTransaction) {
+                // BEGIN failed, or SQLite already rolled it back
+                e.addSuppressed(noTransaction);
             }
             if (e instanceof StoreException se) {
                 throw se;
@@ -126,8 +153,16 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** The background checkpointer, if this file has one. */
+    Checkpointer checkpointer() {
+        return checkpointer;
+    }
+
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         writeLock.lock();
         readLock.lock();
         try {

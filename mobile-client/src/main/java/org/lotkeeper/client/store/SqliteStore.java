@@ -56,8 +56,18 @@ public final class SqliteStore implements AutoCloseable {
         return open(file, clock, ids, Migrations.ALL);
     }
 
+    /** Opens the store at {@code file} with the system clock and the given WAL checkpointing (for measurement). */
+    public static SqliteStore open(Path file, WalCheckpoint checkpoints) {
+        return open(file, Clock.systemUTC(), new UuidV7Generator(), Migrations.ALL, checkpoints);
+    }
+
     static SqliteStore open(Path file, Clock clock, UuidV7Generator ids, List<Migration> migrations) {
-        Database db = new Database(file);
+        return open(file, clock, ids, migrations, WalCheckpoint.BACKGROUND);
+    }
+
+    private static SqliteStore open(
+            Path file, Clock clock, UuidV7Generator ids, List<Migration> migrations, WalCheckpoint checkpoints) {
+        Database db = new Database(file, checkpoints);
         try {
             Migrations.apply(db, migrations, clock);
             return new SqliteStore(db, clock, ids, SecretSealer.keyFile(keyFile(file)));
@@ -107,6 +117,14 @@ public final class SqliteStore implements AutoCloseable {
                 return rs.next() ? rs.getString(1) : null;
             }
         });
+    }
+
+    /**
+     * Checkpoints the WAL now on the background checkpoint's thread and says whether every frame
+     * is in the database file (tests; the thread does this by itself every half second after writes).
+     */
+    boolean checkpointNow() {
+        return db.checkpointer().now().complete();
     }
 
     @Override

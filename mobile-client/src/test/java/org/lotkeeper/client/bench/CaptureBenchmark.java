@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 
 import org.lotkeeper.client.store.SqliteStore;
+import org.lotkeeper.client.store.WalCheckpoint;
 import org.lotkeeper.model.event.EventPayload;
 import org.lotkeeper.model.event.Move;
 import org.lotkeeper.model.event.Receive;
@@ -27,12 +28,17 @@ import org.lotkeeper.model.quantity.Uom;
 /**
  * docs/QUALITY.md P1 on the device store: the time from {@code Outbox.capture(...)} to its return after
  * the commit (WAL, synchronous=FULL) on a real SQLite file, one capture at a time, as a scanner
- * does it. Prints percentiles for three runs in one process:
+ * does it. Prints percentiles, all in one process:
  * <ol>
  *   <li>baseline: one plain row per transaction on the same kind of file (what the disk allows);</li>
- *   <li>closed loop: captures back to back (the most a device can do);</li>
- *   <li>sustained: captures paced at a fixed rate (default 1,000/s) for a fixed time, latency
- *       measured from the scheduled start, so a stall shows up in the figures.</li>
+ *   <li>then for each way of checkpointing the WAL ({@link WalCheckpoint}: SQLite's automatic
+ *       checkpoint inside a commit, then the device's background thread), on a fresh file:
+ *       <ul>
+ *         <li>closed loop: captures back to back (the most a device can do);</li>
+ *         <li>sustained: captures paced at a fixed rate (default 1,000/s) for a fixed time,
+ *             latency measured from the scheduled start, so a stall shows up in the figures.</li>
+ *       </ul>
+ *   </li>
  * </ol>
  * Run: {@code ./mvnw -B -q -pl mobile-client test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.lotkeeper.client.bench.CaptureBenchmark [-Dexec.args="<dir> <captures> <rate/s> <seconds>"]}
@@ -59,9 +65,19 @@ public final class CaptureBenchmark {
 
         baseline(dir.resolve("baseline.db"), captures);
 
-        Path file = dir.resolve("device.db");
-        Files.deleteIfExists(file);
-        try (SqliteStore store = SqliteStore.open(file)) {
+        for (WalCheckpoint checkpoints : WalCheckpoint.values()) {
+            captures(dir, checkpoints, captures, rate, seconds);
+        }
+    }
+
+    private static void captures(Path dir, WalCheckpoint checkpoints, int captures, int rate, int seconds)
+            throws Exception {
+        Path file = dir.resolve("device-" + checkpoints.name().toLowerCase(Locale.ROOT) + ".db");
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+        }
+        String mode = checkpoints == WalCheckpoint.BACKGROUND ? "background checkpoint" : "checkpoint in commit";
+        try (SqliteStore store = SqliteStore.open(file, checkpoints)) {
             store.settings().saveEnrollment("http://localhost", new DeviceId("bench-1"), "t", new SiteCode("PLANT-1"));
             for (int i = 0; i < 2_000; i++) { // warm-up
                 capture(store, i);
@@ -74,7 +90,7 @@ public final class CaptureBenchmark {
                 closed[i] = System.nanoTime() - s;
             }
             long elapsed = System.nanoTime() - t0;
-            report("capture, closed loop", closed, elapsed);
+            report("capture, closed loop, " + mode, closed, elapsed);
 
             int n = rate * seconds;
             long[] paced = new long[n];
@@ -89,9 +105,14 @@ public final class CaptureBenchmark {
                 capture(store, i);
                 paced[i] = System.nanoTime() - due; // from the scheduled start: includes any queueing behind a stall
             }
-            report("capture, sustained " + rate + "/s", paced, System.nanoTime() - start);
+            report("capture, " + rate + "/s, " + mode, paced, System.nanoTime() - start);
             System.out.printf(
-                    Locale.ROOT, "outbox rows: %d, file %s%n", store.outbox().highestDeviceSeq(), file);
+                    Locale.ROOT,
+                    "outbox rows: %d, file %s: %.1f MB, its WAL %.1f MB%n",
+                    store.outbox().highestDeviceSeq(),
+                    file,
+                    Files.size(file) / 1e6,
+                    Files.size(file.resolveSibling(file.getFileName() + "-wal")) / 1e6);
         }
     }
 
@@ -148,7 +169,7 @@ public final class CaptureBenchmark {
         Arrays.sort(sorted);
         System.out.printf(
                 Locale.ROOT,
-                "%-42s n=%6d  p50=%6.3f ms  p90=%6.3f ms  p99=%6.3f ms  p99.9=%6.3f ms  max=%7.3f ms  %8.0f/s%n",
+                "%-50s n=%6d  p50=%6.3f ms  p90=%6.3f ms  p99=%6.3f ms  p99.9=%6.3f ms  max=%7.3f ms  %8.0f/s%n",
                 name,
                 sorted.length,
                 ms(sorted, 0.50),

@@ -1,10 +1,12 @@
 package org.lotkeeper.client.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +45,34 @@ class SqliteStoreTest {
             assertThat(store.pragma("synchronous")).isEqualTo("2"); // FULL
             assertThat(store.pragma("foreign_keys")).isEqualTo("1");
             assertThat(store.schemaVersion()).isEqualTo(Migrations.ALL.size());
+        }
+    }
+
+    @Test
+    void noCommitCheckpointsTheWalABackgroundThreadCopiesItAndTheWalStartsAgain() throws Exception {
+        Path file = dir.resolve("device.db");
+        Path wal = dir.resolve("device.db-wal");
+        try (SqliteStore store = open()) {
+            assertThat(store.pragma("wal_autocheckpoint")).isEqualTo("0"); // no capture does it
+            assertThat(store.checkpointNow()).isTrue();
+            long fileBefore = Files.size(file);
+            for (int i = 0; i < 400; i++) {
+                store.outbox().capture(ANA, move("R-" + i, "1", A01, A02));
+            }
+            // the checkpoint thread, by itself, copies the pages into the database file
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (Files.size(file) <= fileBefore && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(Files.size(file)).isGreaterThan(fileBefore);
+            assertThat(store.checkpointNow()).isTrue();
+            // once all of it is copied, the next commits write the WAL from its start again
+            long walSize = Files.size(wal);
+            for (int i = 0; i < 20; i++) {
+                store.outbox().capture(ANA, move("S-" + i, "1", A01, A02));
+            }
+            assertThat(Files.size(wal)).isEqualTo(walSize);
+            assertThat(store.outbox().pendingCount()).isEqualTo(420);
         }
     }
 

@@ -24,6 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * either, each batch now and then sent to both at the same moment. Every event is stored once,
  * ledger order has no holes and no doubles, and the projections equal a replay of the ledger.
  * The sign-in rate limit is shared: guesses spread over both instances meet one budget.
+ *
+ * <p>Then a rolling upgrade (docs/OPERATIONS.md, "Upgrades"), with two more devices pushing all
+ * along: the next release's migration is applied while both instances serve, then each instance
+ * in turn leaves the balancer, stops (SIGTERM: requests under way finish), starts again on the
+ * migrated schema and rejoins. Every event is stored once, ledger order has no holes, and the
+ * projections still equal a replay.
  */
 class TwoInstancesIT {
 
@@ -112,8 +118,103 @@ class TwoInstancesIT {
                 }
                 assertThat(answers)
                         .containsExactly("401", "401", "401", "401", "401", "401", "401", "401", "401", "401", "429");
+
+                rollingUpgrade(url, a, b, total);
             }
         }
+    }
+
+    /**
+     * The next release's migration as a release would ship it: expand only (a nullable column and
+     * an index), so the release before it keeps working on the migrated schema. The servers under
+     * test are this build on both sides; what is tested is that the old one runs on a schema with a
+     * migration it does not know (Flyway told to ignore a future migration) and that instances leave and
+     * rejoin one at a time without losing or doubling a push.
+     */
+    private static final String NEXT_RELEASE_MIGRATION = "ALTER TABLE lot ADD COLUMN next_release_note text;\n"
+            + "CREATE INDEX lot_next_release_note ON lot (next_release_note);\n";
+
+    private void rollingUpgrade(String url, ServerProcess a, ServerProcess b, int alreadyStored) throws Exception {
+        List<ServerProcess> balanced = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(a, b));
+        java.util.function.Supplier<URI> balancer = () -> balanced.get(
+                        java.util.concurrent.ThreadLocalRandom.current().nextInt(balanced.size()))
+                .uri("/api/v1/sync/push");
+        // Two devices push a few events every 100 ms for as long as the upgrade takes.
+        java.util.concurrent.atomic.AtomicBoolean upgrading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<DevicePusher> pushers = new ArrayList<>();
+        List<CompletableFuture<DevicePusher>> pushing = new ArrayList<>();
+        for (int d = 0; d < 2; d++) {
+            DevicePusher pusher = new DevicePusher(
+                    Client.enroll(a::uri, "upgrade-" + d), Client.receipts("U" + d + "-", 2_000), 3, balancer);
+            pushers.add(pusher);
+            Random random = new Random(600 + d);
+            pushing.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    while (upgrading.get()) {
+                        pusher.drainTo(Math.min(2_000, pusher.acked + 3), 60_000, random);
+                        Thread.sleep(100);
+                    }
+                    return pusher;
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        Path next = java.nio.file.Files.createDirectories(data.resolve("next-release"));
+        java.nio.file.Files.writeString(next.resolve("V900__next_release_expands.sql"), NEXT_RELEASE_MIGRATION);
+
+        List<Integer> acknowledged = new ArrayList<>();
+        DevicePusher.awaitAcknowledged(pushers, 20);
+        acknowledged.add(acked(pushers));
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(url, "postgres", "postgres")
+                .locations("classpath:db/migration", "filesystem:" + next)
+                .load()
+                .migrate();
+        for (ServerProcess instance : List.of(a, b)) {
+            acknowledged.add(acked(pushers));
+            balanced.remove(instance);
+            instance.close();
+            instance.start();
+            balanced.add(instance);
+        }
+        DevicePusher.awaitAcknowledged(pushers, acked(pushers) + 20);
+        acknowledged.add(acked(pushers));
+        upgrading.set(false);
+        for (CompletableFuture<DevicePusher> f : pushing) {
+            f.get();
+        }
+        System.out.printf(
+                "rolling upgrade: events acknowledged before the migration, before each restart and after: %s%n",
+                acknowledged);
+        assertThat(acknowledged)
+                .as("events acknowledged before the migration, before each restart and after: pushes flowed all along")
+                .isSorted()
+                .doesNotHaveDuplicates();
+
+        int total = alreadyStored + acked(pushers);
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            assertThat(one(s, "SELECT count(*) FROM flyway_schema_history WHERE version = '900' AND success"))
+                    .isOne();
+            assertThat(one(s, "SELECT count(*) FROM ledger_event")).isEqualTo(total);
+            assertThat(one(s, "SELECT count(DISTINCT event_id) FROM ledger_event"))
+                    .isEqualTo(total);
+            assertThat(one(s, "SELECT max(ledger_seq) - min(ledger_seq) + 1 FROM ledger_event"))
+                    .isEqualTo(total);
+            String before = snapshot(s);
+            String admin = Client.token(a::uri, "admin", ServerProcess.ADMIN_PASSWORD);
+            assertThat(Client.call(a.uri("/api/v1/admin/projections/rebuild"), "POST", admin, null)
+                            .get("events")
+                            .asLong())
+                    .isEqualTo(total);
+            assertThat(snapshot(s)).isEqualTo(before);
+        }
+    }
+
+    /** Events acknowledged to all the pushers together. */
+    private static int acked(List<DevicePusher> pushers) {
+        return pushers.stream().mapToInt(p -> p.acked).sum();
     }
 
     private static long one(Statement s, String sql) throws Exception {

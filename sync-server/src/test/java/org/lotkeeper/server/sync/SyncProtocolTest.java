@@ -279,12 +279,7 @@ class SyncProtocolTest {
         as(scraper).get(openapi).then().statusCode(403);
         as(scraper).get("/api/v1/devices").then().statusCode(403);
         io.restassured.RestAssured.get(ready).then().statusCode(200);
-        String scraped = as(Api.adminToken())
-                .get(metrics)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String scraped = scrapeAsAdmin();
         assertThat(scraped)
                 .contains("lotkeeper_events_ingested_total{type=\"RECEIVE\"}")
                 .contains("lotkeeper_flags_raised_total{flag=\"CLOCK_SKEW\"}")
@@ -293,6 +288,16 @@ class SyncProtocolTest {
                         + (double)
                                 java.time.Instant.parse("2026-11-21T00:00:00Z").getEpochSecond())
                 .doesNotContain(device[0]);
+    }
+
+    /** The metrics as ADMIN reads them on the management interface. */
+    private String scrapeAsAdmin() {
+        return as(Api.adminToken())
+                .get(metrics)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     /**
@@ -307,12 +312,7 @@ class SyncProtocolTest {
         ((ObjectNode) refused.get("payload")).put("item", "RM-NOPE");
         Riverside.push(device, List.of(future, refused));
         System.gc(); // the JVM's GC pause timer appears with its first pause
-        String scraped = as(Api.adminToken())
-                .get(metrics)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String scraped = scrapeAsAdmin();
         JsonNode dashboard = Riverside.JSON.readTree(
                 java.nio.file.Files.readString(java.nio.file.Path.of("../docs/grafana/lotkeeper-dashboard.json")));
         java.util.regex.Pattern metric =
