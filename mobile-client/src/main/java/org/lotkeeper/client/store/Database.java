@@ -16,7 +16,7 @@ import org.sqlite.SQLiteConfig;
  * The SQLite file: one writer connection (every write is serialised through it) and one reader
  * connection for queries, so a query never waits for a commit's fsync (WAL lets readers run beside
  * the writer). Both use WAL, {@code synchronous=FULL} and foreign keys. Prepared statements are
- * cached per connection. With {@link WalCheckpoint#BACKGROUND} (the default) a third connection
+ * cached per connection. With {@link WalCheckpoint#BACKGROUND} (not the default) a third connection
  * checkpoints the WAL on its own thread ({@link Checkpointer}) and no commit does.
  */
 final class Database implements AutoCloseable {
@@ -57,7 +57,9 @@ final class Database implements AutoCloseable {
     private final Path file;
     private final Connection writer;
     private final Connection reader;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Fair: the checkpoint thread waiting for it gets it before the next capture, which would otherwise barge in. */
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+
     private final ReentrantLock readLock = new ReentrantLock();
     private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
     private final Map<String, PreparedStatement> readerStatements = new HashMap<>();
@@ -69,14 +71,15 @@ final class Database implements AutoCloseable {
         try {
             this.writer = connect(file, background);
             this.reader = connect(file, background);
-            this.checkpointer = background ? new Checkpointer(connect(file, true), CHECKPOINT_INTERVAL) : null;
+            this.checkpointer =
+                    background ? new Checkpointer(connect(file, true), writeLock, CHECKPOINT_INTERVAL) : null;
         } catch (SQLException e) {
             throw new StoreException("cannot open the device database " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** How often the background checkpoint looks for new writes. */
-    static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(200);
 
     /** In the driver's auto-commit mode: {@link #inTransaction} says BEGIN and COMMIT itself. */
     private static Connection connect(Path file, boolean noAutoCheckpoint) throws SQLException {
@@ -89,6 +92,8 @@ final class Database implements AutoCloseable {
         if (noAutoCheckpoint) {
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA wal_autocheckpoint=0");
+                // when the WAL starts again after a burst, its file is cut back to 4 MB
+                st.execute("PRAGMA journal_size_limit=" + (4 << 20));
             }
         }
         return c;

@@ -56,13 +56,13 @@ public final class SqliteStore implements AutoCloseable {
         return open(file, clock, ids, Migrations.ALL);
     }
 
-    /** Opens the store at {@code file} with the system clock and the given WAL checkpointing (for measurement). */
+    /** Opens the store at {@code file} with the system clock and the given WAL checkpoints (to measure them). */
     public static SqliteStore open(Path file, WalCheckpoint checkpoints) {
         return open(file, Clock.systemUTC(), new UuidV7Generator(), Migrations.ALL, checkpoints);
     }
 
     static SqliteStore open(Path file, Clock clock, UuidV7Generator ids, List<Migration> migrations) {
-        return open(file, clock, ids, migrations, WalCheckpoint.BACKGROUND);
+        return open(file, clock, ids, migrations, WalCheckpoint.ON_COMMIT);
     }
 
     private static SqliteStore open(
@@ -121,7 +121,7 @@ public final class SqliteStore implements AutoCloseable {
 
     /**
      * Checkpoints the WAL now on the background checkpoint's thread and says whether every frame
-     * is in the database file (tests; the thread does this by itself every half second after writes).
+     * is in the database file (tests; the thread does this by itself every 200 ms after writes).
      */
     boolean checkpointNow() {
         return db.checkpointer().now().complete();

@@ -49,16 +49,28 @@ class SqliteStoreTest {
     }
 
     @Test
-    void noCommitCheckpointsTheWalABackgroundThreadCopiesItAndTheWalStartsAgain() throws Exception {
-        Path file = dir.resolve("device.db");
-        Path wal = dir.resolve("device.db-wal");
+    void theDeviceLeavesWalCheckpointsToSqlitesCommits() {
         try (SqliteStore store = open()) {
+            assertThat(store.pragma("wal_autocheckpoint")).isEqualTo("1000");
+        }
+    }
+
+    @Test
+    void withBackgroundCheckpointsNoCommitCheckpointsAThreadCopiesTheWalAndItStartsAgain() throws Exception {
+        Path file = dir.resolve("background.db");
+        Path wal = dir.resolve("background.db-wal");
+        try (SqliteStore store = SqliteStore.open(file, WalCheckpoint.BACKGROUND)) {
+            store.settings().saveEnrollment("http://localhost", new DeviceId("dev-1"), "t0k3n", SITE);
             assertThat(store.pragma("wal_autocheckpoint")).isEqualTo("0"); // no capture does it
             assertThat(store.checkpointNow()).isTrue();
             long fileBefore = Files.size(file);
-            for (int i = 0; i < 400; i++) {
+            for (int i = 0; i < 2_500; i++) {
                 store.outbox().capture(ANA, move("R-" + i, "1", A01, A02));
             }
+            // captures back to back never leave the WAL to grow: the thread copies it between two
+            // (2,500 captures write about 75 MB of WAL frames; the thread keeps it to about 16 MB and
+            // what is written while it copies)
+            assertThat(Files.size(wal)).isLessThan(40L << 20);
             // the checkpoint thread, by itself, copies the pages into the database file
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (Files.size(file) <= fileBefore && System.nanoTime() < deadline) {
@@ -71,8 +83,8 @@ class SqliteStoreTest {
             for (int i = 0; i < 20; i++) {
                 store.outbox().capture(ANA, move("S-" + i, "1", A01, A02));
             }
-            assertThat(Files.size(wal)).isEqualTo(walSize);
-            assertThat(store.outbox().pendingCount()).isEqualTo(420);
+            assertThat(Files.size(wal)).isLessThanOrEqualTo(walSize);
+            assertThat(store.outbox().pendingCount()).isEqualTo(2_520);
         }
     }
 
