@@ -44,6 +44,7 @@ import org.postgresql.PGConnection;
  * java -cp benchmarks/target/benchmarks.jar org.lotkeeper.bench.IngestCeiling \
  *     --jdbc-url jdbc:postgresql://127.0.0.1:5432/postgres [--user postgres] [--password …] \
  *     [--connections 50] [--batch 200] [--tables ledger_event,lot_event,lot,stock,receipt] [--modes copy,insert,insert-serial]
+ *     [--commit-delay 0 (microseconds; commit_siblings 5)]
  * </pre>
  * The source tables are only read; the {@code ceiling_*} copies are dropped at the end.
  */
@@ -73,6 +74,9 @@ public final class IngestCeiling {
         props.setProperty("user", opt.getOrDefault("user", "postgres"));
         props.setProperty("password", opt.getOrDefault("password", ""));
         props.setProperty("reWriteBatchedInserts", "true");
+        // group commit: a committing transaction waits this long for others to share its WAL flush
+        String commitDelay = opt.getOrDefault("commit-delay", "0");
+        props.setProperty("options", "-c commit_delay=" + Integer.parseInt(commitDelay) + " -c commit_siblings=5");
         int connections = Integer.parseInt(opt.getOrDefault("connections", "50"));
         int batch = Integer.parseInt(opt.getOrDefault("batch", "200"));
         List<String> names = List.of(opt.getOrDefault("tables", "ledger_event,lot_event,lot,stock,receipt")
