@@ -27,8 +27,10 @@ import org.postgresql.PGConnection;
  * The physical limit beside {@link PushLoad} (docs/PERFORMANCE.md, P3): the rows a push load left
  * in the server's database — ledger, {@code lot_event}, projection rows — written again by
  * PostgreSQL alone, with no server in between: {@code --connections} connections, one
- * transaction per {@code --batch} ledger events with its share of every table's rows (as one push
- * writes them), fsync and {@code synchronous_commit} as the database has them. Each table is
+ * transaction per {@code --batch} ledger events with an even share of every other table's rows
+ * (by position, not the rows of its own events), fsync and {@code synchronous_commit} as the
+ * database has them. Only final rows are inserted: the server's updates, reads and locks are not
+ * replayed, so this is an upper bound. Each table is
  * copied to {@code ceiling_<table>} ({@code LIKE … INCLUDING ALL}: same columns, indexes and
  * defaults) and written in three ways, one after the other:
  * <ul>
@@ -53,15 +55,24 @@ public final class IngestCeiling {
     /** The server's ledger-append advisory lock key ({@code LedgerWriter.APPEND_LOCK}, "LOTK"). */
     private static final long APPEND_LOCK = 0x4C4F544BL;
 
-    /** A table's rows as COPY's text format gives them: each row's line and its fields. */
-    private record Table(String name, List<String> columns, List<String> types, List<String> lines) {
+    /** A table's rows as COPY's text format gives them: each row's line, and its fields (parsed before any timing). */
+    private record Table(
+            String name, List<String> columns, List<String> types, List<String> lines, List<List<String>> rows) {
         String copy() {
             return "ceiling_" + name;
         }
 
-        /** Rows {@code [from, to)} of this table for transaction {@code t} of {@code n}. */
+        /** The share of this table's rows for transaction {@code t} of {@code n}: an even split by position. */
         List<String> share(int t, int n) {
-            return lines.subList((int) ((long) lines.size() * t / n), (int) ((long) lines.size() * (t + 1) / n));
+            return lines.subList(from(t, n), from(t + 1, n));
+        }
+
+        List<List<String>> shareOfRows(int t, int n) {
+            return rows.subList(from(t, n), from(t + 1, n));
+        }
+
+        private int from(int t, int n) {
+            return (int) ((long) lines.size() * t / n);
         }
     }
 
@@ -81,6 +92,9 @@ public final class IngestCeiling {
         int batch = Integer.parseInt(opt.getOrDefault("batch", "200"));
         List<String> names = List.of(opt.getOrDefault("tables", "ledger_event,lot_event,lot,stock,receipt")
                 .split(","));
+        if (!names.get(0).equals("ledger_event")) {
+            throw new IllegalArgumentException("--tables must start with ledger_event (its rows are the events)");
+        }
         List<String> modes =
                 List.of(opt.getOrDefault("modes", "copy,insert,insert-serial").split(","));
 
@@ -184,7 +198,12 @@ public final class IngestCeiling {
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines = lines.subList(0, lines.size() - 1);
         }
-        return new Table(name, columns, types, lines);
+        return new Table(
+                name,
+                columns,
+                types,
+                lines,
+                lines.stream().map(IngestCeiling::fields).toList());
     }
 
     private static List<String> quoted(List<String> columns) {
@@ -234,6 +253,7 @@ public final class IngestCeiling {
             if (share.isEmpty()) {
                 continue;
             }
+            List<List<String>> rows = table.shareOfRows(t, n);
             String columns = String.join(", ", quoted(table.columns()));
             if (mode.equals("copy")) {
                 String data = String.join("\n", share) + "\n";
@@ -251,8 +271,7 @@ public final class IngestCeiling {
             String marks = table.types().stream().map(type -> "?::" + type).collect(Collectors.joining(", "));
             try (PreparedStatement ps =
                     c.prepareStatement("INSERT INTO " + table.copy() + " (" + columns + ") VALUES (" + marks + ")")) {
-                for (String line : share) {
-                    List<String> fields = fields(line);
+                for (List<String> fields : rows) {
                     for (int i = 0; i < fields.size(); i++) {
                         ps.setString(i + 1, fields.get(i));
                     }

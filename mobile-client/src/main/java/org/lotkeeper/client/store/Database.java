@@ -132,21 +132,31 @@ final class Database implements AutoCloseable {
      * driver's own {@code commit()} begins the next transaction at once; a writer always inside
      * one keeps the snapshot it began with, and the WAL could then never start again from its
      * beginning after a background checkpoint.)
+     *
+     * <p>On any failure: ROLLBACK, and the connection's cached statements are closed and dropped.
+     * The driver finalizes a prepared statement that failed with an error other than BUSY, LOCKED
+     * or CONSTRAINT (disk full, I/O), and a cached one would then fail every later use. BEGIN,
+     * COMMIT and ROLLBACK are never cached for that reason: a ROLLBACK that finds no transaction
+     * (BEGIN failed, or SQLite rolled back by itself) fails, and must not break the next one.
      */
     private static <T> T inTransaction(
             Connection c, String begin, Map<String, PreparedStatement> statements, Work<T> work) {
-        Session session = new Session(c, statements);
         try {
-            session.prepare(begin).execute();
-            T result = work.run(session);
-            session.prepare("COMMIT").execute();
+            execute(c, begin);
+            T result = work.run(new Session(c, statements));
+            execute(c, "COMMIT");
             return result;
         } catch (SQLException | RuntimeException e) {
             try {
-                session.prepare("ROLLBACK").execute();
+                execute(c, "ROLLBACK");
             } catch (SQLException noTransaction) {
                 // BEGIN failed, or SQLite already rolled it back
                 e.addSuppressed(noTransaction);
+            }
+            try {
+                closeAll(statements);
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
             }
             if (e instanceof StoreException se) {
                 throw se;
@@ -155,6 +165,12 @@ final class Database implements AutoCloseable {
                 throw re;
             }
             throw new StoreException("device database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
         }
     }
 
@@ -183,10 +199,19 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Closes and drops every cached statement (all are dropped even if one fails to close). */
     private static void closeAll(Map<String, PreparedStatement> statements) throws SQLException {
+        SQLException first = null;
         for (PreparedStatement ps : statements.values()) {
-            ps.close();
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                first = first == null ? e : first;
+            }
         }
         statements.clear();
+        if (first != null) {
+            throw first;
+        }
     }
 }
