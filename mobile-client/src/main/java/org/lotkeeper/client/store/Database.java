@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -68,13 +70,34 @@ final class Database implements AutoCloseable {
     Database(Path file, WalCheckpoint checkpoints) {
         this.file = file;
         boolean background = checkpoints == WalCheckpoint.BACKGROUND;
+        List<Connection> opened = new ArrayList<>();
         try {
-            this.writer = connect(file, background);
-            this.reader = connect(file, background);
-            this.checkpointer =
-                    background ? new Checkpointer(connect(file, true), writeLock, CHECKPOINT_INTERVAL) : null;
+            this.writer = keep(opened, connect(file, background));
+            this.reader = keep(opened, connect(file, background));
+            this.checkpointer = background
+                    ? new Checkpointer(keep(opened, connect(file, true)), writeLock, CHECKPOINT_INTERVAL)
+                    : null;
         } catch (SQLException e) {
-            throw new StoreException("cannot open the device database " + file + ": " + e.getMessage(), e);
+            StoreException failed =
+                    new StoreException("cannot open the device database " + file + ": " + e.getMessage(), e);
+            closeEach(opened, failed);
+            throw failed;
+        }
+    }
+
+    private static Connection keep(List<Connection> opened, Connection c) {
+        opened.add(c);
+        return c;
+    }
+
+    /** Closes every connection, adding what fails to {@code failure}. */
+    private static void closeEach(List<Connection> connections, Exception failure) {
+        for (Connection c : connections) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -187,12 +210,18 @@ final class Database implements AutoCloseable {
         writeLock.lock();
         readLock.lock();
         try {
-            closeAll(writerStatements);
-            closeAll(readerStatements);
-            writer.close();
-            reader.close();
-        } catch (SQLException e) {
-            throw new StoreException("cannot close the device database: " + e.getMessage(), e);
+            StoreException failed = new StoreException("cannot close the device database " + file);
+            for (Map<String, PreparedStatement> statements : List.of(writerStatements, readerStatements)) {
+                try {
+                    closeAll(statements);
+                } catch (SQLException e) {
+                    failed.addSuppressed(e);
+                }
+            }
+            closeEach(List.of(writer, reader), failed);
+            if (failed.getSuppressed().length > 0) {
+                throw failed;
+            }
         } finally {
             readLock.unlock();
             writeLock.unlock();
