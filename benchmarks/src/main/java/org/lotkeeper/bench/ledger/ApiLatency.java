@@ -30,8 +30,8 @@ import java.util.function.Function;
  * the recursive-CTE baseline, is {@link TraceBenchmark}.
  *
  * <p>{@code --base http://127.0.0.1:8080 --token BEARER --jdbc-url URL [--user U --password P]
- * [--management http://127.0.0.1:9000] [--samples 500] [--seed 7] [--warmup 500] [--popular ITEM/LOT
- * --recalls 5]}: the lots are drawn
+ * [--management http://127.0.0.1:9000] [--samples 500] [--seed 7] [--warmup 500] [--only "trace both"]
+ * [--popular ITEM/LOT --recalls 5]}: the lots are drawn
  * from the database, the requests go to the server; the token must be a QA or SUPERVISOR user's for
  * the recall. A freshly started server is still compiling its hot paths for its first few thousand
  * requests: warm it up (the first run after a start measured the trace's p99 ~1.5× higher).
@@ -69,6 +69,13 @@ public final class ApiLatency {
         endpoints.put(
                 "trace shipment lines, 1st page",
                 l -> base + "/api/v1/trace/" + enc(l[0]) + "/" + enc(l[1]) + "/shipments");
+        if (a.containsKey("only")) { // one endpoint and the no-work baseline, e.g. for a profile of it alone
+            String only = a.get("only");
+            if (!endpoints.containsKey(only)) {
+                throw new IllegalArgumentException("--only must name one of " + endpoints.keySet());
+            }
+            endpoints.keySet().removeIf(name -> !name.equals(only) && !name.startsWith("baseline"));
+        }
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "500"));
         for (int w = 0; w < warmup; w++) {
             String[] l = all.get(rnd.nextInt(all.size()));
