@@ -3,8 +3,10 @@ package org.lotkeeper.server.security;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import javax.sql.DataSource;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -16,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.server.db.Jdbc;
 
 /**
  * Turns a bearer token into who is calling. Device tokens and partner credentials are looked up
@@ -42,6 +45,9 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     @Inject
     PartnerCredentials partnerCredentials;
+
+    @Inject
+    DataSource dataSource;
 
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {
@@ -92,29 +98,57 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
     }
 
     private Actor device(String token) {
-        String hash = Secrets.sha256(token);
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            DeviceEntity device = DeviceEntity.find("tokenHash", hash).firstResult();
-            if (device == null || device.revokedAt != null) {
+        return Jdbc.withConnection(dataSource, "reading who is calling", c -> {
+            Actor device = Jdbc.one(
+                    c,
+                    "SELECT device_id, site FROM device WHERE token_hash = ? AND revoked_at IS NULL",
+                    rs -> Actor.device(rs.getString("device_id"), rs.getString("site")),
+                    Secrets.sha256(token));
+            if (device == null) {
                 throw new AuthenticationFailedException("unknown or revoked device token");
             }
-            return Actor.device(device.deviceId, device.site);
+            return device;
         });
     }
 
+    /**
+     * The user the token names, as they are now: one statement (every request pays for it) that
+     * reads whether they are enabled, their token version, roles and sites, and whether this token
+     * was signed out.
+     */
     private Actor user(String token) {
         TokenService.UserClaims claims =
                 tokens.verify(token).orElseThrow(() -> new AuthenticationFailedException("invalid or expired token"));
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            UserEntity user = UserEntity.findById(claims.userId());
-            if (user == null || !user.enabled) {
+        return Jdbc.withConnection(dataSource, "reading who is calling", c -> {
+            Current user = Jdbc.one(
+                    c,
+                    "SELECT u.enabled, u.token_version, "
+                            + "ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.user_id) AS roles, "
+                            + "ARRAY(SELECT s.site FROM user_site s WHERE s.user_id = u.user_id) AS sites, "
+                            + "EXISTS (SELECT 1 FROM revoked_token t WHERE t.jti = ?) AS revoked "
+                            + "FROM app_user u WHERE u.user_id = ?",
+                    rs -> new Current(
+                            rs.getBoolean("enabled"),
+                            rs.getInt("token_version"),
+                            Jdbc.strings(rs, "roles").stream()
+                                    .map(Role::valueOf)
+                                    .collect(Collectors.toSet()),
+                            Set.copyOf(Jdbc.strings(rs, "sites")),
+                            rs.getBoolean("revoked")),
+                    // no token id: looked up as the empty id, never stored, and refused below
+                    claims.tokenId() == null ? "" : claims.tokenId(),
+                    claims.userId());
+            if (user == null || !user.enabled()) {
                 throw new AuthenticationFailedException("user no longer active");
             }
             // a new password (or a disabled account) moved the version on; a signed-out token is listed
-            if (claims.version() != user.tokenVersion || tokens.revoked(claims.tokenId())) {
+            if (claims.version() != user.tokenVersion() || claims.tokenId() == null || user.revoked()) {
                 throw new AuthenticationFailedException("token signed out or superseded");
             }
-            return Actor.user(user.userId, user.roles, user.sites);
+            return Actor.user(claims.userId(), user.roles(), user.sites());
         });
     }
+
+    /** A user's standing as the database holds it now, and whether the token at hand was signed out. */
+    private record Current(boolean enabled, int tokenVersion, Set<Role> roles, Set<String> sites, boolean revoked) {}
 }

@@ -171,11 +171,6 @@ public class TokenService {
         return true;
     }
 
-    /** Whether this token id was signed out. */
-    boolean revoked(String tokenId) {
-        return tokenId == null || RevokedTokenEntity.findById(tokenId) != null;
-    }
-
     private static Role role(String name) {
         try {
             return Role.valueOf(name);
