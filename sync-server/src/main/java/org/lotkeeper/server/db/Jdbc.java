@@ -94,6 +94,76 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Several queries sent to the database as one statement list, so they cost one round trip
+     * (pgjdbc sends the statements of one prepared statement behind a single sync): {@link #add}
+     * each query with its mapper and parameters, {@link #run} them all, then read each one's
+     * {@link Rows}. The queries run in order, each in its own snapshot unless a transaction is
+     * open.
+     */
+    public static final class Queries {
+
+        private final List<String> sql = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+        private final List<Rows<?>> results = new ArrayList<>();
+
+        /** One more query; its rows are there after {@link #run}. */
+        public <T> Rows<T> add(String query, Row<T> row, Object... queryParams) {
+            if (query.indexOf(';') >= 0) {
+                throw new IllegalArgumentException("one statement per query: " + query);
+            }
+            Rows<T> rows = new Rows<>(row);
+            sql.add(query);
+            params.addAll(java.util.Arrays.asList(queryParams));
+            results.add(rows);
+            return rows;
+        }
+
+        /** Sends every query added, in one round trip, and reads every answer. */
+        public void run(Connection c) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(String.join(";\n", sql))) {
+                bind(c, ps, params.toArray());
+                boolean isResultSet = ps.execute();
+                for (Rows<?> rows : results) {
+                    if (!isResultSet) {
+                        throw new IllegalStateException("a query of the list gave no rows: " + sql);
+                    }
+                    try (ResultSet rs = ps.getResultSet()) {
+                        rows.read(rs);
+                    }
+                    isResultSet = ps.getMoreResults();
+                }
+            }
+        }
+    }
+
+    /** The rows of one query of {@link Queries}, once they ran. */
+    public static final class Rows<T> {
+
+        private final Row<T> row;
+        private List<T> rows;
+
+        private Rows(Row<T> row) {
+            this.row = row;
+        }
+
+        private void read(ResultSet rs) throws SQLException {
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(row.map(rs));
+            }
+            rows = out;
+        }
+
+        /** The rows, in the order the query gave them. */
+        public List<T> get() {
+            if (rows == null) {
+                throw new IllegalStateException("the queries have not run");
+            }
+            return rows;
+        }
+    }
+
     public static <T> T one(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         List<T> rows = query(c, sql, row, params);
         return rows.isEmpty() ? null : rows.get(0);

@@ -37,9 +37,14 @@ public class Access {
     /** The lot named by path parameters: 400 for a malformed code, 404 when unknown, 403 for another site. */
     TraceQueries.LotFacts lot(Actor actor, String item, String lot) {
         LotRef ref = ref(item, lot);
-        TraceQueries.LotFacts facts = read(c -> TraceQueries.lot(c, ref));
+        return read(c -> allowed(c, actor, ref, TraceQueries.lot(c, ref)));
+    }
+
+    /** The lot's facts, read already on {@code c} (null when unknown): 404 when unknown, 403 for another site. */
+    TraceQueries.LotFacts allowed(Connection c, Actor actor, LotRef ref, TraceQueries.LotFacts facts)
+            throws SQLException {
         if (facts == null) {
-            throw Refused.notFound("no lot " + ref + " in the ledger" + asSupplierLot(actor, ref));
+            throw Refused.notFound("no lot " + ref + " in the ledger" + asSupplierLot(c, actor, ref));
         }
         if (!actor.canReach(facts.site())) {
             throw Refused.of(ErrorCode.SITE_NOT_ALLOWED, "you have no access to site " + facts.site());
@@ -51,8 +56,8 @@ public class Access {
      * When a code is not our lot but the supplier's lot code of lots of the item (a label read
      * off a supplier's drum): which lots, so the person is told where to go; empty otherwise.
      */
-    private String asSupplierLot(Actor actor, LotRef ref) {
-        List<String> ours = read(c -> Jdbc.query(
+    private static String asSupplierLot(Connection c, Actor actor, LotRef ref) throws SQLException {
+        List<String> ours = Jdbc.query(
                 c,
                 "SELECT lot FROM lot WHERE upper(supplier_lot) = upper(?) AND item = ? "
                         + "AND (? OR site = ANY (?::varchar[])) ORDER BY lot LIMIT 3",
@@ -60,7 +65,7 @@ public class Access {
                 ref.lot().value(),
                 ref.item().value(),
                 actor.allSites(),
-                actor.sites().toArray(String[]::new)));
+                actor.sites().toArray(String[]::new));
         return ours.isEmpty()
                 ? ""
                 : " — " + ref.lot() + " is the supplier's lot code of our lot " + String.join(", ", ours)

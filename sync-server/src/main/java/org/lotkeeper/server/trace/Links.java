@@ -2,10 +2,9 @@ package org.lotkeeper.server.trace;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,29 +36,42 @@ final class Links {
                 Jdbc.instant(rs, "occurred_at"));
     }
 
-    /** Shortest distances from {@code starts} over {@code links}, breadth first, in memory. */
+    /**
+     * Shortest distances from {@code starts} over {@code links}, in memory, in the order
+     * {@link BreadthFirstTrace} reaches the lots: level by level, each level's links (a
+     * {@link BreadthFirstTrace#BATCH} of the frontier at a time) in id order.
+     */
     static Map<LotRef, Integer> depths(Collection<LotRef> starts, List<Link> links, boolean forward) {
-        Map<LotRef, List<LotRef>> next = new HashMap<>();
+        Map<LotRef, List<Link>> leaving = new HashMap<>();
         for (Link l : links) {
-            LotRef a = forward ? l.from() : l.to();
-            LotRef b = forward ? l.to() : l.from();
-            next.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
+            leaving.computeIfAbsent(forward ? l.from() : l.to(), k -> new ArrayList<>())
+                    .add(l);
         }
         Map<LotRef, Integer> depths = new LinkedHashMap<>();
-        Deque<LotRef> queue = new ArrayDeque<>();
+        List<LotRef> frontier = new ArrayList<>();
         for (LotRef s : starts) {
             if (depths.putIfAbsent(s, 0) == null) {
-                queue.add(s);
+                frontier.add(s);
             }
         }
-        while (!queue.isEmpty()) {
-            LotRef at = queue.poll();
-            int d = depths.get(at);
-            for (LotRef b : next.getOrDefault(at, List.of())) {
-                if (depths.putIfAbsent(b, d + 1) == null) {
-                    queue.add(b);
+        int depth = 0;
+        while (!frontier.isEmpty()) {
+            depth++;
+            List<LotRef> next = new ArrayList<>();
+            for (int from = 0; from < frontier.size(); from += BreadthFirstTrace.BATCH) {
+                List<Link> found = new ArrayList<>();
+                for (LotRef at : frontier.subList(from, Math.min(frontier.size(), from + BreadthFirstTrace.BATCH))) {
+                    found.addAll(leaving.getOrDefault(at, List.of()));
+                }
+                found.sort(Comparator.comparingLong(Link::id));
+                for (Link link : found) {
+                    LotRef reached = forward ? link.to() : link.from();
+                    if (depths.putIfAbsent(reached, depth) == null) {
+                        next.add(reached);
+                    }
                 }
             }
+            frontier = next;
         }
         return depths;
     }

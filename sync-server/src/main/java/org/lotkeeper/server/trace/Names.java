@@ -22,15 +22,18 @@ record Names(Map<String, String> partners, Map<String, String> items) {
     private static Map<String, String> names(Connection c, String table, Collection<String> codes) throws SQLException {
         Map<String, String> out = new HashMap<>();
         if (!codes.isEmpty()) {
-            List<String[]> rows = Jdbc.query(
+            List<Named> rows = Jdbc.query(
                     c,
                     "SELECT code, name FROM " + table + " WHERE code = ANY(?)",
-                    rs -> new String[] {rs.getString(1), rs.getString(2)},
+                    rs -> new Named(rs.getString(1), rs.getString(2)),
                     (Object) codes.stream().distinct().toArray(String[]::new));
-            rows.forEach(r -> out.put(r[0], r[1]));
+            rows.forEach(r -> out.put(r.code(), r.name()));
         }
         return out;
     }
+
+    /** A partner's or item's name. */
+    record Named(String code, String name) {}
 
     String partner(String code) {
         return partners.get(code);

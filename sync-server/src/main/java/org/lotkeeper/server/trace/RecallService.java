@@ -408,10 +408,10 @@ public class RecallService {
      * starts at the lots received with it): the upstream level of the recall, apart from its lots.
      */
     private static List<Views.UpstreamInput> upstream(Connection c, List<LotRef> starting) throws SQLException {
-        List<TraceQueries.ReceiptRow> receipts = TraceQueries.receipts(c, starting);
-        Set<String> suppliers = new TreeSet<>();
-        receipts.forEach(r -> suppliers.add(r.supplier()));
-        return Upstream.of(c, receipts, Names.of(c, suppliers, Set.of()));
+        Jdbc.Queries q = new Jdbc.Queries();
+        Jdbc.Rows<Views.UpstreamInput> upstream = Upstream.of(q, starting);
+        q.run(c);
+        return upstream.get();
     }
 
     /** Per customer: lines, quantities per unit (in code order), first and last date of what was shipped and returned. */
@@ -476,8 +476,7 @@ public class RecallService {
     public Views.Page<Views.ReturnLine> returns(
             Actor actor, String recallId, String customer, String after, String limit) {
         Lines l = lines(actor, recallId, customer, after, limit);
-        return access.read(c -> traceService.returnPage(
-                c,
+        return access.read(c -> TraceService.returnPage(
                 TraceQueries.returnPage(c, l.lots(), l.customer(), l.recall().asOfSeq(), l.after(), l.limit() + 1),
                 l.limit()));
     }

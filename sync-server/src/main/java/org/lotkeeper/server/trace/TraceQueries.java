@@ -57,10 +57,12 @@ final class TraceQueries {
         }
     }
 
+    /** A receipt, with the supplier's name as master data holds it (null when it has none). */
     record ReceiptRow(
             UUID eventId,
             LotRef lot,
             String supplier,
+            String supplierName,
             String supplierLot,
             String reference,
             Quantity quantity,
@@ -76,10 +78,12 @@ final class TraceQueries {
             String location,
             Instant shippedAt) {}
 
+    /** A return line, with the customer's name as master data holds it (null when it has none). */
     record ReturnRow(
             UUID eventId,
             LotRef lot,
             String customer,
+            String customerName,
             String reference,
             Quantity quantity,
             String location,
@@ -97,7 +101,33 @@ final class TraceQueries {
 
     private static final String LOTS = "unnest(?::varchar[], ?::varchar[]) AS k(item, lot)";
 
+    /** The return lines of the lots {@link #LOTS} with their customers' names, as {@link #returned} reads them. */
+    private static final String RETURN_LINES =
+            "SELECT r.event_id, r.item, r.lot, r.customer, p.name AS customer_name, r.reference, r.quantity, r.uom, "
+                    + "r.location, r.reason, r.returned_at FROM " + LOTS
+                    + " JOIN return_line r ON r.item = k.item AND r.lot = k.lot LEFT JOIN partner p ON p.code = r.customer";
+
     private TraceQueries() {}
+
+    /** The columns {@link #facts} reads, of {@code lot l}. */
+    static final String FACTS = "l.item, l.lot, l.site, l.status, l.expiry, l.manufactured, l.origin, l.supplier, "
+            + "l.supplier_lot, l.created_at, l.retest_date, l.potency";
+
+    /** A row with the columns {@link #FACTS}. */
+    static LotFacts facts(ResultSet rs) throws SQLException {
+        return new LotFacts(
+                Sql.lot(rs, "item", "lot"),
+                rs.getString("site"),
+                rs.getString("status"),
+                Jdbc.date(rs, "expiry"),
+                Jdbc.date(rs, "manufactured"),
+                rs.getString("origin"),
+                rs.getString("supplier"),
+                rs.getString("supplier_lot"),
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.date(rs, "retest_date"),
+                ProjectionQueries.potency(rs));
+    }
 
     static Map<LotRef, LotFacts> lots(Connection c, List<LotRef> lots) throws SQLException {
         Map<LotRef, LotFacts> out = new HashMap<>();
@@ -106,21 +136,8 @@ final class TraceQueries {
         }
         for (LotFacts f : Jdbc.query(
                 c,
-                "SELECT l.item, l.lot, l.site, l.status, l.expiry, l.manufactured, l.origin, l.supplier, "
-                        + "l.supplier_lot, l.created_at, l.retest_date, l.potency FROM " + LOTS
-                        + " JOIN lot l ON l.item = k.item AND l.lot = k.lot",
-                rs -> new LotFacts(
-                        Sql.lot(rs, "item", "lot"),
-                        rs.getString("site"),
-                        rs.getString("status"),
-                        Jdbc.date(rs, "expiry"),
-                        Jdbc.date(rs, "manufactured"),
-                        rs.getString("origin"),
-                        rs.getString("supplier"),
-                        rs.getString("supplier_lot"),
-                        Jdbc.instant(rs, "created_at"),
-                        Jdbc.date(rs, "retest_date"),
-                        ProjectionQueries.potency(rs)),
+                "SELECT " + FACTS + " FROM " + LOTS + " JOIN lot l ON l.item = k.item AND l.lot = k.lot",
+                TraceQueries::facts,
                 Sql.items(lots),
                 Sql.lots(lots))) {
             out.put(f.ref(), f);
@@ -171,19 +188,18 @@ final class TraceQueries {
                 Sql.lots(lots));
     }
 
-    static List<ReceiptRow> receipts(Connection c, List<LotRef> lots) throws SQLException {
-        if (lots.isEmpty()) {
-            return List.of();
-        }
-        return Jdbc.query(
-                c,
-                "SELECT r.event_id, r.item, r.lot, r.supplier, r.supplier_lot, r.reference, r.quantity, r.uom, r.location, "
-                        + "r.received_at FROM " + LOTS
-                        + " JOIN receipt r ON r.item = k.item AND r.lot = k.lot ORDER BY r.received_at, r.event_id",
+    /** The receipts of these lots, in receipt order, as one query of {@code q}. */
+    static Jdbc.Rows<ReceiptRow> receipts(Jdbc.Queries q, List<LotRef> lots) {
+        return q.add(
+                "SELECT r.event_id, r.item, r.lot, r.supplier, p.name AS supplier_name, r.supplier_lot, r.reference, "
+                        + "r.quantity, r.uom, r.location, r.received_at FROM " + LOTS
+                        + " JOIN receipt r ON r.item = k.item AND r.lot = k.lot LEFT JOIN partner p ON p.code = r.supplier"
+                        + " ORDER BY r.received_at, r.event_id",
                 rs -> new ReceiptRow(
                         rs.getObject("event_id", UUID.class),
                         Sql.lot(rs, "item", "lot"),
                         rs.getString("supplier"),
+                        rs.getString("supplier_name"),
                         rs.getString("supplier_lot"),
                         rs.getString("reference"),
                         quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
@@ -193,15 +209,10 @@ final class TraceQueries {
                 Sql.lots(lots));
     }
 
-    static List<ReturnRow> returns(Connection c, List<LotRef> lots) throws SQLException {
-        if (lots.isEmpty()) {
-            return List.of();
-        }
-        return Jdbc.query(
-                c,
-                "SELECT r.event_id, r.item, r.lot, r.customer, r.reference, r.quantity, r.uom, r.location, r.reason, "
-                        + "r.returned_at FROM " + LOTS
-                        + " JOIN return_line r ON r.item = k.item AND r.lot = k.lot ORDER BY r.returned_at, r.event_id",
+    /** The return lines of these lots, in return order, as one query of {@code q}. */
+    static Jdbc.Rows<ReturnRow> returns(Jdbc.Queries q, List<LotRef> lots) {
+        return q.add(
+                RETURN_LINES + " ORDER BY r.returned_at, r.event_id",
                 TraceQueries::returned,
                 Sql.items(lots),
                 Sql.lots(lots));
@@ -223,6 +234,7 @@ final class TraceQueries {
                 rs.getObject("event_id", UUID.class),
                 Sql.lot(rs, "item", "lot"),
                 rs.getString("customer"),
+                rs.getString("customer_name"),
                 rs.getString("reference"),
                 quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
                 rs.getString("location"),
@@ -233,43 +245,51 @@ final class TraceQueries {
     /** The shipments of some lots summed per lot and unit, and how many customers got any of them. */
     record Shipped(List<LotShippedRow> lots, int customers) {}
 
+    /** A row of {@link #shipped(Jdbc.Queries, List)}: one lot's sums, or (without a lot) the number of customers. */
+    record ShippedRow(LotShippedRow lot, int customers) {}
+
     /**
-     * The shipments of these lots summed per lot and unit, and the number of distinct customers:
+     * The shipments of these lots summed per lot and unit, and the number of distinct customers,
+     * as one query of {@code q} whose rows make a {@link Shipped} ({@link #shipped(List)}):
      * one statement over the lines, read once from the index ({@code shipment_line_lot_cover},
      * index-only) and grouped twice; grouped by code points ({@code COLLATE "C"}), which sorts far
      * faster than the database's language collation and does not matter for sums.
      */
-    static Shipped shipped(Connection c, List<LotRef> lots) throws SQLException {
-        if (lots.isEmpty()) {
-            return new Shipped(List.of(), 0);
-        }
-        List<LotShippedRow> rows = new ArrayList<>();
-        int[] customers = {0};
-        Jdbc.query(
-                c,
+    static Jdbc.Rows<ShippedRow> shipped(Jdbc.Queries q, List<LotRef> lots) {
+        return q.add(
                 "WITH l AS (SELECT s.item, s.lot, s.uom, s.customer, s.quantity, s.shipped_at FROM " + LOTS
                         + " JOIN shipment_line s ON s.item = k.item AND s.lot = k.lot) "
                         + "SELECT item COLLATE \"C\" AS item, lot COLLATE \"C\" AS lot, uom, count(*) AS lines, sum(quantity) AS quantity, "
                         + "min(shipped_at) AS first, max(shipped_at) AS last FROM l GROUP BY 1, 2, 3 "
                         + "UNION ALL SELECT NULL, NULL, NULL, count(*), NULL, NULL, NULL FROM (SELECT DISTINCT customer FROM l) d",
-                rs -> {
-                    if (rs.getString("item") == null) {
-                        customers[0] = rs.getInt("lines");
-                    } else {
-                        rows.add(new LotShippedRow(
-                                Sql.lot(rs, "item", "lot"),
-                                quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
-                                rs.getInt("lines"),
-                                Jdbc.instant(rs, "first"),
-                                Jdbc.instant(rs, "last")));
-                    }
-                    return null;
-                },
+                rs -> rs.getString("item") == null
+                        ? new ShippedRow(null, rs.getInt("lines"))
+                        : new ShippedRow(
+                                new LotShippedRow(
+                                        Sql.lot(rs, "item", "lot"),
+                                        quantity(rs.getBigDecimal("quantity"), rs.getString("uom")),
+                                        rs.getInt("lines"),
+                                        Jdbc.instant(rs, "first"),
+                                        Jdbc.instant(rs, "last")),
+                                0),
                 Sql.items(lots),
                 Sql.lots(lots));
-        rows.sort(Comparator.comparing(LotShippedRow::lot)
+    }
+
+    /** The sums per lot (in lot and unit order) and the number of customers. */
+    static Shipped shipped(List<ShippedRow> rows) {
+        List<LotShippedRow> lots = new ArrayList<>();
+        int customers = 0;
+        for (ShippedRow r : rows) {
+            if (r.lot() == null) {
+                customers = r.customers();
+            } else {
+                lots.add(r.lot());
+            }
+        }
+        lots.sort(Comparator.comparing(LotShippedRow::lot)
                 .thenComparing(r -> r.quantity().uom().name()));
-        return new Shipped(rows, customers[0]);
+        return new Shipped(lots, customers);
     }
 
     /** What each customer got of one lot in one unit, summed. */
@@ -396,17 +416,8 @@ final class TraceQueries {
                 asOfSeq,
                 after,
                 limit,
-                (from, n) -> lines(
-                        c,
-                        lots,
-                        customer,
-                        from,
-                        n,
-                        "SELECT r.event_id, r.item, r.lot, r.customer, r.reference, r.quantity, r.uom, r.location, r.reason, r.returned_at FROM "
-                                + LOTS + " JOIN return_line r ON r.item = k.item AND r.lot = k.lot",
-                        "r",
-                        "returned_at",
-                        TraceQueries::returned),
+                (from, n) ->
+                        lines(c, lots, customer, from, n, RETURN_LINES, "r", "returned_at", TraceQueries::returned),
                 r -> new Cursor(r.returnedAt(), r.eventId()),
                 ReturnRow::eventId);
     }

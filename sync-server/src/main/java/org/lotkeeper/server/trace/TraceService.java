@@ -3,9 +3,10 @@ package org.lotkeeper.server.trace;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import org.lotkeeper.model.id.PartnerCode;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.server.api.Fields;
+import org.lotkeeper.server.db.Jdbc;
 import org.lotkeeper.server.security.Actor;
 import org.lotkeeper.server.telemetry.Spans;
 
@@ -55,35 +57,57 @@ public class TraceService {
      */
     public Views.TraceAnswer trace(Actor actor, String item, String lot, Direction direction, int maxLots) {
         long started = System.nanoTime();
-        return Spans.in(tracer, "lotkeeper.trace", span -> {
-            TraceQueries.LotFacts root = access.lot(actor, item, lot);
-            return access.read(c -> {
-                Views.TraceAnswer answer = answer(c, actor, root, direction, maxLots, started);
-                if (span.isRecording()) {
-                    span.setAttribute("lotkeeper.item", root.ref().item().value());
-                    span.setAttribute("lotkeeper.lot", root.ref().lot().value());
-                    span.setAttribute("lotkeeper.direction", direction.name());
-                    span.setAttribute("lotkeeper.lots", answer.lots().size());
-                    span.setAttribute("lotkeeper.links", answer.links().size());
-                    span.setAttribute("lotkeeper.customers", answer.customers());
-                    span.setAttribute(Spans.LEDGER_SEQ, TraceQueries.ledgerHead(c));
-                }
-                return answer;
-            });
-        });
+        LotRef ref = Access.ref(item, lot);
+        return Spans.in(
+                tracer,
+                "lotkeeper.trace",
+                span -> access.read(c -> {
+                    WholeWalk.Found found = maxLots == Integer.MAX_VALUE
+                            ? WholeWalk.of(c, ref, direction)
+                            : nearest(c, ref, direction, maxLots);
+                    TraceQueries.LotFacts root = access.allowed(c, actor, ref, found.root());
+                    boolean complete = found.back().depths().size() < maxLots
+                            && found.forth().depths().size() < maxLots;
+                    Views.TraceAnswer answer = answer(c, actor, root, direction, found, complete, started);
+                    if (span.isRecording()) {
+                        span.setAttribute("lotkeeper.item", root.ref().item().value());
+                        span.setAttribute("lotkeeper.lot", root.ref().lot().value());
+                        span.setAttribute("lotkeeper.direction", direction.name());
+                        span.setAttribute("lotkeeper.lots", answer.lots().size());
+                        span.setAttribute("lotkeeper.links", answer.links().size());
+                        span.setAttribute("lotkeeper.customers", answer.customers());
+                        span.setAttribute(Spans.LEDGER_SEQ, TraceQueries.ledgerHead(c));
+                    }
+                    return answer;
+                }));
     }
 
-    private Views.TraceAnswer answer(
-            Connection c, Actor actor, TraceQueries.LotFacts root, Direction direction, int maxLots, long started)
+    /** The nearest {@code maxLots} lots each way, breadth first, and their sites and statuses. */
+    private WholeWalk.Found nearest(Connection c, LotRef ref, Direction direction, int maxLots) throws SQLException {
+        TraceQueries.LotFacts root = TraceQueries.lot(c, ref);
+        Walk just = new Walk(Map.of(ref, 0), List.of());
+        Walk back = root == null || direction == Direction.FORWARD ? just : walk.walk(c, List.of(ref), false, maxLots);
+        Walk forth = root == null || direction == Direction.BACKWARD ? just : walk.walk(c, List.of(ref), true, maxLots);
+        Set<LotRef> lots = new LinkedHashSet<>(back.depths().keySet());
+        lots.addAll(forth.depths().keySet());
+        Map<LotRef, WholeWalk.Reached> reached = new HashMap<>();
+        TraceQueries.lots(c, List.copyOf(lots))
+                .forEach((l, f) -> reached.put(l, new WholeWalk.Reached(f.site(), f.status())));
+        return new WholeWalk.Found(root, back, forth, reached);
+    }
+
+    private static Views.TraceAnswer answer(
+            Connection c,
+            Actor actor,
+            TraceQueries.LotFacts root,
+            Direction direction,
+            WholeWalk.Found found,
+            boolean complete,
+            long started)
             throws SQLException {
         LotRef ref = root.ref();
-        Walk back = direction == Direction.FORWARD
-                ? new Walk(Map.of(ref, 0), List.of())
-                : walk.walk(c, List.of(ref), false, maxLots);
-        Walk forth = direction == Direction.BACKWARD
-                ? new Walk(Map.of(ref, 0), List.of())
-                : walk.walk(c, List.of(ref), true, maxLots);
-
+        Walk back = found.back();
+        Walk forth = found.forth();
         Map<LotRef, Integer> depth = new LinkedHashMap<>();
         Map<LotRef, String> relation = new LinkedHashMap<>();
         depth.put(ref, 0);
@@ -104,22 +128,25 @@ public class TraceService {
         back.links().forEach(l -> links.putIfAbsent(l.id(), l));
         forth.links().forEach(l -> links.putIfAbsent(l.id(), l));
 
-        List<LotRef> all = new ArrayList<>(depth.keySet());
-        Map<LotRef, TraceQueries.LotFacts> facts = TraceQueries.lots(c, all);
+        Map<LotRef, WholeWalk.Reached> facts = found.reached();
         Predicate<LotRef> visible =
                 l -> facts.containsKey(l) && actor.canReach(facts.get(l).site());
-        List<LotRef> shown = all.stream().filter(visible).toList();
+        List<LotRef> shown = depth.keySet().stream().filter(visible).toList();
         List<LotRef> downstream =
                 shown.stream().filter(l -> !ANCESTOR.equals(relation.get(l))).toList();
 
-        List<TraceQueries.ReceiptRow> receipts = TraceQueries.receipts(c, shown);
-        TraceQueries.Shipped shipped = TraceQueries.shipped(c, downstream);
-        List<TraceQueries.ReturnRow> returns = TraceQueries.returns(c, downstream);
-        Names names = Names.of(c, partners(receipts, returns), List.of());
+        // everything else the answer holds, in one round trip
+        Jdbc.Queries q = new Jdbc.Queries();
+        Jdbc.Rows<TraceQueries.ReceiptRow> receiptRows = TraceQueries.receipts(q, shown);
+        Jdbc.Rows<TraceQueries.ShippedRow> shippedRows = TraceQueries.shipped(q, downstream);
+        Jdbc.Rows<TraceQueries.ReturnRow> returnRows = TraceQueries.returns(q, downstream);
+        Jdbc.Rows<Views.UpstreamInput> upstream = Upstream.of(q, shown);
+        q.run(c);
+        TraceQueries.Shipped shipped = TraceQueries.shipped(shippedRows.get());
 
         List<Views.TraceLot> lots = new ArrayList<>();
         for (LotRef l : shown) {
-            TraceQueries.LotFacts f = facts.get(l);
+            WholeWalk.Reached f = facts.get(l);
             lots.add(new Views.TraceLot(
                     l.item().value(), l.lot().value(), f.status(), depth.get(l), relation.get(l), f.site()));
         }
@@ -133,7 +160,7 @@ public class TraceService {
                 direction.name(),
                 lots,
                 traceLinks,
-                receipts.stream().map(r -> receipt(r, names)).toList(),
+                receiptRows.get().stream().map(TraceService::receipt).toList(),
                 shipped.lots().stream()
                         .map(s -> new Views.LotShipped(
                                 s.lot().item().value(),
@@ -144,10 +171,10 @@ public class TraceService {
                                 s.lastShippedAt()))
                         .toList(),
                 shipped.customers(),
-                returns.stream().map(r -> returnLine(r, names)).toList(),
-                Upstream.of(c, receipts, names),
-                all.size() - shown.size(),
-                back.depths().size() < maxLots && forth.depths().size() < maxLots,
+                returnRows.get().stream().map(TraceService::returnLine).toList(),
+                upstream.get(),
+                depth.size() - shown.size(),
+                complete,
                 Names.elapsedMs(started));
     }
 
@@ -234,22 +261,17 @@ public class TraceService {
                 s -> new TraceQueries.Cursor(s.shippedAt(), s.eventId()));
     }
 
-    Views.Page<Views.ReturnLine> returnPage(Connection c, List<TraceQueries.ReturnRow> rows, int limit)
-            throws SQLException {
-        Names names = Names.of(
-                c,
-                rows.stream().map(TraceQueries.ReturnRow::customer).distinct().toList(),
-                List.of());
+    static Views.Page<Views.ReturnLine> returnPage(List<TraceQueries.ReturnRow> rows, int limit) {
         return Paging.page(
-                rows, limit, r -> returnLine(r, names), r -> new TraceQueries.Cursor(r.returnedAt(), r.eventId()));
+                rows, limit, TraceService::returnLine, r -> new TraceQueries.Cursor(r.returnedAt(), r.eventId()));
     }
 
-    static Views.ReturnLine returnLine(TraceQueries.ReturnRow r, Names names) {
+    static Views.ReturnLine returnLine(TraceQueries.ReturnRow r) {
         return new Views.ReturnLine(
                 r.lot().item().value(),
                 r.lot().lot().value(),
                 r.customer(),
-                names.partner(r.customer()),
+                r.customerName(),
                 r.quantity(),
                 r.returnedAt(),
                 r.reference(),
@@ -269,24 +291,17 @@ public class TraceService {
                 l.occurredAt());
     }
 
-    static Views.Receipt receipt(TraceQueries.ReceiptRow r, Names names) {
+    static Views.Receipt receipt(TraceQueries.ReceiptRow r) {
         return new Views.Receipt(
                 r.lot().item().value(),
                 r.lot().lot().value(),
                 r.supplier(),
-                names.partner(r.supplier()),
+                r.supplierName(),
                 r.supplierLot(),
                 r.quantity(),
                 r.receivedAt(),
                 r.reference(),
                 r.location(),
                 r.eventId().toString());
-    }
-
-    static Collection<String> partners(List<TraceQueries.ReceiptRow> receipts, List<TraceQueries.ReturnRow> returns) {
-        Set<String> codes = new HashSet<>();
-        receipts.forEach(r -> codes.add(r.supplier()));
-        returns.forEach(r -> codes.add(r.customer()));
-        return codes;
     }
 }

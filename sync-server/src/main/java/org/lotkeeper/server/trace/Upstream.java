@@ -1,10 +1,8 @@
 package org.lotkeeper.server.trace;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
+import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.server.db.Jdbc;
 
 /**
@@ -22,21 +20,18 @@ final class Upstream {
 
     private Upstream() {}
 
-    /** The upstream inputs of these receipts, nearest level first. */
-    static List<Views.UpstreamInput> of(Connection c, List<TraceQueries.ReceiptRow> receipts, Names names)
-            throws SQLException {
-        List<TraceQueries.ReceiptRow> withLot =
-                receipts.stream().filter(r -> r.supplierLot() != null).toList();
-        if (withLot.isEmpty()) {
-            return List.of();
-        }
-        return Jdbc.query(
-                c,
+    /**
+     * The upstream inputs of the receipts of these lots (those with the supplier's lot code),
+     * nearest level first, with the suppliers' names: one query of {@code q}.
+     */
+    static Jdbc.Rows<Views.UpstreamInput> of(Jdbc.Queries q, List<LotRef> lots) {
+        return q.add(
                 "WITH RECURSIVE up (item, lot, partner, supplier_lot, level, event_key, output_epc, input_epc, "
                         + "input_gtin, input_lot, input_quantity, input_uom) AS ("
                         + "  SELECT r.item, r.lot, u.partner, r.supplier_lot, 1, u.event_key, u.output_epc, u.input_epc, "
                         + "         u.input_gtin, u.input_lot, u.input_quantity, u.input_uom "
-                        + "  FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS r(item, lot, supplier, supplier_lot) "
+                        + "  FROM unnest(?::varchar[], ?::varchar[]) AS k(item, lot) "
+                        + "  JOIN receipt r ON r.item = k.item AND r.lot = k.lot AND r.supplier_lot IS NOT NULL "
                         + "  LEFT JOIN item i ON i.code = r.item "
                         + "  JOIN upstream_link u ON u.partner = r.supplier AND u.output_lot = r.supplier_lot "
                         + "       AND (u.output_gtin IS NULL OR i.gtin IS NULL OR u.output_gtin = i.gtin) "
@@ -45,30 +40,26 @@ final class Upstream {
                         + "         u.input_gtin, u.input_lot, u.input_quantity, u.input_uom "
                         + "  FROM up JOIN upstream_link u ON u.partner = up.partner AND u.output_epc = up.input_epc "
                         + "  WHERE up.level < " + MAX_LEVELS
-                        + ") SELECT up.*, e.event_time, e.biz_step FROM up JOIN epcis_event e ON e.event_key = up.event_key "
+                        + ") SELECT up.*, e.event_time, e.biz_step, p.name AS partner_name FROM up "
+                        + "JOIN epcis_event e ON e.event_key = up.event_key LEFT JOIN partner p ON p.code = up.partner "
                         + "ORDER BY up.item, up.lot, up.level, up.output_epc, up.input_epc LIMIT " + MAX_ROWS,
-                rs -> {
-                    BigDecimal quantity = rs.getBigDecimal("input_quantity");
-                    return new Views.UpstreamInput(
-                            rs.getString("item"),
-                            rs.getString("lot"),
-                            rs.getString("partner"),
-                            names.partner(rs.getString("partner")),
-                            rs.getString("supplier_lot"),
-                            rs.getInt("level"),
-                            rs.getString("output_epc"),
-                            rs.getString("input_epc"),
-                            rs.getString("input_gtin"),
-                            rs.getString("input_lot"),
-                            quantity,
-                            rs.getString("input_uom"),
-                            rs.getString("event_key"),
-                            Jdbc.instant(rs, "event_time"),
-                            rs.getString("biz_step"));
-                },
-                withLot.stream().map(r -> r.lot().item().value()).toArray(String[]::new),
-                withLot.stream().map(r -> r.lot().lot().value()).toArray(String[]::new),
-                withLot.stream().map(TraceQueries.ReceiptRow::supplier).toArray(String[]::new),
-                withLot.stream().map(TraceQueries.ReceiptRow::supplierLot).toArray(String[]::new));
+                rs -> new Views.UpstreamInput(
+                        rs.getString("item"),
+                        rs.getString("lot"),
+                        rs.getString("partner"),
+                        rs.getString("partner_name"),
+                        rs.getString("supplier_lot"),
+                        rs.getInt("level"),
+                        rs.getString("output_epc"),
+                        rs.getString("input_epc"),
+                        rs.getString("input_gtin"),
+                        rs.getString("input_lot"),
+                        rs.getBigDecimal("input_quantity"),
+                        rs.getString("input_uom"),
+                        rs.getString("event_key"),
+                        Jdbc.instant(rs, "event_time"),
+                        rs.getString("biz_step")),
+                Sql.items(lots),
+                Sql.lots(lots));
     }
 }

@@ -35,7 +35,8 @@ import static org.lotkeeper.server.testing.Api.as;
  * fan-out, rework that feeds a lot into a later lot of the same item, and — for some seeds —
  * back links that make cycles, as bad data could. For every lot: B is a descendant of A exactly
  * when A is an ancestor of B; the breadth-first walk gives the same lots, depths and links as
- * the recursive-CTE baseline and as a reachability computed in memory; walks through cycles end.
+ * the recursive-CTE baseline, the whole trace's one-statement walk and a reachability computed in
+ * memory; walks through cycles end.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
@@ -43,6 +44,9 @@ class TracePropertyTest {
 
     private static final List<String> ITEMS =
             List.of("RM-RESIN", "RM-PIGMENT", "RM-SOLVENT", "FG-PRIMER", "FG-TOPCOAT");
+
+    /** Statuses the generated lots take in turn, so the walk's reading of them is seen. */
+    private static final List<String> STATUSES = List.of("RELEASED", "QUARANTINE", "ON_HOLD");
 
     @Inject
     DataSource ds;
@@ -99,6 +103,7 @@ class TracePropertyTest {
                         .isEqualTo(back);
                 assertThat(forth.depths()).isEqualTo(reachable(lot, edges, true));
                 assertThat(back.depths()).isEqualTo(reachable(lot, edges, false));
+                assertWholeWalkAgrees(c, lot, back, forth);
                 descendants.put(lot, forth.depths().keySet());
                 ancestors.put(lot, back.depths().keySet());
             }
@@ -126,6 +131,33 @@ class TracePropertyTest {
                 .body(
                         "lots.size()",
                         org.hamcrest.Matchers.equalTo(union(descendants.get(middle), ancestors.get(middle))));
+    }
+
+    /**
+     * The whole trace's one-statement walk gives the breadth-first walks each way, lots in the
+     * same order, and the site and status of every lot reached.
+     */
+    private static void assertWholeWalkAgrees(Connection c, LotRef lot, Walk back, Walk forth) throws SQLException {
+        WholeWalk.Found both = WholeWalk.of(c, lot, Direction.BOTH);
+        assertThat(both.root().ref()).isEqualTo(lot);
+        assertThat(both.back()).as("backward from %s", lot).isEqualTo(back);
+        assertThat(both.forth()).as("forward from %s", lot).isEqualTo(forth);
+        assertThat(List.copyOf(both.back().depths().keySet()))
+                .containsExactlyElementsOf(back.depths().keySet());
+        assertThat(List.copyOf(both.forth().depths().keySet()))
+                .containsExactlyElementsOf(forth.depths().keySet());
+        Map<LotRef, WholeWalk.Reached> expected = new HashMap<>();
+        List<LotRef> reached = new ArrayList<>(back.depths().keySet());
+        reached.addAll(forth.depths().keySet());
+        TraceQueries.lots(c, reached).forEach((l, f) -> expected.put(l, new WholeWalk.Reached(f.site(), f.status())));
+        assertThat(both.reached()).isEqualTo(expected);
+        Walk justTheRoot = new Walk(Map.of(lot, 0), List.of());
+        WholeWalk.Found forward = WholeWalk.of(c, lot, Direction.FORWARD);
+        assertThat(forward.forth()).isEqualTo(forth);
+        assertThat(forward.back()).isEqualTo(justTheRoot);
+        WholeWalk.Found backward = WholeWalk.of(c, lot, Direction.BACKWARD);
+        assertThat(backward.back()).isEqualTo(back);
+        assertThat(backward.forth()).isEqualTo(justTheRoot);
     }
 
     private static int union(Set<LotRef> a, Set<LotRef> b) {
@@ -162,12 +194,14 @@ class TracePropertyTest {
         try (Connection c = ds.getConnection()) {
             try (PreparedStatement ps =
                     c.prepareStatement("INSERT INTO lot (item, lot, site, status, origin, created_at, first_event_id) "
-                            + "VALUES (?, ?, 'PLANT-1', 'RELEASED', 'PRODUCED', ?, ?)")) {
+                            + "VALUES (?, ?, 'PLANT-1', ?, 'PRODUCED', ?, ?)")) {
+                int i = 0;
                 for (LotRef l : lots) {
                     ps.setString(1, l.item().value());
                     ps.setString(2, l.lot().value());
-                    ps.setObject(3, java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC));
-                    ps.setObject(4, UUID.randomUUID());
+                    ps.setString(3, STATUSES.get(i++ % STATUSES.size()));
+                    ps.setObject(4, java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC));
+                    ps.setObject(5, UUID.randomUUID());
                     ps.addBatch();
                 }
                 ps.executeBatch();
