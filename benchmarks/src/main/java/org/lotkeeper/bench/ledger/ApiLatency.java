@@ -23,7 +23,8 @@ import java.util.function.Function;
  * The server's whole answers over HTTP on a generated ledger — lot detail, timeline, the trace
  * answer (walk, lots' facts, receipts, shipment sums, returns, names) and the first page of its
  * shipment lines — for random lots, one request at a time, with percentiles; beside them in the
- * same run two baselines: an HTTP round trip that does no work ({@code /q/health/live}) and the
+ * same run three baselines: an HTTP round trip that does no work ({@code /q/health/live}), a signed-in
+ * request that does no work (the token checked, then 400 for a malformed item code) and the
  * plain {@code WITH RECURSIVE} walk both ways over JDBC (the obvious approach's database time
  * alone, no answer built). With {@code --popular item/lot}, then the mock recall of that lot
  * (whole JSON answer) and its PDF, {@code --recalls} times each. The genealogy walk alone, against
@@ -31,14 +32,21 @@ import java.util.function.Function;
  *
  * <p>{@code --base http://127.0.0.1:8080 --token BEARER --jdbc-url URL [--user U --password P]
  * [--management http://127.0.0.1:9000] [--samples 500] [--seed 7] [--warmup 500] [--only "trace both"]
- * [--popular ITEM/LOT --recalls 5]}: the lots are drawn
+ * [--popular ITEM/LOT --recalls 5] [--base-b URL --token-b BEARER]}: the lots are drawn
  * from the database, the requests go to the server; the token must be a QA or SUPERVISOR user's for
  * the recall. A freshly started server is still compiling its hot paths for its first few thousand
  * requests: warm it up (the first run after a start measured the trace's p99 ~1.5× higher).
+ *
+ * <p>With {@code --base-b}, a second server (another build) on the same database answers every
+ * request of the API endpoints too, interleaved with the first, so both see the same lots, the same
+ * database cache and the same machine noise; rows marked [A] and [B].
  */
 public final class ApiLatency {
 
     private ApiLatency() {}
+
+    /** The signed-in baseline: the token checked (the user read), then 400 for an item code that is not one. */
+    private static final String SIGNED_IN = "baseline: signed in, no work (400)";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args);
@@ -63,6 +71,7 @@ public final class ApiLatency {
         // health is on the management interface (its own port)
         String management = a.getOrDefault("management", "http://127.0.0.1:9000");
         endpoints.put("baseline: health (HTTP, no work)", l -> management + "/q/health/live");
+        endpoints.put(SIGNED_IN, l -> base + "/api/v1/trace/%20/x");
         endpoints.put("lot detail", l -> base + "/api/v1/lots/" + enc(l[0]) + "/" + enc(l[1]));
         endpoints.put("timeline", l -> base + "/api/v1/lots/" + enc(l[0]) + "/" + enc(l[1]) + "/timeline");
         endpoints.put("trace both", l -> base + "/api/v1/trace/" + enc(l[0]) + "/" + enc(l[1]) + "?direction=both");
@@ -76,11 +85,18 @@ public final class ApiLatency {
             }
             endpoints.keySet().removeIf(name -> !name.equals(only) && !name.startsWith("baseline"));
         }
+        String baseB = a.get("base-b");
+        String tokenB = a.get("token-b");
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "500"));
         for (int w = 0; w < warmup; w++) {
             String[] l = all.get(rnd.nextInt(all.size()));
-            for (Function<String[], String> e : endpoints.values()) {
-                get(http, e.apply(l), token);
+            for (Map.Entry<String, Function<String[], String>> e : endpoints.entrySet()) {
+                String url = e.getValue().apply(l);
+                int status = e.getKey().equals(SIGNED_IN) ? 400 : 200;
+                get(http, url, token, status);
+                if (baseB != null && url.startsWith(base)) {
+                    get(http, baseB + url.substring(base.length()), tokenB, status);
+                }
             }
         }
         List<String[]> picks = new ArrayList<>();
@@ -93,14 +109,26 @@ public final class ApiLatency {
         System.out.printf(
                 "%-34s %8s %8s %8s %8s %12s%n", "endpoint", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean bytes");
         for (Map.Entry<String, Function<String[], String>> e : endpoints.entrySet()) {
-            double[] ms = new double[samples];
-            long bytes = 0;
+            int status = e.getKey().equals(SIGNED_IN) ? 400 : 200;
+            // a second server on the same database: the same requests, interleaved (which goes first alternates)
+            boolean both = baseB != null && e.getValue().apply(picks.get(0)).startsWith(base);
+            int servers = both ? 2 : 1;
+            double[][] ms = new double[servers][samples];
+            long[] bytes = new long[servers];
             for (int i = 0; i < samples; i++) {
-                long t0 = System.nanoTime();
-                bytes += get(http, e.getValue().apply(picks.get(i)), token);
-                ms[i] = (System.nanoTime() - t0) / 1e6;
+                for (int k = 0; k < servers; k++) {
+                    int which = (i + k) % servers;
+                    String url = e.getValue().apply(picks.get(i));
+                    long t0 = System.nanoTime();
+                    bytes[which] += which == 0
+                            ? get(http, url, token, status)
+                            : get(http, baseB + url.substring(base.length()), tokenB, status);
+                    ms[which][i] = (System.nanoTime() - t0) / 1e6;
+                }
             }
-            row(e.getKey(), ms, bytes / samples);
+            for (int k = 0; k < servers; k++) {
+                row(e.getKey() + (both ? k == 0 ? " [A]" : " [B]" : ""), ms[k], bytes[k] / samples);
+            }
         }
         try (Connection c = DriverManager.getConnection(
                 a.get("jdbc-url"), a.getOrDefault("user", "postgres"), a.getOrDefault("password", "postgres"))) {
@@ -181,6 +209,11 @@ public final class ApiLatency {
     }
 
     private static int get(HttpClient http, String url, String token) throws Exception {
+        return get(http, url, token, 200);
+    }
+
+    /** The answer's length in bytes; fails unless the server answered {@code status}. */
+    private static int get(HttpClient http, String url, String token, int status) throws Exception {
         HttpResponse<byte[]> r = http.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .header("Authorization", "Bearer " + token)
@@ -188,7 +221,7 @@ public final class ApiLatency {
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() != 200) {
+        if (r.statusCode() != status) {
             throw new IllegalStateException(
                     "HTTP " + r.statusCode() + " from " + url + ": " + new String(r.body(), StandardCharsets.UTF_8));
         }
