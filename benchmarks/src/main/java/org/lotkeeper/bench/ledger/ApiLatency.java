@@ -87,6 +87,9 @@ public final class ApiLatency {
         }
         String baseB = a.get("base-b");
         String tokenB = a.get("token-b");
+        if (baseB != null && tokenB == null) {
+            throw new IllegalArgumentException("--base-b needs --token-b: a token of the second server");
+        }
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "500"));
         for (int w = 0; w < warmup; w++) {
             String[] l = all.get(rnd.nextInt(all.size()));

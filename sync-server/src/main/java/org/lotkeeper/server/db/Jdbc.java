@@ -98,8 +98,8 @@ public final class Jdbc {
      * Several queries sent to the database as one statement list, so they cost one round trip
      * (pgjdbc sends the statements of one prepared statement behind a single sync): {@link #add}
      * each query with its mapper and parameters, {@link #run} them all, then read each one's
-     * {@link Rows}. The queries run in order, each in its own snapshot unless a transaction is
-     * open.
+     * {@link Rows}. The queries run in order, in one transaction (with auto-commit on, an implicit
+     * one that ends after the last); at READ COMMITTED each takes its own snapshot.
      */
     public static final class Queries {
 

@@ -63,8 +63,8 @@ public class TraceService {
                 "lotkeeper.trace",
                 span -> access.read(c -> {
                     WholeWalk.Found found = maxLots == Integer.MAX_VALUE
-                            ? WholeWalk.of(c, ref, direction)
-                            : nearest(c, ref, direction, maxLots);
+                            ? WholeWalk.of(c, ref, direction, actor.allSites(), actor.sites())
+                            : nearest(c, actor, ref, direction, maxLots);
                     TraceQueries.LotFacts root = access.allowed(c, actor, ref, found.root());
                     boolean complete = found.back().depths().size() < maxLots
                             && found.forth().depths().size() < maxLots;
@@ -82,12 +82,17 @@ public class TraceService {
                 }));
     }
 
-    /** The nearest {@code maxLots} lots each way, breadth first, and their sites and statuses. */
-    private WholeWalk.Found nearest(Connection c, LotRef ref, Direction direction, int maxLots) throws SQLException {
+    /**
+     * The nearest {@code maxLots} lots each way, breadth first, and their sites and statuses; just
+     * the root when it is unknown or of a site the caller cannot reach (refused next).
+     */
+    private WholeWalk.Found nearest(Connection c, Actor actor, LotRef ref, Direction direction, int maxLots)
+            throws SQLException {
         TraceQueries.LotFacts root = TraceQueries.lot(c, ref);
+        boolean walks = root != null && actor.canReach(root.site());
         Walk just = new Walk(Map.of(ref, 0), List.of());
-        Walk back = root == null || direction == Direction.FORWARD ? just : walk.walk(c, List.of(ref), false, maxLots);
-        Walk forth = root == null || direction == Direction.BACKWARD ? just : walk.walk(c, List.of(ref), true, maxLots);
+        Walk back = !walks || direction == Direction.FORWARD ? just : walk.walk(c, List.of(ref), false, maxLots);
+        Walk forth = !walks || direction == Direction.BACKWARD ? just : walk.walk(c, List.of(ref), true, maxLots);
         Set<LotRef> lots = new LinkedHashSet<>(back.depths().keySet());
         lots.addAll(forth.depths().keySet());
         Map<LotRef, WholeWalk.Reached> reached = new HashMap<>();

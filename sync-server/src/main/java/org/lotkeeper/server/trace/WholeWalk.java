@@ -3,6 +3,7 @@ package org.lotkeeper.server.trace;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -31,9 +32,16 @@ final class WholeWalk {
 
     private static final String LINK = "l.id, l.from_item, l.from_lot, l.to_item, l.to_lot, l.quantity, l.uom, "
             + "l.kind, l.batch, l.event_id, l.occurred_at, f.site, f.status";
-    private static final String BACK = "back(item, lot) AS (SELECT ?::text, ?::text UNION "
+    /**
+     * The walk's start: the root, only when it is a lot of a site the caller reaches (so a refused
+     * trace costs a primary-key lookup, not another site's whole genealogy).
+     */
+    private static final String START = "SELECT k.item::text, k.lot::text FROM lot k WHERE k.item = ? AND k.lot = ? "
+            + "AND (? OR k.site = ANY (?::varchar[]))";
+
+    private static final String BACK = "back(item, lot) AS (" + START + " UNION "
             + "SELECT l.from_item::text, l.from_lot::text FROM lot_link l JOIN back r ON l.to_item = r.item AND l.to_lot = r.lot)";
-    private static final String FORTH = "forth(item, lot) AS (SELECT ?::text, ?::text UNION "
+    private static final String FORTH = "forth(item, lot) AS (" + START + " UNION "
             + "SELECT l.to_item::text, l.to_lot::text FROM lot_link l JOIN forth r ON l.from_item = r.item AND l.from_lot = r.lot)";
     private static final String BACK_LINKS = "SELECT false AS forward, " + LINK
             + " FROM back r JOIN lot_link l ON l.to_item = r.item AND l.to_lot = r.lot"
@@ -46,7 +54,12 @@ final class WholeWalk {
 
     private record Step(boolean forward, Link link, Reached reached) {}
 
-    static Found of(Connection c, LotRef root, Direction direction) throws SQLException {
+    /**
+     * The root's facts and, when the caller reaches its site ({@code allSites}, or one of
+     * {@code sites}), the walks; otherwise the walks hold just the root.
+     */
+    static Found of(Connection c, LotRef root, Direction direction, boolean allSites, Collection<String> sites)
+            throws SQLException {
         boolean back = direction != Direction.FORWARD;
         boolean forth = direction != Direction.BACKWARD;
         String sql = "WITH RECURSIVE "
@@ -57,6 +70,8 @@ final class WholeWalk {
         for (int i = (back ? 1 : 0) + (forth ? 1 : 0); i > 0; i--) {
             params.add(root.item().value());
             params.add(root.lot().value());
+            params.add(allSites);
+            params.add(sites.toArray(String[]::new));
         }
         Jdbc.Queries q = new Jdbc.Queries();
         Jdbc.Rows<TraceQueries.LotFacts> facts = q.add(

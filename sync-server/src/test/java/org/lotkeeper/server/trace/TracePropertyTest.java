@@ -85,6 +85,8 @@ class TracePropertyTest {
                         lots.get(Math.min(a, b)))); // a later lot feeds an earlier one (or itself)
             }
         }
+        // a link to a lot the lot projection does not hold: walked through, never listed
+        edges.add(0, new Edge(lots.get(0), LotRef.of(ITEMS.get(0), String.format("G%d-ORPHAN", seed))));
         store(lots, edges);
 
         GenealogyWalk bfs = new BreadthFirstTrace();
@@ -131,6 +133,12 @@ class TracePropertyTest {
                 .body(
                         "lots.size()",
                         org.hamcrest.Matchers.equalTo(union(descendants.get(middle), ancestors.get(middle))));
+        as(quinn)
+                .get("/api/v1/trace/" + lots.get(0).item() + "/" + lots.get(0).lot() + "?direction=forward")
+                .then()
+                .statusCode(200)
+                .body("lots.size()", org.hamcrest.Matchers.equalTo(union(descendants.get(lots.get(0)), Set.of())))
+                .body("lotsOutsideYourSites", org.hamcrest.Matchers.equalTo(1));
     }
 
     /**
@@ -138,7 +146,7 @@ class TracePropertyTest {
      * same order, and the site and status of every lot reached.
      */
     private static void assertWholeWalkAgrees(Connection c, LotRef lot, Walk back, Walk forth) throws SQLException {
-        WholeWalk.Found both = WholeWalk.of(c, lot, Direction.BOTH);
+        WholeWalk.Found both = WholeWalk.of(c, lot, Direction.BOTH, false, List.of("PLANT-1"));
         assertThat(both.root().ref()).isEqualTo(lot);
         assertThat(both.back()).as("backward from %s", lot).isEqualTo(back);
         assertThat(both.forth()).as("forward from %s", lot).isEqualTo(forth);
@@ -152,17 +160,24 @@ class TracePropertyTest {
         TraceQueries.lots(c, reached).forEach((l, f) -> expected.put(l, new WholeWalk.Reached(f.site(), f.status())));
         assertThat(both.reached()).isEqualTo(expected);
         Walk justTheRoot = new Walk(Map.of(lot, 0), List.of());
-        WholeWalk.Found forward = WholeWalk.of(c, lot, Direction.FORWARD);
+        WholeWalk.Found forward = WholeWalk.of(c, lot, Direction.FORWARD, true, List.of());
         assertThat(forward.forth()).isEqualTo(forth);
         assertThat(forward.back()).isEqualTo(justTheRoot);
-        WholeWalk.Found backward = WholeWalk.of(c, lot, Direction.BACKWARD);
+        WholeWalk.Found backward = WholeWalk.of(c, lot, Direction.BACKWARD, true, List.of());
         assertThat(backward.back()).isEqualTo(back);
         assertThat(backward.forth()).isEqualTo(justTheRoot);
+        // a caller of another site: the root's facts (to refuse with), no walk
+        WholeWalk.Found refused = WholeWalk.of(c, lot, Direction.BOTH, false, List.of("PLANT-9"));
+        assertThat(refused.root().ref()).isEqualTo(lot);
+        assertThat(refused.back()).isEqualTo(justTheRoot);
+        assertThat(refused.forth()).isEqualTo(justTheRoot);
     }
 
-    private static int union(Set<LotRef> a, Set<LotRef> b) {
+    /** Lots of either set that the lot projection holds (the orphan is walked, not listed). */
+    private int union(Set<LotRef> a, Set<LotRef> b) {
         Set<LotRef> all = new HashSet<>(a);
         all.addAll(b);
+        all.removeIf(l -> l.lot().value().endsWith("-ORPHAN"));
         return all.size();
     }
 
