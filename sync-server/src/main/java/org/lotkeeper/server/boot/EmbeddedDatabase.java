@@ -67,7 +67,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", Integer.toString(EmbeddedSizing.CONNECTIONS))
-                .setPGStartupWait(Duration.ofSeconds(60));
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // stopped by LotkeeperMain once the server has stopped: the library's own JVM shutdown hook
+                // stopped it at SIGTERM, beside the server's, so requests still being answered lost their database
+                .setRegisterShutdownHook(false);
         // memory from the machine; autovacuum within seconds of a big import (until a table is analysed the
         // planner guesses, and a first sync after an import was 10x slower)
         sizing.forEach(builder::setServerConfig);

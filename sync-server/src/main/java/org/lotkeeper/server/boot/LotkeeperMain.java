@@ -54,6 +54,7 @@ public final class LotkeeperMain {
             return;
         }
         Path dataDir = Path.of(setting("lotkeeper.data-dir").orElse("data"));
+        keepRunningUntilThisThreadEnds(Thread.currentThread());
         int status;
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("postgres"))) {
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
@@ -65,14 +66,53 @@ public final class LotkeeperMain {
         exitOnFailure(status); // after the embedded database has stopped
     }
 
-    /** Runs the server, or with {@code --verify-ledger} the check; answers the exit status. */
+    /**
+     * On SIGTERM Quarkus stops the server from its JVM shutdown hook, and the JVM ends as soon as the
+     * hooks have: this thread, which stops the embedded PostgreSQL after the server, would not get
+     * to it and PostgreSQL would be left running. A hook that waits for this thread (a minute at
+     * most) lets it. Not when this thread itself called {@code System.exit} (a failed start, or
+     * {@link #exitOnFailure}): it is waiting for the hooks.
+     */
+    private static void keepRunningUntilThisThreadEnds(Thread main) {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            long deadline = System.nanoTime() + 60_000_000_000L;
+                            try {
+                                while (main.isAlive() && !exiting(main) && System.nanoTime() < deadline) {
+                                    main.join(100);
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "lotkeeper-embedded-postgres-stop"));
+    }
+
+    private static boolean exiting(Thread thread) {
+        return Arrays.stream(thread.getStackTrace())
+                .anyMatch(f -> f.getClassName().equals("java.lang.Shutdown")
+                        || (f.getClassName().equals("java.lang.Runtime")
+                                && f.getMethodName().equals("exit")));
+    }
+
+    /**
+     * Runs the server, or with {@code --verify-ledger} the check; answers the exit status. The exit
+     * handler does not call {@code System.exit}, so this thread goes on to stop the embedded
+     * PostgreSQL.
+     */
     private static int run(boolean verifyLedger, String... args) {
-        if (!verifyLedger) {
-            Quarkus.run(args);
-            return 0;
-        }
         int[] status = new int[1];
-        Quarkus.run(VerifyLedgerCommand.class, (code, failure) -> status[0] = failure != null ? 1 : code, args);
+        Quarkus.run(
+                verifyLedger ? VerifyLedgerCommand.class : null,
+                (code, failure) -> {
+                    if (failure != null) {
+                        org.jboss.logging.Logger.getLogger(LotkeeperMain.class)
+                                .error("Lotkeeper stopped: " + failure.getMessage(), failure);
+                    }
+                    status[0] = failure != null ? 1 : code;
+                },
+                args);
         return status[0];
     }
 

@@ -27,9 +27,13 @@ public final class ServerProcess implements AutoCloseable {
     private Process process;
 
     private ServerProcess(Path dataDir, Map<String, String> env) throws IOException {
+        this(dataDir, env, PgOps.freePort());
+    }
+
+    private ServerProcess(Path dataDir, Map<String, String> env, int port) {
         this.dataDir = dataDir;
         this.env = env;
-        this.port = PgOps.freePort();
+        this.port = port;
     }
 
     /** A server with its own embedded PostgreSQL in {@code dataDir}. */
@@ -78,6 +82,25 @@ public final class ServerProcess implements AutoCloseable {
         process = pb.start();
         awaitReady(Duration.ofSeconds(90));
         return this;
+    }
+
+    /** The same server with one more environment variable, for its next start. */
+    ServerProcess with(String name, String value) throws IOException {
+        Map<String, String> more = new java.util.HashMap<>(env);
+        more.put(name, value);
+        return new ServerProcess(dataDir, more, port);
+    }
+
+    /** SIGTERM, without waiting for the server to stop. */
+    void signalStop() {
+        process.destroy();
+    }
+
+    /** The exit code, once the server stopped within {@code wait}; empty while it runs. */
+    java.util.OptionalInt exitCode(Duration wait) throws InterruptedException {
+        return process.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
     }
 
     /** SIGKILL: no shutdown hook runs; an embedded PostgreSQL is left behind. */
