@@ -332,6 +332,60 @@ class RiversideReceivingIT {
         }
     }
 
+    /**
+     * A write the device's store cannot make (another process holds the SQLite file's write lock
+     * past the store's 10 s wait, as a stuck backup or a failing flash would) is refused on the
+     * screen with a sentence and stores nothing; once the file is free the same scan saves, and the
+     * event reaches the server's ledger: the store is not left broken by the failed write.
+     */
+    @Test
+    void aScanTheStoreCouldNotSaveIsRefusedAndTheSameScanSavesAndSyncsOnceTheFileIsFree() throws Exception {
+        try (ServerProcess server = new ServerProcess(dir.resolve("server")).start();
+                Simulator sim = simulator(Map.of())) {
+            ServerApi api = new ServerApi(server);
+            api.loadMasterData("/riverside/masterdata.json");
+            String code = api.enrollmentCode("PLANT-1", "dock tablet 1");
+            List<String> received = new ArrayList<>(enrolledAndLoggedIn());
+            received.addAll(RiversideReceipts.receiveLines(RiversideReceipts.receipts()));
+            received.addAll(List.of(
+                    "expect pending 4", "start move", "scan " + RiversideReceipts.scan("internalLotLabels", "R-2401")));
+            sim.set("SERVER", server.url()).set("CODE", code);
+            assertThat(sim.run(received))
+                    .as(err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(Simulator.OK);
+
+            try (java.sql.Connection other =
+                            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("devices/dock-1.db"));
+                    java.sql.Statement st = other.createStatement()) {
+                st.execute("BEGIN EXCLUSIVE");
+                assertThat(sim.run(List.of("scan QA-HOLD", "expect refused Not saved", "expect pending 4")))
+                        .as(err.toString(StandardCharsets.UTF_8))
+                        .isEqualTo(Simulator.OK);
+                st.execute("ROLLBACK");
+            }
+
+            assertThat(sim.run(List.of(
+                            "scan QA-HOLD",
+                            "expect MOVE item=RM-RESIN lot=R-2401 quantity=1000/KGM from=RCV-DOCK-1 to=QA-HOLD",
+                            "expect pending 5",
+                            "sync",
+                            "expect pending 0")))
+                    .as(err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(Simulator.OK);
+            SimDevice device = sim.device("dock-1").orElseThrow();
+            assertThat(device.core().store().outbox().all())
+                    .hasSize(5)
+                    .extracting(OutboxEntry::state)
+                    .containsOnly(OutboxState.ACCEPTED);
+            String token = device.core().store().settings().token().orElseThrow();
+            assertThat(api.snapshot(token).stock())
+                    .filteredOn(st ->
+                            st.lot().value().equals("R-2401") && !st.quantity().isZero())
+                    .extracting(st -> st.location().value() + "=" + st.quantity())
+                    .containsExactly("QA-HOLD=1000 kg");
+        }
+    }
+
     private List<JsonNode> jsonLines() throws Exception {
         List<JsonNode> nodes = new ArrayList<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n", -1)) {
