@@ -48,6 +48,11 @@ public final class ApiLatency {
     /** The signed-in baseline: the token checked (the user read), then 400 for an item code that is not one. */
     private static final String SIGNED_IN = "baseline: signed in, no work (400)";
 
+    /** The status an endpoint answers: 400 for the signed-in baseline, 200 for the others. */
+    private static int expected(String endpoint) {
+        return endpoint.equals(SIGNED_IN) ? 400 : 200;
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args);
         int samples = Integer.parseInt(a.getOrDefault("samples", "500"));
@@ -95,7 +100,7 @@ public final class ApiLatency {
             String[] l = all.get(rnd.nextInt(all.size()));
             for (Map.Entry<String, Function<String[], String>> e : endpoints.entrySet()) {
                 String url = e.getValue().apply(l);
-                int status = e.getKey().equals(SIGNED_IN) ? 400 : 200;
+                int status = expected(e.getKey());
                 get(http, url, token, status);
                 if (baseB != null && url.startsWith(base)) {
                     get(http, baseB + url.substring(base.length()), tokenB, status);
@@ -112,7 +117,7 @@ public final class ApiLatency {
         System.out.printf(
                 "%-34s %8s %8s %8s %8s %12s%n", "endpoint", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean bytes");
         for (Map.Entry<String, Function<String[], String>> e : endpoints.entrySet()) {
-            int status = e.getKey().equals(SIGNED_IN) ? 400 : 200;
+            int status = expected(e.getKey());
             // a second server on the same database: the same requests, interleaved (which goes first alternates)
             boolean both = baseB != null && e.getValue().apply(picks.get(0)).startsWith(base);
             int servers = both ? 2 : 1;

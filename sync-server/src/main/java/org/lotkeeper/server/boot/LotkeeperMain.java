@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import org.jboss.logging.Logger;
 import org.lotkeeper.server.ledger.VerifyLedgerCommand;
 
 /**
@@ -29,6 +30,8 @@ public final class LotkeeperMain {
     public static final String VERIFY_LEDGER_FLAG = "--verify-ledger";
 
     private static final String OTEL_SDK_DISABLED = "quarkus.otel.sdk.disabled";
+
+    private static final Logger LOG = Logger.getLogger(LotkeeperMain.class);
 
     private LotkeeperMain() {}
 
@@ -107,8 +110,7 @@ public final class LotkeeperMain {
                 verifyLedger ? VerifyLedgerCommand.class : null,
                 (code, failure) -> {
                     if (failure != null) {
-                        org.jboss.logging.Logger.getLogger(LotkeeperMain.class)
-                                .error("Lotkeeper stopped: " + failure.getMessage(), failure);
+                        LOG.error("Lotkeeper stopped: " + failure.getMessage(), failure);
                     }
                     status[0] = failure != null ? 1 : code;
                 },
