@@ -631,13 +631,12 @@ public class IngestService {
         }
 
         void resolve() {
-            items = new HashMap<>(masterData.items(codes.items));
-            locations = new HashMap<>(masterData.locations(codes.locations));
-            partners = new HashMap<>(masterData.partners(codes.partners));
-            sites = codes.sites.stream().filter(masterData::exists).collect(Collectors.toSet());
-            Map<String, UserView> u = new HashMap<>();
-            codes.users.forEach(id -> IngestService.this.users.find(id).ifPresent(v -> u.put(id, v)));
-            this.users = u;
+            MasterDataLookup.Named named = masterData.named(codes.items, codes.locations, codes.partners, codes.sites);
+            items = named.items();
+            locations = named.locations();
+            partners = named.partners();
+            sites = named.sites();
+            users = IngestService.this.users.find(codes.users);
         }
 
         Projector.Context projection(WorkingSet ws) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -82,60 +83,219 @@ public class MasterDataLookup implements KnownSites {
             String companyPrefix,
             LocationDescription description) {}
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * What one request names, read in one round trip: its items (with pack units and approved
+     * suppliers), locations and partners by code, and which of its sites exist. Codes not in
+     * master data are simply absent.
+     */
+    public record Named(
+            Map<String, ItemInfo> items,
+            Map<String, LocationInfo> locations,
+            Map<String, PartnerInfo> partners,
+            Set<String> sites) {}
+
+    private static final String BY_CODE = "code = ANY (?::varchar[])";
+    private static final String PAGE = "code > ? ORDER BY code LIMIT ?";
+    private static final String ALL = "true ORDER BY code";
+
+    /** The items, locations, partners and sites of these codes, in one round trip (see {@link Named}). */
+    public Named named(
+            Collection<String> itemCodes,
+            Collection<String> locationCodes,
+            Collection<String> partnerCodes,
+            Collection<String> siteCodes) {
+        Jdbc.Queries q = new Jdbc.Queries();
+        ItemRows items = ItemRows.add(q, BY_CODE, array(itemCodes));
+        Jdbc.Rows<LocationInfo> locations = addLocations(q, BY_CODE, array(locationCodes));
+        Jdbc.Rows<PartnerInfo> partners = addPartners(q, BY_CODE, array(partnerCodes));
+        Jdbc.Rows<String> sites =
+                q.add("SELECT code FROM site WHERE " + BY_CODE, rs -> rs.getString(1), array(siteCodes));
+        run(q);
+        return new Named(
+                byCode(items.get(), ItemInfo::code),
+                byCode(locations.get(), LocationInfo::code),
+                byCode(partners.get(), PartnerInfo::code),
+                Set.copyOf(sites.get()));
+    }
+
     public Map<String, ItemInfo> items(Collection<String> codes) {
-        Map<String, ItemInfo> out = new HashMap<>();
-        if (!codes.isEmpty()) {
-            ItemEntity.<ItemEntity>list("code in ?1", codes).forEach(e -> out.put(e.code, item(e)));
-        }
-        return out;
+        return codes.isEmpty() ? new HashMap<>() : byCode(items(BY_CODE, array(codes)), ItemInfo::code);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ItemInfo> item(String code) {
-        return Optional.ofNullable(ItemEntity.<ItemEntity>findById(code)).map(MasterDataLookup::item);
+        return Optional.ofNullable(items(List.of(code)).get(code));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, LocationInfo> locations(Collection<String> codes) {
-        Map<String, LocationInfo> out = new HashMap<>();
-        if (!codes.isEmpty()) {
-            LocationEntity.<LocationEntity>list("code in ?1", codes).forEach(e -> out.put(e.code, location(e)));
-        }
-        return out;
+        return codes.isEmpty() ? new HashMap<>() : byCode(locations(BY_CODE, array(codes)), LocationInfo::code);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, PartnerInfo> partners(Collection<String> codes) {
-        Map<String, PartnerInfo> out = new HashMap<>();
-        if (!codes.isEmpty()) {
-            PartnerEntity.<PartnerEntity>list("code in ?1", codes).forEach(e -> out.put(e.code, partner(e)));
-        }
-        return out;
+        return codes.isEmpty() ? new HashMap<>() : byCode(partners(BY_CODE, array(codes)), PartnerInfo::code);
     }
 
     /** Items in code order after {@code after} (a page key; "" for the first page). */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ItemInfo> itemPage(String after, int limit) {
-        return ItemEntity.<ItemEntity>find("code > ?1 order by code", after).page(0, limit).list().stream()
-                .map(MasterDataLookup::item)
-                .toList();
+        return items(PAGE, after, limit);
     }
 
     /** Locations of every site in code order after {@code after}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<LocationInfo> locationPage(String after, int limit) {
-        return LocationEntity.<LocationEntity>find("code > ?1 order by code", after).page(0, limit).list().stream()
-                .map(MasterDataLookup::location)
-                .toList();
+        return locations(PAGE, after, limit);
     }
 
     /** Partners in code order after {@code after}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<PartnerInfo> partnerPage(String after, int limit) {
-        return PartnerEntity.<PartnerEntity>find("code > ?1 order by code", after).page(0, limit).list().stream()
-                .map(MasterDataLookup::partner)
-                .toList();
+        return partners(PAGE, after, limit);
+    }
+
+    public List<ItemInfo> allItems() {
+        return items(ALL);
+    }
+
+    public List<LocationInfo> locationsOfSite(String site) {
+        return locations("site = ? ORDER BY code", site);
+    }
+
+    public List<PartnerInfo> allPartners() {
+        return partners(ALL);
+    }
+
+    private List<ItemInfo> items(String where, Object... params) {
+        Jdbc.Queries q = new Jdbc.Queries();
+        ItemRows rows = ItemRows.add(q, where, params);
+        run(q);
+        return rows.get();
+    }
+
+    private List<LocationInfo> locations(String where, Object... params) {
+        Jdbc.Queries q = new Jdbc.Queries();
+        Jdbc.Rows<LocationInfo> rows = addLocations(q, where, params);
+        run(q);
+        return rows.get();
+    }
+
+    private List<PartnerInfo> partners(String where, Object... params) {
+        Jdbc.Queries q = new Jdbc.Queries();
+        Jdbc.Rows<PartnerInfo> rows = addPartners(q, where, params);
+        run(q);
+        return rows.get();
+    }
+
+    private void run(Jdbc.Queries q) {
+        Jdbc.withConnection(dataSource, "master data lookup", c -> {
+            q.run(c);
+            return null;
+        });
+    }
+
+    private static Object array(Collection<String> codes) {
+        return codes.toArray(String[]::new);
+    }
+
+    private static <T> Map<String, T> byCode(List<T> rows, Function<T, String> code) {
+        Map<String, T> out = new HashMap<>();
+        rows.forEach(r -> out.put(code.apply(r), r));
+        return out;
+    }
+
+    /**
+     * Items chosen by {@code where} (a condition on {@code item}, with its order and limit), their
+     * pack units and their approved suppliers: three queries of one round trip.
+     */
+    private record ItemRows(Jdbc.Rows<ItemInfo> items, Jdbc.Rows<Pack> packUnits, Jdbc.Rows<Supplier> suppliers) {
+
+        private record Pack(String item, String code, BigDecimal factor) {}
+
+        private record Supplier(String item, String partner) {}
+
+        static ItemRows add(Jdbc.Queries q, String where, Object... params) {
+            String chosen = "item_code IN (SELECT code FROM item WHERE " + where + ")";
+            return new ItemRows(
+                    q.add(
+                            "SELECT code, name, gtin, base_uom, qc_required, coa_required, shelf_life_days,"
+                                    + " min_remaining_shelf_life_days, lot_numbering, lot_pattern, retest_interval_days"
+                                    + " FROM item WHERE " + where,
+                            rs -> new ItemInfo(
+                                    rs.getString("code"),
+                                    rs.getString("name"),
+                                    rs.getString("gtin"),
+                                    Uom.valueOf(rs.getString("base_uom")),
+                                    rs.getBoolean("qc_required"),
+                                    rs.getBoolean("coa_required"),
+                                    rs.getObject("shelf_life_days", Integer.class),
+                                    rs.getInt("min_remaining_shelf_life_days"),
+                                    LotNumbering.valueOf(rs.getString("lot_numbering")),
+                                    rs.getString("lot_pattern"),
+                                    Map.of(),
+                                    List.of(),
+                                    rs.getObject("retest_interval_days", Integer.class)),
+                            params),
+                    q.add(
+                            "SELECT item_code, code, factor FROM item_pack_unit WHERE " + chosen,
+                            rs -> new Pack(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)),
+                            params),
+                    q.add(
+                            "SELECT item_code, partner_code FROM item_supplier WHERE " + chosen
+                                    + " ORDER BY item_code, partner_code",
+                            rs -> new Supplier(rs.getString(1), rs.getString(2)),
+                            params));
+        }
+
+        /** The items in the query's order, each with its pack units and suppliers (in code order). */
+        List<ItemInfo> get() {
+            Map<String, Map<String, BigDecimal>> packs = new HashMap<>();
+            packUnits
+                    .get()
+                    .forEach(p -> packs.computeIfAbsent(p.item(), k -> new HashMap<>())
+                            .put(p.code(), p.factor()));
+            Map<String, List<String>> approved = new HashMap<>();
+            suppliers
+                    .get()
+                    .forEach(s -> approved.computeIfAbsent(s.item(), k -> new ArrayList<>())
+                            .add(s.partner()));
+            return items.get().stream()
+                    .map(i -> new ItemInfo(
+                            i.code(),
+                            i.name(),
+                            i.gtin(),
+                            i.baseUom(),
+                            i.qcRequired(),
+                            i.coaRequired(),
+                            i.shelfLifeDays(),
+                            i.minRemainingShelfLifeDays(),
+                            i.lotNumbering(),
+                            i.lotPattern(),
+                            Map.copyOf(packs.getOrDefault(i.code(), Map.of())),
+                            List.copyOf(approved.getOrDefault(i.code(), List.of())),
+                            i.retestIntervalDays()))
+                    .toList();
+        }
+    }
+
+    private static Jdbc.Rows<LocationInfo> addLocations(Jdbc.Queries q, String where, Object... params) {
+        return q.add(
+                "SELECT code, site, type, pick_sequence FROM location WHERE " + where,
+                rs -> new LocationInfo(
+                        rs.getString("code"),
+                        rs.getString("site"),
+                        LocationType.valueOf(rs.getString("type")),
+                        rs.getInt("pick_sequence")),
+                params);
+    }
+
+    private static Jdbc.Rows<PartnerInfo> addPartners(Jdbc.Queries q, String where, Object... params) {
+        return q.add(
+                "SELECT code, name, kind, gln, min_remaining_shelf_life_days,"
+                        + " phone, street, city, region, postal_code, country FROM partner WHERE " + where,
+                rs -> new PartnerInfo(
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        PartnerKind.valueOf(rs.getString("kind")),
+                        rs.getString("gln"),
+                        rs.getInt("min_remaining_shelf_life_days"),
+                        LocationDescription.read(rs)),
+                params);
     }
 
     @Override
@@ -184,20 +344,6 @@ public class MasterDataLookup implements KnownSites {
                 LocationDescriptionColumns.of(s.description));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ItemInfo> allItems() {
-        return ItemEntity.<ItemEntity>list("order by code").stream()
-                .map(MasterDataLookup::item)
-                .toList();
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<LocationInfo> locationsOfSite(String site) {
-        return LocationEntity.<LocationEntity>list("site = ?1 order by code", site).stream()
-                .map(MasterDataLookup::location)
-                .toList();
-    }
-
     /** The locations of these partners, by partner, in code order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, List<PartnerLocationInfo>> partnerLocations(Collection<String> partners) {
@@ -223,43 +369,5 @@ public class MasterDataLookup implements KnownSites {
                 .forEach(l ->
                         out.computeIfAbsent(l.partner(), k -> new ArrayList<>()).add(l));
         return out;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PartnerInfo> allPartners() {
-        return PartnerEntity.<PartnerEntity>list("order by code").stream()
-                .map(MasterDataLookup::partner)
-                .toList();
-    }
-
-    private static ItemInfo item(ItemEntity e) {
-        return new ItemInfo(
-                e.code,
-                e.name,
-                e.gtin,
-                e.baseUom,
-                e.qcRequired,
-                e.coaRequired,
-                e.shelfLifeDays,
-                e.minRemainingShelfLifeDays,
-                e.lotNumbering,
-                e.lotPattern,
-                Map.copyOf(e.packUnits),
-                List.copyOf(e.suppliers),
-                e.retestIntervalDays);
-    }
-
-    private static LocationInfo location(LocationEntity e) {
-        return new LocationInfo(e.code, e.site, e.type, e.pickSequence);
-    }
-
-    private static PartnerInfo partner(PartnerEntity e) {
-        return new PartnerInfo(
-                e.code,
-                e.name,
-                e.kind,
-                e.gln,
-                e.minRemainingShelfLifeDays,
-                LocationDescriptionColumns.of(e.description));
     }
 }

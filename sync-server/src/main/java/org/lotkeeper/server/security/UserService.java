@@ -2,10 +2,16 @@ package org.lotkeeper.server.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,6 +24,7 @@ import org.lotkeeper.model.event.EventType;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.model.wire.PinCheck;
 import org.lotkeeper.server.api.Refused;
+import org.lotkeeper.server.db.Jdbc;
 
 /** Users: creation and update from master data, password sign-in with lockout, and e-signatures. */
 @ApplicationScoped
@@ -42,6 +49,9 @@ public class UserService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DataSource dataSource;
 
     @Inject
     SecurityConfig config;
@@ -101,7 +111,7 @@ public class UserService {
         String name = userId == null ? "" : userId;
         String userKey = Secrets.sha256(name);
         String failureId = Secrets.sha256(name + "\u0000" + (client == null ? "" : client));
-        record Ok(UserView user, int version) {}
+        record Ok(String userId, Set<Role> roles, Set<String> sites, int version) {}
         Optional<Ok> ok = QuarkusTransaction.requiringNew().call(() -> {
             SignInFailureEntity failures = SignInFailureEntity.findById(failureId);
             if (failures != null && failures.lockedUntil != null && failures.lockedUntil.isAfter(now)) {
@@ -125,7 +135,8 @@ public class UserService {
                     failures.delete();
                 }
                 audit.record(name, "LOGIN", name, null, null);
-                return Optional.of(new Ok(view(user), user.tokenVersion));
+                return Optional.of(
+                        new Ok(user.userId, Set.copyOf(user.roles), Set.copyOf(user.sites), user.tokenVersion));
             }
             countSignInFailure(failures, failureId, userKey, now);
             if (user != null) {
@@ -134,8 +145,7 @@ public class UserService {
             return Optional.empty();
         });
         Ok user = ok.orElseThrow(() -> Refused.unauthenticated("wrong user name or password"));
-        return tokens.issue(
-                user.user().userId(), user.user().roles(), user.user().sites(), user.version());
+        return tokens.issue(user.userId(), user.roles(), user.sites(), user.version());
     }
 
     /**
@@ -282,22 +292,48 @@ public class UserService {
     }
 
     public Optional<UserView> find(String userId) {
-        return QuarkusTransaction.joiningExisting()
-                .call(() -> Optional.ofNullable(UserEntity.<UserEntity>findById(userId))
-                        .map(UserService::view));
+        return Optional.ofNullable(find(List.of(userId)).get(userId));
     }
 
-    @Transactional
+    /** These users by id, in one statement; ids of no user are absent. */
+    public Map<String, UserView> find(Collection<String> userIds) {
+        Map<String, UserView> out = new HashMap<>();
+        if (!userIds.isEmpty()) {
+            views("u.user_id = ANY (?::varchar[])", (Object) userIds.toArray(String[]::new))
+                    .forEach(v -> out.put(v.userId(), v));
+        }
+        return out;
+    }
+
     public List<UserView> list() {
-        return UserEntity.<UserEntity>listAll().stream().map(UserService::view).toList();
+        return views("true ORDER BY u.user_id");
     }
 
     /** Users in id order after {@code after} (a page key; "" for the first page). */
-    @Transactional
     public List<UserView> page(String after, int limit) {
-        return UserEntity.<UserEntity>find("userId > ?1 order by userId", after).page(0, limit).list().stream()
-                .map(UserService::view)
-                .toList();
+        return views("u.user_id > ? ORDER BY u.user_id LIMIT ?", after, limit);
+    }
+
+    private List<UserView> views(String where, Object... params) {
+        return Jdbc.withConnection(
+                dataSource,
+                "user lookup",
+                c -> Jdbc.query(
+                        c,
+                        "SELECT u.user_id, u.name, u.badge, u.enabled,"
+                                + " ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.user_id) AS roles,"
+                                + " ARRAY(SELECT s.site FROM user_site s WHERE s.user_id = u.user_id) AS sites"
+                                + " FROM app_user u WHERE " + where,
+                        rs -> new UserView(
+                                rs.getString("user_id"),
+                                rs.getString("name"),
+                                rs.getString("badge"),
+                                Jdbc.strings(rs, "roles").stream()
+                                        .map(Role::valueOf)
+                                        .collect(Collectors.toUnmodifiableSet()),
+                                Set.copyOf(Jdbc.strings(rs, "sites")),
+                                rs.getBoolean("enabled")),
+                        params));
     }
 
     /** The users of a site with PIN verifiers salted for one device (for its offline sign-in). */
@@ -358,9 +394,5 @@ public class UserService {
         admin.persist();
         audit.record("system", "USER_CREATED", "admin", null, "first start");
         return new FirstAdmin(true, chosenPassword.isPresent() ? Optional.empty() : Optional.of(password));
-    }
-
-    private static UserView view(UserEntity u) {
-        return new UserView(u.userId, u.name, u.badge, Set.copyOf(u.roles), Set.copyOf(u.sites), u.enabled);
     }
 }
