@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -138,6 +139,32 @@ public class MasterDataPages extends ConsoleResource {
         } catch (Refused e) {
             Chrome page = session.chrome(actor, "masterdata", "Master data").error("Nothing of the file was applied.");
             return Forms.html(HttpStatus.of(e), Pages.masterdata(page, view(k.key(), null, Forms.messages(e))));
+        }
+    }
+
+    /** Disables or enables a user's account (ADMIN), from the users tab; see the API's disable. */
+    @POST
+    @Path("/users/{id}/enabled")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setUserEnabled(
+            @PathParam("id") String id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String enabled) {
+        Actor actor = session.post(csrf, Role.ADMIN);
+        boolean enable = "true".equals(enabled);
+        URI users = URI.create("/console/masterdata?tab=users");
+        try {
+            UserService.UserView user = service.setUserEnabled(id, enable, actor);
+            return Response.seeOther(users)
+                    .cookie(ConsoleFlash.notice(
+                            session.secure(),
+                            enable
+                                    ? user.userId() + " is enabled again: they can sign in with a new session."
+                                    : user.userId() + " is disabled: their sessions are ended and the site's"
+                                            + " handhelds refuse their PIN after their next sync."))
+                    .build();
+        } catch (Refused e) {
+            return Response.seeOther(users)
+                    .cookie(ConsoleFlash.error(session.secure(), "Nothing was changed: " + e.getMessage() + "."))
+                    .build();
         }
     }
 

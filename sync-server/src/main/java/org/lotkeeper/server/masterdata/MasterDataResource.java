@@ -3,6 +3,7 @@ package org.lotkeeper.server.masterdata;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.security.CurrentActor;
+import org.lotkeeper.server.security.UserService;
 
 /** Master data upload (ADMIN): sites, items, locations, partners and users, all or nothing. */
 @Path("/api/v1/masterdata")
@@ -43,5 +45,27 @@ public class MasterDataResource {
     @RolesAllowed("ADMIN")
     public MasterDataResult putCsv(@PathParam("kind") String kind, String csv) {
         return service.applyCsv(kind, csv, actor.get());
+    }
+
+    /**
+     * Disables a user's account (someone who left, a lost badge): their tokens are refused at once,
+     * sign-in and their PIN on the site's handhelds (after the devices' next sync) stop working,
+     * their captured events are rejected. Answers the user as now stored; 404 for no such user.
+     */
+    @POST
+    @Path("/users/{id}/disable")
+    @Consumes(MediaType.WILDCARD) // no body
+    @RolesAllowed("ADMIN")
+    public UserService.UserView disable(@PathParam("id") String id) {
+        return service.setUserEnabled(id, false, actor.get());
+    }
+
+    /** Enables a disabled account again; tokens issued before it was disabled stay refused. */
+    @POST
+    @Path("/users/{id}/enable")
+    @Consumes(MediaType.WILDCARD) // no body
+    @RolesAllowed("ADMIN")
+    public UserService.UserView enable(@PathParam("id") String id) {
+        return service.setUserEnabled(id, true, actor.get());
     }
 }

@@ -171,6 +171,17 @@ public class MasterDataService {
         return new MasterDataResult(counts);
     }
 
+    /**
+     * Disables or enables a user's account (see {@link UserService#setEnabled}); the devices of the
+     * user's sites fetch their user lists again at their next sync, so a disabled user's PIN stops
+     * working on them.
+     */
+    @Transactional
+    public UserService.UserView setUserEnabled(String userId, boolean enabled, Actor by) {
+        users.setEnabled(by, userId, enabled).forEach(siteChanges::changed);
+        return users.find(userId).orElseThrow();
+    }
+
     private static <T> MasterDataResult.Counts upsertAll(List<T> entries, Predicate<T> upsertCreated) {
         int created = 0;
         for (T entry : entries) {

@@ -249,6 +249,36 @@ public class UserService {
     }
 
     /**
+     * Disables or enables an account and answers the user's sites (their devices must fetch their
+     * user lists again). A disabled user's tokens are refused at their next request (and stay
+     * refused after the account is enabled again), they cannot sign in, nor with their PIN on a
+     * handheld once it has synced, and the events they capture are rejected. Nobody disables their
+     * own account: another admin can, so the last admin cannot lock everyone out. Audited
+     * {@code USER_DISABLED} / {@code USER_ENABLED}; asking for the state an account is in changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> setEnabled(Actor by, String userId, boolean enabled) {
+        UserEntity user = UserEntity.findById(userId);
+        if (user == null) {
+            throw Refused.notFound("no user " + userId);
+        }
+        if (!enabled && user.userId.equals(by.id())) {
+            throw Refused.invalid(
+                    ErrorCode.INVALID_FIELD, "you cannot disable your own account; another admin can", "userId");
+        }
+        if (user.enabled != enabled) {
+            user.enabled = enabled;
+            if (!enabled) {
+                user.tokenVersion++;
+            }
+            user.updatedAt = clock.instant();
+            audit.record(by.id(), enabled ? "USER_ENABLED" : "USER_DISABLED", userId, null, null);
+            UserEntity.flush(); // the reads that follow in this transaction are plain SQL
+        }
+        return Set.copyOf(user.sites);
+    }
+
+    /**
      * An electronic signature: the signer re-enters their own password at the moment of signing.
      * Answers the signer's name. A wrong password answers 401 SIGNATURE_INVALID and counts toward
      * the same lockout as a failed sign-in (recorded in its own transaction, so the caller's

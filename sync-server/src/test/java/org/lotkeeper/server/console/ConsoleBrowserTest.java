@@ -693,6 +693,36 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(16)
+    void anAdminDisablesAUserFromTheUsersTabAndEnablesThemAgainButNotThemselves() {
+        new Screens.Login(browser, base()).open().signIn("admin", Api.ADMIN_PASSWORD);
+        browser.driver.get(base() + "console/masterdata?tab=users");
+        By ben = By.cssSelector("#users tr[data-user='ben']");
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(ben));
+        assertThat(browser.driver.findElements(By.cssSelector("#users tr[data-user='admin'] button")))
+                .as("no button to disable yourself")
+                .isEmpty();
+
+        browser.submit(browser.driver.findElement(ben).findElement(By.cssSelector("button.user-enabled")));
+        assertThat(browser.driver.findElement(By.cssSelector("p.notice")).getText())
+                .contains("ben is disabled");
+        assertThat(browser.driver.findElement(ben).getText()).contains("no");
+        assertThat(Database.count(ds, "SELECT count(*) FROM app_user WHERE user_id = 'ben' AND NOT enabled"))
+                .isEqualTo(1);
+
+        browser.submit(browser.driver.findElement(ben).findElement(By.cssSelector("button.user-enabled")));
+        assertThat(browser.driver.findElement(By.cssSelector("p.notice")).getText())
+                .contains("ben is enabled again");
+        assertThat(browser.driver
+                        .findElement(ben)
+                        .findElement(By.cssSelector("button.user-enabled"))
+                        .getText())
+                .isEqualTo("Disable");
+        assertThat(Database.count(ds, "SELECT count(*) FROM app_user WHERE user_id = 'ben' AND enabled"))
+                .isEqualTo(1);
+    }
+
+    @Test
     @Order(15)
     void aTransferOrderMadeInTheConsoleShowsItsLotInTransitOnBothSitesPages() throws IOException {
         Api.as(Api.token("admin", Api.ADMIN_PASSWORD))

@@ -104,6 +104,7 @@ class ConsoleRoleTest {
         route("GET /console/masterdata", "/console/masterdata", ANY);
         route("POST /console/masterdata/csv", "/console/masterdata/csv", ADMIN);
         route("POST /console/masterdata/demo", "/console/masterdata/demo", ADMIN);
+        route("POST /console/masterdata/users/{id}/enabled", "/console/masterdata/users/ben/enabled", ADMIN);
         route("GET /console/labels/check", "/console/labels/check", ANY);
         route("POST /console/labels/check", "/console/labels/check", ANY);
         route("GET /console/labels/print/lot", "/console/labels/print/lot?item=RM-RESIN&lot=NO-SUCH-LOT", LABELS);

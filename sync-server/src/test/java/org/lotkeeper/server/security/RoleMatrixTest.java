@@ -86,7 +86,14 @@ class RoleMatrixTest {
                         ? m.getAnnotation(Consumes.class)
                         : type.getAnnotation(Consumes.class);
                 out.add(new Endpoint(
-                        verb, path, roles, consumes == null ? "application/json" : consumes.value()[0], template));
+                        verb,
+                        path,
+                        roles,
+                        // any type (no body): sent as JSON like the rest
+                        consumes == null || consumes.value()[0].equals("*/*")
+                                ? "application/json"
+                                : consumes.value()[0],
+                        template));
             }
         }
         // signing out ends the caller's token: it is called last, so the sweeps go on with it until then
