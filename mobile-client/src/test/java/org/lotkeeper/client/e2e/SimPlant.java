@@ -77,6 +77,15 @@ final class SimPlant implements AutoCloseable {
         assertThat(sim.refusals() - refusalsBefore).as(log).isEqualTo(expectedRefusals);
     }
 
+    /** Plays lines that must stop at a script error (a refused sign-in, say); answers the simulator's error text. */
+    String playToError(Simulator sim, List<String> lines) {
+        err.reset();
+        int exit = sim.run(lines);
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(log).isEqualTo(Simulator.SCRIPT_ERROR);
+        return log;
+    }
+
     @Override
     public void close() throws IOException {
         for (Simulator sim : simulators) {
