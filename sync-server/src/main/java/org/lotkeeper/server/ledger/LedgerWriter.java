@@ -1,6 +1,7 @@
 package org.lotkeeper.server.ledger;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.List;
 import org.lotkeeper.model.event.Event;
 import org.lotkeeper.model.lot.LotRef;
 import org.lotkeeper.model.wire.Flag;
-import org.lotkeeper.server.db.CopyIn;
 import org.lotkeeper.server.db.Jdbc;
 
 /**
@@ -41,24 +41,6 @@ final class LedgerWriter {
             Instant recordedAt,
             String previousHash,
             String hash) {}
-
-    private static final List<String> LEDGER_COLUMNS = List.of(
-            "ledger_seq",
-            "event_id",
-            "site",
-            "source",
-            "source_seq",
-            "device_id",
-            "device_seq",
-            "user_id",
-            "type",
-            "occurred_at",
-            "recorded_at",
-            "content",
-            "flags",
-            "server_note",
-            "prev_hash",
-            "hash");
 
     private LedgerWriter() {}
 
@@ -111,35 +93,47 @@ final class LedgerWriter {
             Jdbc.query(c, "SELECT pg_advisory_xact_lock(?)", rs -> null, APPEND_LOCK);
             List<Long> drawn = Jdbc.query(
                     c, "SELECT nextval('ledger_seq') FROM generate_series(1, ?)", rs -> rs.getLong(1), events.size());
-            CopyIn ledger = new CopyIn("ledger_event", LEDGER_COLUMNS);
-            CopyIn lots = new CopyIn("lot_event", List.of("item", "lot", "ledger_seq"));
-            for (int i = 0; i < events.size(); i++) {
-                Pending p = events.get(i);
-                Event e = p.event();
-                seqs[i] = drawn.get(i);
-                ledger.row(
-                        seqs[i],
-                        e.eventId().value(),
-                        e.site(),
-                        p.source(),
-                        p.sourceSeq(),
-                        p.deviceId(),
-                        p.deviceSeq(),
-                        e.userId(),
-                        e.type(),
-                        e.occurredAt(),
-                        p.recordedAt(),
-                        p.content(),
-                        p.flags().stream().map(Enum::name).toArray(String[]::new),
-                        p.note(),
-                        p.previousHash(),
-                        p.hash());
-                for (LotRef lot : e.lots()) {
-                    lots.row(lot.item(), lot.lot(), seqs[i]);
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO ledger_event (ledger_seq, event_id, site, source, source_seq, "
+                            + "device_id, device_seq, user_id, type, occurred_at, recorded_at, content, flags, server_note, prev_hash, hash) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < events.size(); i++) {
+                    Pending p = events.get(i);
+                    Event e = p.event();
+                    seqs[i] = drawn.get(i);
+                    Jdbc.bind(
+                            c,
+                            ps,
+                            seqs[i],
+                            e.eventId().value(),
+                            e.site().value(),
+                            p.source(),
+                            p.sourceSeq(),
+                            p.deviceId(),
+                            p.deviceSeq(),
+                            e.userId().value(),
+                            e.type().name(),
+                            e.occurredAt(),
+                            p.recordedAt(),
+                            p.content(),
+                            p.flags().stream().map(Enum::name).toArray(String[]::new),
+                            p.note(),
+                            p.previousHash(),
+                            p.hash());
+                    ps.addBatch();
                 }
+                ps.executeBatch();
             }
-            ledger.run(c);
-            lots.run(c);
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO lot_event (item, lot, ledger_seq) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < events.size(); i++) {
+                    for (LotRef lot : events.get(i).event().lots()) {
+                        Jdbc.bind(c, ps, lot.item().value(), lot.lot().value(), seqs[i]);
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
         }
         Pending last = events.isEmpty() ? null : events.get(events.size() - 1);
         Jdbc.update(
