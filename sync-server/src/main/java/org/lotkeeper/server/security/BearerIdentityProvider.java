@@ -3,7 +3,6 @@ package org.lotkeeper.server.security;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -130,9 +129,7 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
                     rs -> new Current(
                             rs.getBoolean("enabled"),
                             rs.getInt("token_version"),
-                            Jdbc.strings(rs, "roles").stream()
-                                    .map(Role::valueOf)
-                                    .collect(Collectors.toSet()),
+                            KnownRoles.of(Jdbc.strings(rs, "roles")),
                             Set.copyOf(Jdbc.strings(rs, "sites")),
                             rs.getBoolean("revoked")),
                     // no token id: looked up as the empty id, never stored, and refused below

@@ -9,13 +9,10 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import org.lotkeeper.model.auth.Role;
 
 @Entity
 @Table(name = "app_user")
@@ -52,8 +49,7 @@ class UserEntity extends PanacheEntityBase {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
-    @Enumerated(EnumType.STRING)
-    public Set<Role> roles = new HashSet<>();
+    public Set<String> roles = new HashSet<>(); // names; read through KnownRoles
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_site", joinColumns = @JoinColumn(name = "user_id"))

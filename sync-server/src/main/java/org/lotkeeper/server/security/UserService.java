@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -77,7 +76,9 @@ public class UserService {
         user.name = spec.name();
         user.badge = spec.badge();
         user.roles.clear();
-        user.roles.addAll(spec.roles());
+        for (Role r : spec.roles()) {
+            user.roles.add(r.name());
+        }
         user.sites.clear();
         user.sites.addAll(spec.sites());
         if (spec.password() != null) {
@@ -136,7 +137,7 @@ public class UserService {
                 }
                 audit.record(name, "LOGIN", name, null, null);
                 return Optional.of(
-                        new Ok(user.userId, Set.copyOf(user.roles), Set.copyOf(user.sites), user.tokenVersion));
+                        new Ok(user.userId, KnownRoles.of(user.roles), Set.copyOf(user.sites), user.tokenVersion));
             }
             countSignInFailure(failures, failureId, userKey, now);
             if (user != null) {
@@ -358,9 +359,7 @@ public class UserService {
                                 rs.getString("user_id"),
                                 rs.getString("name"),
                                 rs.getString("badge"),
-                                Jdbc.strings(rs, "roles").stream()
-                                        .map(Role::valueOf)
-                                        .collect(Collectors.toUnmodifiableSet()),
+                                KnownRoles.of(Jdbc.strings(rs, "roles")),
                                 Set.copyOf(Jdbc.strings(rs, "sites")),
                                 rs.getBoolean("enabled")),
                         params));
@@ -377,12 +376,13 @@ public class UserService {
         // attack on a lost device (docs/SECURITY.md, "PINs")
         return users.stream()
                 .filter(u -> EnumSet.allOf(EventType.class).stream()
-                        .anyMatch(t -> t != EventType.ADJUST && t.mayBeCapturedBy(handheldRoles(u.roles))))
+                        .anyMatch(
+                                t -> t != EventType.ADJUST && t.mayBeCapturedBy(handheldRoles(KnownRoles.of(u.roles)))))
                 .map(u -> new DeviceUser(
                         u.userId,
                         u.name,
                         u.badge,
-                        Set.copyOf(u.roles),
+                        KnownRoles.of(u.roles),
                         u.pinHash == null || u.badge == null
                                 ? null
                                 : PinVerifier.deviceVerifier(u.pinHash, deviceSalt)))
@@ -419,7 +419,7 @@ public class UserService {
         admin.userId = "admin";
         admin.name = "Administrator";
         admin.passwordHash = BcryptUtil.bcryptHash(password, config.bcryptCost());
-        admin.roles.add(Role.ADMIN);
+        admin.roles.add(Role.ADMIN.name());
         admin.updatedAt = clock.instant();
         admin.persist();
         audit.record("system", "USER_CREATED", "admin", null, "first start");
