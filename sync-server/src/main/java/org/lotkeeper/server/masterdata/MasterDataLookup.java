@@ -105,7 +105,7 @@ public class MasterDataLookup implements KnownSites {
             Collection<String> partnerCodes,
             Collection<String> siteCodes) {
         Jdbc.Queries q = new Jdbc.Queries();
-        ItemRows items = ItemRows.add(q, BY_CODE, array(itemCodes));
+        Jdbc.Rows<ItemInfo> items = addItems(q, BY_CODE, array(itemCodes));
         Jdbc.Rows<LocationInfo> locations = addLocations(q, BY_CODE, array(locationCodes));
         Jdbc.Rows<PartnerInfo> partners = addPartners(q, BY_CODE, array(partnerCodes));
         Jdbc.Rows<String> sites =
@@ -119,7 +119,9 @@ public class MasterDataLookup implements KnownSites {
     }
 
     public Map<String, ItemInfo> items(Collection<String> codes) {
-        return codes.isEmpty() ? new HashMap<>() : byCode(items(BY_CODE, array(codes)), ItemInfo::code);
+        return codes.isEmpty()
+                ? new HashMap<>()
+                : byCode(rows(q -> addItems(q, BY_CODE, array(codes))), ItemInfo::code);
     }
 
     public Optional<ItemInfo> item(String code) {
@@ -127,57 +129,48 @@ public class MasterDataLookup implements KnownSites {
     }
 
     public Map<String, LocationInfo> locations(Collection<String> codes) {
-        return codes.isEmpty() ? new HashMap<>() : byCode(locations(BY_CODE, array(codes)), LocationInfo::code);
+        return codes.isEmpty()
+                ? new HashMap<>()
+                : byCode(rows(q -> addLocations(q, BY_CODE, array(codes))), LocationInfo::code);
     }
 
     public Map<String, PartnerInfo> partners(Collection<String> codes) {
-        return codes.isEmpty() ? new HashMap<>() : byCode(partners(BY_CODE, array(codes)), PartnerInfo::code);
+        return codes.isEmpty()
+                ? new HashMap<>()
+                : byCode(rows(q -> addPartners(q, BY_CODE, array(codes))), PartnerInfo::code);
     }
 
     /** Items in code order after {@code after} (a page key; "" for the first page). */
     public List<ItemInfo> itemPage(String after, int limit) {
-        return items(PAGE, after, limit);
+        return rows(q -> addItems(q, PAGE, after, limit));
     }
 
     /** Locations of every site in code order after {@code after}. */
     public List<LocationInfo> locationPage(String after, int limit) {
-        return locations(PAGE, after, limit);
+        return rows(q -> addLocations(q, PAGE, after, limit));
     }
 
     /** Partners in code order after {@code after}. */
     public List<PartnerInfo> partnerPage(String after, int limit) {
-        return partners(PAGE, after, limit);
+        return rows(q -> addPartners(q, PAGE, after, limit));
     }
 
     public List<ItemInfo> allItems() {
-        return items(ALL);
+        return rows(q -> addItems(q, ALL));
     }
 
     public List<LocationInfo> locationsOfSite(String site) {
-        return locations("site = ? ORDER BY code", site);
+        return rows(q -> addLocations(q, "site = ? ORDER BY code", site));
     }
 
     public List<PartnerInfo> allPartners() {
-        return partners(ALL);
+        return rows(q -> addPartners(q, ALL));
     }
 
-    private List<ItemInfo> items(String where, Object... params) {
+    /** The rows of one query list built by {@code add}, in one round trip. */
+    private <T> List<T> rows(Function<Jdbc.Queries, Jdbc.Rows<T>> add) {
         Jdbc.Queries q = new Jdbc.Queries();
-        ItemRows rows = ItemRows.add(q, where, params);
-        run(q);
-        return rows.get();
-    }
-
-    private List<LocationInfo> locations(String where, Object... params) {
-        Jdbc.Queries q = new Jdbc.Queries();
-        Jdbc.Rows<LocationInfo> rows = addLocations(q, where, params);
-        run(q);
-        return rows.get();
-    }
-
-    private List<PartnerInfo> partners(String where, Object... params) {
-        Jdbc.Queries q = new Jdbc.Queries();
-        Jdbc.Rows<PartnerInfo> rows = addPartners(q, where, params);
+        Jdbc.Rows<T> rows = add.apply(q);
         run(q);
         return rows.get();
     }
@@ -200,76 +193,80 @@ public class MasterDataLookup implements KnownSites {
     }
 
     /**
-     * Items chosen by {@code where} (a condition on {@code item}, with its order and limit), their
-     * pack units and their approved suppliers: three queries of one round trip.
+     * Items chosen by {@code where} (a condition on {@code item}, with its order and limit), each
+     * with its pack units and approved suppliers (in code order): three queries of one round trip,
+     * the item rows last, so that their mapper finds the other two read.
      */
-    private record ItemRows(Jdbc.Rows<ItemInfo> items, Jdbc.Rows<Pack> packUnits, Jdbc.Rows<Supplier> suppliers) {
+    private static Jdbc.Rows<ItemInfo> addItems(Jdbc.Queries q, String where, Object... params) {
+        String chosen = "item_code IN (SELECT code FROM item WHERE " + where + ")";
+        PacksAndSuppliers of = new PacksAndSuppliers(
+                q.add(
+                        "SELECT item_code, code, factor FROM item_pack_unit WHERE " + chosen,
+                        rs -> new PacksAndSuppliers.Pack(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)),
+                        params),
+                q.add(
+                        "SELECT item_code, partner_code FROM item_supplier WHERE " + chosen
+                                + " ORDER BY item_code, partner_code",
+                        rs -> new PacksAndSuppliers.Supplier(rs.getString(1), rs.getString(2)),
+                        params));
+        return q.add(
+                "SELECT code, name, gtin, base_uom, qc_required, coa_required, shelf_life_days,"
+                        + " min_remaining_shelf_life_days, lot_numbering, lot_pattern, retest_interval_days"
+                        + " FROM item WHERE " + where,
+                rs -> new ItemInfo(
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getString("gtin"),
+                        Uom.valueOf(rs.getString("base_uom")),
+                        rs.getBoolean("qc_required"),
+                        rs.getBoolean("coa_required"),
+                        rs.getObject("shelf_life_days", Integer.class),
+                        rs.getInt("min_remaining_shelf_life_days"),
+                        LotNumbering.valueOf(rs.getString("lot_numbering")),
+                        rs.getString("lot_pattern"),
+                        of.packUnits(rs.getString("code")),
+                        of.suppliers(rs.getString("code")),
+                        rs.getObject("retest_interval_days", Integer.class)),
+                params);
+    }
 
-        private record Pack(String item, String code, BigDecimal factor) {}
+    /** The pack units and approved suppliers of the items of one query, by item, once read. */
+    private static final class PacksAndSuppliers {
 
-        private record Supplier(String item, String partner) {}
+        record Pack(String item, String code, BigDecimal factor) {}
 
-        static ItemRows add(Jdbc.Queries q, String where, Object... params) {
-            String chosen = "item_code IN (SELECT code FROM item WHERE " + where + ")";
-            return new ItemRows(
-                    q.add(
-                            "SELECT code, name, gtin, base_uom, qc_required, coa_required, shelf_life_days,"
-                                    + " min_remaining_shelf_life_days, lot_numbering, lot_pattern, retest_interval_days"
-                                    + " FROM item WHERE " + where,
-                            rs -> new ItemInfo(
-                                    rs.getString("code"),
-                                    rs.getString("name"),
-                                    rs.getString("gtin"),
-                                    Uom.valueOf(rs.getString("base_uom")),
-                                    rs.getBoolean("qc_required"),
-                                    rs.getBoolean("coa_required"),
-                                    rs.getObject("shelf_life_days", Integer.class),
-                                    rs.getInt("min_remaining_shelf_life_days"),
-                                    LotNumbering.valueOf(rs.getString("lot_numbering")),
-                                    rs.getString("lot_pattern"),
-                                    Map.of(),
-                                    List.of(),
-                                    rs.getObject("retest_interval_days", Integer.class)),
-                            params),
-                    q.add(
-                            "SELECT item_code, code, factor FROM item_pack_unit WHERE " + chosen,
-                            rs -> new Pack(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)),
-                            params),
-                    q.add(
-                            "SELECT item_code, partner_code FROM item_supplier WHERE " + chosen
-                                    + " ORDER BY item_code, partner_code",
-                            rs -> new Supplier(rs.getString(1), rs.getString(2)),
-                            params));
+        record Supplier(String item, String partner) {}
+
+        private final Jdbc.Rows<Pack> packRows;
+        private final Jdbc.Rows<Supplier> supplierRows;
+        private Map<String, Map<String, BigDecimal>> packs;
+        private Map<String, List<String>> suppliers;
+
+        PacksAndSuppliers(Jdbc.Rows<Pack> packRows, Jdbc.Rows<Supplier> supplierRows) {
+            this.packRows = packRows;
+            this.supplierRows = supplierRows;
         }
 
-        /** The items in the query's order, each with its pack units and suppliers (in code order). */
-        List<ItemInfo> get() {
-            Map<String, Map<String, BigDecimal>> packs = new HashMap<>();
-            packUnits
-                    .get()
-                    .forEach(p -> packs.computeIfAbsent(p.item(), k -> new HashMap<>())
-                            .put(p.code(), p.factor()));
-            Map<String, List<String>> approved = new HashMap<>();
-            suppliers
-                    .get()
-                    .forEach(s -> approved.computeIfAbsent(s.item(), k -> new ArrayList<>())
-                            .add(s.partner()));
-            return items.get().stream()
-                    .map(i -> new ItemInfo(
-                            i.code(),
-                            i.name(),
-                            i.gtin(),
-                            i.baseUom(),
-                            i.qcRequired(),
-                            i.coaRequired(),
-                            i.shelfLifeDays(),
-                            i.minRemainingShelfLifeDays(),
-                            i.lotNumbering(),
-                            i.lotPattern(),
-                            Map.copyOf(packs.getOrDefault(i.code(), Map.of())),
-                            List.copyOf(approved.getOrDefault(i.code(), List.of())),
-                            i.retestIntervalDays()))
-                    .toList();
+        Map<String, BigDecimal> packUnits(String item) {
+            if (packs == null) {
+                packs = new HashMap<>();
+                packRows.get()
+                        .forEach(p -> packs.computeIfAbsent(p.item(), k -> new HashMap<>())
+                                .put(p.code(), p.factor()));
+            }
+            return Map.copyOf(packs.getOrDefault(item, Map.of()));
+        }
+
+        List<String> suppliers(String item) {
+            if (suppliers == null) {
+                suppliers = new HashMap<>();
+                supplierRows
+                        .get()
+                        .forEach(s -> suppliers
+                                .computeIfAbsent(s.item(), k -> new ArrayList<>())
+                                .add(s.partner()));
+            }
+            return List.copyOf(suppliers.getOrDefault(item, List.of()));
         }
     }
 
