@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.lotkeeper.model.auth.Role;
+import org.lotkeeper.model.wire.ErrorCode;
 import org.lotkeeper.server.api.HttpStatus;
 import org.lotkeeper.server.api.Refused;
 import org.lotkeeper.server.boot.DemoLoader;
@@ -149,9 +150,12 @@ public class MasterDataPages extends ConsoleResource {
     public Response setUserEnabled(
             @PathParam("id") String id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String enabled) {
         Actor actor = session.post(csrf, Role.ADMIN);
-        boolean enable = "true".equals(enabled);
         URI users = URI.create("/console/masterdata?tab=users");
         try {
+            if (!"true".equals(enabled) && !"false".equals(enabled)) {
+                throw Refused.invalid(ErrorCode.INVALID_FIELD, "enabled must be true or false", "enabled");
+            }
+            boolean enable = "true".equals(enabled);
             UserService.UserView user = service.setUserEnabled(id, enable, actor);
             return Response.seeOther(users)
                     .cookie(ConsoleFlash.notice(

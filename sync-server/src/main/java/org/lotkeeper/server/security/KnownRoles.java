@@ -1,6 +1,7 @@
 package org.lotkeeper.server.security;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +13,7 @@ import org.lotkeeper.model.auth.Role;
  * Role names as the database holds them ({@code user_role.role}), read as {@link Role}s. A name
  * this version does not know — written by a newer version before a rollback, or by hand — is left
  * out: the user acts with fewer rights, never with an error on every request. Each such name is
- * logged once.
+ * logged once per server start.
  */
 final class KnownRoles {
 
@@ -31,10 +32,10 @@ final class KnownRoles {
                     LOG.warnf(
                             "user_role holds role %s, which this version does not know: it grants nothing"
                                     + " (roles: %s)",
-                            name.length() > 40 ? name.substring(0, 40) + "…" : name, EnumSet.allOf(Role.class));
+                            name, EnumSet.allOf(Role.class));
                 }
             }
         }
-        return Set.copyOf(out);
+        return Collections.unmodifiableSet(out); // in the enum's order, the same on every call
     }
 }

@@ -253,7 +253,8 @@ public class UserService {
      * Disables or enables an account and answers the user's sites (their devices must fetch their
      * user lists again). A disabled user's tokens are refused at their next request (and stay
      * refused after the account is enabled again), they cannot sign in, nor with their PIN on a
-     * handheld once it has synced, and the events they capture are rejected. Nobody disables their
+     * handheld once it has synced, the events they capture are rejected and the enrollment codes
+     * they made and nobody used expire. Nobody disables their
      * own account: another admin can, so the last admin cannot lock everyone out. Audited
      * {@code USER_DISABLED} / {@code USER_ENABLED}; asking for the state an account is in changes nothing.
      */
@@ -268,12 +269,18 @@ public class UserService {
                     ErrorCode.INVALID_FIELD, "you cannot disable your own account; another admin can", "userId");
         }
         if (user.enabled != enabled) {
+            Instant now = clock.instant();
             user.enabled = enabled;
+            String detail = null;
             if (!enabled) {
                 user.tokenVersion++;
+                // the enrollment codes they made and nobody used yet die with their access
+                long codes = EnrollmentCodeEntity.update(
+                        "expiresAt = ?1 where createdBy = ?2 and usedAt is null and expiresAt > ?1", now, userId);
+                detail = codes == 0 ? null : codes + " unused enrollment codes expired";
             }
-            user.updatedAt = clock.instant();
-            audit.record(by.id(), enabled ? "USER_ENABLED" : "USER_DISABLED", userId, null, null);
+            user.updatedAt = now;
+            audit.record(by.id(), enabled ? "USER_ENABLED" : "USER_DISABLED", userId, null, detail);
             UserEntity.flush(); // the reads that follow in this transaction are plain SQL
         }
         return Set.copyOf(user.sites);
@@ -334,10 +341,6 @@ public class UserService {
                     .forEach(v -> out.put(v.userId(), v));
         }
         return out;
-    }
-
-    public List<UserView> list() {
-        return views("true ORDER BY u.user_id");
     }
 
     /** Users in id order after {@code after} (a page key; "" for the first page). */

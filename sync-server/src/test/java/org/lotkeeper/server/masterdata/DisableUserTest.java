@@ -132,6 +132,29 @@ class DisableUserTest {
     }
 
     @Test
+    void theEnrollmentCodesADisabledSupervisorMadeNoLongerEnrollADevice() {
+        String code = Api.as(Api.token("sam", "sam-Passw0rd!"))
+                .body(Map.of("site", "PLANT-1", "label", "made before leaving"))
+                .post("/api/v1/devices/enrollments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("code");
+        set(Api.adminToken(), "sam", "disable").statusCode(200);
+        given().contentType("application/json")
+                .body(Map.of("code", code, "model", "test", "profile", "desktop"))
+                .post("/api/v1/devices/enroll")
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("ENROLLMENT_INVALID"));
+        assertThat(Database.count(
+                        ds,
+                        "SELECT count(*) FROM audit_log WHERE action = 'USER_DISABLED' AND subject = 'sam'"
+                                + " AND detail LIKE '%enrollment codes expired%'"))
+                .isPositive();
+    }
+
+    @Test
     void onlyAnAdminMayAndNeverTheirOwnAccountOrOneThatDoesNotExist() {
         set(Api.adminToken(), "admin", "disable")
                 .statusCode(400)

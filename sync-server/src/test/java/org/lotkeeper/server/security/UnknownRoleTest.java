@@ -45,7 +45,7 @@ class UnknownRoleTest {
                     .then()
                     .statusCode(200)
                     .body("users.find { it.userId == 'ben' }.roles", org.hamcrest.Matchers.contains("OPERATOR"));
-            assertThat(users.list())
+            assertThat(users.page("", 1000))
                     .filteredOn(u -> u.userId().equals("ben"))
                     .singleElement()
                     .extracting(UserService.UserView::roles)
