@@ -89,7 +89,7 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     private boolean isMetricsToken(String token) {
         return config.metricsToken()
-                .filter(t -> t.length() >= 32)
+                .filter(t -> t.length() >= MetricsTokenCheck.MIN_LENGTH)
                 .map(t -> java.security.MessageDigest.isEqual(
                         Secrets.sha256(t).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                         Secrets.sha256(token).getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
