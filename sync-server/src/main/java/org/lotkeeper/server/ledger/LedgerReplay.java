@@ -103,12 +103,7 @@ public class LedgerReplay {
 
     private Projector.Context context(WorkingSet ws, Instant at, Event e) {
         ReferencedCodes codes = new ReferencedCodes().add(e);
-        return new Projector.Context(
-                ws,
-                at,
-                masterData.items(codes.items),
-                masterData.locations(codes.locations),
-                masterData.partners(codes.partners),
-                masterData::locations);
+        MasterDataLookup.Named named = masterData.named(codes.items, codes.locations, codes.partners, codes.sites);
+        return new Projector.Context(ws, at, named.items(), named.locations(), named.partners(), masterData::locations);
     }
 }

@@ -121,9 +121,7 @@ public class BearerIdentityProvider implements IdentityProvider<TokenAuthenticat
         return Jdbc.withConnection(dataSource, "reading who is calling", c -> {
             Current user = Jdbc.one(
                     c,
-                    "SELECT u.enabled, u.token_version, "
-                            + "ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.user_id) AS roles, "
-                            + "ARRAY(SELECT s.site FROM user_site s WHERE s.user_id = u.user_id) AS sites, "
+                    "SELECT u.enabled, u.token_version, " + UserService.ROLES_AND_SITES + ", "
                             + "EXISTS (SELECT 1 FROM revoked_token t WHERE t.jti = ?) AS revoked "
                             + "FROM app_user u WHERE u.user_id = ?",
                     rs -> new Current(

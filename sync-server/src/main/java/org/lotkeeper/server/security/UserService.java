@@ -46,6 +46,10 @@ public class UserService {
     /** A user of a site, with the PIN verifier for one device. */
     public record DeviceUser(String userId, String name, String badge, Set<Role> roles, String pinVerifier) {}
 
+    /** The columns {@code roles} and {@code sites} (text arrays) of the user {@code u} of a query. */
+    static final String ROLES_AND_SITES = "ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.user_id) AS roles, "
+            + "ARRAY(SELECT s.site FROM user_site s WHERE s.user_id = u.user_id) AS sites";
+
     @Inject
     Clock clock;
 
@@ -354,10 +358,8 @@ public class UserService {
                 "user lookup",
                 c -> Jdbc.query(
                         c,
-                        "SELECT u.user_id, u.name, u.badge, u.enabled,"
-                                + " ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.user_id) AS roles,"
-                                + " ARRAY(SELECT s.site FROM user_site s WHERE s.user_id = u.user_id) AS sites"
-                                + " FROM app_user u WHERE " + where,
+                        "SELECT u.user_id, u.name, u.badge, u.enabled, " + ROLES_AND_SITES + " FROM app_user u WHERE "
+                                + where,
                         rs -> new UserView(
                                 rs.getString("user_id"),
                                 rs.getString("name"),

@@ -49,16 +49,6 @@ class DisableUserTest {
                 .then();
     }
 
-    private static String pinCheck(String[] device, String user, String pin) {
-        return Api.as(device[1])
-                .body(Map.of("userId", user, "pin", pin))
-                .post("/api/v1/devices/pin-check")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("result");
-    }
-
     private static long changes(String[] device) {
         return Api.as(device[1])
                 .get("/api/v1/sync/changes")
@@ -110,14 +100,14 @@ class DisableUserTest {
     void aDisabledOperatorIsDroppedFromTheHandheldsAndTheirScansAreRejected() {
         String[] gun = Riverside.enroll(Api.token("sam", "sam-Passw0rd!"), "gun-disable");
         assertThat(deviceUsers(gun)).contains("ben");
-        assertThat(pinCheck(gun, "ben", "583920")).isEqualTo("OK");
+        assertThat(Riverside.pinCheck(gun, "ben", "583920")).isEqualTo("OK");
         long before = changes(gun);
 
         set(Api.adminToken(), "ben", "disable").statusCode(200).body("enabled", equalTo(false));
 
         assertThat(changes(gun)).as("the handheld is told to pull").isGreaterThan(before);
         assertThat(deviceUsers(gun)).contains("ana").doesNotContain("ben");
-        assertThat(pinCheck(gun, "ben", "583920")).isEqualTo("WRONG");
+        assertThat(Riverside.pinCheck(gun, "ben", "583920")).isEqualTo("WRONG");
         JsonNode move = Riverside.push(gun, List.of(Riverside.event(1, "ben", "MOVE", """
                                 {"item": "RM-RESIN", "lot": "R-9001", "quantity": {"value": "1", "uom": "KGM"},
                                  "from": "RCV-DOCK-1", "to": "WH-A-01"}""")))
@@ -128,7 +118,7 @@ class DisableUserTest {
 
         set(Api.adminToken(), "ben", "enable").statusCode(200);
         assertThat(deviceUsers(gun)).contains("ben");
-        assertThat(pinCheck(gun, "ben", "583920")).isEqualTo("OK");
+        assertThat(Riverside.pinCheck(gun, "ben", "583920")).isEqualTo("OK");
     }
 
     @Test

@@ -247,21 +247,21 @@ class DeviceAuthorityTest {
 
     @Test
     void theServerChecksAPinOnlineRecordsTheSignInAndLocksOneUserOnOneDeviceAfterFiveWrong() {
-        assertThat(pinCheck(plant1, "ana", "471147")).isEqualTo("OK");
+        assertThat(Riverside.pinCheck(plant1, "ana", "471147")).isEqualTo("OK");
         assertThat(Database.count(
                         ds,
                         "SELECT count(*) FROM audit_log WHERE action = 'PIN_SIGN_IN' AND actor = 'ana' AND subject = ?",
                         plant1[0]))
                 .isEqualTo(1);
         // a user of another site is no user here, even with her right PIN
-        assertThat(pinCheck(plant1, "olga", "480613")).isEqualTo("WRONG");
-        assertThat(pinCheck(plant2, "olga", "480613")).isEqualTo("OK");
+        assertThat(Riverside.pinCheck(plant1, "olga", "480613")).isEqualTo("WRONG");
+        assertThat(Riverside.pinCheck(plant2, "olga", "480613")).isEqualTo("OK");
 
         for (int i = 1; i < 5; i++) {
-            assertThat(pinCheck(plant1, "ana", "908172")).isEqualTo("WRONG");
+            assertThat(Riverside.pinCheck(plant1, "ana", "908172")).isEqualTo("WRONG");
         }
-        assertThat(pinCheck(plant1, "ana", "908172")).isEqualTo("LOCKED");
-        assertThat(pinCheck(plant1, "ana", "471147"))
+        assertThat(Riverside.pinCheck(plant1, "ana", "908172")).isEqualTo("LOCKED");
+        assertThat(Riverside.pinCheck(plant1, "ana", "471147"))
                 .as("locked: the right PIN waits too")
                 .isEqualTo("LOCKED");
         assertThat(Database.count(ds, "SELECT count(*) FROM audit_log WHERE action = 'PIN_SIGN_IN_FAILED'"))
@@ -270,7 +270,7 @@ class DeviceAuthorityTest {
                 .post("/api/v1/users/ana/unlock")
                 .then()
                 .statusCode(200);
-        assertThat(pinCheck(plant1, "ana", "471147")).isEqualTo("OK");
+        assertThat(Riverside.pinCheck(plant1, "ana", "471147")).isEqualTo("OK");
 
         Api.as(plant1[1])
                 .body(Map.of("userId", "ana", "pin", "12ab56"))
@@ -284,16 +284,6 @@ class DeviceAuthorityTest {
                 .post("/api/v1/devices/pin-check")
                 .then()
                 .statusCode(403);
-    }
-
-    private static String pinCheck(String[] device, String user, String pin) {
-        return Api.as(device[1])
-                .body(Map.of("userId", user, "pin", pin))
-                .post("/api/v1/devices/pin-check")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("result");
     }
 
     private static JsonNode push(String[] device, JsonNode event) {

@@ -135,6 +135,17 @@ public final class Riverside {
         return new String[] {r.path("deviceId"), r.path("token")};
     }
 
+    /** The online PIN check of {@code device} for a user: OK, WRONG or LOCKED. */
+    public static String pinCheck(String[] device, String user, String pin) {
+        return as(device[1])
+                .body(Map.of("userId", user, "pin", pin))
+                .post("/api/v1/devices/pin-check")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("result");
+    }
+
     public static JsonNode push(String[] device, List<JsonNode> events) {
         Response r = pushRaw(device, events);
         r.then().statusCode(200);
