@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,17 +21,19 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Path dataDir;
     private final Map<String, String> env;
+    private final List<String> launcher;
     private final int port;
     private int managementPort;
     private Process process;
 
     private ServerProcess(Path dataDir, Map<String, String> env) throws IOException {
-        this(dataDir, env, PgOps.freePort());
+        this(dataDir, env, null, PgOps.freePort());
     }
 
-    private ServerProcess(Path dataDir, Map<String, String> env, int port) {
+    private ServerProcess(Path dataDir, Map<String, String> env, List<String> launcher, int port) {
         this.dataDir = dataDir;
         this.env = env;
+        this.launcher = launcher;
         this.port = port;
     }
 
@@ -62,21 +63,36 @@ public final class ServerProcess implements AutoCloseable {
                         SHARED_KEY_ENCRYPTION_KEY));
     }
 
+    /**
+     * A server started by {@code launcher}, its whole command line, instead of {@code java -jar}
+     * (the container image's entry point, say), with {@code env} as its only environment but the
+     * ports and the admin's password; its data directory is the launcher's own. {@code logDir}
+     * holds its output.
+     */
+    static ServerProcess launched(Path logDir, List<String> launcher, Map<String, String> env) throws IOException {
+        return new ServerProcess(logDir, env, List.copyOf(launcher), PgOps.freePort());
+    }
+
     public ServerProcess start() throws IOException, InterruptedException {
         String jar = System.getProperty("lotkeeper.server.jar", "target/quarkus-app/quarkus-run.jar");
-        List<String> command = new ArrayList<>(
-                List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar", jar));
+        List<String> command = launcher != null
+                ? launcher
+                : List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar", jar);
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         dataDir.resolve("server-" + port + ".log").toFile()));
         Files.createDirectories(dataDir);
+        if (launcher != null) {
+            pb.environment().clear();
+        } else {
+            pb.environment().put("LOTKEEPER_DATA_DIR", dataDir.toString());
+        }
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         // a fresh one at every start: nothing but this server needs it to stay put
         managementPort = PgOps.freePort();
         pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
-        pb.environment().put("LOTKEEPER_DATA_DIR", dataDir.toString());
         pb.environment().put("LOTKEEPER_ADMIN_PASSWORD", ADMIN_PASSWORD);
         pb.environment().put("LOTKEEPER_SECURITY_BCRYPT_COST", "4");
         process = pb.start();
@@ -88,7 +104,7 @@ public final class ServerProcess implements AutoCloseable {
     ServerProcess with(String name, String value) throws IOException {
         Map<String, String> more = new java.util.HashMap<>(env);
         more.put(name, value);
-        return new ServerProcess(dataDir, more, port);
+        return new ServerProcess(dataDir, more, launcher, port);
     }
 
     /** SIGTERM, without waiting for the server to stop. */
@@ -116,6 +132,11 @@ public final class ServerProcess implements AutoCloseable {
     /** On the management interface: health, metrics, the API description. */
     URI managementUri(String path) {
         return URI.create("http://127.0.0.1:" + managementPort + path);
+    }
+
+    /** The process the launcher started (the server itself once it has executed it). */
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     public int port() {
