@@ -3,7 +3,7 @@
 # for building Lotkeeper's image where no registry is reachable:
 #
 #   deploy/base-image-from-host.sh target/base-image.tar
-#   ./mvnw -B -pl sync-server -Pimage package -DskipTests \
+#   ./mvnw -B -pl sync-server -am -Pimage package -DskipTests \
 #       -Dquarkus.jib.base-jvm-image=tar://$PWD/target/base-image.tar
 #
 # The image holds a JRE made by jlink from $JAVA_HOME (default: the JDK that runs `javac`), the
@@ -32,7 +32,7 @@ modules=$("$java_home/bin/java" --list-modules | sed 's/@.*//' \
 # the shared libraries the JRE links to, and the dynamic loader, at the paths they have here
 # (not those of the desktop's window, splash screen and sound, which a server never loads)
 find "$root$jre" -type f \( -name java -o -name '*.so' \) \
-  ! -name 'libawt_xawt.so' ! -name 'libsplashscreen.so' ! -name 'libjsound.so' -print0 \
+  ! -name 'libawt_xawt.so' ! -name 'libjawt.so' ! -name 'libsplashscreen.so' ! -name 'libjsound.so' -print0 \
   | xargs -0 ldd 2>/dev/null \
   | grep -v ':$' \
   | grep -o -E '/[^ ]+\.so[^ ]*' | grep -v "^$root" | sort -u \
@@ -52,8 +52,9 @@ tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$root" \
 tar --mtime=@0 --owner=185 --group=0 --numeric-owner -C "$root" --no-recursion \
   -rf "$work/layer.tar" ./home/jboss ./deployments
 diff_id=sha256:$(sha256sum "$work/layer.tar" | cut -d' ' -f1)
+case "$(uname -m)" in x86_64) arch=amd64 ;; aarch64) arch=arm64 ;; *) arch=$(uname -m) ;; esac
 cat > "$work/config.json" <<EOF
-{"architecture":"amd64","os":"linux","created":"1970-01-01T00:00:00Z",
+{"architecture":"$arch","os":"linux","created":"1970-01-01T00:00:00Z",
  "config":{"Env":["PATH=$jre/bin:/usr/bin:/bin","JAVA_HOME=$jre","LANG=C.UTF-8"]},
  "rootfs":{"type":"layers","diff_ids":["$diff_id"]}}
 EOF

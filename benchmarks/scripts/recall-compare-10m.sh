@@ -6,29 +6,8 @@
 # usage: benchmarks/scripts/recall-compare-10m.sh <quarkus-app A> <quarkus-app B> <scratch dir> [rounds]
 set -euo pipefail
 A=$(realpath "$1"); B=$(realpath "$2"); D=$(realpath "$3"); ROUNDS=${4:-8}
-[ -f "$D/generated" ] || { echo "no ledger in $D: run recall-10m.sh first" >&2; exit 1; }
-PIDS=()
-trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
-ready() {
-  for i in $(seq 1 300); do curl -sf "http://localhost:$1/q/health/ready" >/dev/null && return 0; sleep 1; done
-  echo "server not ready on $1; see $D/server-*.log" >&2; exit 1
-}
-token() {
-  curl -s -X POST "localhost:$1/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d '{"username":"admin","password":"bench-Passw0rd!"}' | sed 's/.*"token":"\([^"]*\)".*/\1/'
-}
-LOTKEEPER_ADMIN_PASSWORD=bench-Passw0rd! QUARKUS_HTTP_PORT=8090 QUARKUS_MANAGEMENT_PORT=9090 LOTKEEPER_DATA_DIR=$D/data \
-  java -Xmx512m -jar "$A/quarkus-run.jar" > "$D/server-A.log" 2>&1 &
-PIDS+=($!)
-ready 9090
-PGPORT=$(grep -o "Embedded PostgreSQL on port [0-9]*" "$D/server-A.log" | head -1 | grep -o "[0-9]*$")
-LOTKEEPER_ADMIN_PASSWORD=bench-Passw0rd! QUARKUS_HTTP_PORT=8091 QUARKUS_MANAGEMENT_PORT=9091 LOTKEEPER_DATA_DIR=$D/data \
-  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PGPORT/postgres QUARKUS_DATASOURCE_USERNAME=postgres \
-  QUARKUS_DATASOURCE_PASSWORD=postgres java -Xmx512m -jar "$B/quarkus-run.jar" > "$D/server-B.log" 2>&1 &
-PIDS+=($!)
-ready 9091
+. "$(dirname "$0")/two-servers.sh"
 TA=$(token 8090); TB=$(token 8091)
-echo "== A: $A; B: $B (on A's database)"
 recall() { # $1 label, $2 port, $3 token, $4 item, $5 lot
   curl -s -o "$D/r-$1.json" -w "$1 $4/$5 %{time_total} s" -X POST "localhost:$2/api/v1/recalls" \
     -H "Authorization: Bearer $3" -H 'Content-Type: application/json' -d "{\"lots\":[{\"item\":\"$4\",\"lot\":\"$5\"}]}"

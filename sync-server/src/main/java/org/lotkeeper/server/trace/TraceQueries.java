@@ -116,8 +116,8 @@ final class TraceQueries {
      * cannot make it a join: knowing there are thousands of lots, it would read and hash the whole
      * table instead (a popular recall's 15,288 lots at 10M events: their facts 0.76 s against
      * 0.09 s, their stock 0.51 s against 0.10 s; docs/PERFORMANCE.md). The cost follows the
-     * answer, not the table. For reads of about one row per lot: the subquery costs a little per
-     * row, which shows where a lot has many (the widest recall's 2.5 M shipment lines).
+     * answer, not the table. Meant for reads of about one row per lot: the subquery adds a little
+     * to each row, which shows where lots have many (the widest recall's 2.5 M shipment lines).
      */
     private static String eachLot(String table, String alias, String and) {
         return " FROM " + LOTS + " CROSS JOIN LATERAL (SELECT * FROM " + table
