@@ -28,8 +28,10 @@ recall() { # $1 item, $2 lot: whole response, size, the server's elapsedMs; then
 widest_loop() { while [ -f $D/looping ]; do curl -s -o /dev/null -X POST localhost:$PORT/api/v1/recalls \
   -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"lots":[{"item":"G-RM-042","lot":"G000000000"}]}'; done; }
-pushes() { java -cp $JAR org.lotkeeper.bench.PushLoad --url http://localhost:$PORT --admin-password bench-Passw0rd! \
-  --devices 10 --batch 50 --batches 30 --rate 500 2>&1 | grep -E "throughput|push latency" ; }
+pushes() { # its health baseline is on the management port; a failed load prints its error, not nothing
+  java -cp $JAR org.lotkeeper.bench.PushLoad --url http://localhost:$PORT --management-url http://localhost:$((PORT+1000)) \
+    --admin-password bench-Passw0rd! --devices 10 --batch 50 --batches 30 --rate 500 > $D/pushes.log 2>&1 \
+    && grep -E "throughput|push latency" $D/pushes.log || { echo "PushLoad failed:"; grep -v "^\s*at " $D/pushes.log | head -5; }; }
 if [ ! -f $D/generated ]; then
   start gen "${1#*=}"
   t0=$(date +%s)
