@@ -88,7 +88,8 @@ public class MasterDataPages extends ConsoleResource {
             String nextHref,
             List<String> problems,
             boolean ledgerEmpty,
-            Map<String, List<MasterDataLookup.PartnerLocationInfo>> partnerLocations) {
+            Map<String, List<MasterDataLookup.PartnerLocationInfo>> partnerLocations,
+            UserService.UserView confirmDisable) {
 
         /** A partner's ship-from / ship-to locations, in code order. */
         public List<MasterDataLookup.PartnerLocationInfo> placesOf(String partner) {
@@ -148,7 +149,10 @@ public class MasterDataPages extends ConsoleResource {
     @Path("/users/{id}/enabled")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setUserEnabled(
-            @PathParam("id") String id, @RestForm(ConsoleSession.CSRF_FIELD) String csrf, @RestForm String enabled) {
+            @PathParam("id") String id,
+            @RestForm(ConsoleSession.CSRF_FIELD) String csrf,
+            @RestForm String enabled,
+            @RestForm String confirm) {
         Actor actor = session.post(csrf, Role.ADMIN);
         URI users = URI.create("/console/masterdata?tab=users");
         try {
@@ -156,6 +160,20 @@ public class MasterDataPages extends ConsoleResource {
                 throw Refused.invalid(ErrorCode.INVALID_FIELD, "enabled must be true or false", "enabled");
             }
             boolean enable = "true".equals(enabled);
+            if (!enable && !"yes".equals(confirm)) {
+                // first ask: their scans still on a handheld that has not synced will be rejected
+                UserService.UserView asked = this.users
+                        .find(id)
+                        .filter(u -> u.enabled() && !u.userId().equals(actor.id()))
+                        .orElse(null);
+                if (asked != null) {
+                    return Forms.html(
+                            200,
+                            Pages.masterdata(
+                                    session.chrome(actor, "masterdata", "Master data"),
+                                    view(Tab.USERS.key(), null, List.of(), asked)));
+                }
+            }
             UserService.UserView user = service.setUserEnabled(id, enable, actor);
             return Response.seeOther(users)
                     .cookie(ConsoleFlash.notice(
@@ -195,6 +213,11 @@ public class MasterDataPages extends ConsoleResource {
     }
 
     private MasterDataView view(String tab, String after, List<String> problems) {
+        return view(tab, after, problems, null);
+    }
+
+    /** A tab's page; with {@code confirmDisable}, the users tab asking whether to disable that user. */
+    private MasterDataView view(String tab, String after, List<String> problems, UserService.UserView confirmDisable) {
         Tab t = Tab.of(tab);
         String from = Params.key("page key", after);
         List<MasterDataLookup.SiteInfo> sites = t == Tab.SITES ? lookup.sitePage(from, PAGE) : List.of();
@@ -225,6 +248,7 @@ public class MasterDataPages extends ConsoleResource {
                         ? Map.of()
                         : lookup.partnerLocations(partners.stream()
                                 .map(MasterDataLookup.PartnerInfo::code)
-                                .toList()));
+                                .toList()),
+                confirmDisable);
     }
 }

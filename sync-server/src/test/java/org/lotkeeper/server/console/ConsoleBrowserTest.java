@@ -703,7 +703,19 @@ class ConsoleBrowserTest {
                 .as("no button to disable yourself")
                 .isEmpty();
 
+        // Disable asks first; keeping them changes nothing
         browser.submit(browser.driver.findElement(ben).findElement(By.cssSelector("button.user-enabled")));
+        assertThat(browser.driver.findElement(By.id("confirm-disable")).getText())
+                .contains("Disable ben")
+                .contains("rejected");
+        assertThat(Database.count(ds, "SELECT count(*) FROM app_user WHERE user_id = 'ben' AND enabled"))
+                .isEqualTo(1);
+        browser.submit(browser.driver.findElement(By.cssSelector("#confirm-disable a.button")));
+        assertThat(browser.driver.findElements(By.id("confirm-disable"))).isEmpty();
+        assertThat(browser.driver.findElement(ben).getText()).contains("yes");
+
+        browser.submit(browser.driver.findElement(ben).findElement(By.cssSelector("button.user-enabled")));
+        browser.submit(browser.driver.findElement(By.id("confirm-disable-yes")));
         assertThat(browser.driver.findElement(By.cssSelector("p.notice")).getText())
                 .contains("ben is disabled");
         assertThat(browser.driver.findElement(ben).getText()).contains("no");
