@@ -1,6 +1,5 @@
 package org.lotkeeper.server.faults;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -44,37 +42,25 @@ class ContainerImageIT {
 
     @Test
     void theImageMavenBuildsRunsTheServerOnAnExternalDatabase() throws Exception {
-        Path repo = repository();
+        Path repo = Commands.repository();
         Path base = work.resolve("base-image.tar");
-        run(
+        Commands.run(
                 work.resolve("base.log"),
                 repo.resolve("deploy/base-image-from-host.sh").toString(),
                 base.toString());
 
         // here, not in target/ where the profile puts it: an image someone built there stays theirs
         Path image = work.resolve("lotkeeper-sync-server-image.tar");
-        run(
+        Commands.packageServer(
                 work.resolve("maven.log"),
-                repo.resolve("mvnw").toString(),
-                "-B",
-                "-q",
-                "-f",
-                repo.resolve("pom.xml").toString(),
-                "-pl",
-                "sync-server",
-                "-am",
                 "-Pimage",
-                "package",
-                "-DskipTests",
-                "-Dspotless.check.skip=true",
-                // beside target/quarkus-app, which the other tests run
                 "-Dquarkus.package.output-directory=image-build",
                 "-Dquarkus.jib.base-jvm-image=tar://" + base,
                 "-Dquarkus.jib.docker-environment.LOTKEEPER_IMAGE_TAR=" + image);
         assertThat(image).as("the image tarball the build writes").exists();
 
         Path unpacked = Files.createDirectories(work.resolve("image"));
-        run(work.resolve("tar.log"), "tar", "-xf", image.toString(), "-C", unpacked.toString());
+        Commands.run(work.resolve("tar.log"), "tar", "-xf", image.toString(), "-C", unpacked.toString());
         JsonNode manifest =
                 Client.JSON.readTree(unpacked.resolve("manifest.json").toFile());
         assertThat(manifest).hasSize(1);
@@ -89,7 +75,7 @@ class ContainerImageIT {
 
         Path root = Files.createDirectories(work.resolve("rootfs"));
         for (JsonNode layer : manifest.get(0).get("Layers")) {
-            run(
+            Commands.run(
                     work.resolve("tar.log"),
                     "tar",
                     "-xzf",
@@ -224,29 +210,5 @@ class ContainerImageIT {
                 uidGid.length > 1 ? uidGid[1] : "0"));
         command.addAll(entrypoint);
         return command;
-    }
-
-    /** The checkout this test runs in: where {@code mvnw} is. */
-    private static Path repository() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("the checkout's root, with mvnw").isNotNull();
-        return dir;
-    }
-
-    private static void run(Path log, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        boolean done = p.waitFor(10, TimeUnit.MINUTES);
-        if (!done) {
-            p.destroyForcibly();
-        }
-        assertThat(done && p.exitValue() == 0)
-                .as("%s ended well; its output:%n%s", String.join(" ", command), Files.readString(log))
-                .isTrue();
     }
 }

@@ -25,6 +25,8 @@ public final class ServerProcess implements AutoCloseable {
     private final int port;
     private int managementPort;
     private Process process;
+    /** The release it starts from: the package's {@code quarkus-run.jar}; null for this build's. */
+    private Path release;
 
     private ServerProcess(Path dataDir, Map<String, String> env) throws IOException {
         this(dataDir, env, null, PgOps.freePort());
@@ -73,8 +75,18 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(logDir, env, List.copyOf(launcher), PgOps.freePort());
     }
 
+    /**
+     * From its next start on, the server runs {@code quarkusRunJar} (another release, as an
+     * upgrade replaces the package); null for this build's again.
+     */
+    void release(Path quarkusRunJar) {
+        this.release = quarkusRunJar;
+    }
+
     public ServerProcess start() throws IOException, InterruptedException {
-        String jar = System.getProperty("lotkeeper.server.jar", "target/quarkus-app/quarkus-run.jar");
+        String jar = release != null
+                ? release.toString()
+                : System.getProperty("lotkeeper.server.jar", "target/quarkus-app/quarkus-run.jar");
         List<String> command = launcher != null
                 ? launcher
                 : List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar", jar);

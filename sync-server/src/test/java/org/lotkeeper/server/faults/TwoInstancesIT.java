@@ -1,6 +1,7 @@
 package org.lotkeeper.server.faults;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,10 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sign-in rate limit is shared: guesses spread over both instances meet one budget.
  *
  * <p>Then a rolling upgrade (docs/OPERATIONS.md, "Upgrades"), with two more devices pushing all
- * along: the next release's migration is applied while both instances serve, then each instance
- * in turn leaves the balancer, stops (SIGTERM: requests under way finish), starts again on the
- * migrated schema and rejoins. Every event is stored once, ledger order has no holes, and the
- * projections still equal a replay.
+ * along: the next release (this build packaged again with one more migration) replaces each
+ * instance in turn — it leaves the balancer, stops (SIGTERM: requests under way finish), starts as
+ * the next release and rejoins. The first to start applies the migration itself while the other,
+ * the old release, serves; then one instance is rolled back to the old release, on the migrated
+ * schema. Every event is stored once, ledger order has no holes, and the projections still equal
+ * a replay.
  */
 class TwoInstancesIT {
 
@@ -114,15 +117,23 @@ class TwoInstancesIT {
 
     /**
      * The next release's migration as a release would ship it: expand only (a nullable column and
-     * an index), so the release before it keeps working on the migrated schema. The servers under
-     * test are this build on both sides; what is tested is that the old one runs on a schema with a
-     * migration it does not know (Flyway told to ignore a future migration) and that instances leave and
-     * rejoin one at a time without losing or doubling a push.
+     * an index), so the release before it keeps working on the migrated schema.
      */
     private static final String NEXT_RELEASE_MIGRATION = "ALTER TABLE lot ADD COLUMN next_release_note text;\n"
             + "CREATE INDEX lot_next_release_note ON lot (next_release_note);\n";
 
     private void rollingUpgrade(String url, ServerProcess a, ServerProcess b, int alreadyStored) throws Exception {
+        // The next release: this build and one more migration, packaged beside target/quarkus-app.
+        // Its Flyway also reads a directory, fixed when it is built as a release's migrations are,
+        // which holds the migration; the release applies it itself when it starts.
+        Path migrations = Files.createDirectories(data.resolve("next-release"));
+        Files.writeString(migrations.resolve("V900__next_release_expands.sql"), NEXT_RELEASE_MIGRATION);
+        Commands.packageServer(
+                data.resolve("next-release.log"),
+                "-Dquarkus.package.output-directory=next-release",
+                "-Dquarkus.flyway.locations=db/migration,filesystem:" + migrations);
+        Path nextRelease = Commands.repository().resolve("sync-server/target/next-release/quarkus-run.jar");
+
         List<ServerProcess> balanced = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(a, b));
         java.util.function.Supplier<URI> balancer = () -> balanced.get(
                         java.util.concurrent.ThreadLocalRandom.current().nextInt(balanced.size()))
@@ -148,23 +159,22 @@ class TwoInstancesIT {
                 }
             }));
         }
-        Path next = java.nio.file.Files.createDirectories(data.resolve("next-release"));
-        java.nio.file.Files.writeString(next.resolve("V900__next_release_expands.sql"), NEXT_RELEASE_MIGRATION);
 
         List<Integer> acknowledged = new ArrayList<>();
         DevicePusher.awaitAcknowledged(pushers, 20);
-        acknowledged.add(acked(pushers));
-        org.flywaydb.core.Flyway.configure()
-                .dataSource(url, "postgres", "postgres")
-                .locations("classpath:db/migration", "filesystem:" + next)
-                .load()
-                .migrate();
-        for (ServerProcess instance : List.of(a, b)) {
+        // Each instance in turn leaves the balancer, stops (SIGTERM), starts as the next release and
+        // rejoins; the first to start migrates the schema while the other, the old release, serves.
+        // Then one is rolled back: the old release again, on the migrated schema.
+        record Restart(ServerProcess instance, Path release) {}
+        List<Integer> migratedAfterStart = new ArrayList<>();
+        for (Restart r : List.of(new Restart(a, nextRelease), new Restart(b, nextRelease), new Restart(b, null))) {
             acknowledged.add(acked(pushers));
-            balanced.remove(instance);
-            instance.close();
-            instance.start();
-            balanced.add(instance);
+            balanced.remove(r.instance());
+            r.instance().close();
+            r.instance().release(r.release());
+            r.instance().start();
+            migratedAfterStart.add(nextReleaseMigrations(url));
+            balanced.add(r.instance());
         }
         DevicePusher.awaitAcknowledged(pushers, acked(pushers) + 20);
         acknowledged.add(acked(pushers));
@@ -172,20 +182,32 @@ class TwoInstancesIT {
         for (CompletableFuture<DevicePusher> f : pushing) {
             f.get();
         }
-        System.out.printf(
-                "rolling upgrade: events acknowledged before the migration, before each restart and after: %s%n",
-                acknowledged);
+        System.out.printf("rolling upgrade: events acknowledged before each restart and after: %s%n", acknowledged);
         assertThat(acknowledged)
-                .as("events acknowledged before the migration, before each restart and after: pushes flowed all along")
+                .as("events acknowledged before each restart and after: pushes flowed all along")
                 .isSorted()
                 .doesNotHaveDuplicates();
+        assertThat(migratedAfterStart)
+                .as("the next release's migration, once the first instance of it started, and still once after")
+                .containsExactly(1, 1, 1);
 
         int total = alreadyStored + acked(pushers);
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
                 Statement s = c.createStatement()) {
-            assertThat(PgOps.one(s, "SELECT count(*) FROM flyway_schema_history WHERE version = '900' AND success"))
+            assertThat(PgOps.one(
+                            s,
+                            "SELECT count(*) FROM information_schema.columns "
+                                    + "WHERE table_name = 'lot' AND column_name = 'next_release_note'"))
                     .isOne();
             assertEachEventOnceAndReplayEqual(s, a, total);
+        }
+    }
+
+    /** How often the next release's migration is recorded as applied (Flyway's history). */
+    private static int nextReleaseMigrations(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            return (int) PgOps.one(s, "SELECT count(*) FROM flyway_schema_history WHERE version = '900' AND success");
         }
     }
 
