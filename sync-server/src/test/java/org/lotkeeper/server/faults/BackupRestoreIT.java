@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,11 +39,9 @@ class BackupRestoreIT {
         Path dbDir = data.resolve("db");
         Path archive = Files.createDirectories(data.resolve("wal-archive"));
         Path backup = data.resolve("backup");
-        EmbeddedPostgres db = EmbeddedPostgres.builder()
-                .setDataDirectory(dbDir)
+        EmbeddedPostgres db = PgOps.in(dbDir)
                 .setServerConfig("archive_mode", "on")
                 .setServerConfig("synchronous_commit", "on")
-                .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         EmbeddedPostgres restored = null;
         try {
@@ -122,15 +119,13 @@ class BackupRestoreIT {
                         "recovery_target_time = '" + target + "'",
                         "recovery_target_action = 'promote'",
                         "archive_command = ''");
-                restored = EmbeddedPostgres.builder()
-                        .setDataDirectory(restoredDir)
+                restored = PgOps.in(restoredDir)
                         .setCleanDataDirectory(false)
                         .setPort(PgOps.freePort())
                         .setServerConfig("synchronous_commit", "on")
                         // recovery logs after pg_ctl has returned and closed the output it was given:
                         // PostgreSQL's own log files instead
                         .setServerConfig("logging_collector", "on")
-                        .setPGStartupWait(Duration.ofSeconds(60))
                         .start();
                 EmbeddedPostgres recovered = restored;
                 long inRestore = awaitPromoted(recovered);

@@ -110,11 +110,7 @@ class ContainerImageIT {
         Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("r--------"));
         env.put("LOTKEEPER_CHECKPOINT_KEY_FILE", "/run/secrets/checkpoint_key");
 
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pg"))
-                .setServerConfig("fsync", "off")
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .start()) {
+        try (EmbeddedPostgres pg = PgOps.scratch(work.resolve("pg"))) {
             // the container shares the host's network here, as with `docker run --network host`
             env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.getJdbcUrl("postgres", "postgres"));
             env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");

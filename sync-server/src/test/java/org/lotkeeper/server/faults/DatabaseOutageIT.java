@@ -28,11 +28,8 @@ class DatabaseOutageIT {
     @Test
     void withoutTheDatabaseTheServerAnswers503AndRecoversByItself() throws Exception {
         int port = PgOps.freePort();
-        EmbeddedPostgres.Builder pgBuilder = EmbeddedPostgres.builder()
-                .setDataDirectory(data.resolve("pg"))
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .setPGStartupWait(Duration.ofSeconds(60));
+        EmbeddedPostgres.Builder pgBuilder =
+                PgOps.in(data.resolve("pg")).setCleanDataDirectory(false).setPort(port);
         EmbeddedPostgres pg = pgBuilder.start();
         String url = pg.getJdbcUrl("postgres", "postgres");
         try (ServerProcess server =

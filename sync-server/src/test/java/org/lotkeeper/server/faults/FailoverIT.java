@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -52,11 +51,9 @@ class FailoverIT {
         Path secondDir = data.resolve("pg-2");
         Path thirdDir = data.resolve("pg-3");
         int thirdPort = PgOps.freePort();
-        EmbeddedPostgres first = EmbeddedPostgres.builder()
-                .setDataDirectory(firstDir)
+        EmbeddedPostgres first = PgOps.in(firstDir)
                 .setServerConfig("wal_keep_size", "256MB")
                 .setServerConfig("synchronous_commit", "on")
-                .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         EmbeddedPostgres second = null;
         EmbeddedPostgres third = null;
@@ -138,15 +135,13 @@ class FailoverIT {
                 "primary_conninfo = 'host=127.0.0.1 port=" + primary.getPort()
                         + " user=postgres application_name=standby'",
                 "synchronous_standby_names = ''");
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
+        return PgOps.in(dir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("wal_keep_size", "256MB")
                 .setServerConfig("synchronous_commit", "on")
                 // it logs after pg_ctl has returned and closed the output it was given
                 .setServerConfig("logging_collector", "on")
-                .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
     }
 

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -24,6 +25,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 final class PgOps {
 
     private PgOps() {}
+
+    /** A PostgreSQL in {@code dataDir}, given a minute to start; the caller adds its settings. */
+    static EmbeddedPostgres.Builder in(Path dataDir) {
+        return EmbeddedPostgres.builder().setDataDirectory(dataDir).setPGStartupWait(Duration.ofSeconds(60));
+    }
+
+    /** A throwaway PostgreSQL in {@code dataDir}, fsync off: for tests that do not crash it. */
+    static EmbeddedPostgres scratch(Path dataDir) throws IOException {
+        return in(dataDir).setServerConfig("fsync", "off").start();
+    }
 
     /**
      * A base backup of the running {@code db} (data directory {@code from}) into {@code to}:

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -40,11 +39,7 @@ class TwoInstancesIT {
 
     @Test
     void twoServersOnOneDatabaseStoreEachEventOnce() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(data.resolve("pg"))
-                .setServerConfig("fsync", "off")
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .start()) {
+        try (EmbeddedPostgres pg = PgOps.scratch(data.resolve("pg"))) {
             String url = pg.getJdbcUrl("postgres", "postgres");
             try (ServerProcess a = ServerProcess.on(data.resolve("a"), url).start();
                     ServerProcess b = ServerProcess.on(data.resolve("b"), url).start()) {
