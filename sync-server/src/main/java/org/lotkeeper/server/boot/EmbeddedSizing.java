@@ -19,6 +19,9 @@ import java.util.function.Function;
  * {@code maintenance_work_mem} (64 MB … 2 GB). Autovacuum is told that the ledger tables only
  * grow: it analyses and vacuums after 2 % / 5 % of a table changed or was inserted, instead of
  * PostgreSQL's 10 % / 20 % that a ten-million-row ledger reaches only every million events.
+ * PostgreSQL's {@code pg_prewarm} keeps a list of the blocks in its buffers (written at each stop
+ * and every 5 minutes) and reads them back in the background after a start, so a restart does not
+ * leave the first recalls and traces to read their pages one by one.
  *
  * <p>Each setting can be overridden with {@code lotkeeper.embedded-postgres.<name>} (system
  * property) or {@code LOTKEEPER_EMBEDDED_POSTGRES_<NAME>} (environment), e.g.
@@ -62,6 +65,10 @@ public record EmbeddedSizing(long machineBytes, long heapBytes) {
         s.put("autovacuum_vacuum_insert_scale_factor", "0.05");
         s.put("autovacuum_analyze_scale_factor", "0.02");
         s.put("autovacuum_vacuum_cost_limit", "1000");
+        // what was in the buffers at the last stop (and every 5 minutes) is read back after a start, in the
+        // background: the first recalls and traces after a restart find their pages (docs/PERFORMANCE.md)
+        s.put("shared_preload_libraries", "pg_prewarm");
+        s.put("pg_prewarm.autoprewarm", "on");
         return s;
     }
 

@@ -35,6 +35,32 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void theBlocksInTheBuffersAtAStopAreReadBackAfterTheNextStart() throws Exception {
+        Path data = dir.resolve("postgres");
+        long pages;
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data)) {
+            execute(db, "CREATE TABLE warm AS SELECT g AS v, repeat('x', 200) AS pad FROM generate_series(1, 20000) g");
+            execute(db, "VACUUM ANALYZE warm");
+            pages = Long.parseLong(query(db, "SELECT relpages FROM pg_class WHERE relname = 'warm'"));
+            assertThat(query(db, "SELECT count(*) FROM warm")).isEqualTo("20000");
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data)) {
+            // nothing reads the table here: its blocks can only be in the buffers because they were read back
+            execute(db, "CREATE EXTENSION IF NOT EXISTS pg_buffercache");
+            String cached = "SELECT count(*) FROM pg_buffercache b JOIN pg_class c "
+                    + "ON b.relfilenode = pg_relation_filenode(c.oid) AND b.reldatabase = "
+                    + "(SELECT oid FROM pg_database WHERE datname = current_database()) WHERE c.relname = 'warm'";
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (Long.parseLong(query(db, cached)) < pages && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(Long.parseLong(query(db, cached)))
+                    .as("blocks of the table in the buffers after the start, of %d", pages)
+                    .isGreaterThanOrEqualTo(pages);
+        }
+    }
+
+    @Test
     void itIsSizedToTheMachineAndAnOverrideWins() throws Exception {
         Map<String, String> sizing =
                 new java.util.LinkedHashMap<>(EmbeddedSizing.ofThisMachine().settings());

@@ -22,7 +22,9 @@ class EmbeddedSizingTest {
                 .containsEntry("work_mem", "33MB")
                 .containsEntry("maintenance_work_mem", "1120MB")
                 .containsEntry("autovacuum_vacuum_insert_scale_factor", "0.05")
-                .containsEntry("autovacuum_naptime", "10s");
+                .containsEntry("autovacuum_naptime", "10s")
+                .containsEntry("shared_preload_libraries", "pg_prewarm")
+                .containsEntry("pg_prewarm.autoprewarm", "on");
     }
 
     @Test
