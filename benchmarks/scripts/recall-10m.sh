@@ -31,7 +31,8 @@ widest_loop() { while [ -f $D/looping ]; do curl -s -o /dev/null -X POST localho
 pushes() { # its health baseline is on the management port; a failed load prints its error, not nothing
   java -cp $JAR org.lotkeeper.bench.PushLoad --url http://localhost:$PORT --management-url http://localhost:$((PORT+1000)) \
     --admin-password bench-Passw0rd! --devices 10 --batch 50 --batches 30 --rate 500 > $D/pushes.log 2>&1 \
-    && grep -E "throughput|push latency" $D/pushes.log || { echo "PushLoad failed:"; grep -v "^\s*at " $D/pushes.log | head -5; }; }
+    || { echo "PushLoad failed:"; grep -v "^\s*at " $D/pushes.log | head -5; return; }
+  grep -E "throughput|push latency" $D/pushes.log || { echo "PushLoad printed no figures:"; head -5 $D/pushes.log; }; }
 if [ ! -f $D/generated ]; then
   start gen "${1#*=}"
   t0=$(date +%s)

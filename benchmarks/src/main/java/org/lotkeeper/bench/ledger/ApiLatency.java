@@ -23,8 +23,7 @@ import java.util.function.Function;
  * The server's whole answers over HTTP on a generated ledger — lot detail, timeline, the trace
  * answer (walk, lots' facts, receipts, shipment sums, returns, names) and the first page of its
  * shipment lines — for random lots, one request at a time, with percentiles (each lot goes to every
- * endpoint and to the walk in turn, so none of them always finds the lot's pages read by another);
- * beside them in the same run three baselines: an HTTP round trip that does no work ({@code /q/health/live}), a signed-in
+ * endpoint and to the walk, in an order shuffled for each lot); beside them in the same run three baselines: an HTTP round trip that does no work ({@code /q/health/live}), a signed-in
  * request that does no work (the token checked, then 400 for a malformed item code) and the
  * plain {@code WITH RECURSIVE} walk both ways over JDBC (the obvious approach's database time
  * alone, no answer built). With {@code --popular item/lot}, then the mock recall of that lot
@@ -97,35 +96,15 @@ public final class ApiLatency {
             throw new IllegalArgumentException("--base-b needs --token-b: a token of the second server");
         }
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "500"));
-        for (int w = 0; w < warmup; w++) {
-            String[] l = all.get(rnd.nextInt(all.size()));
-            for (Map.Entry<String, Function<String[], String>> e : endpoints.entrySet()) {
-                String url = e.getValue().apply(l);
-                int status = expected(e.getKey());
-                get(http, url, token, status);
-                if (baseB != null && url.startsWith(base)) {
-                    get(http, baseB + url.substring(base.length()), tokenB, status);
-                }
-            }
-        }
-        List<String[]> picks = new ArrayList<>();
-        for (int i = 0; i < samples; i++) {
-            picks.add(all.get(rnd.nextInt(all.size())));
-        }
-        System.out.printf(
-                "%,d lots in the ledger; %,d random lots, each endpoint once per lot (after %,d warm-up lots)%n",
-                all.size(), samples, warmup);
-        System.out.printf(
-                "%-34s %8s %8s %8s %8s %12s%n", "endpoint", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean bytes");
-        // Sample by sample: each lot goes to every endpoint (on both servers) and to the bare walk, in an
-        // order that turns with the sample, so each sees the lot's pages as often first (not yet cached)
-        // as after the others. Measured endpoint by endpoint instead, the walk ran last on lots the trace had
-        // just read and looked ~2x faster than it is on a lot nothing has read yet.
+        // Each lot goes to every endpoint (on both servers) and to the bare walk, in an order shuffled
+        // anew for each lot, so none of them tends to find the lot's pages read, or the machine busy, by
+        // another. (Endpoint by endpoint, the walk ran last on lots the trace had just read; a fixed
+        // rotation put [B] right after [A] on the same lot in all but one turn.)
         List<String> names = new ArrayList<>();
         List<Timed> measures = new ArrayList<>();
         for (Map.Entry<String, Function<String[], String>> e : endpoints.entrySet()) {
             int status = expected(e.getKey());
-            boolean both = baseB != null && e.getValue().apply(picks.get(0)).startsWith(base);
+            boolean both = baseB != null && e.getValue().apply(all.get(0)).startsWith(base);
             names.add(e.getKey() + (both ? " [A]" : ""));
             measures.add(l -> get(http, e.getValue().apply(l), token, status));
             if (both) {
@@ -142,11 +121,31 @@ public final class ApiLatency {
                 return 0;
             });
             int n = measures.size();
+            for (int w = 0; w < warmup; w++) {
+                String[] l = all.get(rnd.nextInt(all.size()));
+                for (Timed m : measures) {
+                    m.run(l);
+                }
+            }
+            List<String[]> picks = new ArrayList<>();
+            for (int i = 0; i < samples; i++) {
+                picks.add(all.get(rnd.nextInt(all.size())));
+            }
+            System.out.printf(
+                    "%,d lots in the ledger; %,d random lots, each endpoint once per lot (after %,d warm-up lots)%n",
+                    all.size(), samples, warmup);
+            System.out.printf(
+                    "%-34s %8s %8s %8s %8s %12s%n", "endpoint", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean bytes");
             double[][] ms = new double[n][samples];
             long[] bytes = new long[n];
+            List<Integer> order = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                order.add(k);
+            }
+            java.util.Random shuffle = new java.util.Random(rnd.nextLong());
             for (int i = 0; i < samples; i++) {
-                for (int k = 0; k < n; k++) {
-                    int which = (i + k) % n;
+                java.util.Collections.shuffle(order, shuffle);
+                for (int which : order) {
                     long t0 = System.nanoTime();
                     bytes[which] += measures.get(which).run(picks.get(i));
                     ms[which][i] = (System.nanoTime() - t0) / 1e6;

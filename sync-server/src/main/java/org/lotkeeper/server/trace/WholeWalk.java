@@ -14,8 +14,8 @@ import org.lotkeeper.server.db.Jdbc;
 
 /**
  * A whole trace's genealogy in one round trip: the root's facts, and one recursive walk each way
- * ({@code WITH RECURSIVE} over the links themselves, {@code UNION}, so cycles end) that brings every
- * link of the reached lots with the site and status of the lot it leads to. Depths are counted in memory
+ * ({@code WITH RECURSIVE}, {@code UNION}, so cycles end) that brings every link of the reached
+ * lots with the site and status of the lot it leads to. Depths are counted in memory
  * ({@link Links#depths}), so the lots come in the order {@link BreadthFirstTrace} reaches them.
  * A trace cut at a number of lots (the console's picture) walks breadth first instead.
  */
@@ -30,31 +30,24 @@ final class WholeWalk {
      */
     record Found(TraceQueries.LotFacts root, Walk back, Walk forth, Map<LotRef, Reached> reached) {}
 
-    /** A link's columns, as the recursion carries them. */
-    private static final String COLUMNS =
-            "l.id, l.from_item, l.from_lot, l.to_item, l.to_lot, l.quantity, l.uom, l.kind, l.batch, l.event_id, l.occurred_at";
+    private static final String LINK = "l.id, l.from_item, l.from_lot, l.to_item, l.to_lot, l.quantity, l.uom, "
+            + "l.kind, l.batch, l.event_id, l.occurred_at, f.site, f.status";
     /**
-     * The root's links one way, only when the root is a lot of a site the caller reaches (so a
-     * refused trace costs a primary-key lookup, not another site's whole genealogy).
+     * The walk's start: the root, only when it is a lot of a site the caller reaches (so a refused
+     * trace costs a primary-key lookup, not another site's whole genealogy).
      */
-    private static final String START = "SELECT " + COLUMNS + " FROM lot k JOIN lot_link l ON l.%1$s_item = k.item "
-            + "AND l.%1$s_lot = k.lot WHERE k.item = ? AND k.lot = ? AND (? OR k.site = ANY (?::varchar[]))";
+    private static final String START = "SELECT k.item::text, k.lot::text FROM lot k WHERE k.item = ? AND k.lot = ? "
+            + "AND (? OR k.site = ANY (?::varchar[]))";
 
-    /**
-     * The recursion carries whole link rows: each reached lot's links are read once, by the index,
-     * where walking lot by lot and then joining the links of the reached lots reads them twice.
-     * {@code UNION} compares whole rows, so a link met again (a lot reached two ways, a cycle) ends there.
-     */
-    private static final String BACK = "back AS (" + START.formatted("to") + " UNION SELECT " + COLUMNS
-            + " FROM back r JOIN lot_link l ON l.to_item = r.from_item AND l.to_lot = r.from_lot)";
-
-    private static final String FORTH = "forth AS (" + START.formatted("from") + " UNION SELECT " + COLUMNS
-            + " FROM forth r JOIN lot_link l ON l.from_item = r.to_item AND l.from_lot = r.to_lot)";
-    /** Each link, with the site and status of the lot it leads to. */
-    private static final String BACK_LINKS = "SELECT false AS forward, l.*, f.site, f.status FROM back l"
+    private static final String BACK = "back(item, lot) AS (" + START + " UNION "
+            + "SELECT l.from_item::text, l.from_lot::text FROM lot_link l JOIN back r ON l.to_item = r.item AND l.to_lot = r.lot)";
+    private static final String FORTH = "forth(item, lot) AS (" + START + " UNION "
+            + "SELECT l.to_item::text, l.to_lot::text FROM lot_link l JOIN forth r ON l.from_item = r.item AND l.from_lot = r.lot)";
+    private static final String BACK_LINKS = "SELECT false AS forward, " + LINK
+            + " FROM back r JOIN lot_link l ON l.to_item = r.item AND l.to_lot = r.lot"
             + " LEFT JOIN lot f ON f.item = l.from_item AND f.lot = l.from_lot";
-
-    private static final String FORTH_LINKS = "SELECT true AS forward, l.*, f.site, f.status FROM forth l"
+    private static final String FORTH_LINKS = "SELECT true AS forward, " + LINK
+            + " FROM forth r JOIN lot_link l ON l.from_item = r.item AND l.from_lot = r.lot"
             + " LEFT JOIN lot f ON f.item = l.to_item AND f.lot = l.to_lot";
 
     private WholeWalk() {}
