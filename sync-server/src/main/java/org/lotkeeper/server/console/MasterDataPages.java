@@ -154,7 +154,7 @@ public class MasterDataPages extends ConsoleResource {
             @RestForm String enabled,
             @RestForm String confirm) {
         Actor actor = session.post(csrf, Role.ADMIN);
-        URI users = URI.create("/console/masterdata?tab=users");
+        URI usersTab = URI.create("/console/masterdata?tab=users");
         try {
             if (!"true".equals(enabled) && !"false".equals(enabled)) {
                 throw Refused.invalid(ErrorCode.INVALID_FIELD, "enabled must be true or false", "enabled");
@@ -162,8 +162,7 @@ public class MasterDataPages extends ConsoleResource {
             boolean enable = "true".equals(enabled);
             if (!enable && !"yes".equals(confirm)) {
                 // first ask: their scans still on a handheld that has not synced will be rejected
-                UserService.UserView asked = this.users
-                        .find(id)
+                UserService.UserView asked = users.find(id)
                         .filter(u -> u.enabled() && !u.userId().equals(actor.id()))
                         .orElse(null);
                 if (asked != null) {
@@ -175,7 +174,7 @@ public class MasterDataPages extends ConsoleResource {
                 }
             }
             UserService.UserView user = service.setUserEnabled(id, enable, actor);
-            return Response.seeOther(users)
+            return Response.seeOther(usersTab)
                     .cookie(ConsoleFlash.notice(
                             session.secure(),
                             enable
@@ -184,7 +183,7 @@ public class MasterDataPages extends ConsoleResource {
                                             + " handhelds refuse their PIN after their next sync."))
                     .build();
         } catch (Refused e) {
-            return Response.seeOther(users)
+            return Response.seeOther(usersTab)
                     .cookie(ConsoleFlash.error(session.secure(), "Nothing was changed: " + e.getMessage() + "."))
                     .build();
         }

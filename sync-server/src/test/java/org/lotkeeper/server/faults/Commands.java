@@ -28,11 +28,16 @@ final class Commands {
     }
 
     /**
-     * {@code package} of the server (and what it needs) in this checkout with {@code properties},
-     * without tests; its output in {@code log}. Put its package beside {@code target/quarkus-app},
-     * which the other tests run ({@code -Dquarkus.package.output-directory=…}).
+     * {@code package} of the server (and what it needs) in this checkout with {@code arguments},
+     * without tests, into {@code sync-server/target/<directory>} — never {@code quarkus-app}, which
+     * the other tests run; its output in {@code log}. Answers the package's directory. It uses the
+     * outer build's local repository when that was given ({@code maven.repo.local}).
      */
-    static void packageServer(Path log, String... properties) throws IOException, InterruptedException {
+    static Path packageServer(Path log, String directory, String... arguments)
+            throws IOException, InterruptedException {
+        if (directory.isBlank() || directory.equals("quarkus-app")) {
+            throw new IllegalArgumentException("a package of its own, not " + directory);
+        }
         Path repo = repository();
         List<String> command = new ArrayList<>(List.of(
                 repo.resolve("mvnw").toString(),
@@ -45,9 +50,15 @@ final class Commands {
                 "-am",
                 "package",
                 "-DskipTests",
-                "-Dspotless.check.skip=true"));
-        command.addAll(List.of(properties));
+                "-Dspotless.check.skip=true",
+                "-Dquarkus.package.output-directory=" + directory));
+        String localRepository = System.getProperty("maven.repo.local");
+        if (localRepository != null) {
+            command.add("-Dmaven.repo.local=" + localRepository);
+        }
+        command.addAll(List.of(arguments));
         run(log, command.toArray(String[]::new));
+        return repo.resolve("sync-server/target").resolve(directory);
     }
 
     /** Runs {@code command} to its end (at most 10 minutes); fails the test, with the output, unless it exits 0. */

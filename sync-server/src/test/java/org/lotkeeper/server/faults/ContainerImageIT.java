@@ -53,8 +53,8 @@ class ContainerImageIT {
         Path image = work.resolve("lotkeeper-sync-server-image.tar");
         Commands.packageServer(
                 work.resolve("maven.log"),
+                "image-build",
                 "-Pimage",
-                "-Dquarkus.package.output-directory=image-build",
                 "-Dquarkus.jib.base-jvm-image=tar://" + base,
                 "-Dquarkus.jib.docker-environment.LOTKEEPER_IMAGE_TAR=" + image);
         assertThat(image).as("the image tarball the build writes").exists();

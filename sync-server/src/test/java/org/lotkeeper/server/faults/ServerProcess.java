@@ -80,6 +80,9 @@ public final class ServerProcess implements AutoCloseable {
      * upgrade replaces the package); null for this build's again.
      */
     void release(Path quarkusRunJar) {
+        if (launcher != null) {
+            throw new IllegalStateException("a server started by its own launcher runs what that starts");
+        }
         this.release = quarkusRunJar;
     }
 
